@@ -1,0 +1,86 @@
+"""Projection assumptions: baseline, vote transfer between partners, swing, per-seat adjustment.
+
+Immutable and hashable: the engine caches the per-seat outcomes for one set of assumptions,
+and an undo step simply puts the previous object back.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Mapping
+
+DEFAULT_TRANSFER = 0.8
+
+
+@dataclass(frozen=True)
+class Assumptions:
+    baseline: str = "vs2019"
+    # (from partner, to partner) -> share 0..1 of FROM's voters that vote for TO's candidate
+    # where TO contests alone. Directions not listed use DEFAULT_TRANSFER.
+    transfer_items: tuple[tuple[str, str, float], ...] = ()
+    # party -> statewide swing in points, applied to the baseline before transfers
+    swing_items: tuple[tuple[str, float], ...] = ()
+    # ac_no -> points for the alliance candidate(s) the seat fields (local knowledge)
+    seat_adjust_items: tuple[tuple[int, float], ...] = ()
+
+    @staticmethod
+    def make(baseline: str = "vs2019", transfer: Mapping[tuple[str, str], float] | None = None,
+             swing: Mapping[str, float] | None = None,
+             seat_adjust: Mapping[int, float] | None = None) -> "Assumptions":
+        return Assumptions(
+            baseline,
+            tuple(sorted((f, t, float(v)) for (f, t), v in (transfer or {}).items())),
+            tuple(sorted((p, float(v)) for p, v in (swing or {}).items() if v != 0)),
+            tuple(sorted((int(a), float(v)) for a, v in (seat_adjust or {}).items() if v != 0)),
+        )
+
+    @property
+    def transfer(self) -> dict[tuple[str, str], float]:
+        return {(f, t): v for f, t, v in self.transfer_items}
+
+    @property
+    def swing(self) -> dict[str, float]:
+        return dict(self.swing_items)
+
+    @property
+    def seat_adjust(self) -> dict[int, float]:
+        return dict(self.seat_adjust_items)
+
+    def transfer_rate(self, from_code: str, to_code: str) -> float:
+        for f, t, v in self.transfer_items:
+            if f == from_code and t == to_code:
+                return v
+        return DEFAULT_TRANSFER
+
+    def with_baseline(self, baseline: str) -> "Assumptions":
+        return replace(self, baseline=baseline)
+
+    def with_transfer(self, from_code: str, to_code: str, rate: float) -> "Assumptions":
+        if not 0.0 <= rate <= 1.0:
+            raise ValueError(f"transfer {from_code}>{to_code} must be between 0 and 1, got {rate}")
+        t = self.transfer
+        t[(from_code, to_code)] = float(rate)
+        return Assumptions.make(self.baseline, t, self.swing, self.seat_adjust)
+
+    def with_swing(self, party: str, points: float) -> "Assumptions":
+        s = self.swing
+        s[party] = float(points)
+        return Assumptions.make(self.baseline, self.transfer, s, self.seat_adjust)
+
+    def with_seat_adjust(self, ac_no: int, points: float) -> "Assumptions":
+        a = self.seat_adjust
+        a[int(ac_no)] = float(points)
+        return Assumptions.make(self.baseline, self.transfer, self.swing, a)
+
+    def describe(self, partner_codes: tuple[str, ...]) -> str:
+        """One line for a status bar: 'Vidhan Sabha 2019 · transfer AAP→INC 80 %, ...'."""
+        parts = []
+        for f in partner_codes:
+            for t in partner_codes:
+                if f != t:
+                    parts.append(f"{f}→{t} {self.transfer_rate(f, t) * 100:.0f} %")
+        out = "transfer " + ", ".join(parts)
+        if self.swing_items:
+            out += " · swing " + ", ".join(f"{p} {v:+g}" for p, v in self.swing_items)
+        if self.seat_adjust_items:
+            out += f" · {len(self.seat_adjust_items)} seat adjustment" + ("s" if len(self.seat_adjust_items) > 1 else "")
+        return out

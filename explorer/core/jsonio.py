@@ -1,0 +1,152 @@
+"""Safe reading and atomic writing of the project's JSON files.
+
+User files are parsed with the json module only (no pickle, no eval), with limits on size
+and nesting so a hostile file gives a clear error instead of exhausting memory or the stack.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .errors import DataError, Problem, err
+
+MAX_JSON_BYTES = 20 * 1024 * 1024
+MAX_DEPTH = 32
+
+
+def _line_col(data: bytes, offset: int) -> tuple[int, int]:
+    line = data.count(b"\n", 0, offset) + 1
+    col = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line, col = _line_col(data, e.start)
+        raise err(name, f"not UTF-8 text (byte 0x{data[e.start]:02x})", line, col) from None
+    return text.removeprefix("\ufeff")
+
+
+def _check_depth(obj: Any, name: str) -> None:
+    stack = [(obj, 1)]
+    while stack:
+        o, d = stack.pop()
+        if d > MAX_DEPTH:
+            raise err(name, f"nested more than {MAX_DEPTH} levels deep; not a file of this app")
+        if isinstance(o, dict):
+            stack.extend((v, d + 1) for v in o.values())
+        elif isinstance(o, list):
+            stack.extend((v, d + 1) for v in o)
+
+
+def loads(data: bytes | str, name: str) -> Any:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if len(raw) > MAX_JSON_BYTES:
+        raise err(name, f"file is {len(raw) / 1e6:.1f} MB; the limit is {MAX_JSON_BYTES // 10**6} MB")
+    if not raw.strip():
+        raise err(name, "file is empty")
+    text = decode_utf8(raw, name)
+    try:
+        obj = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as e:
+        raise err(name, f"not valid JSON: {e.msg}", e.lineno, e.colno) from None
+    except RecursionError:
+        raise err(name, "nested too deeply; not a file of this app") from None
+    except ValueError as e:  # NaN/Infinity, or an integer too long to parse
+        raise err(name, f"not valid JSON: {e}") from None
+    _check_depth(obj, name)
+    return obj
+
+
+def _reject_constant(token: str):
+    raise ValueError(f"{token} is not a number this app accepts")
+
+
+def read_json(path: str | os.PathLike) -> Any:
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_JSON_BYTES:
+            raise err(name, f"file is {size / 1e6:.1f} MB; the limit is {MAX_JSON_BYTES // 10**6} MB")
+        data = path.read_bytes()
+    except OSError as e:
+        raise err(name, f"cannot read: {e.strerror or e}") from None
+    return loads(data, name)
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """Write to a temporary file beside the target, flush it to disk, then rename over the
+    target: a failure at any point leaves the previous file as it was."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_json(path: str | os.PathLike, obj: Any) -> None:
+    atomic_write_bytes(path, (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+
+
+class JsonReader:
+    """Walks a parsed JSON document and records problems with their JSON path, so a file's
+    errors are reported all at once (e.g. ``rules[2].seats[1]: unknown seat 95``)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self.problems: list[Problem] = []
+
+    def problem(self, path: str, message: str) -> None:
+        self.problems.append(Problem(self.name, None, path or None, message))
+
+    def raise_if_any(self) -> None:
+        if self.problems:
+            raise DataError(self.problems)
+
+    def get(self, obj: dict, key: str, types, path: str, default=...):
+        full = f"{path}.{key}" if path else key
+        if not isinstance(obj, dict):
+            self.problem(path, "expected an object")
+            return None
+        if key not in obj:
+            if default is ...:
+                self.problem(full, "missing")
+                return None
+            return default
+        v = obj[key]
+        if isinstance(v, bool) and bool not in (types if isinstance(types, tuple) else (types,)):
+            self.problem(full, f"expected {_type_names(types)}, found true/false")
+            return None
+        if not isinstance(v, types):
+            self.problem(full, f"expected {_type_names(types)}, found {_json_type(v)}")
+            return None
+        return v
+
+
+def _type_names(types) -> str:
+    names = {dict: "an object", list: "a list", str: "text", int: "a whole number", float: "a number",
+             bool: "true/false", type(None): "null"}
+    ts = types if isinstance(types, tuple) else (types,)
+    if int in ts and float in ts:
+        ts = tuple(t for t in ts if t is not int)
+    return " or ".join(names.get(t, t.__name__) for t in ts)
+
+
+def _json_type(v) -> str:
+    return {dict: "an object", list: "a list", str: "text", int: "a number", float: "a number",
+            bool: "true/false", type(None): "null"}.get(type(v), type(v).__name__)

@@ -1,0 +1,86 @@
+"""Partners and pools.
+
+Every seat is in exactly one pool: one per partner (that partner alone fields the alliance
+candidate), Contested (both partners claim it and would field candidates: a disputed seat or
+a friendly fight) or Unassigned (not decided yet). Partners are data, so the same core serves
+another alliance in another state.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CONTESTED = "contested"
+UNASSIGNED = "unassigned"
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True)
+class Partner:
+    code: str      # party code as in the baselines, e.g. "AAP", "INC"
+    name: str
+    colour: str    # "#RRGGBB"
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "name": self.name, "colour": self.colour}
+
+
+DEFAULT_PARTNERS = (
+    Partner("AAP", "Aam Aadmi Party", "#1A5FB4"),
+    Partner("INC", "Indian National Congress", "#2AA198"),
+)
+
+
+class Pools:
+    """The pool keys of an alliance, in order: partners, then Contested, then Unassigned.
+    A scenario stores a seat's pool as an index into this order (a small int array)."""
+
+    def __init__(self, partners: tuple[Partner, ...]):
+        if len(partners) < 2:
+            raise ValueError("an alliance needs at least two partners")
+        self.partners = tuple(partners)
+        self.keys: tuple[str, ...] = tuple(p.code for p in partners) + (CONTESTED, UNASSIGNED)
+        self.n_partners = len(partners)
+        self.contested = self.n_partners
+        self.unassigned = self.n_partners + 1
+        self._index = {k.lower(): i for i, k in enumerate(self.keys)}
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, Pools) and self.partners == other.partners
+
+    def __hash__(self) -> int:
+        return hash(self.partners)
+
+    def index(self, key: str) -> int:
+        """Pool index of a key, case-insensitive ('aap', 'INC', 'Contested')."""
+        try:
+            return self._index[key.strip().lower()]
+        except KeyError:
+            raise KeyError(f"unknown pool {key!r}; pools are {', '.join(self.keys)}") from None
+
+    def key(self, index: int) -> str:
+        return self.keys[index]
+
+    def label(self, index: int) -> str:
+        if index < self.n_partners:
+            return self.partners[index].code
+        return "Contested" if index == self.contested else "Unassigned"
+
+    def partner(self, code: str) -> Partner:
+        for p in self.partners:
+            if p.code == code:
+                return p
+        raise KeyError(f"unknown partner {code!r}")
+
+    def partner_index(self, code: str) -> int:
+        for i, p in enumerate(self.partners):
+            if p.code == code:
+                return i
+        raise KeyError(f"unknown partner {code!r}; partners are {', '.join(p.code for p in self.partners)}")
+
+
+def valid_colour(s: str) -> bool:
+    return isinstance(s, str) and bool(_HEX.match(s))

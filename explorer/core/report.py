@@ -1,0 +1,85 @@
+"""Plain summaries of an evaluated scenario: a JSON object (CLI --json, exports) and text."""
+from __future__ import annotations
+
+from .engine import Evaluation
+from .scenario import Scenario
+
+
+def pool_counts(sc: Scenario, ev: Evaluation) -> dict[str, int]:
+    return {sc.pools.key(i): int(n) for i, n in enumerate(ev.breakdown.counts)}
+
+
+def partner_fielding(sc: Scenario, ev: Evaluation) -> dict[str, dict[str, int]]:
+    """Seats each partner contests: allotted (its own pool) and fielding (own + Contested)."""
+    b, P = ev.breakdown, sc.pools
+    out = {}
+    for i, p in enumerate(P.partners):
+        out[p.code] = {"allotted": int(b.counts[i]), "fielding": int(b.counts[i] + b.counts[P.contested]),
+                       "sc_allotted": int(b.sc[i])}
+    return out
+
+
+def per_pc(sc: Scenario, ev: Evaluation) -> dict[str, dict[str, int]]:
+    return {pc: {sc.pools.key(j): int(n) for j, n in enumerate(row)}
+            for pc, row in zip(sc.seats.pc_names, ev.breakdown.by_pc)}
+
+
+def per_seat_records(sc: Scenario, ev: Evaluation) -> list[dict]:
+    pr, seats = ev.projection, sc.seats
+    out = []
+    for i in range(seats.n):
+        out.append({
+            "ac_no": int(seats.ac_no[i]), "name": seats.names[i], "pool": sc.pools.key(int(sc.pool[i])),
+            "winner": pr.party_of(int(pr.winner[i])), "runner_up": pr.party_of(int(pr.runner[i])),
+            "margin_votes": int(round(float(pr.margin_votes[i]))),
+            "margin_pts": round(float(pr.margin_pts[i]), 2),
+        })
+    return out
+
+
+def to_json(sc: Scenario, ev: Evaluation) -> dict:
+    pr, a = ev.projection, sc.assumptions
+    codes = [p.code for p in sc.pools.partners]
+    return {
+        "scenario": sc.name,
+        "baseline": a.baseline,
+        "seats": pr.seats_by_party(),
+        "alliance": pr.alliance_seats,
+        "majority": pr.majority,
+        "coverage": {
+            "ratio": round(pr.coverage, 6),
+            "kept_votes": int(round(pr.kept_votes)),
+            "partner_votes": int(round(float(pr.partner_votes.sum()))),
+            "transfer": {f"{f}>{t}": a.transfer_rate(f, t) for f in codes for t in codes if f != t},
+        },
+        "swing": a.swing,
+        "pools": pool_counts(sc, ev),
+        "partners": partner_fielding(sc, ev),
+        "per_pc": per_pc(sc, ev),
+        "conflicts": [c.to_json() for c in ev.conflicts],
+        "per_seat": per_seat_records(sc, ev),
+    }
+
+
+def to_text(sc: Scenario, ev: Evaluation) -> str:
+    pr, P = ev.projection, sc.pools
+    base = sc.dataset.baselines[sc.assumptions.baseline]
+    codes = tuple(p.code for p in P.partners)
+    lines = [f"Scenario: {sc.name} · baseline: {base.label}",
+             f"Assumptions: {sc.assumptions.describe(codes)}"]
+    counts = pool_counts(sc, ev)
+    lines.append("Pools: " + " · ".join(f"{P.label(i)} {counts[k]}" for i, k in enumerate(P.keys)))
+    fld = partner_fielding(sc, ev)
+    lines.append("Seats contested: " + ", ".join(
+        f"{c} {v['fielding']} ({v['allotted']} alone, {v['sc_allotted']} SC)" for c, v in fld.items()))
+    lines.append("Projected seats: " + ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items()))
+    verdict = "reaches" if pr.alliance_seats >= pr.majority else f"{pr.majority - pr.alliance_seats} short of"
+    lines.append(f"Alliance: {pr.alliance_seats} of {sc.seats.n} ({verdict} the majority of {pr.majority})")
+    lines.append(f"Vote coverage: {pr.coverage * 100:.1f} % (keeps {pr.kept_votes:,.0f} of "
+                 f"{float(pr.partner_votes.sum()):,.0f} partner votes)")
+    if ev.conflicts:
+        lines.append(f"Conflicts ({len(ev.conflicts)}):")
+        lines.extend(f"  [{c.severity}] {c.message}" for c in ev.conflicts)
+    else:
+        lines.append("Conflicts: none")
+    return "\n".join(lines)

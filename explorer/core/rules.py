@@ -1,0 +1,485 @@
+"""Rules of a negotiation and the conflicts a split raises against them (data-driven).
+
+Kinds:
+- faction_claim: a faction of a partner has nominees in seats; conflict where such a seat is
+  not with that partner.
+- must_have: a partner demands specific seats.
+- regional_minimum: at least k seats for a partner in a region (a PC, a district, or seats).
+- seat_bounds: the partner's seat count must lie in [minimum, maximum]; ``asked`` and
+  ``offered`` record the two sides' positions for display.
+- split_vote_risk: a Contested or Unassigned seat that one alliance candidate would win
+  alone but the split projects lost.
+
+A seat meets a partner's claim only when it is in that partner's pool: Contested means the
+other partner fields a candidate too. So Kalayat, AAP's must-have and a Hooda-camp seat,
+shows a conflict whichever way it is assigned: the real tension of the 2024 talks.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import ClassVar
+
+import numpy as np
+
+from .dataset import SeatTable
+from .errors import DataError
+from .jsonio import JsonReader
+from .pools import Pools
+from .projection import Projection
+
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+RULES_FORMAT = "seat-share-explorer/rules"
+RULES_SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class Conflict:
+    rule_id: str
+    kind: str
+    severity: str
+    seats: tuple[int, ...]   # ac_no of the seats involved (to select them)
+    message: str
+
+    def to_json(self) -> dict:
+        return {"rule": self.rule_id, "kind": self.kind, "severity": self.severity,
+                "seats": list(self.seats), "message": self.message}
+
+
+@dataclass(frozen=True)
+class Context:
+    seats: SeatTable
+    pools: Pools
+    pool: np.ndarray          # pool index per seat
+    projection: Projection | None
+
+
+def _pool_phrase(ctx: Context, i: int, partner: str) -> tuple[str, bool]:
+    """How a seat stands against a partner's claim: (phrase, undecided)."""
+    p = int(ctx.pool[i])
+    if p == ctx.pools.unassigned:
+        return f"not yet assigned to {partner}", True
+    if p == ctx.pools.contested:
+        return "contested by both partners", False
+    return f"given to {ctx.pools.key(p)}", False
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    severity: str = "error"
+    source: str = ""
+    enabled: bool = True
+    kind: ClassVar[str] = ""
+
+    def evaluate(self, ctx: Context) -> list[Conflict]:
+        raise NotImplementedError
+
+    def describe(self, seats: SeatTable) -> str:
+        raise NotImplementedError
+
+    def to_json(self) -> dict:
+        d = {"id": self.id, "kind": self.kind}
+        d.update(self._fields_json())
+        d["severity"] = self.severity
+        if not self.enabled:
+            d["enabled"] = False
+        d["source"] = self.source
+        return d
+
+    def _fields_json(self) -> dict:
+        return {}
+
+    def seats_involved(self, seats: SeatTable) -> tuple[int, ...]:
+        return ()
+
+
+@dataclass(frozen=True)
+class SeatClaim(Rule):
+    """A partner (or one of its factions) claims these seats."""
+    partner: str = ""
+    seats: tuple[int, ...] = ()
+
+    def _claimant(self) -> str:
+        raise NotImplementedError
+
+    def evaluate(self, ctx: Context) -> list[Conflict]:
+        want = ctx.pools.partner_index(self.partner)
+        out = []
+        for ac in self.seats:
+            i = ctx.seats.index_of(ac)
+            if ctx.pool[i] == want:
+                continue
+            phrase, undecided = _pool_phrase(ctx, i, self.partner)
+            out.append(Conflict(self.id, self.kind, "info" if undecided else self.severity, (ac,),
+                                f"{ctx.seats.names[i]}: {self._claimant()} seat {phrase}"))
+        return out
+
+    def seats_involved(self, seats: SeatTable) -> tuple[int, ...]:
+        return self.seats
+
+    def _fields_json(self) -> dict:
+        return {"partner": self.partner, "seats": list(self.seats)}
+
+
+@dataclass(frozen=True)
+class FactionClaim(SeatClaim):
+    faction: str = ""
+    kind: ClassVar[str] = "faction_claim"
+
+    def _claimant(self) -> str:
+        return f"{self.faction} nominee"
+
+    def describe(self, seats: SeatTable) -> str:
+        return f"{self.faction} ({self.partner}) nominees: {', '.join(seats.names_of(self.seats))}"
+
+    def _fields_json(self) -> dict:
+        return {"partner": self.partner, "faction": self.faction, "seats": list(self.seats)}
+
+
+@dataclass(frozen=True)
+class MustHave(SeatClaim):
+    kind: ClassVar[str] = "must_have"
+
+    def _claimant(self) -> str:
+        return f"{self.partner} must-have"
+
+    def describe(self, seats: SeatTable) -> str:
+        return f"{self.partner} must have: {', '.join(seats.names_of(self.seats))}"
+
+
+REGION_KINDS = ("pc", "district", "seats")
+
+
+@dataclass(frozen=True)
+class RegionalMinimum(Rule):
+    partner: str = ""
+    region_kind: str = "pc"
+    region: str | tuple[int, ...] = ""
+    minimum: int = 1
+    kind: ClassVar[str] = "regional_minimum"
+
+    def region_label(self, seats: SeatTable) -> str:
+        if self.region_kind == "pc":
+            return f"the {self.region} region (Lok Sabha seat)"
+        if self.region_kind == "district":
+            return f"{self.region} district"
+        return ", ".join(seats.names_of(self.region))
+
+    def evaluate(self, ctx: Context) -> list[Conflict]:
+        mask = ctx.seats.region_mask(self.region_kind, self.region)
+        have = int(np.count_nonzero(ctx.pool[mask] == ctx.pools.partner_index(self.partner)))
+        if have >= self.minimum:
+            return []
+        seats = tuple(int(a) for a in ctx.seats.ac_no[mask])
+        return [Conflict(self.id, self.kind, self.severity, seats,
+                         f"{self.partner} has {have} seat{'s' if have != 1 else ''} in "
+                         f"{self.region_label(ctx.seats)}; it asks for at least {self.minimum}")]
+
+    def describe(self, seats: SeatTable) -> str:
+        return f"{self.partner}: at least {self.minimum} in {self.region_label(seats)}"
+
+    def seats_involved(self, seats: SeatTable) -> tuple[int, ...]:
+        return tuple(int(a) for a in seats.ac_no[seats.region_mask(self.region_kind, self.region)])
+
+    def _fields_json(self) -> dict:
+        region = list(self.region) if self.region_kind == "seats" else self.region
+        return {"partner": self.partner, "region": {"kind": self.region_kind, "value": region},
+                "minimum": self.minimum}
+
+
+@dataclass(frozen=True)
+class SeatBounds(Rule):
+    partner: str = ""
+    minimum: int | None = None
+    maximum: int | None = None
+    asked: int | None = None
+    offered: tuple[int, int] | None = None
+    kind: ClassVar[str] = "seat_bounds"
+    severity: str = "warning"
+
+    def positions(self) -> str:
+        """'asked 10 · offered 5–7' for pool headers."""
+        parts = []
+        if self.asked is not None:
+            parts.append(f"asked {self.asked}")
+        if self.offered is not None:
+            lo, hi = self.offered
+            parts.append(f"offered {lo}–{hi}" if lo != hi else f"offered {lo}")
+        return " · ".join(parts)
+
+    def evaluate(self, ctx: Context) -> list[Conflict]:
+        pi = ctx.pools.partner_index(self.partner)
+        have = int(np.count_nonzero(ctx.pool == pi))
+        extra = f" ({self.positions()})" if self.positions() else ""
+        if self.minimum is not None and have < self.minimum:
+            msg = f"{self.partner} has {have} seats, below its bound of {self.minimum}{extra}"
+        elif self.maximum is not None and have > self.maximum:
+            msg = f"{self.partner} has {have} seats, above its bound of {self.maximum}{extra}"
+        else:
+            return []
+        seats = tuple(int(a) for a in ctx.seats.ac_no[ctx.pool == pi])
+        return [Conflict(self.id, self.kind, self.severity, seats, msg)]
+
+    def describe(self, seats: SeatTable) -> str:
+        lo = "" if self.minimum is None else str(self.minimum)
+        hi = "" if self.maximum is None else str(self.maximum)
+        rng = f"{lo}–{hi}" if lo and hi else (f"at least {lo}" if lo else f"at most {hi}")
+        extra = f" ({self.positions()})" if self.positions() else ""
+        return f"{self.partner} seats: {rng}{extra}"
+
+    def _fields_json(self) -> dict:
+        d: dict = {"partner": self.partner}
+        if self.minimum is not None:
+            d["minimum"] = self.minimum
+        if self.maximum is not None:
+            d["maximum"] = self.maximum
+        if self.asked is not None:
+            d["asked"] = self.asked
+        if self.offered is not None:
+            d["offered"] = list(self.offered)
+        return d
+
+
+@dataclass(frozen=True)
+class SplitVoteRisk(Rule):
+    kind: ClassVar[str] = "split_vote_risk"
+    severity: str = "warning"
+
+    def evaluate(self, ctx: Context) -> list[Conflict]:
+        pr = ctx.projection
+        if pr is None:
+            return []
+        risky = (ctx.pool >= ctx.pools.contested) & (pr.alone_winner >= 0) & ~pr.alliance_won
+        out = []
+        for i in np.flatnonzero(risky):
+            who = ctx.pools.partners[pr.alone_winner[i]].code
+            lost_to = pr.party_of(int(pr.winner[i]))
+            state = "contested" if ctx.pool[i] == ctx.pools.contested else "unassigned"
+            out.append(Conflict(self.id, self.kind, self.severity, (int(ctx.seats.ac_no[i]),),
+                                f"{ctx.seats.names[i]}: {state}, the split vote loses it to {lost_to}; "
+                                f"{who} alone would win"))
+        return out
+
+    def describe(self, seats: SeatTable) -> str:
+        return "Split-vote risk: a contested or unassigned seat one partner alone would win"
+
+
+RULE_KINDS: dict[str, type[Rule]] = {c.kind: c for c in
+                                     (FactionClaim, MustHave, RegionalMinimum, SeatBounds, SplitVoteRisk)}
+KIND_LABELS = {"faction_claim": "Faction claim", "must_have": "Must-have", "regional_minimum":
+               "Regional minimum", "seat_bounds": "Seat-count bounds", "split_vote_risk": "Split-vote risk"}
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    name: str = ""
+    rules: tuple[Rule, ...] = field(default_factory=tuple)
+
+    def evaluate(self, ctx: Context) -> list[Conflict]:
+        out: list[Conflict] = []
+        for r in self.rules:
+            if r.enabled:
+                out.extend(r.evaluate(ctx))
+        out.sort(key=lambda c: SEVERITY_RANK[c.severity])  # stable: rule order within a severity
+        return out
+
+    def bounds_for(self, partner: str) -> SeatBounds | None:
+        for r in self.rules:
+            if isinstance(r, SeatBounds) and r.partner == partner and r.enabled:
+                return r
+        return None
+
+    def with_rule(self, rule: Rule, index: int | None = None) -> "RuleSet":
+        rules = list(self.rules)
+        rules.insert(len(rules) if index is None else index, rule)
+        return replace(self, rules=tuple(rules))
+
+    def replacing(self, index: int, rule: Rule) -> "RuleSet":
+        rules = list(self.rules)
+        rules[index] = rule
+        return replace(self, rules=tuple(rules))
+
+    def without(self, index: int) -> "RuleSet":
+        rules = list(self.rules)
+        del rules[index]
+        return replace(self, rules=tuple(rules))
+
+    def new_id(self, stem: str) -> str:
+        ids = {r.id for r in self.rules}
+        n = 1
+        while f"{stem}-{n}" in ids:
+            n += 1
+        return f"{stem}-{n}"
+
+    def to_json(self) -> dict:
+        return {"format": RULES_FORMAT, "schema_version": RULES_SCHEMA, "name": self.name,
+                "rules": [r.to_json() for r in self.rules]}
+
+
+def rules_from_json(doc, seats: SeatTable, pools: Pools, name: str, path: str = "") -> RuleSet:
+    """Parse and check a rules document (or the ``rules`` part of a scenario)."""
+    rd = JsonReader(name)
+    ruleset = read_rules(rd, doc, seats, pools, path)
+    rd.raise_if_any()
+    return ruleset
+
+
+def read_rules(rd: JsonReader, doc, seats: SeatTable, pools: Pools, path: str = "") -> RuleSet:
+    if not isinstance(doc, dict):
+        rd.problem(path, "expected an object with a 'rules' list")
+        return RuleSet()
+    fmt = doc.get("format", RULES_FORMAT)
+    if fmt != RULES_FORMAT and not path:
+        rd.problem("format", f"this is not a rules file (format {fmt!r})")
+        return RuleSet()
+    ver = rd.get(doc, "schema_version", int, path, default=RULES_SCHEMA)
+    if isinstance(ver, int) and ver > RULES_SCHEMA:
+        rd.problem(_p(path, "schema_version"), f"written by a newer version of the app (schema {ver}; "
+                                               f"this one reads up to {RULES_SCHEMA})")
+        return RuleSet()
+    name = rd.get(doc, "name", str, path, default="") or ""
+    items = rd.get(doc, "rules", list, path)
+    rules, ids = [], set()
+    for k, item in enumerate(items or []):
+        rp = _p(path, f"rules[{k}]")
+        r = _read_rule(rd, item, seats, pools, rp)
+        if r is not None:
+            if r.id in ids:
+                rd.problem(f"{rp}.id", f"duplicate rule id {r.id!r}")
+            ids.add(r.id)
+            rules.append(r)
+    return RuleSet(name, tuple(rules))
+
+
+def _p(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) -> Rule | None:
+    if not isinstance(item, dict):
+        rd.problem(rp, "expected an object")
+        return None
+    before = len(rd.problems)
+    kind = rd.get(item, "kind", str, rp)
+    if kind is None:
+        return None
+    cls = RULE_KINDS.get(kind)
+    if cls is None:
+        rd.problem(f"{rp}.kind", f"unknown rule kind {kind!r}; known: {', '.join(RULE_KINDS)}")
+        return None
+    rid = rd.get(item, "id", str, rp)
+    if rid is not None and not rid.strip():
+        rd.problem(f"{rp}.id", "empty id")
+    severity = rd.get(item, "severity", str, rp, default=cls.severity if hasattr(cls, "severity") else "error")
+    if severity is not None and severity not in SEVERITIES:
+        rd.problem(f"{rp}.severity", f"unknown severity {severity!r}; use {', '.join(SEVERITIES)}")
+    source = rd.get(item, "source", str, rp, default="")
+    enabled = rd.get(item, "enabled", bool, rp, default=True)
+    common = dict(id=rid or "", severity=severity or "error", source=source or "", enabled=bool(enabled))
+
+    def partner():
+        code = rd.get(item, "partner", str, rp)
+        if code is not None and code not in pools.keys[: pools.n_partners]:
+            rd.problem(f"{rp}.partner", f"unknown partner {code!r}; partners are "
+                                        f"{', '.join(p.code for p in pools.partners)}")
+        return code
+
+    def seat_list(key):
+        lst = rd.get(item, key, list, rp)
+        out = []
+        for j, a in enumerate(lst or []):
+            if isinstance(a, bool) or not isinstance(a, int):
+                rd.problem(f"{rp}.{key}[{j}]", f"expected a seat number, found {a!r}")
+            elif not seats.has(a):
+                rd.problem(f"{rp}.{key}[{j}]", f"unknown seat {a}")
+            elif a in out:
+                rd.problem(f"{rp}.{key}[{j}]", f"seat {a} listed twice")
+            else:
+                out.append(a)
+        if lst is not None and not lst:
+            rd.problem(f"{rp}.{key}", "no seats listed")
+        return tuple(out)
+
+    def count(key, required=True):
+        v = rd.get(item, key, int, rp, default=... if required else None)
+        if v is not None and v < 0:
+            rd.problem(f"{rp}.{key}", f"must not be negative, found {v}")
+        return v
+
+    if cls in (FactionClaim, MustHave):
+        p, s = partner(), seat_list("seats")
+        if cls is FactionClaim:
+            faction = rd.get(item, "faction", str, rp)
+            rule = FactionClaim(**common, partner=p or "", seats=s, faction=faction or "")
+        else:
+            rule = MustHave(**common, partner=p or "", seats=s)
+    elif cls is RegionalMinimum:
+        p = partner()
+        region = rd.get(item, "region", dict, rp)
+        rkind, rval = "pc", ""
+        if region is not None:
+            rkind = rd.get(region, "kind", str, f"{rp}.region")
+            if rkind is not None and rkind not in REGION_KINDS:
+                rd.problem(f"{rp}.region.kind", f"unknown region kind {rkind!r}; use pc, district or seats")
+            elif rkind == "seats":
+                rval = seat_list_from(rd, region.get("value"), seats, f"{rp}.region.value")
+            elif rkind is not None:
+                rval = rd.get(region, "value", str, f"{rp}.region")
+                names = seats.pc_names if rkind == "pc" else seats.district_names
+                match = [n for n in names if isinstance(rval, str) and n.lower() == rval.lower()]
+                if rval is not None and not match:
+                    rd.problem(f"{rp}.region.value", f"no {'PC' if rkind == 'pc' else 'district'} "
+                                                     f"named {rval!r} in this data set")
+                rval = match[0] if match else (rval or "")
+        minimum = count("minimum")
+        rule = RegionalMinimum(**common, partner=p or "", region_kind=rkind or "pc", region=rval,
+                               minimum=minimum if minimum is not None else 1)
+    elif cls is SeatBounds:
+        p = partner()
+        lo, hi = count("minimum", False), count("maximum", False)
+        if lo is None and hi is None:
+            rd.problem(rp, "a seat bound needs a minimum, a maximum or both")
+        if lo is not None and hi is not None and lo > hi:
+            rd.problem(f"{rp}.minimum", f"minimum {lo} is above maximum {hi}")
+        asked = count("asked", False)
+        offered = rd.get(item, "offered", list, rp, default=None)
+        off = None
+        if offered is not None:
+            if (len(offered) != 2 or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 0
+                                             for x in offered) or offered[0] > offered[1]):
+                rd.problem(f"{rp}.offered", "expected [low, high], two whole numbers, low ≤ high")
+            else:
+                off = (offered[0], offered[1])
+        rule = SeatBounds(**common, partner=p or "", minimum=lo, maximum=hi, asked=asked, offered=off)
+    else:
+        rule = SplitVoteRisk(**common)
+    return rule if len(rd.problems) == before else None
+
+
+def seat_list_from(rd: JsonReader, lst, seats: SeatTable, path: str) -> tuple[int, ...]:
+    if not isinstance(lst, list) or not lst:
+        rd.problem(path, "expected a non-empty list of seat numbers")
+        return ()
+    out = []
+    for j, a in enumerate(lst):
+        if isinstance(a, bool) or not isinstance(a, int) or not seats.has(a):
+            rd.problem(f"{path}[{j}]", f"unknown seat {a!r}")
+        elif a not in out:
+            out.append(a)
+    return tuple(out)
+
+
+def load_rules_file(path, seats: SeatTable, pools: Pools) -> RuleSet:
+    from .jsonio import read_json
+    return rules_from_json(read_json(path), seats, pools, str(path))
+
+
+def save_rules_file(path, ruleset: RuleSet) -> None:
+    from .jsonio import write_json
+    write_json(path, ruleset.to_json())
+
+
+__all__ = ["Conflict", "Context", "Rule", "FactionClaim", "MustHave", "RegionalMinimum", "SeatBounds",
+           "SplitVoteRisk", "RuleSet", "rules_from_json", "load_rules_file", "save_rules_file",
+           "DataError", "RULE_KINDS", "KIND_LABELS", "SEVERITIES"]
