@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "resources" / "haryana"
+OUT = ROOT / "resources" / "haryana"  # rebound by --check to a temporary folder
 
 ATTRIBUTION = """\
 Data attribution
@@ -228,7 +228,11 @@ def build_presets(by_name: dict[str, int], seats: list[dict]) -> None:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--check", action="store_true",
+                    help="rebuild into a temporary folder and fail if resources/ differs")
     args = ap.parse_args(argv)
+    if args.check:
+        return check_committed(args.shared)
     (OUT / "scenarios").mkdir(parents=True, exist_ok=True)
     seats = build_seats(args.shared)
     names = {s["ac_no"]: s["name"] for s in seats}
@@ -263,8 +267,31 @@ def main(argv=None) -> int:
     }
     write_json(OUT / "dataset.json", manifest)
     (OUT / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
-    (ROOT / "resources" / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
-    print(f"build_dataset: wrote {OUT.relative_to(ROOT)} (90 seats, 2 baselines, boundaries, rules, 3 presets)")
+    (OUT.parent / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
+    print(f"build_dataset: wrote {OUT} (90 seats, 2 baselines, boundaries, rules, 3 presets)")
+    return 0
+
+
+def check_committed(shared: Path) -> int:
+    """The committed data set must be exactly what this script builds from shared/."""
+    import filecmp
+    import tempfile
+    global OUT
+    committed = OUT
+    with tempfile.TemporaryDirectory() as tmp:
+        OUT = Path(tmp) / "resources" / "haryana"
+        main(["--shared", str(shared)])
+        diff = []
+        for f in sorted(OUT.rglob("*")):
+            if f.is_file():
+                rel = f.relative_to(OUT)
+                if not (committed / rel).exists() or not filecmp.cmp(f, committed / rel, shallow=False):
+                    diff.append(str(rel))
+        OUT = committed
+    if diff:
+        print(f"build_dataset --check: resources/haryana differs from a fresh build: {', '.join(diff)}")
+        return 1
+    print("build_dataset --check: resources/haryana is what the script builds from shared/data")
     return 0
 
 

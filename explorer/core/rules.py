@@ -213,9 +213,9 @@ class SeatBounds(Rule):
         have = int(np.count_nonzero(ctx.pool == pi))
         extra = f" ({self.positions()})" if self.positions() else ""
         if self.minimum is not None and have < self.minimum:
-            msg = f"{self.partner} has {have} seats, below its bound of {self.minimum}{extra}"
+            msg = f"{self.partner} has {have} seat{'s' if have != 1 else ''}, below its bound of {self.minimum}{extra}"
         elif self.maximum is not None and have > self.maximum:
-            msg = f"{self.partner} has {have} seats, above its bound of {self.maximum}{extra}"
+            msg = f"{self.partner} has {have} seat{'s' if have != 1 else ''}, above its bound of {self.maximum}{extra}"
         else:
             return []
         seats = tuple(int(a) for a in ctx.seats.ac_no[ctx.pool == pi])

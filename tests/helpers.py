@@ -1,0 +1,30 @@
+"""A small hand-made data set whose projections can be checked on paper."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from explorer.core.dataset import SEAT_COLUMNS, Baseline, Dataset, SeatTable
+from explorer.core.pools import DEFAULT_PARTNERS
+
+# Three seats, 1,000 valid votes each.
+#  seat 1: BJP 500, INC 300, AAP 100, two independents 60 and 40
+#  seat 2: BJP 400, INC 350, AAP 150, NOTA 100
+#  seat 3: BJP 400, independent P 300, independent Q 250, INC 30, AAP 20
+TINY_CANDIDATES = [
+    (1, "B1", "BJP", 500), (1, "I1", "INC", 300), (1, "A1", "AAP", 100), (1, "X", "IND", 60), (1, "Y", "IND", 40),
+    (2, "B2", "BJP", 400), (2, "I2", "INC", 350), (2, "A2", "AAP", 150), (2, "None of the Above", "NOTA", 100),
+    (3, "B3", "BJP", 400), (3, "P", "IND", 300), (3, "Q", "IND", 250), (3, "I3", "INC", 30), (3, "A3", "AAP", 20),
+]
+
+
+def tiny_dataset() -> Dataset:
+    seats = pd.DataFrame([
+        (1, "Alpha", "North", 1, "East PC", "GEN", np.nan, np.nan),
+        (2, "Beta", "North", 1, "East PC", "SC", np.nan, np.nan),
+        (3, "Gamma", "South", 2, "West PC", "GEN", np.nan, np.nan),
+    ], columns=SEAT_COLUMNS)
+    cands = pd.DataFrame(TINY_CANDIDATES, columns=["ac_no", "candidate", "party", "votes"])
+    return Dataset(id="tiny", name="Tiny", seats=SeatTable(seats),
+                   baselines={"b": Baseline("b", "Tiny baseline", cands)}, default_baseline="b",
+                   partners=DEFAULT_PARTNERS)
