@@ -1,0 +1,462 @@
+"""The main window: constituency table, pools, scoreboard, and docks for conflicts, summary,
+chart, assumptions and rules. Every user change goes through an undo command."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QFileDialog, QGridLayout,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
+                               QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from .. import APP_NAME, __version__
+from ..core.errors import DataError
+from ..core.loaders import load_results_csv
+from ..core.rules import load_rules_file, save_rules_file
+from ..core.scenario import Scenario, default_rules, scenario_from_preset
+from .commands import SetPools
+from .document import ScenarioDocument, SelectionHub
+from .models import AC_ROLE, SeatFilterProxy, SeatTableModel
+from .rules_editor import RulesPanel
+from .widgets import AssumptionsPanel, ConflictPanel, PoolPanel, Scoreboard, SummaryPanel
+
+
+class SeatTableView(QTableView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("seat_table")
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragOnly)
+        self.setDefaultDropAction(Qt.MoveAction)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(21)
+        self.horizontalHeader().setHighlightSections(False)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, dataset, scenario: Scenario | None = None, parent=None, with_chart: bool = True):
+        super().__init__(parent)
+        self.dataset = dataset
+        if scenario is None:
+            scenario = (scenario_from_preset(dataset, dataset.default_scenario) if dataset.default_scenario
+                        else Scenario(dataset))
+            if not scenario.rules.rules:
+                scenario.rules = default_rules(dataset, scenario.pools)
+        self.doc = ScenarioDocument(scenario, parent=self)
+        self.hub = SelectionHub(self)
+        self.setWindowTitle(f"{scenario.name} — {APP_NAME}[*]")
+        self.file_path: str | None = None
+        self._build_table()
+        self._build_pools()
+        self.scoreboard = Scoreboard(self.doc, self)
+        split = QSplitter(Qt.Horizontal)
+        split.setObjectName("main_split")
+        split.addWidget(self.table_panel)
+        split.addWidget(self.pools_widget)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 2)
+        split.setSizes([680, 340])
+        split.setChildrenCollapsible(False)
+        self.main_split = split
+        central = QWidget()
+        lay = QVBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.scoreboard)
+        lay.addWidget(split, 1)
+        self.setCentralWidget(central)
+        self._build_docks(with_chart)
+        self._build_actions()
+        self._build_menus()
+        self.status = QLabel()
+        self.statusBar().addPermanentWidget(self.status, 1)
+        self.doc.evaluated.connect(self._on_evaluated)
+        self.doc.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.hub.changed.connect(self._hub_changed)
+        self._on_evaluated(self.doc.evaluation)
+
+    # -- building --------------------------------------------------------------------------
+    def _build_table(self):
+        self.seat_model = SeatTableModel(self.doc, self)
+        self.proxy = SeatFilterProxy(self)
+        self.proxy.setSourceModel(self.seat_model)
+        self.table = SeatTableView()
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(SeatTableModel.C_NO, Qt.AscendingOrder)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.Interactive)
+        widths = {SeatTableModel.C_NO: 36, SeatTableModel.C_NAME: 112, SeatTableModel.C_DISTRICT: 76,
+                  SeatTableModel.C_PC: 76, SeatTableModel.C_SC: 28, SeatTableModel.C_BASE: 72,
+                  SeatTableModel.C_POOL: 76, SeatTableModel.C_WIN: 62, SeatTableModel.C_MARGIN: 50,
+                  SeatTableModel.C_ADJ: 38, SeatTableModel.C_CONFLICT: 26}
+        for c, w in widths.items():
+            self.table.setColumnWidth(c, w)
+        h.setStretchLastSection(False)
+        h.setContextMenuPolicy(Qt.CustomContextMenu)
+        h.customContextMenuRequested.connect(self._header_menu)
+        self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
+        self.table.customContextMenuRequested.connect(lambda pos: self._context_menu(self.table, pos))
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search name or number  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda t: self._filter(text=t))
+        seats = self.dataset.seats
+        self.district_filter = self._combo("All districts", seats.district_names, "district")
+        self.pc_filter = self._combo("All PCs", seats.pc_names, "pc")
+        self.pool_filter = QComboBox()
+        self.pool_filter.setObjectName("pool_filter")
+        self.pool_filter.addItem("All pools", None)
+        for i in range(len(self.doc.pools)):
+            self.pool_filter.addItem(self.doc.pools.label(i), i)
+        self.pool_filter.currentIndexChanged.connect(lambda _i: self._filter(pool=self.pool_filter.currentData()))
+        self.conflicts_only = QCheckBox("Conflicts only")
+        self.conflicts_only.setObjectName("conflicts_only")
+        self.conflicts_only.toggled.connect(lambda on: self._filter(conflicts_only=on))
+        self.shown = QLabel()
+        self.shown.setStyleSheet("color:#666;")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 2)
+        bar.addWidget(self.search, 2)
+        for w in (self.district_filter, self.pc_filter, self.pool_filter):
+            bar.addWidget(w, 1)
+        bar.addWidget(self.conflicts_only)
+        bar.addWidget(self.shown)
+        self.table_panel = QWidget()
+        tl = QVBoxLayout(self.table_panel)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.setSpacing(0)
+        tl.addLayout(bar)
+        tl.addWidget(self.table, 1)
+
+    def _header_menu(self, pos):
+        m = QMenu(self)
+        for c, name in enumerate(SeatTableModel.COLUMNS):
+            if c in (SeatTableModel.C_NO, SeatTableModel.C_NAME):
+                continue
+            a = m.addAction(name if name != "⚑" else "Conflict marker")
+            a.setCheckable(True)
+            a.setChecked(not self.table.isColumnHidden(c))
+            a.toggled.connect(lambda on, c=c: self.table.setColumnHidden(c, not on))
+        m.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def _combo(self, all_label, names, attr):
+        cb = QComboBox()
+        cb.setObjectName(f"{attr}_filter")
+        cb.addItem(all_label, None)
+        for n in names:
+            cb.addItem(n, n)
+        cb.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        cb.setMinimumContentsLength(8)
+        cb.currentIndexChanged.connect(lambda _i: self._filter(**{attr: cb.currentData()}))
+        return cb
+
+    def _filter(self, **kw):
+        self.proxy.set_filter(**kw)
+        self._update_shown()
+
+    def _update_shown(self):
+        n, total = self.proxy.rowCount(), self.seat_model.rowCount()
+        self.shown.setText(f"{n} of {total}" if n != total else f"{total} seats")
+
+    def _build_pools(self):
+        self.pool_panels = []
+        w = QWidget()
+        w.setObjectName("pools")
+        grid = QGridLayout(w)
+        grid.setContentsMargins(4, 4, 4, 4)
+        grid.setSpacing(6)
+        pools = self.doc.pools
+        order = list(range(len(pools)))
+        for k, i in enumerate(order):
+            panel = PoolPanel(self.doc, self.hub, i, w)
+            panel.view.customContextMenuRequested.connect(lambda pos, v=panel.view: self._context_menu(v, pos))
+            self.pool_panels.append(panel)
+            grid.addWidget(panel, k // 2, k % 2)
+        self.pools_widget = w
+
+    def _dock(self, title, widget, name):
+        d = QDockWidget(title, self)
+        d.setObjectName(name)
+        d.setWidget(widget)
+        d.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
+        return d
+
+    def _build_docks(self, with_chart: bool):
+        self.conflict_panel = ConflictPanel(self.doc, self.hub, self)
+        self.summary_panel = SummaryPanel(self.doc, self)
+        self.assumptions_panel = AssumptionsPanel(self.doc, self)
+        self.assumptions_panel.importRequested.connect(self.import_baseline)
+        self.rules_panel = RulesPanel(self.doc, self)
+        self.rules_panel.loadRequested.connect(self.load_rules)
+        self.rules_panel.saveRequested.connect(self.save_rules)
+        self.conflict_dock = self._dock("Conflicts", self.conflict_panel, "dock_conflicts")
+        self.summary_dock = self._dock("Summary", self.summary_panel, "dock_summary")
+        self.assumptions_dock = self._dock("Assumptions", self.assumptions_panel, "dock_assumptions")
+        self.rules_dock = self._dock("Rules", self.rules_panel, "dock_rules")
+        self.addDockWidget(Qt.RightDockWidgetArea, self.conflict_dock)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.summary_dock)
+        self.splitDockWidget(self.conflict_dock, self.summary_dock, Qt.Vertical)
+        self.chart_panel = None
+        self.chart_dock = self._dock("Chart", QWidget(), "dock_chart")
+        self.tabifyDockWidget(self.summary_dock, self.chart_dock)
+        self.tabifyDockWidget(self.chart_dock, self.assumptions_dock)
+        self.tabifyDockWidget(self.assumptions_dock, self.rules_dock)
+        self.summary_dock.raise_()
+        self.resizeDocks([self.conflict_dock], [330], Qt.Horizontal)
+        self.resizeDocks([self.conflict_dock, self.summary_dock], [230, 430], Qt.Vertical)
+        if with_chart:
+            # matplotlib is imported after the first paint: the window shows sooner
+            QTimer.singleShot(0, self._attach_chart)
+
+    def _attach_chart(self):
+        if self.chart_panel is not None:
+            return
+        from .chart import ChartPanel
+        self.chart_panel = ChartPanel(self.doc, self)
+        self.chart_dock.setWidget(self.chart_panel)
+
+    def _build_actions(self):
+        pools = self.doc.pools
+        self.assign_actions = []
+        keys = [f"Ctrl+{i + 1}" for i in range(pools.n_partners)] + [f"Ctrl+{pools.n_partners + 1}", "Ctrl+0"]
+        for i in range(len(pools)):
+            label = pools.label(i)
+            a = QAction(f"Assign to {label}", self)
+            a.setShortcut(QKeySequence(keys[i]))
+            a.setObjectName(f"assign_{pools.key(i)}")
+            a.setStatusTip(f"Move the selected seats to the {label} pool")
+            a.triggered.connect(lambda _c=False, k=pools.key(i): self.assign_selected(k))
+            self.assign_actions.append(a)
+            self.addAction(a)
+        st = self.doc.undo_stack
+        self.undo_action = st.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.Undo)
+        self.redo_action = st.createRedoAction(self, "&Redo")
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")] + [k for k in QKeySequence.keyBindings(QKeySequence.Redo)
+                                                       if k.toString() != "Ctrl+Shift+Z"]
+        self.redo_action.setShortcuts(redo_keys)  # Ctrl+Shift+Z on every platform, plus the native ones
+        self.find_action = QAction("&Find seat", self, shortcut=QKeySequence.Find,
+                                   triggered=lambda: (self.search.setFocus(), self.search.selectAll()))
+        self.select_all_action = QAction("Select all shown seats", self, shortcut=QKeySequence("Ctrl+Shift+A"),
+                                         triggered=self.select_all_shown)
+        self.clear_sel_action = QAction("Clear selection", self, shortcut=QKeySequence("Ctrl+D"),
+                                        triggered=lambda: self.hub.set((), None))
+
+    def _build_menus(self):
+        mb = self.menuBar()
+        f = mb.addMenu("&File")
+        f.addAction("&Open scenario…", self.open_scenario, QKeySequence.Open)
+        f.addAction("Save scenario &as…", self.save_scenario_as, QKeySequence("Ctrl+Shift+S"))
+        f.addSeparator()
+        f.addAction("&Import baseline results (CSV)…", self.import_baseline)
+        f.addAction("&Load rules…", self.load_rules)
+        f.addAction("Save &rules as…", self.save_rules)
+        f.addSeparator()
+        f.addAction("&Quit", self.close, QKeySequence.Quit)
+        e = mb.addMenu("&Edit")
+        e.addAction(self.undo_action)
+        e.addAction(self.redo_action)
+        e.addSeparator()
+        e.addAction(self.find_action)
+        e.addAction(self.select_all_action)
+        e.addAction(self.clear_sel_action)
+        a = mb.addMenu("&Assign")
+        for act in self.assign_actions:
+            a.addAction(act)
+        s = mb.addMenu("&Scenario")
+        presets = s.addMenu("Start from &preset")
+        for name in self.dataset.scenario_docs:
+            presets.addAction(name, lambda n=name: self.apply_preset(n))
+        s.addAction("Put every seat in &Unassigned", lambda: self.assign_all("unassigned"))
+        v = mb.addMenu("&View")
+        for d in (self.conflict_dock, self.summary_dock, self.chart_dock, self.assumptions_dock, self.rules_dock):
+            v.addAction(d.toggleViewAction())
+        h = mb.addMenu("&Help")
+        h.addAction("&About", self.about)
+
+    def _clean_changed(self, clean: bool):
+        self.setWindowModified(not clean)
+
+    def showEvent(self, e):
+        super().showEvent(e)
+        if not getattr(self, "_sized", False):
+            # the table gets what its columns need; the pools the rest of the central area
+            self._sized = True
+            total = self.main_split.width()
+            cols = sum(self.table.columnWidth(c) for c in range(self.seat_model.columnCount())) + 18
+            table_w = max(min(cols, total - 300), total // 2)
+            self.main_split.setSizes([table_w, total - table_w])
+
+    # -- selection -------------------------------------------------------------------------
+    def selected_seats(self) -> list[int]:
+        return sorted(self.hub.seats)
+
+    def _table_selection_changed(self, *_):
+        if getattr(self, "_syncing", False):
+            return
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        seats = [self.proxy.index(r, 0).data(AC_ROLE) for r in rows]
+        self.hub.set(seats, self.table)
+
+    def _hub_changed(self, seats, source):
+        if source is self.table:
+            return
+        self._syncing = True
+        try:
+            sel = QItemSelection()
+            first = None
+            for r in range(self.proxy.rowCount()):
+                idx = self.proxy.index(r, 0)
+                if idx.data(AC_ROLE) in seats:
+                    sel.select(idx, self.proxy.index(r, self.proxy.columnCount() - 1))
+                    first = first or idx
+            self.table.selectionModel().select(sel, QItemSelectionModel.ClearAndSelect)
+            if first is not None:
+                self.table.scrollTo(first)
+        finally:
+            self._syncing = False
+
+    def select_all_shown(self):
+        self.table.selectAll()
+
+    # -- commands --------------------------------------------------------------------------
+    def assign_selected(self, pool_key: str) -> bool:
+        seats = self.selected_seats()
+        if not seats:
+            self.statusBar().showMessage("Select one or more seats first (click, Shift/Ctrl-click in the table or a pool).", 4000)
+            return False
+        return self.doc.move(seats, pool_key)
+
+    def assign_all(self, pool_key: str):
+        self.doc.move(self.dataset.seats.ac_no.tolist(), pool_key)
+
+    def apply_preset(self, name: str):
+        sc = scenario_from_preset(self.dataset, name, with_rules=False)
+        self.doc.push(SetPools(self.doc, sc.pool, f"Preset: {name}", sc.assumptions))
+
+    def _context_menu(self, view, pos):
+        if not view.indexAt(pos).isValid():
+            return
+        m = QMenu(self)
+        sub = m.addMenu("Assign to")
+        for act in self.assign_actions:
+            sub.addAction(act)
+        m.addSeparator()
+        m.addAction(self.clear_sel_action)
+        m.exec(view.viewport().mapToGlobal(pos))
+
+    # -- refresh ---------------------------------------------------------------------------
+    def _on_evaluated(self, ev):
+        if self.proxy.pool is not None or self.proxy.conflicts_only:
+            self.proxy.refilter()  # those filters depend on the split; the others do not
+        pools = self.doc.pools
+        a = self.doc.scenario.assumptions
+        un = int(ev.breakdown.counts[pools.unassigned])
+        pr = ev.projection
+        self.status.setText(
+            f"Majority {pr.majority} of {self.dataset.seats.n} · alliance projected {pr.alliance_seats} · "
+            f"{un} unassigned · {self.dataset.baselines[a.baseline].label} · "
+            f"{a.describe(tuple(p.code for p in pools.partners))}")
+        self._update_shown()
+
+    # -- files -----------------------------------------------------------------------------
+    def _error(self, title, e: DataError):
+        box = QMessageBox(QMessageBox.Warning, title, e.summary(1), parent=self)
+        if len(e.problems) > 1:
+            box.setInformativeText(f"{len(e.problems)} problems; nothing was changed.")
+            box.setDetailedText(e.report())
+        else:
+            box.setInformativeText("Nothing was changed.")
+        box.exec()
+
+    def _dir(self) -> str:
+        return QSettings().value("last_dir", "") or ""
+
+    def _remember_dir(self, path):
+        import os
+        QSettings().setValue("last_dir", os.path.dirname(path))
+
+    def open_scenario(self):
+        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", self._dir(), "Scenarios (*.json)")
+        if not path:
+            return
+        self._remember_dir(path)
+        try:
+            sc = Scenario.load(self.dataset, path)
+        except DataError as e:
+            self._error("Cannot open scenario", e)
+            return
+        if sc.pools != self.doc.pools:
+            QMessageBox.warning(self, "Cannot open scenario", f"{path}: its partners differ from this window's.")
+            return
+        self.doc.push(SetPools(self.doc, sc.pool, f"Open {sc.name}", sc.assumptions))
+        self.doc.set_rules(sc.rules, f"Rules of {sc.name}")
+        self.doc.scenario.set_meta(sc.name, sc.notes)
+        self.file_path = path
+        self.setWindowTitle(f"{sc.name} — {APP_NAME}[*]")
+
+    def save_scenario_as(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Save scenario", self._dir(), "Scenarios (*.json)")
+        if not path:
+            return
+        if not path.endswith(".json"):
+            path += ".json"
+        try:
+            self.doc.scenario.save(path)
+        except OSError as e:
+            QMessageBox.warning(self, "Cannot save", f"{path}: {e.strerror or e}. The file was not changed.")
+            return
+        self._remember_dir(path)
+        self.file_path = path
+        self.doc.undo_stack.setClean()
+
+    def import_baseline(self):
+        path, _ = QFileDialog.getOpenFileName(self, "Import baseline results", self._dir(),
+                                              "Results CSV (*.csv);;All files (*)")
+        if not path:
+            return
+        self._remember_dir(path)
+        try:
+            b = load_results_csv(path, self.dataset.seats)
+        except DataError as e:
+            self._error("Cannot import results", e)
+            return
+        self.dataset.add_baseline(b)
+        a = self.doc.scenario.assumptions
+        self.doc.set_assumptions(a.with_baseline(b.id), f"Baseline: {b.label}")
+        self.assumptions_panel.sync()
+
+    def load_rules(self):
+        path, _ = QFileDialog.getOpenFileName(self, "Load rules", self._dir(), "Rules (*.json)")
+        if not path:
+            return
+        self._remember_dir(path)
+        try:
+            rs = load_rules_file(path, self.dataset.seats, self.doc.pools)
+        except DataError as e:
+            self._error("Cannot load rules", e)
+            return
+        self.doc.set_rules(rs, f"Load rules {rs.name or path}")
+
+    def save_rules(self):
+        path, _ = QFileDialog.getSaveFileName(self, "Save rules", self._dir(), "Rules (*.json)")
+        if not path:
+            return
+        try:
+            save_rules_file(path, self.doc.scenario.rules)
+        except OSError as e:
+            QMessageBox.warning(self, "Cannot save rules", f"{path}: {e.strerror or e}")
+
+    def about(self):
+        QMessageBox.about(self, f"About {APP_NAME}",
+                          f"<h3>{APP_NAME} {__version__}</h3><p>Explore how alliance partners split "
+                          f"constituencies, offline.</p><p><b>Data</b></p><pre style='font-size:8pt'>"
+                          f"{self.dataset.attribution}</pre>")

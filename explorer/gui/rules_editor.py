@@ -1,0 +1,303 @@
+"""Rules editor: list, add, edit and remove faction claims, must-haves, regional minimums and
+seat bounds. Every edit is one undo command on the document."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
+                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
+                               QListWidgetItem, QMenu, QPlainTextEdit, QPushButton, QSpinBox,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from ..core.rules import (KIND_LABELS, SEVERITIES, FactionClaim, MustHave, RegionalMinimum, SeatBounds,
+                          SplitVoteRisk)
+from .models import RulesModel
+
+
+class SeatPicker(QWidget):
+    """A searchable list of seats with check boxes."""
+    changed = Signal()
+
+    def __init__(self, seats, chosen=(), parent=None):
+        super().__init__(parent)
+        self.seats = seats
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search seats by name or number…")
+        self.search.setClearButtonEnabled(True)
+        self.list = QListWidget()
+        self.list.setObjectName("seat_picker")
+        chosen = set(chosen)
+        for ac, name in zip(seats.ac_no.tolist(), seats.names):
+            it = QListWidgetItem(f"{ac} {name}")
+            it.setData(Qt.UserRole, ac)
+            it.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
+            it.setCheckState(Qt.Checked if ac in chosen else Qt.Unchecked)
+            self.list.addItem(it)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color:#444;")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.search)
+        lay.addWidget(self.list)
+        lay.addWidget(self.summary)
+        self.search.textChanged.connect(self._filter)
+        self.list.itemChanged.connect(self._update)
+        self._update()
+
+    def _filter(self, text):
+        t = text.strip().lower()
+        for i in range(self.list.count()):
+            it = self.list.item(i)
+            ac = it.data(Qt.UserRole)
+            it.setHidden(bool(t) and not (t in it.text().lower() or t == str(ac)))
+
+    def chosen(self) -> tuple[int, ...]:
+        return tuple(self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())
+                     if self.list.item(i).checkState() == Qt.Checked)
+
+    def set_chosen(self, acs) -> None:
+        acs = set(acs)
+        for i in range(self.list.count()):
+            it = self.list.item(i)
+            it.setCheckState(Qt.Checked if it.data(Qt.UserRole) in acs else Qt.Unchecked)
+
+    def _update(self, *_):
+        ch = self.chosen()
+        self.summary.setText(f"{len(ch)} chosen: " + ", ".join(self.seats.names_of(ch)) if ch else "No seats chosen")
+        self.changed.emit()
+
+
+class RuleDialog(QDialog):
+    """Edit one rule; ``result_rule`` holds the edited rule after accept."""
+
+    def __init__(self, doc, rule, parent=None):
+        super().__init__(parent)
+        self.doc, self.rule = doc, rule
+        self.result_rule = None
+        seats = doc.dataset.seats
+        self.setWindowTitle(f"{KIND_LABELS[rule.kind]} rule")
+        self.resize(460, 560)
+        form = QFormLayout()
+        self.id_edit = QLineEdit(rule.id)
+        form.addRow("Id", self.id_edit)
+        self.partner = QComboBox()
+        for p in doc.pools.partners:
+            self.partner.addItem(f"{p.code} — {p.name}", p.code)
+        if hasattr(rule, "partner"):
+            self.partner.setCurrentIndex(max(0, self.partner.findData(rule.partner)))
+            form.addRow("Partner", self.partner)
+        self.faction = QLineEdit(getattr(rule, "faction", ""))
+        if isinstance(rule, FactionClaim):
+            form.addRow("Faction", self.faction)
+        self.picker = None
+        if isinstance(rule, (FactionClaim, MustHave)):
+            self.picker = SeatPicker(seats, rule.seats)
+            form.addRow("Seats", self.picker)
+        if isinstance(rule, RegionalMinimum):
+            self.region_kind = QComboBox()
+            for k, label in (("pc", "Lok Sabha seat (PC)"), ("district", "District"), ("seats", "Named seats")):
+                self.region_kind.addItem(label, k)
+            self.region_kind.setCurrentIndex(max(0, self.region_kind.findData(rule.region_kind)))
+            self.region_value = QComboBox()
+            self.region_seats = SeatPicker(seats, rule.region if rule.region_kind == "seats" else ())
+            form.addRow("Region", self.region_kind)
+            form.addRow("", self.region_value)
+            form.addRow("", self.region_seats)
+            self.region_kind.currentIndexChanged.connect(self._region_kind_changed)
+            self._region_kind_changed()
+            if rule.region_kind != "seats":
+                self.region_value.setCurrentIndex(max(0, self.region_value.findText(str(rule.region))))
+            self.minimum = QSpinBox()
+            self.minimum.setRange(1, seats.n)
+            self.minimum.setValue(rule.minimum)
+            form.addRow("At least", self.minimum)
+        if isinstance(rule, SeatBounds):
+            self.lo, self.hi, self.asked, self.off_lo, self.off_hi = (QSpinBox() for _ in range(5))
+            for s in (self.lo, self.hi, self.asked, self.off_lo, self.off_hi):
+                s.setRange(-1, seats.n)
+                s.setSpecialValueText("—")
+            self.lo.setValue(-1 if rule.minimum is None else rule.minimum)
+            self.hi.setValue(-1 if rule.maximum is None else rule.maximum)
+            self.asked.setValue(-1 if rule.asked is None else rule.asked)
+            self.off_lo.setValue(-1 if rule.offered is None else rule.offered[0])
+            self.off_hi.setValue(-1 if rule.offered is None else rule.offered[1])
+            form.addRow("Minimum seats", self.lo)
+            form.addRow("Maximum seats", self.hi)
+            form.addRow("Asked (shown only)", self.asked)
+            row = QHBoxLayout()
+            row.addWidget(self.off_lo)
+            row.addWidget(QLabel("to"))
+            row.addWidget(self.off_hi)
+            form.addRow("Offered (shown only)", row)
+        self.severity = QComboBox()
+        for s in SEVERITIES:
+            self.severity.addItem({"error": "Breaks the deal (error)", "warning": "Warning",
+                                   "info": "Note (info)"}[s], s)
+        self.severity.setCurrentIndex(SEVERITIES.index(rule.severity))
+        form.addRow("Severity", self.severity)
+        self.enabled = QCheckBox("Rule is on")
+        self.enabled.setChecked(rule.enabled)
+        form.addRow("", self.enabled)
+        self.source = QPlainTextEdit(rule.source)
+        self.source.setPlaceholderText("Where this demand or claim was reported")
+        self.source.setMaximumHeight(80)
+        form.addRow("Source", self.source)
+        self.error = QLabel()
+        self.error.setStyleSheet("color:#B3261E;")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+
+    def _region_kind_changed(self):
+        kind = self.region_kind.currentData()
+        seats = self.doc.dataset.seats
+        self.region_value.clear()
+        self.region_value.addItems(seats.pc_names if kind == "pc" else seats.district_names)
+        self.region_value.setVisible(kind != "seats")
+        self.region_seats.setVisible(kind == "seats")
+
+    def build(self):
+        """The edited rule, or an error message."""
+        common = dict(id=self.id_edit.text().strip(), severity=self.severity.currentData(),
+                      source=self.source.toPlainText().strip(), enabled=self.enabled.isChecked())
+        if not common["id"]:
+            return "Give the rule an id."
+        others = {r.id for r in self.doc.scenario.rules.rules if r is not self.rule}
+        if common["id"] in others:
+            return f"Another rule already has the id {common['id']!r}."
+        r = self.rule
+        partner = self.partner.currentData()
+        if isinstance(r, (FactionClaim, MustHave)):
+            seats = self.picker.chosen()
+            if not seats:
+                return "Choose at least one seat."
+            if isinstance(r, FactionClaim):
+                if not self.faction.text().strip():
+                    return "Name the faction."
+                return FactionClaim(**common, partner=partner, seats=seats, faction=self.faction.text().strip())
+            return MustHave(**common, partner=partner, seats=seats)
+        if isinstance(r, RegionalMinimum):
+            kind = self.region_kind.currentData()
+            region = self.region_seats.chosen() if kind == "seats" else self.region_value.currentText()
+            if not region:
+                return "Choose the region's seats."
+            return RegionalMinimum(**common, partner=partner, region_kind=kind, region=region,
+                                   minimum=self.minimum.value())
+        if isinstance(r, SeatBounds):
+            def v(s):
+                return None if s.value() < 0 else s.value()
+            lo, hi = v(self.lo), v(self.hi)
+            if lo is None and hi is None:
+                return "Set a minimum, a maximum or both."
+            if lo is not None and hi is not None and lo > hi:
+                return f"The minimum {lo} is above the maximum {hi}."
+            off = None
+            if v(self.off_lo) is not None or v(self.off_hi) is not None:
+                a, b = v(self.off_lo), v(self.off_hi)
+                a, b = (a if a is not None else b), (b if b is not None else a)
+                if a > b:
+                    return "The offer's low end is above its high end."
+                off = (a, b)
+            return SeatBounds(**common, partner=partner, minimum=lo, maximum=hi, asked=v(self.asked), offered=off)
+        return SplitVoteRisk(**common)
+
+    def _accept(self):
+        out = self.build()
+        if isinstance(out, str):
+            self.error.setText(out)
+            return
+        self.result_rule = out
+        self.accept()
+
+
+class RulesPanel(QWidget):
+    loadRequested = Signal()
+    saveRequested = Signal()
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.model = RulesModel(doc, self)
+        self.view = QListView()
+        self.view.setObjectName("rules")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
+        add = QToolButton()
+        add.setText("Add")
+        add.setPopupMode(QToolButton.InstantPopup)
+        menu = QMenu(add)
+        for cls in (FactionClaim, MustHave, RegionalMinimum, SeatBounds, SplitVoteRisk):
+            menu.addAction(KIND_LABELS[cls.kind] + "…", lambda cls=cls: self.add(cls))
+        add.setMenu(menu)
+        self.edit_btn = QPushButton("Edit…")
+        self.edit_btn.clicked.connect(self.edit_selected)
+        self.remove_btn = QPushButton("Remove")
+        self.remove_btn.clicked.connect(self.remove_selected)
+        load, save = QPushButton("Load…"), QPushButton("Save…")
+        load.setToolTip("Load rules from a file (replaces these rules; undoable)")
+        load.clicked.connect(self.loadRequested)
+        save.clicked.connect(self.saveRequested)
+        buttons = QHBoxLayout()
+        for w in (add, self.edit_btn, self.remove_btn):
+            buttons.addWidget(w)
+        buttons.addStretch(1)
+        files = QHBoxLayout()
+        files.addWidget(load)
+        files.addWidget(save)
+        files.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        lay.addWidget(self.title)
+        lay.addWidget(self.view, 1)
+        lay.addLayout(buttons)
+        lay.addLayout(files)
+        self._update_title()
+        doc.rulesChanged.connect(self._update_title)
+
+    def _update_title(self, *_):
+        rs = self.doc.scenario.rules
+        self.title.setText(f"<b>{rs.name or 'Rules'}</b> · {len(rs.rules)} rules; tick to switch one on or off")
+
+    def _row(self) -> int | None:
+        idx = self.view.currentIndex()
+        return idx.row() if idx.isValid() else None
+
+    def add(self, cls):
+        rs = self.doc.scenario.rules
+        partner = self.doc.pools.partners[0].code
+        stems = {FactionClaim: "faction", MustHave: "must-have", RegionalMinimum: "regional",
+                 SeatBounds: "seat-count", SplitVoteRisk: "split-vote"}
+        kw = {} if cls is SplitVoteRisk else {"partner": partner}
+        if cls is RegionalMinimum:
+            kw.update(region_kind="pc", region=self.doc.dataset.seats.pc_names[0])
+        rule = cls(id=rs.new_id(stems[cls]), **kw)
+        dlg = RuleDialog(self.doc, rule, self)
+        if dlg.exec() == QDialog.Accepted and dlg.result_rule is not None:
+            self.doc.set_rules(rs.with_rule(dlg.result_rule), f"Add rule {dlg.result_rule.id}")
+
+    def edit_selected(self):
+        row = self._row()
+        if row is None:
+            return
+        rs = self.doc.scenario.rules
+        dlg = RuleDialog(self.doc, rs.rules[row], self)
+        if dlg.exec() == QDialog.Accepted and dlg.result_rule is not None:
+            self.doc.set_rules(rs.replacing(row, dlg.result_rule), f"Edit rule {dlg.result_rule.id}")
+
+    def remove_selected(self):
+        row = self._row()
+        if row is None:
+            return
+        rs = self.doc.scenario.rules
+        self.doc.set_rules(rs.without(row), f"Remove rule {rs.rules[row].id}")
+
+

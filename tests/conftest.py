@@ -1,0 +1,44 @@
+"""Test set-up: Qt runs on a real X server (xcb) so real drags can complete. Under
+tools/test.sh that is xvfb-run's; without a display, an Xvfb is started here."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+
+import pytest
+
+_xvfb = None
+
+
+def _start_xvfb() -> None:
+    global _xvfb
+    for n in range(90, 120):
+        if os.path.exists(f"/tmp/.X{n}-lock"):
+            continue
+        _xvfb = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", "1366x768x24", "-nolisten", "tcp"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(50):
+            if os.path.exists(f"/tmp/.X11-unix/X{n}"):
+                os.environ["DISPLAY"] = f":{n}"
+                return
+            time.sleep(0.05)
+        _xvfb.kill()
+    raise RuntimeError("could not start Xvfb")
+
+
+if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM", "xcb") == "xcb" and shutil.which("Xvfb"):
+    _start_xvfb()
+os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _xvfb is not None:
+        _xvfb.terminate()
+
+
+@pytest.fixture(scope="session")
+def haryana():
+    from explorer.core.dataset import load_embedded
+    return load_embedded()
