@@ -110,12 +110,11 @@ def test_drop_of_seats_already_in_pool_is_not_an_undo_step(qtbot):
 
 
 def _send_drop(widget, pos, md):
-    pos = QPointF(pos)
     enter = QDragEnterEvent(pos, Qt.MoveAction | Qt.CopyAction, md, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(widget, enter)
     move = QDragMoveEvent(pos, Qt.MoveAction | Qt.CopyAction, md, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(widget, move)
-    drop = QDropEvent(pos, Qt.MoveAction | Qt.CopyAction, md, Qt.LeftButton, Qt.NoModifier)
+    drop = QDropEvent(QPointF(pos), Qt.MoveAction | Qt.CopyAction, md, Qt.LeftButton, Qt.NoModifier)
     QApplication.sendEvent(widget, drop)
     return drop
 

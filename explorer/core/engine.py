@@ -5,7 +5,7 @@ assumptions, so the recompute after a seat move is a gather plus the rules (well
 millisecond at 90 seats); only an assumption change recomputes the outcomes."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .dataset import Dataset
 from .pools import Pools
@@ -20,14 +20,19 @@ class Evaluation:
     breakdown: PoolBreakdown
     conflicts: list[Conflict]
     projector: Projector
+    _by_seat: dict | None = field(default=None, repr=False)
 
     def conflicts_by_seat(self) -> dict[int, list[Conflict]]:
-        out: dict[int, list[Conflict]] = {}
-        for c in self.conflicts:
-            if len(c.seats) <= 3 or c.kind in ("faction_claim", "must_have", "split_vote_risk"):
-                for a in c.seats:
-                    out.setdefault(a, []).append(c)
-        return out
+        """The conflicts that concern each seat. A conflict about many seats (a regional
+        minimum, a seat count) is listed under them only when it names three or fewer."""
+        if self._by_seat is None:
+            out: dict[int, list[Conflict]] = {}
+            for c in self.conflicts:
+                if len(c.seats) <= 3 or c.kind in ("faction_claim", "must_have", "split_vote_risk"):
+                    for a in c.seats:
+                        out.setdefault(a, []).append(c)
+            self._by_seat = out
+        return self._by_seat
 
 
 class Engine:

@@ -1,6 +1,8 @@
 """Chart panel: projected seats stacked by party against the majority line, and the per-PC
-split of the seats each partner contests. matplotlib's Figure on a Qt canvas (no pyplot);
-redrawn with draw_idle, and only while the panel is visible."""
+split of the seats each partner contests. matplotlib's Figure on a Qt canvas (no pyplot).
+
+The artists are made once and updated in place (widths, positions, texts), then drawn with
+draw_idle, and only while the panel's dock tab is in front: a hidden chart costs nothing."""
 from __future__ import annotations
 
 import numpy as np
@@ -25,75 +27,111 @@ class ChartPanel(QWidget):
         gs = self.figure.add_gridspec(2, 1, height_ratios=[1, 2.6], hspace=0.55)
         self.ax_seats = self.figure.add_subplot(gs[0])
         self.ax_pc = self.figure.add_subplot(gs[1])
-        self.figure.subplots_adjust(left=0.30, right=0.97, top=0.92, bottom=0.08)
+        self.figure.subplots_adjust(left=0.30, right=0.97, top=0.92, bottom=0.1)
+        self.active = True     # False while the dock tab is behind another
         self._stale = True
+        self._parties_key = None
         self.draws = 0
+        self._build_pc_axes()
         doc.evaluated.connect(self._on_evaluated)
+
+    # -- visibility -------------------------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        if active and self._stale:
+            self.refresh()
 
     def _on_evaluated(self, _ev):
         self._stale = True
-        if self.isVisible():
+        if self.active and self.isVisible():
             self.refresh()
 
     def showEvent(self, e):
         super().showEvent(e)
-        if self._stale:
+        if self._stale and self.active:
             self.refresh()
 
-    def refresh(self):
-        ev = self.doc.evaluation
-        ds, pools = self.doc.dataset, self.doc.pools
-        pr, pb = ev.projection, ev.projector.prepared
+    # -- artists ----------------------------------------------------------------------
+    def _style(self, ax, title):
+        ax.set_title(title, fontsize=9, loc="left")
+        ax.tick_params(axis="x", labelsize=7)
+        for s in ("top", "right"):
+            ax.spines[s].set_visible(False)
+
+    def _build_seat_axes(self, parties: list[str]) -> None:
+        """One rectangle and label per party in each of the two rows; rebuilt only when the
+        baseline's party list changes."""
         ax = self.ax_seats
         ax.clear()
-        # projected and baseline seats, alliance partners first
-        baseline_counts = np.bincount(pb.leader, minlength=len(pr.parties))
-        order = list(range(pr.n_partners)) + sorted(
-            range(pr.n_partners, len(pr.parties)), key=lambda i: -pr.seat_counts[i])
-        for row, counts in ((1, pr.seat_counts), (0, baseline_counts)):
-            left = 0
-            for i in order:
-                n = int(counts[i])
-                if n == 0:
-                    continue
-                ax.barh(row, n, left=left, color=ds.party_colour(pr.parties[i]), edgecolor="white", height=0.7)
-                if n >= 4:
-                    ax.text(left + n / 2, row, f"{pr.parties[i]} {n}" if n >= 9 else str(n),
-                            ha="center", va="center", fontsize=7.5, color="white", fontweight="bold")
-                left += n
-        ax.axvline(pr.majority - 0.5, color="#222", linestyle="--", linewidth=1.2)
-        ax.text(pr.majority, 1.62, f"majority {pr.majority}", ha="center", va="bottom", fontsize=8)
+        ds = self.doc.dataset
+        self._seat_bars = {}
+        for row in (0, 1):
+            for i, party in enumerate(parties):
+                (rect,) = ax.barh(row, 0, left=0, color=ds.party_colour(party), edgecolor="white", height=0.7)
+                txt = ax.text(0, row, "", ha="center", va="center", fontsize=7.5, color="white",
+                              fontweight="bold")
+                self._seat_bars[(row, i)] = (rect, txt)
+        majority = ds.majority
+        ax.axvline(majority - 0.5, color="#222", linestyle="--", linewidth=1.2)
+        ax.text(majority, 1.62, f"majority {majority}", ha="center", va="bottom", fontsize=8)
         ax.set_yticks([0, 1], ["Baseline", "Projected"], fontsize=8)
         ax.set_xlim(0, ds.seats.n)
         ax.set_ylim(-0.5, 1.9)
-        ax.tick_params(axis="x", labelsize=7)
-        ax.set_title(f"Seats (of {ds.seats.n}) — alliance {pr.alliance_seats}", fontsize=9, loc="left")
-        for s in ("top", "right"):
-            ax.spines[s].set_visible(False)
+        self._seat_title = ax.set_title("", fontsize=9, loc="left")
+        self._style(ax, "")
 
+    def _build_pc_axes(self) -> None:
         ax = self.ax_pc
-        ax.clear()
-        by_pc = ev.breakdown.by_pc
+        ds, pools = self.doc.dataset, self.doc.pools
         names = ds.seats.pc_names
-        y = np.arange(len(names))[::-1]
-        left = np.zeros(len(names))
+        self._pc_y = np.arange(len(names))[::-1]
         colours = [p.colour for p in pools.partners] + [CONTESTED_COLOUR, UNASSIGNED_COLOUR]
+        self._pc_bars, self._pc_texts = [], []
         for j in range(len(pools)):
-            vals = by_pc[:, j]
-            ax.barh(y, vals, left=left, color=colours[j], edgecolor="white", height=0.72,
-                    hatch="///" if j == pools.contested else None, label=pools.label(j))
-            for yy, l, v in zip(y, left, vals):
-                if v >= 2:
-                    ax.text(l + v / 2, yy, str(int(v)), ha="center", va="center", fontsize=7, color="white")
-            left += vals
-        ax.set_yticks(y, names, fontsize=7.5)
-        ax.set_xlim(0, max(1, int(left.max())))
-        ax.tick_params(axis="x", labelsize=7)
-        ax.set_title("Seats per pool in each Lok Sabha seat", fontsize=9, loc="left")
-        ax.legend(fontsize=7, ncol=len(pools), loc="upper center", bbox_to_anchor=(0.4, -0.06), frameon=False,
+            bars = ax.barh(self._pc_y, np.zeros(len(names)), color=colours[j], edgecolor="white", height=0.72,
+                           hatch="///" if j == pools.contested else None, label=pools.label(j))
+            self._pc_bars.append(bars)
+            self._pc_texts.append([ax.text(0, y, "", ha="center", va="center", fontsize=7, color="white")
+                                   for y in self._pc_y])
+        ax.set_yticks(self._pc_y, names, fontsize=7.5)
+        counts = np.bincount(ds.seats.pc_index)
+        ax.set_xlim(0, int(counts.max()))
+        self._style(ax, "Seats per pool in each Lok Sabha seat")
+        ax.legend(fontsize=7, ncol=len(pools), loc="upper center", bbox_to_anchor=(0.4, -0.07), frameon=False,
                   handlelength=1.2, columnspacing=0.8)
-        for s in ("top", "right"):
-            ax.spines[s].set_visible(False)
+
+    def refresh(self):
+        ev = self.doc.evaluation
+        pr, pb = ev.projection, ev.projector.prepared
+        key = tuple(pr.parties)
+        if key != self._parties_key:
+            self._build_seat_axes(pr.parties)
+            self._parties_key = key
+        baseline_counts = np.bincount(pb.leader, minlength=len(pr.parties))
+        order = list(range(pr.n_partners)) + sorted(range(pr.n_partners, len(pr.parties)),
+                                                    key=lambda i: -pr.seat_counts[i])
+        for row, counts in ((1, pr.seat_counts), (0, baseline_counts)):
+            left = 0
+            for i in order:
+                rect, txt = self._seat_bars[(row, i)]
+                n = int(counts[i])
+                rect.set_x(left)
+                rect.set_width(n)
+                txt.set_position((left + n / 2, row))
+                txt.set_text("" if n < 4 else (f"{pr.parties[i]} {n}" if n >= 9 else str(n)))
+                left += n
+        self.ax_seats.set_title(f"Seats (of {self.doc.dataset.seats.n}) — alliance {pr.alliance_seats}",
+                                fontsize=9, loc="left")
+        by_pc = ev.breakdown.by_pc
+        left = np.zeros(by_pc.shape[0])
+        for j, (bars, texts) in enumerate(zip(self._pc_bars, self._pc_texts)):
+            vals = by_pc[:, j]
+            for k, (rect, txt) in enumerate(zip(bars.patches, texts)):
+                rect.set_x(left[k])
+                rect.set_width(vals[k])
+                txt.set_position((left[k] + vals[k] / 2, self._pc_y[k]))
+                txt.set_text(str(int(vals[k])) if vals[k] >= 2 else "")
+            left += vals
         self._stale = False
         self.draws += 1
         self.canvas.draw_idle()

@@ -221,6 +221,9 @@ class MainWindow(QMainWindow):
             return
         from .chart import ChartPanel
         self.chart_panel = ChartPanel(self.doc, self)
+        # a tabified dock behind another still reports isVisible(); its visibilityChanged does not lie
+        self.chart_panel.active = not self.chart_dock.visibleRegion().isEmpty()
+        self.chart_dock.visibilityChanged.connect(self.chart_panel.set_active)
         self.chart_dock.setWidget(self.chart_panel)
 
     def _build_actions(self):

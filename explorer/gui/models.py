@@ -27,7 +27,11 @@ def conflict_tooltip(conflicts) -> str:
 
 
 class SeatTableModel(QAbstractTableModel):
-    """All seats: static columns from the data set, live columns from the evaluation."""
+    """All seats: static columns from the data set, live columns from the evaluation.
+
+    Every cell's text, sort key and icon is computed once per evaluation (a few hundred
+    string formats at 90 seats); data() is then a lookup, and dataChanged is emitted only for
+    the rows whose cells changed, so a drop repaints a handful of rows, not the table."""
     COLUMNS = ["No.", "Constituency", "District", "PC", "SC", "Baseline", "Pool", "Projected",
                "Margin", "Adj.", "⚑"]
     (C_NO, C_NAME, C_DISTRICT, C_PC, C_SC, C_BASE, C_POOL, C_WIN, C_MARGIN, C_ADJ, C_CONFLICT) = range(11)
@@ -38,41 +42,71 @@ class SeatTableModel(QAbstractTableModel):
             C_MARGIN: "Projected margin, points of the valid vote: + the alliance wins, − it loses",
             C_ADJ: "Your per-seat adjustment for the alliance candidate, in points (double-click to edit)",
             C_CONFLICT: "Conflicts with the negotiation's rules"}
+    _ALIGN = {C_NO: int(Qt.AlignRight | Qt.AlignVCenter), C_MARGIN: int(Qt.AlignRight | Qt.AlignVCenter),
+              C_ADJ: int(Qt.AlignRight | Qt.AlignVCenter), C_SC: int(Qt.AlignCenter),
+              C_CONFLICT: int(Qt.AlignCenter)}
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
         seats = doc.dataset.seats
-        self._seats = seats
         f = seats.frame
         self._static = list(zip(seats.ac_no.tolist(), seats.names, f["district"].astype(str).tolist(),
                                 f["pc_name"].astype(str).tolist(), seats.is_sc.tolist()))
         self._bold = QFont()
         self._bold.setBold(True)
+        self._won_brush = QBrush(QColor("#1B7F3B"))
+        self._lost_brush = QBrush(QColor("#B3261E"))
+        pools = doc.pools
+        self._pool_brush = [QBrush(tint(pool_colour(pools, i), 45)) for i in range(len(pools))]
+        self._pool_icon = [swatch_icon(pool_colour(pools, i).name(), i == pools.contested) for i in range(len(pools))]
+        self._rows: list[tuple] = []
         self._apply(doc.evaluation)
         doc.evaluated.connect(self._on_evaluated)
 
     # -- refresh ---------------------------------------------------------------------
-    def _apply(self, ev) -> None:
-        pr, pj = ev.projection, ev.projector
-        pb = pj.prepared
+    def _apply(self, ev) -> list[int]:
+        """Recompute every row's live cells; return the rows that changed."""
+        pr, pb = ev.projection, ev.projector.prepared
+        pools = self.doc.pools
+        ds = self.doc.dataset
         self._ev = ev
-        self._pool = self.doc.scenario.pool.copy()
-        self._winner = pr.winner
-        self._alliance_won = pr.alliance_won
-        self._margin_pts = np.where(pr.alliance_won, pr.margin_pts, -pr.margin_pts)
-        self._margin_votes = pr.margin_votes
-        self._parties = pr.parties
-        self._lead = pb.leader
-        self._lead_pts = pb.leader_margin_pts
-        self._lead_votes = pb.leader_margin
-        self._adjust = self.doc.scenario.assumptions.seat_adjust
-        self._conflicts = ev.conflicts_by_seat()
+        parties = pr.parties
+        margin = np.where(pr.alliance_won, pr.margin_pts, -pr.margin_pts)
+        adjust = self.doc.scenario.assumptions.seat_adjust
+        conflicts = ev.conflicts_by_seat()
+        self._conflicts = conflicts
+        pool = self.doc.scenario.pool
+        lead, lead_pts = pb.leader, pb.leader_margin_pts
+        rows = []
+        for r, (ac, name, district, pc, sc) in enumerate(self._static):
+            p, w = int(pool[r]), int(pr.winner[r])
+            cs = conflicts.get(ac)
+            worst = _worst(cs)
+            adj = adjust.get(ac, 0.0)
+            rows.append((
+                (str(ac), name, district, pc, "SC" if sc else "", f"{parties[lead[r]]} +{lead_pts[r]:.1f}",
+                 pools.label(p), parties[w], f"{margin[r]:+.1f}", f"{adj:+g}" if adj else "", None),
+                (ac, name, district, pc, int(sc), float(lead_pts[r]), p, parties[w], float(margin[r]),
+                 float(adj), 9 if worst is None else SEVERITY_RANK[worst]),
+                p, ds.party_colour(parties[w]), worst, bool(pr.alliance_won[r]), adj,
+                conflict_tooltip(cs) if cs else None,
+            ))
+        old = self._rows
+        self._rows = rows
+        return [r for r in range(len(rows)) if not old or rows[r] != old[r]]
 
     def _on_evaluated(self, ev) -> None:
-        self._apply(ev)
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, self.C_BASE), self.index(self.rowCount() - 1, self.C_CONFLICT))
+        changed = self._apply(ev)
+        # one signal per run of consecutive changed rows
+        start = prev = None
+        for r in changed + [None]:
+            if start is not None and (r is None or r != prev + 1):
+                self.dataChanged.emit(self.index(start, self.C_BASE), self.index(prev, self.C_CONFLICT))
+                start = None
+            if r is not None and start is None:
+                start = r
+            prev = r
 
     # -- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):
@@ -104,86 +138,50 @@ class SeatTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        ac, name, district, pc, sc = self._static[r]
-        pools = self.doc.pools
-        if role == AC_ROLE:
-            return ac
+        row = self._rows[r]
         if role == Qt.DisplayRole:
-            if c == self.C_NO:
-                return str(ac)
-            if c == self.C_NAME:
-                return name
-            if c == self.C_DISTRICT:
-                return district
-            if c == self.C_PC:
-                return pc
-            if c == self.C_SC:
-                return "SC" if sc else ""
-            if c == self.C_BASE:
-                return f"{self._parties[self._lead[r]]} +{self._lead_pts[r]:.1f}"
-            if c == self.C_POOL:
-                return pools.label(int(self._pool[r]))
-            if c == self.C_WIN:
-                return self._parties[self._winner[r]]
-            if c == self.C_MARGIN:
-                return f"{self._margin_pts[r]:+.1f}"
-            if c == self.C_ADJ:
-                v = self._adjust.get(ac)
-                return f"{v:+g}" if v else ""
-            return None
-        if role == Qt.EditRole and c == self.C_ADJ:
-            return float(self._adjust.get(ac, 0.0))
+            return row[0][c]
         if role == SORT_ROLE:
-            if c == self.C_NO:
-                return ac
-            if c == self.C_SC:
-                return int(sc)
-            if c == self.C_BASE:
-                return float(self._lead_pts[r])
-            if c == self.C_POOL:
-                return int(self._pool[r])
-            if c == self.C_MARGIN:
-                return float(self._margin_pts[r])
-            if c == self.C_ADJ:
-                return float(self._adjust.get(ac, 0.0))
-            if c == self.C_CONFLICT:
-                w = _worst(self._conflicts.get(ac))
-                return 9 if w is None else SEVERITY_RANK[w]
-            return self.data(index, Qt.DisplayRole)
+            return row[1][c]
         if role == Qt.DecorationRole:
             if c == self.C_POOL:
-                p = int(self._pool[r])
-                return swatch_icon(pool_colour(pools, p).name(), p == pools.contested)
+                return self._pool_icon[row[2]]
             if c == self.C_WIN:
-                return swatch_icon(self.doc.dataset.party_colour(self._parties[self._winner[r]]))
-            if c == self.C_CONFLICT:
-                w = _worst(self._conflicts.get(ac))
-                return severity_icon(w) if w else None
-            return None
-        if role == Qt.ToolTipRole:
-            cs = self._conflicts.get(ac)
-            if c == self.C_CONFLICT or (c == self.C_NAME and cs):
-                return conflict_tooltip(cs) if cs else None
-            if c == self.C_WIN:
-                ru = self._ev.projection.runner[r]
-                return (f"{self._parties[self._winner[r]]} wins by {self._margin_votes[r]:,.0f} votes "
-                        f"({abs(self._margin_pts[r]):.1f} pts) over {self._parties[ru] if ru >= 0 else '—'}")
-            if c == self.C_BASE:
-                return (f"Baseline: {self._parties[self._lead[r]]} led by {self._lead_votes[r]:,.0f} votes "
-                        f"({self._lead_pts[r]:.1f} pts)")
+                return swatch_icon(row[3])
+            if c == self.C_CONFLICT and row[4]:
+                return severity_icon(row[4])
             return None
         if role == Qt.TextAlignmentRole:
-            if c in (self.C_NO, self.C_MARGIN, self.C_ADJ):
-                return int(Qt.AlignRight | Qt.AlignVCenter)
-            if c in (self.C_SC, self.C_CONFLICT):
-                return int(Qt.AlignCenter)
+            return self._ALIGN.get(c)
+        if role == Qt.BackgroundRole:
+            return self._pool_brush[row[2]] if c == self.C_POOL else None
+        if role == Qt.ForegroundRole:
+            if c == self.C_MARGIN:
+                return self._won_brush if row[5] else self._lost_brush
             return None
-        if role == Qt.ForegroundRole and c == self.C_MARGIN:
-            return QBrush(QColor("#1B7F3B") if self._alliance_won[r] else QColor("#B3261E"))
-        if role == Qt.BackgroundRole and c == self.C_POOL:
-            return QBrush(tint(pool_colour(pools, int(self._pool[r])), 45))
-        if role == Qt.FontRole and c == self.C_WIN and self._alliance_won[r]:
-            return self._bold
+        if role == Qt.FontRole:
+            return self._bold if c == self.C_WIN and row[5] else None
+        if role == AC_ROLE:
+            return self._static[r][0]
+        if role == Qt.EditRole and c == self.C_ADJ:
+            return float(row[6])
+        if role == Qt.ToolTipRole:
+            return self._tooltip(r, c)
+        return None
+
+    def _tooltip(self, r: int, c: int):
+        tip = self._rows[r][7]
+        if c == self.C_CONFLICT or (c == self.C_NAME and tip):
+            return tip
+        pr, pb = self._ev.projection, self._ev.projector.prepared
+        parties = pr.parties
+        if c == self.C_WIN:
+            ru = pr.runner[r]
+            return (f"{parties[pr.winner[r]]} wins by {pr.margin_votes[r]:,.0f} votes "
+                    f"({pr.margin_pts[r]:.1f} pts) over {parties[ru] if ru >= 0 else '—'}")
+        if c == self.C_BASE:
+            return (f"Baseline: {parties[pb.leader[r]]} led by {pb.leader_margin[r]:,.0f} votes "
+                    f"({pb.leader_margin_pts[r]:.1f} pts)")
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
@@ -219,7 +217,7 @@ class SeatTableModel(QAbstractTableModel):
             return False
         if pc and p != pc:
             return False
-        if pool is not None and int(self._pool[row]) != pool:
+        if pool is not None and self._rows[row][2] != pool:
             return False
         if conflicts_only and ac not in self._conflicts:
             return False
@@ -264,8 +262,12 @@ class SeatFilterProxy(QSortFilterProxyModel):
                                               self.conflicts_only)
 
 
+ITEM_ROLE = Qt.UserRole + 4
+
+
 class PoolListModel(QAbstractListModel):
-    """The seats of one pool; a drop here moves seats into this pool (one undo step)."""
+    """The seats of one pool; a drop here moves seats into this pool (one undo step).
+    Each item's text, icon and projected margin are computed once per evaluation."""
 
     def __init__(self, doc, pool_index: int, parent=None):
         super().__init__(parent)
@@ -273,28 +275,38 @@ class PoolListModel(QAbstractListModel):
         self.pool_index = pool_index
         self.pool_key = doc.pools.key(pool_index)
         self._seats: list[int] = []
-        self._conflicts: dict = {}
+        self._items: list[tuple] = []
         self._refresh(doc.evaluation, reset=False)
         doc.evaluated.connect(self._on_evaluated)
 
-    def _members(self) -> list[int]:
-        sc = self.doc.scenario
-        return [int(a) for a in sc.seats.ac_no[sc.pool == self.pool_index]]
-
     def _refresh(self, ev, reset=True) -> None:
-        members = self._members()
+        sc = self.doc.scenario
+        seats = sc.seats
+        idx = np.flatnonzero(sc.pool == self.pool_index)
+        members = seats.ac_no[idx].tolist()
         conflicts = ev.conflicts_by_seat()
+        pr = ev.projection
+        ds = self.doc.dataset
+        items = []
+        for i, ac in zip(idx.tolist(), members):
+            cs = conflicts.get(ac)
+            w = _worst(cs)
+            won = bool(pr.alliance_won[i])
+            icon = severity_icon(w) if w else swatch_icon(ds.party_colour(pr.parties[pr.winner[i]]))
+            items.append((f"{ac} {seats.names[i]}", icon, f"{'+' if won else '−'}{pr.margin_pts[i]:.1f}", won,
+                          i, cs))
         self._ev = ev
         if members != self._seats:
             if reset:
                 self.beginResetModel()
-            self._seats, self._conflicts = members, conflicts
+            self._seats, self._items = members, items
             if reset:
                 self.endResetModel()
         else:
-            self._conflicts = conflicts
-            if self._seats:
-                self.dataChanged.emit(self.index(0), self.index(len(self._seats) - 1))
+            changed = [r for r, (a, b) in enumerate(zip(self._items, items)) if a[:4] != b[:4] or a[5] != b[5]]
+            self._items = items
+            for r in changed:
+                self.dataChanged.emit(self.index(r), self.index(r))
 
     def _on_evaluated(self, ev) -> None:
         self._refresh(ev)
@@ -313,24 +325,21 @@ class PoolListModel(QAbstractListModel):
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        ac = self._seats[index.row()]
-        seats = self.doc.dataset.seats
+        item = self._items[index.row()]
         if role == Qt.DisplayRole:
-            return f"{ac} {seats.name(ac)}"
+            return item[0]
+        if role == ITEM_ROLE:
+            return item
         if role == AC_ROLE:
-            return ac
-        cs = self._conflicts.get(ac)
+            return self._seats[index.row()]
         if role == Qt.DecorationRole:
-            w = _worst(cs)
-            if w:
-                return severity_icon(w)
-            pr = self._ev.projection
-            return swatch_icon(self.doc.dataset.party_colour(pr.parties[pr.winner[seats.index_of(ac)]]))
+            return item[1]
         if role == Qt.ToolTipRole:
-            i = seats.index_of(ac)
+            i, cs = item[4], item[5]
             pr = self._ev.projection
-            tip = (f"{seats.name(ac)} ({ac}) · projected {pr.parties[pr.winner[i]]} by "
-                   f"{pr.margin_pts[i]:.1f} pts")
+            seats = self.doc.dataset.seats
+            tip = (f"{seats.names[i]} ({self._seats[index.row()]}) · projected {pr.parties[pr.winner[i]]} by "
+                   f"{pr.margin_votes[i]:,.0f} votes ({pr.margin_pts[i]:.1f} pts)")
             return tip + ("\n" + conflict_tooltip(cs) if cs else "")
         return None
 
@@ -396,27 +405,34 @@ class ConflictListModel(QAbstractListModel):
 
 
 class PcSplitModel(QAbstractTableModel):
-    """Per-PC split: seats per pool and alliance wins, one row per Lok Sabha seat."""
+    """Per-PC split: seats per pool and alliance wins, one row per Lok Sabha seat. Only the
+    rows whose figures changed are signalled."""
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
         pools = doc.pools
         self.headers = ["PC"] + [pools.label(i) for i in range(len(pools))] + ["Won"]
+        self._brushes = [QBrush(pool_colour(pools, j).darker(140)) for j in range(len(pools))]
+        self._center = int(Qt.AlignCenter)
+        self._cells: list[tuple[str, ...]] = []
         self._apply(doc.evaluation)
         doc.evaluated.connect(self._on_evaluated)
 
-    def _apply(self, ev):
+    def _apply(self, ev) -> list[int]:
         seats = self.doc.dataset.seats
-        self._by_pc = ev.breakdown.by_pc
-        self._won = np.bincount(seats.pc_index[ev.projection.alliance_won], minlength=len(seats.pc_names))
+        won = np.bincount(seats.pc_index[ev.projection.alliance_won], minlength=len(seats.pc_names))
+        cells = [(name,) + tuple(str(int(v)) if v else "·" for v in row) + (str(int(w)),)
+                 for name, row, w in zip(seats.pc_names, ev.breakdown.by_pc, won)]
+        old, self._cells = self._cells, cells
+        return [r for r in range(len(cells)) if not old or old[r] != cells[r]]
 
     def _on_evaluated(self, ev):
-        self._apply(ev)
-        self.dataChanged.emit(self.index(0, 1), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        for r in self._apply(ev):
+            self.dataChanged.emit(self.index(r, 1), self.index(r, self.columnCount() - 1))
 
     def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self.doc.dataset.seats.pc_names)
+        return 0 if parent.isValid() else len(self._cells)
 
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.headers)
@@ -434,18 +450,15 @@ class PcSplitModel(QAbstractTableModel):
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():
             return None
-        r, c = index.row(), index.column()
+        c = index.column()
         if role == Qt.DisplayRole:
-            if c == 0:
-                return self.doc.dataset.seats.pc_names[r]
-            if c == self.columnCount() - 1:
-                return str(int(self._won[r]))
-            v = int(self._by_pc[r, c - 1])
-            return str(v) if v else "·"
-        if role == Qt.TextAlignmentRole and c > 0:
-            return int(Qt.AlignCenter)
-        if role == Qt.ForegroundRole and c > 0 and c < self.columnCount() - 1:
-            return QBrush(pool_colour(self.doc.pools, c - 1).darker(140))
+            return self._cells[index.row()][c]
+        if c == 0:
+            return None
+        if role == Qt.TextAlignmentRole:
+            return self._center
+        if role == Qt.ForegroundRole and c < len(self.headers) - 1:
+            return self._brushes[c - 1]
         return None
 
 

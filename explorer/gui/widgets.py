@@ -6,10 +6,10 @@ from PySide6.QtCore import QItemSelection, QItemSelectionModel, QRectF, QSize, Q
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFrame, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QListView, QPushButton, QSizePolicy,
-                               QSpinBox, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+                               QSpinBox, QStyle, QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from .mime import seats_from_mime
-from .models import AC_ROLE, ConflictListModel, PcSplitModel, PoolListModel, SwingModel
+from .models import AC_ROLE, ITEM_ROLE, ConflictListModel, PcSplitModel, PoolListModel, SwingModel
 from .style import SEVERITY_COLOURS, pool_colour, tint
 
 
@@ -36,37 +36,28 @@ class PoolItemDelegate(QStyledItemDelegate):
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
+        self._won, self._lost = QColor("#1B7F3B"), QColor("#B3261E")
 
     def paint(self, painter, option, index):
-        from PySide6.QtWidgets import QStyle
-        ac = index.data(AC_ROLE)
-        style = option.widget.style() if option.widget else None
-        opt = option
+        text, icon, right, won = index.data(ITEM_ROLE)[:4]  # one call into the model per item
         painter.save()
-        if opt.state & QStyle.State_Selected:
-            painter.fillRect(opt.rect, opt.palette.highlight())
-            fg = opt.palette.highlightedText().color()
+        selected = bool(option.state & QStyle.State_Selected)
+        if selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+            fg = option.palette.highlightedText().color()
         else:
-            fg = opt.palette.text().color()
-        r = opt.rect.adjusted(3, 0, -4, 0)
-        icon = index.data(Qt.DecorationRole)
-        if icon is not None:
-            icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
-        ev = self.doc.evaluation
-        pr = ev.projection
-        i = self.doc.dataset.seats.index_of(ac)
-        won = bool(pr.alliance_won[i])
-        right = f"{'+' if won else '−'}{pr.margin_pts[i]:.1f}"  # the swatch shows the winner
-        fm = opt.fontMetrics
-        rw = fm.horizontalAdvance(right) + 4
-        painter.setPen(fg if opt.state & QStyle.State_Selected else QColor("#1B7F3B" if won else "#B3261E"))
-        painter.drawText(r.adjusted(0, 0, 0, 0), Qt.AlignRight | Qt.AlignVCenter, right)
+            fg = option.palette.text().color()
+        r = option.rect.adjusted(3, 0, -4, 0)
+        icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
+        fm = option.fontMetrics
+        rw = fm.horizontalAdvance(right) + 6
+        painter.setPen(fg if selected else (self._won if won else self._lost))
+        painter.drawText(r, Qt.AlignRight | Qt.AlignVCenter, right)
         painter.setPen(fg)
         text_rect = r.adjusted(19, 0, -rw, 0)
         painter.drawText(text_rect, Qt.AlignLeft | Qt.AlignVCenter,
-                         fm.elidedText(index.data(Qt.DisplayRole), Qt.ElideRight, text_rect.width()))
+                         fm.elidedText(text, Qt.ElideRight, text_rect.width()))
         painter.restore()
-        _ = style
 
     def sizeHint(self, option, index):
         s = super().sizeHint(option, index)
@@ -389,8 +380,13 @@ class SummaryPanel(QWidget):
         self.pc_view.setModel(self.pc_model)
         self.pc_view.verticalHeader().hide()
         self.pc_view.verticalHeader().setDefaultSectionSize(20)
-        self.pc_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.pc_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        # sized once: ResizeToContents would re-measure every cell on every change
+        self.pc_view.resizeColumnsToContents()
+        hh = self.pc_view.horizontalHeader()
+        for c in range(1, self.pc_model.columnCount()):
+            hh.setSectionResizeMode(c, QHeaderView.Fixed)
+            self.pc_view.setColumnWidth(c, max(self.pc_view.columnWidth(c), 34))
+        hh.setSectionResizeMode(0, QHeaderView.Stretch)
         self.pc_view.setSelectionMode(QAbstractItemView.NoSelection)
         self.pc_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
         lay.addWidget(self.pc_view, 1)
