@@ -262,7 +262,7 @@ class SplitVoteRisk(Rule):
         return out
 
     def describe(self, seats: SeatTable) -> str:
-        return "Split-vote risk: a contested or unassigned seat one partner alone would win"
+        return "a contested or unassigned seat that one partner alone would win"
 
 
 RULE_KINDS: dict[str, type[Rule]] = {c.kind: c for c in

@@ -27,7 +27,7 @@ class ChartPanel(QWidget):
         gs = self.figure.add_gridspec(2, 1, height_ratios=[1, 2.6], hspace=0.55)
         self.ax_seats = self.figure.add_subplot(gs[0])
         self.ax_pc = self.figure.add_subplot(gs[1])
-        self.figure.subplots_adjust(left=0.30, right=0.97, top=0.92, bottom=0.1)
+        self.figure.subplots_adjust(left=0.36, right=0.97, top=0.92, bottom=0.1)
         self.active = True     # False while the dock tab is behind another
         self._stale = True
         self._parties_key = None
@@ -73,10 +73,10 @@ class ChartPanel(QWidget):
                 self._seat_bars[(row, i)] = (rect, txt)
         majority = ds.majority
         ax.axvline(majority - 0.5, color="#222", linestyle="--", linewidth=1.2)
-        ax.text(majority, 1.62, f"majority {majority}", ha="center", va="bottom", fontsize=8)
         ax.set_yticks([0, 1], ["Baseline", "Projected"], fontsize=8)
+        ax.set_xticks(sorted({0, majority, ds.seats.n}))
         ax.set_xlim(0, ds.seats.n)
-        ax.set_ylim(-0.5, 1.9)
+        ax.set_ylim(-0.5, 1.5)
         self._seat_title = ax.set_title("", fontsize=9, loc="left")
         self._style(ax, "")
 
@@ -93,7 +93,7 @@ class ChartPanel(QWidget):
             self._pc_bars.append(bars)
             self._pc_texts.append([ax.text(0, y, "", ha="center", va="center", fontsize=7, color="white")
                                    for y in self._pc_y])
-        ax.set_yticks(self._pc_y, names, fontsize=7.5)
+        ax.set_yticks(self._pc_y, names, fontsize=7)
         counts = np.bincount(ds.seats.pc_index)
         ax.set_xlim(0, int(counts.max()))
         self._style(ax, "Seats per pool in each Lok Sabha seat")
@@ -120,8 +120,8 @@ class ChartPanel(QWidget):
                 txt.set_position((left + n / 2, row))
                 txt.set_text("" if n < 4 else (f"{pr.parties[i]} {n}" if n >= 9 else str(n)))
                 left += n
-        self.ax_seats.set_title(f"Seats (of {self.doc.dataset.seats.n}) — alliance {pr.alliance_seats}",
-                                fontsize=9, loc="left")
+        self.ax_seats.set_title(f"Seats of {self.doc.dataset.seats.n}: alliance {pr.alliance_seats}, "
+                                f"majority {pr.majority} (dashed)", fontsize=9, loc="left")
         by_pc = ev.breakdown.by_pc
         left = np.zeros(by_pc.shape[0])
         for j, (bars, texts) in enumerate(zip(self._pc_bars, self._pc_texts)):

@@ -93,11 +93,13 @@ class MainWindow(QMainWindow):
         h.setSectionResizeMode(QHeaderView.Interactive)
         widths = {SeatTableModel.C_NO: 36, SeatTableModel.C_NAME: 112, SeatTableModel.C_DISTRICT: 76,
                   SeatTableModel.C_PC: 76, SeatTableModel.C_SC: 28, SeatTableModel.C_BASE: 72,
-                  SeatTableModel.C_POOL: 76, SeatTableModel.C_WIN: 62, SeatTableModel.C_MARGIN: 50,
+                  SeatTableModel.C_POOL: 92, SeatTableModel.C_WIN: 62, SeatTableModel.C_MARGIN: 50,
                   SeatTableModel.C_ADJ: 38, SeatTableModel.C_CONFLICT: 26}
         for c, w in widths.items():
             self.table.setColumnWidth(c, w)
         h.setStretchLastSection(False)
+        h.setSectionResizeMode(SeatTableModel.C_NAME, QHeaderView.Stretch)
+        h.setMinimumSectionSize(24)
         h.setContextMenuPolicy(Qt.CustomContextMenu)
         h.customContextMenuRequested.connect(self._header_menu)
         self.table.selectionModel().selectionChanged.connect(self._table_selection_changed)
@@ -293,10 +295,26 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_sized", False):
             # the table gets what its columns need; the pools the rest of the central area
             self._sized = True
-            total = self.main_split.width()
-            cols = sum(self.table.columnWidth(c) for c in range(self.seat_model.columnCount())) + 18
-            table_w = max(min(cols, total - 300), total // 2)
-            self.main_split.setSizes([table_w, total - table_w])
+            dock_w = max(330, min(460, int(self.width() * 0.22)))
+            self.resizeDocks([self.conflict_dock], [dock_w], Qt.Horizontal)
+            total = self.main_split.width() - (dock_w - self.conflict_dock.width())
+            # the pools get a third of the central area (300-560 px), the table the rest;
+            # the constituency column takes any width beyond what the columns need
+            pools_w = max(300, min(560, int(total * 0.34)))
+            self.main_split.setSizes([total - pools_w, pools_w])
+            QTimer.singleShot(0, self._fit_columns)
+
+    def _fit_columns(self):
+        """Where the table has room, District and PC get their full width before the name
+        column stretches into the rest."""
+        spare = self.table.viewport().width() - sum(
+            self.table.columnWidth(c) for c in range(self.seat_model.columnCount()) if c != SeatTableModel.C_NAME) - 150
+        for c in (SeatTableModel.C_DISTRICT, SeatTableModel.C_PC):
+            want = self.table.sizeHintForColumn(c) + 8
+            grow = min(max(0, want - self.table.columnWidth(c)), max(0, spare))
+            if grow:
+                self.table.setColumnWidth(c, self.table.columnWidth(c) + grow)
+                spare -= grow
 
     # -- selection -------------------------------------------------------------------------
     def selected_seats(self) -> list[int]:
@@ -400,8 +418,11 @@ class MainWindow(QMainWindow):
         if sc.pools != self.doc.pools:
             QMessageBox.warning(self, "Cannot open scenario", f"{path}: its partners differ from this window's.")
             return
+        st = self.doc.undo_stack
+        st.beginMacro(f"Open {sc.name}")  # one undo step brings back the split before the file
         self.doc.push(SetPools(self.doc, sc.pool, f"Open {sc.name}", sc.assumptions))
         self.doc.set_rules(sc.rules, f"Rules of {sc.name}")
+        st.endMacro()
         self.doc.scenario.set_meta(sc.name, sc.notes)
         self.file_path = path
         self.setWindowTitle(f"{sc.name} — {APP_NAME}[*]")

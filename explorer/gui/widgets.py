@@ -477,6 +477,7 @@ class AssumptionsPanel(QWidget):
         self.baseline.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
         self.baseline.setMinimumContentsLength(18)
         grid.addWidget(self.baseline, 0, 1)
+        grid.setColumnStretch(1, 1)
         imp = QPushButton("Import…")
         imp.setToolTip("Import a baseline election from a CSV with columns ac_no, candidate, party, votes")
         imp.clicked.connect(self.importRequested)
@@ -543,6 +544,7 @@ class AssumptionsPanel(QWidget):
             for bid, b in ds.baselines.items():
                 self.baseline.addItem(b.label, bid)
             self.baseline.setCurrentIndex(max(0, self.baseline.findData(a.baseline)))
+            self.baseline.setToolTip(ds.baselines[a.baseline].label)
             self.baseline_note.setText(ds.baselines[a.baseline].note)
             for (f, t), spin in self.transfer_spins.items():
                 spin.setValue(round(a.transfer_rate(f, t) * 100))
