@@ -32,6 +32,9 @@ def test_project_json(capsys):
     assert len(d["per_seat"]) == 90
     assert set(d["per_seat"][0]) == {"ac_no", "name", "pool", "winner", "runner_up", "margin_votes", "margin_pts"}
     assert any(c["kind"] == "faction_claim" for c in d["conflicts"])
+    assert d["per_pc"]["Kurukshetra"]["contested"] == 9
+    assert d["per_district"]["Jind"]["contested"] == 5  # Julana, Safidon, Jind, Uchana Kalan, Narwana
+    assert d["partners"]["AAP"] == {"allotted": 0, "fielding": 90, "sc_allotted": 0}
 
 
 def test_2019_all_contested_json(capsys):

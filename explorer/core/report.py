@@ -24,6 +24,11 @@ def per_pc(sc: Scenario, ev: Evaluation) -> dict[str, dict[str, int]]:
             for pc, row in zip(sc.seats.pc_names, ev.breakdown.by_pc)}
 
 
+def per_district(sc: Scenario, ev: Evaluation) -> dict[str, dict[str, int]]:
+    return {d: {sc.pools.key(j): int(n) for j, n in enumerate(row)}
+            for d, row in zip(sc.seats.district_names, ev.breakdown.by_district)}
+
+
 def per_seat_records(sc: Scenario, ev: Evaluation) -> list[dict]:
     pr, seats = ev.projection, sc.seats
     out = []
@@ -56,6 +61,7 @@ def to_json(sc: Scenario, ev: Evaluation) -> dict:
         "pools": pool_counts(sc, ev),
         "partners": partner_fielding(sc, ev),
         "per_pc": per_pc(sc, ev),
+        "per_district": per_district(sc, ev),
         "conflicts": [c.to_json() for c in ev.conflicts],
         "per_seat": per_seat_records(sc, ev),
     }
