@@ -44,10 +44,10 @@ def _check_depth(obj: Any, name: str) -> None:
             stack.extend((v, d + 1) for v in o)
 
 
-def loads(data: bytes | str, name: str) -> Any:
+def loads(data: bytes | str, name: str, max_bytes: int = MAX_JSON_BYTES) -> Any:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if len(raw) > MAX_JSON_BYTES:
-        raise err(name, f"file is {len(raw) / 1e6:.1f} MB; the limit is {MAX_JSON_BYTES // 10**6} MB")
+    if len(raw) > max_bytes:
+        raise err(name, f"file is {len(raw) / 1e6:.1f} MB; the limit is {max_bytes // 10**6} MB")
     if not raw.strip():
         raise err(name, "file is empty")
     text = decode_utf8(raw, name)
@@ -67,17 +67,17 @@ def _reject_constant(token: str):
     raise ValueError(f"{token} is not a number this app accepts")
 
 
-def read_json(path: str | os.PathLike) -> Any:
+def read_json(path: str | os.PathLike, max_bytes: int = MAX_JSON_BYTES) -> Any:
     path = Path(path)
     name = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_JSON_BYTES:
-            raise err(name, f"file is {size / 1e6:.1f} MB; the limit is {MAX_JSON_BYTES // 10**6} MB")
+        if size > max_bytes:
+            raise err(name, f"file is {size / 1e6:.1f} MB; the limit is {max_bytes // 10**6} MB")
         data = path.read_bytes()
     except OSError as e:
         raise err(name, f"cannot read: {e.strerror or e}") from None
-    return loads(data, name)
+    return loads(data, name, max_bytes)
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:

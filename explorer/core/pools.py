@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 CONTESTED = "contested"
 UNASSIGNED = "unassigned"
+CONTESTED_COLOUR = "#8E5CC2"
+UNASSIGNED_COLOUR = "#9E9E9E"
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -80,6 +82,12 @@ class Pools:
             if p.code == code:
                 return i
         raise KeyError(f"unknown partner {code!r}; partners are {', '.join(p.code for p in self.partners)}")
+
+
+def pool_colour_hex(pools: "Pools", index: int) -> str:
+    if index < pools.n_partners:
+        return pools.partners[index].colour
+    return CONTESTED_COLOUR if index == pools.contested else UNASSIGNED_COLOUR
 
 
 def valid_colour(s: str) -> bool:

@@ -199,6 +199,9 @@ class MainWindow(QMainWindow):
         self.rules_panel = RulesPanel(self.doc, self)
         self.rules_panel.loadRequested.connect(self.load_rules)
         self.rules_panel.saveRequested.connect(self.save_rules)
+        from .map_view import MapPanel
+        self.map_panel = MapPanel(self.doc, self.hub, self)
+        self.map_dock = self._dock("Map", self.map_panel, "dock_map")
         self.conflict_dock = self._dock("Conflicts", self.conflict_panel, "dock_conflicts")
         self.summary_dock = self._dock("Summary", self.summary_panel, "dock_summary")
         self.assumptions_dock = self._dock("Assumptions", self.assumptions_panel, "dock_assumptions")
@@ -206,14 +209,16 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.RightDockWidgetArea, self.conflict_dock)
         self.addDockWidget(Qt.RightDockWidgetArea, self.summary_dock)
         self.splitDockWidget(self.conflict_dock, self.summary_dock, Qt.Vertical)
+        self.tabifyDockWidget(self.summary_dock, self.map_dock)
         self.chart_panel = None
         self.chart_dock = self._dock("Chart", QWidget(), "dock_chart")
-        self.tabifyDockWidget(self.summary_dock, self.chart_dock)
+        self.tabifyDockWidget(self.map_dock, self.chart_dock)
         self.tabifyDockWidget(self.chart_dock, self.assumptions_dock)
         self.tabifyDockWidget(self.assumptions_dock, self.rules_dock)
-        self.summary_dock.raise_()
+        self.map_dock.raise_()
+        self.map_dock.visibilityChanged.connect(self.map_panel.set_active)
         self.resizeDocks([self.conflict_dock], [330], Qt.Horizontal)
-        self.resizeDocks([self.conflict_dock, self.summary_dock], [230, 430], Qt.Vertical)
+        self.resizeDocks([self.conflict_dock, self.summary_dock], [170, 500], Qt.Vertical)
         if with_chart:
             # matplotlib is imported after the first paint: the window shows sooner
             QTimer.singleShot(0, self._attach_chart)
@@ -262,6 +267,7 @@ class MainWindow(QMainWindow):
         f.addAction("Save scenario &as…", self.save_scenario_as, QKeySequence("Ctrl+Shift+S"))
         f.addSeparator()
         f.addAction("&Import baseline results (CSV)…", self.import_baseline)
+        f.addAction("Import &map boundaries (GeoJSON)…", self.import_boundaries)
         f.addAction("&Load rules…", self.load_rules)
         f.addAction("Save &rules as…", self.save_rules)
         f.addSeparator()
@@ -282,7 +288,8 @@ class MainWindow(QMainWindow):
             presets.addAction(name, lambda n=name: self.apply_preset(n))
         s.addAction("Put every seat in &Unassigned", lambda: self.assign_all("unassigned"))
         v = mb.addMenu("&View")
-        for d in (self.conflict_dock, self.summary_dock, self.chart_dock, self.assumptions_dock, self.rules_dock):
+        for d in (self.conflict_dock, self.map_dock, self.summary_dock, self.chart_dock, self.assumptions_dock,
+                  self.rules_dock):
             v.addAction(d.toggleViewAction())
         h = mb.addMenu("&Help")
         h.addAction("&About", self.about)
@@ -457,6 +464,21 @@ class MainWindow(QMainWindow):
         a = self.doc.scenario.assumptions
         self.doc.set_assumptions(a.with_baseline(b.id), f"Baseline: {b.label}")
         self.assumptions_panel.sync()
+
+    def import_boundaries(self):
+        path, _ = QFileDialog.getOpenFileName(self, "Import map boundaries", self._dir(),
+                                              "GeoJSON (*.geojson *.json);;All files (*)")
+        if not path:
+            return
+        self._remember_dir(path)
+        from ..core.geometry import load_geojson
+        try:
+            b = load_geojson(path, self.dataset.seats)
+        except DataError as e:
+            self._error("Cannot import boundaries", e)
+            return
+        self.map_panel.set_boundaries(b)
+        self.map_dock.raise_()
 
     def load_rules(self):
         path, _ = QFileDialog.getOpenFileName(self, "Load rules", self._dir(), "Rules (*.json)")

@@ -6,16 +6,14 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-CONTESTED_COLOUR = "#8E5CC2"
-UNASSIGNED_COLOUR = "#9E9E9E"
+from ..core.pools import CONTESTED_COLOUR, UNASSIGNED_COLOUR, pool_colour_hex
+__all__ = ["CONTESTED_COLOUR", "UNASSIGNED_COLOUR"]
 SEVERITY_COLOURS = {"error": "#C62828", "warning": "#E08A00", "info": "#5C7FA3"}
 SEVERITY_LABELS = {"error": "Breaks", "warning": "Warning", "info": "Pending"}
 
 
 def pool_colour(pools, index: int) -> QColor:
-    if index < pools.n_partners:
-        return QColor(pools.partners[index].colour)
-    return QColor(CONTESTED_COLOUR if index == pools.contested else UNASSIGNED_COLOUR)
+    return QColor(pool_colour_hex(pools, index))
 
 
 def tint(colour: QColor, alpha: int = 40) -> QColor:

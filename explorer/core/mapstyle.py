@@ -1,0 +1,97 @@
+"""What the map shows: a fill colour per seat for each colour mode, which seats are hatched
+(Contested) or outlined (conflicted), the legend, and the hover text. Pure data, so the
+map's look is tested without a display; the Qt view only paints it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .engine import Evaluation
+from .pools import pool_colour_hex
+from .scenario import Scenario
+
+MODES = {"pool": "Pool", "winner": "Projected winner", "margin": "Projected margin", "baseline": "Baseline leader"}
+# diverging scale for the alliance's projected margin, in points: loss red, win green
+MARGIN_STOPS = [(-20.0, (178, 24, 43)), (-10.0, (239, 138, 98)), (0.0, (247, 247, 247)),
+                (10.0, (127, 191, 123)), (20.0, (27, 120, 55))]
+MARGIN_LEGEND = [(-20, "−20 or worse"), (-10, "−10"), (-3, "−3"), (0, "0"), (3, "+3"), (10, "+10"),
+                 (20, "+20 or better")]
+
+
+@dataclass
+class MapStyle:
+    fill: list[str]              # "#rrggbb" per seat, in seat order
+    hatched: np.ndarray          # bool per seat
+    outlined: np.ndarray         # bool per seat: a broken rule or a warning concerns it
+    legend: list[tuple[str, str, bool]]  # (label, colour, hatched)
+    title: str
+
+
+def margin_colour(pts: float) -> str:
+    x = min(max(pts, MARGIN_STOPS[0][0]), MARGIN_STOPS[-1][0])
+    for (x0, c0), (x1, c1) in zip(MARGIN_STOPS, MARGIN_STOPS[1:]):
+        if x <= x1:
+            t = (x - x0) / (x1 - x0)
+            r, g, b = (round(a + (bb - a) * t) for a, bb in zip(c0, c1))
+            return f"#{r:02X}{g:02X}{b:02X}"
+    r, g, b = MARGIN_STOPS[-1][1]
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
+def alliance_margin(ev: Evaluation) -> np.ndarray:
+    """Projected margin in points from the alliance's side: + it wins, − it loses."""
+    pr = ev.projection
+    return np.where(pr.alliance_won, pr.margin_pts, -pr.margin_pts)
+
+
+def map_style(mode: str, sc: Scenario, ev: Evaluation) -> MapStyle:
+    ds, pools, pr = sc.dataset, sc.pools, ev.projection
+    n = sc.seats.n
+    hatched = np.zeros(n, dtype=bool)
+    by_seat = ev.conflicts_by_seat()
+    outlined = np.array([any(c.severity != "info" for c in by_seat.get(int(a), ()))
+                         for a in sc.seats.ac_no], dtype=bool)
+    if mode == "pool":
+        colours = [pool_colour_hex(pools, i) for i in range(len(pools))]
+        fill = [colours[p] for p in sc.pool.tolist()]
+        hatched = sc.pool == pools.contested
+        legend = [(f"{pools.label(i)} ({int(ev.breakdown.counts[i])})", colours[i], i == pools.contested)
+                  for i in range(len(pools))]
+        title = "Pool"
+    elif mode in ("winner", "baseline"):
+        idx = pr.winner if mode == "winner" else ev.projector.prepared.leader
+        fill = [ds.party_colour(pr.parties[i]) for i in idx.tolist()]
+        counts = np.bincount(idx, minlength=len(pr.parties))
+        legend = [(f"{pr.parties[i]} ({int(counts[i])})", ds.party_colour(pr.parties[i]), False)
+                  for i in np.argsort(-counts, kind="stable") if counts[i] > 0]
+        title = "Projected winner" if mode == "winner" else f"Baseline leader ({ds.baselines[sc.assumptions.baseline].label})"
+    elif mode == "margin":
+        m = alliance_margin(ev)
+        fill = [margin_colour(v) for v in m.tolist()]
+        legend = [(label, margin_colour(v), False) for v, label in MARGIN_LEGEND]
+        title = "Alliance margin (points): + wins, − loses"
+    else:
+        raise ValueError(f"unknown map mode {mode!r}; modes are {', '.join(MODES)}")
+    return MapStyle(fill, hatched, outlined, legend, title)
+
+
+def seat_card(sc: Scenario, ev: Evaluation, ac_no: int) -> str:
+    """Plain text for a seat's hover tooltip."""
+    seats, pr, pb = sc.seats, ev.projection, ev.projector.prepared
+    i = seats.index_of(ac_no)
+    f = seats.frame.iloc[i]
+    parties = pr.parties
+    lines = [f"{ac_no} {seats.names[i]}" + (" (SC)" if seats.is_sc[i] else ""),
+             f"{f['district']} district · {f['pc_name']} Lok Sabha seat",
+             f"Pool: {sc.pools.label(int(sc.pool[i]))}"]
+    base = sc.dataset.baselines[sc.assumptions.baseline]
+    lines.append(f"{base.label}: {parties[pb.leader[i]]} led by {pb.leader_margin[i]:,.0f} votes "
+                 f"({pb.leader_margin_pts[i]:.1f} pts)")
+    ru = int(pr.runner[i])
+    lines.append(f"Projected: {parties[pr.winner[i]]} wins by {pr.margin_votes[i]:,.0f} votes "
+                 f"({pr.margin_pts[i]:.1f} pts) over {parties[ru] if ru >= 0 else '—'}")
+    for c in ev.conflicts_by_seat().get(int(ac_no), ()):
+        lines.append(f"{'Breaks' if c.severity == 'error' else 'Warning' if c.severity == 'warning' else 'Pending'}: "
+                     f"{c.message}")
+    return "\n".join(lines)
