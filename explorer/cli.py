@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--swing", action="append", default=[], metavar="PARTY=pts",
                    help="statewide swing in points, e.g. BJP=-2")
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    r = sub.add_parser("report", help="write the PDF brief and/or the XLSX or CSV negotiation sheet",
+                       description="Write a scenario's one-page PDF brief and its negotiation sheet.")
+    r.add_argument("scenario", help="scenario JSON file")
+    r.add_argument("-o", "--output", metavar="brief.pdf", help="the one-page PDF brief")
+    r.add_argument("--xlsx", metavar="sheet.xlsx", help="negotiation sheet: seats, summary, assumptions, conflicts")
+    r.add_argument("--csv", metavar="seats.csv", help="one row per seat")
     return ap
 
 
@@ -129,6 +135,28 @@ def run_project(args) -> int:
     return 0
 
 
+def run_report(args) -> int:
+    if not (args.output or args.xlsx or args.csv):
+        raise UsageError("report: name at least one output: -o brief.pdf, --xlsx sheet.xlsx or --csv seats.csv")
+    ds = load_embedded()
+    sc = Scenario.load(ds, args.scenario)
+    ev = Engine(ds).evaluate(sc)
+    from .core import brief, exports
+    try:
+        if args.output:
+            brief.write_brief(args.output, sc, ev)
+            print(f"wrote {args.output}")
+        if args.xlsx:
+            exports.write_xlsx(args.xlsx, sc, ev)
+            print(f"wrote {args.xlsx}")
+        if args.csv:
+            exports.write_seat_csv(args.csv, sc, ev)
+            print(f"wrote {args.csv}")
+    except OSError as e:
+        raise UsageError(f"cannot write {e.filename or ''}: {e.strerror or e}") from None
+    return 0
+
+
 def _pool(sc: Scenario, key: str, opt: str) -> None:
     try:
         sc.pools.index(key)
@@ -142,6 +170,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "project":
             return run_project(args)
+        if args.command == "report":
+            return run_report(args)
     except UsageError as e:
         print(f"explorer: error: {e}", file=sys.stderr)
         return 2

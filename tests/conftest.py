@@ -33,6 +33,29 @@ if not os.environ.get("DISPLAY") and os.environ.get("QT_QPA_PLATFORM", "xcb") ==
 os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else "offscreen")
 
 
+@pytest.fixture(autouse=True)
+def _private_data_dirs(tmp_path, monkeypatch):
+    """Autosaves and settings of a test stay in its own temporary folder."""
+    monkeypatch.setenv("SEAT_SHARE_DATA_DIR", str(tmp_path / "data"))
+    from PySide6.QtCore import QCoreApplication, QSettings
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    QCoreApplication.setOrganizationName("SeatShareExplorerTests")
+
+
+@pytest.fixture(autouse=True)
+def _windows_answer_prompts(monkeypatch):
+    """A window closed at the end of a test discards its changes instead of asking."""
+    from explorer.gui.files import FileController
+    orig = FileController.__init__
+
+    def init(self, *a, **kw):
+        orig(self, *a, **kw)
+        self.ask_save = lambda doc: "discard"
+        self.ask_yes_no = lambda title, text: True
+    monkeypatch.setattr(FileController, "__init__", init)
+
+
 def pytest_sessionfinish(session, exitstatus):
     if _xvfb is not None:
         _xvfb.terminate()

@@ -16,7 +16,10 @@ import sys
 import time
 from pathlib import Path
 
+import tempfile  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["SEAT_SHARE_DATA_DIR"] = tempfile.mkdtemp(prefix="bench-gui-")  # autosaves stay out of the user's folder
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402

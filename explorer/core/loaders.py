@@ -195,3 +195,43 @@ def _read_file(path) -> bytes:
         return Path(path).read_bytes()
     except OSError as e:
         raise DataError(Problem(str(path), None, None, f"cannot read: {e.strerror or e}")) from None
+
+
+def read_assignments(data: bytes, name: str, seats: SeatTable, pools) -> dict[int, str]:
+    """A seat list setting many pools at once (e.g. a partner's written demand): columns
+    ac_no, pool (a partner code, contested or unassigned). Every bad row is listed; nothing
+    is applied unless the whole file is good."""
+    rows = _read_rows(data, name)
+    cols = _header(rows, name, ["ac_no", "pool"])
+    problems: list[Problem] = []
+    out: dict[int, str] = {}
+    line_of: dict[int, int] = {}
+    for ln, row in enumerate(rows[1:], start=2):
+        if not any(c.strip() for c in row):
+            continue
+        if len(problems) >= MAX_PROBLEMS:
+            break
+        ac_s, pool = _cell(row, cols["ac_no"]), _cell(row, cols["pool"])
+        ok = True
+        if not _INT.match(ac_s) or not seats.has(int(ac_s)):
+            problems.append(Problem(name, ln, "ac_no", f"unknown seat {ac_s!r}"))
+            ok = False
+        try:
+            key = pools.key(pools.index(pool))
+        except KeyError:
+            problems.append(Problem(name, ln, "pool", f"unknown pool {pool!r}; use {', '.join(pools.keys)}"))
+            ok = False
+        if ok:
+            ac = int(ac_s)
+            if ac in out and out[ac] != key:
+                problems.append(Problem(name, ln, "ac_no", f"seat {ac} is already put in {out[ac]} on line {line_of[ac]}"))
+                continue
+            out[ac] = key
+            line_of[ac] = ln
+    if problems:
+        raise DataError(problems)
+    return out
+
+
+def load_assignments_csv(path, seats: SeatTable, pools) -> dict[int, str]:
+    return read_assignments(_read_file(path), str(path), seats, pools)

@@ -1,4 +1,4 @@
-"""Start the window: ``python -m explorer [--scenario FILE] [--preset NAME]``."""
+"""Start the window: ``python -m explorer [SCENARIO.json] [--preset NAME] [--size WxH]``."""
 from __future__ import annotations
 
 import argparse
@@ -7,7 +7,8 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m explorer", description="Seat-share Explorer window")
-    ap.add_argument("--scenario", help="open this scenario file")
+    ap.add_argument("scenario", nargs="?", help="open this scenario file")
+    ap.add_argument("--scenario", dest="scenario_opt", help=argparse.SUPPRESS)
     ap.add_argument("--preset", help="start from a preset scenario by name")
     ap.add_argument("--size", default=None, help="window size, e.g. 1366x768")
     args = ap.parse_args(argv)
@@ -18,7 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.dataset import load_embedded
     from ..core.errors import DataError
     from ..core.scenario import Scenario, default_rules, scenario_from_preset
+    from .files import default_autosave_dir
     from .main_window import MainWindow
+    from .workspace import find_recoverable
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -26,18 +29,42 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
     ds = load_embedded()
-    sc = None
+
+    # a run that did not exit cleanly left its autosave: offer it back, exactly as it was
+    recovered = None
+    folder = default_autosave_dir()
+    leftovers = find_recoverable(folder)
+    if leftovers:
+        path, doc = leftovers[0]
+        names = ", ".join(str(s.get("scenario", {}).get("name", "?")) for s in doc.get("scenarios", []))
+        answer = QMessageBox.question(
+            None, APP_NAME, f"{APP_NAME} did not close normally last time.\n\nRecover the scenarios autosaved "
+                            f"at {doc.get('saved_at', '?')} ({names})?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
+        if answer == QMessageBox.Yes:
+            recovered = doc
+        for p, _ in leftovers:
+            try:
+                p.unlink()
+            except OSError:
+                pass
+
+    sc, path = None, None
+    file_arg = args.scenario or args.scenario_opt
     try:
-        if args.scenario:
-            sc = Scenario.load(ds, args.scenario)
+        if file_arg:
+            sc, path = Scenario.load(ds, file_arg), file_arg
         elif args.preset:
             sc = scenario_from_preset(ds, args.preset)
     except (DataError, KeyError) as e:
-        QMessageBox.warning(None, APP_NAME, f"{e}\nStarting on the default scenario.")
-        sc = None
+        QMessageBox.warning(None, APP_NAME, f"{e}\n\nStarting on the default scenario.")
+        sc, path = None, None
     if sc is not None and not sc.rules.rules:
         sc.rules = default_rules(ds, sc.pools)
-    win = MainWindow(ds, sc)
+    win = MainWindow(ds, sc, recovered=recovered, scenario_path=path)
+    if win.recovery_problems:
+        QMessageBox.warning(win, APP_NAME, "Some autosaved scenarios could not be read:\n"
+                            + "\n".join(win.recovery_problems))
     screen = app.primaryScreen().availableGeometry()
     if args.size:
         w, h = (int(x) for x in args.size.lower().split("x"))

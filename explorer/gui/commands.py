@@ -92,3 +92,29 @@ class SetRules(QUndoCommand):
 
     def undo(self):
         self.doc.scenario.set_rules(self.old)
+
+
+class SetMeta(QUndoCommand):
+    """Rename a scenario or edit its notes."""
+
+    def __init__(self, doc, name=None, notes=None, text=None):
+        sc = doc.scenario
+        self.doc, self.old = doc, (sc.name, sc.notes)
+        self.new = (sc.name if name is None else name, sc.notes if notes is None else notes)
+        self.is_noop = self.new == self.old
+        super().__init__(text or (f"Rename to {self.new[0]}" if self.new[0] != self.old[0] else "Edit notes"))
+
+    def id(self):
+        return 1002 if self.new[0] == self.old[0] else -1  # typing in the notes is one step
+
+    def mergeWith(self, other) -> bool:
+        if not isinstance(other, SetMeta) or other.new[0] != self.new[0] or other.old[0] != self.old[0]:
+            return False
+        self.new = other.new
+        return True
+
+    def redo(self):
+        self.doc.scenario.set_meta(*self.new)
+
+    def undo(self):
+        self.doc.scenario.set_meta(*self.old)

@@ -16,12 +16,14 @@ class ScenarioDocument(QObject):
     assumptionsChanged = Signal(object)  # Assumptions
     rulesChanged = Signal(object)        # RuleSet
     poolsChanged = Signal(tuple)         # ac_nos moved
+    metaChanged = Signal()               # name or notes
 
     def __init__(self, scenario: Scenario, engine: Engine | None = None, parent=None):
         super().__init__(parent)
         self.scenario = scenario
         self.engine = engine or Engine(scenario.dataset)
         self.undo_stack = QUndoStack(self)
+        self.file_path: str | None = None
         self.evaluation: Evaluation = self.engine.evaluate(scenario)
         self._unsubscribe = scenario.subscribe(self._on_event)
 
@@ -34,6 +36,9 @@ class ScenarioDocument(QObject):
         return self.scenario.pools
 
     def _on_event(self, ev: ScenarioEvent) -> None:
+        if ev.kind == "meta":
+            self.metaChanged.emit()
+            return
         self.evaluation = self.engine.evaluate(self.scenario)
         if ev.kind == "assumptions":
             self.assumptionsChanged.emit(self.scenario.assumptions)
@@ -62,6 +67,14 @@ class ScenarioDocument(QObject):
     def set_rules(self, new, text: str) -> bool:
         from .commands import SetRules
         return self.push(SetRules(self, new, text))
+
+    def set_meta(self, name=None, notes=None, text: str | None = None) -> bool:
+        from .commands import SetMeta
+        return self.push(SetMeta(self, name, notes, text))
+
+    def mark_modified(self) -> None:
+        """Show unsaved changes without an undo step (a recovered scenario)."""
+        self.undo_stack.resetClean()
 
 
 class SelectionHub(QObject):

@@ -2,11 +2,13 @@
 chart, assumptions and rules. Every user change goes through an undo command."""
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QFileDialog, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
-                               QSplitter, QTableView, QVBoxLayout, QWidget)
+                               QSplitter, QTabBar, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from .. import APP_NAME, __version__
 from ..core.errors import DataError
@@ -14,7 +16,9 @@ from ..core.loaders import load_results_csv
 from ..core.rules import load_rules_file, save_rules_file
 from ..core.scenario import Scenario, default_rules, scenario_from_preset
 from .commands import SetPools
-from .document import ScenarioDocument, SelectionHub
+from .document import SelectionHub
+from .files import FileController
+from .workspace import ActiveDocument, Workspace, restore
 from .models import AC_ROLE, SeatFilterProxy, SeatTableModel
 from .rules_editor import RulesPanel
 from .widgets import AssumptionsPanel, ConflictPanel, PoolPanel, Scoreboard, SummaryPanel
@@ -40,18 +44,21 @@ class SeatTableView(QTableView):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, dataset, scenario: Scenario | None = None, parent=None, with_chart: bool = True):
+    def __init__(self, dataset, scenario: Scenario | None = None, parent=None, with_chart: bool = True,
+                 autosave_dir=None, recovered: dict | None = None, scenario_path: str | None = None):
         super().__init__(parent)
         self.dataset = dataset
-        if scenario is None:
-            scenario = (scenario_from_preset(dataset, dataset.default_scenario) if dataset.default_scenario
-                        else Scenario(dataset))
-            if not scenario.rules.rules:
-                scenario.rules = default_rules(dataset, scenario.pools)
-        self.doc = ScenarioDocument(scenario, parent=self)
+        self.workspace = Workspace(dataset, self)
+        self.recovery_problems = restore(self.workspace, recovered, "autosave") if recovered else []
+        if not self.workspace.docs:
+            if scenario is None:
+                scenario = (scenario_from_preset(dataset, dataset.default_scenario) if dataset.default_scenario
+                            else Scenario(dataset))
+                if not scenario.rules.rules:
+                    scenario.rules = default_rules(dataset, scenario.pools)
+            self.workspace.add(scenario, scenario_path)
+        self.doc = ActiveDocument(self.workspace, self)
         self.hub = SelectionHub(self)
-        self.setWindowTitle(f"{scenario.name} — {APP_NAME}[*]")
-        self.file_path: str | None = None
         self._build_table()
         self._build_pools()
         self.scoreboard = Scoreboard(self.doc, self)
@@ -68,20 +75,103 @@ class MainWindow(QMainWindow):
         lay = QVBoxLayout(central)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
+        lay.addWidget(self._build_tabs())
         lay.addWidget(self.scoreboard)
         lay.addWidget(split, 1)
         self.setCentralWidget(central)
         self._build_docks(with_chart)
+        self.files = FileController(self, autosave_dir)
         self._build_actions()
         self._build_menus()
         self.status = QLabel()
         self.statusBar().addPermanentWidget(self.status, 1)
         self.doc.evaluated.connect(self._on_evaluated)
-        self.doc.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.workspace.listChanged.connect(self._sync_tabs)
+        self.doc.switched.connect(self._sync_tabs)
+        self.doc.metaChanged.connect(self._sync_tabs)
         self.hub.changed.connect(self._hub_changed)
         self._on_evaluated(self.doc.evaluation)
+        self._sync_tabs()
 
     # -- building --------------------------------------------------------------------------
+    def _build_tabs(self):
+        """One tab per open scenario; one click switches, each keeps its own undo history."""
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("scenario_tabs")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setExpanding(False)
+        self.tabs.setDrawBase(False)
+        self.tabs.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.tabs.currentChanged.connect(self._tab_clicked)
+        self.tabs.tabCloseRequested.connect(lambda i: self.files.close_doc(self.workspace.docs[i]))
+        self.tabs.tabBarDoubleClicked.connect(lambda i: i >= 0 and self.files.rename(self.workspace.docs[i]))
+        self.tabs.customContextMenuRequested.connect(self._tab_menu)
+        new = QToolButton()
+        new.setText("+")
+        new.setToolTip("New scenario (Ctrl+N)")
+        new.setAutoRaise(True)
+        new.clicked.connect(lambda: self.files.new())
+        cmp = QToolButton()
+        cmp.setText("Compare…")
+        cmp.setToolTip("Compare two open scenarios")
+        cmp.setAutoRaise(True)
+        cmp.clicked.connect(self.compare)
+        bar = QWidget()
+        bar.setObjectName("tab_strip")
+        bar.setStyleSheet("#tab_strip { background: #ECEFF3; }")
+        lay = QHBoxLayout(bar)
+        lay.setContentsMargins(4, 2, 4, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(new)
+        lay.addWidget(cmp)
+        return bar
+
+    def _sync_tabs(self, *_):
+        docs = self.workspace.docs
+        self._syncing_tabs = True
+        try:
+            while self.tabs.count() > len(docs):
+                self.tabs.removeTab(self.tabs.count() - 1)
+            while self.tabs.count() < len(docs):
+                self.tabs.addTab("")
+            for i, d in enumerate(docs):
+                text = d.scenario.name + (" *" if not d.undo_stack.isClean() else "")
+                if self.tabs.tabText(i) != text:
+                    self.tabs.setTabText(i, text)
+                self.tabs.setTabToolTip(i, d.file_path or "Not saved to a file yet")
+            if self.workspace.active in docs:
+                self.tabs.setCurrentIndex(docs.index(self.workspace.active))
+        finally:
+            self._syncing_tabs = False
+        active = self.workspace.active
+        if active is not None:
+            where = f" ({os.path.basename(active.file_path)})" if active.file_path else ""
+            self.setWindowTitle(f"{active.scenario.name}{where} — {APP_NAME}[*]")
+            self.setWindowModified(not active.undo_stack.isClean())
+
+    def _tab_clicked(self, i):
+        if not getattr(self, "_syncing_tabs", False) and 0 <= i < len(self.workspace.docs):
+            self.workspace.activate(self.workspace.docs[i])
+
+    def _tab_menu(self, pos):
+        i = self.tabs.tabAt(pos)
+        if i < 0:
+            return
+        doc = self.workspace.docs[i]
+        m = QMenu(self)
+        m.addAction("Rename…", lambda: self.files.rename(doc))
+        m.addAction("Duplicate", lambda: self.files.duplicate(doc))
+        m.addAction("Compare with…", self.compare)
+        m.addSeparator()
+        m.addAction("Close", lambda: self.files.close_doc(doc))
+        m.exec(self.tabs.mapToGlobal(pos))
+
+    def compare(self):
+        from .compare_dialog import CompareDialog
+        CompareDialog(self).exec()
+
     def _build_table(self):
         self.seat_model = SeatTableModel(self.doc, self)
         self.proxy = SeatFilterProxy(self)
@@ -246,10 +336,10 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _c=False, k=pools.key(i): self.assign_selected(k))
             self.assign_actions.append(a)
             self.addAction(a)
-        st = self.doc.undo_stack
-        self.undo_action = st.createUndoAction(self, "&Undo")
+        group = self.workspace.undo_group  # undo and redo act on the active scenario's history
+        self.undo_action = group.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.Undo)
-        self.redo_action = st.createRedoAction(self, "&Redo")
+        self.redo_action = group.createRedoAction(self, "&Redo")
         redo_keys = [QKeySequence("Ctrl+Shift+Z")] + [k for k in QKeySequence.keyBindings(QKeySequence.Redo)
                                                        if k.toString() != "Ctrl+Shift+Z"]
         self.redo_action.setShortcuts(redo_keys)  # Ctrl+Shift+Z on every platform, plus the native ones
@@ -262,14 +352,29 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self):
         mb = self.menuBar()
+        fc = self.files
         f = mb.addMenu("&File")
-        f.addAction("&Open scenario…", self.open_scenario, QKeySequence.Open)
-        f.addAction("Save scenario &as…", self.save_scenario_as, QKeySequence("Ctrl+Shift+S"))
+        f.addAction("&New scenario", fc.new, QKeySequence.New)
+        f.addAction("&Open…", fc.open, QKeySequence.Open)
+        self.recent_menu = f.addMenu("Open &recent")
+        self.recent_menu.aboutToShow.connect(lambda: fc.fill_recent_menu(self.recent_menu))
+        f.addAction("&Save", fc.save, QKeySequence.Save)
+        f.addAction("Save &as…", fc.save_as, QKeySequence("Ctrl+Shift+S"))
+        f.addAction("Re&vert to saved", fc.revert)
+        f.addAction("&Close scenario", fc.close_doc, QKeySequence.Close)
         f.addSeparator()
+        f.addAction("Import seat &assignments (CSV)…", fc.import_assignments)
         f.addAction("&Import baseline results (CSV)…", self.import_baseline)
         f.addAction("Import &map boundaries (GeoJSON)…", self.import_boundaries)
         f.addAction("&Load rules…", self.load_rules)
         f.addAction("Save &rules as…", self.save_rules)
+        f.addSeparator()
+        ex = f.addMenu("&Export")
+        ex.addAction("Negotiation sheet (XLSX)…", lambda: fc.export("xlsx"))
+        ex.addAction("Seats (CSV)…", lambda: fc.export("csv"))
+        ex.addAction("One-page brief (PDF)…", lambda: fc.export("pdf"))
+        ex.addAction("Map (PNG)…", lambda: self.map_panel._export_dialog("png"))
+        ex.addAction("Map (SVG)…", lambda: self.map_panel._export_dialog("svg"))
         f.addSeparator()
         f.addAction("&Quit", self.close, QKeySequence.Quit)
         e = mb.addMenu("&Edit")
@@ -283,6 +388,11 @@ class MainWindow(QMainWindow):
         for act in self.assign_actions:
             a.addAction(act)
         s = mb.addMenu("&Scenario")
+        s.addAction("&Rename…", lambda: self.files.rename())
+        s.addAction("&Duplicate", lambda: self.files.duplicate())
+        s.addAction("Edit &notes…", self.edit_notes)
+        s.addAction("&Compare two scenarios…", self.compare)
+        s.addSeparator()
         presets = s.addMenu("Start from &preset")
         for name in self.dataset.scenario_docs:
             presets.addAction(name, lambda n=name: self.apply_preset(n))
@@ -294,8 +404,18 @@ class MainWindow(QMainWindow):
         h = mb.addMenu("&Help")
         h.addAction("&About", self.about)
 
-    def _clean_changed(self, clean: bool):
-        self.setWindowModified(not clean)
+    def edit_notes(self):
+        from PySide6.QtWidgets import QInputDialog
+        text, ok = QInputDialog.getMultiLineText(self, "Scenario notes", f"Notes on “{self.doc.scenario.name}”:",
+                                                 self.doc.scenario.notes)
+        if ok:
+            self.doc.set_meta(notes=text)
+
+    def closeEvent(self, e):
+        if self.files.close_all():
+            e.accept()
+        else:
+            e.ignore()
 
     def showEvent(self, e):
         super().showEvent(e)
@@ -406,48 +526,10 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def _dir(self) -> str:
-        return QSettings().value("last_dir", "") or ""
+        return self.files._dir()
 
     def _remember_dir(self, path):
-        import os
-        QSettings().setValue("last_dir", os.path.dirname(path))
-
-    def open_scenario(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Open scenario", self._dir(), "Scenarios (*.json)")
-        if not path:
-            return
-        self._remember_dir(path)
-        try:
-            sc = Scenario.load(self.dataset, path)
-        except DataError as e:
-            self._error("Cannot open scenario", e)
-            return
-        if sc.pools != self.doc.pools:
-            QMessageBox.warning(self, "Cannot open scenario", f"{path}: its partners differ from this window's.")
-            return
-        st = self.doc.undo_stack
-        st.beginMacro(f"Open {sc.name}")  # one undo step brings back the split before the file
-        self.doc.push(SetPools(self.doc, sc.pool, f"Open {sc.name}", sc.assumptions))
-        self.doc.set_rules(sc.rules, f"Rules of {sc.name}")
-        st.endMacro()
-        self.doc.scenario.set_meta(sc.name, sc.notes)
-        self.file_path = path
-        self.setWindowTitle(f"{sc.name} — {APP_NAME}[*]")
-
-    def save_scenario_as(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Save scenario", self._dir(), "Scenarios (*.json)")
-        if not path:
-            return
-        if not path.endswith(".json"):
-            path += ".json"
-        try:
-            self.doc.scenario.save(path)
-        except OSError as e:
-            QMessageBox.warning(self, "Cannot save", f"{path}: {e.strerror or e}. The file was not changed.")
-            return
-        self._remember_dir(path)
-        self.file_path = path
-        self.doc.undo_stack.setClean()
+        self.files._remember(path)
 
     def import_baseline(self):
         path, _ = QFileDialog.getOpenFileName(self, "Import baseline results", self._dir(),

@@ -1,0 +1,157 @@
+"""Exports for leadership: the negotiation sheet (CSV, XLSX) and the comparison of two deals.
+
+Every file is written atomically: to a temporary file beside the target, then renamed."""
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+import pandas as pd
+
+from .engine import Evaluation
+from .jsonio import atomic_write_bytes
+from .mapstyle import alliance_margin
+from .report import partner_fielding, pool_counts
+from .scenario import Scenario
+
+SEAT_SHEET_COLUMNS = ["ac_no", "constituency", "district", "pc", "reserved", "pool", "baseline_leader",
+                      "baseline_lead_votes", "baseline_lead_pts", "projected_winner", "runner_up",
+                      "margin_votes", "margin_pts", "alliance_margin_pts", "seat_adjust_pts", "conflicts"]
+
+
+def seat_sheet(sc: Scenario, ev: Evaluation) -> pd.DataFrame:
+    """One row per seat: pool, baseline result, projected result, conflicts."""
+    seats, pr, pb = sc.seats, ev.projection, ev.projector.prepared
+    f = seats.frame
+    parties = np.array(pr.parties, dtype=object)
+    by_seat = ev.conflicts_by_seat()
+    adjust = sc.assumptions.seat_adjust
+    return pd.DataFrame({
+        "ac_no": seats.ac_no,
+        "constituency": seats.names,
+        "district": f["district"].astype(str).to_numpy(),
+        "pc": f["pc_name"].astype(str).to_numpy(),
+        "reserved": f["reserved"].astype(str).to_numpy(),
+        "pool": [sc.pools.label(int(p)) for p in sc.pool],
+        "baseline_leader": parties[pb.leader],
+        "baseline_lead_votes": np.round(pb.leader_margin).astype(np.int64),
+        "baseline_lead_pts": np.round(pb.leader_margin_pts, 2),
+        "projected_winner": parties[pr.winner],
+        "runner_up": [pr.party_of(int(r)) for r in pr.runner],
+        "margin_votes": np.round(pr.margin_votes).astype(np.int64),
+        "margin_pts": np.round(pr.margin_pts, 2),
+        "alliance_margin_pts": np.round(alliance_margin(ev), 2),
+        "seat_adjust_pts": [float(adjust.get(int(a), 0.0)) for a in seats.ac_no],
+        "conflicts": ["; ".join(c.message for c in by_seat.get(int(a), ())) for a in seats.ac_no],
+    }, columns=SEAT_SHEET_COLUMNS)
+
+
+def summary_rows(sc: Scenario, ev: Evaluation) -> list[tuple[str, object]]:
+    pr = ev.projection
+    rows: list[tuple[str, object]] = [("Scenario", sc.name), ("Date", date.today().isoformat())]
+    for k, v in pool_counts(sc, ev).items():
+        rows.append((f"Seats in pool {sc.pools.label(sc.pools.index(k))}", v))
+    for code, v in partner_fielding(sc, ev).items():
+        rows.append((f"{code} contests (alone + contested)", v["fielding"]))
+        rows.append((f"{code} SC seats alone", v["sc_allotted"]))
+    for party, n in pr.seats_by_party().items():
+        rows.append((f"Projected seats {party}", n))
+    rows += [("Alliance projected seats", pr.alliance_seats), ("Majority", pr.majority),
+             ("Vote coverage (%)", round(pr.coverage * 100, 2)),
+             ("Alliance votes kept", int(round(pr.kept_votes))),
+             ("Partners' combined vote", int(round(float(pr.partner_votes.sum())))),
+             ("Conflicts", len(ev.conflicts))]
+    return rows
+
+
+def assumption_rows(sc: Scenario) -> list[tuple[str, object]]:
+    a = sc.assumptions
+    codes = [p.code for p in sc.pools.partners]
+    rows: list[tuple[str, object]] = [("Baseline", sc.dataset.baselines[a.baseline].label)]
+    for f in codes:
+        for t in codes:
+            if f != t:
+                rows.append((f"Transfer {f} voters to {t} candidate (%)", round(a.transfer_rate(f, t) * 100, 1)))
+    for p, v in a.swing_items:
+        rows.append((f"Swing {p} (points)", v))
+    for ac, v in a.seat_adjust_items:
+        rows.append((f"Adjustment {sc.seats.name(ac)} (points)", v))
+    rows.append(("Data", sc.dataset.attribution.replace("\n", " ").strip()))
+    return rows
+
+
+def write_seat_csv(path, sc: Scenario, ev: Evaluation) -> None:
+    atomic_write_bytes(path, seat_sheet(sc, ev).to_csv(index=False, lineterminator="\n").encode("utf-8"))
+
+
+def write_xlsx(path, sc: Scenario, ev: Evaluation) -> None:
+    """Sheets: Seats (one row per seat), Summary, Assumptions, Conflicts."""
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+        seat_sheet(sc, ev).to_excel(xw, sheet_name="Seats", index=False)
+        pd.DataFrame(summary_rows(sc, ev), columns=["figure", "value"]).to_excel(xw, sheet_name="Summary", index=False)
+        pd.DataFrame(assumption_rows(sc), columns=["assumption", "value"]).to_excel(
+            xw, sheet_name="Assumptions", index=False)
+        pd.DataFrame([(c.severity, c.kind, c.message, ", ".join(sc.seats.names_of(c.seats[:12])))
+                      for c in ev.conflicts], columns=["severity", "rule", "conflict", "seats"]).to_excel(
+            xw, sheet_name="Conflicts", index=False)
+        ws = xw.sheets["Seats"]
+        ws.freeze_panes = "C2"
+        for col, width in zip("ABCDEFGHIJKLMNOP", (6, 20, 14, 20, 8, 11, 10, 10, 10, 10, 10, 10, 10, 10, 8, 60)):
+            ws.column_dimensions[col].width = width
+        xw.sheets["Summary"].column_dimensions["A"].width = 36
+        xw.sheets["Assumptions"].column_dimensions["A"].width = 36
+        xw.sheets["Conflicts"].column_dimensions["C"].width = 70
+    atomic_write_bytes(path, buf.getvalue())
+
+
+@dataclass
+class Comparison:
+    name_a: str
+    name_b: str
+    seats: pd.DataFrame               # the seats whose pool or projected winner differ
+    figures: pd.DataFrame             # figure, A, B, change
+    conflicts_added: list[str]        # in B, not in A
+    conflicts_resolved: list[str]     # in A, not in B
+
+
+def compare(a: Scenario, ev_a: Evaluation, b: Scenario, ev_b: Evaluation) -> Comparison:
+    sa, sb = seat_sheet(a, ev_a), seat_sheet(b, ev_b)
+    diff = (sa["pool"] != sb["pool"]) | (sa["projected_winner"] != sb["projected_winner"])
+    seats = pd.DataFrame({
+        "ac_no": sa["ac_no"][diff], "constituency": sa["constituency"][diff],
+        "pool_a": sa["pool"][diff], "pool_b": sb["pool"][diff],
+        "winner_a": sa["projected_winner"][diff], "winner_b": sb["projected_winner"][diff],
+        "alliance_margin_a": sa["alliance_margin_pts"][diff], "alliance_margin_b": sb["alliance_margin_pts"][diff],
+    }).reset_index(drop=True)
+    fa, fb = dict(summary_rows(a, ev_a)), dict(summary_rows(b, ev_b))
+    rows = []
+    for key in list(dict.fromkeys(list(fa) + list(fb))):
+        if key in ("Scenario", "Date"):
+            continue
+        va, vb = fa.get(key, 0), fb.get(key, 0)
+        change = round(vb - va, 2) if isinstance(va, (int, float)) and isinstance(vb, (int, float)) else ""
+        rows.append((key, va, vb, change))
+    figures = pd.DataFrame(rows, columns=["figure", "a", "b", "change"])
+    ma = [c.message for c in ev_a.conflicts]
+    mb = [c.message for c in ev_b.conflicts]
+    return Comparison(a.name, b.name, seats, figures, [m for m in mb if m not in ma], [m for m in ma if m not in mb])
+
+
+def write_comparison_csv(path, cmp: Comparison) -> None:
+    """Three blocks in one CSV: the seats that differ, the figures, the conflicts."""
+    out = io.StringIO()
+    out.write(f"# Comparison: A = {cmp.name_a}; B = {cmp.name_b}\n")
+    cmp.seats.to_csv(out, index=False, lineterminator="\n")
+    out.write("\n")
+    cmp.figures.to_csv(out, index=False, lineterminator="\n")
+    out.write("\nconflict,status\n")
+    for m in cmp.conflicts_added:
+        out.write(f"\"{m}\",added in B\n")
+    for m in cmp.conflicts_resolved:
+        out.write(f"\"{m}\",resolved in B\n")
+    atomic_write_bytes(path, out.getvalue().encode("utf-8"))
+
+

@@ -1,0 +1,143 @@
+"""Compare two open scenarios: the seats that differ, the change in every summary figure,
+and the conflicts added and resolved. Exportable to CSV."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+                               QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
+
+from ..core.exports import Comparison, compare, write_comparison_csv
+
+
+class FrameModel(QAbstractTableModel):
+    """A read-only pandas DataFrame."""
+
+    def __init__(self, frame=None, headers=None, parent=None):
+        super().__init__(parent)
+        self.frame = frame
+        self.headers = headers
+
+    def set_frame(self, frame, headers=None):
+        self.beginResetModel()
+        self.frame, self.headers = frame, headers
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() or self.frame is None else len(self.frame)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() or self.frame is None else len(self.frame.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal and self.frame is not None:
+            return (self.headers or list(self.frame.columns))[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        v = self.frame.iat[index.row(), index.column()]
+        if role == Qt.DisplayRole:
+            if isinstance(v, float):
+                if self.frame.columns[index.column()] == "change":
+                    return f"{v:+.0f}" if v.is_integer() else f"{v:+.2f}"
+                return f"{v:g}"
+            return str(v)
+        if role == Qt.ForegroundRole and self.frame.columns[index.column()] == "change" and isinstance(v, (int, float)):
+            return QBrush(QColor("#1B7F3B" if v > 0 else "#B3261E" if v < 0 else "#777"))
+        return None
+
+
+class CompareDialog(QDialog):
+    def __init__(self, window, parent=None):
+        super().__init__(parent or window)
+        self.w = window
+        self.setWindowTitle("Compare two deals")
+        self.resize(980, 640)
+        docs = window.workspace.docs
+        self.a, self.b = QComboBox(), QComboBox()
+        for cb in (self.a, self.b):
+            for d in docs:
+                cb.addItem(d.scenario.name, d)
+        active = docs.index(window.workspace.active)
+        self.a.setCurrentIndex(active)
+        self.b.setCurrentIndex((active + 1) % len(docs) if len(docs) > 1 else active)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("A:"))
+        top.addWidget(self.a, 1)
+        top.addWidget(QLabel("B:"))
+        top.addWidget(self.b, 1)
+        self.headline = QLabel()
+        self.headline.setTextFormat(Qt.RichText)
+        self.seat_model, self.fig_model = FrameModel(), FrameModel()
+        self.seat_view, self.fig_view = QTableView(), QTableView()
+        for v, m in ((self.seat_view, self.seat_model), (self.fig_view, self.fig_model)):
+            v.setModel(m)
+            v.verticalHeader().hide()
+            v.verticalHeader().setDefaultSectionSize(20)
+            v.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+            v.setEditTriggers(QTableView.NoEditTriggers)
+        self.seat_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.fig_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.added, self.resolved = QListWidget(), QListWidget()
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        self.seats_label = QLabel()
+        ll.addWidget(self.seats_label)
+        ll.addWidget(self.seat_view)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(QLabel("<b>Figures</b> (change = B − A)"))
+        rl.addWidget(self.fig_view, 2)
+        rl.addWidget(QLabel("<b>Conflicts added in B</b>"))
+        rl.addWidget(self.added, 1)
+        rl.addWidget(QLabel("<b>Conflicts resolved in B</b>"))
+        rl.addWidget(self.resolved, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([480, 500])
+        export = QPushButton("Export CSV…")
+        export.clicked.connect(self._export)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        buttons.addButton(export, QDialogButtonBox.ActionRole)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.headline)
+        lay.addWidget(split, 1)
+        lay.addWidget(buttons)
+        self.a.currentIndexChanged.connect(self.refresh)
+        self.b.currentIndexChanged.connect(self.refresh)
+        self.comparison: Comparison | None = None
+        self.refresh()
+
+    def refresh(self, *_):
+        da, db = self.a.currentData(), self.b.currentData()
+        c = compare(da.scenario, da.evaluation, db.scenario, db.evaluation)
+        self.comparison = c
+        self.seat_model.set_frame(c.seats, ["No.", "Constituency", "Pool A", "Pool B", "Winner A", "Winner B",
+                                            "Margin A", "Margin B"])
+        self.fig_model.set_frame(c.figures, ["Figure", "A", "B", "Change"])
+        self.seats_label.setText(f"<b>{len(c.seats)} seats differ</b> in pool or projected winner")
+        pa, pb = da.evaluation.projection, db.evaluation.projection
+        d = pb.alliance_seats - pa.alliance_seats
+        self.headline.setText(f"Alliance: A {pa.alliance_seats}, B {pb.alliance_seats} "
+                              f"(<b>{d:+d}</b>) · majority {pa.majority} · vote kept A {pa.coverage * 100:.1f} %, "
+                              f"B {pb.coverage * 100:.1f} %")
+        self.added.clear()
+        self.added.addItems(c.conflicts_added or ["none"])
+        self.resolved.clear()
+        self.resolved.addItems(c.conflicts_resolved or ["none"])
+
+    def _export(self):
+        path = self.w.files.pick_save("Export comparison", "comparison.csv", "CSV (*.csv)")
+        if not path:
+            return
+        try:
+            write_comparison_csv(path, self.comparison)
+        except OSError as e:
+            self.w.files.show_error("Cannot export", f"{path}: {e.strerror or e}")

@@ -1,0 +1,296 @@
+"""Files for the window: new, open, save, save as, revert, recent files, close, import of a
+seat list, exports, the unsaved-changes prompts and autosave.
+
+Bad input never costs work: a file that cannot be read gives a message naming the problem
+and the open scenarios stay as they were; saves are atomic; autosave keeps a copy of every
+open scenario in the user data folder until a clean exit."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, QSettings
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+from ..core.errors import DataError
+from ..core.loaders import load_assignments_csv
+from ..core.scenario import Scenario, default_rules
+from .commands import SetPools
+from .workspace import Autosaver
+
+MAX_RECENT = 8
+
+
+def default_autosave_dir() -> Path:
+    """The per-user data folder (platformdirs), or $SEAT_SHARE_DATA_DIR when set."""
+    base = os.environ.get("SEAT_SHARE_DATA_DIR")
+    if not base:
+        from platformdirs import user_data_dir
+        base = user_data_dir("SeatShareExplorer", appauthor=False)
+    return Path(base) / "autosave"
+
+
+class FileController(QObject):
+    def __init__(self, window, autosave_dir: Path | None = None):
+        super().__init__(window)
+        self.w = window
+        self.workspace = window.workspace
+        self.autosaver = Autosaver(self.workspace, autosave_dir or default_autosave_dir(), parent=self)
+        window.doc.evaluated.connect(self.autosaver.changed)
+        window.doc.metaChanged.connect(self.autosaver.changed)
+        # prompts go through these, so tests can answer them
+        self.ask_save = self._ask_save_box            # (doc) -> "save" | "discard" | "cancel"
+        self.ask_yes_no = self._ask_yes_no_box        # (title, text) -> bool
+        self.pick_open = self._pick_open              # (title, filter) -> path or ""
+        self.pick_save = self._pick_save              # (title, suggested, filter) -> path or ""
+        self.show_error = self._show_error            # (title, DataError | str)
+
+    # -- dialogs ---------------------------------------------------------------------------
+    def _dir(self) -> str:
+        return QSettings().value("last_dir", "") or ""
+
+    def _remember(self, path: str) -> None:
+        QSettings().setValue("last_dir", os.path.dirname(os.path.abspath(path)))
+
+    def _pick_open(self, title, filt):
+        path, _ = QFileDialog.getOpenFileName(self.w, title, self._dir(), filt)
+        if path:
+            self._remember(path)
+        return path
+
+    def _pick_save(self, title, suggested, filt):
+        path, _ = QFileDialog.getSaveFileName(self.w, title, os.path.join(self._dir(), suggested), filt)
+        if path:
+            self._remember(path)
+        return path
+
+    def _ask_save_box(self, doc) -> str:
+        box = QMessageBox(QMessageBox.Warning, "Unsaved changes",
+                          f"“{doc.scenario.name}” has changes that are not saved.", parent=self.w)
+        box.setInformativeText("Save them first?")
+        box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
+        box.setDefaultButton(QMessageBox.Save)
+        return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(box.exec(), "cancel")
+
+    def _ask_yes_no_box(self, title, text) -> bool:
+        return QMessageBox.question(self.w, title, text) == QMessageBox.Yes
+
+    def _show_error(self, title, e) -> None:
+        if isinstance(e, DataError):
+            box = QMessageBox(QMessageBox.Warning, title, e.summary(1), parent=self.w)
+            if len(e.problems) > 1:
+                box.setInformativeText(f"{len(e.problems)} problems; nothing was changed.")
+                box.setDetailedText(e.report())
+            else:
+                box.setInformativeText("Nothing was changed.")
+            box.exec()
+        else:
+            QMessageBox.warning(self.w, title, str(e))
+
+    # -- scenarios -------------------------------------------------------------------------
+    def new(self) -> None:
+        sc = Scenario(self.w.dataset, name=self.workspace.unique_name("Untitled"))
+        sc.rules = default_rules(self.w.dataset, sc.pools)
+        self.workspace.add(sc)
+
+    def duplicate(self, doc=None) -> None:
+        doc = doc or self.workspace.active
+        sc = Scenario.from_json(self.w.dataset, doc.scenario.to_json(), "copy")
+        sc.name = self.workspace.unique_name(f"{doc.scenario.name} (copy)")
+        self.workspace.add(sc)
+
+    def rename(self, doc=None, name: str | None = None) -> None:
+        doc = doc or self.workspace.active
+        if name is None:
+            name, ok = QInputDialog.getText(self.w, "Rename scenario", "Name:", text=doc.scenario.name)
+            if not ok:
+                return
+        name = name.strip()
+        if name:
+            doc.set_meta(name=name)
+
+    def close_doc(self, doc=None) -> bool:
+        """Close one scenario (asking about unsaved changes); the window always keeps one."""
+        doc = doc or self.workspace.active
+        if not self._settle(doc):
+            return False
+        self.workspace.remove(doc)
+        if not self.workspace.docs:
+            self.new()
+        return True
+
+    def _settle(self, doc) -> bool:
+        """Unsaved changes: save, discard or cancel. True when it is fine to let go of them."""
+        if doc.undo_stack.isClean():
+            return True
+        answer = self.ask_save(doc)
+        if answer == "save":
+            return self.save(doc)
+        return answer == "discard"
+
+    def close_all(self) -> bool:
+        for doc in list(self.workspace.docs):
+            if not doc.undo_stack.isClean():
+                self.workspace.activate(doc)
+                if not self._settle(doc):
+                    return False
+        self.autosaver.discard()
+        return True
+
+    # -- open / save -------------------------------------------------------------------------
+    def open(self, path: str | None = None) -> bool:
+        path = path or self.pick_open("Open scenario", "Scenarios (*.json);;All files (*)")
+        if not path:
+            return False
+        existing = self.workspace.find_path(path)
+        if existing is not None:
+            self.workspace.activate(existing)
+            if existing.undo_stack.isClean() or not self.ask_yes_no(
+                    "Scenario already open", f"{os.path.basename(path)} is open with unsaved changes. "
+                                             "Discard them and read the file again?"):
+                return True
+        try:
+            sc = Scenario.load(self.w.dataset, path)
+        except DataError as e:
+            self.show_error("Cannot open scenario", e)
+            return False
+        if sc.pools != self.w.doc.pools:
+            self.show_error("Cannot open scenario", f"{path}: its partners "
+                            f"({', '.join(p.code for p in sc.pools.partners)}) are not this window's.")
+            return False
+        if existing is not None:
+            self._replace(existing, sc, path)
+        else:
+            blank = self.workspace.active
+            doc = self.workspace.add(sc, path)
+            # an untouched, never-saved first scenario gives way to the file
+            if (blank is not None and blank.file_path is None and blank.undo_stack.count() == 0
+                    and blank.undo_stack.isClean() and blank.scenario.name.startswith("Untitled")):
+                self.workspace.remove(blank)
+            doc.undo_stack.setClean()
+        self._add_recent(path)
+        return True
+
+    def _replace(self, doc, sc: Scenario, path: str) -> None:
+        i = self.workspace.docs.index(doc)
+        new = self.workspace.add(sc, path)
+        self.workspace.docs.remove(new)
+        self.workspace.docs.insert(i, new)
+        self.workspace.remove(doc)
+        self.workspace.activate(new)
+
+    def save(self, doc=None) -> bool:
+        doc = doc or self.workspace.active
+        if not doc.file_path:
+            return self.save_as(doc)
+        return self._write(doc, doc.file_path)
+
+    def save_as(self, doc=None) -> bool:
+        doc = doc or self.workspace.active
+        suggested = doc.file_path or f"{doc.scenario.name}.json"
+        path = self.pick_save("Save scenario", os.path.basename(suggested), "Scenarios (*.json)")
+        if not path:
+            return False
+        if not path.lower().endswith(".json"):
+            path += ".json"
+        if not self._write(doc, path):
+            return False
+        doc.file_path = path
+        self.workspace.listChanged.emit()
+        return True
+
+    def _write(self, doc, path: str) -> bool:
+        try:
+            doc.scenario.save(path)  # atomic: a failure leaves the previous file as it was
+        except OSError as e:
+            self.show_error("Cannot save", f"{path}: {e.strerror or e}. The file was not changed.")
+            return False
+        doc.undo_stack.setClean()
+        self._add_recent(path)
+        self.w.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def revert(self, doc=None) -> bool:
+        doc = doc or self.workspace.active
+        if not doc.file_path:
+            return False
+        if not doc.undo_stack.isClean() and not self.ask_yes_no(
+                "Revert", f"Discard the changes to “{doc.scenario.name}” and read {doc.file_path} again?"):
+            return False
+        try:
+            sc = Scenario.load(self.w.dataset, doc.file_path)
+        except DataError as e:
+            self.show_error("Cannot revert", e)
+            return False
+        self._replace(doc, sc, doc.file_path)
+        return True
+
+    # -- recent files ------------------------------------------------------------------------
+    def recent(self) -> list[str]:
+        v = QSettings().value("recent_files", [])
+        return [p for p in (v if isinstance(v, list) else [v] if v else []) if isinstance(p, str)]
+
+    def _add_recent(self, path: str) -> None:
+        path = os.path.abspath(path)
+        files = [path] + [p for p in self.recent() if p != path]
+        QSettings().setValue("recent_files", files[:MAX_RECENT])
+
+    def fill_recent_menu(self, menu) -> None:
+        menu.clear()
+        files = self.recent()
+        for p in files:
+            a = menu.addAction(os.path.basename(p), lambda p=p: self.open(p))
+            a.setToolTip(p)
+            a.setEnabled(os.path.exists(p))
+        if not files:
+            menu.addAction("No recent files").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear list", lambda: QSettings().setValue("recent_files", []))
+
+    # -- imports and exports -----------------------------------------------------------------
+    def import_assignments(self, path: str | None = None) -> bool:
+        path = path or self.pick_open("Import seat assignments (ac_no, pool)", "CSV (*.csv);;All files (*)")
+        if not path:
+            return False
+        doc = self.w.doc
+        try:
+            moves = load_assignments_csv(path, self.w.dataset.seats, doc.pools)
+        except DataError as e:
+            self.show_error("Cannot import assignments", e)
+            return False
+        pool = doc.scenario.pool.copy()
+        seats = self.w.dataset.seats
+        for ac, key in moves.items():
+            pool[seats.index_of(ac)] = doc.pools.index(key)
+        changed = int(np.count_nonzero(pool != doc.scenario.pool))
+        doc.push(SetPools(doc.current, pool, f"Import {changed} assignment{'s' if changed != 1 else ''} "
+                                             f"from {os.path.basename(path)}"))
+        self.w.statusBar().showMessage(f"{len(moves)} seats read from {path}; {changed} moved", 6000)
+        return True
+
+    def export(self, kind: str, path: str | None = None) -> bool:
+        """kind: xlsx, csv, pdf."""
+        labels = {"xlsx": ("Export negotiation sheet", "Excel workbook (*.xlsx)"),
+                  "csv": ("Export seats", "CSV (*.csv)"), "pdf": ("Export one-page brief", "PDF (*.pdf)")}
+        title, filt = labels[kind]
+        doc = self.w.doc
+        path = path or self.pick_save(title, f"{doc.scenario.name}.{kind}", filt)
+        if not path:
+            return False
+        if not path.lower().endswith(f".{kind}"):
+            path += f".{kind}"
+        from ..core import brief, exports
+        try:
+            if kind == "xlsx":
+                exports.write_xlsx(path, doc.scenario, doc.evaluation)
+            elif kind == "csv":
+                exports.write_seat_csv(path, doc.scenario, doc.evaluation)
+            else:
+                brief.write_brief(path, doc.scenario, doc.evaluation)
+        except OSError as e:
+            self.show_error("Cannot export", f"{path}: {e.strerror or e}")
+            return False
+        self.w.statusBar().showMessage(f"Wrote {path}", 5000)
+        return True

@@ -1,0 +1,269 @@
+"""Scenario files, several scenarios per window, comparison, exports, autosave and recovery."""
+from __future__ import annotations
+
+import json
+import os
+
+import numpy as np
+import pandas as pd
+import pytest
+import pypdf
+
+from explorer.core.dataset import load_embedded
+from explorer.core.engine import Engine
+from explorer.core.errors import DataError
+from explorer.core.exports import compare, seat_sheet, write_comparison_csv, write_seat_csv, write_xlsx
+from explorer.core.brief import write_brief
+from explorer.core.scenario import Scenario, default_rules, scenario_from_preset
+from explorer.gui.main_window import MainWindow
+from explorer.gui.workspace import find_recoverable
+
+DS = load_embedded()
+JIND, KALKA, KALAYAT = 36, 1, 16
+
+
+def congress_everywhere(name="A") -> Scenario:
+    sc = Scenario(DS, name=name)
+    sc.rules = default_rules(DS, sc.pools)
+    sc.assign_all("INC")
+    return sc
+
+
+# -- core: atomic save, exports, comparison ------------------------------------------------
+def test_failed_save_leaves_previous_file_byte_identical(tmp_path, monkeypatch):
+    path = tmp_path / "deal.json"
+    sc = congress_everywhere()
+    sc.save(path)
+    before = path.read_bytes()
+    sc.assign([JIND], "AAP")
+
+    def disk_full(fd):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(os, "fsync", disk_full)
+    with pytest.raises(OSError):
+        sc.save(path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["deal.json"]  # the temporary file is gone too
+
+
+def test_xlsx_and_csv_read_back_equal_the_table(tmp_path):
+    sc = scenario_from_preset(DS, "AAP's Lok Sabha leads")
+    sc.assign([JIND], "contested")
+    ev = Engine(DS).evaluate(sc)
+    table = seat_sheet(sc, ev)
+    write_xlsx(tmp_path / "s.xlsx", sc, ev)
+    book = pd.read_excel(tmp_path / "s.xlsx", sheet_name=None)
+    assert list(book) == ["Seats", "Summary", "Assumptions", "Conflicts"]
+    back = book["Seats"].fillna({"conflicts": ""})
+    pd.testing.assert_frame_equal(back, table, check_dtype=False)
+    summary = dict(zip(book["Summary"]["figure"], book["Summary"]["value"]))
+    assert summary["Projected seats BJP"] == 44 and summary["Alliance projected seats"] == 46
+    write_seat_csv(tmp_path / "s.csv", sc, ev)
+    pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "s.csv").fillna({"conflicts": ""}), table, check_dtype=False)
+    assert table.loc[table.ac_no == JIND, "conflicts"].item() == "Jind: Hooda camp nominee seat contested by both partners"
+
+
+def test_pdf_brief_is_one_page_with_the_seat_counts(tmp_path):
+    sc = scenario_from_preset(DS, "AAP's Lok Sabha leads")
+    ev = Engine(DS).evaluate(sc)
+    write_brief(tmp_path / "b.pdf", sc, ev)
+    reader = pypdf.PdfReader(tmp_path / "b.pdf")
+    assert len(reader.pages) == 1
+    text = reader.pages[0].extract_text()
+    assert "BJP 44, INC 42, AAP 4" in text
+    assert "46 of 90" in text and "Pehowa: Hooda camp nominee seat given to AAP" in text
+    assert "datta07/INDIAN-SHAPEFILES" in text
+
+
+def test_comparison_of_two_hand_made_deals(tmp_path):
+    a = congress_everywhere("A")
+    b = congress_everywhere("B")
+    b.assign([JIND], "AAP")
+    b.assign([KALKA], "contested")
+    eng_a, eng_b = Engine(DS), Engine(DS)
+    c = compare(a, eng_a.evaluate(a), b, eng_b.evaluate(b))
+    assert c.seats["ac_no"].tolist() == [KALKA, JIND]
+    assert c.seats[["pool_a", "pool_b"]].values.tolist() == [["INC", "Contested"], ["INC", "AAP"]]
+    delta = dict(zip(c.figures.figure, c.figures.change))
+    assert delta["Seats in pool AAP"] == 1 and delta["Seats in pool INC"] == -2 and delta["Seats in pool Contested"] == 1
+    assert delta["AAP contests (alone + contested)"] == 2 and delta["INC contests (alone + contested)"] == -1
+    assert "Jind: Hooda camp nominee seat given to AAP" in c.conflicts_added
+    assert "AAP has 1 seat, below its bound of 5 (asked 10 · offered 5–7)" in c.conflicts_added
+    assert "AAP has 0 seats, below its bound of 5 (asked 10 · offered 5–7)" in c.conflicts_resolved
+    write_comparison_csv(tmp_path / "c.csv", c)
+    text = (tmp_path / "c.csv").read_text()
+    assert text.startswith("# Comparison: A = A; B = B\n") and "Jind" in text and "added in B" in text
+
+
+def test_report_cli_writes_pdf_and_xlsx(tmp_path, capsys):
+    from explorer.cli import main
+    p = tmp_path / "deal.json"
+    scenario_from_preset(DS, "No alliance").save(p)
+    assert main(["report", str(p), "-o", str(tmp_path / "b.pdf"), "--xlsx", str(tmp_path / "s.xlsx")]) == 0
+    assert len(pypdf.PdfReader(tmp_path / "b.pdf").pages) == 1
+    assert len(pd.read_excel(tmp_path / "s.xlsx")) == 90
+    assert main(["report", str(p)]) == 2
+
+
+# -- window: several scenarios ----------------------------------------------------------------
+@pytest.fixture
+def win(qtbot, tmp_path):
+    w = MainWindow(DS, congress_everywhere("Deal A"), with_chart=False, autosave_dir=tmp_path / "autosave")
+    qtbot.addWidget(w)
+    w.resize(1366, 740)
+    return w
+
+
+def pools_shown(w, key):
+    return next(p for p in w.pool_panels if p.model.pool_key == key).model.seats()
+
+
+def test_scenarios_new_duplicate_rename_delete_switch_with_own_undo(win):
+    fc = win.files
+    win.doc.move([JIND], "AAP")
+    fc.duplicate()
+    assert [d.scenario.name for d in win.workspace.docs] == ["Deal A", "Deal A (copy)"]
+    b = win.workspace.active
+    assert b.undo_stack.count() == 0 and b.scenario.pool_of(JIND) == "AAP"
+    win.doc.move([KALAYAT], "AAP")
+    fc.rename(b, "Deal B")
+    assert win.tabs.tabText(1) == "Deal B *" and win.windowTitle().startswith("Deal B")
+    assert pools_shown(win, "AAP") == [KALAYAT, JIND]
+    win.tabs.setCurrentIndex(0)  # one click switches
+    assert win.workspace.active.scenario.name == "Deal A"
+    assert pools_shown(win, "AAP") == [JIND]
+    assert win.seat_model.index(KALAYAT - 1, 6).data() == "INC"
+    win.undo_action.trigger()  # A's history: the Jind move
+    assert win.workspace.docs[0].scenario.pool_of(JIND) == "INC"
+    assert win.workspace.docs[1].scenario.pool_of(KALAYAT) == "AAP"  # B untouched
+    fc.new()
+    assert win.workspace.active.scenario.name == "Untitled" and len(win.workspace.docs) == 3
+    assert win.workspace.active.scenario.seats_in("unassigned") == list(range(1, 91))
+    fc.close_doc()
+    assert [d.scenario.name for d in win.workspace.docs] == ["Deal A", "Deal B"]
+    assert win.tabs.count() == 2
+
+
+def test_save_open_revert_and_recent(win, tmp_path):
+    fc = win.files
+    path = str(tmp_path / "a.json")
+    fc.pick_save = lambda *a: path
+    win.doc.move([JIND], "AAP")
+    assert win.isWindowModified()
+    assert fc.save()
+    assert not win.isWindowModified() and win.workspace.active.file_path == path
+    assert json.loads(open(path).read())["assignments"]["AAP"] == [JIND]
+    win.doc.move([KALKA], "AAP")
+    assert fc.revert()  # asks (answered yes by the test set-up), then reads the file again
+    assert win.doc.scenario.seats_in("AAP") == [JIND] and not win.isWindowModified()
+    assert fc.recent()[0] == os.path.abspath(path)
+    fc.new()
+    assert fc.open(path)  # already open: switches to it
+    assert len(win.workspace.docs) == 2 and win.workspace.active.file_path == path
+
+
+def test_bad_files_leave_the_window_as_it_was(win, tmp_path):
+    errors = []
+    win.files.show_error = lambda title, e: errors.append(str(e))
+    win.doc.move([JIND], "AAP")
+    cases = {"newer.json": json.dumps({"format": "seat-share-explorer/scenario", "schema_version": 7}),
+             "truncated.json": '{"format": "seat-share-explorer/scenario", "assignments": {"AAP": [1,',
+             "unknown.json": json.dumps({"format": "seat-share-explorer/scenario", "schema_version": 1,
+                                         "assignments": {"AAP": [404]}}),
+             "deep.json": "[" * 5000 + "]" * 5000}
+    for name, text in cases.items():
+        (tmp_path / name).write_text(text)
+        assert not win.files.open(str(tmp_path / name))
+    assert len(errors) == 4
+    assert "newer version" in errors[0] and "line 1" in errors[1] and "unknown seat 404" in errors[2]
+    assert "nested" in errors[3]
+    assert len(win.workspace.docs) == 1 and win.doc.scenario.seats_in("AAP") == [JIND]
+    assert win.doc.undo_stack.count() == 1
+
+
+def test_unsaved_changes_prompt_on_close(win, tmp_path):
+    asked = []
+    win.files.ask_save = lambda doc: asked.append(doc.scenario.name) or "cancel"
+    win.show()
+    win.doc.move([JIND], "AAP")
+    assert not win.close()  # cancelled: the window stays with its work
+    assert asked == ["Deal A"] and win.isVisible()
+    path = str(tmp_path / "saved.json")
+    win.files.pick_save = lambda *a: path
+    win.files.ask_save = lambda doc: "save"
+    assert win.close()
+    assert Scenario.load(DS, path).pool_of(JIND) == "AAP"
+
+
+def test_import_assignments_is_one_undo_step_and_bad_rows_apply_nothing(win, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ac_no,pool\n36,AAP\n95,AAP\n14,BSP\n")
+    errors = []
+    win.files.show_error = lambda title, e: errors.append(e)
+    assert not win.files.import_assignments(str(bad))
+    assert [str(p) for p in errors[0].problems] == [f"{bad}, line 3, ac_no: unknown seat '95'",
+                                                   f"{bad}, line 4, pool: unknown pool 'BSP'; use AAP, INC, "
+                                                   "contested, unassigned"]
+    assert win.doc.scenario.pool_of(JIND) == "INC" and win.doc.undo_stack.count() == 0
+    good = tmp_path / "aap_demand.csv"
+    good.write_text("ac_no,pool\n36,AAP\n14,aap\n16,contested\n1,INC\n")
+    assert win.files.import_assignments(str(good))
+    assert win.doc.scenario.seats_in("AAP") == [14, JIND] and win.doc.scenario.pool_of(16) == "contested"
+    assert win.doc.undo_stack.count() == 1
+    assert win.doc.undo_stack.undoText() == "Import 3 assignments from aap_demand.csv"
+    win.doc.undo_stack.undo()
+    assert win.doc.scenario.seats_in("AAP") == []
+
+
+# -- autosave and recovery -------------------------------------------------------------------
+def test_recovery_is_offered_after_an_unclean_exit(qtbot, tmp_path):
+    folder = tmp_path / "autosave"
+    w = MainWindow(DS, congress_everywhere("Deal A"), with_chart=False, autosave_dir=folder)
+    qtbot.addWidget(w)
+    w.doc.move([JIND], "AAP")
+    w.files.duplicate()
+    w.doc.move([KALAYAT], "contested")
+    w.doc.set_assumptions(w.doc.scenario.assumptions.with_swing("BJP", -1.5), "swing")
+    w.files.rename(None, "Deal B")
+    assert w.files.autosaver.save_now()
+    saved = json.loads(w.files.autosaver.path.read_text())
+    # the process dies here: no close, the autosave stays. A later process (another pid) finds it.
+    saved["pid"] = 2 ** 22 + 12345
+    (folder / "workspace-dead.json").write_text(json.dumps(saved))
+    w.files.autosaver.path.unlink()
+    found = find_recoverable(folder)
+    assert len(found) == 1
+    w2 = MainWindow(DS, with_chart=False, autosave_dir=tmp_path / "autosave2", recovered=found[0][1])
+    qtbot.addWidget(w2)
+    names = [d.scenario.name for d in w2.workspace.docs]
+    assert names == ["Deal A", "Deal B"] and w2.workspace.active.scenario.name == "Deal B"
+    b = w2.workspace.docs[1].scenario
+    assert b.pool_of(JIND) == "AAP" and b.pool_of(KALAYAT) == "contested"
+    assert b.assumptions.swing == {"BJP": -1.5}
+    assert all(not d.undo_stack.isClean() for d in w2.workspace.docs)  # recovered work is unsaved work
+    for orig, rec in zip(w.workspace.docs, w2.workspace.docs):
+        assert rec.scenario.to_json() == orig.scenario.to_json()
+
+
+def test_clean_exit_leaves_nothing_to_recover(qtbot, tmp_path):
+    folder = tmp_path / "autosave"
+    w = MainWindow(DS, congress_everywhere(), with_chart=False, autosave_dir=folder)
+    qtbot.addWidget(w)
+    w.show()
+    w.doc.move([JIND], "AAP")
+    w.files.autosaver.save_now()
+    assert w.files.autosaver.path.exists()
+    assert w.close()  # changes discarded by the test's answer
+    assert not w.files.autosaver.path.exists() and find_recoverable(folder) == []
+
+
+def test_autosave_after_a_change_and_on_its_timer(qtbot, tmp_path):
+    w = MainWindow(DS, congress_everywhere(), with_chart=False, autosave_dir=tmp_path / "a")
+    qtbot.addWidget(w)
+    sv = w.files.autosaver
+    sv.idle.setInterval(50)
+    w.doc.move([JIND], "AAP")
+    qtbot.waitUntil(lambda: sv.saves == 1, timeout=2000)
+    assert json.loads(sv.path.read_text())["scenarios"][0]["scenario"]["assignments"]["AAP"] == [JIND]
+    assert sv.timer.interval() == 60_000 and sv.timer.isActive()
+    assert not sv.save_now()  # nothing new to write
