@@ -11,7 +11,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--scenario", dest="scenario_opt", help=argparse.SUPPRESS)
     ap.add_argument("--preset", help="start from a preset scenario by name")
     ap.add_argument("--size", default=None, help="window size, e.g. 1366x768")
+    ap.add_argument("--startup-probe", action="store_true", help=argparse.SUPPRESS)  # tools/bench_startup.py
+    ap.add_argument("--smoke", action="store_true",
+                    help="check the installation offscreen: compute the 2024-talks scenario, write and check "
+                         "the PDF brief and the XLSX sheet in a temporary folder, exit 0 when all is well")
     args = ap.parse_args(argv)
+    if args.smoke:
+        from .smoke import run_smoke
+        return run_smoke()
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -28,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     app.setOrganizationName("SeatShareExplorer")
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
+    from PySide6.QtGui import QIcon
+    from ..core.dataset import resource_root
+    app.setWindowIcon(QIcon(str(resource_root() / "icon.png")))
     ds = load_embedded()
 
     # a run that did not exit cleanly left its autosave: offer it back, exactly as it was
@@ -71,5 +81,36 @@ def main(argv: list[str] | None = None) -> int:
     else:
         w, h = min(1600, screen.width()), min(950, screen.height())
     win.resize(min(w, screen.width()), min(h, screen.height()))
+    if args.startup_probe:
+        _probe(app, win)
     win.show()
     return app.exec()
+
+
+def _probe(app, win) -> None:
+    """Print 'first_paint' when the window has painted, then the idle RSS, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class Watch(QObject):
+        done = False
+
+        def eventFilter(self, obj, e):
+            if not self.done and e.type() == QEvent.Paint and obj is win:
+                self.done = True
+                print("first_paint", flush=True)
+                QTimer.singleShot(2000, report)
+            return False
+
+    def report():
+        rss = 0
+        try:
+            with open("/proc/self/status") as f:
+                rss = next(int(line.split()[1]) for line in f if line.startswith("VmRSS")) // 1024
+        except (OSError, StopIteration):
+            pass
+        print(f"idle_rss_mb {rss}", flush=True)
+        win.files.autosaver.discard()
+        app.quit()
+
+    watch = Watch(win)
+    win.installEventFilter(watch)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QFileDialog, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
@@ -310,10 +310,19 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.conflict_dock], [330], Qt.Horizontal)
         self.resizeDocks([self.conflict_dock, self.summary_dock], [170, 500], Qt.Vertical)
         if with_chart:
-            # matplotlib is imported after the first paint: the window shows sooner
-            QTimer.singleShot(0, self._attach_chart)
+            # matplotlib (0.3 s to import) waits until the window has painted, or until the
+            # Chart tab is opened, whichever comes first: the window shows sooner
+            self._chart_pending = True
+            self.chart_dock.visibilityChanged.connect(lambda vis: vis and self._attach_chart())
+
+    def event(self, e):
+        if e.type() == QEvent.Paint and getattr(self, "_chart_pending", False):
+            self._chart_pending = False
+            QTimer.singleShot(300, self._attach_chart)
+        return super().event(e)
 
     def _attach_chart(self):
+        self._chart_pending = False
         if self.chart_panel is not None:
             return
         from .chart import ChartPanel
