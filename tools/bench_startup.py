@@ -70,7 +70,7 @@ def main() -> int:
         out["rss"] = statistics.median(r[1] for r in res)
         out["bundle"] = size_mb(FROZEN.parent)
         print(f"frozen: first paint {', '.join(f'{r[0]:.3f}' for r in res)} s; idle RSS {out['rss']} MB; "
-              f"bundle {out["bundle"]:.0f} MiB ({FROZEN.parent})")
+              f"bundle {out['bundle']:.0f} MiB ({FROZEN.parent})")
     else:
         print(f"frozen: no build at {FROZEN}; run tools/build_and_smoke.sh first")
     probe([sys.executable, "-m", "explorer"])
