@@ -5,7 +5,6 @@ import argparse
 import json
 import sys
 
-from .core.assumptions import Assumptions
 from .core.dataset import load_embedded
 from .core.engine import Engine
 from .core.errors import DataError

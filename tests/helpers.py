@@ -28,3 +28,27 @@ def tiny_dataset() -> Dataset:
     return Dataset(id="tiny", name="Tiny", seats=SeatTable(seats),
                    baselines={"b": Baseline("b", "Tiny baseline", cands)}, default_baseline="b",
                    partners=DEFAULT_PARTNERS)
+
+
+def real_drag(press_on, press_at, target, start) -> None:
+    """A real drag under X: press the mouse on ``press_on`` at ``press_at``, call ``start``
+    (the view's own drag: QDrag.exec runs a nested event loop), and from a timer move and
+    release over the centre of ``target``. A guard cancels a drag that did not finish, so it
+    cannot block the test run (offscreen, QDrag.exec would return at once instead)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QDrag
+    from PySide6.QtTest import QTest
+    drop_at = target.rect().center()
+
+    def finish():
+        QTest.mouseMove(target, drop_at)
+        QTest.mouseRelease(target, Qt.LeftButton, Qt.NoModifier, drop_at)
+
+    guard = QTimer()
+    guard.setSingleShot(True)
+    guard.timeout.connect(QDrag.cancel)
+    guard.start(5000)
+    QTimer.singleShot(300, finish)
+    QTest.mousePress(press_on, Qt.LeftButton, Qt.NoModifier, press_at)
+    start()
+    guard.stop()

@@ -4,14 +4,12 @@ from __future__ import annotations
 import json
 import os
 
-import numpy as np
 import pandas as pd
 import pytest
 import pypdf
 
 from explorer.core.dataset import load_embedded
 from explorer.core.engine import Engine
-from explorer.core.errors import DataError
 from explorer.core.exports import compare, seat_sheet, write_comparison_csv, write_seat_csv, write_xlsx
 from explorer.core.brief import write_brief
 from explorer.core.scenario import Scenario, default_rules, scenario_from_preset

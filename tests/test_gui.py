@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt, QTimer
-from PySide6.QtGui import QDrag, QDropEvent, QDragEnterEvent, QDragMoveEvent
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDropEvent, QDragEnterEvent, QDragMoveEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -13,6 +13,8 @@ from explorer.core.scenario import Scenario, default_rules
 from explorer.gui.main_window import MainWindow
 from explorer.gui.mime import SEATS_MIME, seats_from_mime, seats_mime
 from explorer.gui.models import AC_ROLE, SeatTableModel
+
+from .helpers import real_drag
 
 JIND, PEHOWA, KALAYAT, SHAHBAD, GUHLA = 36, 14, 16, 12, 15
 
@@ -147,21 +149,7 @@ def test_real_drag_from_table_to_pool(qtbot):
         src.selectionModel().select(w.proxy.index(table_row(w, ac), 0),
                                     QItemSelectionModel.Select | QItemSelectionModel.Rows)
     start = src.visualRect(w.proxy.index(table_row(w, JIND), 1)).center()
-    drop_at = target.rect().center()
-
-    def finish():
-        QTest.mouseMove(target, drop_at)
-        QTest.mouseMove(target, drop_at + QPoint(2, 2))
-        QTest.mouseRelease(target, Qt.LeftButton, Qt.NoModifier, drop_at + QPoint(2, 2))
-
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(QDrag.cancel)  # an unfinished drag must not block the test run
-    guard.start(5000)
-    QTimer.singleShot(300, finish)
-    QTest.mousePress(src.viewport(), Qt.LeftButton, Qt.NoModifier, start)
-    src.startDrag(Qt.MoveAction)  # the view's own drag: QDrag.exec runs until the release
-    guard.stop()
+    real_drag(src.viewport(), start, target, lambda: src.startDrag(Qt.MoveAction))
     qtbot.waitUntil(lambda: w.doc.scenario.seats_in("AAP") == [PEHOWA, JIND], timeout=3000)
     assert w.doc.undo_stack.count() == 1
     assert w.doc.undo_stack.undoText() == "Move Pehowa, Jind to AAP"
@@ -175,20 +163,8 @@ def test_real_drag_between_pools(qtbot):
     src = panel(w, "AAP").view
     src.selectAll()
     target = panel(w, "unassigned").view.viewport()
-    drop_at = target.rect().center()
-
-    def finish():
-        QTest.mouseMove(target, drop_at)
-        QTest.mouseRelease(target, Qt.LeftButton, Qt.NoModifier, drop_at)
-
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(QDrag.cancel)
-    guard.start(5000)
-    QTimer.singleShot(300, finish)
-    QTest.mousePress(src.viewport(), Qt.LeftButton, Qt.NoModifier, src.visualRect(src.model().index(0)).center())
-    src.startDrag(Qt.MoveAction)
-    guard.stop()
+    real_drag(src.viewport(), src.visualRect(src.model().index(0)).center(), target,
+              lambda: src.startDrag(Qt.MoveAction))
     qtbot.waitUntil(lambda: w.doc.scenario.seats_in("unassigned") == [SHAHBAD, GUHLA], timeout=3000)
     assert w.doc.undo_stack.count() == 1
 
@@ -358,3 +334,23 @@ def test_chart_redraws_after_a_move(qtbot):
     w.doc.move([JIND], "AAP")
     assert w.chart_panel.draws == n + 1
     assert w.chart_panel.ax_seats.get_title(loc="left") == "Seats of 90: alliance 32, majority 46 (dashed)"
+
+
+def test_import_baseline_from_the_window(qtbot, tmp_path):
+    w = make_window(qtbot)
+    good = tmp_path / "ls.csv"
+    w.dataset.baselines["ls2024"].candidates.to_csv(good, index=False)
+    w.files.pick_open = lambda *a: str(good)
+    w.import_baseline()
+    assert w.doc.scenario.assumptions.baseline == "file:ls"
+    assert w.assumptions_panel.baseline.currentText() == "ls (imported)"
+    assert w.doc.undo_stack.undoText() == "Baseline: ls (imported)"
+    bad = tmp_path / "bad.csv"
+    bad.write_text("ac_no,candidate,party,votes\n1,A,BJP,many\n")
+    errors = []
+    w.files.show_error = lambda title, e: errors.append((title, str(e)))
+    w.files.pick_open = lambda *a: str(bad)
+    w.import_baseline()
+    assert errors == [("Cannot import baseline results", f"{bad}, line 2, votes: expected a whole number of votes, "
+                                                          "found 'many' (and 89 more problems)")]
+    assert w.doc.scenario.assumptions.baseline == "file:ls"  # nothing changed

@@ -5,8 +5,8 @@ import json
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt, QTimer
-from PySide6.QtGui import QColor, QDrag
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +17,8 @@ from explorer.core.geometry import boundaries_from_embedded, boundaries_from_geo
 from explorer.core.mapstyle import map_style, margin_colour, seat_card
 from explorer.core.scenario import Scenario, default_rules
 from explorer.gui.main_window import MainWindow
+
+from .helpers import real_drag
 
 JIND, PEHOWA, KALAYAT, SHAHBAD = 36, 14, 16, 12
 DS = load_embedded()
@@ -170,21 +172,8 @@ def test_real_drag_from_map_to_pool(qtbot):
     for ac in (SHAHBAD, PEHOWA):
         mp.items[ac].setSelected(True)
     target = next(p for p in w.pool_panels if p.model.pool_key == "AAP").view.viewport()
-    drop_at = target.rect().center()
-
-    def finish():
-        QTest.mouseMove(target, drop_at)
-        QTest.mouseRelease(target, Qt.LeftButton, Qt.NoModifier, drop_at)
-
-    guard = QTimer()
-    guard.setSingleShot(True)
-    guard.timeout.connect(QDrag.cancel)
-    guard.start(5000)
-    QTimer.singleShot(300, finish)
     start = mp.view.mapFromScene(QPointF(*mp.boundaries.shapes[SHAHBAD].label))
-    QTest.mousePress(mp.view.viewport(), Qt.LeftButton, Qt.NoModifier, start)
-    mp.view.start_drag()
-    guard.stop()
+    real_drag(mp.view.viewport(), start, target, mp.view.start_drag)
     qtbot.waitUntil(lambda: w.doc.scenario.seats_in("AAP") == [SHAHBAD, PEHOWA], timeout=3000)
     assert w.doc.undo_stack.count() == 1
     assert mp.items[SHAHBAD].fill == QColor("#1A5FB4")

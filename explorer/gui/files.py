@@ -88,6 +88,18 @@ class FileController(QObject):
         else:
             QMessageBox.warning(self.w, title, str(e))
 
+    def read_file(self, title: str, filt: str, loader):
+        """Ask for a file and load it; a DataError is shown (naming file, line and column)
+        and gives None, so the caller changes nothing."""
+        path = self.pick_open(title, filt)
+        if not path:
+            return None
+        try:
+            return loader(path)
+        except DataError as e:
+            self.show_error(title.replace("Import", "Cannot import").replace("Load", "Cannot load"), e)
+            return None
+
     # -- scenarios -------------------------------------------------------------------------
     def new(self) -> None:
         sc = Scenario(self.w.dataset, name=self.workspace.unique_name("Untitled"))

@@ -6,12 +6,11 @@ import os
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QFileDialog, QGridLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QGridLayout,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox,
                                QSplitter, QTabBar, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from .. import APP_NAME, __version__
-from ..core.errors import DataError
 from ..core.loaders import load_results_csv
 from ..core.rules import load_rules_file, save_rules_file
 from ..core.scenario import Scenario, default_rules, scenario_from_preset
@@ -524,73 +523,38 @@ class MainWindow(QMainWindow):
             f"{a.describe(tuple(p.code for p in pools.partners))}")
         self._update_shown()
 
-    # -- files -----------------------------------------------------------------------------
-    def _error(self, title, e: DataError):
-        box = QMessageBox(QMessageBox.Warning, title, e.summary(1), parent=self)
-        if len(e.problems) > 1:
-            box.setInformativeText(f"{len(e.problems)} problems; nothing was changed.")
-            box.setDetailedText(e.report())
-        else:
-            box.setInformativeText("Nothing was changed.")
-        box.exec()
-
-    def _dir(self) -> str:
-        return self.files._dir()
-
-    def _remember_dir(self, path):
-        self.files._remember(path)
-
+    # -- imports of data and rules (scenario files: FileController) -------------------------
     def import_baseline(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Import baseline results", self._dir(),
-                                              "Results CSV (*.csv);;All files (*)")
-        if not path:
-            return
-        self._remember_dir(path)
-        try:
-            b = load_results_csv(path, self.dataset.seats)
-        except DataError as e:
-            self._error("Cannot import results", e)
-            return
-        self.dataset.add_baseline(b)
-        a = self.doc.scenario.assumptions
-        self.doc.set_assumptions(a.with_baseline(b.id), f"Baseline: {b.label}")
-        self.assumptions_panel.sync()
+        b = self.files.read_file("Import baseline results", "Results CSV (*.csv);;All files (*)",
+                                 lambda p: load_results_csv(p, self.dataset.seats))
+        if b is not None:
+            self.dataset.add_baseline(b)
+            a = self.doc.scenario.assumptions
+            self.doc.set_assumptions(a.with_baseline(b.id), f"Baseline: {b.label}")
+            self.assumptions_panel.sync()
 
     def import_boundaries(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Import map boundaries", self._dir(),
-                                              "GeoJSON (*.geojson *.json);;All files (*)")
-        if not path:
-            return
-        self._remember_dir(path)
         from ..core.geometry import load_geojson
-        try:
-            b = load_geojson(path, self.dataset.seats)
-        except DataError as e:
-            self._error("Cannot import boundaries", e)
-            return
-        self.map_panel.set_boundaries(b)
-        self.map_dock.raise_()
+        b = self.files.read_file("Import map boundaries", "GeoJSON (*.geojson *.json);;All files (*)",
+                                 lambda p: load_geojson(p, self.dataset.seats))
+        if b is not None:
+            self.map_panel.set_boundaries(b)
+            self.map_dock.raise_()
 
     def load_rules(self):
-        path, _ = QFileDialog.getOpenFileName(self, "Load rules", self._dir(), "Rules (*.json)")
-        if not path:
-            return
-        self._remember_dir(path)
-        try:
-            rs = load_rules_file(path, self.dataset.seats, self.doc.pools)
-        except DataError as e:
-            self._error("Cannot load rules", e)
-            return
-        self.doc.set_rules(rs, f"Load rules {rs.name or path}")
+        rs = self.files.read_file("Load rules", "Rules (*.json)",
+                                  lambda p: load_rules_file(p, self.dataset.seats, self.doc.pools))
+        if rs is not None:
+            self.doc.set_rules(rs, f"Load rules {rs.name or 'from file'}")
 
     def save_rules(self):
-        path, _ = QFileDialog.getSaveFileName(self, "Save rules", self._dir(), "Rules (*.json)")
+        path = self.files.pick_save("Save rules", "rules.json", "Rules (*.json)")
         if not path:
             return
         try:
             save_rules_file(path, self.doc.scenario.rules)
         except OSError as e:
-            QMessageBox.warning(self, "Cannot save rules", f"{path}: {e.strerror or e}")
+            self.files.show_error("Cannot save rules", f"{path}: {e.strerror or e}")
 
     def about(self):
         QMessageBox.about(self, f"About {APP_NAME}",
