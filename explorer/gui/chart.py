@@ -10,7 +10,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from .style import CONTESTED_COLOUR, UNASSIGNED_COLOUR
+from ..core.pools import CONTESTED_COLOUR, UNASSIGNED_COLOUR
 
 
 class ChartPanel(QWidget):

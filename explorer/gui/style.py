@@ -6,8 +6,7 @@ from functools import lru_cache
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
-from ..core.pools import CONTESTED_COLOUR, UNASSIGNED_COLOUR, pool_colour_hex
-__all__ = ["CONTESTED_COLOUR", "UNASSIGNED_COLOUR"]
+from ..core.pools import pool_colour_hex
 SEVERITY_COLOURS = {"error": "#C62828", "warning": "#E08A00", "info": "#5C7FA3"}
 SEVERITY_LABELS = {"error": "Breaks", "warning": "Warning", "info": "Pending"}
 
