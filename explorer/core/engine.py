@@ -36,9 +36,11 @@ class Evaluation:
 
 
 class Engine:
-    def __init__(self, dataset: Dataset):
+    def __init__(self, dataset: Dataset, prepared: dict | None = None):
+        """``prepared``: a cache of baseline matrices to share with other engines of the same
+        data set (each open scenario has its engine; the matrices are built once)."""
         self.dataset = dataset
-        self._prepared: dict[tuple, PreparedBaseline] = {}
+        self._prepared: dict[tuple, PreparedBaseline] = {} if prepared is None else prepared
         self._projector: Projector | None = None
         self._projector_key: tuple | None = None
 

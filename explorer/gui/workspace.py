@@ -34,12 +34,10 @@ class Workspace(QObject):
         self.docs: list[ScenarioDocument] = []
         self.active: ScenarioDocument | None = None
         self.undo_group = QUndoGroup(self)
-        self._prepared = Engine(dataset)._prepared  # baseline matrices shared by every scenario
+        self._prepared: dict = {}  # baseline matrices, shared by every scenario's engine
 
     def add(self, scenario: Scenario, path: str | None = None, activate: bool = True) -> ScenarioDocument:
-        engine = Engine(self.dataset)
-        engine._prepared = self._prepared
-        doc = ScenarioDocument(scenario, engine, parent=self)
+        doc = ScenarioDocument(scenario, Engine(self.dataset, self._prepared), parent=self)
         doc.file_path = path
         self.docs.append(doc)
         self.undo_group.addStack(doc.undo_stack)
