@@ -52,3 +52,24 @@ def real_drag(press_on, press_at, target, start) -> None:
     QTest.mousePress(press_on, Qt.LeftButton, Qt.NoModifier, press_at)
     start()
     guard.stop()
+
+
+def congress_everywhere(name: str = "Test", pools: dict[str, list[int]] | None = None):
+    """The embedded Haryana data, every seat with Congress, the 2024-talks rules; then ``pools``."""
+    from explorer.core.dataset import load_embedded
+    from explorer.core.scenario import Scenario, default_rules
+    sc = Scenario(load_embedded(), name=name)
+    sc.rules = default_rules(sc.dataset, sc.pools)
+    sc.assign_all("INC")
+    for k, v in (pools or {}).items():
+        sc.assign(v, k)
+    return sc
+
+
+def open_window(qtbot, scenario, with_chart: bool = False, **kw):
+    """A main window on ``scenario`` at 1366x740, closed by qtbot after the test."""
+    from explorer.gui.main_window import MainWindow
+    w = MainWindow(scenario.dataset, scenario, with_chart=with_chart, **kw)
+    qtbot.addWidget(w)
+    w.resize(1366, 740)
+    return w

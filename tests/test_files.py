@@ -12,19 +12,14 @@ from explorer.core.dataset import load_embedded
 from explorer.core.engine import Engine
 from explorer.core.exports import compare, seat_sheet, write_comparison_csv, write_seat_csv, write_xlsx
 from explorer.core.brief import write_brief
-from explorer.core.scenario import Scenario, default_rules, scenario_from_preset
+from explorer.core.scenario import Scenario, scenario_from_preset
 from explorer.gui.main_window import MainWindow
 from explorer.gui.workspace import find_recoverable
 
+from .helpers import congress_everywhere, open_window
+
 DS = load_embedded()
 JIND, KALKA, KALAYAT = 36, 1, 16
-
-
-def congress_everywhere(name="A") -> Scenario:
-    sc = Scenario(DS, name=name)
-    sc.rules = default_rules(DS, sc.pools)
-    sc.assign_all("INC")
-    return sc
 
 
 # -- core: atomic save, exports, comparison ------------------------------------------------
@@ -106,10 +101,7 @@ def test_report_cli_writes_pdf_and_xlsx(tmp_path, capsys):
 # -- window: several scenarios ----------------------------------------------------------------
 @pytest.fixture
 def win(qtbot, tmp_path):
-    w = MainWindow(DS, congress_everywhere("Deal A"), with_chart=False, autosave_dir=tmp_path / "autosave")
-    qtbot.addWidget(w)
-    w.resize(1366, 740)
-    return w
+    return open_window(qtbot, congress_everywhere("Deal A"), autosave_dir=tmp_path / "autosave")
 
 
 def pools_shown(w, key):
@@ -216,8 +208,7 @@ def test_import_assignments_is_one_undo_step_and_bad_rows_apply_nothing(win, tmp
 # -- autosave and recovery -------------------------------------------------------------------
 def test_recovery_is_offered_after_an_unclean_exit(qtbot, tmp_path):
     folder = tmp_path / "autosave"
-    w = MainWindow(DS, congress_everywhere("Deal A"), with_chart=False, autosave_dir=folder)
-    qtbot.addWidget(w)
+    w = open_window(qtbot, congress_everywhere("Deal A"), autosave_dir=folder)
     w.doc.move([JIND], "AAP")
     w.files.duplicate()
     w.doc.move([KALAYAT], "contested")
@@ -245,8 +236,7 @@ def test_recovery_is_offered_after_an_unclean_exit(qtbot, tmp_path):
 
 def test_clean_exit_leaves_nothing_to_recover(qtbot, tmp_path):
     folder = tmp_path / "autosave"
-    w = MainWindow(DS, congress_everywhere(), with_chart=False, autosave_dir=folder)
-    qtbot.addWidget(w)
+    w = open_window(qtbot, congress_everywhere(), autosave_dir=folder)
     w.show()
     w.doc.move([JIND], "AAP")
     w.files.autosaver.save_now()
@@ -256,8 +246,7 @@ def test_clean_exit_leaves_nothing_to_recover(qtbot, tmp_path):
 
 
 def test_autosave_after_a_change_and_on_its_timer(qtbot, tmp_path):
-    w = MainWindow(DS, congress_everywhere(), with_chart=False, autosave_dir=tmp_path / "a")
-    qtbot.addWidget(w)
+    w = open_window(qtbot, congress_everywhere(), autosave_dir=tmp_path / "a")
     sv = w.files.autosaver
     sv.idle.setInterval(50)
     w.doc.move([JIND], "AAP")

@@ -8,28 +8,17 @@ from PySide6.QtGui import QDropEvent, QDragEnterEvent, QDragMoveEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from explorer.core.dataset import load_embedded
-from explorer.core.scenario import Scenario, default_rules
 from explorer.gui.main_window import MainWindow
 from explorer.gui.mime import SEATS_MIME, seats_from_mime, seats_mime
 from explorer.gui.models import AC_ROLE, SeatTableModel
 
-from .helpers import real_drag
+from .helpers import congress_everywhere, open_window, real_drag
 
 JIND, PEHOWA, KALAYAT, SHAHBAD, GUHLA = 36, 14, 16, 12, 15
 
 
 def make_window(qtbot, pools: dict[str, list[int]] | None = None, with_chart=False) -> MainWindow:
-    ds = load_embedded()
-    sc = Scenario(ds, name="Test")
-    sc.rules = default_rules(ds, sc.pools)
-    sc.assign_all("INC")
-    for k, v in (pools or {}).items():
-        sc.assign(v, k)
-    w = MainWindow(ds, sc, with_chart=with_chart)
-    qtbot.addWidget(w)
-    w.resize(1366, 740)
-    return w
+    return open_window(qtbot, congress_everywhere("Test", pools), with_chart=with_chart)
 
 
 def panel(w, key):

@@ -18,7 +18,7 @@ from explorer.core.mapstyle import map_style, margin_colour, seat_card
 from explorer.core.scenario import Scenario, default_rules
 from explorer.gui.main_window import MainWindow
 
-from .helpers import real_drag
+from .helpers import congress_everywhere, open_window, real_drag
 
 JIND, PEHOWA, KALAYAT, SHAHBAD = 36, 14, 16, 12
 DS = load_embedded()
@@ -91,14 +91,7 @@ def test_map_style_modes():
 
 # -- window ------------------------------------------------------------------------------
 def window(qtbot, pools=None) -> MainWindow:
-    sc = Scenario(DS, name="Map test")
-    sc.rules = default_rules(DS, sc.pools)
-    sc.assign_all("INC")
-    for k, v in (pools or {}).items():
-        sc.assign(v, k)
-    w = MainWindow(DS, sc, with_chart=False)
-    qtbot.addWidget(w)
-    w.resize(1366, 740)
+    w = open_window(qtbot, congress_everywhere("Map test", pools))
     w.show()
     qtbot.waitExposed(w)
     w.map_dock.raise_()
