@@ -5,7 +5,8 @@ import argparse
 import json
 import sys
 
-from .core.dataset import load_embedded
+from .core import dataset_io
+from .core.dataset_io import load_embedded
 from .core.engine import Engine
 from .core.errors import DataError
 from .core.loaders import load_results_csv
@@ -30,12 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
                                    "with the negotiation rules (the 2024 talks' rules unless the scenario "
                                    "or --rules gives others).")
     p.add_argument("scenario", nargs="?", help="scenario JSON file (default: every seat unassigned)")
+    _dataset_args(p)
+    p.add_argument("--partners", metavar="P1,P2,...",
+                   help="the alliance: two or more party codes or ECI names (default: the data set's)")
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--baseline", help="baseline id: vs2019 or ls2024")
+    g.add_argument("--baseline", help="baseline id, e.g. vs2024, vs2019 or ls2024 (default: the data set's newest)")
     g.add_argument("--baseline-file", metavar="RESULTS.csv",
-                   help="baseline from a CSV with columns ac_no, candidate, party, votes")
+                   help="baseline from a results CSV as ECI publishes it (see README: columns)")
     p.add_argument("--rules", metavar="RULES.json", help="rules file to judge the split by")
-    p.add_argument("--assign-all", metavar="POOL", help="put every seat in POOL (AAP, INC, contested, unassigned)")
+    p.add_argument("--assign-all", metavar="POOL", help="put every seat in POOL (a partner, contested or unassigned)")
     p.add_argument("--assign", metavar="POOL=AC_NO,...", action="append", default=[],
                    help="put seats in POOL (applied after --assign-all); seats by number or name")
     p.add_argument("--transfer", action="append", default=[], metavar="FROM:TO=x",
@@ -46,10 +50,54 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("report", help="write the PDF brief and/or the XLSX or CSV negotiation sheet",
                        description="Write a scenario's one-page PDF brief and its negotiation sheet.")
     r.add_argument("scenario", help="scenario JSON file")
+    _dataset_args(r)
     r.add_argument("-o", "--output", metavar="brief.pdf", help="the one-page PDF brief")
     r.add_argument("--xlsx", metavar="sheet.xlsx", help="negotiation sheet: seats, summary, assumptions, conflicts")
     r.add_argument("--csv", metavar="seats.csv", help="one row per seat")
+    d = sub.add_parser("dataset", help="build or check a data set folder",
+                       description="Data sets: a folder with dataset.json, seats, baselines and parties.")
+    dsub = d.add_subparsers(dest="dataset_command", parser_class=_Parser)
+    b = dsub.add_parser("build", help="build a data set from a seat list and results files as published",
+                        description="Build a data set folder from a seat list (ac_no, name, district, pc, "
+                                    "reserved) and one or more results files in the shapes ECI publishes. "
+                                    "Nothing is written when a file has a problem.")
+    b.add_argument("--name", required=True, help="the data set's name, e.g. 'Jharkhand Vidhan Sabha'")
+    b.add_argument("--seats", required=True, metavar="SEATS.csv", help="the seat list")
+    b.add_argument("--results", required=True, action="append", metavar="ID=RESULTS.csv",
+                   help="a baseline: its id (e.g. vs2024, ls2024) and results file; repeat for more")
+    b.add_argument("--label", action="append", default=[], metavar="ID=LABEL",
+                   help="a baseline's label (default from its id, e.g. 'Vidhan Sabha 2024')")
+    b.add_argument("--boundaries", metavar="FILE.geojson", help="constituency boundaries keyed by ac_no")
+    b.add_argument("--partners", metavar="P1,P2,...",
+                   help="the default alliance (codes or ECI names; default: the two largest parties)")
+    b.add_argument("--id", dest="dataset_id", help="the data set's id (default: from --state or --name)")
+    b.add_argument("--state", default="", help="the state, e.g. Jharkhand")
+    b.add_argument("--majority", type=int, help="seats needed for a majority (default: more than half)")
+    b.add_argument("--force", action="store_true", help="replace DIR if it exists")
+    b.add_argument("-o", "--output", required=True, metavar="DIR", help="the data set folder to write")
+    c = dsub.add_parser("check", help="validate a data set folder and print its seats and winners")
+    c.add_argument("folder", metavar="DIR", help="data set folder, or an embedded id (haryana, jharkhand)")
+    c.add_argument("--json", action="store_true", help="print one JSON object")
     return ap
+
+
+def _dataset_args(p) -> None:
+    p.add_argument("--dataset", metavar="DIR",
+                   help="data set folder, or an embedded id (default: haryana; also: "
+                        "jharkhand)")
+
+
+def _load_dataset(spec: str | None):
+    """A data set by folder or embedded id (default: the embedded Haryana)."""
+    import os
+    if not spec:
+        return load_embedded()
+    if os.path.exists(spec):
+        return dataset_io.load_dataset(spec)
+    if spec in dataset_io.embedded_ids():
+        return load_embedded(spec)
+    raise UsageError(f"--dataset {spec}: no such folder, and no embedded data set of that id "
+                     f"(embedded: {', '.join(dataset_io.embedded_ids())})")
 
 
 def _fraction(s: str, what: str) -> float:
@@ -63,17 +111,26 @@ def _fraction(s: str, what: str) -> float:
 
 
 def run_project(args) -> int:
-    ds = load_embedded()
+    ds = _load_dataset(args.dataset)
     if args.scenario:
+        if args.partners:
+            raise UsageError("--partners: the scenario file names its partners; give one or the other")
         sc = Scenario.load(ds, args.scenario)
     else:
-        sc = Scenario(ds, name="Command line")
-        sc.rules = default_rules(ds, sc.pools)
+        partners = None
+        if args.partners:
+            try:
+                partners = dataset_io.resolve_partners(ds, args.partners)
+            except ValueError as e:
+                raise UsageError(f"--partners: {e}") from None
+        sc = Scenario(ds, partners, name="Command line")
+        if sc.pools.partners == ds.partners:
+            sc.rules = default_rules(ds, sc.pools)
     if args.rules:
         sc.rules = load_rules_file(args.rules, ds.seats, sc.pools)
     a = sc.assumptions
     if args.baseline_file:
-        b = load_results_csv(args.baseline_file, ds.seats)
+        b = load_results_csv(args.baseline_file, ds.seats, parties=ds.parties)
         ds.add_baseline(b)
         a = a.with_baseline(b.id)
     elif args.baseline:
@@ -97,14 +154,18 @@ def run_project(args) -> int:
         a = a.with_transfer(f, to, _fraction(val, f"--transfer {pair}"))
     parties = set(ds.baseline(a.baseline).candidates["party"])
     for s in args.swing:
-        party, eq, val = s.partition("=")
-        party = party.strip().upper()
+        text, eq, val = s.partition("=")
         if not eq:
             raise UsageError(f"--swing {s}: expected PARTY=points, e.g. BJP=-2")
+        party = ds.resolve_party(text.strip()) or text.strip().upper()
         if party in ("IND", "NOTA"):
             raise UsageError(f"--swing {s}: {party} is not a party; independents are separate candidates")
         if party not in parties:
-            raise UsageError(f"--swing {s}: no party {party} in baseline {a.baseline}")
+            tot = ds.baseline(a.baseline).candidates.groupby("party")["votes"].sum()
+            near = dataset_io._nearest(text.strip(), [p for p in tot.sort_values(ascending=False).index
+                                                      if p not in ("IND", "NOTA")], ds.party_name)
+            raise UsageError(f"--swing {s}: no party {text.strip()} in baseline {a.baseline}"
+                             + (f"; did you mean {near}?" if near else ""))
         try:
             a = a.with_swing(party, float(val))
         except ValueError:
@@ -137,7 +198,7 @@ def run_project(args) -> int:
 def run_report(args) -> int:
     if not (args.output or args.xlsx or args.csv):
         raise UsageError("report: name at least one output: -o brief.pdf, --xlsx sheet.xlsx or --csv seats.csv")
-    ds = load_embedded()
+    ds = _load_dataset(args.dataset)
     sc = Scenario.load(ds, args.scenario)
     ev = Engine(ds).evaluate(sc)
     from .core import brief, exports
@@ -156,6 +217,39 @@ def run_report(args) -> int:
     return 0
 
 
+def run_dataset(args) -> int:
+    if args.dataset_command == "build":
+        try:
+            results = [dataset_io.parse_results_spec(r) for r in args.results]
+            labels = {}
+            for spec in args.label:
+                k, eq, v = spec.partition("=")
+                if not eq or not v.strip():
+                    raise ValueError(f"--label {spec}: expected ID=LABEL")
+                labels[k.strip()] = v.strip()
+            ds = dataset_io.build_dataset(args.output, name=args.name, seats_file=args.seats, results=results,
+                                          boundaries_file=args.boundaries, partners=args.partners, labels=labels,
+                                          dataset_id=args.dataset_id, state=args.state, majority=args.majority,
+                                          overwrite=args.force)
+        except ValueError as e:
+            if isinstance(e, DataError):
+                raise
+            raise UsageError(str(e)) from None
+        except FileExistsError as e:
+            raise UsageError(f"{e}; give --force to replace it") from None
+        except OSError as e:
+            raise UsageError(f"cannot write {e.filename or args.output}: {e.strerror or e}") from None
+        print(f"wrote {args.output}")
+        print(dataset_io.check_text(dataset_io.check_report(ds)))
+        return 0
+    if args.dataset_command == "check":
+        ds = _load_dataset(args.folder)
+        rep = dataset_io.check_report(ds)
+        print(json.dumps(rep, ensure_ascii=False) if args.json else dataset_io.check_text(rep))
+        return 0
+    raise UsageError("dataset: say build or check (python -m explorer dataset --help)")
+
+
 def _pool(sc: Scenario, key: str, opt: str) -> None:
     try:
         sc.pools.index(key)
@@ -171,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_project(args)
         if args.command == "report":
             return run_report(args)
+        if args.command == "dataset":
+            return run_dataset(args)
     except UsageError as e:
         print(f"explorer: error: {e}", file=sys.stderr)
         return 2

@@ -63,5 +63,5 @@ def pytest_sessionfinish(session, exitstatus):
 
 @pytest.fixture(scope="session")
 def haryana():
-    from explorer.core.dataset import load_embedded
+    from explorer.core.dataset_io import load_embedded
     return load_embedded()

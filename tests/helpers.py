@@ -55,10 +55,12 @@ def real_drag(press_on, press_at, target, start) -> None:
 
 
 def congress_everywhere(name: str = "Test", pools: dict[str, list[int]] | None = None):
-    """The embedded Haryana data, every seat with Congress, the 2024-talks rules; then ``pools``."""
-    from explorer.core.dataset import load_embedded
+    """The embedded Haryana data on the 2019 Vidhan Sabha (the figures these tests were counted
+    from), every seat with Congress, the 2024-talks rules; then ``pools``."""
+    from explorer.core.assumptions import Assumptions
+    from explorer.core.dataset_io import load_embedded
     from explorer.core.scenario import Scenario, default_rules
-    sc = Scenario(load_embedded(), name=name)
+    sc = Scenario(load_embedded(), name=name, assumptions=Assumptions.make("vs2019"))
     sc.rules = default_rules(sc.dataset, sc.pools)
     sc.assign_all("INC")
     for k, v in (pools or {}).items():

@@ -30,11 +30,12 @@ def test_project_json(capsys):
     assert d["coverage"]["ratio"] == 1.0  # every seat contested: nothing transferred, nothing lost
     assert d["alliance"] == d["seats"].get("INC", 0) + d["seats"].get("AAP", 0)
     assert len(d["per_seat"]) == 90
-    assert set(d["per_seat"][0]) == {"ac_no", "name", "pool", "winner", "runner_up", "margin_votes", "margin_pts"}
+    assert set(d["per_seat"][0]) == {"ac_no", "name", "reserved", "pool", "winner", "runner_up",
+                                       "margin_votes", "margin_pts"}
     assert any(c["kind"] == "faction_claim" for c in d["conflicts"])
     assert d["per_pc"]["Kurukshetra"]["contested"] == 9
     assert d["per_district"]["Jind"]["contested"] == 5  # Julana, Safidon, Jind, Uchana Kalan, Narwana
-    assert d["partners"]["AAP"] == {"allotted": 0, "fielding": 90, "sc_allotted": 0}
+    assert d["partners"]["AAP"] == {"allotted": 0, "fielding": 90, "sc_allotted": 0, "st_allotted": 0}
 
 
 def test_2019_all_contested_json(capsys):
@@ -43,14 +44,14 @@ def test_2019_all_contested_json(capsys):
 
 
 def test_scenario_file_and_bad_inputs(capsys, tmp_path):
-    from explorer.core.dataset import load_embedded
+    from explorer.core.dataset_io import load_embedded
     from explorer.core.scenario import scenario_from_preset
     p = tmp_path / "deal.json"
     scenario_from_preset(load_embedded(), "AAP's Lok Sabha leads").save(p)
     rc, out, _ = run(capsys, "project", str(p), "--json")
     assert rc == 0 and json.loads(out)["seats"] == {"BJP": 44, "INC": 42, "AAP": 4}
     for argv, msg in [
-        (["project", "--swing", "FOO=2"], "no party FOO in baseline vs2019"),
+        (["project", "--swing", "FOO=2"], "no party FOO in baseline vs2024"),
         (["project", "--transfer", "1.5"], "outside 0-1"),
         (["project", "--assign", "AAP=Narnia"], "unknown seat 'Narnia'"),
         (["project", "--assign-all", "BSP"], "unknown pool 'BSP'"),

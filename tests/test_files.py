@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 import pypdf
 
-from explorer.core.dataset import load_embedded
+from explorer.core.dataset_io import load_embedded
 from explorer.core.engine import Engine
 from explorer.core.exports import compare, seat_sheet, write_comparison_csv, write_seat_csv, write_xlsx
 from explorer.core.brief import write_brief

@@ -3,7 +3,7 @@ Python override called from C++; on Python 3.11 the app then aborts after some t
 of paints. The window is painted and redrawn many times; None's refcount must not fall."""
 import sys
 
-from explorer.core.dataset import load_embedded
+from explorer.core.dataset_io import load_embedded
 from explorer.core.scenario import Scenario, default_rules
 from explorer.gui.main_window import MainWindow
 

@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from explorer.core.dataset import load_embedded
+from explorer.core.dataset_io import load_embedded
 from explorer.core.errors import DataError
 from explorer.core.loaders import load_results_csv, read_results, read_seat_list
 
@@ -46,13 +46,13 @@ def test_every_problem_reported_with_line_and_column():
     body[3] = "95,Nowhere,Ghost,BJP,10,x"       # line 4
     body[5] = "3,Naraingarh,Cand 3,BJP,-5,x"     # line 6
     body[6] = "3,Naraingarh,Other 3,INC,12.5,x"  # line 7
-    body.append("4,Yamunanagar,Cand 4,BJP,1004,x")  # duplicate of line 8
+    body.append(body[7])  # line 8 again, identical in every column: a duplicate
     msgs = problems(("\n".join(body) + "\n").encode())
     assert msgs == [
         "r.csv, line 4, ac_no: unknown seat 95 (this data set has seats 1–90)",
-        "r.csv, line 6, votes: negative votes -5",
+        "r.csv, line 6, votes: negative votes '-5'",
         "r.csv, line 7, votes: expected a whole number of votes, found '12.5'",
-        "r.csv, line 182: duplicate of line 8 (seat 4, Cand 4, BJP)",
+        "r.csv, line 182: duplicate of line 8 (seat 4, 'Cand 4'): the same row twice",
     ]
 
 
@@ -63,7 +63,8 @@ def test_seat_with_no_candidates():
 
 def test_missing_columns_empty_and_non_utf8():
     assert problems(b"ac_no,name,votes\n1,a,2\n") == [
-        "r.csv, line 1: missing columns candidate, party (the header has: ac_no, name, votes)"]
+        "r.csv, line 1: missing columns candidate (or candidate_name); party (or party_name) "
+        "(the header has: 'ac_no', 'name', 'votes')"]
     assert problems(b"") == ["r.csv: file is empty"]
     assert problems(b"ac_no,candidate,party,votes\n") == ["r.csv: no data rows below the header"]
     assert problems(b"ac_no,candidate,party,votes\n1,Kal\xe9,BJP,5\n") == [
@@ -84,7 +85,7 @@ def test_seat_list_import():
     with pytest.raises(DataError) as e:
         read_seat_list(b"ac_no,name,district,pc,reserved\n1,A,D1,P1,GEN\n1,B,,P2,XX\n", "s.csv")
     assert [str(p) for p in e.value.problems] == [
-        "s.csv, line 3, ac_no: seat 1 already on line 2", "s.csv, line 3, district: empty district",
+        "s.csv, line 3, ac_no: seat 1 already on line 2",
         "s.csv, line 3, reserved: expected GEN, SC or ST, found 'XX'"]
 
 

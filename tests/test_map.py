@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from explorer.core.dataset import load_embedded
+from explorer.core.assumptions import Assumptions
+from explorer.core.dataset_io import load_embedded
 from explorer.core.engine import Engine
 from explorer.core.errors import DataError
 from explorer.core.geometry import boundaries_from_embedded, boundaries_from_geojson
@@ -66,7 +67,7 @@ def test_geojson_import_and_its_errors():
 
 
 def test_map_style_modes():
-    sc = Scenario(DS)
+    sc = Scenario(DS, assumptions=Assumptions.make("vs2019"))  # 2019 Jind: BJP
     sc.rules = default_rules(DS, sc.pools)
     sc.assign_all("INC")
     sc.assign([JIND], "AAP")

@@ -2,7 +2,7 @@
 import pytest
 
 from explorer.core.assumptions import Assumptions
-from explorer.core.dataset import load_embedded
+from explorer.core.dataset_io import load_embedded
 from explorer.core.engine import Engine
 from explorer.core.scenario import Scenario, scenario_from_preset
 
@@ -20,7 +20,7 @@ def test_dataset_shape(ds):
     assert len(ds.seats.pc_names) == 10 and len(ds.seats.district_names) == 22
     assert [ds.seats.name(a) for a in (KALAYAT, JIND, PEHOWA, SHAHBAD, GUHLA)] == \
         ["Kalayat", "Jind", "Pehowa", "Shahbad", "Guhla"]
-    assert set(ds.baselines) == {"vs2019", "ls2024"}
+    assert set(ds.baselines) == {"vs2019", "ls2024", "vs2024"} and ds.default_baseline == "vs2024"
     # independents are rows of their own: 2019 had 377 independent candidates
     assert int((ds.baselines["vs2019"].candidates["party"] == "IND").sum()) == 377
     assert "datta07/INDIAN-SHAPEFILES" in ds.attribution and "TCPD" in ds.attribution

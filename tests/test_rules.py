@@ -3,7 +3,8 @@ import json
 
 import pytest
 
-from explorer.core.dataset import load_embedded
+from explorer.core.assumptions import Assumptions
+from explorer.core.dataset_io import load_embedded
 from explorer.core.engine import Engine
 from explorer.core.errors import DataError
 from explorer.core.rules import (FactionClaim, RegionalMinimum, RuleSet, SeatBounds, load_rules_file,
@@ -20,7 +21,7 @@ def ds():
 
 @pytest.fixture
 def sc(ds):
-    s = Scenario(ds)
+    s = Scenario(ds, assumptions=Assumptions.make("vs2019"))  # the 2019 figures below
     s.rules = default_rules(ds, s.pools)
     return s
 

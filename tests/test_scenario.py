@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from explorer.core.assumptions import Assumptions
-from explorer.core.dataset import load_embedded
+from explorer.core.dataset_io import load_embedded
 from explorer.core.errors import DataError
 from explorer.core.jsonio import loads
 from explorer.core.scenario import Scenario, ScenarioEvent, default_rules, scenario_from_preset

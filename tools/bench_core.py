@@ -18,7 +18,8 @@ import pandas as pd
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from explorer.core.assumptions import Assumptions  # noqa: E402
-from explorer.core.dataset import SEAT_COLUMNS, Baseline, Dataset, SeatTable, load_embedded  # noqa: E402
+from explorer.core.dataset import SEAT_COLUMNS, Baseline, Dataset, SeatTable  # noqa: E402
+from explorer.core.dataset_io import load_embedded  # noqa: E402
 from explorer.core.engine import Engine  # noqa: E402
 from explorer.core.rules import FactionClaim, MustHave, RegionalMinimum, RuleSet, SeatBounds, SplitVoteRisk  # noqa: E402
 from explorer.core.scenario import Scenario, default_rules  # noqa: E402

@@ -57,7 +57,7 @@ def run(win, app, drops: int, seed: int) -> list[float]:
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
-    from explorer.core.dataset import load_embedded
+    from explorer.core.dataset_io import load_embedded
     from explorer.gui.main_window import MainWindow
     win = MainWindow(load_embedded())
     win.resize(1366, 740)

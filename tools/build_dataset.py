@@ -1,10 +1,12 @@
-"""Build the project's own Haryana data set in resources/haryana/ from ../shared/data/.
+"""Build the embedded data sets in resources/ (Haryana, Jharkhand) from ../shared/data/.
 
-The shared folder holds checked public data with provenance. This script turns it into
-our schema (seats, candidate-level baselines, boundaries, rules, presets) and checks the
-result against figures published with the sources. Run it from the repository root:
+The shared folder holds checked public data with provenance. This script reads it through
+the app's own loaders (results files as ECI publishes them: full party names, "None of the
+Above", namesakes), checks the result against figures published with the sources, and writes
+each data set folder with the app's own writer (explorer.core.dataset_io). Run it from the
+repository root:
 
-    python tools/build_dataset.py [--shared ../shared/data]
+    python tools/build_dataset.py [--shared ../shared/data] [--check]
 
 It is deterministic: running it twice gives byte-identical files.
 """
@@ -12,13 +14,22 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import json
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "resources" / "haryana"  # rebound by --check to a temporary folder
+sys.path.insert(0, str(ROOT))
+RES = ROOT / "resources"  # rebound by --check to a temporary folder
+
+from explorer.core.dataset import LOK_SABHA_SEGMENTS, VIDHAN_SABHA, SEAT_COLUMNS, SeatTable  # noqa: E402
+from explorer.core.dataset_io import write_dataset  # noqa: E402
+from explorer.core.loaders import read_results, read_seat_list  # noqa: E402
+from explorer.core.parties import NOTA, shipped_table  # noqa: E402
+from explorer.core.pools import Partner  # noqa: E402
+from explorer.core.projection import PreparedBaseline  # noqa: E402
 
 ATTRIBUTION = """\
 Data attribution
@@ -28,6 +39,9 @@ Constituencies (numbers, names, SC reservation, parent Lok Sabha seat): ECI Deli
 Parliamentary and Assembly Constituencies Order, 2008, as transcribed by datameet/india-election-data;
 names as spelt on the ECI results site (2024); districts from ADR / myneta.info via
 HarryStevens/adr-election-node (ISC), with the 2016 renames (Gurugram, Nuh).
+
+Vidhan Sabha 2024 result per candidate (EVM + postal, NOTA, ECI's full party names): ECI results
+as scraped in arjunswaj/elections; cross-checked against thecont1/india-votes-data and ElectionLens.
 
 Vidhan Sabha 2019 result per candidate: ECI results, via TCPD Lok Dhaba / ElectionLens (MIT).
 NOTA per seat is derived as valid votes minus candidate votes.
@@ -62,28 +76,27 @@ PARTNERS = [
     {"code": "INC", "name": "Indian National Congress", "colour": "#2AA198"},
 ]
 
-# Colours used for parties in charts and the map; independents are grey, each one a candidate.
-PARTY_COLOURS = {
-    "BJP": "#F28C28", "INC": "#2AA198", "AAP": "#1A5FB4", "JJP": "#6A8E23", "INLD": "#2E7D32",
-    "BSP": "#5E35B1", "HLP": "#AD1457", "IND": "#8C8C8C", "NOTA": "#BDBDBD",
-}
-PARTY_NAMES = {
-    "BJP": "Bharatiya Janata Party", "INC": "Indian National Congress", "AAP": "Aam Aadmi Party",
-    "JJP": "Jannayak Janta Party", "INLD": "Indian National Lok Dal", "BSP": "Bahujan Samaj Party",
-    "HLP": "Haryana Lokhit Party", "IND": "Independent", "NOTA": "None of the Above",
-}
+
+JH_ATTRIBUTION = """\
+Data attribution
+================
+
+Vidhan Sabha 2024 result per candidate (EVM + postal votes, NOTA, ECI's full party names): ECI
+results via thecont1/india-votes-data (results/2024Assembly-JH.csv, MIT), cross-checked against
+ElectionLens (public/data/elections/ac/JH/2024.json): identical in every seat.
+
+Constituencies: numbers and names from the results; parent Lok Sabha seat and reservation (GEN,
+SC, ST) from the ECI Delimitation Order 2008 as transcribed by datameet/india-election-data (Potka
+corrected to ST); districts from ElectionLens (public/data/schema.json).
+
+The INDIA bloc's 2024 split is counted from who fielded a candidate in each seat. No constituency
+boundaries are available: the data set works without a map.
+"""
 
 
 def read_csv(path: Path) -> list[dict]:
     with path.open(newline="", encoding="utf-8") as f:
         return list(csv.DictReader(f))
-
-
-def write_csv(path: Path, header: list[str], rows: list[list]) -> None:
-    with path.open("w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
 
 
 def write_json(path: Path, obj) -> None:
@@ -95,27 +108,39 @@ def check(cond: bool, msg: str) -> None:
         sys.exit(f"build_dataset: check failed: {msg}")
 
 
-def build_seats(shared: Path) -> list[dict]:
+def csv_text(header: list[str], rows: list[list]) -> bytes:
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(header)
+    w.writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def winners(seats, b) -> Counter:
+    pb = PreparedBaseline(seats, b, ())
+    check(not pb.leader_tie.any(), f"{b.id}: no tie for first place")
+    return Counter(pb.parties[i] for i in pb.leader)
+
+
+# --- Haryana -------------------------------------------------------------------------------
+def haryana_seats(shared: Path) -> SeatTable:
     rows = read_csv(shared / "haryana_constituencies.csv")
     check(len(rows) == 90, "90 constituencies")
-    seats = [{
-        "ac_no": int(r["ac_no"]), "name": r["ac_name"], "district": r["district"],
-        "pc_no": int(r["pc_no"]), "pc_name": r["pc_name"], "reserved": r["reserved"],
-        "label_lat": float(r["label_lat"]), "label_lon": float(r["label_lon"]),
-    } for r in rows]
-    check([s["ac_no"] for s in seats] == list(range(1, 91)), "ac_no 1..90 in order")
-    check(sum(s["reserved"] == "SC" for s in seats) == 17, "17 SC seats")
-    write_csv(OUT / "seats.csv", list(seats[0]), [list(s.values()) for s in seats])
+    body = [[r["ac_no"], r["ac_name"], r["district"], r["pc_no"], r["pc_name"], r["reserved"],
+             r["label_lat"], r["label_lon"]] for r in rows]
+    seats = read_seat_list(csv_text(SEAT_COLUMNS, body), "haryana_constituencies.csv")
+    check(seats.ac_no.tolist() == list(range(1, 91)), "ac_no 1..90 in order")
+    check(int(seats.is_sc.sum()) == 17 and int(seats.is_st.sum()) == 0, "17 SC seats, no ST")
     return seats
 
 
-def build_vs2019(shared: Path, names: dict[int, str]) -> None:
+def haryana_vs2019(shared: Path, seats: SeatTable, table):
     cands = read_csv(shared / "haryana_2019_assembly.csv")
     totals = {int(r["ac_no"]): r for r in read_csv(shared / "haryana_2019_assembly_ac_totals.csv")}
     rows = []
     for r in cands:
         ac = int(r["ac_no"])
-        check(names[ac] == r["ac_name"], f"2019 name of AC {ac}")
+        check(seats.name(ac) == r["ac_name"], f"2019 name of AC {ac}")
         rows.append([ac, r["candidate"], r["party"], int(r["votes"])])
     # NOTA is not a candidate row in the source; its per-seat count is derived there as
     # valid votes minus candidate votes. Kept as a NOTA row: never a contender, but part of
@@ -125,60 +150,66 @@ def build_vs2019(shared: Path, names: dict[int, str]) -> None:
         check(nota >= 0, f"NOTA of AC {ac}")
         rows.append([ac, "None of the Above", "NOTA", nota])
     rows.sort(key=lambda r: (r[0], r[2] == "NOTA", -r[3]))
-    # Checks against the published result: winners and statewide seat tally.
-    by_ac = defaultdict(list)
-    for ac, cand, party, votes in rows:
-        if party != "NOTA":
-            by_ac[ac].append((votes, party, cand))
-    tally = Counter()
-    for ac, lst in by_ac.items():
-        lst.sort(reverse=True)
-        check(lst[0][2] == totals[ac]["winner"], f"2019 winner of AC {ac}")
-        check(lst[0][0] - lst[1][0] == int(totals[ac]["margin"]), f"2019 margin of AC {ac}")
-        tally[lst[0][1]] += 1
+    b = read_results(csv_text(["ac_no", "candidate", "party", "votes"], rows), "haryana_2019_assembly.csv",
+                     seats, "vs2019", "Vidhan Sabha 2019", table, year=2019, kind=VIDHAN_SABHA)
+    b.note = "2019 assembly result per candidate (EVM + postal); NOTA derived."
+    pb = PreparedBaseline(seats, b, ())
+    for i, ac in enumerate(seats.ac_no):
+        t = totals[int(ac)]
+        check(round(pb.leader_margin[i]) == int(t["margin"]), f"2019 margin of AC {ac}")
+    tally = winners(seats, b)
     check(dict(tally) == {"BJP": 40, "INC": 31, "JJP": 10, "IND": 7, "INLD": 1, "HLP": 1},
           f"2019 seat tally {dict(tally)}")
-    write_csv(OUT / "baseline_vs2019.csv", ["ac_no", "candidate", "party", "votes"], rows)
+    return b
 
 
-def build_ls2024(shared: Path, names: dict[int, str]) -> None:
-    cands = read_csv(shared / "haryana_2024_lok_sabha_segments.csv")
-    rows = []
-    for r in cands:
-        ac = int(r["ac_no"])
-        check(names[ac] == r["ac_name"], f"2024 name of segment {ac}")
-        rows.append([ac, r["candidate"], r["party"], int(r["votes"])])
-    rows.sort(key=lambda r: (r[0], -r[3]))
-    leads = Counter()
-    by_ac = defaultdict(list)
-    for ac, _, party, votes in rows:
-        by_ac[ac].append((votes, party))
-    for lst in by_ac.values():
-        lst.sort(reverse=True)
-        leads[lst[0][1]] += 1
+def haryana_ls2024(shared: Path, seats: SeatTable, table):
+    path = shared / "haryana_2024_lok_sabha_segments.csv"
+    for r in read_csv(path):
+        check(seats.name(int(r["ac_no"])) == r["ac_name"], f"2024 name of segment {r['ac_no']}")
+    b = read_results(path.read_bytes(), path.name, seats, "ls2024", "Lok Sabha 2024 by assembly segment",
+                     table, year=2024, kind=LOK_SABHA_SEGMENTS)
+    b.note = ("2024 Lok Sabha EVM votes per assembly segment (no postal, no NOTA). Already an alliance "
+              "result: Congress contested 9 Lok Sabha seats, AAP only Kurukshetra, so the absent partner's "
+              "vote in a segment is 0 and giving the seat to the other partner hands it transfer x the "
+              "alliance vote.")
+    leads = winners(seats, b)
     check(dict(leads) == {"BJP": 44, "INC": 42, "AAP": 4}, f"2024 segment leads {dict(leads)}")
-    write_csv(OUT / "baseline_ls2024.csv", ["ac_no", "candidate", "party", "votes"], rows)
+    return b
 
 
-def build_boundaries(shared: Path, names: dict[int, str]) -> None:
+def haryana_vs2024(shared: Path, seats: SeatTable, table):
+    path = shared / "haryana_2024_assembly.csv"
+    b = read_results(path.read_bytes(), path.name, seats, "vs2024", "Vidhan Sabha 2024", table,
+                     year=2024, kind=VIDHAN_SABHA)
+    b.note = ("October 2024 assembly result per candidate (EVM + postal, NOTA) as ECI publishes it. "
+              "AAP and Congress ran alone (the talks failed): the baseline for the next talks.")
+    check(len(b.candidates) == 1121 and int((b.candidates["party"] == NOTA).sum()) == 90, "1,121 rows, 90 NOTA")
+    tally = winners(seats, b)
+    check(dict(tally) == {"BJP": 48, "INC": 37, "INLD": 2, "IND": 3}, f"2024 seat tally {dict(tally)}")
+    namesakes = b.candidates[(b.candidates["ac_no"] == 70) & (b.candidates["candidate"] == "KRISHAN KUMAR")]
+    check(len(namesakes) == 2, "the two KRISHAN KUMARs of Narnaul are two candidates")
+    return b
+
+
+def haryana_boundaries(shared: Path, seats: SeatTable) -> dict:
     gj = json.loads((shared / "haryana_ac.geojson").read_text(encoding="utf-8"))
     out = {}
     for feat in gj["features"]:
         ac = int(feat["properties"]["ac_no"])
-        check(names[ac] == feat["properties"]["ac_name"], f"boundary name of AC {ac}")
+        check(seats.name(ac) == feat["properties"]["ac_name"], f"boundary name of AC {ac}")
         geom = feat["geometry"]
-        polys = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
-        out[str(ac)] = polys  # list of polygons, each a list of rings of [lon, lat]
+        out[str(ac)] = [geom["coordinates"]] if geom["type"] == "Polygon" else geom["coordinates"]
     check(len(out) == 90, "90 boundaries")
-    doc = {"format": "seat-share-explorer/boundaries", "schema_version": 1, "crs": "EPSG:4326",
-           "attribution": "Assembly constituency boundaries: datta07/INDIAN-SHAPEFILES (MIT), derived "
-                          "from DataMeet India_AC (CC BY 2.5 IN), simplified.",
-           "seats": out}
-    (OUT / "boundaries.json").write_text(json.dumps(doc, separators=(",", ":")) + "\n", encoding="utf-8")
+    return {"format": "seat-share-explorer/boundaries", "schema_version": 1, "crs": "EPSG:4326",
+            "attribution": "Assembly constituency boundaries: datta07/INDIAN-SHAPEFILES (MIT), derived "
+                           "from DataMeet India_AC (CC BY 2.5 IN), simplified.",
+            "seats": out}
 
 
-def build_rules(by_name: dict[str, int], seats: list[dict]) -> None:
-    kurukshetra = sorted(s["ac_no"] for s in seats if s["pc_name"] == "Kurukshetra")
+def haryana_rules(seats: SeatTable) -> dict:
+    by_name = {n: int(a) for a, n in zip(seats.ac_no, seats.names)}
+    kurukshetra = [int(a) for a, pc in zip(seats.ac_no, seats.frame["pc_name"]) if pc == "Kurukshetra"]
     check(len(kurukshetra) == 9, "Kurukshetra PC has 9 segments")
     rules = [
         {"id": "hooda-nominees", "kind": "faction_claim", "partner": "INC", "faction": "Hooda camp",
@@ -194,35 +225,101 @@ def build_rules(by_name: dict[str, int], seats: list[dict]) -> None:
         {"id": "split-vote", "kind": "split_vote_risk", "severity": "warning",
          "source": "Projection: a seat one alliance candidate would win alone but the split loses."},
     ]
-    doc = {"format": "seat-share-explorer/rules", "schema_version": 1,
-           "name": "AAP-Congress talks, Haryana 2024", "rules": rules}
-    write_json(OUT / "rules_2024_talks.json", doc)
+    return {"format": "seat-share-explorer/rules", "schema_version": 1,
+            "name": "AAP-Congress talks, Haryana 2024", "rules": rules}
 
 
-def build_presets(by_name: dict[str, int], seats: list[dict]) -> None:
-    all_seats = [s["ac_no"] for s in seats]
+def scenario(dataset, partners, name, notes, assignments, baseline, transfer=0.8):
+    codes = [p["code"] for p in partners]
+    return {"format": "seat-share-explorer/scenario", "schema_version": 1, "dataset": dataset,
+            "name": name, "notes": notes, "partners": partners,
+            "assignments": {k: sorted(v) for k, v in assignments.items()},
+            "assumptions": {"baseline": baseline,
+                            "transfer": {f"{f}>{t}": transfer for f in codes for t in codes if f != t},
+                            "swing": {}, "seat_adjust": {}}}
+
+
+def haryana_presets(seats: SeatTable) -> list[dict]:
+    by_name = {n: int(a) for a, n in zip(seats.ac_no, seats.names)}
+    all_seats = seats.ac_no.tolist()
     aap_leads = [by_name[n] for n in ("Shahbad", "Pehowa", "Guhla", "Kalayat")]
+    return [
+        scenario("haryana", PARTNERS, "No alliance", "Both partners field candidates in every seat.",
+                 {"contested": all_seats}, "vs2019"),
+        scenario("haryana", PARTNERS, "Congress everywhere", "Congress contests all 90 seats; AAP none.",
+                 {"INC": all_seats}, "vs2019"),
+        scenario("haryana", PARTNERS, "AAP's Lok Sabha leads",
+                 "AAP gets the four assembly segments it led in the 2024 Lok Sabha poll (Shahbad, Pehowa, "
+                 "Guhla, Kalayat); Congress every other seat.",
+                 {"AAP": aap_leads, "INC": [a for a in all_seats if a not in aap_leads]}, "ls2024"),
+    ]
 
-    def scenario(name, notes, assignments, baseline="vs2019"):
-        return {"format": "seat-share-explorer/scenario", "schema_version": 1, "dataset": "haryana",
-                "name": name, "notes": notes, "partners": PARTNERS,
-                "assignments": {k: sorted(v) for k, v in assignments.items()},
-                "assumptions": {"baseline": baseline, "transfer": {"AAP>INC": 0.8, "INC>AAP": 0.8},
-                                "swing": {}, "seat_adjust": {}}}
 
-    presets = {
-        "no_alliance": scenario("No alliance", "Both partners field candidates in every seat.",
-                                {"contested": all_seats}),
-        "congress_everywhere": scenario("Congress everywhere", "Congress contests all 90 seats; AAP none.",
-                                        {"INC": all_seats}),
-        "aap_lok_sabha_leads": scenario(
-            "AAP's Lok Sabha leads",
-            "AAP gets the four assembly segments it led in the 2024 Lok Sabha poll (Shahbad, Pehowa, "
-            "Guhla, Kalayat); Congress every other seat.",
-            {"AAP": aap_leads, "INC": [a for a in all_seats if a not in aap_leads]}, baseline="ls2024"),
-    }
-    for stem, doc in presets.items():
-        write_json(OUT / "scenarios" / f"{stem}.json", doc)
+def build_haryana(shared: Path) -> None:
+    table = shipped_table()
+    seats = haryana_seats(shared)
+    bls = [haryana_vs2019(shared, seats, table), haryana_ls2024(shared, seats, table),
+           haryana_vs2024(shared, seats, table)]
+    write_dataset(RES / "haryana", id="haryana", name="Haryana Vidhan Sabha (90 seats, 2008 delimitation)",
+                  state="Haryana", seats=seats, baselines=bls,
+                  partners=tuple(Partner(**p) for p in PARTNERS), parties=table, default_baseline="vs2024",
+                  majority=46, boundaries=haryana_boundaries(shared, seats), rules=haryana_rules(seats),
+                  rules_file="rules_2024_talks.json", scenarios=haryana_presets(seats),
+                  default_scenario="AAP's Lok Sabha leads", attribution=ATTRIBUTION, overwrite=True)
+    (RES / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
+
+
+# --- Jharkhand ---------------------------------------------------------------------------------
+JH_PARTNERS = [
+    {"code": "JMM", "name": "Jharkhand Mukti Morcha", "colour": "#1B5E20"},
+    {"code": "INC", "name": "Indian National Congress", "colour": "#2AA198"},
+    {"code": "RJD", "name": "Rashtriya Janata Dal", "colour": "#7CB342"},
+    {"code": "CPI(ML)L", "name": "Communist Party of India (Marxist-Leninist) (Liberation)", "colour": "#8E0000"},
+]
+
+
+def build_jharkhand(shared: Path) -> None:
+    src = shared / "jharkhand_2024"
+    table = shipped_table()
+    seats = read_seat_list((src / "jharkhand_constituencies.csv").read_bytes(), "jharkhand_constituencies.csv")
+    check(seats.n == 81 and int(seats.is_st.sum()) == 28 and int(seats.is_sc.sum()) == 9, "81 seats: 28 ST, 9 SC")
+    path = src / "results_2024_assembly.csv"
+    b = read_results(path.read_bytes(), path.name, seats, "vs2024", "Vidhan Sabha 2024", table,
+                     year=2024, kind=VIDHAN_SABHA)
+    b.note = "November 2024 assembly result per candidate (EVM + postal, NOTA) as ECI publishes it."
+    tally = winners(seats, b)
+    check(dict(tally) == {"JMM": 34, "BJP": 21, "INC": 16, "RJD": 4, "CPI(ML)L": 2, "AJSU": 1, "LJP(RV)": 1,
+                          "JLKM": 1, "JD(U)": 1}, f"Jharkhand 2024 tally {dict(tally)}")
+    # the INDIA bloc's split, from who fielded a candidate
+    codes = [p["code"] for p in JH_PARTNERS]
+    fielded = defaultdict(set)
+    for ac, party in zip(b.candidates["ac_no"], b.candidates["party"]):
+        if party in codes:
+            fielded[int(ac)].add(party)
+    split = defaultdict(list)
+    fights = []
+    for ac in seats.ac_no.tolist():
+        f = fielded.get(ac, set())
+        check(len(f) >= 1, f"an INDIA partner stood in seat {ac}")
+        if len(f) == 1:
+            split[next(iter(f))].append(ac)
+        else:
+            fights.append(ac)
+    # as the shared README counts them: JMM 42, INC 28, RJD 5, CPI(ML)L 3 alone, and three fights
+    check({k: len(v) for k, v in split.items()} == {"JMM": 42, "INC": 28, "RJD": 5, "CPI(ML)L": 3}
+          and fights == [28, 77, 78], f"INDIA split {dict((k, len(v)) for k, v in split.items())}, fights {fights}")
+    check(fielded[28] == {"JMM", "CPI(ML)L"} and fielded[77] == fielded[78] == {"INC", "RJD"}, "who fought where")
+    assignments = dict(split)
+    assignments["contested"] = fights
+    presets = [scenario("jharkhand", JH_PARTNERS, "INDIA bloc 2024",
+                        "How JMM, INC, RJD and CPI(ML)L split the 81 seats in November 2024, counted from who "
+                        "fielded a candidate: JMM 42, INC 28, RJD 5, CPI(ML)L 3, with friendly fights in 28 "
+                        "Dhanwar (JMM and CPI(ML)L), 77 Bishrampur and 78 Chhatarpur (INC and RJD), put in "
+                        "Contested.", assignments, "vs2024")]
+    write_dataset(RES / "jharkhand", id="jharkhand", name="Jharkhand Vidhan Sabha (81 seats)", state="Jharkhand",
+                  seats=seats, baselines=[b], partners=tuple(Partner(**p) for p in JH_PARTNERS), parties=table,
+                  default_baseline="vs2024", majority=41, scenarios=presets, default_scenario="INDIA bloc 2024",
+                  attribution=JH_ATTRIBUTION, overwrite=True)
 
 
 def main(argv=None) -> int:
@@ -233,65 +330,38 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     if args.check:
         return check_committed(args.shared)
-    (OUT / "scenarios").mkdir(parents=True, exist_ok=True)
-    seats = build_seats(args.shared)
-    names = {s["ac_no"]: s["name"] for s in seats}
-    by_name = {s["name"]: s["ac_no"] for s in seats}
-    build_vs2019(args.shared, names)
-    build_ls2024(args.shared, names)
-    build_boundaries(args.shared, names)
-    build_rules(by_name, seats)
-    build_presets(by_name, seats)
-    manifest = {
-        "format": "seat-share-explorer/dataset", "schema_version": 1, "id": "haryana",
-        "name": "Haryana Vidhan Sabha (90 seats, 2008 delimitation)", "state": "Haryana",
-        "seats": "seats.csv", "boundaries": "boundaries.json",
-        "baselines": [
-            {"id": "vs2019", "label": "Vidhan Sabha 2019", "file": "baseline_vs2019.csv",
-             "note": "2019 assembly result per candidate (EVM + postal); NOTA derived."},
-            {"id": "ls2024", "label": "Lok Sabha 2024 by assembly segment", "file": "baseline_ls2024.csv",
-             "note": "2024 Lok Sabha EVM votes per assembly segment (no postal, no NOTA). Already an "
-                     "alliance result: Congress contested 9 Lok Sabha seats, AAP only Kurukshetra, so the "
-                     "absent partner's vote in a segment is 0 and giving the seat to the other partner "
-                     "hands it transfer x the alliance vote."},
-        ],
-        "default_baseline": "vs2019",
-        "partners": PARTNERS,
-        "party_colours": PARTY_COLOURS,
-        "party_names": PARTY_NAMES,
-        "rules": "rules_2024_talks.json",
-        "default_scenario": "scenarios/aap_lok_sabha_leads.json",
-        "scenarios": ["scenarios/no_alliance.json", "scenarios/congress_everywhere.json",
-                      "scenarios/aap_lok_sabha_leads.json"],
-        "attribution": "ATTRIBUTION.md",
-    }
-    write_json(OUT / "dataset.json", manifest)
-    (OUT / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
-    (OUT.parent / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
-    print(f"build_dataset: wrote {OUT} (90 seats, 2 baselines, boundaries, rules, 3 presets)")
+    build_haryana(args.shared)
+    build_jharkhand(args.shared)
+    print(f"build_dataset: wrote {RES}/haryana (90 seats, 3 baselines, boundaries, rules, 3 presets) "
+          f"and {RES}/jharkhand (81 seats, 1 baseline, 1 preset)")
     return 0
 
 
 def check_committed(shared: Path) -> int:
-    """The committed data set must be exactly what this script builds from shared/."""
+    """The committed data sets must be exactly what this script builds from shared/."""
     import filecmp
     import tempfile
-    global OUT
-    committed = OUT
+    global RES
+    committed = RES
+    diff = []
     with tempfile.TemporaryDirectory() as tmp:
-        OUT = Path(tmp) / "resources" / "haryana"
+        RES = Path(tmp) / "resources"
+        RES.mkdir()
         main(["--shared", str(shared)])
-        diff = []
-        for f in sorted(OUT.rglob("*")):
+        for f in sorted(RES.rglob("*")):
             if f.is_file():
-                rel = f.relative_to(OUT)
+                rel = f.relative_to(RES)
                 if not (committed / rel).exists() or not filecmp.cmp(f, committed / rel, shallow=False):
                     diff.append(str(rel))
-        OUT = committed
+        for ds in ("haryana", "jharkhand"):
+            for f in sorted((committed / ds).rglob("*")):
+                if f.is_file() and not (RES / f.relative_to(committed)).exists():
+                    diff.append(f"{f.relative_to(committed)} (not built)")
+        RES = committed
     if diff:
-        print(f"build_dataset --check: resources/haryana differs from a fresh build: {', '.join(diff)}")
+        print(f"build_dataset --check: resources/ differs from a fresh build: {', '.join(diff)}")
         return 1
-    print("build_dataset --check: resources/haryana is what the script builds from shared/data")
+    print("build_dataset --check: resources/ is what the script builds from shared/data")
     return 0
 
 

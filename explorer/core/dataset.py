@@ -1,21 +1,20 @@
-"""Data sets: the seats of a state, its baseline elections, default partners and attribution.
+"""Data sets: the seats of a state, its baseline elections, parties, default partners and
+attribution.
 
-The embedded Haryana data ships in ``explorer.resources`` (the repository's ``resources/``
-folder) and is read with importlib.resources so it works installed and frozen.
+A data set is a folder (``dataset.json`` and the files it names); ``dataset_io`` reads and
+writes it, for the embedded data sets (``explorer.resources``, the repository's ``resources/``,
+read with importlib.resources so it works installed and frozen) and for the user's alike.
 """
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from functools import cached_property
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import jsonio
+from .parties import PartyTable
+from .paths import resource_root  # noqa: F401  (re-exported)
 from .pools import DEFAULT_PARTNERS, Partner
 
 SEAT_COLUMNS = ["ac_no", "name", "district", "pc_no", "pc_name", "reserved", "label_lat", "label_lon"]
@@ -31,7 +30,9 @@ class SeatTable:
         self.names: list[str] = frame["name"].astype(str).tolist()
         self.n = len(frame)
         self._index = {int(a): i for i, a in enumerate(self.ac_no)}
-        self.is_sc = (frame["reserved"].astype(str).str.upper() == "SC").to_numpy()
+        self.reserved: list[str] = frame["reserved"].astype(str).str.upper().tolist()
+        self.is_sc = np.array([r == "SC" for r in self.reserved], dtype=bool)
+        self.is_st = np.array([r == "ST" for r in self.reserved], dtype=bool)
         # PCs in their ECI order (1 Ambala, 2 Kurukshetra, ...), districts as first met by seat number
         by_pc_no = frame.sort_values(["pc_no", "ac_no"], kind="stable")["pc_name"].astype(str)
         self.pc_names = list(dict.fromkeys(by_pc_no.tolist()))
@@ -102,15 +103,23 @@ def _codes(s: pd.Series) -> tuple[list[str], np.ndarray]:
     return names, np.fromiter((idx[v] for v in s), dtype=np.int64, count=len(s))
 
 
+VIDHAN_SABHA = "vidhan_sabha"
+LOK_SABHA_SEGMENTS = "lok_sabha_segments"
+BASELINE_KINDS = (VIDHAN_SABHA, LOK_SABHA_SEGMENTS)
+
+
 @dataclass
 class Baseline:
-    """A past election per candidate per seat: columns ac_no, candidate, party, votes.
-    One row per candidate, so independents stay separate candidates."""
+    """A past election per candidate per seat: columns ac_no, candidate_no (ballot serial, 0
+    where the source has none), candidate, party (short code), votes. One row per candidate, so
+    independents and namesakes stay separate candidates."""
     id: str
     label: str
     candidates: pd.DataFrame
     note: str = ""
     source: str = "embedded"
+    year: int | None = None
+    kind: str = VIDHAN_SABHA
 
 
 @dataclass
@@ -128,10 +137,15 @@ class Dataset:
     scenario_docs: dict[str, dict] = field(default_factory=dict)  # preset name -> scenario JSON
     default_scenario: str | None = None
     boundaries_loader: object = None  # callable returning the boundaries JSON, or None
+    state: str = ""
+    majority_seats: int | None = None  # from the manifest; default: more than half the seats
+    parties: PartyTable | None = None  # codes, names, colours; None: the two dicts above
+    content_hash: str = ""             # of the files that decide a projection
+    folder: str | None = None          # where a user's data set was read from
 
     @property
     def majority(self) -> int:
-        return self.seats.n // 2 + 1
+        return self.majority_seats or self.seats.n // 2 + 1
 
     def baseline(self, baseline_id: str) -> Baseline:
         try:
@@ -143,66 +157,34 @@ class Dataset:
         self.baselines[b.id] = b
 
     def party_colour(self, party: str) -> str:
+        if self.parties is not None and party in self.parties:
+            return self.parties.colour(party)
         return self.party_colours.get(party, "#B0B0B0")
+
+    def party_name(self, party: str) -> str:
+        if self.parties is not None and party in self.parties:
+            return self.parties.name(party)
+        return self.party_names.get(party, party)
+
+    def resolve_party(self, text: str) -> str | None:
+        """A party code from a code or an ECI name ('Jharkhand Mukti Morcha' -> 'JMM'), or
+        None when neither the data set nor the shipped table knows it."""
+        if self.parties is not None:
+            return self.parties.lookup(text)
+        t = text.strip()
+        for code, name in self.party_names.items():
+            if t.upper() == code.upper() or t.lower() == name.lower():
+                return code
+        return t.upper() if t.upper() in self.party_colours else None
+
+    def newest_baseline(self) -> str:
+        """The id of the most recent baseline (by year; the manifest's default on a tie)."""
+        years = {b.id: (b.year or 0) for b in self.baselines.values()}
+        best = max(years.values(), default=0)
+        if years.get(self.default_baseline, -1) == best:
+            return self.default_baseline
+        return next(i for i, y in years.items() if y == best)
 
     @cached_property
     def boundaries(self) -> dict | None:
         return self.boundaries_loader() if self.boundaries_loader else None
-
-
-def _read_seats_csv(text: str) -> pd.DataFrame:
-    df = pd.read_csv(io.StringIO(text), dtype={"ac_no": "int64", "pc_no": "int64", "name": str,
-                                               "district": str, "pc_name": str, "reserved": str})
-    return df[SEAT_COLUMNS]
-
-
-def _read_baseline_csv(text: str) -> pd.DataFrame:
-    rows = list(csv.reader(io.StringIO(text)))
-    header, body = rows[0], rows[1:]
-    assert header == ["ac_no", "candidate", "party", "votes"], header
-    return pd.DataFrame({
-        "ac_no": np.array([int(r[0]) for r in body], dtype=np.int64),
-        "candidate": [r[1] for r in body],
-        "party": [r[2] for r in body],
-        "votes": np.array([int(r[3]) for r in body], dtype=np.int64),
-    })
-
-
-def resource_root():
-    """The folder of shipped data: the installed package explorer.resources, or the
-    repository's resources/ when running from a checkout that was not installed."""
-    try:
-        return resources.files("explorer.resources")
-    except ModuleNotFoundError:
-        return Path(__file__).resolve().parents[2] / "resources"
-
-
-def load_embedded(dataset_id: str = "haryana") -> Dataset:
-    root = resource_root() / dataset_id
-    manifest = jsonio.loads(root.joinpath("dataset.json").read_bytes(), f"{dataset_id}/dataset.json")
-    seats = SeatTable(_read_seats_csv(root.joinpath(manifest["seats"]).read_text(encoding="utf-8")))
-    baselines = {}
-    for b in manifest["baselines"]:
-        text = root.joinpath(b["file"]).read_text(encoding="utf-8")
-        baselines[b["id"]] = Baseline(b["id"], b["label"], _read_baseline_csv(text), b.get("note", ""))
-    partners = tuple(Partner(p["code"], p["name"], p["colour"]) for p in manifest["partners"])
-    rules_doc = jsonio.loads(root.joinpath(manifest["rules"]).read_bytes(), manifest["rules"]) \
-        if manifest.get("rules") else None
-    scenario_docs = {}
-    for rel in manifest.get("scenarios", []):
-        doc = jsonio.loads(root.joinpath(rel).read_bytes(), rel)
-        scenario_docs[doc["name"]] = doc
-    default_scenario = None
-    if manifest.get("default_scenario"):
-        default_scenario = jsonio.loads(root.joinpath(manifest["default_scenario"]).read_bytes(),
-                                        manifest["default_scenario"])["name"]
-    bfile = manifest.get("boundaries")
-    loader = (lambda: jsonio.loads(root.joinpath(bfile).read_bytes(), bfile)) if bfile else None
-    return Dataset(
-        id=manifest["id"], name=manifest["name"], seats=seats, baselines=baselines,
-        default_baseline=manifest["default_baseline"], partners=partners,
-        party_colours=manifest.get("party_colours", {}), party_names=manifest.get("party_names", {}),
-        attribution=root.joinpath(manifest["attribution"]).read_text(encoding="utf-8"),
-        rules_doc=rules_doc, scenario_docs=scenario_docs, default_scenario=default_scenario,
-        boundaries_loader=loader,
-    )

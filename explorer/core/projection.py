@@ -9,7 +9,10 @@ Model (per seat; all figures in votes of the baseline election):
 3. In a Contested or Unassigned seat each partner keeps only its own vote (the vote splits).
 4. A per-seat adjustment (points) is added to the alliance candidate(s) the seat fields.
 5. The candidate with most votes wins; NOTA is never a contender. Independents are each their
-   own candidate, reported as party ``IND``.
+   own candidate, reported as party ``IND``. A tie for first place is a tie: the seat's winner
+   is the pseudo-party ``TIE`` (never counted for anyone) and the tied parties are listed.
+6. A seat with one candidate (elected unopposed; its vote may be 0) is won by that candidate's
+   party in every pool: there is no vote to project from.
 
 A seat's outcome depends only on its own pool, so the Projector computes every seat's
 outcome under every pool once per (baseline, partners, assumptions); projecting a scenario
@@ -31,6 +34,23 @@ from .dataset import Baseline, SeatTable
 from .pools import Pools
 
 NOTA = "NOTA"
+TIE = "TIE"
+TIE_TOL = 1e-6  # votes: closer than this is a tie (projected votes are floats)
+
+
+def _top_two(score: np.ndarray, votes: np.ndarray, party: np.ndarray):
+    """Along the last axis: winner slot, runner slot, winner votes, runner votes (0 where
+    none), runner party (-1), and whether first place is tied (a runner within TIE_TOL)."""
+    top = np.argsort(-score, axis=-1, kind="stable")[..., :2]
+    win = top[..., 0]
+    run = top[..., 1] if score.shape[-1] > 1 else top[..., 0]
+    wv = np.take_along_axis(votes, win[..., None], axis=-1)[..., 0]
+    rs = np.take_along_axis(score, run[..., None], axis=-1)[..., 0]
+    has_run = np.isfinite(rs) & (score.shape[-1] > 1)
+    rv = np.where(has_run, rs, 0.0)
+    rparty = np.where(has_run, np.take_along_axis(party, run[..., None], axis=-1)[..., 0], -1)
+    tie = has_run & (np.abs(wv - rv) <= TIE_TOL)
+    return win, run, wv, rv, rparty, tie
 
 
 class PreparedBaseline:
@@ -56,9 +76,11 @@ class PreparedBaseline:
         others_total = pd.Series(votes).groupby(party).sum()
         others = [p for p in others_total.sort_values(ascending=False, kind="stable").index
                   if p not in partner_codes and p != NOTA]
-        self.parties: list[str] = list(partner_codes) + others + [NOTA]
+        others = [p for p in others if p != TIE]
+        self.parties: list[str] = list(partner_codes) + others + [NOTA, TIE]
         self.party_index = {p: i for i, p in enumerate(self.parties)}
         self.nota_index = self.party_index[NOTA]
+        self.tie_index = self.party_index[TIE]
 
         is_partner = np.isin(party, partner_codes)
         N = seats.n
@@ -98,15 +120,19 @@ class PreparedBaseline:
         # contenders other than the partners: real candidates, never NOTA
         self.other_contender = self.present & ~self.is_nota
         self.other_contender[:, :n_p] = False
-        # the baseline's own result, for the table's "baseline leader" column
+        # a seat with one candidate: elected unopposed, won by that candidate in every pool
         contenders = self.present & ~self.is_nota
+        self.n_candidates = contenders.sum(axis=1)
+        self.unopposed = self.n_candidates == 1
+        lone = np.argmax(contenders, axis=1)
+        self.unopposed_party = np.where(self.unopposed, self.party[np.arange(N), lone], -1)
+        # the baseline's own result, for the table's "baseline leader" column
         lead_score = np.where(contenders, self.votes, -np.inf)
-        top = np.argsort(-lead_score, axis=1, kind="stable")[:, :2]
+        win, _, wv, rv, _, tie = _top_two(lead_score, self.votes, self.party)
         rows = np.arange(N)
-        self.leader = self.party[rows, top[:, 0]]
-        second = lead_score[rows, top[:, 1]] if K > 1 else np.zeros(N)
-        second = np.where(np.isfinite(second), second, 0.0)
-        self.leader_margin = self.votes[rows, top[:, 0]] - second
+        self.leader_tie = tie & ~self.unopposed
+        self.leader = np.where(self.leader_tie, self.tie_index, self.party[rows, win])
+        self.leader_margin = np.where(self.unopposed, 0.0, wv - rv)
         self.leader_margin_pts = self.leader_margin / self._pct_base * 100
 
 
@@ -124,6 +150,9 @@ class Outcomes:
     margin_votes: np.ndarray
     margin_pts: np.ndarray
     kept: np.ndarray           # alliance votes kept (after transfer, before seat adjustment)
+    tie: np.ndarray            # (V, N) first place tied: winner is the TIE pseudo-party
+    tie_a: np.ndarray          # the two tied parties (party index, -1 where no tie)
+    tie_b: np.ndarray
 
 
 class Projector:
@@ -185,17 +214,22 @@ class Projector:
             fielded[p] = f
 
         score = np.where(fielded, W_all, -np.inf)
-        top = np.argsort(-score, axis=2, kind="stable")[:, :, :2]
-        win_slot, run_slot = top[..., 0], top[..., 1]
-        wv = np.take_along_axis(W_all, win_slot[..., None], axis=2)[..., 0]
-        rs = np.take_along_axis(score, run_slot[..., None], axis=2)[..., 0]
-        rv = np.where(np.isfinite(rs), rs, 0.0)
         party = np.broadcast_to(pb.party, (V, N, K))
+        win_slot, run_slot, wv, rv, runner, tie = _top_two(score, W_all, party)
         winner = np.take_along_axis(party, win_slot[..., None], axis=2)[..., 0]
-        runner = np.where(np.isfinite(rs), np.take_along_axis(party, run_slot[..., None], axis=2)[..., 0], -1)
-        margin = wv - rv
+        tie_runner = runner.copy()
+        winner = np.where(tie, pb.tie_index, winner)
+        runner = np.where(tie, -1, runner)
+        # elected unopposed: that candidate's party, in every pool
+        un = np.broadcast_to(pb.unopposed, (V, N))
+        winner = np.where(un, pb.unopposed_party, winner)
+        runner = np.where(un, -1, runner)
+        tie = tie & ~un
+        margin = np.where(un, 0.0, wv - rv)
         self.outcomes = Outcomes(W_all, fielded, win_slot, run_slot, winner, runner, wv, margin,
-                                 margin / pb._pct_base * 100.0, kept)
+                                 margin / pb._pct_base * 100.0, kept, tie,
+                                 np.where(tie, np.take_along_axis(party, win_slot[..., None], axis=2)[..., 0], -1),
+                                 np.where(tie, tie_runner, -1))
         # a seat that some partner alone would win: for the split-vote risk rule
         alone = self.outcomes.winner[:n_p] == np.arange(n_p)[:, None]
         self.alone_winner = np.where(alone.any(axis=0), alone.argmax(axis=0), -1)
@@ -212,7 +246,8 @@ class Projector:
             pools=pools.copy(), variant=var, winner=winner, runner=o.runner[var, r],
             winner_votes=o.winner_votes[var, r], margin_votes=o.margin_votes[var, r],
             margin_pts=o.margin_pts[var, r], kept=o.kept[var, r], partner_votes=self.partner_votes,
-            seat_counts=counts, alone_winner=self.alone_winner)
+            seat_counts=counts, alone_winner=self.alone_winner, tie=o.tie[var, r],
+            tie_a=o.tie_a[var, r], tie_b=o.tie_b[var, r], unopposed=self.prepared.unopposed)
 
 
 @dataclass
@@ -231,6 +266,20 @@ class Projection:
     partner_votes: np.ndarray # the partners' combined vote per seat before transfer
     seat_counts: np.ndarray   # seats won per party index
     alone_winner: np.ndarray  # partner index that would win the seat alone, or -1
+    tie: np.ndarray = None    # per seat: first place tied (winner is TIE)
+    tie_a: np.ndarray = None  # the tied parties (party index, -1 where no tie)
+    tie_b: np.ndarray = None
+    unopposed: np.ndarray = None  # per seat: elected unopposed in the baseline
+
+    @property
+    def ties(self) -> int:
+        return int(self.tie.sum()) if self.tie is not None else 0
+
+    def tied_parties(self, i: int) -> list[str]:
+        """The parties tied for first place in seat index i ([] when it is not tied)."""
+        if self.tie is None or not self.tie[i]:
+            return []
+        return [self.parties[int(self.tie_a[i])], self.parties[int(self.tie_b[i])]]
 
     @property
     def alliance_seats(self) -> int:
@@ -241,8 +290,10 @@ class Projection:
         return self.winner < self.n_partners
 
     def seats_by_party(self) -> dict[str, int]:
+        """Seats won per party, most first; tied seats are not anyone's (see ``ties``)."""
         order = np.argsort(-self.seat_counts, kind="stable")
-        return {self.parties[i]: int(self.seat_counts[i]) for i in order if self.seat_counts[i] > 0}
+        return {self.parties[i]: int(self.seat_counts[i]) for i in order
+                if self.seat_counts[i] > 0 and self.parties[i] != TIE}
 
     @property
     def kept_votes(self) -> float:
@@ -263,6 +314,7 @@ class PoolBreakdown:
     """How many seats each pool holds: overall, among SC seats, per PC and per district."""
     counts: np.ndarray        # (pools,)
     sc: np.ndarray            # (pools,)
+    st: np.ndarray            # (pools,)
     by_pc: np.ndarray         # (pcs, pools)
     by_district: np.ndarray   # (districts, pools)
 
@@ -272,6 +324,7 @@ def pool_breakdown(seats: SeatTable, pools: np.ndarray, n_pools: int) -> PoolBre
     return PoolBreakdown(
         counts=np.bincount(p, minlength=n_pools),
         sc=np.bincount(p[seats.is_sc], minlength=n_pools),
+        st=np.bincount(p[seats.is_st], minlength=n_pools),
         by_pc=np.bincount(seats.pc_index * n_pools + p,
                           minlength=len(seats.pc_names) * n_pools).reshape(-1, n_pools),
         by_district=np.bincount(seats.district_index * n_pools + p,

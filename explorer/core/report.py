@@ -15,7 +15,7 @@ def partner_fielding(sc: Scenario, ev: Evaluation) -> dict[str, dict[str, int]]:
     out = {}
     for i, p in enumerate(P.partners):
         out[p.code] = {"allotted": int(b.counts[i]), "fielding": int(b.counts[i] + b.counts[P.contested]),
-                       "sc_allotted": int(b.sc[i])}
+                       "sc_allotted": int(b.sc[i]), "st_allotted": int(b.st[i])}
     return out
 
 
@@ -33,22 +33,34 @@ def per_seat_records(sc: Scenario, ev: Evaluation) -> list[dict]:
     pr, seats = ev.projection, sc.seats
     out = []
     for i in range(seats.n):
-        out.append({
-            "ac_no": int(seats.ac_no[i]), "name": seats.names[i], "pool": sc.pools.key(int(sc.pool[i])),
-            "winner": pr.party_of(int(pr.winner[i])), "runner_up": pr.party_of(int(pr.runner[i])),
+        tie = pr.tied_parties(i)
+        rec = {
+            "ac_no": int(seats.ac_no[i]), "name": seats.names[i], "reserved": seats.reserved[i],
+            "pool": sc.pools.key(int(sc.pool[i])),
+            "winner": None if tie else pr.party_of(int(pr.winner[i])), "runner_up": pr.party_of(int(pr.runner[i])),
             "margin_votes": int(round(float(pr.margin_votes[i]))),
             "margin_pts": round(float(pr.margin_pts[i]), 2),
-        })
+        }
+        if tie:
+            rec["tie"] = tie
+        if pr.unopposed is not None and pr.unopposed[i]:
+            rec["unopposed"] = True
+        out.append(rec)
     return out
 
 
 def to_json(sc: Scenario, ev: Evaluation) -> dict:
     pr, a = ev.projection, sc.assumptions
     codes = [p.code for p in sc.pools.partners]
+    ds = sc.dataset
     return {
+        "dataset": {"id": ds.id, "name": ds.name, "content_hash": ds.content_hash,
+                    "reserved": {"GEN": int((~ds.seats.is_sc & ~ds.seats.is_st).sum()),
+                                 "SC": int(ds.seats.is_sc.sum()), "ST": int(ds.seats.is_st.sum())}},
         "scenario": sc.name,
         "baseline": a.baseline,
         "seats": pr.seats_by_party(),
+        "ties": [int(sc.seats.ac_no[i]) for i in range(sc.seats.n) if pr.tie is not None and pr.tie[i]],
         "alliance": pr.alliance_seats,
         "majority": pr.majority,
         "coverage": {
@@ -77,8 +89,10 @@ def to_text(sc: Scenario, ev: Evaluation) -> str:
     lines.append("Pools: " + " · ".join(f"{P.label(i)} {counts[k]}" for i, k in enumerate(P.keys)))
     fld = partner_fielding(sc, ev)
     lines.append("Seats contested: " + ", ".join(
-        f"{c} {v['fielding']} ({v['allotted']} alone, {v['sc_allotted']} SC)" for c, v in fld.items()))
-    lines.append("Projected seats: " + ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items()))
+        f"{c} {v['fielding']} ({v['allotted']} alone, {v['sc_allotted']} SC, {v['st_allotted']} ST)"
+        for c, v in fld.items()))
+    lines.append("Projected seats: " + ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())
+                 + (f"; {pr.ties} tied" if pr.ties else ""))
     verdict = "reaches" if pr.alliance_seats >= pr.majority else f"{pr.majority - pr.alliance_seats} short of"
     lines.append(f"Alliance: {pr.alliance_seats} of {sc.seats.n} ({verdict} the majority of {pr.majority})")
     lines.append(f"Vote coverage: {pr.coverage * 100:.1f} % (keeps {pr.kept_votes:,.0f} of "

@@ -116,7 +116,8 @@ class Scenario:
         a = self.assumptions
         return {
             "format": SCENARIO_FORMAT, "schema_version": SCENARIO_SCHEMA,
-            "dataset": self.dataset.id, "name": self.name, "notes": self.notes,
+            "dataset": self.dataset.id, "dataset_hash": self.dataset.content_hash,
+            "name": self.name, "notes": self.notes,
             "partners": [p.to_json() for p in self.pools.partners],
             "assignments": {k: v for k, v in assignments.items() if v},
             "assumptions": {

@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from .. import APP_NAME, __version__
-    from ..core.dataset import load_embedded
+    from ..core.dataset_io import load_embedded
     from ..core.errors import DataError
     from ..core.scenario import Scenario, default_rules, scenario_from_preset
     from .files import default_autosave_dir

@@ -12,7 +12,7 @@ import zipfile
 def run_smoke() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from ..core import brief, exports
-    from ..core.dataset import load_embedded
+    from ..core.dataset_io import load_embedded
     from ..core.engine import Engine
     from ..core.scenario import scenario_from_preset
 

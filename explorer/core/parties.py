@@ -1,0 +1,230 @@
+"""The party table: ECI full names, short codes, colours and aliases.
+
+Results files name parties as their sources publish them: ECI's full names ("Jharkhand Mukti
+Morcha"), ECI or TCPD abbreviations ("JNJP", "AAAP"), or short codes ("INC"). The table maps
+every spelling to one short code, so partners, swings and colours are matched by code. A
+shipped, editable table (``resources/parties.csv``) covers the national and major state parties;
+an unknown party keeps its published name and gets a short code derived from it and a stable
+colour distinct from the colours already used.
+
+Matching ignores case, spaces and punctuation ("Lok Janshakti Party(Ram Vilas)" and
+"Lok Janshakti Party (Ram Vilas)" are one party; "Hindustani Awam Manch (United)," with the
+stray comma of the published file is the same as without it). NOTA, however spelt, is the
+party ``NOTA`` and never a contender; every independent is party ``IND`` and each stays a
+candidate of its own.
+"""
+from __future__ import annotations
+
+import colorsys
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+
+NOTA = "NOTA"
+IND = "IND"
+MAX_CODE = 16
+_CODE_OK = re.compile(r"^[A-Za-z0-9()\-./& ]{1,16}$")
+_STOP = {"of", "the", "and", "for", "&", "party"}
+
+# a palette for parties the table does not know: saturated, mutually distinct hues
+_PALETTE = ["#3949AB", "#00897B", "#C0CA33", "#8E24AA", "#F4511E", "#039BE5", "#7CB342", "#D81B60",
+            "#6D4C41", "#FFB300", "#546E7A", "#5C6BC0", "#26A69A", "#AB47BC", "#EF5350", "#9CCC65",
+            "#29B6F6", "#FFA726", "#8D6E63", "#EC407A"]
+
+
+def key(text: str) -> str:
+    """The matching key of a party spelling: lower case letters and digits only."""
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def is_nota(text: str) -> bool:
+    return key(text) in ("nota", "noneoftheabove")
+
+
+def valid_code(code: str) -> bool:
+    return bool(_CODE_OK.match(code)) and code.strip() == code
+
+
+@dataclass(frozen=True)
+class Party:
+    code: str
+    name: str
+    colour: str
+
+
+class PartyTable:
+    """Parties by code, in table order, with an alias index. ``resolve`` adds unknown ones."""
+
+    def __init__(self, parties: list[Party] | None = None, aliases: dict[str, str] | None = None):
+        self._by_code: dict[str, Party] = {}
+        self._alias: dict[str, str] = {}
+        self._spellings: dict[str, list[str]] = {}  # code -> aliases as written in the table
+        self.added: list[str] = []  # codes derived for parties not in the shipped table
+        for p in parties or []:
+            self.add(p)
+        for a, code in (aliases or {}).items():
+            self._alias.setdefault(key(a), code)
+
+    def add(self, p: Party, aliases: list[str] = ()) -> None:
+        """Add or replace a party; its code, name and aliases match it from now on."""
+        self._by_code[p.code] = p
+        sp = self._spellings.setdefault(p.code, [])
+        sp.extend(a for a in aliases if a not in sp)
+        for a in (p.code, p.name, *aliases):
+            if key(a) and self._alias.get(key(a)) not in (None, p.code) and a in aliases:
+                self._alias[key(a)] = p.code  # an explicit alias wins over another's name
+                continue
+            if key(a):
+                self._alias.setdefault(key(a), p.code)
+
+    def copy(self) -> "PartyTable":
+        t = PartyTable()
+        t._by_code = dict(self._by_code)
+        t._alias = dict(self._alias)
+        t._spellings = {k: list(v) for k, v in self._spellings.items()}
+        t.added = list(self.added)
+        return t
+
+    def __contains__(self, code: str) -> bool:
+        return code in self._by_code
+
+    def __iter__(self):
+        return iter(self._by_code.values())
+
+    def get(self, code: str) -> Party | None:
+        return self._by_code.get(code)
+
+    def lookup(self, text: str) -> str | None:
+        """The code of a spelling, or None when the table does not know it."""
+        if is_nota(text):
+            return NOTA
+        return self._alias.get(key(text))
+
+    def resolve(self, text: str) -> str:
+        """The code of a published party spelling; an unknown party is added with a derived
+        code (its own text when that is already a short code) and a stable colour."""
+        text = " ".join(text.split()).strip(" ,;")
+        code = self.lookup(text)
+        if code is not None:
+            return code
+        code = self._derive_code(text)
+        self.add(Party(code, text, self._new_colour(code)))
+        self.added.append(code)
+        return code
+
+    def colour(self, code: str) -> str:
+        p = self._by_code.get(code)
+        return p.colour if p else "#B0B0B0"
+
+    def name(self, code: str) -> str:
+        p = self._by_code.get(code)
+        return p.name if p else code
+
+    def _derive_code(self, text: str) -> str:
+        compact = text.replace(" ", "")
+        if len(compact) <= 10 and " " not in text and valid_code(text):
+            base = text  # already an abbreviation, e.g. LTSP, SUCI(C)
+        else:
+            words = [w for w in re.split(r"[\s\-–/]+", re.sub(r"[(),.]", " ", text)) if w]
+            initials = "".join(w[0] for w in words if w.casefold() not in _STOP and w[0].isalnum())
+            if len(initials) < 2:  # one significant word: its first letters
+                first = next((w for w in words if w.casefold() not in _STOP), words[0] if words else "")
+                initials = re.sub(r"[^A-Za-z0-9]", "", first)[:4]
+                if any(w.casefold() == "party" for w in words):
+                    initials += "P"
+            base = (initials or "PARTY").upper()
+        base = re.sub(r"[^A-Za-z0-9()\-./& ]", "", base)[:MAX_CODE - 2] or "PARTY"
+        code, n = base, 2
+        while code in self._by_code or key(code) in self._alias:
+            code, n = f"{base}{n}", n + 1
+        return code
+
+    def _new_colour(self, code: str) -> str:
+        used = {p.colour.upper() for p in self._by_code.values()}
+        start = int(hashlib.sha1(code.encode()).hexdigest(), 16) % len(_PALETTE)
+        for i in range(len(_PALETTE)):
+            c = _PALETTE[(start + i) % len(_PALETTE)]
+            if c.upper() not in used:
+                return c
+        # every palette colour taken: a golden-ratio hue walk, still stable per code
+        h = (start * 0.618033988749895 + len(used) * 0.618033988749895) % 1.0
+        r, g, b = colorsys.hls_to_rgb(h, 0.45, 0.6)
+        return f"#{int(r * 255):02X}{int(g * 255):02X}{int(b * 255):02X}"
+
+    def distinct(self, codes: list[str]) -> "PartyTable":
+        """A copy in which the named parties (most important first) have distinct colours:
+        a party whose colour an earlier one already has gets the next free palette colour.
+        NOTA and IND keep their greys."""
+        t = self.copy()
+        seen: set[str] = set()
+        for c in codes:
+            p = t.get(c)
+            if p is None:
+                continue
+            if p.colour.upper() in seen and c not in (NOTA, IND):
+                start = int(hashlib.sha1(c.encode()).hexdigest(), 16) % len(_PALETTE)
+                free = [_PALETTE[(start + i) % len(_PALETTE)] for i in range(len(_PALETTE))]
+                colour = next((x for x in free if x.upper() not in seen), p.colour)
+                t._by_code[c] = Party(p.code, p.name, colour)
+                p = t._by_code[c]
+            seen.add(p.colour.upper())
+        return t
+
+    # --- the CSV form: code,name,colour,aliases -------------------------------------------
+    @staticmethod
+    def from_csv(text: str, name: str = "parties.csv") -> "PartyTable":
+        from .errors import DataError, Problem
+        t = PartyTable()
+        problems = []
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = next(reader, None)
+        if header is None or [h.strip().lower() for h in header[:3]] != ["code", "name", "colour"]:
+            raise DataError(Problem(name, 1, None, "expected the header code,name,colour,aliases"))
+        prev = reader.line_num
+        for row in reader:
+            line, prev = prev + 1, reader.line_num
+            if not any(c.strip() for c in row):
+                continue
+            code, pname, colour = (row + ["", "", ""])[:3]
+            code, pname, colour = code.strip(), pname.strip(), colour.strip()
+            aliases = [a.strip() for a in (row[3] if len(row) > 3 else "").split("|") if a.strip()]
+            if not valid_code(code):
+                problems.append(Problem(name, line, "code", f"{code[:40]!r} is not a short party code "
+                                        f"(1–{MAX_CODE} letters, digits, ()-./& or spaces)"))
+                continue
+            if not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
+                problems.append(Problem(name, line, "colour", f"expected #RRGGBB, found {colour[:20]!r}"))
+                continue
+            if code in t:
+                problems.append(Problem(name, line, "code", f"party {code} is listed twice"))
+                continue
+            t.add(Party(code, pname or code, colour.upper()), aliases)
+        if problems:
+            raise DataError(problems)
+        return t
+
+    def to_csv(self, codes: list[str] | None = None) -> str:
+        """The table (or the named parties) as CSV."""
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(["code", "name", "colour", "aliases"])
+        for p in self._by_code.values():
+            if codes is not None and p.code not in codes:
+                continue
+            w.writerow([p.code, p.name, p.colour, "|".join(self._spellings.get(p.code, []))])
+        return out.getvalue()
+
+
+_SHIPPED: PartyTable | None = None
+
+
+def shipped_table() -> PartyTable:
+    """A fresh copy of the shipped table (callers may add to theirs)."""
+    global _SHIPPED
+    if _SHIPPED is None:
+        from .paths import resource_root
+        _SHIPPED = PartyTable.from_csv(resource_root().joinpath("parties.csv").read_text(encoding="utf-8"),
+                                       "parties.csv")
+    return _SHIPPED.copy()
