@@ -2,7 +2,10 @@
 
 Measures the real 90-seat Haryana data and a synthetic 5,000-seat data set (random
 candidates, for timing only; never shown as data). Prints median and p95, and the cost of
-an assumption change (which recomputes every seat's outcomes). Last line:
+an assumption change (which recomputes every seat's outcomes). Then a 543-seat data set in the
+Lok Sabha shape with 8 partners (synthetic, written as ECI-shaped files and built with the app's
+own `dataset build` code): build and load time, and recompute p95. Last lines:
+    dataset_543 build_s=… load_s=… recompute_p95_ms=… (8 partners)
     core_recompute_ms p95@90=… p95@5000=…
 """
 from __future__ import annotations
@@ -43,7 +46,63 @@ def synthetic(n: int, seed: int = 7) -> Dataset:
     return Dataset("synthetic", "synthetic", SeatTable(seats), {"b": Baseline("b", "b", cands)}, "b")
 
 
-def bench(ds: Dataset, sc: Scenario, moves: int) -> tuple[list[float], float]:
+ECI_NAMES = ["Bharatiya Janata Party", "Indian National Congress", "Samajwadi Party", "All India Trinamool Congress",
+             "Dravida Munnetra Kazhagam", "Telugu Desam", "Janata Dal (United)", "Shiv Sena (Uddhav Balasaheb Thackeray)",
+             "Nationalist Congress Party – Sharadchandra Pawar", "Rashtriya Janata Dal", "Bahujan Samaj Party",
+             "Communist Party of India (Marxist)"]
+PARTNERS_8 = "INC,SP,AITC,DMK,SS(UBT),NCP(SP),RJD,CPI(M)"
+
+
+def lok_sabha_shape(folder: Path, n: int = 543, seed: int = 11) -> tuple[Path, Path]:
+    """A seat list and an ECI-shaped results file (evm + postal, full party names, NOTA,
+    independents) of n seats: random votes, for timing only."""
+    import csv
+    rng = np.random.default_rng(seed)
+    seats = folder / "seats.csv"
+    with seats.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["ac_no", "name", "district", "pc", "reserved"])
+        for i in range(1, n + 1):
+            w.writerow([i, f"SEAT {i}", f"State {i % 36}", f"SEAT {i}", ["GEN", "SC", "ST"][int(rng.integers(0, 3))]])
+    results = folder / "results.csv"
+    with results.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["constituency_no", "serial_no", "candidate", "party", "evm_votes", "postal_votes"])
+        for i in range(1, n + 1):
+            k = 1
+            for p in rng.choice(ECI_NAMES, size=8, replace=False):
+                w.writerow([i, k, f"CANDIDATE {i}.{k}", p, int(rng.integers(1000, 500000)), int(rng.integers(0, 3000))])
+                k += 1
+            for _ in range(int(rng.integers(2, 12))):
+                w.writerow([i, k, f"IND {i}.{k}", "Independent", int(rng.integers(100, 20000)), 0])
+                k += 1
+            w.writerow([i, k, "NOTA", "None of the Above", int(rng.integers(1000, 20000)), 0])
+    return seats, results
+
+
+def bench_543() -> str:
+    import tempfile
+    from explorer.core.dataset_io import build_dataset, load_dataset
+    with tempfile.TemporaryDirectory() as tmp:
+        seats, results = lok_sabha_shape(Path(tmp))
+        t0 = time.perf_counter()
+        build_dataset(Path(tmp) / "ls", name="Lok Sabha (synthetic)", seats_file=seats,
+                      results=[("ls2024", str(results))], partners=PARTNERS_8)
+        build_s = time.perf_counter() - t0
+        loads = []
+        for _ in range(3):
+            t0 = time.perf_counter()
+            ds = load_dataset(Path(tmp) / "ls")
+            loads.append(time.perf_counter() - t0)
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    times, rebuild = bench(ds, sc, 1000, transfer=("INC", "SP"))
+    p95 = report("543 seats, 8 partners (synthetic Lok Sabha shape)", times, rebuild)
+    return (f"dataset_543 build_s={build_s:.2f} load_s={statistics.median(loads):.2f} "
+            f"recompute_p95_ms={p95:.3f} (8 partners)")
+
+
+def bench(ds: Dataset, sc: Scenario, moves: int, transfer=("AAP", "INC")) -> tuple[list[float], float]:
     eng = Engine(ds)
     eng.evaluate(sc)  # warm the caches, as after the first paint
     rng = np.random.default_rng(1)
@@ -58,7 +117,7 @@ def bench(ds: Dataset, sc: Scenario, moves: int) -> tuple[list[float], float]:
         times.append((time.perf_counter() - t0) * 1e3)
     t0 = time.perf_counter()
     for k in range(5):
-        sc.set_assumptions(sc.assumptions.with_transfer("AAP", "INC", 0.5 + k / 20))
+        sc.set_assumptions(sc.assumptions.with_transfer(*transfer, 0.5 + k / 20))
         eng.evaluate(sc)
     rebuild = (time.perf_counter() - t0) / 5 * 1e3
     return times, rebuild
@@ -86,6 +145,8 @@ def main() -> int:
         SeatBounds("b", partner="AAP", minimum=400, maximum=600), SplitVoteRisk("s")))
     sc.assign_all("contested")
     p5k = report("5,000 seats (synthetic)", *bench(big, sc, 500))
+    line543 = bench_543()
+    print(line543)
     print(f"core_recompute_ms p95@90={p90:.3f} p95@5000={p5k:.3f}")
     return 0
 
