@@ -46,7 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="share (0-1) of FROM's voters that go to TO's candidate; a bare number sets both")
     p.add_argument("--swing", action="append", default=[], metavar="PARTY=pts",
                    help="statewide swing in points, e.g. BJP=-2")
+    _uncertainty_args(p, default_draws=0)
     p.add_argument("--json", action="store_true", help="print one JSON object")
+    bt = sub.add_parser("backtest", help="project a later election from an earlier one and score it",
+                        description="Project the --to election from the --from baseline (default: every seat "
+                                    "Contested) and print seats right, the Brier score and log loss of the "
+                                    "per-seat P(win) against the deterministic projection's, and whether each "
+                                    "party's 80 %% interval covered its real seat count.")
+    _dataset_args(bt)
+    bt.add_argument("--from", dest="from_id", required=True, metavar="BASELINE", help="the earlier election, e.g. vs2019")
+    bt.add_argument("--to", dest="to_id", required=True, metavar="BASELINE", help="the later election, e.g. vs2024")
+    bt.add_argument("--scenario", metavar="FILE", help="who stood where (default: every seat Contested)")
+    _uncertainty_args(bt, default_draws=10_000)
+    bt.add_argument("--json", action="store_true", help="print one JSON object")
     r = sub.add_parser("report", help="write the PDF brief and/or the XLSX or CSV negotiation sheet",
                        description="Write a scenario's one-page PDF brief and its negotiation sheet.")
     r.add_argument("scenario", help="scenario JSON file")
@@ -79,6 +91,20 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("folder", metavar="DIR", help="data set folder, or an embedded id (haryana, jharkhand)")
     c.add_argument("--json", action="store_true", help="print one JSON object")
     return ap
+
+
+def _uncertainty_args(p, default_draws: int) -> None:
+    p.add_argument("--draws", type=int, default=default_draws, metavar="N",
+                   help="simulated elections for the uncertainty (e.g. 10000" +
+                        ("; 0: none, the default)" if default_draws == 0 else ")"))
+    p.add_argument("--seed", type=int, default=2024, help="random seed (default 2024: the same figures every run)")
+    p.add_argument("--uncertainty", default="fitted", choices=["low", "fitted", "high"],
+                   help="the sizes fitted from the data (fitted), halved (low) or x1.5 (high)")
+
+
+def _check_draws(n: int) -> None:
+    if not 0 <= n <= 200_000:
+        raise UsageError(f"--draws {n}: use 0 to 200000")
 
 
 def _dataset_args(p) -> None:
@@ -188,10 +214,55 @@ def run_project(args) -> int:
         sc.assign(acs, key)
     ev = Engine(ds).evaluate(sc)
     from .core import report
+    _check_draws(args.draws)
+    unc = None
+    if args.draws:
+        from .core import uncertainty as U
+        params, _ = U.params_for(ds, args.uncertainty)
+        sim = U.Simulator(ev.projector, ds, params, args.draws, args.seed)
+        summ = sim.run(sc.pool, ds.majority)
+        unc = (U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority), summ)
     if args.json:
-        print(json.dumps(report.to_json(sc, ev), ensure_ascii=False))
+        d = report.to_json(sc, ev)
+        if unc:
+            from .core.uncertainty import per_seat_probabilities
+            d["uncertainty"] = unc[0]
+            for i, rec in enumerate(d["per_seat"]):
+                rec["p_win"] = per_seat_probabilities(unc[1], i)
+                rec["p_alliance"] = round(float(unc[1].p_alliance[i]), 4)
+        print(json.dumps(d, ensure_ascii=False))
     else:
         print(report.to_text(sc, ev))
+        if unc:
+            u = unc[0]
+            a = u["alliance_seats"]
+            c = u["cushion"]
+            print(f"Uncertainty ({u['draws']:,} draws): alliance {a['median']} (80 %: {a['p10']}–{a['p90']}) · "
+                  f"P(majority) {u['p_majority'] * 100:.0f} %")
+            print("  seats (80 %): " + ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})"
+                                                 for k, v in list(u["seats"].items())[:8]))
+            print(f"  tipping seats: {', '.join(f'{a} {ds.seats.name(a)}' for a in u['tipping_seats'][:5])}")
+            if c["majority_lost_at"] is not None:
+                print(f"  cushion: the majority is lost at a swing of {-c['majority_lost_at']:g} points to {c['rival']}")
+            elif c["majority_won_at"] is not None:
+                print(f"  cushion: a swing of {c['majority_won_at']:g} points from {c['rival']} wins the majority")
+    return 0
+
+
+def run_backtest(args) -> int:
+    from .core.backtest import backtest, backtest_text
+    ds = _load_dataset(args.dataset)
+    _check_draws(args.draws)
+    if args.draws < 100:
+        raise UsageError(f"--draws {args.draws}: a back-test needs at least 100")
+    for b in (args.from_id, args.to_id):
+        if b not in ds.baselines:
+            raise UsageError(f"unknown baseline {b!r}; {ds.id} has {', '.join(ds.baselines)}")
+    if args.from_id == args.to_id:
+        raise UsageError("--from and --to name the same election")
+    sc = Scenario.load(ds, args.scenario) if args.scenario else None
+    r = backtest(ds, args.from_id, args.to_id, sc, draws=args.draws, seed=args.seed, level=args.uncertainty)
+    print(json.dumps(r, ensure_ascii=False) if args.json else backtest_text(r))
     return 0
 
 
@@ -267,6 +338,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_report(args)
         if args.command == "dataset":
             return run_dataset(args)
+        if args.command == "backtest":
+            return run_backtest(args)
     except UsageError as e:
         print(f"explorer: error: {e}", file=sys.stderr)
         return 2

@@ -175,6 +175,7 @@ class Projector:
         S = np.where(pb.party >= 0, swing_vec[pb.party], 0.0)
         swung = np.where(pb.present, np.maximum(pb.votes + S * T / 100.0, 0.0), 0.0)
         self.partner_votes = swung[:, :n_p].sum(axis=1)  # alliance vote before any transfer
+        self.swung_partners = swung[:, :n_p]            # each partner's own vote, after swing
 
         adj = np.zeros(N)
         for ac, pts in assumptions.seat_adjust_items:
