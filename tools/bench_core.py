@@ -6,6 +6,7 @@ an assumption change (which recomputes every seat's outcomes). Then a 543-seat d
 Lok Sabha shape with 8 partners (synthetic, written as ECI-shaped files and built with the app's
 own `dataset build` code): build and load time, and recompute p95. Last lines:
     dataset_543 build_s=… load_s=… recompute_p95_ms=… (8 partners)
+    sim_ms move_p95@90=… full@90=… full@543=… (10,000 draws)
     core_recompute_ms p95@90=… p95@5000=…
 """
 from __future__ import annotations
@@ -25,7 +26,7 @@ from explorer.core.dataset import SEAT_COLUMNS, Baseline, Dataset, SeatTable  # 
 from explorer.core.dataset_io import load_embedded  # noqa: E402
 from explorer.core.engine import Engine  # noqa: E402
 from explorer.core.rules import FactionClaim, MustHave, RegionalMinimum, RuleSet, SeatBounds, SplitVoteRisk  # noqa: E402
-from explorer.core.scenario import Scenario, default_rules  # noqa: E402
+from explorer.core.scenario import Scenario, default_rules, scenario_from_preset  # noqa: E402
 
 
 def synthetic(n: int, seed: int = 7) -> Dataset:
@@ -99,7 +100,43 @@ def bench_543() -> str:
     times, rebuild = bench(ds, sc, 1000, transfer=("INC", "SP"))
     p95 = report("543 seats, 8 partners (synthetic Lok Sabha shape)", times, rebuild)
     return (f"dataset_543 build_s={build_s:.2f} load_s={statistics.median(loads):.2f} "
-            f"recompute_p95_ms={p95:.3f} (8 partners)")
+            f"recompute_p95_ms={p95:.3f} (8 partners)"), ds, sc
+
+
+def bench_sim(ds90, sc90, ds543, sc543) -> str:
+    """10,000 draws: a seat move (only that seat redrawn), and a full recompute after an
+    assumption change (the noise bank reused: it is drawn once per data set)."""
+    from explorer.core import uncertainty as U
+    out = {}
+    for label, ds, sc, transfer in (("90", ds90, sc90, ("AAP", "INC")), ("543", ds543, sc543, ("INC", "SP"))):
+        params, _ = U.params_for(ds)
+        eng = Engine(ds)
+        t0 = time.perf_counter()
+        sim = U.Simulator(eng.evaluate(sc).projector, ds, params, 10_000)
+        bank_s = time.perf_counter() - t0
+        sim.run(sc.pool, ds.majority)
+        full = []
+        for k in range(7):
+            sc.set_assumptions(sc.assumptions.with_transfer(*transfer, 0.6 + k / 20))
+            t0 = time.perf_counter()
+            pj = eng.evaluate(sc).projector
+            sim = U.Simulator(pj, ds, params, 10_000, bank=sim.bank)
+            sim.run(sc.pool, ds.majority)
+            full.append((time.perf_counter() - t0) * 1e3)
+        moves = []
+        rng = np.random.default_rng(3)
+        pool = sc.pool.copy()
+        for _ in range(200):
+            i = int(rng.integers(0, ds.seats.n))
+            pool[i] = int(rng.integers(0, len(sc.pools)))
+            t0 = time.perf_counter()
+            sim.move(pool, ds.majority)
+            moves.append((time.perf_counter() - t0) * 1e3)
+        out[label] = (float(np.percentile(moves, 95)), statistics.median(full), bank_s)
+        print(f"simulation {label} seats, 10,000 draws: move p95 {out[label][0]:.2f} ms, full recompute median "
+              f"{out[label][1]:.1f} ms; noise bank (once per data set) {bank_s * 1e3:.0f} ms")
+    return (f"sim_ms move_p95@90={out['90'][0]:.2f} full@90={out['90'][1]:.1f} full@543={out['543'][1]:.1f} "
+            f"(10,000 draws)")
 
 
 def bench(ds: Dataset, sc: Scenario, moves: int, transfer=("AAP", "INC")) -> tuple[list[float], float]:
@@ -145,8 +182,11 @@ def main() -> int:
         SeatBounds("b", partner="AAP", minimum=400, maximum=600), SplitVoteRisk("s")))
     sc.assign_all("contested")
     p5k = report("5,000 seats (synthetic)", *bench(big, sc, 500))
-    line543 = bench_543()
+    line543, ds543, sc543 = bench_543()
+    sc90 = scenario_from_preset(ds, "AAP's Lok Sabha leads")
+    linesim = bench_sim(ds, sc90, ds543, sc543)
     print(line543)
+    print(linesim)
     print(f"core_recompute_ms p95@90={p90:.3f} p95@5000={p5k:.3f}")
     return 0
 
