@@ -302,3 +302,32 @@ def test_scenario_records_its_data_set(tmp_path):
     with pytest.raises(DataError, match="made for data set 'jharkhand', not 'haryana'"):
         Scenario.load(HARYANA, p)
     assert Scenario.load(load_dataset(Path(dataset_io.resource_root()) / "jharkhand"), p).seats_in("contested") == [28, 77, 78]
+
+
+def test_friendly_fights_between_some_partners_project_india_56():
+    """Jharkhand 2024: the three friendly fights were between two of the four partners; the
+    other two partners' voters transfer. Counted from the file, INDIA won 56."""
+    sc = scenario_from_preset(JHARKHAND, "INDIA bloc 2024")
+    ev = Engine(JHARKHAND).evaluate(sc)
+    pj = ev.projector
+    fights = np.zeros(81, dtype=np.int64)
+    bit = {p.code: 1 << k for k, p in enumerate(sc.pools.partners)}
+    fights[JHARKHAND.seats.index_of(28)] = bit["JMM"] | bit["CPI(ML)L"]
+    for ac in (77, 78):
+        fights[JHARKHAND.seats.index_of(ac)] = bit["INC"] | bit["RJD"]
+    pr = pj.project(sc.pool, JHARKHAND.majority, fights)
+    assert pr.alliance_seats == 56 and JHARKHAND.majority == 41
+    assert len(pj.variant_masks) == 4 + 1 + 2  # each alone, all four, and the two pairs that fought
+
+
+def test_friendly_fight_transfers_the_others_votes_by_hand():
+    # tiny: seat 2 BJP 400, INC 350, AAP 150; a three-partner alliance where only AAP and INC
+    # fight and BSP does not exist there: the fight equals "every partner stands"
+    from .helpers import tiny_dataset
+    ds = tiny_dataset()
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    pj = Engine(ds).evaluate(sc).projector
+    assert pj.variant_of(0b11) == 2 and pj.variant_of(0) == 2  # both partners = the split variant
+    v = pj.variant_of(0b01)                                  # "AAP alone" as a one-partner mask
+    assert v == 0 and pj.outcomes.votes[v, 1, 0] == 150 + 0.8 * 350

@@ -139,7 +139,8 @@ class PreparedBaseline:
 @dataclass
 class Outcomes:
     """Every seat's outcome under every pool variant: arrays of shape (variants, seats).
-    Variant j < n_partners: partner j contests alone; variant n_partners: the vote splits."""
+    Variant j < n_partners: partner j contests alone; variant n_partners: every partner stands
+    and the vote splits; further variants: friendly fights between some partners."""
     votes: np.ndarray          # (V, N, K) final votes per slot
     fielded: np.ndarray        # (V, N, K)
     winner_slot: np.ndarray
@@ -182,38 +183,62 @@ class Projector:
             i = pb.seat_index.get(ac)
             if i is not None:
                 adj[i] = pts
-        adj_votes = adj * pb.valid_votes / 100.0
+        self._adj_votes = adj * pb.valid_votes / 100.0
+        self._swung = swung
+        self._codes = codes
+        self.all_mask = (1 << n_p) - 1
+        # variants: each partner alone, then every partner standing (the vote splits); a
+        # friendly fight between some partners is added on first use (variant_of)
+        self.variant_masks: list[int] = [1 << p for p in range(n_p)] + [self.all_mask]
+        self._variant_index = {m: v for v, m in enumerate(self.variant_masks)}
+        self.outcomes = self._outcomes(self.variant_masks)
+        # a seat that some partner alone would win: for the split-vote risk rule
+        alone = self.outcomes.winner[:n_p] == np.arange(n_p)[:, None]
+        self.alone_winner = np.where(alone.any(axis=0), alone.argmax(axis=0), -1)
+        self._rows = np.arange(N)
 
-        V = n_p + 1
+    def _field(self, mask: int):
+        """Votes, who stands and the alliance vote kept when the partners in ``mask`` field
+        candidates. A partner that stands keeps its own vote; the voters of each partner that
+        does not stand go to those that do, TO's share of them being transfer[FROM>TO] times
+        TO's part of the standing partners' vote (all of it when one stands alone); the rest
+        leaks to the other contenders, pro rata. The seat adjustment goes to each candidate."""
+        pb, n_p = self.prepared, self.pools.n_partners
+        N = pb.votes.shape[0]
+        W = self._swung.copy()
+        f = pb.other_contender.copy()
+        oc = pb.other_contender[:, n_p:]
+        standing = [p for p in range(n_p) if mask >> p & 1]
+        own = W[:, standing]
+        tot = own.sum(axis=1, keepdims=True)
+        weight = np.divide(own, tot, out=np.full_like(own, 1.0 / len(standing)), where=tot > 0)
+        for q in range(n_p):
+            if mask >> q & 1:
+                continue
+            vq = W[:, q].copy()
+            given = np.zeros(N)
+            for j, p in enumerate(standing):
+                t = self.assumptions.transfer_rate(self._codes[q], self._codes[p])
+                W[:, p] += t * weight[:, j] * vq
+                given += t * weight[:, j]
+            W[:, q] = 0.0
+            osum = np.where(oc, W[:, n_p:], 0.0).sum(axis=1)
+            frac = np.divide((1.0 - given) * vq, osum, out=np.zeros(N), where=osum > 0)
+            W[:, n_p:] = np.where(oc, W[:, n_p:] * (1.0 + frac[:, None]), W[:, n_p:])
+        kept = W[:, standing].sum(axis=1)
+        W[:, standing] = np.maximum(W[:, standing] + self._adj_votes[:, None], 0.0)
+        f[:, standing] = True
+        return W, f, kept
+
+    def _outcomes(self, masks: list[int]) -> Outcomes:
+        pb = self.prepared
+        N, K = pb.votes.shape
+        V = len(masks)
         W_all = np.empty((V, N, K))
         fielded = np.empty((V, N, K), dtype=bool)
         kept = np.empty((V, N))
-        oc = pb.other_contender[:, n_p:]
-        for p in range(V):
-            W = swung.copy()
-            f = pb.other_contender.copy()
-            if p < n_p:  # partner p alone
-                for q in range(n_p):
-                    if q == p:
-                        continue
-                    t = assumptions.transfer_rate(codes[q], codes[p])
-                    vq = W[:, q].copy()
-                    W[:, p] += t * vq
-                    W[:, q] = 0.0
-                    # the untransferred rest leaks to the other contenders, pro rata
-                    osum = np.where(oc, W[:, n_p:], 0.0).sum(axis=1)
-                    frac = np.divide((1.0 - t) * vq, osum, out=np.zeros(N), where=osum > 0)
-                    W[:, n_p:] = np.where(oc, W[:, n_p:] * (1.0 + frac[:, None]), W[:, n_p:])
-                kept[p] = W[:, p]
-                W[:, p] = np.maximum(W[:, p] + adj_votes, 0.0)
-                f[:, p] = True
-            else:  # Contested / Unassigned: each partner keeps its own vote
-                kept[p] = W[:, :n_p].sum(axis=1)
-                W[:, :n_p] = np.maximum(W[:, :n_p] + adj_votes[:, None], 0.0)
-                f[:, :n_p] = True
-            W_all[p] = W
-            fielded[p] = f
-
+        for v, m in enumerate(masks):
+            W_all[v], fielded[v], kept[v] = self._field(m)
         score = np.where(fielded, W_all, -np.inf)
         party = np.broadcast_to(pb.party, (V, N, K))
         win_slot, run_slot, wv, rv, runner, tie = _top_two(score, W_all, party)
@@ -227,18 +252,41 @@ class Projector:
         runner = np.where(un, -1, runner)
         tie = tie & ~un
         margin = np.where(un, 0.0, wv - rv)
-        self.outcomes = Outcomes(W_all, fielded, win_slot, run_slot, winner, runner, wv, margin,
-                                 margin / pb._pct_base * 100.0, kept, tie,
-                                 np.where(tie, np.take_along_axis(party, win_slot[..., None], axis=2)[..., 0], -1),
-                                 np.where(tie, tie_runner, -1))
-        # a seat that some partner alone would win: for the split-vote risk rule
-        alone = self.outcomes.winner[:n_p] == np.arange(n_p)[:, None]
-        self.alone_winner = np.where(alone.any(axis=0), alone.argmax(axis=0), -1)
-        self._rows = np.arange(N)
+        return Outcomes(W_all, fielded, win_slot, run_slot, winner, runner, wv, margin,
+                        margin / pb._pct_base * 100.0, kept, tie,
+                        np.where(tie, np.take_along_axis(party, win_slot[..., None], axis=2)[..., 0], -1),
+                        np.where(tie, tie_runner, -1))
 
-    def project(self, pools: np.ndarray, majority: int) -> "Projection":
+    def variant_of(self, mask: int) -> int:
+        """The variant index of the partners in ``mask`` standing (bit p: partner p); a new
+        friendly fight is computed once and kept."""
+        if mask == 0:
+            mask = self.all_mask
+        v = self._variant_index.get(mask)
+        if v is None:
+            extra = self._outcomes([mask])
+            o = self.outcomes
+            self.outcomes = Outcomes(*(np.concatenate([getattr(o, f), getattr(extra, f)])
+                                       for f in Outcomes.__dataclass_fields__))
+            v = len(self.variant_masks)
+            self.variant_masks.append(mask)
+            self._variant_index[mask] = v
+        return v
+
+    def variants(self, pools: np.ndarray, fights: np.ndarray | None = None) -> np.ndarray:
+        """Each seat's variant: its partner alone, every partner (Contested, Unassigned), or
+        the partners of its friendly fight (``fights``: a bit mask per seat, 0 = all)."""
         n_p = self.pools.n_partners
-        var = np.minimum(pools, n_p)
+        var = np.minimum(pools.astype(np.int64), n_p)
+        if fights is not None:
+            sel = (pools == self.pools.contested) & (fights != 0) & (fights != self.all_mask)
+            for i in np.flatnonzero(sel):
+                var[i] = self.variant_of(int(fights[i]))
+        return var
+
+    def project(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None) -> "Projection":
+        n_p = self.pools.n_partners
+        var = self.variants(pools, fights)
         o, r = self.outcomes, self._rows
         winner = o.winner[var, r]
         counts = np.bincount(winner, minlength=len(self.prepared.parties))

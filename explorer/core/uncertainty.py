@@ -222,6 +222,14 @@ class Simulator:
     def __init__(self, projector, ds: Dataset, params: UncertaintyParams, draws: int = DEFAULT_DRAWS,
                  seed: int = DEFAULT_SEED, bank: NoiseBank | None = None):
         self.pj, self.ds, self.params, self.draws, self.seed = projector, ds, params, draws, seed
+        self._prepare(bank)
+        self._winners: np.ndarray | None = None   # (D, N) party index of the current split
+        self._variant: np.ndarray | None = None
+
+    def _prepare(self, bank: NoiseBank | None) -> None:
+        """The simulated contenders of every variant the projector has (a friendly fight added
+        to the projector later calls this again, keeping the noise bank)."""
+        projector, params, draws, seed, ds = self.pj, self.params, self.draws, self.seed, self.ds
         pb = projector.prepared
         o = projector.outcomes
         V, N, K = o.votes.shape
@@ -245,20 +253,34 @@ class Simulator:
         party = np.broadcast_to(pb.party, (V, N, K))
         self.party = np.take_along_axis(party, top, axis=2)                       # party index
         # parties that ever appear among the simulated contenders get swings
-        used = np.unique(self.party[self.valid])
+        if getattr(self, "_used", None) is None:  # fixed at the first preparation: the bank stays valid
+            self._used = np.union1d(np.unique(self.party[self.valid]), np.arange(self.n_p))
+        used = self._used
         self.swing_parties = used
         self.pmap = np.full(len(pb.parties), len(used), dtype=np.int64)           # last column: no swing
         self.pmap[used] = np.arange(len(used))
         self.sp = self.pmap[np.maximum(self.party, 0)]                            # (V, N, TOP)
-        # the transfer error moves the lone partner's share by dt x the other partners' vote
+        # the transfer error moves the standing partners' share by dt x the vote of the
+        # partners that do not stand (shared as the transfers are), and the others' the other way
         self.tcoef = np.zeros((V, N, TOP), dtype=np.float32)
-        for p in range(min(self.n_p, V)):
-            other = (projector.swung_partners.sum(axis=1) - projector.swung_partners[:, p]) / pb._pct_base * 100.0
-            is_p = self.slot[p] == p
-            rest = np.where(self.valid[p] & ~is_p, self.share[p], 0.0)
+        sp_votes = projector.swung_partners
+        for v, mask in enumerate(projector.variant_masks):
+            if mask == projector.all_mask:
+                continue
+            standing = np.array([(mask >> q) & 1 for q in range(self.n_p)], dtype=bool)
+            other = sp_votes[:, ~standing].sum(axis=1) / pb._pct_base * 100.0
+            own = sp_votes[:, standing]
+            tot = own.sum(axis=1, keepdims=True)
+            w = np.divide(own, tot, out=np.full_like(own, 1.0 / standing.sum()), where=tot > 0)
+            wfull = np.zeros((N, self.n_p))
+            wfull[:, standing] = w
+            slot_is_partner = self.slot[v] < self.n_p
+            wslot = np.where(slot_is_partner, np.take_along_axis(wfull, np.minimum(self.slot[v], self.n_p - 1), axis=1), 0.0)
+            is_st = slot_is_partner & (wslot > 0)
+            rest = np.where(self.valid[v] & ~slot_is_partner, self.share[v], 0.0)
             rsum = rest.sum(axis=1, keepdims=True)
             frac = np.divide(rest, rsum, out=np.zeros_like(rest), where=rsum > 0)
-            self.tcoef[p] = np.where(is_p, other[:, None], -other[:, None] * frac)
+            self.tcoef[v] = np.where(is_st, other[:, None] * wslot, -other[:, None] * frac)
         self.unopposed = pb.unopposed
         self.unopposed_party = pb.unopposed_party
         self.n_parties = len(pb.parties)
@@ -269,13 +291,12 @@ class Simulator:
             bank.state[:, -1] = 0.0
             bank.region[:, :, -1] = 0.0
         self.bank = bank
+        self.n_variants_prepared = V
         # state and regional swings together, (D, R * P'), for one gather per seat and slot
         self.n_sp = len(used) + 1
         A = np.float32(params.state_sd) * bank.state[:, None, :] + np.float32(params.region_sd) * bank.region
         self.swing_draws = A.reshape(draws, -1)
         self.swing_col = self.region[None, :, None] * self.n_sp + self.sp          # (V, N, TOP)
-        self._winners: np.ndarray | None = None   # (D, N) party index of the current split
-        self._variant: np.ndarray | None = None
 
     # -- the core draw for some seats in one variant each --------------------------------------------
     def _winners_for(self, seats, variants: np.ndarray) -> np.ndarray:
@@ -310,11 +331,14 @@ class Simulator:
             win[:, un] = self.unopposed_party[seats][un]
         return win
 
-    def _variants(self, pools: np.ndarray) -> np.ndarray:
-        return np.minimum(pools.astype(np.int64), self.n_p)
+    def _variants(self, pools: np.ndarray, fights: np.ndarray | None = None) -> np.ndarray:
+        var = self.pj.variants(pools, fights)
+        if len(self.pj.variant_masks) != self.n_variants_prepared:
+            self._prepare(self.bank)
+        return var
 
-    def run(self, pools: np.ndarray, majority: int, chunk: int = 64) -> Summary:
-        var = self._variants(pools)
+    def run(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None, chunk: int = 64) -> Summary:
+        var = self._variants(pools, fights)
         W = np.empty((self.draws, self.N), dtype=np.int16)
         for s in range(0, self.N, chunk):
             sl = slice(s, min(s + chunk, self.N))
@@ -328,12 +352,12 @@ class Simulator:
         self._seats_d = (W < self.n_p).sum(axis=1)
         return self._summary(majority)
 
-    def move(self, pools: np.ndarray, majority: int) -> Summary:
+    def move(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None) -> Summary:
         """After some seats changed pool: only their draws are recomputed, and the counts are
         updated by the difference."""
-        var = self._variants(pools)
+        var = self._variants(pools, fights)
         if self._winners is None:
-            return self.run(pools, majority)
+            return self.run(pools, majority, fights)
         changed = np.flatnonzero(var != self._variant)
         if len(changed):
             old = self._winners[:, changed]
