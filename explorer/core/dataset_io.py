@@ -33,7 +33,7 @@ import numpy as np
 from . import jsonio
 from .dataset import BASELINE_KINDS, LOK_SABHA_SEGMENTS, VIDHAN_SABHA, Baseline, Dataset, SeatTable
 from .errors import DataError, Problem
-from .loaders import read_results, read_seat_list
+from .loaders import quote, read_results, read_seat_list
 from .parties import IND, NOTA, Party, PartyTable, shipped_table, valid_code
 from .paths import resource_root
 from .pools import Partner, valid_colour
@@ -70,11 +70,13 @@ def load_dataset(folder: str | os.PathLike) -> Dataset:
 
 
 def _read(root, rel: str, where: str, label: str) -> bytes:
-    if not isinstance(rel, str) or not rel or rel.startswith(("/", "\\")) or ".." in Path(rel).parts:
-        raise DataError(Problem(where, None, label, f"expected a file name inside the data set folder, found {rel!r}"))
+    if not isinstance(rel, str) or not rel or len(rel) > 200 or rel.startswith(("/", "\\")) \
+            or ".." in Path(rel).parts or any(ord(c) < 32 for c in rel) or ":" in rel:
+        raise DataError(Problem(where, None, label, f"expected a file name inside the data set folder, "
+                                                    f"found {quote(str(rel))}"))
     try:
         return root.joinpath(rel).read_bytes()
-    except OSError as e:
+    except (OSError, ValueError) as e:
         raise DataError(Problem(f"{where}/{rel}", None, None, f"cannot read: {e.strerror or e}")) from None
 
 

@@ -1,0 +1,389 @@
+"""Hostile-input generators and the oracle that judges each input, shared by the standing
+suite (tests/test_fuzz.py, a bounded number of examples) and tools/fuzz.py (as long as asked).
+
+Every user file kind is covered: scenario, rules, results (our long shape and ECI's), seat
+list, assignments, GeoJSON, and data set folders. An input is mutated from a valid seed file
+(byte and structural mutations, hand-crafted hostile values); the oracle then demands that it
+either loads and round-trips (save -> load -> identical) and satisfies the invariants of its
+kind, or is refused with a DataError naming the file. Anything else is a finding:
+
+- crash: an exception other than DataError (or a DataError that names no file);
+- silent: accepted, but the round trip differs or an invariant is broken (a swing for a party
+  no baseline has, pool keys that differ only in case, a seat bound above the seat count, ...);
+- hang: a single input took longer than the time limit.
+"""
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+import random
+import signal
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from explorer.core.dataset_io import load_dataset, load_embedded, write_dataset
+from explorer.core.errors import DataError
+from explorer.core.geometry import boundaries_from_geojson
+from explorer.core.jsonio import loads
+from explorer.core.loaders import read_assignments, read_results, read_seat_list
+from explorer.core.rules import rules_from_json
+from explorer.core.scenario import Scenario, scenario_from_preset
+
+HARYANA = load_embedded("haryana")
+KINDS = ("scenario", "rules", "results", "results_eci", "seat_list", "assignments", "geojson", "dataset")
+
+HOSTILE_STRINGS = ["", " ", "\ud800", "\udfff", "²", "3²", "١٢", "12345678901234567890", "-1", "0", "1e309",
+                   "NaN", "Infinity", "=HYPERLINK(\"http://x.invalid\")", "+1", "@SUM(A1)", "\t", "\r", "<b>x</b>",
+                   "$\\alpha$", "A" * 5000, "aap", "AAP", "bjp", "BJPP", "None of the Above", "NOTA", "IND",
+                   "\x00", "\u202e", "Ⅻ", "𝟘", "🙂", "../../etc/passwd", "/abs/path", "CON"]
+HOSTILE_NUMBERS = [0, -1, 1, 2, 90, 91, 500, 10 ** 30, -10 ** 30, 2 ** 63, 1.5, -0.0, 1e308, True, False, None]
+
+
+@dataclass
+class Verdict:
+    kind: str
+    outcome: str          # "loaded", "refused", "crash", "silent", "hang"
+    detail: str = ""
+
+
+@dataclass
+class Tally:
+    inputs: int = 0
+    crashes: int = 0
+    silent: int = 0
+    hangs: int = 0
+    findings: list[Verdict] = field(default_factory=list)
+
+    def add(self, v: Verdict) -> None:
+        self.inputs += 1
+        if v.outcome in ("crash", "silent", "hang"):
+            setattr(self, {"crash": "crashes", "silent": "silent", "hang": "hangs"}[v.outcome],
+                    getattr(self, {"crash": "crashes", "silent": "silent", "hang": "hangs"}[v.outcome]) + 1)
+            if len(self.findings) < 50:
+                self.findings.append(v)
+
+    def line(self) -> str:
+        return f"fuzz inputs={self.inputs} crashes={self.crashes} silent={self.silent} hangs={self.hangs}"
+
+
+# --- seed files ------------------------------------------------------------------------------------
+def seed_scenario() -> dict:
+    sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
+    sc.assumptions = sc.assumptions.with_swing("BJP", -2).with_seat_adjust(36, 3)
+    return sc.to_json()
+
+
+def seed_rules() -> dict:
+    return copy.deepcopy(HARYANA.rules_doc)
+
+
+def _csv(rows: list[list]) -> bytes:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+def seed_results(eci: bool) -> bytes:
+    c = HARYANA.baselines["vs2024"].candidates
+    c = c[c.ac_no <= 90]
+    if eci:
+        rows = [["constituency_no", "serial_no", "candidate", "party", "evm_votes", "postal_votes"]]
+        rows += [[a, s, n, HARYANA.party_name(p) if p != "NOTA" else "None of the Above", v, 0]
+                 for a, s, n, p, v in zip(c.ac_no, c.candidate_no, c.candidate, c.party, c.votes)]
+    else:
+        rows = [["ac_no", "candidate", "party", "votes"]] + [[a, n, p, v] for a, n, p, v in
+                                                             zip(c.ac_no, c.candidate, c.party, c.votes)]
+    return _csv(rows)
+
+
+def seed_seat_list() -> bytes:
+    f = HARYANA.seats.frame
+    return _csv([["ac_no", "name", "district", "pc", "reserved"]] +
+                [[a, n, d, p, r] for a, n, d, p, r in zip(f.ac_no, f.name, f.district, f.pc_name, f.reserved)])
+
+
+def seed_assignments() -> bytes:
+    return _csv([["ac_no", "pool"]] + [[a, "INC" if a % 3 else "AAP"] for a in range(1, 91)])
+
+
+def seed_geojson() -> dict:
+    doc = HARYANA.boundaries
+    feats = []
+    for k, polys in list(doc["seats"].items())[:12]:
+        feats.append({"type": "Feature", "properties": {"ac_no": int(k)},
+                      "geometry": {"type": "MultiPolygon", "coordinates": polys}})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+# --- mutations --------------------------------------------------------------------------------------
+def mutate_json(rng: random.Random, doc):
+    doc = copy.deepcopy(doc)
+    for _ in range(rng.randint(1, 4)):
+        nodes = []
+
+        def walk(o, parent, key, depth):
+            nodes.append((o, parent, key))
+            if depth > 7 or len(nodes) > 4000:
+                return
+            if isinstance(o, dict):
+                for k, v in list(o.items()):
+                    walk(v, o, k, depth + 1)
+            elif isinstance(o, list):
+                for i, v in enumerate(o[:60]):
+                    walk(v, o, i, depth + 1)
+        walk(doc, None, None, 0)
+        o, parent, key = rng.choice(nodes)
+        op = rng.randrange(9)
+        new = o
+        if op == 0:
+            new = rng.choice(HOSTILE_STRINGS)
+        elif op == 1:
+            new = rng.choice(HOSTILE_NUMBERS)
+        elif op == 2:
+            new = rng.choice([[], {}, [None], {"": None}, [[[]]]])
+        elif op == 3 and isinstance(o, dict) and o:
+            k = rng.choice(list(o))
+            o[rng.choice([k.upper(), k.lower(), k + " ", rng.choice(HOSTILE_STRINGS)])] = copy.deepcopy(o[k])
+        elif op == 4 and isinstance(o, dict) and o:
+            del o[rng.choice(list(o))]
+        elif op == 5 and isinstance(o, list) and o:
+            o.append(copy.deepcopy(rng.choice(o)))
+        elif op == 6 and isinstance(o, list):
+            o.extend(rng.choice(HOSTILE_NUMBERS + HOSTILE_STRINGS) for _ in range(rng.randint(1, 5)))
+        elif op == 7 and isinstance(o, str):
+            new = o + rng.choice(HOSTILE_STRINGS)
+        elif op == 8 and isinstance(o, (int, float)) and not isinstance(o, bool):
+            new = rng.choice([o * 10 ** rng.randint(1, 30), -o, o + 0.5, str(o)])
+        if new is not o:
+            if parent is None:
+                doc = new
+            else:
+                parent[key] = new
+    return doc
+
+
+def mutate_bytes(rng: random.Random, data: bytes) -> bytes:
+    b = bytearray(data)
+    for _ in range(rng.randint(1, 6)):
+        op = rng.randrange(7)
+        pos = rng.randrange(len(b) + 1) if b else 0
+        if op == 0 and b:
+            b[min(pos, len(b) - 1)] = rng.randrange(256)
+        elif op == 1:
+            b[pos:pos] = rng.choice(HOSTILE_STRINGS).encode("utf-8", "surrogatepass")
+        elif op == 2 and b:
+            del b[pos:pos + rng.randint(1, 200)]
+        elif op == 3:
+            b[pos:pos] = rng.choice([b",", b"\n", b'"', b'""', b"\r\n", b",,,,", b"\xff\xfe", b"\xef\xbb\xbf"])
+        elif op == 4 and b:  # duplicate a line
+            lines = bytes(b).split(b"\n")
+            i = rng.randrange(len(lines))
+            lines.insert(i, lines[i])
+            b = bytearray(b"\n".join(lines))
+        elif op == 5 and b:  # replace a field with a hostile value
+            lines = bytes(b).split(b"\n")
+            i = rng.randrange(len(lines))
+            cells = lines[i].split(b",")
+            cells[rng.randrange(len(cells))] = rng.choice(HOSTILE_STRINGS + [str(x) for x in HOSTILE_NUMBERS]).encode(
+                "utf-8", "surrogatepass")
+            lines[i] = b",".join(cells)
+            b = bytearray(b"\n".join(lines))
+        elif op == 6:
+            b = b[:rng.randrange(len(b) + 1)]
+    return bytes(b)
+
+
+def to_bytes(rng: random.Random, doc) -> bytes:
+    text = json.dumps(doc, ensure_ascii=rng.random() < 0.5)
+    if rng.random() < 0.15:
+        return mutate_bytes(rng, text.encode("utf-8", "surrogatepass"))
+    return text.encode("utf-8", "surrogatepass")
+
+
+# --- the oracle -------------------------------------------------------------------------------------
+class _Timeout(Exception):
+    pass
+
+
+def _alarm(signum, frame):
+    raise _Timeout()
+
+
+def judge(kind: str, data: bytes, limit_s: float = 5.0) -> Verdict:
+    name = f"input.{kind}"
+    old = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, limit_s)
+    t0 = time.perf_counter()
+    try:
+        problem = _load_and_check(kind, data, name)
+        return Verdict(kind, "silent", problem) if problem else Verdict(kind, "loaded")
+    except DataError as e:
+        where = "/ds" if kind == "dataset" else name  # a data set's problems name its folder or a file in it
+        if not e.problems or not all(p.file and where in p.file for p in e.problems):
+            return Verdict(kind, "crash", f"DataError without the file: {e}"[:300])
+        if any(len(str(p)) > 600 for p in e.problems):
+            return Verdict(kind, "crash", f"message of {max(len(str(p)) for p in e.problems)} characters")
+        return Verdict(kind, "refused", "; ".join(str(p) for p in e.problems[:3]))
+    except _Timeout:
+        return Verdict(kind, "hang", f"over {limit_s} s")
+    except RecursionError:
+        return Verdict(kind, "crash", "RecursionError")
+    except Exception as e:  # noqa: BLE001 - that is the finding
+        return Verdict(kind, "crash", f"{type(e).__name__}: {e}"[:300])
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+        _ = time.perf_counter() - t0
+
+
+def _load_and_check(kind: str, data: bytes, name: str) -> str | None:
+    """Load; return a 'silent' problem description, or None when all is well."""
+    ds = HARYANA
+    if kind == "scenario":
+        sc = Scenario.from_json(ds, loads(data, name), name)
+        with tempfile.TemporaryDirectory() as tmp:
+            p = Path(tmp) / "s.json"
+            sc.save(p)
+            back = Scenario.load(ds, p)
+        if back.to_json() != sc.to_json():
+            return "scenario: save -> load differs"
+        keys = [k.lower() for k in sc.pools.keys]
+        if len(set(keys)) != len(keys):
+            return "scenario: pool keys that differ only in case"
+        parties = set()
+        for b in ds.baselines.values():
+            parties.update(b.candidates["party"].unique().tolist())
+        for party, _ in sc.assumptions.swing_items:
+            if party not in parties:
+                return f"scenario: swing for {party!r}, a party no baseline has"
+        return _rules_invariants(sc.rules, ds.seats.n)
+    if kind == "rules":
+        doc = loads(data, name)
+        sc = Scenario(ds)
+        rs = rules_from_json(doc, ds.seats, sc.pools, name)
+        back = rules_from_json(json.loads(json.dumps(rs.to_json())), ds.seats, sc.pools, name)
+        if back.to_json() != rs.to_json():
+            return "rules: to_json -> from_json differs"
+        return _rules_invariants(rs, ds.seats.n)
+    if kind in ("results", "results_eci"):
+        b = read_results(data, name, ds.seats)
+        if (b.candidates["votes"] < 0).any():
+            return "results: negative votes accepted"
+        return None
+    if kind == "seat_list":
+        t = read_seat_list(data, name)
+        if len(set(t.ac_no.tolist())) != t.n or (t.ac_no <= 0).any():
+            return "seat list: duplicate or non-positive seat numbers accepted"
+        return None
+    if kind == "assignments":
+        sc = Scenario(ds)
+        out = read_assignments(data, name, ds.seats, sc.pools)
+        if any(v not in sc.pools.keys for v in out.values()):
+            return "assignments: a pool that is not one of the scenario's"
+        return None
+    if kind == "geojson":
+        b = boundaries_from_geojson(loads(data, name, max_bytes=200 * 2**20), ds.seats, name)
+        for shape in b.shapes.values():
+            for ring in shape.rings:
+                if len(ring) < 4:
+                    return "geojson: a ring of fewer than 4 points"
+        return None
+    if kind == "dataset":
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "ds"
+            _write_dataset_files(folder, data)
+            d = load_dataset(folder)
+            if d.seats.n < 1 or not d.baselines:
+                return "dataset: empty data set accepted"
+        return None
+    raise ValueError(kind)
+
+
+def _rules_invariants(rs, n_seats: int) -> str | None:
+    for r in rs.rules:
+        for attr in ("minimum", "maximum"):
+            v = getattr(r, attr, None)
+            if v is not None and not 0 <= v <= n_seats:
+                return f"rules: {r.id} {attr} {v} outside 0-{n_seats}"
+    return None
+
+
+# --- data set folders: a manifest and its files in one input --------------------------------------------
+def seed_dataset_bytes() -> bytes:
+    """A small data set folder (12 seats) as one JSON document: file name -> text."""
+    import numpy as np  # noqa: F401
+    from explorer.core.dataset import SeatTable
+    f = HARYANA.seats.frame[HARYANA.seats.frame.ac_no <= 12]
+    seats = SeatTable(f)
+    b = copy.copy(HARYANA.baselines["vs2024"])
+    b.candidates = b.candidates[b.candidates.ac_no <= 12]
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "ds"
+        write_dataset(out, id="fuzz", name="Fuzz", state="Haryana", seats=seats, baselines=[b],
+                      partners=HARYANA.partners, parties=HARYANA.parties)
+        files = {str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file()}
+    return json.dumps(files).encode("utf-8")
+
+
+def _write_dataset_files(folder: Path, data: bytes) -> None:
+    try:
+        files = json.loads(data.decode("utf-8", "surrogatepass"))
+    except (ValueError, UnicodeDecodeError):
+        raise DataError([__import__("explorer.core.errors", fromlist=["Problem"]).Problem(
+            "input.dataset", None, None, "not a folder description")]) from None
+    folder.mkdir(parents=True)
+    if not isinstance(files, dict):
+        return
+    for rel, text in files.items():
+        if not isinstance(rel, str) or not isinstance(text, str) or ".." in rel or rel.startswith("/") or not rel:
+            continue
+        p = folder / rel
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_bytes(text.encode("utf-8", "surrogatepass"))
+        except (OSError, ValueError):
+            continue
+
+
+# --- generating inputs ----------------------------------------------------------------------------------
+_SEEDS: dict = {}
+
+
+def seeds() -> dict:
+    if not _SEEDS:
+        _SEEDS.update({"scenario": seed_scenario(), "rules": seed_rules(), "results": seed_results(False),
+                       "results_eci": seed_results(True), "seat_list": seed_seat_list(),
+                       "assignments": seed_assignments(), "geojson": seed_geojson(),
+                       "dataset": seed_dataset_bytes()})
+    return _SEEDS
+
+
+def generate(rng: random.Random, kind: str) -> bytes:
+    s = seeds()[kind]
+    if kind in ("scenario", "rules", "geojson"):
+        return to_bytes(rng, mutate_json(rng, s))
+    if kind == "dataset":
+        files = json.loads(s)
+        target = rng.choice(sorted(files))
+        if target.endswith(".json"):
+            files[target] = json.dumps(mutate_json(rng, json.loads(files[target])), ensure_ascii=False)
+        else:
+            files[target] = mutate_bytes(rng, files[target].encode("utf-8")).decode("utf-8", "replace")
+        return json.dumps(files).encode("utf-8")
+    return mutate_bytes(rng, s)
+
+
+def run(n: int, seed: int = 0, kinds=KINDS, limit_s: float = 5.0, progress=None) -> Tally:
+    rng = random.Random(seed)
+    tally = Tally()
+    for k in range(n):
+        kind = kinds[k % len(kinds)]
+        v = judge(kind, generate(rng, kind), limit_s)
+        tally.add(v)
+        if progress and (k + 1) % 500 == 0:
+            progress(tally)
+    return tally
