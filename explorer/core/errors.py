@@ -1,7 +1,42 @@
-"""Problems found in input files, reported all at once with file, line and column."""
+"""Problems found in input files, reported all at once with file, line and column.
+
+Input files come from the other side of a negotiation, so nothing they hold is echoed whole:
+a value is quoted through :func:`quote` (at most ~80 characters, then "…"), and a problem's
+location and message are clipped when shown, so a 1 MB value never makes a 1 MB message."""
 from __future__ import annotations
 
+import reprlib
 from dataclasses import dataclass
+
+QUOTE_LIMIT = 80          # characters of a bad value shown in a message
+PATH_LIMIT = 120          # characters of a JSON path (its keys come from the file)
+MESSAGE_LIMIT = 400       # characters of one problem's message, a last guard
+MAX_PROBLEMS = 200        # problems kept for one file; the rest are only counted
+
+_repr = reprlib.Repr()
+_repr.maxstring = QUOTE_LIMIT + 2
+_repr.maxother = QUOTE_LIMIT
+_repr.maxlist = _repr.maxtuple = _repr.maxdict = _repr.maxset = 6
+_repr.maxlevel = 3
+
+
+def clip(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` cut to ``limit`` characters, with "…" when something was cut."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def quote(value, limit: int = QUOTE_LIMIT) -> str:
+    """A value as messages show it: repr-quoted like ``'AAP'`` (so empty text and spaces are
+    visible), at most about ``limit`` characters; a longer value ends in "…"."""
+    if isinstance(value, str):
+        if len(value) <= limit:
+            return repr(value)
+        return repr(value[:limit])[:-1] + "…" + repr(value[:1])[-1]
+    try:
+        return clip(_repr.repr(value), limit)
+    except Exception:  # a value whose repr fails is still a bad value, not a crash
+        return f"<{type(value).__name__}>"
 
 
 @dataclass(frozen=True)
@@ -12,30 +47,40 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        where = self.file
+        where = clip(self.file, 260)
         if self.line is not None:
             where += f", line {self.line}"
         if self.column not in (None, ""):
-            where += f", column {self.column}" if isinstance(self.column, int) else f", {self.column}"
-        return f"{where}: {self.message}"
+            where += f", column {self.column}" if isinstance(self.column, int) else f", {clip(self.column, PATH_LIMIT)}"
+        return f"{where}: {clip(self.message, MESSAGE_LIMIT)}"
 
 
 class DataError(ValueError):
-    """Bad input: carries every problem found; nothing was loaded."""
+    """Bad input: carries every problem found (up to MAX_PROBLEMS; ``more`` counts the ones
+    left out); nothing was loaded."""
 
-    def __init__(self, problems: list[Problem] | Problem):
+    def __init__(self, problems: list[Problem] | Problem, more: int = 0):
         self.problems = [problems] if isinstance(problems, Problem) else list(problems)
+        if len(self.problems) > MAX_PROBLEMS:
+            more += len(self.problems) - MAX_PROBLEMS
+            del self.problems[MAX_PROBLEMS:]
+        self.more = more
         super().__init__(self.summary())
+
+    @property
+    def count(self) -> int:
+        """How many problems were found, counting the ones not kept."""
+        return len(self.problems) + self.more
 
     def summary(self, limit: int = 1) -> str:
         head = "; ".join(str(p) for p in self.problems[:limit])
-        more = len(self.problems) - limit
+        more = self.count - min(limit, len(self.problems))
         return head + (f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else "")
 
-    def report(self, limit: int = 50) -> str:
+    def report(self, limit: int = MAX_PROBLEMS) -> str:
         lines = [str(p) for p in self.problems[:limit]]
-        if len(self.problems) > limit:
-            lines.append(f"... and {len(self.problems) - limit} more")
+        if self.count > len(lines):
+            lines.append(f"... and {self.count - len(lines)} more")
         return "\n".join(lines)
 
 

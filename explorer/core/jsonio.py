@@ -11,7 +11,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .errors import DataError, Problem, err
+from .errors import MAX_PROBLEMS, DataError, Problem, err
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32
@@ -113,13 +113,17 @@ class JsonReader:
     def __init__(self, name: str):
         self.name = name
         self.problems: list[Problem] = []
+        self.more = 0  # problems past MAX_PROBLEMS: counted, not kept
 
     def problem(self, path: str, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.more += 1
+            return
         self.problems.append(Problem(self.name, None, path or None, message))
 
     def raise_if_any(self) -> None:
         if self.problems:
-            raise DataError(self.problems)
+            raise DataError(self.problems, self.more)
 
     def get(self, obj: dict, key: str, types, path: str, default=...):
         full = f"{path}.{key}" if path else key

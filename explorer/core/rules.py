@@ -22,7 +22,7 @@ from typing import ClassVar
 import numpy as np
 
 from .dataset import SeatTable
-from .errors import DataError
+from .errors import DataError, quote
 from .jsonio import JsonReader
 from .pools import Pools
 from .projection import Projection
@@ -331,7 +331,7 @@ def read_rules(rd: JsonReader, doc, seats: SeatTable, pools: Pools, path: str = 
         return RuleSet()
     fmt = doc.get("format", RULES_FORMAT)
     if fmt != RULES_FORMAT and not path:
-        rd.problem("format", f"this is not a rules file (format {fmt!r})")
+        rd.problem("format", f"this is not a rules file (format {quote(fmt)})")
         return RuleSet()
     ver = rd.get(doc, "schema_version", int, path, default=RULES_SCHEMA)
     if isinstance(ver, int) and ver > RULES_SCHEMA:
@@ -346,7 +346,7 @@ def read_rules(rd: JsonReader, doc, seats: SeatTable, pools: Pools, path: str = 
         r = _read_rule(rd, item, seats, pools, rp)
         if r is not None:
             if r.id in ids:
-                rd.problem(f"{rp}.id", f"duplicate rule id {r.id!r}")
+                rd.problem(f"{rp}.id", f"duplicate rule id {quote(r.id)}")
             ids.add(r.id)
             rules.append(r)
     return RuleSet(name, tuple(rules))
@@ -366,14 +366,14 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
         return None
     cls = RULE_KINDS.get(kind)
     if cls is None:
-        rd.problem(f"{rp}.kind", f"unknown rule kind {kind!r}; known: {', '.join(RULE_KINDS)}")
+        rd.problem(f"{rp}.kind", f"unknown rule kind {quote(kind)}; known: {', '.join(RULE_KINDS)}")
         return None
     rid = rd.get(item, "id", str, rp)
     if rid is not None and not rid.strip():
         rd.problem(f"{rp}.id", "empty id")
     severity = rd.get(item, "severity", str, rp, default=cls.severity if hasattr(cls, "severity") else "error")
     if severity is not None and severity not in SEVERITIES:
-        rd.problem(f"{rp}.severity", f"unknown severity {severity!r}; use {', '.join(SEVERITIES)}")
+        rd.problem(f"{rp}.severity", f"unknown severity {quote(severity)}; use {', '.join(SEVERITIES)}")
     source = rd.get(item, "source", str, rp, default="")
     enabled = rd.get(item, "enabled", bool, rp, default=True)
     common = dict(id=rid or "", severity=severity or "error", source=source or "", enabled=bool(enabled))
@@ -381,7 +381,7 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
     def partner():
         code = rd.get(item, "partner", str, rp)
         if code is not None and code not in pools.keys[: pools.n_partners]:
-            rd.problem(f"{rp}.partner", f"unknown partner {code!r}; partners are "
+            rd.problem(f"{rp}.partner", f"unknown partner {quote(code)}; partners are "
                                         f"{', '.join(p.code for p in pools.partners)}")
         return code
 
@@ -390,7 +390,7 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
         out = []
         for j, a in enumerate(lst or []):
             if isinstance(a, bool) or not isinstance(a, int):
-                rd.problem(f"{rp}.{key}[{j}]", f"expected a seat number, found {a!r}")
+                rd.problem(f"{rp}.{key}[{j}]", f"expected a seat number, found {quote(a)}")
             elif not seats.has(a):
                 rd.problem(f"{rp}.{key}[{j}]", f"unknown seat {a}")
             elif a in out:
@@ -421,7 +421,7 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
         if region is not None:
             rkind = rd.get(region, "kind", str, f"{rp}.region")
             if rkind is not None and rkind not in REGION_KINDS:
-                rd.problem(f"{rp}.region.kind", f"unknown region kind {rkind!r}; use pc, district or seats")
+                rd.problem(f"{rp}.region.kind", f"unknown region kind {quote(rkind)}; use pc, district or seats")
             elif rkind == "seats":
                 rval = seat_list_from(rd, region.get("value"), seats, f"{rp}.region.value")
             elif rkind is not None:
@@ -430,7 +430,7 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
                 match = [n for n in names if isinstance(rval, str) and n.lower() == rval.lower()]
                 if rval is not None and not match:
                     rd.problem(f"{rp}.region.value", f"no {'PC' if rkind == 'pc' else 'district'} "
-                                                     f"named {rval!r} in this data set")
+                                                     f"named {quote(rval)} in this data set")
                 rval = match[0] if match else (rval or "")
         minimum = count("minimum")
         rule = RegionalMinimum(**common, partner=p or "", region_kind=rkind or "pc", region=rval,
@@ -464,7 +464,7 @@ def seat_list_from(rd: JsonReader, lst, seats: SeatTable, path: str) -> tuple[in
     out = []
     for j, a in enumerate(lst):
         if isinstance(a, bool) or not isinstance(a, int) or not seats.has(a):
-            rd.problem(f"{path}[{j}]", f"unknown seat {a!r}")
+            rd.problem(f"{path}[{j}]", f"unknown seat {quote(a)}")
         elif a not in out:
             out.append(a)
     return tuple(out)

@@ -10,7 +10,7 @@ import numpy as np
 
 from .assumptions import Assumptions
 from .dataset import Dataset
-from .errors import DataError
+from .errors import DataError, quote
 from .jsonio import JsonReader, read_json, write_json
 from .pools import Partner, Pools, valid_colour
 from .rules import RuleSet, read_rules
@@ -138,7 +138,7 @@ class Scenario:
             rd.raise_if_any()
         fmt = doc.get("format")
         if fmt != SCENARIO_FORMAT:
-            rd.problem("format", f"not a scenario file of this app (format {fmt!r})")
+            rd.problem("format", f"not a scenario file of this app (format {quote(fmt)})")
             rd.raise_if_any()
         ver = rd.get(doc, "schema_version", int, "")
         if isinstance(ver, int) and ver > SCENARIO_SCHEMA:
@@ -147,7 +147,7 @@ class Scenario:
         rd.raise_if_any()
         ds = rd.get(doc, "dataset", str, "", default=dataset.id)
         if ds is not None and ds != dataset.id:
-            rd.problem("dataset", f"made for data set {ds!r}, not {dataset.id!r}")
+            rd.problem("dataset", f"made for data set {quote(ds)}, not {quote(dataset.id)}")
         partners = _read_partners(rd, doc, dataset)
         rd.raise_if_any()
         sc = Scenario(dataset, partners)
@@ -160,18 +160,18 @@ class Scenario:
             try:
                 pi = sc.pools.index(key)
             except KeyError:
-                rd.problem(path, f"unknown pool {key!r}; pools are {', '.join(sc.pools.keys)}")
+                rd.problem(path, f"unknown pool {quote(key)}; pools are {', '.join(sc.pools.keys)}")
                 continue
             if not isinstance(lst, list):
                 rd.problem(path, "expected a list of seat numbers")
                 continue
             for j, a in enumerate(lst):
                 if isinstance(a, bool) or not isinstance(a, int):
-                    rd.problem(f"{path}[{j}]", f"expected a seat number, found {a!r}")
+                    rd.problem(f"{path}[{j}]", f"expected a seat number, found {quote(a)}")
                 elif not dataset.seats.has(a):
                     rd.problem(f"{path}[{j}]", f"unknown seat {a}")
                 elif a in seen:
-                    rd.problem(f"{path}[{j}]", f"seat {a} is also in pool {seen[a]!r}")
+                    rd.problem(f"{path}[{j}]", f"seat {a} is also in pool {quote(seen[a])}")
                 else:
                     seen[a] = key
                     sc.pool[dataset.seats.index_of(a)] = pi
@@ -200,9 +200,9 @@ def _read_partners(rd: JsonReader, doc: dict, dataset: Dataset) -> tuple[Partner
         name = rd.get(p, "name", str, path, default=code or "")
         colour = rd.get(p, "colour", str, path, default="#808080")
         if code is not None and (not code.strip() or code.lower() in ("contested", "unassigned")):
-            rd.problem(f"{path}.code", f"{code!r} cannot be a partner code")
+            rd.problem(f"{path}.code", f"{quote(code)} cannot be a partner code")
         if colour is not None and not valid_colour(colour):
-            rd.problem(f"{path}.colour", f"expected a colour like #1A5FB4, found {colour!r}")
+            rd.problem(f"{path}.colour", f"expected a colour like #1A5FB4, found {quote(colour)}")
         if code is not None and name is not None and colour is not None:
             out.append(Partner(code, name, colour))
     if len(items) < 2:
@@ -214,7 +214,7 @@ def _read_partners(rd: JsonReader, doc: dict, dataset: Dataset) -> tuple[Partner
 
 def _number(rd: JsonReader, v, path: str, lo: float | None = None, hi: float | None = None):
     if isinstance(v, bool) or not isinstance(v, (int, float)):
-        rd.problem(path, f"expected a number, found {v!r}")
+        rd.problem(path, f"expected a number, found {quote(v)}")
         return None
     if (lo is not None and v < lo) or (hi is not None and v > hi):
         rd.problem(path, f"{v} is outside {lo:g}–{hi:g}")
@@ -226,7 +226,7 @@ def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools)
     a = rd.get(doc, "assumptions", dict, "", default={}) or {}
     baseline = rd.get(a, "baseline", str, "assumptions", default=dataset.default_baseline)
     if baseline is not None and baseline not in dataset.baselines:
-        rd.problem("assumptions.baseline", f"unknown baseline {baseline!r}; known: {', '.join(dataset.baselines)}")
+        rd.problem("assumptions.baseline", f"unknown baseline {quote(baseline)}; known: {', '.join(dataset.baselines)}")
     codes = [p.code for p in pools.partners]
     transfer = {}
     for key, v in (rd.get(a, "transfer", dict, "assumptions", default={}) or {}).items():
@@ -251,7 +251,7 @@ def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools)
     for key, v in (rd.get(a, "seat_adjust", dict, "assumptions", default={}) or {}).items():
         path = f"assumptions.seat_adjust.{key}"
         if not key.isdigit() or not dataset.seats.has(int(key)):
-            rd.problem(path, f"unknown seat {key!r}")
+            rd.problem(path, f"unknown seat {quote(key)}")
             continue
         x = _number(rd, v, path, -100.0, 100.0)
         if x is not None:
