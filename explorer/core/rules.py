@@ -26,6 +26,7 @@ from .errors import DataError, quote
 from .jsonio import JsonReader
 from .pools import Pools
 from .projection import Projection
+from .validate import check_rules_doc
 
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
@@ -319,6 +320,7 @@ class RuleSet:
 
 def rules_from_json(doc, seats: SeatTable, pools: Pools, name: str, path: str = "") -> RuleSet:
     """Parse and check a rules document (or the ``rules`` part of a scenario)."""
+    check_rules_doc(doc, name, path)
     rd = JsonReader(name)
     ruleset = read_rules(rd, doc, seats, pools, path)
     rd.raise_if_any()

@@ -14,6 +14,7 @@ from .errors import DataError, quote
 from .jsonio import JsonReader, read_json, write_json
 from .pools import Partner, Pools, valid_colour
 from .rules import RuleSet, read_rules
+from .validate import check_scenario_doc
 
 SCENARIO_FORMAT = "seat-share-explorer/scenario"
 SCENARIO_SCHEMA = 1
@@ -132,6 +133,7 @@ class Scenario:
     @staticmethod
     def from_json(dataset: Dataset, doc, name: str = "scenario") -> "Scenario":
         """Parse and check a scenario document; raises DataError listing every problem."""
+        check_scenario_doc(doc, name)
         rd = JsonReader(name)
         if not isinstance(doc, dict):
             rd.problem("", "not a scenario file (expected a JSON object)")

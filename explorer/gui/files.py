@@ -118,8 +118,11 @@ class FileController(QObject):
             name, ok = QInputDialog.getText(self.w, "Rename scenario", "Name:", text=doc.scenario.name)
             if not ok:
                 return
+        from ..core.validate import name_problem
         name = name.strip()
-        if name:
+        if name and name_problem(name):
+            self.show_error("Cannot rename", name_problem(name))
+        elif name:
             doc.set_meta(name=name)
 
     def close_doc(self, doc=None) -> bool:

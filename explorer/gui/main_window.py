@@ -414,9 +414,12 @@ class MainWindow(QMainWindow):
 
     def edit_notes(self):
         from PySide6.QtWidgets import QInputDialog
+        from ..core.validate import notes_problem
         text, ok = QInputDialog.getMultiLineText(self, "Scenario notes", f"Notes on “{self.doc.scenario.name}”:",
                                                  self.doc.scenario.notes)
-        if ok:
+        if ok and notes_problem(text):
+            self.files.show_error("Cannot keep these notes", notes_problem(text))
+        elif ok:
             self.doc.set_meta(notes=text)
 
     def closeEvent(self, e):

@@ -167,6 +167,11 @@ class RuleDialog(QDialog):
                       source=self.source.toPlainText().strip(), enabled=self.enabled.isChecked())
         if not common["id"]:
             return "Give the rule an id."
+        from ..core.validate import name_problem, notes_problem, rule_id_problem
+        for label, problem in (("Id", rule_id_problem(common["id"])), ("Source", notes_problem(common["source"])),
+                               ("Faction", name_problem(self.faction.text().strip()))):
+            if problem:
+                return f"{label}: {problem}"
         others = {r.id for r in self.doc.scenario.rules.rules if r is not self.rule}
         if common["id"] in others:
             return f"Another rule already has the id {common['id']!r}."

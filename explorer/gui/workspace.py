@@ -66,6 +66,8 @@ class Workspace(QObject):
         doc.deleteLater()
 
     def unique_name(self, stem: str) -> str:
+        from ..core.validate import MAX_NAME
+        stem = stem[:MAX_NAME - 5]  # room for " (99)"; a longer name would not load again
         names = {d.scenario.name for d in self.docs}
         if stem not in names:
             return stem
