@@ -317,3 +317,30 @@ def test_the_comparison_csv_of_hostile_scenarios_reads_back_unchanged_in_meaning
     assert conflicts[0] == ["conflict", "status"]
     want = [[m, "added in B"] for m in cmp.conflicts_added] + [[m, "resolved in B"] for m in cmp.conflicts_resolved]
     assert [[_unquote(c) for c in r] for r in conflicts[1:]] == want
+
+
+# -- the PDF brief and the window show hostile text as it is ----------------------------------
+MARKUP_NAME = "<b>x</b> $\\alpha$"
+
+
+def _markup_scenario():
+    from .helpers import congress_everywhere
+    doc = congress_everywhere("Deal $\\beta$ <i>y</i>").to_json()
+    doc["partners"][0]["name"] = MARKUP_NAME
+    doc["notes"] = "costs $5 and $6 <br> each"
+    doc["rules"]["name"] = "<b>Talks</b> $\\gamma$"
+    return Scenario.from_json(DS, doc, "markup.json")  # all of it passes the file checks
+
+
+def test_the_brief_shows_dollars_and_markup_literally():
+    import io
+    import pypdf
+    from explorer.core.brief import brief_pdf_bytes
+    sc = _markup_scenario()
+    assert sc.pools.partners[0].name == MARKUP_NAME
+    pdf = pypdf.PdfReader(io.BytesIO(brief_pdf_bytes(sc, _evaluate(sc))))
+    assert len(pdf.pages) == 1
+    text = pdf.pages[0].extract_text()
+    assert "Seat-share brief: Deal $\\beta$ <i>y</i>" in text
+    assert f"AAP ({MARKUP_NAME})" in text
+    assert "Notes: costs $5 and $6 <br> each" in text

@@ -118,7 +118,18 @@ def _summary_table(sc: Scenario, ev: Evaluation) -> list[list[str]]:
     return rows
 
 
+# Names, notes and rules come from files the other side may have written: every text of the
+# brief is drawn as written, with no mathtext ("$x$") and no TeX.
+PLAIN_TEXT_RC = {"text.parse_math": False, "text.usetex": False}
+
+
 def brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None = None) -> bytes:
+    import matplotlib
+    with matplotlib.rc_context(PLAIN_TEXT_RC):
+        return _brief_pdf_bytes(sc, ev, today)
+
+
+def _brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None) -> bytes:
     import matplotlib
     from matplotlib.figure import Figure
     matplotlib.rcParams["pdf.fonttype"] = 42  # real text in the PDF: searchable, copyable
