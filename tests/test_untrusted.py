@@ -329,6 +329,7 @@ def _markup_scenario():
     doc["partners"][0]["name"] = MARKUP_NAME
     doc["notes"] = "costs $5 and $6 <br> each"
     doc["rules"]["name"] = "<b>Talks</b> $\\gamma$"
+    doc["rules"]["rules"][1]["source"] = "<img src='x.png'> & <a href='http://example.invalid'>report</a>"
     return Scenario.from_json(DS, doc, "markup.json")  # all of it passes the file checks
 
 
@@ -344,3 +345,59 @@ def test_the_brief_shows_dollars_and_markup_literally():
     assert "Seat-share brief: Deal $\\beta$ <i>y</i>" in text
     assert f"AAP ({MARKUP_NAME})" in text
     assert "Notes: costs $5 and $6 <br> each" in text
+
+
+def _shown(rich_or_plain: str) -> str:
+    """What Qt shows for a tooltip or an auto-format label's text."""
+    from PySide6.QtGui import QTextDocument, Qt
+    if not Qt.mightBeRichText(rich_or_plain):
+        return rich_or_plain
+    d = QTextDocument()
+    d.setHtml(rich_or_plain)
+    return d.toPlainText()
+
+
+def test_the_window_shows_markup_in_names_rules_and_sources_as_written(qtbot):
+    from PySide6.QtCore import Qt
+    from .helpers import open_window
+    sc = _markup_scenario()
+    w = open_window(qtbot, sc)
+    aap = next(p for p in w.pool_panels if p.model.pool_key == "AAP")
+    assert _shown(aap.header.toolTip()) == f"Seats where {MARKUP_NAME} alone fields the alliance candidate. Drop seats here."
+    tile = w.scoreboard.pool_tiles[0]
+    assert _shown(tile.toolTip()).startswith(f"{MARKUP_NAME}: 0 seats alone")
+    assert tile.caption.textFormat() == Qt.PlainText and w.status.textFormat() == Qt.PlainText
+    title = w.rules_panel.title.text()
+    assert _shown(title).startswith("<b>Talks</b> $\\gamma$ · ")
+    source = "<img src='x.png'> & <a href='http://example.invalid'>report</a>"
+    rules = w.rules_panel.model
+    assert _shown(rules.index(1).data(Qt.ToolTipRole)) == f"Severity: error\nSource: {source}"
+    conflicts = w.conflict_panel.model
+    tips = [_shown(conflicts.index(r).data(Qt.ToolTipRole)) for r in range(conflicts.rowCount())]
+    assert any(t.endswith(f"\nSource: {source}") for t in tips)
+    # text without markup is handed to Qt as it is
+    plain = w.rules_panel.model.index(0).data(Qt.ToolTipRole)
+    from PySide6.QtGui import Qt as QtGuiNamespace
+    assert not QtGuiNamespace.mightBeRichText(plain) and plain.startswith("Severity: ")
+
+
+def test_error_boxes_are_plain_text_and_stay_small(qtbot, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+    from .helpers import congress_everywhere, open_window
+    w = open_window(qtbot, congress_everywhere())
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: boxes.append(self) or QMessageBox.Cancel)
+    bad = _doc(assignments={f"<b>P{n}</b>": [1] for n in range(5000)})
+    with pytest.raises(DataError) as e:
+        Scenario.from_json(DS, bad, "<i>deal</i>.json")
+    w.files.show_error("Cannot open", e.value)
+    (box,) = boxes
+    assert box.textFormat() == Qt.PlainText
+    assert box.text().startswith("<i>deal</i>.json, assignments.<b>P0</b>: not a pool") and len(box.text()) < 300
+    assert box.informativeText() == "5,000 problems; nothing was changed."
+    details = box.detailedText().split("\n")
+    assert len(details) == 201 and details[-1] == "... and 4800 more"
+    assert w.files.ask_save is not None
+    w.files._ask_save_box(type("Doc", (), {"scenario": type("S", (), {"name": "<b>Deal</b>"})()})())
+    assert boxes[-1].textFormat() == Qt.PlainText and boxes[-1].text() == "“<b>Deal</b>” has changes that are not saved."

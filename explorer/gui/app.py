@@ -20,14 +20,15 @@ def main(argv: list[str] | None = None) -> int:
         from .smoke import run_smoke
         return run_smoke()
 
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from .. import APP_NAME, __version__
     from ..core.dataset_io import load_embedded
-    from ..core.errors import DataError
+    from ..core.errors import DataError, clip
     from ..core.scenario import Scenario, default_rules, scenario_from_preset
     from .files import default_autosave_dir
     from .main_window import MainWindow
+    from .style import ask, warn
     from .workspace import find_recoverable
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -47,11 +48,8 @@ def main(argv: list[str] | None = None) -> int:
     if leftovers:
         path, doc = leftovers[0]
         names = ", ".join(str(s.get("scenario", {}).get("name", "?")) for s in doc.get("scenarios", []))
-        answer = QMessageBox.question(
-            None, APP_NAME, f"{APP_NAME} did not close normally last time.\n\nRecover the scenarios autosaved "
-                            f"at {doc.get('saved_at', '?')} ({names})?",
-            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes)
-        if answer == QMessageBox.Yes:
+        if ask(None, APP_NAME, f"{APP_NAME} did not close normally last time.\n\nRecover the scenarios autosaved "
+                               f"at {clip(doc.get('saved_at', '?'), 40)} ({clip(names, 400)})?"):
             recovered = doc
         for p, _ in leftovers:
             try:
@@ -67,14 +65,13 @@ def main(argv: list[str] | None = None) -> int:
         elif args.preset:
             sc = scenario_from_preset(ds, args.preset)
     except (DataError, KeyError) as e:
-        QMessageBox.warning(None, APP_NAME, f"{e}\n\nStarting on the default scenario.")
+        warn(None, APP_NAME, f"{e}\n\nStarting on the default scenario.")
         sc, path = None, None
     if sc is not None and not sc.rules.rules:
         sc.rules = default_rules(ds, sc.pools)
     win = MainWindow(ds, sc, recovered=recovered, scenario_path=path)
     if win.recovery_problems:
-        QMessageBox.warning(win, APP_NAME, "Some autosaved scenarios could not be read:\n"
-                            + "\n".join(win.recovery_problems))
+        warn(win, APP_NAME, "Some autosaved scenarios could not be read:\n" + "\n".join(win.recovery_problems[:20]))
     screen = app.primaryScreen().availableGeometry()
     if args.size:
         w, h = (int(x) for x in args.size.lower().split("x"))

@@ -17,6 +17,7 @@ from ..core.errors import DataError
 from ..core.loaders import load_assignments_csv
 from ..core.scenario import Scenario, default_rules
 from .commands import SetPools
+from .style import ask, message_box, plain_rich, warn
 from .workspace import Autosaver
 
 MAX_RECENT = 8
@@ -66,27 +67,27 @@ class FileController(QObject):
         return path
 
     def _ask_save_box(self, doc) -> str:
-        box = QMessageBox(QMessageBox.Warning, "Unsaved changes",
-                          f"“{doc.scenario.name}” has changes that are not saved.", parent=self.w)
+        box = message_box(self.w, QMessageBox.Warning, "Unsaved changes",
+                          f"“{doc.scenario.name}” has changes that are not saved.")
         box.setInformativeText("Save them first?")
         box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
         box.setDefaultButton(QMessageBox.Save)
         return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(box.exec(), "cancel")
 
     def _ask_yes_no_box(self, title, text) -> bool:
-        return QMessageBox.question(self.w, title, text) == QMessageBox.Yes
+        return ask(self.w, title, text)
 
     def _show_error(self, title, e) -> None:
         if isinstance(e, DataError):
-            box = QMessageBox(QMessageBox.Warning, title, e.summary(1), parent=self.w)
-            if len(e.problems) > 1:
-                box.setInformativeText(f"{len(e.problems)} problems; nothing was changed.")
+            box = message_box(self.w, QMessageBox.Warning, title, e.summary(1))
+            if e.count > 1:
+                box.setInformativeText(f"{e.count:,} problems; nothing was changed.")
                 box.setDetailedText(e.report())
             else:
                 box.setInformativeText("Nothing was changed.")
             box.exec()
         else:
-            QMessageBox.warning(self.w, title, str(e))
+            warn(self.w, title, str(e))
 
     def read_file(self, title: str, filt: str, loader):
         """Ask for a file and load it; a DataError is shown (naming file, line and column)
@@ -256,7 +257,7 @@ class FileController(QObject):
         files = self.recent()
         for p in files:
             a = menu.addAction(os.path.basename(p), lambda p=p: self.open(p))
-            a.setToolTip(p)
+            a.setToolTip(plain_rich(p))
             a.setEnabled(os.path.exists(p))
         if not files:
             menu.addAction("No recent files").setEnabled(False)

@@ -20,6 +20,7 @@ from .files import FileController
 from .workspace import ActiveDocument, Workspace, restore
 from .models import AC_ROLE, SeatFilterProxy, SeatTableModel
 from .rules_editor import RulesPanel
+from .style import plain_rich
 from .widgets import AssumptionsPanel, ConflictPanel, PoolPanel, Scoreboard, SummaryPanel
 
 
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)
         self.statusBar().addPermanentWidget(self.status, 1)
         self.doc.evaluated.connect(self._on_evaluated)
         self.workspace.listChanged.connect(self._sync_tabs)
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
                 text = d.scenario.name + (" *" if not d.undo_stack.isClean() else "")
                 if self.tabs.tabText(i) != text:
                     self.tabs.setTabText(i, text)
-                self.tabs.setTabToolTip(i, d.file_path or "Not saved to a file yet")
+                self.tabs.setTabToolTip(i, plain_rich(d.file_path or "Not saved to a file yet"))
             if self.workspace.active in docs:
                 self.tabs.setCurrentIndex(docs.index(self.workspace.active))
         finally:
@@ -415,7 +417,7 @@ class MainWindow(QMainWindow):
     def edit_notes(self):
         from PySide6.QtWidgets import QInputDialog
         from ..core.validate import notes_problem
-        text, ok = QInputDialog.getMultiLineText(self, "Scenario notes", f"Notes on “{self.doc.scenario.name}”:",
+        text, ok = QInputDialog.getMultiLineText(self, "Scenario notes", plain_rich(f"Notes on “{self.doc.scenario.name}”:"),
                                                  self.doc.scenario.notes)
         if ok and notes_problem(text):
             self.files.show_error("Cannot keep these notes", notes_problem(text))

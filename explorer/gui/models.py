@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.rules import KIND_LABELS, SEVERITY_RANK
 from .mime import SEATS_MIME, seats_from_mime, seats_mime
-from .style import SEVERITY_LABELS, pool_colour, severity_icon, swatch_icon, tint
+from .style import SEVERITY_LABELS, plain_rich, pool_colour, severity_icon, swatch_icon, tint
 
 SORT_ROLE = Qt.UserRole + 1
 AC_ROLE = Qt.UserRole + 2
@@ -166,7 +166,8 @@ class SeatTableModel(QAbstractTableModel):
         if role == Qt.EditRole and c == self.C_ADJ:
             return float(row[6])
         if role == Qt.ToolTipRole:
-            return self._tooltip(r, c)
+            tip = self._tooltip(r, c)
+            return plain_rich(tip) if tip else tip
         return None
 
     def _tooltip(self, r: int, c: int):
@@ -340,7 +341,7 @@ class PoolListModel(QAbstractListModel):
             seats = self.doc.dataset.seats
             tip = (f"{seats.names[i]} ({self._seats[index.row()]}) · projected {pr.parties[pr.winner[i]]} by "
                    f"{pr.margin_votes[i]:,.0f} votes ({pr.margin_pts[i]:.1f} pts)")
-            return tip + ("\n" + conflict_tooltip(cs) if cs else "")
+            return plain_rich(tip + ("\n" + conflict_tooltip(cs) if cs else ""))
         return None
 
     def mimeTypes(self):
@@ -400,7 +401,7 @@ class ConflictListModel(QAbstractListModel):
         if role == Qt.ToolTipRole:
             rule = next((r for r in self.doc.scenario.rules.rules if r.id == c.rule_id), None)
             src = f"\nSource: {rule.source}" if rule is not None and rule.source else ""
-            return f"{SEVERITY_LABELS[c.severity]} · {KIND_LABELS.get(c.kind, c.kind)}\n{c.message}{src}"
+            return plain_rich(f"{SEVERITY_LABELS[c.severity]} · {KIND_LABELS.get(c.kind, c.kind)}\n{c.message}{src}")
         return None
 
 
@@ -516,7 +517,7 @@ class SwingModel(QAbstractTableModel):
             if role == Qt.DecorationRole:
                 return swatch_icon(self.doc.dataset.party_colour(p))
             if role == Qt.ToolTipRole:
-                return self.doc.dataset.party_names.get(p, p)
+                return plain_rich(self.doc.dataset.party_names.get(p, p))
             return None
         v = self.doc.scenario.assumptions.swing.get(p, 0.0)
         if role == Qt.DisplayRole:
@@ -573,7 +574,7 @@ class RulesModel(QAbstractListModel):
         if role == Qt.DecorationRole:
             return severity_icon(r.severity)
         if role == Qt.ToolTipRole:
-            return f"Severity: {r.severity}\nSource: {r.source or '—'}"
+            return plain_rich(f"Severity: {r.severity}\nSource: {r.source or '—'}")
         return None
 
     def setData(self, index, value, role=Qt.EditRole):

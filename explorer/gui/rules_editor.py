@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ..core.rules import (KIND_LABELS, SEVERITIES, FactionClaim, MustHave, RegionalMinimum, SeatBounds,
                           SplitVoteRisk)
 from .models import RulesModel
+from .style import esc
 
 
 class SeatPicker(QWidget):
@@ -33,6 +34,7 @@ class SeatPicker(QWidget):
             it.setCheckState(Qt.Checked if ac in chosen else Qt.Unchecked)
             self.list.addItem(it)
         self.summary = QLabel()
+        self.summary.setTextFormat(Qt.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color:#444;")
         lay = QVBoxLayout(self)
@@ -143,6 +145,7 @@ class RuleDialog(QDialog):
         self.source.setMaximumHeight(80)
         form.addRow("Source", self.source)
         self.error = QLabel()
+        self.error.setTextFormat(Qt.PlainText)
         self.error.setStyleSheet("color:#B3261E;")
         self.error.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -270,7 +273,7 @@ class RulesPanel(QWidget):
 
     def _update_title(self, *_):
         rs = self.doc.scenario.rules
-        self.title.setText(f"<b>{rs.name or 'Rules'}</b> · {len(rs.rules)} rules; tick to switch one on or off")
+        self.title.setText(f"<b>{esc(rs.name or 'Rules')}</b> · {len(rs.rules)} rules; tick to switch one on or off")
 
     def _row(self) -> int | None:
         idx = self.view.currentIndex()

@@ -1,6 +1,7 @@
-"""Colours and small painted icons shared by the views."""
+"""Colours and small painted icons shared by the views; user text shown as plain text."""
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 
 from PySide6.QtCore import QRectF, Qt
@@ -76,3 +77,46 @@ def text_colour_on(colour: QColor) -> QColor:
     return QColor("#111111") if lum > 150 else QColor("#FFFFFF")
 
 
+
+
+# -- user text as plain text ---------------------------------------------------------------------
+# Names, codes, notes, rule ids and file names come from files the other side of a negotiation
+# may have written. Qt guesses rich text in labels, message boxes and tooltips, so such text is
+# either shown in a widget set to Qt.PlainText, or escaped with these helpers.
+
+def esc(text) -> str:
+    """User text for interpolation into rich text the app writes itself (``<b>{esc(name)}</b>``)."""
+    return html.escape(str(text), quote=False)
+
+
+def plain_rich(text: str) -> str:
+    """User text for a widget that guesses whether text is rich (a tooltip, an input dialog's
+    label): returned as is when Qt would not take it for markup, else escaped rich text that
+    shows exactly the same characters, line breaks kept."""
+    if "<" not in text and "&" not in text:
+        return text
+    return "<p style='white-space:pre-wrap'>" + esc(text) + "</p>"
+
+
+def message_box(parent, icon, title: str, text: str, informative: str = ""):
+    """A QMessageBox whose text and informative text are plain text."""
+    from PySide6.QtWidgets import QMessageBox
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.PlainText)
+    if informative:
+        box.setInformativeText(plain_rich(informative))
+    return box
+
+
+def warn(parent, title: str, text: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+    message_box(parent, QMessageBox.Warning, title, text).exec()
+
+
+def ask(parent, title: str, text: str) -> bool:
+    """Yes/No question in plain text; True for Yes."""
+    from PySide6.QtWidgets import QMessageBox
+    box = message_box(parent, QMessageBox.Question, title, text)
+    box.setStandardButtons(QMessageBox.Yes | QMessageBox.No)
+    box.setDefaultButton(QMessageBox.Yes)
+    return box.exec() == QMessageBox.Yes

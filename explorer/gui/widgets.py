@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFr
 
 from .mime import seats_from_mime
 from .models import AC_ROLE, ITEM_ROLE, ConflictListModel, PcSplitModel, PoolListModel, SwingModel
-from .style import SEVERITY_COLOURS, pool_colour, tint
+from .style import SEVERITY_COLOURS, esc, plain_rich, pool_colour, tint
 
 
 def _ac_nos_of(view: QAbstractItemView) -> list[int]:
@@ -105,7 +105,7 @@ class PoolPanel(QFrame):
         self.header.setTextFormat(Qt.RichText)
         self.header.setMinimumHeight(26)
         self.header.setWordWrap(True)
-        self.header.setToolTip(self._header_tip())
+        self.header.setToolTip(plain_rich(self._header_tip()))
         self.model = PoolListModel(doc, pool_index, self)
         self.view = PoolView(self)
         self.view.setModel(self.model)
@@ -154,10 +154,10 @@ class PoolPanel(QFrame):
                 pos = b.positions()
                 out = (b.minimum is not None and n < b.minimum) or (b.maximum is not None and n > b.maximum)
                 colour = SEVERITY_COLOURS["warning"] if out else "#555"
-                extra = f" <span style='color:{colour}'>· {pos}</span>" if pos else ""
+                extra = f" <span style='color:{colour}'>· {esc(pos)}</span>" if pos else ""
             sc_n = int(ev.breakdown.sc[self.pool_index])
             extra += f" <span style='color:#666'>· {sc_n} SC</span>" if sc_n else ""
-        self.header.setText(f"<b>{label}</b>&nbsp;&nbsp;<b style='font-size:13pt'>{n}</b>{extra}")
+        self.header.setText(f"<b>{esc(label)}</b>&nbsp;&nbsp;<b style='font-size:13pt'>{n}</b>{extra}")
 
     # -- drops on the header or the frame go to the pool too ------------------------------
     def dragEnterEvent(self, e):
@@ -272,6 +272,7 @@ class Tile(QFrame):
         super().__init__(parent)
         self.setObjectName("tile")
         self.caption = QLabel(caption)
+        self.caption.setTextFormat(Qt.PlainText)  # a partner code
         self.caption.setStyleSheet("color:#555; font-size:8pt;")
         self.value = QLabel()
         f = self.value.font()
@@ -328,8 +329,8 @@ class Scoreboard(QFrame):
             if i < pools.n_partners:
                 extra = int(b.counts[pools.contested])
                 t.value.setText(f"{n}" + (f"<span style='font-size:9pt; color:#777'> +{extra}</span>" if extra else ""))
-                t.setToolTip(f"{pools.partners[i].name}: {n} seats alone"
-                             + (f", {n + extra} counting the {extra} contested" if extra else ""))
+                t.setToolTip(plain_rich(f"{pools.partners[i].name}: {n} seats alone"
+                                        + (f", {n + extra} counting the {extra} contested" if extra else "")))
             else:
                 t.value.setText(str(n))
         ok = pr.alliance_seats >= pr.majority
@@ -398,7 +399,7 @@ class SummaryPanel(QWidget):
         rows = ["<tr><th align=left>Partner</th><th>&nbsp;alone&nbsp;</th><th>&nbsp;+ contested&nbsp;</th>"
                 "<th>&nbsp;fields&nbsp;</th><th>&nbsp;SC alone&nbsp;</th><th>&nbsp;wins&nbsp;</th></tr>"]
         for i, p in enumerate(pools.partners):
-            rows.append(f"<tr><td><span style='color:{p.colour}'>■</span> {p.code}</td>"
+            rows.append(f"<tr><td><span style='color:{p.colour}'>■</span> {esc(p.code)}</td>"
                         f"<td align=center>{int(b.counts[i])}</td><td align=center>{int(b.counts[pools.contested])}</td>"
                         f"<td align=center><b>{int(b.counts[i] + b.counts[pools.contested])}</b></td>"
                         f"<td align=center>{int(b.sc[i])}</td><td align=center>{int(pr.seat_counts[i])}</td></tr>")
@@ -407,7 +408,7 @@ class SummaryPanel(QWidget):
                              f"<table cellspacing=0 cellpadding=1>{''.join(rows)}</table>")
         verdict = ("<span style='color:#1B7F3B'>reaches the majority</span>" if pr.alliance_seats >= pr.majority
                    else f"<span style='color:#B3261E'>{pr.majority - pr.alliance_seats} short of the majority</span>")
-        parts = " &nbsp;".join(f"<span style='color:{self.doc.dataset.party_colour(p)}'>■</span> {p} <b>{n}</b>"
+        parts = " &nbsp;".join(f"<span style='color:{self.doc.dataset.party_colour(p)}'>■</span> {esc(p)} <b>{n}</b>"
                                for p, n in pr.seats_by_party().items())
         self.projected.setText(f"<b>Projected seats</b> — alliance <b>{pr.alliance_seats}</b> of "
                                f"{self.doc.dataset.seats.n}, {verdict} ({pr.majority})<br>{parts}")
