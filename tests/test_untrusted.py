@@ -401,3 +401,28 @@ def test_error_boxes_are_plain_text_and_stay_small(qtbot, monkeypatch):
     assert w.files.ask_save is not None
     w.files._ask_save_box(type("Doc", (), {"scenario": type("S", (), {"name": "<b>Deal</b>"})()})())
     assert boxes[-1].textFormat() == Qt.PlainText and boxes[-1].text() == "“<b>Deal</b>” has changes that are not saved."
+
+
+def test_a_results_csv_with_a_huge_cell_gives_a_short_message():
+    from explorer.core.loaders import read_results
+    big = 100_000  # the csv module refuses fields over 131,072 characters on its own
+    data = ("ac_no,candidate,party,votes\n" + "9" * big + ",X,BJP,10\n1,Y,BJP,x" + "1" * big + "\n").encode()
+    with pytest.raises(DataError) as e:
+        read_results(data, "results.csv", DS.seats)
+    first, second = (str(p) for p in e.value.problems[:2])
+    assert first == "results.csv, line 2, ac_no: expected a seat number, found '" + "9" * 80 + "…'"
+    assert second == "results.csv, line 3, votes: expected a whole number of votes, found 'x" + "1" * 79 + "…'"
+    assert all(len(str(p)) < 500 for p in e.value.problems)
+
+
+@pytest.mark.parametrize("reader,header", [("read_results", "ac_no,candidate,party,votes"),
+                                           ("read_seat_list", "ac_no,name,district,pc,reserved"),
+                                           ("read_assignments", "ac_no,pool")])
+def test_a_seat_number_of_5000_digits_is_refused_not_a_crash(reader, header):
+    from explorer.core import loaders
+    row = ",".join(["1" * 5000] + ["AAP"] * (header.count(",")))
+    args = {"read_results": (DS.seats,), "read_seat_list": (), "read_assignments": (DS.seats, Scenario(DS).pools)}
+    with pytest.raises(DataError) as e:
+        getattr(loaders, reader)(f"{header}\n{row}\n".encode(), "f.csv", *args[reader])
+    p = e.value.problems[0]
+    assert (p.line, p.column) == (2, "ac_no") and "'" + "1" * 80 + "…'" in p.message
