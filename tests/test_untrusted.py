@@ -108,6 +108,8 @@ def test_a_formula_as_partner_code_is_refused_on_load_naming_file_and_path(tmp_p
     ({"assignments": {"=1+1": [1]}}, "assignments.=1+1", "not a pool: a code is letters"),
     ({"assumptions": {"swing": {"@SUM(A1)": 2}}}, "assumptions.swing.@SUM(A1)", "not a party"),
     ({"assumptions": {"transfer": {"AAP>=INC": 0.5}}}, "assumptions.transfer.AAP>=INC", "found '=INC'"),
+    ({"assumptions": {"seat_adjust": {"1" * 5000: 2}}}, "assumptions.seat_adjust.'" + "1" * 40 + "…'",
+     "not a seat number: '111"),  # int() of it would raise
     ({"rules": _rules(id="=cmd|' /C calc'!A0")}, "rules.rules[0].id", "a rule id is letters"),
     ({"rules": _rules(partner="@AAP")}, "rules.rules[0].partner", "found '@AAP'"),
     ({"rules": _rules(source="s" * 10_001)}, "rules.rules[0].source", "at most 10,000 characters"),
