@@ -94,7 +94,8 @@ def test_a_formula_as_partner_code_is_refused_on_load_naming_file_and_path(tmp_p
 
 
 @pytest.mark.parametrize("changes,path,message", [
-    ({"partners": _partners(code="-AAP")}, "partners[0].code", "starting with a letter or digit; found '-AAP'"),
+    ({"partners": _partners(code=" AAP")}, "partners[0].code", "no space at either end; found ' AAP'"),
+    ({"partners": _partners(code="")}, "partners[0].code", "found ''"),
     ({"partners": _partners(code="AAP<b>")}, "partners[0].code", "found 'AAP<b>'"),
     ({"partners": _partners(code="ABCDEFGHIJKLMNOPQ")}, "partners[0].code", "at most 16 characters; this one has 17"),
     ({"partners": _partners(name="x" * 121)}, "partners[0].name", "at most 120 characters; this one has 121"),
@@ -136,17 +137,18 @@ def test_a_rules_file_is_checked_too(tmp_path):
 
 def test_good_codes_names_and_notes_are_accepted():
     partners = [{"code": "CPI(M)", "name": "Communist Party of India (Marxist)", "colour": "#cc0000"},
-                {"code": "Ind. Front & Co", "name": "आम आदमी पार्टी" + "x" * 106, "colour": "#00AA00"}]
+                {"code": "Ind. Front & Co", "name": "आम आदमी पार्टी" + "x" * 106, "colour": "#00AA00"},
+                {"code": "-(X)", "name": "the exports defuse a code that begins with -", "colour": "#00AA00"}]
     notes = "Line one\n\tindented\r\nline three " + "n" * 9_969
     sc = Scenario.from_json(DS, _doc(partners=partners, notes=notes, name="n" * 120,
                                      assignments={"CPI(M)": [1], "Ind. Front & Co": [2]}), "deal.json")
-    assert [p.code for p in sc.pools.partners] == ["CPI(M)", "Ind. Front & Co"]
+    assert [p.code for p in sc.pools.partners] == ["CPI(M)", "Ind. Front & Co", "-(X)"]
     assert len(sc.pools.partners[1].name) == 120 and len(sc.notes) == 10_000
     assert sc.pool_of(1) == "CPI(M)" and sc.pool_of(2) == "Ind. Front & Co"
 
 
 def test_check_code_for_other_loaders():
-    from explorer.core.validate import check_code, check_name
+    from explorer.core.validate import check_code, check_name, code_problem
     assert check_code("JMM", "results.csv", 3, "party") == "JMM"
     assert check_name("Jharkhand Mukti Morcha", "results.csv", 3, "party") == "Jharkhand Mukti Morcha"
     with pytest.raises(DataError) as e:
@@ -155,6 +157,9 @@ def test_check_code_for_other_loaders():
                             "'Jharkhand Mukti Morcha'")
     with pytest.raises(DataError, match=r"results.csv, line 9, party: a code is letters"):
         check_code("+BJP", "results.csv", 9, "party")
+    from explorer.core.parties import valid_code  # one rule for codes, the party table's
+    for code in ("AAP", "CPI(M)", "-X", " AAP", "AAP ", "", "A" * 16, "A" * 17, "A<B", "A=B", "Ind. Front & Co"):
+        assert (code_problem(code) is None) == valid_code(code), code
 
 
 def test_the_window_keeps_names_ids_and_notes_within_what_it_can_load_again(qtbot, tmp_path):

@@ -5,8 +5,8 @@ identifiers in it are held to a strict shape before anything is parsed, and free
 bounded:
 
 - partner and party codes (and pool keys): 1–16 characters, ASCII letters, digits and
-  ``( ) - . / &`` and spaces, starting with a letter or digit, no trailing space (``AAP``,
-  ``CPI(M)``, ``JD(U)``, ``Ind. Front``);
+  ``( ) - . / &`` and spaces, no space at either end (``AAP``, ``CPI(M)``, ``JD(U)``,
+  ``Ind. Front``): the rule of the party table, ``parties.valid_code``;
 - rule ids: 1–40 characters, the same characters plus ``_`` and ``:``, starting with a letter or
   digit (``hooda-nominees``, ``seat-count-2``);
 - names (scenario, partner, rules set, faction, region): at most 120 characters;
@@ -28,8 +28,8 @@ import re
 
 from .errors import DataError, Problem, quote
 from .jsonio import JsonReader
+from .parties import MAX_CODE, valid_code
 
-MAX_CODE = 16
 MAX_RULE_ID = 40
 MAX_NAME = 120
 MAX_NOTES = 10_000
@@ -37,7 +37,6 @@ MAX_NOTES = 10_000
 SCENARIO_FORMAT = "seat-share-explorer/scenario"
 RULES_FORMAT = "seat-share-explorer/rules"
 
-_CODE = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9()\-./& ]{0,%d}[A-Za-z0-9()\-./&])?" % (MAX_CODE - 2))
 _RULE_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9()\-./&_: ]{0,%d}[A-Za-z0-9()\-./&_:])?" % (MAX_RULE_ID - 2))
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 # C0/C1 controls and DEL; the bidirectional embeddings, overrides and isolates
@@ -46,20 +45,19 @@ _NAME_BAD = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
 _NOTES_BAD = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
 
 
-def _shape(value: str, limit: int, what: str) -> str:
-    if len(value) > limit:
-        return f"a {what} has at most {limit} characters; this one has {len(value):,}: {quote(value)}"
-    return (f"a {what} is letters, digits, ( ) - . / & and spaces, starting with a letter or digit; "
-            f"found {quote(value)}")
+def _too_long(value: str, limit: int, what: str) -> str:
+    return f"a {what} has at most {limit} characters; this one has {len(value):,}: {quote(value)}"
 
 
 def code_problem(value) -> str | None:
     """Why ``value`` cannot be a partner or party code, or None if it can."""
     if not isinstance(value, str):
         return f"a code is text; found {quote(value)}"
-    if _CODE.fullmatch(value):
+    if valid_code(value):
         return None
-    return _shape(value, MAX_CODE, "code")
+    if len(value) > MAX_CODE:
+        return _too_long(value, MAX_CODE, "code")
+    return f"a code is letters, digits, ( ) - . / & and spaces, no space at either end; found {quote(value)}"
 
 
 def rule_id_problem(value) -> str | None:
@@ -70,7 +68,7 @@ def rule_id_problem(value) -> str | None:
     if len(value) <= MAX_RULE_ID:
         return ("a rule id is letters, digits, ( ) - . / & _ : and spaces, starting with a letter or digit; "
                 f"found {quote(value)}")
-    return _shape(value, MAX_RULE_ID, "rule id")
+    return _too_long(value, MAX_RULE_ID, "rule id")
 
 
 def _text_problem(value, limit: int, what: str, bad: re.Pattern) -> str | None:
@@ -123,7 +121,7 @@ def _p(path: str, key) -> str:
 
 def _key(key: str) -> str:
     """A key of the file as a JSON path shows it: as is when short and printable, else quoted."""
-    return key if len(key) <= 40 and key.isprintable() else quote(key, 40)
+    return key if len(key) <= 40 and key.isprintable() and key.strip() == key else quote(key, 40)
 
 
 def _short(what: str):
