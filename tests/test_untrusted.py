@@ -106,6 +106,8 @@ def test_a_formula_as_partner_code_is_refused_on_load_naming_file_and_path(tmp_p
     ({"name": "+" * 121}, "name", "at most 120 characters"),
     ({"notes": "n" * 10_001}, "notes", "a note has at most 10,000 characters; this one has 10,001"),
     ({"notes": "a\x00b"}, "notes", "invisible character U+0000 at position 2"),
+    ({"notes": "ok \ud800"}, "notes", "invisible character U+D800 at position 4"),  # could not be saved
+    ({"rules": _rules(source="\udfff")}, "rules.rules[0].source", "invisible character U+DFFF at position 1"),
     ({"assignments": {"=1+1": [1]}}, "assignments.=1+1", "not a pool: a code is letters"),
     ({"assumptions": {"swing": {"@SUM(A1)": 2}}}, "assumptions.swing.@SUM(A1)", "not a party"),
     ({"assumptions": {"transfer": {"AAP>=INC": 0.5}}}, "assumptions.transfer.AAP>=INC", "found '=INC'"),

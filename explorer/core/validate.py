@@ -14,8 +14,8 @@ bounded:
 - colours: ``#RRGGBB``.
 
 Names and notes may hold any script, but no control characters (notes may hold tabs and line
-breaks) and no bidirectional-override characters, which make text display in another order
-than it is stored. Every refusal names the file and the JSON path, and quotes at most 80
+breaks), no bidirectional-override characters, which make text display in another order
+than it is stored, and no lone surrogates (which no UTF-8 file can hold). Every refusal names the file and the JSON path, and quotes at most 80
 characters of the value.
 
 ``check_scenario_doc`` and ``check_rules_doc`` are a pre-pass over a parsed JSON document: they
@@ -39,10 +39,11 @@ RULES_FORMAT = "seat-share-explorer/rules"
 
 _RULE_ID = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9()\-./&_: ]{0,%d}[A-Za-z0-9()\-./&_:])?" % (MAX_RULE_ID - 2))
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
-# C0/C1 controls and DEL; the bidirectional embeddings, overrides and isolates
+# C0/C1 controls and DEL; the bidirectional embeddings, overrides and isolates; lone surrogates
+# (JSON's "\ud800" parses to one, and no UTF-8 file can hold it: the scenario could not be saved)
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_NAME_BAD = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}]")
-_NOTES_BAD = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
+_NAME_BAD = re.compile(f"[\x00-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
+_NOTES_BAD = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}\ud800-\udfff]")
 
 
 def _too_long(value: str, limit: int, what: str) -> str:
