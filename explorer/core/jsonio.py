@@ -2,15 +2,16 @@
 
 User files are parsed with the json module only (no pickle, no eval), with limits on size
 and nesting so a hostile file gives a clear error instead of exhausting memory or the stack.
+Writing goes through ``atomic.atomic_write_bytes`` (re-exported here for the exports).
 """
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .atomic import atomic_write_bytes
 from .errors import DataError, Problem, err
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
@@ -80,30 +81,9 @@ def read_json(path: str | os.PathLike, max_bytes: int = MAX_JSON_BYTES) -> Any:
     return loads(data, name, max_bytes)
 
 
-def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
-    """Write to a temporary file beside the target, flush it to disk, then rename over the
-    target: a failure at any point leaves the previous file as it was."""
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as e:  # name the file the user asked for, not the temporary one
-        raise OSError(e.errno, e.strerror, str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
-def write_json(path: str | os.PathLike, obj: Any) -> None:
-    atomic_write_bytes(path, (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+def write_json(path: str | os.PathLike, obj: Any, private: bool = False) -> None:
+    """Atomically (see atomic.py); ``private`` for autosaves: 0600 whatever the umask."""
+    atomic_write_bytes(path, (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8"), private)
 
 
 class JsonReader:
