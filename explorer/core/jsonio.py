@@ -6,13 +6,14 @@ Writing goes through ``atomic.atomic_write_bytes`` (re-exported here for the exp
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_bytes
-from .errors import DataError, Problem, err
+from .errors import Problem, ProblemList, err
 
 MAX_JSON_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 32
@@ -34,15 +35,17 @@ def decode_utf8(data: bytes, name: str) -> str:
 
 
 def _check_depth(obj: Any, name: str) -> None:
+    """Only containers are visited: a list of ten million numbers costs one pass of
+    ``map(type, ...)`` in C, not ten million stack entries."""
     stack = [(obj, 1)]
     while stack:
         o, d = stack.pop()
         if d > MAX_DEPTH:
             raise err(name, f"nested more than {MAX_DEPTH} levels deep; not a file of this app")
-        if isinstance(o, dict):
-            stack.extend((v, d + 1) for v in o.values())
-        elif isinstance(o, list):
-            stack.extend((v, d + 1) for v in o)
+        items = o.values() if isinstance(o, dict) else o
+        kinds = set(map(type, items))
+        if dict in kinds or list in kinds:
+            stack.extend((v, d + 1) for v in items if type(v) is dict or type(v) is list)
 
 
 def loads(data: bytes | str, name: str, max_bytes: int = MAX_JSON_BYTES) -> Any:
@@ -92,14 +95,40 @@ class JsonReader:
 
     def __init__(self, name: str):
         self.name = name
-        self.problems: list[Problem] = []
+        self.problems = ProblemList()  # the first MAX_PROBLEMS kept; len() counts them all
 
     def problem(self, path: str, message: str) -> None:
-        self.problems.append(Problem(self.name, None, path or None, message))
+        if self.problems.full:
+            self.problems.omitted += 1  # counted, not kept
+        else:
+            self.problems.add(Problem(self.name, None, path or None, message))
+
+    @property
+    def full(self) -> bool:
+        """True once MAX_PROBLEMS are kept: a reader may then only count further problems."""
+        return self.problems.full
+
+    def count_seat_problems(self, items: list, start: int, known: frozenset, taken=(),
+                            repeats_ok: bool = False) -> set[int]:
+        """For a ``full`` reader: count the problems in ``items[start:]``, a list of seat
+        numbers, in a few passes at C speed (a 20 MB file can hold ten million of them; one
+        Python step each would take seconds). A problem is anything but a whole number in
+        ``known`` that is not in ``taken``, and, unless ``repeats_ok``, a repeat. Returns the
+        good seats found (nothing is loaded from a file with problems; they let a reader
+        judge later lists the same way)."""
+        rest = itertools.islice(items, start, None)
+        if set(map(type, itertools.islice(items, start, None))) <= {int}:
+            ints = rest
+        else:  # a bool is no seat number, though True == 1
+            ints = [a for a in rest if type(a) is int]
+        matches = list(filter(known.__contains__, ints))
+        good = set(matches).difference(taken)
+        ok = sum(1 for a in matches if a not in taken) if repeats_ok else len(good)
+        self.problems.omitted += len(items) - start - ok
+        return good
 
     def raise_if_any(self) -> None:
-        if self.problems:
-            raise DataError(self.problems)
+        self.problems.raise_if_any()
 
     def get(self, obj: dict, key: str, types, path: str, default=...):
         full = f"{path}.{key}" if path else key

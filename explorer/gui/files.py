@@ -79,8 +79,8 @@ class FileController(QObject):
     def _show_error(self, title, e) -> None:
         if isinstance(e, DataError):
             box = QMessageBox(QMessageBox.Warning, title, e.summary(1), parent=self.w)
-            if len(e.problems) > 1:
-                box.setInformativeText(f"{len(e.problems)} problems; nothing was changed.")
+            if e.count > 1:
+                box.setInformativeText(f"{e.count:,} problems; nothing was changed.")
                 box.setDetailedText(e.report())
             else:
                 box.setInformativeText("Nothing was changed.")
