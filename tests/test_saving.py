@@ -276,3 +276,14 @@ def test_the_autosave_is_private_to_the_user(qtbot, tmp_path, umask):
     assert mode(w.files.autosaver.path) == 0o600
     assert read_json(w.files.autosaver.path)["scenarios"][0]["scenario"]["name"] == "Test"
 
+
+
+def test_stale_files_of_a_file_that_will_not_be_saved_again_can_be_removed(tmp_path):
+    from explorer.core.atomic import remove_stale_temp_files
+    (tmp_path / "workspace-7.json").write_bytes(b"{}")
+    stale = tmp_path / temp_name("workspace-7.json", dead_pid())
+    alive = tmp_path / temp_name("workspace-7.json", os.getppid())
+    stale.write_bytes(b"partial")
+    alive.write_bytes(b"partial")
+    remove_stale_temp_files(tmp_path / "workspace-7.json")
+    assert sorted(os.listdir(tmp_path)) == sorted(["workspace-7.json", alive.name])

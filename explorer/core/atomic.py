@@ -98,8 +98,10 @@ def stale_temp_files(target: str | os.PathLike) -> list[Path]:
     return out
 
 
-def _remove_stale(target: Path) -> None:
-    for p in stale_temp_files(target):
+def remove_stale_temp_files(target: str | os.PathLike) -> None:
+    """Remove the temporary files of ``target``'s interrupted saves (each save does this
+    first; callable for a file that will not be saved again, e.g. a recovered autosave)."""
+    for p in stale_temp_files(_resolve(Path(target))):
         try:
             p.unlink()
         except OSError:
@@ -142,7 +144,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, private: bool = Fal
         raise OSError(code, "not a regular file" if code == errno.EINVAL else os.strerror(code), shown)
     if st is not None and not os.access(target, os.W_OK):  # as QSaveFile: a read-only file stays
         raise OSError(errno.EACCES, "the file is read-only", shown)
-    _remove_stale(target)
+    remove_stale_temp_files(target)
     for attempt in range(5):
         tmp = os.path.join(target.parent, _temp_name(target))
         try:
