@@ -138,7 +138,8 @@ def _polygons(gtype, coords, path: str) -> tuple[list | None, str, str]:
     out = []
     for poly, pp in zip(polys, paths):
         if not isinstance(poly, list) or not poly:
-            return None, pp, f"expected a non-empty list of rings, found {_kind(poly) if poly != [] else 'an empty list'}"
+            found = "an empty list" if poly == [] else _kind(poly)
+            return None, pp, f"expected a non-empty list of rings, found {found}"
         rings = []
         for k, r in enumerate(poly):
             arr, where, msg = _ring(r, f"{pp}[{k}]")
