@@ -12,6 +12,7 @@ path. Seats far outside the data set's label points (a 0 or -1 coordinate, swapp
 and longitude) load with ``Boundaries.warnings``, which the window shows before using them."""
 from __future__ import annotations
 
+import itertools
 import math
 import os
 from dataclasses import dataclass, field
@@ -102,9 +103,25 @@ def _is_num(c) -> bool:
     return isinstance(c, (int, float)) and not isinstance(c, bool)
 
 
+def _fast_ring(ring: list) -> np.ndarray | None:
+    """The common case at C speed: closed, in range, every point two numbers; else None
+    (and the point-by-point check below finds and names what is wrong)."""
+    try:
+        if set(map(len, ring)) != {2} or not set(map(type, itertools.chain.from_iterable(ring))) <= {int, float}:
+            return None
+        arr = np.array(ring, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if arr.shape != (len(ring), 2) or not (np.all(np.abs(arr[:, 0]) <= 180) and np.all(np.abs(arr[:, 1]) <= 90)):
+        return None
+    return arr if len(arr) >= 4 and np.array_equal(arr[0], arr[-1]) else None
+
+
 def _ring(ring, path: str) -> tuple[np.ndarray | None, str, str]:
     """A ring as an (n, 2) array of longitude, latitude, or None and the path and message of
     the first thing wrong with it."""
+    if isinstance(ring, list) and (arr := _fast_ring(ring)) is not None:
+        return arr, "", ""
     if not isinstance(ring, list):
         return None, path, f"expected a ring (a list of [longitude, latitude] points), found {_kind(ring)}"
     if len(ring) < 4:

@@ -45,6 +45,12 @@ def _check_depth(obj: Any, name: str) -> None:
         items = o.values() if isinstance(o, dict) else o
         kinds = set(map(type, items))
         if dict in kinds or list in kinds:
+            if kinds == {list}:  # e.g. a ring of points: lists of numbers, checked in one pass
+                inner = set(map(type, itertools.chain.from_iterable(items)))
+                if dict not in inner and list not in inner:
+                    if d + 1 > MAX_DEPTH:
+                        raise err(name, f"nested more than {MAX_DEPTH} levels deep; not a file of this app")
+                    continue
             stack.extend((v, d + 1) for v in items if type(v) is dict or type(v) is list)
 
 
