@@ -304,3 +304,52 @@ def test_a_60_mb_file_of_points_is_refused_before_parsing_within_5_s_and_300_mb(
     assert r["msg"] == f"{p}: more than 1,000,000 points; simplify the boundaries"
     assert r["s"] < 5 and r["maxrss_mb"] < 300
 
+
+
+# -- a data set folder's own boundaries.json is checked the same way ----------------------------
+def embedded(seats_polys, **kw):
+    return {"format": geometry.BOUNDARIES_FORMAT, "schema_version": 1, "seats": seats_polys, **kw}
+
+
+def embedded_problems(doc) -> list[str]:
+    with pytest.raises(DataError) as e:
+        geometry.boundaries_from_embedded(doc, DS.seats, "hr/boundaries.json")
+    return [str(p) for p in e.value.problems]
+
+
+def test_a_data_sets_boundaries_with_faults_give_located_errors():
+    mixed = [[76.0, 29.0], [76.1, 29.0, 3.0], 76.1, [76.0, 29.1], [76.0, 29.0]]
+    assert embedded_problems(embedded({"1": [[square()]], "²": [[square()]], "95": [[square()]], "01": [[square()]],
+                                       "2": [[mixed]], "3": [[square()[:-1] + [[76.0, 29.05]]]], "4": 7})) == [
+        "hr/boundaries.json, seats.²: unknown seat '²'",
+        "hr/boundaries.json, seats.95: unknown seat '95'",
+        "hr/boundaries.json, seats.01: seat 1 already drawn by seats.1",
+        "hr/boundaries.json, seats.2[0][0][2]: expected a [longitude, latitude] point, found a number",
+        "hr/boundaries.json, seats.3[0][0]: the ring is not closed: it ends at [76.0, 29.05], not at its first "
+        "point [76.0, 29.0] (GeoJSON rings end where they start)",
+        "hr/boundaries.json, seats.4: expected a non-empty list of polygons",
+    ]
+    assert embedded_problems({"seats": []}) == [
+        "hr/boundaries.json: expected an object with the seats' polygons under 'seats'"]
+    assert embedded_problems(embedded({"1": [[square()]]}, attribution=5)) == [
+        "hr/boundaries.json, attribution: expected text, found a number"]
+
+
+def test_a_data_sets_boundaries_may_mix_points_with_altitude():
+    mixed = [p + [212.0] if i % 2 else p for i, p in enumerate(square())]
+    b = geometry.boundaries_from_embedded(embedded({"1": [[mixed]]}, attribution="x"), DS.seats)
+    assert b.shapes[1].rings[0].shape == (5, 2) and b.attribution == "x"
+
+
+def test_a_geojson_becomes_a_data_sets_boundaries_bounded_checked_and_flat(tmp_path):
+    mixed = [p + [212.0] if i % 2 else p for i, p in enumerate(square())]
+    zero = square(y=29.5)
+    zero[2] = [0, 0]
+    p = write_doc(tmp_path / "in.geojson", fc(feature("7", [mixed]), feature(8, [zero])))
+    doc, warnings = geometry.geojson_to_embedded(p, DS.seats)
+    assert doc["seats"] == {"7": [[square()]], "8": [[zero]]}
+    assert doc["attribution"] == "Boundaries from in.geojson" and doc["format"] == geometry.BOUNDARIES_FORMAT
+    assert [w.column for w in warnings] == [None, "features[1].geometry.coordinates"]
+    b = geometry.boundaries_from_embedded(doc, DS.seats)  # and it reads back
+    assert sorted(b.shapes) == [7, 8]
+    assert np.array_equal(b.shapes[7].rings[0], load_geojson(p, DS.seats).shapes[7].rings[0])

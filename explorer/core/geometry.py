@@ -42,6 +42,7 @@ class Boundaries:
     cos_lat0: float
     attribution: str = ""
     warnings: list[Problem] = field(default_factory=list)  # shown before the map is replaced
+    checked: dict = field(default_factory=dict, repr=False)  # a GeoJSON's (n, 2) lon/lat rings per seat
 
     def warning_text(self, limit: int = 8) -> str:
         lines = [str(p) for p in self.warnings[:limit]]
@@ -90,9 +91,39 @@ def _build(polys_by_seat: dict[int, list], seats: SeatTable, attribution: str) -
     return Boundaries(shapes, cos0, attribution)
 
 
-def boundaries_from_embedded(doc: dict, seats: SeatTable) -> Boundaries:
-    polys = {int(k): v for k, v in doc["seats"].items()}
-    return _build(polys, seats, doc.get("attribution", ""))
+def boundaries_from_embedded(doc: dict, seats: SeatTable, name: str = "the data set's boundaries") -> Boundaries:
+    """A data set's own boundaries, ``{"seats": {"<ac_no>": [polygon, ...]}, "attribution": ...}``:
+    a data set folder may come from anyone, so they are checked as a GeoJSON is (DataError
+    with the JSON path of every fault)."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("seats"), dict):
+        raise DataError(Problem(name, None, None, "expected an object with the seats' polygons under 'seats'"))
+    attribution = doc.get("attribution", "")
+    if not isinstance(attribution, str):
+        raise DataError(Problem(name, None, "attribution", f"expected text, found {_kind(attribution)}"))
+    problems = ProblemList()
+    polys_by_seat: dict[int, list] = {}
+    first_at: dict[int, str] = {}
+    vertices = 0
+    for key, coords in doc["seats"].items():
+        path = f"seats.{key}"
+        ac = _seat_number(key)
+        if ac is None or not seats.has(ac):
+            problems.add(Problem(name, None, path, f"unknown seat {key!r}"))
+            continue
+        if ac in first_at:
+            problems.add(Problem(name, None, path, f"seat {ac} already drawn by {first_at[ac]}"))
+            continue
+        polys, where, msg = _polygons("MultiPolygon", coords, path)
+        if polys is None:
+            problems.add(Problem(name, None, where, msg))
+            continue
+        vertices += sum(len(r) for p in polys for r in p)
+        if vertices > MAX_VERTICES:
+            raise DataError(Problem(name, None, path, f"more than {MAX_VERTICES:,} points; simplify the boundaries"))
+        first_at[ac] = path
+        polys_by_seat[ac] = polys
+    problems.raise_if_any()
+    return _build(polys_by_seat, seats, attribution)
 
 
 def _kind(v) -> str:
@@ -271,12 +302,27 @@ def boundaries_from_geojson(doc, seats: SeatTable, name: str) -> Boundaries:
     problems.raise_if_any()
     b = _build(polys_by_seat, seats, f"Boundaries from {name}")
     b.warnings = _placement_warnings(polys_by_seat, first_at, seats, name)
+    b.checked = polys_by_seat
     return b
 
 
 def load_geojson(path, seats: SeatTable) -> Boundaries:
     """Read a GeoJSON file, refusing one larger than MAX_GEOJSON_BYTES before reading it and
     one with more '[' than 1.5 × MAX_VERTICES before parsing it (every point has one)."""
+    return boundaries_from_geojson(_read_geojson(path), seats, str(path))
+
+
+def geojson_to_embedded(path, seats: SeatTable) -> tuple[dict, list[Problem]]:
+    """A GeoJSON file in a data set's own form (for ``dataset build``), bounded and checked as
+    load_geojson does, points reduced to [longitude, latitude]; with its placement warnings."""
+    b = load_geojson(path, seats)
+    doc = {"format": BOUNDARIES_FORMAT, "schema_version": 1, "crs": "EPSG:4326",
+           "attribution": f"Boundaries from {os.path.basename(path)}",
+           "seats": {str(ac): [[r.tolist() for r in poly] for poly in polys] for ac, polys in b.checked.items()}}
+    return doc, b.warnings
+
+
+def _read_geojson(path):
     name = str(path)
     try:
         size = os.stat(path).st_size
@@ -292,4 +338,4 @@ def load_geojson(path, seats: SeatTable) -> Boundaries:
         raise DataError(Problem(name, None, None, f"cannot read: {e.strerror or e}")) from None
     if raw.count(b"[") > MAX_VERTICES * 3 // 2:
         raise DataError(Problem(name, None, None, f"more than {MAX_VERTICES:,} points; simplify the boundaries"))
-    return boundaries_from_geojson(loads(raw, name, MAX_GEOJSON_BYTES), seats, name)
+    return loads(raw, name, MAX_GEOJSON_BYTES)
