@@ -160,3 +160,47 @@ def test_a_19_9_mb_rules_file_of_bad_seat_numbers_is_refused_within_5_s_and_300_
     assert r["count"] == n and r["kept"] == 200
     assert r["msg"] == f"{p}, rules[0].seats[0]: unknown seat 0 (and {n - 1:,} more problems)"
     assert r["s"] < 5 and r["peak_mb"] < 300
+
+
+# -- objects and keys are bounded before parsing: tiny objects cost hundreds of bytes each parsed
+def test_objects_and_keys_are_counted_before_parsing(monkeypatch):
+    from explorer.core import jsonio
+    monkeypatch.setattr(jsonio, "MAX_JSON_OBJECTS", 3)
+    monkeypatch.setattr(jsonio, "MAX_JSON_KEYS", 4)
+    assert loads('{"a": {"b": {}}, "c": 1, "d": 2}', "f.json") == {"a": {"b": {}}, "c": 1, "d": 2}  # 3 and 4
+    with pytest.raises(DataError) as e:
+        loads('[{}, {}, {}, {}]', "f.json")
+    assert str(e.value) == "f.json: has 4 '{': more than the 3 JSON objects a file of this app may hold"
+    with pytest.raises(DataError) as e:
+        loads('{"a": 1, "b": 2, "c": 3, "d": 4, "e": 5}', "f.json")
+    assert str(e.value) == "f.json: has 5 ':': more than the 4 JSON keys a file of this app may hold"
+
+
+def write_repeated(path: Path, head: str, item: str, tail: str, size: int = 19_900_000) -> int:
+    n = (size - len(head) - len(tail)) // (len(item) + 1)
+    path.write_text(head + ",".join([item] * n) + tail)
+    return n
+
+
+@pytest.mark.parametrize("kind, head, item, tail, what", [
+    ("partners", '{"format": "seat-share-explorer/scenario", "schema_version": 1, "partners": [',
+     '{"code":"X"}', "]}", "'{'"),
+    ("rules", '{"format": "seat-share-explorer/scenario", "schema_version": 1, "rules": {"rules": [',
+     '{"kind":"x"}', "]}}", "'{'"),
+    ("seat_adjust", '{"format": "seat-share-explorer/scenario", "schema_version": 1, "assumptions": '
+     '{"seat_adjust": {', None, "}}}", "':'"),
+])
+def test_a_19_9_mb_scenario_of_tiny_objects_or_keys_is_refused_within_5_s_and_300_mb(tmp_path, kind, head, item,
+                                                                                      tail, what):
+    p = tmp_path / f"{kind}.json"
+    if item is None:  # distinct keys: a JSON object keeps only the last of repeated ones
+        body = ",".join(f'"{k}":0' for k in range(1000, 1000 + 1_700_000))
+        p.write_text(head + body + tail)
+        n = 1_700_000
+    else:
+        n = write_repeated(p, head, item, tail)
+    r = probe(p, "scenario")
+    print(f"{p.stat().st_size / 1e6:.1f} MB scenario with {n:,} {kind} items refused in {r['s']:.2f} s, "
+          f"peak {r['peak_mb']:.0f} MB")
+    assert r["count"] == 1 and what in r["msg"] and "a file of this app may hold" in r["msg"]
+    assert r["s"] < 5 and r["peak_mb"] < 300
