@@ -287,3 +287,13 @@ def test_stale_files_of_a_file_that_will_not_be_saved_again_can_be_removed(tmp_p
     alive.write_bytes(b"partial")
     remove_stale_temp_files(tmp_path / "workspace-7.json")
     assert sorted(os.listdir(tmp_path)) == sorted(["workspace-7.json", alive.name])
+
+
+def test_a_write_that_takes_nothing_is_a_full_disk_not_a_hang(tmp_path, monkeypatch):
+    p = tmp_path / "deal.json"
+    p.write_bytes(b"old")
+    monkeypatch.setattr(os, "write", lambda fd, data: 0)
+    with pytest.raises(OSError) as e:
+        atomic_write_bytes(p, b"new")
+    assert e.value.errno == 28 and e.value.filename == str(p)
+    assert p.read_bytes() == b"old" and os.listdir(tmp_path) == ["deal.json"]

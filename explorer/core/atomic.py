@@ -171,7 +171,10 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, private: bool = Fal
                     os.fchmod(fd, stat.S_IMODE(st.st_mode))  # after chown, which may clear setgid
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                n = os.write(fd, view)
+                if n <= 0:  # a device that takes nothing: never loop for ever
+                    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+                view = view[n:]
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -182,7 +185,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, private: bool = Fal
         except OSError:
             pass
         if isinstance(e, OSError):
-            raise OSError(e.errno, e.strerror, shown) from None
+            raise OSError(e.errno, e.strerror or str(e), shown) from None
         raise
     finally:
         _in_flight.discard(tmp)
