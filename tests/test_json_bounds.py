@@ -96,6 +96,9 @@ def test_depth_is_still_limited_and_long_flat_lists_are_cheap():
         loads("[" * 33 + "]" * 33, "d.json")
     assert len(loads("[" * 32 + "]" * 32, "d.json")) == 1
     assert len(loads(json.dumps({"a": [0] * 1_000_000, "b": [[[1]]]}), "d.json")["a"]) == 1_000_000
+    assert [loads(t, "d.json") for t in ("5", "true", "null", '"x"', "[]", "{}")] == [5, True, None, "x", [], {}]
+    with pytest.raises(DataError, match="not a scenario file"):
+        Scenario.from_json(DS, loads("5", "s.json"), "s.json")
 
 
 PROBE = textwrap.dedent("""

@@ -47,6 +47,8 @@ def _check_depth(obj: Any, name: str) -> None:
         o, d = stack.pop()
         if d > MAX_DEPTH:
             raise err(name, f"nested more than {MAX_DEPTH} levels deep; not a file of this app")
+        if not isinstance(o, (dict, list)):
+            continue  # a document that is a bare number, text, true/false or null
         items = o.values() if isinstance(o, dict) else o
         kinds = set(map(type, items))
         if dict in kinds or list in kinds:
