@@ -56,8 +56,8 @@ def test_thousands_of_problems_are_counted_but_only_the_first_200_kept():
     assert len(err.problems) == MAX_PROBLEMS == 200 and err.count == 5000
     assert str(err.problems[0]) == "deal.json, assignments.AAP[0]: unknown seat 1000"
     lines = err.report().split("\n")
-    assert len(lines) == 201 and lines[-1] == "... and 4800 more"
-    assert err.summary(1).endswith("(and 4999 more problems)")
+    assert len(lines) == 201 and lines[-1] == "... and 4,800 more"
+    assert err.summary(1).endswith("(and 4,999 more problems)")
 
 
 def test_a_data_error_built_from_many_problems_keeps_200():
@@ -406,7 +406,7 @@ def test_error_boxes_are_plain_text_and_stay_small(qtbot, monkeypatch):
     assert box.text().startswith("<i>deal</i>.json, assignments.<b>P0</b>: not a pool") and len(box.text()) < 300
     assert box.informativeText() == "5,000 problems; nothing was changed."
     details = box.detailedText().split("\n")
-    assert len(details) == 201 and details[-1] == "... and 4800 more"
+    assert len(details) == 201 and details[-1] == "... and 4,800 more"
     assert w.files.ask_save is not None
     w.files._ask_save_box(type("Doc", (), {"scenario": type("S", (), {"name": "<b>Deal</b>"})()})())
     assert boxes[-1].textFormat() == Qt.PlainText and boxes[-1].text() == "“<b>Deal</b>” has changes that are not saved."

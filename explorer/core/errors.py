@@ -68,6 +68,11 @@ class DataError(ValueError):
         super().__init__(self.summary())
 
     @property
+    def omitted(self) -> int:
+        """Problems found past MAX_PROBLEMS: counted, not kept."""
+        return self.more
+
+    @property
     def count(self) -> int:
         """How many problems were found, counting the ones not kept."""
         return len(self.problems) + self.more
@@ -75,13 +80,73 @@ class DataError(ValueError):
     def summary(self, limit: int = 1) -> str:
         head = "; ".join(str(p) for p in self.problems[:limit])
         more = self.count - min(limit, len(self.problems))
-        return head + (f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else "")
+        return head + (f" (and {more:,} more problem{'s' if more > 1 else ''})" if more > 0 else "")
 
     def report(self, limit: int = MAX_PROBLEMS) -> str:
         lines = [str(p) for p in self.problems[:limit]]
         if self.count > len(lines):
-            lines.append(f"... and {self.count - len(lines)} more")
+            lines.append(f"... and {self.count - len(lines):,} more")
         return "\n".join(lines)
+
+
+class ProblemList:
+    """Collects a file's problems: keeps the first ``limit``, counts the rest, so a file with
+    millions of faults costs no more memory than one with 200."""
+
+    def __init__(self, limit: int | None = None):
+        self.limit = MAX_PROBLEMS if limit is None else limit
+        self.kept: list[Problem] = []
+        self.omitted = 0
+
+    def add(self, p: Problem) -> None:
+        if len(self.kept) < self.limit:
+            self.kept.append(p)
+        else:
+            self.omitted += 1
+
+    @property
+    def full(self) -> bool:
+        return len(self.kept) >= self.limit
+
+    def __len__(self) -> int:  # every problem found, kept or only counted
+        return len(self.kept) + self.omitted
+
+    def __iter__(self):
+        return iter(self.kept)
+
+    def raise_if_any(self) -> None:
+        if self.kept:
+            raise DataError(self.kept, self.omitted)
+
+
+class ProblemList:
+    """Collects a file's problems: keeps the first ``limit``, counts the rest, so a file with
+    millions of faults costs no more memory than one with 200."""
+
+    def __init__(self, limit: int | None = None):
+        self.limit = MAX_PROBLEMS if limit is None else limit
+        self.kept: list[Problem] = []
+        self.omitted = 0
+
+    def add(self, p: Problem) -> None:
+        if len(self.kept) < self.limit:
+            self.kept.append(p)
+        else:
+            self.omitted += 1
+
+    @property
+    def full(self) -> bool:
+        return len(self.kept) >= self.limit
+
+    def __len__(self) -> int:  # every problem found, kept or only counted
+        return len(self.kept) + self.omitted
+
+    def __iter__(self):
+        return iter(self.kept)
+
+    def raise_if_any(self) -> None:
+        if self.kept:
+            raise DataError(self.kept, self.omitted)
 
 
 def err(file: str, message: str, line: int | None = None, column: str | int | None = None) -> DataError:

@@ -3,20 +3,30 @@
 Coordinates are WGS84 longitude/latitude; the map uses x = lon·cos(φ0), y = −lat (screen y
 grows downward), with φ0 the data set's mean latitude: an equal-area-looking projection
 that is exact enough at a state's scale. Boundaries are optional: a data set without them
-still works, and a GeoJSON whose features carry ``ac_no`` gives another state its map."""
+still works, and a GeoJSON whose features carry ``ac_no`` gives another state its map.
+
+A GeoJSON file is bounded before it is parsed: at most MAX_GEOJSON_BYTES (checked on the file's
+size, unread) and MAX_VERTICES points (its '[' are counted first, then the points exactly).
+Rings must be closed (refused otherwise, never closed silently); every fault names its JSON
+path. Seats far outside the data set's label points (a 0 or -1 coordinate, swapped latitude
+and longitude) load with ``Boundaries.warnings``, which the window shows before using them."""
 from __future__ import annotations
 
+import itertools
 import math
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .dataset import SeatTable
-from .errors import DataError, Problem
-from .jsonio import read_json
+from .errors import DataError, Problem, ProblemList
+from .jsonio import _json_type, loads
 
 BOUNDARIES_FORMAT = "seat-share-explorer/boundaries"
-MAX_VERTICES = 2_000_000
+MAX_VERTICES = 1_000_000                # points in one GeoJSON (Haryana's 90 seats have 8,410)
+MAX_GEOJSON_BYTES = 64 * 1024 * 1024    # a GeoJSON file larger than this is refused unread
+FAR_DEGREES = 1.0                       # seats further than this outside the label points' box warn
 
 
 @dataclass(frozen=True)
@@ -31,6 +41,14 @@ class Boundaries:
     shapes: dict[int, SeatShape]
     cos_lat0: float
     attribution: str = ""
+    warnings: list[Problem] = field(default_factory=list)  # shown before the map is replaced
+    checked: dict = field(default_factory=dict, repr=False)  # a GeoJSON's (n, 2) lon/lat rings per seat
+
+    def warning_text(self, limit: int = 8) -> str:
+        lines = [str(p) for p in self.warnings[:limit]]
+        if len(self.warnings) > limit:
+            lines.append(f"... and {len(self.warnings) - limit} more")
+        return "\n".join(lines)
 
     def project(self, lon: float, lat: float) -> tuple[float, float]:
         return lon * self.cos_lat0, -lat
@@ -73,31 +91,173 @@ def _build(polys_by_seat: dict[int, list], seats: SeatTable, attribution: str) -
     return Boundaries(shapes, cos0, attribution)
 
 
-def boundaries_from_embedded(doc: dict, seats: SeatTable) -> Boundaries:
-    polys = {int(k): v for k, v in doc["seats"].items()}
-    return _build(polys, seats, doc.get("attribution", ""))
+def boundaries_from_embedded(doc: dict, seats: SeatTable, name: str = "the data set's boundaries") -> Boundaries:
+    """A data set's own boundaries, ``{"seats": {"<ac_no>": [polygon, ...]}, "attribution": ...}``:
+    a data set folder may come from anyone, so they are checked as a GeoJSON is (DataError
+    with the JSON path of every fault)."""
+    if not isinstance(doc, dict) or not isinstance(doc.get("seats"), dict):
+        raise DataError(Problem(name, None, None, "expected an object with the seats' polygons under 'seats'"))
+    attribution = doc.get("attribution", "")
+    if not isinstance(attribution, str):
+        raise DataError(Problem(name, None, "attribution", f"expected text, found {_kind(attribution)}"))
+    problems = ProblemList()
+    polys_by_seat: dict[int, list] = {}
+    first_at: dict[int, str] = {}
+    vertices = 0
+    for key, coords in doc["seats"].items():
+        path = f"seats.{key}"
+        ac = _seat_number(key)
+        if ac is None or not seats.has(ac):
+            problems.add(Problem(name, None, path, f"unknown seat {key!r}"))
+            continue
+        if ac in first_at:
+            problems.add(Problem(name, None, path, f"seat {ac} already drawn by {first_at[ac]}"))
+            continue
+        polys, where, msg = _polygons("MultiPolygon", coords, path)
+        if polys is None:
+            problems.add(Problem(name, None, where, msg))
+            continue
+        vertices += sum(len(r) for p in polys for r in p)
+        if vertices > MAX_VERTICES:
+            raise DataError(Problem(name, None, path, f"more than {MAX_VERTICES:,} points; simplify the boundaries"))
+        first_at[ac] = path
+        polys_by_seat[ac] = polys
+    problems.raise_if_any()
+    return _build(polys_by_seat, seats, attribution)
 
 
-def _valid_ring(ring) -> bool:
-    if not isinstance(ring, list) or len(ring) < 4:
-        return False
-    for pt in ring:
-        if not (isinstance(pt, list) and len(pt) >= 2 and all(isinstance(c, (int, float)) and not isinstance(c, bool)
-                                                               for c in pt[:2])):
-            return False
-        if not (-180 <= pt[0] <= 180 and -90 <= pt[1] <= 90):
-            return False
-    return True
+def _kind(v) -> str:
+    return _json_type(v) if not isinstance(v, list) else "a list"
+
+
+def _is_num(c) -> bool:
+    return isinstance(c, (int, float)) and not isinstance(c, bool)
+
+
+def _fast_ring(ring: list) -> np.ndarray | None:
+    """The common case at C speed: closed, in range, every point two numbers; else None
+    (and the point-by-point check below finds and names what is wrong)."""
+    try:
+        if set(map(len, ring)) != {2} or not set(map(type, itertools.chain.from_iterable(ring))) <= {int, float}:
+            return None
+        arr = np.array(ring, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if arr.shape != (len(ring), 2) or not (np.all(np.abs(arr[:, 0]) <= 180) and np.all(np.abs(arr[:, 1]) <= 90)):
+        return None
+    return arr if len(arr) >= 4 and np.array_equal(arr[0], arr[-1]) else None
+
+
+def _ring(ring, path: str) -> tuple[np.ndarray | None, str, str]:
+    """A ring as an (n, 2) array of longitude, latitude, or None and the path and message of
+    the first thing wrong with it."""
+    if isinstance(ring, list) and (arr := _fast_ring(ring)) is not None:
+        return arr, "", ""
+    if not isinstance(ring, list):
+        return None, path, f"expected a ring (a list of [longitude, latitude] points), found {_kind(ring)}"
+    if len(ring) < 4:
+        return None, path, f"a ring needs at least 4 points (the last one repeating the first), found {len(ring)}"
+    for j, pt in enumerate(ring):
+        if not isinstance(pt, list):
+            return None, f"{path}[{j}]", f"expected a [longitude, latitude] point, found {_kind(pt)}"
+        if len(pt) not in (2, 3):
+            return None, f"{path}[{j}]", f"a point is [longitude, latitude] or [longitude, latitude, altitude], " \
+                                         f"found {len(pt)} value{'s' if len(pt) != 1 else ''}"
+        if not (_is_num(pt[0]) and _is_num(pt[1]) and (len(pt) == 2 or _is_num(pt[2]))):
+            return None, f"{path}[{j}]", f"expected numbers, found {', '.join(_kind(c) for c in pt)}"
+        if not -180 <= pt[0] <= 180:
+            return None, f"{path}[{j}][0]", f"longitude {pt[0]} is outside -180 to 180"
+        if not -90 <= pt[1] <= 90:
+            return None, f"{path}[{j}][1]", f"latitude {pt[1]} is outside -90 to 90"
+    if ring[0][0] != ring[-1][0] or ring[0][1] != ring[-1][1]:
+        return None, path, (f"the ring is not closed: it ends at {ring[-1][:2]}, not at its first point "
+                            f"{ring[0][:2]} (GeoJSON rings end where they start)")
+    return np.array([(pt[0], pt[1]) for pt in ring], dtype=float), "", ""
+
+
+def _polygons(gtype, coords, path: str) -> tuple[list | None, str, str]:
+    """The polygons (lists of rings) of a Polygon or MultiPolygon, or None, path and message."""
+    if gtype == "Polygon":
+        polys, paths = [coords], [path]
+    elif not isinstance(coords, list) or not coords:
+        return None, path, "expected a non-empty list of polygons"
+    else:
+        polys, paths = coords, [f"{path}[{i}]" for i in range(len(coords))]
+    out = []
+    for poly, pp in zip(polys, paths):
+        if not isinstance(poly, list) or not poly:
+            found = "an empty list" if poly == [] else _kind(poly)
+            return None, pp, f"expected a non-empty list of rings, found {found}"
+        rings = []
+        for k, r in enumerate(poly):
+            arr, where, msg = _ring(r, f"{pp}[{k}]")
+            if arr is None:
+                return None, where, msg
+            rings.append(arr)
+        out.append(rings)
+    return out, "", ""
+
+
+def _seat_number(ac):
+    """``ac_no`` as an int: a JSON whole number, or text of ASCII digits 0-9 ("²" is not one)."""
+    if isinstance(ac, str) and ac.strip().isascii() and ac.strip().isdigit() and len(ac.strip()) <= 9:
+        return int(ac.strip())
+    if isinstance(ac, int) and not isinstance(ac, bool):
+        return ac
+    return None
+
+
+def _placement_warnings(polys_by_seat: dict[int, list], first_at: dict[int, int], seats: SeatTable,
+                        name: str) -> list[Problem]:
+    """Features lying far outside the box of the data set's seats' label points: drawn, they
+    would squash the state to a dot or put it elsewhere (a coordinate of 0, swapped latitude
+    and longitude). Warnings, not errors: the strategist decides."""
+    lat = seats.frame["label_lat"].to_numpy(dtype=float)
+    lon = seats.frame["label_lon"].to_numpy(dtype=float)
+    ok = np.isfinite(lat) & np.isfinite(lon)
+    if not ok.any():
+        return []
+    lo_lon, hi_lon, lo_lat, hi_lat = lon[ok].min(), lon[ok].max(), lat[ok].min(), lat[ok].max()
+    m = max(FAR_DEGREES, 0.25 * max(hi_lon - lo_lon, hi_lat - lo_lat))
+    box = (lo_lon - m, hi_lon + m, lo_lat - m, hi_lat + m)
+
+    def inside(x0, x1, y0, y1):
+        return box[0] <= x0 and x1 <= box[1] and box[2] <= y0 and y1 <= box[3]
+
+    out, swapped = [], 0
+    for ac, polys in polys_by_seat.items():
+        pts = np.concatenate([r for poly in polys for r in poly])
+        x0, y0 = pts.min(axis=0)
+        x1, y1 = pts.max(axis=0)
+        if inside(x0, x1, y0, y1):
+            continue
+        hint = ""
+        if inside(y0, y1, x0, x1):
+            swapped += 1
+            hint = "; latitude and longitude look swapped"
+        out.append(Problem(name, None, f"features[{first_at[ac]}].geometry.coordinates",
+                           f"seat {ac} lies at longitude {x0:g} to {x1:g}, latitude {y0:g} to {y1:g}: far outside "
+                           f"the data set's seats (longitude {lo_lon:.2f} to {hi_lon:.2f}, latitude {lo_lat:.2f} to "
+                           f"{hi_lat:.2f}){hint}"))
+    if out:
+        head = (f"{len(out)} of {len(polys_by_seat)} seats lie far outside the data set's seats"
+                + ("; latitude and longitude look swapped" if swapped == len(out) else ""))
+        out.insert(0, Problem(name, None, None, head))
+    return out
 
 
 def boundaries_from_geojson(doc, seats: SeatTable, name: str) -> Boundaries:
     """A FeatureCollection whose features carry ``ac_no`` (Polygon or MultiPolygon, WGS84).
-    Every problem is reported with its path; nothing partial is loaded."""
-    problems: list[Problem] = []
+
+    Every problem is reported with its JSON path; nothing partial is loaded. Points are
+    [longitude, latitude] with an optional altitude (ignored); rings must be closed, as
+    RFC 7946 requires (an unclosed ring is refused rather than closed: it is more often a
+    damaged file than a careless one); at most MAX_VERTICES points in all. Seats lying far
+    outside the data set's label points are loaded but listed in ``Boundaries.warnings``."""
+    problems = ProblemList()
 
     def bad(path, msg):
-        if len(problems) < 200:
-            problems.append(Problem(name, None, path, msg))
+        problems.add(Problem(name, None, path, msg))
 
     if not isinstance(doc, dict) or doc.get("type") != "FeatureCollection" or not isinstance(doc.get("features"), list):
         raise DataError(Problem(name, None, None, "not a GeoJSON FeatureCollection"))
@@ -106,15 +266,16 @@ def boundaries_from_geojson(doc, seats: SeatTable, name: str) -> Boundaries:
     vertices = 0
     for k, feat in enumerate(doc["features"]):
         path = f"features[{k}]"
-        props = feat.get("properties") if isinstance(feat, dict) else None
+        if not isinstance(feat, dict):
+            bad(path, f"expected a Feature object, found {_kind(feat)}")
+            continue
+        props = feat.get("properties")
         if not isinstance(props, dict) or "ac_no" not in props:
             bad(f"{path}.properties", "no ac_no property")
             continue
-        ac = props["ac_no"]
-        if isinstance(ac, str) and ac.strip().isdigit():
-            ac = int(ac)
-        if isinstance(ac, bool) or not isinstance(ac, int):
-            bad(f"{path}.properties.ac_no", f"expected a seat number, found {ac!r}")
+        ac = _seat_number(props["ac_no"])
+        if ac is None:
+            bad(f"{path}.properties.ac_no", f"expected a seat number, found {props['ac_no']!r}")
             continue
         if not seats.has(ac):
             bad(f"{path}.properties.ac_no", f"unknown seat {ac}")
@@ -124,29 +285,57 @@ def boundaries_from_geojson(doc, seats: SeatTable, name: str) -> Boundaries:
             continue
         geom = feat.get("geometry")
         gtype = geom.get("type") if isinstance(geom, dict) else None
-        coords = geom.get("coordinates") if isinstance(geom, dict) else None
-        if gtype == "Polygon":
-            polys = [coords]
-        elif gtype == "MultiPolygon":
-            polys = coords
-        else:
+        if gtype not in ("Polygon", "MultiPolygon"):
             bad(f"{path}.geometry", f"expected a Polygon or MultiPolygon, found {gtype!r}")
             continue
-        if not isinstance(polys, list) or not polys or not all(
-                isinstance(p, list) and p and all(_valid_ring(r) for r in p) for p in polys):
-            bad(f"{path}.geometry.coordinates", "rings must be lists of at least 4 [longitude, latitude] points")
+        polys, where, msg = _polygons(gtype, geom.get("coordinates"), f"{path}.geometry.coordinates")
+        if polys is None:
+            bad(where, msg)
             continue
         vertices += sum(len(r) for p in polys for r in p)
         if vertices > MAX_VERTICES:
-            raise DataError(Problem(name, None, path, f"more than {MAX_VERTICES:,} vertices; simplify the boundaries"))
+            raise DataError(Problem(name, None, path, f"more than {MAX_VERTICES:,} points; simplify the boundaries"))
         first_at[ac] = k
         polys_by_seat[ac] = polys
     if not problems and not polys_by_seat:
         bad("features", "no features")
-    if problems:
-        raise DataError(problems)
-    return _build(polys_by_seat, seats, f"Boundaries from {name}")
+    problems.raise_if_any()
+    b = _build(polys_by_seat, seats, f"Boundaries from {name}")
+    b.warnings = _placement_warnings(polys_by_seat, first_at, seats, name)
+    b.checked = polys_by_seat
+    return b
 
 
 def load_geojson(path, seats: SeatTable) -> Boundaries:
-    return boundaries_from_geojson(read_json(path, max_bytes=200 * 1024 * 1024), seats, str(path))
+    """Read a GeoJSON file, refusing one larger than MAX_GEOJSON_BYTES before reading it and
+    one with more '[' than 1.5 × MAX_VERTICES before parsing it (every point has one)."""
+    return boundaries_from_geojson(_read_geojson(path), seats, str(path))
+
+
+def geojson_to_embedded(path, seats: SeatTable) -> tuple[dict, list[Problem]]:
+    """A GeoJSON file in a data set's own form (for ``dataset build``), bounded and checked as
+    load_geojson does, points reduced to [longitude, latitude]; with its placement warnings."""
+    b = load_geojson(path, seats)
+    doc = {"format": BOUNDARIES_FORMAT, "schema_version": 1, "crs": "EPSG:4326",
+           "attribution": f"Boundaries from {os.path.basename(path)}",
+           "seats": {str(ac): [[r.tolist() for r in poly] for poly in polys] for ac, polys in b.checked.items()}}
+    return doc, b.warnings
+
+
+def _read_geojson(path):
+    name = str(path)
+    try:
+        size = os.stat(path).st_size
+    except OSError as e:
+        raise DataError(Problem(name, None, None, f"cannot read: {e.strerror or e}")) from None
+    if size > MAX_GEOJSON_BYTES:
+        raise DataError(Problem(name, None, None, f"file is {size / 1e6:.1f} MB; boundaries are limited to "
+                                                  f"{MAX_GEOJSON_BYTES // 2**20} MB (simplify them)"))
+    try:
+        with open(path, "rb") as f:
+            raw = f.read(MAX_GEOJSON_BYTES + 1)  # the file may have grown since
+    except OSError as e:
+        raise DataError(Problem(name, None, None, f"cannot read: {e.strerror or e}")) from None
+    if raw.count(b"[") > MAX_VERTICES * 3 // 2:
+        raise DataError(Problem(name, None, None, f"more than {MAX_VERTICES:,} points; simplify the boundaries"))
+    return loads(raw, name, MAX_GEOJSON_BYTES)

@@ -391,6 +391,9 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
         lst = rd.get(item, key, list, rp)
         out = []
         for j, a in enumerate(lst or []):
+            if rd.full:  # only counting from here on: the rest of the list in one pass
+                rd.count_seat_problems(lst, j, frozenset(seats.ac_no.tolist()), out)
+                break
             if isinstance(a, bool) or not isinstance(a, int):
                 rd.problem(f"{rp}.{key}[{j}]", f"expected a seat number, found {quote(a)}")
             elif not seats.has(a):
@@ -465,6 +468,9 @@ def seat_list_from(rd: JsonReader, lst, seats: SeatTable, path: str) -> tuple[in
         return ()
     out = []
     for j, a in enumerate(lst):
+        if rd.full:  # only counting from here on: the rest of the list in one pass
+            rd.count_seat_problems(lst, j, frozenset(seats.ac_no.tolist()), repeats_ok=True)
+            break
         if isinstance(a, bool) or not isinstance(a, int) or not seats.has(a):
             rd.problem(f"{path}[{j}]", f"unknown seat {quote(a)}")
         elif a not in out:

@@ -157,6 +157,7 @@ class Scenario:
         sc.notes = rd.get(doc, "notes", str, "", default="") or ""
         assignments = rd.get(doc, "assignments", dict, "", default={})
         seen: dict[int, str] = {}
+        known = frozenset(dataset.seats.ac_no.tolist())
         for key, lst in (assignments or {}).items():
             path = f"assignments.{key}"
             try:
@@ -168,6 +169,9 @@ class Scenario:
                 rd.problem(path, "expected a list of seat numbers")
                 continue
             for j, a in enumerate(lst):
+                if rd.full:  # only counting from here on: the rest of the list in one pass
+                    seen.update(dict.fromkeys(rd.count_seat_problems(lst, j, known, seen), key))
+                    break
                 if isinstance(a, bool) or not isinstance(a, int):
                     rd.problem(f"{path}[{j}]", f"expected a seat number, found {quote(a)}")
                 elif not dataset.seats.has(a):

@@ -542,6 +542,9 @@ class MainWindow(QMainWindow):
         from ..core.geometry import load_geojson
         b = self.files.read_file("Import map boundaries", "GeoJSON (*.geojson *.json);;All files (*)",
                                  lambda p: load_geojson(p, self.dataset.seats))
+        if b is not None and b.warnings and not self.files.ask_yes_no(
+                "Boundaries look misplaced", f"{b.warning_text()}\n\nReplace the map with them anyway?"):
+            return
         if b is not None:
             self.map_panel.set_boundaries(b)
             self.map_dock.raise_()

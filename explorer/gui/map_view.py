@@ -6,7 +6,7 @@ core says which), so a drop repaints the map without rebuilding it. Selection is
 the table and pools; selected seats drag onto a pool like rows of the table."""
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (QBrush, QColor, QDrag, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap,
                            QTransform)
 from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QGraphicsItem, QGraphicsPathItem,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QGraphicsIt
                                QMenu, QMessageBox, QSizePolicy, QStackedWidget, QToolButton, QToolTip,
                                QVBoxLayout, QWidget)
 
+from ..core.atomic import atomic_write_bytes
 from ..core.geometry import Boundaries, boundaries_from_embedded
 from ..core.mapstyle import MODES, map_style, seat_card
 from .mime import seats_mime
@@ -522,10 +523,12 @@ class MapPanel(QWidget):
             raise OSError("there is no map to export")
         src = self.map_rect()
         height = int(width * src.height() / src.width()) + 120
+        buf = QBuffer()  # rendered in memory, then written atomically like every other file
+        buf.open(QIODevice.WriteOnly)
         if path.lower().endswith(".svg"):
             from PySide6.QtSvg import QSvgGenerator
             gen = QSvgGenerator()
-            gen.setFileName(path)
+            gen.setOutputDevice(buf)
             gen.setSize(QSize(width, height))
             gen.setViewBox(QRectF(0, 0, width, height))
             gen.setTitle(f"{self.doc.scenario.name}: {self.legend.title}")
@@ -541,5 +544,6 @@ class MapPanel(QWidget):
             p.setRenderHint(QPainter.Antialiasing)
             self._render(p, width, height)
             p.end()
-            if not img.save(path):
+            if not img.save(buf, "PNG"):
                 raise OSError(f"could not write {path}")
+        atomic_write_bytes(path, bytes(buf.data()))

@@ -209,7 +209,7 @@ class Autosaver(QObject):
             return False
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_json(self.path, self.workspace.autosave_doc())
+            write_json(self.path, self.workspace.autosave_doc(), private=True)  # 0600: only the user
         except OSError as e:  # a full disk must not stop the strategist's work
             self.last_error = f"{self.path}: {e.strerror or e}"
             return False
