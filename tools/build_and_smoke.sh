@@ -7,16 +7,25 @@
 # BLAS/LAPACK: the app does no linear algebra, and numpy's bundled OpenBLAS is 28 MiB of the
 # bundle. The numpy wheel is built once (about 3.5 min on 2 cores) and cached in
 # .build-venv/wheels. --stock-numpy builds with the ordinary numpy wheel instead.
+# The venv is made with $PYTHON or python3. On Debian/Ubuntu the script installs what the build
+# needs with apt-get: a C/C++ compiler (numpy), binutils (PyInstaller's objdump) and, for the
+# system Python, its headers and shared library (python3.X-dev, which brings libpython3.X;
+# libpython3.X alone with --stock-numpy).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-python3}
+. tools/debs.sh
 VENV=${BUILD_VENV:-.build-venv}
 stock=0
 [ "${1:-}" = "--stock-numpy" ] && stock=1
 
-[ -x "$VENV/bin/python" ] || $PY -m venv "$VENV"
+debs=(binutils)
+[ $stock -eq 0 ] && debs+=(gcc g++ libc6-dev)
+if py_is_debian; then
+  if [ $stock -eq 0 ]; then debs+=("python$(py_version)-dev"); else debs+=("libpython$(py_version)"); fi
+fi
+install_debs "${debs[@]}"
+make_venv "$VENV"
 BPY="$VENV/bin/python"
-$BPY -m pip install -q --disable-pip-version-check --upgrade pip
 if [ $stock -eq 0 ]; then
   # the numpy version pip would install for the app today, built from source without BLAS
   ver=$($BPY -m pip install --dry-run -q --report - --no-deps numpy 2>/dev/null |

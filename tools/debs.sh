@@ -1,4 +1,6 @@
-# Sourced by tools/run.sh and tools/test.sh: Qt's system libraries on Debian/Ubuntu.
+# Sourced by tools/run.sh, tools/test.sh, tools/build_and_smoke.sh and .ci/run: Qt's system
+# libraries on Debian/Ubuntu, and the virtual environments the scripts install into (a system
+# Python that is "externally managed", PEP 668, refuses `pip install` outside one).
 QT_DEBS=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfreetype6 libfontconfig1
          libdbus-1-3 fonts-dejavu-core libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0
          libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-randr0 libxcb-xfixes0
@@ -13,6 +15,58 @@ install_debs() {
   [ ${#missing[@]} -eq 0 ] && return 0
   local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  echo "apt-get install ${missing[*]}"
+  $sudo apt-get update -qq || return 1
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || return 1
+}
+
+# The interpreter the venvs are made with: $PYTHON, else python3 (whichever PATH finds).
+PY=${PYTHON:-python3}
+
+# py_version: "3.11" for $PY.
+py_version() { "$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])'; }
+
+# py_is_debian: true when $PY is a Debian/Ubuntu-packaged interpreter (lives under /usr), whose
+# venv module, headers and shared library come as separate packages.
+py_is_debian() {
+  command -v dpkg >/dev/null 2>&1 &&
+    [ "$("$PY" -c 'import sys; print(sys.base_prefix)')" = /usr ]
+}
+
+# make_venv DIR: a virtual environment with pip at DIR, made with $PY. An existing one is
+# reused when it works and was made with the same interpreter; otherwise (a half-made one left
+# by a failed attempt, or another interpreter) it is made afresh. Where `python3 -m venv` fails
+# because Debian/Ubuntu ship ensurepip separately, python3.X-venv is installed and it is tried
+# again.
+make_venv() {
+  local dir=$1 base
+  base=$("$PY" -c 'import os, sys; print(os.path.realpath(sys.executable))') ||
+    { echo "no Python at '$PY' (set PYTHON to a Python 3.11 or newer)" >&2; return 1; }
+  if [ -x "$dir/bin/python" ] &&
+     [ "$(sed -n 's/^executable = //p' "$dir/pyvenv.cfg" 2>/dev/null)" = "$base" ] &&
+     "$dir/bin/python" -m pip --version >/dev/null 2>&1; then
+    return 0
+  fi
+  if [ -e "$dir" ]; then echo "remaking $dir with $base"; fi
+  rm -rf "$dir"
+  if ! "$PY" -m venv "$dir" >/dev/null 2>&1; then
+    rm -rf "$dir"
+    if py_is_debian; then
+      install_debs python3-venv "python$(py_version)-venv" || return 1
+    fi
+    "$PY" -m venv "$dir" || { rm -rf "$dir"; return 1; }
+  fi
+  "$dir/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip || return 1
+  echo "made $dir with $base ($("$dir/bin/python" --version))"
+}
+
+# venv_install DIR NAME PIP-ARGS...: pip install PIP-ARGS into the venv at DIR unless the stamp
+# DIR/.stamp-NAME holds the current pyproject.toml's hash (editable installs: a change to the
+# code needs no reinstall, a change to the dependencies does).
+venv_install() {
+  local dir=$1 name=$2 hash; shift 2
+  hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
+  [ "$(cat "$dir/.stamp-$name" 2>/dev/null)" = "$hash" ] && return 0
+  "$dir/bin/python" -m pip install -q --disable-pip-version-check "$@" || return 1
+  echo "$hash" >"$dir/.stamp-$name"
 }
