@@ -261,3 +261,55 @@ def test_rebel_assumptions_are_checked():
         Rebel(1, "AAP", 1.5)
     with pytest.raises(ValueError, match="no rule"):
         O.rebels_from(sc, {"nope": None})
+
+
+# --- command line ----------------------------------------------------------------------------------------
+ISSUE_KEYS = {"status", "assignments", "expected_alliance", "p_majority", "conflicting_rules", "rule_prices",
+              "frontier", "walk_away", "seats", "solve_ms"}
+
+
+def test_cli_infeasible_is_a_result(capsys):
+    assert cli(["optimise", LEADS, "--draws", "300", "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert ISSUE_KEYS <= set(d)
+    assert d["status"] == "infeasible" and d["conflicting_rules"] == ["hooda-nominees", "aap-kalayat"]
+    assert d["assignments"] == {} and d["conflict_seats"] == [16]
+
+
+def test_cli_optimise_json_and_proposal_file(capsys, tmp_path):
+    out = tmp_path / "proposal.json"
+    assert cli(["optimise", LEADS, "--soft", "hooda-nominees", "--draws", "500", "--frontier", "AAP=0-12",
+                "--lock", "Jind", "-o", str(out), "--json"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert ISSUE_KEYS <= set(d) and d["status"] == "optimal"
+    assert sum(len(v) for v in d["assignments"].values()) == 90
+    assert 36 in d["assignments"]["INC"]                       # Jind locked where the scenario has it
+    assert set(d["rule_prices"]) == {"hooda-nominees", "aap-kalayat", "aap-kurukshetra", "aap-seat-count"}
+    assert [(f["partner"], f["k"]) for f in d["frontier"]] == [("AAP", k) for k in range(13)]
+    assert d["frontier"][0]["expected_alliance"] is None       # AAP must have Kalayat: k = 0 cannot be
+    assert set(d["walk_away"]) == {"AAP", "INC"}
+    assert set(d["walk_away"]["INC"]) >= {"alliance", "alone", "p_majority_alliance", "p_majority_alone"}
+    seat = next(s for s in d["seats"] if s["ac_no"] == 16)
+    assert set(seat["options"]) == {"AAP", "INC", "contested"} and seat["chosen"] == "AAP"
+    assert seat["best"] in ("AAP", "INC")
+    sc = Scenario.load(HARYANA, out)
+    assert {k: sc.seats_in(k) for k in d["assignments"]} == d["assignments"]
+    assert cli(["project", str(out), "--draws", "500", "--json"]) == 0
+    p = json.loads(capsys.readouterr().out)
+    assert p["uncertainty"]["p_majority"] == d["p_majority"]
+
+
+@pytest.mark.parametrize("args, msg", [
+    (["--soft", "nope"], "no enabled rule 'nope'"),
+    (["--lock", "Atlantis"], "unknown seat"),
+    (["--frontier", "BJP"], "not a partner"),
+    (["--frontier", "AAP=5-2"], "range"),
+    (["--draws", "0"], "at least 1"),
+    (["--rebel", "36:BJP"], "not a partner"),
+    (["--rebel", "hooda-nominees=150%"], "outside 0-1"),
+    (["--objective", "fun"], "invalid choice"),
+])
+def test_cli_bad_input_exits_2_with_one_line(capsys, args, msg):
+    assert cli(["optimise", LEADS] + ([] if "--draws" in args else ["--draws", "200"]) + args) == 2
+    err = capsys.readouterr().err.strip()
+    assert msg in err and "\n" not in err
