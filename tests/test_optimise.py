@@ -313,3 +313,10 @@ def test_cli_bad_input_exits_2_with_one_line(capsys, args, msg):
     assert cli(["optimise", LEADS] + ([] if "--draws" in args else ["--draws", "200"]) + args) == 2
     err = capsys.readouterr().err.strip()
     assert msg in err and "\n" not in err
+
+
+def test_smoke_runs_a_real_solve():
+    from explorer.gui.smoke import _smoke_optimise
+    sc = scenario_from_preset(HARYANA, HARYANA.default_scenario)
+    out = _smoke_optimise(HARYANA, sc)
+    assert out.startswith("optimiser (HiGHS 1.16.0): ") and "all-hard conflict hooda-nominees+aap-kalayat" in out
