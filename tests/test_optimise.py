@@ -165,6 +165,7 @@ def test_haryana_hooda_soft_beats_every_preset_greedy_and_rule_of_thumb(baseline
     assert (prop.pool[HARYANA.seats.index_of(16)] == 0)               # Kalayat with AAP
     assert 5 <= (prop.pool == 0).sum() <= 10
     assert r.broken["hooda-nominees"]                                   # the soft claim gives way there
+    assert not (r.pools == sc.pools.contested).any()    # no friendly fight where a partner alone does as well
     # the objective is the per-seat P of the simulation: it equals the simulator's own run
     summ = opt.sim.run(r.pools, HARYANA.majority)
     assert r.expected_alliance == pytest.approx(summ.p_alliance.sum()) and r.p_majority == summ.p_majority
@@ -173,7 +174,7 @@ def test_haryana_hooda_soft_beats_every_preset_greedy_and_rule_of_thumb(baseline
     assert len(rows) == len(presets) + 3
     for row in rows:
         assert row["expected_alliance"] is not None, row
-        assert r.expected_alliance >= row["expected_alliance"] - 1e-9, row
+        assert r.expected_alliance >= row["expected_alliance"] - 1e-6, row   # up to the solver's tolerance
     # the rules of thumb, repaired, meet the hard rules too
     for pools in (opt.greedy(), opt.repair(opt.sitting_winner()), opt.repair(opt.vote_share_split())):
         assert not opt.check_with_rules_engine(pools)

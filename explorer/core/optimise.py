@@ -51,7 +51,7 @@ DEFAULT_TIME_LIMIT = 10.0       # seconds, per solve
 DEFAULT_DRAWS = 4000            # draws for the per-seat P and P(majority)
 MAJORITY_SAMPLE = 400           # draws the P(majority) objective is optimised on
 SUBSET_BUDGET = 300             # feasibility checks spent looking for a smaller conflicting set
-TOL = 1e-9
+TIE_BREAK = 1e-8               # expected seats: what a friendly fight must beat a partner alone by
 
 Progress = Callable[[str, int, int], None]   # (stage, done, total)
 
@@ -585,7 +585,8 @@ class _Model:
         vid[col, seat] = np.arange(n_x)
         self.seat, self.col, self.n_x = seat, col, n_x
         if objective == "seats":
-            cost = opt.coef[col, seat] + bonus[col, seat]
+            # a friendly fight only when it is strictly better: a tie goes to a partner alone
+            cost = opt.coef[col, seat] + bonus[col, seat] - TIE_BREAK * (col >= n_p)
         elif objective == "keep":    # the closest split: seats kept, then expected seats
             cost = (col == keep[seat]).astype(float) + opt.coef[col, seat] / (N + 1.0)
         elif objective == "share":
