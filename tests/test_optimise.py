@@ -134,6 +134,32 @@ def test_majority_objective_takes_the_split_that_wins_more_draws():
     assert fb.status == "time_limit" and fb.objective == "seats" and "expected seats" in fb.note
 
 
+def test_majority_that_does_not_solve_in_time_falls_back_to_expected_seats(monkeypatch):
+    ds = small_dataset([(i, f"{p}{i}", p, v) for i in range(1, 4) for p, v in (("AAP", 3), ("INC", 3), ("BJP", 4))], 3)
+    W = np.zeros((3, 3, 4), dtype=bool)
+    W[0, :, :3] = True
+    opt = O.Optimiser(ds, Scenario(ds), wins=W, time_limit=0.5)
+    real = O._Model.run
+
+    def slow(model, time_limit, start=None):   # the P(majority) model runs out of time, the others do not
+        if model.objective == "majority":
+            return O.Solution("time_limit", None, None, time_limit * 1e3)
+        return real(model, time_limit, start)
+    monkeypatch.setattr(O._Model, "run", slow)
+    r = opt.optimise("majority")
+    assert r.status == "time_limit" and r.objective == "seats" and list(r.pools) == [0, 0, 0]
+    assert r.note == "P(majority) did not solve within 0.5 s (time_limit): fell back to expected seats"
+
+
+def test_progress_is_reported_between_solves():
+    seen = []
+    opt = hand([SeatBounds("inc-min", partner="INC", minimum=2)], progress=lambda *a: seen.append(a))
+    opt.optimise()
+    opt.frontier("INC", range(3))
+    assert ("solving", 0, 1) in seen and ("pricing", 0, 1) in seen
+    assert [a for a in seen if a[0] == "frontier"] == [("frontier", 0, 3), ("frontier", 1, 3), ("frontier", 2, 3)]
+
+
 # --- Haryana, the 2024 talks -----------------------------------------------------------------------------
 def talks(**kw) -> O.Optimiser:
     sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")

@@ -174,9 +174,12 @@ class Optimiser:
                  locked: Iterable[int] = (), friendly: Iterable[int] | str = (),
                  soft: dict[str, float] | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
                  progress: Progress | None = None, probabilities: np.ndarray | None = None,
-                 wins: np.ndarray | None = None):
+                 wins: np.ndarray | None = None, cancel: Callable[[], bool] | None = None):
         """``probabilities`` (V, N) or ``wins`` (V, N, draws) bool, when given, stand in for the
-        simulation (hand-made cases; a cache): P(alliance wins seat i with the seat in variant v)."""
+        simulation (hand-made cases; a cache): P(alliance wins seat i with the seat in variant v).
+        ``progress(stage, done, total)`` is called between solves and, inside a long solve, at each
+        better split found (done/total: elapsed/limit in ms); ``cancel()`` returning True stops a
+        solve at HiGHS's next check (the answer is then ``time_limit``)."""
         t0 = time.perf_counter()
         self.ds, self.sc = ds, sc
         self.pools_def = sc.pools
@@ -185,6 +188,8 @@ class Optimiser:
         self.majority = ds.majority
         self.time_limit = float(time_limit)
         self.progress = progress or (lambda stage, done, total: None)
+        self.cancel = cancel
+        self._reporting = progress is not None
         self.rebels = tuple(rebels)
         self.current = sc.pool.astype(np.int64).copy()
         if params is None:
@@ -697,6 +702,13 @@ class _Model:
             except Exception:   # a warm start is an optimisation only
                 pass
         t0 = time.perf_counter()
+        opt = self.opt
+        if opt._reporting and self.n_cols > 2000:   # a large case: report each better split found
+            limit = int(time_limit * 1e3)
+            h.cbMipImprovingSolution.subscribe(
+                lambda e: opt.progress("solving", int((time.perf_counter() - t0) * 1e3), limit))
+        if opt.cancel is not None:
+            h.cbMipInterrupt.subscribe(lambda e: e.interrupt() if opt.cancel() else None)
         h.run()
         ms = (time.perf_counter() - t0) * 1e3
         st = h.getModelStatus()
