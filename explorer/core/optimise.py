@@ -318,11 +318,12 @@ class Optimiser:
                 bad = s[pools[s] != c.pool]
                 if len(bad):
                     out[c.id] = [int(ac[i]) for i in bad]
-            else:
+            else:   # over the maximum: the partner's seats; under the minimum: the others in the region
                 have = int((pools[s] == c.pool).sum())
-                if (c.lo is not None and have < c.lo) or (c.hi is not None and have > c.hi):
-                    out[c.id] = [int(ac[i]) for i in s[pools[s] == c.pool]] if c.hi is not None and have > c.hi \
-                        else [int(ac[i]) for i in s[pools[s] != c.pool]]
+                if c.hi is not None and have > c.hi:
+                    out[c.id] = [int(ac[i]) for i in s[pools[s] == c.pool]]
+                elif c.lo is not None and have < c.lo:
+                    out[c.id] = [int(ac[i]) for i in s[pools[s] != c.pool]]
         return out
 
     def check_with_rules_engine(self, pools: np.ndarray) -> list:
