@@ -6,7 +6,7 @@ import sys
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and not argv[0].startswith("-") and argv[0] in ("project", "report", "dataset", "backtest") or argv[:1] in (["-h"], ["--help"]):
+    if argv and not argv[0].startswith("-") and argv[0] in ("project", "report", "dataset", "backtest", "optimise") or argv[:1] in (["-h"], ["--help"]):
         from .cli import main as cli_main
         return cli_main(argv)
     from .gui.app import main as gui_main

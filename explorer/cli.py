@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     c = dsub.add_parser("check", help="validate a data set folder and print its seats and winners")
     c.add_argument("folder", metavar="DIR", help="data set folder, or an embedded id (haryana, jharkhand)")
     c.add_argument("--json", action="store_true", help="print one JSON object")
+    from .cli_optimise import register  # the optimise command lives in its own module
+    register(sub)
     return ap
 
 
@@ -340,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_dataset(args)
         if args.command == "backtest":
             return run_backtest(args)
+        if getattr(args, "_run", None):   # commands registered from their own module (optimise)
+            return args._run(args)
     except UsageError as e:
         print(f"explorer: error: {e}", file=sys.stderr)
         return 2

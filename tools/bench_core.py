@@ -7,7 +7,10 @@ Lok Sabha shape with 8 partners (synthetic, written as ECI-shaped files and buil
 own `dataset build` code): build and load time, and recompute p95. Last lines:
     dataset_543 build_s=… load_s=… recompute_p95_ms=… (8 partners)
     sim_ms move_p95@90=… full@90=… full@543=… (10,000 draws)
+    optimise_ms p95@90=… @543=… frontier0-20@90=… (the solve; the simulation it needs apart)
     core_recompute_ms p95@90=… p95@5000=…
+On a shared, loaded machine a fixed reference workload is timed in the same run (``reference_ms``)
+so that figures from different runs can be compared.
 """
 from __future__ import annotations
 
@@ -139,6 +142,64 @@ def bench_sim(ds90, sc90, ds543, sc543) -> str:
             f"(10,000 draws)")
 
 
+def reference_ms() -> float:
+    """A fixed workload (numpy sort and a Python loop), median of 5: how fast this machine is now."""
+    x = np.random.default_rng(0).random(400_000)
+    out = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        np.sort(x)
+        sum(i * i for i in range(200_000))
+        out.append((time.perf_counter() - t0) * 1e3)
+    return statistics.median(out)
+
+
+def bench_optimise(ds90, ds543, sc543) -> str:
+    """The optimiser: complete a split (one solve, the hard rules checked by the rules engine) at 90
+    seats (the 2024-talks rules, the Hooda claim soft) and at 543 seats with 8 partners (a seat
+    bound per partner, a must-have, a regional minimum); the frontier of 0-20 seats at 90. The
+    simulation of every seat in every pool (``prepare``) is timed apart: it is done once per
+    scenario and assumptions, the solves reuse it."""
+    from explorer.core import optimise as O
+    sc = scenario_from_preset(ds90, "AAP's Lok Sabha leads")
+    t0 = time.perf_counter()
+    opt = O.Optimiser(ds90, sc, soft={"hooda-nominees": 0.0})
+    prep90 = (time.perf_counter() - t0) * 1e3
+    t90 = []
+    for _ in range(40):
+        t0 = time.perf_counter()
+        r = opt.optimise(prices=False)
+        t90.append((time.perf_counter() - t0) * 1e3)
+    assert r.status == "optimal"
+    t0 = time.perf_counter()
+    r = opt.optimise()
+    full90 = (time.perf_counter() - t0) * 1e3
+    fr = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        opt.frontier("AAP", range(0, 21))
+        fr.append((time.perf_counter() - t0) * 1e3)
+    codes = [p.code for p in sc543.pools.partners]
+    sc543.rules = RuleSet("bench", tuple(SeatBounds(f"b-{c}", partner=c, minimum=20, maximum=120) for c in codes) + (
+        MustHave("m", partner=codes[1], seats=(1, 2, 3)),
+        RegionalMinimum("r", partner=codes[2], region_kind="district", region="State 5", minimum=3)))
+    t0 = time.perf_counter()
+    opt543 = O.Optimiser(ds543, sc543)
+    prep543 = (time.perf_counter() - t0) * 1e3
+    t543 = []
+    for _ in range(8):
+        t0 = time.perf_counter()
+        r = opt543.optimise(prices=False)
+        t543.append((time.perf_counter() - t0) * 1e3)
+    assert r.status == "optimal"
+    p90, p543, f = float(np.percentile(t90, 95)), float(np.percentile(t543, 95)), statistics.median(fr)
+    print(f"optimise 90 seats: solve median {statistics.median(t90):.1f} ms, p95 {p90:.1f} ms; with the 4 rule "
+          f"prices {full90:.0f} ms; frontier 0-20 {f:.0f} ms; simulation ({opt.draws:,} draws x 3 pools) {prep90:.0f} ms")
+    print(f"optimise 543 seats, 8 partners: solve median {statistics.median(t543):.0f} ms, p95 {p543:.0f} ms; "
+          f"simulation ({opt543.draws:,} draws x 9 pools) {prep543:.0f} ms")
+    return f"optimise_ms p95@90={p90:.1f} @543={p543:.0f} frontier0-20@90={f:.0f} (simulation apart: {prep90:.0f} / {prep543:.0f} ms)"
+
+
 def bench(ds: Dataset, sc: Scenario, moves: int, transfer=("AAP", "INC")) -> tuple[list[float], float]:
     eng = Engine(ds)
     eng.evaluate(sc)  # warm the caches, as after the first paint
@@ -168,6 +229,8 @@ def report(label: str, times: list[float], rebuild: float) -> float:
 
 
 def main() -> int:
+    import os
+    ref0 = reference_ms()
     ds = load_embedded()
     sc = Scenario(ds, assumptions=Assumptions.make("vs2019"))
     sc.rules = default_rules(ds, sc.pools)
@@ -185,8 +248,14 @@ def main() -> int:
     line543, ds543, sc543 = bench_543()
     sc90 = scenario_from_preset(ds, "AAP's Lok Sabha leads")
     linesim = bench_sim(ds, sc90, ds543, sc543)
+    lineopt = bench_optimise(ds, ds543, sc543)
+    ref1 = reference_ms()
+    load = os.getloadavg() if hasattr(os, "getloadavg") else (float("nan"),) * 3
+    print(f"reference_ms start={ref0:.1f} end={ref1:.1f} (a fixed workload; load average {load[0]:.1f} on "
+          f"{os.cpu_count()} cores)")
     print(line543)
     print(linesim)
+    print(lineopt)
     print(f"core_recompute_ms p95@90={p90:.3f} p95@5000={p5k:.3f}")
     return 0
 

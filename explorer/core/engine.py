@@ -52,16 +52,18 @@ class Engine:
             self._prepared[key] = pb
         return pb
 
-    def projector(self, pools: Pools, assumptions) -> Projector:
-        key = (pools.partners, assumptions, id(self.dataset.baselines.get(assumptions.baseline)))
+    def projector(self, pools: Pools, assumptions, rebels: tuple = ()) -> Projector:
+        """``rebels``: optional ``projection.Rebel`` assumptions (denied claims' rebels)."""
+        rebels = tuple(rebels)
+        key = (pools.partners, assumptions, id(self.dataset.baselines.get(assumptions.baseline)), rebels)
         if key != self._projector_key:
             codes = tuple(p.code for p in pools.partners)
-            self._projector = Projector(self.prepared(assumptions.baseline, codes), pools, assumptions)
+            self._projector = Projector(self.prepared(assumptions.baseline, codes), pools, assumptions, rebels)
             self._projector_key = key
         return self._projector
 
-    def evaluate(self, sc: Scenario) -> Evaluation:
-        pj = self.projector(sc.pools, sc.assumptions)
+    def evaluate(self, sc: Scenario, rebels: tuple = ()) -> Evaluation:
+        pj = self.projector(sc.pools, sc.assumptions, rebels)
         proj = pj.project(sc.pool, self.dataset.majority)
         ctx = Context(sc.seats, sc.pools, sc.pool, proj)
         return Evaluation(proj, pool_breakdown(sc.seats, sc.pool, len(sc.pools)),

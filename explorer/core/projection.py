@@ -13,6 +13,11 @@ Model (per seat; all figures in votes of the baseline election):
    is the pseudo-party ``TIE`` (never counted for anyone) and the tied parties are listed.
 6. A seat with one candidate (elected unopposed; its vote may be 0) is won by that candidate's
    party in every pool: there is no vote to project from.
+7. Rebels (optional): a seat can carry a rebel of a partner (a faction whose claim is denied).
+   Where that partner does not stand (another partner has the seat alone, or a friendly fight
+   without it), the rebel stands as an independent and takes ``share`` of the claimant's vote in
+   the seat (after swing, before transfer); the rest transfers as in 2. Where the claimant
+   stands (its own seat, Contested, Unassigned) it fields its own candidate: no rebel.
 
 A seat's outcome depends only on its own pool, so the Projector computes every seat's
 outcome under every pool once per (baseline, partners, assumptions); projecting a scenario
@@ -24,6 +29,7 @@ other partner hands it ``transfer`` × the alliance vote.
 """
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 import numpy as np
@@ -35,6 +41,8 @@ from .pools import Pools
 
 NOTA = "NOTA"
 TIE = "TIE"
+IND = "IND"
+REBEL_SHARE = 0.20  # default: a denied faction's rebel takes a fifth of its partner's vote
 TIE_TOL = 1e-6  # votes: closer than this is a tie (projected votes are floats)
 
 
@@ -135,6 +143,41 @@ class PreparedBaseline:
         self.leader_margin = np.where(self.unopposed, 0.0, wv - rv)
         self.leader_margin_pts = self.leader_margin / self._pct_base * 100
 
+    def with_rebel_slot(self, seat_idx: np.ndarray, labels: list[str]) -> "PreparedBaseline":
+        """A copy with one more candidate slot (last), an independent (party IND, added to the
+        parties after TIE when the baseline has none) present in the given seats with 0 votes:
+        the Projector fills it where a rebel stands. The original is left untouched."""
+        pb = copy.copy(self)
+        N = self.votes.shape[0]
+        if IND not in self.party_index:
+            pb.parties = list(self.parties) + [IND]
+            pb.party_index = {p: i for i, p in enumerate(pb.parties)}
+        ind = pb.party_index[IND]
+        col = lambda a, v: np.concatenate([a, np.full((N, 1), v, dtype=a.dtype)], axis=1)  # noqa: E731
+        pb.votes = col(self.votes, 0.0)
+        pb.party = col(self.party, ind)
+        pb.present = col(self.present, False)
+        pb.present[seat_idx, -1] = True
+        pb.names = col(self.names, "")
+        pb.names[seat_idx, -1] = labels
+        pb.is_nota = col(self.is_nota, False)
+        pb.other_contender = col(self.other_contender, False)  # fielded per variant by the Projector
+        pb.K = self.K + 1
+        return pb
+
+
+@dataclass(frozen=True)
+class Rebel:
+    """A rebel assumption: where ``partner`` does not stand in seat ``ac_no`` (the seat given to
+    another partner), a rebel of it stands as an independent with ``share`` (0-1) of its vote."""
+    ac_no: int
+    partner: str
+    share: float = REBEL_SHARE
+
+    def __post_init__(self):
+        if not 0.0 <= self.share <= 1.0:
+            raise ValueError(f"rebel in seat {self.ac_no}: share {self.share} is outside 0-1")
+
 
 @dataclass
 class Outcomes:
@@ -157,9 +200,28 @@ class Outcomes:
 
 
 class Projector:
-    """Outcomes of every seat under every pool for one baseline, alliance and assumptions."""
+    """Outcomes of every seat under every pool for one baseline, alliance and assumptions
+    (and, optionally, rebels: see ``Rebel``; with rebels ``prepared`` is a copy with a rebel slot)."""
 
-    def __init__(self, prepared: PreparedBaseline, pools: Pools, assumptions: Assumptions):
+    def __init__(self, prepared: PreparedBaseline, pools: Pools, assumptions: Assumptions,
+                 rebels: tuple[Rebel, ...] = ()):
+        self.rebels = tuple(rebels)
+        self._reb = None
+        if self.rebels:
+            codes = prepared.partner_codes
+            seen = set()
+            for r in self.rebels:
+                if r.ac_no not in prepared.seat_index:
+                    raise ValueError(f"rebel: unknown seat {r.ac_no}")
+                if r.partner not in codes:
+                    raise ValueError(f"rebel in seat {r.ac_no}: {r.partner!r} is not a partner")
+                if r.ac_no in seen:
+                    raise ValueError(f"seat {r.ac_no} has two rebels")
+                seen.add(r.ac_no)
+            seat = np.array([prepared.seat_index[r.ac_no] for r in self.rebels], dtype=np.int64)
+            self._reb = (seat, np.array([codes.index(r.partner) for r in self.rebels], dtype=np.int64),
+                         np.array([r.share for r in self.rebels]))
+            prepared = prepared.with_rebel_slot(seat, [f"Rebel ({r.partner})" for r in self.rebels])
         self.prepared = prepared
         self.pools = pools
         self.assumptions = assumptions
@@ -208,6 +270,14 @@ class Projector:
         W = self._swung.copy()
         f = pb.other_contender.copy()
         oc = pb.other_contender[:, n_p:]
+        if self._reb is not None:   # a rebel stands where its partner does not
+            seat, q, share = self._reb
+            on = (mask >> q) & 1 == 0
+            s_i, q_i = seat[on], q[on]
+            taken = share[on] * W[s_i, q_i]
+            W[s_i, q_i] -= taken
+            W[s_i, -1] = taken
+            f[s_i, -1] = True
         standing = [p for p in range(n_p) if mask >> p & 1]
         own = W[:, standing]
         tot = own.sum(axis=1, keepdims=True)

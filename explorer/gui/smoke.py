@@ -43,6 +43,9 @@ def run_smoke() -> int:
         if wb.sheetnames != ["Seats", "Summary", "Assumptions", "Conflicts"] or wb["Seats"].max_row != ds.seats.n + 1:
             return fail(f"unexpected sheets {wb.sheetnames}")
         sizes = os.path.getsize(pdf), os.path.getsize(xlsx)
+    solved = _smoke_optimise(ds, sc)
+    if solved.startswith("FAIL"):
+        return fail(solved[5:])
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from .main_window import MainWindow
@@ -56,5 +59,24 @@ def run_smoke() -> int:
         return fail("moving Jind to AAP raised no Hooda-camp conflict")
     win.files.autosaver.discard()
     print(f"smoke: OK: {', '.join(f'{p} {n}' for p, n in seats.items())}; brief.pdf {sizes[0]:,} bytes (1 page), "
-          f"sheet.xlsx {sizes[1]:,} bytes (4 sheets); window built")
+          f"sheet.xlsx {sizes[1]:,} bytes (4 sheets); {solved}; window built")
     return 0
+
+
+def _smoke_optimise(ds, sc) -> str:
+    """Real HiGHS solves (the frozen app must carry highspy's compiled core): the 2024-talks rules all
+    hard are infeasible over Kalayat; with the Hooda-camp claim soft the proposal keeps every hard rule."""
+    import highspy
+    from ..core import optimise as O
+    from ..core.uncertainty import params_for
+    params, _ = params_for(ds)
+    hard = O.Optimiser(ds, sc, params, draws=200).optimise(prices=False)
+    if hard.status != "infeasible" or "aap-kalayat" not in hard.conflicting_rules:
+        return f"FAIL the all-hard talks gave {hard.status} {hard.conflicting_rules}, not the Kalayat conflict"
+    opt = O.Optimiser(ds, sc, params, draws=200, soft={"hooda-nominees": 0.0})
+    r = opt.optimise(prices=False)
+    if r.status != "optimal" or opt.check_with_rules_engine(r.pools):
+        return f"FAIL the optimiser gave {r.status} with the Hooda claim soft"
+    v = f"{highspy.HIGHS_VERSION_MAJOR}.{highspy.HIGHS_VERSION_MINOR}.{highspy.HIGHS_VERSION_PATCH}"
+    return (f"optimiser (HiGHS {v}): {r.expected_alliance:.1f} expected seats, "
+            f"all-hard conflict {'+'.join(hard.conflicting_rules)}")
