@@ -28,7 +28,7 @@ make_venv "$VENV"
 BPY="$VENV/bin/python"
 if [ $stock -eq 0 ]; then
   # the numpy version pip would install for the app today, built from source without BLAS
-  ver=$($BPY -m pip install --dry-run -q --report - --no-deps numpy 2>/dev/null |
+  ver=$($BPY -m pip install --dry-run --ignore-installed -q --report - --no-deps numpy 2>/dev/null |
         $BPY -c "import json,sys; print(json.load(sys.stdin)['install'][0]['metadata']['version'])")
   mkdir -p "$VENV/wheels"
   if ! ls "$VENV/wheels/numpy-$ver-"*.whl >/dev/null 2>&1; then
