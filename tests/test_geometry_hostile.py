@@ -353,3 +353,15 @@ def test_a_geojson_becomes_a_data_sets_boundaries_bounded_checked_and_flat(tmp_p
     b = geometry.boundaries_from_embedded(doc, DS.seats)  # and it reads back
     assert sorted(b.shapes) == [7, 8]
     assert np.array_equal(b.shapes[7].rings[0], load_geojson(p, DS.seats).shapes[7].rings[0])
+
+
+def test_long_values_are_cut_in_messages():
+    ring = square()
+    ring[1] = [10 ** 400, 29.0]
+    msgs = problems(fc(feature("A" * 5000, [square()]), feature(2, [ring])))
+    assert msgs == [
+        "g.json, features[0].properties.ac_no: expected a seat number, found '" + "A" * 58 + "…",
+        "g.json, features[1].geometry.coordinates[0][1][0]: longitude " + "1" + "0" * 58 + "… is outside -180 to 180",
+    ]
+    assert embedded_problems(embedded({"9" * 80: [[square()]]})) == [
+        "hr/boundaries.json, seats." + "9" * 59 + "…: unknown seat '" + "9" * 58 + "…"]

@@ -105,10 +105,10 @@ def boundaries_from_embedded(doc: dict, seats: SeatTable, name: str = "the data 
     first_at: dict[int, str] = {}
     vertices = 0
     for key, coords in doc["seats"].items():
-        path = f"seats.{key}"
+        path = f"seats.{_short(key, str)}"
         ac = _seat_number(key)
         if ac is None or not seats.has(ac):
-            problems.add(Problem(name, None, path, f"unknown seat {key!r}"))
+            problems.add(Problem(name, None, path, f"unknown seat {_short(key)}"))
             continue
         if ac in first_at:
             problems.add(Problem(name, None, path, f"seat {ac} already drawn by {first_at[ac]}"))
@@ -124,6 +124,13 @@ def boundaries_from_embedded(doc: dict, seats: SeatTable, name: str = "the data 
         polys_by_seat[ac] = polys
     problems.raise_if_any()
     return _build(polys_by_seat, seats, attribution)
+
+
+def _short(v, show=repr, limit: int = 60) -> str:
+    """A value for a message, cut to ``limit`` characters: a hostile file's 5,000-character
+    seat number or 4,000-digit longitude must not make the message unreadable."""
+    text = show(v)
+    return text if len(text) <= limit else f"{text[:limit - 1]}…"
 
 
 def _kind(v) -> str:
@@ -166,12 +173,12 @@ def _ring(ring, path: str) -> tuple[np.ndarray | None, str, str]:
         if not (_is_num(pt[0]) and _is_num(pt[1]) and (len(pt) == 2 or _is_num(pt[2]))):
             return None, f"{path}[{j}]", f"expected numbers, found {', '.join(_kind(c) for c in pt)}"
         if not -180 <= pt[0] <= 180:
-            return None, f"{path}[{j}][0]", f"longitude {pt[0]} is outside -180 to 180"
+            return None, f"{path}[{j}][0]", f"longitude {_short(pt[0], str)} is outside -180 to 180"
         if not -90 <= pt[1] <= 90:
-            return None, f"{path}[{j}][1]", f"latitude {pt[1]} is outside -90 to 90"
+            return None, f"{path}[{j}][1]", f"latitude {_short(pt[1], str)} is outside -90 to 90"
     if ring[0][0] != ring[-1][0] or ring[0][1] != ring[-1][1]:
-        return None, path, (f"the ring is not closed: it ends at {ring[-1][:2]}, not at its first point "
-                            f"{ring[0][:2]} (GeoJSON rings end where they start)")
+        return None, path, (f"the ring is not closed: it ends at {_short(ring[-1][:2], str)}, not at its first point "
+                            f"{_short(ring[0][:2], str)} (GeoJSON rings end where they start)")
     return np.array([(pt[0], pt[1]) for pt in ring], dtype=float), "", ""
 
 
@@ -275,7 +282,7 @@ def boundaries_from_geojson(doc, seats: SeatTable, name: str) -> Boundaries:
             continue
         ac = _seat_number(props["ac_no"])
         if ac is None:
-            bad(f"{path}.properties.ac_no", f"expected a seat number, found {props['ac_no']!r}")
+            bad(f"{path}.properties.ac_no", f"expected a seat number, found {_short(props['ac_no'])}")
             continue
         if not seats.has(ac):
             bad(f"{path}.properties.ac_no", f"unknown seat {ac}")
@@ -286,7 +293,7 @@ def boundaries_from_geojson(doc, seats: SeatTable, name: str) -> Boundaries:
         geom = feat.get("geometry")
         gtype = geom.get("type") if isinstance(geom, dict) else None
         if gtype not in ("Polygon", "MultiPolygon"):
-            bad(f"{path}.geometry", f"expected a Polygon or MultiPolygon, found {gtype!r}")
+            bad(f"{path}.geometry", f"expected a Polygon or MultiPolygon, found {_short(gtype)}")
             continue
         polys, where, msg = _polygons(gtype, geom.get("coordinates"), f"{path}.geometry.coordinates")
         if polys is None:
