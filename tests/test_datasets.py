@@ -331,3 +331,27 @@ def test_friendly_fight_transfers_the_others_votes_by_hand():
     assert pj.variant_of(0b11) == 2 and pj.variant_of(0) == 2  # both partners = the split variant
     v = pj.variant_of(0b01)                                  # "AAP alone" as a one-partner mask
     assert v == 0 and pj.outcomes.votes[v, 1, 0] == 150 + 0.8 * 350
+
+
+def test_build_with_boundaries(tmp_path):
+    from explorer.core.geometry import boundaries_from_embedded
+    seats = tmp_path / "seats.csv"
+    seats.write_text(dataset_io.seats_csv(HARYANA.seats), encoding="utf-8")
+    res = tmp_path / "vs2024.csv"
+    res.write_text(eci_csv(HARYANA.baselines["vs2024"], HARYANA), encoding="utf-8")
+    gj = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"ac_no": int(k)}, "geometry": {"type": "MultiPolygon", "coordinates": v}}
+        for k, v in HARYANA.boundaries["seats"].items()]}
+    g = tmp_path / "b.geojson"
+    g.write_text(json.dumps(gj), encoding="utf-8")
+    ds = build_dataset(tmp_path / "out", name="H", seats_file=seats, results=[("vs2024", str(res))],
+                       boundaries_file=g, partners="AAP,INC")
+    assert len(boundaries_from_embedded(ds.boundaries, ds.seats).shapes) == 90
+    # latitude and longitude swapped: refused with the placement warning, nothing written
+    for f in gj["features"]:
+        f["geometry"]["coordinates"] = [[[[y, x] for x, y in ring] for ring in poly] for poly in f["geometry"]["coordinates"]]
+    g.write_text(json.dumps(gj), encoding="utf-8")
+    with pytest.raises(DataError):
+        build_dataset(tmp_path / "out2", name="H", seats_file=seats, results=[("vs2024", str(res))],
+                      boundaries_file=g, partners="AAP,INC")
+    assert not (tmp_path / "out2").exists()

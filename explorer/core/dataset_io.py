@@ -435,18 +435,13 @@ def build_dataset(out_dir, *, name: str, seats_file, results: list[tuple[str, st
 
 
 def _embedded_boundaries(path, seats: SeatTable) -> dict:
-    """A GeoJSON FeatureCollection keyed by ac_no, checked, in the data set's own form."""
-    from .geometry import BOUNDARIES_FORMAT, boundaries_from_geojson
-    from .jsonio import read_json
-    doc = read_json(path, max_bytes=200 * 1024 * 1024)
-    boundaries_from_geojson(doc, seats, str(path))  # raises a located DataError when bad
-    out = {}
-    for feat in doc["features"]:
-        ac = int(feat["properties"]["ac_no"])
-        g = feat["geometry"]
-        out[str(ac)] = [g["coordinates"]] if g["type"] == "Polygon" else g["coordinates"]
-    return {"format": BOUNDARIES_FORMAT, "schema_version": 1, "crs": "EPSG:4326",
-            "attribution": f"Boundaries from {Path(path).name}", "seats": out}
+    """A GeoJSON FeatureCollection keyed by ac_no, checked within the GeoJSON bounds, in the
+    data set's own form (its placement warnings are refused here: a data set is built once)."""
+    from .geometry import geojson_to_embedded
+    doc, warnings = geojson_to_embedded(path, seats)
+    if warnings:
+        raise DataError(list(warnings))
+    return doc
 
 
 def _build_attribution(seats_file, results, boundaries_file) -> str:
