@@ -343,3 +343,25 @@ def test_import_baseline_from_the_window(qtbot, tmp_path):
     assert errors == [("Cannot import baseline results", f"{bad}, line 2, votes: expected a whole number of votes, "
                                                           "found 'many' (and 89 more problems)")]
     assert w.doc.scenario.assumptions.baseline == "file:ls"  # nothing changed
+
+
+def test_transfer_back_to_its_start_leaves_no_step_and_no_modified_flag(qtbot):
+    w = make_window(qtbot)
+    spin = w.assumptions_panel.transfer_spins[("AAP", "INC")]
+    spin.setValue(75)
+    assert w.doc.undo_stack.count() == 1 and w.isWindowModified()
+    spin.setValue(80)
+    assert w.doc.undo_stack.count() == 0
+    assert w.doc.undo_stack.isClean() and not w.isWindowModified()
+
+
+def test_preset_undo_changes_its_own_scenario_only(qtbot):
+    w = make_window(qtbot)
+    a = w.workspace.active
+    w.apply_preset("No alliance")
+    w.files.duplicate()
+    b = w.workspace.active
+    w.doc.move([JIND], "AAP")
+    a.undo_stack.undo()  # A's preset, undone while B is in front
+    assert a.scenario.seats_in("INC") == list(range(1, 91))
+    assert b.scenario.pool_of(JIND) == "AAP" and len(b.scenario.seats_in("contested")) == 89

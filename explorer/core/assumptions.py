@@ -28,7 +28,8 @@ class Assumptions:
              seat_adjust: Mapping[int, float] | None = None) -> "Assumptions":
         return Assumptions(
             baseline,
-            tuple(sorted((f, t, float(v)) for (f, t), v in (transfer or {}).items())),
+            # a direction at the default is the same assumption as one not stated
+            tuple(sorted((f, t, float(v)) for (f, t), v in (transfer or {}).items() if v != DEFAULT_TRANSFER)),
             tuple(sorted((p, float(v)) for p, v in (swing or {}).items() if v != 0)),
             tuple(sorted((int(a), float(v)) for a, v in (seat_adjust or {}).items() if v != 0)),
         )

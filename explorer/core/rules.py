@@ -17,6 +17,7 @@ shows a conflict whichever way it is assigned: the real tension of the 2024 talk
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from typing import ClassVar
 
 import numpy as np
@@ -28,7 +29,25 @@ from .pools import Pools
 from .projection import Projection
 from .validate import check_rules_doc
 
-SEVERITIES = ("error", "warning", "info")
+
+
+class Severity(StrEnum):
+    """How much a conflict matters: it breaks the deal, it is a warning, or it is pending
+    (the seat is not decided yet). Compares equal to its string value."""
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class RuleKind(StrEnum):
+    FACTION_CLAIM = "faction_claim"
+    MUST_HAVE = "must_have"
+    REGIONAL_MINIMUM = "regional_minimum"
+    SEAT_BOUNDS = "seat_bounds"
+    SPLIT_VOTE_RISK = "split_vote_risk"
+
+
+SEVERITIES = tuple(Severity)
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 RULES_FORMAT = "seat-share-explorer/rules"
 RULES_SCHEMA = 1
@@ -37,8 +56,8 @@ RULES_SCHEMA = 1
 @dataclass(frozen=True)
 class Conflict:
     rule_id: str
-    kind: str
-    severity: str
+    kind: RuleKind
+    severity: Severity
     seats: tuple[int, ...]   # ac_no of the seats involved (to select them)
     message: str
 
@@ -68,10 +87,10 @@ def _pool_phrase(ctx: Context, i: int, partner: str) -> tuple[str, bool]:
 @dataclass(frozen=True)
 class Rule:
     id: str
-    severity: str = "error"
+    severity: Severity = Severity.ERROR
     source: str = ""
     enabled: bool = True
-    kind: ClassVar[str] = ""
+    kind: ClassVar[RuleKind]
 
     def evaluate(self, ctx: Context) -> list[Conflict]:
         raise NotImplementedError
@@ -91,9 +110,6 @@ class Rule:
     def _fields_json(self) -> dict:
         return {}
 
-    def seats_involved(self, seats: SeatTable) -> tuple[int, ...]:
-        return ()
-
 
 @dataclass(frozen=True)
 class SeatClaim(Rule):
@@ -112,12 +128,9 @@ class SeatClaim(Rule):
             if ctx.pool[i] == want:
                 continue
             phrase, undecided = _pool_phrase(ctx, i, self.partner)
-            out.append(Conflict(self.id, self.kind, "info" if undecided else self.severity, (ac,),
+            out.append(Conflict(self.id, self.kind, Severity.INFO if undecided else self.severity, (ac,),
                                 f"{ctx.seats.names[i]}: {self._claimant()} seat {phrase}"))
         return out
-
-    def seats_involved(self, seats: SeatTable) -> tuple[int, ...]:
-        return self.seats
 
     def _fields_json(self) -> dict:
         return {"partner": self.partner, "seats": list(self.seats)}
@@ -126,7 +139,7 @@ class SeatClaim(Rule):
 @dataclass(frozen=True)
 class FactionClaim(SeatClaim):
     faction: str = ""
-    kind: ClassVar[str] = "faction_claim"
+    kind: ClassVar[RuleKind] = RuleKind.FACTION_CLAIM
 
     def _claimant(self) -> str:
         return f"{self.faction} nominee"
@@ -140,7 +153,7 @@ class FactionClaim(SeatClaim):
 
 @dataclass(frozen=True)
 class MustHave(SeatClaim):
-    kind: ClassVar[str] = "must_have"
+    kind: ClassVar[RuleKind] = RuleKind.MUST_HAVE
 
     def _claimant(self) -> str:
         return f"{self.partner} must-have"
@@ -158,7 +171,7 @@ class RegionalMinimum(Rule):
     region_kind: str = "pc"
     region: str | tuple[int, ...] = ""
     minimum: int = 1
-    kind: ClassVar[str] = "regional_minimum"
+    kind: ClassVar[RuleKind] = RuleKind.REGIONAL_MINIMUM
 
     def region_label(self, seats: SeatTable) -> str:
         if self.region_kind == "pc":
@@ -180,9 +193,6 @@ class RegionalMinimum(Rule):
     def describe(self, seats: SeatTable) -> str:
         return f"{self.partner}: at least {self.minimum} in {self.region_label(seats)}"
 
-    def seats_involved(self, seats: SeatTable) -> tuple[int, ...]:
-        return tuple(int(a) for a in seats.ac_no[seats.region_mask(self.region_kind, self.region)])
-
     def _fields_json(self) -> dict:
         region = list(self.region) if self.region_kind == "seats" else self.region
         return {"partner": self.partner, "region": {"kind": self.region_kind, "value": region},
@@ -196,8 +206,8 @@ class SeatBounds(Rule):
     maximum: int | None = None
     asked: int | None = None
     offered: tuple[int, int] | None = None
-    kind: ClassVar[str] = "seat_bounds"
-    severity: str = "warning"
+    kind: ClassVar[RuleKind] = RuleKind.SEAT_BOUNDS
+    severity: Severity = Severity.WARNING
 
     def positions(self) -> str:
         """'asked 10 · offered 5–7' for pool headers."""
@@ -244,8 +254,8 @@ class SeatBounds(Rule):
 
 @dataclass(frozen=True)
 class SplitVoteRisk(Rule):
-    kind: ClassVar[str] = "split_vote_risk"
-    severity: str = "warning"
+    kind: ClassVar[RuleKind] = RuleKind.SPLIT_VOTE_RISK
+    severity: Severity = Severity.WARNING
 
     def evaluate(self, ctx: Context) -> list[Conflict]:
         pr = ctx.projection
@@ -268,8 +278,9 @@ class SplitVoteRisk(Rule):
 
 RULE_KINDS: dict[str, type[Rule]] = {c.kind: c for c in
                                      (FactionClaim, MustHave, RegionalMinimum, SeatBounds, SplitVoteRisk)}
-KIND_LABELS = {"faction_claim": "Faction claim", "must_have": "Must-have", "regional_minimum":
-               "Regional minimum", "seat_bounds": "Seat-count bounds", "split_vote_risk": "Split-vote risk"}
+KIND_LABELS = {RuleKind.FACTION_CLAIM: "Faction claim", RuleKind.MUST_HAVE: "Must-have",
+               RuleKind.REGIONAL_MINIMUM: "Regional minimum", RuleKind.SEAT_BOUNDS: "Seat-count bounds",
+               RuleKind.SPLIT_VOTE_RISK: "Split-vote risk"}
 
 
 @dataclass(frozen=True)
@@ -378,7 +389,8 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
         rd.problem(f"{rp}.severity", f"unknown severity {quote(severity)}; use {', '.join(SEVERITIES)}")
     source = rd.get(item, "source", str, rp, default="")
     enabled = rd.get(item, "enabled", bool, rp, default=True)
-    common = dict(id=rid or "", severity=severity or "error", source=source or "", enabled=bool(enabled))
+    common = dict(id=rid or "", severity=Severity(severity) if severity in SEVERITIES else Severity.ERROR,
+                  source=source or "", enabled=bool(enabled))
 
     def partner():
         code = rd.get(item, "partner", str, rp)

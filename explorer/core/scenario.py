@@ -3,8 +3,10 @@ rules and notes it is judged under. Changes go through methods that emit change 
 which the window listens to; every method returns what an undo needs."""
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from enum import StrEnum
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
@@ -20,10 +22,22 @@ SCENARIO_FORMAT = "seat-share-explorer/scenario"
 SCENARIO_SCHEMA = 1
 
 
+class EventKind(StrEnum):
+    POOLS = "pools"                # seats moved between pools
+    ASSUMPTIONS = "assumptions"    # baseline, transfer, swing or a per-seat adjustment
+    RULES = "rules"
+    META = "meta"                  # name or notes
+
+
 @dataclass(frozen=True)
 class ScenarioEvent:
-    kind: str                  # "pools", "assumptions", "rules", "meta"
-    seats: tuple[int, ...] = ()  # ac_no of moved seats, for "pools"
+    kind: EventKind
+    seats: tuple[int, ...] = ()  # ac_no of moved seats, for POOLS
+    # every kind of change a batch made (empty for a single change: just ``kind``)
+    kinds: frozenset[EventKind] = frozenset()
+
+    def touches(self, kind: EventKind) -> bool:
+        return kind == self.kind or kind in self.kinds
 
 
 class Scenario:
@@ -38,6 +52,8 @@ class Scenario:
         self.name = name
         self.notes = notes
         self._listeners: list[Callable[[ScenarioEvent], None]] = []
+        self._batch_depth = 0
+        self._held: list[ScenarioEvent] = []
 
     # -- events -------------------------------------------------------------------------
     def subscribe(self, fn: Callable[[ScenarioEvent], None]) -> Callable[[], None]:
@@ -45,8 +61,24 @@ class Scenario:
         return lambda: self._listeners.remove(fn)
 
     def _emit(self, event: ScenarioEvent) -> None:
+        if self._batch_depth:
+            self._held.append(event)
+            return
         for fn in list(self._listeners):
             fn(event)
+
+    @contextmanager
+    def batch(self) -> Iterator["Scenario"]:
+        """Group changes into one event (a preset, an import, a proposal): listeners hear once,
+        after the last change, and the window evaluates once."""
+        self._batch_depth += 1
+        try:
+            yield self
+        finally:
+            self._batch_depth -= 1
+            if not self._batch_depth and self._held:
+                held, self._held = self._held, []
+                self._emit(merge_events(held))
 
     # -- pools --------------------------------------------------------------------------
     @property
@@ -68,7 +100,7 @@ class Scenario:
         moved = tuple(a for a, i in zip(ac_nos, idx) if self.pool[i] != target)
         if moved:
             self.pool[idx] = target
-            self._emit(ScenarioEvent("pools", moved))
+            self._emit(ScenarioEvent(EventKind.POOLS, moved))
         return {a: previous[a] for a in moved}
 
     def assign_all(self, pool_key: str) -> dict[int, str]:
@@ -80,25 +112,27 @@ class Scenario:
             return
         for a, key in pools_by_seat.items():
             self.pool[self.seats.index_of(a)] = self.pools.index(key)
-        self._emit(ScenarioEvent("pools", tuple(pools_by_seat)))
+        self._emit(ScenarioEvent(EventKind.POOLS, tuple(pools_by_seat)))
 
     def set_pool_array(self, pool: np.ndarray) -> np.ndarray:
         old = self.pool.copy()
         self.pool = np.asarray(pool, dtype=np.int8).copy()
-        self._emit(ScenarioEvent("pools", tuple(int(a) for a in self.seats.ac_no[old != self.pool])))
+        moved = tuple(int(a) for a in self.seats.ac_no[old != self.pool])
+        if moved:
+            self._emit(ScenarioEvent(EventKind.POOLS, moved))
         return old
 
     # -- assumptions, rules, meta ---------------------------------------------------------
     def set_assumptions(self, a: Assumptions) -> Assumptions:
         old, self.assumptions = self.assumptions, a
         if a != old:
-            self._emit(ScenarioEvent("assumptions"))
+            self._emit(ScenarioEvent(EventKind.ASSUMPTIONS))
         return old
 
     def set_rules(self, rules: RuleSet) -> RuleSet:
         old, self.rules = self.rules, rules
         if rules != old:
-            self._emit(ScenarioEvent("rules"))
+            self._emit(ScenarioEvent(EventKind.RULES))
         return old
 
     def set_meta(self, name: str | None = None, notes: str | None = None) -> tuple[str, str]:
@@ -108,13 +142,14 @@ class Scenario:
         if notes is not None:
             self.notes = notes
         if (self.name, self.notes) != old:
-            self._emit(ScenarioEvent("meta"))
+            self._emit(ScenarioEvent(EventKind.META))
         return old
 
     # -- JSON -----------------------------------------------------------------------------
     def to_json(self) -> dict:
         assignments = {k: self.seats_in(k) for k in self.pools.keys}
         a = self.assumptions
+        codes = [p.code for p in self.pools.partners]
         return {
             "format": SCENARIO_FORMAT, "schema_version": SCENARIO_SCHEMA,
             "dataset": self.dataset.id, "dataset_hash": self.dataset.content_hash,
@@ -123,7 +158,8 @@ class Scenario:
             "assignments": {k: v for k, v in assignments.items() if v},
             "assumptions": {
                 "baseline": a.baseline,
-                "transfer": {f"{f}>{t}": v for f, t, v in a.transfer_items},
+                # every direction, stated: the file says what the projection assumed
+                "transfer": {f"{f}>{t}": a.transfer_rate(f, t) for f in codes for t in codes if f != t},
                 "swing": dict(a.swing_items),
                 "seat_adjust": {str(k): v for k, v in a.seat_adjust_items},
             },
@@ -193,6 +229,14 @@ class Scenario:
     @staticmethod
     def load(dataset: Dataset, path) -> "Scenario":
         return Scenario.from_json(dataset, read_json(path), str(path))
+
+
+def merge_events(events: list[ScenarioEvent]) -> ScenarioEvent:
+    """One event standing for several: the first one's kind, every kind, every moved seat."""
+    kinds = frozenset(k for e in events for k in (e.kind, *e.kinds))
+    seats = tuple(dict.fromkeys(a for e in events for a in e.seats))
+    first = next((e.kind for e in events if e.kind == EventKind.POOLS), events[0].kind)
+    return ScenarioEvent(first, seats, kinds if len(kinds) > 1 else frozenset())
 
 
 def _read_partners(rd: JsonReader, doc: dict, dataset: Dataset) -> tuple[Partner, ...]:
@@ -280,4 +324,4 @@ def default_rules(dataset: Dataset, pools: Pools) -> RuleSet:
     return rules_from_json(dataset.rules_doc, dataset.seats, pools, "embedded rules")
 
 
-__all__ = ["Scenario", "ScenarioEvent", "scenario_from_preset", "default_rules", "DataError"]
+__all__ = ["Scenario", "ScenarioEvent", "EventKind", "merge_events", "scenario_from_preset", "default_rules", "DataError"]

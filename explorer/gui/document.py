@@ -7,8 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from ..core import commands as cc
 from ..core.engine import Engine, Evaluation
-from ..core.scenario import Scenario, ScenarioEvent
+from ..core.scenario import EventKind, Scenario, ScenarioEvent
+from .commands import UndoStep
 
 
 class ScenarioDocument(QObject):
@@ -36,41 +38,45 @@ class ScenarioDocument(QObject):
         return self.scenario.pools
 
     def _on_event(self, ev: ScenarioEvent) -> None:
-        if ev.kind == "meta":
+        if ev.touches(EventKind.META):
             self.metaChanged.emit()
-            return
+            if ev.kind == EventKind.META and not ev.kinds:
+                return
         self.evaluation = self.engine.evaluate(self.scenario)
-        if ev.kind == "assumptions":
+        if ev.touches(EventKind.ASSUMPTIONS):
             self.assumptionsChanged.emit(self.scenario.assumptions)
-        elif ev.kind == "rules":
+        if ev.touches(EventKind.RULES):
             self.rulesChanged.emit(self.scenario.rules)
-        elif ev.kind == "pools":
+        if ev.touches(EventKind.POOLS):
             self.poolsChanged.emit(ev.seats)
         self.evaluated.emit(self.evaluation)
 
-    def push(self, command) -> bool:
-        """Push a command unless it would change nothing."""
-        if getattr(command, "is_noop", False):
+    def push(self, command: cc.Command) -> bool:
+        """Record and do a core command on this document's stack, unless it would change
+        nothing. The command is bound to its own scenario, so undoing it later changes that
+        scenario whichever one the window shows."""
+        if command.is_noop:
             return False
-        self.undo_stack.push(command)
+        if command.scenario is not self.scenario:
+            raise ValueError("a command goes on the undo stack of its own scenario")
+        self.undo_stack.push(UndoStep(command))
         return True
 
     # conveniences that build and push the matching command
     def move(self, ac_nos, pool_key: str) -> bool:
-        from .commands import MoveSeats
-        return self.push(MoveSeats(self, ac_nos, pool_key))
+        return self.push(cc.MoveSeats(self.scenario, ac_nos, pool_key))
+
+    def set_pools(self, pool, text: str, assumptions=None) -> bool:
+        return self.push(cc.SetPools(self.scenario, pool, text, assumptions))
 
     def set_assumptions(self, new, text: str, merge_key: str | None = None) -> bool:
-        from .commands import SetAssumptions
-        return self.push(SetAssumptions(self, new, text, merge_key))
+        return self.push(cc.SetAssumptions(self.scenario, new, text, merge_key))
 
     def set_rules(self, new, text: str) -> bool:
-        from .commands import SetRules
-        return self.push(SetRules(self, new, text))
+        return self.push(cc.SetRules(self.scenario, new, text))
 
     def set_meta(self, name=None, notes=None, text: str | None = None) -> bool:
-        from .commands import SetMeta
-        return self.push(SetMeta(self, name, notes, text))
+        return self.push(cc.SetMeta(self.scenario, name, notes, text))
 
     def mark_modified(self) -> None:
         """Show unsaved changes without an undo step (a recovered scenario)."""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 from ..core.errors import DataError
 from ..core.loaders import load_assignments_csv
 from ..core.scenario import Scenario, default_rules
-from .commands import SetPools
 from .style import ask, message_box, plain_rich, warn
 from .workspace import Autosaver
 
@@ -281,8 +280,8 @@ class FileController(QObject):
         for ac, key in moves.items():
             pool[seats.index_of(ac)] = doc.pools.index(key)
         changed = int(np.count_nonzero(pool != doc.scenario.pool))
-        doc.push(SetPools(doc.current, pool, f"Import {changed} assignment{'s' if changed != 1 else ''} "
-                                             f"from {os.path.basename(path)}"))
+        doc.current.set_pools(pool, f"Import {changed} assignment{'s' if changed != 1 else ''} "
+                                             f"from {os.path.basename(path)}")
         self.w.statusBar().showMessage(f"{len(moves)} seats read from {path}; {changed} moved", 6000)
         return True
 

@@ -14,7 +14,6 @@ from .. import APP_NAME, __version__
 from ..core.loaders import load_results_csv
 from ..core.rules import load_rules_file, save_rules_file
 from ..core.scenario import Scenario, default_rules, scenario_from_preset
-from .commands import SetPools
 from .document import SelectionHub
 from .files import FileController
 from .workspace import ActiveDocument, Workspace, restore
@@ -501,7 +500,7 @@ class MainWindow(QMainWindow):
 
     def apply_preset(self, name: str):
         sc = scenario_from_preset(self.dataset, name, with_rules=False)
-        self.doc.push(SetPools(self.doc, sc.pool, f"Preset: {name}", sc.assumptions))
+        self.doc.current.set_pools(sc.pool, f"Preset: {name}", sc.assumptions)
 
     def _context_menu(self, view, pos):
         if not view.indexAt(pos).isValid():

@@ -160,6 +160,9 @@ class ActiveDocument(QObject):
     def push(self, command) -> bool:
         return self.current.push(command)
 
+    def set_pools(self, pool, text: str, assumptions=None) -> bool:
+        return self.current.set_pools(pool, text, assumptions)
+
     def move(self, ac_nos, pool_key: str) -> bool:
         return self.current.move(ac_nos, pool_key)
 
