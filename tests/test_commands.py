@@ -2,7 +2,7 @@
 import numpy as np
 
 from explorer.core import commands as cc
-from explorer.core.dataset import load_embedded
+from explorer.core.dataset_io import load_embedded
 from explorer.core.scenario import EventKind, Scenario, ScenarioEvent, scenario_from_preset
 
 DS = load_embedded()

@@ -9,6 +9,13 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 DEFAULT_TRANSFER = 0.8
+# not parties: an independent is each its own candidate, and NOTA fields nobody
+NOT_PARTIES = ("IND", "NOTA")
+
+
+def can_swing(party: str) -> bool:
+    """A statewide swing applies to a party; never to the independents or NOTA."""
+    return party not in NOT_PARTIES
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from .geometry import Boundaries, boundaries_from_embedded
 from .jsonio import atomic_write_bytes
 from .mapstyle import map_style
 from .pools import pool_colour_hex
-from .report import partner_fielding
 from .scenario import Scenario
 
 SEVERITY_MARK = {"error": "✖", "warning": "▲", "info": "·"}
@@ -65,32 +64,28 @@ def _draw_map(ax, sc: Scenario, ev: Evaluation, b: Boundaries) -> None:
 
 
 def _draw_pc_split(ax, sc: Scenario, ev: Evaluation) -> None:
-    by_pc = ev.breakdown.by_pc
-    y = np.arange(len(sc.seats.pc_names))[::-1]
+    by_pc = ev.pc_split.counts
+    y = np.arange(len(ev.pc_split.names))[::-1]
     left = np.zeros(len(y))
     for j in range(len(sc.pools)):
         ax.barh(y, by_pc[:, j], left=left, color=pool_colour_hex(sc.pools, j), label=sc.pools.label(j))
         left += by_pc[:, j]
-    ax.set_yticks(y, sc.seats.pc_names, fontsize=6)
+    ax.set_yticks(y, ev.pc_split.names, fontsize=6)
     ax.legend(fontsize=6, frameon=False)
     ax.set_title("Seats per pool in each Lok Sabha seat (no map for this data set)", fontsize=8, loc="left")
 
 
 def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation) -> None:
-    pr, pb = ev.projection, ev.projector.prepared
+    pr = ev.projection
     ds = sc.dataset
-    baseline_counts = np.bincount(pb.leader, minlength=len(pr.parties))
-    order = list(range(pr.n_partners)) + sorted(range(pr.n_partners, len(pr.parties)), key=lambda i: -pr.seat_counts[i])
-    for row, counts in ((1, pr.seat_counts), (0, baseline_counts)):
+    for row, baseline in ((1, False), (0, True)):
         left = 0
-        for i in order:
-            n = int(counts[i])
-            if n:
-                ax.barh(row, n, left=left, color=ds.party_colour(pr.parties[i]), edgecolor="white", height=0.7)
-                if n >= 3:
-                    ax.text(left + n / 2, row, f"{pr.parties[i]} {n}" if n >= 8 else str(n), ha="center",
-                            va="center", fontsize=6.5, color="white", fontweight="bold")
-                left += n
+        for party, n in ev.seat_segments(baseline):
+            ax.barh(row, n, left=left, color=ds.party_colour(party), edgecolor="white", height=0.7)
+            if n >= 3:
+                ax.text(left + n / 2, row, f"{party} {n}" if n >= 8 else str(n), ha="center",
+                        va="center", fontsize=6.5, color="white", fontweight="bold")
+            left += n
     ax.axvline(pr.majority - 0.5, color="#222", linestyle="--", linewidth=1)
     ax.set_yticks([0, 1], ["Baseline", "Projected"], fontsize=6.5)
     ax.set_xlabel(f"Baseline: {ds.baselines[sc.assumptions.baseline].label}", fontsize=6, color="#555")
@@ -104,15 +99,13 @@ def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation) -> None:
 
 
 def _summary_table(sc: Scenario, ev: Evaluation) -> list[list[str]]:
-    pr, b, P = ev.projection, ev.breakdown, sc.pools
-    fld = partner_fielding(sc, ev)
-    rows = [["Seats contested", ", ".join(f"{c} {v['fielding']} ({v['allotted']} alone)" for c, v in fld.items())
-             + f"; {int(b.counts[P.contested])} contested, {int(b.counts[P.unassigned])} unassigned"],
-            ["SC seats alone", ", ".join(f"{c} {v['sc_allotted']}" for c, v in fld.items())],
+    pr, P, v = ev.projection, sc.pools, ev.verdict
+    counts = ev.pool_counts
+    rows = [["Seats contested", ", ".join(f"{p.code} {p.fielding} ({p.alone} alone)" for p in ev.partners)
+             + f"; {counts[P.key(P.contested)]} contested, {counts[P.key(P.unassigned)]} unassigned"],
+            ["SC seats alone", ", ".join(f"{p.code} {p.sc_alone}" for p in ev.partners)],
             ["Projected seats", ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())],
-            ["Alliance", f"{pr.alliance_seats} of {sc.seats.n} — "
-                         + ("reaches the majority" if pr.alliance_seats >= pr.majority
-                            else f"{pr.majority - pr.alliance_seats} short of the majority") + f" ({pr.majority})"],
+            ["Alliance", f"{v.alliance} of {v.seats} — {v.phrase} ({v.majority})"],
             ["Vote coverage", f"{pr.coverage * 100:.1f} % of the partners' vote kept "
                               f"({pr.kept_votes:,.0f} of {float(pr.partner_votes.sum()):,.0f})"]]
     return rows

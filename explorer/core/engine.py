@@ -1,17 +1,88 @@
-"""Evaluation of a scenario: projection, pool breakdown and conflicts in one call.
+"""Evaluation of a scenario: projection, pool breakdown and conflicts in one call, and every
+figure the window, the command line, the XLSX sheet and the PDF brief show, computed here
+once (the views only format them).
 
 The engine caches the prepared baseline matrices and the per-seat outcomes of the current
 assumptions, so the recompute after a seat move is a gather plus the rules (well under a
-millisecond at 90 seats); only an assumption change recomputes the outcomes."""
+millisecond at 90 seats); only an assumption change recomputes the outcomes. The figures
+are computed on first use, so an evaluation nobody reads costs nothing more."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import NamedTuple
 
-from .dataset import Dataset
+import numpy as np
+
+from .assumptions import Assumptions, can_swing
+from .dataset import Dataset, SeatTable
 from .pools import Pools
 from .projection import PoolBreakdown, PreparedBaseline, Projection, Projector, pool_breakdown
-from .rules import Conflict, Context
+from .rules import Conflict, Context, RuleKind
 from .scenario import Scenario
+
+
+class SeatRow(NamedTuple):
+    """One seat as the negotiation sheet writes it (and the window's table shows it)."""
+    ac_no: int
+    constituency: str
+    district: str
+    pc: str
+    reserved: str
+    pool: str                  # pool label: a partner code, Contested or Unassigned
+    baseline_leader: str
+    baseline_lead_votes: int
+    baseline_lead_pts: float
+    projected_winner: str
+    runner_up: str
+    margin_votes: int
+    margin_pts: float
+    alliance_margin_pts: float  # + the alliance wins by, − it loses by
+    seat_adjust_pts: float
+    conflicts: str
+
+
+class PartnerFigures(NamedTuple):
+    code: str
+    name: str
+    colour: str
+    alone: int          # seats in its own pool
+    contested: int      # Contested seats, where it fields a candidate too
+    fielding: int       # alone + contested
+    sc_alone: int       # SC-reserved seats in its own pool
+    st_alone: int       # ST-reserved seats in its own pool
+    won: int            # seats it is projected to win
+
+
+class Verdict(NamedTuple):
+    """The alliance against the majority."""
+    alliance: int
+    majority: int
+    seats: int
+
+    @property
+    def reached(self) -> bool:
+        return self.alliance >= self.majority
+
+    @property
+    def short_by(self) -> int:
+        return max(0, self.majority - self.alliance)
+
+    @property
+    def phrase(self) -> str:
+        """'reaches the majority' or '3 short of the majority'."""
+        return "reaches the majority" if self.reached else f"{self.short_by} short of the majority"
+
+
+class RegionSplit(NamedTuple):
+    """Seats per pool in each region (PC or district), and the alliance's projected wins."""
+    names: list[str]
+    counts: np.ndarray   # (regions, pools)
+    won: np.ndarray      # (regions,)
+
+
+# conflicts about many seats are listed under each seat only for these kinds
+_PER_SEAT_KINDS = (RuleKind.FACTION_CLAIM, RuleKind.MUST_HAVE, RuleKind.SPLIT_VOTE_RISK)
 
 
 @dataclass
@@ -20,19 +91,122 @@ class Evaluation:
     breakdown: PoolBreakdown
     conflicts: list[Conflict]
     projector: Projector
+    pools: Pools
+    seats: SeatTable
+    assumptions: Assumptions
     _by_seat: dict | None = field(default=None, repr=False)
 
+    # -- per seat ---------------------------------------------------------------------------
     def conflicts_by_seat(self) -> dict[int, list[Conflict]]:
         """The conflicts that concern each seat. A conflict about many seats (a regional
         minimum, a seat count) is listed under them only when it names three or fewer."""
         if self._by_seat is None:
             out: dict[int, list[Conflict]] = {}
             for c in self.conflicts:
-                if len(c.seats) <= 3 or c.kind in ("faction_claim", "must_have", "split_vote_risk"):
+                if len(c.seats) <= 3 or c.kind in _PER_SEAT_KINDS:
                     for a in c.seats:
                         out.setdefault(a, []).append(c)
             self._by_seat = out
         return self._by_seat
+
+    @property
+    def baseline(self) -> PreparedBaseline:
+        return self.projector.prepared
+
+    @property
+    def baseline_leader(self) -> np.ndarray:
+        """Party index (into ``projection.parties``) that led each seat in the baseline."""
+        return self.baseline.leader
+
+    @property
+    def baseline_lead_votes(self) -> np.ndarray:
+        return self.baseline.leader_margin
+
+    @property
+    def baseline_lead_pts(self) -> np.ndarray:
+        return self.baseline.leader_margin_pts
+
+    @cached_property
+    def alliance_margin(self) -> np.ndarray:
+        """Projected margin in points from the alliance's side: + it wins, − it loses."""
+        pr = self.projection
+        return np.where(pr.alliance_won, pr.margin_pts, -pr.margin_pts)
+
+    @cached_property
+    def seat_rows(self) -> list[SeatRow]:
+        seats, pr = self.seats, self.projection
+        f = seats.frame
+        parties = pr.parties
+        by_seat = self.conflicts_by_seat()
+        adjust = self.assumptions.seat_adjust
+        labels = [self.pools.label(i) for i in range(len(self.pools))]
+        lead, lead_v, lead_p = self.baseline_leader, self.baseline_lead_votes, self.baseline_lead_pts
+        am = self.alliance_margin
+        rows = []
+        for i, (ac, name, district, pc, res) in enumerate(zip(
+                seats.ac_no.tolist(), seats.names, f["district"].astype(str), f["pc_name"].astype(str),
+                f["reserved"].astype(str))):
+            rows.append(SeatRow(
+                ac, name, district, pc, res, labels[int(pr.pools[i])], parties[lead[i]],
+                int(round(float(lead_v[i]))), round(float(lead_p[i]), 2), parties[pr.winner[i]],
+                pr.party_of(int(pr.runner[i])), int(round(float(pr.margin_votes[i]))),
+                round(float(pr.margin_pts[i]), 2), round(float(am[i]), 2), float(adjust.get(ac, 0.0)),
+                "; ".join(c.message for c in by_seat.get(ac, ()))))
+        return rows
+
+    # -- totals -------------------------------------------------------------------------------
+    @cached_property
+    def verdict(self) -> Verdict:
+        pr = self.projection
+        return Verdict(pr.alliance_seats, pr.majority, self.seats.n)
+
+    @cached_property
+    def partners(self) -> list[PartnerFigures]:
+        b, P, won = self.breakdown, self.pools, self.projection.seat_counts
+        contested = int(b.counts[P.contested])
+        return [PartnerFigures(p.code, p.name, p.colour, int(b.counts[i]), contested, int(b.counts[i]) + contested,
+                               int(b.sc[i]), int(b.st[i]), int(won[i])) for i, p in enumerate(P.partners)]
+
+    @cached_property
+    def pool_counts(self) -> dict[str, int]:
+        return {self.pools.key(i): int(n) for i, n in enumerate(self.breakdown.counts)}
+
+    @cached_property
+    def pc_split(self) -> RegionSplit:
+        won = np.bincount(self.seats.pc_index[self.projection.alliance_won], minlength=len(self.seats.pc_names))
+        return RegionSplit(self.seats.pc_names, self.breakdown.by_pc, won)
+
+    @cached_property
+    def district_split(self) -> RegionSplit:
+        s = self.seats
+        won = np.bincount(s.district_index[self.projection.alliance_won], minlength=len(s.district_names))
+        return RegionSplit(s.district_names, self.breakdown.by_district, won)
+
+    @cached_property
+    def party_order(self) -> list[int]:
+        """The order every seat bar draws the parties in, from the left: the partners in the
+        alliance's order, then the others by projected seats, most first."""
+        pr = self.projection
+        n_p = pr.n_partners
+        return list(range(n_p)) + sorted(range(n_p, len(pr.parties)), key=lambda i: -int(pr.seat_counts[i]))
+
+    @cached_property
+    def baseline_seat_counts(self) -> np.ndarray:
+        """Seats each party led in the baseline election."""
+        return np.bincount(self.baseline_leader, minlength=len(self.projection.parties))
+
+    @cached_property
+    def swing_parties(self) -> list[str]:
+        """The parties a swing can be applied to, largest baseline vote first."""
+        pb = self.baseline
+        totals = np.bincount(pb.party[pb.present], weights=pb.votes[pb.present], minlength=len(pb.parties))
+        return [pb.parties[i] for i in np.argsort(-totals, kind="stable") if totals[i] > 0 and can_swing(pb.parties[i])]
+
+    def seat_segments(self, baseline: bool = False) -> list[tuple[str, int]]:
+        """(party, seats) in ``party_order``, parties with no seat left out."""
+        pr = self.projection
+        counts = self.baseline_seat_counts if baseline else pr.seat_counts
+        return [(pr.parties[i], int(counts[i])) for i in self.party_order if counts[i] > 0]
 
 
 class Engine:
@@ -67,4 +241,4 @@ class Engine:
         proj = pj.project(sc.pool, self.dataset.majority)
         ctx = Context(sc.seats, sc.pools, sc.pool, proj)
         return Evaluation(proj, pool_breakdown(sc.seats, sc.pool, len(sc.pools)),
-                          sc.rules.evaluate(ctx), pj)
+                          sc.rules.evaluate(ctx), pj, sc.pools, sc.seats, sc.assumptions)

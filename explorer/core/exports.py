@@ -17,15 +17,12 @@ from datetime import date
 import numpy as np
 import pandas as pd
 
-from .engine import Evaluation
+from .engine import Evaluation, SeatRow
 from .jsonio import atomic_write_bytes
-from .mapstyle import alliance_margin
 from .report import partner_fielding, pool_counts
 from .scenario import Scenario
 
-SEAT_SHEET_COLUMNS = ["ac_no", "constituency", "district", "pc", "reserved", "pool", "baseline_leader",
-                      "baseline_lead_votes", "baseline_lead_pts", "projected_winner", "runner_up",
-                      "margin_votes", "margin_pts", "alliance_margin_pts", "seat_adjust_pts", "conflicts"]
+SEAT_SHEET_COLUMNS = list(SeatRow._fields)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -68,30 +65,8 @@ def _text_cells(workbook) -> None:
 
 
 def seat_sheet(sc: Scenario, ev: Evaluation) -> pd.DataFrame:
-    """One row per seat: pool, baseline result, projected result, conflicts."""
-    seats, pr, pb = sc.seats, ev.projection, ev.projector.prepared
-    f = seats.frame
-    parties = np.array(pr.parties, dtype=object)
-    by_seat = ev.conflicts_by_seat()
-    adjust = sc.assumptions.seat_adjust
-    return pd.DataFrame({
-        "ac_no": seats.ac_no,
-        "constituency": seats.names,
-        "district": f["district"].astype(str).to_numpy(),
-        "pc": f["pc_name"].astype(str).to_numpy(),
-        "reserved": f["reserved"].astype(str).to_numpy(),
-        "pool": [sc.pools.label(int(p)) for p in sc.pool],
-        "baseline_leader": parties[pb.leader],
-        "baseline_lead_votes": np.round(pb.leader_margin).astype(np.int64),
-        "baseline_lead_pts": np.round(pb.leader_margin_pts, 2),
-        "projected_winner": parties[pr.winner],
-        "runner_up": [pr.party_of(int(r)) for r in pr.runner],
-        "margin_votes": np.round(pr.margin_votes).astype(np.int64),
-        "margin_pts": np.round(pr.margin_pts, 2),
-        "alliance_margin_pts": np.round(alliance_margin(ev), 2),
-        "seat_adjust_pts": [float(adjust.get(int(a), 0.0)) for a in seats.ac_no],
-        "conflicts": ["; ".join(c.message for c in by_seat.get(int(a), ())) for a in seats.ac_no],
-    }, columns=SEAT_SHEET_COLUMNS)
+    """One row per seat: pool, baseline result, projected result, conflicts (the evaluation's rows)."""
+    return pd.DataFrame(ev.seat_rows, columns=SEAT_SHEET_COLUMNS)
 
 
 def summary_rows(sc: Scenario, ev: Evaluation) -> list[tuple[str, object]]:

@@ -39,12 +39,6 @@ def margin_colour(pts: float) -> str:
     return f"#{r:02X}{g:02X}{b:02X}"
 
 
-def alliance_margin(ev: Evaluation) -> np.ndarray:
-    """Projected margin in points from the alliance's side: + it wins, − it loses."""
-    pr = ev.projection
-    return np.where(pr.alliance_won, pr.margin_pts, -pr.margin_pts)
-
-
 def map_style(mode: str, sc: Scenario, ev: Evaluation) -> MapStyle:
     ds, pools, pr = sc.dataset, sc.pools, ev.projection
     n = sc.seats.n
@@ -60,14 +54,14 @@ def map_style(mode: str, sc: Scenario, ev: Evaluation) -> MapStyle:
                   for i in range(len(pools))]
         title = "Pool"
     elif mode in ("winner", "baseline"):
-        idx = pr.winner if mode == "winner" else ev.projector.prepared.leader
+        idx = pr.winner if mode == "winner" else ev.baseline_leader
         fill = [ds.party_colour(pr.parties[i]) for i in idx.tolist()]
         counts = np.bincount(idx, minlength=len(pr.parties))
         legend = [(f"{pr.parties[i]} ({int(counts[i])})", ds.party_colour(pr.parties[i]), False)
                   for i in np.argsort(-counts, kind="stable") if counts[i] > 0]
         title = "Projected winner" if mode == "winner" else f"Baseline leader ({ds.baselines[sc.assumptions.baseline].label})"
     elif mode == "margin":
-        m = alliance_margin(ev)
+        m = ev.alliance_margin
         fill = [margin_colour(v) for v in m.tolist()]
         legend = [(label, margin_colour(v), False) for v, label in MARGIN_LEGEND]
         title = "Alliance margin (points): + wins, − loses"
@@ -78,7 +72,7 @@ def map_style(mode: str, sc: Scenario, ev: Evaluation) -> MapStyle:
 
 def seat_card(sc: Scenario, ev: Evaluation, ac_no: int) -> str:
     """Plain text for a seat's hover tooltip."""
-    seats, pr, pb = sc.seats, ev.projection, ev.projector.prepared
+    seats, pr = sc.seats, ev.projection
     i = seats.index_of(ac_no)
     f = seats.frame.iloc[i]
     parties = pr.parties
@@ -86,8 +80,8 @@ def seat_card(sc: Scenario, ev: Evaluation, ac_no: int) -> str:
              f"{f['district']} district · {f['pc_name']} Lok Sabha seat",
              f"Pool: {sc.pools.label(int(sc.pool[i]))}"]
     base = sc.dataset.baselines[sc.assumptions.baseline]
-    lines.append(f"{base.label}: {parties[pb.leader[i]]} led by {pb.leader_margin[i]:,.0f} votes "
-                 f"({pb.leader_margin_pts[i]:.1f} pts)")
+    lines.append(f"{base.label}: {parties[ev.baseline_leader[i]]} led by {ev.baseline_lead_votes[i]:,.0f} votes "
+                 f"({ev.baseline_lead_pts[i]:.1f} pts)")
     ru = int(pr.runner[i])
     lines.append(f"Projected: {parties[pr.winner[i]]} wins by {pr.margin_votes[i]:,.0f} votes "
                  f"({pr.margin_pts[i]:.1f} pts) over {parties[ru] if ru >= 0 else '—'}")

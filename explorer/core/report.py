@@ -6,27 +6,25 @@ from .scenario import Scenario
 
 
 def pool_counts(sc: Scenario, ev: Evaluation) -> dict[str, int]:
-    return {sc.pools.key(i): int(n) for i, n in enumerate(ev.breakdown.counts)}
+    return dict(ev.pool_counts)
 
 
 def partner_fielding(sc: Scenario, ev: Evaluation) -> dict[str, dict[str, int]]:
     """Seats each partner contests: allotted (its own pool) and fielding (own + Contested)."""
-    b, P = ev.breakdown, sc.pools
-    out = {}
-    for i, p in enumerate(P.partners):
-        out[p.code] = {"allotted": int(b.counts[i]), "fielding": int(b.counts[i] + b.counts[P.contested]),
-                       "sc_allotted": int(b.sc[i]), "st_allotted": int(b.st[i])}
-    return out
+    return {p.code: {"allotted": p.alone, "fielding": p.fielding, "sc_allotted": p.sc_alone, "st_allotted": p.st_alone}
+            for p in ev.partners}
+
+
+def _split(sc: Scenario, split) -> dict[str, dict[str, int]]:
+    return {name: {sc.pools.key(j): int(n) for j, n in enumerate(row)} for name, row in zip(split.names, split.counts)}
 
 
 def per_pc(sc: Scenario, ev: Evaluation) -> dict[str, dict[str, int]]:
-    return {pc: {sc.pools.key(j): int(n) for j, n in enumerate(row)}
-            for pc, row in zip(sc.seats.pc_names, ev.breakdown.by_pc)}
+    return _split(sc, ev.pc_split)
 
 
 def per_district(sc: Scenario, ev: Evaluation) -> dict[str, dict[str, int]]:
-    return {d: {sc.pools.key(j): int(n) for j, n in enumerate(row)}
-            for d, row in zip(sc.seats.district_names, ev.breakdown.by_district)}
+    return _split(sc, ev.district_split)
 
 
 def per_seat_records(sc: Scenario, ev: Evaluation) -> list[dict]:
@@ -93,8 +91,8 @@ def to_text(sc: Scenario, ev: Evaluation) -> str:
         for c, v in fld.items()))
     lines.append("Projected seats: " + ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())
                  + (f"; {pr.ties} tied" if pr.ties else ""))
-    verdict = "reaches" if pr.alliance_seats >= pr.majority else f"{pr.majority - pr.alliance_seats} short of"
-    lines.append(f"Alliance: {pr.alliance_seats} of {sc.seats.n} ({verdict} the majority of {pr.majority})")
+    v = ev.verdict
+    lines.append(f"Alliance: {v.alliance} of {v.seats} ({v.phrase} of {v.majority})")
     lines.append(f"Vote coverage: {pr.coverage * 100:.1f} % (keeps {pr.kept_votes:,.0f} of "
                  f"{float(pr.partner_votes.sum()):,.0f} partner votes)")
     if ev.conflicts:

@@ -219,13 +219,23 @@ class SeatBounds(Rule):
             parts.append(f"offered {lo}–{hi}" if lo != hi else f"offered {lo}")
         return " · ".join(parts)
 
+    def below(self, n: int) -> bool:
+        return self.minimum is not None and n < self.minimum
+
+    def above(self, n: int) -> bool:
+        return self.maximum is not None and n > self.maximum
+
+    def breached(self, n: int) -> bool:
+        """A partner holding ``n`` seats alone is outside its bounds."""
+        return self.below(n) or self.above(n)
+
     def evaluate(self, ctx: Context) -> list[Conflict]:
         pi = ctx.pools.partner_index(self.partner)
         have = int(np.count_nonzero(ctx.pool == pi))
         extra = f" ({self.positions()})" if self.positions() else ""
-        if self.minimum is not None and have < self.minimum:
+        if self.below(have):
             msg = f"{self.partner} has {have} seat{'s' if have != 1 else ''}, below its bound of {self.minimum}{extra}"
-        elif self.maximum is not None and have > self.maximum:
+        elif self.above(have):
             msg = f"{self.partner} has {have} seat{'s' if have != 1 else ''}, above its bound of {self.maximum}{extra}"
         else:
             return []

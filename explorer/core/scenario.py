@@ -10,7 +10,7 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
-from .assumptions import Assumptions
+from .assumptions import Assumptions, can_swing
 from .dataset import Dataset
 from .errors import DataError, quote
 from .jsonio import JsonReader, read_json, write_json
@@ -291,7 +291,7 @@ def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools)
     swing = {}
     for party, v in (rd.get(a, "swing", dict, "assumptions", default={}) or {}).items():
         path = f"assumptions.swing.{party}"
-        if party in ("IND", "NOTA"):
+        if not can_swing(party):
             rd.problem(path, f"{party} is not a party: no swing can be applied to it")
             continue
         x = _number(rd, v, path, -100.0, 100.0)

@@ -1,0 +1,46 @@
+"""The figures every output shows, computed once on the evaluation: checked by hand on the
+three-seat data set of tests/helpers.py (transfer 80 %)."""
+import pytest
+
+from explorer.core.engine import Engine, PartnerFigures, SeatRow
+from explorer.core.scenario import Scenario
+
+from .helpers import tiny_dataset
+
+
+@pytest.fixture
+def ev():
+    ds = tiny_dataset()
+    sc = Scenario(ds)
+    sc.assign([1], "contested")   # BJP 500 beats INC 300 by 200 votes: alliance −20 pts
+    sc.assign([2], "INC")         # INC 350 + 0.8·150 = 470 beats BJP 400 + 30 = 430: +4 pts
+    sc.assign([3], "AAP")         # AAP 20 + 0.8·30 = 44; BJP 400 + 6·400/950 beats P by ≈100.6: −10.06 pts
+    return Engine(ds).evaluate(sc)
+
+
+def test_alliance_margin_and_seat_rows(ev):
+    assert ev.alliance_margin.round(2).tolist() == [-20.0, 4.0, -10.06]
+    assert ev.seat_rows[1] == SeatRow(2, "Beta", "North", "East PC", "SC", "INC", "BJP", 50, 5.0, "INC", "BJP",
+                                      40, 4.0, 4.0, 0.0, "")
+    assert [r.pool for r in ev.seat_rows] == ["Contested", "INC", "AAP"]
+    assert ev.seat_rows[2].runner_up == "IND" and ev.seat_rows[2].margin_pts == 10.06
+
+
+def test_fielding_verdict_and_splits(ev):
+    assert ev.partners == [PartnerFigures("AAP", "Aam Aadmi Party", "#1A5FB4", 1, 1, 2, 0, 0, 0),
+                           PartnerFigures("INC", "Indian National Congress", "#2AA198", 1, 1, 2, 1, 0, 1)]
+    v = ev.verdict
+    assert (v.alliance, v.majority, v.seats, v.reached, v.short_by) == (1, 2, 3, False, 1)
+    assert v.phrase == "1 short of the majority"
+    assert ev.pc_split.names == ["East PC", "West PC"]
+    assert ev.pc_split.counts.tolist() == [[0, 1, 1, 0], [1, 0, 0, 0]] and ev.pc_split.won.tolist() == [1, 0]
+    assert ev.district_split.names == ["North", "South"] and ev.district_split.won.tolist() == [1, 0]
+    assert ev.pool_counts == {"AAP": 1, "INC": 1, "contested": 1, "unassigned": 0}
+
+
+def test_party_order_is_the_same_for_every_bar(ev):
+    parties = ev.projection.parties
+    assert [parties[i] for i in ev.party_order][:3] == ["AAP", "INC", "BJP"]
+    assert ev.seat_segments() == [("INC", 1), ("BJP", 2)]
+    assert ev.seat_segments(baseline=True) == [("BJP", 3)]
+    assert ev.swing_parties == ["BJP", "INC", "AAP"]  # 1,300, 680 and 270 votes; never IND or NOTA
