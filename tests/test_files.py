@@ -14,7 +14,7 @@ from explorer.core.exports import compare, seat_sheet, write_comparison_csv, wri
 from explorer.core.brief import write_brief
 from explorer.core.scenario import Scenario, scenario_from_preset
 from explorer.gui.main_window import MainWindow
-from explorer.gui.workspace import find_recoverable
+from explorer.gui.autosave import find_recoverable
 
 from .helpers import congress_everywhere, open_window
 
@@ -190,14 +190,14 @@ def test_import_assignments_is_one_undo_step_and_bad_rows_apply_nothing(win, tmp
     bad.write_text("ac_no,pool\n36,AAP\n95,AAP\n14,BSP\n")
     errors = []
     win.files.show_error = lambda title, e: errors.append(e)
-    assert not win.files.import_assignments(str(bad))
+    assert not win.imports.import_assignments(str(bad))
     assert [str(p) for p in errors[0].problems] == [f"{bad}, line 3, ac_no: unknown seat '95'",
                                                    f"{bad}, line 4, pool: unknown pool 'BSP'; use AAP, INC, "
                                                    "contested, unassigned"]
     assert win.doc.scenario.pool_of(JIND) == "INC" and win.doc.undo_stack.count() == 0
     good = tmp_path / "aap_demand.csv"
     good.write_text("ac_no,pool\n36,AAP\n14,aap\n16,contested\n1,INC\n")
-    assert win.files.import_assignments(str(good))
+    assert win.imports.import_assignments(str(good))
     assert win.doc.scenario.seats_in("AAP") == [14, JIND] and win.doc.scenario.pool_of(16) == "contested"
     assert win.doc.undo_stack.count() == 1
     assert win.doc.undo_stack.undoText() == "Import 3 assignments from aap_demand.csv"

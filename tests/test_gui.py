@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication
 
 from explorer.gui.main_window import MainWindow
 from explorer.gui.mime import SEATS_MIME, seats_from_mime, seats_mime
-from explorer.gui.models import AC_ROLE, SeatTableModel
+from explorer.gui.panels.common import AC_ROLE
+from explorer.gui.panels.seat_table import SeatTableModel
 
 from .helpers import congress_everywhere, open_window, real_drag
 
@@ -269,7 +270,7 @@ def test_sorting_by_margin(qtbot):
 
 def test_rule_edit_through_dialog_is_undoable(qtbot):
     from explorer.core.rules import MustHave
-    from explorer.gui.rules_editor import RuleDialog
+    from explorer.gui.panels.rule_dialog import RuleDialog
     w = make_window(qtbot)
     n = len(w.doc.scenario.rules.rules)
     dlg = RuleDialog(w.doc, MustHave(id="inc-jind", partner="INC"))

@@ -9,7 +9,8 @@ from datetime import date
 import numpy as np
 
 from .engine import Evaluation
-from .geometry import Boundaries, boundaries_from_embedded
+from .geometry import Boundaries
+from .imported import boundaries_of
 from .jsonio import atomic_write_bytes
 from .mapstyle import map_style
 from .pools import pool_colour_hex
@@ -17,11 +18,6 @@ from .scenario import Scenario
 
 SEVERITY_MARK = {"error": "✖", "warning": "▲", "info": "·"}
 SEVERITY_COLOUR = {"error": "#C62828", "warning": "#B26A00", "info": "#5C7FA3"}
-
-
-def _boundaries(sc: Scenario) -> Boundaries | None:
-    doc = sc.dataset.boundaries
-    return boundaries_from_embedded(doc, sc.seats) if doc else None
 
 
 def _draw_map(ax, sc: Scenario, ev: Evaluation, b: Boundaries) -> None:
@@ -131,7 +127,7 @@ def _brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None) -> bytes:
     fig.text(0.06, 0.965, f"Seat-share brief: {sc.name}", fontsize=15, fontweight="bold")
     fig.text(0.06, 0.948, f"{sc.dataset.name} · {today.isoformat()} · partners "
                           + " and ".join(f"{p.code} ({p.name})" for p in sc.pools.partners), fontsize=7.5, color="#444")
-    b = _boundaries(sc)
+    b = boundaries_of(sc.dataset)  # imported boundaries too
     ax_map = fig.add_axes([0.04, 0.49, 0.50, 0.42])
     if b is not None and b.shapes:
         _draw_map(ax_map, sc, ev, b)

@@ -17,6 +17,7 @@ import numpy as np
 
 from .assumptions import Assumptions
 from .dataset import Baseline, SeatTable
+from .imported import imported_boundaries, set_boundaries
 from .rules import RuleSet
 from .scenario import Scenario
 
@@ -199,6 +200,27 @@ class UseBaseline(Command):
         self.scenario.set_assumptions(self.old)
 
 
+class UseBoundaries(Command):
+    """Draw the scenario's data set with imported boundaries (None: the embedded ones)."""
+
+    def __init__(self, scenario: Scenario, boundaries, text: str = "Import map boundaries"):
+        super().__init__(scenario, text)
+        self.new = boundaries
+        self.old = imported_boundaries(scenario.dataset)
+
+    @property
+    def is_noop(self) -> bool:
+        return self.new is self.old
+
+    def do(self) -> None:
+        set_boundaries(self.scenario.dataset, self.new)
+        self.scenario.dataset_changed()
+
+    def undo(self) -> None:
+        set_boundaries(self.scenario.dataset, self.old)
+        self.scenario.dataset_changed()
+
+
 class Macro(Command):
     """Several commands as one step and one event."""
 
@@ -236,5 +258,5 @@ def unique_baseline(baselines: dict[str, Baseline], b: Baseline) -> Baseline:
     return replace(b, id=f"{b.id}-{n}", label=f"{b.label} ({n})")
 
 
-__all__ = ["Command", "MoveSeats", "SetPools", "SetAssumptions", "SetRules", "SetMeta", "UseBaseline", "Macro",
+__all__ = ["Command", "MoveSeats", "SetPools", "SetAssumptions", "SetRules", "SetMeta", "UseBaseline", "UseBoundaries", "Macro",
            "seats_phrase", "unique_baseline"]

@@ -27,6 +27,7 @@ class EventKind(StrEnum):
     ASSUMPTIONS = "assumptions"    # baseline, transfer, swing or a per-seat adjustment
     RULES = "rules"
     META = "meta"                  # name or notes
+    DATASET = "dataset"            # the data set's imported baselines or boundaries
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,10 @@ class Scenario:
         if (self.name, self.notes) != old:
             self._emit(ScenarioEvent(EventKind.META))
         return old
+
+    def dataset_changed(self) -> None:
+        """Tell the listeners that the data set's imported data changed (new boundaries)."""
+        self._emit(ScenarioEvent(EventKind.DATASET))
 
     # -- JSON -----------------------------------------------------------------------------
     def to_json(self) -> dict:

@@ -26,10 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.dataset_io import load_embedded
     from ..core.errors import DataError, clip
     from ..core.scenario import Scenario, default_rules, scenario_from_preset
-    from .files import default_autosave_dir
+    from .autosave import default_autosave_dir, find_recoverable
     from .main_window import MainWindow
     from .style import ask, warn
-    from .workspace import find_recoverable
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)

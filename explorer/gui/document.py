@@ -1,16 +1,55 @@
 """The open scenario as the window sees it: the core Scenario, its undo stack, and the
-latest evaluation. Every change is a command on the undo stack; each command calls a core
-method, the scenario emits an event, and the document re-evaluates once and tells every
-view through one signal."""
+latest evaluation. Every change is a core command pushed on the undo stack; the scenario
+emits one event per command, and the document re-evaluates once and tells the views that
+show it through its signals.
+
+Views take a document with ``set_document`` (as napari's evented models take a root): they
+connect to that document's signals and let go of the previous one's, and rebuild their
+shape when the data set or the partner list differs from the last document they showed."""
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Signal, SignalInstance
 from PySide6.QtGui import QUndoStack
 
 from ..core import commands as cc
+from ..core.dataset import Dataset
 from ..core.engine import Engine, Evaluation
+from ..core.pools import Pools
 from ..core.scenario import EventKind, Scenario, ScenarioEvent
 from .commands import UndoStep
+
+
+class Document(Protocol):
+    """What a view needs of the document it shows."""
+    scenario: Scenario
+    evaluation: Evaluation
+    undo_stack: QUndoStack
+    evaluated: SignalInstance          # (Evaluation) after every change
+    assumptionsChanged: SignalInstance  # (Assumptions)
+    rulesChanged: SignalInstance        # (RuleSet)
+    poolsChanged: SignalInstance        # (tuple of ac_no moved)
+    metaChanged: SignalInstance         # name or notes
+
+    @property
+    def dataset(self) -> Dataset: ...
+
+    @property
+    def pools(self) -> Pools: ...
+
+    def push(self, command: cc.Command) -> bool: ...
+
+    def move(self, ac_nos, pool_key: str) -> bool: ...
+
+    def set_assumptions(self, new, text: str, merge_key: str | None = None) -> bool: ...
+
+    def set_rules(self, new, text: str) -> bool: ...
+
+
+def shape_of(doc: Document) -> tuple:
+    """What fixes a view's shape: the data set (its seats, PCs, districts) and the partners."""
+    return (id(doc.dataset), doc.pools.partners)
 
 
 class ScenarioDocument(QObject):
@@ -30,11 +69,11 @@ class ScenarioDocument(QObject):
         self._unsubscribe = scenario.subscribe(self._on_event)
 
     @property
-    def dataset(self):
+    def dataset(self) -> Dataset:
         return self.scenario.dataset
 
     @property
-    def pools(self):
+    def pools(self) -> Pools:
         return self.scenario.pools
 
     def _on_event(self, ev: ScenarioEvent) -> None:
@@ -82,9 +121,36 @@ class ScenarioDocument(QObject):
         """Show unsaved changes without an undo step (a recovered scenario)."""
         self.undo_stack.resetClean()
 
+    def close(self) -> None:
+        self._unsubscribe()
+
+
+class Binding:
+    """A view's connections to the signals of the document it shows; ``bind`` lets go of
+    the previous document's before connecting to the next one's."""
+
+    def __init__(self):
+        self._connections: list[tuple[SignalInstance, object]] = []
+
+    def bind(self, doc, **slots) -> None:
+        """``bind(doc, evaluated=self._on_evaluated, ...)``."""
+        self.release()
+        for name, slot in slots.items():
+            sig = getattr(doc, name)
+            sig.connect(slot)
+            self._connections.append((sig, slot))
+
+    def release(self) -> None:
+        for sig, slot in self._connections:
+            try:
+                sig.disconnect(slot)
+            except (RuntimeError, TypeError):  # the document is already gone
+                pass
+        self._connections.clear()
+
 
 class SelectionHub(QObject):
-    """The selected seats, shared by the table, the pools and the conflicts panel."""
+    """The selected seats, shared by the table, the pools, the map and the conflicts panel."""
     changed = Signal(object, object)  # (frozenset of ac_no, source object)
 
     def __init__(self, parent=None):

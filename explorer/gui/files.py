@@ -1,5 +1,5 @@
-"""Files for the window: new, open, save, save as, revert, recent files, close, import of a
-seat list, exports, the unsaved-changes prompts and autosave.
+"""Files for the window: new, open, save, save as, revert, recent files, close, exports and
+the unsaved-changes prompts.
 
 Bad input never costs work: a file that cannot be read gives a message naming the problem
 and the open scenarios stay as they were; saves are atomic; autosave keeps a copy of every
@@ -9,26 +9,16 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..core.errors import DataError
-from ..core.loaders import load_assignments_csv
+from ..core.jsonio import read_json
 from ..core.scenario import Scenario, default_rules
+from .autosave import Autosaver, default_autosave_dir
 from .style import ask, message_box, plain_rich, warn
-from .workspace import Autosaver
 
 MAX_RECENT = 8
-
-
-def default_autosave_dir() -> Path:
-    """The per-user data folder (platformdirs), or $SEAT_SHARE_DATA_DIR when set."""
-    base = os.environ.get("SEAT_SHARE_DATA_DIR")
-    if not base:
-        from platformdirs import user_data_dir
-        base = user_data_dir("SeatShareExplorer", appauthor=False)
-    return Path(base) / "autosave"
 
 
 class FileController(QObject):
@@ -37,8 +27,6 @@ class FileController(QObject):
         self.w = window
         self.workspace = window.workspace
         self.autosaver = Autosaver(self.workspace, autosave_dir or default_autosave_dir(), parent=self)
-        window.doc.evaluated.connect(self.autosaver.changed)
-        window.doc.metaChanged.connect(self.autosaver.changed)
         # prompts go through these, so tests can answer them
         self.ask_save = self._ask_save_box            # (doc) -> "save" | "discard" | "cancel"
         self.ask_yes_no = self._ask_yes_no_box        # (title, text) -> bool
@@ -102,13 +90,15 @@ class FileController(QObject):
 
     # -- scenarios -------------------------------------------------------------------------
     def new(self) -> None:
-        sc = Scenario(self.w.dataset, name=self.workspace.unique_name("Untitled"))
-        sc.rules = default_rules(self.w.dataset, sc.pools)
+        """A new scenario on the data set shown, with its partners and rules."""
+        ds = self.workspace.active.dataset if self.workspace.active is not None else self.workspace.dataset
+        sc = Scenario(ds, name=self.workspace.unique_name("Untitled"))
+        sc.rules = default_rules(ds, sc.pools)
         self.workspace.add(sc)
 
     def duplicate(self, doc=None) -> None:
         doc = doc or self.workspace.active
-        sc = Scenario.from_json(self.w.dataset, doc.scenario.to_json(), "copy")
+        sc = Scenario.from_json(doc.dataset, doc.scenario.to_json(), "copy")
         sc.name = self.workspace.unique_name(f"{doc.scenario.name} (copy)")
         self.workspace.add(sc)
 
@@ -166,16 +156,13 @@ class FileController(QObject):
                                              "Discard them and read the file again?"):
                 return True
         try:
-            sc = Scenario.load(self.w.dataset, path)
+            data = read_json(path)
+            sc = Scenario.from_json(self.workspace.dataset_for(data), data, path)
         except DataError as e:
             self.show_error("Cannot open scenario", e)
             return False
-        if sc.pools != self.w.doc.pools:
-            self.show_error("Cannot open scenario", f"{path}: its partners "
-                            f"({', '.join(p.code for p in sc.pools.partners)}) are not this window's.")
-            return False
         if existing is not None:
-            self._replace(existing, sc, path)
+            self.workspace.replace(existing, sc, path)
         else:
             blank = self.workspace.active
             doc = self.workspace.add(sc, path)
@@ -186,14 +173,6 @@ class FileController(QObject):
             doc.undo_stack.setClean()
         self._add_recent(path)
         return True
-
-    def _replace(self, doc, sc: Scenario, path: str) -> None:
-        i = self.workspace.docs.index(doc)
-        new = self.workspace.add(sc, path)
-        self.workspace.docs.remove(new)
-        self.workspace.docs.insert(i, new)
-        self.workspace.remove(doc)
-        self.workspace.activate(new)
 
     def save(self, doc=None) -> bool:
         doc = doc or self.workspace.active
@@ -234,11 +213,11 @@ class FileController(QObject):
                 "Revert", f"Discard the changes to “{doc.scenario.name}” and read {doc.file_path} again?"):
             return False
         try:
-            sc = Scenario.load(self.w.dataset, doc.file_path)
+            sc = Scenario.load(doc.dataset, doc.file_path)
         except DataError as e:
             self.show_error("Cannot revert", e)
             return False
-        self._replace(doc, sc, doc.file_path)
+        self.workspace.replace(doc, sc, doc.file_path)
         return True
 
     # -- recent files ------------------------------------------------------------------------
@@ -265,26 +244,6 @@ class FileController(QObject):
             menu.addAction("Clear list", lambda: QSettings().setValue("recent_files", []))
 
     # -- imports and exports -----------------------------------------------------------------
-    def import_assignments(self, path: str | None = None) -> bool:
-        path = path or self.pick_open("Import seat assignments (ac_no, pool)", "CSV (*.csv);;All files (*)")
-        if not path:
-            return False
-        doc = self.w.doc
-        try:
-            moves = load_assignments_csv(path, self.w.dataset.seats, doc.pools)
-        except DataError as e:
-            self.show_error("Cannot import assignments", e)
-            return False
-        pool = doc.scenario.pool.copy()
-        seats = self.w.dataset.seats
-        for ac, key in moves.items():
-            pool[seats.index_of(ac)] = doc.pools.index(key)
-        changed = int(np.count_nonzero(pool != doc.scenario.pool))
-        doc.current.set_pools(pool, f"Import {changed} assignment{'s' if changed != 1 else ''} "
-                                             f"from {os.path.basename(path)}")
-        self.w.statusBar().showMessage(f"{len(moves)} seats read from {path}; {changed} moved", 6000)
-        return True
-
     def export(self, kind: str, path: str | None = None) -> bool:
         """kind: xlsx, csv, pdf."""
         labels = {"xlsx": ("Export negotiation sheet", "Excel workbook (*.xlsx)"),

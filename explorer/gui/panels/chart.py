@@ -10,13 +10,16 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..core.pools import CONTESTED_COLOUR, UNASSIGNED_COLOUR
+from ...core.pools import pool_colour_hex
+from ..document import Binding, Document, shape_of
 
 
 class ChartPanel(QWidget):
-    def __init__(self, doc, parent=None):
+    def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self.doc = doc
+        self._binding = Binding()
+        self._shape = None
         self.figure = Figure(figsize=(4.2, 4.6), dpi=100)
         self.figure.set_facecolor("white")
         self.canvas = FigureCanvasQTAgg(self.figure)
@@ -32,8 +35,18 @@ class ChartPanel(QWidget):
         self._stale = True
         self._parties_key = None
         self.draws = 0
-        self._build_pc_axes()
-        doc.evaluated.connect(self._on_evaluated)
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        """Follow another document; the axes are rebuilt when its data set or partners differ."""
+        self.doc = doc
+        self._binding.bind(doc, evaluated=self._on_evaluated)
+        if shape_of(doc) != self._shape:
+            self._shape = shape_of(doc)
+            self.ax_pc.clear()
+            self._build_pc_axes()
+            self._parties_key = None
+        self._on_evaluated(doc.evaluation)
 
     # -- visibility -------------------------------------------------------------------
     def set_active(self, active: bool) -> None:
@@ -85,7 +98,7 @@ class ChartPanel(QWidget):
         ds, pools = self.doc.dataset, self.doc.pools
         names = ds.seats.pc_names
         self._pc_y = np.arange(len(names))[::-1]
-        colours = [p.colour for p in pools.partners] + [CONTESTED_COLOUR, UNASSIGNED_COLOUR]
+        colours = [pool_colour_hex(pools, j) for j in range(len(pools))]
         self._pc_bars, self._pc_texts = [], []
         for j in range(len(pools)):
             bars = ax.barh(self._pc_y, np.zeros(len(names)), color=colours[j], edgecolor="white", height=0.72,
@@ -102,17 +115,14 @@ class ChartPanel(QWidget):
 
     def refresh(self):
         ev = self.doc.evaluation
-        pr, pb = ev.projection, ev.projector.prepared
-        key = tuple(pr.parties)
+        pr = ev.projection
+        key = (tuple(pr.parties), id(self.doc.dataset))
         if key != self._parties_key:
             self._build_seat_axes(pr.parties)
             self._parties_key = key
-        baseline_counts = np.bincount(pb.leader, minlength=len(pr.parties))
-        order = list(range(pr.n_partners)) + sorted(range(pr.n_partners, len(pr.parties)),
-                                                    key=lambda i: -pr.seat_counts[i])
-        for row, counts in ((1, pr.seat_counts), (0, baseline_counts)):
+        for row, counts in ((1, pr.seat_counts), (0, ev.baseline_seat_counts)):
             left = 0
-            for i in order:
+            for i in ev.party_order:
                 rect, txt = self._seat_bars[(row, i)]
                 n = int(counts[i])
                 rect.set_x(left)
@@ -120,9 +130,10 @@ class ChartPanel(QWidget):
                 txt.set_position((left + n / 2, row))
                 txt.set_text("" if n < 4 else (f"{pr.parties[i]} {n}" if n >= 9 else str(n)))
                 left += n
-        self.ax_seats.set_title(f"Seats of {self.doc.dataset.seats.n}: alliance {pr.alliance_seats}, "
-                                f"majority {pr.majority} (dashed)", fontsize=9, loc="left")
-        by_pc = ev.breakdown.by_pc
+        v = ev.verdict
+        self.ax_seats.set_title(f"Seats of {v.seats}: alliance {v.alliance}, majority {v.majority} (dashed)",
+                                fontsize=9, loc="left")
+        by_pc = ev.pc_split.counts
         left = np.zeros(by_pc.shape[0])
         for j, (bars, texts) in enumerate(zip(self._pc_bars, self._pc_texts)):
             vals = by_pc[:, j]

@@ -1,17 +1,13 @@
-"""Rules editor: list, add, edit and remove faction claims, must-haves, regional minimums and
-seat bounds. Every edit is one undo command on the document."""
+"""The dialog that edits one rule (a faction claim, a must-have, a regional minimum, seat
+bounds, the split-vote risk), with a searchable seat picker."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
-                               QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListView, QListWidget,
-                               QListWidgetItem, QMenu, QPlainTextEdit, QPushButton, QSpinBox,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QVBoxLayout,
+                               QWidget)
 
-from ..core.rules import (KIND_LABELS, SEVERITIES, FactionClaim, MustHave, RegionalMinimum, SeatBounds,
-                          SplitVoteRisk)
-from .models import RulesModel
-from .style import esc
+from ...core.rules import KIND_LABELS, SEVERITIES, FactionClaim, MustHave, RegionalMinimum, SeatBounds, SplitVoteRisk
 
 
 class SeatPicker(QWidget):
@@ -170,7 +166,7 @@ class RuleDialog(QDialog):
                       source=self.source.toPlainText().strip(), enabled=self.enabled.isChecked())
         if not common["id"]:
             return "Give the rule an id."
-        from ..core.validate import name_problem, notes_problem, rule_id_problem
+        from ...core.validate import name_problem, notes_problem, rule_id_problem
         for label, problem in (("Id", rule_id_problem(common["id"])), ("Source", notes_problem(common["source"])),
                                ("Faction", name_problem(self.faction.text().strip()))):
             if problem:
@@ -221,91 +217,3 @@ class RuleDialog(QDialog):
             return
         self.result_rule = out
         self.accept()
-
-
-class RulesPanel(QWidget):
-    loadRequested = Signal()
-    saveRequested = Signal()
-
-    def __init__(self, doc, parent=None):
-        super().__init__(parent)
-        self.doc = doc
-        self.model = RulesModel(doc, self)
-        self.view = QListView()
-        self.view.setObjectName("rules")
-        self.view.setModel(self.model)
-        self.view.setWordWrap(True)
-        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
-        self.view.doubleClicked.connect(lambda _i: self.edit_selected())
-        add = QToolButton()
-        add.setText("Add")
-        add.setPopupMode(QToolButton.InstantPopup)
-        menu = QMenu(add)
-        for cls in (FactionClaim, MustHave, RegionalMinimum, SeatBounds, SplitVoteRisk):
-            menu.addAction(KIND_LABELS[cls.kind] + "…", lambda cls=cls: self.add(cls))
-        add.setMenu(menu)
-        self.edit_btn = QPushButton("Edit…")
-        self.edit_btn.clicked.connect(self.edit_selected)
-        self.remove_btn = QPushButton("Remove")
-        self.remove_btn.clicked.connect(self.remove_selected)
-        load, save = QPushButton("Load…"), QPushButton("Save…")
-        load.setToolTip("Load rules from a file (replaces these rules; undoable)")
-        load.clicked.connect(self.loadRequested)
-        save.clicked.connect(self.saveRequested)
-        buttons = QHBoxLayout()
-        for w in (add, self.edit_btn, self.remove_btn):
-            buttons.addWidget(w)
-        buttons.addStretch(1)
-        files = QHBoxLayout()
-        files.addWidget(load)
-        files.addWidget(save)
-        files.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(6, 6, 6, 6)
-        self.title = QLabel()
-        self.title.setWordWrap(True)
-        lay.addWidget(self.title)
-        lay.addWidget(self.view, 1)
-        lay.addLayout(buttons)
-        lay.addLayout(files)
-        self._update_title()
-        doc.rulesChanged.connect(self._update_title)
-
-    def _update_title(self, *_):
-        rs = self.doc.scenario.rules
-        self.title.setText(f"<b>{esc(rs.name or 'Rules')}</b> · {len(rs.rules)} rules; tick to switch one on or off")
-
-    def _row(self) -> int | None:
-        idx = self.view.currentIndex()
-        return idx.row() if idx.isValid() else None
-
-    def add(self, cls):
-        rs = self.doc.scenario.rules
-        partner = self.doc.pools.partners[0].code
-        stems = {FactionClaim: "faction", MustHave: "must-have", RegionalMinimum: "regional",
-                 SeatBounds: "seat-count", SplitVoteRisk: "split-vote"}
-        kw = {} if cls is SplitVoteRisk else {"partner": partner}
-        if cls is RegionalMinimum:
-            kw.update(region_kind="pc", region=self.doc.dataset.seats.pc_names[0])
-        rule = cls(id=rs.new_id(stems[cls]), **kw)
-        dlg = RuleDialog(self.doc, rule, self)
-        if dlg.exec() == QDialog.Accepted and dlg.result_rule is not None:
-            self.doc.set_rules(rs.with_rule(dlg.result_rule), f"Add rule {dlg.result_rule.id}")
-
-    def edit_selected(self):
-        row = self._row()
-        if row is None:
-            return
-        rs = self.doc.scenario.rules
-        dlg = RuleDialog(self.doc, rs.rules[row], self)
-        if dlg.exec() == QDialog.Accepted and dlg.result_rule is not None:
-            self.doc.set_rules(rs.replacing(row, dlg.result_rule), f"Edit rule {dlg.result_rule.id}")
-
-    def remove_selected(self):
-        row = self._row()
-        if row is None:
-            return
-        rs = self.doc.scenario.rules
-        self.doc.set_rules(rs.without(row), f"Remove rule {rs.rules[row].id}")
-
-

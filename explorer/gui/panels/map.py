@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QGraphicsIt
                                QMenu, QMessageBox, QSizePolicy, QStackedWidget, QToolButton, QToolTip,
                                QVBoxLayout, QWidget)
 
-from ..core.atomic import atomic_write_bytes
-from ..core.geometry import Boundaries, boundaries_from_embedded
-from ..core.mapstyle import MODES, map_style, seat_card
-from .mime import seats_mime
-from .style import SEVERITY_COLOURS, text_colour_on
+from ...core.atomic import atomic_write_bytes
+from ...core.geometry import Boundaries
+from ...core.imported import boundaries_of
+from ...core.mapstyle import MODES, map_style, seat_card
+from ..document import Binding, Document
+from ..mime import seats_mime
+from ..style import SEVERITY_COLOURS, text_colour_on
 
 WARNING_OUTLINE = QColor(SEVERITY_COLOURS["error"])
 HATCH = QBrush(QColor(255, 255, 255, 190), Qt.BDiagPattern)
@@ -305,9 +307,12 @@ class LegendWidget(QWidget):
 class MapPanel(QWidget):
     """Mode selector, the map (or a note where the data set has no boundaries), the legend."""
 
-    def __init__(self, doc, hub, parent=None):
+    def __init__(self, doc: Document, hub, parent=None):
         super().__init__(parent)
         self.doc, self.hub = doc, hub
+        self._binding = Binding()
+        self.boundaries: Boundaries | None = None
+        self._seats = None
         self.mode = "pool"
         self.active = True
         self._stale = True
@@ -360,8 +365,18 @@ class MapPanel(QWidget):
         lay.addWidget(self.legend)
         self.scene.selectionChanged.connect(self._scene_selection_changed)
         hub.changed.connect(self._hub_changed)
-        doc.evaluated.connect(self._on_evaluated)
-        self.set_boundaries(self._embedded_boundaries())
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        """Show another document: its data set's boundaries (rebuilt only when they differ
+        from the ones drawn) coloured by its evaluation."""
+        self.doc = doc
+        self._binding.bind(doc, evaluated=self._on_evaluated)
+        b = boundaries_of(doc.dataset)
+        if b is not self.boundaries or doc.dataset.seats is not self._seats or not self.items:
+            self.set_boundaries(b)
+        else:
+            self._on_evaluated(doc.evaluation)
 
     def _tool(self, text, tip, checkable=False):
         b = QToolButton()
@@ -371,10 +386,6 @@ class MapPanel(QWidget):
         b.setAutoRaise(True)
         return b
 
-    def _embedded_boundaries(self) -> Boundaries | None:
-        doc = self.doc.dataset.boundaries
-        return boundaries_from_embedded(doc, self.doc.dataset.seats) if doc else None
-
     # -- geometry --------------------------------------------------------------------------
     def set_boundaries(self, b: Boundaries | None) -> None:
         """Build one path item and one label per seat (once per data set or import)."""
@@ -382,6 +393,7 @@ class MapPanel(QWidget):
         self.items.clear()
         self.labels.clear()
         self.boundaries = b
+        self._seats = self.doc.dataset.seats
         if b is None or not b.shapes:
             self.note.setText("This data set has no constituency boundaries, so there is no map. Everything "
                               "else works. File ▸ Import map boundaries reads a GeoJSON whose features carry "

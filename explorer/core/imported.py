@@ -1,0 +1,72 @@
+"""What a strategist imports into a data set: baselines and boundaries. Both belong to the
+data set, not to a window: every scenario on the data set may use them and every output
+(map, brief, sheet) draws on them.
+
+An imported baseline is listed among the data set's baselines, and a scenario standing on
+one carries its votes in the scenario file (``baseline_to_json``), so the file reopens, and
+its autosave recovers, with the very same figures on any machine. Imported boundaries
+replace the embedded ones for the data set until they are taken back."""
+from __future__ import annotations
+
+import csv
+import io
+
+from .dataset import Baseline, Dataset, SeatTable
+from .geometry import Boundaries, boundaries_from_embedded
+from .loaders import read_results
+
+_BOUNDARIES = "_imported_boundaries"   # the data set's attribute holding imported boundaries
+_EMBEDDED = "_embedded_boundaries"
+
+
+def is_imported(b: Baseline) -> bool:
+    return b.source != "embedded"
+
+
+def baseline_to_json(b: Baseline) -> dict:
+    """An imported baseline as a scenario file carries it: its id, label, note, source and
+    every candidate row (ac_no, candidate, party, votes) in its order."""
+    df = b.candidates
+    rows = [[int(a), str(c), str(p), int(v)] for a, c, p, v in
+            zip(df["ac_no"].tolist(), df["candidate"].tolist(), df["party"].tolist(), df["votes"].tolist())]
+    return {"id": b.id, "label": b.label, "note": b.note, "source": b.source, "candidates": rows}
+
+
+def baseline_from_json(item, seats: SeatTable, name: str) -> Baseline:
+    """The inverse of baseline_to_json, checked as an imported CSV is (every bad row named);
+    raises DataError."""
+    from .errors import DataError, Problem
+    if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("candidates"), list):
+        raise DataError(Problem(name, None, None, "expected an object with an id and a list of candidates"))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["ac_no", "candidate", "party", "votes"])
+    for row in item["candidates"]:
+        w.writerow(row if isinstance(row, list) else [row])
+    b = read_results(buf.getvalue().encode("utf-8"), name, seats, item["id"], str(item.get("label") or item["id"]))
+    b.note = str(item.get("note", b.note))
+    b.source = str(item.get("source") or name)
+    return b
+
+
+def imported_boundaries(ds: Dataset) -> Boundaries | None:
+    return getattr(ds, _BOUNDARIES, None)
+
+
+def boundaries_of(ds: Dataset) -> Boundaries | None:
+    """The boundaries the data set's map is drawn with: imported ones, else the embedded."""
+    b = getattr(ds, _BOUNDARIES, None)
+    if b is not None:
+        return b
+    if _EMBEDDED not in vars(ds):
+        doc = ds.boundaries
+        setattr(ds, _EMBEDDED, boundaries_from_embedded(doc, ds.seats) if doc else None)
+    return getattr(ds, _EMBEDDED)
+
+
+def set_boundaries(ds: Dataset, b: Boundaries | None) -> Boundaries | None:
+    """Draw the data set with ``b`` (None: the embedded boundaries again); returns the
+    previously imported ones (for undo)."""
+    old = getattr(ds, _BOUNDARIES, None)
+    setattr(ds, _BOUNDARIES, b)
+    return old

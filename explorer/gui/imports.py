@@ -1,0 +1,83 @@
+"""Imports into the document shown: a baseline election, map boundaries, a seat list, a
+rules file; and saving the rules. Each import is one undo step on that document's stack;
+a file that cannot be read changes nothing and says why (file, line, column)."""
+from __future__ import annotations
+
+import os
+
+import numpy as np
+from PySide6.QtCore import QObject
+
+from ..core import commands as cc
+from ..core.errors import DataError
+from ..core.geometry import load_geojson
+from ..core.loaders import load_assignments_csv, load_results_csv
+from ..core.rules import load_rules_file, save_rules_file
+
+
+class ImportController(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+
+    @property
+    def files(self):
+        return self.w.files
+
+    def import_baseline(self) -> bool:
+        doc = self.w.doc
+        b = self.files.read_file("Import baseline results", "Results CSV (*.csv);;All files (*)",
+                                 lambda p: load_results_csv(p, doc.dataset.seats))
+        if b is None:
+            return False
+        b = cc.unique_baseline(doc.dataset.baselines, b)
+        return doc.push(cc.UseBaseline(doc.scenario, b))
+
+    def import_boundaries(self) -> bool:
+        doc = self.w.doc
+        b = self.files.read_file("Import map boundaries", "GeoJSON (*.geojson *.json);;All files (*)",
+                                 lambda p: load_geojson(p, doc.dataset.seats))
+        if b is None:
+            return False
+        if b.warnings and not self.files.ask_yes_no(
+                "Boundaries look misplaced", f"{b.warning_text()}\n\nReplace the map with them anyway?"):
+            return False
+        pushed = doc.push(cc.UseBoundaries(doc.scenario, b))
+        self.w.map_dock.raise_()
+        return pushed
+
+    def import_assignments(self, path: str | None = None) -> bool:
+        path = path or self.files.pick_open("Import seat assignments (ac_no, pool)", "CSV (*.csv);;All files (*)")
+        if not path:
+            return False
+        doc = self.w.doc
+        try:
+            moves = load_assignments_csv(path, doc.dataset.seats, doc.pools)
+        except DataError as e:
+            self.files.show_error("Cannot import assignments", e)
+            return False
+        pool = doc.scenario.pool.copy()
+        seats = doc.dataset.seats
+        for ac, key in moves.items():
+            pool[seats.index_of(ac)] = doc.pools.index(key)
+        changed = int(np.count_nonzero(pool != doc.scenario.pool))
+        doc.set_pools(pool, f"Import {changed} assignment{'s' if changed != 1 else ''} from {os.path.basename(path)}")
+        self.w.statusBar().showMessage(f"{len(moves)} seats read from {path}; {changed} moved", 6000)
+        return True
+
+    def load_rules(self) -> bool:
+        doc = self.w.doc
+        rs = self.files.read_file("Load rules", "Rules (*.json)",
+                                  lambda p: load_rules_file(p, doc.dataset.seats, doc.pools))
+        return rs is not None and doc.set_rules(rs, f"Load rules {rs.name or 'from file'}")
+
+    def save_rules(self) -> bool:
+        path = self.files.pick_save("Save rules", "rules.json", "Rules (*.json)")
+        if not path:
+            return False
+        try:
+            save_rules_file(path, self.w.doc.scenario.rules)
+        except OSError as e:
+            self.files.show_error("Cannot save rules", f"{path}: {e.strerror or e}")
+            return False
+        return True

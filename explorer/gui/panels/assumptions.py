@@ -1,0 +1,236 @@
+"""The Assumptions dock: baseline, vote transfer per direction between the partners, swing
+per party. Per-seat adjustments live in the table's Adj. column. The transfer boxes are
+rebuilt for the partners of the document shown."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+
+from ...core.assumptions import Assumptions
+from ..document import Binding, Document
+from ..style import plain_rich, swatch_icon
+
+MAX_SWING_ROWS = 8
+
+
+class SwingModel(QAbstractTableModel):
+    """Statewide swing per party (points); editing pushes an undo command."""
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self._binding = Binding()
+        self._parties: list[str] = []
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        self._binding.bind(doc, assumptionsChanged=self._reload)
+        self._reload()
+
+    def _reload(self, *_):
+        # the parties with a candidate in the baseline, largest first; never IND or NOTA
+        ranked = self.doc.evaluation.swing_parties[:MAX_SWING_ROWS]
+        ranked = ranked + [p for p in self.doc.scenario.assumptions.swing if p not in ranked]
+        if ranked != self._parties:
+            self.beginResetModel()
+            self._parties = ranked
+            self.endResetModel()
+        elif ranked:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(ranked) - 1, 1))
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._parties)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return ["Party", "Swing (pts)"][section]
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
+        return f | Qt.ItemIsEditable if index.column() == 1 else f
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        p = self._parties[index.row()]
+        if index.column() == 0:
+            if role == Qt.DisplayRole:
+                return p
+            if role == Qt.DecorationRole:
+                return swatch_icon(self.doc.dataset.party_colour(p))
+            if role == Qt.ToolTipRole:
+                return plain_rich(self.doc.dataset.party_names.get(p, p))
+            return None
+        v = self.doc.scenario.assumptions.swing.get(p, 0.0)
+        if role == Qt.DisplayRole:
+            return f"{v:+g}" if v else "0"
+        if role == Qt.EditRole:
+            return float(v)
+        if role == Qt.TextAlignmentRole:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or index.column() != 1:
+            return False
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            return False
+        if not -30.0 <= v <= 30.0:
+            return False
+        p = self._parties[index.row()]
+        a = self.doc.scenario.assumptions
+        return self.doc.set_assumptions(a.with_swing(p, v), f"Swing {p} {v:+g} pts")
+
+
+class _SwingDelegate(QStyledItemDelegate):
+    def createEditor(self, parent, option, index):
+        ed = QDoubleSpinBox(parent)
+        ed.setRange(-30.0, 30.0)
+        ed.setDecimals(1)
+        ed.setSingleStep(0.5)
+        ed.setSuffix(" pts")
+        return ed
+
+
+class AssumptionsPanel(QWidget):
+    importRequested = Signal()
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self._binding = Binding()
+        self._partners = None
+        self._syncing = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("<b>Baseline</b>"), 0, 0)
+        self.baseline = QComboBox()
+        self.baseline.setObjectName("baseline")
+        self.baseline.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.baseline.setMinimumContentsLength(18)
+        grid.addWidget(self.baseline, 0, 1)
+        grid.setColumnStretch(1, 1)
+        imp = QPushButton("Import…")
+        imp.setToolTip("Import a baseline election from a CSV with columns ac_no, candidate, party, votes")
+        imp.clicked.connect(self.importRequested)
+        grid.addWidget(imp, 0, 2)
+        self.baseline_note = QLabel()
+        self.baseline_note.setWordWrap(True)
+        self.baseline_note.setStyleSheet("color:#666; font-size:8pt;")
+        grid.addWidget(self.baseline_note, 1, 0, 1, 3)
+        tl = QLabel("<b>Vote transfer</b>: the share of one partner's voters who vote for another's "
+                    "candidate where it stands alone; the rest go to the other candidates")
+        tl.setWordWrap(True)
+        grid.addWidget(tl, 2, 0, 1, 3)
+        lay.addLayout(grid)
+        self.transfer_grid = QGridLayout()
+        lay.addLayout(self.transfer_grid)
+        self.transfer_spins: dict[tuple[str, str], QSpinBox] = {}
+        self._transfer_widgets: list[QWidget] = []
+        sl = QLabel("<b>Swing</b>: points of the valid vote, statewide, applied before transfers "
+                    "(double-click a value to edit)")
+        sl.setWordWrap(True)
+        lay.addWidget(sl)
+        self.swing_model = SwingModel(doc, self)
+        self.swing_view = QTableView()
+        self.swing_view.setObjectName("swing")
+        self.swing_view.setModel(self.swing_model)
+        self.swing_view.setItemDelegateForColumn(1, _SwingDelegate(self.swing_view))
+        self.swing_view.verticalHeader().hide()
+        self.swing_view.verticalHeader().setDefaultSectionSize(20)
+        self.swing_view.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        lay.addWidget(self.swing_view, 1)
+        self.adjust_note = QLabel()
+        self.adjust_note.setWordWrap(True)
+        self.adjust_note.setStyleSheet("color:#444;")
+        lay.addWidget(self.adjust_note)
+        self.clear_adjust = QPushButton("Clear per-seat adjustments")
+        self.clear_adjust.clicked.connect(self._clear_adjust)
+        lay.addWidget(self.clear_adjust)
+        self.baseline.currentIndexChanged.connect(self._baseline_changed)
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        if doc.pools.partners != self._partners:
+            self._partners = doc.pools.partners
+            self._build_transfer_spins([p.code for p in doc.pools.partners])
+        self.swing_model.set_document(doc)
+        self._binding.bind(doc, assumptionsChanged=self.sync)
+        self.sync()
+
+    def _build_transfer_spins(self, codes: list[str]) -> None:
+        for w in self._transfer_widgets:
+            self.transfer_grid.removeWidget(w)
+            w.deleteLater()
+        self._transfer_widgets, self.transfer_spins = [], {}
+        row = 0
+        for f in codes:
+            for t in codes:
+                if f == t:
+                    continue
+                spin = QSpinBox()
+                spin.setObjectName(f"transfer_{f}_{t}")
+                spin.setRange(0, 100)
+                spin.setSuffix(" %")
+                spin.setSingleStep(5)
+                spin.setKeyboardTracking(False)
+                spin.valueChanged.connect(lambda v, f=f, t=t: self._transfer_changed(f, t, v))
+                label = QLabel(f"{f} voters → {t} candidate")
+                self.transfer_grid.addWidget(label, row, 0)
+                self.transfer_grid.addWidget(spin, row, 1)
+                self.transfer_spins[(f, t)] = spin
+                self._transfer_widgets += [label, spin]
+                row += 1
+        self.transfer_grid.setColumnStretch(0, 1)
+
+    def sync(self, *_):
+        """Show the scenario's assumptions (after any change, undo included)."""
+        self._syncing = True
+        try:
+            a = self.doc.scenario.assumptions
+            ds = self.doc.dataset
+            self.baseline.clear()
+            for bid, b in ds.baselines.items():
+                self.baseline.addItem(b.label, bid)
+            self.baseline.setCurrentIndex(max(0, self.baseline.findData(a.baseline)))
+            self.baseline.setToolTip(ds.baselines[a.baseline].label)
+            self.baseline_note.setText(ds.baselines[a.baseline].note)
+            for (f, t), spin in self.transfer_spins.items():
+                spin.setValue(round(a.transfer_rate(f, t) * 100))
+            n = len(a.seat_adjust_items)
+            self.adjust_note.setText(
+                f"Per-seat adjustments: {n} set (" + ", ".join(
+                    f"{ds.seats.name(ac)} {v:+g}" for ac, v in a.seat_adjust_items[:4]) + (", …" if n > 4 else "") + ")"
+                if n else "Per-seat adjustments: none. Edit the Adj. column of the seat table to add one.")
+            self.clear_adjust.setEnabled(n > 0)
+        finally:
+            self._syncing = False
+
+    def _baseline_changed(self, i):
+        if self._syncing or i < 0:
+            return
+        bid = self.baseline.itemData(i)
+        a = self.doc.scenario.assumptions
+        self.doc.set_assumptions(a.with_baseline(bid), f"Baseline: {self.doc.dataset.baselines[bid].label}")
+
+    def _transfer_changed(self, f, t, v):
+        if self._syncing:
+            return
+        a = self.doc.scenario.assumptions
+        self.doc.set_assumptions(a.with_transfer(f, t, v / 100.0), f"Transfer {f}→{t} {v} %",
+                                 merge_key=f"transfer:{f}>{t}")
+
+    def _clear_adjust(self):
+        a = self.doc.scenario.assumptions
+        self.doc.set_assumptions(Assumptions.make(a.baseline, a.transfer, a.swing, {}),
+                                 "Clear per-seat adjustments")

@@ -1,0 +1,361 @@
+"""The pool board: one panel per pool (each partner, Contested, Unassigned) with a coloured
+header and its seat list; drop seats on a pool to move them there. The board rebuilds its
+panels for any number of partners; within a document a seat that changes pool is a row
+removed from one list and inserted in another, never a reset."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QStyle,
+                               QStyledItemDelegate, QVBoxLayout, QWidget)
+
+from ..document import Binding, Document, shape_of
+from ..mime import SEATS_MIME, seats_from_mime, seats_mime
+from ..style import SEVERITY_COLOURS, esc, plain_rich, pool_colour, severity_icon, swatch_icon, tint
+from .common import AC_ROLE, ITEM_ROLE, conflict_tooltip, select_seats_in, selected_seats_of, worst
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """[2, 3, 4, 7] -> [(2, 4), (7, 7)]"""
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        if out and r == out[-1][1] + 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out
+
+
+class PoolListModel(QAbstractListModel):
+    """The seats of one pool; a drop here moves seats into this pool (one undo step).
+    Each item's text, icon and projected margin are computed once per evaluation."""
+
+    def __init__(self, doc: Document, pool_index: int, parent=None):
+        super().__init__(parent)
+        self.doc: Document | None = None
+        self.pool_index = pool_index
+        self.pool_key = doc.pools.key(pool_index)
+        self._binding = Binding()
+        self._seats: list[int] = []
+        self._items: list[tuple] = []
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        """Show this pool of another document with the same partners."""
+        if self.doc is not None and self.doc.dataset.seats is not doc.dataset.seats:
+            self.beginResetModel()
+            self._seats, self._items = [], []
+            self.endResetModel()
+        self.doc = doc
+        self._binding.bind(doc, evaluated=self._refresh)
+        self._refresh(doc.evaluation)
+
+    def _refresh(self, ev) -> None:
+        sc = self.doc.scenario
+        seats = sc.seats
+        idx = np.flatnonzero(ev.projection.pools == self.pool_index)
+        members = seats.ac_no[idx].tolist()
+        conflicts = ev.conflicts_by_seat()
+        pr = ev.projection
+        ds = self.doc.dataset
+        items = []
+        for i, ac in zip(idx.tolist(), members):
+            cs = conflicts.get(ac)
+            w = worst(cs)
+            won = bool(pr.alliance_won[i])
+            icon = severity_icon(w) if w else swatch_icon(ds.party_colour(pr.parties[pr.winner[i]]))
+            items.append((f"{ac} {seats.names[i]}", icon, f"{'+' if won else '−'}{pr.margin_pts[i]:.1f}", won,
+                          i, cs))
+        self._ev = ev
+        if members != self._seats:
+            self._move_rows(members, items)
+        changed = [r for r, (a, b) in enumerate(zip(self._items, items)) if a[:4] != b[:4] or a[5] != b[5]]
+        self._items = items
+        for lo, hi in _runs(changed):
+            self.dataChanged.emit(self.index(lo), self.index(hi))
+
+    def _move_rows(self, members: list[int], items: list[tuple]) -> None:
+        """Remove the seats that left and insert the ones that came, in runs (both lists are
+        in seat order, so what stays keeps its order)."""
+        new, old = set(members), set(self._seats)
+        for lo, hi in reversed(_runs([r for r, a in enumerate(self._seats) if a not in new])):
+            self.beginRemoveRows(QModelIndex(), lo, hi)
+            del self._seats[lo:hi + 1]
+            del self._items[lo:hi + 1]
+            self.endRemoveRows()
+        for lo, hi in _runs([r for r, a in enumerate(members) if a not in old]):
+            self.beginInsertRows(QModelIndex(), lo, hi)
+            self._seats[lo:lo] = members[lo:hi + 1]
+            self._items[lo:lo] = items[lo:hi + 1]
+            self.endInsertRows()
+
+    def seats(self) -> list[int]:
+        return list(self._seats)
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._seats)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemIsDropEnabled
+        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self._items[index.row()]
+        if role == Qt.DisplayRole:
+            return item[0]
+        if role == ITEM_ROLE:
+            return item
+        if role == AC_ROLE:
+            return self._seats[index.row()]
+        if role == Qt.DecorationRole:
+            return item[1]
+        if role == Qt.ToolTipRole:
+            i, cs = item[4], item[5]
+            pr = self._ev.projection
+            seats = self.doc.dataset.seats
+            tip = (f"{seats.names[i]} ({self._seats[index.row()]}) · projected {pr.parties[pr.winner[i]]} by "
+                   f"{pr.margin_votes[i]:,.0f} votes ({pr.margin_pts[i]:.1f} pts)")
+            return plain_rich(tip + ("\n" + conflict_tooltip(cs) if cs else ""))
+        return None
+
+    def mimeTypes(self):
+        return [SEATS_MIME]
+
+    def mimeData(self, indexes):
+        return seats_mime(self._seats[i.row()] for i in indexes if i.isValid())
+
+    def supportedDropActions(self):
+        return Qt.MoveAction | Qt.CopyAction
+
+    def supportedDragActions(self):
+        return Qt.MoveAction | Qt.CopyAction
+
+    def canDropMimeData(self, data, action, row, column, parent):
+        return bool(seats_from_mime(data))
+
+    def dropMimeData(self, data, action, row, column, parent):
+        if action == Qt.IgnoreAction:
+            return True
+        seats = [a for a in seats_from_mime(data) if self.doc.dataset.seats.has(a)]
+        if not seats:
+            return False
+        self.doc.move(seats, self.pool_key)
+        return True  # the dragging view's removeRows is the base no-op: the command did the move
+
+
+class PoolItemDelegate(QStyledItemDelegate):
+    """Pool item: conflict icon or winner swatch, '12 Shahbad', and the projected margin
+    right-aligned (green when the alliance wins, red when it loses)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._won, self._lost = QColor("#1B7F3B"), QColor("#B3261E")
+
+    def paint(self, painter, option, index):
+        text, icon, right, won = index.data(ITEM_ROLE)[:4]  # one call into the model per item
+        painter.save()
+        selected = bool(option.state & QStyle.State_Selected)
+        if selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+            fg = option.palette.highlightedText().color()
+        else:
+            fg = option.palette.text().color()
+        r = option.rect.adjusted(3, 0, -4, 0)
+        icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
+        fm = option.fontMetrics
+        rw = fm.horizontalAdvance(right) + 6
+        painter.setPen(fg if selected else (self._won if won else self._lost))
+        painter.drawText(r, Qt.AlignRight | Qt.AlignVCenter, right)
+        painter.setPen(fg)
+        text_rect = r.adjusted(19, 0, -rw, 0)
+        painter.drawText(text_rect, Qt.AlignLeft | Qt.AlignVCenter,
+                         fm.elidedText(text, Qt.ElideRight, text_rect.width()))
+        painter.restore()
+
+    def sizeHint(self, option, index):
+        s = super().sizeHint(option, index)
+        return QSize(60, max(20, s.height()))  # width follows the view; the name is elided
+
+
+class PoolView(QListView):
+    """A pool's seat list: drag from it, drop onto it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDrop)
+        self.setDefaultDropAction(Qt.MoveAction)
+        self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.setAlternatingRowColors(False)
+
+    def paintEvent(self, e):
+        super().paintEvent(e)
+        if self.model() is not None and self.model().rowCount() == 0:
+            p = QPainter(self.viewport())
+            p.setPen(QColor("#999"))
+            p.drawText(self.viewport().rect().adjusted(8, 8, -8, -8), Qt.AlignCenter | Qt.TextWordWrap,
+                       "Drop seats here\nor select seats and press the pool's shortcut")
+            p.end()
+
+
+class PoolPanel(QFrame):
+    """One pool: a coloured header with count and the partner's bound, and its seat list."""
+
+    def __init__(self, doc: Document, hub, pool_index: int, parent=None):
+        super().__init__(parent)
+        self.hub, self.pool_index = hub, pool_index
+        self.doc = doc
+        self._binding = Binding()
+        pools = doc.pools
+        self.colour = pool_colour(pools, pool_index)
+        self.setObjectName(f"pool_{pools.key(pool_index)}")
+        self.setFrameShape(QFrame.StyledPanel)
+        self.setAcceptDrops(True)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.RichText)
+        self.header.setMinimumHeight(26)
+        self.header.setWordWrap(True)
+        self.model = PoolListModel(doc, pool_index, self)
+        self.view = PoolView(self)
+        self.view.setModel(self.model)
+        self.view.setItemDelegate(PoolItemDelegate(self.view))
+        self.view.setObjectName(f"poolview_{pools.key(pool_index)}")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addWidget(self.header)
+        lay.addWidget(self.view)
+        self._drag_over = False
+        self._syncing = False
+        self._apply_style()
+        self.model.rowsInserted.connect(self._reselect)
+        self.model.modelReset.connect(self._reselect)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        hub.changed.connect(self._hub_changed)
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        self.model.set_document(doc)
+        self.header.setToolTip(plain_rich(self._header_tip()))
+        self._binding.bind(doc, evaluated=self._update_header)
+        self._update_header(doc.evaluation)
+        self._reselect()
+
+    def _header_tip(self) -> str:
+        pools = self.doc.pools
+        if self.pool_index < pools.n_partners:
+            p = pools.partners[self.pool_index]
+            return f"Seats where {p.name} alone fields the alliance candidate. Drop seats here."
+        if self.pool_index == pools.contested:
+            return "The partners claim these seats and each fields a candidate (a disputed seat or a friendly fight)."
+        return "Seats not decided yet (projected as if every partner stood)."
+
+    def _apply_style(self):
+        c = self.colour
+        border = "#E8A317" if self._drag_over else c.name()
+        self.setStyleSheet(
+            f"PoolPanel {{ border: 2px solid {border}; border-radius: 4px; background: white; }}"
+            f"QLabel {{ background: {tint(c, 50).name(QColor.HexArgb)}; border-left: 6px solid {c.name()};"
+            f" padding: 3px 6px; }}")
+
+    def _update_header(self, ev) -> None:
+        pools = self.doc.pools
+        n = int(ev.breakdown.counts[self.pool_index])
+        extra = ""
+        if self.pool_index < pools.n_partners:
+            figures = ev.partners[self.pool_index]
+            b = self.doc.scenario.rules.bounds_for(figures.code)
+            if b is not None:
+                pos = b.positions()
+                colour = SEVERITY_COLOURS["warning"] if b.breached(n) else "#555"
+                extra = f" <span style='color:{colour}'>· {esc(pos)}</span>" if pos else ""
+            extra += f" <span style='color:#666'>· {figures.sc_alone} SC</span>" if figures.sc_alone else ""
+        self.header.setText(f"<b>{esc(pools.label(self.pool_index))}</b>&nbsp;&nbsp;"
+                            f"<b style='font-size:13pt'>{n}</b>{extra}")
+
+    # -- drops on the header or the frame go to the pool too ------------------------------
+    def dragEnterEvent(self, e):
+        if seats_from_mime(e.mimeData()):
+            self._drag_over = True
+            self._apply_style()
+            e.acceptProposedAction()
+
+    def dragLeaveEvent(self, e):
+        self._drag_over = False
+        self._apply_style()
+
+    def dropEvent(self, e):
+        self._drag_over = False
+        self._apply_style()
+        if self.model.dropMimeData(e.mimeData(), e.dropAction(), -1, -1, self.view.rootIndex()):
+            e.acceptProposedAction()
+
+    # -- shared selection ----------------------------------------------------------------
+    def _selection_changed(self, *_):
+        if self._syncing:
+            return
+        seats = selected_seats_of(self.view)
+        if seats or self.view.hasFocus():
+            self.hub.set(seats, self)
+
+    def _hub_changed(self, seats, source):
+        if source is not self:
+            self._apply_selection(seats)
+
+    def _reselect(self, *_):
+        if self.hub.seats or self.view.selectionModel().hasSelection():
+            self._apply_selection(self.hub.seats)
+
+    def _apply_selection(self, seats):
+        self._syncing = True
+        try:
+            select_seats_in(self.view, seats)
+        finally:
+            self._syncing = False
+
+
+class PoolBoard(QWidget):
+    """The pool panels in a grid, two to a row; rebuilt when the partner list changes."""
+    contextMenuRequested = Signal(object, object)  # (view, pos)
+
+    def __init__(self, doc: Document, hub, parent=None):
+        super().__init__(parent)
+        self.setObjectName("pools")
+        self.hub = hub
+        self.panels: list[PoolPanel] = []
+        self._shape = None
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(4, 4, 4, 4)
+        self.grid.setSpacing(6)
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        shape = shape_of(doc)
+        if shape == self._shape:
+            for p in self.panels:
+                p.set_document(doc)
+            return
+        self._shape = shape
+        for p in self.panels:
+            self.grid.removeWidget(p)
+            p._binding.release()
+            p.model._binding.release()
+            p.hub.changed.disconnect(p._hub_changed)
+            p.deleteLater()
+        self.panels = []
+        for k in range(len(doc.pools)):
+            panel = PoolPanel(doc, self.hub, k, self)
+            panel.view.customContextMenuRequested.connect(
+                lambda pos, v=panel.view: self.contextMenuRequested.emit(v, pos))
+            self.panels.append(panel)
+            self.grid.addWidget(panel, k // 2, k % 2)

@@ -1,0 +1,171 @@
+"""The scoreboard over the table: seats each partner contests, the alliance against the
+majority, the seat bar, the vote kept and the conflicts. One tile per pool, rebuilt for
+any number of partners."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from ...core.rules import SEVERITIES
+from ..document import Binding, Document, shape_of
+from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
+
+
+class MajorityBar(QWidget):
+    """Projected seats as one bar in the core's party order (the partners from the left),
+    and a line at the majority mark."""
+
+    def __init__(self, doc: Document, parent=None, compact: bool = False):
+        super().__init__(parent)
+        self.compact = compact
+        self._binding = Binding()
+        self.setMinimumHeight(30 if compact else 44)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        self._binding.bind(doc, evaluated=self._set)
+        self._set(doc.evaluation)
+
+    def _set(self, ev):
+        self._ev = ev
+        self.update()
+
+    def sizeHint(self):
+        return QSize(260, 30 if self.compact else 44)
+
+    def segments(self) -> list[tuple[str, int]]:
+        return self._ev.seat_segments()
+
+    def paintEvent(self, _):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        v = self._ev.verdict
+        total = v.seats
+        w, h = self.width() - 2, self.height()
+        bar_h = h - (4 if self.compact else 18)
+        top = 2
+        x = 1.0
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        font.setBold(True)
+        p.setFont(font)
+        for party, n in self.segments():
+            seg = w * n / total
+            r = QRectF(x, top, seg, bar_h)
+            c = QColor(self.doc.dataset.party_colour(party))
+            p.fillRect(r, c)
+            p.setPen(QPen(QColor("white"), 1))
+            p.drawLine(r.topRight(), r.bottomRight())
+            if seg > 34:
+                p.setPen(text_colour_on(c))
+                p.drawText(r, Qt.AlignCenter, f"{party} {n}")
+            x += seg
+        mx = 1 + w * (v.majority - 0.5) / total
+        p.setPen(QPen(QColor("#222"), 2, Qt.DashLine))
+        p.drawLine(int(mx), 0, int(mx), int(top + bar_h + 2))
+        if not self.compact:
+            p.setPen(QColor("#333"))
+            small = QFont(self.font())
+            small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
+            p.setFont(small)
+            p.drawText(QRectF(mx - 60, top + bar_h + 1, 120, 16), Qt.AlignCenter, f"majority {v.majority}")
+        p.end()
+
+
+class Tile(QFrame):
+    """A figure with a caption, for the scoreboard."""
+
+    def __init__(self, caption: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.caption = QLabel(caption)
+        self.caption.setTextFormat(Qt.PlainText)  # a partner code
+        self.caption.setStyleSheet("color:#555; font-size:8pt;")
+        self.value = QLabel()
+        f = self.value.font()
+        f.setPointSizeF(f.pointSizeF() + 5)
+        f.setBold(True)
+        self.value.setFont(f)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 3, 8, 3)
+        lay.setSpacing(0)
+        lay.addWidget(self.caption)
+        lay.addWidget(self.value)
+
+
+class Scoreboard(QFrame):
+    """Always-visible answers: seats each side contests, projected alliance total against
+    the majority, vote kept, and conflicts."""
+    conflictsClicked = Signal()
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self.setObjectName("scoreboard")
+        self.setStyleSheet("#scoreboard { background: #F7F7F9; border-bottom: 1px solid #DDD; }")
+        self._binding = Binding()
+        self._shape = None
+        self.lay = QHBoxLayout(self)
+        self.lay.setContentsMargins(6, 4, 6, 4)
+        self.lay.setSpacing(6)
+        self.pool_tiles: list[Tile] = []
+        self.alliance = Tile("Alliance projected")
+        self.bar = MajorityBar(doc, self, compact=True)
+        self.bar.setMinimumWidth(180)
+        self.coverage = Tile("Vote kept")
+        self.coverage.setToolTip("Alliance votes kept ÷ the partners' combined vote: what transfer losses cost")
+        self.conflicts = Tile("Conflicts")
+        for wdg, stretch in ((self.alliance, 0), (self.bar, 1), (self.coverage, 0), (self.conflicts, 0)):
+            self.lay.addWidget(wdg, stretch)
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        if shape_of(doc) != self._shape:
+            self._shape = shape_of(doc)
+            self._build_pool_tiles(doc.pools)
+        self.bar.set_document(doc)
+        self._binding.bind(doc, evaluated=self._set)
+        self._set(doc.evaluation)
+
+    def _build_pool_tiles(self, pools) -> None:
+        for t in self.pool_tiles:
+            self.lay.removeWidget(t)
+            t.deleteLater()
+        self.pool_tiles = []
+        for i in range(len(pools)):
+            t = Tile(pools.label(i) if i >= pools.n_partners else f"{pools.label(i)} contests")
+            c = pool_colour(pools, i)
+            t.value.setStyleSheet(f"color: {c.darker(120).name()};")
+            t.setStyleSheet(f"#tile {{ border-left: 4px solid {c.name()}; }}")
+            self.lay.insertWidget(i, t)
+            self.pool_tiles.append(t)
+
+    def _set(self, ev):
+        pools = self.doc.pools
+        counts = ev.breakdown.counts
+        for i, t in enumerate(self.pool_tiles):
+            if i < pools.n_partners:
+                f = ev.partners[i]
+                extra = f.contested
+                t.value.setText(f"{f.alone}" + (f"<span style='font-size:9pt; color:#777'> +{extra}</span>"
+                                                if extra else ""))
+                t.setToolTip(plain_rich(f"{f.name}: {f.alone} seats alone"
+                                        + (f", {f.fielding} counting the {extra} contested" if extra else "")))
+            else:
+                t.value.setText(str(int(counts[i])))
+        v, pr = ev.verdict, ev.projection
+        colour = "#1B7F3B" if v.reached else "#B3261E"
+        self.alliance.value.setText(f"<span style='color:{colour}'>{v.alliance}</span>"
+                                    f"<span style='font-size:9pt; color:#777'> / {v.majority} needed</span>")
+        self.alliance.setToolTip(f"The alliance is projected to win {v.alliance} of {v.seats}; "
+                                 + ("a majority." if v.reached else f"{v.phrase} of {v.majority}."))
+        self.coverage.value.setText(f"{pr.coverage * 100:.1f} %")
+        n = {s: 0 for s in SEVERITIES}
+        for c in ev.conflicts:
+            n[c.severity] += 1
+        parts = [f"<span style='color:{SEVERITY_COLOURS[s]}'>{n[s]}</span>" for s in SEVERITIES if n[s]]
+        self.conflicts.value.setText(" · ".join(parts) if parts else "<span style='color:#1B7F3B'>none</span>")
+        self.conflicts.setToolTip(f"{n['error']} broken, {n['warning']} warnings, {n['info']} pending (unassigned)")

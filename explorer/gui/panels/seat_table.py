@@ -1,0 +1,448 @@
+"""The seat table: every constituency with its pool, baseline leader, projected winner and
+margin, per-seat adjustment and conflicts; search and filters above it."""
+from __future__ import annotations
+
+from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex,
+                            QSortFilterProxyModel, Qt)
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMenu, QTableView, QVBoxLayout, QWidget)
+
+from ...core.rules import SEVERITY_RANK
+from ..document import Binding, Document, shape_of
+from ..mime import SEATS_MIME, seats_mime
+from ..style import plain_rich, pool_colour, severity_icon, swatch_icon, tint
+from .common import AC_ROLE, SORT_ROLE, conflict_tooltip, worst
+
+
+class SeatTableModel(QAbstractTableModel):
+    """All seats: static columns from the data set, live columns from the evaluation.
+
+    Every cell's text, sort key and icon is computed once per evaluation (a few hundred
+    string formats at 90 seats); data() is then a lookup, and dataChanged is emitted only for
+    the rows whose cells changed, so a drop repaints a handful of rows, not the table."""
+    COLUMNS = ["No.", "Constituency", "District", "PC", "SC", "Baseline", "Pool", "Projected",
+               "Margin", "Adj.", "⚑"]
+    (C_NO, C_NAME, C_DISTRICT, C_PC, C_SC, C_BASE, C_POOL, C_WIN, C_MARGIN, C_ADJ, C_CONFLICT) = range(11)
+    TIPS = {C_NO: "Constituency number (ECI, 2008 delimitation)", C_SC: "Reserved for Scheduled Castes",
+            C_BASE: "Leader in the baseline election and its lead (points of the valid vote)",
+            C_POOL: "Who fields the alliance candidate: a partner alone, Contested (several) or Unassigned",
+            C_WIN: "Projected winner under this split and the assumptions",
+            C_MARGIN: "Projected margin, points of the valid vote: + the alliance wins, − it loses",
+            C_ADJ: "Your per-seat adjustment for the alliance candidate, in points (double-click to edit)",
+            C_CONFLICT: "Conflicts with the negotiation's rules"}
+    _ALIGN = {C_NO: int(Qt.AlignRight | Qt.AlignVCenter), C_MARGIN: int(Qt.AlignRight | Qt.AlignVCenter),
+              C_ADJ: int(Qt.AlignRight | Qt.AlignVCenter), C_SC: int(Qt.AlignCenter),
+              C_CONFLICT: int(Qt.AlignCenter)}
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self.doc: Document | None = None
+        self._binding = Binding()
+        self._shape = None
+        self._static: list[tuple] = []
+        self._rows: list[tuple] = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._won_brush = QBrush(QColor("#1B7F3B"))
+        self._lost_brush = QBrush(QColor("#B3261E"))
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        same_seats = self.doc is not None and self.doc.dataset.seats is doc.dataset.seats
+        shape = shape_of(doc)
+        reshaped = shape != self._shape
+        self.doc, self._shape = doc, shape
+        self._binding.bind(doc, evaluated=self._on_evaluated)
+        if reshaped:
+            pools = doc.pools
+            self._pool_brush = [QBrush(tint(pool_colour(pools, i), 45)) for i in range(len(pools))]
+            self._pool_icon = [swatch_icon(pool_colour(pools, i).name(), i == pools.contested)
+                               for i in range(len(pools))]
+        if not same_seats:
+            self.beginResetModel()
+            seats = doc.dataset.seats
+            f = seats.frame
+            self._static = list(zip(seats.ac_no.tolist(), seats.names, f["district"].astype(str).tolist(),
+                                    f["pc_name"].astype(str).tolist(), seats.is_sc.tolist()))
+            self._rows = []
+            self._apply(doc.evaluation)
+            self.endResetModel()
+        elif reshaped:
+            self._apply(doc.evaluation)
+            if self._rows:
+                self.dataChanged.emit(self.index(0, self.C_BASE), self.index(len(self._rows) - 1, self.C_CONFLICT))
+        else:
+            self._on_evaluated(doc.evaluation)
+
+    # -- refresh ---------------------------------------------------------------------
+    def _apply(self, ev) -> list[int]:
+        """Recompute every row's live cells; return the rows that changed."""
+        pr = ev.projection
+        pools = self.doc.pools
+        ds = self.doc.dataset
+        self._ev = ev
+        parties = pr.parties
+        margin = ev.alliance_margin
+        adjust = self.doc.scenario.assumptions.seat_adjust
+        conflicts = ev.conflicts_by_seat()
+        self._conflicts = conflicts
+        pool = pr.pools
+        lead, lead_pts = ev.baseline_leader, ev.baseline_lead_pts
+        labels = [pools.label(i) for i in range(len(pools))]
+        rows = []
+        for r, (ac, name, district, pc, sc) in enumerate(self._static):
+            p, w = int(pool[r]), int(pr.winner[r])
+            cs = conflicts.get(ac)
+            bad = worst(cs)
+            adj = adjust.get(ac, 0.0)
+            rows.append((
+                (str(ac), name, district, pc, "SC" if sc else "", f"{parties[lead[r]]} +{lead_pts[r]:.1f}",
+                 labels[p], parties[w], f"{margin[r]:+.1f}", f"{adj:+g}" if adj else "", None),
+                (ac, name, district, pc, int(sc), float(lead_pts[r]), p, parties[w], float(margin[r]),
+                 float(adj), 9 if bad is None else SEVERITY_RANK[bad]),
+                p, ds.party_colour(parties[w]), bad, bool(pr.alliance_won[r]), adj,
+                conflict_tooltip(cs) if cs else None,
+            ))
+        old = self._rows
+        self._rows = rows
+        return [r for r in range(len(rows)) if not old or rows[r] != old[r]]
+
+    def _on_evaluated(self, ev) -> None:
+        changed = self._apply(ev)
+        # one signal per run of consecutive changed rows
+        start = prev = None
+        for r in changed + [None]:
+            if start is not None and (r is None or r != prev + 1):
+                self.dataChanged.emit(self.index(start, self.C_BASE), self.index(prev, self.C_CONFLICT))
+                start = None
+            if r is not None and start is None:
+                start = r
+            prev = r
+
+    # -- Qt model API ----------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._static)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal:
+            if role == Qt.DisplayRole:
+                return self.COLUMNS[section]
+            if role == Qt.ToolTipRole:
+                return self.TIPS.get(section)
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.NoItemFlags
+        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
+        if index.column() == self.C_ADJ:
+            f |= Qt.ItemIsEditable
+        return f
+
+    def ac_no(self, row: int) -> int:
+        return self._static[row][0]
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        row = self._rows[r]
+        if role == Qt.DisplayRole:
+            return row[0][c]
+        if role == SORT_ROLE:
+            return row[1][c]
+        if role == Qt.DecorationRole:
+            if c == self.C_POOL:
+                return self._pool_icon[row[2]]
+            if c == self.C_WIN:
+                return swatch_icon(row[3])
+            if c == self.C_CONFLICT and row[4]:
+                return severity_icon(row[4])
+            return None
+        if role == Qt.TextAlignmentRole:
+            return self._ALIGN.get(c)
+        if role == Qt.BackgroundRole:
+            return self._pool_brush[row[2]] if c == self.C_POOL else None
+        if role == Qt.ForegroundRole:
+            if c == self.C_MARGIN:
+                return self._won_brush if row[5] else self._lost_brush
+            return None
+        if role == Qt.FontRole:
+            return self._bold if c == self.C_WIN and row[5] else None
+        if role == AC_ROLE:
+            return self._static[r][0]
+        if role == Qt.EditRole and c == self.C_ADJ:
+            return float(row[6])
+        if role == Qt.ToolTipRole:
+            tip = self._tooltip(r, c)
+            return plain_rich(tip) if tip else tip
+        return None
+
+    def _tooltip(self, r: int, c: int):
+        tip = self._rows[r][7]
+        if c == self.C_CONFLICT or (c == self.C_NAME and tip):
+            return tip
+        ev = self._ev
+        pr = ev.projection
+        parties = pr.parties
+        if c == self.C_WIN:
+            ru = pr.runner[r]
+            return (f"{parties[pr.winner[r]]} wins by {pr.margin_votes[r]:,.0f} votes "
+                    f"({pr.margin_pts[r]:.1f} pts) over {parties[ru] if ru >= 0 else '—'}")
+        if c == self.C_BASE:
+            return (f"Baseline: {parties[ev.baseline_leader[r]]} led by {ev.baseline_lead_votes[r]:,.0f} votes "
+                    f"({ev.baseline_lead_pts[r]:.1f} pts)")
+        return None
+
+    def setData(self, index, value, role=Qt.EditRole):
+        if role != Qt.EditRole or index.column() != self.C_ADJ:
+            return False
+        try:
+            pts = float(value)
+        except (TypeError, ValueError):
+            return False
+        if not -50.0 <= pts <= 50.0:
+            return False
+        ac = self.ac_no(index.row())
+        a = self.doc.scenario.assumptions
+        name = self.doc.dataset.seats.name(ac)
+        return self.doc.set_assumptions(a.with_seat_adjust(ac, pts), f"Adjust {name} by {pts:+g} pts")
+
+    # -- drag ------------------------------------------------------------------------
+    def mimeTypes(self):
+        return [SEATS_MIME]
+
+    def mimeData(self, indexes):
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        return seats_mime(self.ac_no(r) for r in rows)
+
+    def supportedDragActions(self):
+        return Qt.MoveAction | Qt.CopyAction
+
+    # -- for filters -----------------------------------------------------------------
+    def row_matches(self, row: int, text: str, district: str | None, pc: str | None, pool: int | None,
+                    conflicts_only: bool) -> bool:
+        ac, name, d, p, _ = self._static[row]
+        if district and d != district:
+            return False
+        if pc and p != pc:
+            return False
+        if pool is not None and self._rows[row][2] != pool:
+            return False
+        if conflicts_only and ac not in self._conflicts:
+            return False
+        if text:
+            t = text.strip().lower()
+            if t.isdigit():
+                return str(ac) == t or t in name.lower()
+            return t in name.lower()
+        return True
+
+
+class SeatFilterProxy(QSortFilterProxyModel):
+    """Search (name or number) and filters (district, PC, pool, conflicts only)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.text = ""
+        self.district: str | None = None
+        self.pc: str | None = None
+        self.pool: int | None = None
+        self.conflicts_only = False
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)  # re-sorted on demand: a drop must not reorder under the cursor
+
+    def set_filter(self, **kw) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            for k, v in kw.items():
+                setattr(self, k, v)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            for k, v in kw.items():
+                setattr(self, k, v)
+            self.invalidateFilter()
+
+    def refilter(self) -> None:
+        """Re-apply the filters after the pools or conflicts changed."""
+        self.set_filter()
+
+    def filterAcceptsRow(self, row, parent):
+        return self.sourceModel().row_matches(row, self.text, self.district, self.pc, self.pool,
+                                              self.conflicts_only)
+
+
+class SeatTableView(QTableView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("seat_table")
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragOnly)
+        self.setDefaultDropAction(Qt.MoveAction)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
+        self.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(21)
+        self.horizontalHeader().setHighlightSections(False)
+
+
+class SeatTablePanel(QWidget):
+    """Search, the district / PC / pool filters and the table; shares its selection."""
+    WIDTHS = {SeatTableModel.C_NO: 36, SeatTableModel.C_NAME: 112, SeatTableModel.C_DISTRICT: 76,
+              SeatTableModel.C_PC: 76, SeatTableModel.C_SC: 28, SeatTableModel.C_BASE: 72,
+              SeatTableModel.C_POOL: 92, SeatTableModel.C_WIN: 62, SeatTableModel.C_MARGIN: 50,
+              SeatTableModel.C_ADJ: 38, SeatTableModel.C_CONFLICT: 26}
+
+    def __init__(self, doc: Document, hub, parent=None):
+        super().__init__(parent)
+        self.hub = hub
+        self.doc = doc
+        self._binding = Binding()
+        self._shape = None
+        self._syncing = False
+        self.model = SeatTableModel(doc, self)
+        self.proxy = SeatFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = SeatTableView()
+        self.table.setModel(self.proxy)
+        self.table.sortByColumn(SeatTableModel.C_NO, Qt.AscendingOrder)
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.Interactive)
+        for c, w in self.WIDTHS.items():
+            self.table.setColumnWidth(c, w)
+        h.setStretchLastSection(False)
+        h.setSectionResizeMode(SeatTableModel.C_NAME, QHeaderView.Stretch)
+        h.setMinimumSectionSize(24)
+        h.setContextMenuPolicy(Qt.CustomContextMenu)
+        h.customContextMenuRequested.connect(self._header_menu)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText("Search name or number  (Ctrl+F)")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda t: self._filter(text=t))
+        self.district_filter = self._combo("district")
+        self.pc_filter = self._combo("pc")
+        self.pool_filter = self._combo("pool")
+        self.conflicts_only = QCheckBox("Conflicts only")
+        self.conflicts_only.setObjectName("conflicts_only")
+        self.conflicts_only.toggled.connect(lambda on: self._filter(conflicts_only=on))
+        self.shown = QLabel()
+        self.shown.setStyleSheet("color:#666;")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(4, 4, 4, 2)
+        bar.addWidget(self.search, 2)
+        for w in (self.district_filter, self.pc_filter, self.pool_filter):
+            bar.addWidget(w, 1)
+        bar.addWidget(self.conflicts_only)
+        bar.addWidget(self.shown)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        lay.addLayout(bar)
+        lay.addWidget(self.table, 1)
+        hub.changed.connect(self._hub_changed)
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        self.model.set_document(doc)
+        shape = shape_of(doc)
+        if shape != self._shape:
+            self._shape = shape
+            seats, pools = doc.dataset.seats, doc.pools
+            self._fill(self.district_filter, "All districts", [(n, n) for n in seats.district_names])
+            self._fill(self.pc_filter, "All PCs", [(n, n) for n in seats.pc_names])
+            self._fill(self.pool_filter, "All pools", [(pools.label(i), i) for i in range(len(pools))])
+            self.proxy.set_filter(district=None, pc=None, pool=None)
+        self._binding.bind(doc, evaluated=self._on_evaluated)
+        self._on_evaluated(doc.evaluation)
+        self._hub_changed(self.hub.seats, None)
+
+    # -- filters -----------------------------------------------------------------------
+    def _combo(self, attr):
+        cb = QComboBox()
+        cb.setObjectName(f"{attr}_filter")
+        cb.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        cb.setMinimumContentsLength(8)
+        cb.currentIndexChanged.connect(lambda _i: cb.signalsBlocked() or self._filter(**{attr: cb.currentData()}))
+        return cb
+
+    @staticmethod
+    def _fill(cb: QComboBox, all_label: str, items) -> None:
+        cb.blockSignals(True)
+        cb.clear()
+        cb.addItem(all_label, None)
+        for text, data in items:
+            cb.addItem(text, data)
+        cb.blockSignals(False)
+
+    def _filter(self, **kw):
+        self.proxy.set_filter(**kw)
+        self._update_shown()
+
+    def _update_shown(self):
+        n, total = self.proxy.rowCount(), self.model.rowCount()
+        self.shown.setText(f"{n} of {total}" if n != total else f"{total} seats")
+
+    def _on_evaluated(self, _ev):
+        if self.proxy.pool is not None or self.proxy.conflicts_only:
+            self.proxy.refilter()  # those filters depend on the split; the others do not
+        self._update_shown()
+
+    def _header_menu(self, pos):
+        m = QMenu(self)
+        for c, name in enumerate(SeatTableModel.COLUMNS):
+            if c in (SeatTableModel.C_NO, SeatTableModel.C_NAME):
+                continue
+            a = m.addAction(name if name != "⚑" else "Conflict marker")
+            a.setCheckable(True)
+            a.setChecked(not self.table.isColumnHidden(c))
+            a.toggled.connect(lambda on, c=c: self.table.setColumnHidden(c, not on))
+        m.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def fit_columns(self):
+        """Where the table has room, District and PC get their full width before the name
+        column stretches into the rest."""
+        spare = self.table.viewport().width() - sum(
+            self.table.columnWidth(c) for c in range(self.model.columnCount()) if c != SeatTableModel.C_NAME) - 150
+        for c in (SeatTableModel.C_DISTRICT, SeatTableModel.C_PC):
+            want = self.table.sizeHintForColumn(c) + 8
+            grow = min(max(0, want - self.table.columnWidth(c)), max(0, spare))
+            if grow:
+                self.table.setColumnWidth(c, self.table.columnWidth(c) + grow)
+                spare -= grow
+
+    # -- selection -----------------------------------------------------------------------
+    def _selection_changed(self, *_):
+        if self._syncing:
+            return
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        self.hub.set([self.proxy.index(r, 0).data(AC_ROLE) for r in rows], self.table)
+
+    def _hub_changed(self, seats, source):
+        if source is self.table:
+            return
+        self._syncing = True
+        try:
+            sel = QItemSelection()
+            first = None
+            for r in range(self.proxy.rowCount()):
+                idx = self.proxy.index(r, 0)
+                if idx.data(AC_ROLE) in seats:
+                    sel.select(idx, self.proxy.index(r, self.proxy.columnCount() - 1))
+                    first = first or idx
+            self.table.selectionModel().select(sel, QItemSelectionModel.ClearAndSelect)
+            if first is not None:
+                self.table.scrollTo(first)
+        finally:
+            self._syncing = False

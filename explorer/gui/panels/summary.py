@@ -1,0 +1,150 @@
+"""The Summary dock: seats each partner contests, projected seats per party against the
+majority, the vote coverage and the split per Lok Sabha seat (PC)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ..document import Binding, Document, shape_of
+from ..style import esc, pool_colour
+from .scoreboard import MajorityBar
+
+
+class PcSplitModel(QAbstractTableModel):
+    """Per-PC split: seats per pool and alliance wins, one row per Lok Sabha seat. Only the
+    rows whose figures changed are signalled; a new data set or partner list resets it."""
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self._binding = Binding()
+        self._shape = None
+        self._center = int(Qt.AlignCenter)
+        self._cells: list[tuple[str, ...]] = []
+        self.headers: list[str] = []
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        self._binding.bind(doc, evaluated=self._on_evaluated)
+        if shape_of(doc) != self._shape:
+            self._shape = shape_of(doc)
+            pools = doc.pools
+            self.beginResetModel()
+            self.headers = ["PC"] + [pools.label(i) for i in range(len(pools))] + ["Won"]
+            self._brushes = [QBrush(pool_colour(pools, j).darker(140)) for j in range(len(pools))]
+            self._cells = []
+            self._apply(doc.evaluation)
+            self.endResetModel()
+        else:
+            self._on_evaluated(doc.evaluation)
+
+    def _apply(self, ev) -> list[int]:
+        split = ev.pc_split
+        cells = [(name,) + tuple(str(int(v)) if v else "·" for v in row) + (str(int(w)),)
+                 for name, row, w in zip(split.names, split.counts, split.won)]
+        old, self._cells = self._cells, cells
+        return [r for r in range(len(cells)) if not old or old[r] != cells[r]]
+
+    def _on_evaluated(self, ev):
+        for r in self._apply(ev):
+            self.dataChanged.emit(self.index(r, 1), self.index(r, self.columnCount() - 1))
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._cells)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return self.headers[section]
+        if role == Qt.ToolTipRole and orientation == Qt.Horizontal:
+            if section == 0:
+                return "Parent Lok Sabha seat (PC) of the assembly seats"
+            if section == len(self.headers) - 1:
+                return "Seats the alliance is projected to win in this Lok Sabha seat's segments"
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        c = index.column()
+        if role == Qt.DisplayRole:
+            return self._cells[index.row()][c]
+        if c == 0:
+            return None
+        if role == Qt.TextAlignmentRole:
+            return self._center
+        if role == Qt.ForegroundRole and c < len(self.headers) - 1:
+            return self._brushes[c - 1]
+        return None
+
+
+class SummaryPanel(QWidget):
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self._binding = Binding()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.setSpacing(6)
+        self.contest = QLabel()
+        self.contest.setTextFormat(Qt.RichText)
+        lay.addWidget(self.contest)
+        self.bar = MajorityBar(doc, self)
+        lay.addWidget(self.bar)
+        self.projected = QLabel()
+        self.projected.setTextFormat(Qt.RichText)
+        self.projected.setWordWrap(True)
+        lay.addWidget(self.projected)
+        self.coverage = QLabel()
+        self.coverage.setWordWrap(True)
+        lay.addWidget(self.coverage)
+        lay.addWidget(QLabel("<b>Split per Lok Sabha seat</b>"))
+        self.pc_model = PcSplitModel(doc, self)
+        self.pc_view = QTableView()
+        self.pc_view.setModel(self.pc_model)
+        self.pc_view.verticalHeader().hide()
+        self.pc_view.verticalHeader().setDefaultSectionSize(20)
+        self.pc_view.setSelectionMode(QAbstractItemView.NoSelection)
+        self.pc_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.pc_model.modelReset.connect(self._size_columns)
+        self._size_columns()
+        lay.addWidget(self.pc_view, 1)
+        self.set_document(doc)
+
+    def _size_columns(self):
+        # sized once per shape: ResizeToContents would re-measure every cell on every change
+        self.pc_view.resizeColumnsToContents()
+        hh = self.pc_view.horizontalHeader()
+        for c in range(1, self.pc_model.columnCount()):
+            hh.setSectionResizeMode(c, QHeaderView.Fixed)
+            self.pc_view.setColumnWidth(c, max(self.pc_view.columnWidth(c), 34))
+        hh.setSectionResizeMode(0, QHeaderView.Stretch)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        self.bar.set_document(doc)
+        self.pc_model.set_document(doc)
+        self._binding.bind(doc, evaluated=self._set)
+        self._set(doc.evaluation)
+
+    def _set(self, ev):
+        pr, v = ev.projection, ev.verdict
+        rows = ["<tr><th align=left>Partner</th><th>&nbsp;alone&nbsp;</th><th>&nbsp;+ contested&nbsp;</th>"
+                "<th>&nbsp;fields&nbsp;</th><th>&nbsp;SC alone&nbsp;</th><th>&nbsp;wins&nbsp;</th></tr>"]
+        for p in ev.partners:
+            rows.append(f"<tr><td><span style='color:{p.colour}'>■</span> {esc(p.code)}</td>"
+                        f"<td align=center>{p.alone}</td><td align=center>{p.contested}</td>"
+                        f"<td align=center><b>{p.fielding}</b></td>"
+                        f"<td align=center>{p.sc_alone}</td><td align=center>{p.won}</td></tr>")
+        un = ev.pool_counts[self.doc.pools.key(self.doc.pools.unassigned)]
+        self.contest.setText(f"<b>Seats contested</b> · {un} unassigned"
+                             f"<table cellspacing=0 cellpadding=1>{''.join(rows)}</table>")
+        colour = "#1B7F3B" if v.reached else "#B3261E"
+        parts = " &nbsp;".join(f"<span style='color:{self.doc.dataset.party_colour(p)}'>■</span> {esc(p)} <b>{n}</b>"
+                               for p, n in pr.seats_by_party().items())
+        self.projected.setText(f"<b>Projected seats</b> — alliance <b>{v.alliance}</b> of {v.seats}, "
+                               f"<span style='color:{colour}'>{v.phrase}</span> ({v.majority})<br>{parts}")
+        self.coverage.setText(f"Vote coverage: the alliance keeps {pr.coverage * 100:.1f} % of the partners' "
+                              f"combined vote ({pr.kept_votes:,.0f} of {float(pr.partner_votes.sum()):,.0f}).")
