@@ -254,3 +254,121 @@ def test_autosave_after_a_change_and_on_its_timer(qtbot, tmp_path):
     assert json.loads(sv.path.read_text())["scenarios"][0]["scenario"]["assignments"]["AAP"] == [JIND]
     assert sv.timer.interval() == 60_000 and sv.timer.isActive()
     assert not sv.save_now()  # nothing new to write
+
+
+# -- imported baselines belong to the data set and travel with the scenario ------------------
+def _figures(sc) -> str:
+    from explorer.core import report
+    return json.dumps(report.to_json(sc, Engine(sc.dataset).evaluate(sc)), sort_keys=True)
+
+
+def _imported(ds, stem="mine", votes_scale=1):
+    from explorer.core.loaders import read_results
+    df = ds.baselines["ls2024"].candidates.copy()
+    df["votes"] = df["votes"] * votes_scale
+    return read_results(df.to_csv(index=False).encode(), f"{stem}.csv", ds.seats)
+
+
+def test_a_scenario_on_an_imported_baseline_reopens_with_the_same_figures(tmp_path):
+    from explorer.core import commands as cc
+    from explorer.core.dataset_io import load_embedded as fresh
+    ds = fresh()
+    sc = congress_everywhere("On mine")
+    sc.dataset = ds  # congress_everywhere loads its own copy; use ours
+    b = _imported(ds)
+    cc.UseBaseline(sc, b).do()
+    sc.assign([JIND, KALAYAT], "AAP")
+    assert sc.assumptions.baseline == "file:mine" and ds.baselines["file:mine"] is b
+    path = tmp_path / "on-mine.json"
+    sc.save(path)
+    saved = json.loads(path.read_text())
+    assert saved["baselines"][0]["id"] == "file:mine" and len(saved["baselines"][0]["candidates"]) == len(b.candidates)
+    other = fresh()  # another start of the app: the data set knows only its own baselines
+    assert "file:mine" not in other.baselines
+    back = Scenario.load(other, path)
+    assert back.assumptions.baseline == "file:mine" and "file:mine" in other.baselines
+    assert _figures(back) == _figures(sc)
+    # a data set where file:mine means other votes: the file's votes come in under a new id
+    clash = fresh()
+    clash.baselines["file:mine"] = _imported(clash, votes_scale=2)
+    again = Scenario.load(clash, path)
+    assert again.assumptions.baseline == "file:mine-2"
+    assert _figures(again).replace("file:mine-2", "file:mine") == _figures(sc)
+    # an embedded baseline is never written into the file
+    assert "baselines" not in congress_everywhere().to_json()
+
+
+def test_a_damaged_carried_baseline_is_refused_and_changes_nothing(tmp_path):
+    from explorer.core.dataset_io import load_embedded as fresh
+    ds = fresh()
+    sc = congress_everywhere()
+    doc = sc.to_json()
+    doc["assumptions"]["baseline"] = "file:bad"
+    doc["baselines"] = [{"id": "file:bad", "label": "bad", "candidates": [[1, "A", "BJP", "many"]]}]
+    with pytest.raises(Exception) as e:
+        Scenario.from_json(ds, doc, "deal.json")
+    assert "baselines[0]" in str(e.value) and "expected a whole number of votes" in str(e.value)
+    assert "file:bad" not in ds.baselines
+
+
+KILLED_APP = r'''
+import json, os, sys, time
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from explorer.core import report
+from explorer.core.assumptions import Assumptions
+from explorer.core.dataset_io import load_embedded
+from explorer.core.scenario import Scenario, default_rules
+from explorer.gui.main_window import MainWindow
+ds = load_embedded()
+sc = Scenario(ds, name="On the import", assumptions=Assumptions.make("vs2019"))
+sc.rules = default_rules(ds, sc.pools)
+sc.assign_all("INC")
+w = MainWindow(ds, sc, with_chart=False, autosave_dir=sys.argv[2])
+w.files.pick_open = lambda *a: sys.argv[1]
+assert w.imports.import_baseline()
+w.doc.move([36, 16], "AAP")
+w.files.autosaver.idle.setInterval(50)
+w.files.autosaver.changed()
+t = time.time()
+while w.files.autosaver.saves == 0 and time.time() - t < 20:
+    app.processEvents()
+    time.sleep(0.01)
+print(json.dumps(report.to_json(w.doc.scenario, w.doc.evaluation), sort_keys=True), flush=True)
+time.sleep(600)  # killed here, with its autosave on disk
+'''
+
+
+def test_the_app_killed_after_an_import_recovers_the_same_figures(qtbot, tmp_path):
+    import signal
+    import subprocess
+    import sys
+    from explorer.core import report
+    csv_path = tmp_path / "mine.csv"
+    DS.baselines["ls2024"].candidates.to_csv(csv_path, index=False)
+    folder = tmp_path / "autosave"
+    env = dict(os.environ, PYTHONPATH=os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+               SEAT_SHARE_DATA_DIR=str(tmp_path / "data"))
+    proc = subprocess.Popen([sys.executable, "-c", KILLED_APP, str(csv_path), str(folder)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True, env=env)
+    try:
+        line = proc.stdout.readline()
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+    assert line, proc.stderr.read()
+    before = json.loads(line)
+    assert before["baseline"] == "file:mine"
+    found = find_recoverable(folder)
+    assert len(found) == 1
+    from explorer.core.dataset_io import load_embedded as fresh
+    ds = fresh()  # the next start: its data set has never seen file:mine
+    w = MainWindow(ds, with_chart=False, autosave_dir=tmp_path / "autosave2", recovered=found[0][1])
+    qtbot.addWidget(w)
+    assert w.recovery_problems == []
+    doc = w.workspace.active
+    assert doc.scenario.name == "On the import" and not doc.undo_stack.isClean()
+    after = json.loads(json.dumps(report.to_json(doc.scenario, doc.evaluation), sort_keys=True))
+    assert after == before
+    assert w.assumptions_panel.baseline.currentData() == "file:mine"

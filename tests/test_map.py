@@ -227,3 +227,28 @@ def test_geojson_file_round_trip(tmp_path):
     p.write_text('{"type": "FeatureCollection", "features": [')
     with pytest.raises(DataError, match="not valid JSON"):
         load_geojson(p, DS.seats)
+
+
+def test_imported_boundaries_belong_to_the_data_set_are_undoable_and_reach_the_brief(qtbot, tmp_path):
+    import pypdf
+    from explorer.core.brief import write_brief
+    from explorer.core.dataset_io import load_embedded as fresh
+    from explorer.core.imported import boundaries_of
+    ds = fresh()
+    sc = congress_everywhere("Map test")
+    sc.dataset = ds
+    w = open_window(qtbot, sc)
+    p = tmp_path / "two.geojson"
+    p.write_text(json.dumps(geojson([square(1), square(2, x=76.2)])))
+    w.files.pick_open = lambda *a: str(p)
+    assert w.import_boundaries()
+    assert sorted(w.map_panel.items) == [1, 2] and sorted(boundaries_of(ds).shapes) == [1, 2]
+    assert w.doc.undo_stack.undoText() == "Import map boundaries"
+    w.files.new()  # another scenario on the same data set draws the same map
+    assert sorted(w.map_panel.items) == [1, 2]
+    write_brief(tmp_path / "b.pdf", w.doc.scenario, w.doc.evaluation)
+    text = pypdf.PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
+    assert "Pools (red outline" in text
+    w.tabs.setCurrentIndex(0)
+    w.doc.undo_stack.undo()
+    assert sorted(w.map_panel.items) == list(range(1, 91))

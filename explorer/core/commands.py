@@ -10,14 +10,13 @@ evaluates once. Commands that merge (a spin box held down) say when the merged s
 come back to where it started (``is_noop``): the window's stack then drops it."""
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Iterable
 
 import numpy as np
 
 from .assumptions import Assumptions
 from .dataset import Baseline, SeatTable
-from .imported import imported_boundaries, set_boundaries
+from .imported import imported_boundaries, set_boundaries, unique_baseline  # noqa: F401 (re-exported)
 from .rules import RuleSet
 from .scenario import Scenario
 
@@ -241,21 +240,6 @@ class Macro(Command):
         with self.scenario.batch():
             for c in reversed(self.commands):
                 c.undo()
-
-
-def unique_baseline(baselines: dict[str, Baseline], b: Baseline) -> Baseline:
-    """``b``, or the already listed baseline with the same id and the same votes, or ``b``
-    under a fresh id ('file:mine-2') when its id is taken by other votes: importing a second
-    file of the same name never changes the figures of a scenario on the first."""
-    have = baselines.get(b.id)
-    if have is None:
-        return b
-    if have.candidates.equals(b.candidates):
-        return have
-    n = 2
-    while f"{b.id}-{n}" in baselines:
-        n += 1
-    return replace(b, id=f"{b.id}-{n}", label=f"{b.label} ({n})")
 
 
 __all__ = ["Command", "MoveSeats", "SetPools", "SetAssumptions", "SetRules", "SetMeta", "UseBaseline", "UseBoundaries", "Macro",

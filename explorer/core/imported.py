@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import replace
 
 from .dataset import Baseline, Dataset, SeatTable
 from .geometry import Boundaries, boundaries_from_embedded
@@ -70,3 +71,18 @@ def set_boundaries(ds: Dataset, b: Boundaries | None) -> Boundaries | None:
     old = getattr(ds, _BOUNDARIES, None)
     setattr(ds, _BOUNDARIES, b)
     return old
+
+
+def unique_baseline(baselines: dict[str, Baseline], b: Baseline) -> Baseline:
+    """``b``, or the already listed baseline with the same id and the same votes, or ``b``
+    under a fresh id ('file:mine-2') when its id is taken by other votes: importing a second
+    file of the same name never changes the figures of a scenario on the first."""
+    have = baselines.get(b.id)
+    if have is None:
+        return b
+    if have.candidates.equals(b.candidates):
+        return have
+    n = 2
+    while f"{b.id}-{n}" in baselines:
+        n += 1
+    return replace(b, id=f"{b.id}-{n}", label=f"{b.label} ({n})")

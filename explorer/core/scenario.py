@@ -10,13 +10,11 @@ from typing import Callable, Iterable, Iterator
 
 import numpy as np
 
-from .assumptions import Assumptions, can_swing
+from .assumptions import Assumptions
 from .dataset import Dataset
-from .errors import DataError, quote
-from .jsonio import JsonReader, read_json, write_json
-from .pools import Partner, Pools, valid_colour
-from .rules import RuleSet, read_rules
-from .validate import check_scenario_doc
+from .errors import DataError
+from .pools import Partner, Pools
+from .rules import RuleSet
 
 SCENARIO_FORMAT = "seat-share-explorer/scenario"
 SCENARIO_SCHEMA = 1
@@ -150,90 +148,25 @@ class Scenario:
         """Tell the listeners that the data set's imported data changed (new boundaries)."""
         self._emit(ScenarioEvent(EventKind.DATASET))
 
-    # -- JSON -----------------------------------------------------------------------------
+    # -- files (explorer.core.scenario_json reads and writes them) --------------------------
     def to_json(self) -> dict:
-        assignments = {k: self.seats_in(k) for k in self.pools.keys}
-        a = self.assumptions
-        codes = [p.code for p in self.pools.partners]
-        return {
-            "format": SCENARIO_FORMAT, "schema_version": SCENARIO_SCHEMA,
-            "dataset": self.dataset.id, "dataset_hash": self.dataset.content_hash,
-            "name": self.name, "notes": self.notes,
-            "partners": [p.to_json() for p in self.pools.partners],
-            "assignments": {k: v for k, v in assignments.items() if v},
-            "assumptions": {
-                "baseline": a.baseline,
-                # every direction, stated: the file says what the projection assumed
-                "transfer": {f"{f}>{t}": a.transfer_rate(f, t) for f in codes for t in codes if f != t},
-                "swing": dict(a.swing_items),
-                "seat_adjust": {str(k): v for k, v in a.seat_adjust_items},
-            },
-            "rules": self.rules.to_json(),
-        }
+        from .scenario_json import scenario_to_json
+        return scenario_to_json(self)
 
     @staticmethod
     def from_json(dataset: Dataset, doc, name: str = "scenario") -> "Scenario":
         """Parse and check a scenario document; raises DataError listing every problem."""
-        check_scenario_doc(doc, name)
-        rd = JsonReader(name)
-        if not isinstance(doc, dict):
-            rd.problem("", "not a scenario file (expected a JSON object)")
-            rd.raise_if_any()
-        fmt = doc.get("format")
-        if fmt != SCENARIO_FORMAT:
-            rd.problem("format", f"not a scenario file of this app (format {quote(fmt)})")
-            rd.raise_if_any()
-        ver = rd.get(doc, "schema_version", int, "")
-        if isinstance(ver, int) and ver > SCENARIO_SCHEMA:
-            rd.problem("schema_version", f"written by a newer version of the app (schema {ver}; "
-                                         f"this one reads up to {SCENARIO_SCHEMA})")
-        rd.raise_if_any()
-        ds = rd.get(doc, "dataset", str, "", default=dataset.id)
-        if ds is not None and ds != dataset.id:
-            rd.problem("dataset", f"made for data set {quote(ds)}, not {quote(dataset.id)}")
-        partners = _read_partners(rd, doc, dataset)
-        rd.raise_if_any()
-        sc = Scenario(dataset, partners)
-        sc.name = rd.get(doc, "name", str, "", default="Untitled") or "Untitled"
-        sc.notes = rd.get(doc, "notes", str, "", default="") or ""
-        assignments = rd.get(doc, "assignments", dict, "", default={})
-        seen: dict[int, str] = {}
-        known = frozenset(dataset.seats.ac_no.tolist())
-        for key, lst in (assignments or {}).items():
-            path = f"assignments.{key}"
-            try:
-                pi = sc.pools.index(key)
-            except KeyError:
-                rd.problem(path, f"unknown pool {quote(key)}; pools are {', '.join(sc.pools.keys)}")
-                continue
-            if not isinstance(lst, list):
-                rd.problem(path, "expected a list of seat numbers")
-                continue
-            for j, a in enumerate(lst):
-                if rd.full:  # only counting from here on: the rest of the list in one pass
-                    seen.update(dict.fromkeys(rd.count_seat_problems(lst, j, known, seen), key))
-                    break
-                if isinstance(a, bool) or not isinstance(a, int):
-                    rd.problem(f"{path}[{j}]", f"expected a seat number, found {quote(a)}")
-                elif not dataset.seats.has(a):
-                    rd.problem(f"{path}[{j}]", f"unknown seat {a}")
-                elif a in seen:
-                    rd.problem(f"{path}[{j}]", f"seat {a} is also in pool {quote(seen[a])}")
-                else:
-                    seen[a] = key
-                    sc.pool[dataset.seats.index_of(a)] = pi
-        sc.assumptions = _read_assumptions(rd, doc, dataset, sc.pools)
-        if "rules" in doc and doc["rules"] is not None:
-            sc.rules = read_rules(rd, doc["rules"], dataset.seats, sc.pools, "rules")
-        rd.raise_if_any()
-        return sc
+        from .scenario_json import scenario_from_json
+        return scenario_from_json(dataset, doc, name)
 
     def save(self, path) -> None:
-        write_json(path, self.to_json())
+        from .scenario_json import save_scenario
+        save_scenario(self, path)
 
     @staticmethod
     def load(dataset: Dataset, path) -> "Scenario":
-        return Scenario.from_json(dataset, read_json(path), str(path))
+        from .scenario_json import load_scenario
+        return load_scenario(dataset, path)
 
 
 def merge_events(events: list[ScenarioEvent]) -> ScenarioEvent:
@@ -242,76 +175,6 @@ def merge_events(events: list[ScenarioEvent]) -> ScenarioEvent:
     seats = tuple(dict.fromkeys(a for e in events for a in e.seats))
     first = next((e.kind for e in events if e.kind == EventKind.POOLS), events[0].kind)
     return ScenarioEvent(first, seats, kinds if len(kinds) > 1 else frozenset())
-
-
-def _read_partners(rd: JsonReader, doc: dict, dataset: Dataset) -> tuple[Partner, ...]:
-    items = rd.get(doc, "partners", list, "", default=None)
-    if items is None:
-        return dataset.partners
-    out = []
-    for k, p in enumerate(items):
-        path = f"partners[{k}]"
-        code = rd.get(p, "code", str, path)
-        name = rd.get(p, "name", str, path, default=code or "")
-        colour = rd.get(p, "colour", str, path, default="#808080")
-        if code is not None and (not code.strip() or code.lower() in ("contested", "unassigned")):
-            rd.problem(f"{path}.code", f"{quote(code)} cannot be a partner code")
-        if colour is not None and not valid_colour(colour):
-            rd.problem(f"{path}.colour", f"expected a colour like #1A5FB4, found {quote(colour)}")
-        if code is not None and name is not None and colour is not None:
-            out.append(Partner(code, name, colour))
-    if len(items) < 2:
-        rd.problem("partners", "an alliance needs at least two partners")
-    if len({p.code for p in out}) != len(out):
-        rd.problem("partners", "two partners have the same code")
-    return tuple(out)
-
-
-def _number(rd: JsonReader, v, path: str, lo: float | None = None, hi: float | None = None):
-    if isinstance(v, bool) or not isinstance(v, (int, float)):
-        rd.problem(path, f"expected a number, found {quote(v)}")
-        return None
-    if (lo is not None and v < lo) or (hi is not None and v > hi):
-        rd.problem(path, f"{v} is outside {lo:g}–{hi:g}")
-        return None
-    return float(v)
-
-
-def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools) -> Assumptions:
-    a = rd.get(doc, "assumptions", dict, "", default={}) or {}
-    baseline = rd.get(a, "baseline", str, "assumptions", default=dataset.default_baseline)
-    if baseline is not None and baseline not in dataset.baselines:
-        rd.problem("assumptions.baseline", f"unknown baseline {quote(baseline)}; known: {', '.join(dataset.baselines)}")
-    codes = [p.code for p in pools.partners]
-    transfer = {}
-    for key, v in (rd.get(a, "transfer", dict, "assumptions", default={}) or {}).items():
-        path = f"assumptions.transfer.{key}"
-        parts = key.split(">")
-        if len(parts) != 2 or parts[0] not in codes or parts[1] not in codes or parts[0] == parts[1]:
-            rd.problem(path, f"expected FROM>TO with two different partners ({'>'.join(codes[:2])})")
-            continue
-        x = _number(rd, v, path, 0.0, 1.0)
-        if x is not None:
-            transfer[(parts[0], parts[1])] = x
-    swing = {}
-    for party, v in (rd.get(a, "swing", dict, "assumptions", default={}) or {}).items():
-        path = f"assumptions.swing.{party}"
-        if not can_swing(party):
-            rd.problem(path, f"{party} is not a party: no swing can be applied to it")
-            continue
-        x = _number(rd, v, path, -100.0, 100.0)
-        if x is not None:
-            swing[party] = x
-    adjust = {}
-    for key, v in (rd.get(a, "seat_adjust", dict, "assumptions", default={}) or {}).items():
-        path = f"assumptions.seat_adjust.{key}"
-        if not key.isdigit() or not dataset.seats.has(int(key)):
-            rd.problem(path, f"unknown seat {quote(key)}")
-            continue
-        x = _number(rd, v, path, -100.0, 100.0)
-        if x is not None:
-            adjust[int(key)] = x
-    return Assumptions.make(baseline or dataset.default_baseline, transfer, swing, adjust)
 
 
 def scenario_from_preset(dataset: Dataset, preset: str, with_rules: bool = True) -> Scenario:

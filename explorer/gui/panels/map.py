@@ -438,6 +438,10 @@ class MapPanel(QWidget):
             self.recolour()
 
     def _on_evaluated(self, _ev):
+        b = boundaries_of(self.doc.dataset)
+        if b is not self.boundaries:  # boundaries imported (or taken back) for this data set
+            self.set_boundaries(b)
+            return
         self._stale = True
         if self.active:
             self.recolour()

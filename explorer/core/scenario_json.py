@@ -1,0 +1,202 @@
+"""Scenario files: the JSON a scenario is saved as and read from, checked field by field
+(every problem named with its path). Kept next to, not inside, the Scenario class."""
+from __future__ import annotations
+
+from .assumptions import Assumptions, can_swing
+from .dataset import Baseline, Dataset
+from .errors import DataError, quote
+from .imported import baseline_from_json, baseline_to_json, is_imported, unique_baseline
+from .jsonio import JsonReader, read_json, write_json
+from .pools import Partner, Pools, valid_colour
+from .rules_json import read_rules
+from .scenario import SCENARIO_FORMAT, SCENARIO_SCHEMA, Scenario
+from .validate import check_scenario_doc
+
+
+def scenario_to_json(self: Scenario) -> dict:
+    """The scenario file's JSON: partners, assignments, assumptions (every transfer direction
+    stated), rules, and the votes of an imported baseline it stands on."""
+    assignments = {k: self.seats_in(k) for k in self.pools.keys}
+    a = self.assumptions
+    codes = [p.code for p in self.pools.partners]
+    return {
+        "format": SCENARIO_FORMAT, "schema_version": SCENARIO_SCHEMA,
+        "dataset": self.dataset.id, "dataset_hash": self.dataset.content_hash,
+        "name": self.name, "notes": self.notes,
+        "partners": [p.to_json() for p in self.pools.partners],
+        "assignments": {k: v for k, v in assignments.items() if v},
+        "assumptions": {
+            "baseline": a.baseline,
+            # every direction, stated: the file says what the projection assumed
+            "transfer": {f"{f}>{t}": a.transfer_rate(f, t) for f in codes for t in codes if f != t},
+            "swing": dict(a.swing_items),
+            "seat_adjust": {str(k): v for k, v in a.seat_adjust_items},
+        },
+        "rules": self.rules.to_json(),
+    } | _baselines_json(self)
+
+
+
+def scenario_from_json(dataset: Dataset, doc, name: str = "scenario") -> Scenario:
+    """Parse and check a scenario document; raises DataError listing every problem."""
+    check_scenario_doc(doc, name)
+    rd = JsonReader(name)
+    if not isinstance(doc, dict):
+        rd.problem("", "not a scenario file (expected a JSON object)")
+        rd.raise_if_any()
+    fmt = doc.get("format")
+    if fmt != SCENARIO_FORMAT:
+        rd.problem("format", f"not a scenario file of this app (format {quote(fmt)})")
+        rd.raise_if_any()
+    ver = rd.get(doc, "schema_version", int, "")
+    if isinstance(ver, int) and ver > SCENARIO_SCHEMA:
+        rd.problem("schema_version", f"written by a newer version of the app (schema {ver}; "
+                                     f"this one reads up to {SCENARIO_SCHEMA})")
+    rd.raise_if_any()
+    ds = rd.get(doc, "dataset", str, "", default=dataset.id)
+    if ds is not None and ds != dataset.id:
+        rd.problem("dataset", f"made for data set {quote(ds)}, not {quote(dataset.id)}")
+    partners = _read_partners(rd, doc, dataset)
+    rd.raise_if_any()
+    sc = Scenario(dataset, partners)
+    sc.name = rd.get(doc, "name", str, "", default="Untitled") or "Untitled"
+    sc.notes = rd.get(doc, "notes", str, "", default="") or ""
+    assignments = rd.get(doc, "assignments", dict, "", default={})
+    seen: dict[int, str] = {}
+    known = frozenset(dataset.seats.ac_no.tolist())
+    for key, lst in (assignments or {}).items():
+        path = f"assignments.{key}"
+        try:
+            pi = sc.pools.index(key)
+        except KeyError:
+            rd.problem(path, f"unknown pool {quote(key)}; pools are {', '.join(sc.pools.keys)}")
+            continue
+        if not isinstance(lst, list):
+            rd.problem(path, "expected a list of seat numbers")
+            continue
+        for j, a in enumerate(lst):
+            if rd.full:  # only counting from here on: the rest of the list in one pass
+                seen.update(dict.fromkeys(rd.count_seat_problems(lst, j, known, seen), key))
+                break
+            if isinstance(a, bool) or not isinstance(a, int):
+                rd.problem(f"{path}[{j}]", f"expected a seat number, found {quote(a)}")
+            elif not dataset.seats.has(a):
+                rd.problem(f"{path}[{j}]", f"unknown seat {a}")
+            elif a in seen:
+                rd.problem(f"{path}[{j}]", f"seat {a} is also in pool {quote(seen[a])}")
+            else:
+                seen[a] = key
+                sc.pool[dataset.seats.index_of(a)] = pi
+    carried = _read_baselines(rd, doc, dataset, name)
+    sc.assumptions = _read_assumptions(rd, doc, dataset, sc.pools, carried)
+    if "rules" in doc and doc["rules"] is not None:
+        sc.rules = read_rules(rd, doc["rules"], dataset.seats, sc.pools, "rules")
+    rd.raise_if_any()
+    # the file's imported baselines join its data set only once the whole file is good
+    renamed = {}
+    for b in carried.values():
+        have = unique_baseline(dataset.baselines, b)
+        dataset.baselines.setdefault(have.id, have)
+        renamed[b.id] = have.id
+    if sc.assumptions.baseline in renamed:
+        sc.assumptions = sc.assumptions.with_baseline(renamed[sc.assumptions.baseline])
+    return sc
+
+
+def save_scenario(sc: Scenario, path) -> None:
+    write_json(path, scenario_to_json(sc))
+
+
+def load_scenario(dataset: Dataset, path) -> Scenario:
+    return scenario_from_json(dataset, read_json(path), str(path))
+
+
+def _read_partners(rd: JsonReader, doc: dict, dataset: Dataset) -> tuple[Partner, ...]:
+    items = rd.get(doc, "partners", list, "", default=None)
+    if items is None:
+        return dataset.partners
+    out = []
+    for k, p in enumerate(items):
+        path = f"partners[{k}]"
+        code = rd.get(p, "code", str, path)
+        name = rd.get(p, "name", str, path, default=code or "")
+        colour = rd.get(p, "colour", str, path, default="#808080")
+        if code is not None and (not code.strip() or code.lower() in ("contested", "unassigned")):
+            rd.problem(f"{path}.code", f"{quote(code)} cannot be a partner code")
+        if colour is not None and not valid_colour(colour):
+            rd.problem(f"{path}.colour", f"expected a colour like #1A5FB4, found {quote(colour)}")
+        if code is not None and name is not None and colour is not None:
+            out.append(Partner(code, name, colour))
+    if len(items) < 2:
+        rd.problem("partners", "an alliance needs at least two partners")
+    if len({p.code for p in out}) != len(out):
+        rd.problem("partners", "two partners have the same code")
+    return tuple(out)
+
+
+def _number(rd: JsonReader, v, path: str, lo: float | None = None, hi: float | None = None):
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        rd.problem(path, f"expected a number, found {quote(v)}")
+        return None
+    if (lo is not None and v < lo) or (hi is not None and v > hi):
+        rd.problem(path, f"{v} is outside {lo:g}–{hi:g}")
+        return None
+    return float(v)
+
+
+def _baselines_json(sc: Scenario) -> dict:
+    b = sc.dataset.baselines.get(sc.assumptions.baseline)
+    return {"baselines": [baseline_to_json(b)]} if b is not None and is_imported(b) else {}
+
+
+def _read_baselines(rd: JsonReader, doc: dict, dataset: Dataset, name: str) -> dict[str, Baseline]:
+    """The imported baselines a scenario file carries, checked like an imported CSV."""
+    out = {}
+    for k, item in enumerate(rd.get(doc, "baselines", list, "", default=[]) or []):
+        try:
+            b = baseline_from_json(item, dataset.seats, f"{name}, baselines[{k}]")
+        except DataError as e:
+            for p in e.problems:
+                rd.problem(f"baselines[{k}]", p.message)
+            continue
+        out[b.id] = b
+    return out
+
+
+def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools,
+                      carried: dict[str, Baseline] | None = None) -> Assumptions:
+    a = rd.get(doc, "assumptions", dict, "", default={}) or {}
+    baseline = rd.get(a, "baseline", str, "assumptions", default=dataset.default_baseline)
+    known = list(dataset.baselines) + [b for b in (carried or {}) if b not in dataset.baselines]
+    if baseline is not None and baseline not in known:
+        rd.problem("assumptions.baseline", f"unknown baseline {quote(baseline)}; known: {', '.join(known)}")
+    codes = [p.code for p in pools.partners]
+    transfer = {}
+    for key, v in (rd.get(a, "transfer", dict, "assumptions", default={}) or {}).items():
+        path = f"assumptions.transfer.{key}"
+        parts = key.split(">")
+        if len(parts) != 2 or parts[0] not in codes or parts[1] not in codes or parts[0] == parts[1]:
+            rd.problem(path, f"expected FROM>TO with two different partners ({'>'.join(codes[:2])})")
+            continue
+        x = _number(rd, v, path, 0.0, 1.0)
+        if x is not None:
+            transfer[(parts[0], parts[1])] = x
+    swing = {}
+    for party, v in (rd.get(a, "swing", dict, "assumptions", default={}) or {}).items():
+        path = f"assumptions.swing.{party}"
+        if not can_swing(party):
+            rd.problem(path, f"{party} is not a party: no swing can be applied to it")
+            continue
+        x = _number(rd, v, path, -100.0, 100.0)
+        if x is not None:
+            swing[party] = x
+    adjust = {}
+    for key, v in (rd.get(a, "seat_adjust", dict, "assumptions", default={}) or {}).items():
+        path = f"assumptions.seat_adjust.{key}"
+        if not key.isdigit() or not dataset.seats.has(int(key)):
+            rd.problem(path, f"unknown seat {quote(key)}")
+            continue
+        x = _number(rd, v, path, -100.0, 100.0)
+        if x is not None:
+            adjust[int(key)] = x
+    return Assumptions.make(baseline or dataset.default_baseline, transfer, swing, adjust)
