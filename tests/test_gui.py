@@ -344,6 +344,7 @@ def test_import_baseline_from_the_window(qtbot, tmp_path):
     assert errors == [("Cannot import baseline results", f"{bad}, line 2, votes: expected a whole number of votes, "
                                                           "found 'many' (and 89 more problems)")]
     assert w.doc.scenario.assumptions.baseline == "file:ls"  # nothing changed
+    assert list(w.doc.dataset.baselines) == ["vs2019", "ls2024", "vs2024", "file:ls"]  # nothing partial listed
     w.doc.undo_stack.undo()  # the import is one step
     assert w.doc.scenario.assumptions.baseline == "vs2019" and w.assumptions_panel.baseline.currentData() == "vs2019"
     w.doc.undo_stack.redo()

@@ -71,13 +71,6 @@ def test_missing_columns_empty_and_non_utf8():
         "r.csv, line 2, column 6: not UTF-8 text (byte 0xe9)"]
 
 
-def test_nothing_partial_is_loaded_on_error():
-    before = dict(DS.baselines)
-    with pytest.raises(DataError):
-        read_results(full_file("1,Kalka,Bad,BJP,lots,x\n"), "r.csv", DS.seats)
-    assert DS.baselines == before
-
-
 def test_seat_list_import():
     t = read_seat_list(b"ac_no,name,district,pc,reserved\n1,A,D1,P1,GEN\n2,B,D1,P2,sc\n", "s.csv")
     assert t.n == 2 and t.names == ["A", "B"] and t.is_sc.tolist() == [False, True]
