@@ -371,3 +371,19 @@ def test_preset_undo_changes_its_own_scenario_only(qtbot):
     a.undo_stack.undo()  # A's preset, undone while B is in front
     assert a.scenario.seats_in("INC") == list(range(1, 91))
     assert b.scenario.pool_of(JIND) == "AAP" and len(b.scenario.seats_in("contested")) == 89
+
+
+def test_a_preset_and_an_import_are_one_evaluation_each(qtbot, tmp_path):
+    w = make_window(qtbot)
+    doc = w.workspace.active
+    seen = []
+    doc.evaluated.connect(seen.append)
+    w.apply_preset("AAP's Lok Sabha leads")  # new pools and new assumptions
+    assert len(seen) == 1
+    f = tmp_path / "demand.csv"
+    f.write_text("ac_no,pool\n36,AAP\n14,contested\n")
+    assert w.imports.import_assignments(str(f))
+    assert len(seen) == 2
+    w.doc.undo_stack.undo()
+    w.doc.undo_stack.undo()
+    assert len(seen) == 4 and w.doc.scenario.seats_in("INC") == list(range(1, 91))

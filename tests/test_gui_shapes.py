@@ -161,3 +161,26 @@ def test_a_move_between_pools_is_rows_removed_and_inserted_not_a_reset(qtbot):
     w.doc.undo_stack.undo()
     assert ("INC", "reset") not in seen and ("INLD", "reset") not in seen
     assert dst.seats() == [PEHOWA, JIND]
+
+
+def test_a_jharkhand_file_opens_beside_haryana_and_tabs_switch_between_them(qtbot, tmp_path):
+    from explorer.core.dataset_io import resource_root
+    w = open_window(qtbot, congress_everywhere("Haryana"), with_chart=True)
+    w.show()
+    qtbot.waitUntil(lambda: w.chart_panel is not None)
+    path = tmp_path / "india.json"
+    path.write_bytes((resource_root() / "jharkhand" / "scenarios" / "india_bloc_2024.json").read_bytes())
+    assert w.files.open(str(path))
+    assert w.doc.dataset.id == "jharkhand" and w.seat_model.rowCount() == 81
+    check_shape(w, ["JMM", "INC", "RJD", "CPI(ML)L"])
+    assert [len(shown_in(w, k)) for k in ("JMM", "INC", "RJD", "CPI(ML)L", "contested")] == [42, 28, 5, 3, 3]
+    assert w.pc_filter.count() == 1 + len(w.doc.dataset.seats.pc_names)
+    assert sorted(w.map_panel.items) == sorted(w.doc.dataset.seats.ac_no.tolist()) or not w.map_panel.items
+    w.tabs.setCurrentIndex(0)
+    check_shape(w, ["AAP", "INC"])
+    assert w.seat_model.rowCount() == 90 and w.doc.evaluation.verdict.seats == 90
+    w.tabs.setCurrentIndex(1)
+    w.files.new()  # a new scenario on the data set in front: Jharkhand, its four partners
+    assert w.doc.dataset.id == "jharkhand" and w.seat_model.rowCount() == 81
+    check_shape(w, ["JMM", "INC", "RJD", "CPI(ML)L"])
+    assert shown_in(w, "unassigned") == w.doc.dataset.seats.ac_no.tolist()

@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.dataset_io import load_embedded
     from ..core.errors import DataError, clip
     from ..core.scenario import Scenario, default_rules, scenario_from_preset
-    from .autosave import default_autosave_dir, find_recoverable
+    from .autosave import default_autosave_dir, discard_leftovers, find_recoverable, keep_leftovers
     from .main_window import MainWindow
     from .style import ask, warn
 
@@ -50,11 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         if ask(None, APP_NAME, f"{APP_NAME} did not close normally last time.\n\nRecover the scenarios autosaved "
                                f"at {clip(doc.get('saved_at', '?'), 40)} ({clip(names, 400)})?"):
             recovered = doc
-        for p, _ in leftovers:
-            try:
-                p.unlink()
-            except OSError:
-                pass
+        else:
+            discard_leftovers(leftovers)
 
     sc, path = None, None
     file_arg = args.scenario or args.scenario_opt
@@ -69,8 +66,16 @@ def main(argv: list[str] | None = None) -> int:
     if sc is not None and not sc.rules.rules:
         sc.rules = default_rules(ds, sc.pools)
     win = MainWindow(ds, sc, recovered=recovered, scenario_path=path)
-    if win.recovery_problems:
-        warn(win, APP_NAME, "Some autosaved scenarios could not be read:\n" + "\n".join(win.recovery_problems[:20]))
+    if recovered is not None:
+        if win.recovery_problems:
+            # the autosave stays where it is: nothing the strategist did is thrown away
+            kept = keep_leftovers(leftovers)
+            warn(win, APP_NAME, "Some autosaved scenarios could not be read:\n" + "\n".join(win.recovery_problems[:20])
+                 + f"\n\nThe autosave is kept in {kept[0]}.")
+        else:
+            win.files.autosaver.changed()
+            win.files.autosaver.save_now()  # this run's own autosave holds them before the old one goes
+            discard_leftovers(leftovers)
     screen = app.primaryScreen().availableGeometry()
     if args.size:
         w, h = (int(x) for x in args.size.lower().split("x"))

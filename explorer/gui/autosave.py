@@ -106,6 +106,8 @@ def find_recoverable(folder: Path) -> list[tuple[Path, dict]]:
     if not folder.is_dir():
         return out
     for p in folder.glob("workspace-*.json"):
+        if p.name.endswith(".unrestored.json"):
+            continue  # set aside after a failed restore: kept, not offered again
         try:
             doc = read_json(p)
         except DataError:
@@ -142,3 +144,26 @@ def restore(workspace: Workspace, doc: dict, name: str) -> list[str]:
     if docs:
         workspace.activate(docs[active] if isinstance(active, int) and 0 <= active < len(docs) else docs[0])
     return problems
+
+
+def discard_leftovers(leftovers: list[tuple[Path, dict]]) -> None:
+    """Remove autosaves that were recovered, or that the strategist chose not to recover."""
+    for p, _ in leftovers:
+        try:
+            p.unlink()
+        except OSError:
+            pass
+
+
+def keep_leftovers(leftovers: list[tuple[Path, dict]]) -> list[Path]:
+    """Set aside autosaves that could not be restored (``workspace-<pid>.unrestored.json``):
+    not offered again at every start, never deleted."""
+    out = []
+    for p, _ in leftovers:
+        target = p.with_name(p.stem + ".unrestored.json")
+        try:
+            p.replace(target)
+            out.append(target)
+        except OSError:
+            out.append(p)
+    return out

@@ -26,9 +26,21 @@ class Workspace(QObject):
         self.active: ScenarioDocument | None = None
         self.undo_group = QUndoGroup(self)
         self._prepared: dict = {}   # baseline matrices, shared by every scenario's engine
+        self._datasets: dict[str, Dataset] = {}  # other data sets the open files named
 
     def dataset_for(self, scenario_doc) -> Dataset:
-        """The open data set a scenario file names (the window's own today)."""
+        """The data set a scenario file names: one already open, else a shipped one (read once);
+        a file naming an unknown data set is checked against the window's own, which says so."""
+        ds_id = scenario_doc.get("dataset") if isinstance(scenario_doc, dict) else None
+        if not isinstance(ds_id, str) or ds_id == self.dataset.id:
+            return self.dataset
+        for ds in [d.dataset for d in self.docs] + list(self._datasets.values()):
+            if ds.id == ds_id:
+                return ds
+        from ..core.dataset_io import embedded_ids, load_embedded
+        if ds_id in embedded_ids():
+            self._datasets[ds_id] = load_embedded(ds_id)
+            return self._datasets[ds_id]
         return self.dataset
 
     def add(self, scenario: Scenario, path: str | None = None, activate: bool = True) -> ScenarioDocument:
