@@ -372,3 +372,24 @@ def test_the_app_killed_after_an_import_recovers_the_same_figures(qtbot, tmp_pat
     after = json.loads(json.dumps(report.to_json(doc.scenario, doc.evaluation), sort_keys=True))
     assert after == before
     assert w.assumptions_panel.baseline.currentData() == "file:mine"
+
+
+def test_an_autosave_that_cannot_be_restored_is_kept_aside(qtbot, tmp_path):
+    from explorer.gui.autosave import discard_leftovers, keep_leftovers
+    folder = tmp_path / "autosave"
+    folder.mkdir()
+    broken = {"format": "seat-share-explorer/autosave", "schema_version": 1, "pid": 2 ** 22 + 7, "active": 0,
+              "scenarios": [{"file": None, "clean": False,
+                             "scenario": {"format": "seat-share-explorer/scenario", "schema_version": 1,
+                                          "assumptions": {"baseline": "file:gone"}}}]}
+    (folder / "workspace-77.json").write_text(json.dumps(broken))
+    found = find_recoverable(folder)
+    w = MainWindow(DS, with_chart=False, autosave_dir=tmp_path / "a2", recovered=found[0][1])
+    qtbot.addWidget(w)
+    assert len(w.recovery_problems) == 1 and "unknown baseline 'file:gone'" in w.recovery_problems[0]
+    kept = keep_leftovers(found)
+    assert [p.name for p in kept] == ["workspace-77.unrestored.json"] and kept[0].exists()
+    assert find_recoverable(folder) == []  # not offered at every start, and not deleted
+    (folder / "workspace-78.json").write_text(json.dumps(broken))
+    discard_leftovers(find_recoverable(folder))
+    assert sorted(p.name for p in folder.iterdir()) == ["workspace-77.unrestored.json"]

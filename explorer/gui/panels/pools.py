@@ -4,6 +4,8 @@ panels for any number of partners; within a document a seat that changes pool is
 removed from one list and inserted in another, never a reset."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
@@ -14,6 +16,19 @@ from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
 from ..style import SEVERITY_COLOURS, esc, plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import AC_ROLE, ITEM_ROLE, conflict_tooltip, select_seats_in, selected_seats_of, worst
+
+
+class PoolItem(NamedTuple):
+    """What a pool's list shows of one seat, formatted once per evaluation."""
+    text: str          # "12 Shahbad"
+    icon: object       # QIcon: the worst conflict, else the projected winner's colour
+    margin: str        # "+4.2" (the alliance wins) or "−3.1"
+    won: bool
+    index: int         # seat index in the data set
+    conflicts: list | None
+
+    def looks_the_same(self, other: "PoolItem") -> bool:
+        return self[:4] == other[:4] and self.conflicts == other.conflicts
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:
@@ -65,12 +80,12 @@ class PoolListModel(QAbstractListModel):
             w = worst(cs)
             won = bool(pr.alliance_won[i])
             icon = severity_icon(w) if w else swatch_icon(ds.party_colour(pr.parties[pr.winner[i]]))
-            items.append((f"{ac} {seats.names[i]}", icon, f"{'+' if won else '−'}{pr.margin_pts[i]:.1f}", won,
-                          i, cs))
+            items.append(PoolItem(f"{ac} {seats.names[i]}", icon, f"{'+' if won else '−'}{pr.margin_pts[i]:.1f}",
+                                  won, i, cs))
         self._ev = ev
         if members != self._seats:
             self._move_rows(members, items)
-        changed = [r for r, (a, b) in enumerate(zip(self._items, items)) if a[:4] != b[:4] or a[5] != b[5]]
+        changed = [r for r, (a, b) in enumerate(zip(self._items, items)) if not a.looks_the_same(b)]
         self._items = items
         for lo, hi in _runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))
@@ -106,15 +121,15 @@ class PoolListModel(QAbstractListModel):
             return None
         item = self._items[index.row()]
         if role == Qt.DisplayRole:
-            return item[0]
+            return item.text
         if role == ITEM_ROLE:
             return item
         if role == AC_ROLE:
             return self._seats[index.row()]
         if role == Qt.DecorationRole:
-            return item[1]
+            return item.icon
         if role == Qt.ToolTipRole:
-            i, cs = item[4], item[5]
+            i, cs = item.index, item.conflicts
             pr = self._ev.projection
             seats = self.doc.dataset.seats
             tip = (f"{seats.names[i]} ({self._seats[index.row()]}) · projected {pr.parties[pr.winner[i]]} by "
@@ -156,7 +171,8 @@ class PoolItemDelegate(QStyledItemDelegate):
         self._won, self._lost = QColor("#1B7F3B"), QColor("#B3261E")
 
     def paint(self, painter, option, index):
-        text, icon, right, won = index.data(ITEM_ROLE)[:4]  # one call into the model per item
+        item = index.data(ITEM_ROLE)  # one call into the model per item
+        text, icon, right, won = item.text, item.icon, item.margin, item.won
         painter.save()
         selected = bool(option.state & QStyle.State_Selected)
         if selected:

@@ -2,6 +2,8 @@
 margin, per-seat adjustment and conflicts; search and filters above it."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex,
                             QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -13,6 +15,18 @@ from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_mime
 from ..style import plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import AC_ROLE, SORT_ROLE, conflict_tooltip, worst
+
+
+class TableRow(NamedTuple):
+    """One seat's live cells, formatted once per evaluation."""
+    text: tuple          # display text per column
+    sort: tuple          # sort key per column
+    pool: int            # pool index
+    winner_colour: str
+    worst: object        # Severity of the worst conflict, or None
+    won: bool            # the alliance is projected to win it
+    adjust: float        # per-seat adjustment, points
+    tooltip: str | None  # the seat's conflicts
 
 
 class SeatTableModel(QAbstractTableModel):
@@ -96,7 +110,7 @@ class SeatTableModel(QAbstractTableModel):
             cs = conflicts.get(ac)
             bad = worst(cs)
             adj = adjust.get(ac, 0.0)
-            rows.append((
+            rows.append(TableRow(
                 (str(ac), name, district, pc, "SC" if sc else "", f"{parties[lead[r]]} +{lead_pts[r]:.1f}",
                  labels[p], parties[w], f"{margin[r]:+.1f}", f"{adj:+g}" if adj else "", None),
                 (ac, name, district, pc, int(sc), float(lead_pts[r]), p, parties[w], float(margin[r]),
@@ -152,38 +166,38 @@ class SeatTableModel(QAbstractTableModel):
         r, c = index.row(), index.column()
         row = self._rows[r]
         if role == Qt.DisplayRole:
-            return row[0][c]
+            return row.text[c]
         if role == SORT_ROLE:
-            return row[1][c]
+            return row.sort[c]
         if role == Qt.DecorationRole:
             if c == self.C_POOL:
-                return self._pool_icon[row[2]]
+                return self._pool_icon[row.pool]
             if c == self.C_WIN:
-                return swatch_icon(row[3])
-            if c == self.C_CONFLICT and row[4]:
-                return severity_icon(row[4])
+                return swatch_icon(row.winner_colour)
+            if c == self.C_CONFLICT and row.worst:
+                return severity_icon(row.worst)
             return None
         if role == Qt.TextAlignmentRole:
             return self._ALIGN.get(c)
         if role == Qt.BackgroundRole:
-            return self._pool_brush[row[2]] if c == self.C_POOL else None
+            return self._pool_brush[row.pool] if c == self.C_POOL else None
         if role == Qt.ForegroundRole:
             if c == self.C_MARGIN:
-                return self._won_brush if row[5] else self._lost_brush
+                return self._won_brush if row.won else self._lost_brush
             return None
         if role == Qt.FontRole:
-            return self._bold if c == self.C_WIN and row[5] else None
+            return self._bold if c == self.C_WIN and row.won else None
         if role == AC_ROLE:
             return self._static[r][0]
         if role == Qt.EditRole and c == self.C_ADJ:
-            return float(row[6])
+            return float(row.adjust)
         if role == Qt.ToolTipRole:
             tip = self._tooltip(r, c)
             return plain_rich(tip) if tip else tip
         return None
 
     def _tooltip(self, r: int, c: int):
-        tip = self._rows[r][7]
+        tip = self._rows[r].tooltip
         if c == self.C_CONFLICT or (c == self.C_NAME and tip):
             return tip
         ev = self._ev
@@ -231,7 +245,7 @@ class SeatTableModel(QAbstractTableModel):
             return False
         if pc and p != pc:
             return False
-        if pool is not None and self._rows[row][2] != pool:
+        if pool is not None and self._rows[row].pool != pool:
             return False
         if conflicts_only and ac not in self._conflicts:
             return False
