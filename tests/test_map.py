@@ -237,7 +237,7 @@ def test_imported_boundaries_belong_to_the_data_set_are_undoable_and_reach_the_b
     ds = fresh()
     sc = congress_everywhere("Map test")
     sc.dataset = ds
-    w = open_window(qtbot, sc)
+    w = open_window(qtbot, sc, autosave_dir=tmp_path / "autosave")
     p = tmp_path / "two.geojson"
     p.write_text(json.dumps(geojson([square(1), square(2, x=76.2)])))
     w.files.pick_open = lambda *a: str(p)
@@ -249,6 +249,17 @@ def test_imported_boundaries_belong_to_the_data_set_are_undoable_and_reach_the_b
     write_brief(tmp_path / "b.pdf", w.doc.scenario, w.doc.evaluation)
     text = pypdf.PdfReader(tmp_path / "b.pdf").pages[0].extract_text()
     assert "Pools (red outline" in text
+    # kept for the next start of the app, with the same shapes
+    from explorer.core.imported import imported_boundaries, set_boundaries
+    kept = tmp_path / "datasets" / "haryana" / "boundaries.json"
+    assert kept.exists() and sorted(json.loads(kept.read_text())["seats"]) == ["1", "2"]
+    later = fresh()
+    w2 = MainWindow(later, with_chart=False, autosave_dir=tmp_path / "autosave")
+    qtbot.addWidget(w2)
+    assert sorted(w2.map_panel.items) == [1, 2]
+    a, b = imported_boundaries(ds).shapes[2], imported_boundaries(later).shapes[2]
+    assert np.allclose(a.rings[0], b.rings[0]) and a.label == pytest.approx(b.label)
     w.tabs.setCurrentIndex(0)
     w.doc.undo_stack.undo()
-    assert sorted(w.map_panel.items) == list(range(1, 91))
+    assert sorted(w.map_panel.items) == list(range(1, 91)) and not kept.exists()
+    set_boundaries(later, None)

@@ -12,8 +12,12 @@ import csv
 import io
 from dataclasses import replace
 
+from pathlib import Path
+
 from .dataset import Baseline, Dataset, SeatTable
-from .geometry import Boundaries, boundaries_from_embedded
+from .errors import DataError
+from .geometry import MAX_VERTICES, Boundaries, boundaries_from_embedded
+from .jsonio import read_json, write_json
 from .loaders import read_results
 
 _BOUNDARIES = "_imported_boundaries"   # the data set's attribute holding imported boundaries
@@ -36,7 +40,7 @@ def baseline_to_json(b: Baseline) -> dict:
 def baseline_from_json(item, seats: SeatTable, name: str) -> Baseline:
     """The inverse of baseline_to_json, checked as an imported CSV is (every bad row named);
     raises DataError."""
-    from .errors import DataError, Problem
+    from .errors import Problem
     if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not isinstance(item.get("candidates"), list):
         raise DataError(Problem(name, None, None, "expected an object with an id and a list of candidates"))
     buf = io.StringIO()
@@ -86,3 +90,44 @@ def unique_baseline(baselines: dict[str, Baseline], b: Baseline) -> Baseline:
     while f"{b.id}-{n}" in baselines:
         n += 1
     return replace(b, id=f"{b.id}-{n}", label=f"{b.label} ({n})")
+
+
+# -- imported boundaries persist with their data set, in the user's data folder -----------------
+def _boundaries_file(folder, ds: Dataset) -> Path:
+    return Path(folder) / ds.id / "boundaries.json"
+
+
+def boundaries_to_json(b: Boundaries) -> dict:
+    """Boundaries in the embedded format (longitude, latitude), one polygon per ring."""
+    seats = {}
+    for ac, shape in b.shapes.items():
+        seats[str(ac)] = [[[[round(float(x) / b.cos_lat0, 7), round(-float(y), 7)] for x, y in ring]]
+                          for ring in shape.rings]
+    return {"attribution": b.attribution, "seats": seats}
+
+
+def save_imported_boundaries(folder, ds: Dataset) -> None:
+    """Keep the data set's imported boundaries for the next start (or forget them)."""
+    path = _boundaries_file(folder, ds)
+    b = imported_boundaries(ds)
+    if b is None:
+        path.unlink(missing_ok=True)
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_json(path, boundaries_to_json(b))
+
+
+def load_imported_boundaries(folder, ds: Dataset) -> str | None:
+    """Draw the data set with the boundaries imported in an earlier run, if any; returns the
+    problem when the kept file cannot be read (the embedded boundaries are used then)."""
+    path = _boundaries_file(folder, ds)
+    if not path.exists():
+        return None
+    try:
+        doc = read_json(path, max_bytes=200 * 1024 * 1024)
+        if sum(len(r) for polys in doc["seats"].values() for p in polys for r in p) > MAX_VERTICES:
+            raise ValueError("too many vertices")
+        set_boundaries(ds, boundaries_from_embedded(doc, ds.seats))
+    except (DataError, KeyError, TypeError, ValueError, AttributeError) as e:
+        return f"{path}: {e}"
+    return None

@@ -75,6 +75,7 @@ class WindowActions(QObject):
         f.addAction("Import seat &assignments (CSV)…", im.import_assignments)
         f.addAction("&Import baseline results (CSV)…", im.import_baseline)
         f.addAction("Import &map boundaries (GeoJSON)…", im.import_boundaries)
+        f.addAction("Use the data set's own map boundaries", im.use_embedded_boundaries)
         f.addAction("&Load rules…", im.load_rules)
         f.addAction("Save &rules as…", im.save_rules)
         f.addSeparator()

@@ -58,6 +58,7 @@ class ScenarioDocument(QObject):
     rulesChanged = Signal(object)        # RuleSet
     poolsChanged = Signal(tuple)         # ac_nos moved
     metaChanged = Signal()               # name or notes
+    datasetChanged = Signal()            # the data set's imported boundaries changed
 
     def __init__(self, scenario: Scenario, engine: Engine | None = None, parent=None):
         super().__init__(parent)
@@ -88,6 +89,8 @@ class ScenarioDocument(QObject):
             self.rulesChanged.emit(self.scenario.rules)
         if ev.touches(EventKind.POOLS):
             self.poolsChanged.emit(ev.seats)
+        if ev.touches(EventKind.DATASET):
+            self.datasetChanged.emit()
         self.evaluated.emit(self.evaluation)
 
     def push(self, command: cc.Command) -> bool:

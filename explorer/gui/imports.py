@@ -46,6 +46,10 @@ class ImportController(QObject):
         self.w.map_dock.raise_()
         return pushed
 
+    def use_embedded_boundaries(self) -> bool:
+        """Draw the data set with its own boundaries again (one undo step)."""
+        return self.w.doc.push(cc.UseBoundaries(self.w.doc.scenario, None, "Use the data set's own map boundaries"))
+
     def import_assignments(self, path: str | None = None) -> bool:
         path = path or self.files.pick_open("Import seat assignments (ac_no, pool)", "CSV (*.csv);;All files (*)")
         if not path:

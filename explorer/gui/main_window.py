@@ -5,6 +5,7 @@ front every panel is given its document; none is built for one data set or partn
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
@@ -12,7 +13,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSp
 from .. import APP_NAME, __version__
 from ..core.scenario import Scenario, default_rules, scenario_from_preset
 from .actions import WindowActions
-from .autosave import restore
+from .autosave import default_autosave_dir, restore
 from .document import Binding, ScenarioDocument, SelectionHub
 from .files import FileController
 from .imports import ImportController
@@ -35,6 +36,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.dataset = dataset
         self.workspace = Workspace(dataset, self)
+        self.workspace.set_store(Path(autosave_dir or default_autosave_dir()).parent / "datasets")
         self.recovery_problems = restore(self.workspace, recovered, "autosave") if recovered else []
         if not self.workspace.docs:
             if scenario is None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoGroup
 
 from ..core.dataset import Dataset
 from ..core.engine import Engine
+from ..core.imported import load_imported_boundaries, save_imported_boundaries
 from ..core.scenario import Scenario
 from .document import ScenarioDocument
 
@@ -27,6 +28,27 @@ class Workspace(QObject):
         self.undo_group = QUndoGroup(self)
         self._prepared: dict = {}   # baseline matrices, shared by every scenario's engine
         self._datasets: dict[str, Dataset] = {}  # other data sets the open files named
+        self.store = None  # folder where each data set's imported boundaries are kept
+        self.store_problems: list[str] = []
+
+    def set_store(self, folder) -> None:
+        """Keep imported boundaries in ``folder`` (one sub-folder per data set) and draw the
+        window's data set with those an earlier run imported."""
+        self.store = folder
+        self._load_store(self.dataset)
+
+    def _load_store(self, ds: Dataset) -> None:
+        if self.store is not None:
+            problem = load_imported_boundaries(self.store, ds)
+            if problem:
+                self.store_problems.append(problem)
+
+    def _save_store(self, ds: Dataset) -> None:
+        if self.store is not None:
+            try:
+                save_imported_boundaries(self.store, ds)
+            except OSError as e:  # the map still works; it is not kept for the next start
+                self.store_problems.append(f"{self.store}: {e.strerror or e}")
 
     def dataset_for(self, scenario_doc) -> Dataset:
         """The data set a scenario file names: one already open, else a shipped one (read once);
@@ -40,6 +62,7 @@ class Workspace(QObject):
         from ..core.dataset_io import embedded_ids, load_embedded
         if ds_id in embedded_ids():
             self._datasets[ds_id] = load_embedded(ds_id)
+            self._load_store(self._datasets[ds_id])
             return self._datasets[ds_id]
         return self.dataset
 
@@ -51,6 +74,7 @@ class Workspace(QObject):
         doc.undo_stack.cleanChanged.connect(self.listChanged)
         doc.metaChanged.connect(self.listChanged)
         doc.evaluated.connect(self.changed)
+        doc.datasetChanged.connect(lambda ds=scenario.dataset: self._save_store(ds))
         self.listChanged.emit()
         if activate or self.active is None:
             self.activate(doc)
