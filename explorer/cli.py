@@ -7,6 +7,7 @@ import sys
 
 from .core import dataset_io
 from .core.dataset_io import load_embedded
+from .core.assumptions import can_swing
 from .core.engine import Engine
 from .core.errors import DataError
 from .core.loaders import load_results_csv
@@ -186,12 +187,12 @@ def run_project(args) -> int:
         if not eq:
             raise UsageError(f"--swing {s}: expected PARTY=points, e.g. BJP=-2")
         party = ds.resolve_party(text.strip()) or text.strip().upper()
-        if party in ("IND", "NOTA"):
+        if not can_swing(party):
             raise UsageError(f"--swing {s}: {party} is not a party; independents are separate candidates")
         if party not in parties:
             tot = ds.baseline(a.baseline).candidates.groupby("party")["votes"].sum()
             near = dataset_io._nearest(text.strip(), [p for p in tot.sort_values(ascending=False).index
-                                                      if p not in ("IND", "NOTA")], ds.party_name)
+                                                      if can_swing(p)], ds.party_name)
             raise UsageError(f"--swing {s}: no party {text.strip()} in baseline {a.baseline}"
                              + (f"; did you mean {near}?" if near else ""))
         try:

@@ -184,3 +184,19 @@ def test_a_jharkhand_file_opens_beside_haryana_and_tabs_switch_between_them(qtbo
     assert w.doc.dataset.id == "jharkhand" and w.seat_model.rowCount() == 81
     check_shape(w, ["JMM", "INC", "RJD", "CPI(ML)L"])
     assert shown_in(w, "unassigned") == w.doc.dataset.seats.ac_no.tolist()
+
+
+def test_compare_says_so_when_the_deals_are_on_different_data_sets(qtbot, tmp_path):
+    from explorer.core.dataset_io import resource_root
+    from explorer.gui.compare_dialog import CompareDialog
+    w = open_window(qtbot, congress_everywhere("Haryana"))
+    path = tmp_path / "india.json"
+    path.write_bytes((resource_root() / "jharkhand" / "scenarios" / "india_bloc_2024.json").read_bytes())
+    assert w.files.open(str(path))
+    dlg = CompareDialog(w)
+    qtbot.addWidget(dlg)
+    dlg.a.setCurrentIndex(0)
+    dlg.b.setCurrentIndex(1)
+    assert dlg.comparison is None and "same data set" in dlg.headline.text()
+    dlg.b.setCurrentIndex(0)
+    assert dlg.comparison is not None and len(dlg.comparison.seats) == 0

@@ -117,6 +117,16 @@ class CompareDialog(QDialog):
 
     def refresh(self, *_):
         da, db = self.a.currentData(), self.b.currentData()
+        if da.dataset.seats is not db.dataset.seats:
+            self.comparison = None
+            self.seat_model.set_frame(None)
+            self.fig_model.set_frame(None)
+            self.added.clear()
+            self.resolved.clear()
+            self.seats_label.setText("")
+            self.headline.setText(f"A is a deal in {da.dataset.name}, B in {db.dataset.name}: pick two deals on "
+                                  "the same data set to compare them seat by seat.")
+            return
         c = compare(da.scenario, da.evaluation, db.scenario, db.evaluation)
         self.comparison = c
         self.seat_model.set_frame(c.seats, ["No.", "Constituency", "Pool A", "Pool B", "Winner A", "Winner B",
@@ -134,6 +144,8 @@ class CompareDialog(QDialog):
         self.resolved.addItems(c.conflicts_resolved or ["none"])
 
     def _export(self):
+        if self.comparison is None:
+            return
         path = self.w.files.pick_save("Export comparison", "comparison.csv", "CSV (*.csv)")
         if not path:
             return
