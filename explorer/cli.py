@@ -5,7 +5,7 @@ import argparse
 import json
 import sys
 
-from .core import dataset_io
+from .core import commands, dataset_io
 from .core.dataset_io import load_embedded
 from .core.assumptions import can_swing
 from .core.engine import Engine
@@ -199,10 +199,11 @@ def run_project(args) -> int:
             a = a.with_swing(party, float(val))
         except ValueError:
             raise UsageError(f"--swing {s}: {val!r} is not a number") from None
-    sc.set_assumptions(a)
+    # the same commands the window puts on its undo stack
+    commands.SetAssumptions(sc, a, "command line").do()
     if args.assign_all:
         _pool(sc, args.assign_all, "--assign-all")
-        sc.assign_all(args.assign_all)
+        commands.MoveSeats(sc, sc.seats.ac_no.tolist(), args.assign_all).do()
     for spec in args.assign:
         key, eq, seats = spec.partition("=")
         if not eq or not seats.strip():
@@ -214,7 +215,7 @@ def run_project(args) -> int:
             if ac is None:
                 raise UsageError(f"--assign {spec}: unknown seat {tok.strip()!r}")
             acs.append(ac)
-        sc.assign(acs, key)
+        commands.MoveSeats(sc, acs, key).do()
     ev = Engine(ds).evaluate(sc)
     from .core import report
     _check_draws(args.draws)
