@@ -200,3 +200,18 @@ def test_compare_says_so_when_the_deals_are_on_different_data_sets(qtbot, tmp_pa
     assert dlg.comparison is None and "same data set" in dlg.headline.text()
     dlg.b.setCurrentIndex(0)
     assert dlg.comparison is not None and len(dlg.comparison.seats) == 0
+
+
+def test_filters_follow_the_document_and_keep_what_still_applies(qtbot):
+    two = Scenario(DS, name="Two")  # the same data set object as the three-partner scenario
+    two.assign_all("INC")
+    w = open_window(qtbot, two)
+    w.workspace.add(alliance(INLD, name="Three"), activate=False)
+    w.pc_filter.setCurrentIndex(w.pc_filter.findData("Kurukshetra"))
+    w.pool_filter.setCurrentIndex(w.pool_filter.findData(1))  # INC
+    assert w.proxy.rowCount() == 9
+    w.tabs.setCurrentIndex(1)  # same data set, three partners: the PC filter stays, the pool filter resets
+    assert w.pc_filter.currentData() == "Kurukshetra" and w.pool_filter.currentIndex() == 0
+    assert w.proxy.rowCount() == 9 and w.shown.text() == "9 of 90"
+    w.pool_filter.setCurrentIndex(w.pool_filter.findData(2))  # INLD
+    assert [w.proxy.index(r, 0).data(Qt.UserRole + 2) for r in range(w.proxy.rowCount())] == [PEHOWA]

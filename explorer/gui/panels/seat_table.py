@@ -372,12 +372,14 @@ class SeatTablePanel(QWidget):
         self.model.set_document(doc)
         shape = shape_of(doc)
         if shape != self._shape:
-            self._shape = shape
+            old, self._shape = self._shape, shape
             seats, pools = doc.dataset.seats, doc.pools
-            self._fill(self.district_filter, "All districts", [(n, n) for n in seats.district_names])
-            self._fill(self.pc_filter, "All PCs", [(n, n) for n in seats.pc_names])
+            if old is None or old[0] != shape[0]:  # another data set: its districts and PCs
+                self._fill(self.district_filter, "All districts", [(n, n) for n in seats.district_names])
+                self._fill(self.pc_filter, "All PCs", [(n, n) for n in seats.pc_names])
+                self.proxy.set_filter(district=None, pc=None)
             self._fill(self.pool_filter, "All pools", [(pools.label(i), i) for i in range(len(pools))])
-            self.proxy.set_filter(district=None, pc=None, pool=None)
+            self.proxy.set_filter(pool=None)
         self._binding.bind(doc, evaluated=self._on_evaluated)
         self._on_evaluated(doc.evaluation)
         self._hub_changed(self.hub.seats, None)
