@@ -14,7 +14,6 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 import pandas as pd
 
 from .engine import Evaluation, SeatRow
