@@ -166,7 +166,7 @@ def test_check_code_for_other_loaders():
 
 def test_the_window_keeps_names_ids_and_notes_within_what_it_can_load_again(qtbot, tmp_path):
     from explorer.core.rules import MustHave
-    from explorer.gui.rules_editor import RuleDialog
+    from explorer.gui.panels.rule_dialog import RuleDialog
     from .helpers import congress_everywhere, open_window
     w = open_window(qtbot, congress_everywhere("n" * 120))
     errors = []

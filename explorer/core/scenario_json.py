@@ -18,7 +18,6 @@ def scenario_to_json(self: Scenario) -> dict:
     stated), rules, and the votes of an imported baseline it stands on."""
     assignments = {k: self.seats_in(k) for k in self.pools.keys}
     a = self.assumptions
-    codes = [p.code for p in self.pools.partners]
     return {
         "format": SCENARIO_FORMAT, "schema_version": SCENARIO_SCHEMA,
         "dataset": self.dataset.id, "dataset_hash": self.dataset.content_hash,
@@ -27,8 +26,8 @@ def scenario_to_json(self: Scenario) -> dict:
         "assignments": {k: v for k, v in assignments.items() if v},
         "assumptions": {
             "baseline": a.baseline,
-            # every direction, stated: the file says what the projection assumed
-            "transfer": {f"{f}>{t}": a.transfer_rate(f, t) for f in codes for t in codes if f != t},
+            # the directions not at the default (DEFAULT_TRANSFER); a file need not name its partners twice
+            "transfer": {f"{f}>{t}": v for f, t, v in a.transfer_items},
             "swing": dict(a.swing_items),
             "seat_adjust": {str(k): v for k, v in a.seat_adjust_items},
         },
