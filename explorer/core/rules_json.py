@@ -105,6 +105,9 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
         v = rd.get(item, key, int, rp, default=... if required else None)
         if v is not None and v < 0:
             rd.problem(f"{rp}.{key}", f"must not be negative, found {v}")
+        elif v is not None and v > seats.n:
+            rd.problem(f"{rp}.{key}", f"{quote(v)} is more than the data set's {seats.n} seats")
+            return None
         return v
 
     if cls in (FactionClaim, MustHave):

@@ -63,6 +63,7 @@ def scenario_from_json(dataset: Dataset, doc, name: str = "scenario") -> Scenari
     assignments = rd.get(doc, "assignments", dict, "", default={})
     seen: dict[int, str] = {}
     known = frozenset(dataset.seats.ac_no.tolist())
+    pool_key_of: dict[int, str] = {}
     for key, lst in (assignments or {}).items():
         path = f"assignments.{key}"
         try:
@@ -70,6 +71,10 @@ def scenario_from_json(dataset: Dataset, doc, name: str = "scenario") -> Scenari
         except KeyError:
             rd.problem(path, f"unknown pool {quote(key)}; pools are {', '.join(sc.pools.keys)}")
             continue
+        if pi in pool_key_of:  # "AAP" and "aap": one pool written twice
+            rd.problem(path, f"pool {quote(key)} is also written as {quote(pool_key_of[pi])}")
+            continue
+        pool_key_of[pi] = key
         if not isinstance(lst, list):
             rd.problem(path, "expected a list of seat numbers")
             continue
@@ -181,10 +186,16 @@ def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools,
         if x is not None:
             transfer[(parts[0], parts[1])] = x
     swing = {}
+    in_baselines = _baseline_parties(dataset, carried)
     for party, v in (rd.get(a, "swing", dict, "assumptions", default={}) or {}).items():
         path = f"assumptions.swing.{party}"
         if not can_swing(party):
             rd.problem(path, f"{party} is not a party: no swing can be applied to it")
+            continue
+        if party not in in_baselines:  # a typo or the wrong case would swing nobody
+            near = _nearest_party(party, in_baselines, dataset)
+            rd.problem(path, f"no party {quote(party)} in the baselines of {dataset.id}"
+                             + (f"; did you mean {near}?" if near else ""))
             continue
         x = _number(rd, v, path, -100.0, 100.0)
         if x is not None:
@@ -199,3 +210,27 @@ def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools,
         if x is not None:
             adjust[int(key)] = x
     return Assumptions.make(baseline or dataset.default_baseline, transfer, swing, adjust)
+
+
+def _baseline_parties(dataset: Dataset, carried: dict[str, Baseline] | None) -> dict[str, float]:
+    """Every party that stands in one of the data set's (or the file's own) baselines, with
+    its total vote: the parties a swing can move."""
+    votes: dict[str, float] = {}
+    for b in list(dataset.baselines.values()) + list((carried or {}).values()):
+        for party, v in b.candidates.groupby("party")["votes"].sum().items():
+            votes[party] = votes.get(party, 0.0) + float(v)
+    return votes
+
+
+def _nearest_party(text: str, parties: dict[str, float], dataset: Dataset) -> str | None:
+    from difflib import SequenceMatcher
+    from os.path import commonprefix
+    u = text.upper()
+    best, key = None, (0.6, -1)
+    for p in sorted((p for p in parties if can_swing(p)), key=lambda p: -parties[p]):
+        for spelling in (p, dataset.party_name(p)):
+            k = (SequenceMatcher(None, u, spelling.upper()).ratio(), len(commonprefix([u, spelling.upper()])))
+            if k > key:
+                best, key = p, k
+    return best
+
