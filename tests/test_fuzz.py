@@ -54,3 +54,19 @@ def test_silently_wrong_inputs_of_the_issue_are_refused():
         rules["rules"][3]["maximum"] = bound
         v = fuzzing.judge("rules", json.dumps(rules).encode())
         assert v.outcome == "refused" and "rules[3].maximum" in v.detail and "90 seats" in v.detail, v
+
+
+def test_crashes_of_the_issue_are_clear_errors():
+    import json
+    doc = fuzzing.seed_scenario()
+    doc["assumptions"]["seat_adjust"] = {"²": 2, "3²": 1}  # str.isdigit() says yes, int() says no
+    v = fuzzing.judge("scenario", json.dumps(doc).encode())
+    assert v.outcome == "refused" and "assumptions.seat_adjust.²: unknown seat '²'" in v.detail
+    doc = fuzzing.seed_scenario()
+    doc["partners"] = [{"code": f"P{i}", "name": f"P{i}", "colour": "#123456"} for i in range(200)]
+    v = fuzzing.judge("scenario", json.dumps(doc).encode())  # overflowed the int8 pool array
+    assert v.outcome == "refused" and "partners: 200 partners; an alliance here has at most 40" in v.detail
+    doc = fuzzing.seed_scenario()
+    doc["name"] = "\ud800"  # loaded, then the save raised UnicodeEncodeError
+    v = fuzzing.judge("scenario", json.dumps(doc).encode())
+    assert v.outcome == "refused" and "name" in v.detail

@@ -36,7 +36,7 @@ from .errors import DataError, Problem
 from .loaders import quote, read_results, read_seat_list
 from .parties import IND, NOTA, Party, PartyTable, shipped_table, valid_code
 from .paths import resource_root
-from .pools import Partner, valid_colour
+from .pools import MAX_PARTNERS, Partner, valid_colour
 
 DATASET_FORMAT = "seat-share-explorer/dataset"
 DATASET_SCHEMA = 2
@@ -176,8 +176,8 @@ def _read_partners(rd: jsonio.JsonReader, items, table: PartyTable) -> tuple[Par
     if items is None:
         rd.problem("partners", "missing (the default alliance: two or more partners)")
         return ()
-    if not isinstance(items, list) or len(items) < 2:
-        rd.problem("partners", "expected a list of two or more partners")
+    if not isinstance(items, list) or not 2 <= len(items) <= MAX_PARTNERS:
+        rd.problem("partners", f"expected a list of 2 to {MAX_PARTNERS} partners")
         return ()
     out = []
     for k, p in enumerate(items):
@@ -203,6 +203,8 @@ def resolve_partners(ds: Dataset, spec: str | list[str]) -> tuple[Partner, ...]:
     items = [s.strip() for s in (spec.split(",") if isinstance(spec, str) else spec) if s.strip()]
     if len(items) < 2:
         raise ValueError("name two or more partners, e.g. --partners AAP,INC")
+    if len(items) > MAX_PARTNERS:
+        raise ValueError(f"{len(items)} partners; an alliance has at most {MAX_PARTNERS}")
     votes: dict[str, float] = {}
     for b in ds.baselines.values():
         for party, v in b.candidates.groupby("party")["votes"].sum().items():

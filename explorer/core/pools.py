@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+MAX_PARTNERS = 40   # the 2024 INDIA bloc had 21 parties; the pool array is int8
 CONTESTED = "contested"
 UNASSIGNED = "unassigned"
 CONTESTED_COLOUR = "#8E5CC2"
@@ -40,6 +41,8 @@ class Pools:
     def __init__(self, partners: tuple[Partner, ...]):
         if len(partners) < 2:
             raise ValueError("an alliance needs at least two partners")
+        if len(partners) > MAX_PARTNERS:
+            raise ValueError(f"an alliance has at most {MAX_PARTNERS} partners, not {len(partners)}")
         self.partners = tuple(partners)
         self.keys: tuple[str, ...] = tuple(p.code for p in partners) + (CONTESTED, UNASSIGNED)
         self.n_partners = len(partners)

@@ -2,12 +2,14 @@
 (every problem named with its path). Kept next to, not inside, the Scenario class."""
 from __future__ import annotations
 
+import re
+
 from .assumptions import Assumptions, can_swing
 from .dataset import Baseline, Dataset
 from .errors import DataError, quote
 from .imported import baseline_from_json, baseline_to_json, is_imported, unique_baseline
 from .jsonio import JsonReader, read_json, write_json
-from .pools import Partner, Pools, valid_colour
+from .pools import MAX_PARTNERS, Partner, Pools, valid_colour
 from .rules_json import read_rules
 from .scenario import SCENARIO_FORMAT, SCENARIO_SCHEMA, Scenario
 from .validate import check_scenario_doc
@@ -133,7 +135,10 @@ def _read_partners(rd: JsonReader, doc: dict, dataset: Dataset) -> tuple[Partner
             out.append(Partner(code, name, colour))
     if len(items) < 2:
         rd.problem("partners", "an alliance needs at least two partners")
-    if len({p.code for p in out}) != len(out):
+    if len(items) > MAX_PARTNERS:
+        rd.problem("partners", f"{len(items)} partners; an alliance here has at most {MAX_PARTNERS}")
+        return ()
+    if len({p.code.lower() for p in out}) != len(out):
         rd.problem("partners", "two partners have the same code")
     return tuple(out)
 
@@ -203,7 +208,7 @@ def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools,
     adjust = {}
     for key, v in (rd.get(a, "seat_adjust", dict, "assumptions", default={}) or {}).items():
         path = f"assumptions.seat_adjust.{key}"
-        if not key.isdigit() or not dataset.seats.has(int(key)):
+        if not re.fullmatch(r"[0-9]{1,9}", key) or not dataset.seats.has(int(key)):  # ASCII digits: not '²'
             rd.problem(path, f"unknown seat {quote(key)}")
             continue
         x = _number(rd, v, path, -100.0, 100.0)
