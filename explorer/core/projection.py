@@ -186,8 +186,6 @@ class Outcomes:
     and the vote splits; further variants: friendly fights between some partners."""
     votes: np.ndarray          # (V, N, K) final votes per slot
     fielded: np.ndarray        # (V, N, K)
-    winner_slot: np.ndarray
-    runner_slot: np.ndarray
     winner: np.ndarray         # party index
     runner: np.ndarray
     winner_votes: np.ndarray
@@ -322,7 +320,7 @@ class Projector:
         runner = np.where(un, -1, runner)
         tie = tie & ~un
         margin = np.where(un, 0.0, wv - rv)
-        return Outcomes(W_all, fielded, win_slot, run_slot, winner, runner, wv, margin,
+        return Outcomes(W_all, fielded, winner, runner, wv, margin,
                         margin / pb._pct_base * 100.0, kept, tie,
                         np.where(tie, np.take_along_axis(party, win_slot[..., None], axis=2)[..., 0], -1),
                         np.where(tie, tie_runner, -1))
@@ -362,7 +360,7 @@ class Projector:
         counts = np.bincount(winner, minlength=len(self.prepared.parties))
         return Projection(
             parties=self.prepared.parties, n_partners=n_p, majority=majority,
-            pools=pools.copy(), variant=var, winner=winner, runner=o.runner[var, r],
+            pools=pools.copy(), winner=winner, runner=o.runner[var, r],
             winner_votes=o.winner_votes[var, r], margin_votes=o.margin_votes[var, r],
             margin_pts=o.margin_pts[var, r], kept=o.kept[var, r], partner_votes=self.partner_votes,
             seat_counts=counts, alone_winner=self.alone_winner, tie=o.tie[var, r],
@@ -375,7 +373,6 @@ class Projection:
     n_partners: int
     majority: int
     pools: np.ndarray
-    variant: np.ndarray
     winner: np.ndarray        # party index per seat
     runner: np.ndarray        # party index per seat (-1: no runner-up)
     winner_votes: np.ndarray
