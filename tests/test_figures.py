@@ -27,8 +27,8 @@ def test_alliance_margin_and_seat_rows(ev):
 
 
 def test_fielding_verdict_and_splits(ev):
-    assert ev.partners == [PartnerFigures("AAP", "Aam Aadmi Party", "#1A5FB4", 1, 1, 2, 0, 0, 0),
-                           PartnerFigures("INC", "Indian National Congress", "#2AA198", 1, 1, 2, 1, 0, 1)]
+    assert ev.partners == [PartnerFigures("AAP", "Aam Aadmi Party", "#1A5FB4", 1, 1, 2, 0, 0, 0, 270.0),
+                           PartnerFigures("INC", "Indian National Congress", "#2AA198", 1, 1, 2, 1, 0, 1, 680.0)]
     v = ev.verdict
     assert (v.alliance, v.majority, v.seats, v.reached, v.short_by) == (1, 2, 3, False, 1)
     assert v.phrase == "1 short of the majority"
@@ -44,3 +44,28 @@ def test_party_order_is_the_same_for_every_bar(ev):
     assert ev.seat_segments() == [("INC", 1), ("BJP", 2)]
     assert ev.seat_segments(baseline=True) == [("BJP", 3)]
     assert ev.swing_parties == ["BJP", "INC", "AAP"]  # 1,300, 680 and 270 votes; never IND or NOTA
+
+
+def test_headline_says_what_it_counts():
+    """Issue 16, point 5: undecided seats are undecided; '7 alone + 1 contested'; a partner
+    with no votes is said loudly."""
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.engine import Engine
+    from explorer.core.pools import Partner
+    from explorer.core.scenario import Scenario
+    ds = load_embedded()
+    sc = Scenario(ds)
+    ev = Engine(ds).evaluate(sc)
+    v = ev.verdict
+    assert v.undecided == 90 and v.decided_alliance == 0
+    assert v.undecided_note.startswith("90 undecided — projected as if every partner stands")
+    sc.assign_all("INC")
+    sc.assign([12], "AAP")
+    sc.assign([1], "contested")
+    ev = Engine(ds).evaluate(sc)
+    aap = ev.partners[0]
+    assert aap.fielding_phrase == "1 alone + 1 contested" and ev.verdict.undecided == 0 and not ev.warnings
+    # a partner whose name matches no party of the baseline: loudly, not "100 %"
+    odd = Scenario(ds, (Partner("AAP", "AAP", "#111111"), Partner("XYZ", "Nobody", "#222222")))
+    ev = Engine(ds).evaluate(odd)
+    assert ev.partners[1].no_votes and ev.warnings[0].startswith("XYZ has no votes in the baseline Vidhan Sabha 2024")

@@ -52,6 +52,16 @@ class PartnerFigures(NamedTuple):
     sc_alone: int       # SC-reserved seats in its own pool
     st_alone: int       # ST-reserved seats in its own pool
     won: int            # seats it is projected to win
+    votes: float = 0.0  # its own vote in the baseline (after swing), all seats
+
+    @property
+    def fielding_phrase(self) -> str:
+        """'7 alone + 1 contested' (not '7 +1', which reads like a change)."""
+        return f"{self.alone} alone" + (f" + {self.contested} contested" if self.contested else "")
+
+    @property
+    def no_votes(self) -> bool:
+        return self.votes <= 0
 
 
 class Verdict(NamedTuple):
@@ -59,6 +69,8 @@ class Verdict(NamedTuple):
     alliance: int
     majority: int
     seats: int
+    undecided: int = 0          # seats still Unassigned (projected as if every partner stands)
+    decided_alliance: int = 0   # alliance wins among the decided seats
 
     @property
     def reached(self) -> bool:
@@ -72,6 +84,15 @@ class Verdict(NamedTuple):
     def phrase(self) -> str:
         """'reaches the majority' or '3 short of the majority'."""
         return "reaches the majority" if self.reached else f"{self.short_by} short of the majority"
+
+    @property
+    def undecided_note(self) -> str:
+        """What the headline counts when seats are still undecided ('' when none is)."""
+        if not self.undecided:
+            return ""
+        decided = self.seats - self.undecided
+        return (f"{self.undecided} undecided — projected as if every partner stands; "
+                f"the {decided} decided seat{'s' if decided != 1 else ''} give the alliance {self.decided_alliance}")
 
 
 class RegionSplit(NamedTuple):
@@ -158,14 +179,29 @@ class Evaluation:
     @cached_property
     def verdict(self) -> Verdict:
         pr = self.projection
-        return Verdict(pr.alliance_seats, pr.majority, self.seats.n)
+        undecided = pr.pools == self.pools.unassigned
+        return Verdict(pr.alliance_seats, pr.majority, self.seats.n, int(undecided.sum()),
+                       int((pr.alliance_won & ~undecided).sum()))
 
     @cached_property
     def partners(self) -> list[PartnerFigures]:
         b, P, won = self.breakdown, self.pools, self.projection.seat_counts
         contested = int(b.counts[P.contested])
         return [PartnerFigures(p.code, p.name, p.colour, int(b.counts[i]), contested, int(b.counts[i]) + contested,
-                               int(b.sc[i]), int(b.st[i]), int(won[i])) for i, p in enumerate(P.partners)]
+                               int(b.sc[i]), int(b.st[i]), int(won[i]),
+                               float(self.projector.swung_partners[:, i].sum())) for i, p in enumerate(P.partners)]
+
+    @cached_property
+    def warnings(self) -> list[str]:
+        """What the strategist must know before trusting the figures: a partner with no vote
+        at all in the baseline (its party name may not match the results file)."""
+        label = self.scenario_baseline_label
+        return [f"{p.code} has no votes in the baseline {label}: its name may not match the results file's "
+                "parties, and its seats are projected as lost" for p in self.partners if p.no_votes]
+
+    @property
+    def scenario_baseline_label(self) -> str:
+        return self.projector.prepared.baseline.label
 
     @cached_property
     def pool_counts(self) -> dict[str, int]:

@@ -70,6 +70,9 @@ def to_json(sc: Scenario, ev: Evaluation) -> dict:
         "swing": a.swing,
         "pools": pool_counts(sc, ev),
         "partners": partner_fielding(sc, ev),
+        "undecided": ev.verdict.undecided,
+        "alliance_decided": ev.verdict.decided_alliance,
+        "warnings": ev.warnings,
         "per_pc": per_pc(sc, ev),
         "per_district": per_district(sc, ev),
         "conflicts": [c.to_json() for c in ev.conflicts],
@@ -85,14 +88,16 @@ def to_text(sc: Scenario, ev: Evaluation) -> str:
              f"Assumptions: {sc.assumptions.describe(codes)}"]
     counts = pool_counts(sc, ev)
     lines.append("Pools: " + " · ".join(f"{P.label(i)} {counts[k]}" for i, k in enumerate(P.keys)))
-    fld = partner_fielding(sc, ev)
     lines.append("Seats contested: " + ", ".join(
-        f"{c} {v['fielding']} ({v['allotted']} alone, {v['sc_allotted']} SC, {v['st_allotted']} ST)"
-        for c, v in fld.items()))
+        f"{p.code} {p.fielding} ({p.fielding_phrase}; {p.sc_alone} SC, {p.st_alone} ST alone)"
+        for p in ev.partners))
     lines.append("Projected seats: " + ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())
                  + (f"; {pr.ties} tied" if pr.ties else ""))
     v = ev.verdict
     lines.append(f"Alliance: {v.alliance} of {v.seats} ({v.phrase} of {v.majority})")
+    if v.undecided:
+        lines.append(f"  {v.undecided_note}")
+    lines.extend(f"WARNING: {w}" for w in ev.warnings)
     lines.append(f"Vote coverage: {pr.coverage * 100:.1f} % (keeps {pr.kept_votes:,.0f} of "
                  f"{float(pr.partner_votes.sum()):,.0f} partner votes)")
     if ev.conflicts:
