@@ -207,11 +207,20 @@ def read_results(data: bytes, name: str, seats: SeatTable, baseline_id: str | No
         if len(row) < n_cols:
             problems.add(ln, None, f"{len(row)} fields where the header has {n_cols}")
             continue
-        ac_s, cand = _cell(row, cols["ac_no"]), _cell(row, cols["candidate"])
+        ac_s = _cell(row, cols["ac_no"])
+        ac = _int(ac_s)
+        if ac is not None and seats.has(ac) and per_seat[seats.index_of(ac)] >= MAX_CANDIDATES_PER_SEAT:
+            # a seat already over the bound: counted, nothing else kept (a million rows in one
+            # seat must cost no more than the bound)
+            i = seats.index_of(ac)
+            per_seat[i] += 1
+            if per_seat[i] == MAX_CANDIDATES_PER_SEAT + 1:
+                problems.add(ln, "ac_no", f"seat {ac} has more than {MAX_CANDIDATES_PER_SEAT} candidates")
+            continue
+        cand = _cell(row, cols["candidate"])
         code_s, pname = _cell(row, cols.get("party")), _cell(row, cols.get("party_name"))
         nota = is_nota(code_s or pname) or is_nota(cand) or (bool(pname) and is_nota(pname))
         ok = True
-        ac = _int(ac_s)
         if ac is None:
             problems.add(ln, "ac_no", f"expected a seat number, found {quote(ac_s)}")
             ok = False
@@ -241,12 +250,7 @@ def read_results(data: bytes, name: str, seats: SeatTable, baseline_id: str | No
         votes = _votes(row, cols, rows, ln, problems)
         i = seats.index_of(ac) if ac is not None and seats.has(ac) else None
         if i is not None and not nota:
-            # counted even when another cell is bad: no false "has no candidates"
-            per_seat[i] += 1
-            if per_seat[i] > MAX_CANDIDATES_PER_SEAT:
-                if per_seat[i] == MAX_CANDIDATES_PER_SEAT + 1:
-                    problems.add(ln, "ac_no", f"seat {ac} has more than {MAX_CANDIDATES_PER_SEAT} candidates")
-                continue
+            per_seat[i] += 1  # counted even when another cell is bad: no false "has no candidates"
         if votes is None or not ok:
             if i is not None:
                 seat_bad[i] = True
