@@ -49,6 +49,10 @@ def test_silently_wrong_inputs_of_the_issue_are_refused():
     doc["assignments"]["aap"] = [1]
     v = fuzzing.judge("scenario", json.dumps(doc).encode())
     assert v.outcome == "refused" and "assignments.aap: pool 'aap' is also written as 'AAP'" in v.detail
+    doc = fuzzing.seed_scenario()
+    doc["assignments"]["AAPP"] = doc["assignments"].pop("AAP")
+    v = fuzzing.judge("scenario", json.dumps(doc).encode())
+    assert "assignments.AAPP: unknown pool 'AAPP'; did you mean AAP?" in v.detail, v
     for bound in (500, 10 ** 30):
         rules = fuzzing.seed_rules()
         rules["rules"][3]["maximum"] = bound

@@ -120,7 +120,7 @@ def test_bad_rules_file_lists_every_problem(tmp_path, ds, sc):
         load_rules_file(path, ds.seats, sc.pools)
     msgs = [str(p) for p in e.value.problems]
     assert msgs == [
-        f"{path}, rules[0].partner: unknown partner 'XYZ'; partners are AAP, INC",
+        f"{path}, rules[0].partner: unknown partner 'XYZ' (partners are AAP, INC)",
         f"{path}, rules[0].seats[1]: unknown seat 999",
         f"{path}, rules[1].kind: unknown rule kind 'teleport'; known: faction_claim, must_have, "
         "regional_minimum, seat_bounds, split_vote_risk",

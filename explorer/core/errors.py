@@ -151,3 +151,19 @@ class ProblemList:
 
 def err(file: str, message: str, line: int | None = None, column: str | int | None = None) -> DataError:
     return DataError(Problem(file, line, column, message))
+
+
+def did_you_mean(text, options) -> str:
+    """'; did you mean BJP?' for the option nearest ``text`` (case, then spelling), or ''."""
+    import difflib
+    if not isinstance(text, str):
+        return ""
+    opts = [o for o in options if isinstance(o, str)]
+    for o in opts:
+        if o.lower() == text.lower():
+            return f"; did you mean {o}?"
+    m = difflib.get_close_matches(text.upper(), [o.upper() for o in opts], n=1, cutoff=0.6)
+    if not m:
+        return ""
+    return f"; did you mean {next(o for o in opts if o.upper() == m[0])}?"
+

@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from .dataset import SEAT_COLUMNS, VIDHAN_SABHA, Baseline, SeatTable
-from .errors import DataError, Problem
+from .errors import DataError, Problem, did_you_mean
 from .jsonio import decode_utf8
 from .parties import NOTA, Party, PartyTable, is_nota, shipped_table, valid_code
 
@@ -445,7 +445,8 @@ def read_assignments(data: bytes, name: str, seats: SeatTable, pools) -> dict[in
         try:
             key = pools.key(pools.index(pool))
         except KeyError:
-            problems.add(ln, "pool", f"unknown pool {quote(pool)}; use {', '.join(pools.keys)}")
+            problems.add(ln, "pool", f"unknown pool {quote(pool)}{did_you_mean(pool, pools.keys)} "
+                                     f"(use {', '.join(pools.keys)})")
             ok = False
         if ok:
             if ac in out and out[ac] != key:

@@ -4,7 +4,7 @@ inside, the rule classes."""
 from __future__ import annotations
 
 from .dataset import SeatTable
-from .errors import quote
+from .errors import did_you_mean, quote
 from .jsonio import JsonReader, read_json, write_json
 from .pools import Pools
 from .rules import (REGION_KINDS, RULE_KINDS, RULES_FORMAT, RULES_SCHEMA, SEVERITIES, FactionClaim, MustHave,
@@ -78,8 +78,9 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
     def partner():
         code = rd.get(item, "partner", str, rp)
         if code is not None and code not in pools.keys[: pools.n_partners]:
-            rd.problem(f"{rp}.partner", f"unknown partner {quote(code)}; partners are "
-                                        f"{', '.join(p.code for p in pools.partners)}")
+            codes = [p.code for p in pools.partners]
+            rd.problem(f"{rp}.partner", f"unknown partner {quote(code)}{did_you_mean(code, codes)} "
+                                        f"(partners are {', '.join(codes)})")
         return code
 
     def seat_list(key):

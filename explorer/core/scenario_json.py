@@ -6,7 +6,7 @@ import re
 
 from .assumptions import Assumptions, can_swing
 from .dataset import Baseline, Dataset
-from .errors import DataError, quote
+from .errors import DataError, did_you_mean, quote
 from .imported import baseline_from_json, baseline_to_json, is_imported, unique_baseline
 from .jsonio import JsonReader, read_json, write_json
 from .pools import MAX_PARTNERS, Partner, Pools, valid_colour
@@ -71,7 +71,8 @@ def scenario_from_json(dataset: Dataset, doc, name: str = "scenario") -> Scenari
         try:
             pi = sc.pools.index(key)
         except KeyError:
-            rd.problem(path, f"unknown pool {quote(key)}; pools are {', '.join(sc.pools.keys)}")
+            rd.problem(path, f"unknown pool {quote(key)}{did_you_mean(key, sc.pools.keys)} "
+                             f"(pools are {', '.join(sc.pools.keys)})")
             continue
         if pi in pool_key_of:  # "AAP" and "aap": one pool written twice
             rd.problem(path, f"pool {quote(key)} is also written as {quote(pool_key_of[pi])}")
