@@ -163,7 +163,117 @@ def rebels_from(sc: Scenario, claims: dict[str, float] | None = None,
     return tuple(out[a] for a in sorted(out))
 
 
-class Optimiser:
+class _Answers:
+    """The questions asked of a solved model besides the best split: each seat's options, the
+    walk-away value, and the rules of thumb negotiators use today (a mixin of Optimiser)."""
+
+    def seat_options(self, pools: np.ndarray | None) -> list[dict]:
+        """Per seat: P(alliance wins) with each partner as the candidate and in a friendly fight,
+        the better partner, and what each other option costs against it."""
+        keys = self.pools_def.keys
+        ac, names = self.ds.seats.ac_no, self.ds.seats.names
+        out = []
+        for i in range(self.N):
+            opts = {keys[c]: round(float(self.P[c, i]), 4) for c in range(self.n_p + 1)}
+            best = int(np.argmax(self.P[: self.n_p, i]))
+            pb = float(self.P[best, i])
+            rec = {"ac_no": int(ac[i]), "name": str(names[i]), "options": opts,
+                   "chosen": keys[int(pools[i])] if pools is not None else None,
+                   "best": keys[best],
+                   "costs": {keys[c]: round(pb - float(self.P[c, i]), 4) for c in range(self.n_p + 1) if c != best}}
+            if pools is not None:
+                rec["cost_of_chosen"] = round(pb - float(self.coef[int(pools[i]), i]), 4)
+            out.append(rec)
+        return out
+
+    def walk_away(self, pools: np.ndarray) -> dict:
+        """Each partner in the alliance (the split) and going alone (every seat fielded by every
+        partner, no transfer): expected seats, P(majority) of the alliance, of the partner alone."""
+        if self.sim is None:
+            raise ValueError("walk-away needs the draws")
+        M = self.majority
+        s_in = self.sim.run(np.asarray(pools, dtype=np.int64), M)
+        s_out = self.sim.run(np.full(self.N, self.pools_def.contested, dtype=np.int64), M)
+        out = {}
+        for j, p in enumerate(self.pools_def.partners):
+            k = s_in.parties.index(p.code)
+            a, b = float(s_in.p_win[:, k].sum()), float(s_out.p_win[:, k].sum())
+            out[p.code] = {"alliance": round(a, 3), "alone": round(b, 3),
+                           "p_majority_alliance": round(s_in.p_majority, 4),
+                           "p_majority_alone": round(float((s_out.party_seats[:, k] >= M).mean()), 4),
+                           "p_majority_partner_in_alliance": round(float((s_in.party_seats[:, k] >= M).mean()), 4),
+                           "p_majority_partners_apart": round(s_out.p_majority, 4),
+                           "worth_it": bool(a > b)}
+        return out
+
+    # -- splits to compare with ----------------------------------------------------------------------------
+    def repair(self, pools: np.ndarray) -> np.ndarray | None:
+        """The split closest to ``pools`` (most seats kept in their pool) that meets the hard rules;
+        among those, the one with most expected seats. None when the hard rules cannot hold."""
+        model = _Model(self, list(self.cons), "keep", MAJORITY_SAMPLE, keep=np.asarray(pools, dtype=np.int64))
+        if model.infeasible:
+            return None
+        return model.run(self.time_limit).pools
+
+    def greedy(self) -> np.ndarray | None:
+        """Each seat to its best partner, then, rule by rule, the cheapest moves that meet the hard
+        rules (the claims first, then the counts); what is left is repaired."""
+        P = self.coef
+        pools = np.argmax(np.where(self.allowed, P, -1.0), axis=0)
+        fixed = np.zeros(self.N, dtype=bool)
+        for c in self.cons:
+            if c.form == "fix" and not c.soft:
+                pools[list(c.seats)] = c.pool
+                fixed[list(c.seats)] = True
+        for c in self.cons:
+            if c.form != "count" or c.soft:
+                continue
+            s = np.array(c.seats, dtype=np.int64)
+            have = int((pools[s] == c.pool).sum())
+            if c.lo is not None and have < c.lo:
+                cand = s[(pools[s] != c.pool) & ~fixed[s]]
+                loss = P[pools[cand], cand] - P[c.pool, cand]
+                take = cand[np.argsort(loss, kind="stable")[: c.lo - have]]
+                pools[take] = c.pool
+                fixed[take] = True
+            elif c.hi is not None and have > c.hi:
+                cand = s[(pools[s] == c.pool) & ~fixed[s]]
+                alt = np.where(self.allowed[:, cand], P[:, cand], -1.0)
+                alt[c.pool] = -1.0
+                to = np.argmax(alt[: self.n_p + 1], axis=0)
+                loss = P[c.pool, cand] - P[to, cand]
+                order = np.argsort(loss, kind="stable")[: have - c.hi]
+                pools[cand[order]] = to[order]
+        if self.broken(pools, [c for c in self.cons if not c.soft]):
+            return self.repair(pools)
+        return pools
+
+    def sitting_winner(self) -> np.ndarray:
+        """Rule of thumb: the partner that won the seat in the baseline keeps it; elsewhere the
+        partner with more votes there (the better-placed of the partners)."""
+        pb = self.projector.prepared
+        votes = pb.votes[:, : self.n_p]
+        leader = pb.leader
+        return np.where(leader < self.n_p, leader, np.argmax(votes, axis=1)).astype(np.int64)
+
+    def vote_share_split(self) -> np.ndarray | None:
+        """Rule of thumb: each partner gets seats in proportion to its vote (largest remainder),
+        in the seats where its share of the partners' vote is highest."""
+        pb = self.projector.prepared
+        v = pb.votes[:, : self.n_p]
+        tot = v.sum(axis=0)
+        quota = tot / tot.sum() * self.N if tot.sum() > 0 else np.full(self.n_p, self.N / self.n_p)
+        n = np.floor(quota).astype(int)
+        for j in np.argsort(-(quota - n), kind="stable")[: self.N - n.sum()]:
+            n[j] += 1
+        rel = v / np.where(v.sum(axis=1, keepdims=True) > 0, v.sum(axis=1, keepdims=True), 1.0)
+        cons = [Con(f"share:{j}", "share", "count", j, tuple(range(self.N)), lo=int(n[j]), hi=int(n[j]))
+                for j in range(self.n_p)]
+        model = _Model(self, cons, "share", MAJORITY_SAMPLE, share=rel.T)
+        return model.run(self.time_limit).pools
+
+
+class Optimiser(_Answers):
     """Everything the optimiser answers for one scenario (its alliance, assumptions and rules).
 
     ``prepare`` cost: the simulation of every seat in every pool variant (V x draws x seats);
@@ -451,111 +561,6 @@ class Optimiser:
                 out.append({"partner": partner, "k": int(k), "expected_alliance": round(self.expected(sol.pools), 4),
                             "p_majority": None if pm is None else round(pm, 4), "status": sol.status})
         return out
-
-    def seat_options(self, pools: np.ndarray | None) -> list[dict]:
-        """Per seat: P(alliance wins) with each partner as the candidate and in a friendly fight,
-        the better partner, and what each other option costs against it."""
-        keys = self.pools_def.keys
-        ac, names = self.ds.seats.ac_no, self.ds.seats.names
-        out = []
-        for i in range(self.N):
-            opts = {keys[c]: round(float(self.P[c, i]), 4) for c in range(self.n_p + 1)}
-            best = int(np.argmax(self.P[: self.n_p, i]))
-            pb = float(self.P[best, i])
-            rec = {"ac_no": int(ac[i]), "name": str(names[i]), "options": opts,
-                   "chosen": keys[int(pools[i])] if pools is not None else None,
-                   "best": keys[best],
-                   "costs": {keys[c]: round(pb - float(self.P[c, i]), 4) for c in range(self.n_p + 1) if c != best}}
-            if pools is not None:
-                rec["cost_of_chosen"] = round(pb - float(self.coef[int(pools[i]), i]), 4)
-            out.append(rec)
-        return out
-
-    def walk_away(self, pools: np.ndarray) -> dict:
-        """Each partner in the alliance (the split) and going alone (every seat fielded by every
-        partner, no transfer): expected seats, P(majority) of the alliance, of the partner alone."""
-        if self.sim is None:
-            raise ValueError("walk-away needs the draws")
-        M = self.majority
-        s_in = self.sim.run(np.asarray(pools, dtype=np.int64), M)
-        s_out = self.sim.run(np.full(self.N, self.pools_def.contested, dtype=np.int64), M)
-        out = {}
-        for j, p in enumerate(self.pools_def.partners):
-            k = s_in.parties.index(p.code)
-            a, b = float(s_in.p_win[:, k].sum()), float(s_out.p_win[:, k].sum())
-            out[p.code] = {"alliance": round(a, 3), "alone": round(b, 3),
-                           "p_majority_alliance": round(s_in.p_majority, 4),
-                           "p_majority_alone": round(float((s_out.party_seats[:, k] >= M).mean()), 4),
-                           "p_majority_partner_in_alliance": round(float((s_in.party_seats[:, k] >= M).mean()), 4),
-                           "p_majority_partners_apart": round(s_out.p_majority, 4),
-                           "worth_it": bool(a > b)}
-        return out
-
-    # -- splits to compare with ----------------------------------------------------------------------------
-    def repair(self, pools: np.ndarray) -> np.ndarray | None:
-        """The split closest to ``pools`` (most seats kept in their pool) that meets the hard rules;
-        among those, the one with most expected seats. None when the hard rules cannot hold."""
-        model = _Model(self, list(self.cons), "keep", MAJORITY_SAMPLE, keep=np.asarray(pools, dtype=np.int64))
-        if model.infeasible:
-            return None
-        return model.run(self.time_limit).pools
-
-    def greedy(self) -> np.ndarray | None:
-        """Each seat to its best partner, then, rule by rule, the cheapest moves that meet the hard
-        rules (the claims first, then the counts); what is left is repaired."""
-        P = self.coef
-        pools = np.argmax(np.where(self.allowed, P, -1.0), axis=0)
-        fixed = np.zeros(self.N, dtype=bool)
-        for c in self.cons:
-            if c.form == "fix" and not c.soft:
-                pools[list(c.seats)] = c.pool
-                fixed[list(c.seats)] = True
-        for c in self.cons:
-            if c.form != "count" or c.soft:
-                continue
-            s = np.array(c.seats, dtype=np.int64)
-            have = int((pools[s] == c.pool).sum())
-            if c.lo is not None and have < c.lo:
-                cand = s[(pools[s] != c.pool) & ~fixed[s]]
-                loss = P[pools[cand], cand] - P[c.pool, cand]
-                take = cand[np.argsort(loss, kind="stable")[: c.lo - have]]
-                pools[take] = c.pool
-                fixed[take] = True
-            elif c.hi is not None and have > c.hi:
-                cand = s[(pools[s] == c.pool) & ~fixed[s]]
-                alt = np.where(self.allowed[:, cand], P[:, cand], -1.0)
-                alt[c.pool] = -1.0
-                to = np.argmax(alt[: self.n_p + 1], axis=0)
-                loss = P[c.pool, cand] - P[to, cand]
-                order = np.argsort(loss, kind="stable")[: have - c.hi]
-                pools[cand[order]] = to[order]
-        if self.broken(pools, [c for c in self.cons if not c.soft]):
-            return self.repair(pools)
-        return pools
-
-    def sitting_winner(self) -> np.ndarray:
-        """Rule of thumb: the partner that won the seat in the baseline keeps it; elsewhere the
-        partner with more votes there (the better-placed of the partners)."""
-        pb = self.projector.prepared
-        votes = pb.votes[:, : self.n_p]
-        leader = pb.leader
-        return np.where(leader < self.n_p, leader, np.argmax(votes, axis=1)).astype(np.int64)
-
-    def vote_share_split(self) -> np.ndarray | None:
-        """Rule of thumb: each partner gets seats in proportion to its vote (largest remainder),
-        in the seats where its share of the partners' vote is highest."""
-        pb = self.projector.prepared
-        v = pb.votes[:, : self.n_p]
-        tot = v.sum(axis=0)
-        quota = tot / tot.sum() * self.N if tot.sum() > 0 else np.full(self.n_p, self.N / self.n_p)
-        n = np.floor(quota).astype(int)
-        for j in np.argsort(-(quota - n), kind="stable")[: self.N - n.sum()]:
-            n[j] += 1
-        rel = v / np.where(v.sum(axis=1, keepdims=True) > 0, v.sum(axis=1, keepdims=True), 1.0)
-        cons = [Con(f"share:{j}", "share", "count", j, tuple(range(self.N)), lo=int(n[j]), hi=int(n[j]))
-                for j in range(self.n_p)]
-        model = _Model(self, cons, "share", MAJORITY_SAMPLE, share=rel.T)
-        return model.run(self.time_limit).pools
 
 
 class _Model:
