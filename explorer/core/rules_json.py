@@ -150,9 +150,9 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
         offered = rd.get(item, "offered", list, rp, default=None)
         off = None
         if offered is not None:
-            if (len(offered) != 2 or not all(isinstance(x, int) and not isinstance(x, bool) and x >= 0
+            if (len(offered) != 2 or not all(isinstance(x, int) and not isinstance(x, bool) and 0 <= x <= seats.n
                                              for x in offered) or offered[0] > offered[1]):
-                rd.problem(f"{rp}.offered", "expected [low, high], two whole numbers, low ≤ high")
+                rd.problem(f"{rp}.offered", f"expected [low, high], two whole numbers 0–{seats.n}, low ≤ high")
             else:
                 off = (offered[0], offered[1])
         rule = SeatBounds(**common, partner=p or "", minimum=lo, maximum=hi, asked=asked, offered=off)

@@ -72,6 +72,7 @@ class RuleDialog(QDialog):
         super().__init__(parent)
         self.doc, self.rule = doc, rule
         self.result_rule = None
+        self._opened: dict = {}  # spin box -> (value shown when opened, the rule's own value)
         seats = doc.dataset.seats
         self.setWindowTitle(f"{KIND_LABELS[rule.kind]} rule")
         self.resize(460, 560)
@@ -105,20 +106,12 @@ class RuleDialog(QDialog):
             self._region_kind_changed()
             if rule.region_kind != "seats":
                 self.region_value.setCurrentIndex(max(0, self.region_value.findText(str(rule.region))))
-            self.minimum = QSpinBox()
-            self.minimum.setRange(1, seats.n)
-            self.minimum.setValue(rule.minimum)
+            self.minimum = self._spin(rule.minimum, 1, seats.n)
             form.addRow("At least", self.minimum)
         if isinstance(rule, SeatBounds):
-            self.lo, self.hi, self.asked, self.off_lo, self.off_hi = (QSpinBox() for _ in range(5))
-            for s in (self.lo, self.hi, self.asked, self.off_lo, self.off_hi):
-                s.setRange(-1, seats.n)
-                s.setSpecialValueText("—")
-            self.lo.setValue(-1 if rule.minimum is None else rule.minimum)
-            self.hi.setValue(-1 if rule.maximum is None else rule.maximum)
-            self.asked.setValue(-1 if rule.asked is None else rule.asked)
-            self.off_lo.setValue(-1 if rule.offered is None else rule.offered[0])
-            self.off_hi.setValue(-1 if rule.offered is None else rule.offered[1])
+            off = rule.offered or (None, None)
+            self.lo, self.hi, self.asked, self.off_lo, self.off_hi = (
+                self._spin(v, -1, seats.n, "—") for v in (rule.minimum, rule.maximum, rule.asked, off[0], off[1]))
             form.addRow("Minimum seats", self.lo)
             form.addRow("Maximum seats", self.hi)
             form.addRow("Asked (shown only)", self.asked)
@@ -151,6 +144,25 @@ class RuleDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
+
+    def _spin(self, value, lo: int, hi: int, none_text: str | None = None) -> QSpinBox:
+        """A spin box showing ``value`` (None as ``none_text``). Its range widens to hold a value
+        outside ``lo``–``hi``, so a value is never clamped on its way in; a box left alone
+        gives back exactly the value it was opened on (``_value``)."""
+        s = QSpinBox()
+        shown = -1 if value is None else max(-1, min(int(value), 2**31 - 1))
+        s.setRange(min(lo, shown), max(hi, shown))
+        if none_text is not None:
+            s.setSpecialValueText(none_text)
+        s.setValue(shown)
+        self._opened[s] = (shown, value)
+        return s
+
+    def _value(self, s: QSpinBox):
+        shown, original = self._opened[s]
+        if s.value() == shown:
+            return original  # not touched: the rule keeps what it had
+        return None if s.value() < 0 else s.value()
 
     def _region_kind_changed(self):
         kind = self.region_kind.currentData()
@@ -191,10 +203,9 @@ class RuleDialog(QDialog):
             if not region:
                 return "Choose the region's seats."
             return RegionalMinimum(**common, partner=partner, region_kind=kind, region=region,
-                                   minimum=self.minimum.value())
+                                   minimum=self._value(self.minimum))
         if isinstance(r, SeatBounds):
-            def v(s):
-                return None if s.value() < 0 else s.value()
+            v = self._value
             lo, hi = v(self.lo), v(self.hi)
             if lo is None and hi is None:
                 return "Set a minimum, a maximum or both."
