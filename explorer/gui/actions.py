@@ -7,6 +7,8 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
+from .help_dialog import show_getting_started
+
 
 def assign_keys(pools) -> list[str | None]:
     """Ctrl+1… for the partners, then Contested; Ctrl+0 for Unassigned; none past Ctrl+9."""
@@ -65,6 +67,12 @@ class WindowActions(QObject):
         f = mb.addMenu("&File")
         f.addAction("&New scenario", fc.new, QKeySequence.New)
         f.addAction("&Open…", fc.open, QKeySequence.Open)
+        f.addAction("Open &data set…", fc.open_dataset)
+        shipped = f.addMenu("Open s&hipped data set")
+        from ..core.dataset_io import embedded_ids
+        for ds_id in embedded_ids():
+            shipped.addAction(ds_id, lambda i=ds_id: fc.open_dataset(f"embedded:{i}"))
+        f.addAction("New data set from &files…", fc.new_dataset)
         recent = f.addMenu("Open &recent")
         recent.aboutToShow.connect(lambda: fc.fill_recent_menu(recent))
         f.addAction("&Save", fc.save, QKeySequence.Save)
@@ -104,6 +112,7 @@ class WindowActions(QObject):
         for d in w.docks():
             v.addAction(d.toggleViewAction())
         h = mb.addMenu("&Help")
+        h.addAction("&Getting started", lambda: show_getting_started(w))
         h.addAction("&About", w.about)
 
     def _fill_presets(self):

@@ -24,11 +24,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from .. import APP_NAME, __version__
     from ..core.dataset_io import load_embedded
-    from ..core.errors import DataError, clip
+    from ..core.errors import DataError
     from ..core.scenario import Scenario, default_rules, scenario_from_preset
-    from .autosave import default_autosave_dir, discard_leftovers, find_recoverable, keep_leftovers
+    from .autosave import default_autosave_dir, find_recoverable, keep_leftovers
     from .main_window import MainWindow
-    from .style import ask, warn
+    from .recovery_dialog import RecoveryDialog
+    from .style import warn
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -40,18 +41,13 @@ def main(argv: list[str] | None = None) -> int:
     app.setWindowIcon(QIcon(str(resource_root() / "icon.png")))
     ds = load_embedded()
 
-    # a run that did not exit cleanly left its autosave: offer it back, exactly as it was
-    recovered = None
-    folder = default_autosave_dir()
-    leftovers = find_recoverable(folder)
+    # runs that did not exit cleanly left their autosaves: every scenario in them is offered back
+    recovered, recovery = None, None
+    leftovers = find_recoverable(default_autosave_dir())
     if leftovers:
-        path, doc = leftovers[0]
-        names = ", ".join(str(s.get("scenario", {}).get("name", "?")) for s in doc.get("scenarios", []))
-        if ask(None, APP_NAME, f"{APP_NAME} did not close normally last time.\n\nRecover the scenarios autosaved "
-                               f"at {clip(doc.get('saved_at', '?'), 40)} ({clip(names, 400)})?"):
-            recovered = doc
-        else:
-            discard_leftovers(leftovers)
+        recovery = RecoveryDialog(leftovers)
+        recovery.exec()
+        recovered = recovery.recovered()
 
     sc, path = None, None
     file_arg = args.scenario or args.scenario_opt
@@ -68,14 +64,16 @@ def main(argv: list[str] | None = None) -> int:
     win = MainWindow(ds, sc, recovered=recovered, scenario_path=path)
     if recovered is not None:
         if win.recovery_problems:
-            # the autosave stays where it is: nothing the strategist did is thrown away
-            kept = keep_leftovers(leftovers)
+            # the autosaves stay where they are: nothing the strategist did is thrown away
+            kept = keep_leftovers([lo for lo in leftovers if any(p == lo[0] for p, _ in recovery.chosen)])
             warn(win, APP_NAME, "Some autosaved scenarios could not be read:\n" + "\n".join(win.recovery_problems[:20])
-                 + f"\n\nThe autosave is kept in {kept[0]}.")
+                 + f"\n\nThe autosaves are kept in {kept[0].parent}.")
         else:
             win.files.autosaver.changed()
-            win.files.autosaver.save_now()  # this run's own autosave holds them before the old one goes
-            discard_leftovers(leftovers)
+            if win.files.autosaver.save_now():  # this run's own autosave holds them before the old ones change
+                recovery.settle()
+    elif recovery is not None:
+        recovery.settle()  # nothing restored: kept, unless the strategist asked to delete them
     screen = app.primaryScreen().availableGeometry()
     if args.size:
         w, h = (int(x) for x in args.size.lower().split("x"))

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
+from ..core.deals import split_or_baseline
 from ..core.exports import Comparison, compare, write_comparison_csv
 
 
@@ -40,8 +41,11 @@ class FrameModel(QAbstractTableModel):
         v = self.frame.iat[index.row(), index.column()]
         if role == Qt.DisplayRole:
             if isinstance(v, float):
-                if self.frame.columns[index.column()] == "change":
-                    return f"{v:+.0f}" if v.is_integer() else f"{v:+.2f}"
+                col = self.frame.columns[index.column()]
+                if col == "change":
+                    return f"{v:+.0f}" if v.is_integer() else f"{v:+.1f}"
+                if "margin" in col:
+                    return f"{v:+.1f}"  # as the seat table: + the alliance wins by, − it loses by
                 return f"{v:g}"
             return str(v)
         if role == Qt.ForegroundRole and self.frame.columns[index.column()] == "change" and isinstance(v, (int, float)):
@@ -70,6 +74,12 @@ class CompareDialog(QDialog):
         top.addWidget(self.b, 1)
         self.headline = QLabel()
         self.headline.setTextFormat(Qt.RichText)
+        self.baseline_notice = QLabel()
+        self.baseline_notice.setObjectName("baseline_notice")
+        self.baseline_notice.setTextFormat(Qt.PlainText)
+        self.baseline_notice.setWordWrap(True)
+        self.baseline_notice.setStyleSheet("background:#FFF4CE; color:#5C4400; padding:4px;")
+        self.baseline_notice.hide()
         self.seat_model, self.fig_model = FrameModel(), FrameModel()
         self.seat_view, self.fig_view = QTableView(), QTableView()
         for v, m in ((self.seat_view, self.seat_model), (self.fig_view, self.fig_model)):
@@ -108,6 +118,7 @@ class CompareDialog(QDialog):
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.headline)
+        lay.addWidget(self.baseline_notice)
         lay.addWidget(split, 1)
         lay.addWidget(buttons)
         self.a.currentIndexChanged.connect(self.refresh)
@@ -124,13 +135,17 @@ class CompareDialog(QDialog):
             self.added.clear()
             self.resolved.clear()
             self.seats_label.setText("")
+            self.baseline_notice.hide()
             self.headline.setText(f"A is a deal in {da.dataset.name}, B in {db.dataset.name}: pick two deals on "
                                   "the same data set to compare them seat by seat.")
             return
         c = compare(da.scenario, da.evaluation, db.scenario, db.evaluation)
         self.comparison = c
-        self.seat_model.set_frame(c.seats, ["No.", "Constituency", "Pool A", "Pool B", "Winner A", "Winner B",
-                                            "Margin A", "Margin B"])
+        headers = ["No.", "Constituency", "Pool A", "Pool B", "Winner A", "Winner B", "Margin A", "Margin B"]
+        self._explain(da, db, c)
+        if "why" in c.seats.columns:
+            headers.append("Differs because of")
+        self.seat_model.set_frame(c.seats, headers)
         self.fig_model.set_frame(c.figures, ["Figure", "A", "B", "Change"])
         self.seats_label.setText(f"<b>{len(c.seats)} seats differ</b> in pool or projected winner")
         pa, pb = da.evaluation.projection, db.evaluation.projection
@@ -142,6 +157,34 @@ class CompareDialog(QDialog):
         self.added.addItems(c.conflicts_added or ["none"])
         self.resolved.clear()
         self.resolved.addItems(c.conflicts_resolved or ["none"])
+
+    def _explain(self, da, db, c) -> None:
+        """When A and B stand on different baselines (or other assumptions), say so, and tell the
+        seats that differ because of the split from those that differ because of the baseline."""
+        sa, sb = da.scenario.assumptions, db.scenario.assumptions
+        if sa == sb:
+            self.baseline_notice.hide()
+            return
+        ground = "baseline" if sa.baseline != sb.baseline else "assumptions"
+        bl = da.dataset.baselines
+        if ground == "baseline":
+            text = f"A and B stand on different baselines: A on {bl[sa.baseline].label}, B on {bl[sb.baseline].label}."
+        else:
+            text = "A and B stand on the same baseline but different assumptions (swing, transfers or adjustments)."
+        causes = split_or_baseline(da.scenario, da.evaluation, db.scenario, db.evaluation, da.engine)
+        if causes is None:
+            text += " They have different partners, so the split cannot be put on one ground."
+        else:
+            differ = set(c.seats["ac_no"].tolist())  # a seat whose two changes cancel out does not differ
+            split, other = set(causes[0]) & differ, set(causes[1]) & differ
+            why = {ac: " and ".join(w for w, s in (("split", split), (ground, other)) if ac in s)
+                   for ac in c.seats["ac_no"].tolist()}
+            c.seats["why"] = [why[ac] or "—" for ac in c.seats["ac_no"].tolist()]
+            text += (f" Of the {len(c.seats)} seats that differ, {len(split)} differ because of the split "
+                     f"(B's split on A's {ground}) and {len(other)} because of the {ground} "
+                     f"(B's split on each {ground}); {len(split & other)} for both.")
+        self.baseline_notice.setText(text)
+        self.baseline_notice.show()
 
     def _export(self):
         if self.comparison is None:

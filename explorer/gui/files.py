@@ -9,16 +9,37 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..core.errors import DataError
 from ..core.jsonio import read_json
-from ..core.scenario import Scenario, default_rules
-from .autosave import Autosaver, default_autosave_dir
+from ..core.deals import new_scenario_like
+from ..core.scenario import Scenario
+from .autosave import Autosaver, AutosaveStatus, default_autosave_dir, file_digest
+from .datasets import EMBEDDED, DatasetFiles
 from .style import ask, message_box, plain_rich, warn
 
 MAX_RECENT = 8
+
+
+def csv_kind(path: str) -> str | None:
+    """None for a file that is not CSV (a scenario's JSON); else what its header looks like:
+    "assignments" (a pool column), "baseline" (votes) or "" (a CSV of another kind)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return None  # the JSON reader says why
+    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
+    if not text or text[0] in "{[" or not (path.lower().endswith(".csv") or "," in text.split("\n", 1)[0]):
+        return None
+    cols = {c.strip().strip('"').lower() for c in text.split("\n", 1)[0].split(",")}
+    if "pool" in cols:
+        return "assignments"
+    if cols & {"votes", "evm_votes", "total_votes", "party", "party_name"}:
+        return "baseline"
+    return ""
 
 
 class FileController(QObject):
@@ -33,6 +54,20 @@ class FileController(QObject):
         self.pick_open = self._pick_open              # (title, filter) -> path or ""
         self.pick_save = self._pick_save              # (title, suggested, filter) -> path or ""
         self.show_error = self._show_error            # (title, DataError | str)
+        self.warn_later = self._warn_later            # (title, text): a warning that does not block
+        self.datasets = DatasetFiles(self)
+        self.pick_folder = self.datasets.pick_folder_box  # (title) -> folder or ""
+        # an autosave that fails says so in the status bar, and once as a warning, until one succeeds
+        self.autosave_status = AutosaveStatus(self.autosaver, window, lambda t, x: self.warn_later(t, x), self)
+        for d in self.workspace.docs:  # a file named on the command line: as read now
+            if d.file_path and getattr(d, "file_sha", None) is None:
+                d.file_sha = file_digest(d.file_path)
+
+    def _warn_later(self, title, text) -> None:
+        box = message_box(self.w, QMessageBox.Warning, title, text)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.open()  # not exec(): the window and the autosave timer keep running
+        self.last_warning = box
 
     # -- dialogs ---------------------------------------------------------------------------
     def _dir(self) -> str:
@@ -76,10 +111,10 @@ class FileController(QObject):
         else:
             warn(self.w, title, str(e))
 
-    def read_file(self, title: str, filt: str, loader):
-        """Ask for a file and load it; a DataError is shown (naming file, line and column)
-        and gives None, so the caller changes nothing."""
-        path = self.pick_open(title, filt)
+    def read_file(self, title: str, filt: str, loader, path: str | None = None):
+        """Ask for a file (unless given) and load it; a DataError is shown (naming file, line
+        and column) and gives None, so the caller changes nothing."""
+        path = path or self.pick_open(title, filt)
         if not path:
             return None
         try:
@@ -90,11 +125,12 @@ class FileController(QObject):
 
     # -- scenarios -------------------------------------------------------------------------
     def new(self) -> None:
-        """A new scenario on the data set shown, with its partners and rules."""
-        ds = self.workspace.active.dataset if self.workspace.active is not None else self.workspace.dataset
-        sc = Scenario(ds, name=self.workspace.unique_name("Untitled"))
-        sc.rules = default_rules(ds, sc.pools)
-        self.workspace.add(sc)
+        """A new scenario on the data set shown, on the baseline, assumptions and partners of
+        the scenario in front (core.deals.new_scenario_like), with the data set's rules."""
+        front = self.workspace.active
+        ds = front.dataset if front is not None else self.workspace.dataset
+        self.workspace.add(new_scenario_like(ds, front.scenario if front is not None else None,
+                                             self.workspace.unique_name("Untitled")))
 
     def duplicate(self, doc=None) -> None:
         doc = doc or self.workspace.active
@@ -145,9 +181,14 @@ class FileController(QObject):
 
     # -- open / save -------------------------------------------------------------------------
     def open(self, path: str | None = None) -> bool:
-        path = path or self.pick_open("Open scenario", "Scenarios (*.json);;All files (*)")
+        path = path or self.pick_open("Open scenario", "Scenarios (*.json);;CSV to import (*.csv);;All files (*)")
         if not path:
             return False
+        if os.path.isdir(path) or path.startswith(EMBEDDED):
+            return self.open_dataset(path)  # a data set in Open recent
+        kind = csv_kind(path)
+        if kind is not None:
+            return self.w.imports.offer_csv(path, kind)
         existing = self.workspace.find_path(path)
         if existing is not None:
             self.workspace.activate(existing)
@@ -157,15 +198,19 @@ class FileController(QObject):
                 return True
         try:
             data = read_json(path)
-            sc = Scenario.from_json(self.workspace.dataset_for(data), data, path)
+            ds = self.datasets.dataset_of_file(data, path)
+            if ds is None:
+                return False
+            sc = Scenario.from_json(ds, data, path)
         except DataError as e:
             self.show_error("Cannot open scenario", e)
             return False
         if existing is not None:
-            self.workspace.replace(existing, sc, path)
+            self.workspace.replace(existing, sc, path).file_sha = file_digest(path)
         else:
             blank = self.workspace.active
             doc = self.workspace.add(sc, path)
+            doc.file_sha = file_digest(path)
             # an untouched, never-saved first scenario gives way to the file
             if (blank is not None and blank.file_path is None and blank.undo_stack.count() == 0
                     and blank.undo_stack.isClean() and blank.scenario.name.startswith("Untitled")):
@@ -201,6 +246,7 @@ class FileController(QObject):
             self.show_error("Cannot save", f"{path}: {e.strerror or e}. The file was not changed.")
             return False
         doc.undo_stack.setClean()
+        doc.file_sha = file_digest(path)
         self._add_recent(path)
         self.w.statusBar().showMessage(f"Saved {path}", 4000)
         return True
@@ -217,8 +263,15 @@ class FileController(QObject):
         except DataError as e:
             self.show_error("Cannot revert", e)
             return False
-        self.workspace.replace(doc, sc, doc.file_path)
+        self.workspace.replace(doc, sc, doc.file_path).file_sha = file_digest(doc.file_path)
         return True
+
+    # -- data sets (gui/datasets.py) --------------------------------------------------------
+    def open_dataset(self, where: str | None = None) -> bool:
+        return self.datasets.open_dataset(where)
+
+    def new_dataset(self, dialog=None) -> bool:
+        return self.datasets.new_dataset(dialog)
 
     # -- recent files ------------------------------------------------------------------------
     def recent(self) -> list[str]:
@@ -226,7 +279,7 @@ class FileController(QObject):
         return [p for p in (v if isinstance(v, list) else [v] if v else []) if isinstance(p, str)]
 
     def _add_recent(self, path: str) -> None:
-        path = os.path.abspath(path)
+        path = path if path.startswith(EMBEDDED) else os.path.abspath(path)
         files = [path] + [p for p in self.recent() if p != path]
         QSettings().setValue("recent_files", files[:MAX_RECENT])
 
@@ -234,9 +287,11 @@ class FileController(QObject):
         menu.clear()
         files = self.recent()
         for p in files:
-            a = menu.addAction(os.path.basename(p), lambda p=p: self.open(p))
+            label = (f"Data set: {p[len(EMBEDDED):]} (shipped)" if p.startswith(EMBEDDED) else
+                     f"Data set: {os.path.basename(p.rstrip(os.sep)) or p}" if os.path.isdir(p) else os.path.basename(p))
+            a = menu.addAction(label, lambda p=p: self.open(p))
             a.setToolTip(plain_rich(p))
-            a.setEnabled(os.path.exists(p))
+            a.setEnabled(p.startswith(EMBEDDED) or os.path.exists(p))
         if not files:
             menu.addAction("No recent files").setEnabled(False)
         else:
@@ -268,3 +323,7 @@ class FileController(QObject):
             return False
         self.w.statusBar().showMessage(f"Wrote {path}", 5000)
         return True
+
+    @property
+    def autosave_warning(self):
+        return self.autosave_status.label

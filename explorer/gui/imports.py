@@ -7,27 +7,30 @@ import os
 
 import numpy as np
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
 
 from ..core import commands as cc
 from ..core.errors import DataError
 from ..core.geometry import load_geojson
 from ..core.loaders import load_assignments_csv, load_results_csv
 from ..core.rules import load_rules_file, save_rules_file
+from .style import message_box
 
 
 class ImportController(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.w = window
+        self.ask_csv = self._ask_csv_box  # (path, kind) -> "baseline" | "assignments" | None; tests answer it
 
     @property
     def files(self):
         return self.w.files
 
-    def import_baseline(self) -> bool:
+    def import_baseline(self, path: str | None = None) -> bool:
         doc = self.w.doc
         b = self.files.read_file("Import baseline results", "Results CSV (*.csv);;All files (*)",
-                                 lambda p: load_results_csv(p, doc.dataset.seats))
+                                 lambda p: load_results_csv(p, doc.dataset.seats), path)
         if b is None:
             return False
         b = cc.unique_baseline(doc.dataset.baselines, b)
@@ -85,3 +88,25 @@ class ImportController(QObject):
             self.files.show_error("Cannot save rules", f"{path}: {e.strerror or e}")
             return False
         return True
+
+    def offer_csv(self, path: str, kind: str) -> bool:
+        """A CSV given to File ▸ Open: offer the imports that take it, not a JSON error."""
+        answer = self.ask_csv(path, kind)
+        if answer == "baseline":
+            return self.import_baseline(path)
+        if answer == "assignments":
+            return self.import_assignments(path)
+        return False
+
+    def _ask_csv_box(self, path: str, kind: str) -> str | None:
+        box = message_box(self.w, QMessageBox.Question, "Open a CSV file",
+                          f"{os.path.basename(path)} is a CSV file, not a scenario. "
+                          + ("It looks like seat assignments (ac_no, pool)." if kind == "assignments" else
+                             "It looks like election results." if kind == "baseline" else ""))
+        box.setInformativeText("Import it into the scenario in front?")
+        base = box.addButton("Import baseline results", QMessageBox.AcceptRole)
+        assign = box.addButton("Import seat assignments", QMessageBox.AcceptRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(assign if kind == "assignments" else base)
+        box.exec()
+        return {base: "baseline", assign: "assignments"}.get(box.clickedButton())

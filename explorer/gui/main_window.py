@@ -236,21 +236,15 @@ class MainWindow(QMainWindow):
         self.doc.move(self.doc.dataset.seats.ac_no.tolist(), pool_key)
 
     def apply_preset(self, name: str) -> bool:
-        """Take a preset's split and assumptions, as one undo step of the scenario shown. A
+        """Take a preset's split (the pools only), as one undo step of the scenario shown. A
         preset naming a pool this scenario does not have is refused, naming the pool."""
-        doc = self.doc
-        sc = scenario_from_preset(doc.dataset, name, with_rules=False)
-        missing = [k for k in sc.pools.keys if k.lower() not in {x.lower() for x in doc.pools.keys}
-                   and sc.seats_in(k)]
-        if missing:
-            self.files.show_error("Cannot apply the preset",
-                                  f"“{name}” puts seats in {', '.join(missing)}, which is not a partner of this "
-                                  f"scenario ({', '.join(p.code for p in doc.pools.partners)}).")
+        from ..core.deals import preset_split
+        try:
+            pool, label = preset_split(self.doc.scenario, name)  # the pools only: baseline and adjustments stay
+        except ValueError as e:
+            self.files.show_error("Cannot apply the preset", str(e))
             return False
-        index = [doc.pools.index(k) if k.lower() in {x.lower() for x in doc.pools.keys} else 0 for k in sc.pools.keys]
-        pool = doc.scenario.pool.copy()
-        pool[:] = [index[int(p)] for p in sc.pool]
-        return doc.set_pools(pool, f"Preset: {name}", sc.assumptions if sc.pools == doc.pools else None)
+        return self.doc.set_pools(pool, label)
 
     def edit_notes(self):
         from PySide6.QtWidgets import QInputDialog

@@ -66,6 +66,21 @@ class Workspace(QObject):
             return self._datasets[ds_id]
         return self.dataset
 
+    def register(self, ds: Dataset) -> Dataset:
+        """A data set opened by the strategist (File ▸ Open data set…): scenario files naming
+        its id open on it from now on."""
+        if ds.id != self.dataset.id:
+            self._datasets[ds.id] = ds
+            self._load_store(ds)
+        return ds
+
+    def known_dataset(self, ds_id: str) -> Dataset | None:
+        """A data set with this id already in the window (shown, opened or read for a file)."""
+        for ds in [self.dataset] + [d.dataset for d in self.docs] + list(self._datasets.values()):
+            if ds.id == ds_id:
+                return ds
+        return None
+
     def add(self, scenario: Scenario, path: str | None = None, activate: bool = True) -> ScenarioDocument:
         doc = ScenarioDocument(scenario, Engine(scenario.dataset, self._prepared), parent=self)
         doc.file_path = path

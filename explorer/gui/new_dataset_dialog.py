@@ -1,0 +1,186 @@
+"""File ▸ New data set from files…: pick the seat list, one or more results files (each with an
+id and a label), optional boundaries and the partners (codes or ECI party names), and a folder
+to build into. The build (core.dataset_io.build_dataset) runs off the GUI thread; every problem
+is listed with its file and line; nothing is half-built (the core builds into a temporary
+folder and renames it at the end); a good data set is then opened."""
+from __future__ import annotations
+
+import os
+import threading
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from ..core.dataset_io import baseline_meta, build_dataset
+from ..core.errors import DataError
+
+
+class NewDatasetDialog(QDialog):
+    """``built`` holds the folder of the data set once it is built."""
+
+    def __init__(self, parent=None, start_dir: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle("New data set from files")
+        self.resize(720, 560)
+        self.start_dir = start_dir
+        self.built: str | None = None
+        self._job = None
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("e.g. Jharkhand Vidhan Sabha 2024")
+        self.seats = self._file_row("Seat list CSV (*.csv);;All files (*)")
+        self.boundaries = self._file_row("GeoJSON (*.geojson *.json);;All files (*)")
+        self.partners = QLineEdit()
+        self.partners.setPlaceholderText("codes or ECI names, comma-separated, e.g. JMM, Indian National Congress")
+        self.out = self._file_row("", folder=True)
+        self.results = QTableWidget(0, 3)
+        self.results.setObjectName("results_files")
+        self.results.setHorizontalHeaderLabels(["Id", "Label", "Results file"])
+        self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.Stretch)
+        self.results.verticalHeader().hide()
+        add, remove = QPushButton("Add results file…"), QPushButton("Remove")
+        add.clicked.connect(lambda: self.add_results())
+        remove.clicked.connect(lambda: self.results.removeRow(self.results.currentRow()))
+        rbuttons = QHBoxLayout()
+        rbuttons.addWidget(add)
+        rbuttons.addWidget(remove)
+        rbuttons.addStretch(1)
+        form = QFormLayout()
+        form.addRow("Name", self.name)
+        form.addRow("Seat list", self.seats.parentWidget())
+        form.addRow("Results", self.results)
+        form.addRow("", rbuttons)
+        form.addRow("Boundaries (optional)", self.boundaries.parentWidget())
+        form.addRow("Partners", self.partners)
+        form.addRow("Build into folder", self.out.parentWidget())
+        self.status = QLabel()
+        self.status.setTextFormat(Qt.PlainText)
+        self.status.setWordWrap(True)
+        self.problems = QListWidget()  # scrolls: a bad file can have hundreds of problems
+        self.problems.setObjectName("build_problems")
+        self.problems.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
+        self.build_button = self.buttons.addButton("Build and open", QDialogButtonBox.AcceptRole)
+        self.build_button.clicked.connect(self.start_build)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.status)
+        lay.addWidget(self.problems, 1)
+        lay.addWidget(self.buttons)
+
+    def _file_row(self, filt: str, folder: bool = False) -> QLineEdit:
+        box = QWidget(self)  # owned by the dialog until the form takes it
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        edit = QLineEdit()
+        browse = QPushButton("Browse…")
+        row.addWidget(edit, 1)
+        row.addWidget(browse)
+
+        def pick():
+            if folder:
+                p, _ = QFileDialog.getSaveFileName(self, "Folder to build the data set into", self.start_dir)
+            else:
+                p, _ = QFileDialog.getOpenFileName(self, "Choose a file", self.start_dir, filt)
+            if p:
+                edit.setText(p)
+        browse.clicked.connect(pick)
+        return edit
+
+    def add_results(self, path: str | None = None, bid: str | None = None, label: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, "Results file as ECI publishes it", self.start_dir,
+                                                  "Results CSV (*.csv);;All files (*)")
+            if not path:
+                return
+        if bid is None:
+            stem = os.path.splitext(os.path.basename(path))[0].lower()
+            year = next((stem[i:i + 4] for i in range(len(stem) - 3) if stem[i:i + 4].isdigit()), "")
+            bid = ("ls" if "lok" in stem or "ls" in stem.split("_") else "vs") + year
+        r = self.results.rowCount()
+        self.results.insertRow(r)
+        for c, v in enumerate((bid, label if label is not None else baseline_meta(bid)[2], path)):
+            self.results.setItem(r, c, QTableWidgetItem(v))
+
+    # -- building ----------------------------------------------------------------------------
+    def request(self) -> dict | str:
+        """The build's arguments, or what is missing."""
+        rows = []
+        for r in range(self.results.rowCount()):
+            bid, label, path = (self.results.item(r, c).text().strip() if self.results.item(r, c) else ""
+                                for c in range(3))
+            if not bid or not path:
+                return f"Results row {r + 1}: give an id and a file."
+            rows.append((bid, label, path))
+        if not self.name.text().strip():
+            return "Name the data set."
+        if not self.seats.text().strip():
+            return "Choose the seat list."
+        if not rows:
+            return "Add at least one results file."
+        if len({b for b, _, _ in rows}) != len(rows):
+            return "Each results file needs its own id."
+        if not self.out.text().strip():
+            return "Choose the folder to build into."
+        partners = [p.strip() for p in self.partners.text().split(",") if p.strip()]
+        if len(partners) == 1:
+            return "Name at least two partners, or none (the two largest parties)."
+        return dict(out_dir=self.out.text().strip(), name=self.name.text().strip(),
+                    seats_file=self.seats.text().strip(), results=[(b, p) for b, _, p in rows],
+                    labels={b: lab for b, lab, _ in rows if lab}, partners=partners or None,
+                    boundaries_file=self.boundaries.text().strip() or None)
+
+    def start_build(self) -> None:
+        req = self.request()
+        self.problems.clear()
+        self.problems.hide()
+        if isinstance(req, str):
+            self.status.setText(req)
+            return
+        if os.path.exists(req["out_dir"]):
+            self.status.setText(f"{req['out_dir']} exists already: choose a new folder (nothing is overwritten).")
+            return
+        self.build_button.setEnabled(False)
+        self.status.setText("Building and checking the data set…")
+        self._job = {"result": None, "done": False}
+        job = self._job
+
+        def work():
+            try:
+                build_dataset(**req)
+                job["result"] = ("built", req["out_dir"])
+            except DataError as e:
+                job["result"] = e
+            except (ValueError, OSError) as e:
+                job["result"] = str(e)
+            job["done"] = True
+        threading.Thread(target=work, daemon=True).start()
+        self._poll = QTimer(self)
+        self._poll.setInterval(40)
+        self._poll.timeout.connect(self._check)
+        self._poll.start()
+
+    @property
+    def building(self) -> bool:
+        """A build started and its outcome not shown yet."""
+        return self._job is not None and not self._job.get("shown", False)
+
+    def _check(self) -> None:
+        if not self._job["done"]:
+            return
+        self._job["shown"] = True
+        self._poll.stop()
+        self.build_button.setEnabled(True)
+        out = self._job["result"]
+        if isinstance(out, DataError):
+            self.status.setText(f"{out.count:,} problem{'s' if out.count != 1 else ''}; nothing was built.")
+            self.problems.addItems([str(p) for p in out.problems]
+                                   + ([f"… and {out.more:,} more"] if out.more else []))
+            self.problems.show()
+        elif isinstance(out, tuple):
+            self.built = out[1]
+            self.accept()
+        else:
+            self.status.setText(f"{out}\n\nNothing was built.")
