@@ -210,6 +210,8 @@ class SeatTableModel(QAbstractTableModel):
         if c == self.C_BASE:
             return (f"Baseline: {parties[ev.baseline_leader[r]]} led by {ev.baseline_lead_votes[r]:,.0f} votes "
                     f"({ev.baseline_lead_pts[r]:.1f} pts)")
+        if c in (self.C_NAME, self.C_DISTRICT, self.C_PC, self.C_POOL):
+            return self._rows[r].text[c]  # the full text of a cell that may be elided
         return None
 
     def setData(self, index, value, role=Qt.EditRole):
@@ -315,6 +317,10 @@ class SeatTablePanel(QWidget):
               SeatTableModel.C_PC: 76, SeatTableModel.C_SC: 28, SeatTableModel.C_BASE: 72,
               SeatTableModel.C_POOL: 92, SeatTableModel.C_WIN: 62, SeatTableModel.C_MARGIN: 50,
               SeatTableModel.C_ADJ: 38, SeatTableModel.C_CONFLICT: 26}
+    # the columns a narrow table hides first (by default: a column the strategist shows or
+    # hides from the header menu stays as chosen); the name keeps at least NAME_MIN pixels
+    DROP_ORDER = (SeatTableModel.C_DISTRICT, SeatTableModel.C_BASE, SeatTableModel.C_ADJ, SeatTableModel.C_SC)
+    NAME_MIN = 130
 
     def __init__(self, doc: Document, hub, parent=None):
         super().__init__(parent)
@@ -328,6 +334,9 @@ class SeatTablePanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = SeatTableView()
         self.table.setModel(self.proxy)
+        # "Amb…Cantt" and "Amb…City" stay apart where "Ambala C…" would not; the tooltip has it all
+        self.table.setTextElideMode(Qt.ElideMiddle)
+        self._chosen_columns: set[int] = set()
         self.table.sortByColumn(SeatTableModel.C_NO, Qt.AscendingOrder)
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.Interactive)
@@ -423,15 +432,40 @@ class SeatTablePanel(QWidget):
             a = m.addAction(name if name != "⚑" else "Conflict marker")
             a.setCheckable(True)
             a.setChecked(not self.table.isColumnHidden(c))
-            a.toggled.connect(lambda on, c=c: self.table.setColumnHidden(c, not on))
+            a.toggled.connect(lambda on, c=c: (self._chosen_columns.add(c), self.table.setColumnHidden(c, not on)))
         m.exec(self.table.horizontalHeader().mapToGlobal(pos))
 
+    def columns_to_hide(self, width: int) -> list[int]:
+        """The columns (of DROP_ORDER) a table ``width`` pixels wide hides so that the others
+        keep their widths and the name NAME_MIN."""
+        shown = [c for c in range(self.model.columnCount()) if c != SeatTableModel.C_NAME
+                 and not (c in self._chosen_columns and self.table.isColumnHidden(c))]
+        need = self.NAME_MIN + sum(self.WIDTHS.get(c, 40) for c in shown)
+        out = []
+        for c in self.DROP_ORDER:
+            if need <= width:
+                break
+            if c in shown and c not in self._chosen_columns:
+                out.append(c)
+                need -= self.WIDTHS.get(c, 40)
+        return out
+
+    def choose_columns(self) -> None:
+        """Show by default the columns the table's width holds (see columns_to_hide)."""
+        hide = set(self.columns_to_hide(self.table.viewport().width()))
+        for c in self.DROP_ORDER:
+            if c not in self._chosen_columns:
+                self.table.setColumnHidden(c, c in hide)
+
     def fit_columns(self):
-        """Where the table has room, District and PC get their full width before the name
-        column stretches into the rest."""
+        """The columns the width holds are shown; where the table has room, District and PC
+        get their full width before the name column stretches into the rest."""
+        self.choose_columns()
         spare = self.table.viewport().width() - sum(
             self.table.columnWidth(c) for c in range(self.model.columnCount()) if c != SeatTableModel.C_NAME) - 150
         for c in (SeatTableModel.C_DISTRICT, SeatTableModel.C_PC):
+            if self.table.isColumnHidden(c):
+                continue
             want = self.table.sizeHintForColumn(c) + 8
             grow = min(max(0, want - self.table.columnWidth(c)), max(0, spare))
             if grow:

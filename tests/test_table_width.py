@@ -1,0 +1,48 @@
+"""The seat table at 1366 px: the columns shown by default are those its width holds, long
+names are elided in the middle (seats stay apart), and the full text is in the tooltip."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from explorer.gui.panels.seat_table import SeatTableModel as M
+
+from .helpers import congress_everywhere, open_window
+
+
+def test_a_narrow_table_hides_district_first_and_a_wide_one_shows_all(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    p = w.table_panel
+    widths = p.WIDTHS
+    others = sum(v for c, v in widths.items() if c != M.C_NAME)  # 556 px besides the name
+    assert p.columns_to_hide(others + p.NAME_MIN) == []
+    assert p.columns_to_hide(others + p.NAME_MIN - 1) == [M.C_DISTRICT]  # one pixel short: District goes
+    assert p.columns_to_hide(others + p.NAME_MIN - widths[M.C_DISTRICT] - 1) == [M.C_DISTRICT, M.C_BASE]
+    assert p.columns_to_hide(400) == [M.C_DISTRICT, M.C_BASE, M.C_ADJ, M.C_SC]
+
+
+def test_at_1366_the_table_fits_and_keeps_the_strategists_choice(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    w.show()
+    qtbot.waitExposed(w)
+    p = w.table_panel
+    p.fit_columns()
+    vw = p.table.viewport().width()
+    hidden = [c for c in range(11) if p.table.isColumnHidden(c)]
+    assert hidden == p.columns_to_hide(vw)
+    assert p.table.columnWidth(M.C_NAME) >= p.NAME_MIN or vw < p.NAME_MIN + 200
+    # the header menu's choice wins over the width
+    p._chosen_columns.add(M.C_DISTRICT)
+    p.table.setColumnHidden(M.C_DISTRICT, False)
+    p.fit_columns()
+    assert not p.table.isColumnHidden(M.C_DISTRICT)
+
+
+def test_elided_cells_keep_their_full_text_in_the_tooltip(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    p = w.table_panel
+    assert p.table.textElideMode() == Qt.ElideMiddle
+    m = w.seat_model
+    row = next(r for r in range(m.rowCount()) if m.index(r, M.C_NAME).data() == "Ambala Cantt.")
+    for c in (M.C_DISTRICT, M.C_PC, M.C_POOL):
+        assert m.index(row, c).data(Qt.ToolTipRole) == m.index(row, c).data(Qt.DisplayRole) != ""
+    assert "Ambala Cantt." in m.index(row, M.C_NAME).data(Qt.ToolTipRole)
