@@ -8,6 +8,7 @@ from datetime import date
 
 import numpy as np
 
+from . import labels
 from .engine import Evaluation
 from .geometry import Boundaries
 from .imported import boundaries_of
@@ -66,30 +67,43 @@ def _draw_pc_split(ax, sc: Scenario, ev: Evaluation) -> None:
     for j in range(len(sc.pools)):
         ax.barh(y, by_pc[:, j], left=left, color=pool_colour_hex(sc.pools, j), label=sc.pools.label(j))
         left += by_pc[:, j]
-    ax.set_yticks(y, ev.pc_split.names, fontsize=6)
+    ax.set_yticks(y, [labels.elide(n, 70, 6) for n in ev.pc_split.names], fontsize=6)
     ax.legend(fontsize=6, frameon=False)
-    ax.set_title("Seats per pool in each Lok Sabha seat (no map for this data set)", fontsize=8, loc="left")
+    ax.set_title(labels.first_fitting(["Seats per pool in each Lok Sabha seat (no map for this data set)",
+                                       "Seats per pool in each Lok Sabha seat", "Seats per pool in each PC"],
+                                      _axes_width_pt(ax), 8), fontsize=8, loc="left")
+
+
+def _axes_width_pt(ax) -> float:
+    """The width of ``ax`` on the page, in points."""
+    return ax.get_position().width * ax.figure.get_figwidth() * 72
 
 
 def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation) -> None:
     pr = ev.projection
     ds = sc.dataset
+    width = _axes_width_pt(ax)
+    per_seat = width / max(1, sc.seats.n)  # points per seat along the bar
     for row, baseline in ((1, False), (0, True)):
         left = 0
         for party, n in ev.seat_segments(baseline):
             ax.barh(row, n, left=left, color=ds.party_colour(party), edgecolor="white", height=0.7)
-            if n >= 3:
-                ax.text(left + n / 2, row, f"{party} {n}" if n >= 8 else str(n), ha="center",
-                        va="center", fontsize=6.5, color="white", fontweight="bold")
+            text = labels.segment_label(labels.short_party(party, ds.parties), n, n * per_seat, 6.5)
+            if text:  # a label only where it fits inside its own segment
+                ax.text(left + n / 2, row, text, ha="center", va="center", fontsize=6.5, color="white",
+                        fontweight="bold", clip_on=True)
             left += n
     ax.axvline(pr.majority - 0.5, color="#222", linestyle="--", linewidth=1)
     ax.set_yticks([0, 1], ["Baseline", "Projected"], fontsize=6.5)
-    ax.set_xlabel(f"Baseline: {ds.baselines[sc.assumptions.baseline].label}", fontsize=6, color="#555")
+    ax.set_xlabel(labels.elide(f"Baseline: {ds.baselines[sc.assumptions.baseline].label}", width, 6),
+                  fontsize=6, color="#555")
     ax.set_xlim(0, sc.seats.n)
     ax.set_xticks([0, pr.majority, sc.seats.n])
     ax.tick_params(axis="x", labelsize=6.5)
-    ax.set_title(f"Seats: alliance {pr.alliance_seats} of {sc.seats.n}, majority {pr.majority} (dashed)",
-                 fontsize=8, loc="left")
+    ax.set_title(labels.first_fitting([f"Seats: alliance {pr.alliance_seats} of {sc.seats.n}, majority {pr.majority} "
+                                       "(dashed)", f"Alliance {pr.alliance_seats} of {sc.seats.n}, majority "
+                                       f"{pr.majority}", f"Alliance {pr.alliance_seats}, majority {pr.majority}"],
+                                      width, 8), fontsize=8, loc="left")
     for s in ("top", "right"):
         ax.spines[s].set_visible(False)
 
