@@ -171,3 +171,21 @@ def test_getting_started_is_the_readmes_using_it(qtbot):
     next(a for a in help_menu.actions() if a.text() == "&Getting started").trigger()
     shown = w._getting_started.browser.toPlainText()
     assert shown.startswith("Using it") and "Constituency table" in shown and "Ctrl+Shift+Z" in shown
+
+
+def test_a_scenario_from_another_version_of_its_data_set_says_so(qtbot, tmp_path):
+    import json
+    w = open_window(qtbot, congress_everywhere())
+    path = tmp_path / "old.json"
+    w.files.pick_save = lambda *a: str(path)
+    assert w.files.save_as()
+    assert w.files.open(str(path))
+    assert "another version" not in w.statusBar().currentMessage()  # the same content: nothing to say
+    doc = json.loads(path.read_text())
+    doc["dataset_hash"] = "0123456789abcdef"
+    path.write_text(json.dumps(doc))
+    w.files.close_doc()
+    assert w.files.open(str(path))
+    msg = w.statusBar().currentMessage()
+    assert msg.startswith("old.json was made on another version of the data set “haryana” "
+                          f"(content 0123456789abcdef, this one {w.doc.dataset.content_hash})")

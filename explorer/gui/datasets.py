@@ -79,6 +79,17 @@ class DatasetFiles(QObject):
             return {}
         return {k: p for k, p in v.items() if isinstance(k, str) and isinstance(p, str)} if isinstance(v, dict) else {}
 
+    def note_version(self, data: dict, ds, path: str) -> str | None:
+        """A scenario made on another version of its data set (the content hash it records
+        differs) opens, and the status bar says so: seats and votes may have changed since."""
+        recorded = data.get("dataset_hash")
+        if not isinstance(recorded, str) or not ds.content_hash or recorded == ds.content_hash:
+            return None
+        text = (f"{os.path.basename(path)} was made on another version of the data set “{ds.id}” "
+                f"(content {clip(recorded, 16)}, this one {ds.content_hash}): check its seats and figures")
+        self.w.statusBar().showMessage(text, 10000)
+        return text
+
     def dataset_of_file(self, data, path: str):
         """The data set a scenario file was made for. One already in the window is used as it is;
         another is offered (its folder if it was opened before, else the shipped one of that id);

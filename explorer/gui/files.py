@@ -202,6 +202,7 @@ class FileController(QObject):
             if ds is None:
                 return False
             sc = Scenario.from_json(ds, data, path)
+            self.datasets.note_version(data, ds, path)
         except DataError as e:
             self.show_error("Cannot open scenario", e)
             return False
