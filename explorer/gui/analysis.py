@@ -36,6 +36,20 @@ class Analysis:
         self.dock = window._dock("Uncertainty", self.panel, "dock_uncertainty")
         window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.rules_dock, self.dock)
+        from .optimise_dialog import Request
+        from .panels.frontier import FrontierPanel
+        from .panels.who_contests import WhoContestsPanel
+        self.request = Request()        # the last Optimise… choices: the frontier uses them
+        self.frontier = FrontierPanel(window.doc, lambda: self.request, window)
+        self.frontier_dock = window._dock("Frontier", self.frontier, "dock_frontier")
+        self.who = WhoContestsPanel(window.doc, window.hub, lambda: self.live.settings, window)
+        self.who_dock = window._dock("Who contests", self.who, "dock_who_contests")
+        for d in (self.frontier_dock, self.who_dock):
+            window.addDockWidget(Qt.RightDockWidgetArea, d)
+            window.tabifyDockWidget(self.dock, d)
+        self.who_dock.visibilityChanged.connect(self.who.set_active)
+        window.workspace.activeChanged.connect(self.frontier.set_document)
+        window.workspace.activeChanged.connect(self.who.set_document)
         from PySide6.QtWidgets import QHeaderView
         window.table_panel.table.setColumnWidth(window.seat_model.C_PWIN, 52)
         window.table_panel.table.horizontalHeader().setSectionResizeMode(window.seat_model.C_PWIN,
@@ -53,10 +67,14 @@ class Analysis:
         from .optimise_dialog import OptimiseDialog
         dlg = OptimiseDialog(self.w.doc, self.w.selected_seats(), self.live.settings, self.w)
         self.dialog = dlg
+        dlg.ran.connect(self._remember)
         return dlg.exec()
 
+    def _remember(self, req) -> None:
+        self.request = req
+
     def docks(self) -> list:
-        return [self.dock]
+        return [self.dock, self.frontier_dock, self.who_dock]
 
     def _show(self, f: Figures | None) -> None:
         w = self.w

@@ -53,6 +53,8 @@ class _Progress(QObject):
 
 
 class OptimiseDialog(QDialog):
+    ran = Signal(object)       # the Request of each run
+
     def __init__(self, doc, selected=(), settings: Settings | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Optimise the split")
@@ -237,6 +239,7 @@ class OptimiseDialog(QDialog):
         self.status.setText("Simulating every seat under each pool, then solving…")
         req, doc, step, cancel = self.request(), self.doc, self._progress.step, self._cancel.is_set
         self._req = req
+        self.ran.emit(req)
         run_in_pool(lambda: optimise(doc, req, lambda s, d, t: step.emit(s, int(d), int(t)), cancel),
                     self._done, self._failed, owner=self)
 
@@ -278,7 +281,9 @@ class OptimiseDialog(QDialog):
             return
         cur, new = opt.current, res.pools
         note = f" — {res.note}" if res.note else ""
-        self.status.setText(f"Proposal ({res.status}, {res.objective}){note}")
+        goal = "the most expected seats" if res.objective == "seats" else "the highest P(majority)"
+        self.status.setText(f"Proposal: {'the best split' if res.status == 'optimal' else 'the best split found'} "
+                            f"for {goal} under the hard rules{note}")
         pm_c, pm_n = opt.p_majority(cur), opt.p_majority(new)
         pools = opt.pools_def
         rows = [("Expected alliance seats", f"{opt.expected(cur):.1f}", f"{opt.expected(new):.1f}"),

@@ -25,7 +25,7 @@ class DistributionPlot(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.figures: Figures | None = None
-        self.setMinimumHeight(170)
+        self.setMinimumHeight(260)
         self.setMinimumWidth(220)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
 
@@ -49,10 +49,15 @@ class DistributionPlot(QWidget):
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
         p.setFont(small)
         w, h = self.width(), self.height()
-        gap = 14
-        left_w = int((w - gap) * 0.55)
-        self._histogram(p, QRectF(4, 4, left_w - 4, h - 8), f)
-        self._cushion(p, QRectF(left_w + gap, 4, w - left_w - gap - 4, h - 8), f)
+        gap = 12
+        if w >= 560:    # side by side in a wide dock, one above the other in a narrow one
+            left_w = int((w - gap) * 0.55)
+            self._histogram(p, QRectF(4, 4, left_w - 4, h - 8), f)
+            self._cushion(p, QRectF(left_w + gap, 4, w - left_w - gap - 4, h - 8), f)
+        else:
+            top_h = int((h - gap) * 0.55)
+            self._histogram(p, QRectF(4, 4, w - 8, top_h - 4), f)
+            self._cushion(p, QRectF(4, top_h + gap, w - 8, h - top_h - gap - 4), f)
         if f.stale:
             p.fillRect(self.rect(), QColor(255, 255, 255, 150))
             p.setPen(QColor("#555"))
@@ -72,7 +77,7 @@ class DistributionPlot(QWidget):
         plot = QRectF(r.left() + 4, r.top() + title_h, r.width() - 8, r.height() - title_h - axis_h)
         p.setPen(QColor("#222"))
         p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignLeft | Qt.AlignVCenter,
-                   f"Alliance seats in {s.draws:,} simulated elections")
+                   f"Alliance seats in {s.draws:,} simulated elections (80 % shaded)")
         span = hi_i - lo_i + 1
         bw = plot.width() / span
         top = counts[lo_i:hi_i + 1].max() or 1.0
@@ -90,8 +95,8 @@ class DistributionPlot(QWidget):
         p.setPen(QPen(QColor("#222"), 1.5, Qt.DashLine))
         p.drawLine(QPointF(mx, plot.top() - 2), QPointF(mx, plot.bottom()))
         p.setPen(QColor("#222"))
-        p.drawText(QRectF(mx + 3, plot.top(), 150, 14), Qt.AlignLeft | Qt.AlignTop,
-                   f"majority {s.majority}: {s.p_majority * 100:.0f} %")
+        right = mx < plot.center().x()
+        _label(p, mx, plot.top(), right, f"majority {s.majority}: P {s.p_majority * 100:.0f} %")
         p.setPen(QColor("#999"))
         p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         p.setPen(QColor("#444"))
@@ -99,7 +104,7 @@ class DistributionPlot(QWidget):
         for k in range(int(np.ceil(lo_i / step)) * step, hi_i + 1, step):
             x = plot.left() + (k - lo_i + 0.5) * bw
             p.drawText(QRectF(x - 20, plot.bottom() + 1, 40, axis_h - 2), Qt.AlignCenter, str(k))
-        p.drawText(QRectF(x10, plot.top() + 14, max(x90 - x10, 60), 14), Qt.AlignCenter, f"80 %: {p10}–{p90}")
+        _label(p, mx, plot.top() + 15, right, f"80 %: {p10}–{p90}")
 
     def _cushion(self, p: QPainter, r: QRectF, f: Figures) -> None:
         c = f.cushion
@@ -110,7 +115,7 @@ class DistributionPlot(QWidget):
         plot = QRectF(r.left() + ylab_w, r.top() + title_h, r.width() - ylab_w - 4, r.height() - title_h - axis_h)
         p.setPen(QColor("#222"))
         p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignLeft | Qt.AlignVCenter,
-                   f"Cushion: swing to/from {c['rival']}")
+                   f"Cushion: seats against a swing from {c['rival']} (pts)")
         xs, ys = curve[:, 0], curve[:, 1]
         y_lo, y_hi = max(0, min(ys.min(), M) - 3), min(n, max(ys.max(), M) + 3)
 
@@ -138,9 +143,16 @@ class DistributionPlot(QWidget):
         if at is not None:
             p.setPen(QPen(LOSE if lost is not None else WIN, 1.2))
             p.drawLine(QPointF(X(at), plot.top()), QPointF(X(at), plot.bottom()))
-        p.setPen(QColor("#222"))
-        p.drawText(QRectF(plot.left() + 2, plot.bottom() - 28, plot.width() - 4, 14), Qt.AlignLeft,
-                   cushion_phrase(c))
+
+
+def _label(p: QPainter, x: float, y: float, right: bool, text: str) -> None:
+    """A label beside the line at x, on a white ground so the bars do not cross it."""
+    fm = p.fontMetrics()
+    w = fm.horizontalAdvance(text) + 6
+    r = QRectF(x + 3 if right else x - 3 - w, y, w, fm.height() + 1)
+    p.fillRect(r, QColor(255, 255, 255, 225))
+    p.setPen(QColor("#222"))
+    p.drawText(r, Qt.AlignCenter, text)
 
 
 def cushion_phrase(c: dict) -> str:
@@ -248,7 +260,7 @@ class UncertaintyPanel(QWidget):
         row.addWidget(self.state)
         lay.addLayout(row)
         self.plot = DistributionPlot()
-        lay.addWidget(self.plot, 3)
+        lay.addWidget(self.plot, 4)
         tl = QLabel("Tipping-point seats (the result that most often decides the majority)")
         tl.setStyleSheet("color:#444;")
         tl.setWordWrap(True)
