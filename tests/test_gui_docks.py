@@ -45,14 +45,16 @@ def test_who_contests_dock(qtbot, qtmodeltester):
     params, _ = U.params_for(sc.dataset)
     P = O.Optimiser(sc.dataset, sc, params, O.DEFAULT_DRAWS).P
     np.testing.assert_array_equal(m.P, P)
-    assert m.columns == ["No.", "Constituency", "Pool", "AAP alone", "INC alone", "Friendly fight", "Better", "Cost now"]
+    assert m.columns == ["No.", "Constituency", "Pool", "Cost now", "Better", "AAP alone", "INC alone", "Friendly fight"]
     i = sc.seats.index_of(KALAYAT)
     row = next(r for r in range(90) if m.index(r, 0).data(AC_ROLE) == KALAYAT)
-    assert m.index(row, 3).data() == f"{P[0, i] * 100:.0f} %" and m.index(row, 4).data() == f"{P[1, i] * 100:.0f} %"
+    assert m.index(row, 5).data() == f"{P[0, i] * 100:.0f} %" and m.index(row, 6).data() == f"{P[1, i] * 100:.0f} %"
+    assert m.index(row, 4).data() == ("AAP" if P[0, i] > P[1, i] else "INC")
     cost = P[:2, i].max() - P[1, i]                       # Kalayat is with INC
-    assert m.index(row, 7).data(Qt.UserRole + 1) == cost
+    assert m.index(row, 3).data(Qt.UserRole + 1) == cost
     # sorted by the cost of the current assignment, dearest first
-    costs = [who.proxy.index(r, 7).data(Qt.UserRole + 1) for r in range(90)]
+    costs = [who.proxy.index(r, 3).data(Qt.UserRole + 1) for r in range(90)]
     assert costs == sorted(costs, reverse=True)
+    assert who.view.horizontalHeader().sortIndicatorSection() == 3
     w.doc.move([KALAYAT], "AAP")
-    assert m.index(row, 2).data() == "AAP" and m.index(row, 7).data(Qt.UserRole + 1) == P[:2, i].max() - P[0, i]
+    assert m.index(row, 2).data() == "AAP" and m.index(row, 3).data(Qt.UserRole + 1) == P[:2, i].max() - P[0, i]

@@ -17,6 +17,7 @@ from .common import AC_ROLE, SORT_ROLE
 
 
 class WhoContestsModel(QAbstractTableModel):
+    C_COST, C_BEST = 3, 4      # then P(win) with each partner alone, and in a friendly fight
     def __init__(self, parent=None):
         super().__init__(parent)
         self.P = None             # (partners + 1, N): P(alliance wins) alone per partner, then friendly fight
@@ -28,8 +29,8 @@ class WhoContestsModel(QAbstractTableModel):
         self.beginResetModel()
         self.doc, self.P = doc, P
         pools = doc.pools
-        self.columns = ["No.", "Constituency", "Pool"] + [f"{p.code} alone" for p in pools.partners] + \
-            ["Friendly fight", "Better", "Cost now"]
+        self.columns = ["No.", "Constituency", "Pool", "Cost now", "Better"] + \
+            [f"{p.code} alone" for p in pools.partners] + ["Friendly fight"]
         self._fill()
         self.endResetModel()
 
@@ -45,8 +46,8 @@ class WhoContestsModel(QAbstractTableModel):
         for i in range(seats.n):
             best = int(np.argmax(P[:n_p, i]))
             cost = float(P[best, i] - P[var[i], i])
-            self._rows.append((int(seats.ac_no[i]), seats.names[i], pools.label(int(pool[i])),
-                               *[float(P[k, i]) for k in range(n_p + 1)], pools.partners[best].code, cost))
+            self._rows.append((int(seats.ac_no[i]), seats.names[i], pools.label(int(pool[i])), cost,
+                               pools.partners[best].code, *[float(P[k, i]) for k in range(n_p + 1)]))
 
     def pools_changed(self) -> None:
         if self._rows:
@@ -62,7 +63,7 @@ class WhoContestsModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole and section < len(self.columns):
             return self.columns[section]
-        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section == len(self.columns) - 1:
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section == self.C_COST:
             return "Expected seats the current pool gives up against the better partner alone"
         return None
 
@@ -71,20 +72,20 @@ class WhoContestsModel(QAbstractTableModel):
             return None
         row, c = self._rows[index.row()], index.column()
         v = row[c]
-        last = len(self.columns) - 1
+        cost = c == self.C_COST
         if role == Qt.DisplayRole:
-            if c == last:
+            if cost:
                 return f"{v:.2f}" if v > 0.0005 else "—"
-            if 3 <= c < last - 1:
+            if c > self.C_BEST:
                 return f"{v * 100:.0f} %"
             return str(v)
         if role == SORT_ROLE:
             return v
         if role == AC_ROLE:
             return row[0]
-        if role == Qt.TextAlignmentRole and (c == 0 or 3 <= c < last - 1 or c == last):
+        if role == Qt.TextAlignmentRole and (c == 0 or cost or c > self.C_BEST):
             return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and c == last and v > 0.0005:
+        if role == Qt.ForegroundRole and cost and v > 0.0005:
             return QBrush(QColor("#B3261E"))
         return None
 
@@ -160,7 +161,7 @@ class WhoContestsPanel(QWidget):
             return
         self.computing = False
         self.model.set_data(doc, P)
-        self.proxy.sort(self.model.columnCount() - 1, Qt.DescendingOrder)
-        n = sum(1 for r in range(self.model.rowCount()) if self.model._rows[r][-1] > 0.0005)
+        self.view.sortByColumn(WhoContestsModel.C_COST, Qt.DescendingOrder)
+        n = sum(1 for r in range(self.model.rowCount()) if self.model._rows[r][WhoContestsModel.C_COST] > 0.0005)
         self.note.setText(f"{O.DEFAULT_DRAWS:,} simulated elections. {n} seats are with a partner that has the "
                           f"lower P(win); sorted by what that costs (click a header to sort).")
