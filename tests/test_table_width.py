@@ -27,7 +27,7 @@ def test_at_1366_the_table_fits_and_keeps_the_strategists_choice(qtbot):
     p = w.table_panel
     p.fit_columns()
     vw = p.table.viewport().width()
-    hidden = [c for c in range(11) if p.table.isColumnHidden(c)]
+    hidden = [c for c in range(M.C_CONFLICT + 1) if p.table.isColumnHidden(c)]
     assert hidden == p.columns_to_hide(vw)
     assert p.table.columnWidth(M.C_NAME) >= p.NAME_MIN or vw < p.NAME_MIN + 200
     # the header menu's choice wins over the width

@@ -79,7 +79,7 @@ def _axes_width_pt(ax) -> float:
     return ax.get_position().width * ax.figure.get_figwidth() * 72
 
 
-def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation) -> None:
+def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation, uncertainty: dict | None = None) -> None:
     pr = ev.projection
     ds = sc.dataset
     width = _axes_width_pt(ax)
@@ -100,25 +100,44 @@ def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation) -> None:
     ax.set_xlim(0, sc.seats.n)
     ax.set_xticks([0, pr.majority, sc.seats.n])
     ax.tick_params(axis="x", labelsize=6.5)
-    ax.set_title(labels.first_fitting([f"Seats: alliance {pr.alliance_seats} of {sc.seats.n}, majority {pr.majority} "
-                                       "(dashed)", f"Alliance {pr.alliance_seats} of {sc.seats.n}, majority "
-                                       f"{pr.majority}", f"Alliance {pr.alliance_seats}, majority {pr.majority}"],
-                                      width, 8), fontsize=8, loc="left")
+    title = labels.first_fitting([f"Seats: alliance {pr.alliance_seats} of {sc.seats.n}, majority {pr.majority} "
+                                  "(dashed)", f"Alliance {pr.alliance_seats} of {sc.seats.n}, majority "
+                                  f"{pr.majority}", f"Alliance {pr.alliance_seats}, majority {pr.majority}"], width, 8)
+    if uncertainty:
+        a = uncertainty["alliance_seats"]
+        title += f"\n80 %: {a['p10']}–{a['p90']} · P(majority) {uncertainty['p_majority'] * 100:.0f} %"
+        ax.plot([a["p10"], a["p90"]], [1.45, 1.45], color="#222", linewidth=1.2, clip_on=False)
+    ax.set_title(title, fontsize=8, loc="left")
     for s in ("top", "right"):
         ax.spines[s].set_visible(False)
 
 
-def _summary_table(sc: Scenario, ev: Evaluation) -> list[list[str]]:
+def walk_away_line(walk_away: dict) -> str:
+    """'Walk-away: INC 28.0 expected seats in the alliance, 27.9 alone (gains); …'."""
+    parts = [f"{code} {w['alliance']:.1f} expected seats in the alliance, {w['alone']:.1f} alone "
+             f"({'gains' if w['alliance'] > w['alone'] else 'does not gain'})" for code, w in walk_away.items()]
+    return "Walk-away: " + "; ".join(parts)
+
+
+def _summary_table(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None) -> list[list[str]]:
     pr, P, v = ev.projection, sc.pools, ev.verdict
     counts = ev.pool_counts
     rows = [["Seats contested", ", ".join(f"{p.code} {p.fielding} ({p.alone} alone)" for p in ev.partners)
              + f"; {counts[P.key(P.contested)]} contested, {counts[P.key(P.unassigned)]} unassigned"],
             ["SC seats alone", ", ".join(f"{p.code} {p.sc_alone}" for p in ev.partners)],
             ["Projected seats", ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())],
-            ["Alliance", f"{v.alliance} of {v.seats} — {v.phrase} ({v.majority})"],
+            ["Alliance", f"{v.alliance} of {v.seats} — {v.phrase} ({v.majority})" + _range(uncertainty)],
             ["Vote coverage", f"{pr.coverage * 100:.1f} % of the partners' vote kept "
                               f"({pr.kept_votes:,.0f} of {float(pr.partner_votes.sum()):,.0f})"]]
     return rows
+
+
+def _range(u: dict | None) -> str:
+    if not u:
+        return ""
+    a = u["alliance_seats"]
+    return (f"; 80 % range {a['p10']}–{a['p90']}, P(majority) {u['p_majority'] * 100:.0f} % "
+            f"({u['draws']:,} simulated elections)")
 
 
 # Names, notes and rules come from files the other side may have written: every text of the
@@ -126,13 +145,15 @@ def _summary_table(sc: Scenario, ev: Evaluation) -> list[list[str]]:
 PLAIN_TEXT_RC = {"text.parse_math": False, "text.usetex": False}
 
 
-def brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None = None) -> bytes:
+def brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None = None, uncertainty: dict | None = None) -> bytes:
+    """``uncertainty``: the ``uncertainty`` block of ``project --json`` (the range and P(majority)
+    go beside the point figures), optionally with ``walk_away`` (a walk-away line)."""
     import matplotlib
     with matplotlib.rc_context(PLAIN_TEXT_RC):
-        return _brief_pdf_bytes(sc, ev, today)
+        return _brief_pdf_bytes(sc, ev, today, uncertainty)
 
 
-def _brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None) -> bytes:
+def _brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None, uncertainty: dict | None = None) -> bytes:
     import matplotlib
     from matplotlib.figure import Figure
     matplotlib.rcParams["pdf.fonttype"] = 42  # real text in the PDF: searchable, copyable
@@ -147,12 +168,12 @@ def _brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None) -> bytes:
         _draw_map(ax_map, sc, ev, b)
     else:
         _draw_pc_split(ax_map, sc, ev)
-    _draw_seat_chart(fig.add_axes([0.62, 0.80, 0.34, 0.09]), sc, ev)
+    _draw_seat_chart(fig.add_axes([0.62, 0.80, 0.34, 0.09]), sc, ev, uncertainty)
     ax_t = fig.add_axes([0.58, 0.50, 0.40, 0.25])
     ax_t.axis("off")
     ax_t.set_title("Summary", fontsize=8, loc="left")
     y = 0.95
-    for k, v in _summary_table(sc, ev):
+    for k, v in _summary_table(sc, ev, uncertainty):
         ax_t.text(0.0, y, k, fontsize=7, fontweight="bold", va="top", transform=ax_t.transAxes)
         ax_t.text(0.0, y - 0.07, _wrap(v, 62), fontsize=7, va="top", transform=ax_t.transAxes)
         y -= 0.07 * (2 + v.count("\n") + len(v) // 62) + 0.02
@@ -172,6 +193,9 @@ def _brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None) -> bytes:
                   transform=ax_c.transAxes)
     a = sc.assumptions
     codes = tuple(p.code for p in sc.pools.partners)
+    if uncertainty and uncertainty.get("walk_away"):
+        fig.text(0.06, 0.128, _wrap(walk_away_line(uncertainty["walk_away"]), 150), fontsize=7, color="#333",
+                 va="bottom")
     fig.text(0.06, 0.115, "Assumptions: " + sc.dataset.baselines[a.baseline].label + " · " + a.describe(codes),
              fontsize=7, color="#333")
     if sc.notes.strip():
@@ -190,5 +214,5 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
-def write_brief(path, sc: Scenario, ev: Evaluation, today: date | None = None) -> None:
-    atomic_write_bytes(path, brief_pdf_bytes(sc, ev, today))
+def write_brief(path, sc: Scenario, ev: Evaluation, today: date | None = None, uncertainty: dict | None = None) -> None:
+    atomic_write_bytes(path, brief_pdf_bytes(sc, ev, today, uncertainty))

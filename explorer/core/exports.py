@@ -63,12 +63,34 @@ def _text_cells(workbook) -> None:
                     cell.quotePrefix = True
 
 
-def seat_sheet(sc: Scenario, ev: Evaluation) -> pd.DataFrame:
-    """One row per seat: pool, baseline result, projected result, conflicts (the evaluation's rows)."""
-    return pd.DataFrame(ev.seat_rows, columns=SEAT_SHEET_COLUMNS)
+def seat_sheet(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None) -> pd.DataFrame:
+    """One row per seat: pool, baseline result, projected result, conflicts (the evaluation's rows);
+    with ``uncertainty``, P(the alliance wins) beside the projected winner."""
+    df = pd.DataFrame(ev.seat_rows, columns=SEAT_SHEET_COLUMNS)
+    if uncertainty and uncertainty.get("p_alliance") is not None:
+        df.insert(df.columns.get_loc("alliance_margin_pts") + 1, "p_alliance",
+                  [round(float(p), 4) for p in uncertainty["p_alliance"]])
+    return df
 
 
-def summary_rows(sc: Scenario, ev: Evaluation) -> list[tuple[str, object]]:
+def uncertainty_rows(uncertainty: dict | None) -> list[tuple[str, object]]:
+    """The range and P(majority) next to the point figures (``uncertainty``: the ``uncertainty``
+    block of ``project --json``, optionally with ``walk_away`` as ``optimise --json`` gives it)."""
+    if not uncertainty:
+        return []
+    a = uncertainty["alliance_seats"]
+    rows: list[tuple[str, object]] = [
+        ("Alliance seats, 80 % range", f"{a['p10']}–{a['p90']}"), ("Alliance seats, median", a["median"]),
+        ("P(majority) (%)", round(uncertainty["p_majority"] * 100, 1)),
+        ("Simulated elections", uncertainty["draws"])]
+    for party, r in list(uncertainty.get("seats", {}).items())[:8]:
+        rows.append((f"Seats {party}, 80 % range", f"{r['p10']}–{r['p90']}"))
+    for code, w in (uncertainty.get("walk_away") or {}).items():
+        rows.append((f"{code} expected seats in the alliance / alone", f"{w['alliance']:.1f} / {w['alone']:.1f}"))
+    return rows
+
+
+def summary_rows(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None) -> list[tuple[str, object]]:
     pr = ev.projection
     rows: list[tuple[str, object]] = [("Scenario", sc.name), ("Date", date.today().isoformat())]
     for k, v in pool_counts(sc, ev).items():
@@ -78,7 +100,8 @@ def summary_rows(sc: Scenario, ev: Evaluation) -> list[tuple[str, object]]:
         rows.append((f"{code} SC seats alone", v["sc_allotted"]))
     for party, n in pr.seats_by_party().items():
         rows.append((f"Projected seats {party}", n))
-    rows += [("Alliance projected seats", pr.alliance_seats), ("Majority", pr.majority),
+    rows += [("Alliance projected seats", pr.alliance_seats)] + uncertainty_rows(uncertainty) + [
+             ("Majority", pr.majority),
              ("Vote coverage (%)", round(pr.coverage * 100, 2)),
              ("Alliance votes kept", int(round(pr.kept_votes))),
              ("Partners' combined vote", int(round(float(pr.partner_votes.sum())))),
@@ -108,12 +131,14 @@ def write_seat_csv(path, sc: Scenario, ev: Evaluation) -> None:
     atomic_write_bytes(path, out.getvalue().encode("utf-8"))
 
 
-def write_xlsx(path, sc: Scenario, ev: Evaluation) -> None:
-    """Sheets: Seats (one row per seat), Summary, Assumptions, Conflicts."""
+def write_xlsx(path, sc: Scenario, ev: Evaluation, uncertainty: dict | None = None) -> None:
+    """Sheets: Seats (one row per seat), Summary, Assumptions, Conflicts. With ``uncertainty``
+    the Summary gives the 80 % ranges and P(majority), the Seats sheet each seat's P(win)."""
     buf = io.BytesIO()
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
-        seat_sheet(sc, ev).to_excel(xw, sheet_name="Seats", index=False)
-        pd.DataFrame(summary_rows(sc, ev), columns=["figure", "value"]).to_excel(xw, sheet_name="Summary", index=False)
+        seat_sheet(sc, ev, uncertainty).to_excel(xw, sheet_name="Seats", index=False)
+        pd.DataFrame(summary_rows(sc, ev, uncertainty), columns=["figure", "value"]).to_excel(
+            xw, sheet_name="Summary", index=False)
         pd.DataFrame(assumption_rows(sc), columns=["assumption", "value"]).to_excel(
             xw, sheet_name="Assumptions", index=False)
         pd.DataFrame([(c.severity, c.kind, c.message, ", ".join(sc.seats.names_of(c.seats[:12])))

@@ -11,12 +11,17 @@ from .engine import Evaluation
 from .pools import pool_colour_hex
 from .scenario import Scenario
 
-MODES = {"pool": "Pool", "winner": "Projected winner", "margin": "Projected margin", "baseline": "Baseline leader"}
+MODES = {"pool": "Pool", "winner": "Projected winner", "margin": "Projected margin", "baseline": "Baseline leader",
+         "p_win": "Win probability"}
 # diverging scale for the alliance's projected margin, in points: loss red, win green
 MARGIN_STOPS = [(-20.0, (178, 24, 43)), (-10.0, (239, 138, 98)), (0.0, (247, 247, 247)),
                 (10.0, (127, 191, 123)), (20.0, (27, 120, 55))]
 MARGIN_LEGEND = [(-20, "−20 or worse"), (-10, "−10"), (-3, "−3"), (0, "0"), (3, "+3"), (10, "+10"),
                  (20, "+20 or better")]
+# diverging scale for P(the alliance wins), centred on a toss-up: the margin's colours
+P_WIN_LEGEND = [(0.0, "0 %"), (0.1, "10 %"), (0.25, "25 %"), (0.5, "50 %"), (0.75, "75 %"), (0.9, "90 %"),
+                (1.0, "100 %")]
+NO_FIGURE = "#DDDDDD"
 
 
 @dataclass
@@ -39,7 +44,14 @@ def margin_colour(pts: float) -> str:
     return f"#{r:02X}{g:02X}{b:02X}"
 
 
-def map_style(mode: str, sc: Scenario, ev: Evaluation) -> MapStyle:
+def p_win_colour(p: float) -> str:
+    """P 0 → the margin scale's deep red, 0.5 → its white, 1 → its deep green (linear in P)."""
+    return margin_colour((min(max(p, 0.0), 1.0) - 0.5) * 40.0)
+
+
+def map_style(mode: str, sc: Scenario, ev: Evaluation, p_alliance=None) -> MapStyle:
+    """``p_alliance``: P(the alliance wins) per seat, for the win-probability mode (None: not
+    computed yet, every seat grey)."""
     ds, pools, pr = sc.dataset, sc.pools, ev.projection
     n = sc.seats.n
     hatched = np.zeros(n, dtype=bool)
@@ -65,6 +77,14 @@ def map_style(mode: str, sc: Scenario, ev: Evaluation) -> MapStyle:
         fill = [margin_colour(v) for v in m.tolist()]
         legend = [(label, margin_colour(v), False) for v, label in MARGIN_LEGEND]
         title = "Alliance margin (points): + wins, − loses"
+    elif mode == "p_win":
+        if p_alliance is None:
+            fill = [NO_FIGURE] * n
+            title = "Win probability of the alliance: computing…"
+        else:
+            fill = [p_win_colour(float(p)) for p in p_alliance]
+            title = "Win probability of the alliance (simulated elections)"
+        legend = [(label, p_win_colour(v), False) for v, label in P_WIN_LEGEND]
     else:
         raise ValueError(f"unknown map mode {mode!r}; modes are {', '.join(MODES)}")
     return MapStyle(fill, hatched, outlined, legend, title)

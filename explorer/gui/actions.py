@@ -108,6 +108,8 @@ class WindowActions(QObject):
         self.presets_menu = s.addMenu("Start from &preset")
         self.presets_menu.aboutToShow.connect(self._fill_presets)
         s.addAction("Put every seat in &Unassigned", lambda: w.assign_all("unassigned"))
+        s.addSeparator()
+        s.addAction("&Optimise…", lambda: w.analysis.optimise(), QKeySequence("Ctrl+Shift+O"))
         v = mb.addMenu("&View")
         for d in w.docks():
             v.addAction(d.toggleViewAction())

@@ -312,13 +312,15 @@ class FileController(QObject):
         if not path.lower().endswith(f".{kind}"):
             path += f".{kind}"
         from ..core import brief, exports
+        analysis = getattr(self.w, "analysis", None)   # the range and P(majority), issue 17
+        unc = analysis.export_uncertainty() if analysis is not None and kind != "csv" else None
         try:
             if kind == "xlsx":
-                exports.write_xlsx(path, doc.scenario, doc.evaluation)
+                exports.write_xlsx(path, doc.scenario, doc.evaluation, uncertainty=unc)
             elif kind == "csv":
                 exports.write_seat_csv(path, doc.scenario, doc.evaluation)
             else:
-                brief.write_brief(path, doc.scenario, doc.evaluation)
+                brief.write_brief(path, doc.scenario, doc.evaluation, uncertainty=unc)
         except OSError as e:
             self.show_error("Cannot export", f"{path}: {e.strerror or e}")
             return False

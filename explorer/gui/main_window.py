@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
         lay.addWidget(split, 1)
         self.setCentralWidget(central)
         self._build_docks(doc, with_chart)
+        from .analysis import Analysis  # uncertainty and optimiser (issues 17, 18)
+        self.analysis = Analysis(self)
         self.files = FileController(self, autosave_dir)
         self.imports = ImportController(self)
         self.menu_actions = WindowActions(self)
@@ -149,7 +151,7 @@ class MainWindow(QMainWindow):
 
     def docks(self) -> list[QDockWidget]:
         return [self.conflict_dock, self.map_dock, self.summary_dock, self.chart_dock, self.assumptions_dock,
-                self.rules_dock]
+                self.rules_dock] + self.analysis.docks()
 
     def _build_docks(self, doc, with_chart: bool):
         self.conflict_panel = ConflictPanel(doc, self.hub, self)

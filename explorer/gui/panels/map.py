@@ -314,6 +314,7 @@ class MapPanel(QWidget):
         self.boundaries: Boundaries | None = None
         self._seats = None
         self.mode = "pool"
+        self.p_alliance = None      # P(alliance wins) per seat, from set_p_win (issue 17)
         self.active = True
         self._stale = True
         self._syncing = False
@@ -450,7 +451,7 @@ class MapPanel(QWidget):
         """Set every seat's colours from the core's map style: no path is rebuilt."""
         if not self.items:
             return
-        style = map_style(self.mode, self.doc.scenario, self.doc.evaluation)
+        style = map_style(self.mode, self.doc.scenario, self.doc.evaluation, self.p_alliance)
         for k, ac in enumerate(self.doc.dataset.seats.ac_no.tolist()):
             item = self.items.get(ac)
             if item is not None and item.set_style(style.fill[k], bool(style.hatched[k]), bool(style.outlined[k])):
@@ -459,6 +460,14 @@ class MapPanel(QWidget):
         self.legend.set_entries(style.title, style.legend)
         self._stale = False
         self.recolours += 1
+
+    def set_p_win(self, p) -> None:
+        """The uncertainty's P(alliance wins) per seat (issue 17); recoloured in that mode only."""
+        self.p_alliance = p
+        if self.mode == "p_win":
+            self._stale = True
+            if self.active:
+                self.recolour()
 
     def map_rect(self) -> QRectF:
         """The seats' extent in scene units (labels keep their pixel size, so they are left out)."""

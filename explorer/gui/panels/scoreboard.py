@@ -119,6 +119,7 @@ class Scoreboard(QFrame):
         self.conflicts = Tile("Conflicts")
         for wdg, stretch in ((self.alliance, 0), (self.bar, 1), (self.coverage, 0), (self.conflicts, 0)):
             self.lay.addWidget(wdg, stretch)
+        self._build_uncertainty_tile()
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -169,3 +170,27 @@ class Scoreboard(QFrame):
         parts = [f"<span style='color:{SEVERITY_COLOURS[s]}'>{n[s]}</span>" for s in SEVERITIES if n[s]]
         self.conflicts.value.setText(" · ".join(parts) if parts else "<span style='color:#1B7F3B'>none</span>")
         self.conflicts.setToolTip(f"{n['error']} broken, {n['warning']} warnings, {n['info']} pending (unassigned)")
+
+    # --- uncertainty hook (issue 17) ------------------------------------------------------------
+    # The range and P(majority), in a line under the seat bar, are filled by gui/analysis.py
+    # through set_uncertainty(); nothing else in this class depends on them.
+    def _build_uncertainty_tile(self) -> None:
+        idx = self.lay.indexOf(self.bar)
+        self.lay.removeWidget(self.bar)
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.setSpacing(1)
+        self.uncertainty = QLabel("computing the range…")
+        self.uncertainty.setObjectName("uncertainty_text")
+        self.uncertainty.setTextFormat(Qt.PlainText)
+        self.uncertainty.setAlignment(Qt.AlignCenter)
+        self.uncertainty.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        v.addWidget(self.bar)
+        v.addWidget(self.uncertainty)
+        self.lay.insertWidget(idx, box, 1)
+
+    def set_uncertainty(self, text: str, stale: bool = False, tooltip: str = "") -> None:
+        self.uncertainty.setText(text + (" · updating…" if stale else ""))
+        self.uncertainty.setStyleSheet("color:#999; font-size:8pt;" if stale else "color:#222; font-size:8pt;")
+        self.uncertainty.setToolTip(tooltip)

@@ -36,17 +36,19 @@ class SeatTableModel(QAbstractTableModel):
     string formats at 90 seats); data() is then a lookup, and dataChanged is emitted only for
     the rows whose cells changed, so a drop repaints a handful of rows, not the table."""
     COLUMNS = ["No.", "Constituency", "District", "PC", "SC", "Baseline", "Pool", "Projected",
-               "Margin", "Adj.", "⚑"]
-    (C_NO, C_NAME, C_DISTRICT, C_PC, C_SC, C_BASE, C_POOL, C_WIN, C_MARGIN, C_ADJ, C_CONFLICT) = range(11)
+               "Margin", "Adj.", "⚑", "P(win)"]
+    (C_NO, C_NAME, C_DISTRICT, C_PC, C_SC, C_BASE, C_POOL, C_WIN, C_MARGIN, C_ADJ, C_CONFLICT, C_PWIN) = range(12)
     TIPS = {C_NO: "Constituency number (ECI, 2008 delimitation)", C_SC: "Reserved for Scheduled Castes",
             C_BASE: "Leader in the baseline election and its lead (points of the valid vote)",
             C_POOL: "Who fields the alliance candidate: a partner alone, Contested (several) or Unassigned",
             C_WIN: "Projected winner under this split and the assumptions",
             C_MARGIN: "Projected margin, points of the valid vote: + the alliance wins, − it loses",
             C_ADJ: "Your per-seat adjustment for the alliance candidate, in points (double-click to edit)",
-            C_CONFLICT: "Conflicts with the negotiation's rules"}
+            C_CONFLICT: "Conflicts with the negotiation's rules",
+            C_PWIN: "P(the alliance wins the seat) in the simulated elections; sorted, the closest seats come first"}
     _ALIGN = {C_NO: int(Qt.AlignRight | Qt.AlignVCenter), C_MARGIN: int(Qt.AlignRight | Qt.AlignVCenter),
               C_ADJ: int(Qt.AlignRight | Qt.AlignVCenter), C_SC: int(Qt.AlignCenter),
+              C_PWIN: int(Qt.AlignRight | Qt.AlignVCenter),
               C_CONFLICT: int(Qt.AlignCenter)}
 
     def __init__(self, doc: Document, parent=None):
@@ -60,6 +62,8 @@ class SeatTableModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._won_brush = QBrush(QColor("#1B7F3B"))
         self._lost_brush = QBrush(QColor("#B3261E"))
+        self._p_win = None          # P(alliance wins) per seat, from set_p_win (issue 17)
+        self._p_stale = False
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -164,6 +168,8 @@ class SeatTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
+        if c == self.C_PWIN:
+            return self._p_win_data(r, role)
         row = self._rows[r]
         if role == Qt.DisplayRole:
             return row.text[c]
@@ -194,6 +200,32 @@ class SeatTableModel(QAbstractTableModel):
         if role == Qt.ToolTipRole:
             tip = self._tooltip(r, c)
             return plain_rich(tip) if tip else tip
+        return None
+
+    # -- P(win): the uncertainty's column (issue 17) -------------------------------------
+    def set_p_win(self, p, stale: bool = False) -> None:
+        """P(the alliance wins) per seat in seat order (None: not computed yet)."""
+        self._p_win = None if p is None else [float(x) for x in p]
+        self._p_stale = stale
+        if self._static:
+            self.dataChanged.emit(self.index(0, self.C_PWIN), self.index(len(self._static) - 1, self.C_PWIN))
+
+    def _p_win_data(self, r: int, role):
+        p = None if self._p_win is None or r >= len(self._p_win) else self._p_win[r]
+        if role == Qt.DisplayRole:
+            return "…" if p is None else f"{p * 100:.0f} %"
+        if role == SORT_ROLE:   # the closest seats first, then by P
+            return 9.0 if p is None else round(abs(p - 0.5), 6) + p * 1e-7
+        if role == Qt.TextAlignmentRole:
+            return self._ALIGN[self.C_PWIN]
+        if role == Qt.ForegroundRole:
+            if p is None or self._p_stale:
+                return QBrush(QColor("#999"))
+            return self._won_brush if p >= 0.5 else self._lost_brush
+        if role == AC_ROLE:
+            return self._static[r][0]
+        if role == Qt.ToolTipRole and p is not None:
+            return plain_rich(f"P(the alliance wins) {p * 100:.1f} %" + (" — updating" if self._p_stale else ""))
         return None
 
     def _tooltip(self, r: int, c: int):
@@ -316,7 +348,7 @@ class SeatTablePanel(QWidget):
     WIDTHS = {SeatTableModel.C_NO: 36, SeatTableModel.C_NAME: 112, SeatTableModel.C_DISTRICT: 76,
               SeatTableModel.C_PC: 76, SeatTableModel.C_SC: 28, SeatTableModel.C_BASE: 72,
               SeatTableModel.C_POOL: 92, SeatTableModel.C_WIN: 62, SeatTableModel.C_MARGIN: 50,
-              SeatTableModel.C_ADJ: 38, SeatTableModel.C_CONFLICT: 26}
+              SeatTableModel.C_ADJ: 38, SeatTableModel.C_CONFLICT: 26, SeatTableModel.C_PWIN: 52}
     # the columns a narrow table hides first (by default: a column the strategist shows or
     # hides from the header menu stays as chosen); the name keeps at least NAME_MIN pixels
     DROP_ORDER = (SeatTableModel.C_DISTRICT, SeatTableModel.C_BASE, SeatTableModel.C_ADJ, SeatTableModel.C_SC)

@@ -1,0 +1,109 @@
+"""The window's uncertainty and optimiser parts (issues 17 and 18), attached to a MainWindow by
+one call: the live uncertainty feeding the scoreboard, the seat table's P(win) column and the
+map's win-probability mode; the Uncertainty dock; the Optimise… action."""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+
+from .worker import Figures, LiveUncertainty
+
+
+class _CloseWatch(QObject):
+    """Stops the live figures once the window has closed (a close it refused changes nothing)."""
+
+    def __init__(self, window, live):
+        super().__init__(window)
+        self.w, self.live = window, live
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, e):
+        if obj is self.w and e.type() == QEvent.Close:
+            self.live.stop()
+            QTimer.singleShot(0, self._check)
+        return False
+
+    def _check(self):
+        if self.w.isVisible():   # the close was refused (the user kept an unsaved change)
+            self.live.resume()
+
+
+class Analysis:
+    def __init__(self, window, asynchronous: bool = True):
+        self.w = window
+        self.live = LiveUncertainty(window.doc, window, asynchronous=asynchronous)
+        from .panels.uncertainty import UncertaintyPanel
+        self.panel = UncertaintyPanel(self.live, window.hub, window)
+        self.dock = window._dock("Uncertainty", self.panel, "dock_uncertainty")
+        window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.rules_dock, self.dock)
+        from .optimise_dialog import Request
+        from .panels.frontier import FrontierPanel
+        from .panels.who_contests import WhoContestsPanel
+        self.request = Request()        # the last Optimise… choices: the frontier uses them
+        self.frontier = FrontierPanel(window.doc, lambda: self.request, window)
+        self.frontier_dock = window._dock("Frontier", self.frontier, "dock_frontier")
+        self.who = WhoContestsPanel(window.doc, window.hub, lambda: self.live.settings, window)
+        self.who_dock = window._dock("Who contests", self.who, "dock_who_contests")
+        for d in (self.frontier_dock, self.who_dock):
+            window.addDockWidget(Qt.RightDockWidgetArea, d)
+            window.tabifyDockWidget(self.dock, d)
+        self.who_dock.visibilityChanged.connect(self.who.set_active)
+        window.workspace.activeChanged.connect(self.frontier.set_document)
+        window.workspace.activeChanged.connect(self.who.set_document)
+        from PySide6.QtWidgets import QHeaderView
+        window.table_panel.table.setColumnWidth(window.seat_model.C_PWIN, 52)
+        window.table_panel.table.horizontalHeader().setSectionResizeMode(window.seat_model.C_PWIN,
+                                                                         QHeaderView.Interactive)
+        self.live.updated.connect(self._show)
+        self.live.staleChanged.connect(lambda _s: self.live.figures is not None and self._show(self.live.figures))
+        window.workspace.activeChanged.connect(self.live.set_document)
+        self._watch = _CloseWatch(window, self.live)
+        window.scoreboard.set_uncertainty("computing…", True)
+        if self.live.figures is not None:
+            self._show(self.live.figures)
+
+    def optimise(self):
+        """Optimise…: the dialog on the document shown, the selected seats offered for locking."""
+        from .optimise_dialog import OptimiseDialog
+        dlg = OptimiseDialog(self.w.doc, self.w.selected_seats(), self.live.settings, self.w)
+        self.dialog = dlg
+        dlg.ran.connect(self._remember)
+        return dlg.exec()
+
+    def _remember(self, req) -> None:
+        self.request = req
+
+    def docks(self) -> list:
+        return [self.dock, self.frontier_dock, self.who_dock]
+
+    def _show(self, f: Figures | None) -> None:
+        w = self.w
+        if f is None:
+            w.scoreboard.set_uncertainty("computing the range…", True)
+            w.seat_model.set_p_win(None)
+            w.map_panel.set_p_win(None)
+            return
+        med, lo, hi = f.interval
+        w.scoreboard.set_uncertainty(
+            f.scoreboard_text(), f.stale,
+            f"{f.summary.draws:,} simulated elections ({f.settings.level} uncertainty): the alliance's seats have "
+            f"median {med} and lie in {lo}–{hi} in 80 % of them; it reaches the majority of {f.summary.majority} "
+            f"in {f.p_majority * 100:.1f} %")
+        w.seat_model.set_p_win(f.p_alliance, f.stale)
+        w.map_panel.set_p_win(f.p_alliance)
+
+    def export_uncertainty(self, walk_away: bool = True) -> dict | None:
+        """The figures the XLSX sheet and the PDF brief show (None while none is computed, or
+        while the figures shown are stale), with each partner's walk-away value for the split."""
+        f = self.live.figures
+        if f is None or f.stale:
+            return None
+        d = f.to_json()
+        if walk_away:
+            from ..core import optimise as O
+            from .worker import params_for
+            doc = self.w.doc
+            opt = O.Optimiser(doc.dataset, doc.scenario, params_for(doc.dataset, f.settings.level),
+                              f.settings.draws, f.settings.seed)
+            d["walk_away"] = opt.walk_away(doc.scenario.pool.astype("int64"))
+        return d

@@ -1,0 +1,349 @@
+"""Optimise…: complete the split for the most expected seats (or P(majority)) under the rules.
+
+Pick the objective, mark each rule hard or soft (a soft rule may be broken at a cost in
+expected seats per seat short), lock the selected seats, run (off the GUI thread, with progress
+and a Cancel), and see the proposal beside the current split: expected seats and P(majority)
+before and after, the rules kept or broken, the seats that change. Apply puts the proposal on
+the undo stack as one step (the core's SetPools command)."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
+                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+                               QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ..core import optimise as O
+from .style import plain_rich
+from .worker import Settings, params_for, run_in_pool
+
+KIND_LABELS = {"must_have": "must-have", "faction_claim": "faction claim", "regional_minimum": "regional minimum",
+               "seat_bounds": "seat bounds"}
+
+
+@dataclass
+class Request:
+    """What to optimise: the choices of the dialog."""
+    objective: str = "seats"
+    soft: dict = field(default_factory=dict)      # rule id -> cost (expected seats per seat short)
+    locked: tuple = ()
+    friendly: str = "none"                        # "all" or "none"
+    draws: int = O.DEFAULT_DRAWS
+    level: str = "fitted"
+    time_limit: float = O.DEFAULT_TIME_LIMIT
+
+
+def optimise(doc, req: Request, progress=None, cancel=None):
+    """Off the GUI thread: the optimiser on a copy of the document's scenario, its result, and
+    the current split's and the proposal's figures."""
+    sc = doc.scenario
+    ds = sc.dataset
+    params = params_for(ds, req.level)
+    opt = O.Optimiser(ds, sc, params, req.draws, locked=req.locked, friendly=req.friendly, soft=req.soft,
+                      time_limit=req.time_limit, progress=progress, cancel=cancel)
+    res = opt.optimise(req.objective)
+    return opt, res
+
+
+class _Progress(QObject):
+    step = Signal(str, int, int)
+
+
+class OptimiseDialog(QDialog):
+    ran = Signal(object)       # the Request of each run
+
+    def __init__(self, doc, selected=(), settings: Settings | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Optimise the split")
+        self.setObjectName("optimise_dialog")
+        self.doc = doc
+        self.selected = tuple(sorted(int(a) for a in selected))
+        self.settings = settings or Settings()
+        self.opt = self.result = None
+        self._cancel = threading.Event()
+        self._progress = _Progress(self)
+        self._progress.step.connect(self._on_progress)
+        self.running = False
+        lay = QVBoxLayout(self)
+        split = QSplitter(Qt.Horizontal)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self._build_choices())
+        split.addWidget(self._build_result())
+        split.setSizes([430, 620])
+        lay.addWidget(split, 1)
+        bar = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("optimise_progress")
+        self.progress.setTextVisible(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("")
+        bar.addWidget(self.progress, 1)
+        self.run_btn = QPushButton("Run")
+        self.run_btn.setObjectName("optimise_run")
+        self.run_btn.setDefault(True)
+        self.run_btn.clicked.connect(self.run)
+        self.cancel_btn = QPushButton("Stop")
+        self.cancel_btn.setEnabled(False)
+        self.cancel_btn.clicked.connect(self._cancel.set)
+        bar.addWidget(self.run_btn)
+        bar.addWidget(self.cancel_btn)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Apply | QDialogButtonBox.Close)
+        self.apply_btn = self.buttons.button(QDialogButtonBox.Apply)
+        self.apply_btn.setText("Apply the proposal")
+        self.apply_btn.setEnabled(False)
+        self.apply_btn.clicked.connect(self.apply)
+        self.buttons.rejected.connect(self.reject)
+        bar.addWidget(self.buttons)
+        lay.addLayout(bar)
+        self.resize(1080, 620)
+
+    # -- the choices ---------------------------------------------------------------------------------
+    def _build_choices(self) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        g = QGridLayout()
+        g.addWidget(QLabel("Objective"), 0, 0)
+        self.objective = QComboBox()
+        self.objective.setObjectName("optimise_objective")
+        self.objective.addItem("Most expected seats", "seats")
+        self.objective.addItem("Highest P(majority)", "majority")
+        self.objective.setToolTip("Expected seats: the sum of each seat's P(the alliance wins). P(majority) is "
+                                  "optimised on a sample of 400 draws; if it does not solve in time, expected seats.")
+        g.addWidget(self.objective, 0, 1)
+        g.addWidget(QLabel("Draws"), 1, 0)
+        self.draws = QSpinBox()
+        self.draws.setRange(500, 50_000)
+        self.draws.setSingleStep(500)
+        self.draws.setGroupSeparatorShown(True)
+        self.draws.setValue(O.DEFAULT_DRAWS)
+        g.addWidget(self.draws, 1, 1)
+        g.setColumnStretch(1, 1)
+        v.addLayout(g)
+        self.lock = QCheckBox(f"Lock the {len(self.selected)} selected seat{'s' if len(self.selected) != 1 else ''} "
+                              "(they keep their pool)")
+        self.lock.setObjectName("optimise_lock")
+        self.lock.setEnabled(bool(self.selected))
+        self.lock.setChecked(bool(self.selected))
+        v.addWidget(self.lock)
+        self.friendly = QCheckBox("Allow friendly fights (Contested) where they are better")
+        v.addWidget(self.friendly)
+        rl = QLabel("<b>Rules</b>: a hard rule must hold; a soft one may be broken at a cost in expected seats "
+                    "per seat short")
+        rl.setWordWrap(True)
+        v.addWidget(rl)
+        self.rules = QTableWidget(0, 3)
+        self.rules.setObjectName("optimise_rules")
+        self.rules.setHorizontalHeaderLabels(["Rule", "Hard / soft", "Cost"])
+        self.rules.verticalHeader().hide()
+        self.rules.setSelectionMode(QAbstractItemView.NoSelection)
+        h = self.rules.horizontalHeader()
+        h.setSectionResizeMode(0, QHeaderView.Stretch)
+        h.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        h.setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.rule_ids: list[str] = []
+        self.hardness: dict[str, QComboBox] = {}
+        self.costs: dict[str, QDoubleSpinBox] = {}
+        for r in self.doc.scenario.rules.rules:
+            if not r.enabled or r.kind not in O.CONSTRAINT_KINDS:
+                continue
+            row = self.rules.rowCount()
+            self.rules.insertRow(row)
+            text = r.describe(self.doc.dataset.seats)
+            item = QTableWidgetItem(f"{text}\n{KIND_LABELS.get(r.kind, r.kind)} · {r.id}")
+            item.setFlags(Qt.ItemIsEnabled)
+            item.setToolTip(plain_rich(text))
+            self.rules.setItem(row, 0, item)
+            hs = QComboBox()
+            hs.addItem("hard", False)
+            hs.addItem("soft", True)
+            hs.setObjectName(f"hardness_{r.id}")
+            cost = QDoubleSpinBox()
+            cost.setRange(0.0, 10.0)
+            cost.setDecimals(2)
+            cost.setSingleStep(0.1)
+            cost.setEnabled(False)
+            cost.setToolTip("Expected seats given up per seat short when this rule is broken (0: free)")
+            hs.currentIndexChanged.connect(lambda _i, hs=hs, cost=cost: cost.setEnabled(bool(hs.currentData())))
+            self.rules.setCellWidget(row, 1, hs)
+            self.rules.setCellWidget(row, 2, cost)
+            self.rule_ids.append(r.id)
+            self.hardness[r.id], self.costs[r.id] = hs, cost
+        self.rules.resizeRowsToContents()
+        v.addWidget(self.rules, 1)
+        return box
+
+    def set_soft(self, rule_id: str, soft: bool = True, cost: float = 0.0) -> None:
+        self.hardness[rule_id].setCurrentIndex(1 if soft else 0)
+        self.costs[rule_id].setValue(cost)
+
+    def request(self) -> Request:
+        soft = {rid: float(self.costs[rid].value()) for rid in self.rule_ids if self.hardness[rid].currentData()}
+        return Request(self.objective.currentData(), soft, self.selected if self.lock.isChecked() else (),
+                       "all" if self.friendly.isChecked() else "none", int(self.draws.value()), self.settings.level)
+
+    # -- the result ------------------------------------------------------------------------------------
+    def _build_result(self) -> QWidget:
+        box = QWidget()
+        v = QVBoxLayout(box)
+        v.setContentsMargins(0, 0, 0, 0)
+        self.status = QLabel("Choose, then Run.")
+        self.status.setObjectName("optimise_status")
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.PlainText)
+        v.addWidget(self.status)
+        fig = QGroupBox("Current split and proposal")
+        fl = QVBoxLayout(fig)
+        self.figures = QTableWidget(0, 3)
+        self.figures.setObjectName("optimise_figures")
+        self.figures.setHorizontalHeaderLabels(["", "Current", "Proposal"])
+        self.figures.verticalHeader().hide()
+        self.figures.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.figures.setWordWrap(True)
+        fh = self.figures.horizontalHeader()
+        fh.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        fh.setSectionResizeMode(1, QHeaderView.Stretch)
+        fh.setSectionResizeMode(2, QHeaderView.Stretch)
+        fl.addWidget(self.figures)
+        v.addWidget(fig, 1)
+        self.changes_label = QLabel("Seats that change")
+        v.addWidget(self.changes_label)
+        self.changes = QTableWidget(0, 5)
+        self.changes.setObjectName("optimise_changes")
+        self.changes.setHorizontalHeaderLabels(["No.", "Constituency", "Now → proposal", "P(win) now", "proposal"])
+        self.changes.verticalHeader().hide()
+        self.changes.verticalHeader().setDefaultSectionSize(20)
+        self.changes.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.changes.setSortingEnabled(True)
+        ch = self.changes.horizontalHeader()
+        ch.setSectionResizeMode(QHeaderView.ResizeToContents)
+        ch.setSectionResizeMode(1, QHeaderView.Stretch)
+        v.addWidget(self.changes, 1)
+        return box
+
+    # -- running ----------------------------------------------------------------------------------------
+    def run(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        self._cancel.clear()
+        self.run_btn.setEnabled(False)
+        self.cancel_btn.setEnabled(True)
+        self.apply_btn.setEnabled(False)
+        self.progress.setRange(0, 0)   # busy until the first step is reported
+        self.progress.setFormat("simulating…")
+        self.status.setText("Simulating every seat under each pool, then solving…")
+        req, doc, step, cancel = self.request(), self.doc, self._progress.step, self._cancel.is_set
+        self._req = req
+        self.ran.emit(req)
+        run_in_pool(lambda: optimise(doc, req, lambda s, d, t: step.emit(s, int(d), int(t)), cancel),
+                    self._done, self._failed, owner=self)
+
+    def _on_progress(self, stage: str, done: int, total: int) -> None:
+        if total > 0:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+        self.progress.setFormat(f"{stage}… %p%")
+
+    def _finish(self):
+        self.running = False
+        self.run_btn.setEnabled(True)
+        self.cancel_btn.setEnabled(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.progress.setFormat("done")
+
+    def _failed(self, text: str) -> None:
+        self._finish()
+        self.status.setText("The optimiser failed: " + text.splitlines()[0])
+
+    def _done(self, out) -> None:
+        self._finish()
+        self.opt, self.result = out
+        self.show_result()
+
+    def show_result(self) -> None:
+        opt, res, ds = self.opt, self.result, self.doc.dataset
+        seats = ds.seats
+        if res.status == "infeasible":
+            names = ", ".join(f"{a} {seats.name(a)}" for a in res.conflict_seats)
+            self.status.setText(f"The hard rules cannot all hold. A smallest conflicting set: "
+                                f"{', '.join(res.conflicting_rules)} (over {names}). Make one of them soft, then Run.")
+            self.figures.setRowCount(0)
+            self.changes.setRowCount(0)
+            return
+        if res.pools is None:
+            self.status.setText(res.note or f"No proposal ({res.status}).")
+            return
+        cur, new = opt.current, res.pools
+        note = f" — {res.note}" if res.note else ""
+        goal = "the most expected seats" if res.objective == "seats" else "the highest P(majority)"
+        self.status.setText(f"Proposal: {'the best split' if res.status == 'optimal' else 'the best split found'} "
+                            f"for {goal} under the hard rules{note}")
+        pm_c, pm_n = opt.p_majority(cur), opt.p_majority(new)
+        pools = opt.pools_def
+        rows = [("Expected alliance seats", f"{opt.expected(cur):.1f}", f"{opt.expected(new):.1f}"),
+                (f"P(majority of {ds.majority})", _pct(pm_c), _pct(pm_n))]
+        for c in range(len(pools)):
+            rows.append((f"Seats {pools.label(c)}", str(int((cur == c).sum())), str(int((new == c).sum()))))
+        broken_c, broken_n = opt.broken(cur), opt.broken(new)
+        soft = set(self._req.soft)
+        for rid in self.rule_ids:
+            rows.append((f"Rule {rid}" + (" (soft)" if rid in soft else ""), _kept(broken_c, rid, seats),
+                         _kept(broken_n, rid, seats)))
+        for rid, price in res.rule_prices.items():
+            if price:
+                rows.append((f"Price of {rid}", "", f"{price:+.2f} seats if dropped"))
+        self.figures.setRowCount(len(rows))
+        for r, (k, a, b) in enumerate(rows):
+            for c, text in enumerate((k, a, b)):
+                self.figures.setItem(r, c, QTableWidgetItem(text))
+        self.figures.resizeRowsToContents()
+        moved = np.flatnonzero(cur != new)
+        self.changes.setSortingEnabled(False)
+        self.changes.setRowCount(len(moved))
+        V = opt.variant
+        for r, i in enumerate(moved):
+            a = int(seats.ac_no[i])
+            num = QTableWidgetItem()
+            num.setData(Qt.DisplayRole, a)
+            vals = (num, QTableWidgetItem(seats.names[i]),
+                    QTableWidgetItem(f"{pools.label(int(cur[i]))} → {pools.label(int(new[i]))}"),
+                    QTableWidgetItem(f"{opt.P[V(cur)[i], i] * 100:.0f} %"),
+                    QTableWidgetItem(f"{opt.P[V(new)[i], i] * 100:.0f} %"))
+            for c, it in enumerate(vals):
+                self.changes.setItem(r, c, it)
+        self.changes.setSortingEnabled(True)
+        self.changes_label.setText(f"Seats that change: {len(moved)}")
+        self.apply_btn.setEnabled(len(moved) > 0)
+
+    # -- applying ----------------------------------------------------------------------------------------
+    def apply(self) -> bool:
+        """The proposal as one undo step."""
+        if self.result is None or self.result.pools is None:
+            return False
+        pool = self.doc.scenario.pool.copy()
+        pool[:] = self.result.pools
+        ok = self.doc.set_pools(pool, f"Optimised split ({self.result.objective})")
+        if ok:
+            self.accept()
+        return ok
+
+    def reject(self) -> None:
+        self._cancel.set()
+        super().reject()
+
+
+def _pct(x) -> str:
+    return "n/a" if x is None else f"{x * 100:.0f} %"
+
+
+def _kept(broken: dict, rid: str, seats) -> str:
+    if rid not in broken:
+        return "kept"
+    s = broken[rid]
+    return "broken: " + ", ".join(seats.name(a) for a in s[:4]) + (" …" if len(s) > 4 else "")

@@ -1,0 +1,188 @@
+"""The price of each concession: for k = lo … hi seats to one partner, the best expected alliance
+seats under the other rules (the partner's own seat bounds set aside) and that split's
+P(majority), as a chart and a table. The rules are hard or soft as in the last Optimise…;
+computed off the GUI thread on request."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy, QSpinBox,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from ...core import optimise as O
+from ..worker import params_for, run_in_pool
+
+SEATS_C, PMAJ_C = QColor("#2B5C8A"), QColor("#B26A00")
+
+
+class FrontierPlot(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[dict] = []
+        self.setMinimumHeight(150)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+
+    def sizeHint(self):
+        return QSize(360, 200)
+
+    def set_rows(self, rows):
+        self.rows = rows
+        self.update()
+
+    def paintEvent(self, _):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        ok = [r for r in self.rows if r["expected_alliance"] is not None]
+        if not ok:
+            p.setPen(QColor("#777"))
+            p.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap,
+                       "No frontier yet: pick a partner and press Compute." if not self.rows else
+                       "Every k is infeasible under the hard rules: make a rule soft in Optimise….")
+            return
+        f = QFont(self.font())
+        f.setPointSizeF(max(7.0, f.pointSizeF() - 1.5))
+        p.setFont(f)
+        plot = QRectF(34, 18, self.width() - 72, self.height() - 38)
+        ks = np.array([r["k"] for r in ok], dtype=float)
+        es = np.array([r["expected_alliance"] for r in ok])
+        pm = np.array([r["p_majority"] or 0.0 for r in ok])
+        k0, k1 = ks.min(), max(ks.max(), ks.min() + 1)
+        e0, e1 = np.floor(es.min() - 0.5), np.ceil(es.max() + 0.5)
+
+        def X(k):
+            return plot.left() + (k - k0) / (k1 - k0) * plot.width()
+
+        def YE(e):
+            return plot.bottom() - (e - e0) / max(e1 - e0, 1e-9) * plot.height()
+
+        def YP(v):
+            return plot.bottom() - v * plot.height()
+        p.setPen(QColor("#999"))
+        p.drawRect(plot)
+        for series, Y, col in ((es, YE, SEATS_C), (pm, YP, PMAJ_C)):
+            path = QPainterPath(QPointF(X(ks[0]), Y(series[0])))
+            for k, v in zip(ks[1:], series[1:]):
+                path.lineTo(QPointF(X(k), Y(v)))
+            p.setPen(QPen(col, 2))
+            p.drawPath(path)
+            for k, v in zip(ks, series):
+                p.drawEllipse(QPointF(X(k), Y(v)), 2, 2)
+        p.setPen(SEATS_C)
+        p.drawText(QRectF(0, YE(e1) - 7, 31, 14), Qt.AlignRight | Qt.AlignVCenter, f"{e1:g}")
+        p.drawText(QRectF(0, YE(e0) - 7, 31, 14), Qt.AlignRight | Qt.AlignVCenter, f"{e0:g}")
+        p.drawText(QRectF(plot.left(), 2, plot.width(), 14), Qt.AlignLeft, "expected alliance seats")
+        p.setPen(PMAJ_C)
+        p.drawText(QRectF(plot.right() + 3, plot.top() - 7, 40, 14), Qt.AlignLeft | Qt.AlignVCenter, "100 %")
+        p.drawText(QRectF(plot.right() + 3, plot.bottom() - 7, 40, 14), Qt.AlignLeft | Qt.AlignVCenter, "0 %")
+        p.drawText(QRectF(plot.left(), 2, plot.width(), 14), Qt.AlignRight, "P(majority)")
+        p.setPen(QColor("#444"))
+        step = max(1, int(np.ceil((k1 - k0) / 10)))
+        for k in range(int(k0), int(k1) + 1, step):
+            p.drawText(QRectF(X(k) - 15, plot.bottom() + 2, 30, 14), Qt.AlignCenter, str(k))
+        p.end()
+
+
+class FrontierPanel(QWidget):
+    def __init__(self, doc, request_of, parent=None):
+        """``request_of()``: the optimiser choices (optimise_dialog.Request) to use."""
+        super().__init__(parent)
+        self.request_of = request_of
+        self.computing = False
+        self.rows: list[dict] = []
+        self._token = 0
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Seats to"))
+        self.partner = QComboBox()
+        self.partner.setObjectName("frontier_partner")
+        bar.addWidget(self.partner)
+        bar.addWidget(QLabel("k from"))
+        self.lo = QSpinBox()
+        bar.addWidget(self.lo)
+        bar.addWidget(QLabel("to"))
+        self.hi = QSpinBox()
+        bar.addWidget(self.hi)
+        self.compute_btn = QPushButton("Compute")
+        self.compute_btn.setObjectName("frontier_compute")
+        self.compute_btn.clicked.connect(self.compute)
+        bar.addWidget(self.compute_btn)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color:#555;")
+        lay.addWidget(self.note)
+        self.plot = FrontierPlot()
+        lay.addWidget(self.plot, 2)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("frontier_table")
+        self.table.setHorizontalHeaderLabels(["k", "Expected seats", "P(majority)"])
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(20)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        lay.addWidget(self.table, 1)
+        self.set_document(doc)
+
+    def set_document(self, doc) -> None:
+        self.doc = doc
+        codes = [p.code for p in doc.pools.partners]
+        if [self.partner.itemText(i) for i in range(self.partner.count())] != codes:
+            self.partner.clear()
+            self.partner.addItems(codes)
+            n = doc.dataset.seats.n
+            self.lo.setRange(0, n)
+            self.hi.setRange(0, n)
+            self.lo.setValue(0)
+            self.hi.setValue(min(20, n))
+            self.rows = []
+            self.plot.set_rows([])
+            self.table.setRowCount(0)
+
+    def compute(self) -> None:
+        if self.computing:
+            return
+        req = self.request_of()
+        doc, code = self.doc, self.partner.currentText()
+        lo, hi = sorted((self.lo.value(), self.hi.value()))
+        self.computing = True
+        self.compute_btn.setEnabled(False)
+        soft = ", ".join(req.soft) or "none"
+        self.note.setText(f"Computing {code} k = {lo}…{hi} (soft rules: {soft})…")
+        self._token += 1
+        token, ds, sc = self._token, doc.dataset, doc.scenario
+
+        def work():
+            opt = O.Optimiser(ds, sc, params_for(ds, req.level), req.draws, soft=req.soft,
+                              friendly=req.friendly)
+            return token, opt.frontier(code, range(lo, hi + 1))
+        run_in_pool(work, self._arrived, self._failed, owner=self)
+
+    def _failed(self, text):
+        self.computing = False
+        self.compute_btn.setEnabled(True)
+        self.note.setText("Could not compute: " + text.splitlines()[0])
+
+    def _arrived(self, out) -> None:
+        token, rows = out
+        self.computing = False
+        self.compute_btn.setEnabled(True)
+        if token != self._token:
+            return
+        self.rows = rows
+        self.plot.set_rows(rows)
+        self.table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            e, pm = row["expected_alliance"], row["p_majority"]
+            for c, text in enumerate((str(row["k"]), "infeasible" if e is None else f"{e:.2f}",
+                                      "" if pm is None else f"{pm * 100:.0f} %")):
+                it = QTableWidgetItem(text)
+                it.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.table.setItem(r, c, it)
+        req = self.request_of()
+        ok = [x for x in rows if x["expected_alliance"] is not None]
+        best = max(ok, key=lambda x: x["expected_alliance"]) if ok else None
+        self.note.setText((f"Best at k = {best['k']}: {best['expected_alliance']:.2f} expected seats. " if best else
+                           "No k meets the hard rules. ") + f"Soft rules (as in Optimise…): {', '.join(req.soft) or 'none'}.")

@@ -1,0 +1,332 @@
+"""The Uncertainty dock: the alliance's range and P(majority), the uncertainty settings (level
+and draws), a histogram of alliance seats with the majority line, the cushion curve (alliance
+seats under a uniform swing to or from the main rival) and the tipping-point seats. It shows
+what a LiveUncertainty (gui/worker.py) delivers; stale figures are greyed until the new ones
+arrive."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QSpinBox,
+                               QTableView, QVBoxLayout, QWidget)
+
+from ...core.uncertainty import LEVELS
+from ..worker import Figures, LiveUncertainty, Settings
+from .common import AC_ROLE, SORT_ROLE, select_seats_in
+
+WIN, LOSE, GRID = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#DDDDDD")
+
+
+class DistributionPlot(QWidget):
+    """Left: the histogram of alliance seats over the draws, the majority as a dashed line and
+    the 80 % interval shaded. Right: the cushion, alliance seats against a uniform swing."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.figures: Figures | None = None
+        self.setMinimumHeight(260)
+        self.setMinimumWidth(220)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+
+    def sizeHint(self):
+        return QSize(380, 210)
+
+    def set_figures(self, f: Figures | None) -> None:
+        self.figures = f
+        self.update()
+
+    def paintEvent(self, _):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        p.fillRect(self.rect(), QColor("white"))
+        f = self.figures
+        if f is None:
+            p.setPen(QColor("#777"))
+            p.drawText(self.rect(), Qt.AlignCenter, "Simulating…")
+            return
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
+        p.setFont(small)
+        w, h = self.width(), self.height()
+        gap = 12
+        if w >= 560:    # side by side in a wide dock, one above the other in a narrow one
+            left_w = int((w - gap) * 0.55)
+            self._histogram(p, QRectF(4, 4, left_w - 4, h - 8), f)
+            self._cushion(p, QRectF(left_w + gap, 4, w - left_w - gap - 4, h - 8), f)
+        else:
+            top_h = int((h - gap) * 0.55)
+            self._histogram(p, QRectF(4, 4, w - 8, top_h - 4), f)
+            self._cushion(p, QRectF(4, top_h + gap, w - 8, h - top_h - gap - 4), f)
+        if f.stale:
+            p.fillRect(self.rect(), QColor(255, 255, 255, 150))
+            p.setPen(QColor("#555"))
+            p.drawText(self.rect().adjusted(0, 0, -6, -4), Qt.AlignRight | Qt.AlignBottom, "updating…")
+        p.end()
+
+    def _histogram(self, p: QPainter, r: QRectF, f: Figures) -> None:
+        s = f.summary
+        seats = s.alliance_seats
+        n = int(f.seats.n)
+        counts = np.bincount(seats, minlength=n + 1).astype(float)
+        lo_i = max(0, int(seats.min()) - 2)
+        hi_i = min(n, int(seats.max()) + 2)
+        lo_i, hi_i = min(lo_i, s.majority - 3), max(hi_i, s.majority + 3)
+        lo_i, hi_i = max(0, lo_i), min(n, hi_i)
+        title_h, axis_h = 16, 16
+        plot = QRectF(r.left() + 4, r.top() + title_h, r.width() - 8, r.height() - title_h - axis_h)
+        p.setPen(QColor("#222"))
+        p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignLeft | Qt.AlignVCenter,
+                   f"Alliance seats in {s.draws:,} simulated elections (80 % shaded)")
+        span = hi_i - lo_i + 1
+        bw = plot.width() / span
+        top = counts[lo_i:hi_i + 1].max() or 1.0
+        med, p10, p90 = f.interval
+        x10 = plot.left() + (p10 - lo_i) * bw
+        x90 = plot.left() + (p90 - lo_i + 1) * bw
+        p.fillRect(QRectF(x10, plot.top(), x90 - x10, plot.height()), QColor(0, 0, 0, 14))
+        for k in range(lo_i, hi_i + 1):
+            bh = plot.height() * counts[k] / top
+            c = WIN if k >= s.majority else LOSE
+            c = QColor(c)
+            c.setAlpha(200)
+            p.fillRect(QRectF(plot.left() + (k - lo_i) * bw + 0.5, plot.bottom() - bh, max(bw - 1, 1), bh), c)
+        mx = plot.left() + (s.majority - lo_i) * bw
+        p.setPen(QPen(QColor("#222"), 1.5, Qt.DashLine))
+        p.drawLine(QPointF(mx, plot.top() - 2), QPointF(mx, plot.bottom()))
+        p.setPen(QColor("#222"))
+        right = mx < plot.center().x()
+        _label(p, mx, plot.top(), right, f"majority {s.majority}: P {s.p_majority * 100:.0f} %")
+        p.setPen(QColor("#999"))
+        p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
+        p.setPen(QColor("#444"))
+        step = max(1, int(np.ceil(span / 8 / 5.0)) * 5)
+        for k in range(int(np.ceil(lo_i / step)) * step, hi_i + 1, step):
+            x = plot.left() + (k - lo_i + 0.5) * bw
+            p.drawText(QRectF(x - 20, plot.bottom() + 1, 40, axis_h - 2), Qt.AlignCenter, str(k))
+        _label(p, mx, plot.top() + 15, right, f"80 %: {p10}–{p90}")
+
+    def _cushion(self, p: QPainter, r: QRectF, f: Figures) -> None:
+        c = f.cushion
+        curve = np.array(c["curve"], dtype=float)
+        n = f.seats.n
+        M = f.summary.majority
+        title_h, axis_h, ylab_w = 16, 16, 22
+        plot = QRectF(r.left() + ylab_w, r.top() + title_h, r.width() - ylab_w - 4, r.height() - title_h - axis_h)
+        p.setPen(QColor("#222"))
+        p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignLeft | Qt.AlignVCenter,
+                   f"Cushion: seats against a swing from {c['rival']} (pts)")
+        xs, ys = curve[:, 0], curve[:, 1]
+        y_lo, y_hi = max(0, min(ys.min(), M) - 3), min(n, max(ys.max(), M) + 3)
+
+        def X(v):
+            return plot.left() + (v - xs.min()) / (xs.max() - xs.min()) * plot.width()
+
+        def Y(v):
+            return plot.bottom() - (v - y_lo) / max(y_hi - y_lo, 1) * plot.height()
+        p.setPen(QPen(GRID, 1))
+        p.drawLine(QPointF(X(0), plot.top()), QPointF(X(0), plot.bottom()))
+        p.setPen(QPen(QColor("#222"), 1.5, Qt.DashLine))
+        p.drawLine(QPointF(plot.left(), Y(M - 0.5)), QPointF(plot.right(), Y(M - 0.5)))
+        path = QPainterPath(QPointF(X(xs[0]), Y(ys[0])))
+        for x, y in zip(xs[1:], ys[1:]):
+            path.lineTo(QPointF(X(x), Y(y)))
+        p.setPen(QPen(QColor("#2B5C8A"), 2))
+        p.drawPath(path)
+        p.setPen(QColor("#444"))
+        for v in (xs.min(), 0, xs.max()):
+            p.drawText(QRectF(X(v) - 22, plot.bottom() + 1, 44, axis_h - 2), Qt.AlignCenter, f"{v:+g}" if v else "0")
+        for v in (int(y_lo), M, int(y_hi)):
+            p.drawText(QRectF(r.left(), Y(v) - 7, ylab_w - 3, 14), Qt.AlignRight | Qt.AlignVCenter, str(v))
+        lost, won = c.get("majority_lost_at"), c.get("majority_won_at")
+        at = lost if lost is not None else won
+        if at is not None:
+            p.setPen(QPen(LOSE if lost is not None else WIN, 1.2))
+            p.drawLine(QPointF(X(at), plot.top()), QPointF(X(at), plot.bottom()))
+
+
+def _label(p: QPainter, x: float, y: float, right: bool, text: str) -> None:
+    """A label beside the line at x, on a white ground so the bars do not cross it."""
+    fm = p.fontMetrics()
+    w = fm.horizontalAdvance(text) + 6
+    r = QRectF(x + 3 if right else x - 3 - w, y, w, fm.height() + 1)
+    p.fillRect(r, QColor(255, 255, 255, 225))
+    p.setPen(QColor("#222"))
+    p.drawText(r, Qt.AlignCenter, text)
+
+
+def cushion_phrase(c: dict) -> str:
+    if c.get("majority_lost_at") is not None:
+        return f"majority lost at {-c['majority_lost_at']:g} pts to {c['rival']}"
+    if c.get("majority_won_at") is not None:
+        return f"majority won at {c['majority_won_at']:g} pts from {c['rival']}"
+    return "no swing in ±10 pts changes the majority"
+
+
+class TippingModel(QAbstractTableModel):
+    """The tipping-point seats: those whose result most often decides the majority."""
+    COLUMNS = ["No.", "Constituency", "Pool", "P(win)", "Decides"]
+    TIPS = {3: "P(the alliance wins the seat)", 4: "Share of the simulated elections in which this seat decides the majority"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+
+    def set_figures(self, f: Figures | None, doc) -> None:
+        rows = []
+        if f is not None:
+            s = f.summary
+            seats = doc.dataset.seats
+            for ac in f.tipping(12):
+                i = seats.index_of(ac)
+                rows.append((ac, seats.names[i], doc.pools.label(int(doc.scenario.pool[i])),
+                             float(s.p_alliance[i]), float(s.tipping[i])))
+        if [r[0] for r in rows] != [r[0] for r in self._rows]:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+        else:
+            self._rows = rows
+            if rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(self.COLUMNS) - 1))
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal:
+            if role == Qt.DisplayRole:
+                return self.COLUMNS[section]
+            if role == Qt.ToolTipRole:
+                return self.TIPS.get(section)
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row, c = self._rows[index.row()], index.column()
+        if role == Qt.DisplayRole:
+            v = row[c]
+            return f"{v * 100:.0f} %" if c >= 3 else str(v)
+        if role == SORT_ROLE:
+            return row[c]
+        if role == AC_ROLE:
+            return row[0]
+        if role == Qt.TextAlignmentRole and c in (0, 3, 4):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+
+class UncertaintyPanel(QWidget):
+    def __init__(self, live: LiveUncertainty, hub, parent=None):
+        super().__init__(parent)
+        self.live, self.hub = live, hub
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.setSpacing(4)
+        self.headline = QLabel("Simulating…")
+        self.headline.setObjectName("uncertainty_headline")
+        self.headline.setWordWrap(True)
+        self.headline.setTextFormat(Qt.PlainText)
+        f = self.headline.font()
+        f.setBold(True)
+        self.headline.setFont(f)
+        lay.addWidget(self.headline)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Uncertainty"))
+        self.level = QComboBox()
+        self.level.setObjectName("uncertainty_level")
+        for k in LEVELS:
+            self.level.addItem(k, k)
+        self.level.setToolTip("low: the fitted sizes ×0.5; fitted: from the changes between the data set's "
+                              "elections; high: ×1.5")
+        row.addWidget(self.level)
+        row.addSpacing(8)
+        row.addWidget(QLabel("Draws"))
+        self.draws = QSpinBox()
+        self.draws.setObjectName("uncertainty_draws")
+        self.draws.setRange(1000, 100_000)
+        self.draws.setSingleStep(1000)
+        self.draws.setGroupSeparatorShown(True)
+        self.draws.setKeyboardTracking(False)
+        row.addWidget(self.draws)
+        row.addStretch(1)
+        self.state = QLabel()
+        self.state.setObjectName("uncertainty_state")
+        self.state.setStyleSheet("color:#8A5A00;")
+        row.addWidget(self.state)
+        lay.addLayout(row)
+        self.plot = DistributionPlot()
+        lay.addWidget(self.plot, 4)
+        tl = QLabel("Tipping-point seats (the result that most often decides the majority)")
+        tl.setStyleSheet("color:#444;")
+        tl.setWordWrap(True)
+        lay.addWidget(tl)
+        self.tipping_model = TippingModel(self)
+        self.tipping = QTableView()
+        self.tipping.setObjectName("tipping_seats")
+        self.tipping.setModel(self.tipping_model)
+        self.tipping.verticalHeader().hide()
+        self.tipping.verticalHeader().setDefaultSectionSize(20)
+        self.tipping.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.tipping.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        hh = self.tipping.horizontalHeader()
+        for c, wdt in enumerate((34, 100, 48, 50, 58)):
+            self.tipping.setColumnWidth(c, wdt)
+        hh.setSectionResizeMode(1, QHeaderView.Stretch)
+        hh.setMinimumSectionSize(30)
+        self.tipping.clicked.connect(self._clicked)
+        lay.addWidget(self.tipping, 2)
+        self._sync_settings()
+        self.level.currentIndexChanged.connect(self._settings_changed)
+        self.draws.valueChanged.connect(self._settings_changed)
+        live.updated.connect(self.show_figures)
+        live.staleChanged.connect(self._stale_changed)
+        if live.figures is not None:
+            self.show_figures(live.figures)
+        self._stale_changed(live.stale)
+
+    def _sync_settings(self):
+        s = self.live.settings
+        self.level.blockSignals(True)
+        self.draws.blockSignals(True)
+        self.level.setCurrentIndex(self.level.findData(s.level))
+        self.draws.setValue(s.draws)
+        self.level.blockSignals(False)
+        self.draws.blockSignals(False)
+
+    def _settings_changed(self, *_):
+        s = self.live.settings
+        self.live.set_settings(Settings(self.level.currentData(), int(self.draws.value()), s.seed))
+
+    def _stale_changed(self, stale: bool):
+        self.state.setText("updating…" if stale else "")
+        f = self.live.figures
+        if f is not None:
+            self.show_figures(f)
+
+    def show_figures(self, f: Figures | None):
+        doc = self.live.doc
+        if f is None:
+            self.headline.setText("Simulating…")
+            self.plot.set_figures(None)
+            self.tipping_model.set_figures(None, doc)
+            return
+        med, lo, hi = f.interval
+        self.headline.setText(f"Alliance {f.point} (80 %: {lo}–{hi}, median {med}) · "
+                              f"P(majority of {f.summary.majority}) {f.p_majority * 100:.0f} % · "
+                              f"{cushion_phrase(f.cushion)}")
+        self.headline.setStyleSheet("color:#999;" if f.stale else "")
+        self.plot.set_figures(f)
+        self.tipping_model.set_figures(f, doc)
+
+    def _clicked(self, index):
+        ac = index.data(AC_ROLE)
+        if ac is not None:
+            self.hub.set([ac], self)
+
+
+__all__ = ["UncertaintyPanel", "TippingModel", "DistributionPlot", "select_seats_in"]

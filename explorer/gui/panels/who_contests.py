@@ -1,0 +1,167 @@
+"""Who should contest each seat: P(the alliance wins) with each partner as the candidate and in
+a friendly fight, the better partner, and what the current assignment costs against it
+(expected seats). Computed off the GUI thread (the optimiser's simulation of every seat in
+every pool) when the assumptions or the uncertainty level change; a move only updates the
+Pool and Cost columns."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ...core import optimise as O
+from ..document import Binding
+from ..worker import params_for, run_in_pool
+from .common import AC_ROLE, SORT_ROLE
+
+
+class WhoContestsModel(QAbstractTableModel):
+    C_COST, C_BEST = 3, 4      # then P(win) with each partner alone, and in a friendly fight
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.P = None             # (partners + 1, N): P(alliance wins) alone per partner, then friendly fight
+        self.doc = None
+        self.columns: list[str] = []
+        self._rows: list[tuple] = []
+
+    def set_data(self, doc, P) -> None:
+        self.beginResetModel()
+        self.doc, self.P = doc, P
+        pools = doc.pools
+        self.columns = ["No.", "Constituency", "Pool", "Cost now", "Better"] + \
+            [f"{p.code} alone" for p in pools.partners] + ["Friendly fight"]
+        self._fill()
+        self.endResetModel()
+
+    def _fill(self) -> None:
+        doc, P = self.doc, self.P
+        self._rows = []
+        if doc is None or P is None:
+            return
+        seats, pools = doc.dataset.seats, doc.pools
+        n_p = pools.n_partners
+        pool = doc.scenario.pool.astype(np.int64)
+        var = np.minimum(pool, n_p)
+        for i in range(seats.n):
+            best = int(np.argmax(P[:n_p, i]))
+            cost = float(P[best, i] - P[var[i], i])
+            self._rows.append((int(seats.ac_no[i]), seats.names[i], pools.label(int(pool[i])), cost,
+                               pools.partners[best].code, *[float(P[k, i]) for k in range(n_p + 1)]))
+
+    def pools_changed(self) -> None:
+        if self._rows:
+            self._fill()
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, len(self.columns) - 1))
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole and section < len(self.columns):
+            return self.columns[section]
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section == self.C_COST:
+            return "Expected seats the current pool gives up against the better partner alone"
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        row, c = self._rows[index.row()], index.column()
+        v = row[c]
+        cost = c == self.C_COST
+        if role == Qt.DisplayRole:
+            if cost:
+                return f"{v:.2f}" if v > 0.0005 else "—"
+            if c > self.C_BEST:
+                return f"{v * 100:.0f} %"
+            return str(v)
+        if role == SORT_ROLE:
+            return v
+        if role == AC_ROLE:
+            return row[0]
+        if role == Qt.TextAlignmentRole and (c == 0 or cost or c > self.C_BEST):
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ForegroundRole and cost and v > 0.0005:
+            return QBrush(QColor("#B3261E"))
+        return None
+
+
+class WhoContestsPanel(QWidget):
+    def __init__(self, doc, hub, settings_of, parent=None):
+        """``settings_of()``: the live uncertainty settings (level, seed)."""
+        super().__init__(parent)
+        self.hub, self.settings_of = hub, settings_of
+        self._binding = Binding()
+        self._key = None
+        self._token = 0
+        self.active = False
+        self.computing = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.note = QLabel("Opens when shown: P(the alliance wins) with each partner as the candidate.")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color:#555;")
+        lay.addWidget(self.note)
+        self.model = WhoContestsModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.view = QTableView()
+        self.view.setObjectName("who_contests")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(20)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.view.clicked.connect(lambda i: self.hub.set([i.data(AC_ROLE)], self))
+        lay.addWidget(self.view, 1)
+        self.set_document(doc)
+
+    def set_document(self, doc) -> None:
+        self.doc = doc
+        self._binding.bind(doc, evaluated=self._on_evaluated)
+        self._on_evaluated(doc.evaluation)
+
+    def set_active(self, on: bool) -> None:
+        self.active = on
+        if on:
+            self._on_evaluated(self.doc.evaluation)
+
+    def _on_evaluated(self, ev) -> None:
+        s = self.settings_of()
+        key = (ev.projector, s.level, s.seed, id(self.doc))
+        if key == self._key:
+            self.model.pools_changed()
+            return
+        if not self.active:
+            return
+        self._key = key
+        self._token += 1
+        token, doc, ds, sc = self._token, self.doc, self.doc.dataset, self.doc.scenario
+        self.computing = True
+        self.note.setText("Computing P(win) for every seat under each partner…")
+
+        def work():
+            opt = O.Optimiser(ds, sc, params_for(ds, s.level), O.DEFAULT_DRAWS, s.seed)
+            return token, doc, opt.P.copy()
+        run_in_pool(work, self._arrived, self._failed, owner=self)
+
+    def _failed(self, text):
+        self.computing = False
+        self.note.setText("Could not compute: " + text.splitlines()[0])
+
+    def _arrived(self, out) -> None:
+        token, doc, P = out
+        if token != self._token or doc is not self.doc:
+            return
+        self.computing = False
+        self.model.set_data(doc, P)
+        self.view.sortByColumn(WhoContestsModel.C_COST, Qt.DescendingOrder)
+        n = sum(1 for r in range(self.model.rowCount()) if self.model._rows[r][WhoContestsModel.C_COST] > 0.0005)
+        self.note.setText(f"{O.DEFAULT_DRAWS:,} simulated elections. {n} seats are with a partner that has the "
+                          f"lower P(win); sorted by what that costs (click a header to sort).")

@@ -1,0 +1,278 @@
+"""Work off the GUI thread, and the live uncertainty of the document shown.
+
+``run_in_pool(fn, on_done, on_failed)`` runs ``fn()`` on Qt's global thread pool and delivers
+its result on the GUI thread. ``LiveUncertainty`` follows one document: a seat move updates only
+the moved seats' draws (``Simulator.move``, a few ms, on the GUI thread); a change of the
+assumptions, of the uncertainty level or of the number of draws recomputes off the GUI thread,
+the last figures marked stale until the new ones arrive. One job runs at a time; changes made
+meanwhile are coalesced into one more job."""
+from __future__ import annotations
+
+import traceback
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from shiboken6 import isValid
+
+from ..core import uncertainty as U
+from .document import Binding, Document
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn):
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+        self.setAutoDelete(True)
+
+    def run(self):
+        try:
+            out = self.fn()
+        except Exception as e:  # reported on the GUI thread, never lost
+            out, ok = f"{type(e).__name__}: {e}\n{traceback.format_exc(limit=3)}", False
+        else:
+            ok = True
+        try:
+            (self.signals.done if ok else self.signals.failed).emit(out)
+        except RuntimeError:   # the application is closing: nobody waits for it
+            pass
+
+
+_keep: set = set()   # the signal objects of running jobs (a finished job's runnable is deleted)
+
+
+def run_in_pool(fn, on_done, on_failed=None, owner: QObject | None = None) -> None:
+    """Run ``fn()`` off the GUI thread; ``on_done(result)`` / ``on_failed(text)`` on the GUI thread,
+    unless ``owner`` (the object that asked) has been deleted meanwhile (a closed window)."""
+    job = _Job(fn)
+    sig = job.signals
+    _keep.add(sig)
+
+    def alive() -> bool:
+        return owner is None or isValid(owner)
+
+    def done(x):
+        _keep.discard(sig)
+        if alive():
+            on_done(x)
+
+    def failed(t):
+        _keep.discard(sig)
+        if alive():
+            (on_failed or (lambda _t: None))(t)
+    sig.done.connect(done)
+    sig.failed.connect(failed)
+    QThreadPool.globalInstance().start(job)
+
+
+_PARAMS: dict = {}
+
+
+def params_for(ds, level: str):
+    """The fitted sizes, once per data set and level (a fit costs ~0.2 s)."""
+    key = (id(ds), id(ds.baselines), tuple(ds.baselines), level)
+    if key not in _PARAMS:
+        _PARAMS[key] = U.params_for(ds, level)[0]
+    return _PARAMS[key]
+
+
+@dataclass(frozen=True)
+class Settings:
+    level: str = "fitted"          # low / fitted / high
+    draws: int = U.DEFAULT_DRAWS
+    seed: int = U.DEFAULT_SEED
+
+
+@dataclass
+class Figures:
+    """What the views show of the uncertainty, for one split."""
+    summary: U.Summary
+    cushion: dict
+    point: int                 # the deterministic projection of the alliance
+    seats: object              # SeatTable
+    settings: Settings
+    stale: bool = False
+
+    @property
+    def interval(self) -> tuple[int, int, int]:
+        return self.summary.interval(self.summary.alliance_seats)
+
+    @property
+    def p_majority(self) -> float:
+        return self.summary.p_majority
+
+    @property
+    def p_alliance(self) -> np.ndarray:
+        return self.summary.p_alliance
+
+    def tipping(self, k: int = 10) -> list[int]:
+        return self.summary.tipping_seats(self.seats, k)
+
+    def scoreboard_text(self) -> str:
+        med, lo, hi = self.interval
+        return f"alliance {self.point} (80 %: {lo}–{hi}) · P(majority) {self.p_majority * 100:.0f} %"
+
+    def to_json(self) -> dict:
+        """The CLI's ``uncertainty`` block, plus the per-seat P(alliance) (for the exports)."""
+        s = self.summary
+        med, lo, hi = self.interval
+        by_party = {}
+        for i in np.argsort(-s.party_seats.mean(axis=0), kind="stable"):
+            name = s.parties[i]
+            if name in ("NOTA", "TIE") or s.party_seats[:, i].max() == 0:
+                continue
+            m, a, b = s.interval(s.party_seats[:, i])
+            by_party[name] = {"median": m, "p10": a, "p90": b}
+        return {"draws": s.draws, "seed": self.settings.seed, "level": self.settings.level,
+                "p_majority": round(s.p_majority, 4), "alliance_seats": {"median": med, "p10": lo, "p90": hi},
+                "seats": by_party, "tipping_seats": self.tipping(), "cushion": self.cushion,
+                "p_alliance": [round(float(x), 4) for x in s.p_alliance]}
+
+
+class LiveUncertainty(QObject):
+    """The uncertainty of the document shown, kept live."""
+    updated = Signal(object)       # Figures (stale or fresh), or None: none for this document yet
+    staleChanged = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, doc: Document, parent=None, settings: Settings | None = None, asynchronous: bool = True):
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.asynchronous = asynchronous
+        self._binding = Binding()
+        self.doc = None
+        self.sim: U.Simulator | None = None
+        self.figures: Figures | None = None
+        self.stale = True
+        self._bank = None
+        self._token = 0
+        self._running = False
+        self._pending = False
+        self._key = None           # (projector, settings) the simulator stands for
+        self.jobs_done = 0
+        self.stopped = False
+        self.set_document(doc)
+
+    # -- inputs ---------------------------------------------------------------------------------
+    def stop(self) -> None:
+        """No more figures (the window closed): a job still running is ignored when it ends."""
+        self.stopped = True
+        self._binding.release()
+        self._token += 1
+
+    def resume(self) -> None:
+        if self.stopped:
+            self.stopped = False
+            self.sim = self._key = None
+            self._running = False
+            self.set_document(self.doc)
+
+    def set_document(self, doc: Document) -> None:
+        if self.stopped:
+            return
+        self.doc = doc
+        self._binding.bind(doc, evaluated=self._on_evaluated)
+        self._on_evaluated(doc.evaluation)
+
+    def set_settings(self, settings: Settings) -> None:
+        if settings != self.settings:
+            self.settings = settings
+            self._on_evaluated(self.doc.evaluation)
+
+    def _on_evaluated(self, ev) -> None:
+        key = (ev.projector, self.settings, id(self.doc.dataset))
+        if self.sim is not None and key == self._key:
+            self._move()
+            return
+        # another projector (assumptions), data set or settings: recompute off the GUI thread
+        if self.sim is not None and self.sim.pj.pools.partners == self.doc.pools.partners \
+                and self.sim.ds is self.doc.dataset:
+            self._set_stale(True)
+            self._move(stale=True)     # the last figures follow the moves meanwhile, marked stale
+        elif self.sim is not None or self.figures is not None:   # another data set or alliance: none yet
+            self.sim = self._key = self.figures = None
+            self._set_stale(True)
+            self.updated.emit(None)
+        self._set_stale(True)
+        self._request()
+
+    # -- the full recompute ------------------------------------------------------------------------
+    def _request(self) -> None:
+        if self._running:
+            self._pending = True
+            return
+        self._launch()
+
+    def _launch(self) -> None:
+        doc, s = self.doc, self.settings
+        ev = doc.evaluation
+        pj, ds = ev.projector, doc.dataset
+        pools = doc.scenario.pool.astype(np.int64).copy()
+        majority, bank = ds.majority, self._bank
+        self._token += 1
+        token, key = self._token, (pj, s, id(ds))
+        self._running, self._pending = True, False
+
+        def work():
+            params = params_for(ds, s.level)
+            sim = U.Simulator(pj, ds, params, s.draws, s.seed, bank=bank)
+            summ = sim.run(pools, majority)
+            return token, key, sim, pools, summ
+
+        if self.asynchronous:
+            run_in_pool(work, self._arrived, self._failed, owner=self)
+        else:
+            self._arrived(work())
+
+    def _failed(self, text: str) -> None:
+        self._running = False
+        if self.stopped:
+            return
+        self.failed.emit(text)
+        if self._pending:
+            self._launch()
+
+    def _arrived(self, out) -> None:
+        token, key, sim, pools, summ = out
+        self._running = False
+        if self.stopped:
+            return
+        self.jobs_done += 1
+        self._bank = sim.bank
+        if self._pending or token != self._token or key[2] != id(self.doc.dataset):
+            self._launch()        # the document changed meanwhile: once more with what it is now
+            return
+        self.sim, self._key, self._bank = sim, key, sim.bank
+        if key[0] is not self.doc.evaluation.projector or key[1] != self.settings:
+            self._launch()
+            return
+        self._set_stale(False)
+        self._move(force=not np.array_equal(pools, self.doc.scenario.pool))
+
+    # -- moves: the moved seats only -------------------------------------------------------------------
+    def _move(self, stale: bool = False, force: bool = True) -> None:
+        doc = self.doc
+        majority = doc.dataset.majority
+        summ = self.sim.move(doc.scenario.pool.astype(np.int64), majority)
+        ev = doc.evaluation
+        cush = U.cushion(self.sim.pj, doc.scenario.pool, majority)
+        self.figures = Figures(summ, cush, int(ev.verdict.alliance), doc.dataset.seats, self.settings,
+                               stale or self.stale)
+        self.updated.emit(self.figures)
+
+    def _set_stale(self, on: bool) -> None:
+        if on != self.stale:
+            self.stale = on
+            if self.figures is not None:
+                self.figures.stale = on
+            self.staleChanged.emit(on)
+
+    @property
+    def busy(self) -> bool:
+        return self._running

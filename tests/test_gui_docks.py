@@ -1,0 +1,60 @@
+"""The Frontier and Who-contests docks: their figures are the optimiser's, computed off the
+GUI thread."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+from explorer.core import optimise as O
+from explorer.core import uncertainty as U
+from explorer.gui.optimise_dialog import Request
+from explorer.gui.panels.common import AC_ROLE
+
+from .helpers import congress_everywhere, open_window
+
+KALAYAT = 16
+
+
+def test_frontier_dock_matches_the_core(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    a = w.analysis
+    a.request = Request(soft={"hooda-nominees": 0.0}, draws=1000)
+    f = a.frontier
+    f.partner.setCurrentText("AAP")
+    f.lo.setValue(5)
+    f.hi.setValue(7)
+    f.compute()
+    assert f.computing
+    qtbot.waitUntil(lambda: not f.computing, timeout=60000)
+    sc = congress_everywhere()
+    params, _ = U.params_for(sc.dataset)
+    want = O.Optimiser(sc.dataset, sc, params, 1000, soft={"hooda-nominees": 0.0}).frontier("AAP", range(5, 8))
+    assert f.rows == want and [r["k"] for r in want] == [5, 6, 7]
+    assert f.table.rowCount() == 3 and f.table.item(0, 1).text() == f"{want[0]['expected_alliance']:.2f}"
+    assert "Soft rules (as in Optimise…): hooda-nominees." in f.note.text()
+
+
+def test_who_contests_dock(qtbot, qtmodeltester):
+    w = open_window(qtbot, congress_everywhere())
+    who = w.analysis.who
+    who.set_active(True)
+    qtbot.waitUntil(lambda: not who.computing and who.model.rowCount() == 90, timeout=60000)
+    m = who.model
+    qtmodeltester.check(m, force_py=True)
+    sc = congress_everywhere()
+    params, _ = U.params_for(sc.dataset)
+    P = O.Optimiser(sc.dataset, sc, params, O.DEFAULT_DRAWS).P
+    np.testing.assert_array_equal(m.P, P)
+    assert m.columns == ["No.", "Constituency", "Pool", "Cost now", "Better", "AAP alone", "INC alone", "Friendly fight"]
+    i = sc.seats.index_of(KALAYAT)
+    row = next(r for r in range(90) if m.index(r, 0).data(AC_ROLE) == KALAYAT)
+    assert m.index(row, 5).data() == f"{P[0, i] * 100:.0f} %" and m.index(row, 6).data() == f"{P[1, i] * 100:.0f} %"
+    assert m.index(row, 4).data() == ("AAP" if P[0, i] > P[1, i] else "INC")
+    cost = P[:2, i].max() - P[1, i]                       # Kalayat is with INC
+    assert m.index(row, 3).data(Qt.UserRole + 1) == cost
+    # sorted by the cost of the current assignment, dearest first
+    costs = [who.proxy.index(r, 3).data(Qt.UserRole + 1) for r in range(90)]
+    assert costs == sorted(costs, reverse=True)
+    assert who.view.horizontalHeader().sortIndicatorSection() == 3
+    w.doc.move([KALAYAT], "AAP")
+    assert m.index(row, 2).data() == "AAP" and m.index(row, 3).data(Qt.UserRole + 1) == P[:2, i].max() - P[0, i]

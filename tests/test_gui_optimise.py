@@ -1,0 +1,68 @@
+"""Optimise… in the window: the dialog on Haryana's 2024-talks rules, run off the GUI thread,
+applied as one undo step."""
+from __future__ import annotations
+
+import numpy as np
+
+from explorer.gui.optimise_dialog import OptimiseDialog
+
+from .helpers import congress_everywhere, open_window
+
+KALAYAT = 16
+
+
+def run(qtbot, d):
+    d.draws.setValue(1000)
+    d.run()
+    assert d.running and not d.run_btn.isEnabled()     # the solve is on another thread
+    qtbot.waitUntil(lambda: not d.running, timeout=60000)
+
+
+def test_all_hard_is_infeasible_and_names_the_conflict(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    d = OptimiseDialog(w.doc, (), parent=w)
+    qtbot.addWidget(d)
+    run(qtbot, d)
+    assert d.result.status == "infeasible"
+    assert d.result.conflicting_rules == ["hooda-nominees", "aap-kalayat"]
+    assert "hooda-nominees, aap-kalayat (over 16 Kalayat)" in d.status.text()
+    assert not d.apply_btn.isEnabled()
+
+
+def test_hooda_claim_soft_applies_as_one_undo_step(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    before = w.doc.scenario.pool.copy()
+    steps = w.doc.undo_stack.count()
+    w.hub.set([1, 2])
+    d = OptimiseDialog(w.doc, w.selected_seats(), parent=w)
+    qtbot.addWidget(d)
+    d.set_soft("hooda-nominees")
+    assert d.request().soft == {"hooda-nominees": 0.0} and d.request().locked == (1, 2)
+    run(qtbot, d)
+    res = d.result
+    assert res.status == "optimal" and res.broken == {"hooda-nominees": [KALAYAT]}
+    moved = int((res.pools != before).sum())
+    assert moved > 0 and d.changes.rowCount() == moved and d.changes_label.text() == f"Seats that change: {moved}"
+    # side by side: the figures of the current split and of the proposal
+    fig = {d.figures.item(r, 0).text(): (d.figures.item(r, 1).text(), d.figures.item(r, 2).text())
+           for r in range(d.figures.rowCount())}
+    assert fig["Rule aap-kalayat"] == ("broken: Kalayat", "kept")
+    assert fig["Rule hooda-nominees (soft)"] == ("kept", "broken: Kalayat")
+    assert fig["Seats AAP"] == ("0", str(int((res.pools == 0).sum())))
+    assert fig["Expected alliance seats"][1] == f"{d.opt.expected(res.pools):.1f}"
+    assert d.apply()
+    assert w.doc.undo_stack.count() == steps + 1
+    np.testing.assert_array_equal(w.doc.scenario.pool, res.pools)
+    assert w.doc.scenario.pool[0] == before[0] and w.doc.scenario.pool[1] == before[1]   # locked
+    # every hard rule holds in the window's own evaluation
+    msgs = [c.message for c in w.doc.evaluation.conflicts if c.severity == "error"]
+    assert msgs == ["Kalayat: Hooda camp nominee seat given to AAP"]      # the soft rule only
+    w.doc.undo_stack.undo()
+    np.testing.assert_array_equal(w.doc.scenario.pool, before)
+    assert w.doc.undo_stack.count() == steps + 1 and w.doc.undo_stack.index() == steps
+
+
+def test_the_action_is_in_the_scenario_menu(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Scenario")
+    assert "&Optimise…" in [a.text() for a in menu.actions()]

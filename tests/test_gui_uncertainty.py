@@ -1,0 +1,150 @@
+"""The uncertainty in the window: the scoreboard's range, the table's P(win) column, the map's
+win-probability mode, the Uncertainty dock, and the worker that recomputes off the GUI thread."""
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from explorer.core import uncertainty as U
+from explorer.core.engine import Engine
+from explorer.core.mapstyle import NO_FIGURE, map_style, p_win_colour
+from explorer.gui.panels.common import AC_ROLE, SORT_ROLE
+from explorer.gui.panels.seat_table import SeatTableModel
+from explorer.gui.worker import Settings
+
+from .helpers import congress_everywhere, open_window
+
+JIND, PEHOWA, KALAYAT = 36, 14, 16
+
+
+def core_summary(sc, level="fitted", draws=U.DEFAULT_DRAWS):
+    """The figures straight from the core, as the CLI computes them."""
+    ev = Engine(sc.dataset).evaluate(sc)
+    params, _ = U.params_for(sc.dataset, level)
+    sim = U.Simulator(ev.projector, sc.dataset, params, draws)
+    return ev, sim.run(sc.pool.astype(np.int64), sc.dataset.majority)
+
+
+def ready(qtbot, w):
+    live = w.analysis.live
+    qtbot.waitUntil(lambda: live.figures is not None and not live.stale, timeout=20000)
+    return live
+
+
+def test_scoreboard_shows_the_range_and_p_majority(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    ready(qtbot, w)
+    ev, s = core_summary(congress_everywhere())
+    med, lo, hi = s.interval(s.alliance_seats)
+    want = f"alliance {ev.verdict.alliance} (80 %: {lo}–{hi}) · P(majority) {s.p_majority * 100:.0f} %"
+    assert w.scoreboard.uncertainty.text() == want
+    # Congress everywhere on 2019: 32 projected, a wide range, a small P(majority)
+    assert ev.verdict.alliance == 32 and lo < 32 < hi and s.p_majority < 0.5
+    assert f"median {med}" in w.scoreboard.uncertainty.toolTip()
+    assert f"Alliance 32 (80 %: {lo}–{hi}, median {med})" in w.analysis.panel.headline.text()
+
+
+def test_a_move_updates_the_moved_seats_to_the_full_recompute(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    jobs = live.jobs_done
+    t0 = time.perf_counter()
+    w.doc.move([KALAYAT, JIND], "AAP")
+    assert (time.perf_counter() - t0) < 2.0
+    assert live.jobs_done == jobs and not live.stale      # no recompute: the moved seats only
+    _, s = core_summary(congress_everywhere(pools={"AAP": [KALAYAT, JIND]}))
+    np.testing.assert_array_equal(live.figures.p_alliance, s.p_alliance)   # common random numbers
+    assert live.figures.p_majority == s.p_majority
+    i = w.doc.dataset.seats.index_of(JIND)
+    row = next(r for r in range(w.seat_model.rowCount()) if w.seat_model.ac_no(r) == JIND)
+    assert w.seat_model.index(row, SeatTableModel.C_PWIN).data() == f"{s.p_alliance[i] * 100:.0f} %"
+
+
+def test_p_win_column_sorts_the_closest_seats_first(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    w.table.sortByColumn(SeatTableModel.C_PWIN, Qt.AscendingOrder)
+    p = live.figures.p_alliance
+    seats = w.doc.dataset.seats
+    order = [w.proxy.index(r, 0).data(AC_ROLE) for r in range(w.proxy.rowCount())]
+    dist = [abs(p[seats.index_of(a)] - 0.5) for a in order]
+    assert dist == sorted(dist) and len(order) == 90
+    assert dist[0] == min(abs(p - 0.5))        # the most marginal seat on top
+    top = w.proxy.index(0, SeatTableModel.C_PWIN)
+    assert top.data() == f"{p[seats.index_of(order[0])] * 100:.0f} %"
+    assert w.proxy.index(89, SeatTableModel.C_PWIN).data(SORT_ROLE) >= top.data(SORT_ROLE)
+
+
+def test_win_probability_map_colours():
+    assert p_win_colour(0.0) == "#B2182B" and p_win_colour(0.5) == "#F7F7F7" and p_win_colour(1.0) == "#1B7837"
+    # P 0.625 is +5 on the margin scale: halfway between white (247,247,247) and (127,191,123): (187,219,185)
+    assert p_win_colour(0.625) == "#BBDBB9"
+    sc = congress_everywhere()
+    ev = Engine(sc.dataset).evaluate(sc)
+    p = np.linspace(0.0, 1.0, sc.seats.n)
+    st = map_style("p_win", sc, ev, p)
+    assert st.fill[0] == "#B2182B" and st.fill[-1] == "#1B7837"
+    assert [label for label, _c, _h in st.legend] == ["0 %", "10 %", "25 %", "50 %", "75 %", "90 %", "100 %"]
+    grey = map_style("p_win", sc, ev, None)
+    assert set(grey.fill) == {NO_FIGURE} and "computing" in grey.title
+
+
+def test_map_in_win_probability_mode_follows_the_figures(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    w.map_panel.set_mode("p_win")
+    i = w.doc.dataset.seats.index_of(JIND)
+    assert w.map_panel.items[JIND].fill.name().upper() == p_win_colour(live.figures.p_alliance[i])
+    w.doc.move([JIND], "AAP")
+    assert w.map_panel.items[JIND].fill.name().upper() == p_win_colour(live.figures.p_alliance[i])
+
+
+def test_an_assumption_change_recomputes_off_the_gui_thread_stale_meanwhile(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    before = live.figures.p_majority
+    a = w.doc.scenario.assumptions
+    t0 = time.perf_counter()
+    w.doc.set_assumptions(a.with_transfer("AAP", "INC", 1.0).with_baseline("ls2024"), "to ls2024")
+    took = time.perf_counter() - t0
+    # the call returned before the new figures: they are computed on another thread
+    assert live.stale and live.busy
+    assert w.scoreboard.uncertainty.text().endswith("· updating…")
+    assert w.analysis.panel.state.text() == "updating…"
+    assert w.seat_model.index(0, SeatTableModel.C_PWIN).data(Qt.ForegroundRole).color().name() == "#999999"
+    assert took < 0.5
+    qtbot.waitUntil(lambda: not live.stale, timeout=20000)
+    sc = congress_everywhere()
+    sc.set_assumptions(a.with_transfer("AAP", "INC", 1.0).with_baseline("ls2024"))
+    ev, s = core_summary(sc)
+    assert live.figures.p_majority == s.p_majority != before
+    med, lo, hi = s.interval(s.alliance_seats)
+    assert w.scoreboard.uncertainty.text() == \
+        f"alliance {ev.verdict.alliance} (80 %: {lo}–{hi}) · P(majority) {s.p_majority * 100:.0f} %"
+    assert "updating" not in w.scoreboard.uncertainty.text() and w.analysis.panel.state.text() == ""
+
+
+def test_level_and_draws_in_the_dock(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    panel = w.analysis.panel
+    panel.draws.setValue(2000)
+    panel.level.setCurrentIndex(panel.level.findData("low"))
+    assert live.settings == Settings("low", 2000)
+    qtbot.waitUntil(lambda: not live.stale and live.figures.summary.draws == 2000, timeout=20000)
+    _, s = core_summary(congress_everywhere(), "low", 2000)
+    np.testing.assert_array_equal(live.figures.summary.alliance_seats, s.alliance_seats)
+
+
+def test_tipping_model(qtbot, qtmodeltester):
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    m = w.analysis.panel.tipping_model
+    qtmodeltester.check(m, force_py=True)
+    want = live.figures.tipping(12)
+    assert [m.index(r, 0).data(AC_ROLE) for r in range(m.rowCount())] == want and want
+    w.doc.move([KALAYAT, PEHOWA], "AAP")
+    assert [m.index(r, 0).data(AC_ROLE) for r in range(m.rowCount())] == live.figures.tipping(12)
