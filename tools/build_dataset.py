@@ -311,11 +311,14 @@ def build_jharkhand(shared: Path) -> None:
     check(fielded[28] == {"JMM", "CPI(ML)L"} and fielded[77] == fielded[78] == {"INC", "RJD"}, "who fought where")
     assignments = dict(split)
     assignments["contested"] = fights
+    # the friendly fights as the file states them (schema 2): only the partners who stood
+    preset_fights = {str(ac): [c for c in codes if c in fielded[ac]] for ac in fights}
     presets = [scenario("jharkhand", JH_PARTNERS, "INDIA bloc 2024",
                         "How JMM, INC, RJD and CPI(ML)L split the 81 seats in November 2024, counted from who "
                         "fielded a candidate: JMM 42, INC 28, RJD 5, CPI(ML)L 3, with friendly fights in 28 "
                         "Dhanwar (JMM and CPI(ML)L), 77 Bishrampur and 78 Chhatarpur (INC and RJD), put in "
-                        "Contested.", assignments, "vs2024")]
+                        "Contested; only those two partners field candidates there.", assignments, "vs2024")
+               | {"schema_version": 2, "fights": preset_fights}]
     write_dataset(RES / "jharkhand", id="jharkhand", name="Jharkhand Vidhan Sabha (81 seats)", state="Jharkhand",
                   seats=seats, baselines=[b], partners=tuple(Partner(**p) for p in JH_PARTNERS), parties=table,
                   default_baseline="vs2024", majority=41, scenarios=presets, default_scenario="INDIA bloc 2024",

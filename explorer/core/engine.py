@@ -274,7 +274,7 @@ class Engine:
 
     def evaluate(self, sc: Scenario, rebels: tuple = ()) -> Evaluation:
         pj = self.projector(sc.pools, sc.assumptions, rebels)
-        proj = pj.project(sc.pool, self.dataset.majority)
+        proj = pj.project(sc.pool, self.dataset.majority, sc.fight_masks())
         ctx = Context(sc.seats, sc.pools, sc.pool, proj)
         return Evaluation(proj, pool_breakdown(sc.seats, sc.pool, len(sc.pools)),
                           sc.rules.evaluate(ctx), pj, sc.pools, sc.seats, sc.assumptions)

@@ -17,11 +17,12 @@ from .pools import Partner, Pools
 from .rules import RuleSet
 
 SCENARIO_FORMAT = "seat-share-explorer/scenario"
-SCENARIO_SCHEMA = 1
+SCENARIO_SCHEMA = 2   # 2: friendly fights between some partners ("fights"); 1 still opens
 
 
 class EventKind(StrEnum):
-    POOLS = "pools"                # seats moved between pools
+    POOLS = "pools"                # seats moved between pools (or a Contested seat's fighting partners)
+    PARTNERS = "partners"          # the partner list itself (added, removed, renamed, recoloured, reordered)
     ASSUMPTIONS = "assumptions"    # baseline, transfer, swing or a per-seat adjustment
     RULES = "rules"
     META = "meta"                  # name or notes
@@ -50,6 +51,9 @@ class Scenario:
         self.rules = rules if rules is not None else RuleSet()
         self.name = name
         self.notes = notes
+        # Contested seats where only some partners field candidates: ac_no -> their codes in
+        # partner order (two or more, fewer than all). A Contested seat not listed: all stand.
+        self.fights: dict[int, tuple[str, ...]] = {}
         self._listeners: list[Callable[[ScenarioEvent], None]] = []
         self._batch_depth = 0
         self._held: list[ScenarioEvent] = []
@@ -91,7 +95,8 @@ class Scenario:
         return [int(a) for a in self.seats.ac_no[self.pool == self.pools.index(pool_key)]]
 
     def assign(self, ac_nos: Iterable[int], pool_key: str) -> dict[int, str]:
-        """Put seats in a pool; returns each moved seat's previous pool (for undo)."""
+        """Put seats in a pool; returns each moved seat's previous pool (for undo). A moved
+        seat forgets its friendly fight: a seat dropped on Contested has every partner stand."""
         target = self.pools.index(pool_key)
         ac_nos = list(dict.fromkeys(int(a) for a in ac_nos))
         idx = self.seats.indices(ac_nos)
@@ -99,6 +104,8 @@ class Scenario:
         moved = tuple(a for a, i in zip(ac_nos, idx) if self.pool[i] != target)
         if moved:
             self.pool[idx] = target
+            for a in moved:
+                self.fights.pop(a, None)
             self._emit(ScenarioEvent(EventKind.POOLS, moved))
         return {a: previous[a] for a in moved}
 
@@ -117,8 +124,84 @@ class Scenario:
         old = self.pool.copy()
         self.pool = np.asarray(pool, dtype=np.int8).copy()
         moved = tuple(int(a) for a in self.seats.ac_no[old != self.pool])
+        for a in moved:
+            self.fights.pop(a, None)
         if moved:
             self._emit(ScenarioEvent(EventKind.POOLS, moved))
+        return old
+
+    # -- friendly fights ------------------------------------------------------------------
+    def fight_of(self, ac_no: int) -> tuple[str, ...]:
+        """The partners fielding a candidate in a Contested seat (all of them unless a
+        friendly fight names fewer); () for a seat not in Contested."""
+        if self.pool[self.seats.index_of(ac_no)] != self.pools.contested:
+            return ()
+        return self.fights.get(int(ac_no), tuple(p.code for p in self.pools.partners))
+
+    def normal_fight(self, codes: Iterable[str]) -> tuple[str, ...] | None:
+        """The codes in partner order, or None for every partner; ValueError for fewer than
+        two or an unknown code."""
+        codes = set(codes)
+        order = [p.code for p in self.pools.partners]
+        unknown = sorted(codes - set(order))
+        if unknown:
+            raise ValueError(f"not a partner: {', '.join(unknown)}; partners are {', '.join(order)}")
+        if len(codes) < 2:
+            raise ValueError("a friendly fight needs two or more partners")
+        out = tuple(c for c in order if c in codes)
+        return None if len(out) == len(order) else out
+
+    def set_fights(self, fights: dict[int, tuple[str, ...] | None]) -> dict[int, tuple[str, ...] | None]:
+        """Set the fighting partners of Contested seats (None: all of them); returns the
+        previous ones (for undo). Seats not in Contested are refused."""
+        old: dict[int, tuple[str, ...] | None] = {}
+        changed = []
+        for a, codes in fights.items():
+            a = int(a)
+            if self.pool[self.seats.index_of(a)] != self.pools.contested:
+                raise ValueError(f"seat {a} is not Contested: only a Contested seat has a friendly fight")
+            new = None if codes is None else self.normal_fight(codes)
+            prev = self.fights.get(a)
+            old[a] = prev
+            if new != prev:
+                changed.append(a)
+                if new is None:
+                    self.fights.pop(a, None)
+                else:
+                    self.fights[a] = new
+        if changed:
+            self._emit(ScenarioEvent(EventKind.POOLS, tuple(changed)))
+        return old
+
+    def fight_masks(self) -> np.ndarray | None:
+        """Per seat, the bit mask of fighting partners (bit p: partner p; 0 = all), as
+        ``Projector.project`` takes it; None when no seat has a friendly fight."""
+        if not self.fights:
+            return None
+        out = np.zeros(self.seats.n, dtype=np.int64)
+        bit = {p.code: 1 << k for k, p in enumerate(self.pools.partners)}
+        for a, codes in self.fights.items():
+            out[self.seats.index_of(a)] = sum(bit[c] for c in codes)
+        return out
+
+    # -- partners -------------------------------------------------------------------------
+    def state(self) -> tuple:
+        """Everything a partner edit changes, to put it back exactly."""
+        return (self.pools.partners, self.pool.copy(), dict(self.fights), self.assumptions, self.rules)
+
+    def set_state(self, state: tuple) -> tuple:
+        """Replace the partner list with the pools, fights, assumptions and rules that go with
+        it (a partner edit or its undo); one event. Returns the previous state."""
+        old = self.state()
+        partners, pool, fights, assumptions, rules = state
+        self.pools = Pools(tuple(partners))
+        self.pool = np.asarray(pool, dtype=np.int8).copy()
+        self.fights = dict(fights)
+        self.assumptions = assumptions
+        self.rules = rules
+        self._emit(ScenarioEvent(EventKind.PARTNERS, tuple(self.seats.ac_no.tolist()),
+                                 frozenset({EventKind.PARTNERS, EventKind.POOLS, EventKind.ASSUMPTIONS,
+                                            EventKind.RULES})))
         return old
 
     # -- assumptions, rules, meta ---------------------------------------------------------

@@ -26,6 +26,8 @@ def scenario_to_json(self: Scenario) -> dict:
         "name": self.name, "notes": self.notes,
         "partners": [p.to_json() for p in self.pools.partners],
         "assignments": {k: v for k, v in assignments.items() if v},
+        # schema 2: Contested seats where only some partners field candidates
+        "fights": {str(a): list(c) for a, c in sorted(self.fights.items())},
         "assumptions": {
             "baseline": a.baseline,
             # the directions not at the default (DEFAULT_TRANSFER); a file need not name its partners twice
@@ -94,6 +96,7 @@ def scenario_from_json(dataset: Dataset, doc, name: str = "scenario") -> Scenari
             else:
                 seen[a] = key
                 sc.pool[dataset.seats.index_of(a)] = pi
+    _read_fights(rd, doc, sc)
     carried = _read_baselines(rd, doc, dataset, name)
     sc.assumptions = _read_assumptions(rd, doc, dataset, sc.pools, carried)
     if "rules" in doc and doc["rules"] is not None:
@@ -142,6 +145,31 @@ def _read_partners(rd: JsonReader, doc: dict, dataset: Dataset) -> tuple[Partner
     if len({p.code.lower() for p in out}) != len(out):
         rd.problem("partners", "two partners have the same code")
     return tuple(out)
+
+
+def _read_fights(rd: JsonReader, doc: dict, sc: Scenario) -> None:
+    """``fights``: {"28": ["JMM", "CPI(ML)L"]}, the partners standing in a Contested seat."""
+    for key, codes in (rd.get(doc, "fights", dict, "", default={}) or {}).items():
+        path = f"fights.{key}"
+        if rd.full:
+            break
+        if not key.isdigit() or not sc.seats.has(int(key)):
+            rd.problem(path, f"unknown seat {quote(key)}")
+            continue
+        a = int(key)
+        if sc.pool[sc.seats.index_of(a)] != sc.pools.contested:
+            rd.problem(path, f"seat {a} is not in assignments.contested: only a Contested seat has a friendly fight")
+            continue
+        if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+            rd.problem(path, "expected a list of partner codes")
+            continue
+        try:
+            fight = sc.normal_fight(codes)
+        except ValueError as e:
+            rd.problem(path, str(e))
+            continue
+        if fight is not None:
+            sc.fights[a] = fight
 
 
 def _number(rd: JsonReader, v, path: str, lo: float | None = None, hi: float | None = None):
