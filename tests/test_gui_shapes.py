@@ -87,10 +87,10 @@ def test_tabs_switch_between_shapes_and_keys_follow(qtbot):
         w.tabs.setCurrentIndex(i)
         check_shape(w, codes)
         assert w.scoreboard.alliance.value.text() and w.status.text().startswith("Majority 46 of 90")
-    # in the 3-partner scenario: Ctrl+4 is Contested, Ctrl+3 INLD
+    # in the 3-partner scenario: Ctrl+3 is INLD; Contested and Unassigned keep their own keys
     keys = {a.objectName(): a.shortcut().toString() for a in w.assign_actions}
     assert keys == {"assign_AAP": "Ctrl+1", "assign_INC": "Ctrl+2", "assign_INLD": "Ctrl+3",
-                    "assign_contested": "Ctrl+4", "assign_unassigned": "Ctrl+0"}
+                    "assign_contested": "Ctrl+Shift+C", "assign_unassigned": "Ctrl+0"}
     w.hub.set([KALAYAT])
     next(a for a in w.assign_actions if a.objectName() == "assign_INLD").trigger()
     assert w.doc.scenario.pool_of(KALAYAT) == "INLD" and w.doc.scenario.name == "Three"

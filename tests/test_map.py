@@ -140,7 +140,7 @@ def test_click_at_kalayat_label_point_selects_kalayat(qtbot):
     # keyboard assignment acts on the map's selection
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)
-    QTest.keyClick(view, Qt.Key_3, Qt.ControlModifier)
+    QTest.keyClick(view, Qt.Key_C, Qt.ControlModifier | Qt.ShiftModifier)
     assert w.doc.scenario.seats_in("contested") == [PEHOWA, KALAYAT]
     assert w.doc.undo_stack.undoText() == "Move Pehowa, Kalayat to Contested"
 

@@ -1,6 +1,6 @@
-"""The window's actions and menus. The Assign actions (one per pool, with Ctrl+1… for the
-partners, the next number for Contested and Ctrl+0 for Unassigned) are rebuilt whenever the
-document shown has another partner list."""
+"""The window's actions and menus. The Assign actions (one per pool, with Ctrl+1…9 for the
+first nine partners, Ctrl+Shift+C for Contested and Ctrl+0 for Unassigned, whatever the number
+of partners) are rebuilt whenever the document shown has another partner list."""
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
@@ -10,11 +10,16 @@ from PySide6.QtWidgets import QMenu
 from .help_dialog import show_getting_started
 
 
+CONTESTED_KEY = "Ctrl+Shift+C"
+UNASSIGNED_KEY = "Ctrl+0"
+
+
 def assign_keys(pools) -> list[str | None]:
-    """Ctrl+1… for the partners, then Contested; Ctrl+0 for Unassigned; none past Ctrl+9."""
+    """Ctrl+1…9 for the first nine partners (none for a tenth and after); Contested and
+    Unassigned keep their own keys whatever the number of partners."""
     n = pools.n_partners
-    keys: list[str | None] = [f"Ctrl+{i + 1}" if i < 9 else None for i in range(n + 1)]
-    return keys + ["Ctrl+0"]
+    keys: list[str | None] = [f"Ctrl+{i + 1}" if i < 9 else None for i in range(n)]
+    return keys + [CONTESTED_KEY, UNASSIGNED_KEY]
 
 
 class WindowActions(QObject):
@@ -110,6 +115,13 @@ class WindowActions(QObject):
         s.addAction("Put every seat in &Unassigned", lambda: w.assign_all("unassigned"))
         s.addSeparator()
         s.addAction("&Optimise…", lambda: w.analysis.optimise(), QKeySequence("Ctrl+Shift+O"))
+        pm = s.addMenu("&Partners")
+        pm.addAction("&Add partner…", w.partners.add)
+        pm.addAction("&Rename partner…", w.partners.rename)
+        pm.addAction("Re&colour partner…", w.partners.recolour)
+        pm.addAction("Move partner &earlier", lambda: w.partners.move(-1))
+        pm.addAction("Move partner &later", lambda: w.partners.move(+1))
+        pm.addAction("Re&move partner…", w.partners.remove)
         v = mb.addMenu("&View")
         for d in w.docks():
             v.addAction(d.toggleViewAction())
@@ -122,6 +134,33 @@ class WindowActions(QObject):
         for name in self.w.doc.dataset.scenario_docs:
             self.presets_menu.addAction(name, lambda n=name: self.w.apply_preset(n))
 
+    def _fight_menu(self, m: QMenu) -> QMenu | None:
+        """'Partners standing here': for the selected Contested seats, which partners field a
+        candidate (a friendly fight between two or more; all by default)."""
+        sc = self.w.doc.scenario
+        seats = [a for a in self.w.selected_seats() if sc.fight_of(a)]
+        if not seats:
+            return None
+        sub = m.addMenu("Partners standing here (friendly fight)")
+        sub.setObjectName("fight_menu")
+        standing = set().union(*(sc.fight_of(a) for a in seats))
+        every = sub.addAction("Every partner stands", lambda: self.w.set_fight(seats, None))
+        every.setCheckable(True)
+        every.setChecked(all(a not in sc.fights for a in seats))
+        sub.addSeparator()
+        for p in sc.pools.partners:
+            a = sub.addAction(f"{p.code} — {p.name}")
+            a.setObjectName(f"fight_{p.code}")
+            a.setCheckable(True)
+            a.setChecked(p.code in standing)
+            a.toggled.connect(lambda on, c=p.code: self._toggle_fighter(seats, c, on))
+        return sub
+
+    def _toggle_fighter(self, seats, code: str, on: bool) -> bool:
+        sc = self.w.doc.scenario
+        standing = set().union(*(sc.fight_of(a) for a in seats if sc.fight_of(a)))
+        return self.w.set_fight(seats, (standing | {code}) if on else (standing - {code}))
+
     def context_menu(self, view, pos) -> None:
         if not view.indexAt(pos).isValid():
             return
@@ -129,6 +168,7 @@ class WindowActions(QObject):
         sub = m.addMenu("Assign to")
         for a in self.assign_actions:
             sub.addAction(a)
+        self._fight_menu(m)
         m.addSeparator()
         m.addAction(self.clear_selection)
         m.exec(view.viewport().mapToGlobal(pos))

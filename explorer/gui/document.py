@@ -59,6 +59,7 @@ class ScenarioDocument(QObject):
     poolsChanged = Signal(tuple)         # ac_nos moved
     metaChanged = Signal()               # name or notes
     datasetChanged = Signal()            # the data set's imported boundaries changed
+    partnersChanged = Signal()           # the partner list changed: views rebuild their shape first
 
     def __init__(self, scenario: Scenario, engine: Engine | None = None, parent=None):
         super().__init__(parent)
@@ -83,6 +84,8 @@ class ScenarioDocument(QObject):
             if ev.kind == EventKind.META and not ev.kinds:
                 return
         self.evaluation = self.engine.evaluate(self.scenario)
+        if ev.touches(EventKind.PARTNERS):
+            self.partnersChanged.emit()
         if ev.touches(EventKind.ASSUMPTIONS):
             self.assumptionsChanged.emit(self.scenario.assumptions)
         if ev.touches(EventKind.RULES):

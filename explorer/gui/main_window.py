@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
 from ..core.scenario import Scenario, default_rules, scenario_from_preset
@@ -17,6 +17,7 @@ from .autosave import default_autosave_dir, restore
 from .document import Binding, ScenarioDocument, SelectionHub
 from .files import FileController
 from .imports import ImportController
+from .partners import PartnerController
 from .panels.assumptions import AssumptionsPanel
 from .panels.conflicts import ConflictPanel
 from .panels.map import MapPanel
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.analysis = Analysis(self)
         self.files = FileController(self, autosave_dir)
         self.imports = ImportController(self)
+        self.partners = PartnerController(self)
         self.menu_actions = WindowActions(self)
         self.status = QLabel()
         self.status.setTextFormat(Qt.PlainText)
@@ -106,18 +108,17 @@ class MainWindow(QMainWindow):
         for v in self.views():
             v.set_document(doc)
         self.menu_actions.set_pools(doc.pools)
-        self._binding.bind(doc, evaluated=self._on_evaluated, metaChanged=self._update_title)
+        self._binding.bind(doc, evaluated=self._on_evaluated, metaChanged=self._update_title,
+                           partnersChanged=self._partners_changed)
         self._on_evaluated(doc.evaluation)
         self._update_title()
 
+    def _partners_changed(self):
+        """The partner list of the document shown changed: every view rebuilds its shape."""
+        self.set_document(self.doc)
+
     def _on_evaluated(self, ev):
-        doc = self.doc
-        a = doc.scenario.assumptions
-        v = ev.verdict
-        un = ev.pool_counts[doc.pools.key(doc.pools.unassigned)]
-        self.status.setText(
-            f"Majority {v.majority} of {v.seats} · alliance projected {v.alliance} · {un} unassigned · "
-            f"{doc.dataset.baselines[a.baseline].label} · {a.describe(tuple(p.code for p in doc.pools.partners))}")
+        self.status.setText(status_summary(self.doc, ev))
 
     def _update_title(self, *_):
         active = self.workspace.active
@@ -203,8 +204,36 @@ class MainWindow(QMainWindow):
         self.chart_dock.visibilityChanged.connect(self.chart_panel.set_active)
         self.chart_dock.setWidget(self.chart_panel)
 
+    def fit_frame_to_screen(self) -> None:
+        """Keep the whole window, frame and title bar included, within the screen's available
+        geometry (a window manager adds the frame after the window is sized: the status bar
+        would be under the bottom edge)."""
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        avail = screen.availableGeometry()
+        frame, inner = self.frameGeometry(), self.geometry()
+        extra_w, extra_h = frame.width() - inner.width(), frame.height() - inner.height()
+        w = min(inner.width(), avail.width() - extra_w)
+        h = min(inner.height(), avail.height() - extra_h)
+        if (w, h) != (inner.width(), inner.height()):
+            self.resize(max(w, self.minimumWidth()), max(h, self.minimumHeight()))
+        frame = self.frameGeometry()
+        x = min(max(frame.x(), avail.x()), avail.x() + avail.width() - frame.width())
+        y = min(max(frame.y(), avail.y()), avail.y() + avail.height() - frame.height())
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(max(x, avail.x()), max(y, avail.y()))
+
+    def moveEvent(self, e):
+        super().moveEvent(e)
+        if not getattr(self, "_fitted", False) and self.isVisible():
+            # the first move after the window manager framed the window: fit the frame once
+            self._fitted = True
+            QTimer.singleShot(0, self.fit_frame_to_screen)
+
     def showEvent(self, e):
         super().showEvent(e)
+        QTimer.singleShot(0, self.fit_frame_to_screen)
         if not getattr(self, "_sized", False):
             # the table gets what its columns need; the pools the rest of the central area
             self._sized = True
@@ -233,6 +262,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("Select one or more seats first (click, Shift/Ctrl-click in the table or a pool).", 4000)
             return False
         return self.doc.move(seats, pool_key)
+
+    def set_fight(self, ac_nos, codes) -> bool:
+        """Which partners stand in Contested seats (None: all); two or more."""
+        from ..core.commands import SetFights
+        if codes is not None and len(set(codes)) < 2:
+            self.statusBar().showMessage("A friendly fight needs two or more partners standing.", 6000)
+            return False
+        return self.doc.push(SetFights(self.doc.scenario, ac_nos, codes))
 
     def assign_all(self, pool_key: str):
         self.doc.move(self.doc.dataset.seats.ac_no.tolist(), pool_key)
@@ -276,4 +313,27 @@ class MainWindow(QMainWindow):
                           f"{self.doc.dataset.attribution}</pre>")
 
 
-__all__ = ["MainWindow", "SeatTableModel"]
+def status_summary(doc, ev) -> str:
+    """The status bar in one short line: the majority, the verdict, what is undecided, the
+    friendly fights and the baseline; the transfer matrix is summarised, not listed."""
+    a = doc.scenario.assumptions
+    v = ev.verdict
+    counts = ev.pool_counts
+    un = counts[doc.pools.key(doc.pools.unassigned)]
+    con = counts[doc.pools.key(doc.pools.contested)]
+    rates = sorted({a.transfer_rate(f.code, t.code) for f in doc.pools.partners for t in doc.pools.partners
+                    if f is not t})
+    transfer = (f"transfer {rates[0] * 100:.0f} % every way" if len(rates) == 1
+                else f"transfer {rates[0] * 100:.0f}–{rates[-1] * 100:.0f} %")
+    fights = len(doc.scenario.fights)
+    parts = [f"Majority {v.majority} of {v.seats}", f"alliance projected {v.alliance} ({v.phrase})",
+             f"{con} contested" + (f" ({fights} between some partners)" if fights else ""), f"{un} unassigned",
+             doc.dataset.baselines[a.baseline].label, transfer]
+    if a.swing_items:
+        parts.append("swing " + ", ".join(f"{p} {x:+g}" for p, x in a.swing_items))
+    if a.seat_adjust_items:
+        parts.append(f"{len(a.seat_adjust_items)} seat adjustment" + ("s" if len(a.seat_adjust_items) > 1 else ""))
+    return " · ".join(parts)
+
+
+__all__ = ["MainWindow", "SeatTableModel", "status_summary"]

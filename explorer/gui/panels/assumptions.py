@@ -1,11 +1,12 @@
-"""The Assumptions dock: baseline, vote transfer per direction between the partners, swing
-per party. Per-seat adjustments live in the table's Adj. column. The transfer boxes are
+"""The Assumptions dock: baseline, vote transfer between the partners as one matrix (rows
+from, columns to, with a "same for all" shortcut), swing per party. Per-seat adjustments live in the table's Adj. column. The transfer boxes are
 rebuilt for the partners of the document shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
-                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSpinBox, QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from ...core.assumptions import Assumptions
 from ..document import Binding, Document
@@ -127,15 +128,32 @@ class AssumptionsPanel(QWidget):
         self.baseline_note.setWordWrap(True)
         self.baseline_note.setStyleSheet("color:#666; font-size:8pt;")
         grid.addWidget(self.baseline_note, 1, 0, 1, 3)
-        tl = QLabel("<b>Vote transfer</b>: the share of one partner's voters who vote for another's "
-                    "candidate where it stands alone; the rest go to the other candidates")
+        tl = QLabel("<b>Vote transfer</b> (rows: whose voters; columns: whose candidate they vote for "
+                    "where their own partner does not stand; the rest go to the other candidates)")
         tl.setWordWrap(True)
         grid.addWidget(tl, 2, 0, 1, 3)
         lay.addLayout(grid)
-        self.transfer_grid = QGridLayout()
-        lay.addLayout(self.transfer_grid)
+        self.transfer_table = QTableWidget()
+        self.transfer_table.setObjectName("transfer_matrix")
+        self.transfer_table.verticalHeader().setDefaultSectionSize(24)
+        self.transfer_table.setSelectionMode(QTableWidget.NoSelection)
+        lay.addWidget(self.transfer_table)
+        same = QHBoxLayout()
+        same.addWidget(QLabel("Same for all directions:"))
+        self.same_spin = QSpinBox()
+        self.same_spin.setObjectName("transfer_same")
+        self.same_spin.setRange(0, 100)
+        self.same_spin.setSuffix(" %")
+        self.same_spin.setSingleStep(5)
+        self.same_spin.setValue(80)
+        same.addWidget(self.same_spin)
+        self.same_button = QPushButton("Apply")
+        self.same_button.setObjectName("transfer_same_apply")
+        self.same_button.clicked.connect(self._same_for_all)
+        same.addWidget(self.same_button)
+        same.addStretch(1)
+        lay.addLayout(same)
         self.transfer_spins: dict[tuple[str, str], QSpinBox] = {}
-        self._transfer_widgets: list[QWidget] = []
         sl = QLabel("<b>Swing</b>: points of the valid vote, statewide, applied before transfers "
                     "(double-click a value to edit)")
         sl.setWordWrap(True)
@@ -169,14 +187,22 @@ class AssumptionsPanel(QWidget):
         self.sync()
 
     def _build_transfer_spins(self, codes: list[str]) -> None:
-        for w in self._transfer_widgets:
-            self.transfer_grid.removeWidget(w)
-            w.deleteLater()
-        self._transfer_widgets, self.transfer_spins = [], {}
-        row = 0
-        for f in codes:
-            for t in codes:
+        """One matrix, rows the voters' partner (from), columns the candidate's (to): n(n−1)
+        boxes in a table that scrolls, whatever the number of partners."""
+        m = self.transfer_table
+        m.clear()
+        m.setRowCount(len(codes))
+        m.setColumnCount(len(codes))
+        m.setHorizontalHeaderLabels([f"→ {c}" for c in codes])
+        m.setVerticalHeaderLabels([f"{c} voters" for c in codes])
+        self.transfer_spins = {}
+        for r, f in enumerate(codes):
+            for c, t in enumerate(codes):
                 if f == t:
+                    item = QTableWidgetItem("—")
+                    item.setFlags(Qt.NoItemFlags)
+                    item.setTextAlignment(Qt.AlignCenter)
+                    m.setItem(r, c, item)
                     continue
                 spin = QSpinBox()
                 spin.setObjectName(f"transfer_{f}_{t}")
@@ -184,14 +210,24 @@ class AssumptionsPanel(QWidget):
                 spin.setSuffix(" %")
                 spin.setSingleStep(5)
                 spin.setKeyboardTracking(False)
+                spin.setFrame(False)
+                spin.setToolTip(f"Share of {f} voters who vote for the {t} candidate where {t} stands without {f}")
                 spin.valueChanged.connect(lambda v, f=f, t=t: self._transfer_changed(f, t, v))
-                label = QLabel(f"{f} voters → {t} candidate")
-                self.transfer_grid.addWidget(label, row, 0)
-                self.transfer_grid.addWidget(spin, row, 1)
+                m.setCellWidget(r, c, spin)
                 self.transfer_spins[(f, t)] = spin
-                self._transfer_widgets += [label, spin]
-                row += 1
-        self.transfer_grid.setColumnStretch(0, 1)
+        m.resizeColumnsToContents()
+        rows = min(len(codes), 6)
+        m.setFixedHeight(m.horizontalHeader().height() + rows * m.verticalHeader().defaultSectionSize() + 4
+                         + (m.horizontalScrollBar().sizeHint().height() if len(codes) > 4 else 0))
+
+    def _same_for_all(self) -> bool:
+        """Set every transfer direction to the one value (one undo step)."""
+        v = self.same_spin.value()
+        a = self.doc.scenario.assumptions
+        codes = [p.code for p in self.doc.pools.partners]
+        new = Assumptions.make(a.baseline, {(f, t): v / 100.0 for f in codes for t in codes if f != t},
+                               a.swing, a.seat_adjust)
+        return self.doc.set_assumptions(new, f"Transfer {v} % every way")
 
     def sync(self, *_):
         """Show the scenario's assumptions (after any change, undo included)."""

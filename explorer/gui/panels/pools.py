@@ -9,7 +9,7 @@ from typing import NamedTuple
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QStyle,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QScrollArea, QStyle,
                                QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from ..document import Binding, Document, shape_of
@@ -134,6 +134,9 @@ class PoolListModel(QAbstractListModel):
             seats = self.doc.dataset.seats
             tip = (f"{seats.names[i]} ({self._seats[index.row()]}) · projected {pr.parties[pr.winner[i]]} by "
                    f"{pr.margin_votes[i]:,.0f} votes ({pr.margin_pts[i]:.1f} pts)")
+            fight = self.doc.scenario.fights.get(self._seats[index.row()])
+            if fight:
+                tip += f"\nFriendly fight: only {' and '.join(fight)} field candidates here"
             return plain_rich(tip + ("\n" + conflict_tooltip(cs) if cs else ""))
         return None
 
@@ -296,6 +299,13 @@ class PoolPanel(QFrame):
                 colour = SEVERITY_COLOURS["warning"] if b.breached(n) else "#555"
                 extra = f" <span style='color:{colour}'>· {esc(pos)}</span>" if pos else ""
             extra += f" <span style='color:#666'>· {figures.sc_alone} SC</span>" if figures.sc_alone else ""
+        elif self.pool_index == pools.contested and self.doc.scenario.fights:
+            fights = self.doc.scenario.fights
+            pairs: dict[tuple, list[int]] = {}
+            for ac, codes in sorted(fights.items()):
+                pairs.setdefault(codes, []).append(ac)
+            extra = " <span style='color:#555; font-size:8pt'>· " + esc("; ".join(
+                f"{', '.join(map(str, acs))}: {' v '.join(c)}" for c, acs in pairs.items())) + "</span>"
         self.header.setText(f"<b>{esc(pools.label(self.pool_index))}</b>&nbsp;&nbsp;"
                             f"<b style='font-size:13pt'>{n}</b>{extra}")
 
@@ -341,7 +351,8 @@ class PoolPanel(QFrame):
 
 
 class PoolBoard(QWidget):
-    """The pool panels in a grid, two to a row; rebuilt when the partner list changes."""
+    """The pool panels in a grid that scrolls, two to a row; rebuilt when the partner list
+    changes. Past four partners each panel keeps a usable height and the grid scrolls."""
     contextMenuRequested = Signal(object, object)  # (view, pos)
 
     def __init__(self, doc: Document, hub, parent=None):
@@ -350,7 +361,17 @@ class PoolBoard(QWidget):
         self.hub = hub
         self.panels: list[PoolPanel] = []
         self._shape = None
-        self.grid = QGridLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setObjectName("pools_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        inner = QWidget()
+        self.scroll.setWidget(inner)
+        outer.addWidget(self.scroll)
+        self.grid = QGridLayout(inner)
         self.grid.setContentsMargins(4, 4, 4, 4)
         self.grid.setSpacing(6)
         self.set_document(doc)
@@ -370,7 +391,9 @@ class PoolBoard(QWidget):
             p.deleteLater()
         self.panels = []
         for k in range(len(doc.pools)):
-            panel = PoolPanel(doc, self.hub, k, self)
+            panel = PoolPanel(doc, self.hub, k, self.scroll.widget())
+            if doc.pools.n_partners > 4:
+                panel.setMinimumHeight(150)
             panel.view.customContextMenuRequested.connect(
                 lambda pos, v=panel.view: self.contextMenuRequested.emit(v, pos))
             self.panels.append(panel)

@@ -12,6 +12,9 @@ from ..document import Binding, Document, shape_of
 from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
 
+MAX_TILED_PARTNERS = 3
+
+
 class MajorityBar(QWidget):
     """Projected seats as one bar in the core's party order (the partners from the left),
     and a line at the majority mark."""
@@ -75,6 +78,68 @@ class MajorityBar(QWidget):
         p.end()
 
 
+class PoolShareBar(QWidget):
+    """Seats per pool as one compact bar (the partners in order, then Contested and
+    Unassigned), each segment labelled when it has room; the tooltip lists them all. It
+    stands in for the per-pool tiles past three partners, so the scoreboard fits 1366 px
+    at any number of partners."""
+
+    def __init__(self, doc: Document, parent=None):
+        super().__init__(parent)
+        self.setObjectName("pool_share_bar")
+        self.setMinimumHeight(30)
+        self.setMinimumWidth(160)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self._binding = Binding()
+        self.set_document(doc)
+
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        self._binding.bind(doc, evaluated=self._set)
+        self._set(doc.evaluation)
+
+    def segments(self) -> list[tuple[str, int, str]]:
+        """(label, seats, colour) per pool, in the pools' order, empty pools left out."""
+        P = self.doc.pools
+        counts = self._ev.breakdown.counts
+        return [(P.label(i), int(counts[i]), pool_colour(P, i).name()) for i in range(len(P)) if counts[i] > 0]
+
+    def _set(self, ev):
+        self._ev = ev
+        segs = self.segments()
+        self.setToolTip(plain_rich("Seats per pool: " + ", ".join(f"{k} {n}" for k, n, _ in segs)))
+        self.update()
+
+    def sizeHint(self):
+        return QSize(320, 30)
+
+    def paintEvent(self, _):
+        p = QPainter(self)
+        total = max(1, self._ev.verdict.seats)
+        w, h = self.width() - 2, self.height() - 4
+        x = 1.0
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        font.setBold(True)
+        p.setFont(font)
+        fm = p.fontMetrics()
+        for label, n, colour in self.segments():
+            seg = w * n / total
+            r = QRectF(x, 2, seg, h)
+            c = QColor(colour)
+            p.fillRect(r, c)
+            p.setPen(QPen(QColor("white"), 1))
+            p.drawLine(r.topRight(), r.bottomRight())
+            text = f"{label} {n}"
+            if fm.horizontalAdvance(text) + 6 > seg:
+                text = str(n)
+            if fm.horizontalAdvance(text) + 4 <= seg:
+                p.setPen(text_colour_on(c))
+                p.drawText(r, Qt.AlignCenter, text)
+            x += seg
+        p.end()
+
+
 class Tile(QFrame):
     """A figure with a caption, for the scoreboard."""
 
@@ -117,7 +182,10 @@ class Scoreboard(QFrame):
         self.coverage = Tile("Vote kept")
         self.coverage.setToolTip("Alliance votes kept ÷ the partners' combined vote: what transfer losses cost")
         self.conflicts = Tile("Conflicts")
-        for wdg, stretch in ((self.alliance, 0), (self.bar, 1), (self.coverage, 0), (self.conflicts, 0)):
+        self.share = PoolShareBar(doc, self)
+        self.share.setToolTip("Seats per pool")
+        for wdg, stretch in ((self.share, 2), (self.alliance, 0), (self.bar, 2), (self.coverage, 0),
+                             (self.conflicts, 0)):
             self.lay.addWidget(wdg, stretch)
         self._build_uncertainty_tile()
         self.set_document(doc)
@@ -128,6 +196,7 @@ class Scoreboard(QFrame):
             self._shape = shape_of(doc)
             self._build_pool_tiles(doc.pools)
         self.bar.set_document(doc)
+        self.share.set_document(doc)
         self._binding.bind(doc, evaluated=self._set)
         self._set(doc.evaluation)
 
@@ -136,12 +205,16 @@ class Scoreboard(QFrame):
             self.lay.removeWidget(t)
             t.deleteLater()
         self.pool_tiles = []
+        # up to three partners a tile per pool; past that one compact bar of seats per pool
+        few = pools.n_partners <= MAX_TILED_PARTNERS
+        self.share.setVisible(not few)
         for i in range(len(pools)):
             t = Tile(pools.label(i) if i >= pools.n_partners else f"{pools.label(i)} contests")
             c = pool_colour(pools, i)
             t.value.setStyleSheet(f"color: {c.darker(120).name()};")
             t.setStyleSheet(f"#tile {{ border-left: 4px solid {c.name()}; }}")
             self.lay.insertWidget(i, t)
+            t.setVisible(few)
             self.pool_tiles.append(t)
 
     def _set(self, ev):
@@ -151,8 +224,8 @@ class Scoreboard(QFrame):
             if i < pools.n_partners:
                 f = ev.partners[i]
                 extra = f.contested
-                t.value.setText(f"{f.alone}" + (f"<span style='font-size:9pt; color:#777'> +{extra}</span>"
-                                                if extra else ""))
+                t.value.setText(f"{f.alone}" + (f"<span style='font-size:8pt; color:#777'> alone + {extra} "
+                                                f"contested</span>" if extra else ""))
                 t.setToolTip(plain_rich(f"{f.name}: {f.alone} seats alone"
                                         + (f", {f.fielding} counting the {extra} contested" if extra else "")))
             else:
@@ -161,8 +234,13 @@ class Scoreboard(QFrame):
         colour = "#1B7F3B" if v.reached else "#B3261E"
         self.alliance.value.setText(f"<span style='color:{colour}'>{v.alliance}</span>"
                                     f"<span style='font-size:9pt; color:#777'> / {v.majority} needed</span>")
+        undecided = int(counts[pools.unassigned])
+        self.alliance.caption.setText(f"Alliance projected ({undecided} undecided)" if undecided
+                                      else "Alliance projected")
         self.alliance.setToolTip(f"The alliance is projected to win {v.alliance} of {v.seats}; "
-                                 + ("a majority." if v.reached else f"{v.phrase} of {v.majority}."))
+                                 + ("a majority." if v.reached else f"{v.phrase} of {v.majority}.")
+                                 + (f" {undecided} undecided seats are projected as if every partner stands."
+                                    if undecided else ""))
         self.coverage.value.setText(f"{pr.coverage * 100:.1f} %")
         n = {s: 0 for s in SEVERITIES}
         for c in ev.conflicts:

@@ -1,0 +1,101 @@
+"""Scenario ▸ Partners: add, remove, rename, recolour and reorder the partners of the scenario
+shown, each one undo step (core ``EditPartners``). Every method takes its answers as
+arguments (tests, scripts) and asks with a small dialog for any that is missing."""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QInputDialog
+
+from ..core import commands as cc
+from ..core.pools import Partner
+
+# distinct colours for a partner the party table does not know (no two alike in a row)
+_SPARE = ("#E65100", "#6A1B9A", "#00838F", "#AD1457", "#558B2F", "#4527A0", "#F9A825", "#5D4037",
+          "#283593", "#C62828", "#00695C", "#9E9D24")
+
+
+def free_colour(dataset, partners, code: str) -> str:
+    """The party table's colour for ``code`` unless a partner already has it; else the first
+    spare colour no partner uses."""
+    used = {p.colour.upper() for p in partners}
+    own = dataset.party_colour(code)
+    if own and own.upper() not in used and own.upper() != "#B0B0B0":
+        return own
+    return next((c for c in _SPARE if c not in used), _SPARE[len(partners) % len(_SPARE)])
+
+
+class PartnerController:
+    def __init__(self, window):
+        self.w = window
+
+    @property
+    def doc(self):
+        return self.w.doc
+
+    def _push(self, make) -> bool:
+        try:
+            cmd = make()
+        except (ValueError, KeyError) as e:
+            self.w.files.show_error("Cannot change the partners", str(e).strip("'\""))
+            return False
+        done = self.doc.push(cmd)
+        if done:
+            self.w.statusBar().showMessage(cmd.report or cmd.text, 8000)
+        return done
+
+    def _pick(self, title: str, code: str | None) -> str | None:
+        if code is not None:
+            return code
+        codes = [p.code for p in self.doc.pools.partners]
+        item, ok = QInputDialog.getItem(self.w, title, "Partner:", codes, 0, False)
+        return item if ok else None
+
+    def add(self, code: str | None = None, name: str | None = None, colour: str | None = None) -> bool:
+        if code is None:
+            code, ok = QInputDialog.getText(self.w, "Add partner", "Party code (as in the results, e.g. CPI):")
+            if not ok or not code.strip():
+                return False
+            code = code.strip()
+        ds = self.doc.dataset
+        if name is None:
+            name = ds.party_name(code)
+        if colour is None:
+            colour = free_colour(ds, self.doc.pools.partners, code)
+        return self._push(lambda: cc.add_partner(self.doc.scenario, Partner(code, name, colour)))
+
+    def remove(self, code: str | None = None) -> bool:
+        code = self._pick("Remove partner", code)
+        return code is not None and self._push(lambda: cc.remove_partner(self.doc.scenario, code))
+
+    def rename(self, code: str | None = None, new_code: str | None = None, new_name: str | None = None) -> bool:
+        code = self._pick("Rename partner", code)
+        if code is None:
+            return False
+        p = self.doc.pools.partner(code)
+        if new_code is None:
+            new_code, ok = QInputDialog.getText(self.w, "Rename partner", "Code:", text=p.code)
+            if not ok:
+                return False
+            new_name, ok = QInputDialog.getText(self.w, "Rename partner", "Name:", text=p.name)
+            if not ok:
+                return False
+        return self._push(lambda: cc.rename_partner(self.doc.scenario, code, new_code.strip(),
+                                                    None if new_name is None else new_name.strip()))
+
+    def recolour(self, code: str | None = None, colour: str | None = None) -> bool:
+        code = self._pick("Recolour partner", code)
+        if code is None:
+            return False
+        if colour is None:
+            c = QColorDialog.getColor(QColor(self.doc.pools.partner(code).colour), self.w, f"Colour of {code}")
+            if not c.isValid():
+                return False
+            colour = c.name().upper()
+        return self._push(lambda: cc.recolour_partner(self.doc.scenario, code, colour))
+
+    def move(self, step: int, code: str | None = None) -> bool:
+        code = self._pick("Move partner", code)
+        if code is None:
+            return False
+        i = self.doc.pools.partner_index(code)
+        return self._push(lambda: cc.move_partner(self.doc.scenario, code, i + step))
