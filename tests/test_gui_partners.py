@@ -232,3 +232,19 @@ def test_window_frame_fits_the_available_screen(qtbot):
     assert w.statusBar().isVisible()
     bottom = w.statusBar().mapTo(w, QPoint(0, w.statusBar().height()))
     assert w.geometry().y() + bottom.y() <= avail.bottom() + 1
+
+
+def test_a_preset_brings_its_fights_and_one_naming_a_removed_partner_is_refused(qtbot):
+    w = open_window(qtbot, jharkhand())
+    w.doc.move([28, 77, 78], "JMM")
+    assert w.doc.scenario.fights == {}
+    assert w.apply_preset("INDIA bloc 2024")
+    assert w.doc.scenario.fights == {28: ("JMM", "CPI(ML)L"), 77: ("INC", "RJD"), 78: ("INC", "RJD")}
+    assert w.doc.evaluation.verdict.alliance == 56
+    w.doc.undo_stack.undo()
+    assert w.doc.scenario.fights == {}
+    errors = []
+    w.files.show_error = lambda title, e: errors.append(str(e))
+    w.partners.remove("CPI(ML)L")
+    assert not w.apply_preset("INDIA bloc 2024")
+    assert "CPI(ML)L" in errors[0] and "not a partner of this scenario" in errors[0]

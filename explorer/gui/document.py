@@ -111,8 +111,8 @@ class ScenarioDocument(QObject):
     def move(self, ac_nos, pool_key: str) -> bool:
         return self.push(cc.MoveSeats(self.scenario, ac_nos, pool_key))
 
-    def set_pools(self, pool, text: str, assumptions=None) -> bool:
-        return self.push(cc.SetPools(self.scenario, pool, text, assumptions))
+    def set_pools(self, pool, text: str, assumptions=None, fights=None) -> bool:
+        return self.push(cc.SetPools(self.scenario, pool, text, assumptions, fights))
 
     def set_assumptions(self, new, text: str, merge_key: str | None = None) -> bool:
         return self.push(cc.SetAssumptions(self.scenario, new, text, merge_key))

@@ -278,12 +278,27 @@ class MainWindow(QMainWindow):
         """Take a preset's split (the pools only), as one undo step of the scenario shown. A
         preset naming a pool this scenario does not have is refused, naming the pool."""
         from ..core.deals import preset_split
+        doc = self.doc
         try:
-            pool, label = preset_split(self.doc.scenario, name)  # the pools only: baseline and adjustments stay
+            pool, label = preset_split(doc.scenario, name)  # the pools only: baseline and adjustments stay
         except ValueError as e:
             self.files.show_error("Cannot apply the preset", str(e))
             return False
-        return self.doc.set_pools(pool, label)
+        # the preset's friendly fights, in this alliance's codes; one naming a partner it lacks is refused
+        sc = scenario_from_preset(doc.dataset, name, with_rules=False)
+        codes = {p.code.lower(): p.code for p in doc.pools.partners}
+        missing = sorted({c for fight in sc.fights.values() for c in fight if c.lower() not in codes})
+        if missing:
+            self.files.show_error("Cannot apply the preset",
+                                  f"“{name}” has friendly fights with {', '.join(missing)}, which is not a partner of "
+                                  f"this scenario ({', '.join(p.code for p in doc.pools.partners)}).")
+            return False
+        fights = {}
+        for ac, fight in sc.fights.items():
+            f = tuple(p.code for p in doc.pools.partners if p.code.lower() in {c.lower() for c in fight})
+            if 2 <= len(f) < len(codes):
+                fights[ac] = f
+        return doc.set_pools(pool, label, fights=fights)
 
     def edit_notes(self):
         from PySide6.QtWidgets import QInputDialog
