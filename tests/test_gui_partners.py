@@ -145,7 +145,8 @@ def test_keys_assign_to_partners_and_a_two_partner_friendly_fight(qtbot):
     assert w.doc.scenario.fights == {36: ("AAP", "INC")}
     i = HARYANA.seats.index_of(36)
     pj = w.doc.evaluation.projector
-    assert w.doc.evaluation.projection.variant[i] == pj.variant_of(0b11)
+    assert 0b11 in pj.variant_masks   # AAP v INC, computed when the window evaluated
+    assert w.doc.evaluation.projection.margin_votes[i] == pj.outcomes.margin_votes[pj.variant_of(0b11), i]
     assert w.doc.undo_stack.undoText() == "Jind: AAP and INC stand"
     assert "1 between some partners" in w.status.text()
     assert w.doc.undo_stack.count() == 8  # two moves, six fight edits
