@@ -90,5 +90,44 @@ def main() -> int:
     return 0
 
 
+def bench_543_8_partners(app, n_drops: int = 100, n_all: int = 6) -> str:
+    """Issue 11: a synthetic 543-seat, 8-partner data set (bench_core's Lok Sabha shape, random
+    votes, timing only): drop -> every panel updated (p95), and "assign all to Contested"."""
+    import tempfile as tf
+    from bench_core import PARTNERS_8, lok_sabha_shape
+    from explorer.core.dataset_io import build_dataset, load_dataset
+    from explorer.core.scenario import Scenario
+    from explorer.gui.main_window import MainWindow
+    with tf.TemporaryDirectory() as tmp:
+        seats, results = lok_sabha_shape(Path(tmp))
+        build_dataset(Path(tmp) / "ls", name="Lok Sabha (synthetic)", seats_file=seats,
+                      results=[("ls2024", str(results))], partners=PARTNERS_8)
+        ds = load_dataset(Path(tmp) / "ls")
+    sc = Scenario(ds)
+    codes = [p.code for p in sc.pools.partners]
+    for k, a in enumerate(ds.seats.ac_no.tolist()):
+        sc.assign([a], codes[k % len(codes)])
+    win = MainWindow(ds, sc, with_chart=False)
+    win.resize(1366, 740)
+    win.show()
+    settle(app)
+    run(win, app, 3, 98)
+    drops = run(win, app, n_drops, 4)
+    alls = []
+    for k in range(n_all):
+        t0 = time.perf_counter()
+        win.assign_all("contested" if k % 2 == 0 else codes[0])
+        settle(app)
+        alls.append((time.perf_counter() - t0) * 1e3)
+    win.close()
+    return (f"gui_543_8_partners drop_p95_ms={np.percentile(drops, 95):.1f} (median {statistics.median(drops):.1f}, "
+            f"{len(drops)} drops) assign_all_contested_ms={statistics.median(alls[0::2]):.1f}")
+
+
 if __name__ == "__main__":
+    if "--543" in sys.argv:  # issue 11's case alone: python tools/bench_gui.py --543
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        n = int(sys.argv[sys.argv.index("--543") + 1]) if len(sys.argv) > sys.argv.index("--543") + 1 else 100
+        print(bench_543_8_partners(QApplication.instance() or QApplication(sys.argv[:1]), n, 2))
+        raise SystemExit(0)
     raise SystemExit(main())
