@@ -145,6 +145,26 @@ def test_real_drag_from_table_to_pool(qtbot):
     assert w.doc.undo_stack.undoText() == "Move Pehowa, Jind to AAP"
 
 
+
+def test_real_drag_of_every_seat_leaves_the_table_cells_alone(qtbot, monkeypatch):
+    """After a drag that ends as a move, QAbstractItemView's own startDrag rewrites every dragged
+    cell (itemData/setItemData, 90 x 11 here: seconds). The seat table's drag runs the command only."""
+    assert QApplication.platformName() == "xcb"
+    calls = []
+    monkeypatch.setattr(SeatTableModel, "itemData", lambda self, i: calls.append(i) or {}, raising=False)
+    monkeypatch.setattr(SeatTableModel, "setItemData", lambda self, i, r: calls.append(i) or False, raising=False)
+    w = make_window(qtbot)
+    w.show()
+    qtbot.waitExposed(w)
+    w.table.selectAll()
+    target = panel(w, "AAP").view.viewport()
+    start = w.table.visualRect(w.proxy.index(0, 1)).center()
+    real_drag(w.table.viewport(), start, target, lambda: w.table.startDrag(Qt.MoveAction | Qt.CopyAction))
+    qtbot.waitUntil(lambda: len(w.doc.scenario.seats_in("AAP")) == 90, timeout=3000)
+    assert w.doc.undo_stack.count() == 1
+    assert calls == []
+    assert w.proxy.rowCount() == 90 and w.table.drags == 1
+
 def test_real_drag_between_pools(qtbot):
     assert QApplication.platformName() == "xcb"
     w = make_window(qtbot, {"AAP": [SHAHBAD, GUHLA]})

@@ -16,6 +16,7 @@ from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
 from ..style import SEVERITY_COLOURS, esc, plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import AC_ROLE, ITEM_ROLE, conflict_tooltip, select_seats_in, selected_seats_of, worst
+from .drag import start_seat_drag
 
 
 class PoolItem(NamedTuple):
@@ -215,6 +216,9 @@ class PoolView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.CustomContextMenu)
         self.setAlternatingRowColors(False)
+
+    def startDrag(self, supported):
+        start_seat_drag(self, supported)  # a drop is a command: the list removes no rows itself
 
     def paintEvent(self, e):
         super().paintEvent(e)

@@ -15,6 +15,7 @@ from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_mime
 from ..style import plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import AC_ROLE, SORT_ROLE, conflict_tooltip, worst
+from .drag import start_seat_drag
 
 
 class TableRow(NamedTuple):
@@ -341,6 +342,13 @@ class SeatTableView(QTableView):
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(21)
         self.horizontalHeader().setHighlightSections(False)
+        self.drags = 0
+
+    def startDrag(self, supported):
+        # never QAbstractItemView's: after a MoveAction it rewrites every dragged cell
+        # (overwrite mode), 90 seats x 11 columns of itemData/setItemData; the drop is a command
+        self.drags += 1
+        start_seat_drag(self, supported)
 
 
 class SeatTablePanel(QWidget):
