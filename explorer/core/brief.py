@@ -8,12 +8,12 @@ from datetime import date
 
 import numpy as np
 
+from .chart import pc_split_chart, seat_chart
 from .engine import Evaluation
 from .geometry import Boundaries
 from .imported import boundaries_of
 from .jsonio import atomic_write_bytes
 from .mapstyle import map_style
-from .pools import pool_colour_hex
 from .scenario import Scenario
 
 SEVERITY_MARK = {"error": "✖", "warning": "▲", "info": "·"}
@@ -60,36 +60,37 @@ def _draw_map(ax, sc: Scenario, ev: Evaluation, b: Boundaries) -> None:
 
 
 def _draw_pc_split(ax, sc: Scenario, ev: Evaluation) -> None:
-    by_pc = ev.pc_split.counts
-    y = np.arange(len(ev.pc_split.names))[::-1]
+    ch = pc_split_chart(sc, ev)  # the description the live chart draws
+    y = np.arange(len(ch.names))[::-1]
     left = np.zeros(len(y))
-    for j in range(len(sc.pools)):
-        ax.barh(y, by_pc[:, j], left=left, color=pool_colour_hex(sc.pools, j), label=sc.pools.label(j))
-        left += by_pc[:, j]
-    ax.set_yticks(y, ev.pc_split.names, fontsize=6)
+    for j, (label, colour) in enumerate(zip(ch.pool_labels, ch.pool_colours)):
+        ax.barh(y, ch.counts[:, j], left=left, color=colour, label=label,
+                hatch="///" if j == ch.hatched else None)
+        left += ch.counts[:, j]
+    ax.set_yticks(y, ch.names, fontsize=6)
+    ax.set_xlim(0, ch.xmax)
     ax.legend(fontsize=6, frameon=False)
-    ax.set_title("Seats per pool in each Lok Sabha seat (no map for this data set)", fontsize=8, loc="left")
+    ax.set_title(f"{ch.title} (no map for this data set)", fontsize=8, loc="left")
 
 
 def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation) -> None:
-    pr = ev.projection
-    ds = sc.dataset
-    for row, baseline in ((1, False), (0, True)):
+    ch = seat_chart(sc, ev)  # the description the live chart draws
+    for k, (label, segments) in enumerate(ch.rows):
+        row = len(ch.rows) - 1 - k  # the first row on top
         left = 0
-        for party, n in ev.seat_segments(baseline):
-            ax.barh(row, n, left=left, color=ds.party_colour(party), edgecolor="white", height=0.7)
-            if n >= 3:
-                ax.text(left + n / 2, row, f"{party} {n}" if n >= 8 else str(n), ha="center",
-                        va="center", fontsize=6.5, color="white", fontweight="bold")
-            left += n
-    ax.axvline(pr.majority - 0.5, color="#222", linestyle="--", linewidth=1)
-    ax.set_yticks([0, 1], ["Baseline", "Projected"], fontsize=6.5)
-    ax.set_xlabel(f"Baseline: {ds.baselines[sc.assumptions.baseline].label}", fontsize=6, color="#555")
-    ax.set_xlim(0, sc.seats.n)
-    ax.set_xticks([0, pr.majority, sc.seats.n])
+        for s in segments:
+            ax.barh(row, s.seats, left=left, color=s.colour, edgecolor="white", height=0.7)
+            if s.label:
+                ax.text(left + s.seats / 2, row, s.label, ha="center", va="center", fontsize=6.5,
+                        color="white", fontweight="bold")
+            left += s.seats
+    ax.axvline(ch.majority - 0.5, color="#222", linestyle="--", linewidth=1)
+    ax.set_yticks(range(len(ch.rows)), [r[0] for r in ch.rows][::-1], fontsize=6.5)
+    ax.set_xlabel(f"Baseline: {sc.dataset.baselines[sc.assumptions.baseline].label}", fontsize=6, color="#555")
+    ax.set_xlim(0, ch.total)
+    ax.set_xticks(ch.ticks)
     ax.tick_params(axis="x", labelsize=6.5)
-    ax.set_title(f"Seats: alliance {pr.alliance_seats} of {sc.seats.n}, majority {pr.majority} (dashed)",
-                 fontsize=8, loc="left")
+    ax.set_title(ch.title, fontsize=8, loc="left")
     for s in ("top", "right"):
         ax.spines[s].set_visible(False)
 
