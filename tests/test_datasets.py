@@ -355,3 +355,14 @@ def test_build_with_boundaries(tmp_path):
         build_dataset(tmp_path / "out2", name="H", seats_file=seats, results=[("vs2024", str(res))],
                       boundaries_file=g, partners="AAP,INC")
     assert not (tmp_path / "out2").exists()
+
+
+def test_jharkhand_brief_has_the_pc_split_instead_of_a_map(tmp_path, capsys):
+    from pypdf import PdfReader
+    preset = tmp_path / "india.json"
+    preset.write_text(json.dumps(JHARKHAND.scenario_docs["INDIA bloc 2024"]), encoding="utf-8")
+    pdf = tmp_path / "brief.pdf"
+    rc, _, err = run(capsys, "report", str(preset), "--dataset", "jharkhand", "-o", str(pdf))
+    assert rc == 0, err
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert len(PdfReader(pdf).pages) == 1 and "Seats per pool" in text and "JMM" in text

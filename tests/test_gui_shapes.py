@@ -50,7 +50,7 @@ def check_shape(w, codes: list[str]):
     assert [w.pool_filter.itemText(i) for i in range(w.pool_filter.count())] == \
         ["All pools"] + codes + ["Contested", "Unassigned"]
     if w.chart_panel is not None:
-        assert [t.get_text() for t in w.chart_panel.ax_pc.get_legend().get_texts()] == \
+        assert w.chart_panel.legend_labels() == \
             codes + ["Contested", "Unassigned"]
     doc = w.doc
     for r in range(w.seat_model.rowCount()):  # every row's pool cell names its own pool

@@ -1,51 +1,48 @@
 """Chart panel: projected seats stacked by party against the majority line, and the per-PC
-split of the seats each partner contests. matplotlib's Figure on a Qt canvas (no pyplot).
+split of the seats each partner contests, drawn natively with QPainter from the core's chart
+description (explorer.core.chart), which the PDF brief draws with matplotlib.
 
-The artists are made once and updated in place (widths, positions, texts), then drawn with
-draw_idle, and only while the panel's dock tab is in front: a hidden chart costs nothing."""
+A change recomputes the description (a few hundred numbers) and schedules one update(); the
+paint fills rectangles and draws cached texts: well under a frame, where matplotlib's full
+Agg draw took 90-150 ms. Only while the dock tab is in front: a hidden chart costs nothing."""
 from __future__ import annotations
 
-import numpy as np
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...core.pools import pool_colour_hex
-from ..document import Binding, Document, shape_of
+from ...core.chart import pc_split_chart, seat_chart
+from ..document import Binding, Document
 
 
 class ChartPanel(QWidget):
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
+        self.setObjectName("chart")
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(260, 300)
+        self.setAttribute(Qt.WA_OpaquePaintEvent)
         self.doc = doc
         self._binding = Binding()
-        self._shape = None
-        self.figure = Figure(figsize=(4.2, 4.6), dpi=100)
-        self.figure.set_facecolor("white")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setObjectName("chart")
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.canvas)
-        gs = self.figure.add_gridspec(2, 1, height_ratios=[1, 2.6], hspace=0.55)
-        self.ax_seats = self.figure.add_subplot(gs[0])
-        self.ax_pc = self.figure.add_subplot(gs[1])
-        self.figure.subplots_adjust(left=0.36, right=0.97, top=0.92, bottom=0.1)
         self.active = True     # False while the dock tab is behind another
         self._stale = True
-        self._parties_key = None
-        self.draws = 0
+        self.draws = 0         # descriptions applied (one per change while in front)
+        self.paints = 0
+        self.seats = None      # core.chart.SeatChart
+        self.split = None      # core.chart.PcSplitChart
+        self._colours: dict[str, QColor] = {}
+        self._title_font = QFont(self.font())
+        self._title_font.setPointSizeF(max(7.0, self.font().pointSizeF()))
+        self._small = QFont(self.font())
+        self._small.setPointSizeF(max(6.0, self.font().pointSizeF() - 1.5))
+        self._bold_small = QFont(self._small)
+        self._bold_small.setBold(True)
+        self._hatch = Qt.BDiagPattern
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
-        """Follow another document; the axes are rebuilt when its data set or partners differ."""
         self.doc = doc
         self._binding.bind(doc, evaluated=self._on_evaluated)
-        if shape_of(doc) != self._shape:
-            self._shape = shape_of(doc)
-            self.ax_pc.clear()
-            self._build_pc_axes()
-            self._parties_key = None
         self._on_evaluated(doc.evaluation)
 
     # -- visibility -------------------------------------------------------------------
@@ -64,85 +61,128 @@ class ChartPanel(QWidget):
         if self._stale and self.active:
             self.refresh()
 
-    # -- artists ----------------------------------------------------------------------
-    def _style(self, ax, title):
-        ax.set_title(title, fontsize=9, loc="left")
-        ax.tick_params(axis="x", labelsize=7)
-        for s in ("top", "right"):
-            ax.spines[s].set_visible(False)
+    @property
+    def seat_title(self) -> str:
+        return self.seats.title if self.seats else ""
 
-    def _build_seat_axes(self, parties: list[str]) -> None:
-        """One rectangle and label per party in each of the two rows; rebuilt only when the
-        baseline's party list changes."""
-        ax = self.ax_seats
-        ax.clear()
-        ds = self.doc.dataset
-        self._seat_bars = {}
-        for row in (0, 1):
-            for i, party in enumerate(parties):
-                (rect,) = ax.barh(row, 0, left=0, color=ds.party_colour(party), edgecolor="white", height=0.7)
-                txt = ax.text(0, row, "", ha="center", va="center", fontsize=7.5, color="white",
-                              fontweight="bold")
-                self._seat_bars[(row, i)] = (rect, txt)
-        majority = ds.majority
-        ax.axvline(majority - 0.5, color="#222", linestyle="--", linewidth=1.2)
-        ax.set_yticks([0, 1], ["Baseline", "Projected"], fontsize=8)
-        ax.set_xticks(sorted({0, majority, ds.seats.n}))
-        ax.set_xlim(0, ds.seats.n)
-        ax.set_ylim(-0.5, 1.5)
-        self._seat_title = ax.set_title("", fontsize=9, loc="left")
-        self._style(ax, "")
-
-    def _build_pc_axes(self) -> None:
-        ax = self.ax_pc
-        ds, pools = self.doc.dataset, self.doc.pools
-        names = ds.seats.pc_names
-        self._pc_y = np.arange(len(names))[::-1]
-        colours = [pool_colour_hex(pools, j) for j in range(len(pools))]
-        self._pc_bars, self._pc_texts = [], []
-        for j in range(len(pools)):
-            bars = ax.barh(self._pc_y, np.zeros(len(names)), color=colours[j], edgecolor="white", height=0.72,
-                           hatch="///" if j == pools.contested else None, label=pools.label(j))
-            self._pc_bars.append(bars)
-            self._pc_texts.append([ax.text(0, y, "", ha="center", va="center", fontsize=7, color="white")
-                                   for y in self._pc_y])
-        ax.set_yticks(self._pc_y, names, fontsize=7)
-        counts = np.bincount(ds.seats.pc_index)
-        ax.set_xlim(0, int(counts.max()))
-        self._style(ax, "Seats per pool in each Lok Sabha seat")
-        ax.legend(fontsize=7, ncol=len(pools), loc="upper center", bbox_to_anchor=(0.4, -0.07), frameon=False,
-                  handlelength=1.2, columnspacing=0.8)
+    def legend_labels(self) -> list[str]:
+        pools = self.doc.pools  # the legend follows the partner list even while the tab is hidden
+        return [pools.label(j) for j in range(len(pools))]
 
     def refresh(self):
-        ev = self.doc.evaluation
-        pr = ev.projection
-        key = (tuple(pr.parties), id(self.doc.dataset))
-        if key != self._parties_key:
-            self._build_seat_axes(pr.parties)
-            self._parties_key = key
-        for row, counts in ((1, pr.seat_counts), (0, ev.baseline_seat_counts)):
-            left = 0
-            for i in ev.party_order:
-                rect, txt = self._seat_bars[(row, i)]
-                n = int(counts[i])
-                rect.set_x(left)
-                rect.set_width(n)
-                txt.set_position((left + n / 2, row))
-                txt.set_text("" if n < 4 else (f"{pr.parties[i]} {n}" if n >= 9 else str(n)))
-                left += n
-        v = ev.verdict
-        self.ax_seats.set_title(f"Seats of {v.seats}: alliance {v.alliance}, majority {v.majority} (dashed)",
-                                fontsize=9, loc="left")
-        by_pc = ev.pc_split.counts
-        left = np.zeros(by_pc.shape[0])
-        for j, (bars, texts) in enumerate(zip(self._pc_bars, self._pc_texts)):
-            vals = by_pc[:, j]
-            for k, (rect, txt) in enumerate(zip(bars.patches, texts)):
-                rect.set_x(left[k])
-                rect.set_width(vals[k])
-                txt.set_position((left[k] + vals[k] / 2, self._pc_y[k]))
-                txt.set_text(str(int(vals[k])) if vals[k] >= 2 else "")
-            left += vals
+        doc = self.doc
+        self.seats = seat_chart(doc.scenario, doc.evaluation)
+        self.split = pc_split_chart(doc.scenario, doc.evaluation)
         self._stale = False
         self.draws += 1
-        self.canvas.draw_idle()
+        self.update()
+
+    # -- painting ---------------------------------------------------------------------
+    def _colour(self, hexcode: str) -> QColor:
+        c = self._colours.get(hexcode)
+        if c is None:
+            c = self._colours[hexcode] = QColor(hexcode)
+        return c
+
+    def paintEvent(self, _e):
+        p = QPainter(self)
+        p.fillRect(self.rect(), Qt.white)
+        if self.seats is not None:
+            w, h = self.width(), self.height()
+            top_h = max(90, int(h * 0.26))
+            self._paint_seats(p, QRectF(0, 0, w, top_h))
+            self._paint_split(p, QRectF(0, top_h + 6, w, h - top_h - 6))
+        p.end()
+        self.paints += 1
+
+    def _paint_seats(self, p: QPainter, area: QRectF) -> None:
+        ch = self.seats
+        fm = QFontMetrics(self._small)
+        p.setFont(self._title_font)
+        p.setPen(Qt.black)
+        tfm = QFontMetrics(self._title_font)
+        p.drawText(QRectF(8, area.top() + 2, area.width() - 16, tfm.height()), Qt.AlignLeft | Qt.AlignVCenter,
+                   ch.title)
+        label_w = max(fm.horizontalAdvance(r[0]) for r in ch.rows) + 12
+        x0, x1 = area.left() + label_w, area.right() - 12
+        y0 = area.top() + tfm.height() + 8
+        axis_y = area.bottom() - fm.height() - 4
+        row_h = (axis_y - y0) / len(ch.rows)
+        scale = (x1 - x0) / max(1, ch.total)
+        white = QPen(Qt.white)
+        for k, (label, segs) in enumerate(ch.rows):
+            top = y0 + k * row_h + row_h * 0.15
+            bar_h = row_h * 0.7
+            p.setFont(self._small)
+            p.setPen(Qt.black)
+            p.drawText(QRectF(0, top, label_w - 6, bar_h), Qt.AlignRight | Qt.AlignVCenter, label)
+            left = x0
+            p.setFont(self._bold_small)
+            for s in segs:
+                r = QRectF(left, top, s.seats * scale, bar_h)
+                p.fillRect(r, self._colour(s.colour))
+                if s.label and fm.horizontalAdvance(s.label) < r.width() + 2:
+                    p.setPen(white)
+                    p.drawText(r, Qt.AlignCenter, s.label)
+                left += s.seats * scale
+        mx = x0 + (ch.majority - 0.5) * scale
+        p.setPen(QPen(QColor("#222"), 1.2, Qt.DashLine))
+        p.drawLine(int(mx), int(y0), int(mx), int(axis_y))
+        p.setPen(Qt.black)
+        p.drawLine(int(x0), int(axis_y), int(x1), int(axis_y))
+        p.setFont(self._small)
+        for t in ch.ticks:
+            x = x0 + t * scale
+            p.drawText(QRectF(x - 20, axis_y + 1, 40, fm.height()), Qt.AlignHCenter | Qt.AlignTop, str(t))
+
+    def _paint_split(self, p: QPainter, area: QRectF) -> None:
+        sp = self.split
+        fm = QFontMetrics(self._small)
+        tfm = QFontMetrics(self._title_font)
+        p.setFont(self._title_font)
+        p.setPen(Qt.black)
+        p.drawText(QRectF(8, area.top(), area.width() - 16, tfm.height()), Qt.AlignLeft | Qt.AlignVCenter,
+                   sp.title)
+        legend_h = fm.height() + 6
+        n = len(sp.names)
+        y0, y1 = area.top() + tfm.height() + 4, area.bottom() - legend_h
+        row_h = (y1 - y0) / max(1, n)
+        names_shown = row_h >= fm.height() * 0.8
+        label_w = (min(160, max(fm.horizontalAdvance(s) for s in sp.names)) + 10) if names_shown and n else 8
+        x0, x1 = area.left() + label_w, area.right() - 12
+        scale = (x1 - x0) / max(1, sp.xmax)
+        counts = sp.counts
+        brushes = [QBrush(self._colour(c)) for c in sp.pool_colours]
+        hatch = QBrush(QColor(255, 255, 255, 150), self._hatch)
+        white = QPen(Qt.white)
+        p.setFont(self._small)
+        for i, name in enumerate(sp.names):
+            top = y0 + i * row_h + row_h * 0.14
+            bar_h = max(1.0, row_h * 0.72)
+            if names_shown:
+                p.setPen(Qt.black)
+                p.drawText(QRectF(0, top, label_w - 4, bar_h), Qt.AlignRight | Qt.AlignVCenter,
+                           fm.elidedText(name, Qt.ElideRight, label_w - 6))
+            left = x0
+            row = counts[i]
+            for j in range(len(brushes)):
+                v = int(row[j])
+                if not v:
+                    continue
+                r = QRectF(left, top, v * scale, bar_h)
+                p.fillRect(r, brushes[j])
+                if j == sp.hatched:
+                    p.fillRect(r, hatch)
+                if v >= 2 and names_shown:
+                    p.setPen(white)
+                    p.drawText(r, Qt.AlignCenter, str(v))
+                left += v * scale
+        # legend
+        x, y = x0, y1 + 3
+        for j, label in enumerate(sp.pool_labels):
+            p.fillRect(QRectF(x, y + 2, 12, fm.height() - 4), brushes[j])
+            if j == sp.hatched:
+                p.fillRect(QRectF(x, y + 2, 12, fm.height() - 4), hatch)
+            p.setPen(Qt.black)
+            p.drawText(QRectF(x + 15, y, fm.horizontalAdvance(label) + 4, fm.height()), Qt.AlignLeft, label)
+            x += 15 + fm.horizontalAdvance(label) + 12
