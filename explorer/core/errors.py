@@ -119,36 +119,6 @@ class ProblemList:
             raise DataError(self.kept, self.omitted)
 
 
-class ProblemList:
-    """Collects a file's problems: keeps the first ``limit``, counts the rest, so a file with
-    millions of faults costs no more memory than one with 200."""
-
-    def __init__(self, limit: int | None = None):
-        self.limit = MAX_PROBLEMS if limit is None else limit
-        self.kept: list[Problem] = []
-        self.omitted = 0
-
-    def add(self, p: Problem) -> None:
-        if len(self.kept) < self.limit:
-            self.kept.append(p)
-        else:
-            self.omitted += 1
-
-    @property
-    def full(self) -> bool:
-        return len(self.kept) >= self.limit
-
-    def __len__(self) -> int:  # every problem found, kept or only counted
-        return len(self.kept) + self.omitted
-
-    def __iter__(self):
-        return iter(self.kept)
-
-    def raise_if_any(self) -> None:
-        if self.kept:
-            raise DataError(self.kept, self.omitted)
-
-
 def err(file: str, message: str, line: int | None = None, column: str | int | None = None) -> DataError:
     return DataError(Problem(file, line, column, message))
 
