@@ -129,6 +129,21 @@ def _load_dataset(spec: str | None):
                      f"(embedded: {', '.join(dataset_io.embedded_ids())})")
 
 
+def command_line_scenario(ds, partners_spec: str | None) -> Scenario:
+    """A new scenario for the command line: the --partners alliance (codes or ECI names) or the
+    data set's own, with the data set's rules when the alliance is its own."""
+    partners = None
+    if partners_spec:
+        try:
+            partners = dataset_io.resolve_partners(ds, partners_spec)
+        except ValueError as e:
+            raise UsageError(f"--partners: {e}") from None
+    sc = Scenario(ds, partners, name="Command line")
+    if sc.pools.partners == ds.partners:
+        sc.rules = default_rules(ds, sc.pools)
+    return sc
+
+
 def _fraction(s: str, what: str) -> float:
     try:
         x = float(s)
@@ -146,15 +161,7 @@ def run_project(args) -> int:
             raise UsageError("--partners: the scenario file names its partners; give one or the other")
         sc = Scenario.load(ds, args.scenario)
     else:
-        partners = None
-        if args.partners:
-            try:
-                partners = dataset_io.resolve_partners(ds, args.partners)
-            except ValueError as e:
-                raise UsageError(f"--partners: {e}") from None
-        sc = Scenario(ds, partners, name="Command line")
-        if sc.pools.partners == ds.partners:
-            sc.rules = default_rules(ds, sc.pools)
+        sc = command_line_scenario(ds, args.partners)
     if args.rules:
         sc.rules = load_rules_file(args.rules, ds.seats, sc.pools)
     a = sc.assumptions

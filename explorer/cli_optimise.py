@@ -5,8 +5,7 @@ import json
 
 import numpy as np
 
-from .cli import UsageError, _check_draws, _dataset_args, _load_dataset
-from .core import dataset_io
+from .cli import UsageError, _check_draws, _dataset_args, _load_dataset, command_line_scenario
 from .core import optimise as O
 from .core.rules import load_rules_file
 from .core.scenario import Scenario, default_rules
@@ -85,15 +84,7 @@ def _scenario(args, ds) -> Scenario:
         if isinstance(doc, dict) and "rules" not in doc and sc.pools.partners == ds.partners:
             sc.rules = default_rules(ds, sc.pools)   # as a preset: the data set's rules
     else:
-        partners = None
-        if args.partners:
-            try:
-                partners = dataset_io.resolve_partners(ds, args.partners)
-            except ValueError as e:
-                raise UsageError(f"--partners: {e}") from None
-        sc = Scenario(ds, partners, name="Command line")
-        if sc.pools.partners == ds.partners:
-            sc.rules = default_rules(ds, sc.pools)
+        sc = command_line_scenario(ds, args.partners)
     if args.rules:
         sc.rules = load_rules_file(args.rules, ds.seats, sc.pools)
     if args.baseline:
