@@ -3,6 +3,8 @@ Python override called from C++; on Python 3.11 the app then aborts after some t
 of paints. The window is painted and redrawn many times; None's refcount must not fall."""
 import sys
 
+from PySide6.QtCore import QThreadPool
+
 from explorer.core.dataset_io import load_embedded
 from explorer.core.scenario import Scenario, default_rules
 from explorer.gui.main_window import MainWindow
@@ -18,9 +20,14 @@ def test_painting_and_moves_keep_none_refcount(qtbot):
     w.show()
     qtbot.waitExposed(w)
     w.repaint()
+    pool = QThreadPool.globalInstance()
+    pool.waitForDone()   # the uncertainty's simulation runs off the GUI thread and moves None's count too
+    qtbot.wait(50)
+    w.repaint()
     before = sys.getrefcount(None)
     for k in range(20):
         w.doc.move([36, 14], "AAP" if k % 2 else "INC")
         w.repaint()
+    pool.waitForDone()
     lost = before - sys.getrefcount(None)
     assert lost < 50, f"{lost} references to None lost in 20 repaints: a PySide6 refcount bug"

@@ -120,6 +120,27 @@ def test_cushion_on_a_hand_made_case():
     assert c["majority_won_at"] is not None and c["majority_lost_at"] is None
 
 
+def test_one_cushion_follows_many_splits():
+    """The window keeps one Cushion per projector and asks it after every move: each answer is
+    a fresh cushion's, and at no swing it is the projection's own alliance seats."""
+    ds = load_embedded("jharkhand")
+    sc = Scenario(ds)
+    engine = Engine(ds)
+    rng = np.random.default_rng(5)
+    ev = engine.evaluate(sc)
+    reused = U.Cushion(ev.projector)
+    rivals = set()
+    for _ in range(25):
+        sc.pool[:] = rng.integers(0, len(sc.pools), size=ds.seats.n)
+        ev = engine.evaluate(sc)
+        assert ev.projector is reused.pj
+        c = reused(sc.pool, ds.majority)
+        assert c == U.Cushion(ev.projector)(sc.pool, ds.majority)
+        assert dict(c["curve"])[0.0] == ev.projection.alliance_seats
+        rivals.add(c["rival"])
+    assert rivals == {"BJP"}
+
+
 def test_project_cli_adds_the_uncertainty(capsys):
     rc = cli(["project", "--baseline", "ls2024", "--assign-all", "INC", "--draws", "2000", "--json"])
     d = json.loads(capsys.readouterr().out)

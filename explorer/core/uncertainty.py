@@ -362,11 +362,13 @@ class Simulator:
         if len(changed):
             old = self._winners[:, changed]
             new = self._winners_for(changed, var[changed])
-            d = np.arange(self.draws)
-            for j, c in enumerate(changed):
-                np.subtract.at(self._party_seats, (d, old[:, j]), 1)
-                np.add.at(self._party_seats, (d, new[:, j]), 1)
-                self._counts[c] = np.bincount(new[:, j].astype(np.int64), minlength=self.n_parties)
+            P, C = self.n_parties, len(changed)
+            d, ps = np.arange(self.draws), self._party_seats
+            for j in range(C):      # one (draw, party) cell per draw and seat: fancy += is exact here
+                ps[d, old[:, j]] -= 1
+                ps[d, new[:, j]] += 1
+            col = (np.arange(C, dtype=np.int64) * P)[None, :]
+            self._counts[changed] = np.bincount((new + col).ravel(), minlength=C * P).reshape(C, P)
             self._seats_d += (new < self.n_p).sum(axis=1) - (old < self.n_p).sum(axis=1)
             self._winners[:, changed] = new
             self._variant = var
@@ -411,42 +413,68 @@ def cushion(projector, pools: np.ndarray, majority: int, lo: float = -10.0, hi: 
     rival to the alliance (negative: from the alliance to the rival), and the swings at which
     the majority is lost or won. In a seat where partners split the vote, the swing is shared
     by them in proportion to their votes."""
-    pb, o = projector.prepared, projector.outcomes
-    n_p = projector.pools.n_partners
-    var = np.minimum(pools.astype(np.int64), n_p)
-    rows = np.arange(pb.votes.shape[0])
-    W = o.votes[var, rows]                      # (N, K) votes
-    F = o.fielded[var, rows] & pb.present & (W > 0) | (o.fielded[var, rows] & (np.arange(W.shape[1]) < n_p))
-    share = W / pb._pct_base[:, None] * 100.0
-    party = pb.party
-    # the main rival: the non-partner party with most projected seats, else most votes
-    proj = projector.project(pools, majority)
-    counts = proj.seat_counts.copy()
-    counts[:n_p] = -1
-    counts[[pb.nota_index, pb.tie_index]] = -1
-    rival = int(np.argmax(counts))
-    ally = (np.arange(W.shape[1]) < n_p)[None, :] & F
-    asum = np.where(ally, share, 0.0).sum(axis=1, keepdims=True)
-    afrac = np.where(ally, np.divide(share, asum, out=np.full_like(share, 1.0 / max(n_p, 1)), where=asum > 0), 0.0)
-    is_rival = (party == rival) & F
-    curve = []
-    swings = np.round(np.arange(lo, hi + step / 2, step), 3)
-    for s in swings:
-        x = share + s * afrac - s * is_rival
-        x = np.where(F, np.maximum(x, 0.0), -np.inf)
-        k = np.argmax(x, axis=1)
-        won = k < n_p
-        won = np.where(pb.unopposed, pb.unopposed_party < n_p, won)
-        curve.append([float(s), int(won.sum())])
-    at0 = dict((s, n) for s, n in curve)[0.0]
-    lost_at = won_at = None
-    if at0 >= majority:
-        neg = [s for s, n in curve if s < 0 and n < majority]
-        lost_at = max(neg) if neg else None
-    else:
-        pos = [s for s, n in curve if s > 0 and n >= majority]
-        won_at = min(pos) if pos else None
-    return {"rival": pb.parties[rival], "majority_lost_at": lost_at, "majority_won_at": won_at, "curve": curve}
+    return Cushion(projector, lo, hi, step)(pools, majority)
+
+
+class Cushion:
+    """``cushion()`` for one projector. Each seat's result at every swing is worked out once
+    per pool variant (each partner alone, the partners split) and main rival; a split then
+    costs a lookup and a sum, so the window can follow every move."""
+
+    def __init__(self, projector, lo: float = -10.0, hi: float = 10.0, step: float = 0.5):
+        self.pj = projector
+        self.swings = np.round(np.arange(lo, hi + step / 2, step), 3)
+        self._won: dict[int, np.ndarray] = {}     # rival -> (V, N, S) bool
+
+    def rival(self, pools: np.ndarray, majority: int) -> int:
+        """The main rival: the non-partner party with most projected seats, else most votes."""
+        pb = self.pj.prepared
+        counts = self.pj.project(pools, majority).seat_counts.copy()
+        counts[:self.pj.pools.n_partners] = -1
+        counts[[pb.nota_index, pb.tie_index]] = -1
+        return int(np.argmax(counts))
+
+    def won_table(self, rival: int) -> np.ndarray:
+        if rival not in self._won:
+            pb, o = self.pj.prepared, self.pj.outcomes
+            n_p = self.pj.pools.n_partners
+            N = pb.votes.shape[0]
+            rows = np.arange(N)
+            out = np.empty((n_p + 1, N, len(self.swings)), dtype=bool)
+            for v in range(n_p + 1):
+                W = o.votes[v, rows]                      # (N, K) votes
+                fielded = o.fielded[v, rows]
+                F = fielded & pb.present & (W > 0) | (fielded & (np.arange(W.shape[1]) < n_p))
+                share = W / pb._pct_base[:, None] * 100.0
+                ally = (np.arange(W.shape[1]) < n_p)[None, :] & F
+                asum = np.where(ally, share, 0.0).sum(axis=1, keepdims=True)
+                afrac = np.where(ally, np.divide(share, asum, out=np.full_like(share, 1.0 / max(n_p, 1)),
+                                                 where=asum > 0), 0.0)
+                is_rival = (pb.party == rival) & F
+                for j, sw in enumerate(self.swings):
+                    x = share + sw * afrac - sw * is_rival
+                    x = np.where(F, np.maximum(x, 0.0), -np.inf)
+                    out[v, :, j] = np.argmax(x, axis=1) < n_p
+                out[v, pb.unopposed, :] = (pb.unopposed_party < n_p)[pb.unopposed, None]
+            self._won[rival] = out
+        return self._won[rival]
+
+    def __call__(self, pools: np.ndarray, majority: int) -> dict:
+        n_p = self.pj.pools.n_partners
+        var = np.minimum(pools.astype(np.int64), n_p)
+        rival = self.rival(pools, majority)
+        seats = self.won_table(rival)[var, np.arange(len(var))].sum(axis=0)
+        curve = [[float(s), int(n)] for s, n in zip(self.swings, seats)]
+        at0 = dict((s, n) for s, n in curve)[0.0]
+        lost_at = won_at = None
+        if at0 >= majority:
+            neg = [s for s, n in curve if s < 0 and n < majority]
+            lost_at = max(neg) if neg else None
+        else:
+            pos = [s for s, n in curve if s > 0 and n >= majority]
+            won_at = min(pos) if pos else None
+        return {"rival": self.pj.prepared.parties[rival], "majority_lost_at": lost_at, "majority_won_at": won_at,
+                "curve": curve}
 
 
 # --- a report of one scenario's uncertainty ---------------------------------------------------------

@@ -30,12 +30,12 @@ class WindowActions(QObject):
         self._partners = None
         group = window.workspace.undo_group  # undo and redo act on the active scenario's history
         self.undo = group.createUndoAction(window, "&Undo")
-        self.undo.setShortcut(QKeySequence.Undo)
+        self.undo.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo = group.createRedoAction(window, "&Redo")
-        redo_keys = [QKeySequence("Ctrl+Shift+Z")] + [k for k in QKeySequence.keyBindings(QKeySequence.Redo)
+        redo_keys = [QKeySequence("Ctrl+Shift+Z")] + [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
                                                        if k.toString() != "Ctrl+Shift+Z"]
         self.redo.setShortcuts(redo_keys)  # Ctrl+Shift+Z on every platform, plus the native ones
-        self.find = QAction("&Find seat", window, shortcut=QKeySequence.Find,
+        self.find = QAction("&Find seat", window, shortcut=QKeySequence.StandardKey.Find,
                             triggered=lambda: (window.search.setFocus(), window.search.selectAll()))
         self.select_all = QAction("Select all shown seats", window, shortcut=QKeySequence("Ctrl+Shift+A"),
                                   triggered=lambda: window.table.selectAll())
@@ -70,8 +70,8 @@ class WindowActions(QObject):
         w, fc, im = self.w, self.w.files, self.w.imports
         mb = w.menuBar()
         f = mb.addMenu("&File")
-        f.addAction("&New scenario", fc.new, QKeySequence.New)
-        f.addAction("&Open…", fc.open, QKeySequence.Open)
+        f.addAction("&New scenario", fc.new, QKeySequence.StandardKey.New)
+        f.addAction("&Open…", fc.open, QKeySequence.StandardKey.Open)
         f.addAction("Open &data set…", fc.open_dataset)
         shipped = f.addMenu("Open s&hipped data set")
         from ..core.dataset_io import embedded_ids
@@ -80,10 +80,10 @@ class WindowActions(QObject):
         f.addAction("New data set from &files…", fc.new_dataset)
         recent = f.addMenu("Open &recent")
         recent.aboutToShow.connect(lambda: fc.fill_recent_menu(recent))
-        f.addAction("&Save", fc.save, QKeySequence.Save)
+        f.addAction("&Save", fc.save, QKeySequence.StandardKey.Save)
         f.addAction("Save &as…", fc.save_as, QKeySequence("Ctrl+Shift+S"))
         f.addAction("Re&vert to saved", fc.revert)
-        f.addAction("&Close scenario", fc.close_doc, QKeySequence.Close)
+        f.addAction("&Close scenario", fc.close_doc, QKeySequence.StandardKey.Close)
         f.addSeparator()
         f.addAction("Import seat &assignments (CSV)…", im.import_assignments)
         f.addAction("&Import baseline results (CSV)…", im.import_baseline)
@@ -99,7 +99,7 @@ class WindowActions(QObject):
         ex.addAction("Map (PNG)…", lambda: w.map_panel._export_dialog("png"))
         ex.addAction("Map (SVG)…", lambda: w.map_panel._export_dialog("svg"))
         f.addSeparator()
-        f.addAction("&Quit", w.close, QKeySequence.Quit)
+        f.addAction("&Quit", w.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu("&Edit")
         for a in (self.undo, self.redo, None, self.find, self.select_all, self.clear_selection):
             e.addAction(a) if a is not None else e.addSeparator()

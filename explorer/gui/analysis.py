@@ -17,7 +17,7 @@ class _CloseWatch(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, obj, e):
-        if obj is self.w and e.type() == QEvent.Close:
+        if obj is self.w and e.type() == QEvent.Type.Close:
             self.live.stop()
             QTimer.singleShot(0, self._check)
         return False
@@ -34,7 +34,7 @@ class Analysis:
         from .panels.uncertainty import UncertaintyPanel
         self.panel = UncertaintyPanel(self.live, window.hub, window)
         self.dock = window._dock("Uncertainty", self.panel, "dock_uncertainty")
-        window.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.rules_dock, self.dock)
         from .optimise_dialog import Request
         from .panels.frontier import FrontierPanel
@@ -45,15 +45,16 @@ class Analysis:
         self.who = WhoContestsPanel(window.doc, window.hub, lambda: self.live.settings, window)
         self.who_dock = window._dock("Who contests", self.who, "dock_who_contests")
         for d in (self.frontier_dock, self.who_dock):
-            window.addDockWidget(Qt.RightDockWidgetArea, d)
+            window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, d)
             window.tabifyDockWidget(self.dock, d)
         self.who_dock.visibilityChanged.connect(self.who.set_active)
+        self.dock.visibilityChanged.connect(self.panel.set_active)
         window.workspace.activeChanged.connect(self.frontier.set_document)
         window.workspace.activeChanged.connect(self.who.set_document)
         from PySide6.QtWidgets import QHeaderView
         window.table_panel.table.setColumnWidth(window.seat_model.C_PWIN, 52)
         window.table_panel.table.horizontalHeader().setSectionResizeMode(window.seat_model.C_PWIN,
-                                                                         QHeaderView.Interactive)
+                                                                         QHeaderView.ResizeMode.Interactive)
         self.live.updated.connect(self._show)
         self.live.staleChanged.connect(lambda _s: self.live.figures is not None and self._show(self.live.figures))
         window.workspace.activeChanged.connect(self.live.set_document)

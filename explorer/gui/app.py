@@ -94,7 +94,7 @@ def _probe(app, win) -> None:
         done = False
 
         def eventFilter(self, obj, e):
-            if not self.done and e.type() == QEvent.Paint and obj is win:
+            if not self.done and e.type() == QEvent.Type.Paint and obj is win:
                 self.done = True
                 print("first_paint", flush=True)
                 QTimer.singleShot(2000, report)

@@ -117,7 +117,7 @@ class AutosaveStatus(QObject):
         self.window, self.warn = window, warn
         self.label = QLabel()
         self.label.setObjectName("autosave_warning")
-        self.label.setTextFormat(Qt.PlainText)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setStyleSheet("color:#B3261E; font-weight:bold;")
         self.label.hide()
         window.statusBar().addPermanentWidget(self.label)

@@ -30,16 +30,16 @@ class FrameModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() or self.frame is None else len(self.frame.columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal and self.frame is not None:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal and self.frame is not None:
             return (self.headers or list(self.frame.columns))[section]
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         v = self.frame.iat[index.row(), index.column()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(v, float):
                 col = self.frame.columns[index.column()]
                 if col == "change":
@@ -48,7 +48,7 @@ class FrameModel(QAbstractTableModel):
                     return f"{v:+.1f}"  # as the seat table: + the alliance wins by, − it loses by
                 return f"{v:g}"
             return str(v)
-        if role == Qt.ForegroundRole and self.frame.columns[index.column()] == "change" and isinstance(v, (int, float)):
+        if role == Qt.ItemDataRole.ForegroundRole and self.frame.columns[index.column()] == "change" and isinstance(v, (int, float)):
             return QBrush(QColor("#1B7F3B" if v > 0 else "#B3261E" if v < 0 else "#777"))
         return None
 
@@ -73,10 +73,10 @@ class CompareDialog(QDialog):
         top.addWidget(QLabel("B:"))
         top.addWidget(self.b, 1)
         self.headline = QLabel()
-        self.headline.setTextFormat(Qt.RichText)
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
         self.baseline_notice = QLabel()
         self.baseline_notice.setObjectName("baseline_notice")
-        self.baseline_notice.setTextFormat(Qt.PlainText)
+        self.baseline_notice.setTextFormat(Qt.TextFormat.PlainText)
         self.baseline_notice.setWordWrap(True)
         self.baseline_notice.setStyleSheet("background:#FFF4CE; color:#5C4400; padding:4px;")
         self.baseline_notice.hide()
@@ -86,10 +86,10 @@ class CompareDialog(QDialog):
             v.setModel(m)
             v.verticalHeader().hide()
             v.verticalHeader().setDefaultSectionSize(20)
-            v.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+            v.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             v.setEditTriggers(QTableView.NoEditTriggers)
-        self.seat_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
-        self.fig_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.seat_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.fig_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.added, self.resolved = QListWidget(), QListWidget()
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -112,9 +112,9 @@ class CompareDialog(QDialog):
         split.setSizes([480, 500])
         export = QPushButton("Export CSV…")
         export.clicked.connect(self._export)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        buttons.addButton(export, QDialogButtonBox.ActionRole)
+        buttons.addButton(export, QDialogButtonBox.ButtonRole.ActionRole)
         lay = QVBoxLayout(self)
         lay.addLayout(top)
         lay.addWidget(self.headline)

@@ -64,8 +64,8 @@ class FileController(QObject):
                 d.file_sha = file_digest(d.file_path)
 
     def _warn_later(self, title, text) -> None:
-        box = message_box(self.w, QMessageBox.Warning, title, text)
-        box.setAttribute(Qt.WA_DeleteOnClose)
+        box = message_box(self.w, QMessageBox.Icon.Warning, title, text)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # not exec(): the window and the autosave timer keep running
         self.last_warning = box
 
@@ -89,19 +89,19 @@ class FileController(QObject):
         return path
 
     def _ask_save_box(self, doc) -> str:
-        box = message_box(self.w, QMessageBox.Warning, "Unsaved changes",
+        box = message_box(self.w, QMessageBox.Icon.Warning, "Unsaved changes",
                           f"“{doc.scenario.name}” has changes that are not saved.")
         box.setInformativeText("Save them first?")
-        box.setStandardButtons(QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel)
-        box.setDefaultButton(QMessageBox.Save)
-        return {QMessageBox.Save: "save", QMessageBox.Discard: "discard"}.get(box.exec(), "cancel")
+        box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        return {QMessageBox.StandardButton.Save: "save", QMessageBox.StandardButton.Discard: "discard"}.get(box.exec(), "cancel")
 
     def _ask_yes_no_box(self, title, text) -> bool:
         return ask(self.w, title, text)
 
     def _show_error(self, title, e) -> None:
         if isinstance(e, DataError):
-            box = message_box(self.w, QMessageBox.Warning, title, e.summary(1))
+            box = message_box(self.w, QMessageBox.Icon.Warning, title, e.summary(1))
             if e.count > 1:
                 box.setInformativeText(f"{e.count:,} problems; nothing was changed.")
                 box.setDetailedText(e.report())

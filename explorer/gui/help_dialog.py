@@ -15,7 +15,7 @@ class GettingStartedDialog(QDialog):
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(False)  # offline: nothing is fetched
         self.browser.setMarkdown(TEXT)
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(self.browser)

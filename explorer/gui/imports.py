@@ -99,14 +99,14 @@ class ImportController(QObject):
         return False
 
     def _ask_csv_box(self, path: str, kind: str) -> str | None:
-        box = message_box(self.w, QMessageBox.Question, "Open a CSV file",
+        box = message_box(self.w, QMessageBox.Icon.Question, "Open a CSV file",
                           f"{os.path.basename(path)} is a CSV file, not a scenario. "
                           + ("It looks like seat assignments (ac_no, pool)." if kind == "assignments" else
                              "It looks like election results." if kind == "baseline" else ""))
         box.setInformativeText("Import it into the scenario in front?")
-        base = box.addButton("Import baseline results", QMessageBox.AcceptRole)
-        assign = box.addButton("Import seat assignments", QMessageBox.AcceptRole)
-        box.addButton(QMessageBox.Cancel)
+        base = box.addButton("Import baseline results", QMessageBox.ButtonRole.AcceptRole)
+        assign = box.addButton("Import seat assignments", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(assign if kind == "assignments" else base)
         box.exec()
         return {base: "baseline", assign: "assignments"}.get(box.clickedButton())

@@ -53,7 +53,7 @@ class MainWindow(QMainWindow):
         self.scoreboard = Scoreboard(doc, self)
         self.table_panel = SeatTablePanel(doc, self.hub)
         self.pool_board = PoolBoard(doc, self.hub)
-        split = QSplitter(Qt.Horizontal)
+        split = QSplitter(Qt.Orientation.Horizontal)
         split.setObjectName("main_split")
         split.addWidget(self.table_panel)
         split.addWidget(self.pool_board)
@@ -73,12 +73,13 @@ class MainWindow(QMainWindow):
         self._build_docks(doc, with_chart)
         from .analysis import Analysis  # uncertainty and optimiser (issues 17, 18)
         self.analysis = Analysis(self)
+        self.map_dock.raise_()  # the analysis docks join the tab group last; the map stays in front
         self.files = FileController(self, autosave_dir)
         self.imports = ImportController(self)
         self.partners = PartnerController(self)
         self.menu_actions = WindowActions(self)
         self.status = QLabel()
-        self.status.setTextFormat(Qt.PlainText)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status, 1)
         t = self.tabs
         t.newRequested.connect(lambda: self.files.new())
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         d = QDockWidget(title, self)
         d.setObjectName(name)
         d.setWidget(widget)
-        d.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
+        d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         return d
 
     def docks(self) -> list[QDockWidget]:
@@ -168,9 +169,9 @@ class MainWindow(QMainWindow):
         self.summary_dock = self._dock("Summary", self.summary_panel, "dock_summary")
         self.assumptions_dock = self._dock("Assumptions", self.assumptions_panel, "dock_assumptions")
         self.rules_dock = self._dock("Rules", self.rules_panel, "dock_rules")
-        self.addDockWidget(Qt.RightDockWidgetArea, self.conflict_dock)
-        self.addDockWidget(Qt.RightDockWidgetArea, self.summary_dock)
-        self.splitDockWidget(self.conflict_dock, self.summary_dock, Qt.Vertical)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.conflict_dock)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.summary_dock)
+        self.splitDockWidget(self.conflict_dock, self.summary_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.summary_dock, self.map_dock)
         self.chart_panel = None
         self.chart_dock = self._dock("Chart", QWidget(), "dock_chart")
@@ -179,8 +180,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.assumptions_dock, self.rules_dock)
         self.map_dock.raise_()
         self.map_dock.visibilityChanged.connect(self.map_panel.set_active)
-        self.resizeDocks([self.conflict_dock], [330], Qt.Horizontal)
-        self.resizeDocks([self.conflict_dock, self.summary_dock], [170, 500], Qt.Vertical)
+        self.summary_dock.visibilityChanged.connect(self.summary_panel.set_active)
+        self.resizeDocks([self.conflict_dock], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.conflict_dock, self.summary_dock], [170, 500], Qt.Orientation.Vertical)
         if with_chart:
             # matplotlib (0.3 s to import) waits until the window has painted, or until the
             # Chart tab is opened, whichever comes first: the window shows sooner
@@ -188,7 +190,7 @@ class MainWindow(QMainWindow):
             self.chart_dock.visibilityChanged.connect(lambda vis: vis and self._attach_chart())
 
     def event(self, e):
-        if e.type() == QEvent.Paint and getattr(self, "_chart_pending", False):
+        if e.type() == QEvent.Type.Paint and getattr(self, "_chart_pending", False):
             self._chart_pending = False
             QTimer.singleShot(300, self._attach_chart)
         return super().event(e)
@@ -238,7 +240,7 @@ class MainWindow(QMainWindow):
             # the table gets what its columns need; the pools the rest of the central area
             self._sized = True
             dock_w = max(330, min(460, int(self.width() * 0.22)))
-            self.resizeDocks([self.conflict_dock], [dock_w], Qt.Horizontal)
+            self.resizeDocks([self.conflict_dock], [dock_w], Qt.Orientation.Horizontal)
             total = self.main_split.width() - (dock_w - self.conflict_dock.width())
             # the pools get a third of the central area (300-560 px), the table the rest;
             # the constituency column takes any width beyond what the columns need

@@ -34,18 +34,18 @@ class RecoveryDialog(QDialog):
         self.list.setHeaderLabels(["Scenario", "Autosaved", "Data set"])
         for p, k, name, when, ds in autosave_entries(leftovers):
             it = QTreeWidgetItem([name, when, ds])
-            it.setData(0, Qt.UserRole, (p, k))
-            it.setFlags(it.flags() | Qt.ItemIsUserCheckable)
-            it.setCheckState(0, Qt.Checked)
+            it.setData(0, Qt.ItemDataRole.UserRole, (p, k))
+            it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            it.setCheckState(0, Qt.CheckState.Checked)
             it.setToolTip(0, str(p))
             self.list.addTopLevelItem(it)
         self.list.resizeColumnToContents(1)
         buttons = QDialogButtonBox()
-        self.restore_button = buttons.addButton("Restore ticked", QDialogButtonBox.AcceptRole)
-        self.restore_all_button = buttons.addButton("Restore all", QDialogButtonBox.AcceptRole)
-        self.later_button = buttons.addButton("Not now (keep them)", QDialogButtonBox.RejectRole)
+        self.restore_button = buttons.addButton("Restore ticked", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_all_button = buttons.addButton("Restore all", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.later_button = buttons.addButton("Not now (keep them)", QDialogButtonBox.ButtonRole.RejectRole)
         self.delete_button = QPushButton("Restore ticked, delete the others")
-        buttons.addButton(self.delete_button, QDialogButtonBox.DestructiveRole)
+        buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         self.restore_button.clicked.connect(lambda: self.finish(self.ticked()))
         self.restore_all_button.clicked.connect(lambda: self.finish(self.all()))
         self.delete_button.clicked.connect(lambda: self.finish(self.ticked(), delete_rest=True))
@@ -59,10 +59,10 @@ class RecoveryDialog(QDialog):
         return [self.list.topLevelItem(i) for i in range(self.list.topLevelItemCount())]
 
     def all(self) -> set[tuple[Path, int]]:
-        return {it.data(0, Qt.UserRole) for it in self.items()}
+        return {it.data(0, Qt.ItemDataRole.UserRole) for it in self.items()}
 
     def ticked(self) -> set[tuple[Path, int]]:
-        return {it.data(0, Qt.UserRole) for it in self.items() if it.checkState(0) == Qt.Checked}
+        return {it.data(0, Qt.ItemDataRole.UserRole) for it in self.items() if it.checkState(0) == Qt.CheckState.Checked}
 
     def finish(self, chosen: set, delete_rest: bool = False) -> None:
         self.chosen, self.delete_rest = chosen, delete_rest

@@ -25,9 +25,9 @@ def tint(colour: QColor, alpha: int = 40) -> QColor:
 @lru_cache(maxsize=None)
 def severity_icon(severity: str, size: int = 16) -> QIcon:
     pm = QPixmap(size * 2, size * 2)
-    pm.fill(Qt.transparent)
+    pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
-    p.setRenderHint(QPainter.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
     c = QColor(SEVERITY_COLOURS[severity])
     s = size * 2
     if severity == "warning":
@@ -40,15 +40,15 @@ def severity_icon(severity: str, size: int = 16) -> QIcon:
         glyph, rect = "!", QRectF(0, s * 0.22, s, s * 0.75)
     else:
         p.setBrush(c)
-        p.setPen(Qt.NoPen)
+        p.setPen(Qt.PenStyle.NoPen)
         p.drawEllipse(QRectF(2, 2, s - 4, s - 4))
         glyph, rect = ("!" if severity == "error" else "i"), QRectF(0, 0, s, s)
     f = QFont()
     f.setBold(True)
     f.setPixelSize(int(s * 0.62))
     p.setFont(f)
-    p.setPen(QPen(Qt.white))
-    p.drawText(rect, Qt.AlignCenter, glyph)
+    p.setPen(QPen(Qt.GlobalColor.white))
+    p.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyph)
     p.end()
     pm.setDevicePixelRatio(2.0)
     return QIcon(pm)
@@ -57,15 +57,15 @@ def severity_icon(severity: str, size: int = 16) -> QIcon:
 @lru_cache(maxsize=None)
 def swatch_icon(colour: str, hatched: bool = False, size: int = 12) -> QIcon:
     pm = QPixmap(size * 2, size * 2)
-    pm.fill(Qt.transparent)
+    pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
-    p.setRenderHint(QPainter.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
     r = QRectF(1, 1, size * 2 - 2, size * 2 - 2)
     p.setBrush(QColor(colour))
     p.setPen(QPen(QColor(colour).darker(130), 1.5))
     p.drawRoundedRect(r, 4, 4)
     if hatched:
-        p.setBrush(QBrush(QColor(255, 255, 255, 170), Qt.BDiagPattern))
+        p.setBrush(QBrush(QColor(255, 255, 255, 170), Qt.BrushStyle.BDiagPattern))
         p.drawRoundedRect(r, 4, 4)
     p.end()
     pm.setDevicePixelRatio(2.0)
@@ -82,7 +82,7 @@ def text_colour_on(colour: QColor) -> QColor:
 # -- user text as plain text ---------------------------------------------------------------------
 # Names, codes, notes, rule ids and file names come from files the other side of a negotiation
 # may have written. Qt guesses rich text in labels, message boxes and tooltips, so such text is
-# either shown in a widget set to Qt.PlainText, or escaped with these helpers.
+# either shown in a widget set to Qt.TextFormat.PlainText, or escaped with these helpers.
 
 def esc(text) -> str:
     """User text for interpolation into rich text the app writes itself (``<b>{esc(name)}</b>``)."""
@@ -102,7 +102,7 @@ def message_box(parent, icon, title: str, text: str, informative: str = ""):
     """A QMessageBox whose text and informative text are plain text."""
     from PySide6.QtWidgets import QMessageBox
     box = QMessageBox(icon, title, text, parent=parent)
-    box.setTextFormat(Qt.PlainText)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     if informative:
         box.setInformativeText(plain_rich(informative))
     return box
@@ -110,13 +110,13 @@ def message_box(parent, icon, title: str, text: str, informative: str = ""):
 
 def warn(parent, title: str, text: str) -> None:
     from PySide6.QtWidgets import QMessageBox
-    message_box(parent, QMessageBox.Warning, title, text).exec()
+    message_box(parent, QMessageBox.Icon.Warning, title, text).exec()
 
 
 def ask(parent, title: str, text: str) -> bool:
     """Yes/No question in plain text; True for Yes."""
     from PySide6.QtWidgets import QMessageBox
-    box = message_box(parent, QMessageBox.Question, title, text)
-    box.setStandardButtons(QMessageBox.Yes | QMessageBox.No)
-    box.setDefaultButton(QMessageBox.Yes)
-    return box.exec() == QMessageBox.Yes
+    box = message_box(parent, QMessageBox.Icon.Question, title, text)
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    return box.exec() == QMessageBox.StandardButton.Yes

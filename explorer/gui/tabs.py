@@ -26,7 +26,7 @@ class ScenarioTabs(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.setExpanding(False)
         self.tabs.setDrawBase(False)
-        self.tabs.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.tabs.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabs.currentChanged.connect(self._clicked)
         self.tabs.tabCloseRequested.connect(lambda i: self.closeRequested.emit(workspace.docs[i]))
         self.tabs.tabBarDoubleClicked.connect(lambda i: i >= 0 and self.renameRequested.emit(workspace.docs[i]))

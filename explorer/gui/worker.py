@@ -151,6 +151,7 @@ class LiveUncertainty(QObject):
         self.figures: Figures | None = None
         self.stale = True
         self._bank = None
+        self._cushion = None
         self._token = 0
         self._running = False
         self._pending = False
@@ -261,7 +262,9 @@ class LiveUncertainty(QObject):
         majority = doc.dataset.majority
         summ = self.sim.move(doc.scenario.pool.astype(np.int64), majority)
         ev = doc.evaluation
-        cush = U.cushion(self.sim.pj, doc.scenario.pool, majority)
+        if self._cushion is None or self._cushion.pj is not self.sim.pj:
+            self._cushion = U.Cushion(self.sim.pj)     # each seat's result at every swing, once per projector
+        cush = self._cushion(doc.scenario.pool, majority)
         self.figures = Figures(summ, cush, int(ev.verdict.alliance), doc.dataset.seats, self.settings,
                                stale or self.stale)
         self.updated.emit(self.figures)

@@ -46,40 +46,40 @@ class SwingModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else 2
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return ["Party", "Swing (pts)"][section]
         return None
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable
-        return f | Qt.ItemIsEditable if index.column() == 1 else f
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return f | Qt.ItemFlag.ItemIsEditable if index.column() == 1 else f
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         p = self._parties[index.row()]
         if index.column() == 0:
-            if role == Qt.DisplayRole:
+            if role == Qt.ItemDataRole.DisplayRole:
                 return p
-            if role == Qt.DecorationRole:
+            if role == Qt.ItemDataRole.DecorationRole:
                 return swatch_icon(self.doc.dataset.party_colour(p))
-            if role == Qt.ToolTipRole:
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return plain_rich(self.doc.dataset.party_names.get(p, p))
             return None
         v = self.doc.scenario.assumptions.swing.get(p, 0.0)
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return f"{v:+g}" if v else "0"
-        if role == Qt.EditRole:
+        if role == Qt.ItemDataRole.EditRole:
             return float(v)
-        if role == Qt.TextAlignmentRole:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or index.column() != 1:
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or index.column() != 1:
             return False
         try:
             v = float(value)
@@ -116,7 +116,7 @@ class AssumptionsPanel(QWidget):
         grid.addWidget(QLabel("<b>Baseline</b>"), 0, 0)
         self.baseline = QComboBox()
         self.baseline.setObjectName("baseline")
-        self.baseline.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.baseline.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.baseline.setMinimumContentsLength(18)
         grid.addWidget(self.baseline, 0, 1)
         grid.setColumnStretch(1, 1)
@@ -165,7 +165,7 @@ class AssumptionsPanel(QWidget):
         self.swing_view.setItemDelegateForColumn(1, _SwingDelegate(self.swing_view))
         self.swing_view.verticalHeader().hide()
         self.swing_view.verticalHeader().setDefaultSectionSize(20)
-        self.swing_view.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.swing_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.swing_view, 1)
         self.adjust_note = QLabel()
         self.adjust_note.setWordWrap(True)
@@ -200,8 +200,8 @@ class AssumptionsPanel(QWidget):
             for c, t in enumerate(codes):
                 if f == t:
                     item = QTableWidgetItem("—")
-                    item.setFlags(Qt.NoItemFlags)
-                    item.setTextAlignment(Qt.AlignCenter)
+                    item.setFlags(Qt.ItemFlag.NoItemFlags)
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                     m.setItem(r, c, item)
                     continue
                 spin = QSpinBox()

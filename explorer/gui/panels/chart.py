@@ -19,9 +19,9 @@ class ChartPanel(QWidget):
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self.setObjectName("chart")
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(260, 300)
-        self.setAttribute(Qt.WA_OpaquePaintEvent)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.doc = doc
         self._binding = Binding()
         self.active = True     # False while the dock tab is behind another
@@ -37,7 +37,7 @@ class ChartPanel(QWidget):
         self._small.setPointSizeF(max(6.0, self.font().pointSizeF() - 1.5))
         self._bold_small = QFont(self._small)
         self._bold_small.setBold(True)
-        self._hatch = Qt.BDiagPattern
+        self._hatch = Qt.BrushStyle.BDiagPattern
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -86,7 +86,7 @@ class ChartPanel(QWidget):
 
     def paintEvent(self, _e):
         p = QPainter(self)
-        p.fillRect(self.rect(), Qt.white)
+        p.fillRect(self.rect(), Qt.GlobalColor.white)
         if self.seats is not None:
             w, h = self.width(), self.height()
             top_h = max(90, int(h * 0.26))
@@ -99,9 +99,9 @@ class ChartPanel(QWidget):
         ch = self.seats
         fm = QFontMetrics(self._small)
         p.setFont(self._title_font)
-        p.setPen(Qt.black)
+        p.setPen(Qt.GlobalColor.black)
         tfm = QFontMetrics(self._title_font)
-        p.drawText(QRectF(8, area.top() + 2, area.width() - 16, tfm.height()), Qt.AlignLeft | Qt.AlignVCenter,
+        p.drawText(QRectF(8, area.top() + 2, area.width() - 16, tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    ch.title)
         label_w = max(fm.horizontalAdvance(r[0]) for r in ch.rows) + 12
         x0, x1 = area.left() + label_w, area.right() - 12
@@ -109,13 +109,13 @@ class ChartPanel(QWidget):
         axis_y = area.bottom() - fm.height() - 4
         row_h = (axis_y - y0) / len(ch.rows)
         scale = (x1 - x0) / max(1, ch.total)
-        white = QPen(Qt.white)
+        white = QPen(Qt.GlobalColor.white)
         for k, (label, segs) in enumerate(ch.rows):
             top = y0 + k * row_h + row_h * 0.15
             bar_h = row_h * 0.7
             p.setFont(self._small)
-            p.setPen(Qt.black)
-            p.drawText(QRectF(0, top, label_w - 6, bar_h), Qt.AlignRight | Qt.AlignVCenter, label)
+            p.setPen(Qt.GlobalColor.black)
+            p.drawText(QRectF(0, top, label_w - 6, bar_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             left = x0
             p.setFont(self._bold_small)
             for s in segs:
@@ -123,25 +123,25 @@ class ChartPanel(QWidget):
                 p.fillRect(r, self._colour(s.colour))
                 if s.label and fm.horizontalAdvance(s.label) < r.width() + 2:
                     p.setPen(white)
-                    p.drawText(r, Qt.AlignCenter, s.label)
+                    p.drawText(r, Qt.AlignmentFlag.AlignCenter, s.label)
                 left += s.seats * scale
         mx = x0 + (ch.majority - 0.5) * scale
-        p.setPen(QPen(QColor("#222"), 1.2, Qt.DashLine))
+        p.setPen(QPen(QColor("#222"), 1.2, Qt.PenStyle.DashLine))
         p.drawLine(int(mx), int(y0), int(mx), int(axis_y))
-        p.setPen(Qt.black)
+        p.setPen(Qt.GlobalColor.black)
         p.drawLine(int(x0), int(axis_y), int(x1), int(axis_y))
         p.setFont(self._small)
         for t in ch.ticks:
             x = x0 + t * scale
-            p.drawText(QRectF(x - 20, axis_y + 1, 40, fm.height()), Qt.AlignHCenter | Qt.AlignTop, str(t))
+            p.drawText(QRectF(x - 20, axis_y + 1, 40, fm.height()), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(t))
 
     def _paint_split(self, p: QPainter, area: QRectF) -> None:
         sp = self.split
         fm = QFontMetrics(self._small)
         tfm = QFontMetrics(self._title_font)
         p.setFont(self._title_font)
-        p.setPen(Qt.black)
-        p.drawText(QRectF(8, area.top(), area.width() - 16, tfm.height()), Qt.AlignLeft | Qt.AlignVCenter,
+        p.setPen(Qt.GlobalColor.black)
+        p.drawText(QRectF(8, area.top(), area.width() - 16, tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    sp.title)
         legend_h = fm.height() + 6
         n = len(sp.names)
@@ -154,15 +154,15 @@ class ChartPanel(QWidget):
         counts = sp.counts
         brushes = [QBrush(self._colour(c)) for c in sp.pool_colours]
         hatch = QBrush(QColor(255, 255, 255, 150), self._hatch)
-        white = QPen(Qt.white)
+        white = QPen(Qt.GlobalColor.white)
         p.setFont(self._small)
         for i, name in enumerate(sp.names):
             top = y0 + i * row_h + row_h * 0.14
             bar_h = max(1.0, row_h * 0.72)
             if names_shown:
-                p.setPen(Qt.black)
-                p.drawText(QRectF(0, top, label_w - 4, bar_h), Qt.AlignRight | Qt.AlignVCenter,
-                           fm.elidedText(name, Qt.ElideRight, label_w - 6))
+                p.setPen(Qt.GlobalColor.black)
+                p.drawText(QRectF(0, top, label_w - 4, bar_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                           fm.elidedText(name, Qt.TextElideMode.ElideRight, label_w - 6))
             left = x0
             row = counts[i]
             for j in range(len(brushes)):
@@ -175,7 +175,7 @@ class ChartPanel(QWidget):
                     p.fillRect(r, hatch)
                 if v >= 2 and names_shown:
                     p.setPen(white)
-                    p.drawText(r, Qt.AlignCenter, str(v))
+                    p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(v))
                 left += v * scale
         # legend
         x, y = x0, y1 + 3
@@ -183,6 +183,6 @@ class ChartPanel(QWidget):
             p.fillRect(QRectF(x, y + 2, 12, fm.height() - 4), brushes[j])
             if j == sp.hatched:
                 p.fillRect(QRectF(x, y + 2, 12, fm.height() - 4), hatch)
-            p.setPen(Qt.black)
-            p.drawText(QRectF(x + 15, y, fm.horizontalAdvance(label) + 4, fm.height()), Qt.AlignLeft, label)
+            p.setPen(Qt.GlobalColor.black)
+            p.drawText(QRectF(x + 15, y, fm.horizontalAdvance(label) + 4, fm.height()), Qt.AlignmentFlag.AlignLeft, label)
             x += 15 + fm.horizontalAdvance(label) + 12

@@ -7,10 +7,28 @@ from PySide6.QtWidgets import QAbstractItemView
 from ...core.rules import SEVERITY_RANK, Severity
 from ..style import SEVERITY_LABELS
 
-SORT_ROLE = Qt.UserRole + 1
-AC_ROLE = Qt.UserRole + 2
-SEVERITY_ROLE = Qt.UserRole + 3
-ITEM_ROLE = Qt.UserRole + 4
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+AC_ROLE = Qt.ItemDataRole.UserRole + 2
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 3
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
+
+# Roles as plain ints for the models' data(): each use of a Qt enum member from Python is an
+# attribute lookup (the short form, Qt.DisplayRole, costs ~4 us), and data() runs per cell per role.
+_R = Qt.ItemDataRole
+DISPLAY, DECORATION, EDIT, TOOLTIP = int(_R.DisplayRole), int(_R.DecorationRole), int(_R.EditRole), int(_R.ToolTipRole)
+FONT, ALIGN, BACKGROUND, FOREGROUND = int(_R.FontRole), int(_R.TextAlignmentRole), int(_R.BackgroundRole), int(_R.ForegroundRole)
+SORT, AC, ITEM = int(SORT_ROLE), int(AC_ROLE), int(ITEM_ROLE)
+
+
+def runs(rows: list[int]) -> list[tuple[int, int]]:
+    """[2, 3, 4, 7] -> [(2, 4), (7, 7)]: consecutive rows as one signal each."""
+    out: list[tuple[int, int]] = []
+    for r in rows:
+        if out and r == out[-1][1] + 1:
+            out[-1] = (out[-1][0], r)
+        else:
+            out.append((r, r))
+    return out
 
 
 def worst(conflicts) -> Severity | None:
@@ -36,4 +54,4 @@ def select_seats_in(view: QAbstractItemView, seats: frozenset[int], column_count
         idx = model.index(r, 0)
         if idx.data(AC_ROLE) in seats:
             sel.select(idx, model.index(r, column_count - 1))
-    sm.select(sel, QItemSelectionModel.ClearAndSelect)
+    sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -40,17 +40,17 @@ class ConflictListModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._items)
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         c = self._items[index.row()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return c.message
-        if role == Qt.DecorationRole:
+        if role == Qt.ItemDataRole.DecorationRole:
             return severity_icon(c.severity)
         if role == SEVERITY_ROLE:
             return c.severity
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             rule = next((r for r in self.doc.scenario.rules.rules if r.id == c.rule_id), None)
             src = f"\nSource: {rule.source}" if rule is not None and rule.source else ""
             return plain_rich(f"{SEVERITY_LABELS[c.severity]} · {KIND_LABELS.get(c.kind, c.kind)}\n{c.message}{src}")
@@ -68,7 +68,7 @@ class ConflictPanel(QWidget):
         self.view.setWordWrap(True)
         self.view.setUniformItemSizes(False)
         self.view.setSpacing(1)
-        self.view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
         self.empty = QLabel("No conflicts: this split meets every rule.")

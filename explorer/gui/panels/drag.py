@@ -19,15 +19,15 @@ def drag_badge(view: QAbstractItemView, n: int) -> QPixmap:
     fm = QFontMetrics(view.font())
     w, h = fm.horizontalAdvance(text) + 16, fm.height() + 8
     pm = QPixmap(w, h)
-    pm.fill(Qt.transparent)
+    pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
-    p.setRenderHint(QPainter.Antialiasing)
-    p.setPen(Qt.NoPen)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QColor(40, 40, 40, 210))
     p.drawRoundedRect(QRect(0, 0, w, h), 6, 6)
-    p.setPen(Qt.white)
+    p.setPen(Qt.GlobalColor.white)
     p.setFont(view.font())
-    p.drawText(QRect(0, 0, w, h), Qt.AlignCenter, text)
+    p.drawText(QRect(0, 0, w, h), Qt.AlignmentFlag.AlignCenter, text)
     p.end()
     return pm
 
@@ -37,17 +37,17 @@ def start_seat_drag(view: QAbstractItemView, supported) -> Qt.DropAction:
     clearing or removal of the dragged items after a move."""
     model = view.model()
     indexes = [i for i in view.selectionModel().selectedIndexes()
-               if i.column() == 0 and model.flags(i) & Qt.ItemIsDragEnabled]
+               if i.column() == 0 and model.flags(i) & Qt.ItemFlag.ItemIsDragEnabled]
     if not indexes:
-        return Qt.IgnoreAction
+        return Qt.DropAction.IgnoreAction
     data = model.mimeData(indexes)
     if data is None:
-        return Qt.IgnoreAction
+        return Qt.DropAction.IgnoreAction
     drag = QDrag(view)
     drag.setMimeData(data)
     drag.setPixmap(drag_badge(view, len({i.row() for i in indexes})))
     drag.setHotSpot(QPoint(-12, -12))
     default = view.defaultDropAction()
-    if default == Qt.IgnoreAction or not supported & default:
-        default = Qt.CopyAction if supported & Qt.CopyAction else Qt.MoveAction
+    if default == Qt.DropAction.IgnoreAction or not supported & default:
+        default = Qt.DropAction.CopyAction if supported & Qt.DropAction.CopyAction else Qt.DropAction.MoveAction
     return drag.exec(supported, default)  # the drop ran a command; nothing to clear here

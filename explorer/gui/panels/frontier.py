@@ -21,7 +21,7 @@ class FrontierPlot(QWidget):
         super().__init__(parent)
         self.rows: list[dict] = []
         self.setMinimumHeight(150)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self):
         return QSize(360, 200)
@@ -32,12 +32,12 @@ class FrontierPlot(QWidget):
 
     def paintEvent(self, _):
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("white"))
         ok = [r for r in self.rows if r["expected_alliance"] is not None]
         if not ok:
             p.setPen(QColor("#777"))
-            p.drawText(self.rect(), Qt.AlignCenter | Qt.TextWordWrap,
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                        "No frontier yet: pick a partner and press Compute." if not self.rows else
                        "Every k is infeasible under the hard rules: make a rule soft in Optimise….")
             return
@@ -70,17 +70,17 @@ class FrontierPlot(QWidget):
             for k, v in zip(ks, series):
                 p.drawEllipse(QPointF(X(k), Y(v)), 2, 2)
         p.setPen(SEATS_C)
-        p.drawText(QRectF(0, YE(e1) - 7, 31, 14), Qt.AlignRight | Qt.AlignVCenter, f"{e1:g}")
-        p.drawText(QRectF(0, YE(e0) - 7, 31, 14), Qt.AlignRight | Qt.AlignVCenter, f"{e0:g}")
-        p.drawText(QRectF(plot.left(), 2, plot.width(), 14), Qt.AlignLeft, "expected alliance seats")
+        p.drawText(QRectF(0, YE(e1) - 7, 31, 14), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{e1:g}")
+        p.drawText(QRectF(0, YE(e0) - 7, 31, 14), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, f"{e0:g}")
+        p.drawText(QRectF(plot.left(), 2, plot.width(), 14), Qt.AlignmentFlag.AlignLeft, "expected alliance seats")
         p.setPen(PMAJ_C)
-        p.drawText(QRectF(plot.right() + 3, plot.top() - 7, 40, 14), Qt.AlignLeft | Qt.AlignVCenter, "100 %")
-        p.drawText(QRectF(plot.right() + 3, plot.bottom() - 7, 40, 14), Qt.AlignLeft | Qt.AlignVCenter, "0 %")
-        p.drawText(QRectF(plot.left(), 2, plot.width(), 14), Qt.AlignRight, "P(majority)")
+        p.drawText(QRectF(plot.right() + 3, plot.top() - 7, 40, 14), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "100 %")
+        p.drawText(QRectF(plot.right() + 3, plot.bottom() - 7, 40, 14), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "0 %")
+        p.drawText(QRectF(plot.left(), 2, plot.width(), 14), Qt.AlignmentFlag.AlignRight, "P(majority)")
         p.setPen(QColor("#444"))
         step = max(1, int(np.ceil((k1 - k0) / 10)))
         for k in range(int(k0), int(k1) + 1, step):
-            p.drawText(QRectF(X(k) - 15, plot.bottom() + 2, 30, 14), Qt.AlignCenter, str(k))
+            p.drawText(QRectF(X(k) - 15, plot.bottom() + 2, 30, 14), Qt.AlignmentFlag.AlignCenter, str(k))
         p.end()
 
 
@@ -122,7 +122,7 @@ class FrontierPanel(QWidget):
         self.table.setHorizontalHeaderLabels(["k", "Expected seats", "P(majority)"])
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(20)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 1)
         self.set_document(doc)
 
@@ -179,7 +179,7 @@ class FrontierPanel(QWidget):
             for c, text in enumerate((str(row["k"]), "infeasible" if e is None else f"{e:.2f}",
                                       "" if pm is None else f"{pm * 100:.0f} %")):
                 it = QTableWidgetItem(text)
-                it.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, it)
         req = self.request_of()
         ok = [x for x in rows if x["expected_alliance"] is not None]

@@ -23,7 +23,7 @@ from ..mime import seats_mime
 from ..style import SEVERITY_COLOURS, text_colour_on
 
 WARNING_OUTLINE = QColor(SEVERITY_COLOURS["error"])
-HATCH = QBrush(QColor(255, 255, 255, 190), Qt.BDiagPattern)
+HATCH = QBrush(QColor(255, 255, 255, 190), Qt.BrushStyle.BDiagPattern)
 
 
 class SeatShapeItem(QGraphicsPathItem):
@@ -35,11 +35,11 @@ class SeatShapeItem(QGraphicsPathItem):
         self.fill = QColor("#DDDDDD")
         self.hatched = False
         self.outlined = False
-        self.setFlag(QGraphicsItem.ItemIsSelectable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(False)
         # painted by paint() with cosmetic pens; a scene-unit pen would widen the bounding
         # rect by a whole degree
-        self.setPen(QPen(Qt.NoPen))
+        self.setPen(QPen(Qt.PenStyle.NoPen))
         self._edge = QPen(QColor("white"), 1.0)
         self._edge.setCosmetic(True)
         self._warn = QPen(WARNING_OUTLINE, 2.4)
@@ -73,8 +73,8 @@ class SeatLabel(QGraphicsSimpleTextItem):
     def __init__(self, number: str, name: str, pos: QPointF):
         super().__init__(number)
         self.number, self.name = number, name
-        self.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
-        self.setAcceptedMouseButtons(Qt.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations, True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setZValue(10)
         f = QFont()
         f.setPointSizeF(7.0)
@@ -103,13 +103,13 @@ class MapView(QGraphicsView):
         super().__init__(scene, parent)
         self.panel = panel
         self.setObjectName("map")
-        self.setRenderHint(QPainter.Antialiasing)
-        self.setDragMode(QGraphicsView.RubberBandDrag)
-        self.setTransformationAnchor(QGraphicsView.AnchorUnderMouse)
-        self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
-        self.setViewportUpdateMode(QGraphicsView.SmartViewportUpdate)
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setBackgroundBrush(QColor("#F4F6F8"))
-        self.setFocusPolicy(Qt.StrongFocus)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._press = None
         self._pan = None
         self._fitted = True
@@ -119,7 +119,7 @@ class MapView(QGraphicsView):
     def fit(self):
         if self.panel.map_rect().isEmpty():
             return
-        self.fitInView(self.scene().sceneRect(), Qt.KeepAspectRatio)
+        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
         self._fit_scale = self.transform().m11()
         self._fitted = True
         self.zoomChanged.emit(1.0)
@@ -146,11 +146,11 @@ class MapView(QGraphicsView):
             self.zoom(1.2 ** steps)
 
     def keyPressEvent(self, e):
-        if e.key() in (Qt.Key_Plus, Qt.Key_Equal):
+        if e.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(1.25)
-        elif e.key() == Qt.Key_Minus:
+        elif e.key() == Qt.Key.Key_Minus:
             self.zoom(0.8)
-        elif e.key() == Qt.Key_0 and not e.modifiers() & Qt.ControlModifier:
+        elif e.key() == Qt.Key.Key_0 and not e.modifiers() & Qt.KeyboardModifier.ControlModifier:
             self.fit()
         else:
             super().keyPressEvent(e)
@@ -163,18 +163,18 @@ class MapView(QGraphicsView):
         return None
 
     def mousePressEvent(self, e):
-        if e.button() == Qt.MiddleButton:
+        if e.button() == Qt.MouseButton.MiddleButton:
             self._pan = e.position()
-            self.setCursor(Qt.ClosedHandCursor)
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
             return
-        item = self._seat_at(e.position().toPoint()) if e.button() == Qt.LeftButton else None
+        item = self._seat_at(e.position().toPoint()) if e.button() == Qt.MouseButton.LeftButton else None
         if item is None:
             super().mousePressEvent(e)  # rubber band on empty ground
             return
         mods = e.modifiers()
-        if mods & Qt.ControlModifier:
+        if mods & Qt.KeyboardModifier.ControlModifier:
             item.setSelected(not item.isSelected())
-        elif mods & Qt.ShiftModifier:
+        elif mods & Qt.KeyboardModifier.ShiftModifier:
             item.setSelected(True)
         elif not item.isSelected():
             self.scene().clearSelection()
@@ -190,7 +190,7 @@ class MapView(QGraphicsView):
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - int(d.y()))
             self._fitted = False
             return
-        if self._press is not None and (e.buttons() & Qt.LeftButton):
+        if self._press is not None and (e.buttons() & Qt.MouseButton.LeftButton):
             if (e.position() - self._press).manhattanLength() >= QApplication.startDragDistance():
                 self._press = None
                 self.start_drag()
@@ -198,7 +198,7 @@ class MapView(QGraphicsView):
         super().mouseMoveEvent(e)
 
     def mouseReleaseEvent(self, e):
-        if self._pan is not None and e.button() == Qt.MiddleButton:
+        if self._pan is not None and e.button() == Qt.MouseButton.MiddleButton:
             self._pan = None
             self.unsetCursor()
             return
@@ -221,13 +221,13 @@ class MapView(QGraphicsView):
         p = QPainter(pm)
         p.setPen(QColor("#222"))
         p.drawRect(pm.rect().adjusted(0, 0, -1, -1))
-        p.drawText(pm.rect(), Qt.AlignCenter, text)
+        p.drawText(pm.rect(), Qt.AlignmentFlag.AlignCenter, text)
         p.end()
         drag.setPixmap(pm)
-        drag.exec(Qt.MoveAction | Qt.CopyAction, Qt.MoveAction)
+        drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
 
     def viewportEvent(self, e):
-        if e.type() == QEvent.ToolTip:
+        if e.type() == QEvent.Type.ToolTip:
             item = self._seat_at(e.pos())
             if item is not None:
                 QToolTip.showText(e.globalPos(), self.panel.card(item.ac_no), self.viewport())
@@ -243,7 +243,7 @@ class LegendWidget(QWidget):
         super().__init__(parent)
         self.entries: list[tuple[str, str, bool]] = []
         self.title = ""
-        self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def set_entries(self, title, entries):
         if (title, entries) != (self.title, self.entries):
@@ -339,7 +339,7 @@ class MapPanel(QWidget):
         fit = self._tool("Fit", "Show the whole state (0)")
         fit.clicked.connect(self.view.fit)
         export = self._tool("Export", "Save the map as PNG or SVG")
-        export.setPopupMode(QToolButton.InstantPopup)
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(export)
         menu.addAction("PNG image…", lambda: self._export_dialog("png"))
         menu.addAction("SVG drawing…", lambda: self._export_dialog("svg"))
@@ -352,7 +352,7 @@ class MapPanel(QWidget):
         self.note = QLabel()
         self.note.setObjectName("map_note")
         self.note.setWordWrap(True)
-        self.note.setAlignment(Qt.AlignCenter)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.note.setStyleSheet("color:#555; padding: 16px;")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.view)
@@ -405,7 +405,7 @@ class MapPanel(QWidget):
         seats = self.doc.dataset.seats
         for ac, shape in b.shapes.items():
             path = QPainterPath()
-            path.setFillRule(Qt.OddEvenFill)  # holes stay holes
+            path.setFillRule(Qt.FillRule.OddEvenFill)  # holes stay holes
             for ring in shape.rings:
                 path.moveTo(float(ring[0, 0]), float(ring[0, 1]))
                 for x, y in ring[1:]:
@@ -536,9 +536,9 @@ class MapPanel(QWidget):
         legend_h = self.legend.heightForWidth(w - 20) + 6
         title = f"{self.doc.scenario.name} — {self.legend.title}"
         painter.setPen(QColor("#222"))
-        painter.drawText(QRectF(10, 4, w - 20, 20), Qt.AlignLeft | Qt.AlignVCenter, title)
+        painter.drawText(QRectF(10, 4, w - 20, 20), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
         src = self.map_rect()
-        self.scene.render(painter, QRectF(10, 28, w - 20, h - 36 - legend_h), src, Qt.KeepAspectRatio)
+        self.scene.render(painter, QRectF(10, 28, w - 20, h - 36 - legend_h), src, Qt.AspectRatioMode.KeepAspectRatio)
         painter.translate(10, h - legend_h)
         self.legend.draw(painter, w - 20)
 
@@ -564,9 +564,9 @@ class MapPanel(QWidget):
             self._render(p, width, height)
             p.end()
         else:
-            img = QImage(width, height, QImage.Format_ARGB32)
+            img = QImage(width, height, QImage.Format.Format_ARGB32)
             p = QPainter(img)
-            p.setRenderHint(QPainter.Antialiasing)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._render(p, width, height)
             p.end()
             if not img.save(buf, "PNG"):

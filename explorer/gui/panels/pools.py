@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, Q
 from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
 from ..style import SEVERITY_COLOURS, esc, plain_rich, pool_colour, severity_icon, swatch_icon, tint
-from .common import AC_ROLE, ITEM_ROLE, conflict_tooltip, select_seats_in, selected_seats_of, worst
+from .common import AC, AC_ROLE, DECORATION, DISPLAY, ITEM, ITEM_ROLE, TOOLTIP, conflict_tooltip, runs, select_seats_in, selected_seats_of, worst
 from .drag import start_seat_drag
 
 
@@ -30,17 +30,6 @@ class PoolItem(NamedTuple):
 
     def looks_the_same(self, other: "PoolItem") -> bool:
         return self[:4] == other[:4] and self.conflicts == other.conflicts
-
-
-def _runs(rows: list[int]) -> list[tuple[int, int]]:
-    """[2, 3, 4, 7] -> [(2, 4), (7, 7)]"""
-    out: list[tuple[int, int]] = []
-    for r in rows:
-        if out and r == out[-1][1] + 1:
-            out[-1] = (out[-1][0], r)
-        else:
-            out.append((r, r))
-    return out
 
 
 class PoolListModel(QAbstractListModel):
@@ -88,19 +77,19 @@ class PoolListModel(QAbstractListModel):
             self._move_rows(members, items)
         changed = [r for r, (a, b) in enumerate(zip(self._items, items)) if not a.looks_the_same(b)]
         self._items = items
-        for lo, hi in _runs(changed):
+        for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))
 
     def _move_rows(self, members: list[int], items: list[tuple]) -> None:
         """Remove the seats that left and insert the ones that came, in runs (both lists are
         in seat order, so what stays keeps its order)."""
         new, old = set(members), set(self._seats)
-        for lo, hi in reversed(_runs([r for r, a in enumerate(self._seats) if a not in new])):
+        for lo, hi in reversed(runs([r for r, a in enumerate(self._seats) if a not in new])):
             self.beginRemoveRows(QModelIndex(), lo, hi)
             del self._seats[lo:hi + 1]
             del self._items[lo:hi + 1]
             self.endRemoveRows()
-        for lo, hi in _runs([r for r, a in enumerate(members) if a not in old]):
+        for lo, hi in runs([r for r, a in enumerate(members) if a not in old]):
             self.beginInsertRows(QModelIndex(), lo, hi)
             self._seats[lo:lo] = members[lo:hi + 1]
             self._items[lo:lo] = items[lo:hi + 1]
@@ -112,24 +101,26 @@ class PoolListModel(QAbstractListModel):
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._seats)
 
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemIsDropEnabled
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled | Qt.ItemIsDropEnabled
+    _ITEM = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+             | Qt.ItemFlag.ItemIsDropEnabled)
+    _ROOT = Qt.ItemFlag.ItemIsDropEnabled
 
-    def data(self, index, role=Qt.DisplayRole):
+    def flags(self, index):
+        return self._ITEM if index.isValid() else self._ROOT
+
+    def data(self, index, role=DISPLAY):
         if not index.isValid():
             return None
         item = self._items[index.row()]
-        if role == Qt.DisplayRole:
-            return item.text
-        if role == ITEM_ROLE:
+        if role == ITEM:
             return item
-        if role == AC_ROLE:
+        if role == DISPLAY:
+            return item.text
+        if role == AC:
             return self._seats[index.row()]
-        if role == Qt.DecorationRole:
+        if role == DECORATION:
             return item.icon
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             i, cs = item.index, item.conflicts
             pr = self._ev.projection
             seats = self.doc.dataset.seats
@@ -148,16 +139,16 @@ class PoolListModel(QAbstractListModel):
         return seats_mime(self._seats[i.row()] for i in indexes if i.isValid())
 
     def supportedDropActions(self):
-        return Qt.MoveAction | Qt.CopyAction
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def supportedDragActions(self):
-        return Qt.MoveAction | Qt.CopyAction
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def canDropMimeData(self, data, action, row, column, parent):
         return bool(seats_from_mime(data))
 
     def dropMimeData(self, data, action, row, column, parent):
-        if action == Qt.IgnoreAction:
+        if action == Qt.DropAction.IgnoreAction:
             return True
         seats = [a for a in seats_from_mime(data) if self.doc.dataset.seats.has(a)]
         if not seats:
@@ -170,15 +161,20 @@ class PoolItemDelegate(QStyledItemDelegate):
     """Pool item: conflict icon or winner swatch, '12 Shahbad', and the projected margin
     right-aligned (green when the alliance wins, red when it loses)."""
 
+    _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+    _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+    _SELECTED = QStyle.StateFlag.State_Selected
+    _ELIDE = Qt.TextElideMode.ElideRight
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._won, self._lost = QColor("#1B7F3B"), QColor("#B3261E")
 
     def paint(self, painter, option, index):
-        item = index.data(ITEM_ROLE)  # one call into the model per item
+        item = index.data(ITEM)  # one call into the model per item
         text, icon, right, won = item.text, item.icon, item.margin, item.won
         painter.save()
-        selected = bool(option.state & QStyle.State_Selected)
+        selected = bool(option.state & self._SELECTED)
         if selected:
             painter.fillRect(option.rect, option.palette.highlight())
             fg = option.palette.highlightedText().color()
@@ -189,11 +185,10 @@ class PoolItemDelegate(QStyledItemDelegate):
         fm = option.fontMetrics
         rw = fm.horizontalAdvance(right) + 6
         painter.setPen(fg if selected else (self._won if won else self._lost))
-        painter.drawText(r, Qt.AlignRight | Qt.AlignVCenter, right)
+        painter.drawText(r, self._RIGHT, right)
         painter.setPen(fg)
         text_rect = r.adjusted(19, 0, -rw, 0)
-        painter.drawText(text_rect, Qt.AlignLeft | Qt.AlignVCenter,
-                         fm.elidedText(text, Qt.ElideRight, text_rect.width()))
+        painter.drawText(text_rect, self._LEFT, fm.elidedText(text, self._ELIDE, text_rect.width()))
         painter.restore()
 
     def sizeHint(self, option, index):
@@ -206,15 +201,15 @@ class PoolView(QListView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
-        self.setDragDropMode(QAbstractItemView.DragDrop)
-        self.setDefaultDropAction(Qt.MoveAction)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setUniformItemSizes(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-        self.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setAlternatingRowColors(False)
 
     def startDrag(self, supported):
@@ -225,7 +220,7 @@ class PoolView(QListView):
         if self.model() is not None and self.model().rowCount() == 0:
             p = QPainter(self.viewport())
             p.setPen(QColor("#999"))
-            p.drawText(self.viewport().rect().adjusted(8, 8, -8, -8), Qt.AlignCenter | Qt.TextWordWrap,
+            p.drawText(self.viewport().rect().adjusted(8, 8, -8, -8), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
                        "Drop seats here\nor select seats and press the pool's shortcut")
             p.end()
 
@@ -241,10 +236,10 @@ class PoolPanel(QFrame):
         pools = doc.pools
         self.colour = pool_colour(pools, pool_index)
         self.setObjectName(f"pool_{pools.key(pool_index)}")
-        self.setFrameShape(QFrame.StyledPanel)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAcceptDrops(True)
         self.header = QLabel()
-        self.header.setTextFormat(Qt.RichText)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setMinimumHeight(26)
         self.header.setWordWrap(True)
         self.model = PoolListModel(doc, pool_index, self)
@@ -288,7 +283,7 @@ class PoolPanel(QFrame):
         border = "#E8A317" if self._drag_over else c.name()
         self.setStyleSheet(
             f"PoolPanel {{ border: 2px solid {border}; border-radius: 4px; background: white; }}"
-            f"QLabel {{ background: {tint(c, 50).name(QColor.HexArgb)}; border-left: 6px solid {c.name()};"
+            f"QLabel {{ background: {tint(c, 50).name(QColor.NameFormat.HexArgb)}; border-left: 6px solid {c.name()};"
             f" padding: 3px 6px; }}")
 
     def _update_header(self, ev) -> None:
@@ -370,8 +365,8 @@ class PoolBoard(QWidget):
         self.scroll = QScrollArea(self)
         self.scroll.setObjectName("pools_scroll")
         self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         inner = QWidget()
         self.scroll.setWidget(inner)
         outer.addWidget(self.scroll)

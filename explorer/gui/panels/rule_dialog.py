@@ -25,12 +25,12 @@ class SeatPicker(QWidget):
         chosen = set(chosen)
         for ac, name in zip(seats.ac_no.tolist(), seats.names):
             it = QListWidgetItem(f"{ac} {name}")
-            it.setData(Qt.UserRole, ac)
-            it.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable | Qt.ItemIsSelectable)
-            it.setCheckState(Qt.Checked if ac in chosen else Qt.Unchecked)
+            it.setData(Qt.ItemDataRole.UserRole, ac)
+            it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            it.setCheckState(Qt.CheckState.Checked if ac in chosen else Qt.CheckState.Unchecked)
             self.list.addItem(it)
         self.summary = QLabel()
-        self.summary.setTextFormat(Qt.PlainText)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet("color:#444;")
         lay = QVBoxLayout(self)
@@ -46,18 +46,18 @@ class SeatPicker(QWidget):
         t = text.strip().lower()
         for i in range(self.list.count()):
             it = self.list.item(i)
-            ac = it.data(Qt.UserRole)
+            ac = it.data(Qt.ItemDataRole.UserRole)
             it.setHidden(bool(t) and not (t in it.text().lower() or t == str(ac)))
 
     def chosen(self) -> tuple[int, ...]:
-        return tuple(self.list.item(i).data(Qt.UserRole) for i in range(self.list.count())
-                     if self.list.item(i).checkState() == Qt.Checked)
+        return tuple(self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())
+                     if self.list.item(i).checkState() == Qt.CheckState.Checked)
 
     def set_chosen(self, acs) -> None:
         acs = set(acs)
         for i in range(self.list.count()):
             it = self.list.item(i)
-            it.setCheckState(Qt.Checked if it.data(Qt.UserRole) in acs else Qt.Unchecked)
+            it.setCheckState(Qt.CheckState.Checked if it.data(Qt.ItemDataRole.UserRole) in acs else Qt.CheckState.Unchecked)
 
     def _update(self, *_):
         ch = self.chosen()
@@ -134,10 +134,10 @@ class RuleDialog(QDialog):
         self.source.setMaximumHeight(80)
         form.addRow("Source", self.source)
         self.error = QLabel()
-        self.error.setTextFormat(Qt.PlainText)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setStyleSheet("color:#B3261E;")
         self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

@@ -38,28 +38,28 @@ class RulesModel(QAbstractListModel):
 
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        return Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsUserCheckable
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         r = self.rule(index.row())
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return f"{KIND_LABELS[r.kind]}: {r.describe(self.doc.dataset.seats)}"
-        if role == Qt.CheckStateRole:
-            return Qt.Checked if r.enabled else Qt.Unchecked
-        if role == Qt.DecorationRole:
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if r.enabled else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DecorationRole:
             return severity_icon(r.severity)
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return plain_rich(f"Severity: {r.severity}\nSource: {r.source or '—'}")
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.CheckStateRole:
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.CheckStateRole:
             return False
         r = self.rule(index.row())
-        on = Qt.CheckState(value) == Qt.Checked if not isinstance(value, bool) else value
+        on = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
         rules = self.doc.scenario.rules.replacing(index.row(), replace(r, enabled=on))
         return self.doc.set_rules(rules, f"{'Enable' if on else 'Disable'} rule {r.id}")
 
@@ -76,11 +76,11 @@ class RulesPanel(QWidget):
         self.view.setObjectName("rules")
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
-        self.view.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.doubleClicked.connect(lambda _i: self.edit_selected())
         add = QToolButton()
         add.setText("Add")
-        add.setPopupMode(QToolButton.InstantPopup)
+        add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(add)
         for cls in (FactionClaim, MustHave, RegionalMinimum, SeatBounds, SplitVoteRisk):
             menu.addAction(KIND_LABELS[cls.kind] + "…", lambda cls=cls: self.add(cls))
@@ -135,7 +135,7 @@ class RulesPanel(QWidget):
             kw.update(region_kind="pc", region=self.doc.dataset.seats.pc_names[0])
         rule = cls(id=rs.new_id(stems[cls]), **kw)
         dlg = RuleDialog(self.doc, rule, self)
-        if dlg.exec() == QDialog.Accepted and dlg.result_rule is not None:
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.result_rule is not None:
             self.doc.set_rules(rs.with_rule(dlg.result_rule), f"Add rule {dlg.result_rule.id}")
 
     def edit_selected(self):
@@ -144,7 +144,7 @@ class RulesPanel(QWidget):
             return
         rs = self.doc.scenario.rules
         dlg = RuleDialog(self.doc, rs.rules[row], self)
-        if dlg.exec() == QDialog.Accepted and dlg.result_rule is not None:
+        if dlg.exec() == QDialog.DialogCode.Accepted and dlg.result_rule is not None:
             self.doc.set_rules(rs.replacing(row, dlg.result_rule), f"Edit rule {dlg.result_rule.id}")
 
     def remove_selected(self):

@@ -24,7 +24,7 @@ class MajorityBar(QWidget):
         self.compact = compact
         self._binding = Binding()
         self.setMinimumHeight(30 if compact else 44)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -44,7 +44,7 @@ class MajorityBar(QWidget):
 
     def paintEvent(self, _):
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         v = self._ev.verdict
         total = v.seats
         w, h = self.width() - 2, self.height()
@@ -64,17 +64,17 @@ class MajorityBar(QWidget):
             p.drawLine(r.topRight(), r.bottomRight())
             if seg > 34:
                 p.setPen(text_colour_on(c))
-                p.drawText(r, Qt.AlignCenter, f"{party} {n}")
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, f"{party} {n}")
             x += seg
         mx = 1 + w * (v.majority - 0.5) / total
-        p.setPen(QPen(QColor("#222"), 2, Qt.DashLine))
+        p.setPen(QPen(QColor("#222"), 2, Qt.PenStyle.DashLine))
         p.drawLine(int(mx), 0, int(mx), int(top + bar_h + 2))
         if not self.compact:
             p.setPen(QColor("#333"))
             small = QFont(self.font())
             small.setPointSizeF(max(7.0, small.pointSizeF() - 1))
             p.setFont(small)
-            p.drawText(QRectF(mx - 60, top + bar_h + 1, 120, 16), Qt.AlignCenter, f"majority {v.majority}")
+            p.drawText(QRectF(mx - 60, top + bar_h + 1, 120, 16), Qt.AlignmentFlag.AlignCenter, f"majority {v.majority}")
         p.end()
 
 
@@ -89,7 +89,7 @@ class PoolShareBar(QWidget):
         self.setObjectName("pool_share_bar")
         self.setMinimumHeight(30)
         self.setMinimumWidth(160)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._binding = Binding()
         self.set_document(doc)
 
@@ -135,7 +135,7 @@ class PoolShareBar(QWidget):
                 text = str(n)
             if fm.horizontalAdvance(text) + 4 <= seg:
                 p.setPen(text_colour_on(c))
-                p.drawText(r, Qt.AlignCenter, text)
+                p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
             x += seg
         p.end()
 
@@ -147,7 +147,7 @@ class Tile(QFrame):
         super().__init__(parent)
         self.setObjectName("tile")
         self.caption = QLabel(caption)
-        self.caption.setTextFormat(Qt.PlainText)  # a partner code
+        self.caption.setTextFormat(Qt.TextFormat.PlainText)  # a partner code
         self.caption.setStyleSheet("color:#555; font-size:8pt;")
         self.value = QLabel()
         f = self.value.font()
@@ -261,14 +261,16 @@ class Scoreboard(QFrame):
         v.setSpacing(1)
         self.uncertainty = QLabel("computing the range…")
         self.uncertainty.setObjectName("uncertainty_text")
-        self.uncertainty.setTextFormat(Qt.PlainText)
-        self.uncertainty.setAlignment(Qt.AlignCenter)
-        self.uncertainty.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        self.uncertainty.setTextFormat(Qt.TextFormat.PlainText)
+        self.uncertainty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.uncertainty.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         v.addWidget(self.bar)
         v.addWidget(self.uncertainty)
         self.lay.insertWidget(idx, box, 1)
 
     def set_uncertainty(self, text: str, stale: bool = False, tooltip: str = "") -> None:
         self.uncertainty.setText(text + (" · updating…" if stale else ""))
-        self.uncertainty.setStyleSheet("color:#999; font-size:8pt;" if stale else "color:#222; font-size:8pt;")
+        if stale != getattr(self, "_uncertainty_stale", None):   # a style sheet change re-polishes: only on a change
+            self._uncertainty_stale = stale
+            self.uncertainty.setStyleSheet("color:#999; font-size:8pt;" if stale else "color:#222; font-size:8pt;")
         self.uncertainty.setToolTip(tooltip)

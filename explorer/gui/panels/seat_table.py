@@ -14,7 +14,8 @@ from ...core.rules import SEVERITY_RANK
 from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_mime
 from ..style import plain_rich, pool_colour, severity_icon, swatch_icon, tint
-from .common import AC_ROLE, SORT_ROLE, conflict_tooltip, worst
+from .common import (AC, AC_ROLE, ALIGN, BACKGROUND, DECORATION, DISPLAY, EDIT, FONT, FOREGROUND, SORT, SORT_ROLE,
+                     TOOLTIP, conflict_tooltip, runs, worst)
 from .drag import start_seat_drag
 
 
@@ -47,10 +48,10 @@ class SeatTableModel(QAbstractTableModel):
             C_ADJ: "Your per-seat adjustment for the alliance candidate, in points (double-click to edit)",
             C_CONFLICT: "Conflicts with the negotiation's rules",
             C_PWIN: "P(the alliance wins the seat) in the simulated elections; sorted, the closest seats come first"}
-    _ALIGN = {C_NO: int(Qt.AlignRight | Qt.AlignVCenter), C_MARGIN: int(Qt.AlignRight | Qt.AlignVCenter),
-              C_ADJ: int(Qt.AlignRight | Qt.AlignVCenter), C_SC: int(Qt.AlignCenter),
-              C_PWIN: int(Qt.AlignRight | Qt.AlignVCenter),
-              C_CONFLICT: int(Qt.AlignCenter)}
+    _ALIGN = {C_NO: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), C_MARGIN: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+              C_ADJ: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), C_SC: int(Qt.AlignmentFlag.AlignCenter),
+              C_PWIN: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+              C_CONFLICT: int(Qt.AlignmentFlag.AlignCenter)}
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
@@ -63,6 +64,7 @@ class SeatTableModel(QAbstractTableModel):
         self._bold.setBold(True)
         self._won_brush = QBrush(QColor("#1B7F3B"))
         self._lost_brush = QBrush(QColor("#B3261E"))
+        self._stale_brush = QBrush(QColor("#999"))
         self._p_win = None          # P(alliance wins) per seat, from set_p_win (issue 17)
         self._p_stale = False
         self.set_document(doc)
@@ -128,16 +130,8 @@ class SeatTableModel(QAbstractTableModel):
         return [r for r in range(len(rows)) if not old or rows[r] != old[r]]
 
     def _on_evaluated(self, ev) -> None:
-        changed = self._apply(ev)
-        # one signal per run of consecutive changed rows
-        start = prev = None
-        for r in changed + [None]:
-            if start is not None and (r is None or r != prev + 1):
-                self.dataChanged.emit(self.index(start, self.C_BASE), self.index(prev, self.C_CONFLICT))
-                start = None
-            if r is not None and start is None:
-                start = r
-            prev = r
+        for lo, hi in runs(self._apply(ev)):
+            self.dataChanged.emit(self.index(lo, self.C_BASE), self.index(hi, self.C_CONFLICT))
 
     # -- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):
@@ -146,37 +140,36 @@ class SeatTableModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal:
-            if role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
                 return self.COLUMNS[section]
-            if role == Qt.ToolTipRole:
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return self.TIPS.get(section)
         return None
 
+    _CELL = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+    _EDITABLE = _CELL | Qt.ItemFlag.ItemIsEditable
+
     def flags(self, index):
         if not index.isValid():
-            return Qt.NoItemFlags
-        f = Qt.ItemIsEnabled | Qt.ItemIsSelectable | Qt.ItemIsDragEnabled
-        if index.column() == self.C_ADJ:
-            f |= Qt.ItemIsEditable
-        return f
+            return Qt.ItemFlag.NoItemFlags
+        return self._EDITABLE if index.column() == self.C_ADJ else self._CELL
 
     def ac_no(self, row: int) -> int:
         return self._static[row][0]
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=DISPLAY):
+        """Called per painted cell and role: lookups only (roles compared as ints)."""
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
         if c == self.C_PWIN:
             return self._p_win_data(r, role)
         row = self._rows[r]
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return row.text[c]
-        if role == SORT_ROLE:
-            return row.sort[c]
-        if role == Qt.DecorationRole:
+        if role == DECORATION:
             if c == self.C_POOL:
                 return self._pool_icon[row.pool]
             if c == self.C_WIN:
@@ -184,48 +177,59 @@ class SeatTableModel(QAbstractTableModel):
             if c == self.C_CONFLICT and row.worst:
                 return severity_icon(row.worst)
             return None
-        if role == Qt.TextAlignmentRole:
+        if role == ALIGN:
             return self._ALIGN.get(c)
-        if role == Qt.BackgroundRole:
+        if role == BACKGROUND:
             return self._pool_brush[row.pool] if c == self.C_POOL else None
-        if role == Qt.ForegroundRole:
+        if role == FOREGROUND:
             if c == self.C_MARGIN:
                 return self._won_brush if row.won else self._lost_brush
             return None
-        if role == Qt.FontRole:
+        if role == FONT:
             return self._bold if c == self.C_WIN and row.won else None
-        if role == AC_ROLE:
+        if role == SORT:
+            return row.sort[c]
+        if role == AC:
             return self._static[r][0]
-        if role == Qt.EditRole and c == self.C_ADJ:
+        if role == EDIT and c == self.C_ADJ:
             return float(row.adjust)
-        if role == Qt.ToolTipRole:
+        if role == TOOLTIP:
             tip = self._tooltip(r, c)
             return plain_rich(tip) if tip else tip
         return None
 
     # -- P(win): the uncertainty's column (issue 17) -------------------------------------
     def set_p_win(self, p, stale: bool = False) -> None:
-        """P(the alliance wins) per seat in seat order (None: not computed yet)."""
-        self._p_win = None if p is None else [float(x) for x in p]
-        self._p_stale = stale
-        if self._static:
-            self.dataChanged.emit(self.index(0, self.C_PWIN), self.index(len(self._static) - 1, self.C_PWIN))
+        """P(the alliance wins) per seat in seat order (None: not computed yet). Only the rows
+        whose figure or staleness changed are signalled (a move changes the moved seats' P)."""
+        new = None if p is None else [float(x) for x in p]
+        old, old_stale = self._p_win, self._p_stale
+        self._p_win, self._p_stale = new, stale
+        n = len(self._static)
+        if not n:
+            return
+        if old is None or new is None or stale != old_stale or len(old) != len(new):
+            if old is not None or new is not None:
+                self.dataChanged.emit(self.index(0, self.C_PWIN), self.index(n - 1, self.C_PWIN))
+            return
+        for lo, hi in runs([r for r in range(min(n, len(new))) if new[r] != old[r]]):
+            self.dataChanged.emit(self.index(lo, self.C_PWIN), self.index(hi, self.C_PWIN))
 
     def _p_win_data(self, r: int, role):
         p = None if self._p_win is None or r >= len(self._p_win) else self._p_win[r]
-        if role == Qt.DisplayRole:
+        if role == DISPLAY:
             return "…" if p is None else f"{p * 100:.0f} %"
-        if role == SORT_ROLE:   # the closest seats first, then by P
+        if role == SORT:   # the closest seats first, then by P
             return 9.0 if p is None else round(abs(p - 0.5), 6) + p * 1e-7
-        if role == Qt.TextAlignmentRole:
+        if role == ALIGN:
             return self._ALIGN[self.C_PWIN]
-        if role == Qt.ForegroundRole:
+        if role == FOREGROUND:
             if p is None or self._p_stale:
-                return QBrush(QColor("#999"))
+                return self._stale_brush
             return self._won_brush if p >= 0.5 else self._lost_brush
-        if role == AC_ROLE:
+        if role == AC:
             return self._static[r][0]
-        if role == Qt.ToolTipRole and p is not None:
+        if role == TOOLTIP and p is not None:
             return plain_rich(f"P(the alliance wins) {p * 100:.1f} %" + (" — updating" if self._p_stale else ""))
         return None
 
@@ -247,8 +251,8 @@ class SeatTableModel(QAbstractTableModel):
             return self._rows[r].text[c]  # the full text of a cell that may be elided
         return None
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or index.column() != self.C_ADJ:
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or index.column() != self.C_ADJ:
             return False
         try:
             pts = float(value)
@@ -270,7 +274,7 @@ class SeatTableModel(QAbstractTableModel):
         return seats_mime(self.ac_no(r) for r in rows)
 
     def supportedDragActions(self):
-        return Qt.MoveAction | Qt.CopyAction
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     # -- for filters -----------------------------------------------------------------
     def row_matches(self, row: int, text: str, district: str | None, pc: str | None, pool: int | None,
@@ -329,16 +333,16 @@ class SeatTableView(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("seat_table")
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragOnly)
-        self.setDefaultDropAction(Qt.MoveAction)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSortingEnabled(True)
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed)
-        self.setContextMenuPolicy(Qt.CustomContextMenu)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.verticalHeader().hide()
         self.verticalHeader().setDefaultSectionSize(21)
         self.horizontalHeader().setHighlightSections(False)
@@ -375,17 +379,17 @@ class SeatTablePanel(QWidget):
         self.table = SeatTableView()
         self.table.setModel(self.proxy)
         # "Amb…Cantt" and "Amb…City" stay apart where "Ambala C…" would not; the tooltip has it all
-        self.table.setTextElideMode(Qt.ElideMiddle)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._chosen_columns: set[int] = set()
-        self.table.sortByColumn(SeatTableModel.C_NO, Qt.AscendingOrder)
+        self.table.sortByColumn(SeatTableModel.C_NO, Qt.SortOrder.AscendingOrder)
         h = self.table.horizontalHeader()
-        h.setSectionResizeMode(QHeaderView.Interactive)
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for c, w in self.WIDTHS.items():
             self.table.setColumnWidth(c, w)
         h.setStretchLastSection(False)
-        h.setSectionResizeMode(SeatTableModel.C_NAME, QHeaderView.Stretch)
+        h.setSectionResizeMode(SeatTableModel.C_NAME, QHeaderView.ResizeMode.Stretch)
         h.setMinimumSectionSize(24)
-        h.setContextMenuPolicy(Qt.CustomContextMenu)
+        h.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         h.customContextMenuRequested.connect(self._header_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.search = QLineEdit()
@@ -437,7 +441,7 @@ class SeatTablePanel(QWidget):
     def _combo(self, attr):
         cb = QComboBox()
         cb.setObjectName(f"{attr}_filter")
-        cb.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        cb.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         cb.setMinimumContentsLength(8)
         cb.currentIndexChanged.connect(lambda _i: cb.signalsBlocked() or self._filter(**{attr: cb.currentData()}))
         return cb
@@ -531,7 +535,7 @@ class SeatTablePanel(QWidget):
                 if idx.data(AC_ROLE) in seats:
                     sel.select(idx, self.proxy.index(r, self.proxy.columnCount() - 1))
                     first = first or idx
-            self.table.selectionModel().select(sel, QItemSelectionModel.ClearAndSelect)
+            self.table.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             if first is not None:
                 self.table.scrollTo(first)
         finally:

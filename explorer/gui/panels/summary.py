@@ -19,10 +19,16 @@ class PcSplitModel(QAbstractTableModel):
         super().__init__(parent)
         self._binding = Binding()
         self._shape = None
-        self._center = int(Qt.AlignCenter)
+        self._center = int(Qt.AlignmentFlag.AlignCenter)
         self._cells: list[tuple[str, ...]] = []
         self.headers: list[str] = []
+        self.active, self._stale = True, False
         self.set_document(doc)
+
+    def set_active(self, on: bool) -> None:
+        self.active = on
+        if on and self._stale:
+            self._on_evaluated(self.doc.evaluation)
 
     def set_document(self, doc: Document) -> None:
         self.doc = doc
@@ -47,6 +53,9 @@ class PcSplitModel(QAbstractTableModel):
         return [r for r in range(len(cells)) if not old or old[r] != cells[r]]
 
     def _on_evaluated(self, ev):
+        self._stale = not self.active
+        if self._stale:
+            return
         for r in self._apply(ev):
             self.dataChanged.emit(self.index(r, 1), self.index(r, self.columnCount() - 1))
 
@@ -56,45 +65,49 @@ class PcSplitModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.headers)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.headers[section]
-        if role == Qt.ToolTipRole and orientation == Qt.Horizontal:
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
             if section == 0:
                 return "Parent Lok Sabha seat (PC) of the assembly seats"
             if section == len(self.headers) - 1:
                 return "Seats the alliance is projected to win in this Lok Sabha seat's segments"
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         c = index.column()
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[index.row()][c]
         if c == 0:
             return None
-        if role == Qt.TextAlignmentRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._center
-        if role == Qt.ForegroundRole and c < len(self.headers) - 1:
+        if role == Qt.ItemDataRole.ForegroundRole and c < len(self.headers) - 1:
             return self._brushes[c - 1]
         return None
 
 
 class SummaryPanel(QWidget):
+    """Idle while its dock is behind another (``set_active``): it catches up when shown."""
+
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self._binding = Binding()
+        self.active = True
+        self._stale = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.setSpacing(6)
         self.contest = QLabel()
-        self.contest.setTextFormat(Qt.RichText)
+        self.contest.setTextFormat(Qt.TextFormat.RichText)
         lay.addWidget(self.contest)
         self.bar = MajorityBar(doc, self)
         lay.addWidget(self.bar)
         self.projected = QLabel()
-        self.projected.setTextFormat(Qt.RichText)
+        self.projected.setTextFormat(Qt.TextFormat.RichText)
         self.projected.setWordWrap(True)
         lay.addWidget(self.projected)
         self.coverage = QLabel()
@@ -106,8 +119,8 @@ class SummaryPanel(QWidget):
         self.pc_view.setModel(self.pc_model)
         self.pc_view.verticalHeader().hide()
         self.pc_view.verticalHeader().setDefaultSectionSize(20)
-        self.pc_view.setSelectionMode(QAbstractItemView.NoSelection)
-        self.pc_view.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.pc_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.pc_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.pc_model.modelReset.connect(self._size_columns)
         self._size_columns()
         lay.addWidget(self.pc_view, 1)
@@ -118,18 +131,31 @@ class SummaryPanel(QWidget):
         self.pc_view.resizeColumnsToContents()
         hh = self.pc_view.horizontalHeader()
         for c in range(1, self.pc_model.columnCount()):
-            hh.setSectionResizeMode(c, QHeaderView.Fixed)
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
             self.pc_view.setColumnWidth(c, max(self.pc_view.columnWidth(c), 34))
-        hh.setSectionResizeMode(0, QHeaderView.Stretch)
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
     def set_document(self, doc: Document) -> None:
         self.doc = doc
         self.bar.set_document(doc)
         self.pc_model.set_document(doc)
-        self._binding.bind(doc, evaluated=self._set)
+        self._binding.bind(doc, evaluated=self._on_evaluated)
         self._set(doc.evaluation)
 
+    def set_active(self, on: bool) -> None:
+        self.active = on
+        self.pc_model.set_active(on)   # the bar only repaints, which a hidden widget never does
+        if on and self._stale:
+            self._set(self.doc.evaluation)
+
+    def _on_evaluated(self, ev):
+        if self.active:
+            self._set(ev)
+        else:
+            self._stale = True
+
     def _set(self, ev):
+        self._stale = False
         pr, v = ev.projection, ev.verdict
         rows = ["<tr><th align=left>Partner</th><th>&nbsp;alone&nbsp;</th><th>&nbsp;+ contested&nbsp;</th>"
                 "<th>&nbsp;fields&nbsp;</th><th>&nbsp;SC alone&nbsp;</th><th>&nbsp;wins&nbsp;</th></tr>"]

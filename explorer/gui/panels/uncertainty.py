@@ -27,7 +27,7 @@ class DistributionPlot(QWidget):
         self.figures: Figures | None = None
         self.setMinimumHeight(260)
         self.setMinimumWidth(220)
-        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self):
         return QSize(380, 210)
@@ -38,12 +38,12 @@ class DistributionPlot(QWidget):
 
     def paintEvent(self, _):
         p = QPainter(self)
-        p.setRenderHint(QPainter.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.fillRect(self.rect(), QColor("white"))
         f = self.figures
         if f is None:
             p.setPen(QColor("#777"))
-            p.drawText(self.rect(), Qt.AlignCenter, "Simulating…")
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Simulating…")
             return
         small = QFont(self.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() - 1.5))
@@ -61,7 +61,7 @@ class DistributionPlot(QWidget):
         if f.stale:
             p.fillRect(self.rect(), QColor(255, 255, 255, 150))
             p.setPen(QColor("#555"))
-            p.drawText(self.rect().adjusted(0, 0, -6, -4), Qt.AlignRight | Qt.AlignBottom, "updating…")
+            p.drawText(self.rect().adjusted(0, 0, -6, -4), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, "updating…")
         p.end()
 
     def _histogram(self, p: QPainter, r: QRectF, f: Figures) -> None:
@@ -76,7 +76,7 @@ class DistributionPlot(QWidget):
         title_h, axis_h = 16, 16
         plot = QRectF(r.left() + 4, r.top() + title_h, r.width() - 8, r.height() - title_h - axis_h)
         p.setPen(QColor("#222"))
-        p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignLeft | Qt.AlignVCenter,
+        p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    f"Alliance seats in {s.draws:,} simulated elections (80 % shaded)")
         span = hi_i - lo_i + 1
         bw = plot.width() / span
@@ -92,7 +92,7 @@ class DistributionPlot(QWidget):
             c.setAlpha(200)
             p.fillRect(QRectF(plot.left() + (k - lo_i) * bw + 0.5, plot.bottom() - bh, max(bw - 1, 1), bh), c)
         mx = plot.left() + (s.majority - lo_i) * bw
-        p.setPen(QPen(QColor("#222"), 1.5, Qt.DashLine))
+        p.setPen(QPen(QColor("#222"), 1.5, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(mx, plot.top() - 2), QPointF(mx, plot.bottom()))
         p.setPen(QColor("#222"))
         right = mx < plot.center().x()
@@ -103,7 +103,7 @@ class DistributionPlot(QWidget):
         step = max(1, int(np.ceil(span / 8 / 5.0)) * 5)
         for k in range(int(np.ceil(lo_i / step)) * step, hi_i + 1, step):
             x = plot.left() + (k - lo_i + 0.5) * bw
-            p.drawText(QRectF(x - 20, plot.bottom() + 1, 40, axis_h - 2), Qt.AlignCenter, str(k))
+            p.drawText(QRectF(x - 20, plot.bottom() + 1, 40, axis_h - 2), Qt.AlignmentFlag.AlignCenter, str(k))
         _label(p, mx, plot.top() + 15, right, f"80 %: {p10}–{p90}")
 
     def _cushion(self, p: QPainter, r: QRectF, f: Figures) -> None:
@@ -114,7 +114,7 @@ class DistributionPlot(QWidget):
         title_h, axis_h, ylab_w = 16, 16, 22
         plot = QRectF(r.left() + ylab_w, r.top() + title_h, r.width() - ylab_w - 4, r.height() - title_h - axis_h)
         p.setPen(QColor("#222"))
-        p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignLeft | Qt.AlignVCenter,
+        p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    f"Cushion: seats against a swing from {c['rival']} (pts)")
         xs, ys = curve[:, 0], curve[:, 1]
         y_lo, y_hi = max(0, min(ys.min(), M) - 3), min(n, max(ys.max(), M) + 3)
@@ -126,7 +126,7 @@ class DistributionPlot(QWidget):
             return plot.bottom() - (v - y_lo) / max(y_hi - y_lo, 1) * plot.height()
         p.setPen(QPen(GRID, 1))
         p.drawLine(QPointF(X(0), plot.top()), QPointF(X(0), plot.bottom()))
-        p.setPen(QPen(QColor("#222"), 1.5, Qt.DashLine))
+        p.setPen(QPen(QColor("#222"), 1.5, Qt.PenStyle.DashLine))
         p.drawLine(QPointF(plot.left(), Y(M - 0.5)), QPointF(plot.right(), Y(M - 0.5)))
         path = QPainterPath(QPointF(X(xs[0]), Y(ys[0])))
         for x, y in zip(xs[1:], ys[1:]):
@@ -135,9 +135,9 @@ class DistributionPlot(QWidget):
         p.drawPath(path)
         p.setPen(QColor("#444"))
         for v in (xs.min(), 0, xs.max()):
-            p.drawText(QRectF(X(v) - 22, plot.bottom() + 1, 44, axis_h - 2), Qt.AlignCenter, f"{v:+g}" if v else "0")
+            p.drawText(QRectF(X(v) - 22, plot.bottom() + 1, 44, axis_h - 2), Qt.AlignmentFlag.AlignCenter, f"{v:+g}" if v else "0")
         for v in (int(y_lo), M, int(y_hi)):
-            p.drawText(QRectF(r.left(), Y(v) - 7, ylab_w - 3, 14), Qt.AlignRight | Qt.AlignVCenter, str(v))
+            p.drawText(QRectF(r.left(), Y(v) - 7, ylab_w - 3, 14), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(v))
         lost, won = c.get("majority_lost_at"), c.get("majority_won_at")
         at = lost if lost is not None else won
         if at is not None:
@@ -152,7 +152,7 @@ def _label(p: QPainter, x: float, y: float, right: bool, text: str) -> None:
     r = QRectF(x + 3 if right else x - 3 - w, y, w, fm.height() + 1)
     p.fillRect(r, QColor(255, 255, 255, 225))
     p.setPen(QColor("#222"))
-    p.drawText(r, Qt.AlignCenter, text)
+    p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
 
 
 def cushion_phrase(c: dict) -> str:
@@ -196,27 +196,27 @@ class TippingModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal:
-            if role == Qt.DisplayRole:
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
                 return self.COLUMNS[section]
-            if role == Qt.ToolTipRole:
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return self.TIPS.get(section)
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, c = self._rows[index.row()], index.column()
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             v = row[c]
             return f"{v * 100:.0f} %" if c >= 3 else str(v)
         if role == SORT_ROLE:
             return row[c]
         if role == AC_ROLE:
             return row[0]
-        if role == Qt.TextAlignmentRole and c in (0, 3, 4):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and c in (0, 3, 4):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -224,13 +224,14 @@ class UncertaintyPanel(QWidget):
     def __init__(self, live: LiveUncertainty, hub, parent=None):
         super().__init__(parent)
         self.live, self.hub = live, hub
+        self.active, self._pending, self._shown_stale = True, None, False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.setSpacing(4)
         self.headline = QLabel("Simulating…")
         self.headline.setObjectName("uncertainty_headline")
         self.headline.setWordWrap(True)
-        self.headline.setTextFormat(Qt.PlainText)
+        self.headline.setTextFormat(Qt.TextFormat.PlainText)
         f = self.headline.font()
         f.setBold(True)
         self.headline.setFont(f)
@@ -271,12 +272,12 @@ class UncertaintyPanel(QWidget):
         self.tipping.setModel(self.tipping_model)
         self.tipping.verticalHeader().hide()
         self.tipping.verticalHeader().setDefaultSectionSize(20)
-        self.tipping.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.tipping.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.tipping.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tipping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         hh = self.tipping.horizontalHeader()
         for c, wdt in enumerate((34, 100, 48, 50, 58)):
             self.tipping.setColumnWidth(c, wdt)
-        hh.setSectionResizeMode(1, QHeaderView.Stretch)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         hh.setMinimumSectionSize(30)
         self.tipping.clicked.connect(self._clicked)
         lay.addWidget(self.tipping, 2)
@@ -308,7 +309,17 @@ class UncertaintyPanel(QWidget):
         if f is not None:
             self.show_figures(f)
 
+    def set_active(self, on: bool) -> None:
+        """Idle while the dock is behind another: the latest figures are shown when it comes in front."""
+        self.active = on
+        if on and self._pending is not None:
+            f, self._pending = self._pending[0], None
+            self.show_figures(f)
+
     def show_figures(self, f: Figures | None):
+        if not self.active:
+            self._pending = (f,)
+            return
         doc = self.live.doc
         if f is None:
             self.headline.setText("Simulating…")
@@ -319,7 +330,9 @@ class UncertaintyPanel(QWidget):
         self.headline.setText(f"Alliance {f.point} (80 %: {lo}–{hi}, median {med}) · "
                               f"P(majority of {f.summary.majority}) {f.p_majority * 100:.0f} % · "
                               f"{cushion_phrase(f.cushion)}")
-        self.headline.setStyleSheet("color:#999;" if f.stale else "")
+        if f.stale != self._shown_stale:   # a style sheet change re-polishes the label: only on a change
+            self._shown_stale = f.stale
+            self.headline.setStyleSheet("color:#999;" if f.stale else "")
         self.plot.set_figures(f)
         self.tipping_model.set_figures(f, doc)
 

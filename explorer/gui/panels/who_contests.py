@@ -35,24 +35,39 @@ class WhoContestsModel(QAbstractTableModel):
         self.endResetModel()
 
     def _fill(self) -> None:
+        self._rows = self._computed()
+
+    def _computed(self) -> list[tuple]:
         doc, P = self.doc, self.P
-        self._rows = []
         if doc is None or P is None:
-            return
+            return []
         seats, pools = doc.dataset.seats, doc.pools
         n_p = pools.n_partners
         pool = doc.scenario.pool.astype(np.int64)
         var = np.minimum(pool, n_p)
-        for i in range(seats.n):
-            best = int(np.argmax(P[:n_p, i]))
-            cost = float(P[best, i] - P[var[i], i])
-            self._rows.append((int(seats.ac_no[i]), seats.names[i], pools.label(int(pool[i])), cost,
-                               pools.partners[best].code, *[float(P[k, i]) for k in range(n_p + 1)]))
+        best = np.argmax(P[:n_p], axis=0)
+        cols = np.arange(seats.n)
+        cost = (P[best, cols] - P[var, cols]).tolist()
+        labels = [pools.label(k) for k in range(len(pools))]
+        codes = [p.code for p in pools.partners]
+        ac, names, pool, best, per = seats.ac_no.tolist(), seats.names, pool.tolist(), best.tolist(), P.T.tolist()
+        return [(ac[i], names[i], labels[pool[i]], cost[i], codes[best[i]], *per[i]) for i in range(seats.n)]
 
     def pools_changed(self) -> None:
-        if self._rows:
-            self._fill()
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self._rows) - 1, len(self.columns) - 1))
+        """Only the rows whose pool (and so cost) changed are signalled: a whole-table
+        dataChanged would have the sorting proxy re-read every cell on every move."""
+        if not self._rows:
+            return
+        new = self._computed()
+        old, self._rows = self._rows, new
+        start = None
+        for r in range(len(new) + 1):
+            same = r == len(new) or new[r] == old[r]
+            if not same and start is None:
+                start = r
+            elif same and start is not None:
+                self.dataChanged.emit(self.index(start, 2), self.index(r - 1, self.C_BEST))
+                start = None
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
@@ -60,20 +75,20 @@ class WhoContestsModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and section < len(self.columns):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < len(self.columns):
             return self.columns[section]
-        if orientation == Qt.Horizontal and role == Qt.ToolTipRole and section == self.C_COST:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == self.C_COST:
             return "Expected seats the current pool gives up against the better partner alone"
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         row, c = self._rows[index.row()], index.column()
         v = row[c]
         cost = c == self.C_COST
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if cost:
                 return f"{v:.2f}" if v > 0.0005 else "—"
             if c > self.C_BEST:
@@ -83,9 +98,9 @@ class WhoContestsModel(QAbstractTableModel):
             return v
         if role == AC_ROLE:
             return row[0]
-        if role == Qt.TextAlignmentRole and (c == 0 or cost or c > self.C_BEST):
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole and cost and v > 0.0005:
+        if role == Qt.ItemDataRole.TextAlignmentRole and (c == 0 or cost or c > self.C_BEST):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and cost and v > 0.0005:
             return QBrush(QColor("#B3261E"))
         return None
 
@@ -116,8 +131,9 @@ class WhoContestsPanel(QWidget):
         self.view.setSortingEnabled(True)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(20)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # sized once per computation: ResizeToContents would re-read every cell on every move
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.clicked.connect(lambda i: self.hub.set([i.data(AC_ROLE)], self))
         lay.addWidget(self.view, 1)
         self.set_document(doc)
@@ -133,12 +149,12 @@ class WhoContestsPanel(QWidget):
             self._on_evaluated(self.doc.evaluation)
 
     def _on_evaluated(self, ev) -> None:
+        if not self.active:   # a dock behind another stays idle; it catches up when shown
+            return
         s = self.settings_of()
         key = (ev.projector, s.level, s.seed, id(self.doc))
         if key == self._key:
             self.model.pools_changed()
-            return
-        if not self.active:
             return
         self._key = key
         self._token += 1
@@ -161,7 +177,8 @@ class WhoContestsPanel(QWidget):
             return
         self.computing = False
         self.model.set_data(doc, P)
-        self.view.sortByColumn(WhoContestsModel.C_COST, Qt.DescendingOrder)
+        self.view.sortByColumn(WhoContestsModel.C_COST, Qt.SortOrder.DescendingOrder)
+        self.view.resizeColumnsToContents()
         n = sum(1 for r in range(self.model.rowCount()) if self.model._rows[r][WhoContestsModel.C_COST] > 0.0005)
         self.note.setText(f"{O.DEFAULT_DRAWS:,} simulated elections. {n} seats are with a partner that has the "
                           f"lower P(win); sorted by what that costs (click a header to sort).")
