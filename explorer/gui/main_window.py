@@ -17,6 +17,7 @@ from .autosave import default_autosave_dir, restore
 from .document import Binding, ScenarioDocument, SelectionHub
 from .files import FileController
 from .imports import ImportController
+from .quiet_label import QuietLabel
 from .partners import PartnerController
 from .panels.assumptions import AssumptionsPanel
 from .panels.conflicts import ConflictPanel
@@ -78,8 +79,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self)
         self.partners = PartnerController(self)
         self.menu_actions = WindowActions(self)
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = QuietLabel(elide=True)     # a new figure after every move repaints it, never re-lays the window
         self.statusBar().addPermanentWidget(self.status, 1)
         t = self.tabs
         t.newRequested.connect(lambda: self.files.new())

@@ -7,13 +7,14 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QScrollArea, QStyle,
                                QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
+from ..quiet_label import QuietLabel
 from ..style import SEVERITY_COLOURS, esc, plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import AC, AC_ROLE, DECORATION, DISPLAY, ITEM, ITEM_ROLE, TOOLTIP, conflict_tooltip, runs, select_seats_in, selected_seats_of, worst
 from .drag import start_seat_drag
@@ -236,19 +237,18 @@ class PoolPanel(QFrame):
         pools = doc.pools
         self.colour = pool_colour(pools, pool_index)
         self.setObjectName(f"pool_{pools.key(pool_index)}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)   # the rounded frame is painted (paintEvent)
         self.setAcceptDrops(True)
-        self.header = QLabel()
-        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header = QuietLabel(rich=True, wrap=True)   # the count changes on every move: repaint, no re-layout
         self.header.setMinimumHeight(26)
-        self.header.setWordWrap(True)
+        self.header.setContentsMargins(9, 3, 6, 3)
         self.model = PoolListModel(doc, pool_index, self)
         self.view = PoolView(self)
         self.view.setModel(self.model)
         self.view.setItemDelegate(PoolItemDelegate(self.view))
         self.view.setObjectName(f"poolview_{pools.key(pool_index)}")
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setContentsMargins(2, 2, 2, 2)
         lay.setSpacing(0)
         lay.addWidget(self.header)
         lay.addWidget(self.view)
@@ -279,12 +279,19 @@ class PoolPanel(QFrame):
         return "Seats not decided yet (projected as if every partner stood)."
 
     def _apply_style(self):
+        """Frame and header painted without style sheets (a style sheet change re-polishes the
+        whole panel, and a drag crossing pools would pay it at every entry)."""
         c = self.colour
-        border = "#E8A317" if self._drag_over else c.name()
-        self.setStyleSheet(
-            f"PoolPanel {{ border: 2px solid {border}; border-radius: 4px; background: white; }}"
-            f"QLabel {{ background: {tint(c, 50).name(QColor.NameFormat.HexArgb)}; border-left: 6px solid {c.name()};"
-            f" padding: 3px 6px; }}")
+        self.header.set_band(tint(c, 50), c)
+        self.update()
+
+    def paintEvent(self, e):
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setPen(QPen(QColor("#E8A317") if self._drag_over else self.colour, 2))
+        p.setBrush(QColor("white"))
+        p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
+        p.end()
 
     def _update_header(self, ev) -> None:
         pools = self.doc.pools

@@ -4,11 +4,12 @@ any number of partners."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.rules import SEVERITIES
 from ..document import Binding, Document, shape_of
+from ..quiet_label import QuietLabel
 from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
 
@@ -140,16 +141,25 @@ class PoolShareBar(QWidget):
         p.end()
 
 
+def _set_colour(w: QWidget, colour: str) -> None:
+    pal = w.palette()
+    pal.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    w.setPalette(pal)
+
+
 class Tile(QFrame):
     """A figure with a caption, for the scoreboard."""
 
-    def __init__(self, caption: str, parent=None):
+    def __init__(self, caption: str, *shorter: str, parent=None):
         super().__init__(parent)
         self.setObjectName("tile")
-        self.caption = QLabel(caption)
-        self.caption.setTextFormat(Qt.TextFormat.PlainText)  # a partner code
-        self.caption.setStyleSheet("color:#555; font-size:8pt;")
-        self.value = QLabel()
+        self.caption = QuietLabel()   # plain text (a partner code); repaints without a re-layout
+        self.caption.setText(caption, *shorter)
+        cf = self.caption.font()
+        cf.setPointSizeF(8.0)
+        self.caption.setFont(cf)
+        _set_colour(self.caption, "#555")
+        self.value = QuietLabel(rich=True)
         f = self.value.font()
         f.setPointSizeF(f.pointSizeF() + 5)
         f.setBold(True)
@@ -209,9 +219,9 @@ class Scoreboard(QFrame):
         few = pools.n_partners <= MAX_TILED_PARTNERS
         self.share.setVisible(not few)
         for i in range(len(pools)):
-            t = Tile(pools.label(i) if i >= pools.n_partners else f"{pools.label(i)} contests")
+            t = Tile(pools.label(i)) if i >= pools.n_partners else Tile(f"{pools.label(i)} contests", pools.label(i))
             c = pool_colour(pools, i)
-            t.value.setStyleSheet(f"color: {c.darker(120).name()};")
+            _set_colour(t.value, c.darker(120).name())
             t.setStyleSheet(f"#tile {{ border-left: 4px solid {c.name()}; }}")
             self.lay.insertWidget(i, t)
             t.setVisible(few)
@@ -224,8 +234,12 @@ class Scoreboard(QFrame):
             if i < pools.n_partners:
                 f = ev.partners[i]
                 extra = f.contested
-                t.value.setText(f"{f.alone}" + (f"<span style='font-size:8pt; color:#777'> alone + {extra} "
-                                                f"contested</span>" if extra else ""))
+                small = "<span style='font-size:8pt; color:#777'>"
+                if extra:
+                    t.value.setText(f"{f.alone}{small} alone + {extra} contested</span>",
+                                    f"{f.alone}{small} + {extra}</span>")
+                else:
+                    t.value.setText(f"{f.alone}")
                 t.setToolTip(plain_rich(f"{f.name}: {f.alone} seats alone"
                                         + (f", {f.fielding} counting the {extra} contested" if extra else "")))
             else:
@@ -233,10 +247,15 @@ class Scoreboard(QFrame):
         v, pr = ev.verdict, ev.projection
         colour = "#1B7F3B" if v.reached else "#B3261E"
         self.alliance.value.setText(f"<span style='color:{colour}'>{v.alliance}</span>"
-                                    f"<span style='font-size:9pt; color:#777'> / {v.majority} needed</span>")
+                                    f"<span style='font-size:9pt; color:#777'> / {v.majority} needed</span>",
+                                    f"<span style='color:{colour}'>{v.alliance}</span>"
+                                    f"<span style='font-size:9pt; color:#777'> / {v.majority}</span>")
         undecided = int(counts[pools.unassigned])
-        self.alliance.caption.setText(f"Alliance projected ({undecided} undecided)" if undecided
-                                      else "Alliance projected")
+        if undecided:
+            self.alliance.caption.setText(f"Alliance projected ({undecided} undecided)",
+                                          f"Alliance ({undecided} undecided)", "Alliance")
+        else:
+            self.alliance.caption.setText("Alliance projected", "Alliance")
         self.alliance.setToolTip(f"The alliance is projected to win {v.alliance} of {v.seats}; "
                                  + ("a majority." if v.reached else f"{v.phrase} of {v.majority}.")
                                  + (f" {undecided} undecided seats are projected as if every partner stands."
@@ -259,9 +278,11 @@ class Scoreboard(QFrame):
         v = QVBoxLayout(box)
         v.setContentsMargins(0, 0, 0, 0)
         v.setSpacing(1)
-        self.uncertainty = QLabel("computing the range…")
+        self.uncertainty = QuietLabel("computing the range…", elide=True)
         self.uncertainty.setObjectName("uncertainty_text")
-        self.uncertainty.setTextFormat(Qt.TextFormat.PlainText)
+        uf = self.uncertainty.font()
+        uf.setPointSizeF(8.0)
+        self.uncertainty.setFont(uf)
         self.uncertainty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.uncertainty.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         v.addWidget(self.bar)
@@ -270,7 +291,7 @@ class Scoreboard(QFrame):
 
     def set_uncertainty(self, text: str, stale: bool = False, tooltip: str = "") -> None:
         self.uncertainty.setText(text + (" · updating…" if stale else ""))
-        if stale != getattr(self, "_uncertainty_stale", None):   # a style sheet change re-polishes: only on a change
+        if stale != getattr(self, "_uncertainty_stale", None):
             self._uncertainty_stale = stale
-            self.uncertainty.setStyleSheet("color:#999; font-size:8pt;" if stale else "color:#222; font-size:8pt;")
+            _set_colour(self.uncertainty, "#999" if stale else "#222")
         self.uncertainty.setToolTip(tooltip)
