@@ -53,8 +53,11 @@ def check_shape(w, codes: list[str]):
         assert w.chart_panel.legend_labels() == \
             codes + ["Contested", "Unassigned"]
     doc = w.doc
-    for r in range(w.seat_model.rowCount()):  # every row's pool cell names its own pool
-        assert w.seat_model.index(r, 6).data() == doc.pools.label(int(doc.scenario.pool[r]))
+    fights = doc.scenario.fights
+    for r in range(w.seat_model.rowCount()):  # every row's pool cell names its own pool, a fight its partners
+        ac = w.seat_model.ac_no(r)
+        want = " v ".join(fights[ac]) if ac in fights else doc.pools.label(int(doc.scenario.pool[r]))
+        assert w.seat_model.index(r, 6).data() == want
 
 
 @pytest.mark.parametrize("extra", [(INLD,), (INLD, JJP)], ids=["3 partners", "4 partners"])

@@ -148,3 +148,46 @@ def test_tipping_model(qtbot, qtmodeltester):
     assert [m.index(r, 0).data(AC_ROLE) for r in range(m.rowCount())] == want and want
     w.doc.move([KALAYAT, PEHOWA], "AAP")
     assert [m.index(r, 0).data(AC_ROLE) for r in range(m.rowCount())] == live.figures.tipping(12)
+
+
+def test_a_move_of_every_seat_recomputes_off_the_gui_thread(qtbot):
+    """Assign all (90 seats) would cost a full simulation on the GUI thread: the window shows
+    the last figures as updating and gets the new ones from the worker."""
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    jobs = live.jobs_done
+    t0 = time.perf_counter()
+    w.doc.move(w.doc.dataset.seats.ac_no.tolist(), "AAP")
+    assert (time.perf_counter() - t0) < 2.0
+    assert live.stale and "updating" in w.scoreboard.uncertainty.text()
+    qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
+    sc = congress_everywhere()
+    sc.assign_all("AAP")
+    _, s = core_summary(sc)
+    np.testing.assert_array_equal(live.figures.p_alliance, s.p_alliance)
+    assert live.figures.p_majority == s.p_majority
+
+
+def test_the_live_figures_see_friendly_fights(qtbot):
+    """A friendly fight splits only its partners' vote: the live P(win) of such a seat is the
+    core's with the fight, not with every partner standing. In a seat JMM fought alone in
+    2024, a fight of INC v RJD moves JMM's vote to them by the transfer matrix."""
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.scenario import scenario_from_preset
+    ds = load_embedded("jharkhand")
+    sc = scenario_from_preset(ds, "INDIA bloc 2024")
+    w = open_window(qtbot, sc)
+    live = ready(qtbot, w)
+    seat = next(a for a in ds.seats.ac_no.tolist() if w.doc.scenario.pool_of(a) == "JMM")
+    w.doc.move([seat], "contested")
+    assert w.set_fight([seat], {"INC", "RJD"})
+    assert not live.stale
+    sc = w.doc.scenario
+    ev = Engine(ds).evaluate(sc)
+    params, _ = U.params_for(ds)
+    pools = sc.pool.astype(np.int64)
+    with_fights = U.Simulator(ev.projector, ds, params, U.DEFAULT_DRAWS).run(pools, ds.majority, sc.fight_masks())
+    everyone = U.Simulator(ev.projector, ds, params, U.DEFAULT_DRAWS).run(pools, ds.majority)
+    np.testing.assert_array_equal(live.figures.p_alliance, with_fights.p_alliance)
+    i = ds.seats.index_of(seat)
+    assert with_fights.p_alliance[i] != everyone.p_alliance[i]

@@ -30,6 +30,7 @@ other partner hands it ``transfer`` × the alliance vote.
 from __future__ import annotations
 
 import copy
+from functools import cached_property
 from dataclasses import dataclass
 
 import numpy as np
@@ -401,8 +402,9 @@ class Projection:
     def alliance_seats(self) -> int:
         return int(self.seat_counts[: self.n_partners].sum())
 
-    @property
+    @cached_property
     def alliance_won(self) -> np.ndarray:
+        """Per seat (read per row by the window's models: computed once)."""
         return self.winner < self.n_partners
 
     def seats_by_party(self) -> dict[str, int]:

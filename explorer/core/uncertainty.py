@@ -182,7 +182,9 @@ class NoiseBank:
         self.state = _t(rng, df, (draws, n_parties))
         self.region = _t(rng, df, (draws, n_regions, n_parties))
         self.transfer = _t(rng, df, (draws,))
-        self.seat = _t(rng, df, (TOP, draws, n_seats))
+        # drawn as (TOP, D, N), kept as (TOP, N, D): a seat's draws are then one contiguous row,
+        # which is what a move (a few seats, every draw) reads
+        self.seat = np.ascontiguousarray(_t(rng, df, (TOP, draws, n_seats)).transpose(0, 2, 1))
         if self.seat.nbytes > 32 * 2**20:   # large data sets: keep it at half the size
             self.seat = self.seat.astype(np.float16)
 
@@ -295,13 +297,14 @@ class Simulator:
         # state and regional swings together, (D, R * P'), for one gather per seat and slot
         self.n_sp = len(used) + 1
         A = np.float32(params.state_sd) * bank.state[:, None, :] + np.float32(params.region_sd) * bank.region
-        self.swing_draws = A.reshape(draws, -1)
+        self.swing_draws = np.ascontiguousarray(A.reshape(draws, -1).T)          # (R * P', D): rows gathered
         self.swing_col = self.region[None, :, None] * self.n_sp + self.sp          # (V, N, TOP)
 
     # -- the core draw for some seats in one variant each --------------------------------------------
     def _winners_for(self, seats, variants: np.ndarray) -> np.ndarray:
         """(D, len(seats)) winning party index, each seat in its variant (``seats``: an index
-        array, or a slice for a run of seats)."""
+        array, or a slice for a run of seats). Worked out seat by row, (S, D): every gather
+        reads contiguous draws; the result is returned as its (D, S) transpose."""
         pr, b = self.params, self.bank
         sh = self.share[variants, seats]            # (S, TOP)
         ok = self.valid[variants, seats]
@@ -310,26 +313,26 @@ class Simulator:
         tc = self.tcoef[variants, seats] if pr.transfer_sd else None
         best = win = None
         for k in range(TOP):
-            x = np.take(self.swing_draws, cols[:, k], axis=1)          # (D, S)
-            x += sh[None, :, k]
+            x = np.take(self.swing_draws, cols[:, k], axis=0)          # (S, D)
+            x += sh[:, k, None]
             if pr.seat_sd:
-                e = b.seat[k][:, seats]
+                e = b.seat[k][seats]
                 x += np.float32(pr.seat_sd) * (e if e.dtype == np.float32 else e.astype(np.float32))
             if tc is not None:
-                x += np.float32(pr.transfer_sd) * b.transfer[:, None] * tc[None, :, k]
+                x += np.float32(pr.transfer_sd) * b.transfer[None, :] * tc[:, k, None]
             np.maximum(x, 0.0, out=x)       # a share never goes below 0; renormalising keeps the order
             if not ok[:, k].all():
-                x[:, ~ok[:, k]] = -np.inf
+                x[~ok[:, k], :] = -np.inf
             if best is None:
-                best, win = x, np.broadcast_to(party[:, 0], x.shape).copy()
+                best, win = x, np.broadcast_to(party[:, 0, None], x.shape).copy()
             else:
                 m = x > best
                 np.copyto(best, x, where=m)
-                np.copyto(win, np.broadcast_to(party[:, k], x.shape), where=m)
+                np.copyto(win, np.broadcast_to(party[:, k, None], x.shape), where=m)
         un = self.unopposed[seats]
         if un.any():
-            win[:, un] = self.unopposed_party[seats][un]
-        return win
+            win[un, :] = self.unopposed_party[seats][un][:, None]
+        return win.T
 
     def _variants(self, pools: np.ndarray, fights: np.ndarray | None = None) -> np.ndarray:
         var = self.pj.variants(pools, fights)

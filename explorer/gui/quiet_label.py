@@ -34,6 +34,7 @@ class QuietLabel(QWidget):
         self._min = QSize(0, 0)
         self._margins = (0, 0, 0, 0)
         self._band = None              # (fill, edge colour, edge width): a tinted band with a left edge
+        self._laid = True
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setText(text)
 
@@ -53,6 +54,14 @@ class QuietLabel(QWidget):
         if forms == self._forms:
             return
         self._forms = forms
+        self._laid = False
+        if self.isVisible():           # a hidden label (a tile past three partners) lays out when shown
+            self._lay_out()
+            self.update()
+
+    def _lay_out(self) -> None:
+        self._laid = True
+        forms = self._forms
         if self._rich:
             while len(self._docs) < len(forms):
                 self._docs.append(self._new_doc())
@@ -60,10 +69,16 @@ class QuietLabel(QWidget):
                 doc.setHtml(f)
         self._sizes = [self._measure(k) for k in range(len(forms))]
         self._grow()
-        self.update()
+
+    def showEvent(self, e) -> None:
+        if not self._laid:
+            self._lay_out()
+        super().showEvent(e)
 
     def shown_form(self) -> int:
         """Which form the current width shows (0: the full text)."""
+        if not self._laid:
+            self._lay_out()
         room = self.width() - self._margins[0] - self._margins[2]
         for k, s in enumerate(self._sizes):
             if s.width() - self._margins[0] - self._margins[2] <= room:
@@ -86,8 +101,7 @@ class QuietLabel(QWidget):
     def reset_hint(self) -> None:
         """Size to the text shown now (e.g. for another document)."""
         self._hint = self._min = QSize(0, 0)
-        self._sizes = [self._measure(k) for k in range(len(self._forms))]
-        self._grow()
+        self._lay_out()
 
     # -- sizes ----------------------------------------------------------------------------------------
     def _new_doc(self) -> QTextDocument:
@@ -125,9 +139,13 @@ class QuietLabel(QWidget):
             self.updateGeometry()
 
     def sizeHint(self) -> QSize:
+        if not self._laid:
+            self._lay_out()
         return self._hint
 
     def minimumSizeHint(self) -> QSize:
+        if not self._laid:
+            self._lay_out()
         if self._wrap or self._elide:
             return QSize(min(self._min.width(), 40), self._min.height())
         return self._min
@@ -151,7 +169,7 @@ class QuietLabel(QWidget):
 
     def resizeEvent(self, e) -> None:
         super().resizeEvent(e)
-        if self._rich and self._wrap and self._forms:
+        if self._rich and self._wrap and self._forms and self._laid:
             need = self._measure(0, self.width())
             if need.height() > self.height():
                 self._sizes[0] = need
@@ -167,6 +185,8 @@ class QuietLabel(QWidget):
         if not self._forms:
             p.end()
             return
+        if not self._laid:
+            self._lay_out()
         l, t, r, b = self._margins
         area = QRectF(self.rect()).adjusted(l, t, -r, -b)
         k = self.shown_form()

@@ -189,13 +189,20 @@ class LiveUncertainty(QObject):
     def _on_evaluated(self, ev) -> None:
         key = (ev.projector, self.settings, id(self.doc.dataset))
         if self.sim is not None and key == self._key:
-            self._move()
+            if not self._big_move():
+                self._move()
+                return
+            # many seats at once (assign all, a preset, its undo): the draws of every moved seat
+            # are drawn again off the GUI thread, and the figures shown meanwhile say "updating"
+            self._set_stale(True)
+            self._request()
             return
         # another projector (assumptions), data set or settings: recompute off the GUI thread
         if self.sim is not None and self.sim.pj.pools.partners == self.doc.pools.partners \
                 and self.sim.ds is self.doc.dataset:
             self._set_stale(True)
-            self._move(stale=True)     # the last figures follow the moves meanwhile, marked stale
+            if not self._big_move():
+                self._move(stale=True)     # the last figures follow the moves meanwhile, marked stale
         elif self.sim is not None or self.figures is not None:   # another data set or alliance: none yet
             self.sim = self._key = self.figures = None
             self._set_stale(True)
@@ -215,6 +222,8 @@ class LiveUncertainty(QObject):
         ev = doc.evaluation
         pj, ds = ev.projector, doc.dataset
         pools = doc.scenario.pool.astype(np.int64).copy()
+        fights = doc.scenario.fight_masks()
+        fights = None if fights is None else fights.copy()    # a friendly fight splits only its partners' vote
         majority, bank = ds.majority, self._bank
         self._token += 1
         token, key = self._token, (pj, s, id(ds))
@@ -223,7 +232,7 @@ class LiveUncertainty(QObject):
         def work():
             params = params_for(ds, s.level)
             sim = U.Simulator(pj, ds, params, s.draws, s.seed, bank=bank)
-            summ = sim.run(pools, majority)
+            summ = sim.run(pools, majority, fights)
             return token, key, sim, pools, summ
 
         if self.asynchronous:
@@ -257,10 +266,19 @@ class LiveUncertainty(QObject):
         self._move(force=not np.array_equal(pools, self.doc.scenario.pool))
 
     # -- moves: the moved seats only -------------------------------------------------------------------
+    BIG_MOVE = 24     # seats: past this a move's draws cost more than a frame on the GUI thread
+
+    def _big_move(self) -> bool:
+        sim, sc = self.sim, self.doc.scenario
+        if sim._variant is None:
+            return True
+        var = sim.pj.variants(sc.pool.astype(np.int64), sc.fight_masks())
+        return len(var) != len(sim._variant) or int((var != sim._variant).sum()) > self.BIG_MOVE
+
     def _move(self, stale: bool = False, force: bool = True) -> None:
         doc = self.doc
         majority = doc.dataset.majority
-        summ = self.sim.move(doc.scenario.pool.astype(np.int64), majority)
+        summ = self.sim.move(doc.scenario.pool.astype(np.int64), majority, doc.scenario.fight_masks())
         ev = doc.evaluation
         if self._cushion is None or self._cushion.pj is not self.sim.pj:
             self._cushion = U.Cushion(self.sim.pj)     # each seat's result at every swing, once per projector

@@ -16,7 +16,7 @@ from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
 from ..quiet_label import QuietLabel
 from ..style import SEVERITY_COLOURS, esc, plain_rich, pool_colour, severity_icon, swatch_icon, tint
-from .common import AC, AC_ROLE, DECORATION, DISPLAY, ITEM, ITEM_ROLE, TOOLTIP, conflict_tooltip, runs, select_seats_in, selected_seats_of, worst
+from .common import AC, AC_ROLE, DECORATION, DISPLAY, ITEM, ITEM_ROLE, TOOLTIP, changed_seats, conflict_tooltip, runs, select_seats_in, selected_seats_of, worst
 from .drag import start_seat_drag
 
 
@@ -45,6 +45,9 @@ class PoolListModel(QAbstractListModel):
         self._binding = Binding()
         self._seats: list[int] = []
         self._items: list[tuple] = []
+        self._item_of: dict[int, PoolItem] = {}   # seat index -> its item, kept until the seat changes
+        self._ev = None
+        self._fights: dict = {}
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -52,31 +55,48 @@ class PoolListModel(QAbstractListModel):
         if self.doc is not None and self.doc.dataset.seats is not doc.dataset.seats:
             self.beginResetModel()
             self._seats, self._items = [], []
+            self._item_of, self._ev = {}, None
             self.endResetModel()
         self.doc = doc
         self._binding.bind(doc, evaluated=self._refresh)
         self._refresh(doc.evaluation)
 
     def _refresh(self, ev) -> None:
-        sc = self.doc.scenario
-        seats = sc.seats
-        idx = np.flatnonzero(ev.projection.pools == self.pool_index)
-        members = seats.ac_no[idx].tolist()
-        conflicts = ev.conflicts_by_seat()
+        """Re-format only the items of seats that can have changed (a move changes a few)."""
+        doc = self.doc
+        seats = doc.scenario.seats
         pr = ev.projection
-        ds = self.doc.dataset
+        idx = np.flatnonzero(pr.pools == self.pool_index).tolist()
+        members = seats.ac_no[idx].tolist() if idx else []
+        fights = dict(doc.scenario.fights)
+        which = changed_seats(self._ev, ev, seats, self._fights, fights) if self._ev is not None else None
+        self._fights = fights
+        cache = self._item_of
+        if which is None:
+            cache.clear()
+        else:
+            for i in which:
+                cache.pop(i, None)
+        conflicts = ev.conflicts_by_seat()
+        ds = doc.dataset
+        won_all, winner, margin_pts, parties = pr.alliance_won, pr.winner, pr.margin_pts, pr.parties
         items = []
-        for i, ac in zip(idx.tolist(), members):
-            cs = conflicts.get(ac)
-            w = worst(cs)
-            won = bool(pr.alliance_won[i])
-            icon = severity_icon(w) if w else swatch_icon(ds.party_colour(pr.parties[pr.winner[i]]))
-            items.append(PoolItem(f"{ac} {seats.names[i]}", icon, f"{'+' if won else '−'}{pr.margin_pts[i]:.1f}",
-                                  won, i, cs))
+        for i, ac in zip(idx, members):
+            item = cache.get(i)
+            if item is None:
+                cs = conflicts.get(ac)
+                w = worst(cs)
+                won = bool(won_all[i])
+                icon = severity_icon(w) if w else swatch_icon(ds.party_colour(parties[winner[i]]))
+                item = cache[i] = PoolItem(f"{ac} {seats.names[i]}", icon,
+                                           f"{'+' if won else '−'}{margin_pts[i]:.1f}", won, i, cs)
+            items.append(item)
+        for i in [i for i in cache if pr.pools[i] != self.pool_index]:
+            del cache[i]          # seats that left keep no item here
         self._ev = ev
         if members != self._seats:
             self._move_rows(members, items)
-        changed = [r for r, (a, b) in enumerate(zip(self._items, items)) if not a.looks_the_same(b)]
+        changed = [r for r, (a, b) in enumerate(zip(self._items, items)) if a is not b and not a.looks_the_same(b)]
         self._items = items
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))

@@ -15,7 +15,7 @@ from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_mime
 from ..style import plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import (AC, AC_ROLE, ALIGN, BACKGROUND, DECORATION, DISPLAY, EDIT, FONT, FOREGROUND, SORT, SORT_ROLE,
-                     TOOLTIP, conflict_tooltip, runs, worst)
+                     TOOLTIP, changed_seats, conflict_tooltip, runs, worst)
 from .drag import start_seat_drag
 
 
@@ -40,7 +40,7 @@ class SeatTableModel(QAbstractTableModel):
     COLUMNS = ["No.", "Constituency", "District", "PC", "SC", "Baseline", "Pool", "Projected",
                "Margin", "Adj.", "⚑", "P(win)"]
     (C_NO, C_NAME, C_DISTRICT, C_PC, C_SC, C_BASE, C_POOL, C_WIN, C_MARGIN, C_ADJ, C_CONFLICT, C_PWIN) = range(12)
-    TIPS = {C_NO: "Constituency number (ECI, 2008 delimitation)", C_SC: "Reserved for Scheduled Castes",
+    TIPS = {C_NO: "Constituency number (ECI, 2008 delimitation)", C_SC: "Reserved for Scheduled Castes (SC) or Scheduled Tribes (ST)",
             C_BASE: "Leader in the baseline election and its lead (points of the valid vote)",
             C_POOL: "Who fields the alliance candidate: a partner alone, Contested (several) or Unassigned",
             C_WIN: "Projected winner under this split and the assumptions",
@@ -84,8 +84,11 @@ class SeatTableModel(QAbstractTableModel):
             self.beginResetModel()
             seats = doc.dataset.seats
             f = seats.frame
+            reserved = ["SC" if sc else "ST" if st else "" for sc, st in zip(seats.is_sc.tolist(), seats.is_st.tolist())]
+            kinds = [k for k in ("SC", "ST") if k in reserved]
+            self._reserved_header = "/".join(kinds) or "SC"     # "SC/ST" where the state has both
             self._static = list(zip(seats.ac_no.tolist(), seats.names, f["district"].astype(str).tolist(),
-                                    f["pc_name"].astype(str).tolist(), seats.is_sc.tolist()))
+                                    f["pc_name"].astype(str).tolist(), reserved))
             self._rows = []
             self._apply(doc.evaluation)
             self.endResetModel()
@@ -98,7 +101,13 @@ class SeatTableModel(QAbstractTableModel):
 
     # -- refresh ---------------------------------------------------------------------
     def _apply(self, ev) -> list[int]:
-        """Recompute every row's live cells; return the rows that changed."""
+        """Re-format the rows that can have changed since the last evaluation (all of them
+        after other assumptions or another document); return the rows that did change."""
+        old_ev = getattr(self, "_ev", None)
+        fights = dict(self.doc.scenario.fights)
+        which = changed_seats(old_ev, ev, self.doc.dataset.seats, getattr(self, "_fights", None), fights) \
+            if self._rows else None
+        self._fights = fights
         pr = ev.projection
         pools = self.doc.pools
         ds = self.doc.dataset
@@ -108,26 +117,35 @@ class SeatTableModel(QAbstractTableModel):
         adjust = self.doc.scenario.assumptions.seat_adjust
         conflicts = ev.conflicts_by_seat()
         self._conflicts = conflicts
-        pool = pr.pools
+        pool, winner, won = pr.pools, pr.winner, pr.alliance_won
         lead, lead_pts = ev.baseline_leader, ev.baseline_lead_pts
         labels = [pools.label(i) for i in range(len(pools))]
-        rows = []
-        for r, (ac, name, district, pc, sc) in enumerate(self._static):
-            p, w = int(pool[r]), int(pr.winner[r])
+        colour = {}
+        old = self._rows
+        rows = list(old) if which is not None else [None] * len(self._static)
+        for r in (which if which is not None else range(len(self._static))):
+            ac, name, district, pc, sc = self._static[r]
+            p, w = int(pool[r]), int(winner[r])
             cs = conflicts.get(ac)
             bad = worst(cs)
             adj = adjust.get(ac, 0.0)
-            rows.append(TableRow(
-                (str(ac), name, district, pc, "SC" if sc else "", f"{parties[lead[r]]} +{lead_pts[r]:.1f}",
-                 labels[p], parties[w], f"{margin[r]:+.1f}", f"{adj:+g}" if adj else "", None),
-                (ac, name, district, pc, int(sc), float(lead_pts[r]), p, parties[w], float(margin[r]),
+            party = parties[w]
+            if party not in colour:
+                colour[party] = ds.party_colour(party)
+            fight = fights.get(ac)
+            pool_text = " v ".join(fight) if fight else labels[p]
+            rows[r] = TableRow(
+                (str(ac), name, district, pc, sc, f"{parties[lead[r]]} +{lead_pts[r]:.1f}",
+                 pool_text, party, f"{margin[r]:+.1f}", f"{adj:+g}" if adj else "", None),
+                (ac, name, district, pc, sc, float(lead_pts[r]), p, party, float(margin[r]),
                  float(adj), 9 if bad is None else SEVERITY_RANK[bad]),
-                p, ds.party_colour(parties[w]), bad, bool(pr.alliance_won[r]), adj,
+                p, colour[party], bad, bool(won[r]), adj,
                 conflict_tooltip(cs) if cs else None,
-            ))
-        old = self._rows
+            )
         self._rows = rows
-        return [r for r in range(len(rows)) if not old or rows[r] != old[r]]
+        if not old:
+            return list(range(len(rows)))
+        return [r for r in (which if which is not None else range(len(rows))) if rows[r] != old[r]]
 
     def _on_evaluated(self, ev) -> None:
         for lo, hi in runs(self._apply(ev)):
@@ -143,7 +161,7 @@ class SeatTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
             if role == Qt.ItemDataRole.DisplayRole:
-                return self.COLUMNS[section]
+                return self._reserved_header if section == self.C_SC else self.COLUMNS[section]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return self.TIPS.get(section)
         return None
