@@ -163,6 +163,28 @@ def rebels_from(sc: Scenario, claims: dict[str, float] | None = None,
     return tuple(out[a] for a in sorted(out))
 
 
+def walk_away(sim: U.Simulator, pools_def, pools: np.ndarray, majority: int,
+              fights: np.ndarray | None = None) -> dict:
+    """Each partner in the alliance (the split ``pools``, with its friendly fights) and going alone
+    (every seat fielded by every partner, no transfer), on the simulator's draws: expected seats,
+    P(majority) of the alliance and of the partner alone. The alliance is worth it to a partner
+    only if it gains seats (``worth_it``)."""
+    N = len(pools)
+    s_in = sim.run(np.asarray(pools, dtype=np.int64), majority, fights)
+    s_out = sim.run(np.full(N, pools_def.contested, dtype=np.int64), majority)
+    out = {}
+    for p in pools_def.partners:
+        k = s_in.parties.index(p.code)
+        a, b = float(s_in.p_win[:, k].sum()), float(s_out.p_win[:, k].sum())
+        out[p.code] = {"alliance": round(a, 3), "alone": round(b, 3),
+                       "p_majority_alliance": round(s_in.p_majority, 4),
+                       "p_majority_alone": round(float((s_out.party_seats[:, k] >= majority).mean()), 4),
+                       "p_majority_partner_in_alliance": round(float((s_in.party_seats[:, k] >= majority).mean()), 4),
+                       "p_majority_partners_apart": round(s_out.p_majority, 4),
+                       "worth_it": bool(a > b)}
+    return out
+
+
 class _Answers:
     """The questions asked of a solved model besides the best split: each seat's options, the
     walk-away value, and the rules of thumb negotiators use today (a mixin of Optimiser)."""
@@ -186,25 +208,11 @@ class _Answers:
             out.append(rec)
         return out
 
-    def walk_away(self, pools: np.ndarray) -> dict:
-        """Each partner in the alliance (the split) and going alone (every seat fielded by every
-        partner, no transfer): expected seats, P(majority) of the alliance, of the partner alone."""
+    def walk_away(self, pools: np.ndarray, fights: np.ndarray | None = None) -> dict:
+        """Each partner in the alliance (the split) and going alone: see ``walk_away``."""
         if self.sim is None:
             raise ValueError("walk-away needs the draws")
-        M = self.majority
-        s_in = self.sim.run(np.asarray(pools, dtype=np.int64), M)
-        s_out = self.sim.run(np.full(self.N, self.pools_def.contested, dtype=np.int64), M)
-        out = {}
-        for j, p in enumerate(self.pools_def.partners):
-            k = s_in.parties.index(p.code)
-            a, b = float(s_in.p_win[:, k].sum()), float(s_out.p_win[:, k].sum())
-            out[p.code] = {"alliance": round(a, 3), "alone": round(b, 3),
-                           "p_majority_alliance": round(s_in.p_majority, 4),
-                           "p_majority_alone": round(float((s_out.party_seats[:, k] >= M).mean()), 4),
-                           "p_majority_partner_in_alliance": round(float((s_in.party_seats[:, k] >= M).mean()), 4),
-                           "p_majority_partners_apart": round(s_out.p_majority, 4),
-                           "worth_it": bool(a > b)}
-        return out
+        return walk_away(self.sim, self.pools_def, pools, self.majority, fights)
 
     # -- splits to compare with ----------------------------------------------------------------------------
     def repair(self, pools: np.ndarray) -> np.ndarray | None:

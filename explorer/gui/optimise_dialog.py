@@ -54,6 +54,7 @@ class _Progress(QObject):
 
 class OptimiseDialog(QDialog):
     ran = Signal(object)       # the Request of each run
+    proposed = Signal(object)  # (pools, fight masks or None) of each proposal found
 
     def __init__(self, doc, selected=(), settings: Settings | None = None, parent=None):
         super().__init__(parent)
@@ -265,6 +266,8 @@ class OptimiseDialog(QDialog):
         self._finish()
         self.opt, self.result = out
         self.show_result()
+        if self.result.pools is not None:
+            self.proposed.emit((self.result.pools, None))
 
     def show_result(self) -> None:
         opt, res, ds = self.opt, self.result, self.doc.dataset
