@@ -179,7 +179,7 @@ def run_optimise(args) -> int:
          "seats": opt.seat_options(res.pools),
          "solve_ms": round(res.solve_ms, 1), "prepare_ms": round(opt.prepare_ms, 1),
          "draws": args.draws, "seed": args.seed, "majority": ds.majority,
-         "rebels": [{"ac_no": r.ac_no, "partner": r.partner, "share": r.share} for r in rebels]}
+         "rebels": [{"ac_no": r.ac_no, "partner": r.partner, "share": r.share} for r in opt.rebels]}
     if args.compare:
         presets = {}
         for name, doc in ds.scenario_docs.items():

@@ -155,7 +155,8 @@ def rebels_from(sc: Scenario, claims: dict[str, float] | None = None,
         if not isinstance(r, (FactionClaim, MustHave)):
             raise ValueError(f"rebel: rule {rid!r} is a {r.kind}, not a faction claim or must-have")
         for a in r.seats:
-            out[a] = Rebel(int(a), r.partner, REBEL_SHARE if share is None else float(share))
+            out[a] = Rebel(int(a), r.partner, (r.rebel if r.rebel is not None else REBEL_SHARE)
+                           if share is None else float(share))
     for a, (partner, share) in (seats or {}).items():
         if not sc.seats.has(a):
             raise ValueError(f"rebel: unknown seat {a}")
@@ -308,7 +309,10 @@ class Optimiser(_Answers):
         self.progress = progress or (lambda stage, done, total: None)
         self.cancel = cancel
         self._reporting = progress is not None
-        self.rebels = tuple(rebels)
+        # the scenario's own rebels (claims that carry one), then those given here, seat by seat
+        mine = {r.ac_no: r for r in sc.rules.rebels()}
+        mine.update({r.ac_no: r for r in rebels})
+        self.rebels = tuple(mine[a] for a in sorted(mine))
         self.current = sc.pool.astype(np.int64).copy()
         if params is None:
             params, _ = U.params_for(ds)
