@@ -118,5 +118,5 @@ class Analysis:
             doc = self.w.doc
             opt = O.Optimiser(doc.dataset, doc.scenario, params_for(doc.dataset, f.settings.level),
                               f.settings.draws, f.settings.seed)
-            d["walk_away"] = opt.walk_away(doc.scenario.pool.astype("int64"))
+            d["walk_away"] = opt.walk_away(opt.current_choices)
         return d
