@@ -194,6 +194,34 @@ def walk_away(sim: U.Simulator, pools_def, pools: np.ndarray, majority: int,
     return out
 
 
+@dataclass(frozen=True)
+class SeatContest:
+    """Who should contest each seat, per seat (the who-contests figures as arrays, for the map's
+    and the table's "best partner" and "cost of this assignment")."""
+    best: np.ndarray       # partner index with the higher P(alliance wins) alone
+    best_code: list[str]   # its code
+    p_best: np.ndarray     # that P
+    p_now: np.ndarray      # P(alliance wins) in the seat's current pool
+    cost: np.ndarray       # p_best - p_now, expected seats (negative: the current friendly fight is better)
+
+
+def seat_contest(P: np.ndarray | None, pools_def, pool: np.ndarray) -> SeatContest | None:
+    """From the optimiser's P (variants x seats: each partner alone, then all stand; ``Optimiser.P``)
+    and the split ``pool``: each seat's better partner and what its current pool costs against it
+    (Contested and Unassigned count as every partner standing). None when there is no P, or one
+    made for another alliance or data set."""
+    n_p = pools_def.n_partners
+    if P is None or np.ndim(P) != 2 or np.shape(P)[1] != len(pool) or np.shape(P)[0] <= n_p:
+        return None
+    P = np.asarray(P, dtype=float)
+    best = np.argmax(P[:n_p], axis=0)
+    rows = np.arange(P.shape[1])
+    p_best = P[best, rows]
+    p_now = P[np.minimum(np.asarray(pool, dtype=np.int64), n_p), rows]
+    codes = [p.code for p in pools_def.partners]
+    return SeatContest(best, [codes[b] for b in best.tolist()], p_best, p_now, p_best - p_now)
+
+
 class _Answers:
     """The questions asked of a solved model besides the best split: each seat's options, the
     walk-away value, and the rules of thumb negotiators use today (a mixin of Optimiser)."""

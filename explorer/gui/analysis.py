@@ -53,6 +53,10 @@ class Analysis:
         self.who_dock.visibilityChanged.connect(self.who.set_active)
         self.dock.visibilityChanged.connect(self.panel.set_active)
         self.walk_dock.visibilityChanged.connect(self.walk.set_active)
+        # the map's best-partner and cost modes: the who-contests figures, computed even while hidden
+        from ..core.mapstyle import CONTEST_MODES
+        window.map_panel.modeChanged.connect(lambda m: self.who.set_wanted(m in CONTEST_MODES))
+        self.who.figuresChanged.connect(window.map_panel.set_contest)
         window.workspace.activeChanged.connect(self.walk.set_document)
         window.workspace.activeChanged.connect(self.frontier.set_document)
         window.workspace.activeChanged.connect(self.who.set_document)
