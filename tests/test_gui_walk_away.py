@@ -38,7 +38,7 @@ def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     params, _ = U.params_for(sc.dataset)
     s = a.live.settings
     opt = O.Optimiser(sc.dataset, sc, params, s.draws, s.seed)
-    inc, aap = m.row("current split", "INC"), m.row("current split", "AAP")
+    inc, aap = m.row("current", "INC"), m.row("current", "AAP")
     assert inc[2] == pytest.approx(opt.P[1].sum(), abs=6e-4) and aap[2] == 0.0
     # going alone: every seat contested by both, each partner's own P(win) summed
     sim = U.Simulator(Engine(sc.dataset).projector(sc.pools, sc.assumptions), sc.dataset, params, s.draws, s.seed)
@@ -48,7 +48,8 @@ def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     assert aap[7] is False and m.index(0, 7).data() == "no"              # AAP gains nothing with no seat
     assert inc[4] == round(inc[2] - inc[3], 3) and inc[7] == (inc[2] > inc[3])
     assert m.index(1, 2).data() == f"{inc[2]:.1f}" and m.index(1, 5).data() == f"{inc[5] * 100:.1f} %"
-    assert "current split is" in panel.note.text()
+    assert m.index(1, 4).data() == f"{inc[4]:+.2f}" and m.index(1, 0).data() == "current"
+    assert panel.note.text().startswith("The current split is worth it to " if inc[7] else "The current split is worth it to no")
     # the optimiser's proposal: Kalayat to AAP; AAP's seats in the alliance are P(AAP wins Kalayat alone)
     i = sc.seats.index_of(KALAYAT)
     prop = sc.pool.astype(np.int64).copy()
@@ -58,12 +59,12 @@ def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     assert m.rowCount() == 4
     assert m.row("proposal", "AAP")[2] == pytest.approx(opt.P[0, i], abs=6e-4)
     assert m.row("proposal", "AAP")[3] == aap[3]                          # going alone does not change
-    assert m.row("current split", "INC") == inc
+    assert m.row("current", "INC") == inc
     # a move recomputes the current split; the stale figures are greyed meanwhile
     w.doc.move([KALAYAT], "AAP")
     assert m.stale
     wait(qtbot, panel)
-    assert m.row("current split", "AAP")[2] == m.row("proposal", "AAP")[2]
+    assert m.row("current", "AAP")[2] == m.row("proposal", "AAP")[2]
 
 
 def test_the_dialog_hands_its_proposal_to_the_dock(qtbot):

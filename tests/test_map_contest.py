@@ -35,7 +35,7 @@ def test_seat_contest_and_the_map_style_by_hand():
     st = map_style("cost", sc, ev, contest=c)
     assert st.fill == [cost_colour(0.4), cost_colour(0.0), cost_colour(0.4), cost_colour(0.3)]
     assert st.fill[1] == "#F7F7F7" and st.fill[0] == "#B2182B"           # 0 white, 0.3 or more deep red
-    assert st.title.startswith("Cost of this assignment: 1.10 expected seats")
+    assert st.title == "Cost vs the better partner alone: 1.10 expected seats"
     # a friendly fight better than either partner alone: a negative cost, green
     P = HAND_P.copy()
     P[2, 2] = 0.8
@@ -64,13 +64,15 @@ def test_map_cost_and_best_partner_modes_in_the_window(qtbot):
     cost = P[:2, i].max() - P[1, i]          # every seat with INC
     assert mp.items[KALAYAT].fill == QColor(cost_colour(cost))
     total = float(np.clip(P[:2].max(axis=0) - P[1], 0, None).sum())
-    assert mp.legend.title.startswith(f"Cost of this assignment: {total:.2f} expected seats")
+    assert mp.legend.title == f"Cost vs the better partner alone: {total:.2f} expected seats"
     # the table's arrays: what the who-contests panel gives for the current split
     c = who.contest()
     assert c.cost[i] == pytest.approx(cost) and c.best_code[i] == ("AAP" if P[0, i] > P[1, i] else "INC")
-    # a move recolours from the same figures
+    # a move recolours from the same figures: Kalayat to AAP (P(win) about 31 % with INC, 22 % with AAP)
     w.doc.move([KALAYAT], "AAP")
-    assert mp.items[KALAYAT].fill == QColor(cost_colour(P[:2, i].max() - P[0, i]))
+    cost = P[:2, i].max() - P[0, i]
+    assert cost > 0.05 and mp.items[KALAYAT].fill == QColor(cost_colour(cost)) != QColor("#F7F7F7")
+    assert mp.legend.title == f"Cost vs the better partner alone: {total + cost:.2f} expected seats"
     assert who.contest().cost[i] == pytest.approx(P[:2, i].max() - P[0, i])
     mp.set_mode("best_partner")
     best = int(np.argmax(P[:2, i]))

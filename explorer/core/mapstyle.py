@@ -122,14 +122,13 @@ def _contest_style(mode: str, sc: Scenario, c):
         counts = np.bincount(c.best, minlength=pools.n_partners)
         return ([colours[b] for b in c.best.tolist()],
                 [(f"{p.code} ({int(counts[i])})", colours[i], False) for i, p in enumerate(pools.partners)],
-                "Best partner: the higher P(the alliance wins) as the lone candidate")
+                "Best partner: the higher P(win) as the lone candidate")
     legend = [(label, cost_colour(v), False) for v, label in COST_LEGEND] + \
         [("a friendly fight does better", BETTER_FIGHT, False)]
     if not ok:
-        return [NO_FIGURE] * n, legend, "Cost of this assignment: computing…"
+        return [NO_FIGURE] * n, legend, "Cost vs the better partner alone: computing…"
     fill = [BETTER_FIGHT if v < -0.0005 else cost_colour(v) for v in c.cost.tolist()]
-    return fill, legend, (f"Cost of this assignment: {float(np.clip(c.cost, 0, None).sum()):.2f} expected seats "
-                          "given up against each seat's better partner alone")
+    return fill, legend, f"Cost vs the better partner alone: {float(np.clip(c.cost, 0, None).sum()):.2f} expected seats"
 
 
 def seat_card(sc: Scenario, ev: Evaluation, ac_no: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
 from ...core import optimise as O
 from ...core import uncertainty as U
@@ -22,8 +22,7 @@ GAIN, LOSS, STALE = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#888888")
 
 class WalkAwayModel(QAbstractTableModel):
     """One row per split (current, proposal) and partner."""
-    COLUMNS = ("Split", "Partner", "In the alliance", "Going alone", "Gain", "P(majority) alliance",
-               "P(majority) alone", "Worth it?")
+    COLUMNS = ("Split", "Partner", "Allied", "Alone", "Gain", "P(maj.) allied", "P(maj.) alone", "Worth it?")
     C_ALLIANCE, C_ALONE, C_GAIN, C_PM_ALLIANCE, C_PM_ALONE, C_WORTH = 2, 3, 4, 5, 6, 7
     TIPS = {2: "Expected seats the partner wins in the alliance, under this split",
             3: "Expected seats the partner wins going alone: every partner fields a candidate in every seat, "
@@ -82,7 +81,7 @@ class WalkAwayModel(QAbstractTableModel):
             if c in (self.C_ALLIANCE, self.C_ALONE):
                 return f"{v:.1f}"
             if c == self.C_GAIN:
-                return f"{v:+.1f}"
+                return f"{v:+.2f}"
             if c in (self.C_PM_ALLIANCE, self.C_PM_ALONE):
                 return f"{v * 100:.1f} %"
             if c == self.C_WORTH:
@@ -121,6 +120,8 @@ class WalkAwayPanel(QWidget):
         self.note.setObjectName("walk_away_note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#555;")
+        self.note.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 2 + 4)
         lay.addWidget(self.note)
         self.model = WalkAwayModel(self)
         self.view = QTableView()
@@ -181,7 +182,7 @@ class WalkAwayPanel(QWidget):
 
         def work():
             sm = sim or U.Simulator(pj, ds, params_for(ds, s.level), s.draws, s.seed)
-            out = {"current split": O.walk_away(sm, pdef, pools, majority, fights)}
+            out = {"current": O.walk_away(sm, pdef, pools, majority, fights)}
             if proposal is not None:
                 out["proposal"] = O.walk_away(sm, pdef, proposal, majority, pfights)
             return token, doc, key, sm, out
@@ -206,11 +207,12 @@ class WalkAwayPanel(QWidget):
         self.model.set_figures(figures)
         self.model.set_stale(False)
         s = self.settings_of()
-        cur = figures["current split"]
+        cur = figures["current"]
         gain = [c for c, w in cur.items() if w["worth_it"]]
         lose = [c for c in cur if c not in gain]
         verdict = ("worth it to " + ", ".join(gain) if gain else "worth it to no partner") + \
             ("; not to " + ", ".join(lose) if gain and lose else "")
-        self.note.setText(f"{s.draws:,} simulated elections ({s.level} uncertainty). Going alone: every partner "
-                          f"fields a candidate in every seat, no transfer. The current split is {verdict}."
-                          + (" The proposal is the optimiser's last." if "proposal" in figures else ""))
+        self.note.setText(f"The current split is {verdict}.")
+        self.note.setToolTip(f"Going alone: every partner fields a candidate in every seat, no transfer. "
+                             f"{s.draws:,} simulated elections ({s.level} uncertainty)."
+                             + (" The proposal rows: the optimiser's last proposal." if "proposal" in figures else ""))
