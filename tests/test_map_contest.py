@@ -77,5 +77,8 @@ def test_map_cost_and_best_partner_modes_in_the_window(qtbot):
     mp.set_mode("best_partner")
     best = int(np.argmax(P[:2, i]))
     assert mp.items[KALAYAT].fill == QColor(pool_colour_hex(w.doc.pools, best))
+    who.set_wanted(True, "table")        # another view wanting the figures keeps them coming
     mp.set_mode("pool")
+    assert who.wanted
+    who.set_wanted(False, "table")
     assert not who.wanted

@@ -117,6 +117,7 @@ class WhoContestsPanel(QWidget):
         self._token = 0
         self.active = False
         self.wanted = False      # computed even while hidden (the map's best-partner and cost modes)
+        self._wanted_by: set[str] = set()
         self.computing = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -151,8 +152,11 @@ class WhoContestsPanel(QWidget):
         if on:
             self._on_evaluated(self.doc.evaluation)
 
-    def set_wanted(self, on: bool) -> None:
-        self.wanted = on
+    def set_wanted(self, on: bool, by: str = "map") -> None:
+        """Compute the figures even while the dock is hidden, as long as some view (``by``: "map",
+        "table", …) wants them; ``figuresChanged`` delivers them."""
+        self._wanted_by = self._wanted_by | {by} if on else self._wanted_by - {by}
+        self.wanted = bool(self._wanted_by)
         if on:
             self._on_evaluated(self.doc.evaluation)
 
