@@ -145,10 +145,20 @@ def test_dialog_offers_the_pairs_and_applies_a_proposal_with_fights(qtbot):
     req = d.request()
     assert req.friendly == "all" and req.fight_pairs == (("JMM", "CPI(ML)L"),) and req.locked == (28,)
     d.draws.setValue(500)
+    walk = w.analysis.walk
+    walk.set_active(True)
     d.run()
     qtbot.waitUntil(lambda: not d.running, timeout=60000)
     res = d.result
     assert res.status == "optimal" and res.fights.get(28) == ("JMM", "CPI(ML)L")
+    # the walk-away dock has the proposal, its friendly fights included
+    i28 = JHARKHAND.seats.index_of(28)
+    assert walk.proposal_fights is not None and walk.proposal_fights[i28] == 0b1001   # JMM and CPI(ML)L
+    qtbot.waitUntil(lambda: walk.model.rowCount() == 8 and not walk.computing and not walk.model.stale, timeout=60000)
+    s = w.analysis.live.settings
+    sim = U.Simulator(w.doc.evaluation.projector, JHARKHAND, U.params_for(JHARKHAND, s.level)[0], s.draws, s.seed)
+    want = O.walk_away(sim, w.doc.pools, res.pools, JHARKHAND.majority, walk.proposal_fights)
+    assert walk.model.row("proposal", "JMM")[2] == want["JMM"]["alliance"]
     if d.apply_btn.isEnabled():
         assert d.apply()
         assert w.doc.scenario.fights == res.fights

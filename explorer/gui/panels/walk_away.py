@@ -174,6 +174,8 @@ class WalkAwayPanel(QWidget):
         proposal, pfights = self.proposal, self.proposal_fights
         if proposal is not None and (len(proposal) != len(pools) or self._proposal_partners != sc.pools.partners):
             proposal = self.proposal = None   # made for another alliance: forgotten
+        if proposal is not None and pfights is not None:
+            pj.variants(proposal, pfights)    # its friendly fights' variants made here, not on the worker
         pdef, majority = sc.pools, ds.majority
         self._token += 1
         token = self._token
