@@ -195,8 +195,8 @@ class OptimiseDialog(QDialog):
 
     def request(self) -> Request:
         soft = {rid: float(self.costs[rid].value()) for rid in self.rule_ids if self.hardness[rid].currentData()}
-        pairs = tuple(self.pairs.item(k).data(Qt.UserRole) for k in range(self.pairs.count())
-                      if self.pairs.item(k).checkState() == Qt.Checked) if self.friendly.isChecked() else ()
+        items = [self.pairs.item(k) for k in range(self.pairs.count())] if self.friendly.isChecked() else []
+        pairs = tuple(it.data(Qt.ItemDataRole.UserRole) for it in items if it.checkState() == Qt.CheckState.Checked)
         return Request(self.objective.currentData(), soft, self.selected if self.lock.isChecked() else (),
                        "all" if self.friendly.isChecked() else "none", tuple(pairs), int(self.draws.value()),
                        self.settings.level)
@@ -366,9 +366,9 @@ def _pairs_list(partners) -> QListWidget:
                      "(the others stand aside)")
     for a, b in itertools.combinations([p.code for p in partners], 2):
         it = QListWidgetItem(f"{a} v {b}")
-        it.setData(Qt.UserRole, (a, b))
-        it.setFlags(Qt.ItemIsEnabled | Qt.ItemIsUserCheckable)
-        it.setCheckState(Qt.Unchecked)
+        it.setData(Qt.ItemDataRole.UserRole, (a, b))
+        it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        it.setCheckState(Qt.CheckState.Unchecked)
         pairs.addItem(it)
     pairs.setMaximumHeight(96)
     return pairs

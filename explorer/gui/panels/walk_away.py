@@ -52,7 +52,7 @@ class WalkAwayModel(QAbstractTableModel):
             self.stale = on
             if self._rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1),
-                                      [Qt.ForegroundRole])
+                                      [Qt.ItemDataRole.ForegroundRole])
 
     def row(self, split: str, code: str) -> tuple | None:
         return next((r for r in self._rows if r[0] == split and r[1] == code), None)
@@ -63,21 +63,21 @@ class WalkAwayModel(QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation != Qt.Horizontal or not 0 <= section < len(self.COLUMNS):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section]
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return self.TIPS.get(section)
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, c = self._rows[index.row()], index.column()
         v = row[c]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             if c in (self.C_ALLIANCE, self.C_ALONE):
                 return f"{v:.1f}"
             if c == self.C_GAIN:
@@ -89,9 +89,9 @@ class WalkAwayModel(QAbstractTableModel):
             return str(v)
         if role == SORT_ROLE:
             return v
-        if role == Qt.TextAlignmentRole and 2 <= c <= 6:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.ForegroundRole:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= c <= 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
             if self.stale:
                 return QBrush(STALE)
             if c in (self.C_GAIN, self.C_WORTH):
@@ -120,7 +120,7 @@ class WalkAwayPanel(QWidget):
         self.note.setObjectName("walk_away_note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#555;")
-        self.note.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        self.note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 2 + 4)
         lay.addWidget(self.note)
         self.model = WalkAwayModel(self)
@@ -129,8 +129,8 @@ class WalkAwayPanel(QWidget):
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(20)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.view, 1)
         self.set_document(doc)
 
