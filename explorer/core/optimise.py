@@ -172,15 +172,21 @@ def rebels_from(sc: Scenario, claims: dict[str, float] | None = None,
     return tuple(out[a] for a in sorted(out))
 
 
+def partners_apart(sim: U.Simulator, pools_def, majority: int) -> U.Summary:
+    """The draws with every partner in every seat (no transfer): the going-alone side of ``walk_away``."""
+    return sim.run(np.full(sim.N, pools_def.contested, dtype=np.int64), majority)
+
+
 def walk_away(sim: U.Simulator, pools_def, pools: np.ndarray, majority: int,
-              fights: np.ndarray | None = None) -> dict:
+              fights: np.ndarray | None = None, apart: U.Summary | None = None) -> dict:
     """Each partner in the alliance (the split ``pools``, with its friendly fights) and going alone
     (every seat fielded by every partner, no transfer), on the simulator's draws: expected seats,
     P(majority) of the alliance and of the partner alone. The alliance is worth it to a partner
-    only if it gains seats (``worth_it``)."""
-    N = len(pools)
-    s_in = sim.run(np.asarray(pools, dtype=np.int64), majority, fights)
-    s_out = sim.run(np.full(N, pools_def.contested, dtype=np.int64), majority)
+    only if it gains seats (``worth_it``). ``apart``: ``partners_apart`` of the same simulator,
+    when the caller keeps it; the split's draws are the simulator's ``move`` from whatever it last
+    ran (only the seats that differ are drawn again)."""
+    s_out = apart if apart is not None else partners_apart(sim, pools_def, majority)
+    s_in = sim.move(np.asarray(pools, dtype=np.int64), majority, fights)
     out = {}
     for p in pools_def.partners:
         k = s_in.parties.index(p.code)

@@ -110,7 +110,7 @@ class WalkAwayPanel(QWidget):
         self._pending = False
         self._token = 0
         self._sim_key = None
-        self._sim = None
+        self._sim = self._apart = self._proposal_figures = None
         self.proposal: np.ndarray | None = None     # the optimiser's last proposal (pool per seat)
         self.proposal_fights: np.ndarray | None = None
         self.figures: dict[str, dict] = {}
@@ -169,7 +169,8 @@ class WalkAwayPanel(QWidget):
         ds, sc = doc.dataset, doc.scenario
         pj = doc.evaluation.projector
         key = (pj, s, id(ds))
-        sim = self._sim if key == self._sim_key else None
+        sim, apart = (self._sim, self._apart) if key == self._sim_key else (None, None)
+        known = self._proposal_figures if sim is not None else None   # (proposal, its figures) of this sim
         pools, fights = sc.pool.astype(np.int64).copy(), sc.fight_masks()
         proposal, pfights = self.proposal, self.proposal_fights
         if proposal is not None and (len(proposal) != len(pools) or self._proposal_partners != sc.pools.partners):
@@ -180,14 +181,20 @@ class WalkAwayPanel(QWidget):
         self._token += 1
         token = self._token
         self.computing, self._pending = True, False
-        self.note.setText("Computing each partner's seats in the alliance and going alone…")
+        if not self.model.rowCount():   # the figures shown meanwhile are greyed: no text to re-lay
+            self.note.setText("Computing each partner's seats in the alliance and going alone…")
 
         def work():
+            # going alone is drawn once per simulator, the proposal once per proposal; a move then
+            # redraws only the moved seats of the current split
             sm = sim or U.Simulator(pj, ds, params_for(ds, s.level), s.draws, s.seed)
-            out = {"current": O.walk_away(sm, pdef, pools, majority, fights)}
+            ap = apart or O.partners_apart(sm, pdef, majority)
+            out = {}
             if proposal is not None:
-                out["proposal"] = O.walk_away(sm, pdef, proposal, majority, pfights)
-            return token, doc, key, sm, out
+                same = known is not None and known[0] is proposal
+                out["proposal"] = known[1] if same else O.walk_away(sm, pdef, proposal, majority, pfights, ap)
+            out = {"current": O.walk_away(sm, pdef, pools, majority, fights, ap)} | out
+            return token, doc, key, sm, ap, proposal, out
         run_in_pool(work, self._arrived, self._failed, owner=self)
 
     def _failed(self, text: str) -> None:
@@ -197,9 +204,10 @@ class WalkAwayPanel(QWidget):
             self._launch()
 
     def _arrived(self, out) -> None:
-        token, doc, key, sim, figures = out
+        token, doc, key, sim, apart, proposal, figures = out
         self.computing = False
-        self._sim_key, self._sim = key, sim
+        self._sim_key, self._sim, self._apart = key, sim, apart
+        self._proposal_figures = (proposal, figures["proposal"]) if proposal is not None else None
         if self._pending:            # the document changed meanwhile: once more with what it is now
             self._launch()
             return
@@ -214,7 +222,9 @@ class WalkAwayPanel(QWidget):
         lose = [c for c in cur if c not in gain]
         verdict = ("worth it to " + ", ".join(gain) if gain else "worth it to no partner") + \
             ("; not to " + ", ".join(lose) if gain and lose else "")
-        self.note.setText(f"The current split is {verdict}.")
+        text = f"The current split is {verdict}."
+        if self.note.text() != text:     # most moves change no verdict: nothing to re-lay
+            self.note.setText(text)
         self.note.setToolTip(f"Going alone: every partner fields a candidate in every seat, no transfer. "
                              f"{s.draws:,} simulated elections ({s.level} uncertainty)."
                              + (" The proposal rows: the optimiser's last proposal." if "proposal" in figures else ""))
