@@ -65,6 +65,13 @@ def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     assert m.stale
     wait(qtbot, panel)
     assert m.row("current", "AAP")[2] == m.row("proposal", "AAP")[2]
+    # the dock redrew only the moved seat: its figures are a fresh simulator's, to the last digit
+    fresh = O.walk_away(U.Simulator(w.doc.evaluation.projector, sc.dataset, params, s.draws, s.seed), sc.pools,
+                        w.doc.scenario.pool, sc.dataset.majority)
+    for code, f in fresh.items():
+        r = m.row("current", code)
+        assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
+                                                  f["p_majority_alone"], f["worth_it"])
 
 
 def test_the_dialog_hands_its_proposal_to_the_dock(qtbot):
