@@ -32,6 +32,9 @@ def register(sub) -> None:
                         "priced by a rebel, if any)")
     p.add_argument("--friendly", metavar="AC_NO,...|all", default="",
                    help="seats where a friendly fight (Contested) may be chosen (default: none)")
+    p.add_argument("--fight-pairs", metavar="P1+P2,...|all", default="",
+                   help="with three or more partners: the sets of partners that may fight each other where "
+                        "--friendly allows a fight (all: every pair; default: only all partners together)")
     p.add_argument("--rebel", action="append", default=[], metavar="RULE_ID[=SHARE] | AC_NO:PARTNER[=SHARE]",
                    help="if the claim is denied, a rebel takes SHARE of the claimant's vote (default 0.2, or 20%%)")
     p.add_argument("--objective", choices=["seats", "majority"], default="seats",
@@ -158,28 +161,34 @@ def run_optimise(args) -> int:
     friendly = f.lower() if f.lower() in ("all", "none", "") else _seats(ds, f, "--friendly")
     frontiers = [_frontier_spec(s, sc, ds.seats.n) for s in args.frontier]
     rebels = _rebels(args, sc)
+    fp = args.fight_pairs.strip()
+    by_lower = {p.code.lower(): p.code for p in sc.pools.partners}
+    fight_pairs = fp.lower() if fp.lower() in ("all", "none", "") else \
+        [tuple(by_lower.get(c.strip().lower(), c.strip()) for c in t.split("+")) for t in fp.split(",") if t.strip()]
     from .core import uncertainty as U
     params, _ = U.params_for(ds, args.uncertainty)
     try:
         opt = O.Optimiser(ds, sc, params, args.draws, args.seed, rebels=rebels, locked=locked, friendly=friendly,
+                          fight_pairs=fight_pairs,
                           soft=soft, time_limit=args.time_limit)
     except (ValueError, KeyError) as e:
         raise UsageError(str(e.args[0] if e.args else e)) from None
     res = opt.optimise(args.objective)
-    cur = opt.current
+    cur = opt.current_choices
     d = {"status": res.status, "objective": res.objective, "note": res.note,
          "assignments": O.assignments_json(opt, res.pools) if res.pools is not None else {},
+         "fights": {str(a): list(c) for a, c in sorted(res.fights.items())},
          "expected_alliance": _r(res.expected_alliance, 3), "p_majority": _r(res.p_majority, 4),
          "conflicting_rules": res.conflicting_rules, "conflict_seats": res.conflict_seats,
          "rule_prices": res.rule_prices, "broken_soft_rules": res.broken,
          "current": {"expected_alliance": _r(opt.expected(cur), 3), "p_majority": _r(opt.p_majority(cur), 4)},
          "frontier": [row for code, ks in frontiers for row in opt.frontier(code, ks)],
-         "walk_away": opt.walk_away(res.pools) if res.pools is not None else {},
+         "walk_away": opt.walk_away(res.choices) if res.pools is not None else {},
          "walk_away_current": opt.walk_away(cur),
-         "seats": opt.seat_options(res.pools),
+         "seats": opt.seat_options(res.choices),
          "solve_ms": round(res.solve_ms, 1), "prepare_ms": round(opt.prepare_ms, 1),
          "draws": args.draws, "seed": args.seed, "majority": ds.majority,
-         "rebels": [{"ac_no": r.ac_no, "partner": r.partner, "share": r.share} for r in rebels]}
+         "rebels": [{"ac_no": r.ac_no, "partner": r.partner, "share": r.share} for r in opt.rebels]}
     if args.compare:
         presets = {}
         for name, doc in ds.scenario_docs.items():
@@ -194,7 +203,7 @@ def run_optimise(args) -> int:
             print(f"explorer: no proposal to write ({res.status})", file=__import__("sys").stderr)
         else:
             try:
-                O.proposal_scenario(opt, res.pools).save(args.output)
+                O.proposal_scenario(opt, res.choices).save(args.output)
             except OSError as e:
                 raise UsageError(f"cannot write {args.output}: {e.strerror or e}") from None
     if args.json:
@@ -222,7 +231,9 @@ def _text(d: dict, opt, ds) -> str:
                  f"P(majority of {d['majority']}) {_pct(d['p_majority'])} (now {_pct(c['p_majority'])})")
         for k, v in d["assignments"].items():
             L.append(f"  {k} {len(v)}: " + ", ".join(ds.seats.name(a) for a in v[:12]) + (" …" if len(v) > 12 else ""))
-        moved = [s for s, a in zip(d["seats"], opt.current) if s["chosen"] != opt.pools_def.keys[int(a)]]
+        for a, codes in d["fights"].items():
+            L.append(f"  friendly fight in {ds.seats.name(int(a))}: {' v '.join(codes)}")
+        moved = [s for s, a in zip(d["seats"], opt.current_choices) if s["chosen"] != opt.label(int(a))]
         L.append(f"  seats changed from the scenario: {len(moved)}")
         for rid, seats in d["broken_soft_rules"].items():
             L.append(f"  soft rule broken: {rid} ({', '.join(ds.seats.name(a) for a in seats)})")

@@ -272,8 +272,10 @@ class Engine:
             self._projector_key = key
         return self._projector
 
-    def evaluate(self, sc: Scenario, rebels: tuple = ()) -> Evaluation:
-        pj = self.projector(sc.pools, sc.assumptions, rebels)
+    def evaluate(self, sc: Scenario, rebels: tuple | None = None) -> Evaluation:
+        """``rebels``: the rebels to project with; by default the scenario's own (its enabled
+        claims that carry a rebel assumption)."""
+        pj = self.projector(sc.pools, sc.assumptions, sc.rules.rebels() if rebels is None else rebels)
         proj = pj.project(sc.pool, self.dataset.majority, sc.fight_masks())
         ctx = Context(sc.seats, sc.pools, sc.pool, proj)
         return Evaluation(proj, pool_breakdown(sc.seats, sc.pool, len(sc.pools)),

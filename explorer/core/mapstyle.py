@@ -12,7 +12,12 @@ from .pools import pool_colour_hex
 from .scenario import Scenario
 
 MODES = {"pool": "Pool", "winner": "Projected winner", "margin": "Projected margin", "baseline": "Baseline leader",
-         "p_win": "Win probability"}
+         "p_win": "Win probability", "best_partner": "Best partner", "cost": "Cost of this assignment"}
+CONTEST_MODES = ("best_partner", "cost")   # from the who-should-contest figures (optimise.seat_contest)
+# cost of the seat's assignment against its better partner alone, in expected seats: white to deep red
+COST_STOPS = [(0.0, (247, 247, 247)), (0.05, (253, 219, 199)), (0.15, (239, 138, 98)), (0.3, (178, 24, 43))]
+COST_LEGEND = [(0.0, "0"), (0.05, "0.05"), (0.1, "0.1"), (0.15, "0.15"), (0.2, "0.2"), (0.3, "0.3 or more")]
+BETTER_FIGHT = "#7FBF7B"   # a negative cost: the seat's friendly fight beats its better partner alone
 # diverging scale for the alliance's projected margin, in points: loss red, win green
 MARGIN_STOPS = [(-20.0, (178, 24, 43)), (-10.0, (239, 138, 98)), (0.0, (247, 247, 247)),
                 (10.0, (127, 191, 123)), (20.0, (27, 120, 55))]
@@ -44,14 +49,28 @@ def margin_colour(pts: float) -> str:
     return f"#{r:02X}{g:02X}{b:02X}"
 
 
+def cost_colour(cost: float) -> str:
+    """0 (or less) white, 0.05 pale, 0.15 orange-red, 0.3 expected seats or more deep red."""
+    x = min(max(cost, 0.0), COST_STOPS[-1][0])
+    for (x0, c0), (x1, c1) in zip(COST_STOPS, COST_STOPS[1:]):
+        if x <= x1:
+            t = (x - x0) / (x1 - x0)
+            r, g, b = (round(a + (bb - a) * t) for a, bb in zip(c0, c1))
+            return f"#{r:02X}{g:02X}{b:02X}"
+    r, g, b = COST_STOPS[-1][1]
+    return f"#{r:02X}{g:02X}{b:02X}"
+
+
 def p_win_colour(p: float) -> str:
     """P 0 → the margin scale's deep red, 0.5 → its white, 1 → its deep green (linear in P)."""
     return margin_colour((min(max(p, 0.0), 1.0) - 0.5) * 40.0)
 
 
-def map_style(mode: str, sc: Scenario, ev: Evaluation, p_alliance=None) -> MapStyle:
+def map_style(mode: str, sc: Scenario, ev: Evaluation, p_alliance=None, contest=None) -> MapStyle:
     """``p_alliance``: P(the alliance wins) per seat, for the win-probability mode (None: not
-    computed yet, every seat grey)."""
+    computed yet, every seat grey). ``contest``: the who-should-contest figures of this split
+    (``optimise.seat_contest``: ``best`` partner index and ``cost`` per seat) for the best-partner
+    and cost modes (None: not computed yet, grey)."""
     ds, pools, pr = sc.dataset, sc.pools, ev.projection
     n = sc.seats.n
     hatched = np.zeros(n, dtype=bool)
@@ -85,9 +104,31 @@ def map_style(mode: str, sc: Scenario, ev: Evaluation, p_alliance=None) -> MapSt
             fill = [p_win_colour(float(p)) for p in p_alliance]
             title = "Win probability of the alliance (simulated elections)"
         legend = [(label, p_win_colour(v), False) for v, label in P_WIN_LEGEND]
+    elif mode in CONTEST_MODES:
+        fill, legend, title = _contest_style(mode, sc, contest)
     else:
         raise ValueError(f"unknown map mode {mode!r}; modes are {', '.join(MODES)}")
     return MapStyle(fill, hatched, outlined, legend, title)
+
+
+def _contest_style(mode: str, sc: Scenario, c):
+    pools, n = sc.pools, sc.seats.n
+    ok = c is not None and len(c.cost) == n
+    if mode == "best_partner":
+        colours = [pool_colour_hex(pools, i) for i in range(pools.n_partners)]
+        if not ok:
+            return [NO_FIGURE] * n, [(p.code, colours[i], False) for i, p in enumerate(pools.partners)], \
+                "Best partner (higher P(win) alone): computing…"
+        counts = np.bincount(c.best, minlength=pools.n_partners)
+        return ([colours[b] for b in c.best.tolist()],
+                [(f"{p.code} ({int(counts[i])})", colours[i], False) for i, p in enumerate(pools.partners)],
+                "Best partner: the higher P(win) as the lone candidate")
+    legend = [(label, cost_colour(v), False) for v, label in COST_LEGEND] + \
+        [("a friendly fight does better", BETTER_FIGHT, False)]
+    if not ok:
+        return [NO_FIGURE] * n, legend, "Cost vs the better partner alone: computing…"
+    fill = [BETTER_FIGHT if v < -0.0005 else cost_colour(v) for v in c.cost.tolist()]
+    return fill, legend, f"Cost vs the better partner alone: {float(np.clip(c.cost, 0, None).sum()):.2f} expected seats"
 
 
 def seat_card(sc: Scenario, ev: Evaluation, ac_no: int) -> str:

@@ -11,7 +11,13 @@ the same P). The rules become linear constraints on 0/1 variables x[seat, pool]:
 - must-have and faction claim: the seat is in the claimant partner's pool (x = 1);
 - regional minimum: at least k of the region's seats in the partner's pool;
 - seat bounds: the partner's seat count in [minimum, maximum];
-- a locked seat keeps its pool (Unassigned and Contested included).
+- a locked seat keeps its pool (Unassigned and Contested included, with its friendly fight).
+
+With three or more partners a friendly fight need not be between all of them: ``fight_pairs``
+adds, where a friendly fight is allowed, a choice per allowed set of partners (every pair, or
+the sets named), each one more column x[seat, fight] whose P is the projection's fight variant
+(``Projector.variant_of``). A *choice* is a pool index, or ``len(pools) + j`` for the j-th fight
+column (``Optimiser.fight_masks``); ``Optimiser.split`` turns choices back into pools and fights.
 
 Each rule is hard (it must hold) or soft: a soft rule may be broken at a cost in expected seats
 per seat short (a claim: per seat denied; a count: per seat below or above). A soft faction claim
@@ -140,6 +146,8 @@ class Result:
     broken: dict[str, list[int]] = field(default_factory=dict)   # soft rules broken: seats
     note: str = ""
     solve_ms: float = 0.0
+    choices: np.ndarray | None = None       # the proposal as choices (pool, or fight column)
+    fights: dict[int, tuple[str, ...]] = field(default_factory=dict)   # its friendly fights between some partners
 
 
 def rebels_from(sc: Scenario, claims: dict[str, float] | None = None,
@@ -155,12 +163,69 @@ def rebels_from(sc: Scenario, claims: dict[str, float] | None = None,
         if not isinstance(r, (FactionClaim, MustHave)):
             raise ValueError(f"rebel: rule {rid!r} is a {r.kind}, not a faction claim or must-have")
         for a in r.seats:
-            out[a] = Rebel(int(a), r.partner, REBEL_SHARE if share is None else float(share))
+            out[a] = Rebel(int(a), r.partner, (r.rebel if r.rebel is not None else REBEL_SHARE)
+                           if share is None else float(share))
     for a, (partner, share) in (seats or {}).items():
         if not sc.seats.has(a):
             raise ValueError(f"rebel: unknown seat {a}")
         out[int(a)] = Rebel(int(a), partner, REBEL_SHARE if share is None else float(share))
     return tuple(out[a] for a in sorted(out))
+
+
+def partners_apart(sim: U.Simulator, pools_def, majority: int) -> U.Summary:
+    """The draws with every partner in every seat (no transfer): the going-alone side of ``walk_away``."""
+    return sim.run(np.full(sim.N, pools_def.contested, dtype=np.int64), majority)
+
+
+def walk_away(sim: U.Simulator, pools_def, pools: np.ndarray, majority: int,
+              fights: np.ndarray | None = None, apart: U.Summary | None = None) -> dict:
+    """Each partner in the alliance (the split ``pools``, with its friendly fights) and going alone
+    (every seat fielded by every partner, no transfer), on the simulator's draws: expected seats,
+    P(majority) of the alliance and of the partner alone. The alliance is worth it to a partner
+    only if it gains seats (``worth_it``). ``apart``: ``partners_apart`` of the same simulator,
+    when the caller keeps it; the split's draws are the simulator's ``move`` from whatever it last
+    ran (only the seats that differ are drawn again)."""
+    s_out = apart if apart is not None else partners_apart(sim, pools_def, majority)
+    s_in = sim.move(np.asarray(pools, dtype=np.int64), majority, fights)
+    out = {}
+    for p in pools_def.partners:
+        k = s_in.parties.index(p.code)
+        a, b = float(s_in.p_win[:, k].sum()), float(s_out.p_win[:, k].sum())
+        out[p.code] = {"alliance": round(a, 3), "alone": round(b, 3),
+                       "p_majority_alliance": round(s_in.p_majority, 4),
+                       "p_majority_alone": round(float((s_out.party_seats[:, k] >= majority).mean()), 4),
+                       "p_majority_partner_in_alliance": round(float((s_in.party_seats[:, k] >= majority).mean()), 4),
+                       "p_majority_partners_apart": round(s_out.p_majority, 4),
+                       "worth_it": bool(a > b)}
+    return out
+
+
+@dataclass(frozen=True)
+class SeatContest:
+    """Who should contest each seat, per seat (the who-contests figures as arrays, for the map's
+    and the table's "best partner" and "cost of this assignment")."""
+    best: np.ndarray       # partner index with the higher P(alliance wins) alone
+    best_code: list[str]   # its code
+    p_best: np.ndarray     # that P
+    p_now: np.ndarray      # P(alliance wins) in the seat's current pool
+    cost: np.ndarray       # p_best - p_now, expected seats (negative: the current friendly fight is better)
+
+
+def seat_contest(P: np.ndarray | None, pools_def, pool: np.ndarray) -> SeatContest | None:
+    """From the optimiser's P (variants x seats: each partner alone, then all stand; ``Optimiser.P``)
+    and the split ``pool``: each seat's better partner and what its current pool costs against it
+    (Contested and Unassigned count as every partner standing). None when there is no P, or one
+    made for another alliance or data set."""
+    n_p = pools_def.n_partners
+    if P is None or np.ndim(P) != 2 or np.shape(P)[1] != len(pool) or np.shape(P)[0] <= n_p:
+        return None
+    P = np.asarray(P, dtype=float)
+    best = np.argmax(P[:n_p], axis=0)
+    rows = np.arange(P.shape[1])
+    p_best = P[best, rows]
+    p_now = P[np.minimum(np.asarray(pool, dtype=np.int64), n_p), rows]
+    codes = [p.code for p in pools_def.partners]
+    return SeatContest(best, [codes[b] for b in best.tolist()], p_best, p_now, p_best - p_now)
 
 
 class _Answers:
@@ -172,38 +237,51 @@ class _Answers:
         the better partner, and what each other option costs against it."""
         keys = self.pools_def.keys
         ac, names = self.ds.seats.ac_no, self.ds.seats.names
+        cols = list(range(self.n_p + 1)) + list(range(self.C, self.n_cols))   # partners, all stand, fights
         out = []
         for i in range(self.N):
-            opts = {keys[c]: round(float(self.P[c, i]), 4) for c in range(self.n_p + 1)}
+            opts = {self.label(c): round(float(self.coef[c, i]), 4) for c in cols}
             best = int(np.argmax(self.P[: self.n_p, i]))
             pb = float(self.P[best, i])
             rec = {"ac_no": int(ac[i]), "name": str(names[i]), "options": opts,
-                   "chosen": keys[int(pools[i])] if pools is not None else None,
+                   "chosen": self.label(int(pools[i])) if pools is not None else None,
                    "best": keys[best],
-                   "costs": {keys[c]: round(pb - float(self.P[c, i]), 4) for c in range(self.n_p + 1) if c != best}}
+                   "costs": {self.label(c): round(pb - float(self.coef[c, i]), 4) for c in cols if c != best}}
             if pools is not None:
                 rec["cost_of_chosen"] = round(pb - float(self.coef[int(pools[i]), i]), 4)
             out.append(rec)
         return out
 
-    def walk_away(self, pools: np.ndarray) -> dict:
-        """Each partner in the alliance (the split) and going alone (every seat fielded by every
-        partner, no transfer): expected seats, P(majority) of the alliance, of the partner alone."""
+    def walk_away(self, choices: np.ndarray) -> dict:
+        """Each partner in the alliance (the split, as choices) and going alone: see ``walk_away``."""
         if self.sim is None:
             raise ValueError("walk-away needs the draws")
-        M = self.majority
-        s_in = self.sim.run(np.asarray(pools, dtype=np.int64), M)
-        s_out = self.sim.run(np.full(self.N, self.pools_def.contested, dtype=np.int64), M)
-        out = {}
-        for j, p in enumerate(self.pools_def.partners):
-            k = s_in.parties.index(p.code)
-            a, b = float(s_in.p_win[:, k].sum()), float(s_out.p_win[:, k].sum())
-            out[p.code] = {"alliance": round(a, 3), "alone": round(b, 3),
-                           "p_majority_alliance": round(s_in.p_majority, 4),
-                           "p_majority_alone": round(float((s_out.party_seats[:, k] >= M).mean()), 4),
-                           "p_majority_partner_in_alliance": round(float((s_in.party_seats[:, k] >= M).mean()), 4),
-                           "p_majority_partners_apart": round(s_out.p_majority, 4),
-                           "worth_it": bool(a > b)}
+        pools, fights = self.split(choices)
+        return walk_away(self.sim, self.pools_def, pools.astype(np.int64), self.majority, fights)
+
+    def frontier(self, partner: str, ks: Iterable[int] | None = None) -> list[dict]:
+        """For k seats given to ``partner`` (default 0 ... N): the best expected alliance seats under
+        the other rules (the partner's own seat bounds dropped) and that split's P(majority)."""
+        p = self.pools_def.partner_index(partner)
+        cons = [c for c in self.cons if not (c.kind == "seat_bounds" and c.pool == p)]
+        ks = list(range(self.N + 1)) if ks is None else list(ks)
+        model = _Model(self, cons + [Con("frontier", "frontier", "count", p, tuple(range(self.N)), lo=0, hi=0)],
+                       "seats", MAJORITY_SAMPLE)
+        out = []
+        for n, k in enumerate(ks):
+            self.progress("frontier", n, len(ks))
+            if model.infeasible:
+                sol = Solution("infeasible", None, None, 0.0)
+            else:
+                model.set_last_row(k, k)
+                sol = model.run(self.time_limit)
+            if sol.pools is None:
+                out.append({"partner": partner, "k": int(k), "expected_alliance": None, "p_majority": None,
+                            "status": sol.status})
+            else:
+                pm = self.p_majority(sol.pools)
+                out.append({"partner": partner, "k": int(k), "expected_alliance": round(self.expected(sol.pools), 4),
+                            "p_majority": None if pm is None else round(pm, 4), "status": sol.status})
         return out
 
     # -- splits to compare with ----------------------------------------------------------------------------
@@ -240,7 +318,7 @@ class _Answers:
                 cand = s[(pools[s] == c.pool) & ~fixed[s]]
                 alt = np.where(self.allowed[:, cand], P[:, cand], -1.0)
                 alt[c.pool] = -1.0
-                to = np.argmax(alt[: self.n_p + 1], axis=0)
+                to = np.argmax(alt, axis=0)
                 loss = P[c.pool, cand] - P[to, cand]
                 order = np.argsort(loss, kind="stable")[: have - c.hi]
                 pools[cand[order]] = to[order]
@@ -273,7 +351,69 @@ class _Answers:
         return model.run(self.time_limit).pools
 
 
-class Optimiser(_Answers):
+class _Fights:
+    """Friendly fights between some partners as the optimiser's columns, and choices (a pool, or a
+    fight column) back to pools and fights (a mixin of Optimiser)."""
+
+    @staticmethod
+    def _fight_masks(sc: Scenario, fight_pairs) -> list[int]:
+        codes = [p.code for p in sc.pools.partners]
+        if isinstance(fight_pairs, str):
+            if fight_pairs not in ("all", "none", ""):
+                raise ValueError(f"fight pairs: {fight_pairs!r}; use all, none or sets of partner codes")
+            sets = list(itertools.combinations(codes, 2)) if fight_pairs == "all" else []
+        else:
+            sets = [tuple(x) for x in fight_pairs]
+        out = []
+        for fs in sets:
+            norm = sc.normal_fight(fs)        # ValueError: fewer than two, or not a partner
+            if norm is None:                  # every partner: that is Contested itself
+                continue
+            m = sum(1 << codes.index(c) for c in norm)
+            if m not in out:
+                out.append(m)
+        return out
+
+    def choices(self, pools: np.ndarray, fights: np.ndarray | None = None) -> np.ndarray:
+        """A split (pools, and fight masks per seat as ``Scenario.fight_masks`` gives them) as choices."""
+        out = np.asarray(pools, dtype=np.int64).copy()
+        if fights is not None:
+            for i in np.flatnonzero((out == self.pools_def.contested) & (fights != 0)):
+                c = self._col_of_mask.get(int(fights[i]))
+                if c is None:
+                    raise ValueError(f"seat {self.ds.seats.ac_no[i]}: a friendly fight the optimiser has no column for")
+                out[i] = c
+        return out
+
+    def split(self, choices: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """Choices back to pools (a fight column is Contested) and fight masks (None: no fight
+        between some partners)."""
+        ch = np.asarray(choices, dtype=np.int64)
+        fight = ch >= self.C
+        pools = np.where(fight, self.pools_def.contested, ch).astype(np.int8)
+        if not fight.any():
+            return pools, None
+        masks = np.zeros(self.N, dtype=np.int64)
+        masks[fight] = np.array(self.fight_masks, dtype=np.int64)[ch[fight] - self.C]
+        return pools, masks
+
+    def fights_of(self, choices: np.ndarray) -> dict[int, tuple[str, ...]]:
+        """The friendly fights between some partners of a split, as ``Scenario.fights``."""
+        codes = [p.code for p in self.pools_def.partners]
+        ch = np.asarray(choices, dtype=np.int64)
+        ac = self.ds.seats.ac_no
+        return {int(ac[i]): tuple(c for k, c in enumerate(codes) if self.fight_masks[ch[i] - self.C] >> k & 1)
+                for i in np.flatnonzero(ch >= self.C)}
+
+    def label(self, choice: int) -> str:
+        """A choice's name: a pool key, or the fighting partners' codes ("AAP+INC")."""
+        if choice < self.C:
+            return self.pools_def.keys[choice]
+        m = self.fight_masks[choice - self.C]
+        return "+".join(p.code for k, p in enumerate(self.pools_def.partners) if m >> k & 1)
+
+
+class Optimiser(_Fights, _Answers):
     """Everything the optimiser answers for one scenario (its alliance, assumptions and rules).
 
     ``prepare`` cost: the simulation of every seat in every pool variant (V x draws x seats);
@@ -282,11 +422,15 @@ class Optimiser(_Answers):
     def __init__(self, ds: Dataset, sc: Scenario, params: U.UncertaintyParams | None = None,
                  draws: int = DEFAULT_DRAWS, seed: int = U.DEFAULT_SEED, rebels: Iterable[Rebel] = (),
                  locked: Iterable[int] = (), friendly: Iterable[int] | str = (),
+                 fight_pairs: Iterable[Iterable[str]] | str = (),
                  soft: dict[str, float] | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
                  progress: Progress | None = None, probabilities: np.ndarray | None = None,
                  wins: np.ndarray | None = None, cancel: Callable[[], bool] | None = None):
         """``probabilities`` (V, N) or ``wins`` (V, N, draws) bool, when given, stand in for the
-        simulation (hand-made cases; a cache): P(alliance wins seat i with the seat in variant v).
+        simulation (hand-made cases; a cache): P(alliance wins seat i with the seat in variant v);
+        variants: each partner alone, all stand, then the fight columns in ``fight_masks`` order.
+        ``fight_pairs``: where ``friendly`` allows a friendly fight, it may also be between only
+        these partners ("all": every pair; or sets of two or more codes, fewer than all).
         ``progress(stage, done, total)`` is called between solves and, inside a long solve, at each
         better split found (done/total: elapsed/limit in ms); ``cancel()`` returning True stops a
         solve at HiGHS's next check (the answer is then ``time_limit``)."""
@@ -300,14 +444,23 @@ class Optimiser(_Answers):
         self.progress = progress or (lambda stage, done, total: None)
         self.cancel = cancel
         self._reporting = progress is not None
-        self.rebels = tuple(rebels)
+        # the scenario's own rebels (claims that carry one), then those given here, seat by seat
+        mine = {r.ac_no: r for r in sc.rules.rebels()}
+        mine.update({r.ac_no: r for r in rebels})
+        self.rebels = tuple(mine[a] for a in sorted(mine))
         self.current = sc.pool.astype(np.int64).copy()
         if params is None:
             params, _ = U.params_for(ds)
         self.params, self.draws, self.seed = params, int(draws), int(seed)
         self.engine = Engine(ds)
         self.projector = self.engine.projector(sc.pools, sc.assumptions, self.rebels)
-        V = self.n_p + 1
+        # the fight columns: the sets of partners allowed to fight, then the scenario's own fights
+        allowed_masks = self._fight_masks(sc, fight_pairs)
+        own = sc.fight_masks()
+        own_masks = sorted(set(int(m) for m in own[own != 0])) if own is not None else []
+        self.fight_masks = allowed_masks + [m for m in own_masks if m not in allowed_masks]
+        fight_variant = [self.projector.variant_of(m) for m in self.fight_masks]
+        V = len(self.projector.variant_masks)
         if wins is not None:
             self.W = np.asarray(wins, dtype=bool)
             self.P = self.W.mean(axis=2)
@@ -326,12 +479,18 @@ class Optimiser(_Answers):
                 W[v] = self.sim.variant_draws(np.full(self.N, v)).T
             self.W = W
             self.P = W.mean(axis=2)
-        # the objective coefficient of each pool column (Unassigned is the split vote)
+        if (wins is not None or probabilities is not None) and self.P.shape[0] != V:
+            raise ValueError(f"probabilities: {self.P.shape[0]} variants given, {V} needed "
+                             f"(each partner alone, all stand, {len(self.fight_masks)} friendly fights)")
+        # the objective coefficient of each column: the pools (Unassigned is the split vote), then
+        # the friendly fights between some partners
         C = len(sc.pools)
         self.C = C
-        self.coef = np.vstack([self.P[: self.n_p + 1], self.P[self.n_p][None, :]])   # (C, N)
+        self.n_cols = C + len(self.fight_masks)
+        self.col_variant = np.array(list(range(self.n_p + 1)) + [self.n_p] + fight_variant, dtype=np.int64)
+        self.coef = self.P[self.col_variant]                                          # (columns, N)
         # which pools a seat may take: every partner; Contested where a friendly fight is allowed
-        self.allowed = np.zeros((C, self.N), dtype=bool)
+        self.allowed = np.zeros((self.n_cols, self.N), dtype=bool)
         self.allowed[: self.n_p] = True
         if isinstance(friendly, str):
             if friendly not in ("all", "none", ""):
@@ -345,6 +504,11 @@ class Optimiser(_Answers):
                 if not ds.seats.has(a):
                     raise ValueError(f"friendly fight: unknown seat {a}")
             self.allowed[self.n_p, ds.seats.indices(list(self.friendly))] = True
+        for j, m in enumerate(self.fight_masks):   # a fight between some partners: where a fight is allowed
+            if m in allowed_masks:
+                self.allowed[C + j] = self.allowed[self.n_p]
+        self._col_of_mask = {m: C + j for j, m in enumerate(self.fight_masks)}
+        self.current_choices = self.choices(self.current, own)
         self.locked = tuple(dict.fromkeys(int(a) for a in locked))
         for a in self.locked:
             if not ds.seats.has(a):
@@ -366,7 +530,7 @@ class Optimiser(_Answers):
         out = []
         for a in self.locked:
             i = seats.index_of(a)
-            out.append(Con(f"lock:{a}", "lock", "fix", int(self.current[i]), (i,)))
+            out.append(Con(f"lock:{a}", "lock", "fix", int(self.current_choices[i]), (i,)))
         for r in self.rules:
             soft = r.id in self.soft
             cost = float(self.soft.get(r.id) or 0.0)
@@ -403,8 +567,9 @@ class Optimiser(_Answers):
         return self.solve(cons, objective="none").status != "infeasible"
 
     # -- the figures of a split -----------------------------------------------------------------------
-    def variant(self, pools: np.ndarray) -> np.ndarray:
-        return np.minimum(np.asarray(pools, dtype=np.int64), self.n_p)
+    def variant(self, choices: np.ndarray) -> np.ndarray:
+        """The simulated variant of each seat's choice (a pool, or a fight column)."""
+        return self.col_variant[np.asarray(choices, dtype=np.int64)]
 
     def expected(self, pools: np.ndarray) -> float:
         return float(self.P[self.variant(pools), np.arange(self.N)].sum())
@@ -440,8 +605,9 @@ class Optimiser(_Answers):
         """The rules engine's conflicts of a split against the hard rules (should be none)."""
         hard = set(self.hard_ids())
         rs = RuleSet(self.sc.rules.name, tuple(r for r in self.rules if r.id in hard))
-        proj = self.projector.project(np.asarray(pools, dtype=np.int8), self.majority)
-        return rs.evaluate(Context(self.ds.seats, self.pools_def, np.asarray(pools, dtype=np.int8), proj))
+        pools, fights = self.split(pools)
+        proj = self.projector.project(pools, self.majority, fights)
+        return rs.evaluate(Context(self.ds.seats, self.pools_def, pools, proj))
 
     # -- the questions ------------------------------------------------------------------------------------
     def optimise(self, objective: str = "seats", prices: bool = True, sample: int = MAJORITY_SAMPLE) -> Result:
@@ -481,8 +647,9 @@ class Optimiser(_Answers):
                     status = "time_limit"
                     note = (f"P(majority) did not solve within {self.time_limit:g} s "
                             f"({m.status}): fell back to expected seats")
-        res = Result(status, used, pools, self.expected(pools), self.p_majority(pools),
-                     broken=self.broken(pools, [c for c in self.cons if c.soft]), note=note)
+        res = Result(status, used, self.split(pools)[0].astype(np.int64), self.expected(pools), self.p_majority(pools),
+                     broken=self.broken(pools, [c for c in self.cons if c.soft]), note=note,
+                     choices=pools, fights=self.fights_of(pools))
         left = self.check_with_rules_engine(pools)
         if left:   # never return a split that breaks a hard rule
             raise AssertionError(f"the proposal breaks hard rules: {[c.message for c in left]}")
@@ -537,32 +704,6 @@ class Optimiser(_Answers):
             idx = np.unique(np.concatenate([np.array(c.seats, dtype=int) for c in cons])) if cons else idx
         return [int(ac[i]) for i in idx]
 
-    def frontier(self, partner: str, ks: Iterable[int] | None = None) -> list[dict]:
-        """For k seats given to ``partner`` (default 0 ... N): the best expected alliance seats under
-        the other rules (the partner's own seat bounds dropped) and that split's P(majority)."""
-        p = self.pools_def.partner_index(partner)
-        cons = [c for c in self.cons if not (c.kind == "seat_bounds" and c.pool == p)]
-        ks = list(range(self.N + 1)) if ks is None else list(ks)
-        model = _Model(self, cons + [Con("frontier", "frontier", "count", p, tuple(range(self.N)), lo=0, hi=0)],
-                       "seats", MAJORITY_SAMPLE)
-        out = []
-        for n, k in enumerate(ks):
-            self.progress("frontier", n, len(ks))
-            if model.infeasible:
-                sol = Solution("infeasible", None, None, 0.0)
-            else:
-                model.set_last_row(k, k)
-                sol = model.run(self.time_limit)
-            if sol.pools is None:
-                out.append({"partner": partner, "k": int(k), "expected_alliance": None, "p_majority": None,
-                            "status": sol.status})
-            else:
-                pm = self.p_majority(sol.pools)
-                out.append({"partner": partner, "k": int(k), "expected_alliance": round(self.expected(sol.pools), 4),
-                            "p_majority": None if pm is None else round(pm, 4), "status": sol.status})
-        return out
-
-
 class _Model:
     """One HiGHS model: 0/1 x[seat, pool] for the allowed pools, a row per seat (one pool), a row
     per count constraint (soft: two slacks at a cost), and for P(majority) a 0/1 y per sampled draw."""
@@ -570,7 +711,7 @@ class _Model:
     def __init__(self, opt: Optimiser, cons: list[Con], objective: str, sample: int,
                  keep: np.ndarray | None = None, share: np.ndarray | None = None):
         self.opt = opt
-        N, C, n_p = opt.N, opt.C, opt.n_p
+        N, C, n_p = opt.N, opt.n_cols, opt.n_p
         allowed = opt.allowed.copy()
         bonus = np.zeros((C, N))
         fixed_to = np.full(N, -1, dtype=np.int64)
@@ -639,7 +780,7 @@ class _Model:
         self.last_row = n_rows - 1
         if objective == "majority":
             D = min(sample, opt.draws)
-            w = opt.W[np.minimum(col, n_p), seat, :D]           # (n_x, D) bool
+            w = opt.W[opt.col_variant[col], seat, :D]           # (n_x, D) bool
             xi, di = np.nonzero(w)
             rows_r.append(n_rows + di)
             rows_c.append(xi)
@@ -744,12 +885,14 @@ def assignments_json(opt: Optimiser, pools: np.ndarray) -> dict[str, list[int]]:
     return {k: [int(a) for a in ac[pools == c]] for c, k in enumerate(opt.pools_def.keys) if (pools == c).any()}
 
 
-def proposal_scenario(opt: Optimiser, pools: np.ndarray, name: str | None = None) -> Scenario:
-    """The proposal as a scenario: the same alliance, assumptions and rules, the proposed pools."""
+def proposal_scenario(opt: Optimiser, choices: np.ndarray, name: str | None = None) -> Scenario:
+    """The proposal as a scenario: the same alliance, assumptions and rules, the proposed pools
+    and friendly fights."""
     src = opt.sc
     sc = Scenario(opt.ds, src.pools.partners, assumptions=src.assumptions, rules=src.rules,
                   name=name or f"{src.name} (optimised)", notes=src.notes)
-    sc.pool = np.asarray(pools, dtype=np.int8).copy()
+    sc.pool = opt.split(choices)[0].copy()
+    sc.fights = opt.fights_of(choices)
     return sc
 
 

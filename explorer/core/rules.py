@@ -25,7 +25,7 @@ import numpy as np
 from .dataset import SeatTable
 from .errors import DataError
 from .pools import Pools
-from .projection import Projection
+from .projection import Projection, Rebel
 
 
 
@@ -111,9 +111,25 @@ class Rule:
 
 @dataclass(frozen=True)
 class SeatClaim(Rule):
-    """A partner (or one of its factions) claims these seats."""
+    """A partner (or one of its factions) claims these seats. ``rebel`` (a share 0-1, or None):
+    if the claim is denied in a seat (another partner has it alone), a rebel of the claimant
+    stands there as an independent with that share of the claimant's vote (``projection.Rebel``)."""
     partner: str = ""
     seats: tuple[int, ...] = ()
+    rebel: float | None = None
+
+    def __post_init__(self):
+        if self.rebel is not None and not 0.0 <= self.rebel <= 1.0:
+            raise ValueError(f"rule {self.id}: rebel share {self.rebel} is outside 0-1")
+
+    def rebels(self) -> tuple[Rebel, ...]:
+        """The rebel assumption of each of its seats (none without ``rebel``)."""
+        if self.rebel is None:
+            return ()
+        return tuple(Rebel(int(a), self.partner, float(self.rebel)) for a in self.seats)
+
+    def rebel_phrase(self) -> str:
+        return "" if self.rebel is None else f"; if denied, a rebel takes {self.rebel * 100:g} % of {self.partner}'s vote"
 
     def _claimant(self) -> str:
         raise NotImplementedError
@@ -131,7 +147,10 @@ class SeatClaim(Rule):
         return out
 
     def _fields_json(self) -> dict:
-        return {"partner": self.partner, "seats": list(self.seats)}
+        d = {"partner": self.partner, "seats": list(self.seats)}
+        if self.rebel is not None:
+            d["rebel"] = self.rebel
+        return d
 
 
 @dataclass(frozen=True)
@@ -143,10 +162,10 @@ class FactionClaim(SeatClaim):
         return f"{self.faction} nominee"
 
     def describe(self, seats: SeatTable) -> str:
-        return f"{self.faction} ({self.partner}) nominees: {', '.join(seats.names_of(self.seats))}"
+        return f"{self.faction} ({self.partner}) nominees: {', '.join(seats.names_of(self.seats))}{self.rebel_phrase()}"
 
     def _fields_json(self) -> dict:
-        return {"partner": self.partner, "faction": self.faction, "seats": list(self.seats)}
+        return {"partner": self.partner, "faction": self.faction} | super()._fields_json()
 
 
 @dataclass(frozen=True)
@@ -157,7 +176,7 @@ class MustHave(SeatClaim):
         return f"{self.partner} must-have"
 
     def describe(self, seats: SeatTable) -> str:
-        return f"{self.partner} must have: {', '.join(seats.names_of(self.seats))}"
+        return f"{self.partner} must have: {', '.join(seats.names_of(self.seats))}{self.rebel_phrase()}"
 
 
 REGION_KINDS = ("pc", "district", "seats")
@@ -303,6 +322,16 @@ class RuleSet:
                 out.extend(r.evaluate(ctx))
         out.sort(key=lambda c: SEVERITY_RANK[c.severity])  # stable: rule order within a severity
         return out
+
+    def rebels(self) -> tuple[Rebel, ...]:
+        """The rebels of the enabled claims that carry one, by seat; where two claims on one seat
+        both carry a rebel, the first rule's stands."""
+        out: dict[int, Rebel] = {}
+        for r in self.rules:
+            if r.enabled and isinstance(r, SeatClaim):
+                for rb in r.rebels():
+                    out.setdefault(rb.ac_no, rb)
+        return tuple(out[a] for a in sorted(out))
 
     def bounds_for(self, partner: str) -> SeatBounds | None:
         for r in self.rules:

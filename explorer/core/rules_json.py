@@ -113,11 +113,16 @@ def _read_rule(rd: JsonReader, item, seats: SeatTable, pools: Pools, rp: str) ->
 
     if cls in (FactionClaim, MustHave):
         p, s = partner(), seat_list("seats")
+        rebel = rd.get(item, "rebel", (int, float), rp, default=None)
+        if isinstance(rebel, bool) or (rebel is not None and not 0 <= rebel <= 1):
+            rd.problem(f"{rp}.rebel", f"a rebel's share of the claimant's vote is 0–1 (0.2 for 20 %), found {quote(rebel)}")
+            rebel = None
+        rebel = None if rebel is None else float(rebel)
         if cls is FactionClaim:
             faction = rd.get(item, "faction", str, rp)
-            rule = FactionClaim(**common, partner=p or "", seats=s, faction=faction or "")
+            rule = FactionClaim(**common, partner=p or "", seats=s, faction=faction or "", rebel=rebel)
         else:
-            rule = MustHave(**common, partner=p or "", seats=s)
+            rule = MustHave(**common, partner=p or "", seats=s, rebel=rebel)
     elif cls is RegionalMinimum:
         p = partner()
         region = rd.get(item, "region", dict, rp)

@@ -44,11 +44,20 @@ class Analysis:
         self.frontier_dock = window._dock("Frontier", self.frontier, "dock_frontier")
         self.who = WhoContestsPanel(window.doc, window.hub, lambda: self.live.settings, window)
         self.who_dock = window._dock("Who contests", self.who, "dock_who_contests")
-        for d in (self.frontier_dock, self.who_dock):
+        from .panels.walk_away import WalkAwayPanel
+        self.walk = WalkAwayPanel(window.doc, lambda: self.live.settings, window)
+        self.walk_dock = window._dock("Walk-away", self.walk, "dock_walk_away")
+        for d in (self.frontier_dock, self.who_dock, self.walk_dock):
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, d)
             window.tabifyDockWidget(self.dock, d)
         self.who_dock.visibilityChanged.connect(self.who.set_active)
         self.dock.visibilityChanged.connect(self.panel.set_active)
+        self.walk_dock.visibilityChanged.connect(self.walk.set_active)
+        # the map's best-partner and cost modes: the who-contests figures, computed even while hidden
+        from ..core.mapstyle import CONTEST_MODES
+        window.map_panel.modeChanged.connect(lambda m: self.who.set_wanted(m in CONTEST_MODES))
+        self.who.figuresChanged.connect(window.map_panel.set_contest)
+        window.workspace.activeChanged.connect(self.walk.set_document)
         window.workspace.activeChanged.connect(self.frontier.set_document)
         window.workspace.activeChanged.connect(self.who.set_document)
         from PySide6.QtWidgets import QHeaderView
@@ -65,17 +74,24 @@ class Analysis:
 
     def optimise(self):
         """Optimise…: the dialog on the document shown, the selected seats offered for locking."""
+        return self.make_dialog().exec()
+
+    def make_dialog(self):
+        """The Optimise… dialog, wired: its choices go to the frontier, its proposal to the
+        walk-away dock (while the same document is shown)."""
         from .optimise_dialog import OptimiseDialog
-        dlg = OptimiseDialog(self.w.doc, self.w.selected_seats(), self.live.settings, self.w)
+        doc = self.w.doc
+        dlg = OptimiseDialog(doc, self.w.selected_seats(), self.live.settings, self.w)
         self.dialog = dlg
         dlg.ran.connect(self._remember)
-        return dlg.exec()
+        dlg.proposed.connect(lambda p, doc=doc: self.w.doc is doc and self.walk.set_proposal(*p))
+        return dlg
 
     def _remember(self, req) -> None:
         self.request = req
 
     def docks(self) -> list:
-        return [self.dock, self.frontier_dock, self.who_dock]
+        return [self.dock, self.frontier_dock, self.who_dock, self.walk_dock]
 
     def _show(self, f: Figures | None) -> None:
         w = self.w
@@ -106,5 +122,5 @@ class Analysis:
             doc = self.w.doc
             opt = O.Optimiser(doc.dataset, doc.scenario, params_for(doc.dataset, f.settings.level),
                               f.settings.draws, f.settings.seed)
-            d["walk_away"] = opt.walk_away(doc.scenario.pool.astype("int64"))
+            d["walk_away"] = opt.walk_away(opt.current_choices)
         return d

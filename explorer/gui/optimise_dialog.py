@@ -7,13 +7,15 @@ before and after, the rules kept or broken, the seats that change. Apply puts th
 the undo stack as one step (the core's SetPools command)."""
 from __future__ import annotations
 
+import itertools
 import threading
 from dataclasses import dataclass, field
 
 import numpy as np
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
-                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
+                               QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+                               QProgressBar, QPushButton,
                                QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core import optimise as O
@@ -31,6 +33,7 @@ class Request:
     soft: dict = field(default_factory=dict)      # rule id -> cost (expected seats per seat short)
     locked: tuple = ()
     friendly: str = "none"                        # "all" or "none"
+    fight_pairs: tuple = ()                       # 3+ partners: the pairs that may fight (code tuples)
     draws: int = O.DEFAULT_DRAWS
     level: str = "fitted"
     time_limit: float = O.DEFAULT_TIME_LIMIT
@@ -42,7 +45,8 @@ def optimise(doc, req: Request, progress=None, cancel=None):
     sc = doc.scenario
     ds = sc.dataset
     params = params_for(ds, req.level)
-    opt = O.Optimiser(ds, sc, params, req.draws, locked=req.locked, friendly=req.friendly, soft=req.soft,
+    opt = O.Optimiser(ds, sc, params, req.draws, locked=req.locked, friendly=req.friendly,
+                      fight_pairs=req.fight_pairs if req.friendly == "all" else (), soft=req.soft,
                       time_limit=req.time_limit, progress=progress, cancel=cancel)
     res = opt.optimise(req.objective)
     return opt, res
@@ -54,6 +58,7 @@ class _Progress(QObject):
 
 class OptimiseDialog(QDialog):
     ran = Signal(object)       # the Request of each run
+    proposed = Signal(object)  # (pools, fight masks or None) of each proposal found
 
     def __init__(self, doc, selected=(), settings: Settings | None = None, parent=None):
         super().__init__(parent)
@@ -132,6 +137,13 @@ class OptimiseDialog(QDialog):
         v.addWidget(self.lock)
         self.friendly = QCheckBox("Allow friendly fights (Contested) where they are better")
         v.addWidget(self.friendly)
+        # with three or more partners a fight may be between two of them only: the pairs allowed
+        self.pairs_label, self.pairs = QLabel("…or between two partners only:"), _pairs_list(self.doc.pools.partners)
+        for wdg in (self.pairs_label, self.pairs):
+            wdg.setVisible(len(self.doc.pools.partners) >= 3)
+            wdg.setEnabled(False)
+            self.friendly.toggled.connect(wdg.setEnabled)
+            v.addWidget(wdg)
         rl = QLabel("<b>Rules</b>: a hard rule must hold; a soft one may be broken at a cost in expected seats "
                     "per seat short")
         rl.setWordWrap(True)
@@ -183,8 +195,11 @@ class OptimiseDialog(QDialog):
 
     def request(self) -> Request:
         soft = {rid: float(self.costs[rid].value()) for rid in self.rule_ids if self.hardness[rid].currentData()}
+        items = [self.pairs.item(k) for k in range(self.pairs.count())] if self.friendly.isChecked() else []
+        pairs = tuple(it.data(Qt.ItemDataRole.UserRole) for it in items if it.checkState() == Qt.CheckState.Checked)
         return Request(self.objective.currentData(), soft, self.selected if self.lock.isChecked() else (),
-                       "all" if self.friendly.isChecked() else "none", int(self.draws.value()), self.settings.level)
+                       "all" if self.friendly.isChecked() else "none", tuple(pairs), int(self.draws.value()),
+                       self.settings.level)
 
     # -- the result ------------------------------------------------------------------------------------
     def _build_result(self) -> QWidget:
@@ -265,6 +280,8 @@ class OptimiseDialog(QDialog):
         self._finish()
         self.opt, self.result = out
         self.show_result()
+        if self.result.pools is not None:
+            self.proposed.emit(self.opt.split(self.result.choices))
 
     def show_result(self) -> None:
         opt, res, ds = self.opt, self.result, self.doc.dataset
@@ -279,7 +296,7 @@ class OptimiseDialog(QDialog):
         if res.pools is None:
             self.status.setText(res.note or f"No proposal ({res.status}).")
             return
-        cur, new = opt.current, res.pools
+        cur, new = opt.current_choices, res.choices
         note = f" — {res.note}" if res.note else ""
         goal = "the most expected seats" if res.objective == "seats" else "the highest P(majority)"
         self.status.setText(f"Proposal: {'the best split' if res.status == 'optimal' else 'the best split found'} "
@@ -288,8 +305,11 @@ class OptimiseDialog(QDialog):
         pools = opt.pools_def
         rows = [("Expected alliance seats", f"{opt.expected(cur):.1f}", f"{opt.expected(new):.1f}"),
                 (f"P(majority of {ds.majority})", _pct(pm_c), _pct(pm_n))]
+        pc, pn = opt.split(cur)[0], res.pools
         for c in range(len(pools)):
-            rows.append((f"Seats {pools.label(c)}", str(int((cur == c).sum())), str(int((new == c).sum()))))
+            rows.append((f"Seats {pools.label(c)}", str(int((pc == c).sum())), str(int((pn == c).sum()))))
+        if opt.fight_masks:
+            rows.append(("Friendly fights between some partners", *(str(int((x >= opt.C).sum())) for x in (cur, new))))
         broken_c, broken_n = opt.broken(cur), opt.broken(new)
         soft = set(self._req.soft)
         for rid in self.rule_ids:
@@ -312,7 +332,7 @@ class OptimiseDialog(QDialog):
             num = QTableWidgetItem()
             num.setData(Qt.ItemDataRole.DisplayRole, a)
             vals = (num, QTableWidgetItem(seats.names[i]),
-                    QTableWidgetItem(f"{pools.label(int(cur[i]))} → {pools.label(int(new[i]))}"),
+                    QTableWidgetItem(f"{_choice(opt, int(cur[i]))} → {_choice(opt, int(new[i]))}"),
                     QTableWidgetItem(f"{opt.P[V(cur)[i], i] * 100:.0f} %"),
                     QTableWidgetItem(f"{opt.P[V(new)[i], i] * 100:.0f} %"))
             for c, it in enumerate(vals):
@@ -328,7 +348,7 @@ class OptimiseDialog(QDialog):
             return False
         pool = self.doc.scenario.pool.copy()
         pool[:] = self.result.pools
-        ok = self.doc.set_pools(pool, f"Optimised split ({self.result.objective})")
+        ok = self.doc.set_pools(pool, f"Optimised split ({self.result.objective})", fights=self.result.fights)
         if ok:
             self.accept()
         return ok
@@ -336,6 +356,27 @@ class OptimiseDialog(QDialog):
     def reject(self) -> None:
         self._cancel.set()
         super().reject()
+
+
+def _pairs_list(partners) -> QListWidget:
+    """Every pair of partners, each with a check box: the pairs that may fight each other."""
+    pairs = QListWidget()
+    pairs.setObjectName("optimise_fight_pairs")
+    pairs.setToolTip("Where a friendly fight is allowed, it may also be between only these two partners "
+                     "(the others stand aside)")
+    for a, b in itertools.combinations([p.code for p in partners], 2):
+        it = QListWidgetItem(f"{a} v {b}")
+        it.setData(Qt.ItemDataRole.UserRole, (a, b))
+        it.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+        it.setCheckState(Qt.CheckState.Unchecked)
+        pairs.addItem(it)
+    pairs.setMaximumHeight(96)
+    return pairs
+
+
+def _choice(opt, c: int) -> str:
+    """A pool's label, or a friendly fight's partners ("AAP v INC")."""
+    return opt.pools_def.label(c) if c < opt.C else opt.label(c).replace("+", " v ")
 
 
 def _pct(x) -> str:

@@ -156,7 +156,7 @@ class FrontierPanel(QWidget):
 
         def work():
             opt = O.Optimiser(ds, sc, params_for(ds, req.level), req.draws, soft=req.soft,
-                              friendly=req.friendly)
+                              friendly=req.friendly, fight_pairs=req.fight_pairs if req.friendly == "all" else ())
             return token, opt.frontier(code, range(lo, hi + 1))
         run_in_pool(work, self._arrived, self._failed, owner=self)
 

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QGraphicsIt
 from ...core.atomic import atomic_write_bytes
 from ...core.geometry import Boundaries
 from ...core.imported import boundaries_of
-from ...core.mapstyle import MODES, map_style, seat_card
+from ...core import optimise as O
+from ...core.mapstyle import CONTEST_MODES, MODES, map_style, seat_card
 from ..document import Binding, Document
 from ..mime import seats_mime
 from ..style import SEVERITY_COLOURS, text_colour_on
@@ -306,6 +307,7 @@ class LegendWidget(QWidget):
 
 class MapPanel(QWidget):
     """Mode selector, the map (or a note where the data set has no boundaries), the legend."""
+    modeChanged = Signal(str)   # the colour mode chosen (the best-partner and cost modes want figures)
 
     def __init__(self, doc: Document, hub, parent=None):
         super().__init__(parent)
@@ -315,6 +317,7 @@ class MapPanel(QWidget):
         self._seats = None
         self.mode = "pool"
         self.p_alliance = None      # P(alliance wins) per seat, from set_p_win (issue 17)
+        self.contest_p = None       # the who-should-contest figures, from set_contest (issue 18)
         self.active = True
         self._stale = True
         self._syncing = False
@@ -432,6 +435,7 @@ class MapPanel(QWidget):
             self.mode = mode
             self.mode_box.setCurrentIndex(self.mode_box.findData(mode))
             self.recolour()
+            self.modeChanged.emit(mode)
 
     def set_active(self, active: bool) -> None:
         self.active = active
@@ -451,7 +455,9 @@ class MapPanel(QWidget):
         """Set every seat's colours from the core's map style: no path is rebuilt."""
         if not self.items:
             return
-        style = map_style(self.mode, self.doc.scenario, self.doc.evaluation, self.p_alliance)
+        sc = self.doc.scenario
+        contest = O.seat_contest(self.contest_p, sc.pools, sc.pool) if self.mode in CONTEST_MODES else None
+        style = map_style(self.mode, sc, self.doc.evaluation, self.p_alliance, contest)
         for k, ac in enumerate(self.doc.dataset.seats.ac_no.tolist()):
             item = self.items.get(ac)
             if item is not None and item.set_style(style.fill[k], bool(style.hatched[k]), bool(style.outlined[k])):
@@ -465,6 +471,15 @@ class MapPanel(QWidget):
         """The uncertainty's P(alliance wins) per seat (issue 17); recoloured in that mode only."""
         self.p_alliance = p
         if self.mode == "p_win":
+            self._stale = True
+            if self.active:
+                self.recolour()
+
+    def set_contest(self, p) -> None:
+        """The who-should-contest figures (``Optimiser.P``; None: none yet); recoloured in the
+        best-partner and cost modes only."""
+        self.contest_p = p
+        if self.mode in CONTEST_MODES:
             self._stale = True
             if self.active:
                 self.recolour()

@@ -3,10 +3,11 @@ bounds, the split-vote risk), with a searchable seat picker."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QVBoxLayout,
                                QWidget)
 
+from ...core.projection import REBEL_SHARE
 from ...core.rules import KIND_LABELS, SEVERITIES, FactionClaim, MustHave, RegionalMinimum, SeatBounds, SplitVoteRisk
 
 
@@ -92,6 +93,29 @@ class RuleDialog(QDialog):
         if isinstance(rule, (FactionClaim, MustHave)):
             self.picker = SeatPicker(seats, rule.seats)
             form.addRow("Seats", self.picker)
+            # a rebel assumption: where the claim is denied, a rebel of the claimant stands
+            self.rebel = QCheckBox("If denied, a rebel takes")
+            self.rebel.setObjectName("rule_rebel")
+            self.rebel.setChecked(rule.rebel is not None)
+            self.rebel_share = QDoubleSpinBox()
+            self.rebel_share.setObjectName("rule_rebel_share")
+            self.rebel_share.setRange(0.0, 100.0)
+            self.rebel_share.setDecimals(1)
+            self.rebel_share.setSingleStep(5.0)
+            self.rebel_share.setSuffix(" %")
+            self.rebel_share.setValue(REBEL_SHARE * 100 if rule.rebel is None else rule.rebel * 100)
+            self.rebel_share.setEnabled(self.rebel.isChecked())
+            self.rebel.toggled.connect(self.rebel_share.setEnabled)
+            tip = ("Where another partner takes the seat alone, a rebel of the claimant stands as an independent "
+                   "with this share of the claimant's vote; the projection, the uncertainty and the optimiser "
+                   "all see it")
+            for wdg in (self.rebel, self.rebel_share):
+                wdg.setToolTip(tip)
+            row = QHBoxLayout()
+            row.addWidget(self.rebel)
+            row.addWidget(self.rebel_share)
+            row.addWidget(QLabel("of the claimant's vote"), 1)
+            form.addRow("Rebel", row)
         if isinstance(rule, RegionalMinimum):
             self.region_kind = QComboBox()
             for k, label in (("pc", "Lok Sabha seat (PC)"), ("district", "District"), ("seats", "Named seats")):
@@ -192,11 +216,16 @@ class RuleDialog(QDialog):
             seats = self.picker.chosen()
             if not seats:
                 return "Choose at least one seat."
+            rebel = None
+            if self.rebel.isChecked():   # a share left as it was opened keeps the rule's exact value
+                shown = round(self.rebel_share.value(), 1)
+                rebel = r.rebel if r.rebel is not None and shown == round(r.rebel * 100, 1) else shown / 100.0
             if isinstance(r, FactionClaim):
                 if not self.faction.text().strip():
                     return "Name the faction."
-                return FactionClaim(**common, partner=partner, seats=seats, faction=self.faction.text().strip())
-            return MustHave(**common, partner=partner, seats=seats)
+                return FactionClaim(**common, partner=partner, seats=seats, faction=self.faction.text().strip(),
+                                    rebel=rebel)
+            return MustHave(**common, partner=partner, seats=seats, rebel=rebel)
         if isinstance(r, RegionalMinimum):
             kind = self.region_kind.currentData()
             region = self.region_seats.chosen() if kind == "seats" else self.region_value.currentText()

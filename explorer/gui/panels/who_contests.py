@@ -6,7 +6,7 @@ Pool and Cost columns."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -106,6 +106,8 @@ class WhoContestsModel(QAbstractTableModel):
 
 
 class WhoContestsPanel(QWidget):
+    figuresChanged = Signal(object)   # the P (variants x seats) of the document shown, or None while computing
+
     def __init__(self, doc, hub, settings_of, parent=None):
         """``settings_of()``: the live uncertainty settings (level, seed)."""
         super().__init__(parent)
@@ -114,6 +116,8 @@ class WhoContestsPanel(QWidget):
         self._key = None
         self._token = 0
         self.active = False
+        self.wanted = False      # computed even while hidden (the map's best-partner and cost modes)
+        self._wanted_by: set[str] = set()
         self.computing = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
@@ -148,15 +152,32 @@ class WhoContestsPanel(QWidget):
         if on:
             self._on_evaluated(self.doc.evaluation)
 
+    def set_wanted(self, on: bool, by: str = "map") -> None:
+        """Compute the figures even while the dock is hidden, as long as some view (``by``: "map",
+        "table", …) wants them; ``figuresChanged`` delivers them."""
+        self._wanted_by = self._wanted_by | {by} if on else self._wanted_by - {by}
+        self.wanted = bool(self._wanted_by)
+        if on:
+            self._on_evaluated(self.doc.evaluation)
+
+    def contest(self) -> O.SeatContest | None:
+        """The figures as per-seat arrays for the current split (best partner, cost), or None."""
+        m = self.model
+        if m.P is None or m.doc is not self.doc:
+            return None
+        return O.seat_contest(m.P, self.doc.pools, self.doc.scenario.pool)
+
     def _on_evaluated(self, ev) -> None:
-        if not self.active:   # a dock behind another stays idle; it catches up when shown
+        if not (self.active or self.wanted):   # a dock behind another stays idle; it catches up when shown
             return
         s = self.settings_of()
         key = (ev.projector, s.level, s.seed, id(self.doc))
         if key == self._key:
-            self.model.pools_changed()
+            if self.active:    # wanted while hidden (the map): the figures only, not the rows
+                self.model.pools_changed()
             return
         self._key = key
+        self.figuresChanged.emit(None)
         self._token += 1
         token, doc, ds, sc = self._token, self.doc, self.doc.dataset, self.doc.scenario
         self.computing = True
@@ -177,6 +198,7 @@ class WhoContestsPanel(QWidget):
             return
         self.computing = False
         self.model.set_data(doc, P)
+        self.figuresChanged.emit(P)
         self.view.sortByColumn(WhoContestsModel.C_COST, Qt.SortOrder.DescendingOrder)
         self.view.resizeColumnsToContents()
         n = sum(1 for r in range(self.model.rowCount()) if self.model._rows[r][WhoContestsModel.C_COST] > 0.0005)

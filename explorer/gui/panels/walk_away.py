@@ -1,0 +1,230 @@
+"""Is the alliance worth it, for each partner? For the current split (and for the optimiser's
+last proposal, when there is one): each partner's expected seats and P(majority) in the alliance
+and going alone (every seat fielded by every partner, no transfer), and whether the alliance
+gains it seats. The figures are the core's (``optimise.walk_away``), computed off the GUI thread
+on the live uncertainty's settings; one job at a time, changes meanwhile coalesced into one more.
+Stale figures are greyed until the new ones arrive."""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
+
+from ...core import optimise as O
+from ...core import uncertainty as U
+from ..document import Binding
+from ..worker import params_for, run_in_pool
+from .common import SORT_ROLE
+
+GAIN, LOSS, STALE = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#888888")
+
+
+class WalkAwayModel(QAbstractTableModel):
+    """One row per split (current, proposal) and partner."""
+    COLUMNS = ("Split", "Partner", "Allied", "Alone", "Gain", "P(maj.) allied", "P(maj.) alone", "Worth it?")
+    C_ALLIANCE, C_ALONE, C_GAIN, C_PM_ALLIANCE, C_PM_ALONE, C_WORTH = 2, 3, 4, 5, 6, 7
+    TIPS = {2: "Expected seats the partner wins in the alliance, under this split",
+            3: "Expected seats the partner wins going alone: every partner fields a candidate in every seat, "
+               "no transfer",
+            4: "In the alliance minus going alone (expected seats)",
+            5: "P(the alliance reaches the majority) under this split",
+            6: "P(the partner alone reaches the majority) going alone (every seat fielded by every partner)",
+            7: "The alliance is worth it to a partner only if it gains it seats"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+        self.stale = False
+
+    def set_figures(self, figures: dict[str, dict]) -> None:
+        """``figures``: split label -> ``optimise.walk_away`` result."""
+        self.beginResetModel()
+        self._rows = []
+        for label, wa in figures.items():
+            for code, w in wa.items():
+                self._rows.append((label, code, w["alliance"], w["alone"], round(w["alliance"] - w["alone"], 3),
+                                   w["p_majority_alliance"], w["p_majority_alone"], w["worth_it"]))
+        self.endResetModel()
+
+    def set_stale(self, on: bool) -> None:
+        if on != self.stale:
+            self.stale = on
+            if self._rows:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1),
+                                      [Qt.ItemDataRole.ForegroundRole])
+
+    def row(self, split: str, code: str) -> tuple | None:
+        return next((r for r in self._rows if r[0] == split and r[1] == code), None)
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.TIPS.get(section)
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, c = self._rows[index.row()], index.column()
+        v = row[c]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if c in (self.C_ALLIANCE, self.C_ALONE):
+                return f"{v:.1f}"
+            if c == self.C_GAIN:
+                return f"{v:+.2f}"
+            if c in (self.C_PM_ALLIANCE, self.C_PM_ALONE):
+                return f"{v * 100:.1f} %"
+            if c == self.C_WORTH:
+                return "yes" if v else "no"
+            return str(v)
+        if role == SORT_ROLE:
+            return v
+        if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= c <= 6:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if self.stale:
+                return QBrush(STALE)
+            if c in (self.C_GAIN, self.C_WORTH):
+                return QBrush(GAIN if row[self.C_WORTH] else LOSS)
+        return None
+
+
+class WalkAwayPanel(QWidget):
+    def __init__(self, doc, settings_of, parent=None):
+        """``settings_of()``: the live uncertainty settings (level, draws, seed)."""
+        super().__init__(parent)
+        self.settings_of = settings_of
+        self._binding = Binding()
+        self.active = False
+        self.computing = False
+        self._pending = False
+        self._token = 0
+        self._sim_key = None
+        self._sim = self._apart = self._proposal_figures = None
+        self.proposal: np.ndarray | None = None     # the optimiser's last proposal (pool per seat)
+        self.proposal_fights: np.ndarray | None = None
+        self.figures: dict[str, dict] = {}
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        self.note = QLabel("Opens when shown: each partner's seats in the alliance and going alone.")
+        self.note.setObjectName("walk_away_note")
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color:#555;")
+        self.note.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        self.note.setMinimumHeight(self.note.fontMetrics().lineSpacing() * 2 + 4)
+        lay.addWidget(self.note)
+        self.model = WalkAwayModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("walk_away")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.verticalHeader().setDefaultSectionSize(20)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        lay.addWidget(self.view, 1)
+        self.set_document(doc)
+
+    # -- inputs ------------------------------------------------------------------------------------
+    def set_document(self, doc) -> None:
+        if getattr(self, "doc", None) is not doc:
+            self.proposal = self.proposal_fights = None
+        self.doc = doc
+        self._binding.bind(doc, evaluated=self._on_evaluated)
+        self._on_evaluated(doc.evaluation)
+
+    def set_active(self, on: bool) -> None:
+        self.active = on
+        if on:
+            self._on_evaluated(self.doc.evaluation)
+
+    def set_proposal(self, pools, fights=None) -> None:
+        """The optimiser's proposal for the document shown (None: no proposal)."""
+        self._proposal_partners = self.doc.pools.partners
+        self.proposal = None if pools is None else np.asarray(pools, dtype=np.int64).copy()
+        self.proposal_fights = None if fights is None else np.asarray(fights, dtype=np.int64).copy()
+        self._on_evaluated(self.doc.evaluation)
+
+    def _on_evaluated(self, _ev=None) -> None:
+        if not self.active:
+            return
+        self.model.set_stale(True)
+        if self.computing:
+            self._pending = True
+            return
+        self._launch()
+
+    # -- the computation ----------------------------------------------------------------------------
+    def _launch(self) -> None:
+        doc, s = self.doc, self.settings_of()
+        ds, sc = doc.dataset, doc.scenario
+        pj = doc.evaluation.projector
+        key = (pj, s, id(ds))
+        sim, apart = (self._sim, self._apart) if key == self._sim_key else (None, None)
+        known = self._proposal_figures if sim is not None else None   # (proposal, its figures) of this sim
+        pools, fights = sc.pool.astype(np.int64).copy(), sc.fight_masks()
+        proposal, pfights = self.proposal, self.proposal_fights
+        if proposal is not None and (len(proposal) != len(pools) or self._proposal_partners != sc.pools.partners):
+            proposal = self.proposal = None   # made for another alliance: forgotten
+        if proposal is not None and pfights is not None:
+            pj.variants(proposal, pfights)    # its friendly fights' variants made here, not on the worker
+        pdef, majority = sc.pools, ds.majority
+        self._token += 1
+        token = self._token
+        self.computing, self._pending = True, False
+        if not self.model.rowCount():   # the figures shown meanwhile are greyed: no text to re-lay
+            self.note.setText("Computing each partner's seats in the alliance and going alone…")
+
+        def work():
+            # going alone is drawn once per simulator, the proposal once per proposal; a move then
+            # redraws only the moved seats of the current split
+            sm = sim or U.Simulator(pj, ds, params_for(ds, s.level), s.draws, s.seed)
+            ap = apart or O.partners_apart(sm, pdef, majority)
+            out = {}
+            if proposal is not None:
+                same = known is not None and known[0] is proposal
+                out["proposal"] = known[1] if same else O.walk_away(sm, pdef, proposal, majority, pfights, ap)
+            out = {"current": O.walk_away(sm, pdef, pools, majority, fights, ap)} | out
+            return token, doc, key, sm, ap, proposal, out
+        run_in_pool(work, self._arrived, self._failed, owner=self)
+
+    def _failed(self, text: str) -> None:
+        self.computing = False
+        self.note.setText("Could not compute: " + text.splitlines()[0])
+        if self._pending:
+            self._launch()
+
+    def _arrived(self, out) -> None:
+        token, doc, key, sim, apart, proposal, figures = out
+        self.computing = False
+        self._sim_key, self._sim, self._apart = key, sim, apart
+        self._proposal_figures = (proposal, figures["proposal"]) if proposal is not None else None
+        if self._pending:            # the document changed meanwhile: once more with what it is now
+            self._launch()
+            return
+        if token != self._token or doc is not self.doc:
+            return
+        self.figures = figures
+        self.model.set_figures(figures)
+        self.model.set_stale(False)
+        s = self.settings_of()
+        cur = figures["current"]
+        gain = [c for c, w in cur.items() if w["worth_it"]]
+        lose = [c for c in cur if c not in gain]
+        verdict = ("worth it to " + ", ".join(gain) if gain else "worth it to no partner") + \
+            ("; not to " + ", ".join(lose) if gain and lose else "")
+        text = f"The current split is {verdict}."
+        if self.note.text() != text:     # most moves change no verdict: nothing to re-lay
+            self.note.setText(text)
+        self.note.setToolTip(f"Going alone: every partner fields a candidate in every seat, no transfer. "
+                             f"{s.draws:,} simulated elections ({s.level} uncertainty)."
+                             + (" The proposal rows: the optimiser's last proposal." if "proposal" in figures else ""))
