@@ -80,3 +80,20 @@ def test_one_panel_per_module_with_its_model_beside_it():
         assert all(hasattr(mod, n) for n in names), mod.__name__
     for name in ("models", "widgets", "map_view", "chart", "rules_editor"):
         assert not (ROOT / "explorer" / "gui" / f"{name}.py").exists()
+
+
+def test_qt_enums_are_written_qualified():
+    """Qt.AlignmentFlag.AlignRight, not the short form: PySide6 resolves a short one through a
+    slow lookup (~4 us a use), and the models' data() run per cell and role (issue 12)."""
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(root / "tools"))
+    try:
+        from qualify_enums import short_forms
+    finally:
+        sys.path.pop(0)
+    found = [(str(p.relative_to(root)), s) for p in sorted((root / "explorer").rglob("*.py"))
+             for s, _q in short_forms(p.read_text(encoding="utf-8"))]
+    assert found == []
+    assert short_forms("x = Qt.AlignRight") == [("Qt.AlignRight", "Qt.AlignmentFlag.AlignRight")]

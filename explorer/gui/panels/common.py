@@ -14,7 +14,7 @@ SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 3
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
 
 # Roles as plain ints for the models' data(): each use of a Qt enum member from Python is an
-# attribute lookup (the short form, Qt.DisplayRole, costs ~4 us), and data() runs per cell per role.
+# attribute lookup (the short form, Qt + "." + DisplayRole, costs ~4 us), and data() runs per cell per role.
 _R = Qt.ItemDataRole
 DISPLAY, DECORATION, EDIT, TOOLTIP = int(_R.DisplayRole), int(_R.DecorationRole), int(_R.EditRole), int(_R.ToolTipRole)
 FONT, ALIGN, BACKGROUND, FOREGROUND = int(_R.FontRole), int(_R.TextAlignmentRole), int(_R.BackgroundRole), int(_R.ForegroundRole)
