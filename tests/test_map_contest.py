@@ -82,3 +82,33 @@ def test_map_cost_and_best_partner_modes_in_the_window(qtbot):
     assert who.wanted
     who.set_wanted(False, "table")
     assert not who.wanted
+
+
+def test_the_table_shows_best_partner_and_cost_when_asked(qtbot):
+    """The Best and Cost columns start hidden (they need every seat simulated under each
+    partner); shown from the header menu they fill from the who-contests figures and follow
+    every move: a seat moved to its worse partner costs what P says."""
+    from explorer.core import optimise as O
+    from explorer.gui.panels.seat_table import SeatTableModel
+    from .helpers import congress_everywhere, open_window
+    w = open_window(qtbot, congress_everywhere())
+    tp, m = w.table_panel, w.seat_model
+    assert tp.table.isColumnHidden(SeatTableModel.C_BEST) and tp.table.isColumnHidden(SeatTableModel.C_COST)
+    assert m.index(0, SeatTableModel.C_BEST).data() == "…"
+    tp.show_column(SeatTableModel.C_BEST, True)
+    tp.show_column(SeatTableModel.C_COST, True)
+    who = w.analysis.who
+    qtbot.waitUntil(lambda: who.model.P is not None and not who.computing, timeout=30000)
+    P = who.model.P
+    want = O.seat_contest(P, w.doc.pools, w.doc.scenario.pool)
+    row = {m.ac_no(r): r for r in range(m.rowCount())}
+    for i, ac in enumerate(w.doc.dataset.seats.ac_no.tolist()):
+        assert m.index(row[ac], SeatTableModel.C_BEST).data() == want.best_code[i]
+    # move one seat to the partner that is not its better one: its cost is P(best) - P(that partner)
+    i = next(k for k in range(len(want.best)) if P[want.best[k], k] - P[1 - want.best[k], k] > 0.01)
+    ac = int(w.doc.dataset.seats.ac_no[i])
+    worse = w.doc.pools.partners[1 - int(want.best[i])].code
+    w.doc.move([ac], worse)
+    cost = float(P[want.best[i], i] - P[1 - want.best[i], i])
+    assert m.index(row[ac], SeatTableModel.C_COST).data() == f"{cost:.2f}"
+    assert m.index(row[ac], SeatTableModel.C_BEST).data() == want.best_code[i]

@@ -57,6 +57,10 @@ class Analysis:
         from ..core.mapstyle import CONTEST_MODES
         window.map_panel.modeChanged.connect(lambda m: self.who.set_wanted(m in CONTEST_MODES))
         self.who.figuresChanged.connect(window.map_panel.set_contest)
+        # the table's Best and Cost columns, when the strategist shows them (header menu)
+        window.table_panel.contestWanted.connect(lambda on: self.who.set_wanted(on, "table"))
+        self.who.figuresChanged.connect(window.seat_model.set_contest_figures)
+        window.workspace.activeChanged.connect(lambda _d: window.seat_model.set_contest_figures(None))
         window.workspace.activeChanged.connect(self.walk.set_document)
         window.workspace.activeChanged.connect(self.frontier.set_document)
         window.workspace.activeChanged.connect(self.who.set_document)

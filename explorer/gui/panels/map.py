@@ -108,7 +108,9 @@ class MapView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        # one rectangle around what changed: "smart" mode painted 90 recoloured seats through a
+        # 90-rectangle clip (8 ms for an assign-all, against 3 ms for the whole map)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setBackgroundBrush(QColor("#F4F6F8"))
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._press = None

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex,
-                            QSortFilterProxyModel, Qt)
+                            QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMenu, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QVBoxLayout,
+                               QWidget)
 
 from ...core.rules import SEVERITY_RANK
 from ..document import Binding, Document, shape_of
@@ -16,7 +16,8 @@ from ..mime import SEATS_MIME, seats_mime
 from ..style import plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import (AC, AC_ROLE, ALIGN, BACKGROUND, DECORATION, DISPLAY, EDIT, FONT, FOREGROUND, SORT, SORT_ROLE,
                      TOOLTIP, changed_seats, conflict_tooltip, runs, worst)
-from .drag import start_seat_drag
+from .seat_table_analysis import AnalysisColumns
+from .seat_table_view import SeatCellDelegate, SeatTableView
 
 
 class TableRow(NamedTuple):
@@ -31,15 +32,16 @@ class TableRow(NamedTuple):
     tooltip: str | None  # the seat's conflicts
 
 
-class SeatTableModel(QAbstractTableModel):
+class SeatTableModel(AnalysisColumns, QAbstractTableModel):
     """All seats: static columns from the data set, live columns from the evaluation.
 
     Every cell's text, sort key and icon is computed once per evaluation (a few hundred
     string formats at 90 seats); data() is then a lookup, and dataChanged is emitted only for
     the rows whose cells changed, so a drop repaints a handful of rows, not the table."""
     COLUMNS = ["No.", "Constituency", "District", "PC", "SC", "Baseline", "Pool", "Projected",
-               "Margin", "Adj.", "⚑", "P(win)"]
-    (C_NO, C_NAME, C_DISTRICT, C_PC, C_SC, C_BASE, C_POOL, C_WIN, C_MARGIN, C_ADJ, C_CONFLICT, C_PWIN) = range(12)
+               "Margin", "Adj.", "⚑", "P(win)", "Best", "Cost"]
+    (C_NO, C_NAME, C_DISTRICT, C_PC, C_SC, C_BASE, C_POOL, C_WIN, C_MARGIN, C_ADJ, C_CONFLICT, C_PWIN,
+     C_BEST, C_COST) = range(14)
     TIPS = {C_NO: "Constituency number (ECI, 2008 delimitation)", C_SC: "Reserved for Scheduled Castes (SC) or Scheduled Tribes (ST)",
             C_BASE: "Leader in the baseline election and its lead (points of the valid vote)",
             C_POOL: "Who fields the alliance candidate: a partner alone, Contested (several) or Unassigned",
@@ -47,10 +49,13 @@ class SeatTableModel(QAbstractTableModel):
             C_MARGIN: "Projected margin, points of the valid vote: + the alliance wins, − it loses",
             C_ADJ: "Your per-seat adjustment for the alliance candidate, in points (double-click to edit)",
             C_CONFLICT: "Conflicts with the negotiation's rules",
-            C_PWIN: "P(the alliance wins the seat) in the simulated elections; sorted, the closest seats come first"}
+            C_PWIN: "P(the alliance wins the seat) in the simulated elections; sorted, the closest seats come first",
+            C_BEST: "The partner with the higher P(the alliance wins) as the only candidate (Who contests)",
+            C_COST: "Expected seats the seat's current pool gives up against the better partner alone"}
     _ALIGN = {C_NO: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), C_MARGIN: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
               C_ADJ: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), C_SC: int(Qt.AlignmentFlag.AlignCenter),
               C_PWIN: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+              C_COST: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
               C_CONFLICT: int(Qt.AlignmentFlag.AlignCenter)}
 
     def __init__(self, doc: Document, parent=None):
@@ -62,11 +67,13 @@ class SeatTableModel(QAbstractTableModel):
         self._rows: list[tuple] = []
         self._bold = QFont()
         self._bold.setBold(True)
+        self._bold_fonts: dict = {}
         self._won_brush = QBrush(QColor("#1B7F3B"))
         self._lost_brush = QBrush(QColor("#B3261E"))
         self._stale_brush = QBrush(QColor("#999"))
         self._p_win = None          # P(alliance wins) per seat, from set_p_win (issue 17)
         self._p_stale = False
+        self._contest: list[tuple[str, float]] | None = None   # (best partner, cost) per seat (issue 18)
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -150,6 +157,8 @@ class SeatTableModel(QAbstractTableModel):
     def _on_evaluated(self, ev) -> None:
         for lo, hi in runs(self._apply(ev)):
             self.dataChanged.emit(self.index(lo, self.C_BASE), self.index(hi, self.C_CONFLICT))
+        if getattr(self, "_contest_P", None) is not None:
+            self._refresh_contest()
 
     # -- Qt model API ----------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()):
@@ -174,6 +183,14 @@ class SeatTableModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return self._EDITABLE if index.column() == self.C_ADJ else self._CELL
 
+    def _bold_for(self, font: QFont) -> QFont:
+        key = font.key()
+        if key not in self._bold_fonts:
+            f = QFont(font)
+            f.setBold(True)
+            self._bold_fonts[key] = f
+        return self._bold_fonts[key]
+
     def ac_no(self, row: int) -> int:
         return self._static[row][0]
 
@@ -182,8 +199,8 @@ class SeatTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
-        if c == self.C_PWIN:
-            return self._p_win_data(r, role)
+        if c >= self.C_PWIN:
+            return self._p_win_data(r, role) if c == self.C_PWIN else self._contest_data(r, c, role)
         row = self._rows[r]
         if role == DISPLAY:
             return row.text[c]
@@ -214,41 +231,6 @@ class SeatTableModel(QAbstractTableModel):
         if role == TOOLTIP:
             tip = self._tooltip(r, c)
             return plain_rich(tip) if tip else tip
-        return None
-
-    # -- P(win): the uncertainty's column (issue 17) -------------------------------------
-    def set_p_win(self, p, stale: bool = False) -> None:
-        """P(the alliance wins) per seat in seat order (None: not computed yet). Only the rows
-        whose figure or staleness changed are signalled (a move changes the moved seats' P)."""
-        new = None if p is None else [float(x) for x in p]
-        old, old_stale = self._p_win, self._p_stale
-        self._p_win, self._p_stale = new, stale
-        n = len(self._static)
-        if not n:
-            return
-        if old is None or new is None or stale != old_stale or len(old) != len(new):
-            if old is not None or new is not None:
-                self.dataChanged.emit(self.index(0, self.C_PWIN), self.index(n - 1, self.C_PWIN))
-            return
-        for lo, hi in runs([r for r in range(min(n, len(new))) if new[r] != old[r]]):
-            self.dataChanged.emit(self.index(lo, self.C_PWIN), self.index(hi, self.C_PWIN))
-
-    def _p_win_data(self, r: int, role):
-        p = None if self._p_win is None or r >= len(self._p_win) else self._p_win[r]
-        if role == DISPLAY:
-            return "…" if p is None else f"{p * 100:.0f} %"
-        if role == SORT:   # the closest seats first, then by P
-            return 9.0 if p is None else round(abs(p - 0.5), 6) + p * 1e-7
-        if role == ALIGN:
-            return self._ALIGN[self.C_PWIN]
-        if role == FOREGROUND:
-            if p is None or self._p_stale:
-                return self._stale_brush
-            return self._won_brush if p >= 0.5 else self._lost_brush
-        if role == AC:
-            return self._static[r][0]
-        if role == TOOLTIP and p is not None:
-            return plain_rich(f"P(the alliance wins) {p * 100:.1f} %" + (" — updating" if self._p_stale else ""))
         return None
 
     def _tooltip(self, r: int, c: int):
@@ -347,38 +329,16 @@ class SeatFilterProxy(QSortFilterProxyModel):
                                               self.conflicts_only)
 
 
-class SeatTableView(QTableView):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("seat_table")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragEnabled(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setSortingEnabled(True)
-        self.setAlternatingRowColors(True)
-        self.setWordWrap(False)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(21)
-        self.horizontalHeader().setHighlightSections(False)
-        self.drags = 0
-
-    def startDrag(self, supported):
-        # never QAbstractItemView's: after a MoveAction it rewrites every dragged cell
-        # (overwrite mode), 90 seats x 11 columns of itemData/setItemData; the drop is a command
-        self.drags += 1
-        start_seat_drag(self, supported)
-
-
 class SeatTablePanel(QWidget):
     """Search, the district / PC / pool filters and the table; shares its selection."""
+    contestWanted = Signal(bool)    # the Best / Cost columns are shown (or hidden again)
     WIDTHS = {SeatTableModel.C_NO: 36, SeatTableModel.C_NAME: 112, SeatTableModel.C_DISTRICT: 76,
               SeatTableModel.C_PC: 76, SeatTableModel.C_SC: 28, SeatTableModel.C_BASE: 72,
               SeatTableModel.C_POOL: 92, SeatTableModel.C_WIN: 62, SeatTableModel.C_MARGIN: 50,
-              SeatTableModel.C_ADJ: 38, SeatTableModel.C_CONFLICT: 26, SeatTableModel.C_PWIN: 52}
+              SeatTableModel.C_ADJ: 38, SeatTableModel.C_CONFLICT: 26, SeatTableModel.C_PWIN: 52,
+              SeatTableModel.C_BEST: 48, SeatTableModel.C_COST: 44}
+    # shown from the header menu: they need every seat simulated under each partner (Who contests)
+    OPT_IN = (SeatTableModel.C_BEST, SeatTableModel.C_COST)
     # the columns a narrow table hides first (by default: a column the strategist shows or
     # hides from the header menu stays as chosen); the name keeps at least NAME_MIN pixels
     DROP_ORDER = (SeatTableModel.C_DISTRICT, SeatTableModel.C_BASE, SeatTableModel.C_ADJ, SeatTableModel.C_SC)
@@ -396,9 +356,12 @@ class SeatTablePanel(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = SeatTableView()
         self.table.setModel(self.proxy)
+        self.table.setItemDelegate(SeatCellDelegate(self.model, self.proxy, self.table))
         # "Amb…Cantt" and "Amb…City" stay apart where "Ambala C…" would not; the tooltip has it all
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self._chosen_columns: set[int] = set()
+        self._chosen_columns: set[int] = set(self.OPT_IN)
+        for c in self.OPT_IN:
+            self.table.setColumnHidden(c, True)
         self.table.sortByColumn(SeatTableModel.C_NO, Qt.SortOrder.AscendingOrder)
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -491,11 +454,19 @@ class SeatTablePanel(QWidget):
         for c, name in enumerate(SeatTableModel.COLUMNS):
             if c in (SeatTableModel.C_NO, SeatTableModel.C_NAME):
                 continue
-            a = m.addAction(name if name != "⚑" else "Conflict marker")
+            a = m.addAction({"⚑": "Conflict marker", "Best": "Best partner",
+                             "Cost": "Cost of this assignment"}.get(name, name))
             a.setCheckable(True)
             a.setChecked(not self.table.isColumnHidden(c))
-            a.toggled.connect(lambda on, c=c: (self._chosen_columns.add(c), self.table.setColumnHidden(c, not on)))
+            a.toggled.connect(lambda on, c=c: self.show_column(c, on))
         m.exec(self.table.horizontalHeader().mapToGlobal(pos))
+
+    def show_column(self, c: int, on: bool) -> None:
+        """The strategist's choice from the header menu: it stays as chosen at any width."""
+        self._chosen_columns.add(c)
+        self.table.setColumnHidden(c, not on)
+        if c in self.OPT_IN:
+            self.contestWanted.emit(any(not self.table.isColumnHidden(k) for k in self.OPT_IN))
 
     def columns_to_hide(self, width: int) -> list[int]:
         """The columns (of DROP_ORDER) a table ``width`` pixels wide hides so that the others
