@@ -116,3 +116,22 @@ def test_jharkhand_and_eight_partners_fit(qtbot, width):
     texts = check_fits(panel_at(qtbot, w2.doc, width, 300))
     legend = [t for t in texts if t in {p.code for p in sc.pools.partners} | {"Contested", "Unassigned"}]
     assert len(legend) >= (10 if width >= 400 else 4)
+
+
+def test_forty_partners_the_legend_says_how_many_it_leaves_out(qtbot):
+    ds = load_embedded()
+    extra = tuple(Partner(f"P{k:02d}", f"Partner {k}", "#%02X6040" % (k * 6)) for k in range(1, 39))
+    sc = Scenario(ds, ds.partners + extra, name="Forty")  # the most an alliance may have
+    w = open_window(qtbot, sc)
+    pools = {p.code for p in sc.pools.partners} | {"Contested", "Unassigned"}
+    assert len(pools) == 42
+    for width, height in ((260, 300), (400, 300), (800, 900)):
+        texts = check_fits(panel_at(qtbot, w.doc, width, height))
+        shown = [t for t in texts if t in pools]
+        more = [t for t in texts if t.startswith("+") and t.endswith(" more")]
+        if width == 260:
+            assert len(shown) < 42
+        if len(shown) < 42:
+            assert more == [f"+{42 - len(shown)} more"]
+        else:
+            assert more == []

@@ -39,6 +39,8 @@ class ChartPanel(QWidget):
         self._bold_small = QFont(self._small)
         self._bold_small.setBold(True)
         self._hatch = Qt.BrushStyle.BDiagPattern
+        self._layout_key = None
+        self._texts, self._fills, self._lines = [], [], []
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -75,6 +77,7 @@ class ChartPanel(QWidget):
         self.seats = seat_chart(doc.scenario, doc.evaluation)
         self.split = pc_split_chart(doc.scenario, doc.evaluation)
         self._stale = False
+        self._layout_key = None  # laid out again at the next paint
         self.draws += 1
         self.update()
 
@@ -97,8 +100,8 @@ class ChartPanel(QWidget):
         return [(t, QRectF(r), f) for r, t, f, _pen in self._texts]
 
     def _ensure_layout(self) -> None:
-        key = (self.width(), self.height(), id(self.seats), id(self.split))
-        if getattr(self, "_layout_key", None) != key:
+        key = (self.width(), self.height())
+        if self._layout_key != key:
             self._layout_key = key
             self._texts, self._fills, self._lines = [], [], []
             if self.seats is not None:
@@ -205,7 +208,21 @@ class ChartPanel(QWidget):
                 break
             items.append((j, text, x, line))
             x += iw + 12
-        lines = (items[-1][3] + 1) if items else 1
+        left_out = len(sp.pool_labels) - len(items)
+        more_at = None
+        while left_out:  # "+3 more" after the last entry shown, in place of entries if need be
+            more = f"+{left_out} more"
+            if not items:
+                more_at = (8.0, 0)
+                break
+            _j, t, ix, il = items[-1]
+            end = ix + 15 + fm.horizontalAdvance(t) + 1 + 12
+            if end + fm.horizontalAdvance(more) + 1 <= 8 + avail:
+                more_at = (end, il)
+                break
+            items.pop()
+            left_out += 1
+        lines = max([it[3] for it in items] + [more_at[1] if more_at else 0]) + 1
         legend_h = lines * line_h + 4
         n = len(sp.names)
         y0, y1 = area.top() + tfm.height() + 4, area.bottom() - legend_h
@@ -237,6 +254,9 @@ class ChartPanel(QWidget):
                 if v >= 2 and names_shown and fm.horizontalAdvance(str(v)) + 3 <= r.width():
                     self._text(self._small, fm, str(v), r.center().x(), text_y, "center", white)
                 left += v * scale
+        if more_at is not None:
+            self._text(self._small, fm, f"+{left_out} more", more_at[0], y1 + 3 + more_at[1] * line_h,
+                       pen=QColor("#555"))
         for j, text, x, line in items:
             y = y1 + 3 + line * line_h
             sw = QRectF(x, y + 2, 12, fm.height() - 4)
