@@ -8,6 +8,7 @@ import numpy as np
 
 from .engine import Evaluation
 from .labels import short_party
+from .mapstyle import party_colours
 from .pools import pool_colour_hex
 from .scenario import Scenario
 
@@ -50,7 +51,8 @@ class PcSplitChart:
 def seat_chart(sc: Scenario, ev: Evaluation) -> SeatChart:
     ds = sc.dataset
     v = ev.verdict
-    rows = tuple((label, tuple(Segment(p, n, ds.party_colour(p), short_party(p, ds.parties))
+    colours = party_colours(sc, ev)  # the map's: never two alike
+    rows = tuple((label, tuple(Segment(p, n, colours.get(p, ds.party_colour(p)), short_party(p, ds.parties))
                                for p, n in ev.seat_segments(baseline)))
                  for label, baseline in (("Projected", False), ("Baseline", True)))
     titles = (f"Seats of {v.seats}: alliance {v.alliance}, majority {v.majority} (dashed)",
