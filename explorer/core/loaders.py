@@ -440,6 +440,7 @@ def read_assignments(data: bytes, name: str, seats: SeatTable, pools, resolve=No
     line_of: dict[int, int] = {}
     unknown: dict[str, list[int]] = {}  # a spelling no pool takes -> its lines
     slot: dict[str, int] = {}           # where its problem stands in the list
+    matched: dict[str, int | None] = {}  # each spelling matched once
     for ln, row in rows:
         ac_s, pool = _cell(row, cols["ac_no"]), _cell(row, cols["pool"])
         ok = True
@@ -447,7 +448,7 @@ def read_assignments(data: bytes, name: str, seats: SeatTable, pools, resolve=No
         if ac is None or not seats.has(ac):
             problems.add(ln, "ac_no", f"unknown seat {quote(ac_s)}")
             ok = False
-        j = pools.match(pool, resolve)
+        j = matched[pool] if pool in matched else matched.setdefault(pool, pools.match(pool, resolve))
         if j is None:
             if pool not in unknown and len(problems.items) < MAX_PROBLEMS:
                 slot[pool] = len(problems.items)
