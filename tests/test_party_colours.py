@@ -103,3 +103,15 @@ def test_imported_unknown_parties_are_not_grey_on_the_map_nor_alike(qtbot):
     mp.set_mode("winner")
     legend = {label.split(" (")[0]: colour for label, colour, _h in mp.legend.entries}
     assert alike_pairs(legend) == []
+
+
+def test_a_partner_added_in_the_window_never_looks_like_another_pool(qtbot):
+    w = open_window(qtbot, congress_everywhere("Partners"))
+    assert w.partners.add("CPI")
+    assert w.doc.pools.partner("CPI").colour == "#C62828"   # its own colour: unlike AAP, INC and the pools
+    assert w.partners.add("CPI(M)")                          # its own #B71C1C is CPI's red (ΔE 4.7)
+    assert w.doc.pools.partner("CPI(M)").colour == "#E65100"  # the first spare unlike every pool
+    assert w.partners.add("NCP")                             # its own #00838F is INC's teal (ΔE 17)
+    colours = {p.code: p.colour for p in w.doc.pools.partners}
+    colours.update(contested="#8E5CC2", unassigned="#9E9E9E")
+    assert colours["NCP"] != "#00838F" and alike_pairs(colours) == []
