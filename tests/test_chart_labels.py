@@ -18,8 +18,12 @@ from .helpers import congress_everywhere, open_window
 WIDTHS = (260, 400, 800)
 
 
+_KEPT: list[ChartPanel] = []  # each panel's wrapper outlives its test (qtbot closes the widget)
+
+
 def panel_at(qtbot, doc, width: int, height: int) -> ChartPanel:
     panel = ChartPanel(doc)
+    _KEPT.append(panel)
     qtbot.addWidget(panel)
     panel.resize(width, height)
     panel.show()
