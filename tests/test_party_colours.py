@@ -115,3 +115,15 @@ def test_a_partner_added_in_the_window_never_looks_like_another_pool(qtbot):
     colours = {p.code: p.colour for p in w.doc.pools.partners}
     colours.update(contested="#8E5CC2", unassigned="#9E9E9E")
     assert colours["NCP"] != "#00838F" and alike_pairs(colours) == []
+
+
+def test_a_known_party_under_its_full_name_keeps_its_colour():
+    sc = congress_everywhere()
+    ds = sc.dataset
+    cands = ds.baselines["vs2019"].candidates.copy()
+    cands["party"] = cands["party"].replace({"BJP": "Bharatiya Janata Party"})
+    ds.baselines["file:names"] = Baseline("file:names", "full names", cands)
+    sc.assumptions = sc.assumptions.with_baseline("file:names")
+    pc = party_colours(sc, Engine(ds).evaluate(sc))
+    assert pc["Bharatiya Janata Party"] == "#F28C28"  # BJP's orange in parties.csv
+    assert alike_pairs(pc) == []

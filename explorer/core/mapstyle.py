@@ -94,7 +94,9 @@ def party_colours(sc: Scenario, ev: Evaluation) -> dict[str, str]:
             differ = wa != wb
             pairs |= {(pr.parties[x], pr.parties[y]) for x, y in set(zip(wa[differ].tolist(), wb[differ].tolist()))}
     names = tuple(pr.parties[i] for i in order)
-    return dict(_distinct(names, tuple(ds.party_colour(n) for n in names), frozenset(pairs)))
+    # a party under a spelling of a known one ("Indian National Congress" for INC) starts from its colour
+    own = tuple(ds.party_colour(n if known(n) else (ds.resolve_party(n) or n)) for n in names)
+    return dict(_distinct(names, own, frozenset(pairs)))
 
 
 @functools.lru_cache(maxsize=256)
