@@ -192,8 +192,8 @@ def test_import_assignments_is_one_undo_step_and_bad_rows_apply_nothing(win, tmp
     win.files.show_error = lambda title, e: errors.append(e)
     assert not win.imports.import_assignments(str(bad))
     assert [str(p) for p in errors[0].problems] == [f"{bad}, line 3, ac_no: unknown seat '95'",
-                                                   f"{bad}, line 4, pool: unknown pool 'BSP' (use AAP, INC, "
-                                                   "contested, unassigned)"]
+                                                   f"{bad}, line 4, pool: 'BSP' is not a partner of this "
+                                                   "alliance (AAP, INC; or contested, unassigned)"]
     assert win.doc.scenario.pool_of(JIND) == "INC" and win.doc.undo_stack.count() == 0
     good = tmp_path / "aap_demand.csv"
     good.write_text("ac_no,pool\n36,AAP\n14,aap\n16,contested\n1,INC\n")

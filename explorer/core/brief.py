@@ -13,7 +13,7 @@ from .engine import Evaluation
 from .geometry import Boundaries
 from .imported import boundaries_of
 from .jsonio import atomic_write_bytes
-from .mapstyle import map_style
+from .mapstyle import map_style, party_colours
 from .pools import pool_colour_hex
 from .scenario import Scenario
 
@@ -84,10 +84,12 @@ def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation, uncertainty: dict | None 
     ds = sc.dataset
     width = _axes_width_pt(ax)
     per_seat = width / max(1, sc.seats.n)  # points per seat along the bar
+    colours = party_colours(sc, ev)  # the window's: never two parties alike
     for row, baseline in ((1, False), (0, True)):
         left = 0
         for party, n in ev.seat_segments(baseline):
-            ax.barh(row, n, left=left, color=ds.party_colour(party), edgecolor="white", height=0.7)
+            ax.barh(row, n, left=left, color=colours.get(party, ds.party_colour(party)), edgecolor="white",
+                    height=0.7)
             text = labels.segment_label(labels.short_party(party, ds.parties), n, n * per_seat, 6.5)
             if text:  # a label only where it fits inside its own segment
                 ax.text(left + n / 2, row, text, ha="center", va="center", fontsize=6.5, color="white",

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .engine import Evaluation
+from .labels import short_party
+from .mapstyle import party_colours
 from .pools import pool_colour_hex
 from .scenario import Scenario
 
@@ -16,7 +18,7 @@ class Segment:
     party: str
     seats: int
     colour: str
-    label: str       # "" when the bar is too narrow for a label
+    short: str       # the party's short code, for the label inside its bar (chosen by the drawer's width)
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class SeatChart:
     rows: tuple      # ((row label, (Segment, ...)), ...): "Projected" first, then "Baseline"
     majority: int
     total: int
+    titles: tuple = ()  # the title and shorter ones, longest first: the drawer shows the first that fits
 
     @property
     def ticks(self) -> list[int]:
@@ -42,27 +45,29 @@ class PcSplitChart:
     pool_colours: tuple
     hatched: int        # the Contested pool
     xmax: int
-
-
-def segment_label(party: str, n: int) -> str:
-    return "" if n < 4 else (f"{party} {n}" if n >= 9 else str(n))
+    titles: tuple = ()  # the title and shorter ones, longest first
 
 
 def seat_chart(sc: Scenario, ev: Evaluation) -> SeatChart:
     ds = sc.dataset
     v = ev.verdict
-    rows = tuple((label, tuple(Segment(p, n, ds.party_colour(p), segment_label(p, n))
+    colours = party_colours(sc, ev)  # the map's: never two alike
+    rows = tuple((label, tuple(Segment(p, n, colours.get(p, ds.party_colour(p)), short_party(p, ds.parties))
                                for p, n in ev.seat_segments(baseline)))
                  for label, baseline in (("Projected", False), ("Baseline", True)))
-    return SeatChart(f"Seats of {v.seats}: alliance {v.alliance}, majority {v.majority} (dashed)", rows,
-                     int(v.majority), int(sc.seats.n))
+    titles = (f"Seats of {v.seats}: alliance {v.alliance}, majority {v.majority} (dashed)",
+              f"Alliance {v.alliance} of {v.seats}, majority {v.majority}",
+              f"Alliance {v.alliance}, majority {v.majority}", f"{v.alliance} of {v.seats}, need {v.majority}")
+    return SeatChart(titles[0], rows, int(v.majority), int(sc.seats.n), titles)
 
 
 def pc_split_chart(sc: Scenario, ev: Evaluation) -> PcSplitChart:
     P = sc.pools
     counts = np.asarray(ev.pc_split.counts)
     per_pc = np.bincount(sc.seats.pc_index)
-    return PcSplitChart("Seats per pool in each Lok Sabha seat", tuple(ev.pc_split.names), counts,
+    titles = ("Seats per pool in each Lok Sabha seat", "Seats per pool in each PC", "Seats per pool per PC",
+              "Pools per PC")
+    return PcSplitChart(titles[0], tuple(ev.pc_split.names), counts,
                         tuple(P.label(j) for j in range(len(P))),
                         tuple(pool_colour_hex(P, j) for j in range(len(P))), P.contested,
-                        int(per_pc.max()) if len(per_pc) else 1)
+                        int(per_pc.max()) if len(per_pc) else 1, titles)

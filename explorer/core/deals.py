@@ -33,16 +33,43 @@ def new_scenario_like(dataset: Dataset, front: Scenario | None, name: str = "Unt
     return sc
 
 
+def pool_map(src, dst, resolve=None) -> dict[int, int | None]:
+    """Each pool of ``src`` (Pools) -> the pool of ``dst`` it is, or None: a partner by its
+    code, else its name, else (given ``resolve``, the data set's party lookup) its party
+    ("Congress" is INC); Contested and Unassigned to their own. Raises ValueError when two of
+    ``src``'s partners would land on one partner of ``dst``."""
+    out: dict[int, int | None] = {}
+    for i, p in enumerate(src.partners):
+        j = dst.match(p.code, resolve)
+        if j is None or j >= dst.n_partners:
+            j = dst.match(p.name, resolve)
+        out[i] = j if j is not None and j < dst.n_partners else None
+    out[src.contested], out[src.unassigned] = dst.contested, dst.unassigned
+    taken: dict[int, str] = {}
+    for i, j in out.items():
+        if j is not None and i < src.n_partners:
+            if j in taken:
+                raise ValueError(f"{taken[j]} and {src.partners[i].code} would both be {dst.partners[j].code}")
+            taken[j] = src.partners[i].code
+    return out
+
+
 def preset_split(sc: Scenario, preset: str) -> tuple[np.ndarray, str]:
-    """The pool of every seat under ``preset`` for ``sc`` (pools matched by key), and the undo
-    label. Raises ValueError naming a pool the preset fills that ``sc`` does not have."""
+    """The pool of every seat under ``preset`` for ``sc`` (pools matched by code, name or
+    party: ``pool_map``), and the undo label. Raises ValueError naming a pool the preset fills
+    that ``sc`` does not have, and how many seats it holds."""
     p = scenario_from_preset(sc.dataset, preset, with_rules=False)
-    have = {k.lower(): i for i, k in enumerate(sc.pools.keys)}
-    missing = [k for k in p.pools.keys if k.lower() not in have and p.seats_in(k)]
+    try:
+        m = pool_map(p.pools, sc.pools, sc.dataset.resolve_party)
+    except ValueError as e:
+        raise ValueError(f"“{preset}” does not fit this scenario's partners: {e}.") from None
+    missing = [f"{len(p.seats_in(k))} seat{'s' if len(p.seats_in(k)) != 1 else ''} in {k}"
+               for i, k in enumerate(p.pools.keys) if m[i] is None and p.seats_in(k)]
     if missing:
-        raise ValueError(f"“{preset}” puts seats in {', '.join(missing)}, which is not a partner of this "
+        raise ValueError(f"“{preset}” puts {'; '.join(missing)}, which is not a partner of this "
                          f"scenario ({', '.join(x.code for x in sc.pools.partners)}).")
-    index = np.array([have.get(k.lower(), sc.pools.unassigned) for k in p.pools.keys], dtype=sc.pool.dtype)
+    index = np.array([sc.pools.unassigned if m[i] is None else m[i] for i in range(len(p.pools))],
+                     dtype=sc.pool.dtype)
     pool = index[p.pool.astype(int)]
     label = f"Preset: {preset}"
     if p.assumptions.baseline != sc.assumptions.baseline:

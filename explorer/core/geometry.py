@@ -43,6 +43,7 @@ class Boundaries:
     attribution: str = ""
     warnings: list[Problem] = field(default_factory=list)  # shown before the map is replaced
     checked: dict = field(default_factory=dict, repr=False)  # a GeoJSON's (n, 2) lon/lat rings per seat
+    _adjacent: tuple | None = field(default=None, repr=False, compare=False)  # adjacent_seats' answer
 
     def warning_text(self, limit: int = 8) -> str:
         lines = [str(p) for p in self.warnings[:limit]]
@@ -56,6 +57,38 @@ class Boundaries:
     def bounds(self) -> tuple[float, float, float, float]:
         pts = np.concatenate([r for s in self.shapes.values() for r in s.rings])
         return float(pts[:, 0].min()), float(pts[:, 1].min()), float(pts[:, 0].max()), float(pts[:, 1].max())
+
+
+def adjacent_seats(b: Boundaries) -> tuple[tuple[int, int], ...]:
+    """Pairs of seats (ac_no, ac_no; smaller first) whose boundaries touch: they share a vertex
+    (to 1e-4 of a degree, about 10 m). Boundaries digitised seat by seat share few vertices:
+    when fewer pairs than seats are found, seats sharing two cells of a grid 1/250 of the map
+    wide count as touching. Computed once per Boundaries."""
+    if b._adjacent is not None:
+        return b._adjacent
+    acs = list(b.shapes)
+
+    def pairs_on(grid: float, least: int) -> set[tuple[int, int]]:
+        owners: dict[tuple[int, int], set[int]] = {}
+        for ac in acs:
+            cells = set()
+            for r in b.shapes[ac].rings:
+                cells.update(map(tuple, np.floor(r / grid).astype(np.int64).tolist()))
+            for c in cells:
+                owners.setdefault(c, set()).add(ac)
+        shared: dict[tuple[int, int], int] = {}
+        for o in owners.values():
+            if len(o) > 1:
+                for a, c in itertools.combinations(sorted(o), 2):
+                    shared[(a, c)] = shared.get((a, c), 0) + 1
+        return {k for k, v in shared.items() if v >= least}
+
+    found = pairs_on(1e-4, 1) if acs else set()
+    if len(acs) > 1 and len(found) < len(acs) - 1:
+        x0, y0, x1, y1 = b.bounds()
+        found |= pairs_on(max(x1 - x0, y1 - y0, 1e-6) / 250, 2)
+    b._adjacent = tuple(sorted(found))
+    return b._adjacent
 
 
 def _ring_area_centroid(ring: np.ndarray) -> tuple[float, float, float]:

@@ -426,15 +426,21 @@ def _read_file(path) -> bytes:
         raise DataError(Problem(str(path), None, None, f"cannot read: {e.strerror or e}")) from None
 
 
-def read_assignments(data: bytes, name: str, seats: SeatTable, pools) -> dict[int, str]:
+def read_assignments(data: bytes, name: str, seats: SeatTable, pools, resolve=None) -> dict[int, str]:
     """A seat list setting many pools at once (e.g. a partner's written demand): columns
-    ac_no, pool (a partner code, contested or unassigned). Every bad row is listed; nothing
-    is applied unless the whole file is good."""
+    ac_no, pool. A pool is named by a partner's code, its name or (given ``resolve``, the data
+    set's party lookup) any spelling of its party ("Congress" for INC), or contested or
+    unassigned. A file naming a party that is not a partner here is refused, with every line
+    naming it; a file that names only some of the partners is fine (their other seats stay).
+    Every bad row is listed; nothing is applied unless the whole file is good."""
     rows = _Rows(data, name)
     cols = _columns(rows, {"ac_no": ("ac_no",), "pool": ("pool",)}, ["ac_no", "pool"])
     problems = _Problems(name)
     out: dict[int, str] = {}
     line_of: dict[int, int] = {}
+    unknown: dict[str, list[int]] = {}  # a spelling no pool takes -> its lines
+    slot: dict[str, int] = {}           # where its problem stands in the list
+    matched: dict[str, int | None] = {}  # each spelling matched once
     for ln, row in rows:
         ac_s, pool = _cell(row, cols["ac_no"]), _cell(row, cols["pool"])
         ok = True
@@ -442,13 +448,16 @@ def read_assignments(data: bytes, name: str, seats: SeatTable, pools) -> dict[in
         if ac is None or not seats.has(ac):
             problems.add(ln, "ac_no", f"unknown seat {quote(ac_s)}")
             ok = False
-        try:
-            key = pools.key(pools.index(pool))
-        except KeyError:
-            problems.add(ln, "pool", f"unknown pool {quote(pool)}{did_you_mean(pool, pools.keys)} "
-                                     f"(use {', '.join(pools.keys)})")
+        j = matched[pool] if pool in matched else matched.setdefault(pool, pools.match(pool, resolve))
+        if j is None:
+            if pool not in unknown and len(problems.items) < MAX_PROBLEMS:
+                slot[pool] = len(problems.items)
+            if pool not in unknown:
+                problems.add(ln, "pool", "")
+            unknown.setdefault(pool, []).append(ln)
             ok = False
         if ok:
+            key = pools.key(j)
             if ac in out and out[ac] != key:
                 problems.add(ln, "ac_no", f"seat {ac} is already put in {out[ac]} on line {line_of[ac]}")
                 continue
@@ -456,9 +465,24 @@ def read_assignments(data: bytes, name: str, seats: SeatTable, pools) -> dict[in
             line_of[ac] = ln
     if not rows.any:
         raise DataError(Problem(name, None, None, "no data rows below the header"))
+    partners = ", ".join(p.code for p in pools.partners)
+    for pool, lines in unknown.items():
+        if pool not in slot:
+            continue
+        code = resolve(pool) if resolve is not None and pool else None
+        what = (f"{quote(pool)} ({code})" if code and code != pool else quote(pool)) if pool else "an empty pool"
+        also = (f" (also on line{'s' if len(lines) > 2 else ''} {_line_list(lines[1:])})" if len(lines) > 1 else "")
+        problems.items[slot[pool]] = Problem(
+            name, lines[0], "pool", f"{what}{also} is not a partner of this alliance ({partners}; or contested, "
+                                    f"unassigned){did_you_mean(pool, pools.keys) if pool else ''}")
     problems.raise_if_any()
     return out
 
 
-def load_assignments_csv(path, seats: SeatTable, pools) -> dict[int, str]:
-    return read_assignments(_read_file(path), str(path), seats, pools)
+def _line_list(lines: list[int], most: int = 12) -> str:
+    shown = ", ".join(str(x) for x in lines[:most])
+    return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")
+
+
+def load_assignments_csv(path, seats: SeatTable, pools, resolve=None) -> dict[int, str]:
+    return read_assignments(_read_file(path), str(path), seats, pools, resolve)

@@ -3,11 +3,15 @@
 map's look is tested without a display; the Qt view only paints it."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
 
 from .engine import Evaluation
+from .geometry import adjacent_seats
+from .imported import boundaries_of
+from .parties import distinct_colours
 from .pools import pool_colour_hex
 from .scenario import Scenario
 
@@ -66,6 +70,51 @@ def p_win_colour(p: float) -> str:
     return margin_colour((min(max(p, 0.0), 1.0) - 0.5) * 40.0)
 
 
+def party_colours(sc: Scenario, ev: Evaluation) -> dict[str, str]:
+    """The colour of every party that wins or led a seat, for the map's winner and baseline
+    modes, their legends and the seat chart: the party table's colour, except where two
+    parties shown together would read alike (parties.distinct_colours: CIE76 ΔE under 20, e.g.
+    two greys or two dark greens); the partners keep theirs first, then the parties the table
+    knows (independents stay grey), by baseline seats, then parties it does not know (an
+    imported file's, grey until here); parties winning adjacent seats differ in any case."""
+    pr, ds = ev.projection, sc.dataset
+    base, proj = ev.baseline_seat_counts, pr.seat_counts
+    shown = [i for i in range(len(pr.parties)) if base[i] or proj[i]]
+    def known(code: str) -> bool:
+        return (ds.parties is not None and code in ds.parties) or code in ds.party_colours
+    order = [i for i in shown if i < pr.n_partners] + sorted(
+        (i for i in shown if i >= pr.n_partners),
+        key=lambda i: (not known(pr.parties[i]), -int(base[i]), -int(proj[i]), i))
+    pairs: set[tuple[str, str]] = set()
+    b = boundaries_of(ds)
+    if b is not None:
+        ia, ib = _adjacent_index(b, sc.seats)
+        for who in (pr.winner, ev.baseline_leader):
+            wa, wb = who[ia], who[ib]
+            differ = wa != wb
+            pairs |= {(pr.parties[x], pr.parties[y]) for x, y in set(zip(wa[differ].tolist(), wb[differ].tolist()))}
+    names = tuple(pr.parties[i] for i in order)
+    # a party under a spelling of a known one ("Indian National Congress" for INC) starts from its colour
+    own = tuple(ds.party_colour(n if known(n) else (ds.resolve_party(n) or n)) for n in names)
+    return dict(_distinct(names, own, frozenset(pairs)))
+
+
+@functools.lru_cache(maxsize=256)
+def _distinct(names: tuple, colours: tuple, pairs: frozenset) -> tuple:
+    own = dict(zip(names, colours))
+    return tuple(distinct_colours(names, own.__getitem__, pairs).items())
+
+
+def _adjacent_index(b, seats) -> tuple[np.ndarray, np.ndarray]:
+    """Seat indices (into the seat table) of both ends of every adjacent pair."""
+    got = vars(b).get("_adjacent_index")
+    if got is None or got[0] is not seats:
+        pairs = [(seats.index_of(a), seats.index_of(c)) for a, c in adjacent_seats(b) if seats.has(a) and seats.has(c)]
+        arr = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        got = b._adjacent_index = (seats, arr[:, 0], arr[:, 1])
+    return got[1], got[2]
+
+
 def map_style(mode: str, sc: Scenario, ev: Evaluation, p_alliance=None, contest=None) -> MapStyle:
     """``p_alliance``: P(the alliance wins) per seat, for the win-probability mode (None: not
     computed yet, every seat grey). ``contest``: the who-should-contest figures of this split
@@ -86,9 +135,10 @@ def map_style(mode: str, sc: Scenario, ev: Evaluation, p_alliance=None, contest=
         title = "Pool"
     elif mode in ("winner", "baseline"):
         idx = pr.winner if mode == "winner" else ev.baseline_leader
-        fill = [ds.party_colour(pr.parties[i]) for i in idx.tolist()]
+        pc = party_colours(sc, ev)  # never two alike side by side or in the legend
+        fill = [pc[pr.parties[i]] for i in idx.tolist()]
         counts = np.bincount(idx, minlength=len(pr.parties))
-        legend = [(f"{pr.parties[i]} ({int(counts[i])})", ds.party_colour(pr.parties[i]), False)
+        legend = [(f"{pr.parties[i]} ({int(counts[i])})", pc[pr.parties[i]], False)
                   for i in np.argsort(-counts, kind="stable") if counts[i] > 0]
         title = "Projected winner" if mode == "winner" else f"Baseline leader ({ds.baselines[sc.assumptions.baseline].label})"
     elif mode == "margin":

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import colorsys
 import csv
+import functools
 import hashlib
 import io
+import math
 import re
 from dataclasses import dataclass
 
@@ -215,6 +217,81 @@ class PartyTable:
                 continue
             w.writerow([p.code, p.name, p.colour, "|".join(self._spellings.get(p.code, []))])
         return out.getvalue()
+
+
+# --- colours never alike for parties shown together ---------------------------------------
+ALIKE_DELTA_E = 20.0  # CIE76 ΔE below which two colours read as the same party on a map
+
+
+@functools.lru_cache(maxsize=4096)
+def lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of "#RRGGBB"."""
+    h = colour.lstrip("#")
+    lin = []
+    for i in (0, 2, 4):
+        c = int(h[i:i + 2], 16) / 255
+        lin.append(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4)
+    r, g, b = lin
+    x = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047
+    y = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    z = (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+
+    def f(t: float) -> float:
+        return t ** (1 / 3) if t > 216 / 24389 else (24389 / 27 * t + 16) / 116
+    fx, fy, fz = f(x), f(y), f(z)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def delta_e(a: str, b: str) -> float:
+    """The CIE76 colour difference of two "#RRGGBB" colours (about 2.3: just noticeable)."""
+    (l1, a1, b1), (l2, a2, b2) = lab(a.upper()), lab(b.upper())
+    return math.sqrt((l1 - l2) ** 2 + (a1 - a2) ** 2 + (b1 - b2) ** 2)
+
+
+def _candidates(code: str) -> list[str]:
+    """Replacement colours for ``code``, in a stable order of its own: the palette, then a
+    walk round the hue circle at three lightnesses."""
+    start = int(hashlib.sha1(code.encode()).hexdigest(), 16)
+    out = [_PALETTE[(start + i) % len(_PALETTE)] for i in range(len(_PALETTE))]
+    for light in (0.42, 0.62, 0.30):
+        for k in range(24):
+            r, g, b = colorsys.hls_to_rgb(((start % 24) + k * 7) % 24 / 24, light, 0.65)
+            out.append(f"#{round(r * 255):02X}{round(g * 255):02X}{round(b * 255):02X}")
+    return out
+
+
+def distinct_colours(order, colour_of, neighbours=(), threshold: float = ALIKE_DELTA_E,
+                     fixed=()) -> dict[str, str]:
+    """A colour for every party in ``order`` (most important first: each keeps its own colour
+    unless an earlier one already has one alike), such that no two read alike (CIE76 ΔE below
+    ``threshold``): they are shown together, in one legend. A party whose own colour is too
+    close to an earlier one's gets the first of its candidates far enough from all of them;
+    when no candidate is, one far enough from its ``neighbours`` (pairs of parties that meet,
+    e.g. on the map), else the most distinct. ``fixed``: colours already on show (Contested's,
+    the hatching) that every party keeps away from."""
+    nb: dict[str, set[str]] = {}
+    for a, b in neighbours:
+        nb.setdefault(a, set()).add(b)
+        nb.setdefault(b, set()).add(a)
+    out: dict[str, str] = {}
+    taken: list[str] = list(fixed)
+    for p in order:
+        if p in out:
+            continue
+        own = colour_of(p).upper()
+        if all(delta_e(own, c) >= threshold for c in taken):
+            out[p] = own
+            taken.append(own)
+            continue
+        cands = _candidates(p)
+        best = next((x for x in cands if all(delta_e(x, c) >= threshold for c in taken)), None)
+        if best is None:
+            met = [out[q] for q in nb.get(p, ()) if q in out] + list(fixed)
+            ok = [x for x in [own] + cands if all(delta_e(x, c) >= threshold for c in met)] or cands
+            best = own if ok[0] == own else max(ok, key=lambda x: min(delta_e(x, c) for c in taken))
+        out[p] = best
+        taken.append(best)
+    return out
 
 
 _SHIPPED: PartyTable | None = None

@@ -80,11 +80,37 @@ class Pools:
                 return p
         raise KeyError(f"unknown partner {code!r}")
 
+    def match(self, text: str, resolve=None) -> int | None:
+        """The pool a file's spelling names, or None: a pool key in any case ("inc",
+        "Contested"), a partner's name ("Aam Aadmi Party"), or, given ``resolve`` (the data set's
+        party table: spelling -> party code or None), any spelling of a partner's party
+        ("Congress", "Indian National Congress", "AAAP")."""
+        try:
+            return self.index(text)
+        except KeyError:
+            pass
+        k = _match_key(text)
+        if not k:
+            return None
+        for i, p in enumerate(self.partners):
+            if _match_key(p.name) == k or _match_key(p.code) == k:
+                return i
+        code = resolve(text) if resolve is not None else None
+        if code:
+            for i, p in enumerate(self.partners):
+                if p.code == code or resolve(p.code) == code or resolve(p.name) == code:
+                    return i
+        return None
+
     def partner_index(self, code: str) -> int:
         for i, p in enumerate(self.partners):
             if p.code == code:
                 return i
         raise KeyError(f"unknown partner {code!r}; partners are {', '.join(p.code for p in self.partners)}")
+
+
+def _match_key(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
 
 
 def pool_colour_hex(pools: "Pools", index: int) -> str:

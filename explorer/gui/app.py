@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
     from .. import APP_NAME, __version__
     from ..core.dataset_io import load_embedded
     from ..core.errors import DataError
-    from ..core.scenario import Scenario, default_rules, scenario_from_preset
+    from ..core.scenario import default_rules, scenario_from_preset
     from .autosave import default_autosave_dir, find_recoverable, keep_leftovers
     from .main_window import MainWindow
     from .recovery_dialog import RecoveryDialog
@@ -49,19 +49,17 @@ def main(argv: list[str] | None = None) -> int:
         recovery.exec()
         recovered = recovery.recovered()
 
-    sc, path = None, None
+    sc = None
     file_arg = args.scenario or args.scenario_opt
     try:
-        if file_arg:
-            sc, path = Scenario.load(ds, file_arg), file_arg
-        elif args.preset:
+        if args.preset and not file_arg:
             sc = scenario_from_preset(ds, args.preset)
     except (DataError, KeyError) as e:
         warn(None, APP_NAME, f"{e}\n\nStarting on the default scenario.")
-        sc, path = None, None
+        sc = None
     if sc is not None and not sc.rules.rules:
         sc.rules = default_rules(ds, sc.pools)
-    win = MainWindow(ds, sc, recovered=recovered, scenario_path=path)
+    win = MainWindow(ds, sc, recovered=recovered)
     if recovered is not None:
         if win.recovery_problems:
             # the autosaves stay where they are: nothing the strategist did is thrown away
@@ -83,7 +81,25 @@ def main(argv: list[str] | None = None) -> int:
     if args.startup_probe:
         _probe(app, win)
     win.show()
+    if file_arg:
+        open_start_file(win, file_arg, keep_start=recovered is not None)
     return app.exec()
+
+
+def open_start_file(win, path: str, keep_start: bool = False) -> bool:
+    """The file given on the command line, opened as File ▸ Open opens it: a scenario of
+    another data set offers that data set (or is refused, saying why), a CSV offers the
+    imports, a bad file says what is wrong. Opened, it takes the place of the untouched
+    scenario the window started on (unless ``keep_start``: scenarios recovered after a crash
+    stay); not opened, the window keeps its start scenario."""
+    start = win.workspace.active
+    if not win.files.open(path):
+        return False
+    doc = win.workspace.active
+    if (not keep_start and start is not None and doc is not start and start in win.workspace.docs
+            and start.file_path is None and start.undo_stack.count() == 0):
+        win.workspace.remove(start)
+    return True
 
 
 def _probe(app, win) -> None:

@@ -54,12 +54,15 @@ class ImportController(QObject):
         return self.w.doc.push(cc.UseBoundaries(self.w.doc.scenario, None, "Use the data set's own map boundaries"))
 
     def import_assignments(self, path: str | None = None) -> bool:
+        """Seat assignments from a CSV (ac_no, pool), as one undo step. Pools are matched to this
+        scenario's partners by code, name or party spelling; a file naming a party that is not a
+        partner here is refused (which names, which lines) and the scenario keeps what it had."""
         path = path or self.files.pick_open("Import seat assignments (ac_no, pool)", "CSV (*.csv);;All files (*)")
         if not path:
             return False
         doc = self.w.doc
         try:
-            moves = load_assignments_csv(path, doc.dataset.seats, doc.pools)
+            moves = load_assignments_csv(path, doc.dataset.seats, doc.pools, doc.dataset.resolve_party)
         except DataError as e:
             self.files.show_error("Cannot import assignments", e)
             return False
@@ -69,7 +72,10 @@ class ImportController(QObject):
             pool[seats.index_of(ac)] = doc.pools.index(key)
         changed = int(np.count_nonzero(pool != doc.scenario.pool))
         doc.set_pools(pool, f"Import {changed} assignment{'s' if changed != 1 else ''} from {os.path.basename(path)}")
-        self.w.statusBar().showMessage(f"{len(moves)} seats read from {path}; {changed} moved", 6000)
+        named = set(moves.values())
+        absent = [p.code for p in doc.pools.partners if p.code not in named]
+        note = (f"; the file names no seat for {', '.join(absent)} (their seats unchanged)" if absent else "")
+        self.w.statusBar().showMessage(f"{len(moves)} seats read from {path}; {changed} moved{note}", 8000)
         return True
 
     def load_rules(self) -> bool:

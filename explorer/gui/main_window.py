@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
     def apply_preset(self, name: str) -> bool:
         """Take a preset's split (the pools only), as one undo step of the scenario shown. A
         preset naming a pool this scenario does not have is refused, naming the pool."""
-        from ..core.deals import preset_split
+        from ..core.deals import pool_map, preset_split
         doc = self.doc
         try:
             pool, label = preset_split(doc.scenario, name)  # the pools only: baseline and adjustments stay
@@ -289,7 +289,11 @@ class MainWindow(QMainWindow):
         # the preset's friendly fights, in this alliance's codes; one naming a partner it lacks is refused
         sc = scenario_from_preset(doc.dataset, name, with_rules=False)
         codes = {p.code.lower(): p.code for p in doc.pools.partners}
-        missing = sorted({c for fight in sc.fights.values() for c in fight if c.lower() not in codes})
+        m = pool_map(sc.pools, doc.pools, doc.dataset.resolve_party)  # by code, name or party
+        src = {p.code.lower(): i for i, p in enumerate(sc.pools.partners)}
+        ours = {c: doc.pools.partners[m[src[c.lower()]]].code.lower() for fight in sc.fights.values() for c in fight
+                if c.lower() in src and m[src[c.lower()]] is not None}
+        missing = sorted({c for fight in sc.fights.values() for c in fight if c not in ours})
         if missing:
             self.files.show_error("Cannot apply the preset",
                                   f"“{name}” has friendly fights with {', '.join(missing)}, which is not a partner of "
@@ -297,7 +301,7 @@ class MainWindow(QMainWindow):
             return False
         fights = {}
         for ac, fight in sc.fights.items():
-            f = tuple(p.code for p in doc.pools.partners if p.code.lower() in {c.lower() for c in fight})
+            f = tuple(p.code for p in doc.pools.partners if p.code.lower() in {ours[c] for c in fight})
             if 2 <= len(f) < len(codes):
                 fights[ac] = f
         return doc.set_pools(pool, label, fights=fights)

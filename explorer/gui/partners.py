@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog
 
 from ..core import commands as cc
-from ..core.pools import Partner
+from ..core.parties import ALIKE_DELTA_E, delta_e
+from ..core.pools import CONTESTED_COLOUR, UNASSIGNED_COLOUR, Partner
 
 # distinct colours for a partner the party table does not know (no two alike in a row)
 _SPARE = ("#E65100", "#6A1B9A", "#00838F", "#AD1457", "#558B2F", "#4527A0", "#F9A825", "#5D4037",
@@ -15,13 +16,19 @@ _SPARE = ("#E65100", "#6A1B9A", "#00838F", "#AD1457", "#558B2F", "#4527A0", "#F9
 
 
 def free_colour(dataset, partners, code: str) -> str:
-    """The party table's colour for ``code`` unless a partner already has it; else the first
-    spare colour no partner uses."""
-    used = {p.colour.upper() for p in partners}
+    """The party table's colour for ``code`` unless it looks like a partner's, Contested's or
+    Unassigned's (CIE76 ΔE under ALIKE_DELTA_E: CPI(M)'s red beside CPI's); else the first
+    spare colour unlike all of them (else the first no partner uses)."""
+    used = [p.colour for p in partners] + [CONTESTED_COLOUR, UNASSIGNED_COLOUR]
+
+    def unlike(c: str) -> bool:
+        return all(delta_e(c, u) >= ALIKE_DELTA_E for u in used)
     own = dataset.party_colour(code)
-    if own and own.upper() not in used and own.upper() != "#B0B0B0":
+    if own and own.upper() != "#B0B0B0" and unlike(own):
         return own
-    return next((c for c in _SPARE if c not in used), _SPARE[len(partners) % len(_SPARE)])
+    taken = {u.upper() for u in used}
+    return next((c for c in _SPARE if unlike(c)),
+                next((c for c in _SPARE if c not in taken), _SPARE[len(partners) % len(_SPARE)]))
 
 
 class PartnerController:

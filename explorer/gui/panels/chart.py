@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ...core import labels
 from ...core.chart import pc_split_chart, seat_chart
 from ..document import Binding, Document
 
@@ -38,6 +39,8 @@ class ChartPanel(QWidget):
         self._bold_small = QFont(self._small)
         self._bold_small.setBold(True)
         self._hatch = Qt.BrushStyle.BDiagPattern
+        self._layout_key = None
+        self._texts, self._fills, self._lines = [], [], []
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -74,35 +77,78 @@ class ChartPanel(QWidget):
         self.seats = seat_chart(doc.scenario, doc.evaluation)
         self.split = pc_split_chart(doc.scenario, doc.evaluation)
         self._stale = False
+        self._layout_key = None  # laid out again at the next paint
         self.draws += 1
         self.update()
 
-    # -- painting ---------------------------------------------------------------------
+    # -- layout ---------------------------------------------------------------------
+    # Every text is laid out before it is painted, in a rectangle of its own measured with the
+    # font it is drawn in (QFontMetrics): a title is the longest of its candidates that fits,
+    # a party's bar label is "INC 37", "37" or nothing (explorer.core.labels), a PC name is
+    # elided, a tick label is kept inside the widget and dropped where it would overprint
+    # another, the legend wraps. ``label_rects`` lists what the last layout placed.
+
     def _colour(self, hexcode: str) -> QColor:
         c = self._colours.get(hexcode)
         if c is None:
             c = self._colours[hexcode] = QColor(hexcode)
         return c
 
+    def label_rects(self) -> list[tuple[str, QRectF, QFont]]:
+        """(text, rectangle, font) of every label of the layout at the current size."""
+        self._ensure_layout()
+        return [(t, QRectF(r), f) for r, t, f, _pen in self._texts]
+
+    def _ensure_layout(self) -> None:
+        key = (self.width(), self.height())
+        if self._layout_key != key:
+            self._layout_key = key
+            self._texts, self._fills, self._lines = [], [], []
+            if self.seats is not None:
+                w, h = self.width(), self.height()
+                top_h = max(90, int(h * 0.26))
+                self._layout_seats(QRectF(0, 0, w, top_h))
+                self._layout_split(QRectF(0, top_h + 6, w, h - top_h - 6))
+
+    @staticmethod
+    def _measure(fm: QFontMetrics):
+        return lambda text, _size: fm.horizontalAdvance(text)
+
+    def _text(self, font: QFont, fm: QFontMetrics, text: str, x: float, y: float, align: str = "left",
+              pen=Qt.GlobalColor.black) -> QRectF | None:
+        """Place ``text`` with its left edge (or right edge, or centre) at ``x`` and its top at ``y``."""
+        if not text:
+            return None
+        tw = fm.horizontalAdvance(text) + 1
+        left = x - tw if align == "right" else x - tw / 2 if align == "center" else x
+        r = QRectF(left, y, tw, fm.height())
+        self._texts.append((r, text, font, pen))
+        return r
+
     def paintEvent(self, _e):
+        self._ensure_layout()
         p = QPainter(self)
         p.fillRect(self.rect(), Qt.GlobalColor.white)
-        if self.seats is not None:
-            w, h = self.width(), self.height()
-            top_h = max(90, int(h * 0.26))
-            self._paint_seats(p, QRectF(0, 0, w, top_h))
-            self._paint_split(p, QRectF(0, top_h + 6, w, h - top_h - 6))
+        for r, brush in self._fills:
+            p.fillRect(r, brush)
+        for x0, y0, x1, y1, pen in self._lines:
+            p.setPen(pen)
+            p.drawLine(int(x0), int(y0), int(x1), int(y1))
+        for r, text, font, pen in self._texts:
+            p.setFont(font)
+            p.setPen(pen)
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
         p.end()
         self.paints += 1
 
-    def _paint_seats(self, p: QPainter, area: QRectF) -> None:
+    def _layout_seats(self, area: QRectF) -> None:
         ch = self.seats
         fm = QFontMetrics(self._small)
-        p.setFont(self._title_font)
-        p.setPen(Qt.GlobalColor.black)
+        bfm = QFontMetrics(self._bold_small)
         tfm = QFontMetrics(self._title_font)
-        p.drawText(QRectF(8, area.top() + 2, area.width() - 16, tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   ch.title)
+        size = self._small.pointSizeF()
+        title = labels.first_fitting(ch.titles or (ch.title,), area.width() - 16, size, self._measure(tfm))
+        self._text(self._title_font, tfm, title, 8, area.top() + 2)
         label_w = max(fm.horizontalAdvance(r[0]) for r in ch.rows) + 12
         x0, x1 = area.left() + label_w, area.right() - 12
         y0 = area.top() + tfm.height() + 8
@@ -113,56 +159,88 @@ class ChartPanel(QWidget):
         for k, (label, segs) in enumerate(ch.rows):
             top = y0 + k * row_h + row_h * 0.15
             bar_h = row_h * 0.7
-            p.setFont(self._small)
-            p.setPen(Qt.GlobalColor.black)
-            p.drawText(QRectF(0, top, label_w - 6, bar_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
+            mid = top + bar_h / 2 - fm.height() / 2
+            self._text(self._small, fm, label, label_w - 6, mid, "right")
             left = x0
-            p.setFont(self._bold_small)
             for s in segs:
                 r = QRectF(left, top, s.seats * scale, bar_h)
-                p.fillRect(r, self._colour(s.colour))
-                if s.label and fm.horizontalAdvance(s.label) < r.width() + 2:
-                    p.setPen(white)
-                    p.drawText(r, Qt.AlignmentFlag.AlignCenter, s.label)
+                self._fills.append((r, QBrush(self._colour(s.colour))))
+                if bar_h >= bfm.height() - 2:
+                    text = labels.segment_label(s.short, s.seats, r.width(), size, self._measure(bfm))
+                    self._text(self._bold_small, bfm, text, r.center().x(), r.center().y() - bfm.height() / 2,
+                               "center", white)
                 left += s.seats * scale
         mx = x0 + (ch.majority - 0.5) * scale
-        p.setPen(QPen(QColor("#222"), 1.2, Qt.PenStyle.DashLine))
-        p.drawLine(int(mx), int(y0), int(mx), int(axis_y))
-        p.setPen(Qt.GlobalColor.black)
-        p.drawLine(int(x0), int(axis_y), int(x1), int(axis_y))
-        p.setFont(self._small)
-        for t in ch.ticks:
-            x = x0 + t * scale
-            p.drawText(QRectF(x - 20, axis_y + 1, 40, fm.height()), Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, str(t))
+        self._lines.append((mx, y0, mx, axis_y, QPen(QColor("#222"), 1.2, Qt.PenStyle.DashLine)))
+        self._lines.append((x0, axis_y, x1, axis_y, QPen(Qt.GlobalColor.black)))
+        placed: list[QRectF] = []
+        # the majority first: an end label that would overprint it is the one left out
+        for t in sorted(ch.ticks, key=lambda t: t != ch.majority):
+            text = str(t)
+            tw = fm.horizontalAdvance(text) + 1
+            left = min(max(x0 + t * scale - tw / 2, area.left() + 1), area.right() - 1 - tw)
+            r = QRectF(left, axis_y + 1, tw, fm.height())
+            if any(r.adjusted(-3, 0, 3, 0).intersects(o) for o in placed):
+                continue
+            placed.append(r)
+            self._texts.append((r, text, self._small, Qt.GlobalColor.black))
 
-    def _paint_split(self, p: QPainter, area: QRectF) -> None:
+    def _layout_split(self, area: QRectF) -> None:
         sp = self.split
         fm = QFontMetrics(self._small)
         tfm = QFontMetrics(self._title_font)
-        p.setFont(self._title_font)
-        p.setPen(Qt.GlobalColor.black)
-        p.drawText(QRectF(8, area.top(), area.width() - 16, tfm.height()), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   sp.title)
-        legend_h = fm.height() + 6
+        size = self._small.pointSizeF()
+        title = labels.first_fitting(sp.titles or (sp.title,), area.width() - 16, size, self._measure(tfm))
+        self._text(self._title_font, tfm, title, 8, area.top())
+        brushes = [QBrush(self._colour(c)) for c in sp.pool_colours]
+        hatch = QBrush(QColor(255, 255, 255, 150), self._hatch)
+        # the legend, wrapped onto as many lines as the width needs (at most about a third of the area)
+        line_h = fm.height() + 2
+        avail = area.width() - 16
+        max_lines = max(1, int(area.height() * 0.35 // line_h))
+        items, x, line = [], 8.0, 0
+        for j, label in enumerate(sp.pool_labels):
+            text = labels.elide(label, avail - 15, size, self._measure(fm))
+            iw = 15 + fm.horizontalAdvance(text) + 1
+            if x > 8 and x + iw > 8 + avail:
+                x, line = 8.0, line + 1
+            if line >= max_lines:
+                break
+            items.append((j, text, x, line))
+            x += iw + 12
+        left_out = len(sp.pool_labels) - len(items)
+        more_at = None
+        while left_out:  # "+3 more" after the last entry shown, in place of entries if need be
+            more = f"+{left_out} more"
+            if not items:
+                more_at = (8.0, 0)
+                break
+            _j, t, ix, il = items[-1]
+            end = ix + 15 + fm.horizontalAdvance(t) + 1 + 12
+            if end + fm.horizontalAdvance(more) + 1 <= 8 + avail:
+                more_at = (end, il)
+                break
+            items.pop()
+            left_out += 1
+        lines = max([it[3] for it in items] + [more_at[1] if more_at else 0]) + 1
+        legend_h = lines * line_h + 4
         n = len(sp.names)
         y0, y1 = area.top() + tfm.height() + 4, area.bottom() - legend_h
         row_h = (y1 - y0) / max(1, n)
-        names_shown = row_h >= fm.height() * 0.8
-        label_w = (min(160, max(fm.horizontalAdvance(s) for s in sp.names)) + 10) if names_shown and n else 8
+        names_shown = row_h >= fm.height() and n > 0
+        label_w = (min(area.width() * 0.35, max(fm.horizontalAdvance(s) for s in sp.names)) + 10) \
+            if names_shown else 8
         x0, x1 = area.left() + label_w, area.right() - 12
         scale = (x1 - x0) / max(1, sp.xmax)
         counts = sp.counts
-        brushes = [QBrush(self._colour(c)) for c in sp.pool_colours]
-        hatch = QBrush(QColor(255, 255, 255, 150), self._hatch)
         white = QPen(Qt.GlobalColor.white)
-        p.setFont(self._small)
         for i, name in enumerate(sp.names):
             top = y0 + i * row_h + row_h * 0.14
             bar_h = max(1.0, row_h * 0.72)
+            text_y = y0 + i * row_h + (row_h - fm.height()) / 2
             if names_shown:
-                p.setPen(Qt.GlobalColor.black)
-                p.drawText(QRectF(0, top, label_w - 4, bar_h), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                           fm.elidedText(name, Qt.TextElideMode.ElideRight, label_w - 6))
+                self._text(self._small, fm, labels.elide(name, label_w - 8, size, self._measure(fm)),
+                           label_w - 4, text_y, "right")
             left = x0
             row = counts[i]
             for j in range(len(brushes)):
@@ -170,19 +248,19 @@ class ChartPanel(QWidget):
                 if not v:
                     continue
                 r = QRectF(left, top, v * scale, bar_h)
-                p.fillRect(r, brushes[j])
+                self._fills.append((r, brushes[j]))
                 if j == sp.hatched:
-                    p.fillRect(r, hatch)
-                if v >= 2 and names_shown:
-                    p.setPen(white)
-                    p.drawText(r, Qt.AlignmentFlag.AlignCenter, str(v))
+                    self._fills.append((r, hatch))
+                if v >= 2 and names_shown and fm.horizontalAdvance(str(v)) + 3 <= r.width():
+                    self._text(self._small, fm, str(v), r.center().x(), text_y, "center", white)
                 left += v * scale
-        # legend
-        x, y = x0, y1 + 3
-        for j, label in enumerate(sp.pool_labels):
-            p.fillRect(QRectF(x, y + 2, 12, fm.height() - 4), brushes[j])
+        if more_at is not None:
+            self._text(self._small, fm, f"+{left_out} more", more_at[0], y1 + 3 + more_at[1] * line_h,
+                       pen=QColor("#555"))
+        for j, text, x, line in items:
+            y = y1 + 3 + line * line_h
+            sw = QRectF(x, y + 2, 12, fm.height() - 4)
+            self._fills.append((sw, brushes[j]))
             if j == sp.hatched:
-                p.fillRect(QRectF(x, y + 2, 12, fm.height() - 4), hatch)
-            p.setPen(Qt.GlobalColor.black)
-            p.drawText(QRectF(x + 15, y, fm.horizontalAdvance(label) + 4, fm.height()), Qt.AlignmentFlag.AlignLeft, label)
-            x += 15 + fm.horizontalAdvance(label) + 12
+                self._fills.append((sw, hatch))
+            self._text(self._small, fm, text, x + 15, y)
