@@ -12,7 +12,7 @@ import traceback
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from shiboken6 import isValid
 
 from ..core import uncertainty as U
@@ -152,6 +152,7 @@ class LiveUncertainty(QObject):
         self.stale = True
         self._bank = None
         self._cushion = None
+        self._deferred = False
         self._token = 0
         self._running = False
         self._pending = False
@@ -193,9 +194,14 @@ class LiveUncertainty(QObject):
                 self._move()
                 return
             # many seats at once (assign all, a preset, its undo): the draws of every moved seat
-            # are drawn again off the GUI thread, and the figures shown meanwhile say "updating"
+            # are drawn again off the GUI thread, once the window has painted the move (a thread
+            # started now would compete with that paint), and the figures meanwhile say "updating"
             self._set_stale(True)
-            self._request()
+            if not self.asynchronous:
+                self._request()
+            elif not self._deferred:
+                self._deferred = True
+                QTimer.singleShot(self.AFTER_PAINT_MS, self._deferred_request)
             return
         # another projector (assumptions), data set or settings: recompute off the GUI thread
         if self.sim is not None and self.sim.pj.pools.partners == self.doc.pools.partners \
@@ -265,7 +271,13 @@ class LiveUncertainty(QObject):
         self._set_stale(False)
         self._move(force=not np.array_equal(pools, self.doc.scenario.pool))
 
+    def _deferred_request(self) -> None:
+        self._deferred = False
+        if not self.stopped:
+            self._request()
+
     # -- moves: the moved seats only -------------------------------------------------------------------
+    AFTER_PAINT_MS = 20
     BIG_MOVE = 24     # seats: past this a move's draws cost more than a frame on the GUI thread
 
     def _big_move(self) -> bool:
