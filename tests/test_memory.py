@@ -82,7 +82,7 @@ if sys.argv[1] == "window":
 a = np.ones(30 * 2**20 // 8)   # one 30 MiB block freed: glibc then keeps blocks under 30 MiB in its heap
 del a
 r0 = rss()
-b = [np.ones(2**20 // 8) for _ in range(40)]   # 40 blocks of 1 MiB, freed
+b = [np.ones(2 * 2**20 // 8) for _ in range(20)]   # 20 blocks of 2 MiB, freed
 del b
 print(rss() - r0)
 """
