@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -40,7 +41,6 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtGui import QIcon
     from ..core.dataset import resource_root
     app.setWindowIcon(QIcon(str(resource_root() / "icon.png")))
-    ds = load_embedded()
 
     # runs that did not exit cleanly left their autosaves: every scenario in them is offered back
     recovered, recovery = None, None
@@ -52,6 +52,17 @@ def main(argv: list[str] | None = None) -> int:
 
     sc = None
     file_arg = args.scenario or args.scenario_opt
+    ds, start_folder = None, None
+    if file_arg and recovered is None and os.path.isfile(os.path.join(file_arg, "dataset.json")):
+        # a data set folder, nothing recovered: the window starts on it, as it would end up after
+        # File ▸ Open, without reading and simulating the shipped data set first (7 MB less idle
+        # with 543 seats); one that cannot be read is opened below, which says why
+        from ..core.dataset_io import load_dataset
+        try:
+            ds, start_folder, file_arg = load_dataset(file_arg), file_arg, None
+        except DataError:
+            pass
+    ds = ds or load_embedded()
     try:
         if args.preset and not file_arg:
             sc = scenario_from_preset(ds, args.preset)
@@ -79,6 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         w, h = min(1600, screen.width()), min(950, screen.height())
     win.resize(min(w, screen.width()), min(h, screen.height()))
+    if start_folder:
+        win.files.datasets.started_on(ds, start_folder)
     if args.startup_probe:
         _probe(app, win)
     win.show()
