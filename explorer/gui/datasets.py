@@ -66,10 +66,19 @@ class DatasetFiles(QObject):
         if where.startswith(EMBEDDED):
             return load_embedded(where[len(EMBEDDED):])
         ds = load_dataset(where)
+        self._remember_folder(ds, where)
+        return ds
+
+    def _remember_folder(self, ds, where: str) -> None:
         folders = self._dataset_folders()
         folders[ds.id] = os.path.abspath(where)
         QSettings().setValue("dataset_folders", json.dumps(folders))
-        return ds
+
+    def started_on(self, ds, where: str) -> None:
+        """The window started on the data set in this folder (``python -m explorer FOLDER``):
+        remembered as File ▸ Open data set… remembers one (its folder, Open recent)."""
+        self._remember_folder(ds, where)
+        self.files._add_recent(where)
 
     def _dataset_folders(self) -> dict[str, str]:
         """The folder each data set opened before was read from, by id."""
