@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self)
         self.partners = PartnerController(self)
         self.menu_actions = WindowActions(self)
-        self.status = QuietLabel(elide=True)     # a new figure after every move repaints it, never re-lays the window
+        self.status = QuietLabel(elide=True)     # repainted after every move, never re-lays the window
         self.statusBar().addPermanentWidget(self.status, 1)
         t = self.tabs
         t.newRequested.connect(lambda: self.files.new())
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, e):
         super().showEvent(e)
-        QTimer.singleShot(0, self.fit_frame_to_screen)
+        QTimer.singleShot(0, lambda: (self.fit_frame_to_screen(), readable_dock_tabs(self)))
         if not getattr(self, "_sized", False):
             # the table gets what its columns need; the pools the rest of the central area
             self._sized = True
@@ -358,3 +358,18 @@ def status_summary(doc, ev) -> str:
 
 
 __all__ = ["MainWindow", "SeatTableModel", "status_summary"]
+
+
+def readable_dock_tabs(window: QMainWindow) -> None:
+    """Nine docks share the right-hand tab row: their titles stay whole ("Summary", not "S…")
+    and the row scrolls, rather than every title elided to a letter."""
+    from PySide6.QtWidgets import QTabBar
+    if not getattr(window, "_watching_dock_tabs", False):   # a dock moved by the user makes new tab bars
+        window._watching_dock_tabs = True
+        for d in window.findChildren(QDockWidget):
+            d.dockLocationChanged.connect(lambda _a: QTimer.singleShot(0, lambda: readable_dock_tabs(window)))
+    for bar in window.findChildren(QTabBar):
+        if bar.parent() is window:           # the main window's dock tab bars, not a panel's own tabs
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
+            bar.setExpanding(False)

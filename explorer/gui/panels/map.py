@@ -38,6 +38,8 @@ class SeatShapeItem(QGraphicsPathItem):
         self.outlined = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(False)
+        # a repaint of the rectangle around a change blits the seats that did not change
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         # painted by paint() with cosmetic pens; a scene-unit pen would widen the bounding
         # rect by a whole degree
         self.setPen(QPen(Qt.PenStyle.NoPen))

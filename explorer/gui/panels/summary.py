@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..document import Binding, Document, shape_of
+from ..quiet_label import QuietLabel
 from ..style import esc, pool_colour
 from .scoreboard import MajorityBar
 
@@ -101,17 +102,14 @@ class SummaryPanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         lay.setSpacing(6)
-        self.contest = QLabel()
-        self.contest.setTextFormat(Qt.TextFormat.RichText)
+        # figures that change on every move: QuietLabels repaint without re-laying the window
+        self.contest = QuietLabel(rich=True)
         lay.addWidget(self.contest)
         self.bar = MajorityBar(doc, self)
         lay.addWidget(self.bar)
-        self.projected = QLabel()
-        self.projected.setTextFormat(Qt.TextFormat.RichText)
-        self.projected.setWordWrap(True)
+        self.projected = QuietLabel(rich=True, wrap=True)
         lay.addWidget(self.projected)
-        self.coverage = QLabel()
-        self.coverage.setWordWrap(True)
+        self.coverage = QuietLabel(rich=True, wrap=True)
         lay.addWidget(self.coverage)
         lay.addWidget(QLabel("<b>Split per Lok Sabha seat</b>"))
         self.pc_model = PcSplitModel(doc, self)
