@@ -73,8 +73,21 @@ def test_jharkhand_india_split_counted_from_who_fielded():
     counts = {k: len(sc.seats_in(k)) for k in sc.pools.keys}
     assert counts == {"JMM": 42, "INC": 28, "RJD": 5, "CPI(ML)L": 3, "contested": 3, "unassigned": 0}
     assert sc.seats_in("contested") == [28, 77, 78]
-    pr = Engine(JHARKHAND).evaluate(sc).projection
-    assert pr.alliance_seats == 56  # INDIA won 56 of 81 (41 needed)
+    ev = Engine(JHARKHAND).evaluate(sc)
+    assert ev.projection.alliance_seats == 56  # INDIA won 56 of 81 (41 needed)
+    # each partner fields its seats alone plus only the friendly fights it is in: the candidates
+    # each party stood in 2024, counted from the results file
+    import csv
+    from collections import Counter
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "shared/data/jharkhand_2024/results_2024_assembly.csv"
+    stood = Counter(r["party"] for r in csv.DictReader(path.open(encoding="utf-8")))
+    names = {"JMM": "Jharkhand Mukti Morcha", "INC": "Indian National Congress", "RJD": "Rashtriya Janata Dal",
+             "CPI(ML)L": "Communist Party of India (Marxist-Leninist) (Liberation)"}
+    fielding = {p.code: p.fielding for p in ev.partners}
+    assert fielding == {"JMM": 43, "INC": 30, "RJD": 7, "CPI(ML)L": 4}
+    assert {k: stood[v] for k, v in names.items()} == fielding
+    assert [p.contested for p in ev.partners] == [1, 2, 2, 1]
 
 
 def test_partners_by_code_or_eci_name(capsys):

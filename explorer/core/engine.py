@@ -116,6 +116,7 @@ class Evaluation:
     seats: SeatTable
     assumptions: Assumptions
     _by_seat: dict | None = field(default=None, repr=False)
+    fights: dict = field(default_factory=dict)   # ac_no -> the partners of a friendly fight (two or more)
 
     # -- per seat ---------------------------------------------------------------------------
     def conflicts_by_seat(self) -> dict[int, list[Conflict]]:
@@ -186,8 +187,11 @@ class Evaluation:
     @cached_property
     def partners(self) -> list[PartnerFigures]:
         b, P, won = self.breakdown, self.pools, self.projection.seat_counts
-        contested = int(b.counts[P.contested])
-        return [PartnerFigures(p.code, p.name, p.colour, int(b.counts[i]), contested, int(b.counts[i]) + contested,
+        n_contested = int(b.counts[P.contested])
+        # a Contested seat with a friendly fight counts only for the partners that fight there
+        out_of = {p.code: sum(1 for codes in self.fights.values() if p.code not in codes) for p in P.partners}
+        contests = [n_contested - out_of[p.code] for p in P.partners]
+        return [PartnerFigures(p.code, p.name, p.colour, int(b.counts[i]), contests[i], int(b.counts[i]) + contests[i],
                                int(b.sc[i]), int(b.st[i]), int(won[i]),
                                float(self.projector.swung_partners[:, i].sum())) for i, p in enumerate(P.partners)]
 
@@ -278,5 +282,6 @@ class Engine:
         pj = self.projector(sc.pools, sc.assumptions, sc.rules.rebels() if rebels is None else rebels)
         proj = pj.project(sc.pool, self.dataset.majority, sc.fight_masks())
         ctx = Context(sc.seats, sc.pools, sc.pool, proj)
+        fights = {a: f for a, f in sc.fights.items() if sc.pool_of(a) == "contested"}
         return Evaluation(proj, pool_breakdown(sc.seats, sc.pool, len(sc.pools)),
-                          sc.rules.evaluate(ctx), pj, sc.pools, sc.seats, sc.assumptions)
+                          sc.rules.evaluate(ctx), pj, sc.pools, sc.seats, sc.assumptions, fights=fights)

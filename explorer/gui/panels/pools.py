@@ -186,6 +186,7 @@ class PoolItemDelegate(QStyledItemDelegate):
     _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     _SELECTED = QStyle.StateFlag.State_Selected
     _ELIDE = Qt.TextElideMode.ElideRight
+    _MIDDLE = Qt.TextElideMode.ElideMiddle
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -209,7 +210,16 @@ class PoolItemDelegate(QStyledItemDelegate):
         painter.drawText(r, self._RIGHT, right)
         painter.setPen(fg)
         text_rect = r.adjusted(19, 0, -rw, 0)
-        painter.drawText(text_rect, self._LEFT, fm.elidedText(text, self._ELIDE, text_rect.width()))
+        if fm.horizontalAdvance(text) > text_rect.width() and " " in text:
+            # the number always shows; a name of several words loses its middle ("Amb…Cantt."),
+            # so seats that share a first word ("Ambala Cantt.", "Ambala City") stay apart
+            num, name = text.split(" ", 1)
+            num += " "
+            nw = fm.horizontalAdvance(num)
+            painter.drawText(text_rect, self._LEFT, num)
+            text_rect = text_rect.adjusted(nw, 0, 0, 0)
+            text = fm.elidedText(name, self._MIDDLE if " " in name else self._ELIDE, text_rect.width())
+        painter.drawText(text_rect, self._LEFT, text)
         painter.restore()
 
     def sizeHint(self, option, index):

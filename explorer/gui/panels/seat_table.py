@@ -412,6 +412,8 @@ class SeatTablePanel(QWidget):
                 self._fill(self.district_filter, "All districts", [(n, n) for n in seats.district_names])
                 self._fill(self.pc_filter, "All PCs", [(n, n) for n in seats.pc_names])
                 self.proxy.set_filter(district=None, pc=None)
+                if SeatTableModel.C_SC not in self._chosen_columns:   # "SC/ST" needs more room than "SC"
+                    self.table.setColumnWidth(SeatTableModel.C_SC, 42 if "/" in self.model._reserved_header else 28)
             self._fill(self.pool_filter, "All pools", [(pools.label(i), i) for i in range(len(pools))])
             self.proxy.set_filter(pool=None)
         self._binding.bind(doc, evaluated=self._on_evaluated)
