@@ -81,3 +81,14 @@ def test_jharkhand_table_marks_its_9_sc_and_28_st_seats(qtbot):
     assert m.headerData(SeatTableModel.C_SC, Qt.Orientation.Horizontal) == "SC/ST"
     h = open_window(qtbot, Scenario(load_embedded("haryana"))).seat_model
     assert h.headerData(SeatTableModel.C_SC, Qt.Orientation.Horizontal) == "SC"   # Haryana has no ST seat
+
+
+def test_a_shared_selection_is_one_range_per_run_of_rows(qtbot):
+    """Seats 1-10 and 20 selected from the hub: the table holds two ranges, not eleven (a view
+    checks every range for every cell it paints)."""
+    w = open_window(qtbot, Scenario(load_embedded("haryana")))
+    w.hub.set(list(range(1, 11)) + [20], None)
+    sel = w.table.selectionModel().selection()
+    assert sel.count() == 2
+    rows = sorted({i.row() for i in w.table.selectionModel().selectedRows(0)})
+    assert [w.proxy.index(r, 0).data(Qt.UserRole + 2) for r in rows] == list(range(1, 11)) + [20]

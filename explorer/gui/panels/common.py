@@ -80,11 +80,12 @@ def selected_seats_of(view: QAbstractItemView) -> list[int]:
 
 
 def select_seats_in(view: QAbstractItemView, seats: frozenset[int], column_count: int = 1) -> None:
-    """Select the rows of ``view`` whose seat is in ``seats`` (one selection change)."""
+    """Select the rows of ``view`` whose seat is in ``seats`` (one selection change), as one
+    range per run of consecutive rows: a view checks every range for every cell it paints, and
+    90 seats dropped together are 1 range, not 90."""
     model, sm = view.model(), view.selectionModel()
     sel = QItemSelection()
-    for r in range(model.rowCount()):
-        idx = model.index(r, 0)
-        if idx.data(AC_ROLE) in seats:
-            sel.select(idx, model.index(r, column_count - 1))
+    rows = [r for r in range(model.rowCount()) if model.index(r, 0).data(AC) in seats] if seats else []
+    for lo, hi in runs(rows):
+        sel.select(model.index(lo, 0), model.index(hi, column_count - 1))
     sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -36,8 +36,9 @@ def start_seat_drag(view: QAbstractItemView, supported) -> Qt.DropAction:
     """What QAbstractItemView.startDrag does, minus the pixmap of every cell and minus the
     clearing or removal of the dragged items after a move."""
     model = view.model()
-    indexes = [i for i in view.selectionModel().selectedIndexes()
-               if i.column() == 0 and model.flags(i) & Qt.ItemFlag.ItemIsDragEnabled]
+    sm = view.selectionModel()   # the rows, not every selected cell (90 seats x 14 columns)
+    rows = sm.selectedRows(0) or [i for i in sm.selectedIndexes() if i.column() == 0]
+    indexes = [i for i in rows if model.flags(i) & Qt.ItemFlag.ItemIsDragEnabled]
     if not indexes:
         return Qt.DropAction.IgnoreAction
     data = model.mimeData(indexes)

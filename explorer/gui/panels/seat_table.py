@@ -519,13 +519,12 @@ class SeatTablePanel(QWidget):
             return
         self._syncing = True
         try:
-            sel = QItemSelection()
-            first = None
-            for r in range(self.proxy.rowCount()):
-                idx = self.proxy.index(r, 0)
-                if idx.data(AC_ROLE) in seats:
-                    sel.select(idx, self.proxy.index(r, self.proxy.columnCount() - 1))
-                    first = first or idx
+            sel = QItemSelection()     # one range per run of rows (a view checks each per painted cell)
+            px, last = self.proxy, self.proxy.columnCount() - 1
+            rows = [r for r in range(px.rowCount()) if px.index(r, 0).data(AC) in seats] if seats else []
+            for lo, hi in runs(rows):
+                sel.select(px.index(lo, 0), px.index(hi, last))
+            first = px.index(rows[0], 0) if rows else None
             self.table.selectionModel().select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             if first is not None:
                 self.table.scrollTo(first)
