@@ -132,10 +132,21 @@ def bulk_cases(win, app, n: int, presets: bool) -> dict[str, list[float]]:
     return out
 
 
+def dataset_543():
+    """bench_core's synthetic Lok Sabha shape (543 seats, random votes, timing only), 8 partners."""
+    from bench_core import PARTNERS_8, lok_sabha_shape
+    from explorer.core.dataset_io import build_dataset, load_dataset
+    with tempfile.TemporaryDirectory() as tmp:
+        seats, results = lok_sabha_shape(Path(tmp))
+        build_dataset(Path(tmp) / "ls", name="Lok Sabha (synthetic)", seats_file=seats,
+                      results=[("ls2024", str(results))], partners=PARTNERS_8)
+        return load_dataset(Path(tmp) / "ls")
+
+
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
-    from explorer.core.dataset_io import build_dataset, load_dataset, load_embedded
+    from explorer.core.dataset_io import load_embedded
     from explorer.core.scenario import Scenario
     ref = frame_ref(app)
     print(f"frame_ref: repaint of a plain {W}x{H} QMainWindow (90x11 QTableWidget, four QListWidgets): "
@@ -173,12 +184,7 @@ def main() -> int:
     win.hide()  # close() would ask to save the changes
     settle(app)
     # 543 seats, 8 partners
-    from bench_core import PARTNERS_8, lok_sabha_shape
-    with tempfile.TemporaryDirectory() as tmp:
-        seats, results = lok_sabha_shape(Path(tmp))
-        build_dataset(Path(tmp) / "ls", name="Lok Sabha (synthetic)", seats_file=seats,
-                      results=[("ls2024", str(results))], partners=PARTNERS_8)
-        ds = load_dataset(Path(tmp) / "ls")
+    ds = dataset_543()
     sc = Scenario(ds)
     sc.assign_all("contested")
     w5 = open_window(app, ds, sc)
@@ -209,16 +215,9 @@ def main() -> int:
 def bench_543_8_partners(app, n_drops: int = 100, n_all: int = 6) -> str:
     """Issue 11: a synthetic 543-seat, 8-partner data set (bench_core's Lok Sabha shape, random
     votes, timing only): drop -> every panel updated (p95), and "assign all to Contested"."""
-    import tempfile as tf
-    from bench_core import PARTNERS_8, lok_sabha_shape
-    from explorer.core.dataset_io import build_dataset, load_dataset
     from explorer.core.scenario import Scenario
     from explorer.gui.main_window import MainWindow
-    with tf.TemporaryDirectory() as tmp:
-        seats, results = lok_sabha_shape(Path(tmp))
-        build_dataset(Path(tmp) / "ls", name="Lok Sabha (synthetic)", seats_file=seats,
-                      results=[("ls2024", str(results))], partners=PARTNERS_8)
-        ds = load_dataset(Path(tmp) / "ls")
+    ds = dataset_543()
     sc = Scenario(ds)
     codes = [p.code for p in sc.pools.partners]
     for k, a in enumerate(ds.seats.ac_no.tolist()):

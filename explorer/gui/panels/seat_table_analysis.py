@@ -17,15 +17,20 @@ class AnalysisColumns:
         new = None if p is None else [float(x) for x in p]
         old, old_stale = self._p_win, self._p_stale
         self._p_win, self._p_stale = new, stale
+        self._signal_changed(old, new, self.C_PWIN, self.C_PWIN,
+                             every=stale != old_stale and (old is not None or new is not None))
+
+    def _signal_changed(self, old, new, first: int, last: int, every: bool = False) -> None:
+        """dataChanged for columns first..last of the rows whose figure differs between the
+        per-seat lists ``old`` and ``new`` (all rows when either is None, or ``every``)."""
         n = len(self._static)
-        if not n:
+        if not n or old == new and not every:
             return
-        if old is None or new is None or stale != old_stale or len(old) != len(new):
-            if old is not None or new is not None:
-                self.dataChanged.emit(self.index(0, self.C_PWIN), self.index(n - 1, self.C_PWIN))
+        if every or old is None or new is None or len(old) != len(new):
+            self.dataChanged.emit(self.index(0, first), self.index(n - 1, last))
             return
         for lo, hi in runs([r for r in range(min(n, len(new))) if new[r] != old[r]]):
-            self.dataChanged.emit(self.index(lo, self.C_PWIN), self.index(hi, self.C_PWIN))
+            self.dataChanged.emit(self.index(lo, first), self.index(hi, last))
 
     def _p_win_data(self, r: int, role):
         p = None if self._p_win is None or r >= len(self._p_win) else self._p_win[r]
@@ -60,14 +65,7 @@ class AnalysisColumns:
         """``contest``: optimise.SeatContest for the current split, or None (not computed)."""
         new = None if contest is None else list(zip(contest.best_code, [float(x) for x in contest.cost]))
         old, self._contest = self._contest, new
-        n = len(self._static)
-        if not n or old == new:
-            return
-        if old is None or new is None or len(old) != len(new):
-            self.dataChanged.emit(self.index(0, self.C_BEST), self.index(n - 1, self.C_COST))
-            return
-        for lo, hi in runs([r for r in range(n) if old[r] != new[r]]):
-            self.dataChanged.emit(self.index(lo, self.C_BEST), self.index(hi, self.C_COST))
+        self._signal_changed(old, new, self.C_BEST, self.C_COST)
 
     def _contest_data(self, r: int, c: int, role):
         v = None if self._contest is None or r >= len(self._contest) else self._contest[r]
