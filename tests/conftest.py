@@ -56,6 +56,13 @@ def _windows_answer_prompts(monkeypatch):
     monkeypatch.setattr(FileController, "__init__", init)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _app_style(qapp):
+    """The tests see the window in the style the app gives itself at start (app.py)."""
+    from explorer.gui.app_style import apply_style
+    apply_style(qapp)
+
+
 def pytest_sessionfinish(session, exitstatus):
     if _xvfb is not None:
         _xvfb.terminate()

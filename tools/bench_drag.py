@@ -80,7 +80,8 @@ def real_drag(app, view, rows, target_view) -> float:
 def main() -> int:
     qt_default = "--qt-default-drag" in sys.argv
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
+    from explorer.gui.app_style import apply_style
+    apply_style(app)   # as the app sets it at start (app.py)
     from explorer.core.dataset_io import load_embedded
     from explorer.gui.main_window import MainWindow
     from explorer.gui.panels.pools import PoolView

@@ -151,6 +151,8 @@ def main() -> int:
     ref = frame_ref(app)
     print(f"frame_ref: repaint of a plain {W}x{H} QMainWindow (90x11 QTableWidget, four QListWidgets): "
           f"median {ref:.1f} ms")
+    from explorer.gui.app_style import apply_style
+    apply_style(app)   # the app's own style from here on, as the app sets it at start (app.py)
     win = open_window(app, load_embedded())
     drops(win, app, 20, 99)  # warm-up: first paints, caches
     res = {}
