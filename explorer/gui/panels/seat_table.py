@@ -357,6 +357,7 @@ class SeatTablePanel(QWidget):
         self.table = SeatTableView()
         self.table.setModel(self.proxy)
         self.table.setItemDelegate(SeatCellDelegate(self.model, self.proxy, self.table))
+        self.table.paint_rows_of(self.model, self.proxy)
         # "Amb…Cantt" and "Amb…City" stay apart where "Ambala C…" would not; the tooltip has it all
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self._chosen_columns: set[int] = set(self.OPT_IN)

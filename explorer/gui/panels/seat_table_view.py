@@ -1,8 +1,15 @@
-"""The seat table's view: rows selected and dragged as seats, and a delegate that paints each
-cell from the model's formatted row."""
+"""The seat table's view: rows selected and dragged as seats, its cells painted straight from
+the model's formatted rows.
+
+The view paints the rows itself (``SeatTableView.paintEvent``): Qt's own table paint calls
+into Python five to seven times per cell (the delegate, ``flags``, ``rowCount``,
+``columnCount``), about 25 µs a cell before anything is drawn, and a full repaint of the 27 x 12
+cells on screen was the largest cost of an "assign all". The delegate paints the same cells the
+same way (``paint_cell``) wherever Qt asks it to, and edits the Adj. column."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
 from ..style import severity_icon, swatch_icon
@@ -30,55 +37,87 @@ class SeatCellDelegate(QStyledItemDelegate):
     def paint(self, painter, option, index):
         m = self.model
         r = self.proxy.mapToSource(index).row()
-        c = index.column()
         if r < 0 or r >= len(m._rows):
             return
-        rect = option.rect
-        pal = option.palette
         state = option.state.value
         selected = bool(state & self._SELECTED)
-        row = m._rows[r]
-        if selected:
-            painter.fillRect(rect, pal.highlight())
-        elif c == m.C_POOL:
-            painter.fillRect(rect, m._pool_brush[row.pool])
-        elif option.features.value & self._ALTERNATE:
-            painter.fillRect(rect, pal.alternateBase())
-        icon, fg, bold = None, None, False
-        if c >= m.C_PWIN:
-            text = m._p_win_data(r, DISPLAY) if c == m.C_PWIN else m._contest_data(r, c, DISPLAY)
-            brush = m._p_win_data(r, FOREGROUND) if c == m.C_PWIN else m._contest_data(r, c, FOREGROUND)
-            fg = brush.color() if brush is not None else None
-        else:
-            text = row.text[c]
-            if c == m.C_POOL:
-                icon = m._pool_icon[row.pool]
-            elif c == m.C_WIN:
-                icon = swatch_icon(row.winner_colour)
-                bold = row.won
-            elif c == m.C_CONFLICT:
-                icon = severity_icon(row.worst) if row.worst else None
-            elif c == m.C_MARGIN:
-                fg = (m._won_brush if row.won else m._lost_brush).color()
-        x = rect.left() + 4
-        if icon is not None:
-            icon.paint(painter, x, rect.top() + (rect.height() - 14) // 2, 14, 14)
-            x += 18
-        if text:
-            if bold:
-                painter.save()
-                painter.setFont(m._bold_for(option.font))
-            painter.setPen(pal.highlightedText().color() if selected else (fg or pal.text().color()))
-            area = rect.adjusted(x - rect.left(), 0, -4, 0)
-            fm = painter.fontMetrics()
-            painter.drawText(area, m._ALIGN.get(c, self._LEFT), fm.elidedText(text, self._MIDDLE, area.width()))
-            if bold:
-                painter.restore()
-        if state & self._FOCUS and selected:
+        pal = option.palette
+        paint_cell(painter, m, r, index.column(), option.rect, selected,
+                   bool(option.features.value & self._ALTERNATE), bool(state & self._FOCUS), Colours(pal),
+                   painter.fontMetrics(), option.font)
+
+
+class Colours:
+    """The palette's brushes and colours a cell needs, read once per paint."""
+    __slots__ = ("highlight", "highlighted_text", "text", "alternate")
+
+    def __init__(self, pal):
+        self.highlight = pal.highlight()
+        self.highlighted_text = pal.highlightedText().color()
+        self.text = pal.text().color()
+        self.alternate = pal.alternateBase()
+
+
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_MIDDLE = Qt.TextElideMode.ElideMiddle
+
+
+def paint_cell(painter, m, r: int, c: int, rect, selected: bool, alternate: bool, focus: bool, colours: Colours,
+               fm, font, widths: dict | None = None) -> None:
+    """One cell of source row ``r``, column ``c`` of the seat model in ``rect`` (the cell
+    without its grid line). ``widths`` caches text widths between cells of one paint."""
+    row = m._rows[r]
+    if selected:
+        painter.fillRect(rect, colours.highlight)
+    else:
+        if alternate:
+            painter.fillRect(rect, colours.alternate)
+        if c == m.C_POOL:
+            painter.fillRect(rect, m._pool_brush[row.pool])    # a tint, over the row's own background
+    icon, fg, bold = None, None, False
+    if c >= m.C_PWIN:
+        text = m._p_win_data(r, DISPLAY) if c == m.C_PWIN else m._contest_data(r, c, DISPLAY)
+        brush = m._p_win_data(r, FOREGROUND) if c == m.C_PWIN else m._contest_data(r, c, FOREGROUND)
+        fg = brush.color() if brush is not None else None
+    else:
+        text = row.text[c]
+        if c == m.C_POOL:
+            icon = m._pool_icon[row.pool]
+        elif c == m.C_WIN:
+            icon = swatch_icon(row.winner_colour)
+            bold = row.won
+        elif c == m.C_CONFLICT:
+            icon = severity_icon(row.worst) if row.worst else None
+        elif c == m.C_MARGIN:
+            fg = (m._won_brush if row.won else m._lost_brush).color()
+    x = rect.left() + 4
+    if icon is not None:
+        icon.paint(painter, x, rect.top() + (rect.height() - 14) // 2, 14, 14)
+        x += 18
+    if text:
+        if bold:
             painter.save()
-            painter.setPen(pal.highlightedText().color())
-            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+            bold_font = m._bold_for(font)
+            painter.setFont(bold_font)
+            fm = painter.fontMetrics()
+        painter.setPen(colours.highlighted_text if selected else (fg or colours.text))
+        area = rect.adjusted(x - rect.left(), 0, -4, 0)
+        key = (text, bold)
+        w = widths.get(key) if widths is not None else None
+        if w is None:
+            w = fm.horizontalAdvance(text)
+            if widths is not None:
+                widths[key] = w
+        if w > area.width():
+            text = fm.elidedText(text, _MIDDLE, area.width())
+        painter.drawText(area, m._ALIGN.get(c, _LEFT), text)
+        if bold:
             painter.restore()
+    if focus and selected:
+        painter.save()
+        painter.setPen(colours.highlighted_text)
+        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.restore()
 
 
 class SeatTableView(QTableView):
@@ -99,6 +138,85 @@ class SeatTableView(QTableView):
         self.verticalHeader().setDefaultSectionSize(21)
         self.horizontalHeader().setHighlightSections(False)
         self.drags = 0
+        self._rows_of = None       # (seat model, its proxy): the view paints their rows itself
+        self._widths: dict = {}    # text widths for the current font
+        self._font_key = None
+
+    def paint_rows_of(self, model, proxy) -> None:
+        """Paint the cells of ``model`` (the source of ``proxy``, this view's model) directly."""
+        self._rows_of = (model, proxy)
+
+    def paintEvent(self, e):
+        if self._rows_of is None or self.model() is not self._rows_of[1]:
+            return super().paintEvent(e)
+        m, proxy = self._rows_of
+        n_rows = proxy.rowCount()
+        vp = self.viewport()
+        header, vheader = self.horizontalHeader(), self.verticalHeader()
+        font = self.font()
+        if font.key() != self._font_key:
+            self._font_key, self._widths = font.key(), {}
+        elif len(self._widths) > 20000:
+            self._widths.clear()
+        p = QPainter(vp)
+        p.setFont(font)
+        fm = p.fontMetrics()
+        colours = Colours(vp.palette())
+        grid = self.showGrid()
+        g = 1 if grid else 0
+        opt = QStyleOptionViewItem()
+        self.initViewItemOption(opt)
+        grid_pen = QPen(QColor.fromRgba(self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, opt, self)
+                                       & 0xFFFFFFFF), 0, self.gridStyle())
+        alternating = self.alternatingRowColors()
+        sm = self.selectionModel()
+        current = self.currentIndex()
+        focus_row = current.row() if current.isValid() and self.hasFocus() else -1
+        focus_col = current.column()
+        # the columns in visual order: (logical, x, width)
+        cols = []
+        for v in range(header.count()):
+            c = header.logicalIndex(v)
+            if header.isSectionHidden(c):
+                continue
+            cols.append((c, header.sectionViewportPosition(c), header.sectionSize(c)))
+        widths, root = self._widths, QModelIndex()
+        x_end = header.length() - header.offset() - 1       # the table's last pixel, as Qt clips it
+        y_end = vheader.length() - vheader.offset() - 1
+        for dirty in e.region():
+            dirty.setRight(min(dirty.right(), x_end))
+            dirty.setBottom(min(dirty.bottom(), y_end))
+            if dirty.isEmpty():
+                continue
+            top, bottom = dirty.top(), dirty.bottom()
+            first = vheader.visualIndexAt(top)
+            if first < 0:
+                first = 0
+            last = vheader.visualIndexAt(bottom)
+            if last < 0:
+                last = n_rows - 1
+            in_view = [(c, x, w) for c, x, w in cols if x + w > dirty.left() and x <= dirty.right()]
+            for vr in range(first, last + 1):
+                pr = vheader.logicalIndex(vr)
+                if vheader.isSectionHidden(pr):
+                    continue
+                y, h = vheader.sectionViewportPosition(pr), vheader.sectionSize(pr)
+                r = proxy.mapToSource(proxy.index(pr, 0)).row()
+                if r < 0 or r >= len(m._rows):
+                    continue
+                selected = sm.isRowSelected(pr, root) if sm is not None else False
+                alternate = alternating and bool(vr & 1)
+                for c, x, w in in_view:
+                    paint_cell(p, m, r, c, QRect(x, y, w - g, h - g), selected, alternate,
+                               pr == focus_row and c == focus_col, colours, fm, font, widths)
+                if grid:
+                    p.setPen(grid_pen)
+                    p.drawLine(dirty.left(), y + h - g, dirty.right(), y + h - g)
+            if grid:
+                p.setPen(grid_pen)
+                for c, x, w in in_view:
+                    p.drawLine(x + w - g, top, x + w - g, bottom)
+        p.end()
 
     def startDrag(self, supported):
         # never QAbstractItemView's: after a MoveAction it rewrites every dragged cell

@@ -1,0 +1,87 @@
+"""The seat table paints its rows itself (issue 12): what it paints is, pixel for pixel, what
+Qt's own cell-by-cell table paint draws with the delegate, in every state of the view."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from .helpers import congress_everywhere, open_window
+
+
+def _both(view):
+    rows = view.viewport().grab().toImage()
+    keep, view._rows_of = view._rows_of, None          # Qt's QTableView.paintEvent and the delegate
+    try:
+        cells = view.viewport().grab().toImage()
+    finally:
+        view._rows_of = keep
+    return rows, cells
+
+
+def _same(view) -> None:
+    a, b = _both(view)
+    assert a.size() == b.size()
+    assert a == b
+
+
+def test_rows_painted_as_qt_paints_them_in_every_state(qtbot):
+    sc = congress_everywhere(pools={"AAP": [12, 16, 35], "contested": [14, 33]})
+    w = open_window(qtbot, sc)
+    w.show()
+    qtbot.waitExposed(w)
+    panel = w.table_panel
+    view = panel.table
+    assert view._rows_of is not None
+    _same(view)
+    w.hub.set([3, 4, 5, 16, 40], None)                  # a selection of two runs
+    qtbot.wait(10)
+    _same(view)
+    view.setFocus()
+    view.setCurrentIndex(panel.proxy.index(4, 1))       # the focused cell of a selected row
+    qtbot.wait(10)
+    _same(view)
+    view.verticalScrollBar().setValue(37)               # scrolled: rows start mid-table
+    view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    qtbot.wait(10)
+    _same(view)
+    view.sortByColumn(panel.model.C_MARGIN, Qt.SortOrder.DescendingOrder)
+    panel.show_column(panel.model.C_DISTRICT, False)
+    panel.show_column(panel.model.C_BEST, True)          # an opt-in column, "…" until its figures come
+    qtbot.wait(10)
+    _same(view)
+    panel.search.setText("pur")                         # a filter: fewer rows than the view holds
+    qtbot.wait(10)
+    assert 0 < panel.proxy.rowCount() < 20
+    _same(view)
+
+
+def test_the_painted_cells_show_pool_tint_selection_and_margin_colour(qtbot):
+    sc = congress_everywhere(pools={"AAP": [12]})
+    w = open_window(qtbot, sc)
+    w.show()
+    qtbot.waitExposed(w)
+    panel = w.table_panel
+    view, m = panel.table, panel.model
+    img = view.viewport().grab().toImage()
+    row = 11                                            # seat 12, Shahbad, sorted by number
+    assert panel.proxy.index(row, 0).data() == "12"
+    y = view.rowViewportPosition(row) + view.rowHeight(row) // 2
+    x_pool = view.columnViewportPosition(m.C_POOL) + view.columnWidth(m.C_POOL) - 3
+    aap = sc.pools.index("AAP")
+    tint = m._pool_brush[aap].color()
+    base = view.palette().alternateBase().color() if row % 2 else view.palette().base().color()
+    got = QColor(img.pixel(x_pool, y))
+    a = tint.alphaF()
+    for ch in ("red", "green", "blue"):                  # the partner's tint over the row's background
+        want = getattr(tint, ch)() * a + getattr(base, ch)() * (1 - a)
+        assert abs(getattr(got, ch)() - want) <= 2, (ch, got.name(), tint.name())
+    margin_cell = [QColor(img.pixel(x, yy)) for x in range(view.columnViewportPosition(m.C_MARGIN),
+                   view.columnViewportPosition(m.C_MARGIN) + view.columnWidth(m.C_MARGIN))
+                   for yy in range(view.rowViewportPosition(row), view.rowViewportPosition(row) + view.rowHeight(row))]
+    colour = (m._won_brush if m._rows[11].won else m._lost_brush).color()
+    assert any(abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < 60
+               for c in margin_cell)                    # the margin's text in green or red
+    w.hub.set([12], None)
+    qtbot.wait(10)
+    img = view.viewport().grab().toImage()
+    assert QColor(img.pixel(x_pool, y)) == view.palette().highlight().color()
