@@ -137,7 +137,7 @@ def main() -> int:
     label = "qt_default_drag_ms" if qt_default else "real_drag_ms"
     print(label + " " + " ".join(f"{k}={statistics.median(t):.1f}" for k, t in results.items())
           + f" max={max(max(t) for t in results.values()):.1f}")
-    win.close()
+    win.hide()   # close() would ask to save the changes (a modal question nobody answers here)
     return 0
 
 
