@@ -97,3 +97,22 @@ def test_compare_says_the_deals_stand_on_different_baselines(qtbot, haryana):
     b.set_assumptions(b.scenario.assumptions, "none")
     dlg.refresh()
     assert dlg.baseline_notice.isHidden()
+
+
+def test_a_preset_is_read_once_per_data_set_and_its_votes_summed_once(haryana):
+    from explorer.core.deals import preset_scenario
+    from explorer.core.scenario_json import _baseline_parties
+    name = next(iter(haryana.scenario_docs))
+    a, b = preset_scenario(haryana, name), preset_scenario(haryana, name)
+    assert a is b                                        # read once
+    fresh = scenario_from_preset(haryana, name, with_rules=False)
+    assert fresh is not a and (fresh.pool == a.pool).all() and fresh.fights == a.fights
+    # the cached party totals are the file's: every candidate's votes, summed by party
+    votes = _baseline_parties(haryana, None)
+    want: dict[str, float] = {}
+    for bl in haryana.baselines.values():
+        for party, v in zip(bl.candidates["party"], bl.candidates["votes"]):
+            want[party] = want.get(party, 0.0) + float(v)
+    assert votes.keys() == want.keys()
+    assert all(abs(votes[p] - want[p]) < 1e-6 for p in want)
+    assert _baseline_parties(haryana, None) == votes

@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
     def apply_preset(self, name: str) -> bool:
         """Take a preset's split (the pools only), as one undo step of the scenario shown. A
         preset naming a pool this scenario does not have is refused, naming the pool."""
-        from ..core.deals import pool_map, preset_split
+        from ..core.deals import pool_map, preset_scenario, preset_split
         doc = self.doc
         try:
             pool, label = preset_split(doc.scenario, name)  # the pools only: baseline and adjustments stay
@@ -287,7 +287,7 @@ class MainWindow(QMainWindow):
             self.files.show_error("Cannot apply the preset", str(e))
             return False
         # the preset's friendly fights, in this alliance's codes; one naming a partner it lacks is refused
-        sc = scenario_from_preset(doc.dataset, name, with_rules=False)
+        sc = preset_scenario(doc.dataset, name)     # read only
         codes = {p.code.lower(): p.code for p in doc.pools.partners}
         m = pool_map(sc.pools, doc.pools, doc.dataset.resolve_party)  # by code, name or party
         src = {p.code.lower(): i for i, p in enumerate(sc.pools.partners)}
