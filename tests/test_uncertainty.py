@@ -174,3 +174,14 @@ def test_backtest_cli(capsys):
     assert rc == 0 and set(d) >= {"seats", "hits", "brier", "brier_deterministic", "log_loss", "coverage80", "draws"}
     rc = cli(["backtest", "--from", "vs2019", "--to", "vs1999"])
     assert rc == 2 and "unknown baseline 'vs1999'" in capsys.readouterr().err
+
+
+def test_seat_interval_is_numpys_nearest_percentile():
+    from explorer.core.uncertainty import seat_interval
+    rng = np.random.default_rng(7)
+    cases = [np.array([5]), np.array([3, 9]), np.array([4, 4, 4, 4]), np.arange(11), np.arange(10)]
+    cases += [rng.integers(0, rng.integers(1, 120), size=rng.integers(1, 3000)) for _ in range(300)]
+    cases += [rng.binomial(90, 0.4, size=10_000).astype(np.int32)]
+    for x in cases:
+        want = tuple(int(v) for v in np.percentile(x, [50, 10, 90], method="nearest"))
+        assert seat_interval(x) == want, (len(x), want)

@@ -206,13 +206,33 @@ class Summary:
         return float((self.alliance_seats >= self.majority).mean())
 
     def interval(self, x: np.ndarray) -> tuple[int, int, int]:
-        """Median and the 80 % interval (p10, p90) of a seat count."""
-        q = np.percentile(x, [50, 10, 90], method="nearest")
-        return int(q[0]), int(q[1]), int(q[2])
+        """Median and the 80 % interval (p10, p90) of a seat count (``np.percentile``'s
+        "nearest", read off the counts' cumulative histogram: no sort of the draws)."""
+        if x is self.alliance_seats:
+            hit = self.__dict__.get("_alliance_interval")
+            if hit is not None and hit[0] is x:
+                return hit[1]
+        out = seat_interval(x)
+        if x is self.alliance_seats:
+            self.__dict__["_alliance_interval"] = (x, out)     # a live move asks twice per summary
+        return out
 
     def tipping_seats(self, seats, k: int = 10) -> list[int]:
         order = np.argsort(-self.tipping, kind="stable")
         return [int(seats.ac_no[i]) for i in order[:k] if self.tipping[i] > 0]
+
+
+def seat_interval(x: np.ndarray) -> tuple[int, int, int]:
+    """``np.percentile(x, [50, 10, 90], method="nearest")`` of non-negative integer counts,
+    from their cumulative histogram (10,000 draws: 20 µs instead of 200)."""
+    n = len(x)
+    if n == 0 or x.dtype.kind not in "iu" or (n and x.min() < 0):
+        q = np.percentile(x, [50, 10, 90], method="nearest")
+        return int(q[0]), int(q[1]), int(q[2])
+    cum = np.bincount(x).cumsum()
+    idx = np.around(np.array([0.5, 0.1, 0.9]) * (n - 1)).astype(np.intp)   # the sorted draws' positions
+    q = np.searchsorted(cum, idx, side="right")
+    return int(q[0]), int(q[1]), int(q[2])
 
 
 class Simulator:
