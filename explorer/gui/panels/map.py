@@ -27,6 +27,18 @@ WARNING_OUTLINE = QColor(SEVERITY_COLOURS["error"])
 HATCH = QBrush(QColor(255, 255, 255, 190), Qt.BrushStyle.BDiagPattern)
 
 
+_COLOURS: dict[str, QColor] = {}
+
+
+def _colour(name: str) -> QColor:
+    c = _COLOURS.get(name)
+    if c is None:
+        if len(_COLOURS) > 4096:
+            _COLOURS.clear()
+        c = _COLOURS[name] = QColor(name)
+    return c
+
+
 class SeatShapeItem(QGraphicsPathItem):
     """One constituency. Its path never changes; set_style only changes how it is painted."""
 
@@ -34,6 +46,7 @@ class SeatShapeItem(QGraphicsPathItem):
         super().__init__(path)
         self.ac_no = ac_no
         self.fill = QColor("#DDDDDD")
+        self._fill_name = None
         self.hatched = False
         self.outlined = False
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
@@ -51,7 +64,10 @@ class SeatShapeItem(QGraphicsPathItem):
         self._sel.setCosmetic(True)
 
     def set_style(self, fill: str, hatched: bool, outlined: bool) -> bool:
-        c = QColor(fill)
+        if fill == self._fill_name and hatched == self.hatched and outlined == self.outlined:
+            return False                # compared as given: no QColor per seat per move
+        c = _colour(fill)
+        self._fill_name = fill
         if c == self.fill and hatched == self.hatched and outlined == self.outlined:
             return False
         self.fill, self.hatched, self.outlined = c, hatched, outlined
@@ -473,7 +489,9 @@ class MapPanel(QWidget):
             item = self.items.get(ac)
             if item is not None and item.set_style(style.fill[k], bool(style.hatched[k]), bool(style.outlined[k])):
                 label = self.labels[ac]
-                label.setBrush(text_colour_on(item.fill))
+                ink = text_colour_on(item.fill)
+                if ink != label.brush().color():
+                    label.setBrush(ink)
         self.legend.set_entries(style.title, style.legend)
         self._stale = False
         self.recolours += 1
