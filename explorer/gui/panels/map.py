@@ -272,6 +272,7 @@ class LegendWidget(QWidget):
         self.entries: list[tuple[str, str, bool]] = []
         self.title = ""
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
     def set_entries(self, title, entries):
         if (title, entries) != (self.title, self.entries):
@@ -309,8 +310,11 @@ class LegendWidget(QWidget):
     def heightForWidth(self, w):
         return self._layout(w)[1] + 2
 
-    def paintEvent(self, _):
+    def paintEvent(self, e):
         p = QPainter(self)
+        # opaque: the counts in the legend change on every move, and a transparent widget
+        # would have its dock and panel painted beneath it each time
+        p.fillRect(e.rect(), self.palette().window())
         self.draw(p, self.width())
         p.end()
 
