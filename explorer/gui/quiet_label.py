@@ -14,6 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from . import rich_runs
+
 _ELIDE = Qt.TextElideMode.ElideRight
 _LEFT_V = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -22,6 +24,8 @@ class QuietLabel(QWidget):
     """Plain or rich text (``rich=True``: Qt's HTML subset), optionally word-wrapped. It never
     gets narrower than its shortest form, unless ``elide=True`` (plain text): then it may,
     and shows that form elided. ``text()`` is always the full text."""
+
+    runs_enabled = True    # False: every rich text through a QTextDocument (to compare the two)
 
     def __init__(self, text: str = "", rich: bool = False, wrap: bool = False, elide: bool = False, parent=None):
         super().__init__(parent)
@@ -34,6 +38,8 @@ class QuietLabel(QWidget):
         self._min = QSize(0, 0)
         self._margins = (0, 0, 0, 0)
         self._band = None              # (fill, edge colour, edge width): a tinted band with a left edge
+        self._runs = None              # rich text in the app's own subset: runs, no QTextDocument (rich_runs)
+        self._fonts = None
         self._laid = True
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.setText(text)
@@ -62,11 +68,16 @@ class QuietLabel(QWidget):
     def _lay_out(self) -> None:
         self._laid = True
         forms = self._forms
+        self._runs = None
         if self._rich:
-            while len(self._docs) < len(forms):
-                self._docs.append(self._new_doc())
-            for doc, f in zip(self._docs, forms):
-                doc.setHtml(f)
+            runs = [rich_runs.parse(f) for f in forms] if self.runs_enabled else [None]
+            if all(r is not None for r in runs):
+                self._runs = runs
+            else:
+                while len(self._docs) < len(forms):
+                    self._docs.append(self._new_doc())
+                for doc, f in zip(self._docs, forms):
+                    doc.setHtml(f)
         self._sizes = [self._measure(k) for k in range(len(forms))]
         self._grow()
 
@@ -113,8 +124,19 @@ class QuietLabel(QWidget):
         doc.setDefaultTextOption(opt)
         return doc
 
+    def _run_layout(self, k: int, width: float | None):
+        if self._fonts is None:
+            self._fonts = rich_runs.Fonts(self.font())
+        return self._fonts.layout(self._runs[k], width)
+
     def _measure(self, k: int, width: int | None = None) -> QSize:
         l, t, r, b = self._margins
+        if self._runs is not None:
+            if self._wrap:
+                lay = self._run_layout(k, float(max(10, (width if width is not None else max(self.width(), 120)) - l - r)))
+                return QSize(min(int(lay.width) + 1, 260) + l + r, int(lay.height + 0.999) + t + b)
+            lay = self._run_layout(k, None)
+            return QSize(int(lay.width + 0.999) + l + r, int(lay.height + 0.999) + t + b)
         if self._rich:
             doc = self._docs[k]
             if self._wrap:
@@ -161,6 +183,7 @@ class QuietLabel(QWidget):
     def changeEvent(self, e) -> None:
         super().changeEvent(e)
         if e.type() == e.Type.FontChange:
+            self._fonts = None
             for doc in self._docs:
                 doc.setDefaultFont(self.font())
             forms, self._forms = self._forms, ()
@@ -190,7 +213,19 @@ class QuietLabel(QWidget):
         l, t, r, b = self._margins
         area = QRectF(self.rect()).adjusted(l, t, -r, -b)
         k = self.shown_form()
-        if self._rich:
+        if self._runs is not None:
+            lay = self._run_layout(k, float(area.width()) if self._wrap else None)
+            h = lay.height
+            w = lay.width if not self._wrap else area.width()
+            x = area.left()
+            if self._align & Qt.AlignmentFlag.AlignHCenter:
+                x += max(0.0, (area.width() - w) / 2)
+            elif self._align & Qt.AlignmentFlag.AlignRight:
+                x += max(0.0, area.width() - w)
+            y = area.top() + (max(0.0, (area.height() - h) / 2) if self._align & Qt.AlignmentFlag.AlignVCenter else 0.0)
+            p.setClipRect(QRectF(x, y, area.width(), area.height()))
+            rich_runs.paint(p, lay, QPointF(x, y), self.palette().color(QPalette.ColorRole.WindowText))
+        elif self._rich:
             doc = self._docs[k]
             doc.setTextWidth(area.width() if self._wrap else -1)
             h = doc.size().height()

@@ -1,0 +1,63 @@
+"""The figures' rich text painted as runs (gui/rich_runs.py): the same sizes and the same
+pixels as Qt's QTextDocument, which stays for anything outside the app's own subset."""
+from __future__ import annotations
+
+import pytest
+
+from explorer.gui.quiet_label import QuietLabel
+from explorer.gui.rich_runs import Run, parse
+
+TEXTS = [
+    "<span style='color:#1B7F3B'>46</span><span style='font-size:9pt; color:#777'> / 46 needed</span>",
+    "12<span style='font-size:8pt; color:#777'> alone + 3 contested</span>",
+    "<span style='color:#C62828'>2</span> · <span style='color:#E08A00'>1</span>",
+    "<b>AAP</b>&nbsp;&nbsp;<b style='font-size:13pt'>7</b> <span style='color:#E08A00'>· asked 10 · offered 5–7</span>"
+    " <span style='color:#666'>· 2 SC</span>",
+    "<b>Contested</b>&nbsp;&nbsp;<b style='font-size:13pt'>3</b> <span style='color:#555; font-size:8pt'>"
+    "· 14, 33: INC v RJD; 40: JMM v INC v RJD</span>",
+    "<b>Tom &amp; Jerry &lt;TJ&gt;</b>&nbsp;&nbsp;<b style='font-size:13pt'>0</b>",
+    "99.1 %",
+]
+
+
+def _grab(label):
+    return label.grab().toImage()
+
+
+def _both(qtbot, text, wrap, width):
+    out = []
+    for runs in (True, False):
+        QuietLabel.runs_enabled = runs
+        try:
+            lab = QuietLabel(rich=True, wrap=wrap)
+            qtbot.addWidget(lab)
+            lab.setContentsMargins(9, 3, 6, 3)
+            lab.setText(text)
+            lab.resize(width, lab.heightForWidth(width) if wrap else lab.sizeHint().height())
+            lab.show()
+            out.append((lab._runs is not None, lab.sizeHint(), lab.minimumSizeHint(),
+                        lab.heightForWidth(width) if wrap else None, _grab(lab)))
+        finally:
+            QuietLabel.runs_enabled = True
+    return out
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("wrap,width", [(False, 300), (True, 300), (True, 140), (True, 90)])
+def test_runs_match_qtextdocument(qtbot, text, wrap, width):
+    (fast, *a, img_a), (slow, *b, img_b) = _both(qtbot, text, wrap, width)
+    assert fast and not slow
+    assert a == b
+    assert img_a == img_b
+
+
+def test_anything_else_keeps_the_qtextdocument(qtbot):
+    for html in ("<i>x</i>", "<b>x", "a &copy; b", "<span style='font-weight:bold'>x</span>",
+                 "<span style=\"color:#123\">x</span></span>", "x<br>y"):
+        assert parse(html) is None, html
+        lab = QuietLabel(rich=True)
+        qtbot.addWidget(lab)
+        lab.setText(html)
+        assert lab._runs is None and lab.sizeHint().width() > 0
+    assert parse("<b>A</b> <span style='color:#777'>b &amp; c</span>") == (
+        Run("A", True, None, None), Run(" ", False, None, None), Run("b & c", False, None, "#777"))
