@@ -263,3 +263,35 @@ def test_imported_boundaries_belong_to_the_data_set_are_undoable_and_reach_the_b
     w.doc.undo_stack.undo()
     assert sorted(w.map_panel.items) == list(range(1, 91)) and not kept.exists()
     set_boundaries(later, None)
+
+
+def test_edges_in_one_layer_an_outlined_or_selected_seat_over_it(qtbot):
+    """The white edges are one cached item over the fills (a recolouring leaves it alone); a
+    seat outlined for a conflict, or selected, is drawn over it so its outline is whole."""
+    from explorer.gui.panels.map import BoundaryLayer
+    w = window(qtbot)
+    mp = w.map_panel
+    layer = mp.boundary_layer
+    assert isinstance(layer, BoundaryLayer) and layer.scene() is mp.scene
+    assert not layer.flags() & layer.GraphicsItemFlag.ItemIsSelectable
+    assert layer.acceptedMouseButtons() == Qt.MouseButton.NoButton
+    assert layer._path.elementCount() == sum(it.path().elementCount() for it in mp.items.values())
+    assert all(it.zValue() < layer.zValue() for ac, it in mp.items.items() if not it.outlined)
+    w.doc.move([JIND], "AAP")                        # a Hooda-camp seat given to AAP: outlined
+    assert mp.items[JIND].outlined and mp.items[JIND].zValue() > layer.zValue()
+    w.doc.undo_stack.undo()
+    assert not mp.items[JIND].outlined and mp.items[JIND].zValue() < layer.zValue()
+    mp.items[PEHOWA].setSelected(True)
+    assert mp.items[PEHOWA].zValue() > layer.zValue()
+    mp.items[PEHOWA].setSelected(False)
+    assert mp.items[PEHOWA].zValue() < layer.zValue() or mp.items[PEHOWA].outlined
+    # the outlined seat's outline is whole: along Kalayat's border, red where the neighbours meet it
+    w.doc.move([KALAYAT], "AAP")
+    w.show()
+    qtbot.waitExposed(w)
+    mp.view.fit()
+    img = mp.view.viewport().grab().toImage()
+    path = mp.view.mapFromScene(mp.items[KALAYAT].path())
+    pts = [path.pointAtPercent(t / 50).toPoint() for t in range(50)]
+    red = sum(1 for pt in pts if QColor(img.pixel(pt)).red() > 150 and QColor(img.pixel(pt)).green() < 110)
+    assert red >= 45, red

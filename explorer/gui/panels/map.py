@@ -71,26 +71,66 @@ class SeatShapeItem(QGraphicsPathItem):
         if c == self.fill and hatched == self.hatched and outlined == self.outlined:
             return False
         self.fill, self.hatched, self.outlined = c, hatched, outlined
+        self._restack()
         self.update()
         return True
 
     _AA = QPainter.RenderHint.Antialiasing
+    Z, Z_RAISED = 0.0, 2.0      # under the boundary layer (1); raised over it when outlined or selected
+
+    def _restack(self) -> None:
+        z = self.Z_RAISED if self.outlined or self.isSelected() else self.Z
+        if z != self.zValue():
+            self.setZValue(z)
+
+    def itemChange(self, change, value):
+        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
+            self._restack()
+        return super().itemChange(change, value)
 
     def paint(self, painter, option, widget=None):
         path = self.path()
-        # the fill without antialiasing (its edge is under the antialiased white outline): 90
-        # seats recoloured at once paint in 3 ms instead of 5
+        # the fill without antialiasing: its edge is under the boundary layer's antialiased
+        # white lines (BoundaryLayer), which a recolouring does not redraw
         aa = painter.testRenderHint(self._AA)
         painter.setRenderHint(self._AA, False)
         painter.fillPath(path, self.fill)
         if self.hatched:
             painter.fillPath(path, HATCH)
         painter.setRenderHint(self._AA, aa)
-        painter.strokePath(path, self._edge)
+        if self.zValue() == self.Z_RAISED:     # over the layer: its own white edge, then the outline
+            painter.strokePath(path, self._edge)
         if self.outlined:
             painter.strokePath(path, self._warn)
         if self.isSelected():
             painter.strokePath(path, self._sel)
+
+
+class BoundaryLayer(QGraphicsItem):
+    """Every seat's white edge, in one item over the fills and cached as one device pixmap: a
+    move recolours seats without redrawing their antialiased edges (90 seats recoloured: the
+    map repaints in about half the time)."""
+
+    def __init__(self, paths: list[QPainterPath]):
+        super().__init__()
+        self._path = QPainterPath()
+        for p in paths:
+            self._path.addPath(p)
+        r = self._path.boundingRect()
+        m = max(r.width(), r.height()) * 0.01      # the cosmetic line's half pixel, at any zoom in reason
+        self._rect = r.adjusted(-m, -m, m, m)
+        self._edge = QPen(QColor("white"), 1.0)
+        self._edge.setCosmetic(True)
+        self.setZValue(1.0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter, option, widget=None):
+        painter.strokePath(self._path, self._edge)
 
 
 class SeatLabel(QGraphicsSimpleTextItem):
@@ -437,6 +477,7 @@ class MapPanel(QWidget):
             self.legend.set_entries("", [])
             return
         seats = self.doc.dataset.seats
+        paths = []
         for ac, shape in b.shapes.items():
             path = QPainterPath()
             path.setFillRule(Qt.FillRule.OddEvenFill)  # holes stay holes
@@ -448,9 +489,12 @@ class MapPanel(QWidget):
             item = SeatShapeItem(ac, path)
             self.scene.addItem(item)
             self.items[ac] = item
+            paths.append(path)
             label = SeatLabel(str(ac), seats.name(ac), QPointF(*shape.label))
             self.scene.addItem(label)
             self.labels[ac] = label
+        self.boundary_layer = BoundaryLayer(paths)
+        self.scene.addItem(self.boundary_layer)
         self.stack.setCurrentWidget(self.view)
         r = self.map_rect()
         m = max(r.width(), r.height()) * 0.05
