@@ -58,3 +58,28 @@ def test_who_contests_dock(qtbot, qtmodeltester):
     assert who.view.horizontalHeader().sortIndicatorSection() == 3
     w.doc.move([KALAYAT], "AAP")
     assert m.index(row, 2).data() == "AAP" and m.index(row, 3).data(Qt.UserRole + 1) == P[:2, i].max() - P[0, i]
+
+
+def test_summary_partner_table_follows_every_move(qtbot, qtmodeltester):
+    """Seats each partner contests, as a model: counted by hand from the split (Haryana,
+    Congress everywhere, then four seats to AAP and two Contested)."""
+    sc = congress_everywhere(pools={"AAP": [12, 14, 15, 16], "contested": [33, 34]})
+    w = open_window(qtbot, sc)
+    w.summary_dock.raise_()
+    panel = w.summary_panel
+    m = panel.partner_model
+    qtmodeltester.check(m)
+
+    def rows():
+        return [[m.index(r, c).data() for c in range(m.columnCount())] for r in range(m.rowCount())]
+    assert [r[:4] for r in rows()] == [["AAP", "4", "2", "6"], ["INC", "84", "2", "86"]]
+    changed = []
+    m.dataChanged.connect(lambda a, b: changed.append((a.row(), b.row())))
+    w.doc.move([20], "AAP")
+    assert [r[:4] for r in rows()] == [["AAP", "5", "2", "7"], ["INC", "83", "2", "85"]]
+    assert sorted(changed) == [(0, 0), (1, 1)]
+    ev = w.doc.evaluation
+    assert [r[4:] for r in rows()] == [[str(p.sc_alone), str(p.won)] for p in ev.partners]
+    assert "1 unassigned" not in panel.contest.text() and "0 unassigned" in panel.contest.text()
+    w.doc.move([21], "unassigned")
+    assert "1 unassigned" in panel.contest.text()

@@ -17,6 +17,9 @@ TEXTS = [
     "· 14, 33: INC v RJD; 40: JMM v INC v RJD</span>",
     "<b>Tom &amp; Jerry &lt;TJ&gt;</b>&nbsp;&nbsp;<b style='font-size:13pt'>0</b>",
     "99.1 %",
+    "<b>Projected seats</b> — alliance <b>46</b> of 90, <span style='color:#1B7F3B'>reaches the majority</span> (46)"
+    "<br><span style='color:#F28C28'>■</span> BJP <b>44</b> &nbsp;<span style='color:#2AA198'>■</span> INC <b>42</b>"
+    " &nbsp;<span style='color:#1A5FB4'>■</span> AAP <b>4</b>",
 ]
 
 
@@ -53,7 +56,7 @@ def test_runs_match_qtextdocument(qtbot, text, wrap, width):
 
 def test_anything_else_keeps_the_qtextdocument(qtbot):
     for html in ("<i>x</i>", "<b>x", "a &copy; b", "<span style='font-weight:bold'>x</span>",
-                 "<span style=\"color:#123\">x</span></span>", "x<br>y"):
+                 "<span style=\"color:#123\">x</span></span>", "x<br clear=all>y", "<table><tr><td>1</td></tr></table>"):
         assert parse(html) is None, html
         lab = QuietLabel(rich=True)
         qtbot.addWidget(lab)

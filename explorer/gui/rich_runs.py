@@ -1,5 +1,5 @@
 """The few rich-text forms the app's own figures use — ``<b>``, ``<span style='color:…;
-font-size:…pt'>`` and the entities ``esc`` writes — laid out and painted as runs of text,
+font-size:…pt'>``, ``<br>`` and the entities ``esc`` writes — laid out and painted as runs of text,
 without a QTextDocument.
 
 A scoreboard tile or a pool header changes its text on every move; a QTextDocument costs
@@ -49,6 +49,9 @@ def parse(html: str) -> tuple[Run, ...] | None:
                 return None
             if out:
                 runs.append(Run(out, bold, size, colour))
+            continue
+        if tag == "br" and not closing and not attrs.strip().strip("/"):
+            runs.append(Run("\n", bold, size, colour))
             continue
         if tag not in ("b", "span"):
             return None
@@ -149,12 +152,19 @@ class Fonts:
         return hit
 
 
+BREAK: list = []     # a <br> among the words
+
+
 def lay_out(runs: list[Run], fonts: Fonts, width: float | None = None) -> Layout:
     """Runs on one line, or word-wrapped at spaces to ``width`` (a word wider than that
     stays whole on its own line, as a QTextDocument's word wrap leaves it)."""
     # words: (pieces, the run of the space before the word); a piece is (text, run)
     words: list[tuple[list, Run | None]] = [([], None)]
     for run in runs:
+        if run.text == "\n":
+            words.append((BREAK, None))
+            words.append(([], None))
+            continue
         parts = run.text.split(" ")
         for k, part in enumerate(parts):
             if k:
@@ -166,6 +176,10 @@ def lay_out(runs: list[Run], fonts: Fonts, width: float | None = None) -> Layout
     space_of: dict = {}
     pending = None                  # the run of a space waiting for its word (HTML: one space)
     for pieces, space_run in words:
+        if pieces is BREAK:
+            lines.append([])
+            line_w, pending = 0.0, None
+            continue
         if space_run is not None and pending is None:
             pending = space_run
         if not pieces:

@@ -3,12 +3,12 @@ majority, the vote coverage and the split per Lok Sabha seat (PC)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..document import Binding, Document, shape_of
 from ..quiet_label import QuietLabel
-from ..style import esc, pool_colour
+from ..style import esc, pool_colour, swatch_icon
 from .scoreboard import MajorityBar
 
 
@@ -91,6 +91,67 @@ class PcSplitModel(QAbstractTableModel):
         return None
 
 
+class PartnerTableModel(QAbstractTableModel):
+    """Seats each partner contests: alone, + contested, fields, SC alone, projected wins. A
+    model, not an HTML table: a move re-formats the figures and signals the rows that changed
+    (an HTML table was laid out again on every move, a millisecond)."""
+    HEADERS = ["Partner", "alone", "+ contested", "fields", "SC alone", "wins"]
+    TIPS = ["", "Seats where the partner alone fields the alliance candidate",
+            "Contested seats (friendly fights) where the partner stands too",
+            "Seats the partner fields a candidate in: alone + contested",
+            "SC-reserved seats in the partner's own pool", "Seats the partner is projected to win"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple] = []
+        self._icons: list = []
+        self._bold = QFont()
+        self._bold.setBold(True)
+        self._center = int(Qt.AlignmentFlag.AlignCenter)
+
+    def set_partners(self, partners) -> None:
+        rows = [(p.code, str(p.alone), str(p.contested), str(p.fielding), str(p.sc_alone), str(p.won))
+                for p in partners]
+        icons = [p.colour for p in partners]
+        if len(rows) != len(self._rows) or icons != self._icons:
+            self.beginResetModel()
+            self._rows, self._icons = rows, icons
+            self.endResetModel()
+            return
+        old, self._rows = self._rows, rows
+        for r, (a, b) in enumerate(zip(old, rows)):
+            if a != b:
+                self.dataChanged.emit(self.index(r, 1), self.index(r, len(self.HEADERS) - 1))
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.HEADERS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.TIPS[section] or None
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r, c = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[r][c]
+        if role == Qt.ItemDataRole.DecorationRole and c == 0:
+            return swatch_icon(self._icons[r])
+        if role == Qt.ItemDataRole.TextAlignmentRole and c:
+            return self._center
+        if role == Qt.ItemDataRole.FontRole and c == 3:
+            return self._bold
+        return None
+
+
 class SummaryPanel(QWidget):
     """Idle while its dock is behind another (``set_active``): it catches up when shown."""
 
@@ -105,6 +166,20 @@ class SummaryPanel(QWidget):
         # figures that change on every move: QuietLabels repaint without re-laying the window
         self.contest = QuietLabel(rich=True)
         lay.addWidget(self.contest)
+        self.partner_model = PartnerTableModel(self)
+        self.partner_view = QTableView()
+        self.partner_view.setObjectName("summary_partners")
+        self.partner_view.setModel(self.partner_model)
+        self.partner_view.verticalHeader().hide()
+        self.partner_view.verticalHeader().setDefaultSectionSize(20)
+        self.partner_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.partner_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.partner_view.setShowGrid(False)
+        self.partner_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.partner_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.partner_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.partner_model.modelReset.connect(self._size_partner_table)
+        lay.addWidget(self.partner_view)
         self.bar = MajorityBar(doc, self)
         lay.addWidget(self.bar)
         self.projected = QuietLabel(rich=True, wrap=True)
@@ -133,6 +208,15 @@ class SummaryPanel(QWidget):
             self.pc_view.setColumnWidth(c, max(self.pc_view.columnWidth(c), 34))
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
 
+    def _size_partner_table(self):
+        v = self.partner_view
+        v.resizeColumnsToContents()
+        hh = v.horizontalHeader()
+        for c in range(1, self.partner_model.columnCount()):
+            hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        v.setFixedHeight(hh.sizeHint().height() + 20 * self.partner_model.rowCount() + 2 * v.frameWidth())
+
     def set_document(self, doc: Document) -> None:
         self.doc = doc
         self.bar.set_document(doc)
@@ -155,16 +239,9 @@ class SummaryPanel(QWidget):
     def _set(self, ev):
         self._stale = False
         pr, v = ev.projection, ev.verdict
-        rows = ["<tr><th align=left>Partner</th><th>&nbsp;alone&nbsp;</th><th>&nbsp;+ contested&nbsp;</th>"
-                "<th>&nbsp;fields&nbsp;</th><th>&nbsp;SC alone&nbsp;</th><th>&nbsp;wins&nbsp;</th></tr>"]
-        for p in ev.partners:
-            rows.append(f"<tr><td><span style='color:{p.colour}'>■</span> {esc(p.code)}</td>"
-                        f"<td align=center>{p.alone}</td><td align=center>{p.contested}</td>"
-                        f"<td align=center><b>{p.fielding}</b></td>"
-                        f"<td align=center>{p.sc_alone}</td><td align=center>{p.won}</td></tr>")
+        self.partner_model.set_partners(ev.partners)
         un = ev.pool_counts[self.doc.pools.key(self.doc.pools.unassigned)]
-        self.contest.setText(f"<b>Seats contested</b> · {un} unassigned"
-                             f"<table cellspacing=0 cellpadding=1>{''.join(rows)}</table>")
+        self.contest.setText(f"<b>Seats contested</b> · {un} unassigned")
         colour = "#1B7F3B" if v.reached else "#B3261E"
         parts = " &nbsp;".join(f"<span style='color:{self.doc.dataset.party_colour(p)}'>■</span> {esc(p)} <b>{n}</b>"
                                for p, n in pr.seats_by_party().items())
