@@ -98,8 +98,7 @@ class SeatShapeItem(QGraphicsPathItem):
         if self.hatched:
             painter.fillPath(path, HATCH)
         painter.setRenderHint(self._AA, aa)
-        if self.zValue() == self.Z_RAISED:     # over the layer: its own white edge, then the outline
-            painter.strokePath(path, self._edge)
+        # raised over the layer, it is outlined or selected: that wider line covers its white edge
         if self.outlined:
             painter.strokePath(path, self._warn)
         if self.isSelected():

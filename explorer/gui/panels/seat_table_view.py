@@ -8,7 +8,7 @@ cells on screen was the largest cost of an "assign all". The delegate paints the
 same way (``paint_cell``) wherever Qt asks it to, and edits the Adj. column."""
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRect, Qt
+from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
@@ -174,6 +174,18 @@ class SeatTableView(QTableView):
         """Paint the cells of ``model`` (the source of ``proxy``, this view's model) directly."""
         self._rows_of = (model, proxy)
 
+    @staticmethod
+    def _selected_rows(sm, first: int, last: int) -> set[int]:
+        """The selected rows among rows ``first``..``last``, read off the selection's ranges
+        (whole rows: the table selects rows). ``isRowSelected`` checks every column of every
+        range, 85 µs a row with 90 seats selected."""
+        out: set[int] = set()
+        for rg in sm.selection():
+            lo, hi = max(rg.top(), first), min(rg.bottom(), last)
+            if lo <= hi:
+                out.update(range(lo, hi + 1))
+        return out
+
     def paintEvent(self, e):
         if self._rows_of is None or self.model() is not self._rows_of[1]:
             return super().paintEvent(e)
@@ -208,7 +220,7 @@ class SeatTableView(QTableView):
             if header.isSectionHidden(c):
                 continue
             cols.append((c, header.sectionViewportPosition(c), header.sectionSize(c)))
-        widths, root = self._widths, QModelIndex()
+        widths = self._widths
         x_end = header.length() - header.offset() - 1       # the table's last pixel, as Qt clips it
         y_end = vheader.length() - vheader.offset() - 1
         for dirty in e.region():
@@ -224,6 +236,9 @@ class SeatTableView(QTableView):
             if last < 0:
                 last = n_rows - 1
             in_view = [(c, x, w) for c, x, w in cols if x + w > dirty.left() and x <= dirty.right()]
+            # the selection's rows (proxy rows: the vertical header is hidden and never reordered)
+            selected_rows = self._selected_rows(sm, vheader.logicalIndex(first), vheader.logicalIndex(last)) \
+                if sm is not None else ()
             for vr in range(first, last + 1):
                 pr = vheader.logicalIndex(vr)
                 if vheader.isSectionHidden(pr):
@@ -232,7 +247,7 @@ class SeatTableView(QTableView):
                 r = proxy.mapToSource(proxy.index(pr, 0)).row()
                 if r < 0 or r >= len(m._rows):
                     continue
-                selected = sm.isRowSelected(pr, root) if sm is not None else False
+                selected = pr in selected_rows
                 alternate = alternating and bool(vr & 1)
                 for c, x, w in in_view:
                     paint_cell(p, m, r, c, QRect(x, y, w - g, h - g), selected, alternate,
