@@ -365,3 +365,26 @@ def test_long_values_are_cut_in_messages():
     ]
     assert embedded_problems(embedded({"9" * 80: [[square()]]})) == [
         "hr/boundaries.json, seats." + "9" * 59 + "…: unknown seat '" + "9" * 58 + "…"]
+
+
+def test_selection_outline_is_the_selected_region_border():
+    """Two unit squares sharing an edge, and a third apart: counted by hand."""
+    import numpy as np
+    from explorer.core.geometry import Boundaries, SeatShape, selection_outline
+
+    def square(x0, y0, closed=False):
+        r = [(x0, y0), (x0 + 1, y0), (x0 + 1, y0 + 1), (x0, y0 + 1)] + ([(x0, y0)] if closed else [])
+        return np.array(r, dtype=float)
+    b = Boundaries({1: SeatShape(1, (square(0, 0),), (0.5, 0.5)),
+                    2: SeatShape(2, (square(1, 0, closed=True)[::-1],), (1.5, 0.5)),   # the other way round
+                    3: SeatShape(3, (square(5, 5),), (5.5, 5.5))}, cos_lat0=1.0)
+
+    def segments(lines):
+        return sorted(tuple(sorted((tuple(p), tuple(q)))) for pts in lines for p, q in zip(pts[:-1], pts[1:]))
+    one = selection_outline(b, [1])
+    assert len(one) == 1 and len(one[0]) == 5 and (one[0][0] == one[0][-1]).all()    # a closed square
+    both = segments(selection_outline(b, [1, 2]))
+    assert len(both) == 6                              # the 2 x 1 rectangle: the shared edge is gone
+    assert ((1.0, 0.0), (1.0, 1.0)) not in both
+    assert len(segments(selection_outline(b, [1, 3]))) == 8    # apart: both squares whole
+    assert selection_outline(b, []) == [] and selection_outline(b, [99]) == []

@@ -265,9 +265,9 @@ def test_imported_boundaries_belong_to_the_data_set_are_undoable_and_reach_the_b
     set_boundaries(later, None)
 
 
-def test_edges_in_one_layer_an_outlined_or_selected_seat_over_it(qtbot):
+def test_edges_in_one_layer_an_outlined_seat_over_it(qtbot):
     """The white edges are one cached item over the fills (a recolouring leaves it alone); a
-    seat outlined for a conflict, or selected, is drawn over it so its outline is whole."""
+    seat outlined for a conflict is drawn over it so its outline is whole."""
     from explorer.gui.panels.map import BoundaryLayer
     w = window(qtbot)
     mp = w.map_panel
@@ -281,10 +281,16 @@ def test_edges_in_one_layer_an_outlined_or_selected_seat_over_it(qtbot):
     assert mp.items[JIND].outlined and mp.items[JIND].zValue() > layer.zValue()
     w.doc.undo_stack.undo()
     assert not mp.items[JIND].outlined and mp.items[JIND].zValue() < layer.zValue()
-    mp.items[PEHOWA].setSelected(True)
-    assert mp.items[PEHOWA].zValue() > layer.zValue()
-    mp.items[PEHOWA].setSelected(False)
-    assert mp.items[PEHOWA].zValue() < layer.zValue() or mp.items[PEHOWA].outlined
+    # the selection is one outline over everything but the labels, redrawn when it changes
+    sel = mp.selection_layer
+    assert sel.zValue() > max(it.zValue() for it in mp.items.values()) and sel._path.isEmpty()
+    w.hub.set([15, 16], None)                        # Guhla and Kalayat touch: one region
+    assert not sel._path.isEmpty()
+    from explorer.core.geometry import selection_outline
+    assert sum(len(p) for p in selection_outline(mp.boundaries, [15, 16])) < \
+        len(selection_outline(mp.boundaries, [15])[0]) + len(selection_outline(mp.boundaries, [16])[0])
+    w.hub.set([], None)
+    assert sel._path.isEmpty()
     # the outlined seat's outline is whole: along Kalayat's border, red where the neighbours meet it
     w.doc.move([KALAYAT], "AAP")
     w.show()

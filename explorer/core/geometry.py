@@ -44,6 +44,7 @@ class Boundaries:
     warnings: list[Problem] = field(default_factory=list)  # shown before the map is replaced
     checked: dict = field(default_factory=dict, repr=False)  # a GeoJSON's (n, 2) lon/lat rings per seat
     _adjacent: tuple | None = field(default=None, repr=False, compare=False)  # adjacent_seats' answer
+    _edges: tuple | None = field(default=None, repr=False, compare=False)     # _edge_neighbours' answer
 
     def warning_text(self, limit: int = 8) -> str:
         lines = [str(p) for p in self.warnings[:limit]]
@@ -89,6 +90,92 @@ def adjacent_seats(b: Boundaries) -> tuple[tuple[int, int], ...]:
         found |= pairs_on(max(x1 - x0, y1 - y0, 1e-6) / 250, 2)
     b._adjacent = tuple(sorted(found))
     return b._adjacent
+
+
+def _edge_neighbours(b: Boundaries) -> tuple[list[int], list[list[np.ndarray]]]:
+    """The seats (ac_no, in ``b.shapes`` order) and, per seat and ring, for each segment from
+    vertex i to the next the index of the seat whose boundary has the same segment (-1: none;
+    to 1e-9 of a unit: boundaries cut from one map share their vertices exactly)."""
+    if b._edges is not None:
+        return b._edges
+    acs = list(b.shapes)
+    rings: list[list[np.ndarray]] = []
+    keys, owner, where = [], [], []
+    for si, ac in enumerate(acs):
+        rs = []
+        for r in b.shapes[ac].rings:
+            r = np.asarray(r, dtype=float)
+            if len(r) > 1 and np.array_equal(r[0], r[-1]):
+                r = r[:-1]                 # a closed ring: its last vertex is its first
+            rs.append(r)
+            if len(r) < 2:
+                continue
+            a, c = np.round(r, 9), np.round(np.roll(r, -1, axis=0), 9)
+            swap = (a[:, 0] > c[:, 0]) | ((a[:, 0] == c[:, 0]) & (a[:, 1] > c[:, 1]))
+            lo, hi = np.where(swap[:, None], c, a), np.where(swap[:, None], a, c)
+            keys.append(np.hstack([lo, hi]))
+            owner.append(np.full(len(r), si))
+            where.append((si, len(rs) - 1, len(r)))
+        rings.append(rs)
+    nbr = [[np.full(len(r), -1, dtype=np.int32) for r in rs] for rs in rings]
+    if keys:
+        K = np.vstack(keys)
+        O = np.concatenate(owner)
+        order = np.lexsort((K[:, 3], K[:, 2], K[:, 1], K[:, 0]))
+        Ks, Os = K[order], O[order]
+        same = np.all(Ks[1:] == Ks[:-1], axis=1) & (Os[1:] != Os[:-1])
+        flat = np.full(len(K), -1, dtype=np.int32)
+        i = np.flatnonzero(same)
+        flat[order[i]] = Os[i + 1]
+        flat[order[i + 1]] = Os[i]
+        pos = 0
+        for si, ri, n in where:
+            nbr[si][ri] = flat[pos:pos + n]
+            pos += n
+    b._edges = (acs, [list(zip(rs, ns)) for rs, ns in zip(rings, nbr)])
+    return b._edges
+
+
+def selection_outline(b: Boundaries, selected) -> list[np.ndarray]:
+    """The outline of the region the ``selected`` seats (ac_no) make together: their boundary
+    segments not shared with another selected seat, as polylines of (k, 2) points (a ring
+    wholly on the outline comes back closed: its first point repeated at the end)."""
+    acs, seats = _edge_neighbours(b)
+    index = {ac: i for i, ac in enumerate(acs)}
+    chosen = np.zeros(len(acs) + 1, dtype=bool)      # the last: "no neighbour" (-1), never chosen
+    for ac in selected:
+        if ac in index:
+            chosen[index[ac]] = True
+    out: list[np.ndarray] = []
+    for ac in selected:
+        si = index.get(ac)
+        if si is None:
+            continue
+        for r, nb in seats[si]:
+            n = len(r)
+            if n < 2:
+                continue
+            on = ~chosen[nb]                          # segment i: vertex i to i + 1
+            if on.all():
+                out.append(np.vstack([r, r[:1]]))
+                continue
+            if not on.any():
+                continue
+            start = int(np.flatnonzero(~on)[0]) + 1   # begin after a shared segment: runs never wrap
+            k = 0
+            while k < n:
+                i = (start + k) % n
+                if not on[i]:
+                    k += 1
+                    continue
+                run = [i]
+                k += 1
+                while k < n and on[(start + k) % n]:
+                    run.append((start + k) % n)
+                    k += 1
+                idx = run + [(run[-1] + 1) % n]
+                out.append(r[idx])
+    return out
 
 
 def _ring_area_centroid(ring: np.ndarray) -> tuple[float, float, float]:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFileDialog, QGraphicsIt
                                QVBoxLayout, QWidget)
 
 from ...core.atomic import atomic_write_bytes
-from ...core.geometry import Boundaries
+from ...core.geometry import Boundaries, selection_outline
 from ...core.imported import boundaries_of
 from ...core import optimise as O
 from ...core.mapstyle import CONTEST_MODES, MODES, map_style, seat_card
@@ -60,8 +60,6 @@ class SeatShapeItem(QGraphicsPathItem):
         self._edge.setCosmetic(True)
         self._warn = QPen(WARNING_OUTLINE, 2.4)
         self._warn.setCosmetic(True)
-        self._sel = QPen(QColor("#111111"), 2.6)
-        self._sel.setCosmetic(True)
 
     def set_style(self, fill: str, hatched: bool, outlined: bool) -> bool:
         if fill == self._fill_name and hatched == self.hatched and outlined == self.outlined:
@@ -76,17 +74,12 @@ class SeatShapeItem(QGraphicsPathItem):
         return True
 
     _AA = QPainter.RenderHint.Antialiasing
-    Z, Z_RAISED = 0.0, 2.0      # under the boundary layer (1); raised over it when outlined or selected
+    Z, Z_RAISED = 0.0, 2.0      # under the boundary layer (1); raised over it when outlined
 
     def _restack(self) -> None:
-        z = self.Z_RAISED if self.outlined or self.isSelected() else self.Z
+        z = self.Z_RAISED if self.outlined else self.Z
         if z != self.zValue():
             self.setZValue(z)
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self._restack()
-        return super().itemChange(change, value)
 
     def paint(self, painter, option, widget=None):
         path = self.path()
@@ -98,11 +91,9 @@ class SeatShapeItem(QGraphicsPathItem):
         if self.hatched:
             painter.fillPath(path, HATCH)
         painter.setRenderHint(self._AA, aa)
-        # raised over the layer, it is outlined or selected: that wider line covers its white edge
+        # raised over the layer, it is outlined: the wider red line covers its white edge
         if self.outlined:
             painter.strokePath(path, self._warn)
-        if self.isSelected():
-            painter.strokePath(path, self._sel)
 
 
 class BoundaryLayer(QGraphicsItem):
@@ -130,6 +121,41 @@ class BoundaryLayer(QGraphicsItem):
 
     def paint(self, painter, option, widget=None):
         painter.strokePath(self._path, self._edge)
+
+
+class SelectionLayer(QGraphicsItem):
+    """The selected seats' outline, as one region (core.geometry.selection_outline): drawn
+    over the fills, the edges and the conflict outlines, and redrawn only when the selection
+    changes. A move of selected seats recolours them without stroking 90 outlines again."""
+
+    def __init__(self, rect: QRectF):
+        super().__init__()
+        self._rect = QRectF(rect)
+        self._path = QPainterPath()
+        self._pen = QPen(QColor("#111111"), 2.6)
+        self._pen.setCosmetic(True)
+        self._pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        self._pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        self.setZValue(3.0)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    def set_outline(self, polylines) -> None:
+        path = QPainterPath()
+        for pts in polylines:
+            path.moveTo(float(pts[0, 0]), float(pts[0, 1]))
+            for x, y in pts[1:].tolist():
+                path.lineTo(x, y)
+        self._path = path
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter, option, widget=None):
+        if not self._path.isEmpty():
+            painter.strokePath(self._path, self._pen)
 
 
 class SeatLabel(QGraphicsSimpleTextItem):
@@ -464,6 +490,7 @@ class MapPanel(QWidget):
     def set_boundaries(self, b: Boundaries | None) -> None:
         """Build one path item and one label per seat (once per data set or import)."""
         self.scene.clear()
+        self.boundary_layer = self.selection_layer = None
         self.items.clear()
         self.labels.clear()
         self.boundaries = b
@@ -494,6 +521,8 @@ class MapPanel(QWidget):
             self.labels[ac] = label
         self.boundary_layer = BoundaryLayer(paths)
         self.scene.addItem(self.boundary_layer)
+        self.selection_layer = SelectionLayer(self.boundary_layer.boundingRect())
+        self.scene.addItem(self.selection_layer)
         self.stack.setCurrentWidget(self.view)
         r = self.map_rect()
         m = max(r.width(), r.height()) * 0.05
@@ -595,8 +624,16 @@ class MapPanel(QWidget):
         return sorted(it.ac_no for it in self.scene.selectedItems() if isinstance(it, SeatShapeItem))
 
     def _scene_selection_changed(self):
-        if not self._syncing:
-            self.hub.set(self.selected_seats(), self)
+        if self._syncing:
+            return              # _hub_changed outlines the selection once, after every item
+        self._outline_selection()
+        self.hub.set(self.selected_seats(), self)
+
+    def _outline_selection(self) -> None:
+        layer = getattr(self, "selection_layer", None)
+        if layer is None or self.boundaries is None:
+            return
+        layer.set_outline(selection_outline(self.boundaries, self.selected_seats()))
 
     def _hub_changed(self, seats, source):
         if source is self:
@@ -607,6 +644,7 @@ class MapPanel(QWidget):
                 item.setSelected(ac in seats)
         finally:
             self._syncing = False
+        self._outline_selection()
 
     # -- export --------------------------------------------------------------------------------
     def _export_dialog(self, kind: str):
