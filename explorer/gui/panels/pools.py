@@ -7,8 +7,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QStaticText, QTransform
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QScrollArea, QStyle,
                                QStyledItemDelegate, QVBoxLayout, QWidget)
 
@@ -183,9 +183,11 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight, highlighted_text, text_colour,
-                    won_colour, lost_colour) -> None:
+                    won_colour, lost_colour, texts: dict | None = None) -> None:
     """One seat of a pool list: conflict icon or winner swatch, '12 Shahbad' (a long name
-    loses its middle, the number stays), the projected margin right-aligned in green or red."""
+    loses its middle, the number stays), the projected margin right-aligned in green or red.
+    ``texts`` (the view's own paint) keeps the texts laid out as QStaticTexts; without it (the
+    delegate) they are drawn as Qt draws them."""
     text, right = item.text, item.margin
     if selected:
         painter.fillRect(rect, highlight)
@@ -194,22 +196,64 @@ def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight
         fg = text_colour
     r = rect.adjusted(3, 0, -4, 0)
     item.icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
+    if texts is None:
+        rw = fm.horizontalAdvance(right) + 6
+        painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
+        painter.drawText(r, _RIGHT, right)
+        painter.setPen(fg)
+        text_rect = r.adjusted(19, 0, -rw, 0)
+        for part, part_rect in _name_parts(text, text_rect, fm):
+            painter.drawText(part_rect, _LEFT, part)
+        return
+    st, w, h = _static(texts, right, painter)
     rw = fm.horizontalAdvance(right) + 6
     painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
-    painter.drawText(r, _RIGHT, right)
+    if w <= r.width() and h <= r.height():
+        painter.drawStaticText(QPointF(r.left() + r.width() - w, r.top() + (r.height() - h) / 2), st)
+    else:
+        painter.drawText(r, _RIGHT, right)       # clipped to its rectangle, as drawText does
     painter.setPen(fg)
     text_rect = r.adjusted(19, 0, -rw, 0)
+    key = (text, text_rect.width())
+    parts = texts.get(key)
+    if parts is None:
+        parts = texts[key] = [(part, part_rect, _static(texts, part, painter))
+                              for part, part_rect in _name_parts(text, text_rect, fm)]
+    for part, part_rect, (st, w, h) in parts:
+        pr = part_rect.translated(0, text_rect.top() - part_rect.top())
+        if w <= pr.width() and h <= pr.height():
+            painter.drawStaticText(QPointF(pr.left(), pr.top() + (pr.height() - h) / 2), st)
+        else:
+            painter.drawText(pr, _LEFT, part)
+
+
+def _name_parts(text: str, text_rect, fm) -> list:
+    """The seat's "number name" as drawn in ``text_rect``: whole, or the number and the name
+    with its middle elided."""
     if fm.horizontalAdvance(text) > text_rect.width() and " " in text:
         # the number always shows; a name of several words loses its middle ("Amb…Cantt."),
         # so seats that share a first word ("Ambala Cantt.", "Ambala City") stay apart
         num, name = text.split(" ", 1)
         num += " "
         nw = fm.horizontalAdvance(num)
-        painter.drawText(text_rect, _LEFT, num)
-        text_rect = text_rect.adjusted(nw, 0, 0, 0)
-        text = fm.elidedText(name, Qt.TextElideMode.ElideMiddle if " " in name else Qt.TextElideMode.ElideRight,
-                             text_rect.width())
-    painter.drawText(text_rect, _LEFT, text)
+        rest = text_rect.adjusted(nw, 0, 0, 0)
+        name = fm.elidedText(name, Qt.TextElideMode.ElideMiddle if " " in name else Qt.TextElideMode.ElideRight,
+                             rest.width())
+        return [(num, text_rect), (name, rest)]
+    return [(text, text_rect)]
+
+
+def _static(texts: dict, text: str, painter):
+    hit = texts.get(text)
+    if hit is None:
+        if len(texts) > 3000:
+            texts.clear()
+        st = QStaticText(text)
+        st.setTextFormat(Qt.TextFormat.PlainText)
+        st.prepare(QTransform(), painter.font())
+        size = st.size()
+        hit = texts[text] = (st, size.width(), size.height())
+    return hit
 
 
 class PoolItemDelegate(QStyledItemDelegate):
@@ -249,6 +293,8 @@ class PoolView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setAlternatingRowColors(False)
         self.own_paint = True      # the items painted by _paint_items (False: Qt's paint and the delegate)
+        self._texts: dict = {}     # QStaticTexts by text (and a name's parts by text and width)
+        self._texts_font = None
 
     def startDrag(self, supported):
         start_seat_drag(self, supported)  # a drop is a command: the list removes no rows itself
@@ -262,6 +308,8 @@ class PoolView(QListView):
             return
         vp = self.viewport()
         p = QPainter(vp)
+        if p.font().key() != self._texts_font:
+            self._texts, self._texts_font = {}, p.font().key()
         fm = p.fontMetrics()
         pal = vp.palette()
         d = self.itemDelegate()
@@ -284,7 +332,7 @@ class PoolView(QListView):
                     continue
                 done.add(row)
                 rect = QRect(x, y0 + row * h, w, h)
-                paint_pool_item(p, items[row], rect, sm.isSelected(m.index(row)), fm, *colours)
+                paint_pool_item(p, items[row], rect, sm.isSelected(m.index(row)), fm, *colours, texts=self._texts)
         p.end()
 
     def paintEvent(self, e):

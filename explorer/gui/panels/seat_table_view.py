@@ -83,6 +83,9 @@ def _draw_static(painter, texts: dict, text: str, bold: bool, area, align: int, 
         size = st.size()
         hit = texts[key] = (st, size.width(), size.height())
     st, w, h = hit
+    if w > width or h > area.height():
+        painter.drawText(area, align, st.text())    # too narrow even elided: clipped, as drawText clips
+        return
     x = area.left()
     if align & _RIGHT_FLAG:
         x += area.width() - w
