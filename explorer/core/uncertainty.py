@@ -392,10 +392,14 @@ class Simulator:
             old = self._winners[:, changed]
             new = self._winners_for(changed, var[changed])
             P, C = self.n_parties, len(changed)
-            d, ps = np.arange(self.draws), self._party_seats
+            key, row = self.__dict__.get("_row_start", (None, None))
+            if key != (self.draws, P):
+                row = np.arange(self.draws, dtype=np.intp) * P
+                self._row_start = ((self.draws, P), row)
+            flat = self._party_seats.reshape(-1)        # a view: (draw, party) cells in a row
             for j in range(C):      # one (draw, party) cell per draw and seat: fancy += is exact here
-                ps[d, old[:, j]] -= 1
-                ps[d, new[:, j]] += 1
+                flat[row + old[:, j]] -= 1
+                flat[row + new[:, j]] += 1
             col = (np.arange(C, dtype=np.int64) * P)[None, :]
             self._counts[changed] = np.bincount((new + col).ravel(), minlength=C * P).reshape(C, P)
             self._seats_d += (new < self.n_p).sum(axis=1) - (old < self.n_p).sum(axis=1)
