@@ -116,3 +116,22 @@ def test_a_preset_is_read_once_per_data_set_and_its_votes_summed_once(haryana):
     assert votes.keys() == want.keys()
     assert all(abs(votes[p] - want[p]) < 1e-6 for p in want)
     assert _baseline_parties(haryana, None) == votes
+    from explorer.core.scenario_json import _party_votes
+    bl = next(iter(haryana.baselines.values()))
+    assert _party_votes(bl) is _party_votes(bl)          # summed once, then looked up
+
+
+def test_the_preset_cache_keeps_no_data_set_alive():
+    import gc
+    import weakref
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.deals import preset_scenario
+    refs = []
+    for _ in range(3):
+        ds = load_embedded()
+        split = preset_scenario(ds, next(iter(ds.scenario_docs)))
+        assert preset_scenario(ds, next(iter(ds.scenario_docs))) is split
+        refs.append(weakref.ref(ds))
+        del ds, split
+    gc.collect()
+    assert all(r() is None for r in refs)

@@ -83,3 +83,7 @@ def test_summary_partner_table_follows_every_move(qtbot, qtmodeltester):
     assert "1 unassigned" not in panel.contest.text() and "0 unassigned" in panel.contest.text()
     w.doc.move([21], "unassigned")
     assert "1 unassigned" in panel.contest.text()
+    # a renamed partner: its row says so, the code column included
+    changed.clear()
+    w.partners.rename("AAP", "AAPX", w.doc.pools.partners[0].name)
+    assert m.index(0, 0).data() == "AAPX" and (0, 0) in changed

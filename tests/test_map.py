@@ -301,3 +301,16 @@ def test_edges_in_one_layer_an_outlined_seat_over_it(qtbot):
     pts = [path.pointAtPercent(t / 50).toPoint() for t in range(50)]
     red = sum(1 for pt in pts if QColor(img.pixel(pt)).red() > 150 and QColor(img.pixel(pt)).green() < 110)
     assert red >= 45, red
+
+
+def test_new_boundaries_outline_the_selection_once_and_keep_it(qtbot, monkeypatch):
+    from explorer.gui.panels import map as M
+    w = window(qtbot)
+    mp = w.map_panel
+    w.hub.set(list(range(1, 91)), None)
+    calls = []
+    orig = M.selection_outline
+    monkeypatch.setattr(M, "selection_outline", lambda b, s: calls.append(len(s)) or orig(b, s))
+    mp.set_boundaries(mp.boundaries)                 # e.g. boundaries imported again
+    assert calls == [90]                             # not once per seat the cleared scene deselected
+    assert w.hub.seats == set(range(1, 91)) and len(mp.selected_seats()) == 90

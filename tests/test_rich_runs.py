@@ -20,6 +20,7 @@ TEXTS = [
     "<b>Projected seats</b> — alliance <b>46</b> of 90, <span style='color:#1B7F3B'>reaches the majority</span> (46)"
     "<br><span style='color:#F28C28'>■</span> BJP <b>44</b> &nbsp;<span style='color:#2AA198'>■</span> INC <b>42</b>"
     " &nbsp;<span style='color:#1A5FB4'>■</span> AAP <b>4</b>",
+    "<b>JJP-INLD</b>&nbsp;&nbsp;<b style='font-size:13pt'>3</b> <span style='color:#666'>· asked 10/12</span>",
 ]
 
 
@@ -49,14 +50,19 @@ def _both(qtbot, text, wrap, width):
 @pytest.mark.parametrize("wrap,width", [(False, 300), (True, 300), (True, 140), (True, 90)])
 def test_runs_match_qtextdocument(qtbot, text, wrap, width):
     (fast, *a, img_a), (slow, *b, img_b) = _both(qtbot, text, wrap, width)
-    assert fast and not slow
+    # Qt breaks a wrapped line after a hyphen, a dash or a slash too: such a text keeps its
+    # QTextDocument when it wraps
+    shown = "".join(r.text for r in parse(text))
+    breaks = any(ch in shown for ch in "-–—/")
+    assert fast == (not (wrap and breaks)) and not slow
     assert a == b
     assert img_a == img_b
 
 
 def test_anything_else_keeps_the_qtextdocument(qtbot):
     for html in ("<i>x</i>", "<b>x", "a &copy; b", "<span style='font-weight:bold'>x</span>",
-                 "<span style=\"color:#123\">x</span></span>", "x<br clear=all>y", "<table><tr><td>1</td></tr></table>"):
+                 "<span style=\"color:#123\">x</span></span>", "x<br clear=all>y", "<table><tr><td>1</td></tr></table>",
+                 "<b>AAP</b> 7 ", " <b>AAP</b>"):
         assert parse(html) is None, html
         lab = QuietLabel(rich=True)
         qtbot.addWidget(lab)

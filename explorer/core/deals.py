@@ -12,6 +12,7 @@ window and the command line:
 from __future__ import annotations
 
 import weakref
+from typing import NamedTuple
 
 import numpy as np
 
@@ -56,13 +57,25 @@ def pool_map(src, dst, resolve=None) -> dict[int, int | None]:
     return out
 
 
-_PRESETS: dict[tuple[int, str], tuple] = {}   # (id(data set), preset) -> (weak ref, its document, scenario)
+class PresetSplit(NamedTuple):
+    """What applying a preset reads of it: its partners, each seat's pool, its friendly
+    fights and its assumptions (no scenario: that would keep its data set alive)."""
+    pools: object
+    pool: np.ndarray
+    fights: dict
+    assumptions: Assumptions
+
+    def seats_in(self, key: str) -> list[int]:
+        """The seat indices (not numbers) in pool ``key``."""
+        return np.flatnonzero(self.pool == self.pools.index(key)).tolist()
 
 
-def preset_scenario(dataset: Dataset, preset: str) -> Scenario:
-    """The preset read once per data set, to read from only (never change it: ask
-    ``scenario_from_preset`` for a scenario of one's own). Reading a preset's file is 4 ms,
-    and applying one asks for it twice."""
+_PRESETS: dict[tuple[int, str], tuple] = {}   # (id(data set), preset) -> (weak ref, its document, PresetSplit)
+
+
+def preset_scenario(dataset: Dataset, preset: str) -> PresetSplit:
+    """The preset's split, read once per data set (reading a preset's file is 4 ms, and
+    applying one asks for it twice). Read only: ``scenario_from_preset`` makes a scenario."""
     doc = dataset.scenario_docs[preset]
     key = (id(dataset), preset)
     hit = _PRESETS.get(key)
@@ -71,8 +84,9 @@ def preset_scenario(dataset: Dataset, preset: str) -> Scenario:
     if len(_PRESETS) > 64:
         _PRESETS.clear()
     sc = scenario_from_preset(dataset, preset, with_rules=False)
-    _PRESETS[key] = (weakref.ref(dataset), doc, sc)
-    return sc
+    split = PresetSplit(sc.pools, sc.pool.copy(), dict(sc.fights), sc.assumptions)
+    _PRESETS[key] = (weakref.ref(dataset), doc, split)
+    return split
 
 
 def preset_split(sc: Scenario, preset: str) -> tuple[np.ndarray, str]:

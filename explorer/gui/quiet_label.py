@@ -71,7 +71,7 @@ class QuietLabel(QWidget):
         self._runs = None
         if self._rich:
             runs = [rich_runs.parse(f) for f in forms] if self.runs_enabled else [None]
-            if all(r is not None for r in runs):
+            if all(r is not None and (not self._wrap or rich_runs.breaks_only_at_spaces(r)) for r in runs):
                 self._runs = runs
             else:
                 while len(self._docs) < len(forms):

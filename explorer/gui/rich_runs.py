@@ -81,7 +81,18 @@ def parse(html: str) -> tuple[Run, ...] | None:
                     return None
     if pos != len(html) or stack:
         return None
+    if runs and (runs[0].text[:1] in " \n" or runs[-1].text[-1:] in " \n"):
+        return None       # white space at either end: Qt measures it its own way
     return tuple(runs)
+
+
+_BREAKS = re.compile("[-\u2010-\u2015/\u00ad]")
+
+
+def breaks_only_at_spaces(runs) -> bool:
+    """True when a word-wrapped layout of ``runs`` can break only at spaces, as ``lay_out``
+    does: Qt also breaks after a hyphen, a dash or a slash ("JJP-INLD")."""
+    return not any(_BREAKS.search(r.text) for r in runs)
 
 
 def _unescape(text: str) -> str | None:

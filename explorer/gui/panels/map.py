@@ -489,8 +489,12 @@ class MapPanel(QWidget):
     # -- geometry --------------------------------------------------------------------------
     def set_boundaries(self, b: Boundaries | None) -> None:
         """Build one path item and one label per seat (once per data set or import)."""
-        self.scene.clear()
         self.boundary_layer = self.selection_layer = None
+        self._syncing = True          # clearing deselects every item: not a selection to share or outline
+        try:
+            self.scene.clear()
+        finally:
+            self._syncing = False
         self.items.clear()
         self.labels.clear()
         self.boundaries = b

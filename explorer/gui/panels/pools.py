@@ -338,7 +338,7 @@ class PoolView(QListView):
     def paintEvent(self, e):
         m = self.model()
         if self.own_paint and isinstance(m, PoolListModel) and isinstance(self.itemDelegate(), PoolItemDelegate) \
-                and self.state() != QAbstractItemView.State.DraggingState:
+                and self.state() != QAbstractItemView.State.DraggingState and not self.isRightToLeft():
             self._paint_items(e, m)      # while a drag is over the list, Qt's paint draws the drop indicator
         else:
             super().paintEvent(e)

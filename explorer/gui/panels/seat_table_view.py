@@ -190,8 +190,8 @@ class SeatTableView(QTableView):
         return out
 
     def paintEvent(self, e):
-        if self._rows_of is None or self.model() is not self._rows_of[1]:
-            return super().paintEvent(e)
+        if self._rows_of is None or self.model() is not self._rows_of[1] or self.isRightToLeft():
+            return super().paintEvent(e)      # right to left: Qt's paint mirrors the cells
         m, proxy = self._rows_of
         n_rows = proxy.rowCount()
         vp = self.viewport()
@@ -210,7 +210,7 @@ class SeatTableView(QTableView):
         opt = QStyleOptionViewItem()
         self.initViewItemOption(opt)
         grid_pen = QPen(QColor.fromRgba(self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, opt, self)
-                                       & 0xFFFFFFFF), 0, self.gridStyle())
+                                       & 0xFFFFFFFF), 1, self.gridStyle())    # as Qt's: 1 pixel, scaled
         alternating = self.alternatingRowColors()
         sm = self.selectionModel()
         current = self.currentIndex()

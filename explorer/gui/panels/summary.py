@@ -121,7 +121,7 @@ class PartnerTableModel(QAbstractTableModel):
         old, self._rows = self._rows, rows
         for r, (a, b) in enumerate(zip(old, rows)):
             if a != b:
-                self.dataChanged.emit(self.index(r, 1), self.index(r, len(self.HEADERS) - 1))
+                self.dataChanged.emit(self.index(r, 0), self.index(r, len(self.HEADERS) - 1))   # a rename too
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
