@@ -199,6 +199,16 @@ class QuietLabel(QWidget):
                 self._grow()
 
     # -- paint -------------------------------------------------------------------------------------------
+    def _origin(self, area: QRectF, w: float, h: float) -> tuple[float, float]:
+        """Where a ``w`` x ``h`` text starts in ``area``, by the label's alignment."""
+        x = area.left()
+        if self._align & Qt.AlignmentFlag.AlignHCenter:
+            x += max(0.0, (area.width() - w) / 2)
+        elif self._align & Qt.AlignmentFlag.AlignRight:
+            x += max(0.0, area.width() - w)
+        y = area.top() + (max(0.0, (area.height() - h) / 2) if self._align & Qt.AlignmentFlag.AlignVCenter else 0.0)
+        return x, y
+
     def paintEvent(self, _e) -> None:
         p = QPainter(self)
         if self._band is not None:
@@ -215,27 +225,13 @@ class QuietLabel(QWidget):
         k = self.shown_form()
         if self._runs is not None:
             lay = self._run_layout(k, float(area.width()) if self._wrap else None)
-            h = lay.height
-            w = lay.width if not self._wrap else area.width()
-            x = area.left()
-            if self._align & Qt.AlignmentFlag.AlignHCenter:
-                x += max(0.0, (area.width() - w) / 2)
-            elif self._align & Qt.AlignmentFlag.AlignRight:
-                x += max(0.0, area.width() - w)
-            y = area.top() + (max(0.0, (area.height() - h) / 2) if self._align & Qt.AlignmentFlag.AlignVCenter else 0.0)
+            x, y = self._origin(area, lay.width if not self._wrap else area.width(), lay.height)
             p.setClipRect(QRectF(x, y, area.width(), area.height()))
             rich_runs.paint(p, lay, QPointF(x, y), self.palette().color(QPalette.ColorRole.WindowText))
         elif self._rich:
             doc = self._docs[k]
             doc.setTextWidth(area.width() if self._wrap else -1)
-            h = doc.size().height()
-            w = doc.idealWidth() if not self._wrap else area.width()
-            x = area.left()
-            if self._align & Qt.AlignmentFlag.AlignHCenter:
-                x += max(0.0, (area.width() - w) / 2)
-            elif self._align & Qt.AlignmentFlag.AlignRight:
-                x += max(0.0, area.width() - w)
-            y = area.top() + (max(0.0, (area.height() - h) / 2) if self._align & Qt.AlignmentFlag.AlignVCenter else 0.0)
+            x, y = self._origin(area, doc.idealWidth() if not self._wrap else area.width(), doc.size().height())
             p.translate(QPointF(x, y))
             ctx = QAbstractTextDocumentLayout.PaintContext()
             pal = QPalette(self.palette())
