@@ -191,3 +191,23 @@ def test_the_live_figures_see_friendly_fights(qtbot):
     np.testing.assert_array_equal(live.figures.p_alliance, with_fights.p_alliance)
     i = ds.seats.index_of(seat)
     assert with_fights.p_alliance[i] != everyone.p_alliance[i]
+
+
+def test_big_moves_in_a_row_simulate_once_they_pause(qtbot):
+    """Ctrl+Z held down over 90-seat moves: no simulation starts while the moves keep coming
+    (each restarts the wait); one runs once they pause, for the split shown last."""
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    jobs = live.jobs_done
+    live.AFTER_PAINT_MS = 600                           # a wait no loaded machine outruns between moves
+    every = w.doc.dataset.seats.ac_no.tolist()
+    for k in range(6):       # never back to the split simulated last (that would be a small move)
+        w.doc.move(every, "AAP" if k % 2 == 0 else "contested")
+        qtbot.wait(150)                                 # under the wait: nothing starts
+        assert not live.busy and live.jobs_done == jobs
+    qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
+    assert live.jobs_done == jobs + 1
+    sc = congress_everywhere()
+    sc.assign_all("contested")                          # the last move
+    _, s = core_summary(sc)
+    np.testing.assert_array_equal(live.figures.p_alliance, s.p_alliance)

@@ -153,6 +153,9 @@ class LiveUncertainty(QObject):
         self._bank = None
         self._cushion = None
         self._deferred = False
+        self._after_paint = QTimer(self)
+        self._after_paint.setSingleShot(True)
+        self._after_paint.timeout.connect(self._deferred_request)
         self._token = 0
         self._running = False
         self._pending = False
@@ -199,9 +202,11 @@ class LiveUncertainty(QObject):
             self._set_stale(True)
             if not self.asynchronous:
                 self._request()
-            elif not self._deferred:
+            else:
+                # each big move restarts the wait: Ctrl+Z held down, or presets clicked through,
+                # simulate once the moves pause, not in a thread competing with every repaint
                 self._deferred = True
-                QTimer.singleShot(self.AFTER_PAINT_MS, self._deferred_request)
+                self._after_paint.start(self.AFTER_PAINT_MS)
             return
         # another projector (assumptions), data set or settings: recompute off the GUI thread
         if self.sim is not None and self.sim.pj.pools.partners == self.doc.pools.partners \
@@ -277,7 +282,7 @@ class LiveUncertainty(QObject):
             self._request()
 
     # -- moves: the moved seats only -------------------------------------------------------------------
-    AFTER_PAINT_MS = 20
+    AFTER_PAINT_MS = 40   # after the last of a run of big moves (each restarts it), once painted
     BIG_MOVE = 24     # seats: past this a move's draws cost more than a frame on the GUI thread
 
     def _big_move(self) -> bool:
