@@ -230,7 +230,7 @@ def test_transfer_100_and_ls2024_shows_44_42_4(qtbot):
     ap.transfer_spins[("INC", "AAP")].setValue(100)
     ap.baseline.setCurrentIndex(ap.baseline.findData("ls2024"))
     text = w.summary_panel.projected.text()
-    assert "BJP <b>44</b>" in text and "INC <b>42</b>" in text and "AAP <b>4</b>" in text
+    assert "BJP&nbsp;<b>44</b>" in text and "INC&nbsp;<b>42</b>" in text and "AAP&nbsp;<b>4</b>" in text
     assert "alliance <b>46</b>" in text and "reaches the majority" in text
     assert ">46<" in w.scoreboard.alliance.value.text()
     assert w.doc.undo_stack.count() == 3

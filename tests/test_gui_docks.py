@@ -81,6 +81,9 @@ def test_summary_partner_table_follows_every_move(qtbot, qtmodeltester):
     ev = w.doc.evaluation
     assert [r[4:] for r in rows()] == [[str(p.sc_alone), str(p.won)] for p in ev.partners]
     assert "1 unassigned" not in panel.contest.text() and "0 unassigned" in panel.contest.text()
+    # the projected seats wrap only between parties: a swatch stays with its party and count
+    proj = panel.projected.text()
+    assert "■</span>&nbsp;BJP&nbsp;<b>" in proj and "■</span> " not in proj
     w.doc.move([21], "unassigned")
     assert "1 unassigned" in panel.contest.text()
     # a renamed partner: its row says so, the code column included

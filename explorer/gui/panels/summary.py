@@ -243,7 +243,8 @@ class SummaryPanel(QWidget):
         un = ev.pool_counts[self.doc.pools.key(self.doc.pools.unassigned)]
         self.contest.setText(f"<b>Seats contested</b> · {un} unassigned")
         colour = "#1B7F3B" if v.reached else "#B3261E"
-        parts = " &nbsp;".join(f"<span style='color:{self.doc.dataset.party_colour(p)}'>■</span> {esc(p)} <b>{n}</b>"
+        # a party's swatch, code and seats stay on one line (only the gaps between parties wrap)
+        parts = " &nbsp;".join(f"<span style='color:{self.doc.dataset.party_colour(p)}'>■</span>&nbsp;{esc(p)}&nbsp;<b>{n}</b>"
                                for p, n in pr.seats_by_party().items())
         self.projected.setText(f"<b>Projected seats</b> — alliance <b>{v.alliance}</b> of {v.seats}, "
                                f"<span style='color:{colour}'>{v.phrase}</span> ({v.majority})<br>{parts}")
