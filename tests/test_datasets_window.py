@@ -189,3 +189,25 @@ def test_a_scenario_from_another_version_of_its_data_set_says_so(qtbot, tmp_path
     msg = w.statusBar().currentMessage()
     assert msg.startswith("old.json was made on another version of the data set “haryana” "
                           f"(content 0123456789abcdef, this one {w.doc.dataset.content_hash})")
+
+
+def test_a_selection_does_not_follow_seat_numbers_into_another_data_set(qtbot):
+    """Haryana's 18 and 19 (Pundri, Nilokheri) selected, then Jharkhand opened: its 18 and 19
+    (Mahagama, Kodarma) are other constituencies, so nothing is selected there; back on a
+    Haryana tab the selection starts empty too, and selecting works as before."""
+    w = open_window(qtbot, congress_everywhere())
+    w.hub.set([18, 19], None)
+    assert w.map_panel.selected_seats() == [18, 19]
+    assert w.files.open_dataset("embedded:jharkhand")
+    assert w.doc.dataset.id == "jharkhand"
+    assert w.hub.seats == frozenset() and w.table_panel.table.selectionModel().selectedRows() == []
+    assert all(not p.view.selectionModel().hasSelection() for p in w.pool_panels)
+    w.hub.set([18], None)
+    assert len(w.table_panel.table.selectionModel().selectedRows()) == 1
+    w.workspace.activate(w.workspace.docs[0])          # back to Haryana
+    assert w.doc.dataset.id == "haryana" and w.hub.seats == frozenset()
+    # another scenario on the same data set keeps the selection (the same constituencies)
+    w.hub.set([18, 19], None)
+    w.files.duplicate()                                 # a second Haryana tab, in front
+    assert len(w.workspace.docs) == 3 and w.doc.dataset.id == "haryana" and w.doc is not w.workspace.docs[0]
+    assert w.hub.seats == frozenset({18, 19}) and w.map_panel.selected_seats() == [18, 19]

@@ -162,6 +162,15 @@ class SelectionHub(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.seats: frozenset[int] = frozenset()
+        self._of = None        # the seat table the selection's numbers belong to
+
+    def set_document(self, doc) -> None:
+        """Another data set's scenario shown: its seat 18 is another constituency, so the
+        selection is cleared; between scenarios of one data set it stays."""
+        seats = doc.dataset.seats
+        if self._of is not None and seats is not self._of:
+            self.set([], None)
+        self._of = seats
 
     def set(self, seats, source=None) -> None:
         seats = frozenset(int(a) for a in seats)

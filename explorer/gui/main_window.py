@@ -100,12 +100,12 @@ class MainWindow(QMainWindow):
         return self.workspace.active
 
     def views(self) -> list:
-        out = [self.scoreboard, self.table_panel, self.pool_board, self.conflict_panel, self.summary_panel,
+        out = [self.hub, self.scoreboard, self.table_panel, self.pool_board, self.conflict_panel, self.summary_panel,
                self.assumptions_panel, self.rules_panel, self.map_panel]
         return out + ([self.chart_panel] if self.chart_panel is not None else [])
 
     def set_document(self, doc: ScenarioDocument) -> None:
-        """Show ``doc`` in every panel (each rebuilds its shape if it must)."""
+        """Show ``doc`` in every panel (each rebuilds its shape if it must), the selection first."""
         for v in self.views():
             v.set_document(doc)
         self.menu_actions.set_pools(doc.pools)
