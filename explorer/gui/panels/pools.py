@@ -8,13 +8,14 @@ from typing import NamedTuple
 
 import numpy as np
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QStaticText, QTransform
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QScrollArea, QStyle,
                                QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
 from ..quiet_label import QuietLabel
+from ..static_text import StaticTexts
 from ..style import SEVERITY_COLOURS, esc, plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import AC, AC_ROLE, DECORATION, DISPLAY, ITEM, ITEM_ROLE, TOOLTIP, changed_seats, conflict_tooltip, runs, select_seats_in, selected_seats_of, worst
 from .drag import start_seat_drag
@@ -183,7 +184,7 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight, highlighted_text, text_colour,
-                    won_colour, lost_colour, texts: dict | None = None) -> None:
+                    won_colour, lost_colour, texts: StaticTexts | None = None) -> None:
     """One seat of a pool list: conflict icon or winner swatch, '12 Shahbad' (a long name
     loses its middle, the number stays), the projected margin right-aligned in green or red.
     ``texts`` (the view's own paint) keeps the texts laid out as QStaticTexts; without it (the
@@ -205,7 +206,7 @@ def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight
         for part, part_rect in _name_parts(text, text_rect, fm):
             painter.drawText(part_rect, _LEFT, part)
         return
-    st, w, h = _static(texts, right, painter)
+    st, w, h = texts.laid_out(right, right, painter.font())
     rw = fm.horizontalAdvance(right) + 6
     painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
     if w <= r.width() and h <= r.height():
@@ -217,8 +218,8 @@ def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight
     key = (text, text_rect.width())
     parts = texts.get(key)
     if parts is None:
-        parts = texts[key] = [(part, part_rect, _static(texts, part, painter))
-                              for part, part_rect in _name_parts(text, text_rect, fm)]
+        parts = texts.put(key, [(part, part_rect, texts.laid_out(part, part, painter.font()))
+                                for part, part_rect in _name_parts(text, text_rect, fm)])
     for part, part_rect, (st, w, h) in parts:
         pr = part_rect.translated(0, text_rect.top() - part_rect.top())
         if w <= pr.width() and h <= pr.height():
@@ -241,19 +242,6 @@ def _name_parts(text: str, text_rect, fm) -> list:
                              rest.width())
         return [(num, text_rect), (name, rest)]
     return [(text, text_rect)]
-
-
-def _static(texts: dict, text: str, painter):
-    hit = texts.get(text)
-    if hit is None:
-        if len(texts) > 3000:
-            texts.clear()
-        st = QStaticText(text)
-        st.setTextFormat(Qt.TextFormat.PlainText)
-        st.prepare(QTransform(), painter.font())
-        size = st.size()
-        hit = texts[text] = (st, size.width(), size.height())
-    return hit
 
 
 class PoolItemDelegate(QStyledItemDelegate):
@@ -293,8 +281,7 @@ class PoolView(QListView):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setAlternatingRowColors(False)
         self.own_paint = True      # the items painted by _paint_items (False: Qt's paint and the delegate)
-        self._texts: dict = {}     # QStaticTexts by text (and a name's parts by text and width)
-        self._texts_font = None
+        self._texts = StaticTexts()     # by text (and a name's parts by text and width)
 
     def startDrag(self, supported):
         start_seat_drag(self, supported)  # a drop is a command: the list removes no rows itself
@@ -308,8 +295,7 @@ class PoolView(QListView):
             return
         vp = self.viewport()
         p = QPainter(vp)
-        if p.font().key() != self._texts_font:
-            self._texts, self._texts_font = {}, p.font().key()
+        self._texts.use_font(p.font())
         fm = p.fontMetrics()
         pal = vp.palette()
         d = self.itemDelegate()

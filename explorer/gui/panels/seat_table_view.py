@@ -9,9 +9,10 @@ same way (``paint_cell``) wherever Qt asks it to, and edits the Adj. column."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QStaticText, QTransform
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
+from ..static_text import StaticTexts
 from ..style import severity_icon, swatch_icon
 from .common import DISPLAY, FOREGROUND
 from .drag import start_seat_drag
@@ -66,22 +67,15 @@ _RIGHT_FLAG = int(Qt.AlignmentFlag.AlignRight)
 _CENTRE_FLAG = int(Qt.AlignmentFlag.AlignHCenter)
 
 
-def _draw_static(painter, texts: dict, text: str, bold: bool, area, align: int, fm) -> None:
+def _draw_static(painter, texts: StaticTexts, text: str, bold: bool, area, align: int, fm) -> None:
     """``drawText(area, align, text)`` (elided in the middle when it does not fit) from a
-    QStaticText laid out once per text, font and width: most of a table's texts repeat from
-    one paint to the next (names, districts, parties, pools), and a static text draws in half
-    the time."""
+    static text laid out once per text, font and width."""
     width = area.width()
     key = (text, bold, width)
     hit = texts.get(key)
     if hit is None:
-        if fm.horizontalAdvance(text) > width:
-            text = fm.elidedText(text, _MIDDLE, width)
-        st = QStaticText(text)
-        st.setTextFormat(Qt.TextFormat.PlainText)
-        st.prepare(QTransform(), painter.font())
-        size = st.size()
-        hit = texts[key] = (st, size.width(), size.height())
+        shown = fm.elidedText(text, _MIDDLE, width) if fm.horizontalAdvance(text) > width else text
+        hit = texts.laid_out(key, shown, painter.font())
     st, w, h = hit
     if w > width or h > area.height():
         painter.drawText(area, align, st.text())    # too narrow even elided: clipped, as drawText clips
@@ -95,9 +89,9 @@ def _draw_static(painter, texts: dict, text: str, bold: bool, area, align: int, 
 
 
 def paint_cell(painter, m, r: int, c: int, rect, selected: bool, alternate: bool, focus: bool, colours: Colours,
-               fm, font, widths: dict | None = None) -> None:
+               fm, font, texts: StaticTexts | None = None) -> None:
     """One cell of source row ``r``, column ``c`` of the seat model in ``rect`` (the cell
-    without its grid line). ``widths`` (the view's paint) caches each text laid out as a
+    without its grid line). ``texts`` (the view's paint) keeps each text laid out as a
     QStaticText; without it (the delegate) the text is drawn as Qt's item paint would."""
     row = m._rows[r]
     if selected:
@@ -136,12 +130,12 @@ def paint_cell(painter, m, r: int, c: int, rect, selected: bool, alternate: bool
         painter.setPen(colours.highlighted_text if selected else (fg or colours.text))
         area = rect.adjusted(x - rect.left(), 0, -4, 0)
         align = m._ALIGN.get(c, _LEFT)
-        if widths is None:
+        if texts is None:
             if fm.horizontalAdvance(text) > area.width():
                 text = fm.elidedText(text, _MIDDLE, area.width())
             painter.drawText(area, align, text)
         else:
-            _draw_static(painter, widths, text, bold, area, align, fm)
+            _draw_static(painter, texts, text, bold, area, align, fm)
         if bold:
             painter.restore()
     if focus and selected:
@@ -170,8 +164,7 @@ class SeatTableView(QTableView):
         self.horizontalHeader().setHighlightSections(False)
         self.drags = 0
         self._rows_of = None       # (seat model, its proxy): the view paints their rows itself
-        self._widths: dict = {}    # text widths for the current font
-        self._font_key = None
+        self._texts = StaticTexts()
 
     def paint_rows_of(self, model, proxy) -> None:
         """Paint the cells of ``model`` (the source of ``proxy``, this view's model) directly."""
@@ -197,10 +190,7 @@ class SeatTableView(QTableView):
         vp = self.viewport()
         header, vheader = self.horizontalHeader(), self.verticalHeader()
         font = self.font()
-        if font.key() != self._font_key:
-            self._font_key, self._widths = font.key(), {}
-        elif len(self._widths) > 3000:      # static texts of a few screens of cells
-            self._widths.clear()
+        self._texts.use_font(font)
         p = QPainter(vp)
         p.setFont(font)
         fm = p.fontMetrics()
@@ -223,7 +213,7 @@ class SeatTableView(QTableView):
             if header.isSectionHidden(c):
                 continue
             cols.append((c, header.sectionViewportPosition(c), header.sectionSize(c)))
-        widths = self._widths
+        texts = self._texts
         x_end = header.length() - header.offset() - 1       # the table's last pixel, as Qt clips it
         y_end = vheader.length() - vheader.offset() - 1
         for dirty in e.region():
@@ -254,7 +244,7 @@ class SeatTableView(QTableView):
                 alternate = alternating and bool(vr & 1)
                 for c, x, w in in_view:
                     paint_cell(p, m, r, c, QRect(x, y, w - g, h - g), selected, alternate,
-                               pr == focus_row and c == focus_col, colours, fm, font, widths)
+                               pr == focus_row and c == focus_col, colours, fm, font, texts)
                 if grid:
                     p.setPen(grid_pen)
                     p.drawLine(dirty.left(), y + h - g, dirty.right(), y + h - g)
