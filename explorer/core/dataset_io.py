@@ -31,6 +31,7 @@ from pathlib import Path
 import numpy as np
 
 from . import jsonio
+from .csvtext import decode_csv
 from .dataset import BASELINE_KINDS, LOK_SABHA_SEGMENTS, VIDHAN_SABHA, Baseline, Dataset, SeatTable
 from .errors import DataError, Problem
 from .loaders import quote, read_results, read_seat_list
@@ -109,7 +110,8 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     if pfile:
         pbytes = _read(root, pfile, where, "parties")
         hasher.update(pbytes)
-        own = PartyTable.from_csv(jsonio.decode_utf8(pbytes, pfile), f"{where}/{pfile}")
+        read = decode_csv(pbytes, f"{where}/{pfile}")  # Excel's encodings too (core/csvtext.py)
+        own = PartyTable.from_csv(read.text, f"{where}/{pfile}", read.delimiter)
         for p in own:
             table.add(p, own._spellings.get(p.code, []))
     else:  # schema 1: colours and names in the manifest
@@ -416,7 +418,8 @@ def build_dataset(out_dir, *, name: str, seats_file, results: list[tuple[str, st
     if len({b.id for b in bls}) != len(bls):
         raise ValueError("each --results needs its own ID")
     for b in bls:
-        b.note = f"Built from {Path(b.source).name} as published."
+        b.note = f"Built from {Path(b.source).name} as published" + \
+            (f" (read as {b.read_as})." if b.read_as != "UTF-8" else ".")
         b.source = "embedded"
     boundaries = _embedded_boundaries(boundaries_file, seats) if boundaries_file else None
     tmp_ds = Dataset(id="tmp", name=name, seats=seats, baselines={b.id: b for b in bls},
