@@ -209,3 +209,15 @@ def test_the_status_bar_says_which_encoding_was_read(qtbot, tmp_path):
     assert w.imports.import_assignments(str(g))
     assert w.statusBar().currentMessage().startswith(
         f"2 seats read from {g} as UTF-16 LE with BOM, tab-separated, CRLF line ends; 2 moved")
+
+
+def test_file_open_recognises_excel_saves_as_csv_to_import(tmp_path):
+    from explorer.gui.files import csv_kind
+    kinds = {}
+    for name, text, codec, eol, sep in (("a.csv", assignments_text(), "utf-16", "\r\n", "\t"),
+                                        ("a.txt", assignments_text(), "utf-16-be", "\r", "\t"),
+                                        ("r.csv", original("baseline_ls2024.csv"), "cp1252", "\r", ","),
+                                        ("s.csv", original("seats.csv"), "utf-8-sig", "\r\n", ",")):
+        (tmp_path / name).write_bytes(resave(text, codec, eol, sep))
+        kinds[name] = csv_kind(str(tmp_path / name))
+    assert kinds == {"a.csv": "assignments", "a.txt": "assignments", "r.csv": "baseline", "s.csv": ""}

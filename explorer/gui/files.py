@@ -31,10 +31,13 @@ def csv_kind(path: str) -> str | None:
             head = f.read(4096)
     except OSError:
         return None  # the JSON reader says why
-    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
-    if not text or text[0] in "{[" or not (path.lower().endswith(".csv") or "," in text.split("\n", 1)[0]):
+    utf16 = head[:2] in (b"\xff\xfe", b"\xfe\xff")  # Excel's Unicode Text: UTF-16, tab-separated
+    text = head.decode("utf-16" if utf16 else "utf-8", "replace").lstrip("\ufeff \t\r\n")
+    first = text.replace("\r", "\n").split("\n", 1)[0]
+    sep = "\t" if "," not in first and "\t" in first else ","
+    if not text or text[0] in "{[" or not (path.lower().endswith(".csv") or sep in first):
         return None
-    cols = {c.strip().strip('"').lower() for c in text.split("\n", 1)[0].split(",")}
+    cols = {c.strip().strip('"').lower() for c in first.split(sep)}
     if "pool" in cols:
         return "assignments"
     if cols & {"votes", "evm_votes", "total_votes", "party", "party_name"}:
