@@ -34,6 +34,7 @@ from . import jsonio
 from .csvtext import decode_csv
 from .dataset import BASELINE_KINDS, LOK_SABHA_SEGMENTS, VIDHAN_SABHA, Baseline, Dataset, SeatTable
 from .errors import DataError, Problem
+from .filenames import relative_file, safe_stem
 from .loaders import quote, read_results, read_seat_list
 from .parties import IND, NOTA, Party, PartyTable, shipped_table, valid_code
 from .paths import resource_root
@@ -71,12 +72,12 @@ def load_dataset(folder: str | os.PathLike) -> Dataset:
 
 
 def _read(root, rel: str, where: str, label: str) -> bytes:
-    if not isinstance(rel, str) or not rel or len(rel) > 200 or rel.startswith(("/", "\\")) \
-            or ".." in Path(rel).parts or any(ord(c) < 32 for c in rel) or ":" in rel:
+    inside = relative_file(rel)  # Windows' rules everywhere: "a\\b.csv" is a/b.csv, "CON" is refused
+    if inside is None:
         raise DataError(Problem(where, None, label, f"expected a file name inside the data set folder, "
                                                     f"found {quote(str(rel))}"))
     try:
-        return root.joinpath(rel).read_bytes()
+        return root.joinpath(inside).read_bytes()
     except (OSError, ValueError) as e:
         raise DataError(Problem(f"{where}/{rel}", None, None, f"cannot read: {e.strerror or e}")) from None
 
@@ -368,7 +369,7 @@ def _umask() -> int:
 
 
 def _slug(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", str(s).lower().replace("'", "")).strip("_")[:60] or "scenario"
+    return safe_stem(re.sub(r"[^a-z0-9]+", "_", str(s).lower().replace("'", "")).strip("_")[:60], "scenario")
 
 
 # --- building from published files ------------------------------------------------------------

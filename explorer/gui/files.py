@@ -16,6 +16,7 @@ from ..core.errors import DataError
 from ..core.jsonio import read_json
 from ..core.deals import new_scenario_like
 from ..core.scenario import Scenario
+from ..core.filenames import path_key
 from .autosave import Autosaver, AutosaveStatus, default_autosave_dir, file_digest
 from .datasets import EMBEDDED, DatasetFiles
 from .style import ask, message_box, plain_rich, warn
@@ -284,7 +285,7 @@ class FileController(QObject):
 
     def _add_recent(self, path: str) -> None:
         path = path if path.startswith(EMBEDDED) else os.path.abspath(path)
-        files = [path] + [p for p in self.recent() if p != path]
+        files = [path] + [p for p in self.recent() if path_key(p) != path_key(path)]  # case aside on Windows
         QSettings().setValue("recent_files", files[:MAX_RECENT])
 
     def fill_recent_menu(self, menu) -> None:
