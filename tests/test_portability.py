@@ -146,3 +146,46 @@ def test_the_per_user_data_folder_on_windows(monkeypatch):
     monkeypatch.delenv("SEAT_SHARE_DATA_DIR", raising=False)
     got = PureWindowsPath(str(default_autosave_dir()))  # platformdirs joins with this system's separator
     assert got == PureWindowsPath(local, "SeatShareExplorer", "autosave")
+
+
+LOHIT = Path("/usr/share/fonts/truetype/lohit-devanagari/Lohit-Devanagari.ttf")  # tools/test.sh installs it
+
+
+def test_the_brief_font_has_the_rupee_sign_and_every_character_of_the_shipped_data():
+    from matplotlib import font_manager, ft2font
+    have = ft2font.FT2Font(font_manager.findfont("DejaVu Sans", fallback_to_default=False)).get_charmap()
+    text = "₹" + "".join(p.read_text(encoding="utf-8") for p in (HARYANA.parent).rglob("*.csv"))
+    assert sorted({c for c in text if ord(c) >= 32 and ord(c) not in have}) == []
+
+
+def test_the_brief_falls_back_to_the_devanagari_font_of_the_system(monkeypatch):
+    """Windows has Nirmala UI: simulated by a font entry of that name."""
+    from matplotlib import font_manager
+
+    from explorer.core.fonts import text_fonts
+    entries = [e for e in font_manager.fontManager.ttflist if e.name not in ("Nirmala UI", "Lohit Devanagari")]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", entries)
+    assert text_fonts() == {"font.family": ["DejaVu Sans"]}
+    nirmala = font_manager.FontEntry(fname="C:\\Windows\\Fonts\\Nirmala.ttf", name="Nirmala UI")
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", entries + [nirmala])
+    assert text_fonts() == {"font.family": ["DejaVu Sans", "Nirmala UI"]}
+
+
+def test_a_brief_with_devanagari_names_embeds_a_devanagari_font(tmp_path):
+    import re
+    import warnings
+
+    from matplotlib import font_manager
+
+    from explorer.core.brief import write_brief
+    from explorer.core.engine import Engine
+    from explorer.core.scenario import scenario_from_preset
+    font_manager.fontManager.addfont(str(LOHIT))  # as the font cache of a fresh machine lists it
+    sc = scenario_from_preset(load_embedded(), "AAP's Lok Sabha leads")
+    sc.name = "गठबंधन प्रस्ताव ₹"
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        write_brief(tmp_path / "b.pdf", sc, Engine(sc.dataset).evaluate(sc))
+    assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []
+    fonts = set(re.findall(rb"/BaseFont /[A-Z]{6}\+(\S+)", (tmp_path / "b.pdf").read_bytes()))
+    assert {b"Lohit-Devanagari", b"DejaVuSans"} <= fonts
