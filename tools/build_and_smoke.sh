@@ -36,5 +36,5 @@ app=dist/SeatShareExplorer/SeatShareExplorer
 [ -x "$app" ] || app=dist/SeatShareExplorer/SeatShareExplorer.exe
 echo "build: PyInstaller done after $(( $(date +%s) - start )) s"
 echo "bundle: $(du -sm dist/SeatShareExplorer | cut -f1) MiB in dist/SeatShareExplorer"
-QT_QPA_PLATFORM=offscreen SEAT_SHARE_DATA_DIR="$(mktemp -d)" "$app" --smoke
+QT_QPA_PLATFORM=offscreen SEAT_SHARE_DATA_DIR="$(native_tmpdir)" "$app" --smoke
 echo "build: built and smoke-checked in $(( $(date +%s) - start )) s"

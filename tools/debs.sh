@@ -33,6 +33,13 @@ py_is_debian() {
     [ "$("$PY" -c 'import sys; print(sys.base_prefix)')" = /usr ]
 }
 
+# native_tmpdir: a new temporary folder, as a path a native Windows program reads (Git Bash's
+# /tmp/... through cygpath); elsewhere mktemp -d's.
+native_tmpdir() {
+  local d; d=$(mktemp -d)
+  if command -v cygpath >/dev/null 2>&1; then cygpath -m "$d"; else echo "$d"; fi
+}
+
 # venv_py DIR: the Python of the virtual environment at DIR (bin/python; Scripts/python.exe on
 # Windows, where the release workflow runs these scripts in Git Bash).
 venv_py() {

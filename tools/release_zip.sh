@@ -14,7 +14,8 @@ ver=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' explorer/__init__.py)
 zip="dist/SeatShareExplorer-$ver-$os.zip"
 rm -f "$zip"
 "$PY" tools/package_zip.py pack dist/SeatShareExplorer "$zip"
-tmp=$(mktemp -d)
+. tools/debs.sh
+tmp=$(native_tmpdir)
 trap 'rm -rf "$tmp"' EXIT
 "$PY" tools/package_zip.py unpack "$zip" "$tmp"
 app="$tmp/SeatShareExplorer/SeatShareExplorer"
