@@ -7,6 +7,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -221,3 +222,23 @@ def test_file_open_recognises_excel_saves_as_csv_to_import(tmp_path):
         (tmp_path / name).write_bytes(resave(text, codec, eol, sep))
         kinds[name] = csv_kind(str(tmp_path / name))
     assert kinds == {"a.csv": "assignments", "a.txt": "assignments", "r.csv": "baseline", "s.csv": ""}
+
+
+def test_the_command_line_says_how_it_read_a_windows_file(tmp_path, capsys):
+    from explorer.cli import main
+    seats, ls = tmp_path / "seats.csv", tmp_path / "ls.csv"
+    seats.write_bytes(resave(original("seats.csv"), "cp1252", "\r\n"))  # ASCII: UTF-8 too
+    ls.write_bytes(resave(original("baseline_ls2024.csv"), "cp1252", "\r\n"))
+    lines = original("baseline_ls2024.csv").split("\n")
+    line = next(i for i, ln in enumerate(lines, 1) if not ln.isascii())
+    said = f"Windows-1252 (first non-ASCII: '\u201c' on line {line}), CRLF line ends"
+    assert main(["dataset", "build", "--name", "Haryana (Excel)", "--seats", str(seats),
+                 "--results", f"ls2024={ls}", "--partners", "AAP,INC", "-o", str(tmp_path / "ds")]) == 0
+    out = capsys.readouterr().out
+    assert f"ls2024: Built from ls.csv as published (read as {said})." in out
+    ds = load_dataset(tmp_path / "ds")
+    pd.testing.assert_frame_equal(ds.baselines["ls2024"].candidates, DS.baselines["ls2024"].candidates)
+    assert main(["project", "--baseline-file", str(ls), "--assign-all", "INC", "--json"]) == 0
+    cap = capsys.readouterr()
+    assert cap.err == f"explorer: read {ls} as {said}\n"
+    assert json.loads(cap.out)["seats"]
