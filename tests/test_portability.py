@@ -189,3 +189,25 @@ def test_a_brief_with_devanagari_names_embeds_a_devanagari_font(tmp_path):
     assert [str(w.message) for w in caught if "missing from font" in str(w.message)] == []
     fonts = set(re.findall(rb"/BaseFont /[A-Z]{6}\+(\S+)", (tmp_path / "b.pdf").read_bytes()))
     assert {b"Lohit-Devanagari", b"DejaVuSans"} <= fonts
+
+
+def test_the_windowed_app_prints_to_the_console_it_was_started_from(monkeypatch):
+    """Windows, cmd.exe: a windowed program has no stdout; it attaches to its parent's console."""
+    import ctypes
+    import sys
+    import types
+
+    import explorer.__main__ as entry
+    attached, opened = [], []
+    kernel32 = types.SimpleNamespace(AttachConsole=lambda pid: attached.append(pid) or len(attached) == 1)
+    monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(kernel32=kernel32), raising=False)
+    monkeypatch.setattr(entry, "open", lambda name, *a, **kw: opened.append(name) or name, raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "argv", ["SeatShareExplorer.exe", "project", "--json"])
+    monkeypatch.setattr(sys, "stdout", None)
+    monkeypatch.setattr(sys, "stderr", None)
+    entry.attach_windows_console()
+    assert attached == [-1] and opened == ["CONOUT$", "CONOUT$"] and sys.stdout == sys.stderr == "CONOUT$"
+    monkeypatch.setattr(sys, "stdout", None)
+    entry.attach_windows_console()  # no console to attach to (started from Explorer): nothing opened
+    assert attached == [-1, -1] and opened == ["CONOUT$", "CONOUT$"] and sys.stdout is None
