@@ -58,7 +58,7 @@ def test_a_data_set_made_on_windows_with_backslashes_opens_here(tmp_path):
     (folder / "dataset.json").write_text(json.dumps(m), encoding="utf-8")
     with pytest.raises(DataError) as e:
         load_dataset(folder)
-    assert str(e.value.problems[0]) == f"{folder}, seats: expected a file name inside the data set folder, found 'CON.csv'"
+    assert str(e.value.problems[0]).endswith("seats: expected a file name inside the data set folder, found 'CON.csv'")
 
 
 def test_names_made_from_user_text_are_valid_on_windows():
