@@ -211,3 +211,17 @@ def test_the_windowed_app_prints_to_the_console_it_was_started_from(monkeypatch)
     monkeypatch.setattr(sys, "stdout", None)
     entry.attach_windows_console()  # no console to attach to (started from Explorer): nothing opened
     assert attached == [-1, -1] and opened == ["CONOUT$", "CONOUT$"] and sys.stdout is None
+
+
+def test_a_fallback_font_without_bold_is_not_reported_at_every_bold_title(caplog):
+    import logging
+
+    from matplotlib import font_manager
+
+    from explorer.core.fonts import text_fonts
+    text_fonts()
+    log = logging.getLogger(font_manager.__name__)
+    with caplog.at_level(logging.WARNING, logger=font_manager.__name__):
+        log.warning("Failed to find font weight %s for %s, now using %d.", "bold", "Lohit Devanagari", 400)
+        log.warning("findfont: Font family %s not found.", "Nirmala UI")
+    assert [r.getMessage() for r in caplog.records] == ["findfont: Font family Nirmala UI not found."]
