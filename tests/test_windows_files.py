@@ -143,7 +143,8 @@ def test_excel_quoted_numbers_with_indian_and_western_thousands_separators():
     assert "1,00,000" < max(big) and any(x.count(",") == 2 for x in big)  # Indian lakhs are there
     out = io.StringIO()
     csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC).writerows([header] + body)
-    data = codecs.BOM_UTF8 + out.getvalue().encode("utf-8")
+    # Excel ends a sheet whose cells below the data were once formatted with rows of empty fields
+    data = codecs.BOM_UTF8 + (out.getvalue() + ",,,,\r\n" * 3).encode("utf-8")
     assert b'"1,' in data  # Excel quotes a number with separators
     b = read_results(data, "vs.csv", DS.seats, "vs2024", parties=DS.parties.copy())
     assert b.candidates.votes.tolist() == DS.baselines["vs2024"].candidates.votes.tolist()
