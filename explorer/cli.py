@@ -167,6 +167,8 @@ def run_project(args) -> int:
     a = sc.assumptions
     if args.baseline_file:
         b = load_results_csv(args.baseline_file, ds.seats, parties=ds.parties)
+        if b.read_as != "UTF-8":  # said, never a silent guess (stderr: stdout may be JSON)
+            print(f"explorer: read {args.baseline_file} as {b.read_as}", file=sys.stderr)
         ds.add_baseline(b)
         a = a.with_baseline(b.id)
     elif args.baseline:
@@ -322,6 +324,9 @@ def run_dataset(args) -> int:
         except OSError as e:
             raise UsageError(f"cannot write {e.filename or args.output}: {e.strerror or e}") from None
         print(f"wrote {args.output}")
+        for b in ds.baselines.values():
+            if "(read as " in b.note:  # a results file not in plain UTF-8: how it was read
+                print(f"{b.id}: {b.note}")
         print(dataset_io.check_text(dataset_io.check_report(ds)))
         return 0
     if args.dataset_command == "check":
