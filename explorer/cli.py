@@ -326,6 +326,8 @@ def run_dataset(args) -> int:
         return 0
     if args.dataset_command == "check":
         ds = _load_dataset(args.folder)
+        from .core.dataset_check import check_dataset
+        check_dataset(ds)  # the rules, presets and boundaries too, now: a bad one is refused here
         rep = dataset_io.check_report(ds)
         print(json.dumps(rep, ensure_ascii=False) if args.json else dataset_io.check_text(rep))
         return 0

@@ -40,6 +40,7 @@ class SeatTable:
         self.pc_index = np.fromiter((_pc[v] for v in frame["pc_name"].astype(str)), dtype=np.int64, count=self.n)
         self.district_names, self.district_index = _codes(frame["district"].astype(str))
         self._region_cache: dict[tuple[str, str], np.ndarray] = {}
+        self.warnings: list = []  # errors.Problem: accepted, but worth a look (e.g. two seats of one name)
 
     def __len__(self) -> int:
         return self.n
@@ -120,6 +121,7 @@ class Baseline:
     source: str = "embedded"
     year: int | None = None
     kind: str = VIDHAN_SABHA
+    warnings: list = field(default_factory=list, compare=False, repr=False)  # errors.Problem
 
 
 @dataclass
@@ -142,6 +144,8 @@ class Dataset:
     parties: PartyTable | None = None  # codes, names, colours; None: the two dicts above
     content_hash: str = ""             # of the files that decide a projection
     folder: str | None = None          # where a user's data set was read from
+    warnings: list = field(default_factory=list)  # errors.Problem: read, but worth a look
+    sources: dict[str, str] = field(default_factory=dict)  # "rules", "boundaries", a preset -> file shown
 
     @property
     def majority(self) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_bytes
@@ -98,16 +97,8 @@ def _reject_constant(token: str):
 
 
 def read_json(path: str | os.PathLike, max_bytes: int = MAX_JSON_BYTES) -> Any:
-    path = Path(path)
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise err(name, f"file is {size / 1e6:.1f} MB; the limit is {max_bytes // 10**6} MB")
-        data = path.read_bytes()
-    except OSError as e:
-        raise err(name, f"cannot read: {e.strerror or e}") from None
-    return loads(data, name, max_bytes)
+    from .bounded_read import read_bounded
+    return loads(read_bounded(path, max_bytes, str(path)), str(path), max_bytes)
 
 
 def write_json(path: str | os.PathLike, obj: Any, private: bool = False) -> None:

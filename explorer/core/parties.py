@@ -181,11 +181,20 @@ class PartyTable:
         t = PartyTable()
         problems = []
         reader = csv.reader(io.StringIO(text, newline=""))
-        header = next(reader, None)
+        try:
+            header = next(reader, None)
+        except csv.Error as e:
+            raise DataError(Problem(name, 1, None, f"not a readable CSV file: {e}")) from None
         if header is None or [h.strip().lower() for h in header[:3]] != ["code", "name", "colour"]:
             raise DataError(Problem(name, 1, None, "expected the header code,name,colour,aliases"))
         prev = reader.line_num
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                raise DataError(Problem(name, prev + 1, None, f"not a readable CSV file: {e}")) from None
             line, prev = prev + 1, reader.line_num
             if not any(c.strip() for c in row):
                 continue
