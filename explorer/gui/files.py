@@ -18,6 +18,7 @@ from ..core.deals import new_scenario_like
 from ..core.scenario import Scenario
 from .autosave import Autosaver, AutosaveStatus, default_autosave_dir, file_digest
 from .datasets import EMBEDDED, DatasetFiles
+from .disk_change import ask_disk_change_box, settle_before_save
 from .style import ask, message_box, plain_rich, warn
 
 MAX_RECENT = 8
@@ -50,6 +51,7 @@ class FileController(QObject):
         self.autosaver = Autosaver(self.workspace, autosave_dir or default_autosave_dir(), parent=self)
         # prompts go through these, so tests can answer them
         self.ask_save = self._ask_save_box            # (doc) -> "save" | "discard" | "cancel"
+        self.ask_disk_change = lambda d, c: ask_disk_change_box(self.w, d, c)  # -> overwrite|save_as|reload|cancel
         self.ask_yes_no = self._ask_yes_no_box        # (title, text) -> bool
         self.pick_open = self._pick_open              # (title, filter) -> path or ""
         self.pick_save = self._pick_save              # (title, suggested, filter) -> path or ""
@@ -224,6 +226,9 @@ class FileController(QObject):
         doc = doc or self.workspace.active
         if not doc.file_path:
             return self.save_as(doc)
+        settled = settle_before_save(self, doc)  # changed on disk since: asks, never overwrites silently
+        if settled is not None:
+            return settled
         return self._write(doc, doc.file_path)
 
     def save_as(self, doc=None) -> bool:
@@ -259,6 +264,10 @@ class FileController(QObject):
         if not doc.undo_stack.isClean() and not self.ask_yes_no(
                 "Revert", f"Discard the changes to “{doc.scenario.name}” and read {doc.file_path} again?"):
             return False
+        return self.reload(doc)
+
+    def reload(self, doc) -> bool:
+        """Read the scenario's file again in its place (its unsaved changes are let go)."""
         try:
             sc = Scenario.load(doc.dataset, doc.file_path)
         except DataError as e:
