@@ -167,6 +167,9 @@ def run_project(args) -> int:
     a = sc.assumptions
     if args.baseline_file:
         b = load_results_csv(args.baseline_file, ds.seats, parties=ds.parties)
+        from .core.dataset_check import baseline_warnings
+        for w in b.warnings + baseline_warnings(b, sc.pools.partners, b.source):
+            print(f"explorer: warning: {w}", file=sys.stderr)
         ds.add_baseline(b)
         a = a.with_baseline(b.id)
     elif args.baseline:

@@ -205,3 +205,41 @@ def test_boundaries_of_few_seats_and_an_impossible_regional_minimum_warn(folder,
     assert main(["dataset", "check", str(folder)]) == 0
     out = capsys.readouterr().out
     assert "  warning: " in out and "draws 5 of the 90 seats" in out
+
+
+def _swapped_results(tmp_path):
+    """Haryana's 2019 result with the party and candidate columns swapped, and one row with a
+    field past the header."""
+    from explorer.core.dataset_io import load_embedded
+    c = load_embedded().baselines["vs2019"].candidates
+    import csv
+    import io
+    out = io.StringIO()
+    rows = [["ac_no", "party", "candidate", "votes"]] + [[a, n, p, v] for a, n, p, v in
+                                                          zip(c.ac_no, c.candidate, c.party, c.votes)]
+    rows[3].append("stray")
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path = tmp_path / "swapped.csv"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path
+
+
+def test_an_imported_baseline_with_no_partner_warns_in_the_window(qtbot, tmp_path):
+    from .helpers import congress_everywhere, open_window
+    path = _swapped_results(tmp_path)
+    w = open_window(qtbot, congress_everywhere("Deal"), autosave_dir=tmp_path / "autosave")
+    warned = []
+    w.files.warn_later = lambda title, text: warned.append((title, text))
+    w.files.show_error = lambda title, e: warned.append((title, str(e)))
+    assert w.imports.import_baseline(str(path))
+    assert warned[0][0] == "Baseline imported, with warnings"
+    assert warned[0][1].splitlines() == [
+        f"{path}, line 4: more fields than the header's 4; the fields past it are ignored",
+        f"{path}: none of the partners (AAP, INC) stands in any seat: are the party and candidate columns swapped?"]
+
+
+def test_the_command_line_warns_of_a_baseline_file_with_no_partner(tmp_path, capsys):
+    path = _swapped_results(tmp_path)
+    assert main(["project", "--baseline-file", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert f"explorer: warning: {path}: none of the partners (AAP, INC) stands in any seat" in err

@@ -33,6 +33,10 @@ class ImportController(QObject):
                                  lambda p: load_results_csv(p, doc.dataset.seats), path)
         if b is None:
             return False
+        from ..core.dataset_check import baseline_warnings
+        warnings = b.warnings + baseline_warnings(b, doc.pools.partners, b.source)
+        if warnings:  # read, but worth a look: each with its file and line
+            self.files.warn_later("Baseline imported, with warnings", "\n".join(str(p) for p in warnings[:12]))
         b = cc.unique_baseline(doc.dataset.baselines, b)
         return doc.push(cc.UseBaseline(doc.scenario, b))
 
