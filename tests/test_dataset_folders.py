@@ -115,7 +115,7 @@ def test_a_pipe_in_the_folder_is_refused_without_blocking(folder):
 def test_a_huge_sparse_file_is_refused_before_it_is_read(folder):
     with open(folder / "seats.csv", "r+b") as f:
         f.truncate(2**30)  # sparse: nothing of it is on disk
-    assert "seats.csv: file is 1073.7 MB; the limit is 52 MB" in refused(folder).summary()
+    assert "seats.csv: file is 1073.7 MB; the limit is 52.4 MB" in refused(folder).summary()
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")

@@ -24,6 +24,10 @@ def _mb(n: int) -> str:
     return f"{n / 1e6:.1f} MB"
 
 
+def _limit(n: int) -> str:
+    return f"{n // 10**6} MB" if n % 10**6 == 0 else _mb(n)
+
+
 def read_bounded(path, limit: int, shown: str | None = None, regular_only: bool = False) -> bytes:
     """The bytes of ``path``, at most ``limit`` of them, else a DataError naming ``shown``
     (default: the path). ``regular_only`` refuses devices, pipes and sockets before opening
@@ -60,9 +64,9 @@ def read_bounded(path, limit: int, shown: str | None = None, regular_only: bool 
     if regular_only and not stat.S_ISREG(st.st_mode):
         raise fail("is not a regular file (a device, pipe or socket)")
     if data is None:
-        raise fail(f"file is {_mb(st.st_size)}; the limit is {limit // 10**6} MB")
+        raise fail(f"file is {_mb(st.st_size)}; the limit is {_limit(limit)}")
     if len(data) > limit:
-        raise fail(f"file is larger than the limit of {limit // 10**6} MB (it grew while being read, "
+        raise fail(f"file is larger than the limit of {_limit(limit)} (it grew while being read, "
                    "or is not a regular file)")
     return data
 
@@ -137,7 +141,7 @@ class FolderFiles:
             data = p.read_bytes()
             if len(data) > limit:
                 raise DataError(Problem(self.shown(rel), None, None,
-                                        f"file is {_mb(len(data))}; the limit is {limit // 10**6} MB"))
+                                        f"file is {_mb(len(data))}; the limit is {_limit(limit)}"))
             return data
         return read_bounded(p, limit, self.shown(rel), regular_only=True)
 
