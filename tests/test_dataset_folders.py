@@ -243,3 +243,26 @@ def test_the_command_line_warns_of_a_baseline_file_with_no_partner(tmp_path, cap
     assert main(["project", "--baseline-file", str(path)]) == 0
     err = capsys.readouterr().err
     assert f"explorer: warning: {path}: none of the partners (AAP, INC) stands in any seat" in err
+
+
+def test_the_window_refuses_a_bad_folder_and_warns_of_a_doubtful_one(qtbot, folder, tmp_path):
+    from .helpers import congress_everywhere, open_window
+    w = open_window(qtbot, congress_everywhere("Deal"), autosave_dir=tmp_path / "autosave")
+    said = []
+    w.files.show_error = lambda title, e: said.append((title, type(e).__name__, str(e)))
+    w.files.warn_later = lambda title, text: said.append((title, text))
+    edit(folder, scenarios=5)
+    assert not w.files.open_dataset(str(folder))
+    assert said == [("Cannot open data set", "DataError",
+                     f"{folder}/dataset.json, scenarios: expected a list, found a number")]
+    assert len(w.workspace.docs) == 1  # nothing changed
+    edit(folder, scenarios=["scenarios/no_alliance.json", "scenarios/congress_everywhere.json",
+                            "scenarios/aaps_lok_sabha_leads.json"])
+    lines = (folder / "seats.csv").read_text(encoding="utf-8").splitlines()
+    lines[4] += ",surplus"
+    (folder / "seats.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    said.clear()
+    assert w.files.open_dataset(str(folder))
+    assert said == [("The data set Haryana Vidhan Sabha (90 seats, 2008 delimitation) opened, with warnings",
+                     f"{folder}/seats.csv, line 5: more fields than the header's 8; the fields past it are ignored")]
+    assert w.workspace.active.dataset.id == "hr-copy"
