@@ -164,6 +164,9 @@ def run_project(args) -> int:
         sc = command_line_scenario(ds, args.partners)
     if args.rules:
         sc.rules = load_rules_file(args.rules, ds.seats, sc.pools)
+        from .core.dataset_check import rule_warnings
+        for w in rule_warnings(sc.rules, ds.seats, args.rules):
+            print(f"explorer: warning: {w}", file=sys.stderr)
     a = sc.assumptions
     if args.baseline_file:
         b = load_results_csv(args.baseline_file, ds.seats, parties=ds.parties)

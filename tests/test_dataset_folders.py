@@ -266,3 +266,28 @@ def test_the_window_refuses_a_bad_folder_and_warns_of_a_doubtful_one(qtbot, fold
     assert said == [("The data set Haryana Vidhan Sabha (90 seats, 2008 delimitation) opened, with warnings",
                      f"{folder}/seats.csv, line 5: more fields than the header's 8; the fields past it are ignored")]
     assert w.workspace.active.dataset.id == "hr-copy"
+
+
+def _impossible_rules(tmp_path):
+    rules = json.loads((resource_root() / "haryana" / "rules_2024_talks.json").read_text(encoding="utf-8"))
+    rm = next(r for r in rules["rules"] if r["kind"] == "regional_minimum")
+    rm["minimum"] = 50
+    path = tmp_path / "rules.json"
+    path.write_text(json.dumps(rules), encoding="utf-8")
+    return path, rm["id"]
+
+
+def test_a_rules_file_with_an_impossible_regional_minimum_warns(qtbot, tmp_path, capsys):
+    from .helpers import congress_everywhere, open_window
+    path, rid = _impossible_rules(tmp_path)
+    expected = (f"{path}, rule {rid}: asks for at least 50 seats for AAP in the Kurukshetra region (Lok Sabha "
+                "seat), which has 9: it can never be kept")
+    assert main(["project", "--rules", str(path)]) == 0
+    assert f"explorer: warning: {expected}" in capsys.readouterr().err
+    w = open_window(qtbot, congress_everywhere("Deal"), autosave_dir=tmp_path / "autosave")
+    warned = []
+    w.files.warn_later = lambda title, text: warned.append((title, text))
+    w.files.pick_open = lambda *a: str(path)
+    assert w.imports.load_rules()
+    assert warned == [("Rules loaded, with warnings", expected)]
+    assert next(r for r in w.doc.scenario.rules.rules if r.id == rid).minimum == 50  # loaded all the same

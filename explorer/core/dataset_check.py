@@ -10,7 +10,7 @@ data set that loads but looks wrong (every one a ``Problem`` with its file and, 
 is one, its line)."""
 from __future__ import annotations
 
-from .dataset import Baseline, Dataset
+from .dataset import Baseline, Dataset, SeatTable
 from .dataset_io import load_dataset
 from .errors import DataError, Problem
 from .imported import boundaries_of
@@ -32,12 +32,12 @@ def check_dataset(ds: Dataset) -> list[Problem]:
     if ds.rules_doc is not None:
         name = ds.sources.get("rules", "the data set's rules")
         rs = rules_from_json(ds.rules_doc, ds.seats, Scenario(ds).pools, name)
-        warnings += rule_warnings(rs, ds, name)
+        warnings += rule_warnings(rs, ds.seats, name)
     for preset, doc in ds.scenario_docs.items():
         name = ds.sources.get(preset, preset)
         sc = Scenario.from_json(ds, doc, name)
         if "rules" in doc:
-            warnings += rule_warnings(sc.rules, ds, name)
+            warnings += rule_warnings(sc.rules, ds.seats, name)
     for b in ds.baselines.values():
         warnings += baseline_warnings(b, ds.partners, b.source if b.source != "embedded" else b.id)
     if ds.boundaries_loader is not None:
@@ -64,16 +64,16 @@ def baseline_warnings(b: Baseline, partners, name: str) -> list[Problem]:
     return []
 
 
-def rule_warnings(rs: RuleSet, ds: Dataset, name: str) -> list[Problem]:
+def rule_warnings(rs: RuleSet, seats: SeatTable, name: str) -> list[Problem]:
     """Rules that can never be kept: a regional minimum above the seats of its region."""
     out = []
     for r in rs.rules:
         if isinstance(r, RegionalMinimum):
-            n = int(ds.seats.region_mask(r.region_kind, r.region).sum())
+            n = int(seats.region_mask(r.region_kind, r.region).sum())
             if r.minimum > n:
                 out.append(Problem(name, None, f"rule {r.id}",
                                    f"asks for at least {r.minimum} seats for {r.partner} in "
-                                   f"{r.region_label(ds.seats)}, which has {n}: it can never be kept"))
+                                   f"{r.region_label(seats)}, which has {n}: it can never be kept"))
     return out
 
 

@@ -84,9 +84,16 @@ class ImportController(QObject):
 
     def load_rules(self) -> bool:
         doc = self.w.doc
-        rs = self.files.read_file("Load rules", "Rules (*.json)",
-                                  lambda p: load_rules_file(p, doc.dataset.seats, doc.pools))
-        return rs is not None and doc.set_rules(rs, f"Load rules {rs.name or 'from file'}")
+        got = self.files.read_file("Load rules", "Rules (*.json)",
+                                   lambda p: (p, load_rules_file(p, doc.dataset.seats, doc.pools)))
+        if got is None:
+            return False
+        from ..core.dataset_check import rule_warnings
+        path, rs = got
+        warnings = rule_warnings(rs, doc.dataset.seats, path)
+        if warnings:  # loaded, but a rule that can never be kept is worth a look
+            self.files.warn_later("Rules loaded, with warnings", "\n".join(str(p) for p in warnings[:12]))
+        return doc.set_rules(rs, f"Load rules {rs.name or 'from file'}")
 
     def save_rules(self) -> bool:
         path = self.files.pick_save("Save rules", "rules.json", "Rules (*.json)")
