@@ -291,3 +291,21 @@ def test_a_rules_file_with_an_impossible_regional_minimum_warns(qtbot, tmp_path,
     assert w.imports.load_rules()
     assert warned == [("Rules loaded, with warnings", expected)]
     assert next(r for r in w.doc.scenario.rules.rules if r.id == rid).minimum == 50  # loaded all the same
+
+
+def test_a_folder_is_read_within_one_budget_and_a_bounded_number_of_files(tmp_path, monkeypatch, folder):
+    from explorer.core import bounded_read
+    (tmp_path / "f").mkdir()
+    (tmp_path / "f" / "big.csv").write_bytes(b"x" * 1_000_000)
+    monkeypatch.setattr(bounded_read, "MAX_FOLDER_BYTES", 3_500_000)
+    files = bounded_read.FolderFiles(tmp_path / "f", "F")
+    for _ in range(3):
+        assert len(files.read("big.csv", "seats", 50 * 2**20)) == 1_000_000
+    with pytest.raises(DataError) as e:
+        files.read("big.csv", "seats", 50 * 2**20)
+    assert str(e.value) == "F/big.csv: the files this data set names come to more than 3.5 MB in all"
+    m = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
+    edit(folder, baselines=m["baselines"] * 22, scenarios=m["scenarios"] * 67)
+    assert refused(folder).report().splitlines() == [
+        f"{folder}/dataset.json, baselines: 66 baselines; a data set holds at most 64",
+        f"{folder}/dataset.json, scenarios: 201 presets; a data set holds at most 200"]

@@ -7,8 +7,9 @@ bytes, so a device or a file that grows while it is read costs no more than the 
 ``FolderFiles`` reads the files a data set's manifest names: a name must be a relative path
 of printable, valid Unicode text that stays inside the folder, also once symbolic links are
 followed (a link to ``/dev/zero`` or to a file outside the folder is refused, a link between
-two files of the folder is fine), and the file must be a regular file. Every failure is a
-``DataError`` naming the file."""
+two files of the folder is fine), and the file must be a regular file; all the files read from
+one folder together stay under MAX_FOLDER_BYTES (a manifest naming one big file a thousand times
+is refused, not read a thousand times). Every failure is a ``DataError`` naming the file."""
 from __future__ import annotations
 
 import os
@@ -18,6 +19,7 @@ from pathlib import Path, PurePath
 from .errors import DataError, Problem, quote
 
 MAX_NAME = 200  # characters in a file name a manifest gives
+MAX_FOLDER_BYTES = 400_000_000  # read from one data set folder in all (the largest shipped: 0.4 MB)
 
 
 def _mb(n: int) -> str:
@@ -81,6 +83,7 @@ class FolderFiles:
         self.where = where
         self.local = isinstance(root, PurePath)
         self.real = os.path.realpath(root) if self.local else None
+        self.total = 0  # bytes read so far
 
     def shown(self, rel: str) -> str:
         return f"{self.where}/{rel}"
@@ -137,13 +140,24 @@ class FolderFiles:
 
     def read(self, rel, label: str, limit: int) -> bytes:
         p = self.path(rel, label)
+        left = MAX_FOLDER_BYTES - self.total
+        try:
+            over = left < limit and os.stat(p).st_size > left
+        except OSError:
+            over = False  # read_bounded says why it cannot be read
+        if over:
+            raise DataError(Problem(self.shown(rel), None, None, f"the files this data set names come to more "
+                                                                 f"than {_limit(MAX_FOLDER_BYTES)} in all"))
+        limit = min(limit, left)
         if not self.local:
             data = p.read_bytes()
             if len(data) > limit:
                 raise DataError(Problem(self.shown(rel), None, None,
                                         f"file is {_mb(len(data))}; the limit is {_limit(limit)}"))
-            return data
-        return read_bounded(p, limit, self.shown(rel), regular_only=True)
+        else:
+            data = read_bounded(p, limit, self.shown(rel), regular_only=True)
+        self.total += len(data)
+        return data
 
     def same(self, a: str, b: str) -> bool:
         """Whether two checked names name the same file of the folder."""

@@ -71,6 +71,8 @@ def load_dataset(folder: str | os.PathLike) -> Dataset:
 
 
 MAX_MANIFEST_BYTES = 1_000_000     # dataset.json
+MAX_BASELINES = 64                 # elections in one data set
+MAX_PRESETS = 200                  # preset scenarios in one data set
 MAX_ATTRIBUTION_BYTES = 1_000_000  # ATTRIBUTION.md
 
 
@@ -104,6 +106,11 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     default_file = rd.get(m, "default_scenario", str, "", default=None)
     bfile = rd.get(m, "boundaries", str, "", default=None)
     afile = rd.get(m, "attribution", str, "", default=None)
+    if isinstance(blist, list) and len(blist) > MAX_BASELINES:
+        rd.problem("baselines", f"{len(blist):,} baselines; a data set holds at most {MAX_BASELINES}")
+    if isinstance(scenario_files, list) and len(scenario_files) > MAX_PRESETS:
+        rd.problem("scenarios", f"{len(scenario_files):,} presets; a data set holds at most {MAX_PRESETS}")
+        scenario_files = []
     for k, rel in enumerate(scenario_files or []):
         if not isinstance(rel, str):
             rd.problem(f"scenarios[{k}]", f"expected a file name, found {jsonio._json_type(rel)}")
