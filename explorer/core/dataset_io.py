@@ -133,6 +133,7 @@ def _load(root, where: str, folder: str | None) -> Dataset:
         pbytes = files.read(pfile, "parties", MAX_CSV_BYTES)
         hasher.update(pbytes)
         own = PartyTable.from_csv(jsonio.decode_utf8(pbytes, files.shown(pfile)), files.shown(pfile))
+        warnings.extend(own.warnings)
         for p in own:
             table.add(p, own._spellings.get(p.code, []))
     else:  # schema 1: colours and names in the manifest

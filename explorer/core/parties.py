@@ -64,6 +64,7 @@ class PartyTable:
         self._alias: dict[str, str] = {}
         self._spellings: dict[str, list[str]] = {}  # code -> aliases as written in the table
         self.added: list[str] = []  # codes derived for parties not in the shipped table
+        self.warnings: list = []    # errors.Problem of the file it was read from (from_csv)
         for p in parties or []:
             self.add(p)
         for a, code in (aliases or {}).items():
@@ -198,6 +199,9 @@ class PartyTable:
             line, prev = prev + 1, reader.line_num
             if not any(c.strip() for c in row):
                 continue
+            if len(row) > 4 and any(c.strip() for c in row[4:]) and not t.warnings:
+                t.warnings.append(Problem(name, line, None, "more fields than the header's code, name, colour, "
+                                                            "aliases; the fields past it are ignored"))
             code, pname, colour = (row + ["", "", ""])[:3]
             code, pname, colour = code.strip(), pname.strip(), colour.strip()
             aliases = [a.strip() for a in (row[3] if len(row) > 3 else "").split("|") if a.strip()]
