@@ -63,9 +63,9 @@ def load_embedded(dataset_id: str = "haryana") -> Dataset:
 def load_dataset(folder: str | os.PathLike) -> Dataset:
     """A data set from a folder holding dataset.json (or from that file's path)."""
     p = Path(folder)
-    if p.is_file() and p.name == "dataset.json":
+    if p.name == "dataset.json" and not p.is_dir():
         p = p.parent
-    if not p.joinpath("dataset.json").is_file():
+    if not os.path.lexists(p.joinpath("dataset.json")):  # a link or a pipe there: FolderFiles says what it is
         raise DataError(Problem(str(p), None, None, "not a data set folder (it has no dataset.json)"))
     return _load(p, str(p), str(p.resolve()))
 
