@@ -319,3 +319,16 @@ def test_surplus_fields_in_the_party_table_warn_and_check_json_lists_the_warning
     rep = json.loads(capsys.readouterr().out)
     assert rep["warnings"] == [f"{folder}/parties.csv, line {line}: more fields than the header's code, name, "
                                "colour, aliases; the fields past it are ignored"]
+
+
+def test_a_data_set_built_for_a_shipped_state_gets_its_own_id(tmp_path):
+    from explorer.core.dataset_io import baseline_csv, build_dataset, load_embedded, seats_csv
+    hr = load_embedded()
+    (tmp_path / "seats.csv").write_text(seats_csv(hr.seats), encoding="utf-8")
+    (tmp_path / "vs2024.csv").write_text(baseline_csv(hr.baselines["vs2024"]), encoding="utf-8")
+    kw = dict(name="Haryana again", seats_file=tmp_path / "seats.csv", results=[("vs2024", tmp_path / "vs2024.csv")],
+              state="Haryana", partners="AAP,INC")
+    assert build_dataset(tmp_path / "out", **kw).id == "haryana-own"
+    with pytest.raises(ValueError, match="--id haryana: the id of a data set shipped with the app; choose another"):
+        build_dataset(tmp_path / "out2", dataset_id="haryana", **kw)
+    assert not (tmp_path / "out2").exists()
