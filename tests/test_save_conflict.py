@@ -165,3 +165,21 @@ def test_private_writes_never_follow_links_and_recovery_skips_them(tmp_path):
     atomic_write_bytes(link, b"mine", private=True)
     assert not link.is_symlink() and link.read_bytes() == b"mine"
     assert target.read_bytes().startswith(b'{"format"')
+
+
+def test_the_digest_kept_is_of_the_bytes_read_and_written(two_windows, monkeypatch):
+    import hashlib
+    from explorer.core import jsonio
+    path, a, b = two_windows
+    assert a.doc.file_sha == hashlib.sha256(path.read_bytes()).hexdigest()
+    # another program writes the file the moment after A's save: A must still see it as changed
+    real = jsonio.atomic_write_bytes
+
+    def then_another_writer(p, data, private=False):
+        real(p, data, private)
+        real(p, b'{"written": "by another program"}', private)
+    monkeypatch.setattr(jsonio, "atomic_write_bytes", then_another_writer)
+    a.doc.move([JIND], "AAP")
+    assert a.files.save()
+    monkeypatch.setattr(jsonio, "atomic_write_bytes", real)
+    assert disk_change(path, a.doc.file_sha) == CHANGED

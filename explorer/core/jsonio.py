@@ -6,6 +6,7 @@ Writing goes through ``atomic.atomic_write_bytes`` (re-exported here for the exp
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
@@ -97,13 +98,23 @@ def _reject_constant(token: str):
 
 
 def read_json(path: str | os.PathLike, max_bytes: int = MAX_JSON_BYTES) -> Any:
+    return read_json_digest(path, max_bytes)[0]
+
+
+def read_json_digest(path: str | os.PathLike, max_bytes: int = MAX_JSON_BYTES) -> tuple[Any, str]:
+    """The parsed file and the SHA-256 of the very bytes parsed (a save compares it with the
+    file on disk later: core.on_disk)."""
     from .bounded_read import read_bounded
-    return loads(read_bounded(path, max_bytes, str(path)), str(path), max_bytes)
+    raw = read_bounded(path, max_bytes, str(path))
+    return loads(raw, str(path), max_bytes), hashlib.sha256(raw).hexdigest()
 
 
-def write_json(path: str | os.PathLike, obj: Any, private: bool = False) -> None:
-    """Atomically (see atomic.py); ``private`` for autosaves: 0600 whatever the umask."""
-    atomic_write_bytes(path, (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8"), private)
+def write_json(path: str | os.PathLike, obj: Any, private: bool = False) -> str:
+    """Atomically (see atomic.py); ``private`` for autosaves: 0600 whatever the umask. Returns
+    the SHA-256 of the bytes written (what the file holds until someone else writes it)."""
+    data = (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    atomic_write_bytes(path, data, private)
+    return hashlib.sha256(data).hexdigest()
 
 
 class JsonReader:

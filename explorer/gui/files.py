@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..core.errors import DataError
-from ..core.jsonio import read_json
+from ..core.jsonio import read_json_digest
 from ..core.deals import new_scenario_like
 from ..core.scenario import Scenario
 from .autosave import Autosaver, AutosaveStatus, default_autosave_dir, file_digest
@@ -199,7 +199,7 @@ class FileController(QObject):
                                              "Discard them and read the file again?"):
                 return True
         try:
-            data = read_json(path)
+            data, sha = read_json_digest(path)
             ds = self.datasets.dataset_of_file(data, path)
             if ds is None:
                 return False
@@ -209,11 +209,11 @@ class FileController(QObject):
             self.show_error("Cannot open scenario", e)
             return False
         if existing is not None:
-            self.workspace.replace(existing, sc, path).file_sha = file_digest(path)
+            self.workspace.replace(existing, sc, path).file_sha = sha
         else:
             blank = self.workspace.active
             doc = self.workspace.add(sc, path)
-            doc.file_sha = file_digest(path)
+            doc.file_sha = sha  # of the bytes read: a later change by anyone else is found at save
             # an untouched, never-saved first scenario gives way to the file
             if (blank is not None and blank.file_path is None and blank.undo_stack.count() == 0
                     and blank.undo_stack.isClean() and blank.scenario.name.startswith("Untitled")):
@@ -247,12 +247,12 @@ class FileController(QObject):
 
     def _write(self, doc, path: str) -> bool:
         try:
-            doc.scenario.save(path)  # atomic: a failure leaves the previous file as it was
+            written = doc.scenario.save(path)  # atomic: a failure leaves the previous file as it was
         except OSError as e:
             self.show_error("Cannot save", f"{path}: {e.strerror or e}. The file was not changed.")
             return False
         doc.undo_stack.setClean()
-        doc.file_sha = file_digest(path)
+        doc.file_sha = written  # what was written, not what another window may have written since
         self._add_recent(path)
         self.w.statusBar().showMessage(f"Saved {path}", 4000)
         return True
@@ -269,11 +269,12 @@ class FileController(QObject):
     def reload(self, doc) -> bool:
         """Read the scenario's file again in its place (its unsaved changes are let go)."""
         try:
-            sc = Scenario.load(doc.dataset, doc.file_path)
+            data, sha = read_json_digest(doc.file_path)
+            sc = Scenario.from_json(doc.dataset, data, doc.file_path)
         except DataError as e:
             self.show_error("Cannot revert", e)
             return False
-        self.workspace.replace(doc, sc, doc.file_path).file_sha = file_digest(doc.file_path)
+        self.workspace.replace(doc, sc, doc.file_path).file_sha = sha
         return True
 
     # -- data sets (gui/datasets.py) --------------------------------------------------------
