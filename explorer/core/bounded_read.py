@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import stat
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from .errors import DataError, Problem, quote
 
