@@ -164,11 +164,17 @@ def run_project(args) -> int:
         sc = command_line_scenario(ds, args.partners)
     if args.rules:
         sc.rules = load_rules_file(args.rules, ds.seats, sc.pools)
+        from .core.dataset_check import rule_warnings
+        for w in rule_warnings(sc.rules, ds.seats, args.rules):
+            print(f"explorer: warning: {w}", file=sys.stderr)
     a = sc.assumptions
     if args.baseline_file:
         b = load_results_csv(args.baseline_file, ds.seats, parties=ds.parties)
         if b.read_as != "UTF-8":  # said, never a silent guess (stderr: stdout may be JSON)
             print(f"explorer: read {args.baseline_file} as {b.read_as}", file=sys.stderr)
+        from .core.dataset_check import baseline_warnings
+        for w in b.warnings + baseline_warnings(b, sc.pools.partners, b.source):
+            print(f"explorer: warning: {w}", file=sys.stderr)
         ds.add_baseline(b)
         a = a.with_baseline(b.id)
     elif args.baseline:
@@ -331,6 +337,8 @@ def run_dataset(args) -> int:
         return 0
     if args.dataset_command == "check":
         ds = _load_dataset(args.folder)
+        from .core.dataset_check import check_dataset
+        check_dataset(ds)  # the rules, presets and boundaries too, now: a bad one is refused here
         rep = dataset_io.check_report(ds)
         print(json.dumps(rep, ensure_ascii=False) if args.json else dataset_io.check_text(rep))
         return 0

@@ -225,6 +225,11 @@ def _text(d: dict, opt, ds) -> str:
         L.append(f"  the hard rules cannot all hold; a smallest conflicting set: {', '.join(d['conflicting_rules'])}"
                  f" (seats: {', '.join(f'{a} {ds.seats.name(a)}' for a in d['conflict_seats'])})")
         L.append("  make one of them soft (--soft RULE_ID) or drop it")
+    elif d.get("expected_alliance") is None:  # stopped before a first split was found: nothing to show
+        c = d.get("current") or {}
+        now = c.get("expected_alliance")
+        L.append("  no split found; the scenario stays as it is" + (
+            f" (expected alliance seats {now:.1f}, P(majority) {_pct(c.get('p_majority'))})" if now is not None else ""))
     else:
         c = d["current"]
         L.append(f"  expected alliance seats {d['expected_alliance']:.1f} (now {c['expected_alliance']:.1f}); "

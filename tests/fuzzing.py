@@ -2,7 +2,9 @@
 suite (tests/test_fuzz.py, a bounded number of examples) and tools/fuzz.py (as long as asked).
 
 Every user file kind is covered: scenario, rules, results (our long shape and ECI's), seat
-list, assignments, GeoJSON, and data set folders. An input is mutated from a valid seed file
+list, assignments, GeoJSON, and data set folders: the files' contents ("dataset"), and the
+folder itself ("dataset_folder": manifest fields, file names, sizes, links, pipes, presets and
+party tables), checked through as ``dataset check`` does and run through that command too. An input is mutated from a valid seed file
 (byte and structural mutations, hand-crafted hostile values); the oracle then demands that it
 either loads and round-trips (save -> load -> identical) and satisfies the invariants of its
 kind, or is refused with a DataError naming the file. Anything else is a finding:
@@ -25,7 +27,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from explorer.core.dataset_io import load_dataset, load_embedded, write_dataset
+from explorer.core.dataset_check import load_checked
+from explorer.core.dataset_io import load_embedded, write_dataset
 from explorer.core.errors import DataError
 from explorer.core.geometry import boundaries_from_geojson
 from explorer.core.jsonio import loads
@@ -34,7 +37,8 @@ from explorer.core.rules import rules_from_json
 from explorer.core.scenario import Scenario, scenario_from_preset
 
 HARYANA = load_embedded("haryana")
-KINDS = ("scenario", "rules", "results", "results_eci", "seat_list", "assignments", "geojson", "dataset")
+KINDS = ("scenario", "rules", "results", "results_eci", "seat_list", "assignments", "geojson", "dataset",
+         "dataset_folder")
 
 HOSTILE_STRINGS = ["", " ", "\ud800", "\udfff", "²", "3²", "١٢", "12345678901234567890", "-1", "0", "1e309",
                    "NaN", "Infinity", "=HYPERLINK(\"http://x.invalid\")", "+1", "@SUM(A1)", "\t", "\r", "<b>x</b>",
@@ -222,7 +226,7 @@ def judge(kind: str, data: bytes, limit_s: float = 5.0) -> Verdict:
         problem = _load_and_check(kind, data, name)
         return Verdict(kind, "silent", problem) if problem else Verdict(kind, "loaded")
     except DataError as e:
-        where = "/ds" if kind == "dataset" else name  # a data set's problems name its folder or a file in it
+        where = "/ds" if kind.startswith("dataset") else name  # a data set's problems name its folder or a file in it
         if not e.problems or not all(p.file and where in p.file for p in e.problems):
             return Verdict(kind, "crash", f"DataError without the file: {e}"[:300])
         if any(len(str(p)) > 600 for p in e.problems):
@@ -296,10 +300,12 @@ def _load_and_check(kind: str, data: bytes, name: str) -> str | None:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp) / "ds"
             _write_dataset_files(folder, data)
-            d = load_dataset(folder)
+            d = load_checked(folder)
             if d.seats.n < 1 or not d.baselines:
                 return "dataset: empty data set accepted"
         return None
+    if kind == "dataset_folder":
+        return _check_folder(data)
     raise ValueError(kind)
 
 
@@ -313,19 +319,36 @@ def _rules_invariants(rs, n_seats: int) -> str | None:
 
 
 # --- data set folders: a manifest and its files in one input --------------------------------------------
-def seed_dataset_bytes() -> bytes:
-    """A small data set folder (12 seats) as one JSON document: file name -> text."""
-    import numpy as np  # noqa: F401
-    from explorer.core.dataset import SeatTable
+def seed_dataset_bytes(full: bool = False) -> bytes:
+    """A small data set folder (12 seats) as one JSON document: file name -> text; ``full``
+    adds rules, a preset (the default scenario) and boundaries."""
+    from explorer.core.dataset import Dataset, SeatTable
     f = HARYANA.seats.frame[HARYANA.seats.frame.ac_no <= 12]
     seats = SeatTable(f)
     b = copy.copy(HARYANA.baselines["vs2024"])
     b.candidates = b.candidates[b.candidates.ac_no <= 12]
+    extra = {}
+    if full:
+        extra["rules"] = {"format": "seat-share-explorer/rules", "schema_version": 1, "name": "Fuzz talks", "rules": [
+            {"id": "inc-kalka", "kind": "must_have", "partner": "INC", "seats": [1], "severity": "error"},
+            {"id": "aap-kurukshetra", "kind": "regional_minimum", "partner": "AAP",
+             "region": {"kind": "pc", "value": "Kurukshetra"}, "minimum": 1, "severity": "error"},
+            {"id": "aap-count", "kind": "seat_bounds", "partner": "AAP", "minimum": 2, "maximum": 6,
+             "severity": "warning"}]}
+        extra["boundaries"] = {k: v for k, v in HARYANA.boundaries.items() if k != "seats"} | {
+            "seats": {k: v for k, v in HARYANA.boundaries["seats"].items() if int(k) <= 12}}
+        small = Dataset(id="fuzz", name="Fuzz", seats=seats, baselines={b.id: b}, default_baseline=b.id,
+                        partners=HARYANA.partners, parties=HARYANA.parties)
+        sc = Scenario(small, name="Even split")
+        sc.assign([1, 2, 3, 4, 5, 6], "INC")
+        sc.assign([10, 11, 12], "AAP")
+        extra["scenarios"] = [sc.to_json()]
+        extra["default_scenario"] = "Even split"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "ds"
         write_dataset(out, id="fuzz", name="Fuzz", state="Haryana", seats=seats, baselines=[b],
-                      partners=HARYANA.partners, parties=HARYANA.parties)
-        files = {str(p.relative_to(out)): p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file()}
+                      partners=HARYANA.partners, parties=HARYANA.parties, **extra)
+        files = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8") for p in out.rglob("*") if p.is_file()}
     return json.dumps(files).encode("utf-8")
 
 
@@ -358,7 +381,8 @@ def seeds() -> dict:
         _SEEDS.update({"scenario": seed_scenario(), "rules": seed_rules(), "results": seed_results(False),
                        "results_eci": seed_results(True), "seat_list": seed_seat_list(),
                        "assignments": seed_assignments(), "geojson": seed_geojson(),
-                       "dataset": seed_dataset_bytes()})
+                       "dataset": seed_dataset_bytes(), "dataset_folder": json.dumps(
+                           {"files": json.loads(seed_dataset_bytes(full=True)), "refuse": None}).encode("utf-8")})
     return _SEEDS
 
 
@@ -366,6 +390,8 @@ def generate(rng: random.Random, kind: str) -> bytes:
     s = seeds()[kind]
     if kind in ("scenario", "rules", "geojson"):
         return to_bytes(rng, mutate_json(rng, s))
+    if kind == "dataset_folder":
+        return generate_folder(rng, json.loads(s)["files"])
     if kind == "dataset":
         files = json.loads(s)
         target = rng.choice(sorted(files))
@@ -387,3 +413,146 @@ def run(n: int, seed: int = 0, kinds=KINDS, limit_s: float = 5.0, progress=None)
         if progress and (k + 1) % 500 == 0:
             progress(tally)
     return tally
+
+
+# --- data set folders as folders: manifest fields, file names, sizes, links, pipes, presets, parties ---------
+# An input describes a folder: {"files": {name: text | {"link": target} | {"sparse": bytes} | {"fifo": 1} |
+# {"dir": 1}}, "refuse": why} — "refuse" when the folder must be refused whatever else holds (a named file
+# linked outside the folder or to a device, over its size bound, a pipe, ...): loading it is then "silent".
+HOSTILE_NAMES = ["ü.csv", "a b.csv", "sub/dir/x.csv", "\u202e.csv", "CON", ".hidden", "x" * 150 + ".csv",
+                 "\ud800.csv", "\udc80.csv", "..csv", "a\\b.csv", "C:x.csv", "./seats.csv", "sub/../seats.csv",
+                 "seats.csv/", "NUL\x00.csv", "\t.csv", "", " ", "x" * 300]
+HOSTILE_FIELD_VALUES = HOSTILE_NUMBERS + HOSTILE_STRINGS + [
+    [], {}, [5], ["\ud800.json"], "haryana", "jharkhand", -1, 0, 3, 2, "rules.json", "dataset.json", "seats.csv",
+    "../ds/seats.csv", "scenarios", "a" * 300, ["scenarios/even_split.json", "scenarios/even_split.json"],
+    [{"file": "x"}], {"file": "rules.json"}]
+MANIFEST_FIELDS = ["scenarios", "rules", "boundaries", "default_scenario", "attribution", "parties", "seats",
+                   "schema_version", "id", "baselines", "default_baseline", "majority", "partners", "name", "state",
+                   "format", "party_colours", "party_names"]
+SIZE_LIMIT = {".csv": 50 * 2**20, ".json": 20 * 2**20, ".md": 10**6}
+
+
+def _named(m: dict) -> list[str]:
+    """The files a manifest names (the ones the folder must be refused over)."""
+    out = [m.get(k) for k in ("seats", "parties", "rules", "boundaries", "attribution", "default_scenario")]
+    out += [b.get("file") for b in m.get("baselines", []) if isinstance(b, dict)]
+    out += list(m.get("scenarios", []) if isinstance(m.get("scenarios"), list) else [])
+    return [x for x in out if isinstance(x, str) and x]
+
+
+def generate_folder(rng: random.Random, files: dict) -> bytes:
+    files = dict(files)
+    m = json.loads(files["dataset.json"])
+    refuse = None
+    named = _named(m)
+    op = rng.randrange(9)
+    if op == 0:  # a manifest field with a hostile value
+        for _ in range(rng.randint(1, 3)):
+            m[rng.choice(MANIFEST_FIELDS)] = copy.deepcopy(rng.choice(HOSTILE_FIELD_VALUES))
+    elif op == 1:  # the default scenario pointing elsewhere
+        m["default_scenario"] = rng.choice(["rules.json", "seats.csv", "dataset.json", "missing.json",
+                                            "./scenarios/even_split.json", "scenarios//even_split.json",
+                                            "boundaries.json", "ATTRIBUTION.md"])
+        if m["default_scenario"] in ("rules.json", "seats.csv", "dataset.json", "missing.json", "boundaries.json",
+                                     "ATTRIBUTION.md"):
+            refuse = "a default scenario that is not a listed preset"
+    elif op == 2:  # a file under a hostile name, the manifest following it
+        old = rng.choice(named)
+        new = rng.choice(HOSTILE_NAMES)
+        files[new] = files.pop(old, "")
+        text = json.dumps(m)
+        m = json.loads(text.replace(json.dumps(old), json.dumps(new)))
+    elif op == 3:  # a named file far over its size bound (sparse: nothing of it on disk)
+        rel = rng.choice(named)
+        files[rel] = {"sparse": rng.choice([SIZE_LIMIT.get(Path(rel).suffix, 50 * 2**20) + 4096, 2**30])}
+        refuse = "a file over its size bound"
+    elif op == 4:  # a named file that is a link
+        rel = rng.choice(named)
+        target = rng.choice(["@zero", "@outside", "@self", "missing.csv", rel, "seats.csv", "@loop"])
+        files[rel] = {"link": target}
+        if target in ("@zero", "@outside", "@self", "missing.csv", rel, "@loop"):
+            refuse = f"a link to {target}"
+    elif op == 5:  # presets: mutated, named twice, or made for another data set
+        preset = json.loads(files["scenarios/even_split.json"])
+        how = rng.randrange(3)
+        if how == 0:
+            files["scenarios/even_split.json"] = json.dumps(mutate_json(rng, preset), ensure_ascii=False)
+        elif how == 1:
+            files["scenarios/twin.json"] = json.dumps(preset)
+            m["scenarios"] = m["scenarios"] + ["scenarios/twin.json"]
+            refuse = "two presets of one name"
+        else:
+            files["scenarios/even_split.json"] = json.dumps(preset | {"dataset": rng.choice(["haryana", "other", 5])})
+            refuse = "a preset of another data set"
+    elif op == 6:  # the party table
+        how = rng.randrange(4)
+        if how == 0:
+            files["parties.csv"] = mutate_bytes(rng, files["parties.csv"].encode("utf-8")).decode("utf-8", "replace")
+        elif how == 1:
+            files["parties.csv"] += 'BIG,"' + "x" * 140_000 + '",#123456,\n'
+            refuse = "a field over csv's limit"
+        elif how == 2:
+            files["parties.csv"] += "AAP,Again,#123456,\n"
+            refuse = "a party listed twice"
+        else:
+            files["parties.csv"] += "ZZZ,Extra,#123456,,surplus,fields\n"
+    elif op == 7 and hasattr(__import__("os"), "mkfifo"):  # a pipe where a file goes: never blocks
+        files[rng.choice(named)] = {"fifo": 1}
+        refuse = "a pipe"
+    else:  # a folder where a file goes, or a file's content mutated
+        rel = rng.choice(named)
+        if rng.random() < 0.3:
+            files[rel] = {"dir": 1}
+            refuse = "a folder where a file goes"
+        elif isinstance(files.get(rel), str):
+            files[rel] = mutate_bytes(rng, files[rel].encode("utf-8")).decode("utf-8", "replace")
+    files["dataset.json"] = json.dumps(m, ensure_ascii=rng.random() < 0.5)
+    return json.dumps({"files": files, "refuse": refuse}).encode("utf-8")
+
+
+def _make_folder(folder: Path, files: dict, outside: Path) -> None:
+    import os
+    folder.mkdir(parents=True)
+    outside.write_text("{}", encoding="utf-8")
+    for rel, spec in files.items():
+        if not isinstance(rel, str) or not rel or ".." in Path(rel).parts or rel.startswith(("/", "\\")):
+            continue
+        p = folder / rel
+        try:
+            p.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(spec, str):
+                p.write_bytes(spec.encode("utf-8", "surrogatepass"))
+            elif "link" in spec:
+                target = {"@zero": os.devnull if os.name != "posix" else "/dev/zero", "@outside": str(outside),
+                          "@self": str(folder), "@loop": p.name}.get(spec["link"], spec["link"])
+                os.symlink(target, p)
+            elif "sparse" in spec:
+                with open(p, "wb") as f:
+                    f.truncate(spec["sparse"])
+            elif "fifo" in spec:
+                os.mkfifo(p)
+            elif "dir" in spec:
+                p.mkdir()
+        except (OSError, ValueError, NotImplementedError):
+            continue
+
+
+def _check_folder(data: bytes) -> str | None:
+    import contextlib
+    from explorer.cli import main
+    desc = json.loads(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "ds"
+        _make_folder(folder, desc["files"], Path(tmp) / "outside.json")
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()) as err:
+            rc = main(["dataset", "check", str(folder)])  # the command line never shows another exception
+        if rc not in (0, 2) or "Traceback" in err.getvalue():
+            return f"dataset check exited {rc}: {err.getvalue()[:200]}"
+        d = load_checked(folder)  # a DataError here is the verdict "refused"
+        if rc != 0:
+            return "dataset check refused what loads"
+        if desc.get("refuse"):
+            return f"dataset_folder: loaded despite {desc['refuse']}"
+        if any("/ds" not in w.file for w in d.warnings):
+            return "dataset_folder: a warning that names no file of the folder"
+    return None

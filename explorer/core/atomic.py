@@ -5,7 +5,9 @@
 - writes a temporary file beside the file, flushes and fsyncs it, renames it over the file and
   fsyncs the folder: a crash or a full disk at any moment leaves either the old file or the
   new one, never a mix;
-- follows a symlink and replaces the file it points to (the link stays a link);
+- follows a symlink and replaces the file it points to (the link stays a link), except for a
+  private file (``private=True``, autosaves), which never follows one: a link in its place is
+  replaced by the file itself and whatever it pointed to is left untouched;
 - refuses to replace a file the user cannot write (as QSaveFile does);
 - keeps an existing file's permission bits (and, where allowed, its group); a new file gets
   the usual ``0666`` less the umask, like any other program's; ``private=True`` (autosaves)
@@ -158,13 +160,15 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, private: bool = Fal
     """Replace ``path`` with ``data`` atomically (see the module's docstring). Raises OSError
     naming ``path`` (never the temporary file); on any failure the previous file is unchanged."""
     shown = str(path)
-    target = _resolve(Path(path))
+    target = Path(os.path.abspath(path)) if private else _resolve(Path(path))
     try:
-        st = os.stat(target)
+        st = os.lstat(target) if private else os.stat(target)
     except FileNotFoundError:
         st = None
     except OSError as e:
         raise OSError(e.errno, e.strerror, shown) from None
+    if private and st is not None and stat.S_ISLNK(st.st_mode):
+        st = None  # a link planted where a private file goes: replaced, its target never touched
     if st is not None and not stat.S_ISREG(st.st_mode):
         code = errno.EISDIR if stat.S_ISDIR(st.st_mode) else errno.EINVAL
         raise OSError(code, "not a regular file" if code == errno.EINVAL else os.strerror(code), shown)

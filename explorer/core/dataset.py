@@ -41,6 +41,7 @@ class SeatTable:
         self.district_names, self.district_index = _codes(frame["district"].astype(str))
         self._region_cache: dict[tuple[str, str], np.ndarray] = {}
         self.read_as = "UTF-8"  # how its CSV was read (loaders: the encoding detected)
+        self.warnings: list = []  # errors.Problem: accepted, but worth a look (e.g. two seats of one name)
 
     def __len__(self) -> int:
         return self.n
@@ -122,6 +123,7 @@ class Baseline:
     year: int | None = None
     kind: str = VIDHAN_SABHA
     read_as: str = "UTF-8"  # how its CSV was read (loaders: the encoding detected)
+    warnings: list = field(default_factory=list, compare=False, repr=False)  # errors.Problem
 
 
 @dataclass
@@ -144,6 +146,8 @@ class Dataset:
     parties: PartyTable | None = None  # codes, names, colours; None: the two dicts above
     content_hash: str = ""             # of the files that decide a projection
     folder: str | None = None          # where a user's data set was read from
+    warnings: list = field(default_factory=list)  # errors.Problem: read, but worth a look
+    sources: dict[str, str] = field(default_factory=dict)  # "rules", "boundaries", a preset -> file shown
 
     @property
     def majority(self) -> int:

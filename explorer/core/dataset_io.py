@@ -34,8 +34,8 @@ from . import jsonio
 from .csvtext import decode_csv
 from .dataset import BASELINE_KINDS, LOK_SABHA_SEGMENTS, VIDHAN_SABHA, Baseline, Dataset, SeatTable
 from .errors import DataError, Problem
-from .filenames import relative_file, safe_stem
-from .loaders import quote, read_results, read_seat_list
+from .bounded_read import FolderFiles
+from .loaders import MAX_CSV_BYTES, quote, read_results, read_seat_list
 from .parties import IND, NOTA, Party, PartyTable, shipped_table, valid_code
 from .paths import resource_root
 from .pools import MAX_PARTNERS, Partner, valid_colour
@@ -64,27 +64,23 @@ def load_embedded(dataset_id: str = "haryana") -> Dataset:
 def load_dataset(folder: str | os.PathLike) -> Dataset:
     """A data set from a folder holding dataset.json (or from that file's path)."""
     p = Path(folder)
-    if p.is_file() and p.name == "dataset.json":
+    if p.name == "dataset.json" and not p.is_dir():
         p = p.parent
-    if not p.joinpath("dataset.json").is_file():
+    if not os.path.lexists(p.joinpath("dataset.json")):  # a link or a pipe there: FolderFiles says what it is
         raise DataError(Problem(str(p), None, None, "not a data set folder (it has no dataset.json)"))
     return _load(p, str(p), str(p.resolve()))
 
 
-def _read(root, rel: str, where: str, label: str) -> bytes:
-    inside = relative_file(rel)  # Windows' rules everywhere: "a\\b.csv" is a/b.csv, "CON" is refused
-    if inside is None:
-        raise DataError(Problem(where, None, label, f"expected a file name inside the data set folder, "
-                                                    f"found {quote(str(rel))}"))
-    try:
-        return root.joinpath(inside).read_bytes()
-    except (OSError, ValueError) as e:
-        raise DataError(Problem(f"{where}/{rel}", None, None, f"cannot read: {e.strerror or e}")) from None
+MAX_MANIFEST_BYTES = 1_000_000     # dataset.json
+MAX_BASELINES = 64                 # elections in one data set
+MAX_PRESETS = 200                  # preset scenarios in one data set
+MAX_ATTRIBUTION_BYTES = 1_000_000  # ATTRIBUTION.md
 
 
 def _load(root, where: str, folder: str | None) -> Dataset:
+    files = FolderFiles(root, where)
     mname = f"{where}/dataset.json"
-    m = jsonio.loads(_read(root, "dataset.json", where, "dataset.json"), mname)
+    m = jsonio.loads(files.read("dataset.json", "dataset.json", MAX_MANIFEST_BYTES), mname)
     rd = jsonio.JsonReader(mname)
     if not isinstance(m, dict) or m.get("format") != DATASET_FORMAT:
         rd.problem("format", "not a data set manifest of this app")
@@ -93,31 +89,58 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     if isinstance(ver, int) and ver > DATASET_SCHEMA:
         rd.problem("schema_version", f"written by a newer version of the app (schema {ver}; "
                                      f"this one reads up to {DATASET_SCHEMA})")
+    elif isinstance(ver, int) and ver < 1:
+        rd.problem("schema_version", f"expected 1 to {DATASET_SCHEMA}, found {ver}")
     ds_id = rd.get(m, "id", str, "")
     if isinstance(ds_id, str) and not _ID.match(ds_id):
         rd.problem("id", "expected 1–40 letters, digits, '_', '-' or '.'")
+    elif isinstance(ds_id, str) and folder is not None and _shipped_elsewhere(ds_id, root):
+        rd.problem("id", f"{ds_id!r} is the id of a data set shipped with the app; give this one its own id "
+                         "(a scenario names its data set by id)")
     name = rd.get(m, "name", str, "", default=ds_id or "")
     state = rd.get(m, "state", str, "", default="")
     seats_file = rd.get(m, "seats", str, "")
     blist = rd.get(m, "baselines", list, "")
+    pfile = rd.get(m, "parties", str, "", default=None)
+    rules_file = rd.get(m, "rules", str, "", default=None)
+    scenario_files = rd.get(m, "scenarios", list, "", default=[])
+    default_file = rd.get(m, "default_scenario", str, "", default=None)
+    bfile = rd.get(m, "boundaries", str, "", default=None)
+    afile = rd.get(m, "attribution", str, "", default=None)
+    if isinstance(blist, list) and len(blist) > MAX_BASELINES:
+        rd.problem("baselines", f"{len(blist):,} baselines; a data set holds at most {MAX_BASELINES}")
+    if isinstance(scenario_files, list) and len(scenario_files) > MAX_PRESETS:
+        rd.problem("scenarios", f"{len(scenario_files):,} presets; a data set holds at most {MAX_PRESETS}")
+        scenario_files = []
+    for k, rel in enumerate(scenario_files or []):
+        if not isinstance(rel, str):
+            rd.problem(f"scenarios[{k}]", f"expected a file name, found {jsonio._json_type(rel)}")
+    colours = rd.get(m, "party_colours", dict, "", default={}) if not pfile else {}
+    pnames = rd.get(m, "party_names", dict, "", default={}) if not pfile else {}
+    for key, d in (("party_colours", colours), ("party_names", pnames)):
+        for code, v in (d or {}).items():
+            if not isinstance(v, str) or not valid_code(code) or (key == "party_colours" and not valid_colour(v)):
+                rd.problem(f"{key}.{quote(code, 30)}", "expected a party code and a colour #RRGGBB"
+                           if key == "party_colours" else "expected a party code and its name")
     rd.raise_if_any()
     hasher = hashlib.sha256()
-    seats_bytes = _read(root, seats_file, where, "seats")
+    seats_bytes = files.read(seats_file, "seats", MAX_CSV_BYTES)
     hasher.update(seats_bytes)
-    seats = read_seat_list(seats_bytes, f"{where}/{seats_file}")
+    seats = read_seat_list(seats_bytes, files.shown(seats_file))
+    warnings: list[Problem] = list(seats.warnings)
 
     table = shipped_table()
-    pfile = m.get("parties")
     if pfile:
-        pbytes = _read(root, pfile, where, "parties")
+        pbytes = files.read(pfile, "parties", MAX_CSV_BYTES)
         hasher.update(pbytes)
-        read = decode_csv(pbytes, f"{where}/{pfile}")  # Excel's encodings too (core/csvtext.py)
-        own = PartyTable.from_csv(read.text, f"{where}/{pfile}", read.delimiter)
+        read = decode_csv(pbytes, files.shown(pfile))  # Excel's encodings too (core/csvtext.py)
+        own = PartyTable.from_csv(read.text, files.shown(pfile), read.delimiter)
+        warnings.extend(own.warnings)
         for p in own:
             table.add(p, own._spellings.get(p.code, []))
     else:  # schema 1: colours and names in the manifest
-        for code, colour in (m.get("party_colours") or {}).items():
-            table.add(Party(code, (m.get("party_names") or {}).get(code, code), colour))
+        for code, colour in colours.items():
+            table.add(Party(code, pnames.get(code, code), colour))
 
     baselines: dict[str, Baseline] = {}
     for k, b in enumerate(blist):
@@ -127,17 +150,19 @@ def _load(root, where: str, folder: str | None) -> Dataset:
         file = rd.get(b, "file", str, path)
         year = rd.get(b, "year", int, path, default=None)
         kind = rd.get(b, "kind", str, path, default=VIDHAN_SABHA)
+        note = rd.get(b, "note", str, path, default="")
         if kind is not None and kind not in BASELINE_KINDS:
             rd.problem(f"{path}.kind", f"expected one of {', '.join(BASELINE_KINDS)}")
         if bid in baselines:
             rd.problem(f"{path}.id", f"baseline {bid!r} is listed twice")
         if rd.problems or bid is None or file is None:
             continue
-        data = _read(root, file, where, f"{path}.file")
-        hasher.update(bid.encode() + b"\0" + data)
-        baselines[bid] = read_results(data, f"{where}/{file}", seats, bid, label, table, year=year, kind=kind)
-        baselines[bid].note = b.get("note", "") if isinstance(b.get("note", ""), str) else ""
-        baselines[bid].source = "embedded" if folder is None else f"{where}/{file}"
+        data = files.read(file, f"{path}.file", MAX_CSV_BYTES)
+        hasher.update(bid.encode("utf-8", "backslashreplace") + b"\0" + data)
+        baselines[bid] = read_results(data, files.shown(file), seats, bid, label, table, year=year, kind=kind)
+        baselines[bid].note = note or ""
+        baselines[bid].source = "embedded" if folder is None else files.shown(file)
+        warnings.extend(baselines[bid].warnings)
     if not baselines and not rd.problems:
         rd.problem("baselines", "a data set needs at least one baseline")
     default = rd.get(m, "default_baseline", str, "", default=next(iter(baselines), None))
@@ -147,32 +172,60 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     majority = rd.get(m, "majority", int, "", default=None)
     if majority is not None and not 1 <= majority <= seats.n:
         rd.problem("majority", f"expected 1–{seats.n} seats, found {majority}")
+    if default_file is not None:
+        files.check_name(default_file, "default_scenario")
+        if rules_file and files.same(default_file, rules_file):
+            rd.problem("default_scenario", f"{quote(default_file)} is the rules file, not a scenario")
+        elif not any(files.same(default_file, f) for f in scenario_files):
+            rd.problem("default_scenario", f"{quote(default_file)} is not one of the scenarios listed")
     rd.raise_if_any()
 
-    def doc(rel):
-        return jsonio.loads(_read(root, rel, where, rel), f"{where}/{rel}")
+    def doc(rel, label):
+        return jsonio.loads(files.read(rel, label, jsonio.MAX_JSON_BYTES), files.shown(rel))
 
-    rules_doc = doc(m["rules"]) if m.get("rules") else None
-    scenario_docs = {}
-    for rel in m.get("scenarios", []) or []:
-        d = doc(rel)
-        scenario_docs[str(d.get("name", rel)) if isinstance(d, dict) else rel] = d
-    default_scenario = None
-    if m.get("default_scenario"):
-        d = doc(m["default_scenario"])
-        default_scenario = d.get("name") if isinstance(d, dict) else None
-    bfile = m.get("boundaries")
-    loader = (lambda: jsonio.loads(_read(root, bfile, where, "boundaries"), f"{where}/{bfile}")) if bfile else None
+    sources = {"rules": files.shown(rules_file)} if rules_file else {}
+    if bfile:
+        sources["boundaries"] = files.shown(bfile)
+    rules_doc = doc(rules_file, "rules") if rules_file else None
+    if rules_file is not None and not isinstance(rules_doc, dict):
+        raise DataError(Problem(files.shown(rules_file), None, None, "expected a rules file (a JSON object)"))
+    scenario_docs, default_scenario = {}, None
+    for k, rel in enumerate(scenario_files):
+        d = doc(rel, f"scenarios[{k}]")
+        preset = d.get("name") if isinstance(d, dict) else None
+        if not isinstance(d, dict) or not isinstance(preset, str) or not preset.strip():
+            raise DataError(Problem(files.shown(rel), None, "name", "expected a scenario with a name"))
+        if preset in scenario_docs:
+            raise DataError(Problem(mname, None, f"scenarios[{k}]",
+                                    f"a second preset named {quote(preset)}: each preset needs its own name"))
+        scenario_docs[preset] = d
+        sources[preset] = files.shown(rel)
+        if default_file is not None and files.same(default_file, rel):
+            default_scenario = preset
+    loader = None
+    if bfile:
+        files.path(bfile, "boundaries")  # the name and the file are checked now; read when the map is drawn
+        loader = (lambda: jsonio.loads(files.read(bfile, "boundaries", jsonio.MAX_JSON_BYTES), files.shown(bfile)))
     attribution = ""
-    if m.get("attribution"):
-        attribution = jsonio.decode_utf8(_read(root, m["attribution"], where, "attribution"), m["attribution"])
+    if afile:
+        attribution = jsonio.decode_utf8(files.read(afile, "attribution", MAX_ATTRIBUTION_BYTES), files.shown(afile))
     return Dataset(
         id=ds_id, name=name, seats=seats, baselines=baselines, default_baseline=default,
         partners=partners, party_colours={p.code: p.colour for p in table},
         party_names={p.code: p.name for p in table}, attribution=attribution, rules_doc=rules_doc,
         scenario_docs=scenario_docs, default_scenario=default_scenario, boundaries_loader=loader,
         state=state, majority_seats=majority, parties=table, content_hash=hasher.hexdigest()[:16],
-        folder=folder)
+        folder=folder, warnings=warnings, sources=sources)
+
+
+def _shipped_elsewhere(ds_id: str, root) -> bool:
+    """Whether ``ds_id`` is a shipped data set's id and ``root`` is not that data set's folder."""
+    if ds_id not in embedded_ids():
+        return False
+    try:
+        return os.path.realpath(root) != os.path.realpath(str(resource_root() / ds_id))
+    except (OSError, ValueError):
+        return True
 
 
 def _read_partners(rd: jsonio.JsonReader, items, table: PartyTable) -> tuple[Partner, ...]:
@@ -433,6 +486,10 @@ def build_dataset(out_dir, *, name: str, seats_file, results: list[tuple[str, st
             .groupby("party")["votes"].sum().sort_values(ascending=False).index[:2].tolist()
         parts = resolve_partners(tmp_ds, top)
     ds_id = dataset_id or _slug(state or name).replace("_", "-")[:40] or "dataset"
+    if ds_id in embedded_ids():  # a scenario names its data set by id: never the shipped one's
+        if dataset_id:
+            raise ValueError(f"--id {dataset_id}: the id of a data set shipped with the app; choose another")
+        ds_id = f"{ds_id}-own"
     newest = max(bls, key=lambda b: b.year or 0)
     write_dataset(out_dir, id=ds_id, name=name, state=state, seats=seats, baselines=bls, partners=parts,
                   parties=table, default_baseline=newest.id, majority=majority, boundaries=boundaries,
@@ -469,7 +526,8 @@ def check_report(ds: Dataset) -> dict:
     res = {"GEN": int((~ds.seats.is_sc & ~ds.seats.is_st).sum()), "SC": int(ds.seats.is_sc.sum()),
            "ST": int(ds.seats.is_st.sum())}
     out = {"id": ds.id, "name": ds.name, "seats": ds.seats.n, "majority": ds.majority, "reserved": res,
-           "content_hash": ds.content_hash, "partners": [p.code for p in ds.partners], "baselines": {}}
+           "content_hash": ds.content_hash, "partners": [p.code for p in ds.partners], "baselines": {},
+           "warnings": [str(p) for p in ds.warnings]}
     for b in ds.baselines.values():
         pb = PreparedBaseline(ds.seats, b, ())
         winners: dict[str, int] = {}
@@ -499,4 +557,5 @@ def check_text(rep: dict) -> str:
             lines.append(f"    elected unopposed: seats {', '.join(map(str, b['unopposed']))}")
         if b["ties"]:
             lines.append(f"    tied for first place: seats {', '.join(map(str, b['ties']))}")
+    lines += [f"  warning: {w}" for w in rep.get("warnings", [])]
     return "\n".join(lines)

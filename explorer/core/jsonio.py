@@ -6,10 +6,10 @@ Writing goes through ``atomic.atomic_write_bytes`` (re-exported here for the exp
 """
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
-from pathlib import Path
 from typing import Any
 
 from .atomic import atomic_write_bytes
@@ -98,21 +98,23 @@ def _reject_constant(token: str):
 
 
 def read_json(path: str | os.PathLike, max_bytes: int = MAX_JSON_BYTES) -> Any:
-    path = Path(path)
-    name = str(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise err(name, f"file is {size / 1e6:.1f} MB; the limit is {max_bytes // 10**6} MB")
-        data = path.read_bytes()
-    except OSError as e:
-        raise err(name, f"cannot read: {e.strerror or e}") from None
-    return loads(data, name, max_bytes)
+    return read_json_digest(path, max_bytes)[0]
 
 
-def write_json(path: str | os.PathLike, obj: Any, private: bool = False) -> None:
-    """Atomically (see atomic.py); ``private`` for autosaves: 0600 whatever the umask."""
-    atomic_write_bytes(path, (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8"), private)
+def read_json_digest(path: str | os.PathLike, max_bytes: int = MAX_JSON_BYTES) -> tuple[Any, str]:
+    """The parsed file and the SHA-256 of the very bytes parsed (a save compares it with the
+    file on disk later: core.on_disk)."""
+    from .bounded_read import read_bounded
+    raw = read_bounded(path, max_bytes, str(path))
+    return loads(raw, str(path), max_bytes), hashlib.sha256(raw).hexdigest()
+
+
+def write_json(path: str | os.PathLike, obj: Any, private: bool = False) -> str:
+    """Atomically (see atomic.py); ``private`` for autosaves: 0600 whatever the umask. Returns
+    the SHA-256 of the bytes written (what the file holds until someone else writes it)."""
+    data = (json.dumps(obj, indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+    atomic_write_bytes(path, data, private)
+    return hashlib.sha256(data).hexdigest()
 
 
 class JsonReader:

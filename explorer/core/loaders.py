@@ -83,6 +83,7 @@ class _Rows:
             raise DataError(Problem(name, 1, None, f"not a readable CSV file: {e}")) from None
         self._line = self._reader.line_num
         self.any = False
+        self.extra_rows, self.extra_first = 0, None  # rows with text past the header's last column
 
     def __iter__(self):
         while True:
@@ -96,7 +97,19 @@ class _Rows:
             self._line = self._reader.line_num
             if any(c.strip() for c in row):
                 self.any = True
+                if len(row) > len(self.header) and any(c.strip() for c in row[len(self.header):]):
+                    self.extra_rows += 1
+                    self.extra_first = self.extra_first or start
                 yield start, row
+
+    def warnings(self) -> list[Problem]:
+        """Accepted, but worth a look: rows with more fields than the header (ignored)."""
+        if not self.extra_rows:
+            return []
+        n = self.extra_rows
+        return [Problem(self.name, self.extra_first, None,
+                        f"more fields than the header's {len(self.header)}; the fields past it are ignored"
+                        + (f" ({n:,} rows like this, this is the first)" if n > 1 else ""))]
 
     def col_name(self, i: int) -> str:
         return self.header[i].strip() if i < len(self.header) else str(i + 1)
@@ -293,7 +306,7 @@ def read_results(data: bytes, name: str, seats: SeatTable, baseline_id: str | No
     stem = Path(name).stem
     return Baseline(baseline_id or f"file:{stem}", label or f"{stem} (imported)", df,
                     note=f"Imported from {Path(name).name}", source=name, year=year, kind=kind,
-                    read_as=rows.encoding)
+                    read_as=rows.encoding, warnings=rows.warnings())
 
 
 def _votes(row, cols, rows: _Rows, ln: int, problems: _Problems) -> int | None:
@@ -413,7 +426,21 @@ def read_seat_list(data: bytes, name: str) -> SeatTable:
                                         "label_lat", "label_lon"])[SEAT_COLUMNS]
     table = SeatTable(frame)
     table.read_as = rows.encoding
+    table.warnings = rows.warnings() + _same_names(recs, seen, name)
     return table
+
+
+def _same_names(recs, line_of: dict[int, int], name: str) -> list[Problem]:
+    """Two seats of one name (case aside): accepted, but search and the map cannot tell them apart."""
+    first: dict[str, int] = {}
+    out = []
+    for rec in recs:
+        ac, key = rec[0], " ".join(rec[1].split()).casefold()
+        if key in first and len(out) < MAX_PROBLEMS:
+            out.append(Problem(name, line_of[ac], "name", f"seat {ac} has the same name as seat {first[key]} "
+                                                          f"(line {line_of[first[key]]}), {quote(rec[1], 40)}"))
+        first.setdefault(key, ac)
+    return out
 
 
 def load_seat_list_csv(path: str | os.PathLike) -> SeatTable:
@@ -421,14 +448,8 @@ def load_seat_list_csv(path: str | os.PathLike) -> SeatTable:
 
 
 def _read_file(path) -> bytes:
-    try:
-        size = os.stat(path).st_size
-        if size > MAX_CSV_BYTES:
-            raise DataError(Problem(str(path), None, None, f"file is {size / 1e6:.1f} MB; the limit is "
-                                                           f"{MAX_CSV_BYTES // 10**6} MB"))
-        return Path(path).read_bytes()
-    except OSError as e:
-        raise DataError(Problem(str(path), None, None, f"cannot read: {e.strerror or e}")) from None
+    from .bounded_read import read_bounded
+    return read_bounded(path, MAX_CSV_BYTES, str(path))
 
 
 class Assignments(dict):

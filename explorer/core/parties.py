@@ -64,6 +64,7 @@ class PartyTable:
         self._alias: dict[str, str] = {}
         self._spellings: dict[str, list[str]] = {}  # code -> aliases as written in the table
         self.added: list[str] = []  # codes derived for parties not in the shipped table
+        self.warnings: list = []    # errors.Problem of the file it was read from (from_csv)
         for p in parties or []:
             self.add(p)
         for a, code in (aliases or {}).items():
@@ -183,14 +184,26 @@ class PartyTable:
         t = PartyTable()
         problems = []
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        header = next(reader, None)
+        try:
+            header = next(reader, None)
+        except csv.Error as e:
+            raise DataError(Problem(name, 1, None, f"not a readable CSV file: {e}")) from None
         if header is None or [h.strip().lower() for h in header[:3]] != ["code", "name", "colour"]:
             raise DataError(Problem(name, 1, None, "expected the header code,name,colour,aliases"))
         prev = reader.line_num
-        for row in reader:
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except csv.Error as e:
+                raise DataError(Problem(name, prev + 1, None, f"not a readable CSV file: {e}")) from None
             line, prev = prev + 1, reader.line_num
             if not any(c.strip() for c in row):
                 continue
+            if len(row) > 4 and any(c.strip() for c in row[4:]) and not t.warnings:
+                t.warnings.append(Problem(name, line, None, "more fields than the header's code, name, colour, "
+                                                            "aliases; the fields past it are ignored"))
             code, pname, colour = (row + ["", "", ""])[:3]
             code, pname, colour = code.strip(), pname.strip(), colour.strip()
             aliases = [a.strip() for a in (row[3] if len(row) > 3 else "").split("|") if a.strip()]

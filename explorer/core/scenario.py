@@ -242,9 +242,10 @@ class Scenario:
         from .scenario_json import scenario_from_json
         return scenario_from_json(dataset, doc, name)
 
-    def save(self, path) -> None:
+    def save(self, path) -> str:
+        """Atomically; returns the SHA-256 of the file written."""
         from .scenario_json import save_scenario
-        save_scenario(self, path)
+        return save_scenario(self, path)
 
     @staticmethod
     def load(dataset: Dataset, path) -> "Scenario":

@@ -114,8 +114,9 @@ def scenario_from_json(dataset: Dataset, doc, name: str = "scenario") -> Scenari
     return sc
 
 
-def save_scenario(sc: Scenario, path) -> None:
-    write_json(path, scenario_to_json(sc))
+def save_scenario(sc: Scenario, path) -> str:
+    """Returns the SHA-256 of the file written."""
+    return write_json(path, scenario_to_json(sc))
 
 
 def load_scenario(dataset: Dataset, path) -> Scenario:

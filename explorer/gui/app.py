@@ -58,9 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         # a data set folder, nothing recovered: the window starts on it, as it would end up after
         # File ▸ Open, without reading and simulating the shipped data set first (7 MB less idle
         # with 543 seats); one that cannot be read is opened below, which says why
-        from ..core.dataset_io import load_dataset
+        from ..core.dataset_check import load_checked
         try:
-            ds, start_folder, file_arg = load_dataset(file_arg), file_arg, None
+            ds, start_folder, file_arg = load_checked(file_arg), file_arg, None
         except DataError:
             pass
     ds = ds or load_embedded()

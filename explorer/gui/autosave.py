@@ -9,14 +9,13 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-import hashlib
-
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
 from ..core.atomic import remove_stale_temp_files
 from ..core.errors import DataError
 from ..core.jsonio import read_json, write_json
+from ..core.on_disk import file_digest
 from ..core.scenario import Scenario
 
 AUTOSAVE_FORMAT = "seat-share-explorer/autosave"
@@ -37,16 +36,6 @@ def autosave_doc(workspace) -> dict:
             "pid": os.getpid(), "active": docs.index(workspace.active) if workspace.active in docs else 0,
             "scenarios": [{"file": d.file_path, "file_sha256": getattr(d, "file_sha", None),
                            "clean": d.undo_stack.isClean(), "scenario": d.scenario.to_json()} for d in docs]}
-
-
-def file_digest(path) -> str | None:
-    """The SHA-256 of the file at ``path`` (None when it cannot be read): what a recovered
-    scenario compares with to know whether its path still holds the file it was saved from."""
-    try:
-        with open(path, "rb") as f:
-            return hashlib.file_digest(f, "sha256").hexdigest()
-    except (OSError, TypeError, ValueError):
-        return None
 
 
 class Autosaver(QObject):
@@ -164,6 +153,8 @@ def find_recoverable(folder: Path) -> list[tuple[Path, dict]]:
     for p in folder.glob("workspace-*.json"):
         if p.name.endswith(".unrestored.json"):
             continue  # set aside after a failed restore: kept, not offered again
+        if p.is_symlink():
+            continue  # autosaves are never links: one planted here is not read
         try:
             doc = read_json(p)
         except DataError:

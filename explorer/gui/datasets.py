@@ -51,7 +51,15 @@ class DatasetFiles(QObject):
         self.workspace.add(sc)
         self.files._add_recent(where)
         self.w.statusBar().showMessage(f"Opened the data set {ds.name} ({ds.seats.n} seats)", 5000)
+        self.show_warnings(ds)
         return True
+
+    def show_warnings(self, ds) -> None:
+        """A data set that opened but looks wrong says so, each warning with its file and line."""
+        if ds.warnings:
+            text = "\n".join(clip(str(p), 300) for p in ds.warnings[:12])
+            more = f"\n… and {len(ds.warnings) - 12} more" if len(ds.warnings) > 12 else ""
+            self.files.warn_later(f"The data set {clip(ds.name, 60)} opened, with warnings", text + more)
 
     def new_dataset(self, dialog=None) -> bool:
         """File ▸ New data set from files…: build one (see NewDatasetDialog), then open it."""
@@ -62,10 +70,11 @@ class DatasetFiles(QObject):
         return bool(dlg.built) and self.open_dataset(dlg.built)
 
     def _load_dataset(self, where: str):
-        from ..core.dataset_io import load_dataset, load_embedded
+        from ..core.dataset_check import load_checked
+        from ..core.dataset_io import load_embedded
         if where.startswith(EMBEDDED):
             return load_embedded(where[len(EMBEDDED):])
-        ds = load_dataset(where)
+        ds = load_checked(where)  # its rules, presets and boundaries too: a bad one is refused now
         self._remember_folder(ds, where)
         return ds
 
@@ -79,6 +88,7 @@ class DatasetFiles(QObject):
         remembered as File ▸ Open data set… remembers one (its folder, Open recent)."""
         self._remember_folder(ds, where)
         self.files._add_recent(where)
+        self.show_warnings(ds)
 
     def _dataset_folders(self) -> dict[str, str]:
         """The folder each data set opened before was read from, by id."""
@@ -126,5 +136,6 @@ class DatasetFiles(QObject):
         ds = self._load_dataset(where)
         self.workspace.register(ds)
         self.files._add_recent(where)
+        self.show_warnings(ds)
         return ds
 

@@ -13,12 +13,13 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ..core.errors import DataError
-from ..core.jsonio import read_json
+from ..core.jsonio import read_json_digest
 from ..core.deals import new_scenario_like
 from ..core.scenario import Scenario
 from ..core.filenames import path_key
 from .autosave import Autosaver, AutosaveStatus, default_autosave_dir, file_digest
 from .datasets import EMBEDDED, DatasetFiles
+from .disk_change import ask_disk_change_box, settle_before_save
 from .style import ask, message_box, plain_rich, warn
 
 MAX_RECENT = 8
@@ -54,6 +55,7 @@ class FileController(QObject):
         self.autosaver = Autosaver(self.workspace, autosave_dir or default_autosave_dir(), parent=self)
         # prompts go through these, so tests can answer them
         self.ask_save = self._ask_save_box            # (doc) -> "save" | "discard" | "cancel"
+        self.ask_disk_change = lambda d, c: ask_disk_change_box(self.w, d, c)  # -> overwrite|save_as|reload|cancel
         self.ask_yes_no = self._ask_yes_no_box        # (title, text) -> bool
         self.pick_open = self._pick_open              # (title, filter) -> path or ""
         self.pick_save = self._pick_save              # (title, suggested, filter) -> path or ""
@@ -201,7 +203,7 @@ class FileController(QObject):
                                              "Discard them and read the file again?"):
                 return True
         try:
-            data = read_json(path)
+            data, sha = read_json_digest(path)
             ds = self.datasets.dataset_of_file(data, path)
             if ds is None:
                 return False
@@ -211,11 +213,11 @@ class FileController(QObject):
             self.show_error("Cannot open scenario", e)
             return False
         if existing is not None:
-            self.workspace.replace(existing, sc, path).file_sha = file_digest(path)
+            self.workspace.replace(existing, sc, path).file_sha = sha
         else:
             blank = self.workspace.active
             doc = self.workspace.add(sc, path)
-            doc.file_sha = file_digest(path)
+            doc.file_sha = sha  # of the bytes read: a later change by anyone else is found at save
             # an untouched, never-saved first scenario gives way to the file
             if (blank is not None and blank.file_path is None and blank.undo_stack.count() == 0
                     and blank.undo_stack.isClean() and blank.scenario.name.startswith("Untitled")):
@@ -228,6 +230,9 @@ class FileController(QObject):
         doc = doc or self.workspace.active
         if not doc.file_path:
             return self.save_as(doc)
+        settled = settle_before_save(self, doc)  # changed on disk since: asks, never overwrites silently
+        if settled is not None:
+            return settled
         return self._write(doc, doc.file_path)
 
     def save_as(self, doc=None) -> bool:
@@ -246,12 +251,12 @@ class FileController(QObject):
 
     def _write(self, doc, path: str) -> bool:
         try:
-            doc.scenario.save(path)  # atomic: a failure leaves the previous file as it was
+            written = doc.scenario.save(path)  # atomic: a failure leaves the previous file as it was
         except OSError as e:
             self.show_error("Cannot save", f"{path}: {e.strerror or e}. The file was not changed.")
             return False
         doc.undo_stack.setClean()
-        doc.file_sha = file_digest(path)
+        doc.file_sha = written  # what was written, not what another window may have written since
         self._add_recent(path)
         self.w.statusBar().showMessage(f"Saved {path}", 4000)
         return True
@@ -263,12 +268,17 @@ class FileController(QObject):
         if not doc.undo_stack.isClean() and not self.ask_yes_no(
                 "Revert", f"Discard the changes to “{doc.scenario.name}” and read {doc.file_path} again?"):
             return False
+        return self.reload(doc)
+
+    def reload(self, doc) -> bool:
+        """Read the scenario's file again in its place (its unsaved changes are let go)."""
         try:
-            sc = Scenario.load(doc.dataset, doc.file_path)
+            data, sha = read_json_digest(doc.file_path)
+            sc = Scenario.from_json(doc.dataset, data, doc.file_path)
         except DataError as e:
             self.show_error("Cannot revert", e)
             return False
-        self.workspace.replace(doc, sc, doc.file_path).file_sha = file_digest(doc.file_path)
+        self.workspace.replace(doc, sc, doc.file_path).file_sha = sha
         return True
 
     # -- data sets (gui/datasets.py) --------------------------------------------------------

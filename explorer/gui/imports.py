@@ -33,6 +33,10 @@ class ImportController(QObject):
                                  lambda p: load_results_csv(p, doc.dataset.seats), path)
         if b is None:
             return False
+        from ..core.dataset_check import baseline_warnings
+        warnings = b.warnings + baseline_warnings(b, doc.pools.partners, b.source)
+        if warnings:  # read, but worth a look: each with its file and line
+            self.files.warn_later("Baseline imported, with warnings", "\n".join(str(p) for p in warnings[:12]))
         b = cc.unique_baseline(doc.dataset.baselines, b)
         pushed = doc.push(cc.UseBaseline(doc.scenario, b))
         if pushed:  # the encoding read is said, never guessed silently (core/csvtext.py)
@@ -84,9 +88,16 @@ class ImportController(QObject):
 
     def load_rules(self) -> bool:
         doc = self.w.doc
-        rs = self.files.read_file("Load rules", "Rules (*.json)",
-                                  lambda p: load_rules_file(p, doc.dataset.seats, doc.pools))
-        return rs is not None and doc.set_rules(rs, f"Load rules {rs.name or 'from file'}")
+        got = self.files.read_file("Load rules", "Rules (*.json)",
+                                   lambda p: (p, load_rules_file(p, doc.dataset.seats, doc.pools)))
+        if got is None:
+            return False
+        from ..core.dataset_check import rule_warnings
+        path, rs = got
+        warnings = rule_warnings(rs, doc.dataset.seats, path)
+        if warnings:  # loaded, but a rule that can never be kept is worth a look
+            self.files.warn_later("Rules loaded, with warnings", "\n".join(str(p) for p in warnings[:12]))
+        return doc.set_rules(rs, f"Load rules {rs.name or 'from file'}")
 
     def save_rules(self) -> bool:
         path = self.files.pick_save("Save rules", "rules.json", "Rules (*.json)")
