@@ -60,5 +60,5 @@ def test_a_file_over_the_byte_bound_is_refused_before_it_is_decoded(monkeypatch,
     p = tmp_path / "big.csv"
     with p.open("wb") as f:
         f.truncate(loaders.MAX_CSV_BYTES + 1)  # sparse: 50 MB + 1 byte of NULs
-    assert refusal(lambda: loaders.load_results_csv(p, DS.seats)) == f"{p}: file is 52.4 MB; the limit is 52 MB"
+    assert refusal(lambda: loaders.load_results_csv(p, DS.seats)) == f"{p}: file is 52,428,801 bytes; the limit is 52,428,800 bytes"
     assert decodes[0] == 0

@@ -31,6 +31,13 @@ def _limit(n: int) -> str:
     return f"{n // 10**6} MB" if n % 10**6 == 0 else _mb(n)
 
 
+def _over(size: int, limit: int) -> str:
+    """'file is 1073.7 MB; the limit is 52.4 MB', in bytes where the two would read alike."""
+    if _mb(size) == _limit(limit):
+        return f"file is {size:,} bytes; the limit is {limit:,} bytes"
+    return f"file is {_mb(size)}; the limit is {_limit(limit)}"
+
+
 def read_bounded(path, limit: int, shown: str | None = None, regular_only: bool = False) -> bytes:
     """The bytes of ``path``, at most ``limit`` of them, else a DataError naming ``shown``
     (default: the path). ``regular_only`` refuses devices, pipes and sockets before opening
@@ -67,7 +74,7 @@ def read_bounded(path, limit: int, shown: str | None = None, regular_only: bool 
     if regular_only and not stat.S_ISREG(st.st_mode):
         raise fail("is not a regular file (a device, pipe or socket)")
     if data is None:
-        raise fail(f"file is {_mb(st.st_size)}; the limit is {_limit(limit)}")
+        raise fail(_over(st.st_size, limit))
     if len(data) > limit:
         raise fail(f"file is larger than the limit of {_limit(limit)} (it grew while being read, "
                    "or is not a regular file)")
@@ -154,7 +161,7 @@ class FolderFiles:
             data = p.read_bytes()
             if len(data) > limit:
                 raise DataError(Problem(self.shown(rel), None, None,
-                                        f"file is {_mb(len(data))}; the limit is {_limit(limit)}"))
+                                        _over(len(data), limit)))
         else:
             data = read_bounded(p, limit, self.shown(rel), regular_only=True)
         self.total += len(data)

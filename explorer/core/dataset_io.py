@@ -35,6 +35,7 @@ from .csvtext import decode_csv
 from .dataset import BASELINE_KINDS, LOK_SABHA_SEGMENTS, VIDHAN_SABHA, Baseline, Dataset, SeatTable
 from .errors import DataError, Problem
 from .bounded_read import FolderFiles
+from .filenames import safe_stem
 from .loaders import MAX_CSV_BYTES, quote, read_results, read_seat_list
 from .parties import IND, NOTA, Party, PartyTable, shipped_table, valid_code
 from .paths import resource_root
