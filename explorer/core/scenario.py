@@ -218,7 +218,7 @@ class Scenario:
         """Tell the listeners that the data set's imported data changed (new boundaries)."""
         self._emit(ScenarioEvent(EventKind.DATASET))
 
-    def snapshot(self, dataset_version: int = 0) -> ScenarioSnapshot:
+    def snapshot(self, dataset_version: int | None = None) -> ScenarioSnapshot:
         """The scenario frozen as it is now, for a job off this thread."""
         return ScenarioSnapshot.of(self, dataset_version)
 

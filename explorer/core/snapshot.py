@@ -60,13 +60,14 @@ class ScenarioSnapshot:
     dataset_version: int = 0                       # the workspace's version of the data set's imports
 
     @staticmethod
-    def of(scenario, dataset_version: int = 0) -> "ScenarioSnapshot":
+    def of(scenario, dataset_version: int | None = None) -> "ScenarioSnapshot":
         """The scenario as it is now (call it on the thread that edits the scenario)."""
         pool = np.array(scenario.pool, dtype=np.int8, copy=True)
         pool.flags.writeable = False
         return ScenarioSnapshot(scenario.dataset, scenario.pools, pool,
                                 MappingProxyType(dict(scenario.fights)), scenario.rules,
-                                scenario.assumptions, scenario.name, int(dataset_version))
+                                scenario.assumptions, scenario.name,
+                                scenario.dataset.version if dataset_version is None else int(dataset_version))
 
     @property
     def seats(self):

@@ -50,7 +50,7 @@ class Document(Protocol):
 
 def shape_of(doc: Document) -> tuple:
     """What fixes a view's shape: the data set (its seats, PCs, districts) and the partners."""
-    return (id(doc.dataset), doc.pools.partners)
+    return (doc.dataset.uid, doc.pools.partners)
 
 
 class ScenarioDocument(QObject):

@@ -21,8 +21,8 @@ _PARAMS: dict = {}
 
 
 def params_for(ds, level: str):
-    """The fitted sizes, once per data set and level (a fit costs ~0.2 s)."""
-    key = (id(ds), id(ds.baselines), tuple(ds.baselines), level)
+    """The fitted sizes, once per data set, version of its imports and level (a fit costs ~0.2 s)."""
+    key = (ds.uid, ds.version, level)
     if key not in _PARAMS:
         _PARAMS[key] = U.params_for(ds, level)[0]
     return _PARAMS[key]
@@ -148,7 +148,7 @@ class LiveUncertainty(QObject):
             self._on_evaluated(self.doc.evaluation)
 
     def _on_evaluated(self, ev) -> None:
-        key = (ev.projector, self.settings, id(self.doc.dataset))
+        key = (ev.projector, self.settings, self.doc.dataset.uid)
         if self.sim is not None and key == self._key:
             if not self._big_move():
                 self._move()
@@ -191,7 +191,7 @@ class LiveUncertainty(QObject):
         pj, ds = doc.evaluation.projector, snap.dataset
         bank = self._bank
         self._token += 1
-        token, key = self._token, (pj, s, id(ds))
+        token, key = self._token, (pj, s, ds.uid)
         self._running, self._pending = True, False
 
         def work(snap, _job) -> Simulation:
@@ -218,7 +218,7 @@ class LiveUncertainty(QObject):
             return
         self.jobs_done += 1
         self._bank = sim.bank
-        if self._pending or token != self._token or key[2] != id(self.doc.dataset):
+        if self._pending or token != self._token or key[2] != self.doc.dataset.uid:
             self._launch()        # the document changed meanwhile: once more with what it is now
             return
         self.sim, self._key, self._bank = sim, key, sim.bank

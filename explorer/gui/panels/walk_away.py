@@ -185,7 +185,7 @@ class WalkAwayPanel(QWidget):
         snap = doc.snapshot()
         ds = snap.dataset
         pj = doc.evaluation.projector
-        key = (pj, s, id(ds))
+        key = (pj, s, ds.uid)
         sim, apart = (self._sim, self._apart) if key == self._sim_key else (None, None)
         known = self._proposal_figures if sim is not None else None   # (proposal, its figures) of this sim
         pools, fights = snap.pool.astype(np.int64), snap.fight_masks()

@@ -191,7 +191,7 @@ class WhoContestsPanel(QWidget):
         if not (self.active or self.wanted):   # a dock behind another stays idle; it catches up when shown
             return
         s = self.settings_of()
-        key = (ev.projector, s.level, s.seed, id(self.doc))
+        key = (ev.projector, s.level, s.seed, self.doc)
         if key == self._key:
             if self.active:    # wanted while hidden (the map): the figures only, not the rows
                 self.model.pools_changed()
