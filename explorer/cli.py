@@ -12,7 +12,8 @@ from .core.engine import Engine
 from .core.errors import DataError
 from .core.loaders import load_results_csv
 from .core.rules import load_rules_file
-from .core.scenario import Scenario, default_rules
+from .core.scenario import Scenario
+from .core.starting import scenario_file, starting_scenario
 
 
 class UsageError(Exception):
@@ -138,10 +139,7 @@ def command_line_scenario(ds, partners_spec: str | None) -> Scenario:
             partners = dataset_io.resolve_partners(ds, partners_spec)
         except ValueError as e:
             raise UsageError(f"--partners: {e}") from None
-    sc = Scenario(ds, partners, name="Command line")
-    if sc.pools.partners == ds.partners:
-        sc.rules = default_rules(ds, sc.pools)
-    return sc
+    return starting_scenario(ds, partners=partners, name="Command line")
 
 
 def _fraction(s: str, what: str) -> float:
@@ -159,7 +157,7 @@ def run_project(args) -> int:
     if args.scenario:
         if args.partners:
             raise UsageError("--partners: the scenario file names its partners; give one or the other")
-        sc = Scenario.load(ds, args.scenario)
+        sc = scenario_file(ds, args.scenario)
     else:
         sc = command_line_scenario(ds, args.partners)
     if args.rules:
@@ -281,7 +279,7 @@ def run_report(args) -> int:
     if not (args.output or args.xlsx or args.csv):
         raise UsageError("report: name at least one output: -o brief.pdf, --xlsx sheet.xlsx or --csv seats.csv")
     ds = _load_dataset(args.dataset)
-    sc = Scenario.load(ds, args.scenario)
+    sc = scenario_file(ds, args.scenario)
     ev = Engine(ds).evaluate(sc)
     from .core import brief, exports
     try:

@@ -8,7 +8,8 @@ import numpy as np
 from .cli import UsageError, _check_draws, _dataset_args, _load_dataset, command_line_scenario
 from .core import optimise as O
 from .core.rules import load_rules_file
-from .core.scenario import Scenario, default_rules
+from .core.scenario import Scenario
+from .core.starting import scenario_file
 
 
 def register(sub) -> None:
@@ -81,11 +82,7 @@ def _scenario(args, ds) -> Scenario:
     if args.scenario:
         if args.partners:
             raise UsageError("--partners: the scenario file names its partners; give one or the other")
-        from .core.jsonio import read_json
-        doc = read_json(args.scenario)
-        sc = Scenario.from_json(ds, doc, str(args.scenario))
-        if isinstance(doc, dict) and "rules" not in doc and sc.pools.partners == ds.partners:
-            sc.rules = default_rules(ds, sc.pools)   # as a preset: the data set's rules
+        sc = scenario_file(ds, args.scenario)
     else:
         sc = command_line_scenario(ds, args.partners)
     if args.rules:

@@ -9,9 +9,8 @@ import os
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from ..core.deals import new_scenario_like
 from ..core.errors import DataError, clip
-from ..core.scenario import default_rules, scenario_from_preset
+from ..core.starting import starting_scenario
 
 EMBEDDED = "embedded:"  # a shipped data set in Open recent: embedded:<id>
 
@@ -41,13 +40,8 @@ class DatasetFiles(QObject):
             self.files.show_error("Cannot open data set", e)
             return False
         self.workspace.register(ds)
-        if ds.default_scenario:
-            sc = scenario_from_preset(ds, ds.default_scenario)
-            if not sc.rules.rules:
-                sc.rules = default_rules(ds, sc.pools)
-            sc.name = self.workspace.unique_name(sc.name)
-        else:
-            sc = new_scenario_like(ds, None, self.workspace.unique_name(ds.name[:60] or "Untitled"))
+        sc = starting_scenario(ds, ds.default_scenario)
+        sc.name = self.workspace.unique_name(sc.name if ds.default_scenario else ds.name[:60] or "Untitled")
         self.workspace.add(sc)
         self.files._add_recent(where)
         self.w.statusBar().showMessage(f"Opened the data set {ds.name} ({ds.seats.n} seats)", 5000)

@@ -11,7 +11,8 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
-from ..core.scenario import Scenario, default_rules, scenario_from_preset
+from ..core.scenario import Scenario
+from ..core.starting import starting_scenario
 from .actions import WindowActions
 from .autosave import default_autosave_dir, restore
 from .document import Binding, ScenarioDocument, SelectionHub
@@ -42,10 +43,7 @@ class MainWindow(QMainWindow):
         self.recovery_problems = restore(self.workspace, recovered, "autosave") if recovered else []
         if not self.workspace.docs:
             if scenario is None:
-                scenario = (scenario_from_preset(dataset, dataset.default_scenario) if dataset.default_scenario
-                            else Scenario(dataset))
-                if not scenario.rules.rules:
-                    scenario.rules = default_rules(dataset, scenario.pools)
+                scenario = starting_scenario(dataset, dataset.default_scenario)
             self.workspace.add(scenario, scenario_path)
         doc = self.workspace.active
         self.hub = SelectionHub(self)
@@ -279,32 +277,13 @@ class MainWindow(QMainWindow):
     def apply_preset(self, name: str) -> bool:
         """Take a preset's split (the pools only), as one undo step of the scenario shown. A
         preset naming a pool this scenario does not have is refused, naming the pool."""
-        from ..core.deals import pool_map, preset_scenario, preset_split
-        doc = self.doc
+        from ..core.deals import preset_edit
         try:
-            pool, label = preset_split(doc.scenario, name)  # the pools only: baseline and adjustments stay
+            edit = preset_edit(self.doc.scenario, name)  # the pools only: baseline and adjustments stay
         except ValueError as e:
             self.files.show_error("Cannot apply the preset", str(e))
             return False
-        # the preset's friendly fights, in this alliance's codes; one naming a partner it lacks is refused
-        sc = preset_scenario(doc.dataset, name)     # read only
-        codes = {p.code.lower(): p.code for p in doc.pools.partners}
-        m = pool_map(sc.pools, doc.pools, doc.dataset.resolve_party)  # by code, name or party
-        src = {p.code.lower(): i for i, p in enumerate(sc.pools.partners)}
-        ours = {c: doc.pools.partners[m[src[c.lower()]]].code.lower() for fight in sc.fights.values() for c in fight
-                if c.lower() in src and m[src[c.lower()]] is not None}
-        missing = sorted({c for fight in sc.fights.values() for c in fight if c not in ours})
-        if missing:
-            self.files.show_error("Cannot apply the preset",
-                                  f"“{name}” has friendly fights with {', '.join(missing)}, which is not a partner of "
-                                  f"this scenario ({', '.join(p.code for p in doc.pools.partners)}).")
-            return False
-        fights = {}
-        for ac, fight in sc.fights.items():
-            f = tuple(p.code for p in doc.pools.partners if p.code.lower() in {ours[c] for c in fight})
-            if 2 <= len(f) < len(codes):
-                fights[ac] = f
-        return doc.set_pools(pool, label, fights=fights)
+        return self.doc.set_pools(edit.pool, edit.label, fights=edit.fights)
 
     def edit_notes(self):
         from PySide6.QtWidgets import QInputDialog
