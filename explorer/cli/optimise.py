@@ -5,11 +5,12 @@ import json
 
 import numpy as np
 
-from .cli import UsageError, _check_draws, _dataset_args, _load_dataset, command_line_scenario
-from .core import optimise as O
-from .core.rules import load_rules_file
-from .core.scenario import Scenario
-from .core.starting import scenario_file
+from ..core import optimise as O
+from ..core.assumption_args import share
+from ..core.rules import load_rules_file
+from ..core.scenario import Scenario
+from ..core.starting import scenario_file
+from .common import UsageError, check_draws, command_line_scenario, dataset_args, load_dataset
 
 
 def register(sub) -> None:
@@ -22,7 +23,7 @@ def register(sub) -> None:
                     "When the hard rules cannot all hold it names a smallest conflicting set (exit 0).")
     p.add_argument("scenario", nargs="?", help="scenario JSON file (default: every seat unassigned); without rules of its own, "
                         "the data set's rules")
-    _dataset_args(p)
+    dataset_args(p)
     p.add_argument("--partners", metavar="P1,P2,...", help="the alliance (default: the data set's)")
     p.add_argument("--baseline", help="baseline id to project from (default: the scenario's)")
     p.add_argument("--rules", metavar="RULES.json", help="rules file (default: the scenario's)")
@@ -68,14 +69,10 @@ def _seats(ds, spec: str, opt: str) -> list[int]:
 
 
 def _share(s: str, what: str) -> float:
-    t = s.strip()
     try:
-        x = float(t[:-1]) / 100.0 if t.endswith("%") else float(t)
-    except ValueError:
-        raise UsageError(f"{what}: {s!r} is not a share (write 0.2 or 20%)") from None
-    if not 0.0 <= x <= 1.0:
-        raise UsageError(f"{what}: {s} is outside 0-1 (write 0.2 or 20%)")
-    return x
+        return share(s, what)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
 
 
 def _scenario(args, ds) -> Scenario:
@@ -136,8 +133,8 @@ def _frontier_spec(spec: str, sc, n: int) -> tuple[str, range]:
 
 
 def run_optimise(args) -> int:
-    ds = _load_dataset(args.dataset)
-    _check_draws(args.draws)
+    ds = load_dataset(args.dataset)
+    check_draws(args.draws)
     if args.draws < 1:
         raise UsageError(f"--draws {args.draws}: the optimiser needs at least 1")
     if not args.time_limit > 0:
@@ -162,7 +159,7 @@ def run_optimise(args) -> int:
     by_lower = {p.code.lower(): p.code for p in sc.pools.partners}
     fight_pairs = fp.lower() if fp.lower() in ("all", "none", "") else \
         [tuple(by_lower.get(c.strip().lower(), c.strip()) for c in t.split("+")) for t in fp.split(",") if t.strip()]
-    from .core import uncertainty as U
+    from ..core import uncertainty as U
     params, _ = U.params_for(ds, args.uncertainty)
     try:
         opt = O.Optimiser(ds, sc, params, args.draws, args.seed, rebels=rebels, locked=locked, friendly=friendly,
