@@ -168,17 +168,17 @@ def run_optimise(args) -> int:
     except (ValueError, KeyError) as e:
         raise UsageError(str(e.args[0] if e.args else e)) from None
     res = opt.optimise(args.objective)
-    cur = opt.current_choices
+    now = res.current
     d = {"status": res.status, "objective": res.objective, "note": res.note,
-         "assignments": O.assignments_json(opt, res.pools) if res.pools is not None else {},
+         "assignments": O.assignments_json(opt.table, res.pools) if res.pools is not None else {},
          "fights": {str(a): list(c) for a, c in sorted(res.fights.items())},
          "expected_alliance": _r(res.expected_alliance, 3), "p_majority": _r(res.p_majority, 4),
          "conflicting_rules": res.conflicting_rules, "conflict_seats": res.conflict_seats,
          "rule_prices": res.rule_prices, "broken_soft_rules": res.broken,
-         "current": {"expected_alliance": _r(opt.expected(cur), 3), "p_majority": _r(opt.p_majority(cur), 4)},
+         "current": {"expected_alliance": _r(now.expected_alliance, 3), "p_majority": _r(now.p_majority, 4)},
          "frontier": [row for code, ks in frontiers for row in opt.frontier(code, ks)],
          "walk_away": opt.walk_away(res.choices) if res.pools is not None else {},
-         "walk_away_current": opt.walk_away(cur),
+         "walk_away_current": opt.walk_away(now.choices),
          "seats": opt.seat_options(res.choices),
          "solve_ms": round(res.solve_ms, 1), "prepare_ms": round(opt.prepare_ms, 1),
          "draws": args.draws, "seed": args.seed, "majority": ds.majority,
@@ -191,19 +191,19 @@ def run_optimise(args) -> int:
                 presets[name] = pre.pool.astype(np.int64)
         d["comparison"] = ([{"split": "optimised", "expected_alliance": d["expected_alliance"],
                              "p_majority": d["p_majority"], "seats_moved": 0}] if res.pools is not None else []) + \
-            O.comparison(opt, presets)
+            opt.comparison(presets)
     if args.output:
         if res.pools is None:
             print(f"explorer: no proposal to write ({res.status})", file=__import__("sys").stderr)
         else:
             try:
-                O.proposal_scenario(opt, res.choices).save(args.output)
+                opt.proposal_scenario(res.choices).save(args.output)
             except OSError as e:
                 raise UsageError(f"cannot write {args.output}: {e.strerror or e}") from None
     if args.json:
         print(json.dumps(d, ensure_ascii=False))
     else:
-        print(_text(d, opt, ds))
+        print(_text(d, res, ds))
         if args.output and res.pools is not None:
             print(f"wrote {args.output}")
     return 0
@@ -213,7 +213,7 @@ def _r(x, n):
     return None if x is None else round(float(x), n)
 
 
-def _text(d: dict, opt, ds) -> str:
+def _text(d: dict, res: O.Proposal, ds) -> str:
     L = [f"Optimise ({d['objective']}, {d['draws']:,} draws): {d['status']}" + (f" — {d['note']}" if d["note"] else "")]
     if d["status"] == "infeasible":
         L.append(f"  the hard rules cannot all hold; a smallest conflicting set: {', '.join(d['conflicting_rules'])}"
@@ -227,8 +227,8 @@ def _text(d: dict, opt, ds) -> str:
             L.append(f"  {k} {len(v)}: " + ", ".join(ds.seats.name(a) for a in v[:12]) + (" …" if len(v) > 12 else ""))
         for a, codes in d["fights"].items():
             L.append(f"  friendly fight in {ds.seats.name(int(a))}: {' v '.join(codes)}")
-        moved = [s for s, a in zip(d["seats"], opt.current_choices) if s["chosen"] != opt.label(int(a))]
-        L.append(f"  seats changed from the scenario: {len(moved)}")
+        moved = int((res.current.choices != res.choices).sum())
+        L.append(f"  seats changed from the scenario: {moved}")
         for rid, seats in d["broken_soft_rules"].items():
             L.append(f"  soft rule broken: {rid} ({', '.join(ds.seats.name(a) for a in seats)})")
         if d["rule_prices"]:
