@@ -61,16 +61,13 @@ class Analysis:
         window.table_panel.contestWanted.connect(lambda on: self.who.set_wanted(on, "table"))
         self.who.figuresChanged.connect(window.seat_model.set_contest_figures)
         window.workspace.activeChanged.connect(lambda _d: window.seat_model.set_contest_figures(None))
-        window.workspace.activeChanged.connect(self.walk.set_document)
-        window.workspace.activeChanged.connect(self.frontier.set_document)
-        window.workspace.activeChanged.connect(self.who.set_document)
         from PySide6.QtWidgets import QHeaderView
         window.table_panel.table.setColumnWidth(window.seat_model.C_PWIN, 52)
         window.table_panel.table.horizontalHeader().setSectionResizeMode(window.seat_model.C_PWIN,
                                                                          QHeaderView.ResizeMode.Interactive)
         self.live.updated.connect(self._show)
         self.live.staleChanged.connect(lambda _s: self.live.figures is not None and self._show(self.live.figures))
-        window.workspace.activeChanged.connect(self.live.set_document)
+        window.views.add(self.walk, self.frontier, self.who, self.live)   # told of the document shown after the window's
         self._watch = _CloseWatch(window, self.live)
         window.scoreboard.set_uncertainty("computing…", True)
         if self.live.figures is not None:

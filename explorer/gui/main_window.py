@@ -15,7 +15,7 @@ from ..core.scenario import Scenario
 from ..core.starting import starting_scenario
 from .actions import WindowActions
 from .autosave import default_autosave_dir, restore
-from .document import Binding, ScenarioDocument, SelectionHub
+from .document import Binding, DocumentViews, ScenarioDocument, SelectionHub
 from .files import FileController
 from .imports import ImportController
 from .quiet_label import QuietLabel
@@ -37,6 +37,9 @@ class MainWindow(QMainWindow):
     def __init__(self, dataset, scenario: Scenario | None = None, parent=None, with_chart: bool = True,
                  autosave_dir=None, recovered: dict | None = None, scenario_path: str | None = None):
         super().__init__(parent)
+        self._chart_pending = False   # the chart is made once the window has painted
+        self._fitted = False          # the table's columns fitted once, when first shown
+        self._sized = False           # the window sized to the screen once
         self.dataset = dataset
         self.workspace = Workspace(dataset, self)
         self.workspace.set_store(Path(autosave_dir or default_autosave_dir()).parent / "datasets")
@@ -70,6 +73,9 @@ class MainWindow(QMainWindow):
         lay.addWidget(split, 1)
         self.setCentralWidget(central)
         self._build_docks(doc, with_chart)
+        self.views = DocumentViews()       # told of the document shown, in this order: the selection first
+        self.views.add(self.hub, self.scoreboard, self.table_panel, self.pool_board, self.conflict_panel,
+                       self.summary_panel, self.assumptions_panel, self.rules_panel, self.map_panel)
         from .analysis import Analysis  # uncertainty and optimiser (issues 17, 18)
         self.analysis = Analysis(self)
         self.map_dock.raise_()  # the analysis docks join the tab group last; the map stays in front
@@ -97,15 +103,9 @@ class MainWindow(QMainWindow):
     def doc(self) -> ScenarioDocument:
         return self.workspace.active
 
-    def views(self) -> list:
-        out = [self.hub, self.scoreboard, self.table_panel, self.pool_board, self.conflict_panel, self.summary_panel,
-               self.assumptions_panel, self.rules_panel, self.map_panel]
-        return out + ([self.chart_panel] if self.chart_panel is not None else [])
-
     def set_document(self, doc: ScenarioDocument) -> None:
-        """Show ``doc`` in every panel (each rebuilds its shape if it must), the selection first."""
-        for v in self.views():
-            v.set_document(doc)
+        """Show ``doc`` in every view (each rebuilds its shape if it must), in the registry's order."""
+        self.views.show(doc)
         self.menu_actions.set_pools(doc.pools)
         self._binding.bind(doc, evaluated=self._on_evaluated, metaChanged=self._update_title,
                            partnersChanged=self._partners_changed)
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
             self.chart_dock.visibilityChanged.connect(lambda vis: vis and self._attach_chart())
 
     def event(self, e):
-        if e.type() == QEvent.Type.Paint and getattr(self, "_chart_pending", False):
+        if e.type() == QEvent.Type.Paint and self._chart_pending:
             self._chart_pending = False
             QTimer.singleShot(300, self._attach_chart)
         return super().event(e)
@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
             return
         from .panels.chart import ChartPanel
         self.chart_panel = ChartPanel(self.doc, self)
+        self.views.add(self.chart_panel)
         # a tabified dock behind another still reports isVisible(); its visibilityChanged does not lie
         self.chart_panel.active = not self.chart_dock.visibleRegion().isEmpty()
         self.chart_dock.visibilityChanged.connect(self.chart_panel.set_active)
@@ -226,7 +227,7 @@ class MainWindow(QMainWindow):
 
     def moveEvent(self, e):
         super().moveEvent(e)
-        if not getattr(self, "_fitted", False) and self.isVisible():
+        if not self._fitted and self.isVisible():
             # the first move after the window manager framed the window: fit the frame once
             self._fitted = True
             QTimer.singleShot(0, self.fit_frame_to_screen)
@@ -234,7 +235,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, e):
         super().showEvent(e)
         QTimer.singleShot(0, lambda: (self.fit_frame_to_screen(), readable_dock_tabs(self)))
-        if not getattr(self, "_sized", False):
+        if not self._sized:
             # the table gets what its columns need; the pools the rest of the central area
             self._sized = True
             dock_w = max(330, min(460, int(self.width() * 0.22)))

@@ -120,6 +120,8 @@ class WalkAwayPanel(QWidget):
         """``settings_of()``: the live uncertainty settings (level, draws, seed)."""
         super().__init__(parent)
         self.settings_of = settings_of
+        self.doc = None
+        self._proposal_partners = ()
         self._binding = Binding()
         self.active = False
         self.computing = False
@@ -152,7 +154,9 @@ class WalkAwayPanel(QWidget):
 
     # -- inputs ------------------------------------------------------------------------------------
     def set_document(self, doc) -> None:
-        if getattr(self, "doc", None) is not doc:
+        if doc is self._binding.doc:      # already following it: its evaluations say what changed
+            return
+        if self.doc is not doc:
             self.proposal = self.proposal_fights = None
         self.doc = doc
         self._binding.bind(doc, evaluated=self._on_evaluated)
