@@ -8,7 +8,7 @@ from explorer.cli import main as cli_main
 from explorer.core.deals import preset_split
 from explorer.core.starting import starting_scenario
 from explorer.core.scenario import scenario_from_preset
-from explorer.gui.compare_dialog import CompareDialog
+from explorer.gui.dialogs.compare_dialog import CompareDialog
 
 from .helpers import congress_everywhere, open_window
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from explorer.core import optimise as O
 from explorer.core import uncertainty as U
-from explorer.gui.optimise_dialog import Request
+from explorer.gui.dialogs.optimise_dialog import Request
 from explorer.gui.panels.common import AC_ROLE
 
 from .helpers import congress_everywhere, open_window

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from explorer.gui.optimise_dialog import OptimiseDialog
+from explorer.gui.dialogs.optimise_dialog import OptimiseDialog
 
 from .helpers import congress_everywhere, open_window
 

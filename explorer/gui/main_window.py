@@ -14,12 +14,12 @@ from .. import APP_NAME, __version__
 from ..core.scenario import Scenario
 from ..core.starting import starting_scenario
 from .actions import WindowActions
-from .autosave import default_autosave_dir, restore
+from .controllers.autosave import default_autosave_dir, restore
 from .document import Binding, DocumentViews, ScenarioDocument, SelectionHub
-from .files import FileController
-from .imports import ImportController
-from .quiet_label import QuietLabel
-from .partners import PartnerController
+from .controllers.files import FileController
+from .controllers.imports import ImportController
+from .paint.quiet_label import QuietLabel
+from .controllers.partners import PartnerController
 from .panels.assumptions import AssumptionsPanel
 from .panels.conflicts import ConflictPanel
 from .panels.map import MapPanel
@@ -76,7 +76,7 @@ class MainWindow(QMainWindow):
         self.views = DocumentViews()       # told of the document shown, in this order: the selection first
         self.views.add(self.hub, self.scoreboard, self.table_panel, self.pool_board, self.conflict_panel,
                        self.summary_panel, self.assumptions_panel, self.rules_panel, self.map_panel)
-        from .analysis import Analysis  # uncertainty and optimiser (issues 17, 18)
+        from .controllers.analysis import Analysis  # uncertainty and optimiser (issues 17, 18)
         self.analysis = Analysis(self)
         self.map_dock.raise_()  # the analysis docks join the tab group last; the map stays in front
         self.files = FileController(self, autosave_dir)
@@ -297,7 +297,7 @@ class MainWindow(QMainWindow):
             self.doc.set_meta(notes=text)
 
     def compare(self):
-        from .compare_dialog import CompareDialog
+        from .dialogs.compare_dialog import CompareDialog
         CompareDialog(self).exec()
 
     # kept for the menus and tests: imports live in ImportController

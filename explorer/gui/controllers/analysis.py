@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
-from .worker import Figures, LiveUncertainty
+from .live_uncertainty import Figures, LiveUncertainty
 
 
 class _CloseWatch(QObject):
@@ -31,20 +31,20 @@ class Analysis:
     def __init__(self, window, asynchronous: bool = True):
         self.w = window
         self.live = LiveUncertainty(window.doc, window, asynchronous=asynchronous)
-        from .panels.uncertainty import UncertaintyPanel
+        from ..panels.uncertainty import UncertaintyPanel
         self.panel = UncertaintyPanel(self.live, window.hub, window)
         self.dock = window._dock("Uncertainty", self.panel, "dock_uncertainty")
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.rules_dock, self.dock)
-        from .optimise_dialog import Request
-        from .panels.frontier import FrontierPanel
-        from .panels.who_contests import WhoContestsPanel
+        from ..dialogs.optimise_dialog import Request
+        from ..panels.frontier import FrontierPanel
+        from ..panels.who_contests import WhoContestsPanel
         self.request = Request()        # the last Optimise… choices: the frontier uses them
         self.frontier = FrontierPanel(window.doc, lambda: self.request, window)
         self.frontier_dock = window._dock("Frontier", self.frontier, "dock_frontier")
         self.who = WhoContestsPanel(window.doc, window.hub, lambda: self.live.settings, window)
         self.who_dock = window._dock("Who contests", self.who, "dock_who_contests")
-        from .panels.walk_away import WalkAwayPanel
+        from ..panels.walk_away import WalkAwayPanel
         self.walk = WalkAwayPanel(window.doc, lambda: self.live.settings, window)
         self.walk_dock = window._dock("Walk-away", self.walk, "dock_walk_away")
         for d in (self.frontier_dock, self.who_dock, self.walk_dock):
@@ -54,7 +54,7 @@ class Analysis:
         self.dock.visibilityChanged.connect(self.panel.set_active)
         self.walk_dock.visibilityChanged.connect(self.walk.set_active)
         # the map's best-partner and cost modes: the who-contests figures, computed even while hidden
-        from ..core.mapstyle import CONTEST_MODES
+        from ...core.mapstyle import CONTEST_MODES
         window.map_panel.modeChanged.connect(lambda m: self.who.set_wanted(m in CONTEST_MODES))
         self.who.figuresChanged.connect(window.map_panel.set_contest)
         # the table's Best and Cost columns, when the strategist shows them (header menu)
@@ -80,7 +80,7 @@ class Analysis:
     def make_dialog(self):
         """The Optimise… dialog, wired: its choices go to the frontier, its proposal to the
         walk-away dock (while the same document is shown)."""
-        from .optimise_dialog import OptimiseDialog
+        from ..dialogs.optimise_dialog import OptimiseDialog
         doc = self.w.doc
         dlg = OptimiseDialog(doc, self.w.selected_seats(), self.live.settings, self.w)
         self.dialog = dlg
@@ -118,8 +118,8 @@ class Analysis:
             return None
         d = f.to_json()
         if walk_away:
-            from ..core import optimise as O
-            from .worker import params_for
+            from ...core import optimise as O
+            from .live_uncertainty import params_for
             doc = self.w.doc
             opt = O.Optimiser(doc.dataset, doc.snapshot(), params_for(doc.dataset, f.settings.level),
                               f.settings.draws, f.settings.seed)

@@ -9,8 +9,8 @@ import os
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from ..core.errors import DataError, clip
-from ..core.starting import starting_scenario
+from ...core.errors import DataError, clip
+from ...core.starting import starting_scenario
 
 EMBEDDED = "embedded:"  # a shipped data set in Open recent: embedded:<id>
 
@@ -49,14 +49,14 @@ class DatasetFiles(QObject):
 
     def new_dataset(self, dialog=None) -> bool:
         """File ▸ New data set from files…: build one (see NewDatasetDialog), then open it."""
-        from .new_dataset_dialog import NewDatasetDialog
+        from ..dialogs.new_dataset_dialog import NewDatasetDialog
         dlg = dialog or NewDatasetDialog(self.w, self.files._dir())
         if dialog is None:
             dlg.exec()
         return bool(dlg.built) and self.open_dataset(dlg.built)
 
     def _load_dataset(self, where: str):
-        from ..core.dataset_io import load_dataset, load_embedded
+        from ...core.dataset_io import load_dataset, load_embedded
         if where.startswith(EMBEDDED):
             return load_embedded(where[len(EMBEDDED):])
         ds = load_dataset(where)
@@ -101,7 +101,7 @@ class DatasetFiles(QObject):
         front = self.workspace.active.dataset if self.workspace.active is not None else self.workspace.dataset
         if not isinstance(ds_id, str) or self.workspace.known_dataset(ds_id) is not None:
             return self.workspace.dataset_for(data)
-        from ..core.dataset_io import embedded_ids
+        from ...core.dataset_io import embedded_ids
         folder = self._dataset_folders().get(ds_id)
         if folder and os.path.isdir(folder):
             where, shown = folder, f"its folder {folder}"

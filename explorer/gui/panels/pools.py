@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, Q
 from ...core.delta import Delta
 from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
-from ..quiet_label import QuietLabel
-from ..static_text import StaticTexts
+from ..paint.quiet_label import QuietLabel
+from ..paint.static_text import StaticTexts
 from ..style import SEVERITY_COLOURS, esc, plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import AC, AC_ROLE, DECORATION, DISPLAY, ITEM, ITEM_ROLE, TOOLTIP, conflict_tooltip, runs, select_seats_in, selected_seats_of, worst
 from .drag import start_seat_drag

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from ...core.rules import SEVERITIES
 from ..document import Binding, Document, shape_of
-from ..quiet_label import QuietLabel
+from ..paint.quiet_label import QuietLabel
 from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
 
