@@ -12,9 +12,9 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...core import uncertainty as U
-from ..document import Binding, Document
-from ..jobs import run_job
+from ..core import uncertainty as U
+from .document import Binding, Document
+from .jobs import run_job
 
 
 _PARAMS: dict = {}

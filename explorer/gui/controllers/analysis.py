@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
-from .live_uncertainty import Figures, LiveUncertainty
+from ..live_uncertainty import Figures, LiveUncertainty
 
 
 class _CloseWatch(QObject):
@@ -119,7 +119,7 @@ class Analysis:
         d = f.to_json()
         if walk_away:
             from ...core import optimise as O
-            from .live_uncertainty import params_for
+            from ..live_uncertainty import params_for
             doc = self.w.doc
             opt = O.Optimiser(doc.dataset, doc.snapshot(), params_for(doc.dataset, f.settings.level),
                               f.settings.draws, f.settings.seed)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ...core import optimise as O
 from ..style import plain_rich
 from ..jobs import run_job
-from ..controllers.live_uncertainty import Settings, params_for
+from ..live_uncertainty import Settings, params_for
 
 KIND_LABELS = {"must_have": "must-have", "faction_claim": "faction claim", "regional_minimum": "regional minimum",
                "seat_bounds": "seat bounds"}

@@ -17,7 +17,7 @@ from ...core import optimise as O
 from ...core import uncertainty as U
 from ..document import Binding
 from ..jobs import run_job
-from ..controllers.live_uncertainty import params_for
+from ..live_uncertainty import params_for
 from .common import SORT_ROLE
 
 @dataclass(frozen=True, eq=False)

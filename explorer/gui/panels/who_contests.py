@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ...core import optimise as O
 from ..document import Binding
 from ..jobs import JobLane, run_job
-from ..controllers.live_uncertainty import params_for
+from ..live_uncertainty import params_for
 from .common import AC_ROLE, SORT_ROLE
 
 
