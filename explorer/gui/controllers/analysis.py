@@ -119,9 +119,9 @@ class Analysis:
         d = f.to_json()
         if walk_away:
             from ...core import optimise as O
-            from ..live_uncertainty import params_for
+            from ..live_uncertainty import cached_params
             doc = self.w.doc
-            opt = O.Optimiser(doc.dataset, doc.snapshot(), params_for(doc.dataset, f.settings.level),
+            opt = O.Optimiser(doc.dataset, doc.snapshot(), cached_params(doc.dataset, f.settings.level),
                               f.settings.draws, f.settings.seed)
             d["walk_away"] = opt.walk_away(opt.current_choices)
         return d
