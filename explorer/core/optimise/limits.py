@@ -7,12 +7,9 @@ import os
 import sys
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
 import numpy as np
-
-if TYPE_CHECKING:
-    from .table import WinTable
 
 CONSTRAINT_KINDS = ("must_have", "faction_claim", "regional_minimum", "seat_bounds")
 DEFAULT_TIME_LIMIT = 10.0       # seconds, per solve
@@ -120,7 +117,8 @@ class _Model:
     """One HiGHS model: 0/1 x[seat, pool] for the allowed pools, a row per seat (one pool), a row
     per count constraint (soft: two slacks at a cost), and for P(majority) a 0/1 y per sampled draw."""
 
-    def __init__(self, table: WinTable, cons: list[Con], objective: str, sample: int, budget: Budget,
+    def __init__(self, table: "WinTable",   # table.WinTable (the solver sits below the table)
+                 cons: list[Con], objective: str, sample: int, budget: Budget,
                  keep: np.ndarray | None = None, share: np.ndarray | None = None):
         self.table, self.budget = table, budget
         N, C, n_p = table.n_seats, table.n_columns, table.n_partners
