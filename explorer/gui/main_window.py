@@ -14,7 +14,7 @@ from .. import APP_NAME, __version__
 from ..core.scenario import Scenario
 from ..core.starting import starting_scenario
 from .actions import WindowActions
-from .controllers.autosave import default_autosave_dir, restore
+from .autosave import default_autosave_dir, restore
 from .document import Binding, DocumentViews, ScenarioDocument, SelectionHub
 from .controllers.files import FileController
 from .controllers.imports import ImportController
