@@ -214,7 +214,7 @@ def test_the_status_bar_says_which_encoding_was_read(qtbot, tmp_path):
 
 
 def test_file_open_recognises_excel_saves_as_csv_to_import(tmp_path):
-    from explorer.gui.files import csv_kind
+    from explorer.gui.controllers.files import csv_kind
     kinds = {}
     for name, text, codec, eol, sep in (("a.csv", assignments_text(), "utf-16", "\r\n", "\t"),
                                         ("a.txt", assignments_text(), "utf-16-be", "\r", "\t"),

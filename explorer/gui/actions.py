@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from .help_dialog import show_getting_started
+from .dialogs.help_dialog import show_getting_started
 
 
 CONTESTED_KEY = "Ctrl+Shift+C"
@@ -96,8 +96,8 @@ class WindowActions(QObject):
         ex.addAction("Negotiation sheet (XLSX)…", lambda: fc.export("xlsx"))
         ex.addAction("Seats (CSV)…", lambda: fc.export("csv"))
         ex.addAction("One-page brief (PDF)…", lambda: fc.export("pdf"))
-        ex.addAction("Map (PNG)…", lambda: w.map_panel._export_dialog("png"))
-        ex.addAction("Map (SVG)…", lambda: w.map_panel._export_dialog("svg"))
+        ex.addAction("Map (PNG)…", lambda: w.map_panel.export_dialog("png"))
+        ex.addAction("Map (SVG)…", lambda: w.map_panel.export_dialog("svg"))
         f.addSeparator()
         f.addAction("&Quit", w.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu("&Edit")

@@ -243,6 +243,7 @@ class MapPanel(MapExport, QWidget):
 
     def __init__(self, doc: Document, hub, parent=None):
         super().__init__(parent)
+        self.boundary_layer = self.selection_layer = None   # made with the boundaries (set_boundaries)
         self.doc, self.hub = doc, hub
         self._binding = Binding()
         self.boundaries: Boundaries | None = None
@@ -276,8 +277,8 @@ class MapPanel(MapExport, QWidget):
         export = self._tool("Export", "Save the map as PNG or SVG")
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(export)
-        menu.addAction("PNG image…", lambda: self._export_dialog("png"))
-        menu.addAction("SVG drawing…", lambda: self._export_dialog("svg"))
+        menu.addAction("PNG image…", lambda: self.export_dialog("png"))
+        menu.addAction("SVG drawing…", lambda: self.export_dialog("svg"))
         export.setMenu(menu)
         bar = QHBoxLayout()
         bar.setContentsMargins(4, 2, 4, 2)
@@ -470,7 +471,7 @@ class MapPanel(MapExport, QWidget):
         self.hub.set(self.selected_seats(), self)
 
     def _outline_selection(self) -> None:
-        layer = getattr(self, "selection_layer", None)
+        layer = self.selection_layer
         if layer is None or self.boundaries is None:
             return
         layer.set_outline(selection_outline(self.boundaries, self.selected_seats()))

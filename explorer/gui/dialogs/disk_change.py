@@ -7,8 +7,8 @@ import os
 
 from PySide6.QtWidgets import QMessageBox
 
-from ..core.on_disk import REMOVED, disk_change
-from .style import message_box
+from ...core.on_disk import REMOVED, disk_change
+from ..style import message_box
 
 
 def ask_disk_change_box(parent, doc, change: str) -> str:
