@@ -1,6 +1,6 @@
 """The optimiser's text output when it stopped before finding any split (issue 27 item 3's
 crash): it says so, with the scenario's own figures, instead of formatting None."""
-from explorer import cli_optimise
+from explorer.cli import optimise as cli_optimise
 from explorer.cli import main
 from explorer.core.dataset_io import load_embedded
 

@@ -50,7 +50,7 @@ def check_dataset(ds: Dataset) -> list[Problem]:
         if drawn is not None and len(drawn.shapes) < n:
             warnings.append(Problem(name, None, None, f"draws {len(drawn.shapes)} of the {n} seats; the other "
                                                       f"{n - len(drawn.shapes)} are missing from the map"))
-    ds.warnings = _unique(warnings)
+    ds.warnings[:] = _unique(warnings)  # the data set is frozen; its list of warnings is completed here, once
     return ds.warnings
 
 

@@ -33,7 +33,7 @@ class ImportController(QObject):
                                  lambda p: load_results_csv(p, doc.dataset.seats), path)
         if b is None:
             return False
-        from ..core.dataset_check import baseline_warnings
+        from ...core.dataset_check import baseline_warnings
         warnings = b.warnings + baseline_warnings(b, doc.pools.partners, b.source)
         if warnings:  # read, but worth a look: each with its file and line
             self.files.warn_later("Baseline imported, with warnings", "\n".join(str(p) for p in warnings[:12]))
@@ -92,7 +92,7 @@ class ImportController(QObject):
                                    lambda p: (p, load_rules_file(p, doc.dataset.seats, doc.pools)))
         if got is None:
             return False
-        from ..core.dataset_check import rule_warnings
+        from ...core.dataset_check import rule_warnings
         path, rs = got
         warnings = rule_warnings(rs, doc.dataset.seats, path)
         if warnings:  # loaded, but a rule that can never be kept is worth a look
