@@ -8,6 +8,7 @@ import codecs
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -113,9 +114,9 @@ def test_a_data_set_folder_saved_by_excel_opens_as_the_shipped_one(tmp_path):
         shutil.copytree(HARYANA, folder, ignore=shutil.ignore_patterns("__pycache__"))
         for f in folder.glob("*.csv"):
             f.write_bytes(resave(f.read_text(encoding="utf-8"), codec, "\r\n", sep))
-        manifest = folder / "dataset.json"  # its own id: a shipped data set's is refused for any other folder
-        manifest.write_text(manifest.read_text(encoding="utf-8").replace('"id": "haryana"', f'"id": "haryana-{codec}"', 1),
-                            encoding="utf-8")
+        for f in folder.rglob("*.json"):  # its own id: a shipped data set's is refused for any other folder
+            text = f.read_text(encoding="utf-8")
+            f.write_text(re.sub(r'"(id|dataset)": "haryana"', rf'"\1": "haryana-{codec}"', text), encoding="utf-8")
         ds = load_dataset(folder)
         for bid, b in DS.baselines.items():
             pd.testing.assert_frame_equal(ds.baselines[bid].candidates, b.candidates)
