@@ -82,3 +82,10 @@ def test_qt_enums_are_written_qualified():
              for s, _q in short_forms(p.read_text(encoding="utf-8"))]
     assert found == []
     assert short_forms("x = Qt.AlignRight") == [("Qt.AlignRight", "Qt.AlignmentFlag.AlignRight")]
+
+
+def test_every_package_of_the_app_is_installed():
+    """A package missing from pyproject's list is left out of a non-editable install (and the wheel)."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    on_disk = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "explorer").rglob("__init__.py")}
+    assert on_disk <= listed, sorted(on_disk - listed)
