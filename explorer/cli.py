@@ -5,6 +5,7 @@ import argparse
 import json
 import sys
 
+from .cli_blocs import add_bloc_args, apply_bloc_args, dataset_for_scenario
 from .core import commands, dataset_io
 from .core.dataset_io import load_embedded
 from .core.assumptions import can_swing
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="share (0-1) of FROM's voters that go to TO's candidate; a bare number sets both")
     p.add_argument("--swing", action="append", default=[], metavar="PARTY=pts",
                    help="statewide swing in points, e.g. BJP=-2")
+    add_bloc_args(p)
     _uncertainty_args(p, default_draws=0)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     bt = sub.add_parser("backtest", help="project a later election from an earlier one and score it",
@@ -58,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     bt.add_argument("--from", dest="from_id", required=True, metavar="BASELINE", help="the earlier election, e.g. vs2019")
     bt.add_argument("--to", dest="to_id", required=True, metavar="BASELINE", help="the later election, e.g. vs2024")
     bt.add_argument("--scenario", metavar="FILE", help="who stood where (default: every seat Contested)")
+    add_bloc_args(bt)
     _uncertainty_args(bt, default_draws=10_000)
     bt.add_argument("--json", action="store_true", help="print one JSON object")
     r = sub.add_parser("report", help="write the PDF brief and/or the XLSX or CSV negotiation sheet",
@@ -155,7 +158,7 @@ def _fraction(s: str, what: str) -> float:
 
 
 def run_project(args) -> int:
-    ds = _load_dataset(args.dataset)
+    ds = _load_dataset(dataset_for_scenario(args.dataset, args.scenario))
     if args.scenario:
         if args.partners:
             raise UsageError("--partners: the scenario file names its partners; give one or the other")
@@ -208,6 +211,7 @@ def run_project(args) -> int:
             raise UsageError(f"--swing {s}: {val!r} is not a number") from None
     # the same commands the window puts on its undo stack
     commands.SetAssumptions(sc, a, "command line").do()
+    apply_bloc_args(sc, args)
     if args.assign_all:
         _pool(sc, args.assign_all, "--assign-all")
         commands.MoveSeats(sc, sc.seats.ac_no.tolist(), args.assign_all).do()
@@ -231,8 +235,10 @@ def run_project(args) -> int:
         from .core import uncertainty as U
         params, _ = U.params_for(ds, args.uncertainty)
         sim = U.Simulator(ev.projector, ds, params, args.draws, args.seed)
-        summ = sim.run(sc.pool, ds.majority)
+        summ = sim.run(sc.pool, ds.majority, sc.fight_masks())
         unc = (U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority), summ)
+        if sc.rivals:
+            unc[0]["blocs"] = U.bloc_intervals(summ, ev.blocs)
     if args.json:
         d = report.to_json(sc, ev)
         if unc:
@@ -250,6 +256,9 @@ def run_project(args) -> int:
             c = u["cushion"]
             print(f"Uncertainty ({u['draws']:,} draws): alliance {a['median']} (80 %: {a['p10']}–{a['p90']}) · "
                   f"P(majority) {u['p_majority'] * 100:.0f} %")
+            if "blocs" in u:
+                print("  blocs (80 %): " + ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})"
+                                                     for k, v in u["blocs"].items()))
             print("  seats (80 %): " + ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})"
                                                  for k, v in list(u["seats"].items())[:8]))
             print(f"  tipping seats: {', '.join(f'{a} {ds.seats.name(a)}' for a in u['tipping_seats'][:5])}")
@@ -261,8 +270,8 @@ def run_project(args) -> int:
 
 
 def run_backtest(args) -> int:
-    from .core.backtest import backtest, backtest_text
-    ds = _load_dataset(args.dataset)
+    from .core.backtest import backtest, backtest_text, contested_scenario
+    ds = _load_dataset(dataset_for_scenario(args.dataset, args.scenario))
     _check_draws(args.draws)
     if args.draws < 100:
         raise UsageError(f"--draws {args.draws}: a back-test needs at least 100")
@@ -272,6 +281,9 @@ def run_backtest(args) -> int:
     if args.from_id == args.to_id:
         raise UsageError("--from and --to name the same election")
     sc = Scenario.load(ds, args.scenario) if args.scenario else None
+    if args.rival or args.bloc:
+        sc = sc or contested_scenario(ds, args.from_id)
+        apply_bloc_args(sc, args)
     r = backtest(ds, args.from_id, args.to_id, sc, draws=args.draws, seed=args.seed, level=args.uncertainty)
     print(json.dumps(r, ensure_ascii=False) if args.json else backtest_text(r))
     return 0

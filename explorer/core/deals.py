@@ -32,6 +32,9 @@ def new_scenario_like(dataset: Dataset, front: Scenario | None, name: str = "Unt
         codes = {p.code for p in sc.pools.partners}
         sc.assumptions = Assumptions.make(a.baseline, {k: v for k, v in a.transfer.items() if set(k) <= codes},
                                           a.swing, a.seat_adjust)
+        # the rival blocs stay as they are (those sharing no party with this alliance)
+        sc.rivals = tuple(b for b in front.rivals if not codes & set(b.partners))
+        sc.bloc_name = front.bloc_name
     sc.rules = default_rules(dataset, sc.pools)
     return sc
 

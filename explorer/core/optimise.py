@@ -453,7 +453,7 @@ class Optimiser(_Fights, _Answers):
             params, _ = U.params_for(ds)
         self.params, self.draws, self.seed = params, int(draws), int(seed)
         self.engine = Engine(ds)
-        self.projector = self.engine.projector(sc.pools, sc.assumptions, self.rebels)
+        self.projector = self.engine.projector(sc.pools, sc.assumptions, self.rebels, sc.rivals)
         # the fight columns: the sets of partners allowed to fight, then the scenario's own fights
         allowed_masks = self._fight_masks(sc, fight_pairs)
         own = sc.fight_masks()
@@ -893,6 +893,7 @@ def proposal_scenario(opt: Optimiser, choices: np.ndarray, name: str | None = No
                   name=name or f"{src.name} (optimised)", notes=src.notes)
     sc.pool = opt.split(choices)[0].copy()
     sc.fights = opt.fights_of(choices)
+    sc.rivals, sc.bloc_name = src.rivals, src.bloc_name   # optimised against the rivals as they stand
     return sc
 
 

@@ -17,7 +17,7 @@ from .pools import Partner, Pools
 from .rules import RuleSet
 
 SCENARIO_FORMAT = "seat-share-explorer/scenario"
-SCENARIO_SCHEMA = 2   # 2: friendly fights between some partners ("fights"); 1 still opens
+SCENARIO_SCHEMA = 3   # 3: rival blocs ("bloc", "rivals"); 2: friendly fights between some partners ("fights"); 1 still opens
 
 
 class EventKind(StrEnum):
@@ -54,6 +54,9 @@ class Scenario:
         # Contested seats where only some partners field candidates: ac_no -> their codes in
         # partner order (two or more, fewer than all). A Contested seat not listed: all stand.
         self.fights: dict[int, tuple[str, ...]] = {}
+        # the other blocs (blocs.RivalBloc, each with its split); a party in none stands alone
+        self.rivals: tuple = ()
+        self.bloc_name = "Alliance"     # ours
         self._listeners: list[Callable[[ScenarioEvent], None]] = []
         self._batch_depth = 0
         self._held: list[ScenarioEvent] = []
@@ -202,6 +205,20 @@ class Scenario:
         self._emit(ScenarioEvent(EventKind.PARTNERS, tuple(self.seats.ac_no.tolist()),
                                  frozenset({EventKind.PARTNERS, EventKind.POOLS, EventKind.ASSUMPTIONS,
                                             EventKind.RULES})))
+        return old
+
+    # -- rival blocs -----------------------------------------------------------------------
+    def set_rivals(self, rivals: tuple, bloc_name: str | None = None) -> tuple:
+        """Replace the rival blocs (and our bloc's name); returns the previous (rivals, name)
+        for undo. ValueError when a party would be in two blocs."""
+        from .blocs import check_blocs
+        rivals = tuple(rivals)
+        name = self.bloc_name if bloc_name is None else bloc_name
+        check_blocs((p.code for p in self.pools.partners), rivals, name)
+        old = (self.rivals, self.bloc_name)
+        self.rivals, self.bloc_name = rivals, name
+        if old != (rivals, name):
+            self._emit(ScenarioEvent(EventKind.ASSUMPTIONS))
         return old
 
     # -- assumptions, rules, meta ---------------------------------------------------------

@@ -1,0 +1,95 @@
+"""The command line's blocs (``--rival``, ``--bloc``) and the data set a scenario file names.
+
+Shared by ``project``, ``optimise`` and ``backtest``; kept apart from the commands themselves."""
+from __future__ import annotations
+
+import json
+import os
+
+
+def add_bloc_args(p) -> None:
+    p.add_argument("--rival", action="append", default=[], metavar="NAME=P1,P2,...[:baseline|strongest]",
+                   help="a rival bloc and its split: each partner where it stood in the baseline (baseline, "
+                        "the default) or the bloc's strongest partner in each seat (strongest); repeatable")
+    p.add_argument("--rival-transfer", action="append", default=[], metavar="NAME=x",
+                   help="share (0-1) of a rival partner's voters that go to its bloc's candidate where it "
+                        "does not stand (default 0.8)")
+    p.add_argument("--bloc", metavar="NAME", help="our bloc's name in the output (default: the scenario's, or Alliance)")
+
+
+def apply_bloc_args(sc, args) -> None:
+    """The rivals and our bloc's name from the command line, added to the scenario's own."""
+    from dataclasses import replace
+
+    from .cli import UsageError
+    from .core.blocs import parse_rival
+    rivals = list(sc.rivals)
+    for spec in getattr(args, "rival", []) or []:
+        try:
+            b = parse_rival(spec, sc.dataset.resolve_party)
+        except ValueError as e:
+            raise UsageError(str(e)) from None
+        rivals = [r for r in rivals if r.name.casefold() != b.name.casefold()] + [b]
+    for spec in getattr(args, "rival_transfer", []) or []:
+        name, eq, val = spec.partition("=")
+        hit = [k for k, r in enumerate(rivals) if r.name.casefold() == name.strip().casefold()]
+        if not eq or not hit:
+            raise UsageError(f"--rival-transfer {spec}: expected NAME=x with a rival named by --rival")
+        try:
+            x = float(val)
+        except ValueError:
+            raise UsageError(f"--rival-transfer {spec}: {val!r} is not a number") from None
+        if not 0.0 <= x <= 1.0:
+            raise UsageError(f"--rival-transfer {spec}: {val} is outside 0-1")
+        rivals[hit[0]] = replace(rivals[hit[0]], transfer=x)
+    try:
+        sc.set_rivals(tuple(rivals), getattr(args, "bloc", None) or None)
+    except ValueError as e:
+        raise UsageError(f"--rival: {e}") from None
+
+
+def scenario_dataset(path: str) -> str | None:
+    """The data set a scenario file names (``"dataset"``), or None when it names none or the
+    file cannot be read as JSON (the scenario reader then says what is wrong with it)."""
+    from .core.errors import DataError
+    from .core.jsonio import read_json
+    try:
+        doc = read_json(path)
+    except (DataError, OSError, ValueError):
+        return None
+    ds = doc.get("dataset") if isinstance(doc, dict) else None
+    return ds if isinstance(ds, str) and ds else None
+
+
+def known_dataset_folder(dataset_id: str) -> str | None:
+    """The folder a data set of this id was opened from in the window before (the window's
+    settings, as Open recent keeps them), when it is still there."""
+    try:
+        from PySide6.QtCore import QCoreApplication, QSettings
+    except ImportError:
+        return None
+    from . import APP_NAME
+    # the window's settings: its organisation and name (set by the window, or by a test)
+    settings = QSettings() if QCoreApplication.organizationName() else QSettings("SeatShareExplorer", APP_NAME)
+    try:
+        v = json.loads(settings.value("dataset_folders", "{}") or "{}")
+    except (TypeError, ValueError):
+        return None
+    where = v.get(dataset_id) if isinstance(v, dict) else None
+    if isinstance(where, str) and os.path.isfile(os.path.join(where, "dataset.json")):
+        return where
+    return None
+
+
+def dataset_for_scenario(spec: str | None, scenario_path: str | None) -> str | None:
+    """``--dataset`` when given; else the data set the scenario file names, when it is a shipped
+    one or one opened before in the window; else None (the default data set)."""
+    if spec or not scenario_path:
+        return spec
+    want = scenario_dataset(scenario_path)
+    if not want:
+        return None
+    from .core import dataset_io
+    if want in dataset_io.embedded_ids():
+        return want
+    return known_dataset_folder(want)
