@@ -73,14 +73,14 @@ class PresetSplit(NamedTuple):
         return np.flatnonzero(self.pool == self.pools.index(key)).tolist()
 
 
-_PRESETS: dict[tuple[int, str], tuple] = {}   # (id(data set), preset) -> (weak ref, its document, PresetSplit)
+_PRESETS: dict[tuple[int, str], tuple] = {}   # (data set's uid, preset) -> (weak ref, its document, PresetSplit)
 
 
 def preset_scenario(dataset: Dataset, preset: str) -> PresetSplit:
     """The preset's split, read once per data set (reading a preset's file is 4 ms, and
     applying one asks for it twice). Read only: ``scenario_from_preset`` makes a scenario."""
     doc = dataset.scenario_docs[preset]
-    key = (id(dataset), preset)
+    key = (dataset.uid, preset)
     hit = _PRESETS.get(key)
     if hit is not None and hit[0]() is dataset and hit[1] is doc:
         return hit[2]

@@ -289,7 +289,7 @@ class Engine:
         self._projector_key: tuple | None = None
 
     def prepared(self, baseline_id: str, partner_codes: tuple[str, ...]) -> PreparedBaseline:
-        key = (baseline_id, partner_codes, id(self.dataset.baselines[baseline_id]))
+        key = (baseline_id, partner_codes, self.dataset.baselines[baseline_id].uid)
         pb = self._prepared.get(key)
         if pb is None:
             pb = PreparedBaseline(self.dataset.seats, self.dataset.baseline(baseline_id), partner_codes)
@@ -300,7 +300,8 @@ class Engine:
         """``rebels``: optional ``projection.Rebel`` assumptions (denied claims' rebels);
         ``rivals``: the rival blocs (``blocs.RivalBloc``) with their splits."""
         rebels, rivals = tuple(rebels), tuple(rivals)
-        key = (pools.partners, assumptions, id(self.dataset.baselines.get(assumptions.baseline)), rebels, rivals)
+        b = self.dataset.baselines.get(assumptions.baseline)
+        key = (pools.partners, assumptions, None if b is None else b.uid, rebels, rivals)
         if key != self._projector_key:
             codes = tuple(p.code for p in pools.partners)
             self._projector = Projector(self.prepared(assumptions.baseline, codes), pools, assumptions, rebels,

@@ -124,7 +124,7 @@ class Analysis:
             from ..core import optimise as O
             from .worker import params_for
             doc = self.w.doc
-            opt = O.Optimiser(doc.dataset, doc.scenario, params_for(doc.dataset, f.settings.level),
+            opt = O.Optimiser(doc.dataset, doc.snapshot(), params_for(doc.dataset, f.settings.level),
                               f.settings.draws, f.settings.seed)
             d["walk_away"] = opt.walk_away(opt.current_choices)
         return d

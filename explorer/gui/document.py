@@ -18,6 +18,7 @@ from ..core.dataset import Dataset
 from ..core.engine import Engine, Evaluation
 from ..core.pools import Pools
 from ..core.scenario import EventKind, Scenario, ScenarioEvent
+from ..core.snapshot import ScenarioSnapshot
 from .commands import UndoStep
 
 
@@ -49,7 +50,7 @@ class Document(Protocol):
 
 def shape_of(doc: Document) -> tuple:
     """What fixes a view's shape: the data set (its seats, PCs, districts) and the partners."""
-    return (id(doc.dataset), doc.pools.partners)
+    return (doc.dataset.uid, doc.pools.partners)
 
 
 class ScenarioDocument(QObject):
@@ -77,6 +78,10 @@ class ScenarioDocument(QObject):
     @property
     def pools(self) -> Pools:
         return self.scenario.pools
+
+    def snapshot(self) -> ScenarioSnapshot:
+        """The scenario as it is now, for a job off the GUI thread (``jobs.run_job``)."""
+        return self.scenario.snapshot()
 
     def _on_event(self, ev: ScenarioEvent) -> None:
         if ev.touches(EventKind.META):

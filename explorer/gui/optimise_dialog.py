@@ -8,11 +8,10 @@ the undo stack as one step (the core's SetPools command)."""
 from __future__ import annotations
 
 import itertools
-import threading
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
                                QProgressBar, QPushButton,
@@ -20,7 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from ..core import optimise as O
 from .style import plain_rich
-from .worker import Settings, params_for, run_in_pool
+from .jobs import run_job
+from .worker import Settings, params_for
 
 KIND_LABELS = {"must_have": "must-have", "faction_claim": "faction claim", "regional_minimum": "regional minimum",
                "seat_bounds": "seat bounds"}
@@ -39,21 +39,17 @@ class Request:
     time_limit: float = O.DEFAULT_TIME_LIMIT
 
 
-def optimise(doc, req: Request, progress=None, cancel=None):
-    """Off the GUI thread: the optimiser on a copy of the document's scenario, its result, and
-    the current split's and the proposal's figures."""
-    sc = doc.scenario
-    ds = sc.dataset
-    params = params_for(ds, req.level)
-    opt = O.Optimiser(ds, sc, params, req.draws, locked=req.locked, friendly=req.friendly,
-                      fight_pairs=req.fight_pairs if req.friendly == "all" else (), soft=req.soft,
-                      time_limit=req.time_limit, progress=progress, cancel=cancel)
-    res = opt.optimise(req.objective)
-    return opt, res
-
-
-class _Progress(QObject):
-    step = Signal(str, int, int)
+def optimise(req: Request):
+    """The job: the optimiser on a snapshot of the scenario, its result, and the current split's
+    and the proposal's figures."""
+    def op(snap, job):
+        ds = snap.dataset
+        params = params_for(ds, req.level)
+        opt = O.Optimiser(ds, snap, params, req.draws, locked=req.locked, friendly=req.friendly,
+                          fight_pairs=req.fight_pairs if req.friendly == "all" else (), soft=req.soft,
+                          time_limit=req.time_limit, progress=job.progress, cancel=lambda: job.cancelled)
+        return opt, opt.optimise(req.objective)
+    return op
 
 
 class OptimiseDialog(QDialog):
@@ -68,9 +64,7 @@ class OptimiseDialog(QDialog):
         self.selected = tuple(sorted(int(a) for a in selected))
         self.settings = settings or Settings()
         self.opt = self.result = None
-        self._cancel = threading.Event()
-        self._progress = _Progress(self)
-        self._progress.step.connect(self._on_progress)
+        self.job = None
         self.running = False
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -93,7 +87,7 @@ class OptimiseDialog(QDialog):
         self.run_btn.clicked.connect(self.run)
         self.cancel_btn = QPushButton("Stop")
         self.cancel_btn.setEnabled(False)
-        self.cancel_btn.clicked.connect(self._cancel.set)
+        self.cancel_btn.clicked.connect(self.cancel)
         bar.addWidget(self.run_btn)
         bar.addWidget(self.cancel_btn)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Close)
@@ -245,18 +239,21 @@ class OptimiseDialog(QDialog):
         if self.running:
             return
         self.running = True
-        self._cancel.clear()
         self.run_btn.setEnabled(False)
         self.cancel_btn.setEnabled(True)
         self.apply_btn.setEnabled(False)
         self.progress.setRange(0, 0)   # busy until the first step is reported
         self.progress.setFormat("simulating…")
         self.status.setText("Simulating every seat under each pool, then solving…")
-        req, doc, step, cancel = self.request(), self.doc, self._progress.step, self._cancel.is_set
-        self._req = req
+        req = self._req = self.request()
         self.ran.emit(req)
-        run_in_pool(lambda: optimise(doc, req, lambda s, d, t: step.emit(s, int(d), int(t)), cancel),
-                    self._done, self._failed, owner=self)
+        self.job = run_job(self.doc.snapshot(), optimise(req), self._done, self._failed, owner=self,
+                           on_progress=self._on_progress)
+
+    def cancel(self) -> None:
+        """Stop the solve under way: the best split found so far is shown."""
+        if self.job is not None:
+            self.job.cancel()
 
     def _on_progress(self, stage: str, done: int, total: int) -> None:
         if total > 0:
@@ -354,7 +351,7 @@ class OptimiseDialog(QDialog):
         return ok
 
     def reject(self) -> None:
-        self._cancel.set()
+        self.cancel()
         super().reject()
 
 
