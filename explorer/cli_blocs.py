@@ -15,6 +15,12 @@ def add_bloc_args(p) -> None:
                    help="share (0-1) of a rival partner's voters that go to its bloc's candidate where it "
                         "does not stand (default 0.8)")
     p.add_argument("--bloc", metavar="NAME", help="our bloc's name in the output (default: the scenario's, or Alliance)")
+    p.add_argument("--lineage", metavar="FILE|none",
+                   help="party lineage table (kind,code,to,share,state,year,ac_no,source: renames, mergers, splits "
+                        "with each heir's share) mapping an older baseline's parties to the newest election's "
+                        "(default: the data set's, else the shipped resources/lineage.csv); none: no mapping")
+    p.add_argument("--lineage-to", type=int, metavar="YEAR",
+                   help="the election year the baseline's parties are mapped to (default: the data set's newest)")
 
 
 def apply_bloc_args(sc, args) -> None:
@@ -23,6 +29,16 @@ def apply_bloc_args(sc, args) -> None:
 
     from .cli import UsageError
     from .core.blocs import parse_rival
+    lin = getattr(args, "lineage", None)
+    if lin is not None and lin.strip().lower() == "none":
+        sc.lineage_to = 0
+    elif lin:
+        from .core.lineage import load_lineage
+        sc.dataset.imports.set_lineage(load_lineage(lin))     # a DataError names the file, line and column
+    if getattr(args, "lineage_to", None) is not None:
+        if sc.lineage_to == 0:
+            raise UsageError("--lineage none and --lineage-to: give one or the other")
+        sc.lineage_to = int(args.lineage_to)
     rivals = list(sc.rivals)
     for spec in getattr(args, "rival", []) or []:
         try:

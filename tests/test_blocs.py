@@ -24,6 +24,7 @@ def ds():
 
 def jh_2019(ds, split="baseline", pools="contested", **kw) -> Scenario:
     sc = Scenario(ds, name="two blocs")
+    sc.lineage_to = 0      # the 2019 parties as they stood (no lineage: JVM stays JVM)
     sc.assign_all(pools)
     sc.set_assumptions(sc.assumptions.with_baseline("vs2019"))
     sc.set_rivals((RivalBloc("NDA", NDA, split, **kw),), "INDIA")
@@ -106,6 +107,7 @@ def test_blocs_unaligned_and_independents_add_up_in_every_draw(ds):
     sc = scenario_from_preset(ds, "INDIA bloc 2024")
     sc.set_assumptions(sc.assumptions.with_baseline("vs2019"))
     sc.set_rivals((RivalBloc("NDA", NDA, "strongest"), RivalBloc("Left", ("CPI", "CPI(M)"))), "INDIA")
+    sc.lineage_to = 0
     ev = Engine(ds).evaluate(sc)
     params, _ = U.params_for(ds)
     sim = U.Simulator(ev.projector, ds, params, 400, 7)

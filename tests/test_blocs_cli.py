@@ -34,7 +34,7 @@ def test_two_blocs_from_2019_add_up_to_81(capsys):
 
 def test_rival_baseline_split_and_text(capsys):
     rc, out, _ = run(capsys, "project", "--dataset", "jharkhand", "--baseline", "vs2019", "--assign-all",
-                     "contested", "--rival", "NDA=BJP,AJSUP", "--bloc", "INDIA")
+                     "contested", "--rival", "NDA=BJP,AJSUP", "--bloc", "INDIA", "--lineage", "none")
     assert rc == 0
     # every partner where it stood in 2019: the 2019 result by bloc (seats_won.csv)
     assert "Blocs: INDIA 48 · NDA 27 · unaligned 4 · independents 2" in out

@@ -292,9 +292,11 @@ def write_dataset(out_dir: str | os.PathLike, *, id: str, name: str, state: str,
                   default_baseline: str | None = None, majority: int | None = None,
                   boundaries: dict | None = None, rules: dict | None = None,
                   rules_file: str = "rules.json", scenarios: list[dict] = (), default_scenario: str | None = None,
-                  attribution: str = "", overwrite: bool = False) -> Path:
+                  attribution: str = "", overwrite: bool = False, verify=None) -> Path:
     """Write a data set folder. It is built in a temporary folder beside ``out_dir`` and
-    renamed into place at the end: a failure leaves nothing half-written."""
+    renamed into place at the end: a failure leaves nothing half-written. ``verify(folder)``,
+    when given, reads the built folder before it is put in place: a folder its reader refuses
+    is never written."""
     out = Path(out_dir)
     if out.exists() and not overwrite:
         if not out.is_dir() or any(out.iterdir()):
@@ -345,6 +347,12 @@ def write_dataset(out_dir: str | os.PathLike, *, id: str, name: str, state: str,
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_bytes(data)
         os.chmod(tmp, 0o755 & ~_umask())
+        if verify is not None:
+            try:
+                verify(tmp)
+            except DataError as e:   # name the folder asked for, not the temporary one
+                from dataclasses import replace as _replace
+                raise DataError([_replace(p, file=str(p.file).replace(str(tmp), str(out))) for p in e.problems]) from None
         if out.exists():
             old = out.with_name(f".{out.name}.old")
             shutil.rmtree(old, ignore_errors=True)
@@ -390,22 +398,77 @@ def baseline_meta(bid: str) -> tuple[int | None, str, str]:
     return year, kind, label
 
 
-def build_dataset(out_dir, *, name: str, seats_file, results: list[tuple[str, str]],
+def year_in_file(data: bytes, name: str) -> int | None:
+    """The election year a results file states in a Year column (one value in every row), or
+    None when it has no such column; ValueError when its rows give several years."""
+    import csv as _csv
+    import io as _io
+    text = data[: 8 * 2**20].decode("utf-8", "replace").lstrip("\ufeff")
+    rd = _csv.reader(_io.StringIO(text, newline=""))
+    header = [h.strip().lower().replace(" ", "_") for h in next(rd, [])]
+    col = next((c for c in ("year", "election_year") if c in header), None)
+    if col is None:
+        return None
+    k = header.index(col)
+    years = set()
+    for row in rd:
+        if k < len(row) and row[k].strip():
+            years.add(row[k].strip())
+            if len(years) > 1:
+                raise ValueError(f"{name}: its Year column has several years ({', '.join(sorted(years))}); "
+                                 "build from it with --lokdhaba, or give one year's rows")
+    if not years:
+        return None
+    y = next(iter(years))
+    if not re.fullmatch(r"(19|20)\d\d", y):
+        raise ValueError(f"{name}: Year {y!r} is not an election year")
+    return int(y)
+
+
+def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[str, str]] = (),
                   boundaries_file=None, partners: str | list[str] | None = None,
                   labels: dict[str, str] | None = None, dataset_id: str | None = None,
-                  state: str = "", majority: int | None = None, overwrite: bool = False) -> Dataset:
-    """Build a data set folder from a seat list and results files as published, check it by
-    reading it back, and return it. Every problem is raised as a DataError (or ValueError for
-    a bad argument) before anything is written."""
+                  state: str = "", majority: int | None = None, overwrite: bool = False,
+                  years: dict[str, int] | None = None, lokdhaba=None, lokdhaba_state: str | None = None,
+                  by_elections: bool = False, report: list | None = None) -> Dataset:
+    """Build a data set folder from a seat list and results files as published, or from one Lok
+    Dhaba (TCPD) file of many elections (``lokdhaba``: every general election a baseline; the
+    seat list is then optional), check it by reading it back, and return it. Every problem is
+    raised as a DataError (or ValueError for a bad argument) before anything is written; the
+    folder is written only once the reader accepts it. ``years``: a baseline's election year
+    where its id has none (else read from the file's Year column). ``report``: a list the build
+    appends its notes to (elections left out, by-elections)."""
     from .loaders import _read_file
-    seats = read_seat_list(_read_file(seats_file), str(seats_file))
+    seats = read_seat_list(_read_file(seats_file), str(seats_file)) if seats_file else None
     table = shipped_table()
     bls = []
     problems = []
+    notes = report if report is not None else []
+    if lokdhaba:
+        from .lokdhaba import read_lokdhaba
+        ld = read_lokdhaba(_read_file(lokdhaba), str(lokdhaba), table, lokdhaba_state or state or None,
+                           by_elections, seats)
+        seats = ld.seats
+        state = state or ld.state
+        bls.extend(ld.baselines)
+        notes.extend(f"left out: {x}" for x in ld.left_out)
+        notes.extend(f"by-election{' (taken)' if by_elections else ' (left out; --by-elections takes them)'}: {x}"
+                     for x in ld.by_elections)
+    elif seats is None:
+        raise ValueError("name the seat list: --seats SEATS.csv (or build from a Lok Dhaba file: --lokdhaba FILE)")
     for bid, path in results:
         year, kind, label = baseline_meta(bid)
         try:
-            bls.append(read_results(_read_file(path), str(path), seats, bid, (labels or {}).get(bid, label),
+            data = _read_file(path)
+            if year is None:
+                year = (years or {}).get(bid) or year_in_file(data, str(path))
+                if year is None:   # the reader of the data set would refuse it: say what to do, read on
+                    problems.append(Problem(str(path), None, None,
+                                            f"no election year in the id {bid!r} nor a Year column in the file: "
+                                            f"write the id with its year ({bid}2019=...) or give --year {bid}=YEAR"))
+                else:
+                    label = label.replace(f" ({bid})", f" {year}")
+            bls.append(read_results(data, str(path), seats, bid, (labels or {}).get(bid, label),
                                     table, year=year, kind=kind))
         except DataError as e:
             problems.extend(e.problems)
@@ -416,7 +479,8 @@ def build_dataset(out_dir, *, name: str, seats_file, results: list[tuple[str, st
     if len({b.id for b in bls}) != len(bls):
         raise ValueError("each --results needs its own ID")
     for b in bls:
-        b.note = f"Built from {Path(b.source).name} as published."
+        if not lokdhaba or b.source != "embedded":
+            b.note = b.note or f"Built from {Path(b.source).name} as published."
         b.source = "embedded"
     boundaries = _embedded_boundaries(boundaries_file, seats) if boundaries_file else None
     tmp_ds = Dataset(id="tmp", name=name, seats=seats, baselines={b.id: b for b in bls},
@@ -430,9 +494,11 @@ def build_dataset(out_dir, *, name: str, seats_file, results: list[tuple[str, st
         parts = resolve_partners(tmp_ds, top)
     ds_id = dataset_id or _slug(state or name).replace("_", "-")[:40] or "dataset"
     newest = max(bls, key=lambda b: b.year or 0)
+    sources = list(results) + ([("every general election", lokdhaba)] if lokdhaba else [])
     write_dataset(out_dir, id=ds_id, name=name, state=state, seats=seats, baselines=bls, partners=parts,
                   parties=table, default_baseline=newest.id, majority=majority, boundaries=boundaries,
-                  attribution=_build_attribution(seats_file, results, boundaries_file), overwrite=overwrite)
+                  attribution=_build_attribution(seats_file, sources, boundaries_file), overwrite=overwrite,
+                  verify=load_dataset)
     return load_dataset(out_dir)
 
 
@@ -448,8 +514,9 @@ def _embedded_boundaries(path, seats: SeatTable) -> dict:
 
 def _build_attribution(seats_file, results, boundaries_file) -> str:
     lines = ["Data attribution", "================", "",
-             "Built with `python -m explorer dataset build` from these files as published:", "",
-             f"- seats: {Path(seats_file).name}"]
+             "Built with `python -m explorer dataset build` from these files as published:", ""]
+    if seats_file:
+        lines.append(f"- seats: {Path(seats_file).name}")
     lines += [f"- baseline {bid}: {Path(p).name}" for bid, p in results]
     if boundaries_file:
         lines.append(f"- boundaries: {Path(boundaries_file).name}")

@@ -453,7 +453,8 @@ class Optimiser(_Fights, _Answers):
             params, _ = U.params_for(ds)
         self.params, self.draws, self.seed = params, int(draws), int(seed)
         self.engine = Engine(ds)
-        self.projector = self.engine.projector(sc.pools, sc.assumptions, self.rebels, sc.rivals)
+        from .successors import projection_year
+        self.projector = self.engine.projector(sc.pools, sc.assumptions, self.rebels, sc.rivals, projection_year(sc))
         # the fight columns: the sets of partners allowed to fight, then the scenario's own fights
         allowed_masks = self._fight_masks(sc, fight_pairs)
         own = sc.fight_masks()
@@ -894,6 +895,7 @@ def proposal_scenario(opt: Optimiser, choices: np.ndarray, name: str | None = No
     sc.pool = opt.split(choices)[0].copy()
     sc.fights = opt.fights_of(choices)
     sc.rivals, sc.bloc_name = src.rivals, src.bloc_name   # optimised against the rivals as they stand
+    sc.lineage_to = getattr(src, "lineage_to", None)
     return sc
 
 

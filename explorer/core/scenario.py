@@ -58,6 +58,9 @@ class Scenario:
         # the other blocs (blocs.RivalBloc, each with its split); a party in none stands alone
         self.rivals: tuple = ()
         self.bloc_name = "Alliance"     # ours
+        # the election year the baseline's parties are mapped to by the party lineage (None: the
+        # data set's newest election; 0: the baseline's own parties)
+        self.lineage_to: int | None = None
         self._listeners: list[Callable[[ScenarioEvent], None]] = []
         self._batch_depth = 0
         self._held: list[ScenarioEvent] = []

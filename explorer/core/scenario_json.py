@@ -43,9 +43,12 @@ def scenario_to_json(self: Scenario) -> dict:
 
 def _blocs_json(sc: Scenario) -> dict:
     """Schema 3: our bloc's name and the rival blocs; a file without rivals stays schema 2."""
-    if not sc.rivals and sc.bloc_name == "Alliance":
+    if not sc.rivals and sc.bloc_name == "Alliance" and sc.lineage_to is None:
         return {}
-    return {"schema_version": 3, "bloc": sc.bloc_name, "rivals": [b.to_json() for b in sc.rivals]}
+    out = {"schema_version": 3, "bloc": sc.bloc_name, "rivals": [b.to_json() for b in sc.rivals]}
+    if sc.lineage_to is not None:
+        out["lineage_to"] = sc.lineage_to     # 0: the baseline's own parties
+    return out
 
 
 
@@ -234,6 +237,12 @@ def _read_rivals(rd: JsonReader, doc: dict, sc: Scenario) -> None:
         rd.problem("rivals", str(e))
         return
     sc.rivals, sc.bloc_name = tuple(out), name or "Alliance"
+    y = doc.get("lineage_to")
+    if y is not None:
+        if isinstance(y, bool) or not isinstance(y, int) or not (y == 0 or 1900 <= y <= 2200):
+            rd.problem("lineage_to", f"expected an election year or 0, found {quote(y)}")
+        else:
+            sc.lineage_to = y
 
 
 def _number(rd: JsonReader, v, path: str, lo: float | None = None, hi: float | None = None):

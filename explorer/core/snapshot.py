@@ -61,6 +61,7 @@ class ScenarioSnapshot:
     dataset_version: int = 0                       # the workspace's version of the data set's imports
     rivals: tuple = ()                             # the rival blocs (blocs.RivalBloc: immutable)
     bloc_name: str = "Alliance"                    # ours
+    lineage_to: int | None = None                  # the year the baseline's parties are mapped to
 
     @staticmethod
     def of(scenario, dataset_version: int | None = None) -> "ScenarioSnapshot":
@@ -71,7 +72,8 @@ class ScenarioSnapshot:
                                 MappingProxyType(dict(scenario.fights)), scenario.rules,
                                 scenario.assumptions, scenario.name,
                                 scenario.dataset.version if dataset_version is None else int(dataset_version),
-                                tuple(getattr(scenario, "rivals", ())), getattr(scenario, "bloc_name", "Alliance"))
+                                tuple(getattr(scenario, "rivals", ())), getattr(scenario, "bloc_name", "Alliance"),
+                                getattr(scenario, "lineage_to", None))
 
     @property
     def seats(self):

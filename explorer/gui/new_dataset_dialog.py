@@ -60,9 +60,11 @@ class NewDatasetDialog(QDialog):
         self.results.setHorizontalHeaderLabels(["Id", "Label", "Results file"])
         self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.results.verticalHeader().hide()
+        self._auto_label: dict[int, str] = {}     # row -> the label made from its id (follows the id)
+        self.results.itemChanged.connect(self._id_changed)
         add, remove = QPushButton("Add results file…"), QPushButton("Remove")
         add.clicked.connect(lambda: self.add_results())
-        remove.clicked.connect(lambda: self.results.removeRow(self.results.currentRow()))
+        remove.clicked.connect(self._remove_row)
         rbuttons = QHBoxLayout()
         rbuttons.addWidget(add)
         rbuttons.addWidget(remove)
@@ -122,8 +124,28 @@ class NewDatasetDialog(QDialog):
             bid = ("ls" if "lok" in stem or "ls" in stem.split("_") else "vs") + year
         r = self.results.rowCount()
         self.results.insertRow(r)
-        for c, v in enumerate((bid, label if label is not None else baseline_meta(bid)[2], path)):
+        auto = baseline_meta(bid)[2]
+        self._auto_label[r] = auto if label is None else ""
+        for c, v in enumerate((bid, label if label is not None else auto, path)):
             self.results.setItem(r, c, QTableWidgetItem(v))
+
+    def _remove_row(self) -> None:
+        r = self.results.currentRow()
+        if r < 0:
+            return
+        self.results.removeRow(r)
+        self._auto_label = {(k if k < r else k - 1): v for k, v in self._auto_label.items() if k != r}
+
+    def _id_changed(self, item) -> None:
+        """A new id renames the label it made (a label typed by hand stays)."""
+        r = item.row()
+        if item.column() != 0 or self.results.item(r, 1) is None:
+            return
+        lab = self.results.item(r, 1)
+        if lab.text() == self._auto_label.get(r):
+            new = baseline_meta(item.text().strip())[2] if item.text().strip() else ""
+            self._auto_label[r] = new
+            lab.setText(new)
 
     # -- building ----------------------------------------------------------------------------
     def request(self) -> dict | str:
