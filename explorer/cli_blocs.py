@@ -15,6 +15,9 @@ def add_bloc_args(p) -> None:
                    help="share (0-1) of a rival partner's voters that go to its bloc's candidate where it "
                         "does not stand (default 0.8)")
     p.add_argument("--bloc", metavar="NAME", help="our bloc's name in the output (default: the scenario's, or Alliance)")
+    p.add_argument("--blocs-as", metavar="YEAR",
+                   help="every bloc as it stood in that election of the data set (known alliances, else inferred "
+                        "from who stood where), each partner where it stood then; on the scenario's baseline")
     p.add_argument("--lineage", metavar="FILE|none",
                    help="party lineage table (kind,code,to,share,state,year,ac_no,source: renames, mergers, splits "
                         "with each heir's share) mapping an older baseline's parties to the newest election's "
@@ -39,6 +42,15 @@ def apply_bloc_args(sc, args) -> None:
         if sc.lineage_to == 0:
             raise UsageError("--lineage none and --lineage-to: give one or the other")
         sc.lineage_to = int(args.lineage_to)
+    if getattr(args, "blocs_as", None):
+        from .core.bloc_presets import apply_bloc_preset, bloc_preset
+        want = str(args.blocs_as).strip()
+        bid = next((k for k, b in sc.dataset.baselines.items() if k == want or str(b.year) == want
+                    and b.kind == "vidhan_sabha"), None)
+        if bid is None:
+            years = ", ".join(str(b.year) for b in sc.dataset.baselines.values() if b.year)
+            raise UsageError(f"--blocs-as {want}: no election of that year in {sc.dataset.id} ({years})")
+        apply_bloc_preset(sc, bloc_preset(sc.dataset, bid, tuple(p.code for p in sc.pools.partners)))
     rivals = list(sc.rivals)
     for spec in getattr(args, "rival", []) or []:
         try:

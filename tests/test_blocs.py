@@ -133,3 +133,37 @@ def test_optimiser_and_walk_away_see_the_rivals(ds):
     wa = O.walk_away(united.sim, sc.pools, united.current, ds.majority)
     wa0 = O.walk_away(apart.sim, sc.pools, apart.current, ds.majority)
     assert wa["JMM"]["alone"] < wa0["JMM"]["alone"]   # going alone: the rival stays united
+
+
+def test_blocs_as_they_stood_in_2024_replay_2024(ds):
+    from explorer.core.bloc_presets import apply_bloc_preset, bloc_preset
+    sc = Scenario(ds)
+    p = bloc_preset(ds, "vs2024", tuple(x.code for x in sc.pools.partners))
+    # resources/alliances.csv (Wikipedia's 2024 Jharkhand election page)
+    assert p.our_name == "INDIA" and [(r.name, r.partners) for r in p.rivals] == [("NDA", NDA)]
+    b = ds.baseline("vs2024").candidates
+    bjp = set(b.ac_no[b.party == "BJP"])
+    nda = p.rivals[0].edited
+    assert len(nda) == 81 and {a for a, c in nda.items() if "BJP" in c} == bjp
+    apply_bloc_preset(sc, p)
+    assert sc.fights == {28: ("JMM", "CPI(ML)L"), 77: ("INC", "RJD"), 78: ("INC", "RJD")}
+    ev = Engine(ds).evaluate(sc)
+    # everyone where they stood in 2024, on 2024: the result itself (JMM 34 + INC 16 + RJD 4 + CPI(ML)L 2;
+    # BJP 21 + AJSU 1 + JD(U) 1 + LJP(RV) 1; JLKM 1)
+    assert ev.bloc_seats == {"INDIA": 56, "NDA": 24, "unaligned": 1, "independents": 0, "tied": 0}
+
+
+def test_the_2024_blocs_projected_from_2019_add_up_to_81(ds):
+    from explorer.core.bloc_presets import apply_bloc_preset, bloc_preset
+    sc = Scenario(ds)
+    sc.set_assumptions(sc.assumptions.with_baseline("vs2019"))
+    apply_bloc_preset(sc, bloc_preset(ds, "vs2024", tuple(x.code for x in sc.pools.partners)))
+    for lineage_to in (0, None):      # the 2019 parties as they were; JVM merged into BJP (2020)
+        sc.lineage_to = lineage_to
+        ev = Engine(ds).evaluate(sc)
+        assert sum(ev.bloc_seats.values()) == 81
+        assert set(ev.bloc_seats) == {"INDIA", "NDA", "unaligned", "independents", "tied"}
+    sc.lineage_to = 0
+    with_jvm = Engine(ds).evaluate(sc).bloc_seats["NDA"]
+    sc.lineage_to = None
+    assert Engine(ds).evaluate(sc).bloc_seats["NDA"] > with_jvm   # JVM's 2019 vote is BJP's now

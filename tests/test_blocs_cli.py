@@ -89,3 +89,13 @@ def test_scenario_follows_a_data_set_opened_before(capsys, tmp_path):
     QSettings().setValue("dataset_folders", json.dumps({"jharkhand-copy": str(folder)}))
     rc, out, _ = run(capsys, "project", str(sc), "--json")
     assert rc == 0 and json.loads(out)["dataset"]["id"] == "jharkhand-copy"
+
+
+def test_blocs_as_they_stood_on_the_command_line(capsys):
+    rc, out, _ = run(capsys, "project", "--dataset", "jharkhand", "--baseline", "vs2024", "--blocs-as", "2024",
+                     "--json")
+    d = json.loads(out)
+    assert rc == 0 and {k: v["seats"] for k, v in d["blocs"].items()} == {"INDIA": 56, "NDA": 24}
+    assert d["unaligned_seats"] == 1 and d["independent_seats"] == 0
+    rc, _, err = run(capsys, "project", "--dataset", "jharkhand", "--blocs-as", "2014")
+    assert rc == 2 and "no election of that year in jharkhand (2019, 2024)" in err

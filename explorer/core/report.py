@@ -121,7 +121,8 @@ def to_text(sc: Scenario, ev: Evaluation) -> str:
                      + f" · unaligned {bs['unaligned']} · independents {bs['independents']}"
                      + (f" · tied {bs['tied']}" if bs["tied"] else ""))
         for b in sc.rivals:
-            lines.append(f"  {b.name} ({b.split}): {', '.join(b.partners)}")
+            how = b.split + (f"; {len(b.seats)} seats set" if b.seats else "")
+            lines.append(f"  {b.name} ({how}): {', '.join(b.partners)}")
     v = ev.verdict
     lines.append(f"Alliance: {v.alliance} of {v.seats} ({v.phrase} of {v.majority})")
     if v.undecided:
