@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self)
         self.partners = PartnerController(self)
         self.menu_actions = WindowActions(self)
+        from .blocs import Blocs  # the rival blocs and the party lineage (issue 24)
+        self.blocs = Blocs(self)
         self.status = QuietLabel(elide=True)     # repainted after every move, never re-lays the window
         self.statusBar().addPermanentWidget(self.status, 1)
         t = self.tabs
@@ -153,7 +155,7 @@ class MainWindow(QMainWindow):
 
     def docks(self) -> list[QDockWidget]:
         return [self.conflict_dock, self.map_dock, self.summary_dock, self.chart_dock, self.assumptions_dock,
-                self.rules_dock] + self.analysis.docks()
+                self.rules_dock] + self.analysis.docks() + (self.blocs.docks() if hasattr(self, "blocs") else [])
 
     def _build_docks(self, doc, with_chart: bool):
         self.conflict_panel = ConflictPanel(doc, self.hub, self)
