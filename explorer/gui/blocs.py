@@ -26,6 +26,7 @@ class Blocs:
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.summary_dock, self.dock)
         window.workspace.activeChanged.connect(self.panel.set_document)
+        window.map_dock.raise_()      # the map stays in front; the Blocs tab is one click away
         self.actions = []
         for k in range(10):
             a = QAction(f"Selected seats to rival partner {k}" if k else "Selected seats: rival fields nobody", window)

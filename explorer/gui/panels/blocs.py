@@ -6,11 +6,11 @@ partner, as it stood in an election of the data set); its transfer; every bloc's
 Every edit is one undo step on the scenario's stack."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QDrag
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                               QSpinBox, QToolButton, QVBoxLayout, QWidget)
+                               QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from ...core import bloc_commands as bc
 from ...core.blocs import BASELINE, STRONGEST, RivalBloc
@@ -34,6 +34,7 @@ class SeatBucket(QListWidget):
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(False)
         self.setUniformItemSizes(True)
+        self.setIconSize(QSize(10, 10))     # the projected winner's colour, as small as the pools' chips
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.itemSelectionChanged.connect(lambda: self.picked.emit(self.selected()))
 
@@ -97,6 +98,7 @@ class BlocsPanel(QWidget):
         self.hub = hub
         self._binding = Binding()
         self._shape = None
+        self._preset_cache: dict = {}
         self.buckets: dict[str, SeatBucket] = {}
         self.headers: dict[str, QLabel] = {}
         self.rival = QComboBox()
@@ -133,7 +135,10 @@ class BlocsPanel(QWidget):
         row2.addWidget(self.preset, 1)
         row2.addWidget(QLabel("transfer"))
         row2.addWidget(self.transfer)
-        self.grid = QGridLayout()
+        self.grid_box = QWidget()          # takes the free height (an empty grid would leave it to the labels)
+        self.grid_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.grid = QGridLayout(self.grid_box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(4)
         self.empty = QLabel("No rival bloc: every other party stands alone. Add one with +, or Scenario ▸ Start "
                             "from preset ▸ As the blocs stood in …")
@@ -144,7 +149,7 @@ class BlocsPanel(QWidget):
         lay.addLayout(row2)
         lay.addWidget(self.totals)
         lay.addWidget(self.empty)
-        lay.addLayout(self.grid, 1)
+        lay.addWidget(self.grid_box, 1)
         self.set_document(doc)
 
     # -- the document ----------------------------------------------------------------------------
@@ -182,6 +187,7 @@ class BlocsPanel(QWidget):
     def _fill(self) -> None:
         b = self.current()
         self.empty.setVisible(b is None)
+        self.transfer.setEnabled(b is not None)
         self._fill_presets(b)
         if b is None:
             self._rebuild([])
@@ -202,14 +208,19 @@ class BlocsPanel(QWidget):
             who = [c for c, s in zip(b.partners, st[i]) if s]
             by_key[who[0] if len(who) == 1 else (FIGHT if who else NONE)].append(a)
         edited = b.edited
+        pr = ev.projection
+        colour = self.doc.dataset.party_colour
         for key, acs in by_key.items():
             lst = self.buckets[key]
             lst.blockSignals(True)
             lst.clear()
             for a in acs:
                 extra = " v ".join(edited[a]) if key == FIGHT and a in edited else ""
-                it = QListWidgetItem(f"{a} {seats.name(a)}" + (f" ({extra})" if extra else ""))
+                i = seats.index_of(a)
+                won = pr.parties[int(pr.winner[i])]
+                it = QListWidgetItem(swatch_icon(colour(won)), f"{a} {seats.name(a)}" + (f" ({extra})" if extra else ""))
                 it.setData(Qt.ItemDataRole.UserRole, a)
+                it.setToolTip(f"Projected winner: {won}")
                 lst.addItem(it)
             lst.blockSignals(False)
             label = {FIGHT: "Fight", NONE: "None"}.get(key, key)
@@ -256,9 +267,29 @@ class BlocsPanel(QWidget):
             for bid in bloc_presets(self.doc.dataset):
                 y = self.doc.dataset.baselines[bid].year
                 self.preset.addItem(f"Split: as it stood in {y}", ("as", bid))
-            self.preset.setCurrentIndex(-1 if b.seats else (0 if b.split == BASELINE else 1))
+            self.preset.setCurrentIndex(self._preset_index(b))
             self.preset.setPlaceholderText("Split: edited seat by seat")
         self.preset.blockSignals(False)
+
+    def _preset_index(self, b: RivalBloc) -> int:
+        """The preset the rival's split is (its default, or as it stood in an election), else -1."""
+        if not b.seats:
+            return 0 if b.split == BASELINE else 1
+        key = (self.doc.dataset.uid, self.doc.dataset.version, b)
+        hit = self._preset_cache.get(key)
+        if hit is None:
+            from ...core.bloc_presets import bloc_presets, election_blocs
+            hit = -1
+            acs = self.doc.dataset.seats.ac_no.tolist()
+            for k, bid in enumerate(bloc_presets(self.doc.dataset)):
+                _, standing = election_blocs(self.doc.dataset, bid)
+                if b.edited == {a: tuple(c for c in b.partners if a in standing.get(c, ())) for a in acs}:
+                    hit = 2 + k
+                    break
+            if len(self._preset_cache) > 32:
+                self._preset_cache.clear()
+            self._preset_cache[key] = hit
+        return hit
 
     # -- edits: each one undo step ----------------------------------------------------------------------
     def _push(self, make) -> bool:
