@@ -129,9 +129,10 @@ def test_optimiser_and_walk_away_see_the_rivals(ds):
     united = O.Optimiser(ds, sc, draws=300)
     assert united.projector.rivals == sc.rivals
     # a rival that stands one candidate per seat costs us seats, split as it is now
-    assert united.expected(united.current) < apart.expected(apart.current)
-    wa = O.walk_away(united.sim, sc.pools, united.current, ds.majority)
-    wa0 = O.walk_away(apart.sim, sc.pools, apart.current, ds.majority)
+    u, a = united.table, apart.table
+    assert u.expected(u.current) < a.expected(a.current)
+    wa = O.walk_away(u.sim, sc.pools, sc.pool.astype(np.int64), ds.majority)
+    wa0 = O.walk_away(a.sim, sc.pools, sc.pool.astype(np.int64), ds.majority)
     assert wa["JMM"]["alone"] < wa0["JMM"]["alone"]   # going alone: the rival stays united
 
 

@@ -67,7 +67,7 @@ def test_an_id_without_a_year_and_a_file_without_one_writes_nothing(capsys, tmp_
 
 
 def test_the_dialog_label_follows_the_id_and_a_failed_build_leaves_nothing(qtbot, tmp_path):
-    from explorer.gui.new_dataset_dialog import NewDatasetDialog
+    from explorer.gui.dialogs.new_dataset_dialog import NewDatasetDialog
     rows = list(csv.reader(RESULTS.read_text(encoding="utf-8").splitlines()))
     noyear = tmp_path / "results.csv"
     with noyear.open("w", newline="", encoding="utf-8") as f:

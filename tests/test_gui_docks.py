@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from explorer.core import optimise as O
 from explorer.core import uncertainty as U
-from explorer.gui.optimise_dialog import Request
+from explorer.gui.dialogs.optimise_dialog import Request
 from explorer.gui.panels.common import AC_ROLE
 
 from .helpers import congress_everywhere, open_window
@@ -43,7 +43,7 @@ def test_who_contests_dock(qtbot, qtmodeltester):
     qtmodeltester.check(m, force_py=True)
     sc = congress_everywhere()
     params, _ = U.params_for(sc.dataset)
-    P = O.Optimiser(sc.dataset, sc, params, O.DEFAULT_DRAWS).P
+    P = O.Optimiser(sc.dataset, sc, params, O.DEFAULT_DRAWS).table.win_prob
     np.testing.assert_array_equal(m.P, P)
     assert m.columns == ["No.", "Constituency", "Pool", "Cost now", "Better", "AAP alone", "INC alone", "Friendly fight"]
     i = sc.seats.index_of(KALAYAT)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...core import optimise as O
 from ..jobs import JobLane, run_job
-from ..worker import params_for
+from ..live_uncertainty import params_for
 
 SEATS_C, PMAJ_C = QColor("#2B5C8A"), QColor("#B26A00")
 

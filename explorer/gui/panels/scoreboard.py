@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from ...core.rules import SEVERITIES
 from ..document import Binding, Document, shape_of
-from ..quiet_label import QuietLabel
+from ..paint.quiet_label import QuietLabel
 from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
 
@@ -178,6 +178,7 @@ class Scoreboard(QFrame):
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
+        self._uncertainty_stale: bool | None = None   # the range line greyed (set_uncertainty)
         self.setObjectName("scoreboard")
         self.setStyleSheet("#scoreboard { background: #F7F7F9; border-bottom: 1px solid #DDD; }")
         self._binding = Binding()
@@ -291,7 +292,7 @@ class Scoreboard(QFrame):
 
     def set_uncertainty(self, text: str, stale: bool = False, tooltip: str = "") -> None:
         self.uncertainty.setText(text + (" · updating…" if stale else ""))
-        if stale != getattr(self, "_uncertainty_stale", None):
+        if stale != self._uncertainty_stale:
             self._uncertainty_stale = stale
             _set_colour(self.uncertainty, "#999" if stale else "#222")
         self.uncertainty.setToolTip(tooltip)

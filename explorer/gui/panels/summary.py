@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..document import Binding, Document, shape_of
-from ..quiet_label import QuietLabel
+from ..paint.quiet_label import QuietLabel
 from ..style import esc, pool_colour, swatch_icon
 from .scoreboard import MajorityBar
 

@@ -17,7 +17,7 @@ from ...core import optimise as O
 from ...core import uncertainty as U
 from ..document import Binding
 from ..jobs import run_job
-from ..worker import params_for
+from ..live_uncertainty import params_for
 from .common import SORT_ROLE
 
 @dataclass(frozen=True, eq=False)
@@ -120,6 +120,8 @@ class WalkAwayPanel(QWidget):
         """``settings_of()``: the live uncertainty settings (level, draws, seed)."""
         super().__init__(parent)
         self.settings_of = settings_of
+        self.doc = None
+        self._proposal_partners = ()
         self._binding = Binding()
         self.active = False
         self.computing = False
@@ -152,7 +154,9 @@ class WalkAwayPanel(QWidget):
 
     # -- inputs ------------------------------------------------------------------------------------
     def set_document(self, doc) -> None:
-        if getattr(self, "doc", None) is not doc:
+        if doc is self._binding.doc:      # already following it: its evaluations say what changed
+            return
+        if self.doc is not doc:
             self.proposal = self.proposal_fights = None
         self.doc = doc
         self._binding.bind(doc, evaluated=self._on_evaluated)

@@ -136,7 +136,7 @@ class LiveUncertainty(QObject):
             self.set_document(self.doc)
 
     def set_document(self, doc: Document) -> None:
-        if self.stopped:
+        if self.stopped or doc is self._binding.doc:   # already following it: its evaluations say what changed
             return
         self.doc = doc
         self._binding.bind(doc, evaluated=self._on_evaluated)

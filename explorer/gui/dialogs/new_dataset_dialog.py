@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayo
                                QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ..core.dataset_io import baseline_meta, build_dataset
-from ..core.errors import DataError
-from .jobs import run_job
+from ...core.dataset_io import baseline_meta, build_dataset
+from ...core.errors import DataError
+from ..jobs import run_job
 
 
 @dataclass(frozen=True)

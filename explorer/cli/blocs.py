@@ -30,20 +30,20 @@ def apply_bloc_args(sc, args) -> None:
     """The rivals and our bloc's name from the command line, added to the scenario's own."""
     from dataclasses import replace
 
-    from .cli import UsageError
-    from .core.blocs import parse_rival
+    from .common import UsageError
+    from ..core.blocs import parse_rival
     lin = getattr(args, "lineage", None)
     if lin is not None and lin.strip().lower() == "none":
         sc.lineage_to = 0
     elif lin:
-        from .core.lineage import load_lineage
+        from ..core.lineage import load_lineage
         sc.dataset.imports.set_lineage(load_lineage(lin))     # a DataError names the file, line and column
     if getattr(args, "lineage_to", None) is not None:
         if sc.lineage_to == 0:
             raise UsageError("--lineage none and --lineage-to: give one or the other")
         sc.lineage_to = int(args.lineage_to)
     if getattr(args, "blocs_as", None):
-        from .core.bloc_presets import apply_bloc_preset, bloc_preset
+        from ..core.bloc_presets import apply_bloc_preset, bloc_preset
         want = str(args.blocs_as).strip()
         bid = next((k for k, b in sc.dataset.baselines.items() if k == want or str(b.year) == want
                     and b.kind == "vidhan_sabha"), None)
@@ -79,8 +79,8 @@ def apply_bloc_args(sc, args) -> None:
 def scenario_dataset(path: str) -> str | None:
     """The data set a scenario file names (``"dataset"``), or None when it names none or the
     file cannot be read as JSON (the scenario reader then says what is wrong with it)."""
-    from .core.errors import DataError
-    from .core.jsonio import read_json
+    from ..core.errors import DataError
+    from ..core.jsonio import read_json
     try:
         doc = read_json(path)
     except (DataError, OSError, ValueError):
@@ -96,7 +96,7 @@ def known_dataset_folder(dataset_id: str) -> str | None:
         from PySide6.QtCore import QCoreApplication, QSettings
     except ImportError:
         return None
-    from . import APP_NAME
+    from .. import APP_NAME
     # the window's settings: its organisation and name (set by the window, or by a test)
     settings = QSettings() if QCoreApplication.organizationName() else QSettings("SeatShareExplorer", APP_NAME)
     try:
@@ -117,7 +117,7 @@ def dataset_for_scenario(spec: str | None, scenario_path: str | None) -> str | N
     want = scenario_dataset(scenario_path)
     if not want:
         return None
-    from .core import dataset_io
+    from ..core import dataset_io
     if want in dataset_io.embedded_ids():
         return want
     return known_dataset_folder(want)

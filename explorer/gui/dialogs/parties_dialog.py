@@ -1,79 +1,19 @@
-"""The window's blocs (issue 24), attached by one call: the Blocs dock (the rival blocs beside
-ours), the keys Alt+0 … Alt+9 that give the selected seats to a rival's partner, the presets
-"As the blocs stood in YEAR" in Scenario ▸ Start from preset, and Data set ▸ Parties (the party
-table across the data set's elections, with its lineage: shown and edited)."""
+"""Data set ▸ Parties and lineage: the data set's parties across its elections (code, name, the
+elections it stood in, what the lineage says of it) and the lineage table itself (renames,
+mergers, splits with each heir's share), edited here, checked row by row and applied to every
+scenario of the data set; saved to a CSV file or loaded from one."""
 from __future__ import annotations
 
 import csv
 import io
+from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout)
 
-from ..core import bloc_commands as bc
-from ..core.errors import DataError
-from ..core.lineage import COLUMNS, Lineage, read_lineage
-from .panels.blocs import BlocsPanel
-
-
-class Blocs:
-    def __init__(self, window):
-        self.w = window
-        self.panel = BlocsPanel(window.doc, window.hub, window)
-        self.dock = window._dock("Blocs", self.panel, "dock_blocs")
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.summary_dock, self.dock)
-        window.workspace.activeChanged.connect(self.panel.set_document)
-        window.map_dock.raise_()      # the map stays in front; the Blocs tab is one click away
-        self.actions = []
-        for k in range(10):
-            a = QAction(f"Selected seats to rival partner {k}" if k else "Selected seats: rival fields nobody", window)
-            a.setShortcut(QKeySequence(f"Alt+{k}"))
-            a.setObjectName(f"rival_assign_{k}")
-            a.triggered.connect(lambda _c=False, k=k: self.panel.assign_selected(k))
-            window.addAction(a)
-            self.actions.append(a)
-        # Scenario ▸ Start from preset gains every election's blocs; Data set ▸ Parties
-        am = window.menu_actions
-        am.presets_menu.aboutToShow.connect(lambda: self.fill_presets(am.presets_menu))
-        mb = window.menuBar()
-        view = next((a for a in mb.actions() if a.text() == "&View"), None)
-        self.dataset_menu = mb.addMenu("&Data set")
-        if view is not None:
-            mb.insertMenu(view, self.dataset_menu)
-        self.dataset_menu.addAction("&Parties and lineage…", self.parties)
-        if view is not None:
-            view.menu().addAction(self.dock.toggleViewAction())
-
-    def docks(self):
-        return [self.dock]
-
-    def fill_presets(self, menu) -> None:
-        """Scenario ▸ Start from preset: every election's blocs as they stood (after the data set's presets)."""
-        from ..core.bloc_presets import bloc_presets
-        ds = self.w.doc.dataset
-        bids = bloc_presets(ds)
-        if bids:
-            menu.addSeparator()
-        for bid in bids:
-            menu.addAction(f"As the blocs stood in {ds.baselines[bid].year}", lambda b=bid: self.apply_preset(b))
-
-    def apply_preset(self, baseline_id: str) -> bool:
-        from ..core.bloc_presets import bloc_preset
-        doc = self.w.doc
-        p = bloc_preset(doc.dataset, baseline_id, tuple(x.code for x in doc.pools.partners))
-        ok = doc.push(bc.bloc_preset_command(doc.scenario, p))
-        if ok:
-            self.dock.raise_()
-            self.w.statusBar().showMessage(f"{p.label}: " + "; ".join(p.notes[:3]), 10000)
-        return ok
-
-    def parties(self) -> "PartiesDialog":
-        dlg = PartiesDialog(self.w)
-        dlg.show()
-        return dlg
+from ...core.errors import DataError
+from ...core.lineage import COLUMNS, Lineage, read_lineage
 
 
 class PartiesDialog(QDialog):
@@ -81,14 +21,14 @@ class PartiesDialog(QDialog):
     the lineage table itself (renames, mergers, splits with each heir's share), edited here and
     applied to every scenario of the data set; saved to a CSV file or loaded from one."""
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.w = window
-        ds = window.doc.dataset
+    def __init__(self, dataset, applied: Callable[[], None], parent=None):
+        super().__init__(parent)
+        self.applied = applied
+        ds = dataset
         self.ds = ds
         self.setWindowTitle(f"Parties of {ds.name}")
         self.resize(760, 460)
-        from ..core.successors import dataset_lineage, state_code
+        from ...core.successors import dataset_lineage, state_code
         self.state = state_code(ds)
         lin = dataset_lineage(ds)
         self.parties = QTableWidget(0, 4)
@@ -169,7 +109,7 @@ class PartiesDialog(QDialog):
     def edited(self) -> Lineage:
         """The table as a lineage: the spellings of the data set's table kept, the rows here
         for the rest (DataError naming the row and column of a bad cell)."""
-        from ..core.successors import dataset_lineage
+        from ...core.successors import dataset_lineage
         own = read_lineage(self.table_csv(), "the Lineage table")
         keep = [e for e in dataset_lineage(self.ds).events
                 if e.kind == "spelling" or e.state not in ("", self.state)]
@@ -182,9 +122,7 @@ class PartiesDialog(QDialog):
             self.status.setText(e.summary(5))
             return False
         self.ds.imports.set_lineage(lin)
-        for doc in self.w.workspace.docs:
-            if doc.dataset is self.ds:
-                doc.scenario.dataset_changed()
+        self.applied()
         self._fill_parties(lin)
         self.status.setText("Applied to every scenario of this data set.")
         return True
@@ -193,7 +131,7 @@ class PartiesDialog(QDialog):
         path = path or QFileDialog.getOpenFileName(self, "Lineage table", "", "CSV (*.csv);;All files (*)")[0]
         if not path:
             return False
-        from ..core.lineage import load_lineage
+        from ...core.lineage import load_lineage
         try:
             lin = load_lineage(path)
         except DataError as e:
@@ -207,7 +145,7 @@ class PartiesDialog(QDialog):
         path = path or QFileDialog.getSaveFileName(self, "Save the lineage table", "lineage.csv", "CSV (*.csv)")[0]
         if not path:
             return False
-        from ..core.atomic import atomic_write_bytes
+        from ...core.atomic import atomic_write_bytes
         atomic_write_bytes(path, self.table_csv())
         self.status.setText(f"Saved {path}")
         return True
