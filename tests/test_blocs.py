@@ -168,3 +168,18 @@ def test_the_2024_blocs_projected_from_2019_add_up_to_81(ds):
     with_jvm = Engine(ds).evaluate(sc).bloc_seats["NDA"]
     sc.lineage_to = None
     assert Engine(ds).evaluate(sc).bloc_seats["NDA"] > with_jvm   # JVM's 2019 vote is BJP's now
+
+
+def test_a_party_that_joins_us_leaves_its_rival_bloc_and_undo_puts_it_back(ds):
+    from explorer.core import commands as cc
+    from explorer.core.pools import Partner
+    sc = Scenario(ds)
+    nda = RivalBloc("NDA", NDA).with_seats({1: ("BJP", "AJSU")})
+    sc.set_rivals((nda, RivalBloc("Left", ("CPI",))), "INDIA")
+    cmd = cc.add_partner(sc, Partner("BJP", "Bharatiya Janata Party", "#F28C28"))
+    cmd.do()
+    assert [b.partners for b in sc.rivals] == [("AJSU", "JD(U)", "LJP(RV)"), ("CPI",)]
+    assert sc.rivals[0].edited == {1: ("AJSU",)}
+    assert sum(Engine(ds).evaluate(sc).bloc_seats.values()) == 81
+    cmd.undo()
+    assert sc.rivals == (nda, RivalBloc("Left", ("CPI",)))

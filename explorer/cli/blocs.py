@@ -18,6 +18,11 @@ def add_bloc_args(p) -> None:
     p.add_argument("--blocs-as", metavar="YEAR",
                    help="every bloc as it stood in that election of the data set (known alliances, else inferred "
                         "from who stood where), each partner where it stood then; on the scenario's baseline")
+    p.add_argument("--contender", action="append", default=[], metavar="CODE=SHARE[:uniform|:like=PARTY|:seats=1,2]",
+                   help="a party absent from the baseline with a statewide share in points, in every seat alike, "
+                        "where another party is strong, or in chosen seats; repeatable")
+    p.add_argument("--independent", action="append", default=[], metavar="AC_NO=SHARE[:NAME]",
+                   help="an independent (or a rebel) in a named seat with that share of its vote; repeatable")
     p.add_argument("--lineage", metavar="FILE|none",
                    help="party lineage table (kind,code,to,share,state,year,ac_no,source: renames, mergers, splits "
                         "with each heir's share) mapping an older baseline's parties to the newest election's "
@@ -51,6 +56,19 @@ def apply_bloc_args(sc, args) -> None:
             years = ", ".join(str(b.year) for b in sc.dataset.baselines.values() if b.year)
             raise UsageError(f"--blocs-as {want}: no election of that year in {sc.dataset.id} ({years})")
         apply_bloc_preset(sc, bloc_preset(sc.dataset, bid, tuple(p.code for p in sc.pools.partners)))
+    if getattr(args, "contender", None) or getattr(args, "independent", None):
+        from ..core.contenders import parse_contender, parse_independent, with_contenders
+        try:
+            new = [parse_contender(c, sc.dataset.resolve_party) for c in args.contender]
+            for spec in args.independent:
+                c = parse_independent(spec)
+                if not sc.seats.has(c.seats[0]):
+                    raise ValueError(f"--independent {spec}: no seat {c.seats[0]}")
+                new.append(c)
+            with_contenders(sc.dataset.baseline(sc.assumptions.baseline), sc.seats, sc.contenders + tuple(new))
+        except ValueError as e:
+            raise UsageError(str(e)) from None
+        sc.set_contenders(sc.contenders + tuple(new))
     rivals = list(sc.rivals)
     for spec in getattr(args, "rival", []) or []:
         try:

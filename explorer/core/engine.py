@@ -18,6 +18,7 @@ from .assumptions import Assumptions, can_swing
 from .dataset import Dataset, SeatTable
 from .pools import Pools
 from .blocs import BlocIndex, bloc_index
+from .contenders import with_contenders
 from .successors import baseline_as_of, projection_year
 from .projection import PoolBreakdown, PreparedBaseline, Projection, Projector, pool_breakdown
 from .rules import Conflict, Context, RuleKind
@@ -289,30 +290,35 @@ class Engine:
         self._projector: Projector | None = None
         self._projector_key: tuple | None = None
 
-    def prepared(self, baseline_id: str, partner_codes: tuple[str, ...], lineage_to: int | None = None) -> PreparedBaseline:
+    def prepared(self, baseline_id: str, partner_codes: tuple[str, ...], lineage_to: int | None = None,
+                 contenders: tuple = ()) -> PreparedBaseline:
         """``lineage_to``: the election year the baseline's parties are mapped to (the data set's
-        party lineage: renames, mergers, splits); None: the baseline's own parties."""
-        key = (baseline_id, partner_codes, self.dataset.baselines[baseline_id].uid, lineage_to, self.dataset.version)
+        party lineage: renames, mergers, splits); None: the baseline's own parties. ``contenders``:
+        new parties and independents standing (``contenders.Contender``)."""
+        key = (baseline_id, partner_codes, self.dataset.baselines[baseline_id].uid, lineage_to, self.dataset.version,
+               tuple(contenders))
         pb = self._prepared.get(key)
         if pb is None:
-            b = baseline_as_of(self.dataset, baseline_id, lineage_to)
+            b = with_contenders(baseline_as_of(self.dataset, baseline_id, lineage_to), self.dataset.seats,
+                                tuple(contenders))
             pb = PreparedBaseline(self.dataset.seats, b, partner_codes)
             self._prepared[key] = pb
         return pb
 
     def projector(self, pools: Pools, assumptions, rebels: tuple = (), rivals: tuple = (),
-                  lineage_to: int | None = None) -> Projector:
+                  lineage_to: int | None = None, contenders: tuple = ()) -> Projector:
         """``rebels``: optional ``projection.Rebel`` assumptions (denied claims' rebels);
         ``rivals``: the rival blocs (``blocs.RivalBloc``) with their splits; ``lineage_to``: the
         year the baseline's parties are mapped to (``successors.projection_year``)."""
         rebels, rivals = tuple(rebels), tuple(rivals)
         b = self.dataset.baselines.get(assumptions.baseline)
+        contenders = tuple(contenders)
         key = (pools.partners, assumptions, None if b is None else b.uid, rebels, rivals, lineage_to,
-               self.dataset.version)
+               self.dataset.version, contenders)
         if key != self._projector_key:
             codes = tuple(p.code for p in pools.partners)
-            self._projector = Projector(self.prepared(assumptions.baseline, codes, lineage_to), pools, assumptions,
-                                        rebels, rivals)
+            self._projector = Projector(self.prepared(assumptions.baseline, codes, lineage_to, contenders), pools,
+                                        assumptions, rebels, rivals)
             self._projector_key = key
         return self._projector
 
@@ -320,7 +326,7 @@ class Engine:
         """``rebels``: the rebels to project with; by default the scenario's own (its enabled
         claims that carry a rebel assumption)."""
         pj = self.projector(sc.pools, sc.assumptions, sc.rules.rebels() if rebels is None else rebels,
-                            sc.rivals, projection_year(sc))
+                            sc.rivals, projection_year(sc), sc.contenders)
         proj = pj.project(sc.pool, self.dataset.majority, sc.fight_masks())
         ctx = Context(sc.seats, sc.pools, sc.pool, proj)
         fights = {a: f for a, f in sc.fights.items() if sc.pool_of(a) == "contested"}

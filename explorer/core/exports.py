@@ -129,6 +129,8 @@ def assumption_rows(sc: Scenario) -> list[tuple[str, object]]:
                 rows.append((f"Transfer {f} voters to {t} candidate (%)", round(a.transfer_rate(f, t) * 100, 1)))
     for p, v in a.swing_items:
         rows.append((f"Swing {p} (points)", v))
+    for c in sc.contenders:
+        rows.append(("New contender", c.label))
     for b in sc.rivals:
         rows.append((f"Rival bloc {b.name}", ", ".join(b.partners)))
         rows.append((f"{b.name}: split", f"{b.split}" + (f", {len(b.seats)} seats edited" if b.seats else "")))

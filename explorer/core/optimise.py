@@ -420,7 +420,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     from .successors import projection_year
     # ours against the rival blocs' splits as given, the baseline's parties through the lineage
     projector = Engine(ds).projector(pools, snapshot.assumptions, rebels, getattr(snapshot, "rivals", ()),
-                                     projection_year(snapshot))
+                                     projection_year(snapshot), getattr(snapshot, "contenders", ()))
     # the fight columns: the sets of partners allowed to fight, then the scenario's own fights
     allowed_masks = _fight_sets(snapshot, settings.fight_pairs)
     own = snapshot.fight_masks()
@@ -1035,6 +1035,7 @@ def proposal_scenario(table: WinTable, snapshot, choices: np.ndarray, name: str 
     sc.rivals = tuple(getattr(snapshot, "rivals", ()))     # optimised against the rivals as they stand
     sc.bloc_name = getattr(snapshot, "bloc_name", "Alliance")
     sc.lineage_to = getattr(snapshot, "lineage_to", None)
+    sc.contenders = tuple(getattr(snapshot, "contenders", ()))
     return sc
 
 

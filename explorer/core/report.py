@@ -81,6 +81,7 @@ def to_json(sc: Scenario, ev: Evaluation) -> dict:
         "alliance": pr.alliance_seats,
         "majority": pr.majority,
         "blocs": blocs_json(sc, ev),
+        "contenders": [c.label for c in sc.contenders],
         "unaligned_seats": ev.bloc_seats["unaligned"],
         "independent_seats": ev.bloc_seats["independents"],
         "coverage": {
@@ -123,6 +124,8 @@ def to_text(sc: Scenario, ev: Evaluation) -> str:
         for b in sc.rivals:
             how = b.split + (f"; {len(b.seats)} seats set" if b.seats else "")
             lines.append(f"  {b.name} ({how}): {', '.join(b.partners)}")
+    if sc.contenders:
+        lines.append("New contenders: " + "; ".join(c.label for c in sc.contenders))
     v = ev.verdict
     lines.append(f"Alliance: {v.alliance} of {v.seats} ({v.phrase} of {v.majority})")
     if v.undecided:

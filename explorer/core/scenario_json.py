@@ -43,9 +43,11 @@ def scenario_to_json(self: Scenario) -> dict:
 
 def _blocs_json(sc: Scenario) -> dict:
     """Schema 3: our bloc's name and the rival blocs; a file without rivals stays schema 2."""
-    if not sc.rivals and sc.bloc_name == "Alliance" and sc.lineage_to is None:
+    if not sc.rivals and sc.bloc_name == "Alliance" and sc.lineage_to is None and not sc.contenders:
         return {}
     out = {"schema_version": 3, "bloc": sc.bloc_name, "rivals": [b.to_json() for b in sc.rivals]}
+    if sc.contenders:
+        out["contenders"] = [c.to_json() for c in sc.contenders]
     if sc.lineage_to is not None:
         out["lineage_to"] = sc.lineage_to     # 0: the baseline's own parties
     return out
@@ -237,12 +239,40 @@ def _read_rivals(rd: JsonReader, doc: dict, sc: Scenario) -> None:
         rd.problem("rivals", str(e))
         return
     sc.rivals, sc.bloc_name = tuple(out), name or "Alliance"
+    _read_contenders(rd, doc, sc)
     y = doc.get("lineage_to")
     if y is not None:
         if isinstance(y, bool) or not isinstance(y, int) or not (y == 0 or 1900 <= y <= 2200):
             rd.problem("lineage_to", f"expected an election year or 0, found {quote(y)}")
         else:
             sc.lineage_to = y
+
+
+def _read_contenders(rd: JsonReader, doc: dict, sc: Scenario) -> None:
+    """``contenders``: [{"code", "share", "place", "seats", "name"}] (schema 3)."""
+    from .contenders import Contender
+    out = []
+    for k, item in enumerate(rd.get(doc, "contenders", list, "", default=[]) or []):
+        path = f"contenders[{k}]"
+        if not isinstance(item, dict):
+            rd.problem(path, "expected an object with code and share")
+            continue
+        code = rd.get(item, "code", str, path)
+        share = _number(rd, item.get("share"), f"{path}.share", 0.0, 100.0)
+        place = rd.get(item, "place", str, path, default="uniform")
+        name = rd.get(item, "name", str, path, default="")
+        seats = item.get("seats", [])
+        if not isinstance(seats, list) or not all(isinstance(a, int) and not isinstance(a, bool) and sc.seats.has(a)
+                                                  for a in seats):
+            rd.problem(f"{path}.seats", "expected a list of the data set's seat numbers")
+            continue
+        if None in (code, share, place, name):
+            continue
+        try:
+            out.append(Contender(code, share, place, tuple(seats), name))
+        except ValueError as e:
+            rd.problem(path, str(e))
+    sc.contenders = tuple(out)
 
 
 def _number(rd: JsonReader, v, path: str, lo: float | None = None, hi: float | None = None):

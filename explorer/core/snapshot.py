@@ -62,6 +62,7 @@ class ScenarioSnapshot:
     rivals: tuple = ()                             # the rival blocs (blocs.RivalBloc: immutable)
     bloc_name: str = "Alliance"                    # ours
     lineage_to: int | None = None                  # the year the baseline's parties are mapped to
+    contenders: tuple = ()                         # new parties and independents (contenders.Contender)
 
     @staticmethod
     def of(scenario, dataset_version: int | None = None) -> "ScenarioSnapshot":
@@ -73,7 +74,7 @@ class ScenarioSnapshot:
                                 scenario.assumptions, scenario.name,
                                 scenario.dataset.version if dataset_version is None else int(dataset_version),
                                 tuple(getattr(scenario, "rivals", ())), getattr(scenario, "bloc_name", "Alliance"),
-                                getattr(scenario, "lineage_to", None))
+                                getattr(scenario, "lineage_to", None), tuple(getattr(scenario, "contenders", ())))
 
     @property
     def seats(self):

@@ -44,6 +44,7 @@ def starting_scenario(dataset: Dataset, preset: str | None = None, like: Scenari
             sc.rivals = tuple(b for b in like.rivals if not codes & set(b.partners))
             sc.bloc_name = like.bloc_name
             sc.lineage_to = like.lineage_to
+            sc.contenders = like.contenders
     if not own_rules and not sc.rules.rules and sc.pools.partners == dataset.partners:
         sc.rules = default_rules(dataset, sc.pools)
     if name is not None:
