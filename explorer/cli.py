@@ -55,8 +55,10 @@ def build_parser() -> argparse.ArgumentParser:
                                     "per-seat P(win) against the deterministic projection's, and whether each "
                                     "party's 80 %% interval covered its real seat count.")
     _dataset_args(bt)
-    bt.add_argument("--from", dest="from_id", required=True, metavar="BASELINE", help="the earlier election, e.g. vs2019")
-    bt.add_argument("--to", dest="to_id", required=True, metavar="BASELINE", help="the later election, e.g. vs2024")
+    bt.add_argument("--from", dest="from_id", metavar="BASELINE", help="the earlier election, e.g. vs2019")
+    bt.add_argument("--to", dest="to_id", metavar="BASELINE", help="the later election, e.g. vs2024")
+    from .core.corpus_backtest import add_corpus_args
+    add_corpus_args(bt)
     bt.add_argument("--scenario", metavar="FILE", help="who stood where (default: every seat Contested)")
     _uncertainty_args(bt, default_draws=10_000)
     bt.add_argument("--json", action="store_true", help="print one JSON object")
@@ -262,6 +264,11 @@ def run_project(args) -> int:
 
 def run_backtest(args) -> int:
     from .core.backtest import backtest, backtest_text
+    if args.corpus:
+        from .core.corpus_backtest import run_corpus_args
+        return run_corpus_args(args, UsageError)
+    if not (args.from_id and args.to_id):
+        raise UsageError("backtest: give --from and --to (a data set's elections), or --corpus DIR")
     ds = _load_dataset(args.dataset)
     _check_draws(args.draws)
     if args.draws < 100:
