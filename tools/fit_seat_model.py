@@ -35,14 +35,16 @@ def figures(r: dict) -> dict:
 
 
 def compare(ts, draws: int) -> str:
-    lines = ["| form | 80 % held | 50 % held | median 80 % width | log loss | Brier | log loss < coin flip | "
-             "deterministic log loss / Brier |", "|---|---|---|---|---|---|---|---|"]
+    lines = ["| form | 80 % held | 50 % held | median 80 % width | log loss P(bloc wins) | Brier P(bloc wins) | "
+             "log loss < coin flip | log loss of the winner's P | deterministic log loss / Brier |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for name, kw in FORMS.items():
         r = leave_one_state_out(ts, fit=lambda tr, kw=kw: fit_sizes(tr, **kw)[0], draws=draws, today=False)
         m = r["mean"]
         lines.append(f"| {name} | {r['covered80']}/{r['bloc_transitions']} ({r['coverage80']:.0%}) | "
                      f"{r['covered50']}/{r['bloc_transitions']} ({r['coverage50']:.0%}) | {r['median_width80']:.0%} | "
                      f"{m['log_loss']:.3f} | {m['brier']:.3f} | {r['log_loss_below_coin']}/{len(r['transitions'])} | "
+                     f"{m['log_loss_winner']:.3f} | "
                      f"{m['log_loss_deterministic']:.2f} / {m['brier_deterministic']:.3f} |")
         print(lines[-1], flush=True)
     return "\n".join(lines)

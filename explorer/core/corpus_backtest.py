@@ -7,7 +7,9 @@ the scenario) and scored against what happened:
 
 - each major bloc's seats (a bloc's figure counts the seats its partners win): the real count,
   the median and the 50 % / 80 % intervals (p25–p75, p10–p90) of the draws; coverage;
-- per seat, the Brier score and log loss of P(contender wins the seat), against three
+- per seat, the Brier score and log loss of P(bloc wins the seat) for each major bloc (a coin
+  flip: 0.25 and 0.693), averaged over the major blocs (``brier_field`` and ``log_loss_winner``:
+  every contender's P at once, and the log loss of the real winner's P), against three
   references: the deterministic projection (P = 1 for its winner), "the seat stays with the bloc
   that won it last time", and today's model (the form and sizes shipped before this model:
   each party's own statewide swing of 7.33 points, regional 1.76, seat 12.34, t with 8.6
@@ -44,12 +46,20 @@ def majors(t: Transition) -> list[int]:
     return sorted(ks, key=lambda k: -real[k])
 
 
-def _scores(p: np.ndarray, winner: np.ndarray, eps: float) -> tuple[float, float]:
+def _scores(p: np.ndarray, winner: np.ndarray, eps: float, blocs: list[int]) -> tuple[float, float, float, float]:
+    """Per seat, the Brier score and log loss of P(bloc wins the seat), averaged over the major
+    ``blocs`` (a coin flip scores 0.25 and 0.693); then the same for the whole field (every
+    contender's P, the winner's log loss)."""
+    rows = np.arange(len(winner))
     onehot = np.zeros_like(p)
-    onehot[np.arange(len(winner)), winner] = 1.0
-    brier = float(((p - onehot) ** 2).sum(1).mean())
-    ll = float(-np.log(np.maximum(p[np.arange(len(winner)), winner], eps)).mean())
-    return brier, ll
+    onehot[rows, winner] = 1.0
+    pb = np.clip(p[:, blocs], eps, 1 - eps)
+    yb = onehot[:, blocs]
+    brier = float(((p[:, blocs] - yb) ** 2).mean())
+    ll = float(-(yb * np.log(pb) + (1 - yb) * np.log(1 - pb)).mean())
+    brier_all = float(((p - onehot) ** 2).sum(1).mean())
+    ll_all = float(-np.log(np.maximum(p[rows, winner], eps)).mean())
+    return brier, ll, brier_all, ll_all
 
 
 def _onehot(idx: np.ndarray, K: int) -> np.ndarray:
@@ -63,13 +73,14 @@ def score_transition(t: Transition, sizes: Sizes, draws: int, seed: int, perfect
     poll = t.statewide1() if perfect_poll else None
     p, seats = simulate(t, sizes, draws, seed, poll)
     eps = 1.0 / (2 * draws)
-    brier, ll = _scores(p, t.winner1, eps)
+    big = majors(t)
+    brier, ll, brier_all, ll_all = _scores(p, t.winner1, eps, big)
     det = deterministic(t, sizes, poll)
-    b_det, ll_det = _scores(_onehot(det, t.K), t.winner1, eps)
-    b_last, ll_last = _scores(_onehot(t.winner0, t.K), t.winner1, eps)
+    b_det, ll_det, _, _ = _scores(_onehot(det, t.K), t.winner1, eps, big)
+    b_last, ll_last, _, _ = _scores(_onehot(t.winner0, t.K), t.winner1, eps, big)
     real = t.seats1()
     blocs = {}
-    for k in majors(t):
+    for k in big:
         x = seats[:, k]
         q = {f"p{int(round(a * 100))}": int(np.quantile(x, a, method="inverted_cdf"))
              for a in (0.10, 0.25, 0.50, 0.75, 0.90)}
@@ -79,10 +90,11 @@ def score_transition(t: Transition, sizes: Sizes, draws: int, seed: int, perfect
     out = {"state": t.state, "from": t.from_year, "to": t.to_year, "seats": t.n, "blocs": blocs,
            "brier": round(brier, 4), "log_loss": round(ll, 4),
            "brier_deterministic": round(b_det, 4), "log_loss_deterministic": round(ll_det, 4),
-           "brier_last_bloc": round(b_last, 4), "log_loss_last_bloc": round(ll_last, 4)}
+           "brier_last_bloc": round(b_last, 4), "log_loss_last_bloc": round(ll_last, 4),
+           "brier_field": round(brier_all, 4), "log_loss_winner": round(ll_all, 4)}
     if today:
         pt, st = simulate(t, TODAY, draws, seed, poll)
-        b_t, ll_t = _scores(pt, t.winner1, eps)
+        b_t, ll_t, _, _ = _scores(pt, t.winner1, eps, big)
         out["brier_today"], out["log_loss_today"] = round(b_t, 4), round(ll_t, 4)
         out["today_blocs"] = {t.contenders[k]: {
             "p10": int(np.quantile(st[:, k], 0.1, method="inverted_cdf")),
@@ -136,7 +148,8 @@ def summarise(rows: list[dict]) -> dict:
            "log_loss_below_coin": ll_coin, "log_loss_below_last_bloc": ll_last,
            "mean": {k: round(float(np.mean([r[k] for r in rows])), 4) for k in
                     ("brier", "log_loss", "brier_deterministic", "log_loss_deterministic", "brier_last_bloc",
-                     "log_loss_last_bloc") + (("brier_today", "log_loss_today") if rows and "brier_today" in rows[0]
+                     "log_loss_last_bloc") + (("brier_field", "log_loss_winner") if rows and "brier_field" in rows[0] else ()) +
+                   (("brier_today", "log_loss_today") if rows and "brier_today" in rows[0]
                                               else ())} if rows else {}}
     if rows and "today_blocs" in rows[0]:
         out["coverage80_today"] = round(t80 / max(nb, 1), 4)
