@@ -83,3 +83,29 @@ def test_every_transition_keeps_its_seats_and_the_real_winners_add_up():
     for t in ts:
         assert t.seats1().sum() == t.n and t.seats1()[-1] == 0           # OTH never wins
         assert np.all(t.stand0 >= 0) and np.all(t.stand0.sum(1) <= 1 + 1e-9)
+
+
+@needs_corpus
+def test_a_scenario_for_the_app_jharkhand_2019_with_2024_s_blocs_adds_up_to_81():
+    from explorer.core.corpus_backtest import shipped_model
+    from explorer.core.seat_model import Sizes, deterministic, simulate
+    from explorer.core.seat_transitions import election_blocs, scenario_transition
+    lin = shipped_lineage()
+    jh = {e.year: e for e in read_corpus(CORPUS, ["JH"]).elections["JH"]}
+    standing: dict[int, list[str]] = {}
+    for i, p in zip(jh[2024].seat.tolist(), jh[2024].party):
+        if lin.spelling(p, "JH") != "IND":
+            standing.setdefault(int(jh[2024].ac_no[i]), []).append(lin.spelling(p, "JH"))
+    blocs = election_blocs(jh[2024], lin, shipped_alliances(lin)).blocs
+    assert [(b.name, b.partners) for b in blocs[:2]] == [("INDIA", ("JMM", "INC", "RJD", "CPI(ML)L")),
+                                                        ("NDA", ("BJP", "AJSU", "JD(U)", "LJP(RV)"))]
+    t = scenario_transition(jh[2019], standing, blocs, lin, 2024)
+    assert t.n == 81 and t.contenders[:2] == ["INDIA", "NDA"]
+    # Madhupur (AC 13), 2019: JMM's Haji Hussain Ansari, 88,115 votes; in 2024 JMM stands again
+    row = [r for r in rows("JH", 2019) if r["ac_no"] == "13"]
+    polled = sum(int(r["votes"]) for r in row)
+    assert t.stand0[12, 0] == pytest.approx(88115 / polled)
+    sizes = Sizes.from_json(shipped_model()["sizes"])
+    p, seats = simulate(t, sizes, draws=500, seed=7)
+    assert (seats.sum(1) == 81).all() and np.allclose(p.sum(1), 1.0)
+    assert len(deterministic(t, sizes)) == 81

@@ -50,6 +50,21 @@ def compare(ts, draws: int) -> str:
     return "\n".join(lines)
 
 
+def compare_poll(ts, draws: int) -> str:
+    lines = ["| form | two largest within 10 % of the seats | 80 % held | 50 % held | median 80 % width | "
+             "log loss P(bloc wins) | below a coin flip |", "|---|---|---|---|---|---|---|"]
+    for name, kw in FORMS.items():
+        r = leave_one_state_out(ts, fit=lambda tr, kw=kw: fit_sizes(tr, **kw)[0], draws=draws, today=False,
+                                perfect_poll=True)
+        pc = perfect_poll_check(r["transitions"])
+        lines.append(f"| {name} | {pc['within']}/{pc['of']} | {r['covered80']}/{r['bloc_transitions']} "
+                     f"({r['coverage80']:.0%}) | {r['covered50']}/{r['bloc_transitions']} ({r['coverage50']:.0%}) | "
+                     f"{r['median_width80']:.0%} | {r['mean']['log_loss']:.3f} | {r['log_loss_below_coin']}/"
+                     f"{len(r['transitions'])} |")
+        print(lines[-1], flush=True)
+    return "\n".join(lines)
+
+
 def build(corpus: Path, draws: int) -> dict:
     ts = load_transitions(corpus)
     kw = FORMS[CHOSEN]
@@ -72,10 +87,15 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--draws", type=int, default=2000)
     ap.add_argument("--compare", action="store_true", help="score every form (slow) and print the table")
+    ap.add_argument("--compare-poll", action="store_true",
+                    help="score every form with a perfect poll (slow) and print the table")
     ap.add_argument("--check", action="store_true", help="fail when resources/seat_model.json differs")
     args = ap.parse_args()
     if args.compare:
         print(compare(load_transitions(args.corpus), args.draws))
+        return 0
+    if args.compare_poll:
+        print(compare_poll(load_transitions(args.corpus), args.draws))
         return 0
     data = build(args.corpus, args.draws)
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"

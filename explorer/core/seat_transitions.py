@@ -79,10 +79,14 @@ class Transition:
 
 
 def _party_votes(e: Election, lin: Lineage, from_year: int | None = None, to_year: int | None = None):
-    """Per seat: {party: votes} (parties of ``to_year`` when mapping an earlier election), and the
-    strongest independent's votes."""
+    """Per seat: {party: votes} (parties of ``to_year`` when mapping an earlier election), the
+    votes of parties that merged into another since ({party merged into: votes}: a transfer, not
+    the party's own vote), and the strongest independent's votes."""
     parties: list[dict[str, float]] = [dict() for _ in range(e.n)]
+    merged: list[dict[str, float]] = [dict() for _ in range(e.n)]
     best_ind = np.zeros(e.n)
+    merging = {ev.code for ev in lin.events if ev.kind == "merge" and ev.state in ("", e.state)
+               and from_year is not None and from_year < ev.year <= to_year}
     for i, p, v in zip(e.seat.tolist(), e.party, e.votes.tolist()):
         code = lin.spelling(p, e.state)
         if code == IND:
@@ -90,9 +94,10 @@ def _party_votes(e: Election, lin: Lineage, from_year: int | None = None, to_yea
             continue
         succ = {code: 1.0} if from_year is None else lin.successors(p, e.state, from_year, to_year,
                                                                        int(e.ac_no[i]))
+        into = merged[i] if code in merging else parties[i]
         for h, w in succ.items():
-            parties[i][h] = parties[i].get(h, 0.0) + v * w
-    return parties, best_ind
+            into[h] = into.get(h, 0.0) + v * w
+    return parties, merged, best_ind
 
 
 def election_blocs(e: Election, lin: Lineage, known: list[KnownAlliance]) -> BlocReport:
@@ -137,8 +142,8 @@ def build_transition(corpus: Corpus, e0: Election, e1: Election, lin: Lineage,
     ac = np.array(seats, dtype=int)
     i0 = np.array([idx0[a] for a in seats], dtype=int)
     i1 = np.array([idx1[a] for a in seats], dtype=int)
-    p0, ind0 = _party_votes(e0, lin, e0.year, e1.year)
-    p1, ind1 = _party_votes(e1, lin)
+    p0, m0, ind0 = _party_votes(e0, lin, e0.year, e1.year)
+    p1, _, ind1 = _party_votes(e1, lin)
     pol0, pol1 = e0.polled(), e1.polled()
     n = len(seats)
     # contenders: the blocs, then the substantial parties in no bloc
@@ -147,6 +152,8 @@ def build_transition(corpus: Corpus, e0: Election, e1: Election, lin: Lineage,
     tot1: dict[str, float] = {}
     won: set[str] = set()
     for j in range(n):
+        for p, v in m0[i0[j]].items():
+            tot0[p] = tot0.get(p, 0.0) + v
         for d, tot, ii in ((p0, tot0, i0[j]), (p1, tot1, i1[j])):
             for p, v in d[ii].items():
                 tot[p] = tot.get(p, 0.0) + v
@@ -208,12 +215,20 @@ def build_transition(corpus: Corpus, e0: Election, e1: Election, lin: Lineage,
                 away0[j, k] += v / w0
         for k, v in best_stand.items():
             stand0[j, k] = v
+        for p, v in m0[a0].items():       # a merged party's vote: a transfer to the party it joined
+            k = member.get(p, K - 1)
+            if k == K - 1:
+                stand0[j, k] += v / w0
+            else:
+                away0[j, k] += v / w0
         stand0[j, K - 2] = ind0[a0] / w0
         top1 = np.where(present[j, :K - 1], s1[j, :K - 1], -1.0)
         winner1[j] = int(np.argmax(top1))
         # the earlier winner: a party (mapped to now: its largest heir) or an independent
-        if p0[a0] and max(p0[a0].values()) > ind0[a0]:
-            top = max(p0[a0], key=p0[a0].get)
+        before = {**m0[a0], **p0[a0]} if not (set(m0[a0]) & set(p0[a0])) else \
+            {q: p0[a0].get(q, 0.0) + m0[a0].get(q, 0.0) for q in set(p0[a0]) | set(m0[a0])}
+        if before and max(before.values()) > ind0[a0]:
+            top = max(before, key=before.get)
             winner0[j] = member.get(top, K - 1)
         else:
             winner0[j] = K - 2
@@ -264,3 +279,32 @@ def load_transitions(corpus_dir, states: list[str] | None = None, lineage_path=N
     lin = load_lineage(lineage_path) if lineage_path else shipped_lineage()
     known = load_alliances(alliances_path, lin.spelling) if alliances_path else shipped_alliances(lin)
     return transitions(read_corpus(corpus_dir, states), lin, known)
+
+
+def scenario_transition(e0: Election, standing: dict[int, list[str]], blocs: list[Bloc], lin: Lineage,
+                        to_year: int, corpus: Corpus | None = None) -> Transition:
+    """A projection's input for the app: the baseline election ``e0`` and a scenario — the
+    ``blocs`` and who stands where (``standing``: ac_no -> the parties, as codes of the later
+    election, with a candidate there). The seat's strongest independent stands again where it
+    stood. The later shares and winners are unknown (zeros); :func:`seat_model.simulate` and
+    :func:`seat_model.deterministic` take it as they take a back-test's transition."""
+    seat, party, votes = [], [], []
+    idx = {a: i for i, a in enumerate(e0.ac_no.tolist())}
+    ind = {int(e0.ac_no[i]) for i, p in zip(e0.seat.tolist(), e0.party) if lin.spelling(p, e0.state) == IND}
+    acs = sorted(a for a in standing if a in idx)
+    for j, a in enumerate(acs):
+        for p in standing[a]:
+            seat.append(j)
+            party.append(p)
+            votes.append(float(MIN_POLLED_NOW))
+        if a in ind:
+            seat.append(j)
+            party.append(IND)
+            votes.append(1.0)
+    e1 = Election(e0.state, to_year, np.array(acs, dtype=int), [e0.district[idx[a]] for a in acs],
+                  np.array(seat, dtype=int), party, np.array(votes), np.zeros(len(acs)))
+    c = corpus or Corpus({e0.state: [e0]})
+    return build_transition(c, e0, e1, lin, [], blocs)
+
+
+MIN_POLLED_NOW = 1000.0   # the placeholder votes of a scenario's candidates (only who stands counts)
