@@ -15,8 +15,10 @@ def register(sub) -> None:
                                     "per-seat P(win) against the deterministic projection's, and whether each "
                                     "party's 80 %% interval covered its real seat count.")
     dataset_args(bt)
-    bt.add_argument("--from", dest="from_id", required=True, metavar="BASELINE", help="the earlier election, e.g. vs2019")
-    bt.add_argument("--to", dest="to_id", required=True, metavar="BASELINE", help="the later election, e.g. vs2024")
+    bt.add_argument("--from", dest="from_id", metavar="BASELINE", help="the earlier election, e.g. vs2019")
+    bt.add_argument("--to", dest="to_id", metavar="BASELINE", help="the later election, e.g. vs2024")
+    from ..core.corpus_backtest import add_corpus_args
+    add_corpus_args(bt)
     bt.add_argument("--scenario", metavar="FILE", help="who stood where (default: every seat Contested)")
     add_bloc_args(bt)
     uncertainty_args(bt, default_draws=10_000)
@@ -26,6 +28,11 @@ def register(sub) -> None:
 
 def run_backtest(args) -> int:
     from ..core.backtest import backtest, backtest_text, contested_scenario
+    if args.corpus:
+        from ..core.corpus_backtest import run_corpus_args
+        return run_corpus_args(args, UsageError)
+    if not (args.from_id and args.to_id):
+        raise UsageError("backtest: give --from and --to (a data set's elections), or --corpus DIR")
     ds = load_dataset(dataset_for_scenario(args.dataset, args.scenario))
     check_draws(args.draws)
     if args.draws < 100:

@@ -36,6 +36,9 @@ def register(sub) -> None:
                    help="share (0-1) of FROM's voters that go to TO's candidate; a bare number sets both")
     p.add_argument("--swing", action="append", default=[], metavar="PARTY=pts",
                    help="statewide swing in points, e.g. BJP=-2")
+    p.add_argument("--poll", metavar="PARTY=pct,...",
+                   help="statewide shares from a survey, percent of the valid vote (e.g. BJP=40.5,INC=38): "
+                        "each party's swing is set to reach its share")
     add_bloc_args(p)
     uncertainty_args(p, default_draws=0)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -66,6 +69,8 @@ def run_project(args) -> int:
         a = with_swings(a, args.swing, ds)
     except ValueError as e:
         raise UsageError(str(e)) from None
+    if args.poll:
+        a = _poll_assumption(ds, a, args.poll, args.swing)
     # the same commands the window puts on its undo stack
     commands.SetAssumptions(sc, a, "command line").do()
     apply_bloc_args(sc, args)
@@ -124,3 +129,18 @@ def run_project(args) -> int:
             elif c["majority_won_at"] is not None:
                 print(f"  cushion: a swing of {c['majority_won_at']:g} points from {c['rival']} wins the majority")
     return 0
+
+
+def _poll_assumption(ds, a, text: str, swing_args: list[str]):
+    from ..core.poll import PollError, parse_poll, poll_swings
+    try:
+        poll = {(ds.resolve_party(k) or k.upper()): v for k, v in parse_poll(text).items()}
+        swings = poll_swings(ds.baseline(a.baseline).candidates, poll)
+    except PollError as e:
+        raise UsageError(f"--poll: {e}") from None
+    both = sorted(set(swings) & {ds.resolve_party(s.partition("=")[0].strip()) or "" for s in swing_args})
+    if both:
+        raise UsageError(f"--poll and --swing both set {', '.join(both)}: give one")
+    for party, pts in swings.items():
+        a = a.with_swing(party, pts)
+    return a
