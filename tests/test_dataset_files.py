@@ -198,3 +198,25 @@ def test_lineage_on_the_command_line(capsys, haryana, tmp_path):
                        "--lineage", lin, "--json")
     seats = json.loads(out)["seats"]
     assert rc == 0 and seats["JJP"] == 19 and "INLD" not in seats     # all of INLD's 2014 vote is JJP's
+
+
+def test_a_data_set_keeps_its_own_lineage(capsys, tmp_path):
+    lin = tmp_path / "lin.csv"
+    lin.write_text("kind,code,to,share,state,year,ac_no,source\n"
+                   "split,INLD,JJP,1,HR,2018,,assumption for this test\n", encoding="utf-8")
+    out = tmp_path / "hr"
+    rc, _, err = run(capsys, "dataset", "build", "--name", "HR", "--lokdhaba", LOKDHABA, "--lineage", lin, "-o", out)
+    assert rc == 0, err
+    assert json.loads((out / "dataset.json").read_text(encoding="utf-8"))["lineage"] == "lineage.csv"
+    ds = load_dataset(out)
+    assert ds.version == 0 and len(ds.imports.lineage.events) == 1
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    sc.set_assumptions(sc.assumptions.with_baseline("vs2014"))
+    seats = Engine(ds).evaluate(sc).projection.seats_by_party()
+    assert seats["JJP"] == 19 and "INLD" not in seats and seats["HJCBL"] == 2   # its own table: no HJC merger
+    bad = tmp_path / "bad.csv"
+    bad.write_text("kind,code,to,share,state,year,ac_no,source\nsplit,INLD,JJP,2,HR,2018,,x\n", encoding="utf-8")
+    rc, _, err = run(capsys, "dataset", "build", "--name", "HR", "--lokdhaba", LOKDHABA, "--lineage", bad,
+                     "-o", tmp_path / "no")
+    assert rc == 2 and "bad.csv, line 2" in err and not (tmp_path / "no").exists()

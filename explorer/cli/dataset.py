@@ -26,6 +26,9 @@ def register(sub) -> None:
                    help="a baseline's election year when its id has none (else read from the file's Year column)")
     b.add_argument("--lokdhaba", metavar="FILE.csv",
                    help="a Lok Dhaba (TCPD) file: every general election in it becomes a baseline")
+    b.add_argument("--lineage", metavar="LINEAGE.csv",
+                   help="the party lineage across the data set's elections (kind,code,to,share,state,year,ac_no,"
+                        "source), kept in the data set (default: the shipped resources/lineage.csv)")
     b.add_argument("--by-elections", action="store_true",
                    help="with --lokdhaba: also a baseline per general election updated by its by-elections")
     b.add_argument("--label", action="append", default=[], metavar="ID=LABEL",
@@ -67,7 +70,8 @@ def run_dataset(args) -> int:
                                           boundaries_file=args.boundaries, partners=args.partners, labels=labels,
                                           dataset_id=args.dataset_id, state=args.state, majority=args.majority,
                                           overwrite=args.force, years=years, lokdhaba=args.lokdhaba,
-                                          by_elections=args.by_elections, report=notes)
+                                          by_elections=args.by_elections, report=notes,
+                                          lineage_file=args.lineage)
         except ValueError as e:
             if isinstance(e, DataError):
                 raise

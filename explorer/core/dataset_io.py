@@ -163,13 +163,21 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     attribution = ""
     if m.get("attribution"):
         attribution = jsonio.decode_utf8(_read(root, m["attribution"], where, "attribution"), m["attribution"])
-    return Dataset(
+    lineage = None
+    if m.get("lineage"):    # the data set's own party lineage (else the shipped table is used)
+        from .lineage import read_lineage
+        lbytes = _read(root, m["lineage"], where, "lineage")
+        hasher.update(lbytes)
+        lineage = read_lineage(lbytes, f"{where}/{m['lineage']}")
+    ds = Dataset(
         id=ds_id, name=name, seats=seats, baselines=baselines, default_baseline=default,
         partners=partners, party_colours={p.code: p.colour for p in table},
         party_names={p.code: p.name for p in table}, attribution=attribution, rules_doc=rules_doc,
         scenario_docs=scenario_docs, default_scenario=default_scenario, boundaries_loader=loader,
         state=state, majority_seats=majority, parties=table, content_hash=hasher.hexdigest()[:16],
         folder=folder)
+    ds.imports.lineage = lineage      # reference data: not an import (the version stays 0)
+    return ds
 
 
 def _read_partners(rd: jsonio.JsonReader, items, table: PartyTable) -> tuple[Partner, ...]:
@@ -292,7 +300,8 @@ def write_dataset(out_dir: str | os.PathLike, *, id: str, name: str, state: str,
                   default_baseline: str | None = None, majority: int | None = None,
                   boundaries: dict | None = None, rules: dict | None = None,
                   rules_file: str = "rules.json", scenarios: list[dict] = (), default_scenario: str | None = None,
-                  attribution: str = "", overwrite: bool = False, verify=None) -> Path:
+                  attribution: str = "", overwrite: bool = False, verify=None,
+                  lineage: bytes | None = None) -> Path:
     """Write a data set folder. It is built in a temporary folder beside ``out_dir`` and
     renamed into place at the end: a failure leaves nothing half-written. ``verify(folder)``,
     when given, reads the built folder before it is put in place: a folder its reader refuses
@@ -337,6 +346,9 @@ def write_dataset(out_dir: str | os.PathLike, *, id: str, name: str, state: str,
             manifest["scenarios"].append(fname)
             if doc.get("name") == default_scenario:
                 manifest["default_scenario"] = fname
+    if lineage is not None:      # the party lineage across the data set's elections (core.lineage's CSV)
+        files["lineage.csv"] = lineage
+        manifest["lineage"] = "lineage.csv"
     files["ATTRIBUTION.md"] = (attribution or "Data attribution\n================\n\nNot given.\n").encode("utf-8")
     manifest["attribution"] = "ATTRIBUTION.md"
     files["dataset.json"] = _json_bytes(manifest)
@@ -430,7 +442,7 @@ def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[st
                   labels: dict[str, str] | None = None, dataset_id: str | None = None,
                   state: str = "", majority: int | None = None, overwrite: bool = False,
                   years: dict[str, int] | None = None, lokdhaba=None, lokdhaba_state: str | None = None,
-                  by_elections: bool = False, report: list | None = None) -> Dataset:
+                  by_elections: bool = False, report: list | None = None, lineage_file=None) -> Dataset:
     """Build a data set folder from a seat list and results files as published, or from one Lok
     Dhaba (TCPD) file of many elections (``lokdhaba``: every general election a baseline; the
     seat list is then optional), check it by reading it back, and return it. Every problem is
@@ -439,6 +451,11 @@ def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[st
     where its id has none (else read from the file's Year column). ``report``: a list the build
     appends its notes to (elections left out, by-elections)."""
     from .loaders import _read_file
+    lineage_bytes = None
+    if lineage_file:     # checked now (line and column of a bad row), written with the data set
+        from .lineage import read_lineage
+        lineage_bytes = _read_file(lineage_file)
+        read_lineage(lineage_bytes, str(lineage_file))
     seats = read_seat_list(_read_file(seats_file), str(seats_file)) if seats_file else None
     table = shipped_table()
     bls = []
@@ -498,7 +515,7 @@ def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[st
     write_dataset(out_dir, id=ds_id, name=name, state=state, seats=seats, baselines=bls, partners=parts,
                   parties=table, default_baseline=newest.id, majority=majority, boundaries=boundaries,
                   attribution=_build_attribution(seats_file, sources, boundaries_file), overwrite=overwrite,
-                  verify=load_dataset)
+                  verify=load_dataset, lineage=lineage_bytes)
     return load_dataset(out_dir)
 
 
