@@ -220,3 +220,17 @@ def test_a_data_set_keeps_its_own_lineage(capsys, tmp_path):
     rc, _, err = run(capsys, "dataset", "build", "--name", "HR", "--lokdhaba", LOKDHABA, "--lineage", bad,
                      "-o", tmp_path / "no")
     assert rc == 2 and "bad.csv, line 2" in err and not (tmp_path / "no").exists()
+
+
+def test_a_newest_election_that_writes_gen_everywhere_does_not_unreserve_a_seat(tmp_path):
+    rows = list(csv.reader(io.StringIO(LOKDHABA.read_text(encoding="utf-8"))))
+    head = rows[0]
+    y, t = head.index("Year"), head.index("Constituency_Type")
+    for r in rows[1:]:
+        if r[y] == "2019":
+            r[t] = "GEN"          # as the corpus's Jharkhand 2024 rows have it
+    f = tmp_path / "gen.csv"
+    with f.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+    ds = build_dataset(tmp_path / "out", name="HR", lokdhaba=str(f))
+    assert int(ds.seats.is_sc.sum()) == 17       # 2009 and 2014 say SC for the 17 seats

@@ -61,7 +61,9 @@ class LokDhaba:
 
 
 def _key(name: str) -> str:
-    return "".join(ch for ch in name.upper() if ch.isalnum())
+    """A seat name to compare across years: letters and digits, a "(SC)"/"(ST)" suffix left out."""
+    import re
+    return "".join(ch for ch in re.sub(r"\((SC|ST)\)\s*$", "", name.upper().strip()) if ch.isalnum())
 
 
 def read_lokdhaba(data: bytes, name: str, table: PartyTable, state: str | None = None,
@@ -150,10 +152,11 @@ def read_lokdhaba(data: bytes, name: str, table: PartyTable, state: str | None =
     if not general:
         raise DataError(Problem(name, None, "Poll_No", "no general election (Poll_No 0) in the file"))
     newest = general[-1]
+    given = seats is not None
     if seats is None:
         seats = _seat_table(newest, name)
     names = {int(a): _key(n) for a, n in zip(seats.ac_no.tolist(), seats.names)}
-    baselines, left_out, notes = [], [], []
+    fits, left_out, notes = [], [], []
     for e in general:
         seat_names = {ac: _key(nm) for _, ac, nm, *_ in e.rows}
         unknown = sorted(a for a in seat_names if a not in names)
@@ -166,7 +169,10 @@ def read_lokdhaba(data: bytes, name: str, table: PartyTable, state: str | None =
         if len(seat_names) < seats.n:
             left_out.append(f"{e.year}: results for {len(seat_names)} of {seats.n} seats")
             continue
-        baselines.append(_baseline(e, seats, table, name, f"vs{e.year}", f"Vidhan Sabha {e.year}", notes))
+        fits.append(e)
+    if not given and newest in fits:   # reservation and district as most of the fitting elections give them
+        seats = _seat_table(newest, name, [e for e in fits if e is not newest])
+    baselines = [_baseline(e, seats, table, name, f"vs{e.year}", f"Vidhan Sabha {e.year}", notes) for e in fits]
     by_list = []
     for e in byes:
         held = sorted({(ac, nm) for _, ac, nm, *_ in e.rows})
@@ -179,10 +185,28 @@ def read_lokdhaba(data: bytes, name: str, table: PartyTable, state: str | None =
     return LokDhaba(state_name, seats, baselines, left_out, by_list, notes)
 
 
-def _seat_table(e: Election, name: str) -> SeatTable:
+def _seat_table(e: Election, name: str, others: list[Election] = ()) -> SeatTable:
+    """The seats of election ``e``; a seat's reservation is the one most of the elections that
+    name the seat the same way give it (ties: the newest's), its district the newest given: a
+    file that leaves them out, or writes GEN everywhere, in one year does not unreserve a seat."""
+    from collections import Counter
     seen: dict[int, tuple] = {}
     for _, ac, nm, typ, dist, pc, *_ in e.rows:
         seen.setdefault(ac, (ac, nm or f"Seat {ac}", dist, pc or NO_PC, (typ or "GEN").upper()))
+    votes: dict[int, Counter] = {ac: Counter() for ac in seen}
+    district: dict[int, str] = {ac: v[2] for ac, v in seen.items()}
+    for k, x in enumerate([e, *sorted(others, key=lambda x: -x.year)]):
+        named = {}
+        for _, ac, nm, typ, dist, *_ in x.rows:
+            if ac in seen and ac not in named:
+                named[ac] = (nm, typ, dist)
+        for ac, (nm, typ, dist) in named.items():   # the elections given fit the seat list
+            if typ:
+                votes[ac][typ.upper()] += 1 + (0.5 if k == 0 else 0)
+            if not district[ac] and dist:
+                district[ac] = dist
+    seen = {ac: (ac, v[1], district[ac], v[3], votes[ac].most_common(1)[0][0] if votes[ac] else v[4])
+            for ac, v in seen.items()}
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")
     w.writerow(["ac_no", "name", "district", "pc", "reserved"])
