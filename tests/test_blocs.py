@@ -183,3 +183,18 @@ def test_a_party_that_joins_us_leaves_its_rival_bloc_and_undo_puts_it_back(ds):
     assert sum(Engine(ds).evaluate(sc).bloc_seats.values()) == 81
     cmd.undo()
     assert sc.rivals == (nda, RivalBloc("Left", ("CPI",)))
+
+
+def test_the_sheet_and_the_brief_name_every_bloc(ds, tmp_path):
+    from explorer.core import brief, exports
+    from explorer.core.bloc_presets import apply_bloc_preset, bloc_preset
+    sc = scenario_from_preset(ds, "INDIA bloc 2024")
+    apply_bloc_preset(sc, bloc_preset(ds, "vs2024", tuple(x.code for x in sc.pools.partners)))
+    ev = Engine(ds).evaluate(sc)
+    df = exports.seat_sheet(sc, ev)
+    assert (df["winner_bloc"] == "NDA").sum() == 24 and (df["winner_bloc"] == "INDIA").sum() == 56
+    assert (df["NDA stands"] == "BJP").sum() == 68
+    rows = dict(exports.summary_rows(sc, ev))
+    assert rows["Projected seats, INDIA (ours)"] == 56 and rows["Projected seats, NDA"] == 24
+    table = dict(brief._summary_table(sc, ev))
+    assert table["Blocs"].startswith("INDIA 56 · NDA 24 · unaligned 1 · independents 0; NDA: BJP, AJSU")

@@ -343,7 +343,8 @@ def status_summary(doc, ev) -> str:
     transfer = (f"transfer {rates[0] * 100:.0f} % every way" if len(rates) == 1
                 else f"transfer {rates[0] * 100:.0f}–{rates[-1] * 100:.0f} %")
     fights = len(doc.scenario.fights)
-    parts = [f"Majority {v.majority} of {v.seats}", f"alliance projected {v.alliance} ({v.phrase})",
+    parts = [f"Majority {v.majority} of {v.seats}", f"alliance projected {v.alliance} ({v.phrase})"
+             + "".join(f", {n} {ev.bloc_seats[n]}" for n in ev.blocs.names[1:]),
              f"{con} contested" + (f" ({fights} between some partners)" if fights else ""), f"{un} unassigned",
              doc.dataset.baselines[a.baseline].label, transfer]
     if a.swing_items:
