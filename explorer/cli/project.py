@@ -8,11 +8,8 @@ from ..core import commands
 from ..core.assumption_args import with_swings, with_transfers
 from ..core.engine import Engine
 from ..core.loaders import load_results_csv
-from ..core.rules import load_rules_file
-from ..core.starting import scenario_file
 from .blocs import add_bloc_args, apply_bloc_args, dataset_for_scenario
-from .common import UsageError, check_draws, check_pool, command_line_scenario, dataset_args, load_dataset, \
-    uncertainty_args
+from .common import UsageError, check_draws, check_pool, command_scenario, dataset_args, load_dataset, uncertainty_args
 
 
 def register(sub) -> None:
@@ -47,14 +44,7 @@ def register(sub) -> None:
 
 def run_project(args) -> int:
     ds = load_dataset(dataset_for_scenario(args.dataset, args.scenario))
-    if args.scenario:
-        if args.partners:
-            raise UsageError("--partners: the scenario file names its partners; give one or the other")
-        sc = scenario_file(ds, args.scenario)
-    else:
-        sc = command_line_scenario(ds, args.partners)
-    if args.rules:
-        sc.rules = load_rules_file(args.rules, ds.seats, sc.pools)
+    sc = command_scenario(ds, args)
     a = sc.assumptions
     if args.baseline_file:
         b = load_results_csv(args.baseline_file, ds.seats, parties=ds.parties)

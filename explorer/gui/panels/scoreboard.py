@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.rules import SEVERITIES
-from ..document import Binding, Document, shape_of
+from ..document import Binding, Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel
 from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
@@ -16,22 +16,20 @@ from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 MAX_TILED_PARTNERS = 3
 
 
-class MajorityBar(QWidget):
+class MajorityBar(DocumentView, QWidget):
     """Projected seats as one bar in the core's party order (the partners from the left),
     and a line at the majority mark."""
 
     def __init__(self, doc: Document, parent=None, compact: bool = False):
         super().__init__(parent)
         self.compact = compact
-        self._binding = Binding()
+        self._ev = None
         self.setMinimumHeight(30 if compact else 44)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._set)
-        self._set(doc.evaluation)
+    def evaluated(self, ev, delta=None) -> None:
+        self._set(ev)
 
     def _set(self, ev):
         self._ev = ev
@@ -79,7 +77,7 @@ class MajorityBar(QWidget):
         p.end()
 
 
-class PoolShareBar(QWidget):
+class PoolShareBar(DocumentView, QWidget):
     """Seats per pool as one compact bar (the partners in order, then Contested and
     Unassigned), each segment labelled when it has room; the tooltip lists them all. It
     stands in for the per-pool tiles past three partners, so the scoreboard fits 1366 px
@@ -91,13 +89,11 @@ class PoolShareBar(QWidget):
         self.setMinimumHeight(30)
         self.setMinimumWidth(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._binding = Binding()
+        self._ev = None
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._set)
-        self._set(doc.evaluation)
+    def evaluated(self, ev, delta=None) -> None:
+        self._set(ev)
 
     def segments(self) -> list[tuple[str, int, str]]:
         """(label, seats, colour) per pool, in the pools' order, empty pools left out."""
