@@ -464,6 +464,7 @@ def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[st
     bls = []
     problems = []
     notes = report if report is not None else []
+    from_lokdhaba: set[str] = set()
     if lokdhaba:
         from .lokdhaba import read_lokdhaba
         ld = read_lokdhaba(_read_file(lokdhaba), str(lokdhaba), table, lokdhaba_state or state or None,
@@ -471,6 +472,7 @@ def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[st
         seats = ld.seats
         state = state or ld.state
         bls.extend(ld.baselines)
+        from_lokdhaba.update(b.id for b in ld.baselines)
         notes.extend(ld.notes)
         notes.extend(f"left out: {x}" for x in ld.left_out)
         notes.extend(f"by-election{' (taken)' if by_elections else ' (left out; --by-elections takes them)'}: {x}"
@@ -500,7 +502,7 @@ def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[st
     if len({b.id for b in bls}) != len(bls):
         raise ValueError("each --results needs its own ID")
     for b in bls:
-        if not b.note:      # a Lok Dhaba election says already where it comes from
+        if b.id not in from_lokdhaba:      # a Lok Dhaba election says already where it comes from
             b.note = f"Built from {Path(b.source).name} as published" + \
                 (f" (read as {b.read_as})." if b.read_as != "UTF-8" else ".")
         b.source = "embedded"
