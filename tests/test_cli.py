@@ -31,7 +31,10 @@ def test_project_json(capsys):
     assert d["alliance"] == d["seats"].get("INC", 0) + d["seats"].get("AAP", 0)
     assert len(d["per_seat"]) == 90
     assert set(d["per_seat"][0]) == {"ac_no", "name", "reserved", "pool", "winner", "runner_up",
-                                       "margin_votes", "margin_pts"}
+                                       "margin_votes", "margin_pts", "winner_bloc", "fight"}
+    assert d["per_seat"][0]["fight"] == ["AAP", "INC"]      # Contested: every partner stands
+    assert d["blocs"] == {"Alliance": {"partners": ["AAP", "INC"], "seats": d["alliance"], "ours": True}}
+    assert d["alliance"] + d["unaligned_seats"] + d["independent_seats"] == 90
     assert any(c["kind"] == "faction_claim" for c in d["conflicts"])
     assert d["per_pc"]["Kurukshetra"]["contested"] == 9
     assert d["per_district"]["Jind"]["contested"] == 5  # Julana, Safidon, Jind, Uchana Kalan, Narwana

@@ -136,7 +136,7 @@ def test_every_embedded_baseline_round_trips_through_eci_shape(tmp_path, ds_id):
         p = tmp_path / f"{b.id}.csv"
         p.write_text(eci_csv(b, ds), encoding="utf-8")
         results.append((b.id, str(p)))
-    back = build_dataset(tmp_path / "out", name=ds.name, seats_file=seats, results=results,
+    back = build_dataset(tmp_path / "out", name=ds.name, seats_file=seats, results=results, state=ds.state,
                          partners=[p.code for p in ds.partners])
     assert [p.code for p in back.partners] == [p.code for p in ds.partners]
     for b in ds.baselines.values():

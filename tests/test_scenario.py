@@ -61,7 +61,11 @@ def test_save_and_load_file(tmp_path):
 
 
 @pytest.mark.parametrize("doc,message", [
-    ({"format": "seat-share-explorer/scenario", "schema_version": 3}, "schema_version: written by a newer version"),
+    ({"format": "seat-share-explorer/scenario", "schema_version": 4}, "schema_version: written by a newer version"),
+    ({"format": "seat-share-explorer/scenario", "schema_version": 3, "rivals": [{"name": "NDA", "partners": ["INC"]}]},
+     "rivals: INC is in two blocs: Alliance and NDA"),
+    ({"format": "seat-share-explorer/scenario", "schema_version": 3, "rivals": [{"name": "NDA", "partners": ["BJP"], "split": "best"}]},
+     "rivals[0].split: expected baseline or strongest, found 'best'"),
     ({"format": "something-else"}, "format: not a scenario file of this app"),
     ({"format": "seat-share-explorer/scenario", "schema_version": 1, "assignments": {"AAP": [36, 500]}},
      "assignments.AAP[1]: unknown seat 500"),

@@ -103,9 +103,9 @@ def test_fit_from_consecutive_elections():
     assert 5 < p.state_sd < 10 and 5 < p.seat_sd < 20 and 3 <= p.df <= 30
     low, high = U.params_for(HARYANA, "low")[0], U.params_for(HARYANA, "high")[0]
     assert low.seat_sd == pytest.approx(p.seat_sd / 2) and high.state_sd == pytest.approx(p.state_sd * 1.5)
-    # Jharkhand has a single election: it borrows Haryana's sizes and says so
+    # Jharkhand has two assembly elections (2019 from the India assembly corpus, 2024): its own sizes
     jp, jrep = U.params_for(load_embedded("jharkhand"))
-    assert jp == p and "single election" in jrep["note"]
+    assert jrep["pairs"] == [["vs2019", "vs2024"]] and jp != p and 3 < jp.state_sd < 10
 
 
 def test_cushion_on_a_hand_made_case():

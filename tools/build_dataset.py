@@ -89,6 +89,12 @@ Constituencies: numbers and names from the results; parent Lok Sabha seat and re
 SC, ST) from the ECI Delimitation Order 2008 as transcribed by datameet/india-election-data (Potka
 corrected to ST); districts from ElectionLens (public/data/schema.json).
 
+Vidhan Sabha 2019 result per candidate (EVM + postal): ECI results via ElectionLens
+(public/data/elections/ac/JH/2019.json, commit 18f7cdaa), as copied into shared/data/india_assembly/JH.csv.
+NOTA is not a candidate row there; its per-seat count is derived as the seat's valid votes minus the
+candidates' votes. Party codes as the source spells them (JVM, AJSUP, CPI(ML)(L)), matched to the
+party table's codes where it knows them.
+
 The INDIA bloc's 2024 split is counted from who fielded a candidate in each seat. No constituency
 boundaries are available: the data set works without a map.
 """
@@ -278,6 +284,32 @@ JH_PARTNERS = [
 ]
 
 
+def jharkhand_vs2019(shared: Path, seats: SeatTable, table):
+    """The 2019 assembly result from the India assembly corpus (one row per candidate), NOTA
+    derived from the seat's valid votes."""
+    rows, valid, names = [], {}, {}
+    for r in read_csv(shared / "india_assembly" / "JH.csv"):
+        if r["year"] != "2019":
+            continue
+        ac = int(r["ac_no"])
+        rows.append([ac, r["candidate"], r["party"], int(r["votes"])])
+        valid[ac] = int(r["valid_votes"])
+        names[ac] = r["ac_name"]
+    check(sorted(valid) == seats.ac_no.tolist(), "2019: every one of the 81 seats")
+    for ac in sorted(valid):
+        nota = valid[ac] - sum(v for a, _, _, v in rows if a == ac)
+        check(nota >= 0, f"2019 NOTA of AC {ac}")
+        rows.append([ac, "None of the Above", "NOTA", nota])
+    rows.sort(key=lambda r: (r[0], r[2] == "NOTA", -r[3]))
+    b = read_results(csv_text(["ac_no", "candidate", "party", "votes"], rows), "JH.csv", seats, "vs2019",
+                     "Vidhan Sabha 2019", table, year=2019, kind=VIDHAN_SABHA)
+    b.note = "2019 assembly result per candidate (EVM + postal); NOTA derived from the valid votes."
+    tally = winners(seats, b)
+    check(dict(tally) == {"JMM": 30, "BJP": 25, "INC": 16, "JVM": 3, "AJSU": 2, "IND": 2, "CPI(ML)L": 1,
+                          "NCP": 1, "RJD": 1}, f"Jharkhand 2019 tally {dict(tally)}")
+    return b
+
+
 def build_jharkhand(shared: Path) -> None:
     src = shared / "jharkhand_2024"
     table = shipped_table()
@@ -309,6 +341,7 @@ def build_jharkhand(shared: Path) -> None:
     check({k: len(v) for k, v in split.items()} == {"JMM": 42, "INC": 28, "RJD": 5, "CPI(ML)L": 3}
           and fights == [28, 77, 78], f"INDIA split {dict((k, len(v)) for k, v in split.items())}, fights {fights}")
     check(fielded[28] == {"JMM", "CPI(ML)L"} and fielded[77] == fielded[78] == {"INC", "RJD"}, "who fought where")
+    b2019 = jharkhand_vs2019(shared, seats, table)
     assignments = dict(split)
     assignments["contested"] = fights
     # the friendly fights as the file states them (schema 2): only the partners who stood
@@ -320,7 +353,7 @@ def build_jharkhand(shared: Path) -> None:
                         "Contested; only those two partners field candidates there.", assignments, "vs2024")
                | {"schema_version": 2, "fights": preset_fights}]
     write_dataset(RES / "jharkhand", id="jharkhand", name="Jharkhand Vidhan Sabha (81 seats)", state="Jharkhand",
-                  seats=seats, baselines=[b], partners=tuple(Partner(**p) for p in JH_PARTNERS), parties=table,
+                  seats=seats, baselines=[b2019, b], partners=tuple(Partner(**p) for p in JH_PARTNERS), parties=table,
                   default_baseline="vs2024", majority=41, scenarios=presets, default_scenario="INDIA bloc 2024",
                   attribution=JH_ATTRIBUTION, overwrite=True)
 
@@ -336,7 +369,7 @@ def main(argv=None) -> int:
     build_haryana(args.shared)
     build_jharkhand(args.shared)
     print(f"build_dataset: wrote {RES}/haryana (90 seats, 3 baselines, boundaries, rules, 3 presets) "
-          f"and {RES}/jharkhand (81 seats, 1 baseline, 1 preset)")
+          f"and {RES}/jharkhand (81 seats, 2 baselines, 1 preset)")
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 from ..core.scenario import Scenario
+from .blocs import add_bloc_args, apply_bloc_args, dataset_for_scenario
 from .common import UsageError, check_draws, dataset_args, load_dataset, uncertainty_args
 
 
@@ -14,17 +15,25 @@ def register(sub) -> None:
                                     "per-seat P(win) against the deterministic projection's, and whether each "
                                     "party's 80 %% interval covered its real seat count.")
     dataset_args(bt)
-    bt.add_argument("--from", dest="from_id", required=True, metavar="BASELINE", help="the earlier election, e.g. vs2019")
-    bt.add_argument("--to", dest="to_id", required=True, metavar="BASELINE", help="the later election, e.g. vs2024")
+    bt.add_argument("--from", dest="from_id", metavar="BASELINE", help="the earlier election, e.g. vs2019")
+    bt.add_argument("--to", dest="to_id", metavar="BASELINE", help="the later election, e.g. vs2024")
+    from ..core.corpus_backtest import add_corpus_args
+    add_corpus_args(bt)
     bt.add_argument("--scenario", metavar="FILE", help="who stood where (default: every seat Contested)")
+    add_bloc_args(bt)
     uncertainty_args(bt, default_draws=10_000)
     bt.add_argument("--json", action="store_true", help="print one JSON object")
     bt.set_defaults(_run=run_backtest)
 
 
 def run_backtest(args) -> int:
-    from ..core.backtest import backtest, backtest_text
-    ds = load_dataset(args.dataset)
+    from ..core.backtest import backtest, backtest_text, contested_scenario
+    if args.corpus:
+        from ..core.corpus_backtest import run_corpus_args
+        return run_corpus_args(args, UsageError)
+    if not (args.from_id and args.to_id):
+        raise UsageError("backtest: give --from and --to (a data set's elections), or --corpus DIR")
+    ds = load_dataset(dataset_for_scenario(args.dataset, args.scenario))
     check_draws(args.draws)
     if args.draws < 100:
         raise UsageError(f"--draws {args.draws}: a back-test needs at least 100")
@@ -34,6 +43,9 @@ def run_backtest(args) -> int:
     if args.from_id == args.to_id:
         raise UsageError("--from and --to name the same election")
     sc = Scenario.load(ds, args.scenario) if args.scenario else None
+    if args.rival or args.bloc or args.blocs_as or args.lineage or args.lineage_to:
+        sc = sc or contested_scenario(ds, args.from_id)
+        apply_bloc_args(sc, args)
     r = backtest(ds, args.from_id, args.to_id, sc, draws=args.draws, seed=args.seed, level=args.uncertainty)
     print(json.dumps(r, ensure_ascii=False) if args.json else backtest_text(r))
     return 0

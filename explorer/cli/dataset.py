@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ..core import dataset_io
 from ..core.errors import DataError
@@ -17,9 +18,19 @@ def register(sub) -> None:
                                     "reserved) and one or more results files in the shapes ECI publishes. "
                                     "Nothing is written when a file has a problem.")
     b.add_argument("--name", required=True, help="the data set's name, e.g. 'Jharkhand Vidhan Sabha'")
-    b.add_argument("--seats", required=True, metavar="SEATS.csv", help="the seat list")
-    b.add_argument("--results", required=True, action="append", metavar="ID=RESULTS.csv",
+    b.add_argument("--seats", metavar="SEATS.csv", help="the seat list (optional with --lokdhaba: the newest "
+                                                        "election's seats)")
+    b.add_argument("--results", action="append", default=[], metavar="ID=RESULTS.csv",
                    help="a baseline: its id (e.g. vs2024, ls2024) and results file; repeat for more")
+    b.add_argument("--year", action="append", default=[], metavar="ID=YEAR",
+                   help="a baseline's election year when its id has none (else read from the file's Year column)")
+    b.add_argument("--lokdhaba", metavar="FILE.csv",
+                   help="a Lok Dhaba (TCPD) file: every general election in it becomes a baseline")
+    b.add_argument("--lineage", metavar="LINEAGE.csv",
+                   help="the party lineage across the data set's elections (kind,code,to,share,state,year,ac_no,"
+                        "source), kept in the data set (default: the shipped resources/lineage.csv)")
+    b.add_argument("--by-elections", action="store_true",
+                   help="with --lokdhaba: also a baseline per general election updated by its by-elections")
     b.add_argument("--label", action="append", default=[], metavar="ID=LABEL",
                    help="a baseline's label (default from its id, e.g. 'Vidhan Sabha 2024')")
     b.add_argument("--boundaries", metavar="FILE.geojson", help="constituency boundaries keyed by ac_no")
@@ -46,10 +57,21 @@ def run_dataset(args) -> int:
                 if not eq or not v.strip():
                     raise ValueError(f"--label {spec}: expected ID=LABEL")
                 labels[k.strip()] = v.strip()
+            years = {}
+            for spec in args.year:
+                k, eq, v = spec.partition("=")
+                if not eq or not re.fullmatch(r"(19|20)\d\d", v.strip()):
+                    raise ValueError(f"--year {spec}: expected ID=YEAR, e.g. vs=2019")
+                years[k.strip()] = int(v)
+            if not results and not args.lokdhaba:
+                raise ValueError("name the results: --results ID=RESULTS.csv (repeatable) or --lokdhaba FILE")
+            notes: list[str] = []
             ds = dataset_io.build_dataset(args.output, name=args.name, seats_file=args.seats, results=results,
                                           boundaries_file=args.boundaries, partners=args.partners, labels=labels,
                                           dataset_id=args.dataset_id, state=args.state, majority=args.majority,
-                                          overwrite=args.force)
+                                          overwrite=args.force, years=years, lokdhaba=args.lokdhaba,
+                                          by_elections=args.by_elections, report=notes,
+                                          lineage_file=args.lineage)
         except ValueError as e:
             if isinstance(e, DataError):
                 raise
@@ -59,6 +81,8 @@ def run_dataset(args) -> int:
         except OSError as e:
             raise UsageError(f"cannot write {e.filename or args.output}: {e.strerror or e}") from None
         print(f"wrote {args.output}")
+        for n in notes:
+            print(f"  {n}")
         for b in ds.baselines.values():
             if "(read as " in b.note:  # a results file not in plain UTF-8: how it was read
                 print(f"{b.id}: {b.note}")

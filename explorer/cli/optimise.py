@@ -8,6 +8,7 @@ import numpy as np
 from ..core import optimise as O
 from ..core.assumption_args import share
 from ..core.scenario import Scenario
+from .blocs import add_bloc_args, apply_bloc_args, dataset_for_scenario
 from .common import UsageError, check_draws, command_scenario, dataset_args, load_dataset
 
 
@@ -50,6 +51,7 @@ def register(sub) -> None:
     p.add_argument("--time-limit", type=float, default=O.DEFAULT_TIME_LIMIT, metavar="S",
                    help=f"seconds per solve (default {O.DEFAULT_TIME_LIMIT:g})")
     p.add_argument("-o", "--output", metavar="PROPOSAL.json", help="write the proposal as a scenario file")
+    add_bloc_args(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(_run=run_optimise)
 
@@ -79,6 +81,7 @@ def _scenario(args, ds) -> Scenario:
         if args.baseline not in ds.baselines:
             raise UsageError(f"--baseline: unknown baseline {args.baseline!r}; use {' or '.join(ds.baselines)}")
         sc.set_assumptions(sc.assumptions.with_baseline(args.baseline))
+    apply_bloc_args(sc, args)
     return sc
 
 
@@ -124,7 +127,7 @@ def _frontier_spec(spec: str, sc, n: int) -> tuple[str, range]:
 
 
 def run_optimise(args) -> int:
-    ds = load_dataset(args.dataset)
+    ds = load_dataset(dataset_for_scenario(args.dataset, args.scenario))
     check_draws(args.draws)
     if args.draws < 1:
         raise UsageError(f"--draws {args.draws}: the optimiser needs at least 1")
@@ -174,6 +177,18 @@ def run_optimise(args) -> int:
          "solve_ms": round(res.solve_ms, 1), "prepare_ms": round(opt.prepare_ms, 1),
          "draws": args.draws, "seed": args.seed, "majority": ds.majority,
          "rebels": [{"ac_no": r.ac_no, "partner": r.partner, "share": r.share} for r in opt.rebels]}
+    if res.pools is not None:
+        from ..core.engine import Engine
+        from ..core.report import blocs_json
+        prop = opt.proposal_scenario(res.choices)
+        ev = Engine(ds).evaluate(prop)
+        # every bloc's projected seats under the proposal (ours against the rivals' splits as given)
+        d["blocs"] = blocs_json(prop, ev)
+        d["unaligned_seats"] = ev.bloc_seats["unaligned"]
+        d["independent_seats"] = ev.bloc_seats["independents"]
+        winner_bloc = ev.winner_bloc
+        for rec in d["seats"]:
+            rec["winner_bloc"] = winner_bloc[sc.seats.index_of(rec["ac_no"])]
     if args.compare:
         presets = {}
         for name, doc in ds.scenario_docs.items():

@@ -9,6 +9,7 @@ from ..core import commands
 from ..core.assumption_args import with_swings, with_transfers
 from ..core.engine import Engine
 from ..core.loaders import load_results_csv
+from .blocs import add_bloc_args, apply_bloc_args, dataset_for_scenario
 from .common import UsageError, check_draws, check_pool, command_scenario, dataset_args, load_dataset, uncertainty_args
 
 
@@ -33,13 +34,17 @@ def register(sub) -> None:
                    help="share (0-1) of FROM's voters that go to TO's candidate; a bare number sets both")
     p.add_argument("--swing", action="append", default=[], metavar="PARTY=pts",
                    help="statewide swing in points, e.g. BJP=-2")
+    p.add_argument("--poll", metavar="PARTY=pct,...",
+                   help="statewide shares from a survey, percent of the valid vote (e.g. BJP=40.5,INC=38): "
+                        "each party's swing is set to reach its share")
+    add_bloc_args(p)
     uncertainty_args(p, default_draws=0)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(_run=run_project)
 
 
 def run_project(args) -> int:
-    ds = load_dataset(args.dataset)
+    ds = load_dataset(dataset_for_scenario(args.dataset, args.scenario))
     sc = command_scenario(ds, args)
     a = sc.assumptions
     if args.baseline_file:
@@ -60,8 +65,11 @@ def run_project(args) -> int:
         a = with_swings(a, args.swing, ds)
     except ValueError as e:
         raise UsageError(str(e)) from None
+    if args.poll:
+        a = _poll_assumption(ds, a, args.poll, args.swing)
     # the same commands the window puts on its undo stack
     commands.SetAssumptions(sc, a, "command line").do()
+    apply_bloc_args(sc, args)
     if args.assign_all:
         check_pool(sc, args.assign_all, "--assign-all")
         commands.MoveSeats(sc, sc.seats.ac_no.tolist(), args.assign_all).do()
@@ -85,8 +93,10 @@ def run_project(args) -> int:
         from ..core import uncertainty as U
         params, _ = U.params_for(ds, args.uncertainty)
         sim = U.Simulator(ev.projector, ds, params, args.draws, args.seed)
-        summ = sim.run(sc.pool, ds.majority)
+        summ = sim.run(sc.pool, ds.majority, sc.fight_masks())
         unc = (U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority), summ)
+        if sc.rivals:
+            unc[0]["blocs"] = U.bloc_intervals(summ, ev.blocs)
     if args.json:
         d = report.to_json(sc, ev)
         if unc:
@@ -104,6 +114,9 @@ def run_project(args) -> int:
             c = u["cushion"]
             print(f"Uncertainty ({u['draws']:,} draws): alliance {a['median']} (80 %: {a['p10']}–{a['p90']}) · "
                   f"P(majority) {u['p_majority'] * 100:.0f} %")
+            if "blocs" in u:
+                print("  blocs (80 %): " + ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})"
+                                                     for k, v in u["blocs"].items()))
             print("  seats (80 %): " + ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})"
                                                  for k, v in list(u["seats"].items())[:8]))
             print(f"  tipping seats: {', '.join(f'{a} {ds.seats.name(a)}' for a in u['tipping_seats'][:5])}")
@@ -112,3 +125,18 @@ def run_project(args) -> int:
             elif c["majority_won_at"] is not None:
                 print(f"  cushion: a swing of {c['majority_won_at']:g} points from {c['rival']} wins the majority")
     return 0
+
+
+def _poll_assumption(ds, a, text: str, swing_args: list[str]):
+    from ..core.poll import PollError, parse_poll, poll_swings
+    try:
+        poll = {(ds.resolve_party(k) or k.upper()): v for k, v in parse_poll(text).items()}
+        swings = poll_swings(ds.baseline(a.baseline).candidates, poll)
+    except PollError as e:
+        raise UsageError(f"--poll: {e}") from None
+    both = sorted(set(swings) & {ds.resolve_party(s.partition("=")[0].strip()) or "" for s in swing_args})
+    if both:
+        raise UsageError(f"--poll and --swing both set {', '.join(both)}: give one")
+    for party, pts in swings.items():
+        a = a.with_swing(party, pts)
+    return a

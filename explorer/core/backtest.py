@@ -26,14 +26,20 @@ def real_winners(ds: Dataset, baseline_id: str) -> list[str | None]:
     return [None if pb.leader_tie[i] else pb.parties[pb.leader[i]] for i in range(ds.seats.n)]
 
 
+def contested_scenario(ds: Dataset, from_id: str) -> Scenario:
+    """The default back-test scenario: every seat Contested, each partner on its own vote."""
+    sc = Scenario(ds, name="every seat contested", assumptions=Assumptions.make(from_id))
+    sc.assign_all("contested")
+    return sc
+
+
 def backtest(ds: Dataset, from_id: str, to_id: str, scenario: Scenario | None = None,
              draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED, level: str = "fitted") -> dict:
     for b in (from_id, to_id):
         if b not in ds.baselines:
             raise KeyError(f"unknown baseline {b!r}; known: {', '.join(ds.baselines)}")
     if scenario is None:
-        sc = Scenario(ds, name="every seat contested", assumptions=Assumptions.make(from_id))
-        sc.assign_all("contested")
+        sc = contested_scenario(ds, from_id)
     else:
         sc = scenario
         sc.set_assumptions(sc.assumptions.with_baseline(from_id))
@@ -48,7 +54,7 @@ def backtest(ds: Dataset, from_id: str, to_id: str, scenario: Scenario | None = 
     ev = Engine(ds).evaluate(sc)
     pr = ev.projection
     sim = Simulator(ev.projector, ds, params, draws, seed)
-    summ = sim.run(sc.pool, ds.majority)
+    summ = sim.run(sc.pool, ds.majority, sc.fight_masks())
     real = real_winners(ds, to_id)
     det = [None if pr.tie is not None and pr.tie[i] else pr.parties[pr.winner[i]] for i in range(ds.seats.n)]
     parties = summ.parties
@@ -86,12 +92,37 @@ def backtest(ds: Dataset, from_id: str, to_id: str, scenario: Scenario | None = 
             coverage[name] = False
             intervals[name] = {"p10": 0, "median": 0, "p90": 0, "real": got, "deterministic": 0}
     order = sorted(intervals, key=lambda k: -max(intervals[k]["real"], intervals[k]["median"]))
-    return {"dataset": ds.id, "from": from_id, "to": to_id, "scenario": sc.name, "seats": n, "hits": int(hits),
+    blocs = _bloc_figures(ev, summ, real) if sc.rivals else {}
+    return blocs | {"dataset": ds.id, "from": from_id, "to": to_id, "scenario": sc.name, "seats": n, "hits": int(hits),
             "hits_probabilistic": int(hits_p), "brier": round(brier / n, 4), "brier_deterministic": round(brier_det / n, 4),
             "log_loss": round(ll / n, 4), "log_loss_deterministic": round(ll_det / n, 4),
             "log_loss_floor": eps, "coverage80": {k: coverage[k] for k in order},
             "intervals": {k: intervals[k] for k in order}, "draws": draws, "seed": seed,
             "params": params.to_json(), "fit": fit_note}
+
+
+def _bloc_figures(ev, summ, real: list[str | None]) -> dict:
+    """Each bloc's seats as projected (deterministic, 80 % interval) and as the later election
+    gave them, its parties counted for the bloc they are in now."""
+    from .blocs import bloc_index
+    from .uncertainty import bloc_intervals
+    bi = ev.blocs
+    member = {p: bi.of_party[k] for k, p in enumerate(ev.projection.parties)}
+    for b_k, b in enumerate(ev.projector.rivals, start=1):
+        member.update({c: b_k for c in b.partners})
+    det = ev.bloc_seats
+    iv = bloc_intervals(summ, bloc_index(summ.parties, ev.projection.n_partners, bi.names[0], ev.projector.rivals))
+    out = {}
+    cols = list(bi.names) + ["unaligned", "independents"]
+    for k, name in enumerate(cols):
+        if k < bi.n_blocs:
+            got = sum(1 for r in real if r is not None and member.get(r, bi.unaligned) == k)
+        elif name == "independents":
+            got = sum(1 for r in real if r == "IND")
+        else:
+            got = sum(1 for r in real if r is not None and r != "IND" and member.get(r, bi.unaligned) >= bi.n_blocs)
+        out[name] = {"deterministic": det[name], "real": got} | iv.get(name, {})
+    return {"blocs": out}
 
 
 def backtest_text(r: dict) -> str:
@@ -106,4 +137,9 @@ def backtest_text(r: dict) -> str:
         mark = "covered" if r["coverage80"][k] else "MISSED"
         lines.append(f"    {k:<10} {v['p10']:>3}-{v['p90']:<3} median {v['median']:>3}; real {v['real']:>3}; "
                      f"deterministic {v['deterministic']:>3}  {mark}")
+    if r.get("blocs"):
+        lines.append("  blocs (deterministic; 80 % interval; real):")
+        for k, v in r["blocs"].items():
+            rng = f"{v['p10']}-{v['p90']}" if "p10" in v else "-"
+            lines.append(f"    {k:<12} {v['deterministic']:>3}; {rng:>7}; real {v['real']:>3}")
     return "\n".join(lines)

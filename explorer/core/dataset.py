@@ -146,11 +146,18 @@ class Imports:
     def __init__(self):
         self.baselines: dict[str, Baseline] = {}
         self.boundaries = None         # geometry.Boundaries drawn instead of the embedded ones
+        self.lineage = None            # lineage.Lineage used instead of the shipped table (or the folder's)
         self.version = 0
 
     def add_baseline(self, b: Baseline) -> None:
         if self.baselines.get(b.id) is not b:
             self.baselines[b.id] = b
+            self.version += 1
+
+    def set_lineage(self, lineage) -> None:
+        """The party lineage a projection maps an older baseline's parties with (None: the shipped one)."""
+        if self.lineage is not lineage:
+            self.lineage = lineage
             self.version += 1
 
     def set_boundaries(self, b):

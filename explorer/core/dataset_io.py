@@ -108,6 +108,7 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     default_file = rd.get(m, "default_scenario", str, "", default=None)
     bfile = rd.get(m, "boundaries", str, "", default=None)
     afile = rd.get(m, "attribution", str, "", default=None)
+    lfile = rd.get(m, "lineage", str, "", default=None)
     if isinstance(blist, list) and len(blist) > MAX_BASELINES:
         rd.problem("baselines", f"{len(blist):,} baselines; a data set holds at most {MAX_BASELINES}")
     if isinstance(scenario_files, list) and len(scenario_files) > MAX_PRESETS:
@@ -210,13 +211,21 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     attribution = ""
     if afile:
         attribution = jsonio.decode_utf8(files.read(afile, "attribution", MAX_ATTRIBUTION_BYTES), files.shown(afile))
-    return Dataset(
+    lineage = None
+    if lfile:    # the data set's own party lineage (else the shipped table is used)
+        from .lineage import read_lineage
+        lbytes = files.read(lfile, "lineage", MAX_CSV_BYTES)
+        hasher.update(lbytes)
+        lineage = read_lineage(lbytes, files.shown(lfile))
+    ds = Dataset(
         id=ds_id, name=name, seats=seats, baselines=baselines, default_baseline=default,
         partners=partners, party_colours={p.code: p.colour for p in table},
         party_names={p.code: p.name for p in table}, attribution=attribution, rules_doc=rules_doc,
         scenario_docs=scenario_docs, default_scenario=default_scenario, boundaries_loader=loader,
         state=state, majority_seats=majority, parties=table, content_hash=hasher.hexdigest()[:16],
         folder=folder, warnings=warnings, sources=sources)
+    ds.imports.lineage = lineage      # reference data: not an import (the version stays 0)
+    return ds
 
 
 def _shipped_elsewhere(ds_id: str, root) -> bool:
@@ -349,9 +358,12 @@ def write_dataset(out_dir: str | os.PathLike, *, id: str, name: str, state: str,
                   default_baseline: str | None = None, majority: int | None = None,
                   boundaries: dict | None = None, rules: dict | None = None,
                   rules_file: str = "rules.json", scenarios: list[dict] = (), default_scenario: str | None = None,
-                  attribution: str = "", overwrite: bool = False) -> Path:
+                  attribution: str = "", overwrite: bool = False, verify=None,
+                  lineage: bytes | None = None) -> Path:
     """Write a data set folder. It is built in a temporary folder beside ``out_dir`` and
-    renamed into place at the end: a failure leaves nothing half-written."""
+    renamed into place at the end: a failure leaves nothing half-written. ``verify(folder)``,
+    when given, reads the built folder before it is put in place: a folder its reader refuses
+    is never written."""
     out = Path(out_dir)
     if out.exists() and not overwrite:
         if not out.is_dir() or any(out.iterdir()):
@@ -392,6 +404,9 @@ def write_dataset(out_dir: str | os.PathLike, *, id: str, name: str, state: str,
             manifest["scenarios"].append(fname)
             if doc.get("name") == default_scenario:
                 manifest["default_scenario"] = fname
+    if lineage is not None:      # the party lineage across the data set's elections (core.lineage's CSV)
+        files["lineage.csv"] = lineage
+        manifest["lineage"] = "lineage.csv"
     files["ATTRIBUTION.md"] = (attribution or "Data attribution\n================\n\nNot given.\n").encode("utf-8")
     manifest["attribution"] = "ATTRIBUTION.md"
     files["dataset.json"] = _json_bytes(manifest)
@@ -402,6 +417,12 @@ def write_dataset(out_dir: str | os.PathLike, *, id: str, name: str, state: str,
             p.parent.mkdir(parents=True, exist_ok=True)
             p.write_bytes(data)
         os.chmod(tmp, 0o755 & ~_umask())
+        if verify is not None:
+            try:
+                verify(tmp)
+            except DataError as e:   # name the folder asked for, not the temporary one
+                from dataclasses import replace as _replace
+                raise DataError([_replace(p, file=str(p.file).replace(str(tmp), str(out))) for p in e.problems]) from None
         if out.exists():
             old = out.with_name(f".{out.name}.old")
             shutil.rmtree(old, ignore_errors=True)
@@ -447,22 +468,85 @@ def baseline_meta(bid: str) -> tuple[int | None, str, str]:
     return year, kind, label
 
 
-def build_dataset(out_dir, *, name: str, seats_file, results: list[tuple[str, str]],
+def year_in_file(data: bytes, name: str) -> int | None:
+    """The election year a results file states in a Year column (one value in every row), or
+    None when it has no such column; ValueError when its rows give several years."""
+    import csv as _csv
+    import io as _io
+    text = data[: 8 * 2**20].decode("utf-8", "replace").lstrip("\ufeff")
+    rd = _csv.reader(_io.StringIO(text, newline=""))
+    header = [h.strip().lower().replace(" ", "_") for h in next(rd, [])]
+    col = next((c for c in ("year", "election_year") if c in header), None)
+    if col is None:
+        return None
+    k = header.index(col)
+    years = set()
+    for row in rd:
+        if k < len(row) and row[k].strip():
+            years.add(row[k].strip())
+            if len(years) > 1:
+                raise ValueError(f"{name}: its Year column has several years ({', '.join(sorted(years))}); "
+                                 "build from it with --lokdhaba, or give one year's rows")
+    if not years:
+        return None
+    y = next(iter(years))
+    if not re.fullmatch(r"(19|20)\d\d", y):
+        raise ValueError(f"{name}: Year {y!r} is not an election year")
+    return int(y)
+
+
+def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[str, str]] = (),
                   boundaries_file=None, partners: str | list[str] | None = None,
                   labels: dict[str, str] | None = None, dataset_id: str | None = None,
-                  state: str = "", majority: int | None = None, overwrite: bool = False) -> Dataset:
-    """Build a data set folder from a seat list and results files as published, check it by
-    reading it back, and return it. Every problem is raised as a DataError (or ValueError for
-    a bad argument) before anything is written."""
+                  state: str = "", majority: int | None = None, overwrite: bool = False,
+                  years: dict[str, int] | None = None, lokdhaba=None, lokdhaba_state: str | None = None,
+                  by_elections: bool = False, report: list | None = None, lineage_file=None) -> Dataset:
+    """Build a data set folder from a seat list and results files as published, or from one Lok
+    Dhaba (TCPD) file of many elections (``lokdhaba``: every general election a baseline; the
+    seat list is then optional), check it by reading it back, and return it. Every problem is
+    raised as a DataError (or ValueError for a bad argument) before anything is written; the
+    folder is written only once the reader accepts it. ``years``: a baseline's election year
+    where its id has none (else read from the file's Year column). ``report``: a list the build
+    appends its notes to (elections left out, by-elections)."""
     from .loaders import _read_file
-    seats = read_seat_list(_read_file(seats_file), str(seats_file))
+    lineage_bytes = None
+    if lineage_file:     # checked now (line and column of a bad row), written with the data set
+        from .lineage import read_lineage
+        lineage_bytes = _read_file(lineage_file)
+        read_lineage(lineage_bytes, str(lineage_file))
+    seats = read_seat_list(_read_file(seats_file), str(seats_file)) if seats_file else None
     table = shipped_table()
     bls = []
     problems = []
+    notes = report if report is not None else []
+    from_lokdhaba: set[str] = set()
+    if lokdhaba:
+        from .lokdhaba import read_lokdhaba
+        ld = read_lokdhaba(_read_file(lokdhaba), str(lokdhaba), table, lokdhaba_state or state or None,
+                           by_elections, seats)
+        seats = ld.seats
+        state = state or ld.state
+        bls.extend(ld.baselines)
+        from_lokdhaba.update(b.id for b in ld.baselines)
+        notes.extend(ld.notes)
+        notes.extend(f"left out: {x}" for x in ld.left_out)
+        notes.extend(f"by-election{' (taken)' if by_elections else ' (left out; --by-elections takes them)'}: {x}"
+                     for x in ld.by_elections)
+    elif seats is None:
+        raise ValueError("name the seat list: --seats SEATS.csv (or build from a Lok Dhaba file: --lokdhaba FILE)")
     for bid, path in results:
         year, kind, label = baseline_meta(bid)
         try:
-            bls.append(read_results(_read_file(path), str(path), seats, bid, (labels or {}).get(bid, label),
+            data = _read_file(path)
+            if year is None:
+                year = (years or {}).get(bid) or year_in_file(data, str(path))
+                if year is None:   # the reader of the data set would refuse it: say what to do, read on
+                    problems.append(Problem(str(path), None, None,
+                                            f"no election year in the id {bid!r} nor a Year column in the file: "
+                                            f"write the id with its year ({bid}2019=...) or give --year {bid}=YEAR"))
+                else:
+                    label = label.replace(f" ({bid})", f" {year}")
+            bls.append(read_results(data, str(path), seats, bid, (labels or {}).get(bid, label),
                                     table, year=year, kind=kind))
         except DataError as e:
             problems.extend(e.problems)
@@ -473,8 +557,9 @@ def build_dataset(out_dir, *, name: str, seats_file, results: list[tuple[str, st
     if len({b.id for b in bls}) != len(bls):
         raise ValueError("each --results needs its own ID")
     for b in bls:
-        b.note = f"Built from {Path(b.source).name} as published" + \
-            (f" (read as {b.read_as})." if b.read_as != "UTF-8" else ".")
+        if b.id not in from_lokdhaba:      # a Lok Dhaba election says already where it comes from
+            b.note = f"Built from {Path(b.source).name} as published" + \
+                (f" (read as {b.read_as})." if b.read_as != "UTF-8" else ".")
         b.source = "embedded"
     boundaries = _embedded_boundaries(boundaries_file, seats) if boundaries_file else None
     tmp_ds = Dataset(id="tmp", name=name, seats=seats, baselines={b.id: b for b in bls},
@@ -492,9 +577,11 @@ def build_dataset(out_dir, *, name: str, seats_file, results: list[tuple[str, st
             raise ValueError(f"--id {dataset_id}: the id of a data set shipped with the app; choose another")
         ds_id = f"{ds_id}-own"
     newest = max(bls, key=lambda b: b.year or 0)
+    sources = list(results) + ([("every general election", lokdhaba)] if lokdhaba else [])
     write_dataset(out_dir, id=ds_id, name=name, state=state, seats=seats, baselines=bls, partners=parts,
                   parties=table, default_baseline=newest.id, majority=majority, boundaries=boundaries,
-                  attribution=_build_attribution(seats_file, results, boundaries_file), overwrite=overwrite)
+                  attribution=_build_attribution(seats_file, sources, boundaries_file), overwrite=overwrite,
+                  verify=load_dataset, lineage=lineage_bytes)
     return load_dataset(out_dir)
 
 
@@ -510,8 +597,9 @@ def _embedded_boundaries(path, seats: SeatTable) -> dict:
 
 def _build_attribution(seats_file, results, boundaries_file) -> str:
     lines = ["Data attribution", "================", "",
-             "Built with `python -m explorer dataset build` from these files as published:", "",
-             f"- seats: {Path(seats_file).name}"]
+             "Built with `python -m explorer dataset build` from these files as published:", ""]
+    if seats_file:
+        lines.append(f"- seats: {Path(seats_file).name}")
     lines += [f"- baseline {bid}: {Path(p).name}" for bid, p in results]
     if boundaries_file:
         lines.append(f"- boundaries: {Path(boundaries_file).name}")

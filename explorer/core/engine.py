@@ -17,6 +17,9 @@ import numpy as np
 from .assumptions import Assumptions, can_swing
 from .dataset import Dataset, SeatTable
 from .pools import Pools
+from .blocs import BlocIndex, bloc_index
+from .contenders import with_contenders
+from .successors import baseline_as_of, projection_year
 from .projection import PoolBreakdown, PreparedBaseline, Projection, Projector, pool_breakdown
 from .rules import Conflict, Context, RuleKind
 from .scenario import Scenario
@@ -117,6 +120,35 @@ class Evaluation:
     assumptions: Assumptions
     _by_seat: dict | None = field(default=None, repr=False)
     fights: dict = field(default_factory=dict)   # ac_no -> the partners of a friendly fight (two or more)
+    bloc_name: str = "Alliance"                  # our bloc's name
+
+    # -- blocs ------------------------------------------------------------------------------
+    @cached_property
+    def blocs(self) -> "BlocIndex":
+        """Which bloc each party of the projection counts for: ours, the rivals, or none."""
+        return bloc_index(self.projection.parties, self.projection.n_partners, self.bloc_name,
+                          self.projector.rivals)
+
+    @cached_property
+    def bloc_seats(self) -> dict[str, int]:
+        """Seats each bloc wins (ours first), then "unaligned" (parties in no bloc),
+        "independents" and "tied": they add up to the seats."""
+        bi = self.blocs
+        c = bi.counts(self.projection.seat_counts)
+        out = {name: int(c[k]) for k, name in enumerate(bi.names)}
+        out.update(unaligned=int(c[bi.unaligned]), independents=int(c[bi.independents]), tied=int(c[bi.tied]))
+        return out
+
+    @cached_property
+    def winner_bloc(self) -> list[str | None]:
+        """Per seat, the bloc its projected winner counts for (None: unaligned, independent, tied)."""
+        bi = self.blocs
+        return [bi.label(int(k)) for k in bi.of_party[self.projection.winner]]
+
+    def rival_contest(self, i: int) -> dict[str, list[str]]:
+        """Per rival bloc, the partners standing in seat index ``i`` (none: the bloc fields nobody)."""
+        pj = self.projector
+        return {b.name: [c for c, s in zip(b.partners, st[i]) if s] for b, st in zip(pj.rivals, pj.rival_standing)}
 
     # -- per seat ---------------------------------------------------------------------------
     def conflicts_by_seat(self) -> dict[int, list[Conflict]]:
@@ -258,31 +290,46 @@ class Engine:
         self._projector: Projector | None = None
         self._projector_key: tuple | None = None
 
-    def prepared(self, baseline_id: str, partner_codes: tuple[str, ...]) -> PreparedBaseline:
-        key = (baseline_id, partner_codes, self.dataset.baselines[baseline_id].uid)
+    def prepared(self, baseline_id: str, partner_codes: tuple[str, ...], lineage_to: int | None = None,
+                 contenders: tuple = ()) -> PreparedBaseline:
+        """``lineage_to``: the election year the baseline's parties are mapped to (the data set's
+        party lineage: renames, mergers, splits); None: the baseline's own parties. ``contenders``:
+        new parties and independents standing (``contenders.Contender``)."""
+        key = (baseline_id, partner_codes, self.dataset.baselines[baseline_id].uid, lineage_to, self.dataset.version,
+               tuple(contenders))
         pb = self._prepared.get(key)
         if pb is None:
-            pb = PreparedBaseline(self.dataset.seats, self.dataset.baseline(baseline_id), partner_codes)
+            b = with_contenders(baseline_as_of(self.dataset, baseline_id, lineage_to), self.dataset.seats,
+                                tuple(contenders))
+            pb = PreparedBaseline(self.dataset.seats, b, partner_codes)
             self._prepared[key] = pb
         return pb
 
-    def projector(self, pools: Pools, assumptions, rebels: tuple = ()) -> Projector:
-        """``rebels``: optional ``projection.Rebel`` assumptions (denied claims' rebels)."""
-        rebels = tuple(rebels)
+    def projector(self, pools: Pools, assumptions, rebels: tuple = (), rivals: tuple = (),
+                  lineage_to: int | None = None, contenders: tuple = ()) -> Projector:
+        """``rebels``: optional ``projection.Rebel`` assumptions (denied claims' rebels);
+        ``rivals``: the rival blocs (``blocs.RivalBloc``) with their splits; ``lineage_to``: the
+        year the baseline's parties are mapped to (``successors.projection_year``)."""
+        rebels, rivals = tuple(rebels), tuple(rivals)
         b = self.dataset.baselines.get(assumptions.baseline)
-        key = (pools.partners, assumptions, None if b is None else b.uid, rebels)
+        contenders = tuple(contenders)
+        key = (pools.partners, assumptions, None if b is None else b.uid, rebels, rivals, lineage_to,
+               self.dataset.version, contenders)
         if key != self._projector_key:
             codes = tuple(p.code for p in pools.partners)
-            self._projector = Projector(self.prepared(assumptions.baseline, codes), pools, assumptions, rebels)
+            self._projector = Projector(self.prepared(assumptions.baseline, codes, lineage_to, contenders), pools,
+                                        assumptions, rebels, rivals)
             self._projector_key = key
         return self._projector
 
     def evaluate(self, sc: Scenario, rebels: tuple | None = None) -> Evaluation:
         """``rebels``: the rebels to project with; by default the scenario's own (its enabled
         claims that carry a rebel assumption)."""
-        pj = self.projector(sc.pools, sc.assumptions, sc.rules.rebels() if rebels is None else rebels)
+        pj = self.projector(sc.pools, sc.assumptions, sc.rules.rebels() if rebels is None else rebels,
+                            sc.rivals, projection_year(sc), sc.contenders)
         proj = pj.project(sc.pool, self.dataset.majority, sc.fight_masks())
         ctx = Context(sc.seats, sc.pools, sc.pool, proj)
         fights = {a: f for a, f in sc.fights.items() if sc.pool_of(a) == "contested"}
         return Evaluation(proj, pool_breakdown(sc.seats, sc.pool, len(sc.pools)),
-                          sc.rules.evaluate(ctx), pj, sc.pools, sc.seats, sc.assumptions, fights=fights)
+                          sc.rules.evaluate(ctx), pj, sc.pools, sc.seats, sc.assumptions, fights=fights,
+                          bloc_name=sc.bloc_name)

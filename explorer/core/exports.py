@@ -74,6 +74,12 @@ def seat_sheet(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None) ->
     """One row per seat: pool, baseline result, projected result, conflicts (the evaluation's rows);
     with ``uncertainty``, P(the alliance wins) beside the projected winner."""
     df = pd.DataFrame(ev.seat_rows, columns=SEAT_SHEET_COLUMNS)
+    if sc.rivals:   # every bloc's candidates in the seat, and the bloc its winner counts for
+        at = df.columns.get_loc("projected_winner") + 1
+        df.insert(at, "winner_bloc", [b or "" for b in ev.winner_bloc])
+        for k, b in enumerate(sc.rivals):
+            df.insert(at + 1 + k, f"{b.name} stands",
+                      [" v ".join(ev.rival_contest(i)[b.name]) for i in range(sc.seats.n)])
     if uncertainty and uncertainty.get("p_alliance") is not None:
         df.insert(df.columns.get_loc("alliance_margin_pts") + 1, "p_alliance",
                   [round(float(p), 4) for p in uncertainty["p_alliance"]])
@@ -107,6 +113,10 @@ def summary_rows(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None) 
         rows.append((f"{code} SC seats alone", v["sc_allotted"]))
     for party, n in pr.seats_by_party().items():
         rows.append((f"Projected seats {party}", n))
+    if sc.rivals:
+        for name, n in ev.bloc_seats.items():
+            if n or name in ev.blocs.names:
+                rows.append((f"Projected seats, {name}" + (" (ours)" if name == sc.bloc_name else ""), n))
     rows += [("Alliance projected seats", pr.alliance_seats)] + uncertainty_rows(uncertainty) + [
              ("Majority", pr.majority),
              ("Vote coverage (%)", round(pr.coverage * 100, 2)),
@@ -126,6 +136,12 @@ def assumption_rows(sc: Scenario) -> list[tuple[str, object]]:
                 rows.append((f"Transfer {f} voters to {t} candidate (%)", round(a.transfer_rate(f, t) * 100, 1)))
     for p, v in a.swing_items:
         rows.append((f"Swing {p} (points)", v))
+    for c in sc.contenders:
+        rows.append(("New contender", c.label))
+    for b in sc.rivals:
+        rows.append((f"Rival bloc {b.name}", ", ".join(b.partners)))
+        rows.append((f"{b.name}: split", f"{b.split}" + (f", {len(b.seats)} seats edited" if b.seats else "")))
+        rows.append((f"{b.name}: transfer between its partners (%)", round(b.transfer * 100, 1)))
     for ac, v in a.seat_adjust_items:
         rows.append((f"Adjustment {sc.seats.name(ac)} (points)", v))
     rows.append(("Data", sc.dataset.attribution.replace("\n", " ").strip()))

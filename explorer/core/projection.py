@@ -144,6 +144,42 @@ class PreparedBaseline:
         self.leader_margin = np.where(self.unopposed, 0.0, wv - rv)
         self.leader_margin_pts = self.leader_margin / self._pct_base * 100
 
+    def with_rival_slots(self, codes: list[str]) -> "PreparedBaseline":
+        """A copy with one more candidate slot per rival partner (after the baseline's own
+        slots, in ``codes`` order), each holding that party's vote in every seat where it stood
+        (moved out of its slot among the others); a party the baseline does not know joins the
+        parties after the last. The original is left untouched."""
+        pb = copy.copy(self)
+        N, M = self.votes.shape[0], len(codes)
+        new = [c for c in codes if c not in self.party_index]
+        if new:
+            pb.parties = list(self.parties) + new
+            pb.party_index = {p: i for i, p in enumerate(pb.parties)}
+        idx = np.array([pb.party_index[c] for c in codes], dtype=np.int64)
+        votes = np.zeros((N, M))
+        present = np.zeros((N, M), dtype=bool)
+        names = np.full((N, M), "", dtype=object)
+        old_votes, old_present = self.votes.copy(), self.present.copy()
+        old_names = self.names.copy()
+        for m, pi in enumerate(idx):
+            hit = (self.party == pi) & self.present
+            votes[:, m] = np.where(hit, self.votes, 0.0).sum(axis=1)
+            present[:, m] = hit.any(axis=1)
+            rows, cols = np.nonzero(hit)
+            names[rows, m] = old_names[rows, cols]
+            old_votes[hit] = 0.0
+            old_present[hit] = False
+        cat = np.concatenate
+        pb.votes = cat([old_votes, votes], axis=1)
+        pb.present = cat([old_present, present], axis=1)
+        pb.party = cat([self.party, np.broadcast_to(idx, (N, M))], axis=1)
+        pb.names = cat([old_names, names], axis=1)
+        pb.is_nota = cat([self.is_nota, np.zeros((N, M), dtype=bool)], axis=1)
+        pb.other_contender = cat([self.other_contender & old_present, present], axis=1)
+        pb.K = self.K + M
+        pb.rival_first = self.K
+        return pb
+
     def with_rebel_slot(self, seat_idx: np.ndarray, labels: list[str]) -> "PreparedBaseline":
         """A copy with one more candidate slot (last), an independent (party IND, added to the
         parties after TIE when the baseline has none) present in the given seats with 0 votes:
@@ -203,9 +239,14 @@ class Projector:
     (and, optionally, rebels: see ``Rebel``; with rebels ``prepared`` is a copy with a rebel slot)."""
 
     def __init__(self, prepared: PreparedBaseline, pools: Pools, assumptions: Assumptions,
-                 rebels: tuple[Rebel, ...] = ()):
+                 rebels: tuple[Rebel, ...] = (), rivals: tuple = ()):
         self.rebels = tuple(rebels)
+        self.rivals = tuple(rivals)
         self._reb = None
+        if self.rivals:   # one slot per rival partner (before the rebel slot, which is the last)
+            from .blocs import check_blocs
+            check_blocs(prepared.partner_codes, self.rivals)
+            prepared = prepared.with_rival_slots([c for b in self.rivals for c in b.partners])
         if self.rebels:
             codes = prepared.partner_codes
             seen = set()
@@ -236,6 +277,9 @@ class Projector:
                 swing_vec[pb.party_index[party]] = pts
         S = np.where(pb.party >= 0, swing_vec[pb.party], 0.0)
         swung = np.where(pb.present, np.maximum(pb.votes + S * T / 100.0, 0.0), 0.0)
+        self.rival_standing: list[np.ndarray] = []
+        if self.rivals:
+            swung = self._rival_transfers(swung)
         self.partner_votes = swung[:, :n_p].sum(axis=1)  # alliance vote before any transfer
         self.swung_partners = swung[:, :n_p]            # each partner's own vote, after swing
 
@@ -257,6 +301,32 @@ class Projector:
         alone = self.outcomes.winner[:n_p] == np.arange(n_p)[:, None]
         self.alone_winner = np.where(alone.any(axis=0), alone.argmax(axis=0), -1)
         self._rows = np.arange(N)
+
+    def _rival_transfers(self, swung: np.ndarray) -> np.ndarray:
+        """Each rival bloc's split applied to the swung votes: who stands for it in each seat
+        (``rival_standing``, one (N, partners) array per bloc), the others' voters transferred.
+        The prepared baseline (a copy made here) then fields the rival's standing partners only."""
+        from .blocs import apply_rival_transfers, standing_matrix
+        pb = self.prepared = copy.copy(self.prepared)
+        n_p = self.pools.n_partners
+        W = swung.copy()
+        cont = pb.other_contender.copy()
+        cont[:, :n_p] = pb.present[:, :n_p]
+        present = pb.present.copy()
+        col = pb.rival_first
+        for b in self.rivals:
+            cols = np.arange(col, col + len(b.partners))
+            col += len(b.partners)
+            st = standing_matrix(b, pb.seat_index, pb.present[:, cols], W[:, cols])
+            st &= ~pb.unopposed[:, None] | pb.present[:, cols]
+            cont[:, cols] = pb.present[:, cols] | st
+            apply_rival_transfers(W, cont, cols, st, b.transfer)
+            present[:, cols] = st
+            self.rival_standing.append(st)
+        cont[:, :n_p] = False
+        pb.other_contender = cont
+        pb.present = present
+        return W
 
     def _field(self, mask: int):
         """Votes, who stands and the alliance vote kept when the partners in ``mask`` field

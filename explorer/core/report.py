@@ -27,9 +27,21 @@ def per_district(sc: Scenario, ev: Evaluation) -> dict[str, dict[str, int]]:
     return _split(sc, ev.district_split)
 
 
+def blocs_json(sc: Scenario, ev: Evaluation) -> dict:
+    """Every bloc (ours first) with its partners and projected seats."""
+    seats = ev.bloc_seats
+    out = {sc.bloc_name: {"partners": [p.code for p in sc.pools.partners], "seats": seats[sc.bloc_name],
+                          "ours": True}}
+    for b in sc.rivals:
+        out[b.name] = {"partners": list(b.partners), "seats": seats[b.name], "split": b.split,
+                       "transfer": b.transfer}
+    return out
+
+
 def per_seat_records(sc: Scenario, ev: Evaluation) -> list[dict]:
     pr, seats = ev.projection, sc.seats
     out = []
+    winner_bloc = ev.winner_bloc
     for i in range(seats.n):
         tie = pr.tied_parties(i)
         rec = {
@@ -39,6 +51,13 @@ def per_seat_records(sc: Scenario, ev: Evaluation) -> list[dict]:
             "margin_votes": int(round(float(pr.margin_votes[i]))),
             "margin_pts": round(float(pr.margin_pts[i]), 2),
         }
+        rec["winner_bloc"] = None if tie else winner_bloc[i]
+        fight = ev.fights.get(int(seats.ac_no[i])) or (
+            tuple(p.code for p in sc.pools.partners) if int(sc.pool[i]) == sc.pools.contested else None)
+        if fight:
+            rec["fight"] = list(fight)       # a friendly fight's partners (ours)
+        if sc.rivals:
+            rec["rivals"] = ev.rival_contest(i)
         if tie:
             rec["tie"] = tie
         if pr.unopposed is not None and pr.unopposed[i]:
@@ -61,6 +80,10 @@ def to_json(sc: Scenario, ev: Evaluation) -> dict:
         "ties": [int(sc.seats.ac_no[i]) for i in range(sc.seats.n) if pr.tie is not None and pr.tie[i]],
         "alliance": pr.alliance_seats,
         "majority": pr.majority,
+        "blocs": blocs_json(sc, ev),
+        "contenders": [c.label for c in sc.contenders],
+        "unaligned_seats": ev.bloc_seats["unaligned"],
+        "independent_seats": ev.bloc_seats["independents"],
         "coverage": {
             "ratio": round(pr.coverage, 6),
             "kept_votes": int(round(pr.kept_votes)),
@@ -93,6 +116,16 @@ def to_text(sc: Scenario, ev: Evaluation) -> str:
         for p in ev.partners))
     lines.append("Projected seats: " + ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())
                  + (f"; {pr.ties} tied" if pr.ties else ""))
+    if sc.rivals:
+        bs = ev.bloc_seats
+        lines.append("Blocs: " + " · ".join(f"{n} {bs[n]}" for n in ev.blocs.names)
+                     + f" · unaligned {bs['unaligned']} · independents {bs['independents']}"
+                     + (f" · tied {bs['tied']}" if bs["tied"] else ""))
+        for b in sc.rivals:
+            how = b.split + (f"; {len(b.seats)} seats set" if b.seats else "")
+            lines.append(f"  {b.name} ({how}): {', '.join(b.partners)}")
+    if sc.contenders:
+        lines.append("New contenders: " + "; ".join(c.label for c in sc.contenders))
     v = ev.verdict
     lines.append(f"Alliance: {v.alliance} of {v.seats} ({v.phrase} of {v.majority})")
     if v.undecided:

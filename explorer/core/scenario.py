@@ -18,7 +18,7 @@ from .rules import RuleSet
 from .snapshot import ScenarioSnapshot, fight_masks_of, normal_fight_of
 
 SCENARIO_FORMAT = "seat-share-explorer/scenario"
-SCENARIO_SCHEMA = 2   # 2: friendly fights between some partners ("fights"); 1 still opens
+SCENARIO_SCHEMA = 3   # 3: rival blocs ("bloc", "rivals"); 2: friendly fights between some partners ("fights"); 1 still opens
 
 
 class EventKind(StrEnum):
@@ -55,6 +55,14 @@ class Scenario:
         # Contested seats where only some partners field candidates: ac_no -> their codes in
         # partner order (two or more, fewer than all). A Contested seat not listed: all stand.
         self.fights: dict[int, tuple[str, ...]] = {}
+        # the other blocs (blocs.RivalBloc, each with its split); a party in none stands alone
+        self.rivals: tuple = ()
+        self.bloc_name = "Alliance"     # ours
+        # the election year the baseline's parties are mapped to by the party lineage (None: the
+        # data set's newest election; 0: the baseline's own parties)
+        self.lineage_to: int | None = None
+        # parties absent from the baseline, independents in named seats (contenders.Contender)
+        self.contenders: tuple = ()
         self._listeners: list[Callable[[ScenarioEvent], None]] = []
         self._batch_depth = 0
         self._held: list[ScenarioEvent] = []
@@ -173,14 +181,22 @@ class Scenario:
 
     # -- partners -------------------------------------------------------------------------
     def state(self) -> tuple:
-        """Everything a partner edit changes, to put it back exactly."""
-        return (self.pools.partners, self.pool.copy(), dict(self.fights), self.assumptions, self.rules)
+        """Everything a partner edit changes, to put it back exactly (the rival blocs last)."""
+        return (self.pools.partners, self.pool.copy(), dict(self.fights), self.assumptions, self.rules, self.rivals)
 
     def set_state(self, state: tuple) -> tuple:
         """Replace the partner list with the pools, fights, assumptions and rules that go with
         it (a partner edit or its undo); one event. Returns the previous state."""
         old = self.state()
-        partners, pool, fights, assumptions, rules = state
+        partners, pool, fights, assumptions, rules = state[:5]
+        if len(state) > 5:
+            self.rivals = state[5]
+        else:   # a party that joins us leaves its rival bloc (a bloc left with no party goes)
+            from dataclasses import replace
+            ours = {p.code for p in partners}
+            self.rivals = tuple(replace(b, partners=tuple(c for c in b.partners if c not in ours),
+                                        seats=tuple((a, tuple(c for c in cs if c not in ours)) for a, cs in b.seats))
+                                for b in self.rivals if set(b.partners) - ours)
         self.pools = Pools(tuple(partners))
         self.pool = np.asarray(pool, dtype=np.int8).copy()
         self.fights = dict(fights)
@@ -189,6 +205,27 @@ class Scenario:
         self._emit(ScenarioEvent(EventKind.PARTNERS, tuple(self.seats.ac_no.tolist()),
                                  frozenset({EventKind.PARTNERS, EventKind.POOLS, EventKind.ASSUMPTIONS,
                                             EventKind.RULES})))
+        return old
+
+    # -- rival blocs -----------------------------------------------------------------------
+    def set_rivals(self, rivals: tuple, bloc_name: str | None = None) -> tuple:
+        """Replace the rival blocs (and our bloc's name); returns the previous (rivals, name)
+        for undo. ValueError when a party would be in two blocs."""
+        from .blocs import check_blocs
+        rivals = tuple(rivals)
+        name = self.bloc_name if bloc_name is None else bloc_name
+        check_blocs((p.code for p in self.pools.partners), rivals, name)
+        old = (self.rivals, self.bloc_name)
+        self.rivals, self.bloc_name = rivals, name
+        if old != (rivals, name):
+            self._emit(ScenarioEvent(EventKind.ASSUMPTIONS))
+        return old
+
+    def set_contenders(self, contenders: tuple) -> tuple:
+        """Replace the new contenders; returns the previous ones (for undo)."""
+        old, self.contenders = self.contenders, tuple(contenders)
+        if old != self.contenders:
+            self._emit(ScenarioEvent(EventKind.ASSUMPTIONS))
         return old
 
     # -- assumptions, rules, meta ---------------------------------------------------------

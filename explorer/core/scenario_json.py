@@ -22,7 +22,8 @@ def scenario_to_json(self: Scenario) -> dict:
     assignments = {k: self.seats_in(k) for k in self.pools.keys}
     a = self.assumptions
     return {
-        "format": SCENARIO_FORMAT, "schema_version": SCENARIO_SCHEMA,
+        # schema 2 unless the scenario has blocs (3, _blocs_json): an older app still opens it
+        "format": SCENARIO_FORMAT, "schema_version": 2,
         "dataset": self.dataset.id, "dataset_hash": self.dataset.content_hash,
         "name": self.name, "notes": self.notes,
         "partners": [p.to_json() for p in self.pools.partners],
@@ -37,7 +38,19 @@ def scenario_to_json(self: Scenario) -> dict:
             "seat_adjust": {str(k): v for k, v in a.seat_adjust_items},
         },
         "rules": self.rules.to_json(),
-    } | _baselines_json(self)
+    } | _baselines_json(self) | _blocs_json(self)
+
+
+def _blocs_json(sc: Scenario) -> dict:
+    """Schema 3: our bloc's name and the rival blocs; a file without rivals stays schema 2."""
+    if not sc.rivals and sc.bloc_name == "Alliance" and sc.lineage_to is None and not sc.contenders:
+        return {}
+    out = {"schema_version": 3, "bloc": sc.bloc_name, "rivals": [b.to_json() for b in sc.rivals]}
+    if sc.contenders:
+        out["contenders"] = [c.to_json() for c in sc.contenders]
+    if sc.lineage_to is not None:
+        out["lineage_to"] = sc.lineage_to     # 0: the baseline's own parties
+    return out
 
 
 
@@ -98,6 +111,7 @@ def scenario_from_json(dataset: Dataset, doc, name: str = "scenario") -> Scenari
                 seen[a] = key
                 sc.pool[dataset.seats.index_of(a)] = pi
     _read_fights(rd, doc, sc)
+    _read_rivals(rd, doc, sc)
     carried = _read_baselines(rd, doc, dataset, name)
     sc.assumptions = _read_assumptions(rd, doc, dataset, sc.pools, carried)
     if "rules" in doc and doc["rules"] is not None:
@@ -173,6 +187,93 @@ def _read_fights(rd: JsonReader, doc: dict, sc: Scenario) -> None:
             continue
         if fight is not None:
             sc.fights[a] = fight
+
+
+def _read_rivals(rd: JsonReader, doc: dict, sc: Scenario) -> None:
+    """``bloc`` (our bloc's name) and ``rivals``: [{"name", "partners", "split", "transfer",
+    "colour", "seats": {"12": ["BJP"]}}] (schema 3; older files have neither)."""
+    from .blocs import RivalBloc, SPLITS, check_blocs
+    name = rd.get(doc, "bloc", str, "", default="Alliance")
+    out = []
+    for k, item in enumerate(rd.get(doc, "rivals", list, "", default=[]) or []):
+        path = f"rivals[{k}]"
+        if not isinstance(item, dict):
+            rd.problem(path, "expected an object with name and partners")
+            continue
+        bname = rd.get(item, "name", str, path)
+        partners = rd.get(item, "partners", list, path)
+        split = rd.get(item, "split", str, path, default="baseline")
+        colour = rd.get(item, "colour", str, path, default="#F28C28")
+        transfer = item.get("transfer", 0.8)
+        t = _number(rd, transfer, f"{path}.transfer", 0.0, 1.0)
+        if partners is not None and not all(isinstance(c, str) and c.strip() for c in partners):
+            rd.problem(f"{path}.partners", "expected a list of party codes")
+            continue
+        if split is not None and split not in SPLITS:
+            rd.problem(f"{path}.split", f"expected {' or '.join(SPLITS)}, found {quote(split)}")
+            continue
+        if colour is not None and not valid_colour(colour):
+            rd.problem(f"{path}.colour", f"expected a colour like #F28C28, found {quote(colour)}")
+            continue
+        seats = {}
+        for key, codes in (rd.get(item, "seats", dict, path, default={}) or {}).items():
+            if not re.fullmatch(r"[0-9]{1,9}", key) or not sc.seats.has(int(key)):
+                rd.problem(f"{path}.seats.{key}", f"unknown seat {quote(key)}")
+                continue
+            if not isinstance(codes, list) or not all(isinstance(c, str) for c in codes):
+                rd.problem(f"{path}.seats.{key}", "expected a list of the bloc's partner codes")
+                continue
+            seats[int(key)] = tuple(codes)
+        if None in (bname, partners, t):
+            continue
+        try:
+            b = RivalBloc(bname, tuple(partners), split, transfer=t, colour=colour or "#F28C28")
+            out.append(b.with_seats(seats) if seats else b)
+            bad = {a: c for a, c in seats.items() if set(c) - set(partners)}
+            for a, c in bad.items():
+                rd.problem(f"{path}.seats.{a}", f"{', '.join(sorted(set(c) - set(partners)))} is not a partner of {bname}")
+        except ValueError as e:
+            rd.problem(path, str(e))
+    try:
+        check_blocs((p.code for p in sc.pools.partners), out, name or "Alliance")
+    except ValueError as e:
+        rd.problem("rivals", str(e))
+        return
+    sc.rivals, sc.bloc_name = tuple(out), name or "Alliance"
+    _read_contenders(rd, doc, sc)
+    y = doc.get("lineage_to")
+    if y is not None:
+        if isinstance(y, bool) or not isinstance(y, int) or not (y == 0 or 1900 <= y <= 2200):
+            rd.problem("lineage_to", f"expected an election year or 0, found {quote(y)}")
+        else:
+            sc.lineage_to = y
+
+
+def _read_contenders(rd: JsonReader, doc: dict, sc: Scenario) -> None:
+    """``contenders``: [{"code", "share", "place", "seats", "name"}] (schema 3)."""
+    from .contenders import Contender
+    out = []
+    for k, item in enumerate(rd.get(doc, "contenders", list, "", default=[]) or []):
+        path = f"contenders[{k}]"
+        if not isinstance(item, dict):
+            rd.problem(path, "expected an object with code and share")
+            continue
+        code = rd.get(item, "code", str, path)
+        share = _number(rd, item.get("share"), f"{path}.share", 0.0, 100.0)
+        place = rd.get(item, "place", str, path, default="uniform")
+        name = rd.get(item, "name", str, path, default="")
+        seats = item.get("seats", [])
+        if not isinstance(seats, list) or not all(isinstance(a, int) and not isinstance(a, bool) and sc.seats.has(a)
+                                                  for a in seats):
+            rd.problem(f"{path}.seats", "expected a list of the data set's seat numbers")
+            continue
+        if None in (code, share, place, name):
+            continue
+        try:
+            out.append(Contender(code, share, place, tuple(seats), name))
+        except ValueError as e:
+            rd.problem(path, str(e))
+    sc.contenders = tuple(out)
 
 
 def _number(rd: JsonReader, v, path: str, lo: float | None = None, hi: float | None = None):

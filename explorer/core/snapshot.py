@@ -7,7 +7,8 @@ everything a computation asks (``pools``, ``pool``, ``fight_masks()``, ``normal_
 ``rules``, ``assumptions``, ``seats``), so the optimiser, the simulator and the walk-away take
 either. ``dataset_version`` says which state of the data set's imported data (baselines,
 boundaries) the snapshot was taken under; results are kept or dropped by it, never by ``id()``.
-Blocs (every party grouped, not only the alliance's partners) will be one more field here."""
+The rival blocs (every party grouped, not only the alliance's partners) and our bloc's name are
+fields too."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -58,6 +59,10 @@ class ScenarioSnapshot:
     assumptions: Assumptions
     name: str = ""
     dataset_version: int = 0                       # the workspace's version of the data set's imports
+    rivals: tuple = ()                             # the rival blocs (blocs.RivalBloc: immutable)
+    bloc_name: str = "Alliance"                    # ours
+    lineage_to: int | None = None                  # the year the baseline's parties are mapped to
+    contenders: tuple = ()                         # new parties and independents (contenders.Contender)
 
     @staticmethod
     def of(scenario, dataset_version: int | None = None) -> "ScenarioSnapshot":
@@ -67,7 +72,9 @@ class ScenarioSnapshot:
         return ScenarioSnapshot(scenario.dataset, scenario.pools, pool,
                                 MappingProxyType(dict(scenario.fights)), scenario.rules,
                                 scenario.assumptions, scenario.name,
-                                scenario.dataset.version if dataset_version is None else int(dataset_version))
+                                scenario.dataset.version if dataset_version is None else int(dataset_version),
+                                tuple(getattr(scenario, "rivals", ())), getattr(scenario, "bloc_name", "Alliance"),
+                                getattr(scenario, "lineage_to", None), tuple(getattr(scenario, "contenders", ())))
 
     @property
     def seats(self):

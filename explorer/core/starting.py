@@ -40,6 +40,11 @@ def starting_scenario(dataset: Dataset, preset: str | None = None, like: Scenari
             codes = {p.code for p in sc.pools.partners}
             sc.assumptions = Assumptions.make(a.baseline, {k: v for k, v in a.transfer.items() if set(k) <= codes},
                                               a.swing, a.seat_adjust)
+            # the rival blocs stay as they are (those sharing no party with this alliance)
+            sc.rivals = tuple(b for b in like.rivals if not codes & set(b.partners))
+            sc.bloc_name = like.bloc_name
+            sc.lineage_to = like.lineage_to
+            sc.contenders = like.contenders
     if not own_rules and not sc.rules.rules and sc.pools.partners == dataset.partners:
         sc.rules = default_rules(dataset, sc.pools)
     if name is not None:

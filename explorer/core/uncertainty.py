@@ -529,6 +529,19 @@ def uncertainty_json(sim: Simulator, summ: Summary, projector, pools, seats, maj
             "cushion": cushion(projector, pools, majority)}
 
 
+def bloc_intervals(summ: Summary, blocs) -> dict[str, dict]:
+    """Each bloc's seats (``blocs``: a ``blocs.BlocIndex`` of ``summ.parties``), then the
+    unaligned and the independents: median and 80 % interval over the draws. In every draw
+    the blocs, the unaligned, the independents and the tied seats add up to the seats."""
+    per = blocs.counts(summ.party_seats)
+    names = list(blocs.names) + ["unaligned", "independents"]
+    out = {}
+    for k, name in enumerate(names):
+        med, lo, hi = summ.interval(per[:, k])
+        out[name] = {"median": med, "p10": lo, "p90": hi, "mean": round(float(per[:, k].mean()), 2)}
+    return out
+
+
 def per_seat_probabilities(summ: Summary, i: int, min_p: float = 0.0005) -> dict[str, float]:
     row = summ.p_win[i]
     return {summ.parties[k]: round(float(row[k]), 4) for k in np.argsort(-row, kind="stable")

@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.imports = ImportController(self)
         self.partners = PartnerController(self)
         self.menu_actions = WindowActions(self)
+        from .controllers.blocs import Blocs  # the rival blocs and the party lineage (issue 24)
+        self.blocs = Blocs(self)
         self.status = QuietLabel(elide=True)     # repainted after every move, never re-lays the window
         self.statusBar().addPermanentWidget(self.status, 1)
         t = self.tabs
@@ -152,7 +154,7 @@ class MainWindow(QMainWindow):
 
     def docks(self) -> list[QDockWidget]:
         return [self.conflict_dock, self.map_dock, self.summary_dock, self.chart_dock, self.assumptions_dock,
-                self.rules_dock] + self.analysis.docks()
+                self.rules_dock] + self.analysis.docks() + (self.blocs.docks() if hasattr(self, "blocs") else [])
 
     def _build_docks(self, doc, with_chart: bool):
         self.conflict_panel = ConflictPanel(doc, self.hub, self)
@@ -341,7 +343,8 @@ def status_summary(doc, ev) -> str:
     transfer = (f"transfer {rates[0] * 100:.0f} % every way" if len(rates) == 1
                 else f"transfer {rates[0] * 100:.0f}–{rates[-1] * 100:.0f} %")
     fights = len(doc.scenario.fights)
-    parts = [f"Majority {v.majority} of {v.seats}", f"alliance projected {v.alliance} ({v.phrase})",
+    parts = [f"Majority {v.majority} of {v.seats}", f"alliance projected {v.alliance} ({v.phrase})"
+             + "".join(f", {n} {ev.bloc_seats[n]}" for n in ev.blocs.names[1:]),
              f"{con} contested" + (f" ({fights} between some partners)" if fights else ""), f"{un} unassigned",
              doc.dataset.baselines[a.baseline].label, transfer]
     if a.swing_items:

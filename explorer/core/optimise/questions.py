@@ -339,6 +339,10 @@ def proposal_scenario(table: WinTable, snapshot, choices: np.ndarray, name: str 
                   name=name or f"{snapshot.name} (optimised)", notes=getattr(snapshot, "notes", ""))
     sc.pool = table.split(choices)[0].copy()
     sc.fights = table.fights_of(choices)
+    sc.rivals = tuple(getattr(snapshot, "rivals", ()))     # optimised against the rivals as they stand
+    sc.bloc_name = getattr(snapshot, "bloc_name", "Alliance")
+    sc.lineage_to = getattr(snapshot, "lineage_to", None)
+    sc.contenders = tuple(getattr(snapshot, "contenders", ()))
     return sc
 
 

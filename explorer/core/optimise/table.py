@@ -171,7 +171,10 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     if params is None:
         params, _ = U.params_for(ds)
     draws = int(settings.draws)
-    projector = Engine(ds).projector(pools, snapshot.assumptions, rebels)
+    from ..successors import projection_year
+    # ours against the rival blocs' splits as given, the baseline's parties through the lineage
+    projector = Engine(ds).projector(pools, snapshot.assumptions, rebels, getattr(snapshot, "rivals", ()),
+                                     projection_year(snapshot), getattr(snapshot, "contenders", ()))
     # the fight columns: the sets of partners allowed to fight, then the scenario's own fights
     allowed_masks = _fight_sets(snapshot, settings.fight_pairs)
     own = snapshot.fight_masks()

@@ -27,6 +27,18 @@ class Built:
     error: str = ""
 
 
+LOKDHABA = "lokdhaba"      # the results row of a Lok Dhaba file (every general election in it)
+
+
+def _is_lokdhaba(path: str) -> bool:
+    from ...core.lokdhaba import is_lokdhaba
+    try:
+        with open(path, "rb") as f:
+            return is_lokdhaba(f.read(4096))
+    except OSError:
+        return False
+
+
 def build(request, _job) -> Built:
     """The job: ``build_dataset`` with the dialog's request (read-only)."""
     try:
@@ -60,9 +72,11 @@ class NewDatasetDialog(QDialog):
         self.results.setHorizontalHeaderLabels(["Id", "Label", "Results file"])
         self.results.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.results.verticalHeader().hide()
+        self._auto_label: dict[int, str] = {}     # row -> the label made from its id (follows the id)
+        self.results.itemChanged.connect(self._id_changed)
         add, remove = QPushButton("Add results file…"), QPushButton("Remove")
         add.clicked.connect(lambda: self.add_results())
-        remove.clicked.connect(lambda: self.results.removeRow(self.results.currentRow()))
+        remove.clicked.connect(self._remove_row)
         rbuttons = QHBoxLayout()
         rbuttons.addWidget(add)
         rbuttons.addWidget(remove)
@@ -116,14 +130,36 @@ class NewDatasetDialog(QDialog):
                                                   "Results CSV (*.csv);;All files (*)")
             if not path:
                 return
+        if bid is None and _is_lokdhaba(path):   # one file, every general election: one row says so
+            bid, label = LOKDHABA, "Every general election in the file (Lok Dhaba)"
         if bid is None:
             stem = os.path.splitext(os.path.basename(path))[0].lower()
             year = next((stem[i:i + 4] for i in range(len(stem) - 3) if stem[i:i + 4].isdigit()), "")
             bid = ("ls" if "lok" in stem or "ls" in stem.split("_") else "vs") + year
         r = self.results.rowCount()
         self.results.insertRow(r)
-        for c, v in enumerate((bid, label if label is not None else baseline_meta(bid)[2], path)):
+        auto = baseline_meta(bid)[2]
+        self._auto_label[r] = auto if label is None else ""
+        for c, v in enumerate((bid, label if label is not None else auto, path)):
             self.results.setItem(r, c, QTableWidgetItem(v))
+
+    def _remove_row(self) -> None:
+        r = self.results.currentRow()
+        if r < 0:
+            return
+        self.results.removeRow(r)
+        self._auto_label = {(k if k < r else k - 1): v for k, v in self._auto_label.items() if k != r}
+
+    def _id_changed(self, item) -> None:
+        """A new id renames the label it made (a label typed by hand stays)."""
+        r = item.row()
+        if item.column() != 0 or self.results.item(r, 1) is None:
+            return
+        lab = self.results.item(r, 1)
+        if lab.text() == self._auto_label.get(r):
+            new = baseline_meta(item.text().strip())[2] if item.text().strip() else ""
+            self._auto_label[r] = new
+            lab.setText(new)
 
     # -- building ----------------------------------------------------------------------------
     def request(self) -> dict | str:
@@ -137,8 +173,11 @@ class NewDatasetDialog(QDialog):
             rows.append((bid, label, path))
         if not self.name.text().strip():
             return "Name the data set."
-        if not self.seats.text().strip():
-            return "Choose the seat list."
+        lokdhaba = [p for b, _, p in rows if b == LOKDHABA]
+        if len(lokdhaba) > 1:
+            return "One Lok Dhaba file at a time."
+        if not self.seats.text().strip() and not lokdhaba:
+            return "Choose the seat list (a Lok Dhaba file brings its own)."
         if not rows:
             return "Add at least one results file."
         if len({b for b, _, _ in rows}) != len(rows):
@@ -148,9 +187,11 @@ class NewDatasetDialog(QDialog):
         partners = [p.strip() for p in self.partners.text().split(",") if p.strip()]
         if len(partners) == 1:
             return "Name at least two partners, or none (the two largest parties)."
+        rows = [r for r in rows if r[0] != LOKDHABA]
         return dict(out_dir=self.out.text().strip(), name=self.name.text().strip(),
-                    seats_file=self.seats.text().strip(), results=[(b, p) for b, _, p in rows],
+                    seats_file=self.seats.text().strip() or None, results=[(b, p) for b, _, p in rows],
                     labels={b: lab for b, lab, _ in rows if lab}, partners=partners or None,
+                    lokdhaba=lokdhaba[0] if lokdhaba else None,
                     boundaries_file=self.boundaries.text().strip() or None)
 
     def start_build(self) -> None:

@@ -1,0 +1,75 @@
+"""A poll as an assumption: statewide vote shares (percent of the valid vote) turned into the
+projection's statewide swings.
+
+``parse_poll("BJP=40.5,INC=38")`` reads the shares; :func:`poll_swings` gives each party the
+swing (points, as ``--swing`` takes them) that brings its statewide share in the baseline to
+the poll's: the projection adds a swing only where the party stands, so the swing is the gap
+divided by the share of the valid vote cast in those seats. The back-tests
+(``backtest --corpus DIR --perfect-poll``) measure how well such a conversion turns real
+statewide shares into seats; README gives the figures."""
+from __future__ import annotations
+
+import math
+import re
+
+import pandas as pd
+
+from .assumptions import can_swing
+
+MAX_ITEMS = 100
+
+
+class PollError(ValueError):
+    pass
+
+
+def parse_poll(text: str) -> dict[str, float]:
+    """``PARTY=pct,PARTY=pct`` (percent of the valid vote, 0–100; a total above 100 is refused)."""
+    out: dict[str, float] = {}
+    items = [s for s in re.split(r"[,;]", text) if s.strip()]
+    if not items:
+        raise PollError("expected PARTY=percent, e.g. BJP=40.5,INC=38")
+    if len(items) > MAX_ITEMS:
+        raise PollError(f"more than {MAX_ITEMS} parties")
+    for item in items:
+        party, eq, val = item.partition("=")
+        party = party.strip()
+        if not eq or not party:
+            raise PollError(f"{item.strip()[:40]!r}: expected PARTY=percent, e.g. BJP=40.5")
+        try:
+            pct = float(val.strip().rstrip("%"))
+        except ValueError:
+            raise PollError(f"{item.strip()[:40]!r}: {val.strip()[:20]!r} is not a number") from None
+        if not (math.isfinite(pct) and 0 <= pct <= 100):
+            raise PollError(f"{item.strip()[:40]!r}: a share is from 0 to 100 percent")
+        if party in out:
+            raise PollError(f"{party} is given twice")
+        out[party] = pct
+    if sum(out.values()) > 100 + 1e-9:
+        raise PollError(f"the shares add up to {sum(out.values()):g} %: more than the valid vote")
+    return out
+
+
+def statewide_shares(candidates: pd.DataFrame) -> dict[str, float]:
+    """Each party's statewide share (percent of the valid vote, NOTA included where the baseline
+    has it) in a baseline's candidate rows (columns ac_no, party, votes)."""
+    total = float(candidates["votes"].sum())
+    by = candidates.groupby("party")["votes"].sum()
+    return {p: 100.0 * float(v) / total for p, v in by.items()} if total > 0 else {}
+
+
+def poll_swings(candidates: pd.DataFrame, poll: dict[str, float]) -> dict[str, float]:
+    """Per party of ``poll``, the statewide swing in points that gives it the poll's share."""
+    total = float(candidates["votes"].sum())
+    seat_valid = candidates.groupby("ac_no")["votes"].sum()
+    out = {}
+    for party, pct in poll.items():
+        if not can_swing(party):
+            raise PollError(f"{party} is not a party; independents are separate candidates")
+        rows = candidates[candidates["party"] == party]
+        if rows.empty:
+            raise PollError(f"{party} has no candidate in the baseline: a poll can move only parties that stood")
+        now = 100.0 * float(rows["votes"].sum()) / total
+        standing = float(seat_valid.loc[sorted(set(rows["ac_no"]))].sum()) / total
+        out[party] = round((pct - now) / standing, 4)
+    return out

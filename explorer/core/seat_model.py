@@ -1,0 +1,205 @@
+"""The seat model: a later election's seats drawn from an earlier one, with sizes fitted on
+India's assembly elections (:mod:`seat_transitions`, :mod:`seat_model_fit`).
+
+Per seat and contender (a bloc, a party in no bloc, the seat's strongest independent), the
+earlier share ``x`` is first *consolidated*: the share of the partners standing now, plus
+``transfer`` times that of partners who stood there before and not now. With ``X`` the
+contender's statewide share over the seats it stands in, the later share is
+
+    y = (X + seat_keep * (x - X)) * F + partner + region + seat noise
+
+- ``F`` is the statewide swing: ``1 + g / X`` points (uniform form: ``X + g``) or ``exp(g)``
+  (proportional form); ``g`` is centred on ``swing_a + swing_b * X`` (big contenders tend to
+  lose, small ones to gain) and drawn as a Student t when ``state_df`` is finite (waves happen);
+- ``seat_keep`` below 1: a seat's lead over the statewide share fades (strongholds erode);
+- ``partner``: the swing of the partner standing in the seat within its bloc (the bloc's
+  partners otherwise move together); ``region``: the contender's district swing;
+- the seat's own noise grows with the share: ``seat_sd + seat_slope * x``;
+- a contender absent before (a new party) gets ``new_mean`` ± ``new_sd`` where it stands;
+- the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
+  mostly), ± ``ind_sd``.
+A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
+contenders. A poll (statewide shares of the contenders) sets ``g`` instead; its error
+``poll_sd`` (0: a perfect poll) replaces the statewide spread."""
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from .seat_transitions import Transition
+
+NEW_BELOW = 0.005    # a contender with less than this statewide share before is new
+
+
+@dataclass(frozen=True)
+class Sizes:
+    form: str = "proportional"      # "uniform", "proportional" or "logit" statewide swing
+    swing_a: float = 0.0            # centre of the statewide swing: a + b * X
+    swing_b: float = 0.0
+    state_sd: float = 0.05          # spread of the statewide swing (points, or of the log ratio)
+    state_df: float = math.inf      # Student t degrees of freedom of the statewide swing
+    seat_keep: float = 1.0          # the part of a seat's lead over the statewide share kept
+    partner_sd: float = 0.0         # the standing partner's own swing within its bloc
+    region_sd: float = 0.0
+    seat_sd: float = 0.05
+    seat_slope: float = 0.0         # seat noise grows with the share: seat_sd + seat_slope * share
+    transfer: float = 0.8           # share of a partner's earlier vote its bloc keeps where it stands down
+    transfer_sd: float = 0.0
+    ind_keep: float = 1.0
+    ind_sd: float = 0.05
+    new_mean: float = 0.0
+    new_sd: float = 0.05
+    poll_sd: float = 0.0            # error of a poll's statewide shares (with a poll)
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        d["state_df"] = None if math.isinf(self.state_df) else self.state_df
+        return {k: (round(v, 5) if isinstance(v, float) else v) for k, v in d.items()}
+
+    @staticmethod
+    def from_json(d: dict) -> "Sizes":
+        d = dict(d)
+        d["state_df"] = math.inf if d.get("state_df") is None else float(d["state_df"])
+        return Sizes(**d)
+
+
+def consolidated(t: Transition, transfer) -> np.ndarray:
+    """(n, K) earlier shares with partners who stand down transferring ``transfer`` of their vote."""
+    return t.stand0 + transfer * t.away0
+
+
+def statewide(x: np.ndarray, w: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """(.., K) vote-weighted share of (.., n, K) seat shares over the seats where ``present``."""
+    pw = present * w[:, None]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.nan_to_num((x * pw).sum(-2) / pw.sum(0))
+
+
+def is_new(t: Transition, sizes: Sizes) -> np.ndarray:
+    x = consolidated(t, sizes.transfer)
+    return statewide(x, t.weight0, np.ones_like(t.present1)) < NEW_BELOW
+
+
+def poll_where_standing(t: Transition, poll: np.ndarray) -> np.ndarray:
+    """A statewide share (of every seat) as the share over the seats where the contender stands."""
+    where = (t.present1 * t.weight0[:, None]).sum(0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(where > 0, np.nan_to_num(poll) * t.weight0.sum() / where, 0.0)
+
+
+def _centre(t: Transition, sizes: Sizes, X: np.ndarray, poll: np.ndarray | None,
+            x: np.ndarray | None = None) -> np.ndarray:
+    if poll is None:
+        return sizes.swing_a + sizes.swing_b * X
+    target = poll_where_standing(t, poll)
+    if sizes.form == "uniform":
+        return target - X
+    if sizes.form == "proportional":
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(X > 0, np.log(np.clip(target, 1e-9, None) / np.clip(X, 1e-9, None)), 0.0)
+    # logit: the swing whose seat shares average to the target (bisection, every contender at once)
+    base = X[None, :] + sizes.seat_keep * (x - X[None, :])
+    pw = t.present1 * t.weight0[:, None]
+    lo, hi = np.full(t.K, -12.0), np.full(t.K, 12.0)
+    for _ in range(50):
+        mid = (lo + hi) / 2
+        got = (_logit_apply(base, mid[None, :]) * pw).sum(0) / np.maximum(pw.sum(0), 1e-12)
+        lo, hi = np.where(got < target, mid, lo), np.where(got < target, hi, mid)
+    return (lo + hi) / 2
+
+
+def _logit_apply(base, g):
+    b = np.clip(base, 1e-4, 1 - 1e-4)
+    return 1.0 / (1.0 + np.exp(-(np.log(b / (1 - b)) + g)))
+
+
+def _apply(sizes: Sizes, X, x, g):
+    base = X + sizes.seat_keep * (x - X)
+    if sizes.form == "uniform":
+        return base + g
+    if sizes.form == "logit":
+        return _logit_apply(base, g)
+    return base * np.exp(g)
+
+
+def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarray | None = None,
+             chunk: int = 500) -> tuple[np.ndarray, np.ndarray]:
+    """P(win) per seat and contender (n, K), and seats per draw and contender (draws, K)."""
+    rng = np.random.default_rng(seed)
+    n, K = t.n, t.K
+    R = int(t.region.max()) + 1
+    x_c = consolidated(t, sizes.transfer)
+    X = statewide(x_c, t.weight0, t.present1)
+    new = is_new(t, sizes)
+    ind = K - 2
+    centre = _centre(t, sizes, X, poll, x_c)
+    spread = sizes.state_sd if poll is None else sizes.poll_sd
+    new_share = sizes.new_mean if poll is None else poll_where_standing(t, poll)
+    width = max([len(t.partners.get(c, ())) for c in t.contenders[:-2]] + [1])
+    pidx = np.where(t.partner1 >= 0, np.arange(K)[None, :] * width + t.partner1, -1)
+    standing = t.present1 & (np.arange(K) < K - 1)[None, :]
+    wins = np.zeros((n, K))
+    seats = np.zeros((draws, K), dtype=np.int32)
+    done = 0
+    while done < draws:
+        d = min(chunk, draws - done)
+        tau = np.clip(sizes.transfer + sizes.transfer_sd * rng.standard_normal((d, 1, K)), 0.0, 1.0)
+        x = t.stand0[None] + tau * t.away0[None]
+        if math.isfinite(sizes.state_df):
+            z = rng.standard_t(sizes.state_df, (d, 1, K)) * math.sqrt(max(sizes.state_df - 2, 0.5) / sizes.state_df)
+        else:
+            z = rng.standard_normal((d, 1, K))
+        g = centre[None, None, :] + spread * z
+        y = _apply(sizes, X[None, None, :], x, g)
+        if sizes.partner_sd > 0:
+            pz = sizes.partner_sd * rng.standard_normal((d, K * width))
+            y = y + np.where(pidx[None] >= 0, pz[:, np.clip(pidx, 0, None)], 0.0)
+        if poll is None:
+            y = np.where(new[None, None, :], new_share + sizes.new_sd * rng.standard_normal((d, 1, K)), y)
+        else:
+            y = np.where(new[None, None, :], new_share[None, None, :], y)
+        if sizes.region_sd > 0:
+            y = y + sizes.region_sd * rng.standard_normal((d, R, K))[:, t.region, :]
+        y = y + (sizes.seat_sd + sizes.seat_slope * np.clip(x, 0, 1)) * rng.standard_normal((d, n, K))
+        y[:, :, ind] = sizes.ind_keep * t.stand0[None, :, ind] + sizes.ind_sd * rng.standard_normal((d, n))
+        y = np.where(standing[None], np.maximum(y, 0.0), -1.0)
+        w = np.argmax(y, axis=2)
+        onehot = np.zeros((d, n, K), dtype=bool)
+        np.put_along_axis(onehot, w[..., None], True, 2)
+        wins += onehot.sum(0)
+        seats[done:done + d] = onehot.sum(1)
+        done += d
+    return wins / draws, seats
+
+
+def deterministic(t: Transition, sizes: Sizes, poll: np.ndarray | None = None) -> np.ndarray:
+    """The winner per seat (contender index) with every draw at its centre."""
+    K = t.K
+    x = consolidated(t, sizes.transfer)
+    X = statewide(x, t.weight0, t.present1)
+    y = _apply(sizes, X[None, :], x, _centre(t, sizes, X, poll, x)[None, :])
+    new = is_new(t, sizes)
+    y = np.where(new[None, :], sizes.new_mean if poll is None else poll_where_standing(t, poll)[None, :], y)
+    y[:, K - 2] = sizes.ind_keep * t.stand0[:, K - 2]
+    y = np.where(t.present1 & (np.arange(K) < K - 1)[None, :], y, -1.0)
+    return np.argmax(y, axis=1)
+
+
+def shipped(poll: bool = False) -> tuple["Sizes", dict]:
+    """The sizes fitted on the corpus (resources/seat_model.json, tools/fit_seat_model.py) — the
+    form chosen without a poll, or (``poll``) the one that turns a poll into seats best — and the
+    whole file: the forms, what they were fitted on, their out-of-sample figures."""
+    import json
+
+    from .paths import resource_root
+    doc = json.loads((resource_root() / "seat_model.json").read_text(encoding="utf-8"))
+    return Sizes.from_json(doc["poll_sizes" if poll else "sizes"]), doc
+
+
+def coverage_sentence(doc: dict) -> str:
+    """What the dock and the brief say of the model's record, from its shipped figures."""
+    b = doc["backtest"]
+    return (f"80 % ranges held the result in {b['covered80']} of {b['bloc_transitions']} past elections' blocs "
+            f"({len(doc['states'])} states, each left out of the fit it was tested with)")

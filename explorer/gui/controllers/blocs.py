@@ -1,0 +1,77 @@
+"""The window's blocs (issue 24), attached by one call: the Blocs dock (the rival blocs beside
+ours), the keys Alt+0 … Alt+9 that give the selected seats to a rival's partner, the presets
+"As the blocs stood in YEAR" in Scenario ▸ Start from preset, and Data set ▸ Parties (the party
+table across the data set's elections, with its lineage: shown and edited)."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from ...core import bloc_commands as bc
+from ..dialogs.parties_dialog import PartiesDialog
+from ..panels.blocs import BlocsPanel
+
+
+class Blocs:
+    def __init__(self, window):
+        self.w = window
+        self.panel = BlocsPanel(window.doc, window.hub, window)
+        self.dock = window._dock("Blocs", self.panel, "dock_blocs")
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.tabifyDockWidget(window.summary_dock, self.dock)
+        window.workspace.activeChanged.connect(self.panel.set_document)
+        window.map_dock.raise_()      # the map stays in front; the Blocs tab is one click away
+        self.actions = []
+        for k in range(10):
+            a = QAction(f"Selected seats to rival partner {k}" if k else "Selected seats: rival fields nobody", window)
+            a.setShortcut(QKeySequence(f"Alt+{k}"))
+            a.setObjectName(f"rival_assign_{k}")
+            a.triggered.connect(lambda _c=False, k=k: self.panel.assign_selected(k))
+            window.addAction(a)
+            self.actions.append(a)
+        # Scenario ▸ Start from preset gains every election's blocs; Data set ▸ Parties
+        am = window.menu_actions
+        am.presets_menu.aboutToShow.connect(lambda: self.fill_presets(am.presets_menu))
+        mb = window.menuBar()
+        view = next((a for a in mb.actions() if a.text() == "&View"), None)
+        self.dataset_menu = mb.addMenu("&Data set")
+        if view is not None:
+            mb.insertMenu(view, self.dataset_menu)
+        self.dataset_menu.addAction("&Parties and lineage…", self.parties)
+        if view is not None:
+            view.menu().addAction(self.dock.toggleViewAction())
+
+    def docks(self):
+        return [self.dock]
+
+    def fill_presets(self, menu) -> None:
+        """Scenario ▸ Start from preset: every election's blocs as they stood (after the data set's presets)."""
+        from ...core.bloc_presets import bloc_presets
+        ds = self.w.doc.dataset
+        bids = bloc_presets(ds)
+        if bids:
+            menu.addSeparator()
+        for bid in bids:
+            menu.addAction(f"As the blocs stood in {ds.baselines[bid].year}", lambda b=bid: self.apply_preset(b))
+
+    def apply_preset(self, baseline_id: str) -> bool:
+        from ...core.bloc_presets import bloc_preset
+        doc = self.w.doc
+        p = bloc_preset(doc.dataset, baseline_id, tuple(x.code for x in doc.pools.partners))
+        ok = doc.push(bc.bloc_preset_command(doc.scenario, p))
+        if ok:
+            self.dock.raise_()
+            self.w.statusBar().showMessage(f"{p.label}: " + "; ".join(p.notes[:3]), 10000)
+        return ok
+
+    def parties(self) -> PartiesDialog:
+        w = self.w
+        ds = w.doc.dataset
+
+        def applied():      # every open scenario of the data set projects with the new lineage
+            for doc in w.workspace.docs:
+                if doc.dataset is ds:
+                    doc.scenario.dataset_changed()
+        dlg = PartiesDialog(ds, applied, w)
+        dlg.show()
+        return dlg

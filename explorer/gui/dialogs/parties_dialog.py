@@ -1,0 +1,151 @@
+"""Data set ▸ Parties and lineage: the data set's parties across its elections (code, name, the
+elections it stood in, what the lineage says of it) and the lineage table itself (renames,
+mergers, splits with each heir's share), edited here, checked row by row and applied to every
+scenario of the data set; saved to a CSV file or loaded from one."""
+from __future__ import annotations
+
+import csv
+import io
+from typing import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
+                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout)
+
+from ...core.errors import DataError
+from ...core.lineage import COLUMNS, Lineage, read_lineage
+
+
+class PartiesDialog(QDialog):
+    """Data set ▸ Parties: the data set's parties (code, name, what the lineage says of them) and
+    the lineage table itself (renames, mergers, splits with each heir's share), edited here and
+    applied to every scenario of the data set; saved to a CSV file or loaded from one."""
+
+    def __init__(self, dataset, applied: Callable[[], None], parent=None):
+        super().__init__(parent)
+        self.applied = applied
+        ds = dataset
+        self.ds = ds
+        self.setWindowTitle(f"Parties of {ds.name}")
+        self.resize(760, 460)
+        from ...core.successors import dataset_lineage, state_code
+        self.state = state_code(ds)
+        lin = dataset_lineage(ds)
+        self.parties = QTableWidget(0, 4)
+        self.parties.setObjectName("parties_table")
+        self.parties.setHorizontalHeaderLabels(["Code", "Name", "Elections", "Lineage"])
+        self.parties.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.parties.verticalHeader().hide()
+        self.lineage = QTableWidget(0, len(COLUMNS))
+        self.lineage.setObjectName("lineage_table")
+        self.lineage.setHorizontalHeaderLabels(list(COLUMNS))
+        self.lineage.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
+        self.lineage.verticalHeader().hide()
+        self._fill_parties(lin)
+        self._fill_lineage(lin)
+        tabs = QTabWidget()
+        tabs.addTab(self.parties, "Parties")
+        tabs.addTab(self.lineage, "Lineage")
+        self.tabs = tabs
+        add, remove, load, save = (QPushButton(t) for t in ("Add row", "Remove row", "Load…", "Save as…"))
+        add.clicked.connect(lambda: self.lineage.insertRow(self.lineage.rowCount()))
+        remove.clicked.connect(lambda: self.lineage.removeRow(self.lineage.currentRow()))
+        load.clicked.connect(self.load)
+        save.clicked.connect(self.save)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        row = QHBoxLayout()
+        for b in (add, remove, load, save):
+            row.addWidget(b)
+        row.addStretch(1)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Close)
+        bb.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
+        bb.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel(f"A projection from an older election maps its parties to the newest election's "
+                             f"({self.state or 'no state code'}): renames, mergers, and splits with each heir's share."))
+        lay.addWidget(tabs, 1)
+        lay.addLayout(row)
+        lay.addWidget(self.status)
+        lay.addWidget(bb)
+
+    def _fill_parties(self, lin: Lineage) -> None:
+        ds = self.ds
+        seen: dict[str, list[int]] = {}
+        for b in ds.baselines.values():
+            for p in set(b.candidates["party"]):
+                seen.setdefault(p, []).append(b.year or 0)
+        codes = sorted(seen, key=lambda p: (-len(seen[p]), p))
+        self.parties.setRowCount(len(codes))
+        for r, p in enumerate(codes):
+            said = [f"{e.kind} → {e.to}" + (f" {e.share:.0%}" if e.share is not None else "") + f" ({e.year})"
+                    for e in lin.events if e.code == p and e.kind != "spelling" and e.state in ("", self.state)]
+            said += [f"from {e.code} ({e.kind}, {e.year})" for e in lin.events
+                     if e.to == p and e.code != p and e.kind != "spelling" and e.state in ("", self.state)]
+            for c, v in enumerate((p, ds.party_names.get(p, p), ", ".join(str(y) for y in sorted(seen[p]) if y),
+                                   "; ".join(said))):
+                it = QTableWidgetItem(v)
+                it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.parties.setItem(r, c, it)
+
+    def _fill_lineage(self, lin: Lineage) -> None:
+        rows = [e for e in lin.events if e.kind != "spelling" and e.state in ("", self.state)]
+        self.lineage.setRowCount(len(rows))
+        for r, e in enumerate(rows):
+            vals = (e.kind, e.code, e.to, "" if e.share is None else f"{e.share:g}", e.state,
+                    "" if e.year is None else str(e.year), "" if e.ac_no is None else str(e.ac_no), e.source)
+            for c, v in enumerate(vals):
+                self.lineage.setItem(r, c, QTableWidgetItem(v))
+
+    def table_csv(self) -> bytes:
+        out = io.StringIO()
+        w = csv.writer(out, lineterminator="\n")
+        w.writerow(COLUMNS)
+        for r in range(self.lineage.rowCount()):
+            w.writerow([(self.lineage.item(r, c).text().strip() if self.lineage.item(r, c) else "")
+                        for c in range(len(COLUMNS))])
+        return out.getvalue().encode("utf-8")
+
+    def edited(self) -> Lineage:
+        """The table as a lineage: the spellings of the data set's table kept, the rows here
+        for the rest (DataError naming the row and column of a bad cell)."""
+        from ...core.successors import dataset_lineage
+        own = read_lineage(self.table_csv(), "the Lineage table")
+        keep = [e for e in dataset_lineage(self.ds).events
+                if e.kind == "spelling" or e.state not in ("", self.state)]
+        return Lineage(keep + own.events)
+
+    def apply(self) -> bool:
+        try:
+            lin = self.edited()
+        except DataError as e:
+            self.status.setText(e.summary(5))
+            return False
+        self.ds.imports.set_lineage(lin)
+        self.applied()
+        self._fill_parties(lin)
+        self.status.setText("Applied to every scenario of this data set.")
+        return True
+
+    def load(self, path: str | None = None) -> bool:
+        path = path or QFileDialog.getOpenFileName(self, "Lineage table", "", "CSV (*.csv);;All files (*)")[0]
+        if not path:
+            return False
+        from ...core.lineage import load_lineage
+        try:
+            lin = load_lineage(path)
+        except DataError as e:
+            QMessageBox.warning(self, "Lineage", e.summary(5))
+            return False
+        self._fill_lineage(lin)
+        self.status.setText(f"Loaded {path}: Apply to use it.")
+        return True
+
+    def save(self, path: str | None = None) -> bool:
+        path = path or QFileDialog.getSaveFileName(self, "Save the lineage table", "lineage.csv", "CSV (*.csv)")[0]
+        if not path:
+            return False
+        from ...core.atomic import atomic_write_bytes
+        atomic_write_bytes(path, self.table_csv())
+        self.status.setText(f"Saved {path}")
+        return True

@@ -1,0 +1,497 @@
+"""The Blocs dock: the rival blocs, compact beside ours. One rival at a time (a combo picks it):
+its split as small seat lists, one per partner, "Fight" (two or more of its partners stand) and
+"None" (it fields nobody); drag seats between them, or select seats anywhere and press Alt+1 …
+Alt+9 (the rival's partners), Alt+0 (none); presets for its split (where each stood, the strongest
+partner, as it stood in an election of the data set); its transfer; every bloc's projected seats.
+Every edit is one undo step on the scenario's stack."""
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtGui import QDrag
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+
+from ...core import bloc_commands as bc
+from ...core.blocs import BASELINE, STRONGEST, RivalBloc
+from ..document import Binding, Document
+from ..style import swatch_icon
+
+MIME = "application/x-seat-share-rival-seats"
+FIGHT, NONE = "__fight__", "__none__"
+
+
+class SeatBucket(QListWidget):
+    """One partner's seats in a rival's split (or Fight, or None); seats dragged onto it go to it."""
+    dropped = Signal(str, list)          # (bucket key, ac_nos)
+    picked = Signal(list)                # ac_nos selected here
+
+    def __init__(self, key: str, parent=None):
+        super().__init__(parent)
+        self.key = key
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setUniformItemSizes(True)
+        self.setIconSize(QSize(10, 10))     # the projected winner's colour, as small as the pools' chips
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.itemSelectionChanged.connect(lambda: self.picked.emit(self.selected()))
+
+    def selected(self) -> list[int]:
+        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self.selectedItems()]
+
+    def startDrag(self, actions):
+        seats = self.selected()
+        if not seats:
+            return
+        md = QMimeData()
+        md.setData(MIME, ",".join(map(str, seats)).encode())
+        drag = QDrag(self)
+        drag.setMimeData(md)
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def dragEnterEvent(self, e):
+        e.acceptProposedAction() if e.mimeData().hasFormat(MIME) else e.ignore()
+
+    def dragMoveEvent(self, e):
+        e.acceptProposedAction() if e.mimeData().hasFormat(MIME) else e.ignore()
+
+    def dropEvent(self, e):
+        if not e.mimeData().hasFormat(MIME):
+            e.ignore()
+            return
+        seats = [int(x) for x in bytes(e.mimeData().data(MIME)).decode().split(",") if x]
+        e.setDropAction(Qt.DropAction.MoveAction)
+        e.accept()
+        self.dropped.emit(self.key, seats)
+
+
+class RivalDialog(QDialog):
+    """A new rival bloc (or one edited): its name, its partners (codes or ECI names), its split."""
+
+    def __init__(self, parent=None, bloc: RivalBloc | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Rival bloc" if bloc is None else f"Edit {bloc.name}")
+        self.name = QLineEdit(bloc.name if bloc else "")
+        self.name.setPlaceholderText("e.g. NDA")
+        self.partners = QLineEdit(", ".join(bloc.partners) if bloc else "")
+        self.partners.setPlaceholderText("codes or ECI names, comma-separated, e.g. BJP, AJSU")
+        self.split = QComboBox()
+        self.split.addItem("Each partner where it stood in the baseline", BASELINE)
+        self.split.addItem("The bloc's strongest partner in each seat", STRONGEST)
+        if bloc is not None:
+            self.split.setCurrentIndex(0 if bloc.split == BASELINE else 1)
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("Partners", self.partners)
+        form.addRow("Split", self.split)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        bb.accepted.connect(self.accept)
+        bb.rejected.connect(self.reject)
+        form.addRow(bb)
+
+
+class ContenderDialog(QDialog):
+    """A new contender: a party absent from the baseline with a statewide share (every seat alike,
+    where another party is strong, or in chosen seats), or an independent in a named seat."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New contender")
+        self.kind = QComboBox()
+        self.kind.addItem("A party new to the baseline", "party")
+        self.kind.addItem("An independent or rebel in one seat", "ind")
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("party code or ECI name, e.g. JLKM; for an independent, a name")
+        self.share = QSpinBox()
+        self.share.setRange(1, 95)
+        self.share.setValue(5)
+        self.share.setSuffix(" %")
+        self.place = QComboBox()
+        self.place.addItem("the same share in every seat", "uniform")
+        self.place.addItem("where this party is strong:", "like")
+        self.place.addItem("only in these seats:", "seats")
+        self.arg = QLineEdit()
+        self.arg.setPlaceholderText("a party (e.g. AJSU) or seat numbers (e.g. 12, 14)")
+        form = QFormLayout(self)
+        form.addRow("Who", self.kind)
+        form.addRow("Party / name", self.code)
+        form.addRow("Share (statewide; of the seat for an independent)", self.share)
+        form.addRow("Placed", self.place)
+        form.addRow("", self.arg)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        bb.accepted.connect(self.accept)
+        bb.rejected.connect(self.reject)
+        form.addRow(bb)
+
+    def contender(self, resolve):
+        """The contender the fields say (ValueError naming what is wrong)."""
+        from ...core.contenders import SEATS, UNIFORM, Contender
+        share = float(self.share.value())
+        seats = tuple(int(t) for t in self.arg.text().replace(" ", "").split(",") if t.isdigit())
+        if self.kind.currentData() == "ind":
+            if len(seats) != 1:
+                raise ValueError("an independent stands in one seat: give its number")
+            return Contender("IND", share, SEATS, seats, self.code.text().strip())
+        text = self.code.text().strip()
+        code = (resolve(text) if text else None) or text.upper()
+        how = self.place.currentData()
+        if how == "uniform":
+            return Contender(code, share, UNIFORM)
+        if how == "seats":
+            return Contender(code, share, SEATS, seats)
+        like = self.arg.text().strip()
+        return Contender(code, share, "like:" + ((resolve(like) if like else None) or like.upper()))
+
+
+class BlocsPanel(QWidget):
+    def __init__(self, doc: Document, hub, parent=None):
+        super().__init__(parent)
+        self.hub = hub
+        self._binding = Binding()
+        self._shape = None
+        self._preset_cache: dict = {}
+        self.buckets: dict[str, SeatBucket] = {}
+        self.headers: dict[str, QLabel] = {}
+        self.rival = QComboBox()
+        self.rival.setObjectName("rival_choice")
+        self.rival.setToolTip("The rival bloc shown")
+        self.rival.currentIndexChanged.connect(lambda _i: self._fill())
+        add, remove, edit = QToolButton(), QToolButton(), QToolButton()
+        add.setText("+")
+        add.setToolTip("Add a rival bloc")
+        remove.setText("−")
+        remove.setToolTip("Remove this rival bloc (its parties stand alone)")
+        edit.setText("Edit…")
+        add.clicked.connect(self.add_rival)
+        remove.clicked.connect(self.remove_rival)
+        edit.clicked.connect(self.edit_rival)
+        self.preset = QComboBox()
+        self.preset.setObjectName("rival_preset")
+        self.preset.setToolTip("The rival's split: a preset for every seat")
+        self.preset.activated.connect(self._preset_chosen)
+        self.transfer = QSpinBox()
+        self.transfer.setRange(0, 100)
+        self.transfer.setSuffix(" %")
+        self.transfer.setToolTip("Share of a partner's voters that go to the bloc's candidate where it does not stand")
+        self.transfer.editingFinished.connect(self._transfer_changed)
+        self.totals = QLabel()
+        self.totals.setObjectName("bloc_totals")
+        self.totals.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Rival"))
+        top.addWidget(self.rival, 1)
+        for b in (add, remove, edit):
+            top.addWidget(b)
+        row2 = QHBoxLayout()
+        row2.addWidget(self.preset, 1)
+        row2.addWidget(QLabel("transfer"))
+        row2.addWidget(self.transfer)
+        self.grid_box = QWidget()          # takes the free height (an empty grid would leave it to the labels)
+        self.grid_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.grid = QGridLayout(self.grid_box)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(4)
+        self.empty = QLabel("No rival bloc: every other party stands alone. Add one with +, or Scenario ▸ Start "
+                            "from preset ▸ As the blocs stood in …")
+        self.empty.setWordWrap(True)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addLayout(top)
+        lay.addLayout(row2)
+        lay.addWidget(self.totals)
+        lay.addWidget(self.empty)
+        lay.addWidget(self.grid_box, 1)
+        # new contenders: parties absent from the baseline, independents in named seats
+        self.contenders = QListWidget()
+        self.contenders.setObjectName("contenders")
+        self.contenders.setMaximumHeight(52)
+        self.contenders.setToolTip("New contenders: each takes its vote from the seat's other candidates")
+        cadd, cdel = QToolButton(), QToolButton()
+        cadd.setText("+")
+        cadd.setToolTip("A party new to the baseline, or an independent in a seat")
+        cdel.setText("−")
+        cadd.clicked.connect(lambda: self.add_contender())
+        cdel.clicked.connect(self.remove_contender)
+        crow = QHBoxLayout()
+        crow.addWidget(QLabel("New contenders"))
+        crow.addStretch(1)
+        crow.addWidget(cadd)
+        crow.addWidget(cdel)
+        lay.addLayout(crow)
+        lay.addWidget(self.contenders)
+        self.set_document(doc)
+
+    # -- the document ----------------------------------------------------------------------------
+    def set_document(self, doc: Document) -> None:
+        self.doc = doc
+        self._binding.bind(doc, evaluated=self._evaluated)
+        self._evaluated(doc.evaluation)
+
+    def current(self) -> RivalBloc | None:
+        name = self.rival.currentData()
+        return next((b for b in self.doc.scenario.rivals if b.name == name), None)
+
+    def _evaluated(self, ev) -> None:
+        sc = self.doc.scenario
+        names = [b.name for b in sc.rivals]
+        if [self.rival.itemData(i) for i in range(self.rival.count())] != names:
+            keep = self.rival.currentData()
+            self.rival.blockSignals(True)
+            self.rival.clear()
+            for b in sc.rivals:
+                self.rival.addItem(swatch_icon(b.colour), b.name, b.name)
+            if keep in names:
+                self.rival.setCurrentIndex(names.index(keep))
+            self.rival.blockSignals(False)
+        bs = ev.bloc_seats
+        parts = [f"<b>{n}</b> {bs[n]}" for n in ev.blocs.names]
+        parts.append(f"unaligned {bs['unaligned']}")
+        if bs["independents"]:
+            parts.append(f"independents {bs['independents']}")
+        if bs["tied"]:
+            parts.append(f"tied {bs['tied']}")
+        self.totals.setText(" · ".join(parts) + f" <span style='color:#666'>of {sc.seats.n}</span>")
+        labels = [c.label for c in sc.contenders]
+        if [self.contenders.item(i).text() for i in range(self.contenders.count())] != labels:
+            self.contenders.clear()
+            self.contenders.addItems(labels)
+        self._fill()
+
+    def _fill(self) -> None:
+        b = self.current()
+        self.empty.setVisible(b is None)
+        self.transfer.setEnabled(b is not None)
+        self._fill_presets(b)
+        if b is None:
+            self._rebuild([])
+            return
+        self.transfer.blockSignals(True)
+        self.transfer.setValue(round(b.transfer * 100))
+        self.transfer.blockSignals(False)
+        keys = list(b.partners) + [FIGHT, NONE]
+        if self._shape != (b.name, b.partners, self.doc.dataset.uid):
+            self._rebuild(keys)
+            self._shape = (b.name, b.partners, self.doc.dataset.uid)
+        ev = self.doc.evaluation
+        k = [x.name for x in self.doc.scenario.rivals].index(b.name)
+        st = ev.projector.rival_standing[k]
+        seats = self.doc.dataset.seats
+        by_key: dict[str, list[int]] = {key: [] for key in keys}
+        for i, a in enumerate(seats.ac_no.tolist()):
+            who = [c for c, s in zip(b.partners, st[i]) if s]
+            by_key[who[0] if len(who) == 1 else (FIGHT if who else NONE)].append(a)
+        edited = b.edited
+        pr = ev.projection
+        colour = self.doc.dataset.party_colour
+        for key, acs in by_key.items():
+            lst = self.buckets[key]
+            lst.blockSignals(True)
+            lst.clear()
+            for a in acs:
+                extra = " v ".join(edited[a]) if key == FIGHT and a in edited else ""
+                i = seats.index_of(a)
+                won = pr.parties[int(pr.winner[i])]
+                it = QListWidgetItem(swatch_icon(colour(won)), f"{a} {seats.name(a)}" + (f" ({extra})" if extra else ""))
+                it.setData(Qt.ItemDataRole.UserRole, a)
+                it.setToolTip(f"Projected winner: {won}")
+                lst.addItem(it)
+            lst.blockSignals(False)
+            label = {FIGHT: "Fight", NONE: "None"}.get(key, key)
+            self.headers[key].setText(f"<b>{label}</b> {len(acs)}")
+        # a row of lists as tall as its seats ask (an empty Fight or None row stays small)
+        for n in range(0, len(keys), 2):
+            most = max(len(by_key[k]) for k in keys[n:n + 2])
+            self.grid.setRowStretch(n // 2, 1 + min(most, 12))
+
+    def _rebuild(self, keys: list[str]) -> None:
+        while self.grid.count():
+            w = self.grid.takeAt(0).widget()
+            if w is not None:
+                w.deleteLater()
+        self.buckets, self.headers = {}, {}
+        self._shape = None
+        b = self.current()
+        for n, key in enumerate(keys):
+            box = QWidget()
+            v = QVBoxLayout(box)
+            v.setContentsMargins(0, 0, 0, 0)
+            v.setSpacing(1)
+            head = QLabel()
+            if b is not None and key in b.partners:
+                head.setToolTip(f"{self.doc.dataset.party_names.get(key, key)}: Alt+{b.partners.index(key) + 1} gives "
+                                "it the selected seats")
+            elif key == NONE:
+                head.setToolTip("The bloc fields no candidate here (Alt+0)")
+            else:
+                head.setToolTip("Two or more of the bloc's partners stand (a friendly fight)")
+            lst = SeatBucket(key)
+            lst.setObjectName(f"rival_bucket_{key}")
+            lst.setMinimumHeight(36)
+            lst.dropped.connect(self._dropped)
+            lst.picked.connect(lambda seats, s=lst: seats and self.hub.set(seats, s))
+            v.addWidget(head)
+            v.addWidget(lst, 1)
+            self.grid.addWidget(box, n // 2, n % 2)
+            self.buckets[key], self.headers[key] = lst, head
+
+    def _fill_presets(self, b: RivalBloc | None) -> None:
+        from ...core.bloc_presets import bloc_presets
+        self.preset.blockSignals(True)
+        self.preset.clear()
+        self.preset.setEnabled(b is not None)
+        if b is not None:
+            self.preset.addItem("Split: each partner where it stood", ("split", BASELINE))
+            self.preset.addItem("Split: the strongest partner per seat", ("split", STRONGEST))
+            for bid in bloc_presets(self.doc.dataset):
+                y = self.doc.dataset.baselines[bid].year
+                self.preset.addItem(f"Split: as it stood in {y}", ("as", bid))
+            self.preset.setCurrentIndex(self._preset_index(b))
+            self.preset.setPlaceholderText("Split: edited seat by seat")
+        self.preset.blockSignals(False)
+
+    def _preset_index(self, b: RivalBloc) -> int:
+        """The preset the rival's split is (its default, or as it stood in an election), else -1."""
+        if not b.seats:
+            return 0 if b.split == BASELINE else 1
+        key = (self.doc.dataset.uid, self.doc.dataset.version, b)
+        hit = self._preset_cache.get(key)
+        if hit is None:
+            from ...core.bloc_presets import bloc_presets, election_blocs
+            hit = -1
+            acs = self.doc.dataset.seats.ac_no.tolist()
+            for k, bid in enumerate(bloc_presets(self.doc.dataset)):
+                _, standing = election_blocs(self.doc.dataset, bid)
+                if b.edited == {a: tuple(c for c in b.partners if a in standing.get(c, ())) for a in acs}:
+                    hit = 2 + k
+                    break
+            if len(self._preset_cache) > 32:
+                self._preset_cache.clear()
+            self._preset_cache[key] = hit
+        return hit
+
+    # -- edits: each one undo step ----------------------------------------------------------------------
+    def _push(self, make) -> bool:
+        try:
+            return self.doc.push(make())
+        except ValueError as e:
+            QMessageBox.warning(self, "Blocs", str(e))
+            return False
+
+    def _dropped(self, key: str, seats: list[int]) -> None:
+        b = self.current()
+        if b is None or not seats:
+            return
+        if key == FIGHT:
+            codes = b.partners          # every partner of the bloc stands
+        else:
+            codes = () if key == NONE else (key,)
+        self._push(lambda: bc.move_rival_seats(self.doc.scenario, b.name, seats, codes))
+
+    def assign_selected(self, k: int) -> bool:
+        """Alt+k: the selected seats to the current rival's partner k (1-based); 0: to none."""
+        b = self.current()
+        seats = sorted(self.hub.seats)
+        if b is None or not seats or k > len(b.partners):
+            return False
+        codes = () if k == 0 else (b.partners[k - 1],)
+        return self._push(lambda: bc.move_rival_seats(self.doc.scenario, b.name, seats, codes))
+
+    def _preset_chosen(self, _i: int) -> None:
+        b, data = self.current(), self.preset.currentData()
+        if b is None or data is None:
+            return
+        kind, arg = data
+        if kind == "split":
+            self._push(lambda: bc.set_rival_split(self.doc.scenario, b.name, arg))
+            return
+        from ...core.bloc_presets import election_blocs
+        _, standing = election_blocs(self.doc.dataset, arg)
+        seats = {a: tuple(c for c in b.partners if a in standing.get(c, ())) for a in self.doc.dataset.seats.ac_no.tolist()}
+        y = self.doc.dataset.baselines[arg].year
+        new = [x if x.name != b.name else x.with_seats(seats) for x in self.doc.scenario.rivals]
+        self._push(lambda: bc.SetBlocs(self.doc.scenario, new, f"{b.name}: as it stood in {y}"))
+
+    def _transfer_changed(self) -> None:
+        b = self.current()
+        if b is not None and round(b.transfer * 100) != self.transfer.value():
+            self._push(lambda: bc.set_rival_transfer(self.doc.scenario, b.name, self.transfer.value() / 100))
+
+    def _from_dialog(self, dlg: RivalDialog) -> RivalBloc | None:
+        ds = self.doc.dataset
+        codes = []
+        for t in dlg.partners.text().split(","):
+            t = t.strip()
+            if t:
+                codes.append(ds.resolve_party(t) or t.upper())
+        try:
+            return RivalBloc(dlg.name.text().strip(), tuple(dict.fromkeys(codes)), dlg.split.currentData())
+        except ValueError as e:
+            QMessageBox.warning(self, "Blocs", str(e))
+            return None
+
+    def add_rival(self, *_args, dialog: RivalDialog | None = None) -> bool:
+        dlg = dialog or RivalDialog(self)
+        if dialog is None and dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        b = self._from_dialog(dlg)
+        if b is None:
+            return False
+        from ...core.bloc_presets import RIVAL_COLOURS
+        from dataclasses import replace
+        b = replace(b, colour=RIVAL_COLOURS[len(self.doc.scenario.rivals) % len(RIVAL_COLOURS)])
+        ok = self._push(lambda: bc.SetBlocs(self.doc.scenario, self.doc.scenario.rivals + (b,),
+                                            f"Add rival bloc {b.name}"))
+        if ok:
+            self.rival.setCurrentIndex(self.rival.findData(b.name))
+        return ok
+
+    def edit_rival(self, *_args, dialog: RivalDialog | None = None) -> bool:
+        old = self.current()
+        if old is None:
+            return False
+        dlg = dialog or RivalDialog(self, old)
+        if dialog is None and dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        b = self._from_dialog(dlg)
+        if b is None:
+            return False
+        from dataclasses import replace
+        # seats edited before keep the partners that are still in the bloc
+        kept = {a: tuple(c for c in codes if c in b.partners) for a, codes in old.seats}
+        b = replace(b, colour=old.colour, transfer=old.transfer).with_seats(kept if b.split == old.split else {})
+        new = tuple(b if x is old else x for x in self.doc.scenario.rivals)
+        ok = self._push(lambda: bc.SetBlocs(self.doc.scenario, new, f"Edit rival bloc {b.name}"))
+        if ok:
+            self.rival.setCurrentIndex(self.rival.findData(b.name))
+        return ok
+
+    def remove_rival(self) -> bool:
+        b = self.current()
+        if b is None:
+            return False
+        new = tuple(x for x in self.doc.scenario.rivals if x is not b)
+        return self._push(lambda: bc.SetBlocs(self.doc.scenario, new, f"Remove rival bloc {b.name}"))
+
+    # -- new contenders ----------------------------------------------------------------------------------
+    def add_contender(self, dialog: ContenderDialog | None = None) -> bool:
+        dlg = dialog or ContenderDialog(self)
+        if dialog is None and dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        sc = self.doc.scenario
+        try:
+            c = dlg.contender(self.doc.dataset.resolve_party)
+        except ValueError as e:
+            QMessageBox.warning(self, "New contender", str(e))
+            return False
+        return self._push(lambda: bc.SetContenders(sc, sc.contenders + (c,), f"New contender: {c.label}"))
+
+    def remove_contender(self) -> bool:
+        r = self.contenders.currentRow()
+        sc = self.doc.scenario
+        if not 0 <= r < len(sc.contenders):
+            return False
+        c = sc.contenders[r]
+        return self._push(lambda: bc.SetContenders(sc, sc.contenders[:r] + sc.contenders[r + 1:],
+                                                   f"Remove contender: {c.label}"))

@@ -1,0 +1,41 @@
+"""A poll's statewide shares as the projection's swings (project --poll)."""
+import json
+
+import pandas as pd
+import pytest
+
+from explorer.cli import main
+from explorer.core.poll import PollError, parse_poll, poll_swings
+
+TOY = pd.DataFrame({"ac_no": [1, 1, 2, 2], "party": ["A", "B", "A", "C"], "votes": [60, 40, 30, 70]})
+
+
+def test_each_party_s_swing_reaches_its_share_where_it_stands():
+    # A: 90 of 200 votes = 45 %, stands everywhere: +5 points gives 50 %.
+    # B: 40 of 200 = 20 %, stands in seat 1 only (100 of the 200 votes): +10 points there gives 25 %.
+    assert poll_swings(TOY, {"A": 50.0, "B": 25.0}) == {"A": 5.0, "B": 10.0}
+
+
+def test_a_bad_poll_is_refused_with_the_reason():
+    assert parse_poll("BJP=40.5, INC=38%") == {"BJP": 40.5, "INC": 38.0}
+    for text, msg in [("BJP", "expected PARTY=percent"), ("BJP=x", "'x' is not a number"),
+                      ("BJP=140", "from 0 to 100"), ("BJP=60,INC=50", "add up to 110 %"),
+                      ("BJP=1,BJP=2", "BJP is given twice")]:
+        with pytest.raises(PollError, match=msg):
+            parse_poll(text)
+    with pytest.raises(PollError, match="D has no candidate in the baseline"):
+        poll_swings(TOY, {"D": 5.0})
+    with pytest.raises(PollError, match="IND is not a party"):
+        poll_swings(TOY, {"IND": 5.0})
+
+
+def test_project_takes_a_poll_on_haryana_2019(capsys):
+    rc = main(["project", "--baseline", "vs2019", "--assign-all", "contested", "--json",
+               "--poll", "BJP=40,Congress=39"])
+    d = json.loads(capsys.readouterr().out)
+    assert rc == 0
+    # Haryana 2019 (../shared/data/haryana_2019_assembly_ac_totals.csv): valid votes 12,520,177 with NOTA
+    # (candidates 12,454,505 + NOTA 65,672); BJP 4,569,016 = 36.49 %, INC 3,515,429 = 28.08 %; both in every seat
+    assert d["swing"] == {"BJP": pytest.approx(3.51, abs=0.01), "INC": pytest.approx(10.92, abs=0.01)}
+    rc = main(["project", "--baseline", "vs2019", "--poll", "BJP=40", "--swing", "BJP=1"])
+    assert rc == 2 and "--poll and --swing both set BJP" in capsys.readouterr().err

@@ -1,0 +1,80 @@
+"""The seat model on transitions small enough to count by hand, and its fit."""
+import math
+
+import numpy as np
+import pytest
+
+from explorer.core.seat_model import Sizes, deterministic, simulate, statewide
+from explorer.core.seat_model_fit import fit_transfer
+from explorer.core.seat_transitions import Transition
+
+QUIET = Sizes(form="uniform", state_sd=0.0, seat_sd=1e-9, region_sd=0.0, transfer=0.5, transfer_sd=0.0,
+              ind_keep=1.0, ind_sd=1e-9, new_mean=0.0, new_sd=0.0)
+
+
+def toy(away_a=0.0) -> Transition:
+    """Three seats; contenders A (a bloc of A1+A2), B, IND, OTH."""
+    stand0 = np.array([[0.40, 0.45, 0.05, 0.10],
+                       [0.30, 0.50, 0.10, 0.10],
+                       [0.42, 0.40, 0.00, 0.18]])
+    away0 = np.zeros_like(stand0)
+    away0[1, 0] = away_a          # A2 stood in seat 2 before, stands down now
+    present = np.array([[1, 1, 1, 1], [1, 1, 1, 1], [1, 1, 0, 1]], dtype=bool)
+    s1 = np.array([[0.5, 0.4, 0.05, 0.05], [0.45, 0.45, 0.05, 0.05], [0.3, 0.6, 0.0, 0.1]])
+    return Transition("XX", 2019, 2024, np.array([1, 2, 3]), np.array([0, 0, 1]), ["A", "B", "IND", "OTH"],
+                      {"A": ("A1", "A2"), "B": ("B",)}, {}, stand0, away0, present, s1, s1.copy(),
+                      np.array([0, 1, 1]), np.array([1, 1, 0]), np.array([100.0, 100.0, 200.0]),
+                      np.array([100.0, 100.0, 200.0]), np.array([[0, 0, -1, -1]] * 3))
+
+
+def test_the_deterministic_projection_is_the_baseline_when_nothing_moves():
+    assert deterministic(toy(), QUIET).tolist() == [1, 1, 0]
+
+
+def test_a_partner_standing_down_transfers_its_share_at_the_rate():
+    # seat 2: A 0.30 + 0.5 x 0.25 = 0.425 < B 0.50; at 0.45 away: 0.30 + 0.225 = 0.525 > 0.50
+    assert deterministic(toy(away_a=0.25), QUIET).tolist() == [1, 1, 0]
+    assert deterministic(toy(away_a=0.45), QUIET).tolist() == [1, 0, 0]
+
+
+def test_a_poll_moves_each_contender_to_its_statewide_share():
+    t = toy()
+    X = statewide(t.stand0, t.weight0, t.present1)       # A: (40 + 30 + 84) / 400 = 0.385
+    assert X[0] == pytest.approx(0.385) and X[1] == pytest.approx((45 + 50 + 80) / 400)
+    poll = np.array([0.385 + 0.10, 0.4375 - 0.10, 0.0375, 0.14])
+    # uniform: A gains 10 points everywhere: 0.50, 0.40, 0.52 against B 0.35, 0.40, 0.30
+    assert deterministic(t, QUIET, poll).tolist()[0] == 0 and deterministic(t, QUIET, poll).tolist()[2] == 0
+
+
+def test_every_draw_s_seats_add_up_to_the_seats():
+    t = toy()
+    sizes = Sizes(form="proportional", state_sd=0.3, state_df=4.0, partner_sd=0.02, region_sd=0.03, seat_sd=0.05,
+                  seat_slope=0.05, transfer=0.7, transfer_sd=0.2, seat_keep=0.5)
+    p, seats = simulate(t, sizes, draws=700, seed=3, chunk=300)
+    assert seats.shape == (700, 4) and (seats.sum(1) == 3).all()
+    assert np.allclose(p.sum(1), 1.0) and (p[:, 3] == 0).all()      # OTH never wins
+    assert p[2, 2] == 0                                                # IND does not stand in seat 3
+    again, _ = simulate(t, sizes, draws=700, seed=3, chunk=300)
+    assert np.array_equal(p, again)                                    # the same seed, the same draws
+
+
+def test_the_transfer_rate_is_the_slope_within_a_bloc():
+    t = toy()
+    rng = np.random.default_rng(1)
+    n = 40
+    away = rng.uniform(0, 0.2, n)
+    stand = rng.uniform(0.2, 0.4, n)
+    s1 = stand + 0.6 * away + 0.03        # a statewide swing of 3 points drops out
+    z = np.zeros((n, 4))
+    big = Transition("XX", 2019, 2024, np.arange(1, n + 1), np.zeros(n, int), t.contenders, t.partners, {},
+                     np.c_[stand, z[:, 1:]], np.c_[away, z[:, 1:]], np.ones((n, 4), bool), np.c_[s1, z[:, 1:]],
+                     np.c_[s1, z[:, 1:]], np.zeros(n, int), np.zeros(n, int), np.ones(n), np.ones(n),
+                     np.zeros((n, 4), int))
+    rate, spread, seats = fit_transfer([big])
+    assert rate == pytest.approx(0.6) and seats == int((away > 0.01).sum())
+    assert math.isclose(spread, 0.1)     # one bloc: no spread measured, the default
+
+
+def test_sizes_round_trip_through_json():
+    s = Sizes(state_df=math.inf, seat_keep=0.4)
+    assert Sizes.from_json(s.to_json()) == s

@@ -1,0 +1,120 @@
+"""Fit the seat model on India's assembly elections and ship its sizes (resources/seat_model.json).
+
+    python tools/fit_seat_model.py [--corpus ../shared/data/india_assembly] [--compare] [--check]
+                                   [--draws 2000]
+
+Builds every transition of the corpus (tools/build_fitting_data.py writes them out as CSV),
+scores each form of core/seat_model_fit.FORMS by leave-one-state-out cross-validation when
+``--compare`` (or, with a perfect poll, ``--compare-poll``) is given (a markdown table for README),
+fits the chosen forms on every transition — one without a poll, one that turns a poll into seats —
+and writes their sizes with their leave-one-state-out figures (coverage of the 50 % and 80 %
+intervals; with a perfect poll for the poll form). ``--check`` recomputes everything and
+fails when resources/seat_model.json differs (CI runs it)."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from explorer.core.corpus_backtest import leave_one_state_out, perfect_poll_check  # noqa: E402
+from explorer.core.seat_model_fit import FORMS, fit_sizes  # noqa: E402
+from explorer.core.seat_transitions import load_transitions  # noqa: E402
+
+OUT = ROOT / "resources" / "seat_model.json"
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "india_assembly"
+CHOSEN = "proportional, all parts, normal tails"   # the lowest log loss without a poll (--compare)
+POLL_CHOSEN = "uniform, all parts"                  # the lowest log loss with a perfect poll (--compare-poll)
+
+
+def figures(r: dict) -> dict:
+    return {k: r[k] for k in ("bloc_transitions", "covered50", "covered80", "coverage50", "coverage80",
+                              "median_width80", "log_loss_below_coin", "log_loss_below_last_bloc")} | \
+        {"transitions": len(r["transitions"]), "mean": r["mean"]}
+
+
+def compare(ts, draws: int) -> str:
+    lines = ["| form | 80 % held | 50 % held | median 80 % width | log loss P(bloc wins) | Brier P(bloc wins) | "
+             "log loss < coin flip | log loss of the winner's P | deterministic log loss / Brier |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for name, kw in FORMS.items():
+        r = leave_one_state_out(ts, fit=lambda tr, kw=kw: fit_sizes(tr, **kw)[0], draws=draws, today=False)
+        m = r["mean"]
+        lines.append(f"| {name} | {r['covered80']}/{r['bloc_transitions']} ({r['coverage80']:.0%}) | "
+                     f"{r['covered50']}/{r['bloc_transitions']} ({r['coverage50']:.0%}) | {r['median_width80']:.0%} | "
+                     f"{m['log_loss']:.3f} | {m['brier']:.3f} | {r['log_loss_below_coin']}/{len(r['transitions'])} | "
+                     f"{m['log_loss_winner']:.3f} | "
+                     f"{m['log_loss_deterministic']:.2f} / {m['brier_deterministic']:.3f} |")
+        print(lines[-1], flush=True)
+    return "\n".join(lines)
+
+
+def compare_poll(ts, draws: int) -> str:
+    lines = ["| form | two largest within 10 % of the seats | 80 % held | 50 % held | median 80 % width | "
+             "log loss P(bloc wins) | below a coin flip |", "|---|---|---|---|---|---|---|"]
+    for name, kw in FORMS.items():
+        r = leave_one_state_out(ts, fit=lambda tr, kw=kw: fit_sizes(tr, **kw)[0], draws=draws, today=False,
+                                perfect_poll=True)
+        pc = perfect_poll_check(r["transitions"])
+        lines.append(f"| {name} | {pc['within']}/{pc['of']} | {r['covered80']}/{r['bloc_transitions']} "
+                     f"({r['coverage80']:.0%}) | {r['covered50']}/{r['bloc_transitions']} ({r['coverage50']:.0%}) | "
+                     f"{r['median_width80']:.0%} | {r['mean']['log_loss']:.3f} | {r['log_loss_below_coin']}/"
+                     f"{len(r['transitions'])} |")
+        print(lines[-1], flush=True)
+    return "\n".join(lines)
+
+
+def build(corpus: Path, draws: int) -> dict:
+    ts = load_transitions(corpus)
+    kw = FORMS[CHOSEN]
+    sizes, report = fit_sizes(ts, **kw)
+    loso = leave_one_state_out(ts, fit=lambda tr: fit_sizes(tr, **kw)[0], draws=draws, today=False)
+    pkw = FORMS[POLL_CHOSEN]
+    poll_sizes, _ = fit_sizes(ts, **pkw)
+    poll = leave_one_state_out(ts, fit=lambda tr: fit_sizes(tr, **pkw)[0], draws=draws, today=False,
+                               perfect_poll=True)
+    pp = perfect_poll_check(poll["transitions"])
+    return {"about": "The seat model's sizes, fitted by tools/fit_seat_model.py on every transition of "
+                     "../shared/data/india_assembly (ElectionLens/ElectionLens @ 18f7cdaa, ECI results; "
+                     "BR, MH, UP held out), with the form's leave-one-state-out figures.",
+            "form": CHOSEN, "options": kw, "sizes": sizes.to_json(), "fit": report,
+            "poll_form": POLL_CHOSEN, "poll_options": pkw, "poll_sizes": poll_sizes.to_json(),
+            "states": sorted({t.state for t in ts}), "draws": draws, "seed": loso["seed"],
+            "backtest": figures(loso), "perfect_poll": figures(poll) | {"within_10pct": pp["within"],
+                                                                         "failures": pp["failures"]}}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--draws", type=int, default=2000)
+    ap.add_argument("--compare", action="store_true", help="score every form (slow) and print the table")
+    ap.add_argument("--compare-poll", action="store_true",
+                    help="score every form with a perfect poll (slow) and print the table")
+    ap.add_argument("--check", action="store_true", help="fail when resources/seat_model.json differs")
+    args = ap.parse_args()
+    if args.compare:
+        print(compare(load_transitions(args.corpus), args.draws))
+        return 0
+    if args.compare_poll:
+        print(compare_poll(load_transitions(args.corpus), args.draws))
+        return 0
+    data = build(args.corpus, args.draws)
+    text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
+    if args.check:
+        if OUT.read_text(encoding="utf-8") != text:
+            print("fit_seat_model: resources/seat_model.json differs from what the corpus gives")
+            return 1
+        print("fit_seat_model: resources/seat_model.json reproduces")
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"fit_seat_model: wrote {OUT.relative_to(ROOT)}: 80 % held {data['backtest']['covered80']} of "
+          f"{data['backtest']['bloc_transitions']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
