@@ -242,6 +242,11 @@ def _answer(args, ds, opt, res: O.Proposal, frontiers, budget: O.Budget) -> dict
     return d
 
 
+def _some(items: list, n: int) -> str:
+    """The first ``n`` items, and how many more."""
+    return ", ".join(str(x) for x in items[:n]) + (f" … and {len(items) - n:,} more" if len(items) > n else "")
+
+
 def _r(x, n):
     return None if x is None else round(float(x), n)
 
@@ -252,8 +257,9 @@ def _text(d: dict, res: O.Proposal, ds) -> str:
         L.append(f"  STOPPED at the time limit of {d['time_limit_s']:g} s: the best answer found so far")
         L.extend(f"    not done: {what}" for what in d["not_done"])
     if d["status"] == "infeasible":
-        L.append(f"  the hard rules cannot all hold; a smallest conflicting set: {', '.join(d['conflicting_rules'])}"
-                 f" (seats: {', '.join(f'{a} {ds.seats.name(a)}' for a in d['conflict_seats'])})")
+        ids, seats = d["conflicting_rules"], d["conflict_seats"]
+        L.append(f"  the hard rules cannot all hold; a {'smallest ' if not d.get('stopped') else ''}conflicting set: "
+                 f"{_some(ids, 12)} (seats: {_some([f'{a} {ds.seats.name(a)}' for a in seats], 20)})")
         L.append("  make one of them soft (--soft RULE_ID) or drop it")
     elif d.get("expected_alliance") is None:  # stopped before a first split was found: nothing to show
         c = d.get("current") or {}
@@ -285,7 +291,8 @@ def _text(d: dict, res: O.Proposal, ds) -> str:
         L.append("  frontier (k seats to the partner: best expected seats, P(majority)):")
         for row in d["frontier"]:
             e = row["expected_alliance"]
-            L.append(f"    {row['partner']} {row['k']:>3}: " + ("infeasible" if e is None else
+            L.append(f"    {row['partner']} {row['k']:>3}: " + (
+                ("infeasible" if row["status"] == "infeasible" else "no split found in time") if e is None else
                                                               f"{e:6.2f}  {_pct(row['p_majority'])}"))
     if "comparison" in d:
         L.append("  comparison (each split made to meet the hard rules):")

@@ -112,9 +112,10 @@ def solve(table: WinTable, cons: list[Con], objective: str = "seats", budget: Bu
     if sol.status == "infeasible":
         ids, seats, whole = conflict(table, cons, budget, whole=True)
         stopped = "" if whole else f"{budget.why()} while looking for a smallest conflicting set: " \
-                                   "these rules cannot all hold, a smaller set may exist"
+                                   f"these {len(ids):,} rules cannot all hold, a smaller set may exist"
+        named = ", ".join(ids[:12]) + (f" and {len(ids) - 12:,} more" if len(ids) > 12 else "")
         return Proposal("infeasible", "seats", None, None, None, ids, seats,
-                        note="the hard rules cannot all hold: " + ", ".join(ids) + (f" ({stopped})" if stopped else ""),
+                        note="the hard rules cannot all hold: " + named + (f" ({stopped})" if stopped else ""),
                         solve_ms=(time.perf_counter() - t0) * 1e3, current=current, stopped=stopped)
     if sol.pools is None:
         stopped = f"{budget.why()} before a first split was found" if budget.expired() else ""
@@ -197,6 +198,12 @@ def conflict(table: WinTable, cons: list[Con], budget: Budget = Budget(), whole:
     stops with the set found so far, which cannot all hold either, but may not be the smallest)."""
     hard = [c for c in cons if not c.soft]
     soft = [c for c in cons if c.soft]
+    order = {c.id: k for k, c in enumerate(cons)}
+    quick = _plain_conflict(table, hard)
+    if quick is not None:   # found without a solve: one rule that cannot hold alone, or two claims on a seat
+        quick.sort(key=lambda c: order[c.id])
+        out = [c.id for c in quick], _shared_seats(table, quick)
+        return (*out, True) if whole else out
     # deletion filter: an irreducible infeasible set
     core = list(hard)
     done = True
@@ -227,10 +234,29 @@ def conflict(table: WinTable, cons: list[Con], budget: Budget = Budget(), whole:
             break
         if not done:
             break
-    order = {c.id: k for k, c in enumerate(cons)}
     best.sort(key=lambda c: order[c.id])
     out = [c.id for c in best], _shared_seats(table, best)
     return (*out, done) if whole else out
+
+
+def _plain_conflict(table: WinTable, hard: list[Con]) -> list[Con] | None:
+    """A smallest conflicting set seen without a solve: a count no split can meet on its own
+    (a minimum above its seats, a maximum below its minimum), else two hard rules that hold one
+    seat to two pools (no single claim or lock is infeasible alone, so a pair is smallest). None:
+    a solve is needed."""
+    for c in hard:
+        if c.form == "count" and ((c.lo is not None and c.lo > len(c.seats)) or
+                                  (c.hi is not None and (c.hi < 0 or (c.lo is not None and c.hi < c.lo)))):
+            return [c]
+    held: dict[int, Con] = {}
+    for c in hard:
+        if c.form != "fix":
+            continue
+        for i in c.seats:
+            other = held.setdefault(i, c)
+            if other.pool != c.pool:
+                return [other, c]
+    return None
 
 
 def _surely_infeasible(table: WinTable, cons: list[Con], budget: Budget) -> bool:
@@ -271,6 +297,8 @@ def frontier(table: WinTable, cons: list[Con], partner: str, ks: Iterable[int] |
         else:
             model.set_last_row(k, k)
             sol = model.run(budget.seconds())
+            if sol.pools is None and budget.expired():
+                break
         if sol.pools is None:
             out.append({"partner": partner, "k": int(k), "expected_alliance": None, "p_majority": None,
                         "status": sol.status})
