@@ -167,11 +167,20 @@ def test_the_command_line_stopped_before_a_split_says_so_in_json_and_text(capsys
     assert run_optimise(args, clock=late) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["status"] == "time_limit" and d["stopped_at_time_limit"] is True
-    assert d["stopped"] == "stopped at the time limit of 10 s while simulating the pool variants (0 of 3 done)"
+    assert d["stopped"] == "stopped at the time limit of 10 s before the simulation"
     assert d["expected_alliance"] is None and d["assignments"] == {} and d["walk_away"] == {}
-    # the scenario's own figures (the same as an uncut run: 37.7 seats, P(majority) 29 %)
-    assert d["current"] == {"expected_alliance": 37.726, "p_majority": 0.2855}
+    assert d["current"] == {"expected_alliance": None, "p_majority": None}   # nothing was drawn
     text = _text(d, None, load_embedded("haryana")).splitlines()
     assert text[1] == "  STOPPED at the time limit of 10 s: the best answer found so far"
-    assert "  no split found; the scenario stays as it is (expected alliance seats 37.7, P(majority) 29 %)" in text
+    assert "  no split found; the scenario stays as it is (its own figures were not simulated either)" in text
+
+
+def test_a_simulation_that_cannot_finish_even_at_the_fastest_rate_is_refused_before_it_starts():
+    ds, sc = split_vote_seats()
+    clock = Clock()
+    # 4 seats x 3 variants x 1,000,000 draws at 25 ns a cell at least: 0.3 s, and 0.1 s allowed
+    opt = O.Optimiser(ds, sc, U.ZERO, draws=1_000_000, budget=O.Budget.whole(0.1, clock.progress, clock=clock))
+    assert opt.stopped.message.startswith("cannot finish within the time limit of 0.1 s: the simulation alone needs "
+                                          "at least 0.3 s (4 seats x 3 pool variants x 1,000,000 draws)")
+    assert clock.seen == []    # nothing simulated
 

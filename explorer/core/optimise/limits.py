@@ -155,6 +155,18 @@ class OutOfTime(Exception):
 # --- what cannot finish: refused before any work ------------------------------------------------------
 MAX_DRAW_BYTES = 768 * 2 ** 20   # the table's draws (variants x seats x draws, one byte each)
 MAX_CHOICES = 120_000            # 0/1 variables of one model (seats x allowed columns)
+FASTEST_NS_A_CELL = 25           # the simulation never beat this (ns a seat x variant x draw; measured 64-400)
+
+
+def cannot_finish(budget: Budget, n_seats: int, n_variants: int, draws: int) -> str | None:
+    """Why a simulation of this size cannot finish before the budget's deadline even at the
+    fastest rate ever measured (None: it may)."""
+    need = n_seats * n_variants * draws * FASTEST_NS_A_CELL * 1e-9
+    if budget.deadline is None or need <= budget.left():
+        return None
+    return (f"cannot finish within the time limit of {budget.time_limit:g} s: the simulation alone needs at least "
+            f"{need:.1f} s ({n_seats:,} seats x {n_variants:,} pool variants x {draws:,} draws); reduce the draws, "
+            f"the fight pairs or the partners, or allow more time")
 
 
 def size_problem(n_seats: int, n_partners: int, n_fight_sets: int, draws: int, n_allowed: int) -> str | None:

@@ -13,7 +13,7 @@ from ..dataset import Dataset, SeatTable
 from ..engine import Engine
 from ..pools import Pools
 from ..projection import Projector, Rebel
-from .limits import DEFAULT_DRAWS, Budget, OutOfTime, Progress, size_problem
+from .limits import DEFAULT_DRAWS, Budget, OutOfTime, Progress, cannot_finish, size_problem
 
 
 # --- the table: P(win) of every seat in every column ----------------------------------------------------
@@ -160,9 +160,10 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     (hand-made cases; a cache): P(alliance wins seat i with the seat in variant v); variants: each
     partner alone, all stand, then the fight columns in ``fight_masks`` order.
 
-    ``budget``: when it has a deadline, the simulation stops there (``OutOfTime``, with the
-    scenario's own figures when there is time to simulate them), and is refused as soon as the
-    first variant shows that the rest cannot finish in time. A question too large to hold
+    ``budget``: when it has a deadline, the simulation stops there (``OutOfTime``; stopped
+    between variants, with the scenario's own figures: its split simulated once more, the
+    overhead of about one variant), and is refused before it starts when even the fastest rate
+    measured cannot finish it, or as soon as its first variant shows the rest cannot. A question too large to hold
     (``size_problem``) is refused before any work (ValueError, saying what to reduce)."""
     t0 = time.perf_counter()
     ds = dataset or snapshot.dataset
@@ -212,6 +213,11 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
         if draws < 1:
             raise ValueError("the optimiser needs at least one draw")
         clock = budget.clock if budget is not None else time.perf_counter
+        if budget is not None and budget.expired():   # nothing drawn: no figures either
+            raise OutOfTime(f"{budget.why()} before the simulation", "simulating", 0, V)
+        early = cannot_finish(budget, N, V, draws) if budget is not None else None
+        if early:   # refused before anything is drawn
+            raise OutOfTime(early, "simulating", 0, V)
         sim = U.Simulator(projector, ds, params, draws, int(settings.seed))
         wins = np.empty((V, N, draws), dtype=bool)
         s0 = clock()
