@@ -178,9 +178,9 @@ def test_the_command_line_stopped_before_a_split_says_so_in_json_and_text(capsys
 def test_a_simulation_that_cannot_finish_even_at_the_fastest_rate_is_refused_before_it_starts():
     ds, sc = split_vote_seats()
     clock = Clock()
-    # 4 seats x 3 variants x 1,000,000 draws at 25 ns a cell at least: 0.3 s, and 0.1 s allowed
-    opt = O.Optimiser(ds, sc, U.ZERO, draws=1_000_000, budget=O.Budget.whole(0.1, clock.progress, clock=clock))
-    assert opt.stopped.message.startswith("cannot finish within the time limit of 0.1 s: the simulation alone needs "
-                                          "at least 0.3 s (4 seats x 3 pool variants x 1,000,000 draws)")
+    # 4 seats x 3 variants x 10,000,000 draws at 8 ns a cell at least: 0.96 s, and 0.5 s allowed
+    opt = O.Optimiser(ds, sc, U.ZERO, draws=10_000_000, budget=O.Budget.whole(0.5, clock.progress, clock=clock))
+    assert opt.stopped.message.startswith("cannot finish within the time limit of 0.5 s: the simulation alone needs "
+                                          "at least 1.0 s (4 seats x 3 pool variants x 10,000,000 draws)")
     assert clock.seen == []    # nothing simulated
 
