@@ -155,7 +155,7 @@ class OutOfTime(Exception):
 # --- what cannot finish: refused before any work ------------------------------------------------------
 MAX_DRAW_BYTES = 768 * 2 ** 20   # the table's draws (variants x seats x draws, one byte each)
 MAX_CHOICES = 120_000            # 0/1 variables of one model (seats x allowed columns)
-FASTEST_NS_A_CELL = 8            # ns a seat x variant x draw: half the fastest measured (17, tools/bench_clock.py)
+FASTEST_NS_A_CELL = 8            # ns a seat x variant x draw: about half the fastest measured (15, tools/bench_clock.py)
 
 
 def cannot_finish(budget: Budget, n_seats: int, n_variants: int, draws: int) -> str | None:
