@@ -4,7 +4,9 @@ suite (tests/test_fuzz.py, a bounded number of examples) and tools/fuzz.py (as l
 Every user file kind is covered: scenario, rules, results (our long shape and ECI's), seat
 list, assignments, GeoJSON, and data set folders: the files' contents ("dataset"), and the
 folder itself ("dataset_folder": manifest fields, file names, sizes, links, pipes, presets and
-party tables), checked through as ``dataset check`` does and run through that command too. An input is mutated from a valid seed file
+party tables), checked through as ``dataset check`` does and run through that command too; and
+the optimiser's questions ("optimiser": rules, locks, soft costs, bounds, friendly fights and
+fight pairs, frontiers, time limits, put to ``optimise --json``). An input is mutated from a valid seed file
 (byte and structural mutations, hand-crafted hostile values); the oracle then demands that it
 either loads and round-trips (save -> load -> identical) and satisfies the invariants of its
 kind, or is refused with a DataError naming the file. Anything else is a finding:
@@ -29,7 +31,7 @@ from pathlib import Path
 
 from explorer.core.dataset_check import load_checked
 from explorer.core.dataset_io import load_embedded, write_dataset
-from explorer.core.errors import DataError
+from explorer.core.errors import DataError, Problem
 from explorer.core.geometry import boundaries_from_geojson
 from explorer.core.jsonio import loads
 from explorer.core.loaders import read_assignments, read_results, read_seat_list
@@ -38,7 +40,7 @@ from explorer.core.scenario import Scenario, scenario_from_preset
 
 HARYANA = load_embedded("haryana")
 KINDS = ("scenario", "rules", "results", "results_eci", "seat_list", "assignments", "geojson", "dataset",
-         "dataset_folder")
+         "dataset_folder", "optimiser")
 
 HOSTILE_STRINGS = ["", " ", "\ud800", "\udfff", "²", "3²", "١٢", "12345678901234567890", "-1", "0", "1e309",
                    "NaN", "Infinity", "=HYPERLINK(\"http://x.invalid\")", "+1", "@SUM(A1)", "\t", "\r", "<b>x</b>",
@@ -306,6 +308,8 @@ def _load_and_check(kind: str, data: bytes, name: str) -> str | None:
         return None
     if kind == "dataset_folder":
         return _check_folder(data)
+    if kind == "optimiser":
+        return _check_question(data)
     raise ValueError(kind)
 
 
@@ -382,7 +386,8 @@ def seeds() -> dict:
                        "results_eci": seed_results(True), "seat_list": seed_seat_list(),
                        "assignments": seed_assignments(), "geojson": seed_geojson(),
                        "dataset": seed_dataset_bytes(), "dataset_folder": json.dumps(
-                           {"files": json.loads(seed_dataset_bytes(full=True)), "refuse": None}).encode("utf-8")})
+                           {"files": json.loads(seed_dataset_bytes(full=True)), "refuse": None}).encode("utf-8"),
+                       "optimiser": seed_question()})
     return _SEEDS
 
 
@@ -392,6 +397,8 @@ def generate(rng: random.Random, kind: str) -> bytes:
         return to_bytes(rng, mutate_json(rng, s))
     if kind == "dataset_folder":
         return generate_folder(rng, json.loads(s)["files"])
+    if kind == "optimiser":
+        return generate_question(rng)
     if kind == "dataset":
         files = json.loads(s)
         target = rng.choice(sorted(files))
@@ -555,4 +562,128 @@ def _check_folder(data: bytes) -> str | None:
             return f"dataset_folder: loaded despite {desc['refuse']}"
         if any("/ds" not in w.file for w in d.warnings):
             return "dataset_folder: a warning that names no file of the folder"
+# --- optimiser questions: rules, bounds, locks, fight pairs and time limits put to ``optimise`` ----------
+CLOCK_SLACK_S: float | None = None   # tools/fuzz.py: an answer later than its time limit + this is a finding
+QUESTION_PARTNERS = ("AAP,INC", "AAP,INC", "AAP,INC,JJP", "AAP,INC,INLD,BSP")
+TIME_LIMITS = ["0.05", "0.2", "0.5", "1", "1.5", "0", "-1", "nan", "inf", "1e-9", "abc", "", "2", "-inf", "1e-300"]
+
+
+def seed_question() -> bytes:
+    """A question as one JSON document: the rules file and the other arguments of ``optimise``."""
+    return json.dumps({"rules": seed_rules(), "args": ["--draws", "200", "--time-limit", "1",
+                                                       "--soft", "hooda-nominees"]}).encode("utf-8")
+
+
+def _question_rule(rng: random.Random, k: int, codes: list[str], hostile: bool) -> dict:
+    """One rule the optimiser holds; ``hostile``: now and then a bad partner, seat or number."""
+    seats = HARYANA.seats
+    bad = (lambda p=0.15: hostile and rng.random() < p)  # noqa: E731
+    partner = rng.choice(["XYZ", "aap", ""]) if bad() else rng.choice(codes)
+    kind = rng.choice(["must_have", "faction_claim", "regional_minimum", "seat_bounds", "seat_bounds"])
+    r = {"id": f"r{k}", "kind": kind, "partner": partner, "severity": rng.choice(["error", "error", "warning"])}
+    if kind in ("must_have", "faction_claim"):
+        r["seats"] = rng.sample(range(1, seats.n + 1), rng.randint(1, 4))
+        if bad():
+            r["seats"].append(rng.choice(HOSTILE_NUMBERS))
+        if kind == "faction_claim":
+            r["faction"] = rng.choice(["Hooda camp", "F"])
+        if rng.random() < 0.2:
+            r["rebel"] = rng.choice([1.5, -1, "x"]) if bad(0.5) else rng.choice([0.1, 0.2, 0.3])
+    elif kind == "regional_minimum":
+        rk = rng.choice(["pc", "district"])
+        vals = sorted(set(seats.frame["pc_name" if rk == "pc" else "district"]))
+        r["region"] = {"kind": rk, "value": "Nowhere" if bad() else rng.choice(vals)}
+        r["minimum"] = rng.choice(HOSTILE_NUMBERS) if bad() else rng.choice([0, 1, 2, 3, 5, 9, 40])
+    else:
+        lo, hi = sorted(rng.sample([0, 1, 5, 10, 20, 30, 45, 60, 80, 89, 90], 2))
+        if bad():
+            lo, hi = rng.choice(HOSTILE_NUMBERS), rng.choice(HOSTILE_NUMBERS)
+        if rng.random() < 0.8:
+            r["minimum"] = lo
+        if rng.random() < 0.8 or "minimum" not in r:
+            r["maximum"] = hi
+    return r
+
+
+def generate_question(rng: random.Random) -> bytes:
+    """A random optimiser question: a rules file (a few rules, now and then thousands, of every
+    kind the optimiser holds) and the other arguments (partners, locks, soft costs, friendly
+    fights, fight pairs, objective, frontier, rebels, draws, time limit); one question in four
+    is hostile (bad partners, seats, numbers, costs, time limits; a mutated rules file)."""
+    hostile = rng.random() < 0.25
+    bad = (lambda p=0.3: hostile and rng.random() < p)  # noqa: E731
+    partners = rng.choice(QUESTION_PARTNERS)
+    codes = partners.split(",")
+    n = rng.choice([0, 1, 2, 3, 4, 6, 8]) if rng.random() < 0.95 else rng.choice([200, 1000, 3000])
+    rules = [_question_rule(rng, k, codes, hostile) for k in range(n)]
+    args = ["--partners", partners, "--draws",
+            rng.choice(["1000", "0", "-5", "x"]) if bad(0.1) else rng.choice(["50", "100", "200", "400"])]
+    args += ["--time-limit", rng.choice(TIME_LIMITS) if bad() else rng.choice(["0.05", "0.2", "0.5", "1", "1.5"])]
+    if rules and rng.random() < 0.5:
+        for r in rng.sample(rules, min(len(rules), rng.randint(1, 3))):
+            args += ["--soft", r["id"] + (rng.choice(["=-1", "=nan", "=x"]) if bad() else rng.choice(["", "=0", "=0.5"]))]
+    if rng.random() < 0.3:
+        args += ["--lock", ",".join(str(rng.choice([0, 91, "Nowhere"]) if bad() else rng.choice([rng.randint(1, 90), "Jind"]))
+                                    for _ in range(rng.randint(1, 4)))]
+    if rng.random() < 0.4:
+        args += ["--friendly", rng.choice(["0", "x"]) if bad() else rng.choice(["all", "none", "16,36", "1,2,3,4,5"])]
+        if rng.random() < 0.6:
+            args += ["--fight-pairs", rng.choice(["AAP+XYZ", "AAP", "+"]) if bad() else
+                     rng.choice(["all", "none", "AAP+INC", "AAP+JJP", "INC+INLD,AAP+BSP", "AAP+INC+JJP"])]
+    if rng.random() < 0.2:
+        args += ["--objective", "majority"]
+    if rng.random() < 0.25:
+        args += ["--frontier", ("XYZ" if bad() else rng.choice(codes)) +
+                 (rng.choice(["=5-3", "=0-100", "=x"]) if bad() else rng.choice(["", "=0-5", "=80-90"]))]
+    if rng.random() < 0.15:
+        args += ["--compare"]
+    if rules and rng.random() < 0.15:
+        args += ["--rebel", rng.choice([r["id"] for r in rules]) + (rng.choice(["=2", "=x"]) if bad() else "=0.3")]
+    doc = {"rules": {"format": "seat-share-explorer/rules", "schema_version": 1, "name": "fuzz", "rules": rules},
+           "args": args}
+    if bad(0.2):
+        doc["rules"] = mutate_json(rng, doc["rules"])
+    return json.dumps(doc).encode("utf-8", "surrogatepass")
+
+
+def _check_question(data: bytes) -> str | None:
+    """Put the question to ``optimise --json`` in this process: it must answer (exit 0, one JSON
+    object that keeps its invariants) or refuse with one line (exit 2, ``explorer: error: ...``)."""
+    import contextlib
+    import math
+    from explorer.cli import main
+    doc = json.loads(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "rules.json"
+        path.write_text(json.dumps(doc["rules"]), encoding="utf-8")
+        out, err = io.StringIO(), io.StringIO()
+        t0 = time.perf_counter()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            rc = main(["optimise", "--rules", str(path), "--json", *doc["args"]])
+        took = time.perf_counter() - t0
+    if rc == 2:
+        msg = err.getvalue()
+        if not msg.startswith("explorer: error: ") or len(msg) > 3000 or out.getvalue():
+            return f"refusal not one located line: {msg[:200]!r}"
+        # refused with its reason: judged as a located refusal (the question itself is the input)
+        raise DataError(Problem("input.optimiser", None, None, msg.strip()[len("explorer: error: "):]))
+    if rc != 0:
+        return f"exit {rc}: {err.getvalue()[:200]}"
+    d = json.loads(out.getvalue())
+    if d["status"] not in ("optimal", "infeasible", "time_limit"):
+        return f"status {d['status']!r}"
+    if bool(d["stopped"]) != d["stopped_at_time_limit"] or bool(d["not_done"]) != d["stopped_at_time_limit"]:
+        return "stopped, stopped_at_time_limit and not_done disagree"
+    assigned = sorted(a for seats in d["assignments"].values() for a in seats)
+    if assigned and assigned != sorted(int(a) for a in HARYANA.seats.ac_no):
+        return "the proposal does not put every seat in exactly one pool"
+    if d["expected_alliance"] is None and d["status"] != "infeasible" and not d["stopped_at_time_limit"]:
+        return "no split, not infeasible, and not stopped"
+    if d["expected_alliance"] is not None and not 0 <= d["expected_alliance"] <= HARYANA.seats.n:
+        return f"expected seats {d['expected_alliance']}"
+    if d["status"] == "infeasible" and not d["conflicting_rules"]:
+        return "infeasible without a conflicting set"
+    limit = float(d["time_limit_s"])
+    if CLOCK_SLACK_S is not None and math.isfinite(limit) and took > limit + CLOCK_SLACK_S:
+        return f"answered after {took:.2f} s for a time limit of {limit:g} s"
     return None

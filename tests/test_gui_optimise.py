@@ -66,3 +66,19 @@ def test_the_action_is_in_the_scenario_menu(qtbot):
     w = open_window(qtbot, congress_everywhere())
     menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Scenario")
     assert "&Optimise…" in [a.text() for a in menu.actions()]
+
+
+def test_an_answer_stopped_before_a_split_says_so_with_the_scenarios_figures(qtbot):
+    from explorer.core import optimise as O
+    w = open_window(qtbot, congress_everywhere())
+    d = OptimiseDialog(w.doc, (), parent=w)
+    qtbot.addWidget(d)
+    d._req = d.request()
+    d.result = O.Proposal("time_limit", "seats", None, None, None,
+                          stopped="stopped at the time limit of 10 s while simulating the pool variants (1 of 3 done)",
+                          current_figures=(37.726, 0.2855))
+    d.show_result()
+    assert d.status.text() == ("No split found: stopped at the time limit of 10 s while simulating the pool variants "
+                               "(1 of 3 done). The scenario stays as it is: 37.7 expected alliance seats, "
+                               "P(majority) 29 %.")
+    assert not d.apply_btn.isEnabled()

@@ -49,7 +49,9 @@ def register(sub) -> None:
     p.add_argument("--seed", type=int, default=2024, help="random seed (default 2024)")
     p.add_argument("--uncertainty", default="fitted", choices=["low", "fitted", "high"])
     p.add_argument("--time-limit", type=float, default=O.DEFAULT_TIME_LIMIT, metavar="S",
-                   help=f"seconds per solve (default {O.DEFAULT_TIME_LIMIT:g})")
+                   help=f"seconds for the whole question: the simulation, every solve, the prices, the frontier, "
+                        f"the walk-away and the comparison (default {O.DEFAULT_TIME_LIMIT:g}); at the limit the "
+                        f"best answer found so far is printed, with where it stopped")
     p.add_argument("-o", "--output", metavar="PROPOSAL.json", help="write the proposal as a scenario file")
     add_bloc_args(p)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -126,13 +128,17 @@ def _frontier_spec(spec: str, sc, n: int) -> tuple[str, range]:
     return code, range(lo_i, hi_i + 1)
 
 
-def run_optimise(args) -> int:
+def run_optimise(args, clock=None) -> int:
+    """``clock``: seconds (``time.perf_counter`` unless a test injects one)."""
+    import math
+    import time
+    if not (args.time_limit > 0 and math.isfinite(args.time_limit)):
+        raise UsageError(f"--time-limit {args.time_limit}: give a positive number of seconds")
+    budget = O.Budget.whole(args.time_limit, clock=clock or time.perf_counter)
     ds = load_dataset(dataset_for_scenario(args.dataset, args.scenario))
     check_draws(args.draws)
     if args.draws < 1:
         raise UsageError(f"--draws {args.draws}: the optimiser needs at least 1")
-    if not args.time_limit > 0:
-        raise UsageError(f"--time-limit {args.time_limit}: give a positive number of seconds")
     sc = _scenario(args, ds)
     locked = [a for spec in args.lock for a in _seats(ds, spec, "--lock")]
     soft = {}
@@ -157,39 +163,12 @@ def run_optimise(args) -> int:
     params, _ = U.params_for(ds, args.uncertainty)
     try:
         opt = O.Optimiser(ds, sc, params, args.draws, args.seed, rebels=rebels, locked=locked, friendly=friendly,
-                          fight_pairs=fight_pairs,
-                          soft=soft, time_limit=args.time_limit)
+                          fight_pairs=fight_pairs, soft=soft, budget=budget)
     except (ValueError, KeyError) as e:
         raise UsageError(str(e.args[0] if e.args else e)) from None
     res = opt.optimise(args.objective)
-    now = res.current
-    d = {"status": res.status, "objective": res.objective, "note": res.note,
-         "assignments": O.assignments_json(opt.table, res.pools) if res.pools is not None else {},
-         "fights": {str(a): list(c) for a, c in sorted(res.fights.items())},
-         "expected_alliance": _r(res.expected_alliance, 3), "p_majority": _r(res.p_majority, 4),
-         "conflicting_rules": res.conflicting_rules, "conflict_seats": res.conflict_seats,
-         "rule_prices": res.rule_prices, "broken_soft_rules": res.broken,
-         "current": {"expected_alliance": _r(now.expected_alliance, 3), "p_majority": _r(now.p_majority, 4)},
-         "frontier": [row for code, ks in frontiers for row in opt.frontier(code, ks)],
-         "walk_away": opt.walk_away(res.choices) if res.pools is not None else {},
-         "walk_away_current": opt.walk_away(now.choices),
-         "seats": opt.seat_options(res.choices),
-         "solve_ms": round(res.solve_ms, 1), "prepare_ms": round(opt.prepare_ms, 1),
-         "draws": args.draws, "seed": args.seed, "majority": ds.majority,
-         "rebels": [{"ac_no": r.ac_no, "partner": r.partner, "share": r.share} for r in opt.rebels]}
-    if res.pools is not None:
-        from ..core.engine import Engine
-        from ..core.report import blocs_json
-        prop = opt.proposal_scenario(res.choices)
-        ev = Engine(ds).evaluate(prop)
-        # every bloc's projected seats under the proposal (ours against the rivals' splits as given)
-        d["blocs"] = blocs_json(prop, ev)
-        d["unaligned_seats"] = ev.bloc_seats["unaligned"]
-        d["independent_seats"] = ev.bloc_seats["independents"]
-        winner_bloc = ev.winner_bloc
-        for rec in d["seats"]:
-            rec["winner_bloc"] = winner_bloc[sc.seats.index_of(rec["ac_no"])]
-    if args.compare:
+    d = _answer(args, ds, opt, res, frontiers, budget)
+    if args.compare and opt.table is not None:
         presets = {}
         for name, doc in ds.scenario_docs.items():
             pre = Scenario.from_json(ds, doc, name)
@@ -198,6 +177,9 @@ def run_optimise(args) -> int:
         d["comparison"] = ([{"split": "optimised", "expected_alliance": d["expected_alliance"],
                              "p_majority": d["p_majority"], "seats_moved": 0}] if res.pools is not None else []) + \
             opt.comparison(presets)
+        if any(row.get("stopped") for row in d["comparison"]):
+            _stop(d, f"{budget.why()} before the comparison was finished")
+    d["elapsed_ms"] = round((budget.clock() - budget.deadline + budget.time_limit) * 1e3, 1)
     if args.output:
         if res.pools is None:
             print(f"explorer: no proposal to write ({res.status})", file=__import__("sys").stderr)
@@ -215,21 +197,91 @@ def run_optimise(args) -> int:
     return 0
 
 
+def _stop(d: dict, what: str) -> None:
+    """Record where the question stopped (the first place is the headline)."""
+    d["stopped_at_time_limit"] = True
+    d["stopped"] = d["stopped"] or what
+    if what not in d["not_done"]:
+        d["not_done"].append(what)
+
+
+def _answer(args, ds, opt, res: O.Proposal, frontiers, budget: O.Budget) -> dict:
+    """The answer as one JSON object: every part the budget left time for, and where it stopped
+    (``stopped``: "" when the whole question was answered; ``not_done``: each part cut short)."""
+    now = res.current
+    fig = res.current_figures
+    d = {"status": res.status, "objective": res.objective, "note": res.note,
+         "stopped_at_time_limit": False, "stopped": "", "not_done": [], "time_limit_s": args.time_limit,
+         "assignments": O.assignments_json(opt.table, res.pools) if res.pools is not None else {},
+         "fights": {str(a): list(c) for a, c in sorted(res.fights.items())},
+         "expected_alliance": _r(res.expected_alliance, 3), "p_majority": _r(res.p_majority, 4),
+         "conflicting_rules": res.conflicting_rules, "conflict_seats": res.conflict_seats,
+         "rule_prices": res.rule_prices, "broken_soft_rules": res.broken,
+         "current": {"expected_alliance": _r(fig[0], 3) if fig else None, "p_majority": _r(fig[1], 4) if fig else None},
+         "frontier": [], "walk_away": {}, "walk_away_current": {}, "seats": [],
+         "solve_ms": round(res.solve_ms, 1), "prepare_ms": round(opt.prepare_ms, 1),
+         "draws": args.draws, "seed": args.seed, "majority": ds.majority,
+         "rebels": [{"ac_no": r.ac_no, "partner": r.partner, "share": r.share} for r in opt.rebels]}
+    if res.stopped:
+        _stop(d, res.stopped)
+    if opt.table is None:
+        return d
+    for code, ks in frontiers:
+        rows = opt.frontier(code, ks)
+        d["frontier"].extend(rows)
+        if len(rows) < len(ks):
+            _stop(d, f"{budget.why()} while drawing the frontier of {code} ({len(rows)} of {len(ks)} points)")
+    # the walk-away: two simulations of a split each (its cost about that of two pool variants)
+    need_s = 2 * opt.table.variant_ms / 1e3
+    for key, choices in (("walk_away", res.choices), ("walk_away_current", now.choices)):
+        if choices is None:
+            continue
+        if budget.expired() or budget.left() < need_s:
+            _stop(d, f"{budget.why()} before the walk-away values"
+                     f"{' of the scenario' if key == 'walk_away_current' else ''}")
+            continue
+        d[key] = opt.walk_away(choices)
+    d["seats"] = opt.seat_options(res.choices)
+    if res.pools is not None:
+        from ..core.engine import Engine
+        from ..core.report import blocs_json
+        prop = opt.proposal_scenario(res.choices)
+        ev = Engine(ds).evaluate(prop)
+        # every bloc's projected seats under the proposal (ours against the rivals' splits as given)
+        d["blocs"] = blocs_json(prop, ev)
+        d["unaligned_seats"] = ev.bloc_seats["unaligned"]
+        d["independent_seats"] = ev.bloc_seats["independents"]
+        winner_bloc = ev.winner_bloc
+        for rec in d["seats"]:
+            rec["winner_bloc"] = winner_bloc[ds.seats.index_of(rec["ac_no"])]
+    return d
+
+
+def _some(items: list, n: int) -> str:
+    """The first ``n`` items, and how many more."""
+    return ", ".join(str(x) for x in items[:n]) + (f" … and {len(items) - n:,} more" if len(items) > n else "")
+
+
 def _r(x, n):
     return None if x is None else round(float(x), n)
 
 
 def _text(d: dict, res: O.Proposal, ds) -> str:
     L = [f"Optimise ({d['objective']}, {d['draws']:,} draws): {d['status']}" + (f" — {d['note']}" if d["note"] else "")]
+    if d.get("stopped_at_time_limit"):
+        L.append(f"  STOPPED at the time limit of {d['time_limit_s']:g} s: the best answer found so far")
+        L.extend(f"    not done: {what}" for what in d["not_done"])
     if d["status"] == "infeasible":
-        L.append(f"  the hard rules cannot all hold; a smallest conflicting set: {', '.join(d['conflicting_rules'])}"
-                 f" (seats: {', '.join(f'{a} {ds.seats.name(a)}' for a in d['conflict_seats'])})")
+        ids, seats = d["conflicting_rules"], d["conflict_seats"]
+        L.append(f"  the hard rules cannot all hold; a {'smallest ' if not d.get('stopped') else ''}conflicting set: "
+                 f"{_some(ids, 12)} (seats: {_some([f'{a} {ds.seats.name(a)}' for a in seats], 20)})")
         L.append("  make one of them soft (--soft RULE_ID) or drop it")
     elif d.get("expected_alliance") is None:  # stopped before a first split was found: nothing to show
         c = d.get("current") or {}
         now = c.get("expected_alliance")
         L.append("  no split found; the scenario stays as it is" + (
-            f" (expected alliance seats {now:.1f}, P(majority) {_pct(c.get('p_majority'))})" if now is not None else ""))
+            f" (expected alliance seats {now:.1f}, P(majority) {_pct(c.get('p_majority'))})" if now is not None else
+            " (its own figures were not simulated either)"))
     else:
         c = d["current"]
         L.append(f"  expected alliance seats {d['expected_alliance']:.1f} (now {c['expected_alliance']:.1f}); "
@@ -238,30 +290,34 @@ def _text(d: dict, res: O.Proposal, ds) -> str:
             L.append(f"  {k} {len(v)}: " + ", ".join(ds.seats.name(a) for a in v[:12]) + (" …" if len(v) > 12 else ""))
         for a, codes in d["fights"].items():
             L.append(f"  friendly fight in {ds.seats.name(int(a))}: {' v '.join(codes)}")
-        moved = int((res.current.choices != res.choices).sum())
+        moved = int((res.current.choices != res.choices).sum()) if res is not None else 0
         L.append(f"  seats changed from the scenario: {moved}")
         for rid, seats in d["broken_soft_rules"].items():
             L.append(f"  soft rule broken: {rid} ({', '.join(ds.seats.name(a) for a in seats)})")
         if d["rule_prices"]:
             L.append("  price of each rule (expected seats gained if dropped): " +
                      ", ".join(f"{k} {v:+.2f}" if v is not None else f"{k} n/a" for k, v in d["rule_prices"].items()))
-        L.append("  walk-away (expected seats in the alliance / going alone; P(majority) alliance / partner alone):")
-        for p, w in d["walk_away"].items():
+        if d.get("walk_away"):
+            L.append("  walk-away (expected seats in the alliance / going alone; P(majority) alliance / partner alone):")
+        for p, w in d.get("walk_away", {}).items():
             L.append(f"    {p:<8} {w['alliance']:6.1f} / {w['alone']:6.1f}   {_pct(w['p_majority_alliance'])} / "
                      f"{_pct(w['p_majority_alone'])}   {'gains' if w['worth_it'] else 'does not gain'} in the alliance")
     if d["frontier"]:
         L.append("  frontier (k seats to the partner: best expected seats, P(majority)):")
         for row in d["frontier"]:
             e = row["expected_alliance"]
-            L.append(f"    {row['partner']} {row['k']:>3}: " + ("infeasible" if e is None else
+            L.append(f"    {row['partner']} {row['k']:>3}: " + (
+                ("infeasible" if row["status"] == "infeasible" else "no split found in time") if e is None else
                                                               f"{e:6.2f}  {_pct(row['p_majority'])}"))
     if "comparison" in d:
         L.append("  comparison (each split made to meet the hard rules):")
         for row in d["comparison"]:
             e = row["expected_alliance"]
-            L.append(f"    {row['split']:<58} " + ("cannot meet the rules" if e is None else
+            L.append(f"    {row['split']:<58} " + ("not worked out (stopped)" if row.get("stopped") else
+                                                  "cannot meet the rules" if e is None else
                                                   f"{e:6.2f}  {_pct(row['p_majority'])}  moved {row['seats_moved']}"))
-    L.append(f"  solved in {d['solve_ms']:.0f} ms (simulation {d['prepare_ms']:.0f} ms)")
+    L.append(f"  solved in {d['solve_ms']:.0f} ms (simulation {d['prepare_ms']:.0f} ms)" +
+             (f"; {d['elapsed_ms'] / 1e3:.1f} s of the {d['time_limit_s']:g} s limit" if "elapsed_ms" in d else ""))
     return "\n".join(L)
 
 

@@ -43,8 +43,11 @@ The optimiser is a pipeline of functions of values:
 and every other answer is a function of the table and the constraints: ``prices``,
 ``conflict``, ``frontier``, ``walk_away_of``, ``seat_options``, ``repair``, ``greedy``,
 ``sitting_winner``, ``vote_share_split``, ``comparison``. A ``Budget`` says how long a solve
-may take (and, when set, a deadline for the whole question), who hears of progress and how a
-solve is cancelled. ``Optimiser`` bundles one scenario's table, constraints and budget for
+may take (and, when set, a deadline for the whole question: ``Budget.whole(seconds)``, which
+the command line and the dialog use, so that the preparation and every solve and answer stop
+there with the best answer found so far and say where they stopped), who hears of progress and
+how a question is cancelled. What cannot be held (``size_problem``: the draws of every pool
+variant at once, or a model of too many choices) is refused before any work. ``Optimiser`` bundles one scenario's table, constraints and budget for
 callers that ask it several questions.
 """
 from __future__ import annotations
@@ -58,8 +61,8 @@ from ..dataset import Dataset
 from ..projection import Projector, Rebel
 from ..scenario import Scenario
 from .constraints import broken, check_with_rules_engine, constraints, hard_ids
-from .limits import (CONSTRAINT_KINDS, DEFAULT_DRAWS, DEFAULT_TIME_LIMIT, MAJORITY_SAMPLE, SUBSET_BUDGET, TIE_BREAK,
-                     Budget, Con, Progress, Solution, _highs, _Model)
+from .limits import (CONSTRAINT_KINDS, DEFAULT_DRAWS, DEFAULT_TIME_LIMIT, MAJORITY_SAMPLE, MAX_CHOICES, MAX_DRAW_BYTES,
+                     SUBSET_BUDGET, TIE_BREAK, Budget, Con, OutOfTime, Progress, Solution, _highs, _Model, size_problem)
 from .questions import (Proposal, Result, SplitFigures, assignments_json, comparison, conflict, feasible, frontier,
                         greedy, prices, proposal_scenario, repair, seat_options, sitting_winner, solve, solve_once,
                         split_figures, vote_share_split, walk_away_of)
@@ -67,10 +70,10 @@ from .simulated import SeatContest, partners_apart, rebels_from, seat_contest, w
 from .table import Settings, WinTable, prepare
 
 __all__ = ["CONSTRAINT_KINDS", "DEFAULT_DRAWS", "DEFAULT_TIME_LIMIT", "MAJORITY_SAMPLE", "SUBSET_BUDGET", "TIE_BREAK",
-           "Budget", "Con", "Optimiser", "Progress", "Proposal", "Result", "SeatContest", "Settings", "Solution",
+           "Budget", "Con", "MAX_CHOICES", "MAX_DRAW_BYTES", "Optimiser", "OutOfTime", "Progress", "Proposal", "Result", "SeatContest", "Settings", "Solution",
            "SplitFigures", "WinTable", "assignments_json", "broken", "check_with_rules_engine", "comparison",
            "conflict", "constraints", "feasible", "frontier", "greedy", "hard_ids", "partners_apart", "prepare",
-           "prices", "proposal_scenario", "rebels_from", "repair", "seat_contest", "seat_options", "sitting_winner",
+           "prices", "proposal_scenario", "rebels_from", "repair", "seat_contest", "seat_options", "size_problem", "sitting_winner",
            "solve", "solve_once", "split_figures", "vote_share_split", "walk_away", "walk_away_of", "_highs",
            "_Model"]
 
@@ -87,17 +90,29 @@ class Optimiser:
                  fight_pairs: Iterable[Iterable[str]] | str = (),
                  soft: dict[str, float] | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
                  progress: Progress | None = None, probabilities: np.ndarray | None = None,
-                 wins: np.ndarray | None = None, cancel: Callable[[], bool] | None = None):
+                 wins: np.ndarray | None = None, cancel: Callable[[], bool] | None = None,
+                 budget: Budget | None = None):
         """``sc``: a scenario snapshot (or a scenario no other thread edits). ``fight_pairs``: where
         ``friendly`` allows a friendly fight, it may also be between only these partners ("all":
         every pair; or sets of two or more codes, fewer than all). ``probabilities`` / ``wins``:
-        see ``prepare``; ``progress`` and ``cancel``: see ``Budget``."""
+        see ``prepare``; ``progress`` and ``cancel``: see ``Budget``. ``budget``: instead of
+        ``time_limit``, ``progress`` and ``cancel``, one for the whole question (``Budget.whole``):
+        the preparation stops at its deadline too, and then ``table`` is None, ``stopped`` the
+        ``OutOfTime`` and every answer says so."""
         settings = Settings(params, int(draws), int(seed), tuple(rebels),
                             friendly if isinstance(friendly, str) else tuple(friendly),
                             fight_pairs if isinstance(fight_pairs, str) else tuple(tuple(x) for x in fight_pairs))
         self.sc = sc
-        self.budget = Budget(float(time_limit), None, progress, cancel)
-        self.table = prepare(sc, settings, dataset=ds, progress=progress, win_prob=probabilities, wins=wins)
+        self.budget = budget or Budget(float(time_limit), None, progress, cancel)
+        self.stopped: OutOfTime | None = None
+        self.table: WinTable | None = None
+        self.cons: list[Con] = []
+        try:
+            self.table = prepare(sc, settings, dataset=ds, progress=self.budget.progress, win_prob=probabilities,
+                                 wins=wins, budget=budget)
+        except OutOfTime as e:
+            self.stopped = e
+            return
         self.cons = constraints(self.table, sc.rules, soft, locked)
 
     # what callers read of the table
@@ -111,7 +126,7 @@ class Optimiser:
 
     @property
     def rebels(self) -> tuple[Rebel, ...]:
-        return self.table.rebels
+        return self.table.rebels if self.table is not None else ()
 
     @property
     def current_choices(self) -> np.ndarray:
@@ -119,10 +134,14 @@ class Optimiser:
 
     @property
     def prepare_ms(self) -> float:
-        return self.table.prepare_ms
+        return self.table.prepare_ms if self.table is not None else 0.0
 
     # the questions
     def optimise(self, objective: str = "seats", prices: bool = True, sample: int = MAJORITY_SAMPLE) -> Proposal:
+        if self.table is None:   # stopped before the table was ready: no split, and what stopped it
+            e = self.stopped
+            return Proposal("time_limit", "seats", None, None, None, note=e.message, stopped=e.message,
+                            current_figures=e.current)
         return solve(self.table, self.cons, objective, self.budget, self.sc.rules, prices, sample)
 
     def frontier(self, partner: str, ks: Iterable[int] | None = None) -> list[dict]:

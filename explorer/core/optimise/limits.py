@@ -12,7 +12,7 @@ from typing import Callable
 import numpy as np
 
 CONSTRAINT_KINDS = ("must_have", "faction_claim", "regional_minimum", "seat_bounds")
-DEFAULT_TIME_LIMIT = 10.0       # seconds, per solve
+DEFAULT_TIME_LIMIT = 10.0       # seconds: per solve; with Budget.whole, for the whole question
 DEFAULT_DRAWS = 4000            # draws for the per-seat P and P(majority)
 MAJORITY_SAMPLE = 400           # draws the P(majority) objective is optimised on
 SUBSET_BUDGET = 300             # feasibility checks spent looking for a smaller conflicting set
@@ -92,25 +92,99 @@ class Solution:
 @dataclass(frozen=True)
 class Budget:
     """How long a question may take and who hears of it: ``time_limit`` seconds per solve;
-    ``deadline`` (a ``time.perf_counter()`` instant) for the whole question, when set, so that no
-    solve runs past it; ``progress(stage, done, total)`` between solves and, inside a long solve,
-    at each better split found (done/total: elapsed/limit in ms); ``cancel()`` returning True stops
-    a solve at HiGHS's next check (the answer is then ``time_limit``)."""
+    ``deadline`` (an instant of ``clock``) for the whole question, when set, so that no step runs
+    past it (``Budget.whole``: a deadline ``time_limit`` seconds from now); ``progress(stage, done,
+    total)`` between steps and, inside a long solve, at each better split found (done/total:
+    elapsed/limit in ms); ``cancel()`` returning True stops a solve at HiGHS's next check and the
+    question at its next step (the answer is then ``time_limit``). ``clock``: seconds, injected by
+    tests (``time.perf_counter`` by default)."""
     time_limit: float = DEFAULT_TIME_LIMIT
     deadline: float | None = None
     progress: Progress | None = None
     cancel: Callable[[], bool] | None = None
+    clock: Callable[[], float] = time.perf_counter
+
+    @classmethod
+    def whole(cls, time_limit: float = DEFAULT_TIME_LIMIT, progress: Progress | None = None,
+              cancel: Callable[[], bool] | None = None, clock: Callable[[], float] = time.perf_counter) -> "Budget":
+        """A budget for a whole question (preparation, every solve, every answer): its deadline
+        ``time_limit`` seconds from now."""
+        return cls(float(time_limit), clock() + float(time_limit), progress, cancel, clock)
+
+    def left(self) -> float:
+        """Seconds left before the deadline (infinite without one)."""
+        if self.deadline is None:
+            return float("inf")
+        return max(0.0, self.deadline - self.clock())
+
+    def cancelled(self) -> bool:
+        return self.cancel is not None and bool(self.cancel())
+
+    def expired(self) -> bool:
+        """True once the deadline has passed, or the question was cancelled: no step starts then."""
+        return (self.deadline is not None and self.clock() >= self.deadline) or self.cancelled()
+
+    def why(self) -> str:
+        """What stopped the question, in words."""
+        return "stopped on request" if self.cancelled() else f"stopped at the time limit of {self.time_limit:g} s"
 
     def seconds(self, limit: float | None = None) -> float:
         """The time the next solve may take."""
         t = self.time_limit if limit is None else float(limit)
         if self.deadline is not None:
-            t = max(0.0, min(t, self.deadline - time.perf_counter()))
+            t = max(0.0, min(t, self.deadline - self.clock()))
         return t
 
     def report(self, stage: str, done: int, total: int) -> None:
         if self.progress is not None:
             self.progress(stage, done, total)
+
+
+class OutOfTime(Exception):
+    """The question stopped before the table was ready: at the deadline (or on request) while
+    ``stage`` (``done`` of ``total``), or refused because it cannot finish in time (``reduce``:
+    what to make smaller). ``current``: the scenario's own (expected alliance seats, P(majority)),
+    when they were simulated."""
+
+    def __init__(self, message: str, stage: str = "", done: int = 0, total: int = 0,
+                 current: tuple[float, float] | None = None):
+        super().__init__(message)
+        self.message, self.stage, self.done, self.total, self.current = message, stage, done, total, current
+
+
+# --- what cannot finish: refused before any work ------------------------------------------------------
+MAX_DRAW_BYTES = 768 * 2 ** 20   # the table's draws (variants x seats x draws, one byte each)
+MAX_CHOICES = 120_000            # 0/1 variables of one model (seats x allowed columns)
+FASTEST_NS_A_CELL = 8            # ns a seat x variant x draw: about half the fastest measured (15, tools/bench_clock.py)
+
+
+def cannot_finish(budget: Budget, n_seats: int, n_variants: int, draws: int) -> str | None:
+    """Why a simulation of this size cannot finish before the budget's deadline even at the
+    fastest rate ever measured (None: it may)."""
+    need = n_seats * n_variants * draws * FASTEST_NS_A_CELL * 1e-9
+    if budget.deadline is None or need <= budget.left():
+        return None
+    return (f"cannot finish within the time limit of {budget.time_limit:g} s: the simulation alone needs at least "
+            f"{need:.1f} s ({n_seats:,} seats x {n_variants:,} pool variants x {draws:,} draws); reduce the draws, "
+            f"the fight pairs or the partners, or allow more time")
+
+
+def size_problem(n_seats: int, n_partners: int, n_fight_sets: int, draws: int, n_allowed: int) -> str | None:
+    """Why a question of this size cannot be answered (None: it can): the draws of every pool
+    variant are held at once (variants x seats x draws bytes), and a model has a 0/1 variable per
+    seat and allowed choice. The message says what to reduce."""
+    V = n_partners + 1 + n_fight_sets
+    cells = V * n_seats * draws
+    size = f"{n_seats:,} seats x {V:,} pool variants ({n_partners} partners, all stand, {n_fight_sets:,} " \
+           f"friendly fights between some partners)"
+    if cells > MAX_DRAW_BYTES:
+        return (f"too large to simulate: {size} x {draws:,} draws need {cells / 2 ** 30:.1f} GB of draws "
+                f"(at most {MAX_DRAW_BYTES / 2 ** 30:.2f} GB); reduce the draws, the fight pairs, the seats where a "
+                f"friendly fight is allowed or the partners")
+    if n_allowed > MAX_CHOICES:
+        return (f"too large to solve: {size} give {n_allowed:,} choices to weigh (at most {MAX_CHOICES:,}); "
+                f"reduce the fight pairs, the seats where a friendly fight is allowed or the partners")
+    return None
 
 
 class _Model:
@@ -242,6 +316,8 @@ class _Model:
 
     def run(self, time_limit: float, start: np.ndarray | None = None) -> Solution:
         import highspy
+        if self.budget.expired() or time_limit <= 0:
+            return Solution("time_limit", None, None, 0.0, self.budget.why())
         h = self.h
         h.setOptionValue("time_limit", float(time_limit))
         if start is not None:
@@ -265,9 +341,8 @@ class _Model:
             limit = int(time_limit * 1e3)
             h.cbMipImprovingSolution.subscribe(
                 lambda e: budget.report("solving", int((time.perf_counter() - t0) * 1e3), limit))
-        if budget.cancel is not None:
-            cancel = budget.cancel
-            h.cbMipInterrupt.subscribe(lambda e: e.interrupt() if cancel() else None)
+        if budget.cancel is not None or budget.deadline is not None:
+            h.cbMipInterrupt.subscribe(lambda e: e.interrupt() if budget.expired() else None)
         h.run()
         ms = (time.perf_counter() - t0) * 1e3
         st = h.getModelStatus()

@@ -52,6 +52,12 @@ class Proposal:
     current: SplitFigures | None = None     # the scenario's own split
     proposed: SplitFigures | None = None    # the proposal's (None: no proposal)
     fights_possible: bool = False           # the optimiser had columns for friendly fights between some partners
+    stopped: str = ""                       # "": the whole question was answered; else what stopped it and where
+    current_figures: tuple[float, float] | None = None   # the scenario's own (expected seats, P(majority))
+
+    def __post_init__(self):
+        if self.current_figures is None and self.current is not None:
+            self.current_figures = (self.current.expected_alliance, self.current.p_majority)
 
 
 Result = Proposal   # the name it had
@@ -63,6 +69,8 @@ def solve_once(table: WinTable, cons: list[Con], budget: Budget = Budget(), obje
                sample: int = MAJORITY_SAMPLE) -> Solution:
     """One HiGHS solve of ``objective`` under ``cons``."""
     t0 = time.perf_counter()
+    if budget.expired():
+        return Solution("time_limit", None, None, 0.0, budget.why())
     model = _Model(table, cons, objective, sample, budget)
     if model.infeasible:
         return Solution("infeasible", None, None, (time.perf_counter() - t0) * 1e3,
@@ -102,18 +110,31 @@ def solve(table: WinTable, cons: list[Con], objective: str = "seats", budget: Bu
     budget.report("solving", 0, 1)
     sol = solve_once(table, cons, budget)
     if sol.status == "infeasible":
-        ids, seats = conflict(table, cons, budget)
+        ids, seats, whole = conflict(table, cons, budget, whole=True)
+        stopped = "" if whole else f"{budget.why()} while looking for a smallest conflicting set: " \
+                                   f"these {len(ids):,} rules cannot all hold, a smaller set may exist"
+        named = ", ".join(ids[:12]) + (f" and {len(ids) - 12:,} more" if len(ids) > 12 else "")
         return Proposal("infeasible", "seats", None, None, None, ids, seats,
-                        note="the hard rules cannot all hold: " + ", ".join(ids),
-                        solve_ms=(time.perf_counter() - t0) * 1e3, current=current)
+                        note="the hard rules cannot all hold: " + named + (f" ({stopped})" if stopped else ""),
+                        solve_ms=(time.perf_counter() - t0) * 1e3, current=current, stopped=stopped)
     if sol.pools is None:
+        stopped = f"{budget.why()} before a first split was found" if budget.expired() else ""
         return Proposal("time_limit", "seats", None, None, None,
-                        note=f"no split found within the time limit of {limit:g} s",
-                        solve_ms=(time.perf_counter() - t0) * 1e3, current=current)
+                        note=stopped or f"no split found within the time limit of {limit:g} s",
+                        solve_ms=(time.perf_counter() - t0) * 1e3, current=current,
+                        stopped=stopped or f"no split found within the time limit of {limit:g} s")
     status, note, used, choices = sol.status, sol.note, "seats", sol.pools
+    stopped = ""
     if sol.status == "time_limit":
         note = f"the time limit of {limit:g} s was reached: the best split found, not proven best"
-    if objective == "majority":
+        if budget.expired():
+            stopped = f"{budget.why()} while solving: the best split found so far, not proven best"
+            note = stopped
+    if objective == "majority" and budget.expired():
+        status = "time_limit"
+        stopped = stopped or f"{budget.why()} before P(majority) was solved: the split with the most expected seats"
+        note = stopped
+    elif objective == "majority":
         if table.wins is None:
             note = "P(majority) needs the draws; expected seats instead"
             status = "time_limit"
@@ -132,57 +153,115 @@ def solve(table: WinTable, cons: list[Con], objective: str = "seats", budget: Bu
                 status = "time_limit"
                 note = (f"P(majority) did not solve within {limit:g} s "
                         f"({m.status}): fell back to expected seats")
+                if budget.expired():
+                    stopped = note = (f"{budget.why()} while solving P(majority): the split with the most "
+                                      "expected seats")
     proposed = split_figures(table, cons, choices)
     res = Proposal(status, used, proposed.pools, proposed.expected_alliance, proposed.p_majority,
                    broken=broken(table, [c for c in cons if c.soft], choices), note=note,
                    choices=choices, fights=table.fights_of(choices), current=current, proposed=proposed,
-                   fights_possible=bool(table.fight_masks))
+                   fights_possible=bool(table.fight_masks), stopped=stopped)
     if rules is not None:
         left = check_with_rules_engine(table, rules, cons, choices)
         if left:   # never return a split that breaks a hard rule
             raise AssertionError(f"the proposal breaks hard rules: {[c.message for c in left]}")
     if prices_too:
         res.rule_prices = prices(table, cons, choices, budget)
+        n_rules = sum(1 for c in cons if c.kind != "lock")
+        if len(res.rule_prices) < n_rules and not res.stopped:
+            res.stopped = f"{budget.why()} while pricing the rules ({len(res.rule_prices)} of {n_rules} priced)"
     res.solve_ms = (time.perf_counter() - t0) * 1e3
     return res
 
 
 def prices(table: WinTable, cons: list[Con], choices: np.ndarray, budget: Budget = Budget()) -> dict[str, float]:
-    """For each rule: the expected seats the alliance would gain if it were dropped."""
+    """For each rule: the expected seats the alliance would gain if it were dropped. A rule whose
+    solve ran out of time is priced on the best split found then; the rules left when the
+    budget's deadline passed are not in the answer."""
     base = table.expected(choices)
     out = {}
     rules = [c for c in cons if c.kind != "lock"]
     for k, c in enumerate(rules):
+        if budget.expired():
+            break
         budget.report("pricing", k, len(rules))
         s = solve_once(table, [d for d in cons if d is not c], budget)
+        if s.pools is None and budget.expired():
+            break
         out[c.id] = round(table.expected(s.pools) - base, 4) if s.pools is not None else None
     return out
 
 
-def conflict(table: WinTable, cons: list[Con], budget: Budget = Budget()) -> tuple[list[str], list[int]]:
+def conflict(table: WinTable, cons: list[Con], budget: Budget = Budget(), whole: bool = False):
     """A smallest set of hard rules (locks included) that cannot all hold, and the seats they
-    share (ac_no)."""
+    share (ac_no); ``whole``: also whether the search finished (at the budget's deadline it
+    stops with the set found so far, which cannot all hold either, but may not be the smallest)."""
     hard = [c for c in cons if not c.soft]
     soft = [c for c in cons if c.soft]
+    order = {c.id: k for k, c in enumerate(cons)}
+    quick = _plain_conflict(table, hard)
+    if quick is not None:   # found without a solve: one rule that cannot hold alone, or two claims on a seat
+        quick.sort(key=lambda c: order[c.id])
+        out = [c.id for c in quick], _shared_seats(table, quick)
+        return (*out, True) if whole else out
     # deletion filter: an irreducible infeasible set
     core = list(hard)
-    for c in sorted(hard, key=lambda c: (c.kind == "lock", c.form == "fix")):
+    done = True
+    for k, c in enumerate(sorted(hard, key=lambda c: (c.kind == "lock", c.form == "fix"))):
+        if budget.expired():
+            done = False
+            break
+        budget.report("conflict", k, len(hard))
         trial = [d for d in core if d is not c]
-        if not feasible(table, trial + soft, budget):
+        if _surely_infeasible(table, trial + soft, budget):
             core = trial
     # a smaller one among the subsets of fewer rules, while the checks are few
     best = core
-    for size in range(1, len(core)):
+    for size in range(1, len(core) if done else 0):
         combos = list(itertools.islice(itertools.combinations(hard, size), SUBSET_BUDGET + 1))
         if len(combos) > SUBSET_BUDGET:
             break
-        found = next((list(s) for s in combos if not feasible(table, list(s) + soft, budget)), None)
+        found = None
+        for s in combos:
+            if budget.expired():
+                done = False
+                break
+            if _surely_infeasible(table, list(s) + soft, budget):
+                found = list(s)
+                break
         if found is not None:
             best = found
             break
-    order = {c.id: k for k, c in enumerate(cons)}
+        if not done:
+            break
     best.sort(key=lambda c: order[c.id])
-    return [c.id for c in best], _shared_seats(table, best)
+    out = [c.id for c in best], _shared_seats(table, best)
+    return (*out, done) if whole else out
+
+
+def _plain_conflict(table: WinTable, hard: list[Con]) -> list[Con] | None:
+    """A smallest conflicting set seen without a solve: a count no split can meet on its own
+    (a minimum above its seats, a maximum below its minimum), else two hard rules that hold one
+    seat to two pools (no single claim or lock is infeasible alone, so a pair is smallest). None:
+    a solve is needed."""
+    for c in hard:
+        if c.form == "count" and ((c.lo is not None and c.lo > len(c.seats)) or
+                                  (c.hi is not None and (c.hi < 0 or (c.lo is not None and c.hi < c.lo)))):
+            return [c]
+    held: dict[int, Con] = {}
+    for c in hard:
+        if c.form != "fix":
+            continue
+        for i in c.seats:
+            other = held.setdefault(i, c)
+            if other.pool != c.pool:
+                return [other, c]
+    return None
+
+
+def _surely_infeasible(table: WinTable, cons: list[Con], budget: Budget) -> bool:
+    """Proven infeasible (a check that ran out of time proves nothing: the rule is kept)."""
+    return solve_once(table, cons, budget, objective="none").status == "infeasible"
 
 
 def _shared_seats(table: WinTable, cons: list[Con]) -> list[int]:
@@ -204,16 +283,22 @@ def frontier(table: WinTable, cons: list[Con], partner: str, ks: Iterable[int] |
     N = table.n_seats
     kept = [c for c in cons if not (c.kind == "seat_bounds" and c.pool == p)]
     ks = list(range(N + 1)) if ks is None else list(ks)
+    if budget.expired():
+        return []
     model = _Model(table, kept + [Con("frontier", "frontier", "count", p, tuple(range(N)), lo=0, hi=0)],
                    "seats", MAJORITY_SAMPLE, budget)
     out = []
     for n, k in enumerate(ks):
+        if budget.expired():
+            break      # the points left are not in the answer
         budget.report("frontier", n, len(ks))
         if model.infeasible:
             sol = Solution("infeasible", None, None, 0.0)
         else:
             model.set_last_row(k, k)
             sol = model.run(budget.seconds())
+            if sol.pools is None and budget.expired():
+                break
         if sol.pools is None:
             out.append({"partner": partner, "k": int(k), "expected_alliance": None, "p_majority": None,
                         "status": sol.status})
@@ -257,7 +342,10 @@ def walk_away_of(table: WinTable, choices: np.ndarray) -> dict:
 # -- splits to compare with ----------------------------------------------------------------------------
 def repair(table: WinTable, cons: list[Con], choices: np.ndarray, budget: Budget = Budget()) -> np.ndarray | None:
     """The split closest to ``choices`` (most seats kept in their pool) that meets the hard rules;
-    among those, the one with most expected seats. None when the hard rules cannot hold."""
+    among those, the one with most expected seats. None when the hard rules cannot hold (or the
+    budget's deadline has passed)."""
+    if budget.expired():
+        return None
     model = _Model(table, list(cons), "keep", MAJORITY_SAMPLE, budget, keep=np.asarray(choices, dtype=np.int64))
     if model.infeasible:
         return None
@@ -322,6 +410,8 @@ def vote_share_split(table: WinTable, budget: Budget = Budget()) -> np.ndarray |
     rel = v / np.where(v.sum(axis=1, keepdims=True) > 0, v.sum(axis=1, keepdims=True), 1.0)
     cons = [Con(f"share:{j}", "share", "count", j, tuple(range(N)), lo=int(n[j]), hi=int(n[j]))
             for j in range(n_p)]
+    if budget.expired():
+        return None
     model = _Model(table, cons, "share", MAJORITY_SAMPLE, budget, share=rel.T)
     return model.run(budget.seconds()).pools
 
@@ -353,9 +443,14 @@ def comparison(table: WinTable, cons: list[Con], presets: dict[str, np.ndarray] 
     rows = []
 
     def add(label, choices):
+        if budget.expired():   # not worked out: said so, not "cannot meet the rules"
+            rows.append({"split": label, "expected_alliance": None, "p_majority": None, "seats_moved": None,
+                         "stopped": budget.why()})
+            return
         fixed = None if choices is None else repair(table, cons, choices, budget)
         if fixed is None:
-            rows.append({"split": label, "expected_alliance": None, "p_majority": None, "seats_moved": None})
+            rows.append({"split": label, "expected_alliance": None, "p_majority": None, "seats_moved": None}
+                        | ({"stopped": budget.why()} if budget.expired() else {}))
             return
         pm = table.p_majority(fixed)
         rows.append({"split": label, "expected_alliance": round(table.expected(fixed), 3),
@@ -364,7 +459,7 @@ def comparison(table: WinTable, cons: list[Con], presets: dict[str, np.ndarray] 
 
     for label, choices in (presets or {}).items():
         add(f"preset: {label}", choices)
-    add("greedy per seat", greedy(table, cons, budget))
+    add("greedy per seat", None if budget.expired() else greedy(table, cons, budget))
     add("sitting winner keeps it, else the better-placed partner", sitting_winner(table))
-    add("in proportion to vote share", vote_share_split(table, budget))
+    add("in proportion to vote share", None if budget.expired() else vote_share_split(table, budget))
     return rows

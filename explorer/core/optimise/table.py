@@ -13,7 +13,7 @@ from ..dataset import Dataset, SeatTable
 from ..engine import Engine
 from ..pools import Pools
 from ..projection import Projector, Rebel
-from .limits import DEFAULT_DRAWS, Progress
+from .limits import DEFAULT_DRAWS, Budget, OutOfTime, Progress, cannot_finish, size_problem
 
 
 # --- the table: P(win) of every seat in every column ----------------------------------------------------
@@ -50,6 +50,7 @@ class WinTable:
     friendly: tuple[int, ...]            # the seats (ac_no) where a friendly fight is allowed
     current: np.ndarray                  # the scenario's split as choices
     prepare_ms: float = 0.0
+    variant_ms: float = 0.0              # the simulation of one pool variant (what a walk-away costs, about)
 
     @property
     def n_seats(self) -> int:
@@ -151,13 +152,19 @@ def _fight_sets(snapshot, fight_pairs) -> list[int]:
 
 def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | None = None,
             progress: Progress | None = None, win_prob: np.ndarray | None = None,
-            wins: np.ndarray | None = None) -> WinTable:
+            wins: np.ndarray | None = None, budget: Budget | None = None) -> WinTable:
     """The table of a scenario (a ``ScenarioSnapshot``, or a scenario read on its own thread):
     the simulation of every seat in every pool variant (variants x draws x seats).
 
     ``win_prob`` (V, N) or ``wins`` (V, N, draws) bool, when given, stand in for the simulation
     (hand-made cases; a cache): P(alliance wins seat i with the seat in variant v); variants: each
-    partner alone, all stand, then the fight columns in ``fight_masks`` order."""
+    partner alone, all stand, then the fight columns in ``fight_masks`` order.
+
+    ``budget``: when it has a deadline, the simulation stops there (``OutOfTime``; stopped
+    between variants, with the scenario's own figures: its split simulated once more, the
+    overhead of about one variant), and is refused before it starts when even the fastest rate
+    measured cannot finish it, or as soon as its first variant shows the rest cannot. A question too large to hold
+    (``size_problem``) is refused before any work (ValueError, saying what to reduce)."""
     t0 = time.perf_counter()
     ds = dataset or snapshot.dataset
     report = progress or (lambda stage, done, total: None)
@@ -167,22 +174,39 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     mine = {r.ac_no: r for r in snapshot.rules.rebels()}
     mine.update({r.ac_no: r for r in settings.rebels})
     rebels = tuple(mine[a] for a in sorted(mine))
-    params = settings.params
-    if params is None:
-        params, _ = U.params_for(ds)
     draws = int(settings.draws)
-    from ..successors import projection_year
-    # ours against the rival blocs' splits as given, the baseline's parties through the lineage
-    projector = Engine(ds).projector(pools, snapshot.assumptions, rebels, getattr(snapshot, "rivals", ()),
-                                     projection_year(snapshot), getattr(snapshot, "contenders", ()))
     # the fight columns: the sets of partners allowed to fight, then the scenario's own fights
     allowed_masks = _fight_sets(snapshot, settings.fight_pairs)
     own = snapshot.fight_masks()
     own_masks = sorted(set(int(m) for m in own[own != 0])) if own is not None else []
     fight_masks = allowed_masks + [m for m in own_masks if m not in allowed_masks]
+    # which seats may take a friendly fight
+    friendly = settings.friendly
+    if isinstance(friendly, str):
+        if friendly not in ("all", "none", ""):
+            raise ValueError(f"friendly fights: {friendly!r}; use all, none or seat numbers")
+        friendly = tuple(int(a) for a in ds.seats.ac_no) if friendly == "all" else ()
+    else:
+        friendly = tuple(int(a) for a in friendly)
+        for a in friendly:
+            if not ds.seats.has(a):
+                raise ValueError(f"friendly fight: unknown seat {a}")
+    n_friendly = len(set(friendly))
+    problem = size_problem(N, n_p, len(fight_masks), draws if wins is None and win_prob is None else 1,
+                           N * n_p + n_friendly * (1 + len(allowed_masks)))
+    if problem:
+        raise ValueError(problem)
+    params = settings.params
+    if params is None:
+        params, _ = U.params_for(ds)
+    from ..successors import projection_year
+    # ours against the rival blocs' splits as given, the baseline's parties through the lineage
+    projector = Engine(ds).projector(pools, snapshot.assumptions, rebels, getattr(snapshot, "rivals", ()),
+                                     projection_year(snapshot), getattr(snapshot, "contenders", ()))
     fight_variant = [projector.variant_of(m) for m in fight_masks]
     V = len(projector.variant_masks)
     sim = None
+    variant_ms = 0.0
     if wins is not None:
         wins = np.asarray(wins, dtype=bool)
         P, draws = wins.mean(axis=2), wins.shape[2]
@@ -191,11 +215,30 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     else:
         if draws < 1:
             raise ValueError("the optimiser needs at least one draw")
+        clock = budget.clock if budget is not None else time.perf_counter
+        if budget is not None and budget.expired():   # nothing drawn: no figures either
+            raise OutOfTime(f"{budget.why()} before the simulation", "simulating", 0, V)
+        early = cannot_finish(budget, N, V, draws) if budget is not None else None
+        if early:   # refused before anything is drawn
+            raise OutOfTime(early, "simulating", 0, V)
         sim = U.Simulator(projector, ds, params, draws, int(settings.seed))
         wins = np.empty((V, N, draws), dtype=bool)
+        s0 = clock()
         for v in range(V):
+            if budget is not None and budget.expired():
+                raise _stopped(budget, sim, snapshot, ds, v, V, f"{budget.why()} while simulating the pool variants "
+                                                               f"({v:,} of {V:,} done)")
+            if budget is not None and v == 1 and budget.deadline is not None:
+                need = (clock() - s0) * V
+                if need > budget.left() + (clock() - s0):
+                    raise _stopped(budget, sim, snapshot, ds, v, V, (
+                        f"cannot finish within the time limit of {budget.time_limit:g} s: the simulation alone needs "
+                        f"about {need:.0f} s ({V:,} pool variants x {(clock() - s0) * 1e3:.0f} ms for "
+                        f"{N:,} seats x {draws:,} draws); reduce the draws, the fight pairs or the partners, "
+                        f"or allow more time"))
             report("simulating", v, V)
             wins[v] = sim.variant_draws(np.full(N, v)).T
+        variant_ms = (clock() - s0) * 1e3 / max(V, 1)
         P = wins.mean(axis=2)
     if sim is None and P.shape[0] != V:
         raise ValueError(f"probabilities: {P.shape[0]} variants given, {V} needed "
@@ -207,18 +250,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     # which pools a seat may take: every partner; Contested where a friendly fight is allowed
     allowed = np.zeros((C + len(fight_masks), N), dtype=bool)
     allowed[:n_p] = True
-    friendly = settings.friendly
-    if isinstance(friendly, str):
-        if friendly not in ("all", "none", ""):
-            raise ValueError(f"friendly fights: {friendly!r}; use all, none or seat numbers")
-        if friendly == "all":
-            allowed[n_p] = True
-        friendly = tuple(int(a) for a in ds.seats.ac_no) if friendly == "all" else ()
-    else:
-        friendly = tuple(int(a) for a in friendly)
-        for a in friendly:
-            if not ds.seats.has(a):
-                raise ValueError(f"friendly fight: unknown seat {a}")
+    if friendly:
         allowed[n_p, ds.seats.indices(list(friendly))] = True
     for j, m in enumerate(fight_masks):   # a fight between some partners: where a fight is allowed
         if m in allowed_masks:
@@ -228,4 +260,18 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     current = table.choices(snapshot.pool.astype(np.int64), own)
     object.__setattr__(table, "current", current)
     object.__setattr__(table, "prepare_ms", (time.perf_counter() - t0) * 1e3)
+    object.__setattr__(table, "variant_ms", variant_ms)
     return table
+
+
+def _stopped(budget: Budget, sim, snapshot, ds: Dataset, done: int, total: int, message: str) -> OutOfTime:
+    """The question stops before the table is ready: with the scenario's own figures (its split
+    simulated once, the cost of about one variant) unless the question was cancelled."""
+    current = None
+    if not budget.cancelled():
+        try:
+            s = sim.run(snapshot.pool.astype(np.int64), ds.majority, snapshot.fight_masks())
+            current = (float(s.p_alliance.sum()), float(s.p_majority))
+        except (ValueError, IndexError):
+            current = None
+    return OutOfTime(message, "simulating", done, total, current)

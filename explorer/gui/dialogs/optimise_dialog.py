@@ -41,13 +41,15 @@ class Request:
 
 def optimise(req: Request):
     """The job: the optimiser on a snapshot of the scenario; its Proposal carries the current
-    split's and the proposal's figures."""
+    split's and the proposal's figures. ``req.time_limit`` bounds the whole question (the
+    simulation, the solve and the prices): at the limit, or on Stop, the best split found so far."""
     def op(snap, job):
         ds = snap.dataset
         params = cached_params(ds, req.level)
+        budget = O.Budget.whole(req.time_limit, job.progress, lambda: job.cancelled)
         opt = O.Optimiser(ds, snap, params, req.draws, locked=req.locked, friendly=req.friendly,
                           fight_pairs=req.fight_pairs if req.friendly == "all" else (), soft=req.soft,
-                          time_limit=req.time_limit, progress=job.progress, cancel=lambda: job.cancelled)
+                          budget=budget)
         return opt.optimise(req.objective)
     return op
 
@@ -284,20 +286,27 @@ class OptimiseDialog(QDialog):
         res, ds = self.result, self.doc.dataset
         seats = ds.seats
         if res.status == "infeasible":
-            names = ", ".join(f"{a} {seats.name(a)}" for a in res.conflict_seats)
-            self.status.setText(f"The hard rules cannot all hold. A smallest conflicting set: "
-                                f"{', '.join(res.conflicting_rules)} (over {names}). Make one of them soft, then Run.")
+            names = _some([f"{a} {seats.name(a)}" for a in res.conflict_seats], 20)
+            which = "A smallest conflicting set" if not res.stopped else \
+                "A conflicting set (the search stopped at the time limit; a smaller one may exist)"
+            self.status.setText(f"The hard rules cannot all hold. {which}: "
+                                f"{_some(res.conflicting_rules, 12)} (over {names}). Make one of them soft, then Run.")
             self.figures.setRowCount(0)
             self.changes.setRowCount(0)
             return
         if res.pools is None:
-            self.status.setText(res.note or f"No proposal ({res.status}).")
+            fig = res.current_figures
+            now = (f" The scenario stays as it is: {fig[0]:.1f} expected alliance seats, P(majority) {_pct(fig[1])}."
+                   if fig else "")
+            self.status.setText((f"No split found: {res.stopped}." if res.stopped else
+                                 res.note or f"No proposal ({res.status}).") + now)
             return
         now, new = res.current, res.proposed
         note = f" — {res.note}" if res.note else ""
         goal = "the most expected seats" if res.objective == "seats" else "the highest P(majority)"
         self.status.setText(f"Proposal: {'the best split' if res.status == 'optimal' else 'the best split found'} "
-                            f"for {goal} under the hard rules{note}")
+                            f"for {goal} under the hard rules{note}" +
+                            (f". Stopped: {res.stopped}." if res.stopped and res.stopped != res.note else ""))
         pools = self.doc.pools
         rows = [("Expected alliance seats", f"{now.expected_alliance:.1f}", f"{new.expected_alliance:.1f}"),
                 (f"P(majority of {ds.majority})", _pct(now.p_majority), _pct(new.p_majority))]
@@ -367,6 +376,11 @@ def _pairs_list(partners) -> QListWidget:
         pairs.addItem(it)
     pairs.setMaximumHeight(96)
     return pairs
+
+
+def _some(items: list, n: int) -> str:
+    """The first ``n`` items, and how many more."""
+    return ", ".join(str(x) for x in items[:n]) + (f" … and {len(items) - n:,} more" if len(items) > n else "")
 
 
 def _pct(x) -> str:
