@@ -662,7 +662,8 @@ def _check_question(data: bytes) -> str | None:
             rc = main(["optimise", "--rules", str(path), "--json", *doc["args"]])
         took = time.perf_counter() - t0
     if rc == 2:
-        msg = err.getvalue()
+        # warnings (a rule that can never be kept, ...) may come first: they are not the refusal
+        msg = "".join(ln for ln in err.getvalue().splitlines(keepends=True) if not ln.startswith("explorer: warning: "))
         if not msg.startswith("explorer: error: ") or len(msg) > 3000 or out.getvalue():
             return f"refusal not one located line: {msg[:200]!r}"
         # refused with its reason: judged as a located refusal (the question itself is the input)
