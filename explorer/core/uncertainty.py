@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -526,6 +527,32 @@ def uncertainty_json(sim: Simulator, summ: Summary, projector, pools, seats, maj
             "alliance_seats": {"median": med, "p10": lo, "p90": hi}, "seats": by_party,
             "tipping_seats": summ.tipping_seats(seats),
             "cushion": cushion(projector, pools, majority)}
+
+
+class Outlook(NamedTuple):
+    """How sure the majority is, in words every view uses alike: ``tone`` is "won" only when
+    the alliance reaches it in 90 % of the simulated elections or more, "lost" when in 10 % or
+    fewer, and "open" between (the point figure alone never says "won")."""
+    p: float
+    words: str
+    tone: str
+
+    @property
+    def percent(self) -> str:
+        return f"{self.p * 100:.0f} %"
+
+
+OUTLOOK_BANDS = ((0.9, "likely", "won"), (0.65, "ahead, not safe", "open"), (0.35, "coin flip", "open"),
+                 (0.1, "behind, not out", "open"), (0.0, "unlikely", "lost"))
+
+
+def majority_outlook(p_majority: float) -> Outlook:
+    """P(majority) -> its words and tone: 0.49 -> "coin flip", open; 0.93 -> "likely", won."""
+    p = float(p_majority)
+    for floor, words, tone in OUTLOOK_BANDS:
+        if p >= floor:
+            return Outlook(p, words, tone)
+    return Outlook(p, OUTLOOK_BANDS[-1][1], OUTLOOK_BANDS[-1][2])
 
 
 def per_seat_probabilities(summ: Summary, i: int, min_p: float = 0.0005) -> dict[str, float]:

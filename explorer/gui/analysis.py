@@ -101,6 +101,7 @@ class Analysis:
         w = self.w
         if f is None:
             w.scoreboard.set_uncertainty("computing the range…", True)
+            w.set_outlook(None)
             w.seat_model.set_p_win(None)
             w.map_panel.set_p_win(None)
             return
@@ -109,7 +110,8 @@ class Analysis:
             f.scoreboard_text(), f.stale,
             f"{f.summary.draws:,} simulated elections ({f.settings.level} uncertainty): the alliance's seats have "
             f"median {med} and lie in {lo}–{hi} in 80 % of them; it reaches the majority of {f.summary.majority} "
-            f"in {f.p_majority * 100:.1f} %")
+            f"in {f.p_majority * 100:.1f} %", f.p_majority, f.interval)
+        w.set_outlook(f)
         w.seat_model.set_p_win(f.p_alliance, f.stale)
         w.map_panel.set_p_win(f.p_alliance)
 

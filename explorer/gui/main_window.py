@@ -119,7 +119,12 @@ class MainWindow(QMainWindow):
         self.set_document(self.doc)
 
     def _on_evaluated(self, ev):
-        self.status.setText(status_summary(self.doc, ev))
+        self.status.setText(status_summary(self.doc, ev, getattr(self, "_outlook", None)))
+
+    def set_outlook(self, figures) -> None:
+        """The simulated elections' range and P(majority) for the status line (None: computing)."""
+        self._outlook = None if figures is None else (figures.p_majority, figures.interval, figures.stale)
+        self._on_evaluated(self.doc.evaluation)
 
     def _update_title(self, *_):
         active = self.workspace.active
@@ -334,9 +339,10 @@ class MainWindow(QMainWindow):
                           f"{self.doc.dataset.attribution}</pre>")
 
 
-def status_summary(doc, ev) -> str:
-    """The status bar in one short line: the majority, the verdict, what is undecided, the
-    friendly fights and the baseline; the transfer matrix is summarised, not listed."""
+def status_summary(doc, ev, outlook=None) -> str:
+    """The status bar in one short line: the majority, the verdict with its range and
+    P(majority) (``outlook``: (p, (median, lo, hi), stale) from the simulated elections), what
+    is undecided, the friendly fights and the baseline; the transfer matrix is summarised."""
     a = doc.scenario.assumptions
     v = ev.verdict
     counts = ev.pool_counts
@@ -347,7 +353,15 @@ def status_summary(doc, ev) -> str:
     transfer = (f"transfer {rates[0] * 100:.0f} % every way" if len(rates) == 1
                 else f"transfer {rates[0] * 100:.0f}–{rates[-1] * 100:.0f} %")
     fights = len(doc.scenario.fights)
-    parts = [f"Majority {v.majority} of {v.seats}", f"alliance projected {v.alliance} ({v.phrase})",
+    if outlook is None:
+        verdict = f"alliance projected {v.alliance} ({v.phrase}; P(majority) computing…)"
+    else:
+        from ..core.uncertainty import majority_outlook
+        p, (_med, lo, hi), stale = outlook
+        o = majority_outlook(p)
+        verdict = (f"alliance projected {v.alliance}, 80 %: {lo}–{hi}, P(majority) {o.percent} ({o.words})"
+                   + (" (updating…)" if stale else ""))
+    parts = [f"Majority {v.majority} of {v.seats}", verdict,
              f"{con} contested" + (f" ({fights} between some partners)" if fights else ""), f"{un} unassigned",
              doc.dataset.baselines[a.baseline].label, transfer]
     if a.swing_items:

@@ -242,7 +242,7 @@ class SummaryPanel(QWidget):
         self.partner_model.set_partners(ev.partners)
         un = ev.pool_counts[self.doc.pools.key(self.doc.pools.unassigned)]
         self.contest.setText(f"<b>Seats contested</b> · {un} unassigned")
-        colour = "#1B7F3B" if v.reached else "#B3261E"
+        colour = "#333"   # the point projection alone is not a verdict: P(majority) is on the scoreboard
         # a party's swatch, code and seats stay on one line (only the gaps between parties wrap)
         parts = " &nbsp;".join(f"<span style='color:{self.doc.dataset.party_colour(p)}'>■</span>&nbsp;{esc(p)}&nbsp;<b>{n}</b>"
                                for p, n in pr.seats_by_party().items())
