@@ -106,6 +106,9 @@ class MainWindow(QMainWindow):
 
     def set_document(self, doc: ScenarioDocument) -> None:
         """Show ``doc`` in every panel (each rebuilds its shape if it must), the selection first."""
+        if getattr(self, "_sized", False) and doc.dataset is not getattr(self, "_split_for", doc.dataset):
+            QTimer.singleShot(0, self.fit_split)     # another data set: its names share the width anew
+        self._split_for = doc.dataset
         for v in self.views():
             v.set_document(doc)
         self.menu_actions.set_pools(doc.pools)
@@ -242,16 +245,21 @@ class MainWindow(QMainWindow):
         super().showEvent(e)
         QTimer.singleShot(0, lambda: (self.fit_frame_to_screen(), readable_dock_tabs(self)))
         if not getattr(self, "_sized", False):
-            # the table gets what its columns need; the pools the rest of the central area
             self._sized = True
             dock_w = max(330, min(460, int(self.width() * 0.22)))
             self.resizeDocks([self.conflict_dock], [dock_w], Qt.Orientation.Horizontal)
-            total = self.main_split.width() - (dock_w - self.conflict_dock.width())
-            # the pools get a third of the central area (300-560 px), the table the rest;
-            # the constituency column takes any width beyond what the columns need
-            pools_w = max(300, min(560, int(total * 0.34)))
-            self.main_split.setSizes([total - pools_w, pools_w])
-            QTimer.singleShot(0, self.table_panel.fit_columns)
+            self.fit_split(self.main_split.width() - (dock_w - self.conflict_dock.width()))
+
+    def fit_split(self, total: int | None = None) -> None:
+        """The table and the pools share the central area by the data set shown."""
+        total = total or self.main_split.width()
+        # the pools get the width that shows the data set's longest seat name whole with its
+        # margin, as far as the table keeps its essential columns (it drops District, Baseline,
+        # Adj., SC and PC first); the constituency column takes any width beyond
+        self.table_panel.fit_to_data()
+        pools_w = max(300, min(self.pool_board.wanted_width(), total - self.table_panel.needed_width()))
+        self.main_split.setSizes([total - pools_w, pools_w])
+        QTimer.singleShot(0, self.table_panel.fit_columns)
 
     def closeEvent(self, e):
         if self.files.close_all():

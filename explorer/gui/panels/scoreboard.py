@@ -56,6 +56,8 @@ class MajorityBar(QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         font.setBold(True)
         p.setFont(font)
+        mx = 1 + w * (v.majority - 0.5) / total
+        fm = p.fontMetrics()
         for party, n in self.segments():
             seg = w * n / total
             r = QRectF(x, top, seg, bar_h)
@@ -63,11 +65,11 @@ class MajorityBar(QWidget):
             p.fillRect(r, c)
             p.setPen(QPen(QColor("white"), 1))
             p.drawLine(r.topRight(), r.bottomRight())
-            if seg > 34:
+            label = _bar_label(fm, f"{party} {n}", str(n), r, mx)
+            if label is not None:
                 p.setPen(text_colour_on(c))
-                p.drawText(r, Qt.AlignmentFlag.AlignCenter, f"{party} {n}")
+                p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
             x += seg
-        mx = 1 + w * (v.majority - 0.5) / total
         p.setPen(QPen(QColor("#222"), 2, Qt.PenStyle.DashLine))
         p.drawLine(int(mx), 0, int(mx), int(top + bar_h + 2))
         if not self.compact:
@@ -77,6 +79,22 @@ class MajorityBar(QWidget):
             p.setFont(small)
             p.drawText(QRectF(mx - 60, top + bar_h + 1, 120, 16), Qt.AlignmentFlag.AlignCenter, f"majority {v.majority}")
         p.end()
+
+
+def _bar_label(fm, text: str, short: str, r: QRectF, mark: float) -> tuple[str, QRectF] | None:
+    """Where a segment's label goes: centred, or on the wider side of the majority mark when
+    the mark crosses the segment (never under the line), the seat count alone when the name
+    does not fit; None when not even that fits."""
+    sides = [r]
+    if r.left() < mark < r.right():
+        left, right = QRectF(r.left(), r.top(), mark - 3 - r.left(), r.height()), \
+            QRectF(mark + 3, r.top(), r.right() - mark - 3, r.height())
+        sides = sorted((left, right), key=lambda q: -q.width())
+    for t in (text, short):
+        for q in sides:
+            if fm.horizontalAdvance(t) + 6 <= q.width():
+                return t, q
+    return None
 
 
 class PoolShareBar(QWidget):
