@@ -123,8 +123,14 @@ class WindowActions(QObject):
         pm.addAction("Move partner &later", lambda: w.partners.move(+1))
         pm.addAction("Re&move partner…", w.partners.remove)
         v = mb.addMenu("&View")
-        for d in w.docks():
-            v.addAction(d.toggleViewAction())
+        from .dock_layout import GROUPS, arrange_in_groups, group_of
+        for k, (title, _names) in enumerate(GROUPS):
+            v.addSection(title.capitalize())
+            for d in w.docks():
+                if group_of(d.objectName()) == k:
+                    v.addAction(d.toggleViewAction())
+        v.addSeparator()
+        v.addAction("Arrange docks in &groups", lambda: arrange_in_groups(w))
         h = mb.addMenu("&Help")
         h.addAction("&Getting started", lambda: show_getting_started(w))
         h.addAction("&About", w.about)

@@ -74,7 +74,9 @@ class MainWindow(QMainWindow):
         self._build_docks(doc, with_chart)
         from .analysis import Analysis  # uncertainty and optimiser (issues 17, 18)
         self.analysis = Analysis(self)
-        self.map_dock.raise_()  # the analysis docks join the tab group last; the map stays in front
+        from .dock_layout import arrange_in_groups, restore_layout
+        arrange_in_groups(self)         # the deal, the numbers, the advice (dock_layout.py)
+        self.layout_restored = restore_layout(self)     # or as the strategist left them
         self.files = FileController(self, autosave_dir)
         self.imports = ImportController(self)
         self.partners = PartnerController(self)
@@ -155,6 +157,15 @@ class MainWindow(QMainWindow):
     def _dock(self, title, widget, name):
         d = QDockWidget(title, self)
         d.setObjectName(name)
+        if name not in ("dock_map", "dock_chart"):
+            # a panel taller than its group's share scrolls, so three groups fit a 768-px screen
+            from PySide6.QtWidgets import QFrame, QScrollArea
+            area = QScrollArea()
+            area.setObjectName(f"{name}_scroll")
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidget(widget)
+            widget = area
         d.setWidget(widget)
         d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         return d
@@ -247,7 +258,10 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_sized", False):
             self._sized = True
             dock_w = max(330, min(460, int(self.width() * 0.22)))
-            self.resizeDocks([self.conflict_dock], [dock_w], Qt.Orientation.Horizontal)
+            if not self.layout_restored:
+                self.resizeDocks([self.conflict_dock], [dock_w], Qt.Orientation.Horizontal)
+                from .dock_layout import arrange_in_groups
+                arrange_in_groups(self)          # the groups' heights by the window's own
             self.fit_split(self.main_split.width() - (dock_w - self.conflict_dock.width()))
 
     def fit_split(self, total: int | None = None) -> None:
@@ -263,6 +277,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, e):
         if self.files.close_all():
+            from .dock_layout import save_layout
+            save_layout(self)
             e.accept()
         else:
             e.ignore()
