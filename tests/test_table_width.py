@@ -59,7 +59,8 @@ def test_columns_are_as_wide_as_the_data_sets_longest_texts(qtbot):
     w.show()
     qtbot.waitExposed(w)
     p = w.table_panel
-    w.fit_split()
+    from explorer.gui.dock_layout import fit_split
+    fit_split(w)
     p.fit_columns()
     m = w.seat_model
     fm = p.table.fontMetrics()

@@ -8,6 +8,7 @@ from datetime import date
 
 import numpy as np
 
+from .palette import party_colour
 from . import labels
 from .engine import Evaluation
 from .geometry import Boundaries
@@ -88,7 +89,7 @@ def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation, uncertainty: dict | None 
     for row, baseline in ((1, False), (0, True)):
         left = 0
         for party, n in ev.seat_segments(baseline):
-            ax.barh(row, n, left=left, color=colours.get(party, ds.party_colour(party)), edgecolor="white",
+            ax.barh(row, n, left=left, color=colours.get(party) or party_colour(ds, sc.pools.partners, party), edgecolor="white",
                     height=0.7)
             text = labels.segment_label(labels.short_party(party, ds.parties), n, n * per_seat, 6.5)
             if text:  # a label only where it fits inside its own segment

@@ -1,4 +1,4 @@
-"""The docks in three groups a strategist reaches in one click at 1366×768 (issue 26): the deal
+"""The window's layout. The docks in three groups a strategist reaches in one click at 1366×768 (issue 26): the deal
 (Conflicts, Rules, Assumptions), the numbers (Map, Summary, Chart, Uncertainty) and the advice
 (Walk-away, Frontier, Who contests), stacked in the right-hand column, each group's tabs whole
 in one row. The arrangement the strategist makes (moved, floated, closed, resized docks) is
@@ -7,6 +7,7 @@ returns to the groups."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea
 
 GROUPS = (("the deal", ("dock_conflicts", "dock_rules", "dock_assumptions")),
           ("the numbers", ("dock_map", "dock_summary", "dock_chart", "dock_uncertainty")),
@@ -15,6 +16,24 @@ GROUPS = (("the deal", ("dock_conflicts", "dock_rules", "dock_assumptions")),
 HEIGHTS = (0.27, 0.48, 0.25)
 STATE_KEY = "window/dock_state"
 STATE_VERSION = 26         # a layout saved by another arrangement of docks is not restored
+
+
+def make_dock(window, title: str, widget, name: str) -> QDockWidget:
+    """A movable, floatable, closable dock; a panel other than the map and the chart in a
+    scroll area, so that a panel taller than its group's share scrolls (three groups fit 768 px)."""
+    d = QDockWidget(title, window)
+    d.setObjectName(name)
+    if name not in ("dock_map", "dock_chart"):
+        area = QScrollArea()
+        area.setObjectName(f"{name}_scroll")
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setWidget(widget)
+        widget = area
+    d.setWidget(widget)
+    F = QDockWidget.DockWidgetFeature
+    d.setFeatures(F.DockWidgetMovable | F.DockWidgetFloatable | F.DockWidgetClosable)
+    return d
 
 
 def docks_by_name(window) -> dict:
@@ -79,3 +98,27 @@ def restore_layout(window) -> bool:
 
 def forget_layout() -> None:
     QSettings().remove(STATE_KEY)
+
+
+def fit_split(window, total: int | None = None) -> None:
+    """The table and the pools share the central area by the data set shown: the pools get
+    the width that shows its longest seat name whole with its margin, as far as the table keeps
+    its essential columns (it drops District, Baseline, Adj., SC and PC first); the constituency
+    column takes any width beyond."""
+    from PySide6.QtCore import QTimer
+    total = total or window.main_split.width()
+    table = window.table_panel
+    table.fit_to_data()
+    pools_w = max(300, min(window.pool_board.wanted_width(), total - table.needed_width()))
+    window.main_split.setSizes([total - pools_w, pools_w])
+    QTimer.singleShot(0, table.fit_columns)
+
+
+def first_show(window) -> None:
+    """At the first show: the dock column's width, the groups' heights by the window's own
+    (unless the strategist's arrangement was restored), and the central split."""
+    dock_w = max(330, min(460, int(window.width() * 0.22)))
+    if not window.layout_restored:
+        window.resizeDocks([window.conflict_dock], [dock_w], Qt.Orientation.Horizontal)
+        arrange_in_groups(window)
+    fit_split(window, window.main_split.width() - (dock_w - window.conflict_dock.width()))

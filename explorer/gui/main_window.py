@@ -14,6 +14,7 @@ from .. import APP_NAME, __version__
 from ..core.scenario import Scenario, default_rules, scenario_from_preset
 from .actions import WindowActions
 from .autosave import default_autosave_dir, restore
+from .dock_layout import make_dock, save_layout
 from .document import Binding, ScenarioDocument, SelectionHub
 from .files import FileController
 from .imports import ImportController
@@ -109,7 +110,8 @@ class MainWindow(QMainWindow):
     def set_document(self, doc: ScenarioDocument) -> None:
         """Show ``doc`` in every panel (each rebuilds its shape if it must), the selection first."""
         if getattr(self, "_sized", False) and doc.dataset is not getattr(self, "_split_for", doc.dataset):
-            QTimer.singleShot(0, self.fit_split)     # another data set: its names share the width anew
+            from .dock_layout import fit_split      # another data set: its names share the width anew
+            QTimer.singleShot(0, lambda: fit_split(self))
         self._split_for = doc.dataset
         for v in self.views():
             v.set_document(doc)
@@ -154,21 +156,7 @@ class MainWindow(QMainWindow):
     redo_action = property(lambda self: self.menu_actions.redo)
 
     # -- docks -------------------------------------------------------------------------------
-    def _dock(self, title, widget, name):
-        d = QDockWidget(title, self)
-        d.setObjectName(name)
-        if name not in ("dock_map", "dock_chart"):
-            # a panel taller than its group's share scrolls, so three groups fit a 768-px screen
-            from PySide6.QtWidgets import QFrame, QScrollArea
-            area = QScrollArea()
-            area.setObjectName(f"{name}_scroll")
-            area.setWidgetResizable(True)
-            area.setFrameShape(QFrame.Shape.NoFrame)
-            area.setWidget(widget)
-            widget = area
-        d.setWidget(widget)
-        d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        return d
+    _dock = make_dock       # (title, widget, object name): dock_layout.make_dock
 
     def docks(self) -> list[QDockWidget]:
         return [self.conflict_dock, self.map_dock, self.summary_dock, self.chart_dock, self.assumptions_dock,
@@ -257,27 +245,11 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, lambda: (self.fit_frame_to_screen(), readable_dock_tabs(self)))
         if not getattr(self, "_sized", False):
             self._sized = True
-            dock_w = max(330, min(460, int(self.width() * 0.22)))
-            if not self.layout_restored:
-                self.resizeDocks([self.conflict_dock], [dock_w], Qt.Orientation.Horizontal)
-                from .dock_layout import arrange_in_groups
-                arrange_in_groups(self)          # the groups' heights by the window's own
-            self.fit_split(self.main_split.width() - (dock_w - self.conflict_dock.width()))
-
-    def fit_split(self, total: int | None = None) -> None:
-        """The table and the pools share the central area by the data set shown."""
-        total = total or self.main_split.width()
-        # the pools get the width that shows the data set's longest seat name whole with its
-        # margin, as far as the table keeps its essential columns (it drops District, Baseline,
-        # Adj., SC and PC first); the constituency column takes any width beyond
-        self.table_panel.fit_to_data()
-        pools_w = max(300, min(self.pool_board.wanted_width(), total - self.table_panel.needed_width()))
-        self.main_split.setSizes([total - pools_w, pools_w])
-        QTimer.singleShot(0, self.table_panel.fit_columns)
+            from .dock_layout import first_show
+            first_show(self)
 
     def closeEvent(self, e):
         if self.files.close_all():
-            from .dock_layout import save_layout
             save_layout(self)
             e.accept()
         else:

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QScrollArea, QStyle,
                                QStyledItemDelegate, QVBoxLayout, QWidget)
 
+from ...core.palette import party_colour
 from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
 from ..quiet_label import QuietLabel
@@ -88,7 +89,7 @@ class PoolListModel(QAbstractListModel):
                 cs = conflicts.get(ac)
                 w = worst(cs)
                 won = bool(won_all[i])
-                icon = severity_icon(w) if w else swatch_icon(ds.party_colour(parties[winner[i]]))
+                icon = severity_icon(w) if w else swatch_icon(party_colour(ds, self.doc.pools.partners, parties[winner[i]]))
                 item = cache[i] = PoolItem(f"{ac} {seats.names[i]}", icon,
                                            f"{'+' if won else '−'}{margin_pts[i]:.1f}", won, i, cs)
             items.append(item)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from ...core.palette import party_colour
 from ...core.rules import SEVERITIES
 from ..document import Binding, Document, shape_of
 from ..quiet_label import QuietLabel
@@ -61,7 +62,7 @@ class MajorityBar(QWidget):
         for party, n in self.segments():
             seg = w * n / total
             r = QRectF(x, top, seg, bar_h)
-            c = QColor(self.doc.dataset.party_colour(party))
+            c = QColor(party_colour(self.doc.dataset, self.doc.pools.partners, party))
             p.fillRect(r, c)
             p.setPen(QPen(QColor("white"), 1))
             p.drawLine(r.topRight(), r.bottomRight())

@@ -10,6 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QVBoxLayout,
                                QWidget)
 
+from ...core.palette import party_colour
 from ...core.rules import SEVERITY_RANK
 from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_mime
@@ -138,7 +139,7 @@ class SeatTableModel(AnalysisColumns, QAbstractTableModel):
             adj = adjust.get(ac, 0.0)
             party = parties[w]
             if party not in colour:
-                colour[party] = ds.party_colour(party)
+                colour[party] = party_colour(ds, pools.partners, party)
             fight = fights.get(ac)
             pool_text = " v ".join(fight) if fight else labels[p]
             rows[r] = TableRow(

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ...core.palette import party_colour
 from ..document import Binding, Document, shape_of
 from ..quiet_label import QuietLabel
 from ..style import esc, pool_colour, swatch_icon
@@ -244,7 +245,7 @@ class SummaryPanel(QWidget):
         self.contest.setText(f"<b>Seats contested</b> · {un} unassigned")
         colour = "#333"   # the point projection alone is not a verdict: P(majority) is on the scoreboard
         # a party's swatch, code and seats stay on one line (only the gaps between parties wrap)
-        parts = " &nbsp;".join(f"<span style='color:{self.doc.dataset.party_colour(p)}'>■</span>&nbsp;{esc(p)}&nbsp;<b>{n}</b>"
+        parts = " &nbsp;".join(f"<span style='color:{party_colour(self.doc.dataset, self.doc.pools.partners, p)}'>■</span>&nbsp;{esc(p)}&nbsp;<b>{n}</b>"
                                for p, n in pr.seats_by_party().items())
         self.projected.setText(f"<b>Projected seats</b> — alliance <b>{v.alliance}</b> of {v.seats}, "
                                f"<span style='color:{colour}'>{v.phrase}</span> ({v.majority})<br>{parts}")
