@@ -218,8 +218,8 @@ def test_big_moves_in_a_row_simulate_once_they_pause(qtbot):
 
 
 @pytest.mark.parametrize("p, words, tone", [(0.49, "coin flip", "open"), (0.5, "coin flip", "open"),
-                                            (0.9, "likely", "won"), (0.899, "ahead, not safe", "open"),
-                                            (0.1, "behind, not out", "open"), (0.099, "unlikely", "lost"),
+                                            (0.9, "likely", "won"), (0.899, "ahead", "open"),
+                                            (0.1, "behind", "open"), (0.099, "unlikely", "lost"),
                                             (0.0, "unlikely", "lost"), (1.0, "likely", "won")])
 def test_majority_outlook_bands(p, words, tone):
     o = U.majority_outlook(p)

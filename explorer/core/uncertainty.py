@@ -542,8 +542,8 @@ class Outlook(NamedTuple):
         return f"{self.p * 100:.0f} %"
 
 
-OUTLOOK_BANDS = ((0.9, "likely", "won"), (0.65, "ahead, not safe", "open"), (0.35, "coin flip", "open"),
-                 (0.1, "behind, not out", "open"), (0.0, "unlikely", "lost"))
+OUTLOOK_BANDS = ((0.9, "likely", "won"), (0.65, "ahead", "open"), (0.35, "coin flip", "open"),
+                 (0.1, "behind", "open"), (0.0, "unlikely", "lost"))
 
 
 def majority_outlook(p_majority: float) -> Outlook:

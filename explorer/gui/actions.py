@@ -74,9 +74,9 @@ class WindowActions(QObject):
         f.addAction("&Open…", fc.open, QKeySequence.StandardKey.Open)
         f.addAction("Open &data set…", fc.open_dataset)
         shipped = f.addMenu("Open s&hipped data set")
-        from ..core.dataset_io import embedded_ids
+        from ..core.dataset_io import embedded_ids, embedded_name
         for ds_id in embedded_ids():
-            shipped.addAction(ds_id, lambda i=ds_id: fc.open_dataset(f"embedded:{i}"))
+            shipped.addAction(embedded_name(ds_id), lambda i=ds_id: fc.open_dataset(f"embedded:{i}"))
         f.addAction("New data set from &files…", fc.new_dataset)
         recent = f.addMenu("Open &recent")
         recent.aboutToShow.connect(lambda: fc.fill_recent_menu(recent))

@@ -285,10 +285,11 @@ class FileController(QObject):
         QSettings().setValue("recent_files", files[:MAX_RECENT])
 
     def fill_recent_menu(self, menu) -> None:
+        from ..core.dataset_io import embedded_name
         menu.clear()
         files = self.recent()
         for p in files:
-            label = (f"Data set: {p[len(EMBEDDED):]} (shipped)" if p.startswith(EMBEDDED) else
+            label = (f"Data set: {embedded_name(p[len(EMBEDDED):])} (shipped)" if p.startswith(EMBEDDED) else
                      f"Data set: {os.path.basename(p.rstrip(os.sep)) or p}" if os.path.isdir(p) else os.path.basename(p))
             a = menu.addAction(label, lambda p=p: self.open(p))
             a.setToolTip(plain_rich(p))

@@ -409,6 +409,9 @@ class SeatTablePanel(QWidget):
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
+        previous = getattr(self, "doc", None) if hasattr(self, "_shape") and self._shape is not None else None
+        if previous is not None and previous is not doc:
+            previous._table_filters = self._filters()     # each scenario keeps its own search and filters
         self.doc = doc
         self.model.set_document(doc)
         shape = shape_of(doc)
@@ -425,8 +428,31 @@ class SeatTablePanel(QWidget):
             self.proxy.set_filter(pool=None)
             self.fit_to_data()
         self._binding.bind(doc, evaluated=self._on_evaluated)
+        if previous is not None and previous is not doc:
+            self._set_filters(getattr(doc, "_table_filters", ("", None, None, None, False)))
         self._on_evaluated(doc.evaluation)
         self._hub_changed(self.hub.seats, None)
+
+    def _filters(self) -> tuple:
+        return (self.search.text(), self.district_filter.currentData(), self.pc_filter.currentData(),
+                self.pool_filter.currentData(), self.conflicts_only.isChecked())
+
+    def _set_filters(self, f: tuple) -> None:
+        """Show a scenario's own search and filters (none for one not shown before)."""
+        text, district, pc, pool, conflicts = f
+        for cb, value in ((self.district_filter, district), (self.pc_filter, pc), (self.pool_filter, pool)):
+            i = cb.findData(value)
+            cb.blockSignals(True)
+            cb.setCurrentIndex(max(0, i))
+            cb.blockSignals(False)
+        for w, setter, value in ((self.search, self.search.setText, text),
+                                 (self.conflicts_only, self.conflicts_only.setChecked, conflicts)):
+            w.blockSignals(True)
+            setter(value)
+            w.blockSignals(False)
+        self.proxy.set_filter(text=text, district=self.district_filter.currentData(), pc=self.pc_filter.currentData(),
+                              pool=self.pool_filter.currentData(), conflicts_only=conflicts)
+        self._update_shown()
 
     # -- filters -----------------------------------------------------------------------
     def _combo(self, attr):
