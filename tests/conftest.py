@@ -46,7 +46,7 @@ def _private_data_dirs(tmp_path, monkeypatch):
 @pytest.fixture(autouse=True)
 def _windows_answer_prompts(monkeypatch):
     """A window closed at the end of a test discards its changes instead of asking."""
-    from explorer.gui.files import FileController
+    from explorer.gui.controllers.files import FileController
     orig = FileController.__init__
 
     def init(self, *a, **kw):

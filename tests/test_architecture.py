@@ -1,7 +1,6 @@
 """The architecture the layout states: the domain core free of Qt, the layers of the core
-(import-linter contracts in pyproject.toml, indirect imports included), and no class over
-about 300 lines."""
-import ast
+(import-linter contracts in pyproject.toml, indirect imports included). No cap on a class's
+length: a module is judged by whether it has one job (issue 23), not by its size."""
 import shutil
 import subprocess
 import sys
@@ -55,20 +54,6 @@ def test_core_imports_without_qt_loaded():
             "print(any(m.startswith('PySide6') for m in sys.modules))")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert r.stdout.strip() == "False", r.stderr
-
-
-# every class is within the limit (the optimiser's answers beside its model are a mixin)
-KNOWN_OVER: set[str] = set()
-
-
-def test_no_class_is_over_about_300_lines():
-    big = []
-    for p in sorted((ROOT / "explorer").rglob("*.py")):
-        for n in ast.walk(ast.parse(p.read_text())):
-            if isinstance(n, ast.ClassDef) and n.end_lineno - n.lineno + 1 > 300:
-                if f"{p.relative_to(ROOT)}:{n.name}" not in KNOWN_OVER:
-                    big.append(f"{p.relative_to(ROOT)}:{n.name} ({n.end_lineno - n.lineno + 1} lines)")
-    assert big == []
 
 
 def test_one_panel_per_module_with_its_model_beside_it():

@@ -10,7 +10,7 @@ import pandas as pd
 
 from explorer.core.dataset_io import build_dataset
 from explorer.core.paths import resource_root
-from explorer.gui.new_dataset_dialog import NewDatasetDialog
+from explorer.gui.dialogs.new_dataset_dialog import NewDatasetDialog
 
 from .helpers import congress_everywhere, open_window
 
@@ -157,7 +157,7 @@ def test_open_on_a_csv_offers_the_imports(qtbot, tmp_path):
 
 
 def test_getting_started_is_the_readmes_using_it(qtbot):
-    from explorer.gui.help_dialog import show_getting_started
+    from explorer.gui.dialogs.help_dialog import show_getting_started
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     import importlib.util
     spec = importlib.util.spec_from_file_location("mk", Path(__file__).resolve().parent.parent / "tools" /

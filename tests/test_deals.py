@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from explorer.cli import main as cli_main
-from explorer.core.deals import new_scenario_like, preset_split
+from explorer.core.deals import preset_split
+from explorer.core.starting import starting_scenario
 from explorer.core.scenario import scenario_from_preset
-from explorer.gui.compare_dialog import CompareDialog
+from explorer.gui.dialogs.compare_dialog import CompareDialog
 
 from .helpers import congress_everywhere, open_window
 
@@ -43,7 +44,7 @@ def test_a_new_scenario_stands_on_the_baseline_and_assumptions_in_front(qtbot, h
     assert new.assumptions == w.workspace.docs[0].scenario.assumptions
     assert new.seats_in("unassigned") == list(range(1, 91))
     # with nothing in front: the data set's default, which is where the command line starts too
-    alone = new_scenario_like(haryana, None)
+    alone = starting_scenario(haryana)
     assert alone.assumptions.baseline == haryana.default_baseline == "vs2024"
     assert cli_main(["project", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["baseline"] == alone.assumptions.baseline
@@ -135,3 +136,26 @@ def test_the_preset_cache_keeps_no_data_set_alive():
         del ds, split
     gc.collect()
     assert all(r() is None for r in refs)
+
+
+def test_one_starting_scenario_for_the_window_and_the_command_line(haryana, tmp_path, capsys):
+    """A preset, a file and a new scenario start by one rule: without rules of their own, on the
+    data set's alliance, they are judged under the data set's rules (``project`` and ``optimise``
+    on a file without rules agree: before, ``project`` had none)."""
+    import json as _json
+    from explorer.core.rules import rules_from_json
+    want = rules_from_json(haryana.rules_doc, haryana.seats, starting_scenario(haryana).pools, "embedded").rules
+    assert [r.id for r in starting_scenario(haryana).rules.rules] == [r.id for r in want] and want
+    assert [r.id for r in starting_scenario(haryana, LEADS).rules.rules] == [r.id for r in want]
+    doc = starting_scenario(haryana, LEADS).to_json()
+    del doc["rules"]
+    path = tmp_path / "no-rules.json"
+    path.write_text(_json.dumps(doc))
+    assert cli_main(["project", str(path), "--json"]) == 0
+    projected = _json.loads(capsys.readouterr().out)
+    assert {c["rule"] for c in projected["conflicts"]} <= {r.id for r in want}
+    assert projected["conflicts"]
+    doc["rules"] = {"format": "seat-share-explorer/rules", "schema_version": 1, "name": "none", "rules": []}
+    path.write_text(_json.dumps(doc))
+    assert cli_main(["project", str(path), "--json"]) == 0
+    assert _json.loads(capsys.readouterr().out)["conflicts"] == []

@@ -14,7 +14,7 @@ from explorer.core.exports import compare, seat_sheet, write_comparison_csv, wri
 from explorer.core.brief import write_brief
 from explorer.core.scenario import Scenario, scenario_from_preset
 from explorer.gui.main_window import MainWindow
-from explorer.gui.autosave import find_recoverable
+from explorer.gui.controllers.autosave import find_recoverable
 
 from .helpers import congress_everywhere, open_window
 
@@ -290,7 +290,7 @@ def test_a_scenario_on_an_imported_baseline_reopens_with_the_same_figures(tmp_pa
     assert _figures(back) == _figures(sc)
     # a data set where file:mine means other votes: the file's votes come in under a new id
     clash = fresh()
-    clash.baselines["file:mine"] = _imported(clash, votes_scale=2)
+    clash.add_baseline(_imported(clash, votes_scale=2))
     again = Scenario.load(clash, path)
     assert again.assumptions.baseline == "file:mine-2"
     assert _figures(again).replace("file:mine-2", "file:mine") == _figures(sc)
@@ -375,7 +375,7 @@ def test_the_app_killed_after_an_import_recovers_the_same_figures(qtbot, tmp_pat
 
 
 def test_an_autosave_that_cannot_be_restored_is_kept_aside(qtbot, tmp_path):
-    from explorer.gui.autosave import discard_leftovers, keep_leftovers
+    from explorer.gui.controllers.autosave import discard_leftovers, keep_leftovers
     folder = tmp_path / "autosave"
     folder.mkdir()
     broken = {"format": "seat-share-explorer/autosave", "schema_version": 1, "pid": 2 ** 22 + 7, "active": 0,
@@ -393,3 +393,37 @@ def test_an_autosave_that_cannot_be_restored_is_kept_aside(qtbot, tmp_path):
     (folder / "workspace-78.json").write_text(json.dumps(broken))
     discard_leftovers(find_recoverable(folder))
     assert sorted(p.name for p in folder.iterdir()) == ["workspace-77.unrestored.json"]
+
+
+def test_reference_data_is_frozen_and_imports_are_versioned():
+    """A data set's own data cannot change; what is imported sits beside it, and every import
+    bumps the version that the caches and snapshots are keyed on."""
+    import dataclasses
+
+    from explorer.core import commands as cc
+    from explorer.core.dataset_io import load_embedded as fresh
+    from explorer.core.imported import boundaries_of, set_boundaries
+    ds, other = fresh(), fresh()
+    assert ds.uid != other.uid and ds.version == 0
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        ds.default_baseline = "ls2024"
+    with pytest.raises(TypeError):
+        ds.baselines["file:mine"] = _imported(ds)
+    own = list(ds.baselines)
+    sc = congress_everywhere("On mine")
+    sc.dataset = ds
+    b = _imported(ds)
+    step = cc.UseBaseline(sc, b)
+    step.do()
+    assert ds.version == 1 and list(ds.baselines) == own + ["file:mine"] and ds.imports.baselines == {"file:mine": b}
+    assert sc.snapshot().dataset_version == 1
+    step.undo()
+    step.do()                                   # the same votes again: nothing new was imported
+    assert ds.version == 1
+    assert list(other.baselines) == own and other.version == 0   # another load of the data set: untouched
+    embedded = boundaries_of(ds)
+    assert set_boundaries(ds, None) is None and ds.version == 1   # no change, no new version
+    set_boundaries(ds, embedded)
+    assert ds.version == 2 and boundaries_of(ds) is embedded and boundaries_of(other) is not embedded
+    with pytest.raises(ValueError, match="one of the data set's own"):
+        ds.add_baseline(dataclasses.replace(b, id="vs2019"))

@@ -399,7 +399,7 @@ def test_a_preset_and_an_import_are_one_evaluation_each(qtbot, tmp_path):
     w = make_window(qtbot)
     doc = w.workspace.active
     seen = []
-    doc.evaluated.connect(seen.append)
+    doc.evaluated.connect(lambda ev, delta: seen.append(ev))
     w.apply_preset("AAP's Lok Sabha leads")  # new pools and new assumptions
     assert len(seen) == 1
     f = tmp_path / "demand.csv"
@@ -409,3 +409,24 @@ def test_a_preset_and_an_import_are_one_evaluation_each(qtbot, tmp_path):
     w.doc.undo_stack.undo()
     w.doc.undo_stack.undo()
     assert len(seen) == 4 and w.doc.scenario.seats_in("INC") == list(range(1, 91))
+
+
+def test_one_change_one_delta_for_every_view(qtbot):
+    """A move is evaluated once; the seats it changed are worked out once, by the document, and
+    every view is told of the document shown by one registry, the selection first."""
+    w = make_window(qtbot)
+    doc = w.doc
+    seen = []
+    doc.evaluated.connect(lambda ev, delta: seen.append((ev, delta)))
+    before = doc.evaluation
+    doc.move([JIND, PEHOWA], "AAP")
+    assert len(seen) == 1
+    ev, delta = seen[0]
+    seats = doc.dataset.seats
+    assert ev is doc.evaluation and delta.before is before and delta.after is ev
+    assert {seats.index_of(JIND), seats.index_of(PEHOWA)} <= set(delta.rows) and not delta.whole
+    assert delta.rows_since(before) == list(delta.rows) and delta.rows_since(ev) is None
+    doc.set_assumptions(doc.scenario.assumptions.with_swing("BJP", -2.0), "BJP -2")
+    assert seen[-1][1].whole            # other assumptions: any seat may have changed
+    views = list(w.views)
+    assert views[0] is w.hub and w.table_panel in views and w.analysis.live in views and w.analysis.who in views

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from explorer.core import optimise as O
 from explorer.core import uncertainty as U
-from explorer.gui.optimise_dialog import Request
+from explorer.gui.dialogs.optimise_dialog import Request
 from explorer.gui.panels.common import AC_ROLE
 
 from .helpers import congress_everywhere, open_window
@@ -43,7 +43,7 @@ def test_who_contests_dock(qtbot, qtmodeltester):
     qtmodeltester.check(m, force_py=True)
     sc = congress_everywhere()
     params, _ = U.params_for(sc.dataset)
-    P = O.Optimiser(sc.dataset, sc, params, O.DEFAULT_DRAWS).P
+    P = O.Optimiser(sc.dataset, sc, params, O.DEFAULT_DRAWS).table.win_prob
     np.testing.assert_array_equal(m.P, P)
     assert m.columns == ["No.", "Constituency", "Pool", "Cost now", "Better", "AAP alone", "INC alone", "Friendly fight"]
     i = sc.seats.index_of(KALAYAT)
@@ -90,3 +90,79 @@ def test_summary_partner_table_follows_every_move(qtbot, qtmodeltester):
     changed.clear()
     w.partners.rename("AAP", "AAPX", w.doc.pools.partners[0].name)
     assert m.index(0, 0).data() == "AAPX" and (0, 0) in changed
+
+
+def test_a_worker_never_sees_a_half_applied_move(qtbot, monkeypatch):
+    """Drags while the frontier computes, many times: the job reads a snapshot taken when Compute
+    was pressed, the same at every solve, whatever the strategist drops meanwhile. The worker is
+    held after its first read until a three-seat drop has been applied on the GUI thread, so each
+    round has a move in the middle of the job."""
+    import threading
+
+    from explorer.gui.mime import seats_mime
+    w = open_window(qtbot, congress_everywhere())
+    w.analysis.request = Request(draws=200)
+    f = w.analysis.frontier
+    f.partner.setCurrentText("AAP")
+    f.lo.setValue(0)
+    f.hi.setValue(2)
+    boards = {p.model.pool_key: p.model for p in w.pool_panels}
+    assert set(boards) >= {"AAP", "INC", "contested"}
+    dropped = threading.Event()
+    reads: list[list[bytes]] = []
+    frontier = O.Optimiser.frontier
+
+    def watched(self, partner, ks=None):
+        seen = [self.sc.pool.tobytes()]
+        reads.append(seen)
+        assert dropped.wait(60)            # the GUI thread has moved three seats by now
+        out = []
+        for k in ks:
+            out += frontier(self, partner, [k])
+            seen.append(self.sc.pool.tobytes())
+            seen.append(np.asarray(self.sc.pool).tobytes())
+        return out
+    monkeypatch.setattr(O.Optimiser, "frontier", watched)
+    trio = [(1, 2, 3), (40, 41, 42), (70, 71, 72)]
+    rounds = 12
+    for n in range(rounds):
+        dropped.clear()
+        at_compute = w.doc.scenario.pool.tobytes()
+        f.compute()
+        assert f.computing
+        seats = trio[n % 3]
+        to = next(k for k in ("AAP", "contested", "INC") if k != w.doc.scenario.pool_of(seats[0]))
+        assert boards[to].dropMimeData(seats_mime(list(seats)), Qt.DropAction.MoveAction, -1, -1,
+                                       boards[to].index(-1))
+        now = w.doc.scenario.pool.tobytes()
+        dropped.set()
+        qtbot.waitUntil(lambda: not f.computing, timeout=60000)
+        assert len(reads) == n + 1
+        assert now != at_compute                      # the drop moved seats while the job ran
+        assert set(reads[-1]) == {at_compute}         # yet every read of the job saw the split at Compute
+        assert len(reads[-1]) == 1 + 2 * 3            # the first read, then two after each of 3 solves
+        assert [r["k"] for r in f.rows] == [0, 1, 2]
+    assert w.doc.undo_stack.count() == rounds
+
+
+def test_a_snapshot_is_frozen():
+    """What a job is handed cannot be changed by the job, nor by later edits of the scenario."""
+    sc = congress_everywhere()
+    snap = sc.snapshot()
+    before = snap.pool.copy()
+    sc.assign([1, 2, 3], "AAP")
+    np.testing.assert_array_equal(snap.pool, before)
+    assert snap.pool_of(1) == "INC" and sc.pool_of(1) == "AAP"
+    try:
+        snap.pool[0] = 0
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a snapshot's pool array took a write")
+    assert snap.fights == {} and snap.fight_masks() is None
+    try:
+        snap.fights[5] = ("AAP",)
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("a snapshot's fights took a write")

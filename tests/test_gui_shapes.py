@@ -191,7 +191,7 @@ def test_a_jharkhand_file_opens_beside_haryana_and_tabs_switch_between_them(qtbo
 
 def test_compare_says_so_when_the_deals_are_on_different_data_sets(qtbot, tmp_path):
     from explorer.core.dataset_io import resource_root
-    from explorer.gui.compare_dialog import CompareDialog
+    from explorer.gui.dialogs.compare_dialog import CompareDialog
     w = open_window(qtbot, congress_everywhere("Haryana"))
     path = tmp_path / "india.json"
     path.write_bytes((resource_root() / "jharkhand" / "scenarios" / "india_bloc_2024.json").read_bytes())

@@ -39,7 +39,7 @@ def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     s = a.live.settings
     opt = O.Optimiser(sc.dataset, sc, params, s.draws, s.seed)
     inc, aap = m.row("current", "INC"), m.row("current", "AAP")
-    assert inc[2] == pytest.approx(opt.P[1].sum(), abs=6e-4) and aap[2] == 0.0
+    assert inc[2] == pytest.approx(opt.table.win_prob[1].sum(), abs=6e-4) and aap[2] == 0.0
     # going alone: every seat contested by both, each partner's own P(win) summed
     sim = U.Simulator(Engine(sc.dataset).projector(sc.pools, sc.assumptions), sc.dataset, params, s.draws, s.seed)
     apart = sim.run(np.full(90, sc.pools.contested), sc.dataset.majority)
@@ -57,7 +57,7 @@ def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     panel.set_proposal(prop)
     wait(qtbot, panel)
     assert m.rowCount() == 4
-    assert m.row("proposal", "AAP")[2] == pytest.approx(opt.P[0, i], abs=6e-4)
+    assert m.row("proposal", "AAP")[2] == pytest.approx(opt.table.win_prob[0, i], abs=6e-4)
     assert m.row("proposal", "AAP")[3] == aap[3]                          # going alone does not change
     assert m.row("current", "INC") == inc
     # a move recomputes the current split; the stale figures are greyed meanwhile

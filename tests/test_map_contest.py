@@ -58,7 +58,7 @@ def test_map_cost_and_best_partner_modes_in_the_window(qtbot):
     qtbot.waitUntil(lambda: not who.computing and mp.contest_p is not None, timeout=60000)
     sc = congress_everywhere()
     params, _ = U.params_for(sc.dataset)
-    P = O.Optimiser(sc.dataset, sc, params, O.DEFAULT_DRAWS).P
+    P = O.Optimiser(sc.dataset, sc, params, O.DEFAULT_DRAWS).table.win_prob
     np.testing.assert_array_equal(mp.contest_p, P)
     i = sc.seats.index_of(KALAYAT)
     cost = P[:2, i].max() - P[1, i]          # every seat with INC

@@ -47,7 +47,7 @@ def hand(rules=(), **kw) -> O.Optimiser:
 
 
 def keys(opt, pools):
-    return [opt.pools_def.key(int(p)) for p in pools]
+    return [opt.table.pools.key(int(p)) for p in pools]
 
 
 def test_four_seats_by_hand_a_bound_forces_the_second_best_partner_into_one_seat():
@@ -184,7 +184,7 @@ def test_haryana_hooda_soft_beats_every_preset_greedy_and_rule_of_thumb(baseline
     r = opt.optimise()
     assert r.status == "optimal"
     # every hard rule holds, by the rules engine on the proposal as a scenario
-    prop = O.proposal_scenario(opt, r.pools)
+    prop = opt.proposal_scenario(r.pools)
     conflicts = Engine(HARYANA).evaluate(prop).conflicts
     hard = {"aap-kalayat", "aap-kurukshetra", "aap-seat-count"}
     assert not [c for c in conflicts if c.rule_id in hard]
@@ -193,10 +193,10 @@ def test_haryana_hooda_soft_beats_every_preset_greedy_and_rule_of_thumb(baseline
     assert r.broken["hooda-nominees"]                                   # the soft claim gives way there
     assert not (r.pools == sc.pools.contested).any()    # no friendly fight where a partner alone does as well
     # the objective is the per-seat P of the simulation: it equals the simulator's own run
-    summ = opt.sim.run(r.pools, HARYANA.majority)
+    summ = opt.table.sim.run(r.pools, HARYANA.majority)
     assert r.expected_alliance == pytest.approx(summ.p_alliance.sum()) and r.p_majority == summ.p_majority
     presets = {n: Scenario.from_json(HARYANA, d, n).pool.astype(np.int64) for n, d in HARYANA.scenario_docs.items()}
-    rows = O.comparison(opt, presets)
+    rows = opt.comparison(presets)
     assert len(rows) == len(presets) + 3
     for row in rows:
         assert row["expected_alliance"] is not None, row
@@ -219,7 +219,7 @@ def test_rules_of_thumb_follow_their_definitions():
 def test_walk_away_on_ls2024_matches_project_runs(capsys):
     draws = 2000
     opt = talks(draws=draws, soft={"hooda-nominees": 0.0})
-    w = opt.walk_away(opt.current)          # the "AAP's Lok Sabha leads" split
+    w = opt.walk_away(opt.current_choices)          # the "AAP's Lok Sabha leads" split
     assert cli(["project", LEADS, "--draws", str(draws), "--json"]) == 0
     inside = json.loads(capsys.readouterr().out)
     assert cli(["project", "resources/haryana/scenarios/no_alliance.json", "--baseline", "ls2024",
@@ -347,3 +347,32 @@ def test_smoke_runs_a_real_solve():
     sc = scenario_from_preset(HARYANA, HARYANA.default_scenario)
     out = _smoke_optimise(HARYANA, sc)
     assert out.startswith("optimiser (HiGHS 1.16.0): ") and "all-hard conflict hooda-nominees+aap-kalayat" in out
+
+
+def test_the_optimiser_is_a_pipeline_of_functions_of_values():
+    """prepare -> constraints -> solve, on a snapshot; the typed Proposal carries both splits' figures
+    (the hand case: seat 3 to INC for the bound, 0.9 + 0.8 + 0.55 + 0.6 = 2.85; now every seat is
+    Unassigned, the split vote: 0.2 a seat)."""
+    import time
+    ds, sc = four_seats([SeatBounds("inc-min", partner="INC", minimum=2)])
+    snap = sc.snapshot()
+    table = O.prepare(snap, O.Settings(), win_prob=HAND_P)
+    assert table.n_columns == 4 and table.expected(table.current) == pytest.approx(0.8)
+    cons = O.constraints(table, snap.rules, soft={}, locks=[4])
+    assert [c.id for c in cons] == ["lock:4", "inc-min"]
+    with pytest.raises(ValueError, match="soft: no enabled rule 'x'"):
+        O.constraints(table, snap.rules, soft={"x": 1.0})
+    # the lock keeps seat 4 Unassigned (0.2): INC needs two of seats 1-3, the cheapest 3 and 2
+    p = O.solve(table, cons, "seats", O.Budget(time_limit=5.0), rules=snap.rules)
+    assert [table.pools.key(int(x)) for x in p.pools] == ["AAP", "INC", "INC", "unassigned"]
+    assert p.expected_alliance == pytest.approx(0.9 + 0.7 + 0.55 + 0.2)
+    assert p.proposed.labels == ("AAP", "INC", "INC", "Unassigned") and p.current.labels == ("Unassigned",) * 4
+    assert list(p.current.win_prob) == pytest.approx([0.2] * 4) and p.current.broken == {"inc-min": [1, 2, 3, 4]}
+    # the price of the bound (a lock is not priced): without it AAP in 1-3, 0.9 + 0.8 + 0.6 + 0.2 = 2.5
+    assert p.rule_prices == {"inc-min": pytest.approx(0.15)}
+    # the same through the bundle the CLI and tests use
+    assert hand([SeatBounds("inc-min", partner="INC", minimum=2)], locked=[4]).optimise().expected_alliance == \
+        pytest.approx(p.expected_alliance)
+    # a deadline for the whole question bounds every solve; without one, the time limit per solve
+    assert O.Budget(time_limit=3.0).seconds() == 3.0
+    assert O.Budget(time_limit=3.0, deadline=time.perf_counter() - 1.0).seconds() == 0.0

@@ -55,7 +55,7 @@ def test_pairwise_fights_by_hand():
     assert r.expected_alliance == pytest.approx(2.2) and list(r.pools) == [0, 1, 3] and r.fights == {}
     # and every pair: seat 2 an A v B fight (0.8) = 2.4
     opt = O.Optimiser(ds, sc, probabilities=HAND, friendly="all", fight_pairs="all")
-    assert opt.fight_masks == [0b011, 0b101, 0b110] and [opt.label(c) for c in range(5, 8)] == ["A+B", "A+C", "B+C"]
+    assert list(opt.table.fight_masks) == [0b011, 0b101, 0b110] and [opt.table.label(c) for c in range(5, 8)] == ["A+B", "A+C", "B+C"]
     r = opt.optimise()
     assert r.expected_alliance == pytest.approx(0.9 + 0.8 + 0.7)
     assert list(r.pools) == [0, 3, 3] and r.fights == {2: ("A", "B")} and list(r.choices) == [0, 5, 3]
@@ -79,7 +79,7 @@ def test_the_proposal_with_a_fight_is_a_scenario_the_projection_reads(tmp_path):
     ds, sc = three_partners()
     opt = O.Optimiser(ds, sc, probabilities=HAND, friendly="all", fight_pairs="all")
     r = opt.optimise()
-    prop = O.proposal_scenario(opt, r.choices)
+    prop = opt.proposal_scenario(r.choices)
     assert prop.fights == {2: ("A", "B")} and prop.pool_of(2) == "contested"
     prop.save(tmp_path / "p.json")
     back = Scenario.load(ds, tmp_path / "p.json")
@@ -96,15 +96,15 @@ def test_jharkhand_real_friendly_fights_are_the_projections_variants():
     assert sc.fights == {28: ("JMM", "CPI(ML)L"), 77: ("INC", "RJD"), 78: ("INC", "RJD")}
     params, _ = U.params_for(JHARKHAND)
     opt = O.Optimiser(JHARKHAND, sc, params, 1000, friendly="all", fight_pairs="all")
-    assert len(opt.fight_masks) == 6                   # C(4, 2) pairs; the preset's fights are pairs too
+    assert len(opt.table.fight_masks) == 6                   # C(4, 2) pairs; the preset's fights are pairs too
     ch = opt.current_choices
-    assert [opt.label(int(ch[JHARKHAND.seats.index_of(a)])) for a in (28, 77, 78)] == \
+    assert [opt.table.label(int(ch[JHARKHAND.seats.index_of(a)])) for a in (28, 77, 78)] == \
         ["JMM+CPI(ML)L", "INC+RJD", "INC+RJD"]
     # the current split's expected seats: the simulator's own run of the scenario, fights and all
     sim = U.Simulator(Engine(JHARKHAND).evaluate(sc).projector, JHARKHAND, params, 1000)
     summ = sim.run(sc.pool.astype(np.int64), JHARKHAND.majority, sc.fight_masks())
-    assert opt.expected(ch) == pytest.approx(float(summ.p_alliance.sum()), abs=1e-9)
-    pools, masks = opt.split(ch)
+    assert opt.table.expected(ch) == pytest.approx(float(summ.p_alliance.sum()), abs=1e-9)
+    pools, masks = opt.table.split(ch)
     assert (pools == sc.pool).all() and (masks == sc.fight_masks()).all()
     # locked, seat 28 keeps its JMM v CPI(ML)L fight; the solve is no worse than without pairs
     r = O.Optimiser(JHARKHAND, sc, params, 1000, friendly="all", fight_pairs="all", locked=[28]).optimise()

@@ -122,7 +122,7 @@ def test_a_known_party_under_its_full_name_keeps_its_colour():
     ds = sc.dataset
     cands = ds.baselines["vs2019"].candidates.copy()
     cands["party"] = cands["party"].replace({"BJP": "Bharatiya Janata Party"})
-    ds.baselines["file:names"] = Baseline("file:names", "full names", cands)
+    ds.add_baseline(Baseline("file:names", "full names", cands))
     sc.assumptions = sc.assumptions.with_baseline("file:names")
     pc = party_colours(sc, Engine(ds).evaluate(sc))
     assert pc["Bharatiya Janata Party"] == "#F28C28"  # BJP's orange in parties.csv
@@ -132,7 +132,7 @@ def test_a_known_party_under_its_full_name_keeps_its_colour():
 def jharkhand_eight():
     """Jharkhand's INDIA bloc with JLKM, AJSU, BJP and JD(U) added as partners (as in the window)."""
     from explorer.core.pools import Partner
-    from explorer.gui.partners import free_colour
+    from explorer.gui.controllers.partners import free_colour
     jh = load_embedded("jharkhand")
     sc = scenario_from_preset(jh, "INDIA bloc 2024")
     for code in ("JLKM", "AJSU", "BJP", "JD(U)"):

@@ -9,9 +9,9 @@ import os
 from PySide6.QtCore import Qt
 
 from explorer.core.atomic import temp_pattern
-from explorer.gui.autosave import find_recoverable
+from explorer.gui.controllers.autosave import find_recoverable
 from explorer.gui.main_window import MainWindow
-from explorer.gui.recovery_dialog import RecoveryDialog
+from explorer.gui.dialogs.recovery_dialog import RecoveryDialog
 
 from .helpers import congress_everywhere, open_window
 

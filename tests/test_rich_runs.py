@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.gui.quiet_label import QuietLabel
-from explorer.gui.rich_runs import Run, parse
+from explorer.gui.paint.quiet_label import QuietLabel
+from explorer.gui.paint.rich_runs import Run, parse
 
 TEXTS = [
     "<span style='color:#1B7F3B'>46</span><span style='font-size:9pt; color:#777'> / 46 needed</span>",

@@ -4,7 +4,7 @@ name; closing the last tab leaves one headline, the new scenario's."""
 from __future__ import annotations
 
 from explorer.core.dataset_io import embedded_ids, embedded_name
-from explorer.gui.compare_dialog import CompareDialog
+from explorer.gui.dialogs.compare_dialog import CompareDialog
 
 from .helpers import congress_everywhere, open_window
 

@@ -234,9 +234,9 @@ class UseBaseline(Command):
         return self.new == self.old and self.scenario.dataset.baselines.get(self.baseline.id) is self.baseline
 
     def do(self) -> None:
-        baselines = self.scenario.dataset.baselines
-        if baselines.get(self.baseline.id) is not self.baseline:
-            baselines[self.baseline.id] = self.baseline
+        ds = self.scenario.dataset
+        if ds.baselines.get(self.baseline.id) is not self.baseline:
+            ds.add_baseline(self.baseline)
         self.scenario.set_assumptions(self.new)
 
     def undo(self) -> None:

@@ -7,8 +7,11 @@ read with importlib.resources so it works installed and frozen) and for the user
 """
 from __future__ import annotations
 
+import itertools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import MappingProxyType
 
 import numpy as np
 import pandas as pd
@@ -108,6 +111,13 @@ LOK_SABHA_SEGMENTS = "lok_sabha_segments"
 BASELINE_KINDS = (VIDHAN_SABHA, LOK_SABHA_SEGMENTS)
 
 
+_serial = itertools.count(1)   # each data set and baseline made in this run: its own number, never reused
+
+
+def _next_serial() -> int:
+    return next(_serial)
+
+
 @dataclass
 class Baseline:
     """A past election per candidate per seat: columns ac_no, candidate_no (ballot serial, 0
@@ -120,10 +130,57 @@ class Baseline:
     source: str = "embedded"
     year: int | None = None
     kind: str = VIDHAN_SABHA
+    # this run's number for these votes (caches are keyed on it, never on id())
+    uid: int = field(init=False, default_factory=_next_serial, repr=False, compare=False)
 
 
-@dataclass
+class Imports:
+    """What the strategist imported into a data set, apart from its reference data: baselines
+    (CSV files, or carried by a scenario file) and map boundaries. Every change bumps
+    ``version``: what was computed from the data set is kept or dropped by it."""
+
+    def __init__(self):
+        self.baselines: dict[str, Baseline] = {}
+        self.boundaries = None         # geometry.Boundaries drawn instead of the embedded ones
+        self.version = 0
+
+    def add_baseline(self, b: Baseline) -> None:
+        if self.baselines.get(b.id) is not b:
+            self.baselines[b.id] = b
+            self.version += 1
+
+    def set_boundaries(self, b):
+        """Draw with ``b`` (None: the embedded boundaries); returns the previous ones."""
+        old, self.boundaries = self.boundaries, b
+        if b is not old:
+            self.version += 1
+        return old
+
+
+class Baselines(Mapping):
+    """A data set's baselines as one read-only mapping: its own (embedded), then the imported."""
+
+    def __init__(self, own: Mapping[str, Baseline], imports: Imports):
+        self._own, self._imports = MappingProxyType(dict(own)), imports
+
+    def __getitem__(self, key: str) -> Baseline:
+        b = self._own.get(key)
+        return b if b is not None else self._imports.baselines[key]
+
+    def __iter__(self):
+        yield from self._own
+        yield from (k for k in self._imports.baselines if k not in self._own)
+
+    def __len__(self) -> int:
+        return len(self._own) + sum(1 for k in self._imports.baselines if k not in self._own)
+
+    def __contains__(self, key) -> bool:
+        return key in self._own or key in self._imports.baselines
+
+
+@dataclass(frozen=True, eq=False)
 class Dataset:
+    """Reference data: frozen. What the strategist imports lives in ``imports`` (versioned)."""
     id: str
     name: str
     seats: SeatTable
@@ -142,6 +199,16 @@ class Dataset:
     parties: PartyTable | None = None  # codes, names, colours; None: the two dicts above
     content_hash: str = ""             # of the files that decide a projection
     folder: str | None = None          # where a user's data set was read from
+    imports: Imports = field(init=False, default_factory=Imports, repr=False)
+    uid: int = field(init=False, default_factory=_next_serial, repr=False)   # this run's number for it
+
+    def __post_init__(self):
+        object.__setattr__(self, "baselines", Baselines(self.baselines, self.imports))
+
+    @property
+    def version(self) -> int:
+        """The version of what was imported into it (0: nothing yet)."""
+        return self.imports.version
 
     @property
     def majority(self) -> int:
@@ -154,7 +221,10 @@ class Dataset:
             raise KeyError(f"unknown baseline {baseline_id!r}; known: {', '.join(self.baselines)}") from None
 
     def add_baseline(self, b: Baseline) -> None:
-        self.baselines[b.id] = b
+        """List an imported baseline (its id must not be one of the data set's own)."""
+        if b.id in self.baselines and self.baselines[b.id] is not b and b.id not in self.imports.baselines:
+            raise ValueError(f"baseline {b.id!r} is one of the data set's own")
+        self.imports.add_baseline(b)
 
     def party_colour(self, party: str) -> str:
         if self.parties is not None and party in self.parties:

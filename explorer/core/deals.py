@@ -1,11 +1,9 @@
 """Starting and re-splitting deals without moving the ground under them, the same for the
 window and the command line:
 
-- ``new_scenario_like``: a new scenario stands on the baseline and assumptions of the one in
-  front, or on the data set's default when there is none;
-- ``preset_split``: a preset gives the pools only; the scenario keeps its baseline, swings,
-  transfers and per-seat adjustments, and the undo label says when the preset was made on
-  other assumptions;
+- ``preset_edit``: a preset gives the pools (and its friendly fights, in this alliance's codes)
+  only; the scenario keeps its baseline, swings, transfers and per-seat adjustments, and the
+  undo label says when the preset was made on other assumptions (``preset_split``: the pools);
 - ``split_or_baseline``: when two deals stand on different assumptions, which differing seats
   differ because of the split and which because of the baseline.
 """
@@ -16,24 +14,9 @@ from typing import NamedTuple
 
 import numpy as np
 
-from .assumptions import Assumptions
 from .dataset import Dataset
 from .engine import Engine, Evaluation
-from .scenario import Scenario, default_rules, scenario_from_preset
-
-
-def new_scenario_like(dataset: Dataset, front: Scenario | None, name: str = "Untitled") -> Scenario:
-    """Every seat Unassigned, the data set's partners and rules; the baseline and assumptions
-    of ``front`` when it is a deal on the same data set (its transfers between the partners
-    the new scenario has), else the data set's default baseline."""
-    sc = Scenario(dataset, name=name)
-    if front is not None and front.dataset is dataset:
-        a = front.assumptions
-        codes = {p.code for p in sc.pools.partners}
-        sc.assumptions = Assumptions.make(a.baseline, {k: v for k, v in a.transfer.items() if set(k) <= codes},
-                                          a.swing, a.seat_adjust)
-    sc.rules = default_rules(dataset, sc.pools)
-    return sc
+from .scenario import Scenario, scenario_from_preset
 
 
 def pool_map(src, dst, resolve=None) -> dict[int, int | None]:
@@ -70,14 +53,14 @@ class PresetSplit(NamedTuple):
         return np.flatnonzero(self.pool == self.pools.index(key)).tolist()
 
 
-_PRESETS: dict[tuple[int, str], tuple] = {}   # (id(data set), preset) -> (weak ref, its document, PresetSplit)
+_PRESETS: dict[tuple[int, str], tuple] = {}   # (data set's uid, preset) -> (weak ref, its document, PresetSplit)
 
 
 def preset_scenario(dataset: Dataset, preset: str) -> PresetSplit:
     """The preset's split, read once per data set (reading a preset's file is 4 ms, and
     applying one asks for it twice). Read only: ``scenario_from_preset`` makes a scenario."""
     doc = dataset.scenario_docs[preset]
-    key = (id(dataset), preset)
+    key = (dataset.uid, preset)
     hit = _PRESETS.get(key)
     if hit is not None and hit[0]() is dataset and hit[1] is doc:
         return hit[2]
@@ -112,6 +95,37 @@ def preset_split(sc: Scenario, preset: str) -> tuple[np.ndarray, str]:
     elif p.assumptions != sc.assumptions:
         label += " (pools only; kept this scenario's assumptions)"
     return pool, label
+
+
+class PresetEdit(NamedTuple):
+    """What taking a preset does to a scenario: every seat's pool, the friendly fights between
+    some partners (ac_no -> this alliance's codes) and the undo label."""
+    pool: np.ndarray
+    fights: dict[int, tuple[str, ...]]
+    label: str
+
+
+def preset_edit(sc: Scenario, preset: str) -> PresetEdit:
+    """The preset's split for ``sc`` (``preset_split``) with its friendly fights in this alliance's
+    codes (partners matched by code, name or party). Raises ValueError naming a pool, or a
+    fighting partner, that ``sc`` does not have."""
+    pool, label = preset_split(sc, preset)
+    p = preset_scenario(sc.dataset, preset)     # read only
+    partners = sc.pools.partners
+    m = pool_map(p.pools, sc.pools, sc.dataset.resolve_party)
+    src = {x.code.lower(): i for i, x in enumerate(p.pools.partners)}
+    ours = {c: partners[m[src[c.lower()]]].code.lower() for fight in p.fights.values() for c in fight
+            if c.lower() in src and m[src[c.lower()]] is not None}
+    missing = sorted({c for fight in p.fights.values() for c in fight if c not in ours})
+    if missing:
+        raise ValueError(f"“{preset}” has friendly fights with {', '.join(missing)}, which is not a partner of "
+                         f"this scenario ({', '.join(x.code for x in partners)}).")
+    fights = {}
+    for ac, fight in p.fights.items():
+        f = tuple(x.code for x in partners if x.code.lower() in {ours[c] for c in fight})
+        if 2 <= len(f) < len(partners):
+            fights[ac] = f
+    return PresetEdit(pool, fights, label)
 
 
 def split_or_baseline(a: Scenario, ev_a: Evaluation, b: Scenario, ev_b: Evaluation,

@@ -259,7 +259,7 @@ class Engine:
         self._projector_key: tuple | None = None
 
     def prepared(self, baseline_id: str, partner_codes: tuple[str, ...]) -> PreparedBaseline:
-        key = (baseline_id, partner_codes, id(self.dataset.baselines[baseline_id]))
+        key = (baseline_id, partner_codes, self.dataset.baselines[baseline_id].uid)
         pb = self._prepared.get(key)
         if pb is None:
             pb = PreparedBaseline(self.dataset.seats, self.dataset.baseline(baseline_id), partner_codes)
@@ -269,7 +269,8 @@ class Engine:
     def projector(self, pools: Pools, assumptions, rebels: tuple = ()) -> Projector:
         """``rebels``: optional ``projection.Rebel`` assumptions (denied claims' rebels)."""
         rebels = tuple(rebels)
-        key = (pools.partners, assumptions, id(self.dataset.baselines.get(assumptions.baseline)), rebels)
+        b = self.dataset.baselines.get(assumptions.baseline)
+        key = (pools.partners, assumptions, None if b is None else b.uid, rebels)
         if key != self._projector_key:
             codes = tuple(p.code for p in pools.partners)
             self._projector = Projector(self.prepared(assumptions.baseline, codes), pools, assumptions, rebels)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import weakref
 from dataclasses import replace
 
 from pathlib import Path
@@ -20,8 +21,7 @@ from .geometry import MAX_VERTICES, Boundaries, boundaries_from_embedded
 from .jsonio import read_json, write_json
 from .loaders import read_results
 
-_BOUNDARIES = "_imported_boundaries"   # the data set's attribute holding imported boundaries
-_EMBEDDED = "_embedded_boundaries"
+_EMBEDDED: "weakref.WeakKeyDictionary[Dataset, Boundaries | None]" = weakref.WeakKeyDictionary()
 
 
 def is_imported(b: Baseline) -> bool:
@@ -55,26 +55,25 @@ def baseline_from_json(item, seats: SeatTable, name: str) -> Baseline:
 
 
 def imported_boundaries(ds: Dataset) -> Boundaries | None:
-    return getattr(ds, _BOUNDARIES, None)
+    return ds.imports.boundaries
 
 
 def boundaries_of(ds: Dataset) -> Boundaries | None:
-    """The boundaries the data set's map is drawn with: imported ones, else the embedded."""
-    b = getattr(ds, _BOUNDARIES, None)
+    """The boundaries the data set's map is drawn with: imported ones, else the embedded (read
+    once per data set)."""
+    b = ds.imports.boundaries
     if b is not None:
         return b
-    if _EMBEDDED not in vars(ds):
+    if ds not in _EMBEDDED:
         doc = ds.boundaries
-        setattr(ds, _EMBEDDED, boundaries_from_embedded(doc, ds.seats) if doc else None)
-    return getattr(ds, _EMBEDDED)
+        _EMBEDDED[ds] = boundaries_from_embedded(doc, ds.seats) if doc else None
+    return _EMBEDDED[ds]
 
 
 def set_boundaries(ds: Dataset, b: Boundaries | None) -> Boundaries | None:
     """Draw the data set with ``b`` (None: the embedded boundaries again); returns the
     previously imported ones (for undo)."""
-    old = getattr(ds, _BOUNDARIES, None)
-    setattr(ds, _BOUNDARIES, b)
-    return old
+    return ds.imports.set_boundaries(b)
 
 
 def unique_baseline(baselines: dict[str, Baseline], b: Baseline) -> Baseline:

@@ -33,6 +33,19 @@ When the hard rules cannot all hold, ``conflict`` finds a smallest conflicting s
 filter gives an irreducible set, then smaller subsets of the rules are tried while few enough.
 
 Solver: HiGHS (``highspy``), a MIP per question, always with a time limit.
+
+The optimiser is a pipeline of functions of values:
+
+    table = prepare(snapshot, Settings(...))              # the simulation: P(win) per seat and column
+    cons = constraints(table, snapshot.rules, soft, locks)  # the rules and locks as constraints
+    proposal = solve(table, cons, "seats", budget)          # a typed Proposal the dialog and CLI read
+
+and every other answer is a function of the table and the constraints: ``prices``,
+``conflict``, ``frontier``, ``walk_away_of``, ``seat_options``, ``repair``, ``greedy``,
+``sitting_winner``, ``vote_share_split``, ``comparison``. A ``Budget`` says how long a solve
+may take (and, when set, a deadline for the whole question), who hears of progress and how a
+solve is cancelled. ``Optimiser`` bundles one scenario's table, constraints and budget for
+callers that ask it several questions.
 """
 from __future__ import annotations
 
@@ -46,9 +59,10 @@ from typing import Callable, Iterable
 import numpy as np
 
 from . import uncertainty as U
-from .dataset import Dataset
+from .dataset import Dataset, SeatTable
 from .engine import Engine
-from .projection import REBEL_SHARE, Rebel
+from .pools import Pools
+from .projection import REBEL_SHARE, Projector, Rebel
 from .rules import Context, FactionClaim, MustHave, RegionalMinimum, RuleSet, SeatBounds
 from .scenario import Scenario
 
@@ -120,8 +134,6 @@ class Con:
     cost: float = 0.0
     partner: str = ""
 
-    def hardened(self) -> "Con":
-        return Con(self.id, self.kind, self.form, self.pool, self.seats, self.lo, self.hi, False, 0.0, self.partner)
 
 
 @dataclass
@@ -133,9 +145,25 @@ class Solution:
     note: str = ""
 
 
+@dataclass(frozen=True, eq=False)
+class SplitFigures:
+    """One split as the optimiser sees it: what the dialog shows of the current split and of the
+    proposal side by side."""
+    choices: np.ndarray                 # per seat: a pool, or a fight column
+    pools: np.ndarray                   # per seat: the pool (a fight column is Contested)
+    fight_masks: np.ndarray | None      # per seat: the fighting partners' bits (None: no fight between some)
+    expected_alliance: float
+    p_majority: float | None
+    win_prob: np.ndarray                # per seat: P(the alliance wins it) under this split
+    labels: tuple[str, ...]             # per seat: the choice as the window names it ("AAP", "Contested", "AAP v INC")
+    broken: dict[str, list[int]]        # rules (hard or soft) the split breaks, with the seats concerned
+    fights_between_some: int            # seats with a friendly fight between only some partners
+
+
 @dataclass
-class Result:
-    status: str
+class Proposal:
+    """The answer to "the best split under the rules": a typed value the dialog and the CLI read."""
+    status: str                            # optimal | infeasible | time_limit
     objective: str                         # the objective the proposal maximises
     pools: np.ndarray | None
     expected_alliance: float | None
@@ -148,6 +176,12 @@ class Result:
     solve_ms: float = 0.0
     choices: np.ndarray | None = None       # the proposal as choices (pool, or fight column)
     fights: dict[int, tuple[str, ...]] = field(default_factory=dict)   # its friendly fights between some partners
+    current: SplitFigures | None = None     # the scenario's own split
+    proposed: SplitFigures | None = None    # the proposal's (None: no proposal)
+    fights_possible: bool = False           # the optimiser had columns for friendly fights between some partners
+
+
+Result = Proposal   # the name it had
 
 
 def rebels_from(sc: Scenario, claims: dict[str, float] | None = None,
@@ -228,160 +262,88 @@ def seat_contest(P: np.ndarray | None, pools_def, pool: np.ndarray) -> SeatConte
     return SeatContest(best, [codes[b] for b in best.tolist()], p_best, p_now, p_best - p_now)
 
 
-class _Answers:
-    """The questions asked of a solved model besides the best split: each seat's options, the
-    walk-away value, and the rules of thumb negotiators use today (a mixin of Optimiser)."""
+# --- the table: P(win) of every seat in every column ----------------------------------------------------
+@dataclass(frozen=True)
+class Settings:
+    """What the simulation behind the table is made with, and which choices a seat has."""
+    params: U.UncertaintyParams | None = None    # None: fitted from the data set
+    draws: int = DEFAULT_DRAWS
+    seed: int = U.DEFAULT_SEED
+    rebels: tuple[Rebel, ...] = ()               # beside the scenario's own (claims that carry one)
+    friendly: tuple[int, ...] | str = ()         # where a friendly fight is allowed: seats, "all" or "none"
+    fight_pairs: tuple | str = ()                # the sets of partners that may fight, or "all" / "none"
 
-    def seat_options(self, pools: np.ndarray | None) -> list[dict]:
-        """Per seat: P(alliance wins) with each partner as the candidate and in a friendly fight,
-        the better partner, and what each other option costs against it."""
-        keys = self.pools_def.keys
-        ac, names = self.ds.seats.ac_no, self.ds.seats.names
-        cols = list(range(self.n_p + 1)) + list(range(self.C, self.n_cols))   # partners, all stand, fights
-        out = []
-        for i in range(self.N):
-            opts = {self.label(c): round(float(self.coef[c, i]), 4) for c in cols}
-            best = int(np.argmax(self.P[: self.n_p, i]))
-            pb = float(self.P[best, i])
-            rec = {"ac_no": int(ac[i]), "name": str(names[i]), "options": opts,
-                   "chosen": self.label(int(pools[i])) if pools is not None else None,
-                   "best": keys[best],
-                   "costs": {self.label(c): round(pb - float(self.coef[c, i]), 4) for c in cols if c != best}}
-            if pools is not None:
-                rec["cost_of_chosen"] = round(pb - float(self.coef[int(pools[i]), i]), 4)
-            out.append(rec)
-        return out
 
-    def walk_away(self, choices: np.ndarray) -> dict:
-        """Each partner in the alliance (the split, as choices) and going alone: see ``walk_away``."""
-        if self.sim is None:
-            raise ValueError("walk-away needs the draws")
-        pools, fights = self.split(choices)
-        return walk_away(self.sim, self.pools_def, pools.astype(np.int64), self.majority, fights)
+@dataclass(frozen=True, eq=False)
+class WinTable:
+    """Every seat's P(the alliance wins) in every column it may take (each partner alone,
+    Contested, Unassigned, then the friendly fights between some partners), and the draws behind
+    it: what every question asks of one scenario. Columns: ``n_pools`` pools, then a column per
+    entry of ``fight_masks``; a *choice* is a column index."""
+    seats: SeatTable
+    pools: Pools
+    majority: int
+    projector: Projector
+    rebels: tuple[Rebel, ...]
+    sim: U.Simulator | None
+    draws: int
+    win_prob: np.ndarray                 # (variants, seats): each partner alone, all stand, then the fights
+    wins: np.ndarray | None              # (variants, seats, draws) bool: the draws (None: P given by hand)
+    fight_masks: tuple[int, ...]         # the fight columns' partner bits
+    column_variant: np.ndarray           # per column, its variant
+    column_win_prob: np.ndarray          # (columns, seats)
+    allowed: np.ndarray                  # (columns, seats) bool: the choices a seat may take
+    friendly: tuple[int, ...]            # the seats (ac_no) where a friendly fight is allowed
+    current: np.ndarray                  # the scenario's split as choices
+    prepare_ms: float = 0.0
 
-    def frontier(self, partner: str, ks: Iterable[int] | None = None) -> list[dict]:
-        """For k seats given to ``partner`` (default 0 ... N): the best expected alliance seats under
-        the other rules (the partner's own seat bounds dropped) and that split's P(majority)."""
-        p = self.pools_def.partner_index(partner)
-        cons = [c for c in self.cons if not (c.kind == "seat_bounds" and c.pool == p)]
-        ks = list(range(self.N + 1)) if ks is None else list(ks)
-        model = _Model(self, cons + [Con("frontier", "frontier", "count", p, tuple(range(self.N)), lo=0, hi=0)],
-                       "seats", MAJORITY_SAMPLE)
-        out = []
-        for n, k in enumerate(ks):
-            self.progress("frontier", n, len(ks))
-            if model.infeasible:
-                sol = Solution("infeasible", None, None, 0.0)
-            else:
-                model.set_last_row(k, k)
-                sol = model.run(self.time_limit)
-            if sol.pools is None:
-                out.append({"partner": partner, "k": int(k), "expected_alliance": None, "p_majority": None,
-                            "status": sol.status})
-            else:
-                pm = self.p_majority(sol.pools)
-                out.append({"partner": partner, "k": int(k), "expected_alliance": round(self.expected(sol.pools), 4),
-                            "p_majority": None if pm is None else round(pm, 4), "status": sol.status})
-        return out
+    @property
+    def n_seats(self) -> int:
+        return self.seats.n
 
-    # -- splits to compare with ----------------------------------------------------------------------------
-    def repair(self, pools: np.ndarray) -> np.ndarray | None:
-        """The split closest to ``pools`` (most seats kept in their pool) that meets the hard rules;
-        among those, the one with most expected seats. None when the hard rules cannot hold."""
-        model = _Model(self, list(self.cons), "keep", MAJORITY_SAMPLE, keep=np.asarray(pools, dtype=np.int64))
-        if model.infeasible:
+    @property
+    def n_partners(self) -> int:
+        return self.pools.n_partners
+
+    @property
+    def n_pools(self) -> int:
+        return len(self.pools)
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.pools) + len(self.fight_masks)
+
+    # -- the figures of a split ----------------------------------------------------------------------
+    def variant(self, choices: np.ndarray) -> np.ndarray:
+        """The simulated variant of each seat's choice (a pool, or a fight column)."""
+        return self.column_variant[np.asarray(choices, dtype=np.int64)]
+
+    def win_prob_of(self, choices: np.ndarray) -> np.ndarray:
+        """Per seat, P(the alliance wins it) under the split."""
+        return self.win_prob[self.variant(choices), np.arange(self.n_seats)]
+
+    def expected(self, choices: np.ndarray) -> float:
+        return float(self.win_prob_of(choices).sum())
+
+    def seats_by_draw(self, choices: np.ndarray) -> np.ndarray | None:
+        if self.wins is None:
             return None
-        return model.run(self.time_limit).pools
+        return self.wins[self.variant(choices), np.arange(self.n_seats)].sum(axis=0)
 
-    def greedy(self) -> np.ndarray | None:
-        """Each seat to its best partner, then, rule by rule, the cheapest moves that meet the hard
-        rules (the claims first, then the counts); what is left is repaired."""
-        P = self.coef
-        pools = np.argmax(np.where(self.allowed, P, -1.0), axis=0)
-        fixed = np.zeros(self.N, dtype=bool)
-        for c in self.cons:
-            if c.form == "fix" and not c.soft:
-                pools[list(c.seats)] = c.pool
-                fixed[list(c.seats)] = True
-        for c in self.cons:
-            if c.form != "count" or c.soft:
-                continue
-            s = np.array(c.seats, dtype=np.int64)
-            have = int((pools[s] == c.pool).sum())
-            if c.lo is not None and have < c.lo:
-                cand = s[(pools[s] != c.pool) & ~fixed[s]]
-                loss = P[pools[cand], cand] - P[c.pool, cand]
-                take = cand[np.argsort(loss, kind="stable")[: c.lo - have]]
-                pools[take] = c.pool
-                fixed[take] = True
-            elif c.hi is not None and have > c.hi:
-                cand = s[(pools[s] == c.pool) & ~fixed[s]]
-                alt = np.where(self.allowed[:, cand], P[:, cand], -1.0)
-                alt[c.pool] = -1.0
-                to = np.argmax(alt, axis=0)
-                loss = P[c.pool, cand] - P[to, cand]
-                order = np.argsort(loss, kind="stable")[: have - c.hi]
-                pools[cand[order]] = to[order]
-        if self.broken(pools, [c for c in self.cons if not c.soft]):
-            return self.repair(pools)
-        return pools
+    def p_majority(self, choices: np.ndarray) -> float | None:
+        s = self.seats_by_draw(choices)
+        return None if s is None else float((s >= self.majority).mean())
 
-    def sitting_winner(self) -> np.ndarray:
-        """Rule of thumb: the partner that won the seat in the baseline keeps it; elsewhere the
-        partner with more votes there (the better-placed of the partners)."""
-        pb = self.projector.prepared
-        votes = pb.votes[:, : self.n_p]
-        leader = pb.leader
-        return np.where(leader < self.n_p, leader, np.argmax(votes, axis=1)).astype(np.int64)
-
-    def vote_share_split(self) -> np.ndarray | None:
-        """Rule of thumb: each partner gets seats in proportion to its vote (largest remainder),
-        in the seats where its share of the partners' vote is highest."""
-        pb = self.projector.prepared
-        v = pb.votes[:, : self.n_p]
-        tot = v.sum(axis=0)
-        quota = tot / tot.sum() * self.N if tot.sum() > 0 else np.full(self.n_p, self.N / self.n_p)
-        n = np.floor(quota).astype(int)
-        for j in np.argsort(-(quota - n), kind="stable")[: self.N - n.sum()]:
-            n[j] += 1
-        rel = v / np.where(v.sum(axis=1, keepdims=True) > 0, v.sum(axis=1, keepdims=True), 1.0)
-        cons = [Con(f"share:{j}", "share", "count", j, tuple(range(self.N)), lo=int(n[j]), hi=int(n[j]))
-                for j in range(self.n_p)]
-        model = _Model(self, cons, "share", MAJORITY_SAMPLE, share=rel.T)
-        return model.run(self.time_limit).pools
-
-
-class _Fights:
-    """Friendly fights between some partners as the optimiser's columns, and choices (a pool, or a
-    fight column) back to pools and fights (a mixin of Optimiser)."""
-
-    @staticmethod
-    def _fight_masks(sc: Scenario, fight_pairs) -> list[int]:
-        codes = [p.code for p in sc.pools.partners]
-        if isinstance(fight_pairs, str):
-            if fight_pairs not in ("all", "none", ""):
-                raise ValueError(f"fight pairs: {fight_pairs!r}; use all, none or sets of partner codes")
-            sets = list(itertools.combinations(codes, 2)) if fight_pairs == "all" else []
-        else:
-            sets = [tuple(x) for x in fight_pairs]
-        out = []
-        for fs in sets:
-            norm = sc.normal_fight(fs)        # ValueError: fewer than two, or not a partner
-            if norm is None:                  # every partner: that is Contested itself
-                continue
-            m = sum(1 << codes.index(c) for c in norm)
-            if m not in out:
-                out.append(m)
-        return out
-
+    # -- choices and splits ----------------------------------------------------------------------------
     def choices(self, pools: np.ndarray, fights: np.ndarray | None = None) -> np.ndarray:
         """A split (pools, and fight masks per seat as ``Scenario.fight_masks`` gives them) as choices."""
         out = np.asarray(pools, dtype=np.int64).copy()
         if fights is not None:
-            for i in np.flatnonzero((out == self.pools_def.contested) & (fights != 0)):
-                c = self._col_of_mask.get(int(fights[i]))
+            column = {m: self.n_pools + j for j, m in enumerate(self.fight_masks)}
+            for i in np.flatnonzero((out == self.pools.contested) & (fights != 0)):
+                c = column.get(int(fights[i]))
                 if c is None:
-                    raise ValueError(f"seat {self.ds.seats.ac_no[i]}: a friendly fight the optimiser has no column for")
+                    raise ValueError(f"seat {self.seats.ac_no[i]}: a friendly fight the optimiser has no column for")
                 out[i] = c
         return out
 
@@ -389,330 +351,503 @@ class _Fights:
         """Choices back to pools (a fight column is Contested) and fight masks (None: no fight
         between some partners)."""
         ch = np.asarray(choices, dtype=np.int64)
-        fight = ch >= self.C
-        pools = np.where(fight, self.pools_def.contested, ch).astype(np.int8)
+        fight = ch >= self.n_pools
+        pools = np.where(fight, self.pools.contested, ch).astype(np.int8)
         if not fight.any():
             return pools, None
-        masks = np.zeros(self.N, dtype=np.int64)
-        masks[fight] = np.array(self.fight_masks, dtype=np.int64)[ch[fight] - self.C]
+        masks = np.zeros(self.n_seats, dtype=np.int64)
+        masks[fight] = np.array(self.fight_masks, dtype=np.int64)[ch[fight] - self.n_pools]
         return pools, masks
 
     def fights_of(self, choices: np.ndarray) -> dict[int, tuple[str, ...]]:
         """The friendly fights between some partners of a split, as ``Scenario.fights``."""
-        codes = [p.code for p in self.pools_def.partners]
+        codes = [p.code for p in self.pools.partners]
         ch = np.asarray(choices, dtype=np.int64)
-        ac = self.ds.seats.ac_no
-        return {int(ac[i]): tuple(c for k, c in enumerate(codes) if self.fight_masks[ch[i] - self.C] >> k & 1)
-                for i in np.flatnonzero(ch >= self.C)}
+        ac = self.seats.ac_no
+        return {int(ac[i]): tuple(c for k, c in enumerate(codes) if self.fight_masks[ch[i] - self.n_pools] >> k & 1)
+                for i in np.flatnonzero(ch >= self.n_pools)}
 
     def label(self, choice: int) -> str:
         """A choice's name: a pool key, or the fighting partners' codes ("AAP+INC")."""
-        if choice < self.C:
-            return self.pools_def.keys[choice]
-        m = self.fight_masks[choice - self.C]
-        return "+".join(p.code for k, p in enumerate(self.pools_def.partners) if m >> k & 1)
+        if choice < self.n_pools:
+            return self.pools.keys[choice]
+        m = self.fight_masks[choice - self.n_pools]
+        return "+".join(p.code for k, p in enumerate(self.pools.partners) if m >> k & 1)
 
 
-class Optimiser(_Fights, _Answers):
-    """Everything the optimiser answers for one scenario (its alliance, assumptions and rules).
+def _fight_sets(snapshot, fight_pairs) -> list[int]:
+    """The partner bits of each set of partners allowed to fight ("all": every pair)."""
+    codes = [p.code for p in snapshot.pools.partners]
+    if isinstance(fight_pairs, str):
+        if fight_pairs not in ("all", "none", ""):
+            raise ValueError(f"fight pairs: {fight_pairs!r}; use all, none or sets of partner codes")
+        sets = list(itertools.combinations(codes, 2)) if fight_pairs == "all" else []
+    else:
+        sets = [tuple(x) for x in fight_pairs]
+    out = []
+    for fs in sets:
+        norm = snapshot.normal_fight(fs)      # ValueError: fewer than two, or not a partner
+        if norm is None:                      # every partner: that is Contested itself
+            continue
+        m = sum(1 << codes.index(c) for c in norm)
+        if m not in out:
+            out.append(m)
+    return out
 
-    ``prepare`` cost: the simulation of every seat in every pool variant (V x draws x seats);
-    each question after that is one or more HiGHS solves."""
 
-    def __init__(self, ds: Dataset, sc: Scenario, params: U.UncertaintyParams | None = None,
-                 draws: int = DEFAULT_DRAWS, seed: int = U.DEFAULT_SEED, rebels: Iterable[Rebel] = (),
-                 locked: Iterable[int] = (), friendly: Iterable[int] | str = (),
-                 fight_pairs: Iterable[Iterable[str]] | str = (),
-                 soft: dict[str, float] | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
-                 progress: Progress | None = None, probabilities: np.ndarray | None = None,
-                 wins: np.ndarray | None = None, cancel: Callable[[], bool] | None = None):
-        """``probabilities`` (V, N) or ``wins`` (V, N, draws) bool, when given, stand in for the
-        simulation (hand-made cases; a cache): P(alliance wins seat i with the seat in variant v);
-        variants: each partner alone, all stand, then the fight columns in ``fight_masks`` order.
-        ``fight_pairs``: where ``friendly`` allows a friendly fight, it may also be between only
-        these partners ("all": every pair; or sets of two or more codes, fewer than all).
-        ``progress(stage, done, total)`` is called between solves and, inside a long solve, at each
-        better split found (done/total: elapsed/limit in ms); ``cancel()`` returning True stops a
-        solve at HiGHS's next check (the answer is then ``time_limit``)."""
-        t0 = time.perf_counter()
-        self.ds, self.sc = ds, sc
-        self.pools_def = sc.pools
-        self.n_p = sc.pools.n_partners
-        self.N = ds.seats.n
-        self.majority = ds.majority
-        self.time_limit = float(time_limit)
-        self.progress = progress or (lambda stage, done, total: None)
-        self.cancel = cancel
-        self._reporting = progress is not None
-        # the scenario's own rebels (claims that carry one), then those given here, seat by seat
-        mine = {r.ac_no: r for r in sc.rules.rebels()}
-        mine.update({r.ac_no: r for r in rebels})
-        self.rebels = tuple(mine[a] for a in sorted(mine))
-        self.current = sc.pool.astype(np.int64).copy()
-        if params is None:
-            params, _ = U.params_for(ds)
-        self.params, self.draws, self.seed = params, int(draws), int(seed)
-        self.engine = Engine(ds)
-        self.projector = self.engine.projector(sc.pools, sc.assumptions, self.rebels)
-        # the fight columns: the sets of partners allowed to fight, then the scenario's own fights
-        allowed_masks = self._fight_masks(sc, fight_pairs)
-        own = sc.fight_masks()
-        own_masks = sorted(set(int(m) for m in own[own != 0])) if own is not None else []
-        self.fight_masks = allowed_masks + [m for m in own_masks if m not in allowed_masks]
-        fight_variant = [self.projector.variant_of(m) for m in self.fight_masks]
-        V = len(self.projector.variant_masks)
-        if wins is not None:
-            self.W = np.asarray(wins, dtype=bool)
-            self.P = self.W.mean(axis=2)
-            self.sim, self.draws = None, self.W.shape[2]
-        elif probabilities is not None:
-            self.P = np.asarray(probabilities, dtype=float)
-            self.sim = None
-            self.W = None
-        else:
-            if self.draws < 1:
-                raise ValueError("the optimiser needs at least one draw")
-            self.sim = U.Simulator(self.projector, ds, params, self.draws, self.seed)
-            W = np.empty((V, self.N, self.draws), dtype=bool)
-            for v in range(V):
-                self.progress("simulating", v, V)
-                W[v] = self.sim.variant_draws(np.full(self.N, v)).T
-            self.W = W
-            self.P = W.mean(axis=2)
-        if (wins is not None or probabilities is not None) and self.P.shape[0] != V:
-            raise ValueError(f"probabilities: {self.P.shape[0]} variants given, {V} needed "
-                             f"(each partner alone, all stand, {len(self.fight_masks)} friendly fights)")
-        # the objective coefficient of each column: the pools (Unassigned is the split vote), then
-        # the friendly fights between some partners
-        C = len(sc.pools)
-        self.C = C
-        self.n_cols = C + len(self.fight_masks)
-        self.col_variant = np.array(list(range(self.n_p + 1)) + [self.n_p] + fight_variant, dtype=np.int64)
-        self.coef = self.P[self.col_variant]                                          # (columns, N)
-        # which pools a seat may take: every partner; Contested where a friendly fight is allowed
-        self.allowed = np.zeros((self.n_cols, self.N), dtype=bool)
-        self.allowed[: self.n_p] = True
-        if isinstance(friendly, str):
-            if friendly not in ("all", "none", ""):
-                raise ValueError(f"friendly fights: {friendly!r}; use all, none or seat numbers")
-            if friendly == "all":
-                self.allowed[self.n_p] = True
-            self.friendly = tuple(int(a) for a in ds.seats.ac_no) if friendly == "all" else ()
-        else:
-            self.friendly = tuple(int(a) for a in friendly)
-            for a in self.friendly:
-                if not ds.seats.has(a):
-                    raise ValueError(f"friendly fight: unknown seat {a}")
-            self.allowed[self.n_p, ds.seats.indices(list(self.friendly))] = True
-        for j, m in enumerate(self.fight_masks):   # a fight between some partners: where a fight is allowed
-            if m in allowed_masks:
-                self.allowed[C + j] = self.allowed[self.n_p]
-        self._col_of_mask = {m: C + j for j, m in enumerate(self.fight_masks)}
-        self.current_choices = self.choices(self.current, own)
-        self.locked = tuple(dict.fromkeys(int(a) for a in locked))
-        for a in self.locked:
+def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | None = None,
+            progress: Progress | None = None, win_prob: np.ndarray | None = None,
+            wins: np.ndarray | None = None) -> WinTable:
+    """The table of a scenario (a ``ScenarioSnapshot``, or a scenario read on its own thread):
+    the simulation of every seat in every pool variant (variants x draws x seats).
+
+    ``win_prob`` (V, N) or ``wins`` (V, N, draws) bool, when given, stand in for the simulation
+    (hand-made cases; a cache): P(alliance wins seat i with the seat in variant v); variants: each
+    partner alone, all stand, then the fight columns in ``fight_masks`` order."""
+    t0 = time.perf_counter()
+    ds = dataset or snapshot.dataset
+    report = progress or (lambda stage, done, total: None)
+    pools = snapshot.pools
+    n_p, N = pools.n_partners, ds.seats.n
+    # the scenario's own rebels (claims that carry one), then those of the settings, seat by seat
+    mine = {r.ac_no: r for r in snapshot.rules.rebels()}
+    mine.update({r.ac_no: r for r in settings.rebels})
+    rebels = tuple(mine[a] for a in sorted(mine))
+    params = settings.params
+    if params is None:
+        params, _ = U.params_for(ds)
+    draws = int(settings.draws)
+    projector = Engine(ds).projector(pools, snapshot.assumptions, rebels)
+    # the fight columns: the sets of partners allowed to fight, then the scenario's own fights
+    allowed_masks = _fight_sets(snapshot, settings.fight_pairs)
+    own = snapshot.fight_masks()
+    own_masks = sorted(set(int(m) for m in own[own != 0])) if own is not None else []
+    fight_masks = allowed_masks + [m for m in own_masks if m not in allowed_masks]
+    fight_variant = [projector.variant_of(m) for m in fight_masks]
+    V = len(projector.variant_masks)
+    sim = None
+    if wins is not None:
+        wins = np.asarray(wins, dtype=bool)
+        P, draws = wins.mean(axis=2), wins.shape[2]
+    elif win_prob is not None:
+        P = np.asarray(win_prob, dtype=float)
+    else:
+        if draws < 1:
+            raise ValueError("the optimiser needs at least one draw")
+        sim = U.Simulator(projector, ds, params, draws, int(settings.seed))
+        wins = np.empty((V, N, draws), dtype=bool)
+        for v in range(V):
+            report("simulating", v, V)
+            wins[v] = sim.variant_draws(np.full(N, v)).T
+        P = wins.mean(axis=2)
+    if sim is None and P.shape[0] != V:
+        raise ValueError(f"probabilities: {P.shape[0]} variants given, {V} needed "
+                         f"(each partner alone, all stand, {len(fight_masks)} friendly fights)")
+    # the win probability of each column: the pools (Unassigned is the split vote), then the
+    # friendly fights between some partners
+    C = len(pools)
+    column_variant = np.array(list(range(n_p + 1)) + [n_p] + fight_variant, dtype=np.int64)
+    # which pools a seat may take: every partner; Contested where a friendly fight is allowed
+    allowed = np.zeros((C + len(fight_masks), N), dtype=bool)
+    allowed[:n_p] = True
+    friendly = settings.friendly
+    if isinstance(friendly, str):
+        if friendly not in ("all", "none", ""):
+            raise ValueError(f"friendly fights: {friendly!r}; use all, none or seat numbers")
+        if friendly == "all":
+            allowed[n_p] = True
+        friendly = tuple(int(a) for a in ds.seats.ac_no) if friendly == "all" else ()
+    else:
+        friendly = tuple(int(a) for a in friendly)
+        for a in friendly:
             if not ds.seats.has(a):
-                raise ValueError(f"lock: unknown seat {a}")
-        soft = dict(soft or {})
-        self.rules = [r for r in sc.rules.rules if r.enabled and r.kind in CONSTRAINT_KINDS]
-        ids = {r.id for r in self.rules}
-        for rid in soft:
-            if rid not in ids:
-                known = ", ".join(sorted(ids)) or "none"
-                raise ValueError(f"soft: no enabled rule {rid!r} the optimiser can relax; rules: {known}")
-        self.soft = soft
-        self.cons = self._compile()
-        self.prepare_ms = (time.perf_counter() - t0) * 1e3
+                raise ValueError(f"friendly fight: unknown seat {a}")
+        allowed[n_p, ds.seats.indices(list(friendly))] = True
+    for j, m in enumerate(fight_masks):   # a fight between some partners: where a fight is allowed
+        if m in allowed_masks:
+            allowed[C + j] = allowed[n_p]
+    table = WinTable(ds.seats, pools, ds.majority, projector, rebels, sim, draws, P, wins, tuple(fight_masks),
+                     column_variant, P[column_variant], allowed, friendly, np.empty(0, dtype=np.int64))
+    current = table.choices(snapshot.pool.astype(np.int64), own)
+    object.__setattr__(table, "current", current)
+    object.__setattr__(table, "prepare_ms", (time.perf_counter() - t0) * 1e3)
+    return table
 
-    # -- rules as constraints ----------------------------------------------------------------------
-    def _compile(self) -> list[Con]:
-        seats = self.ds.seats
-        out = []
-        for a in self.locked:
-            i = seats.index_of(a)
-            out.append(Con(f"lock:{a}", "lock", "fix", int(self.current_choices[i]), (i,)))
-        for r in self.rules:
-            soft = r.id in self.soft
-            cost = float(self.soft.get(r.id) or 0.0)
-            p = self.pools_def.partner_index(r.partner)
-            if isinstance(r, (MustHave, FactionClaim)):
-                out.append(Con(r.id, r.kind, "fix", p, tuple(int(i) for i in seats.indices(list(r.seats))),
-                               soft=soft, cost=cost, partner=r.partner))
-            elif isinstance(r, RegionalMinimum):
-                m = np.flatnonzero(seats.region_mask(r.region_kind, r.region))
-                out.append(Con(r.id, r.kind, "count", p, tuple(int(i) for i in m), lo=r.minimum,
-                               soft=soft, cost=cost, partner=r.partner))
-            elif isinstance(r, SeatBounds):
-                out.append(Con(r.id, r.kind, "count", p, tuple(range(self.N)), lo=r.minimum, hi=r.maximum,
-                               soft=soft, cost=cost, partner=r.partner))
-        return out
 
-    def hard_ids(self) -> list[str]:
-        return [c.id for c in self.cons if not c.soft and c.kind != "lock"]
+# --- how long, who listens, when to stop ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Budget:
+    """How long a question may take and who hears of it: ``time_limit`` seconds per solve;
+    ``deadline`` (a ``time.perf_counter()`` instant) for the whole question, when set, so that no
+    solve runs past it; ``progress(stage, done, total)`` between solves and, inside a long solve,
+    at each better split found (done/total: elapsed/limit in ms); ``cancel()`` returning True stops
+    a solve at HiGHS's next check (the answer is then ``time_limit``)."""
+    time_limit: float = DEFAULT_TIME_LIMIT
+    deadline: float | None = None
+    progress: Progress | None = None
+    cancel: Callable[[], bool] | None = None
 
-    # -- one solve -------------------------------------------------------------------------------------
-    def solve(self, cons: list[Con] | None = None, objective: str = "seats", time_limit: float | None = None,
-              extra: Con | None = None, start: np.ndarray | None = None, sample: int = MAJORITY_SAMPLE) -> Solution:
-        t0 = time.perf_counter()
-        cons = list(self.cons if cons is None else cons) + ([extra] if extra is not None else [])
-        model = _Model(self, cons, objective, sample)
-        if model.infeasible:
-            return Solution("infeasible", None, None, (time.perf_counter() - t0) * 1e3,
-                            "a seat is held to two pools by hard rules")
-        sol = model.run(self.time_limit if time_limit is None else time_limit, start)
-        sol.ms = (time.perf_counter() - t0) * 1e3
-        return sol
+    def seconds(self, limit: float | None = None) -> float:
+        """The time the next solve may take."""
+        t = self.time_limit if limit is None else float(limit)
+        if self.deadline is not None:
+            t = max(0.0, min(t, self.deadline - time.perf_counter()))
+        return t
 
-    def feasible(self, cons: list[Con]) -> bool:
-        return self.solve(cons, objective="none").status != "infeasible"
+    def report(self, stage: str, done: int, total: int) -> None:
+        if self.progress is not None:
+            self.progress(stage, done, total)
 
-    # -- the figures of a split -----------------------------------------------------------------------
-    def variant(self, choices: np.ndarray) -> np.ndarray:
-        """The simulated variant of each seat's choice (a pool, or a fight column)."""
-        return self.col_variant[np.asarray(choices, dtype=np.int64)]
 
-    def expected(self, pools: np.ndarray) -> float:
-        return float(self.P[self.variant(pools), np.arange(self.N)].sum())
+# --- constraints ----------------------------------------------------------------------------------
+def constraints(table: WinTable, rules: RuleSet, soft: dict[str, float] | None = None,
+                locks: Iterable[int] = ()) -> list[Con]:
+    """The locks (a locked seat keeps its choice) and the enabled rules the optimiser can hold
+    (must-have, faction claim, regional minimum, seat bounds) as constraints; ``soft``: rule id ->
+    cost in expected seats per seat short. ValueError for an unknown seat or soft rule."""
+    seats = table.seats
+    locks = tuple(dict.fromkeys(int(a) for a in locks))
+    for a in locks:
+        if not seats.has(a):
+            raise ValueError(f"lock: unknown seat {a}")
+    held = [r for r in rules.rules if r.enabled and r.kind in CONSTRAINT_KINDS]
+    soft = dict(soft or {})
+    ids = {r.id for r in held}
+    for rid in soft:
+        if rid not in ids:
+            known = ", ".join(sorted(ids)) or "none"
+            raise ValueError(f"soft: no enabled rule {rid!r} the optimiser can relax; rules: {known}")
+    out = []
+    for a in locks:
+        i = seats.index_of(a)
+        out.append(Con(f"lock:{a}", "lock", "fix", int(table.current[i]), (i,)))
+    for r in held:
+        is_soft = r.id in soft
+        cost = float(soft.get(r.id) or 0.0)
+        p = table.pools.partner_index(r.partner)
+        if isinstance(r, (MustHave, FactionClaim)):
+            out.append(Con(r.id, r.kind, "fix", p, tuple(int(i) for i in seats.indices(list(r.seats))),
+                           soft=is_soft, cost=cost, partner=r.partner))
+        elif isinstance(r, RegionalMinimum):
+            m = np.flatnonzero(seats.region_mask(r.region_kind, r.region))
+            out.append(Con(r.id, r.kind, "count", p, tuple(int(i) for i in m), lo=r.minimum,
+                           soft=is_soft, cost=cost, partner=r.partner))
+        elif isinstance(r, SeatBounds):
+            out.append(Con(r.id, r.kind, "count", p, tuple(range(table.n_seats)), lo=r.minimum, hi=r.maximum,
+                           soft=is_soft, cost=cost, partner=r.partner))
+    return out
 
-    def seats_by_draw(self, pools: np.ndarray) -> np.ndarray | None:
-        if self.W is None:
-            return None
-        return self.W[self.variant(pools), np.arange(self.N)].sum(axis=0)
 
-    def p_majority(self, pools: np.ndarray) -> float | None:
-        s = self.seats_by_draw(pools)
-        return None if s is None else float((s >= self.majority).mean())
+def hard_ids(cons: list[Con]) -> list[str]:
+    return [c.id for c in cons if not c.soft and c.kind != "lock"]
 
-    def broken(self, pools: np.ndarray, cons: list[Con] | None = None) -> dict[str, list[int]]:
-        """The rules (hard or soft) a split breaks, with the seats concerned (ac_no)."""
-        ac = self.ds.seats.ac_no
-        out = {}
-        for c in (self.cons if cons is None else cons):
-            s = np.array(c.seats, dtype=np.int64)
-            if c.form == "fix":
-                bad = s[pools[s] != c.pool]
-                if len(bad):
-                    out[c.id] = [int(ac[i]) for i in bad]
-            else:   # over the maximum: the partner's seats; under the minimum: the others in the region
-                have = int((pools[s] == c.pool).sum())
-                if c.hi is not None and have > c.hi:
-                    out[c.id] = [int(ac[i]) for i in s[pools[s] == c.pool]]
-                elif c.lo is not None and have < c.lo:
-                    out[c.id] = [int(ac[i]) for i in s[pools[s] != c.pool]]
-        return out
 
-    def check_with_rules_engine(self, pools: np.ndarray) -> list:
-        """The rules engine's conflicts of a split against the hard rules (should be none)."""
-        hard = set(self.hard_ids())
-        rs = RuleSet(self.sc.rules.name, tuple(r for r in self.rules if r.id in hard))
-        pools, fights = self.split(pools)
-        proj = self.projector.project(pools, self.majority, fights)
-        return rs.evaluate(Context(self.ds.seats, self.pools_def, pools, proj))
+def broken(table: WinTable, cons: list[Con], choices: np.ndarray) -> dict[str, list[int]]:
+    """The rules (hard or soft) a split breaks, with the seats concerned (ac_no)."""
+    ac = table.seats.ac_no
+    out = {}
+    for c in cons:
+        s = np.array(c.seats, dtype=np.int64)
+        if c.form == "fix":
+            bad = s[choices[s] != c.pool]
+            if len(bad):
+                out[c.id] = [int(ac[i]) for i in bad]
+        else:   # over the maximum: the partner's seats; under the minimum: the others in the region
+            have = int((choices[s] == c.pool).sum())
+            if c.hi is not None and have > c.hi:
+                out[c.id] = [int(ac[i]) for i in s[choices[s] == c.pool]]
+            elif c.lo is not None and have < c.lo:
+                out[c.id] = [int(ac[i]) for i in s[choices[s] != c.pool]]
+    return out
 
-    # -- the questions ------------------------------------------------------------------------------------
-    def optimise(self, objective: str = "seats", prices: bool = True, sample: int = MAJORITY_SAMPLE) -> Result:
-        if objective not in ("seats", "majority"):
-            raise ValueError(f"objective {objective!r}: use seats or majority")
-        t0 = time.perf_counter()
-        self.progress("solving", 0, 1)
-        sol = self.solve()
-        if sol.status == "infeasible":
-            ids, seats = self.conflict()
-            return Result("infeasible", "seats", None, None, None, ids, seats,
-                          note="the hard rules cannot all hold: " + ", ".join(ids),
-                          solve_ms=(time.perf_counter() - t0) * 1e3)
-        if sol.pools is None:
-            return Result("time_limit", "seats", None, None, None,
-                          note=f"no split found within the time limit of {self.time_limit:g} s",
-                          solve_ms=(time.perf_counter() - t0) * 1e3)
-        status, note, used, pools = sol.status, sol.note, "seats", sol.pools
-        if sol.status == "time_limit":
-            note = f"the time limit of {self.time_limit:g} s was reached: the best split found, not proven best"
-        if objective == "majority":
-            if self.W is None:
-                note = "P(majority) needs the draws; expected seats instead"
-                status = "time_limit"
-            else:
-                m = self.solve(objective="majority", start=pools, sample=sample)
-                if m.status == "optimal" and m.pools is not None:
-                    pm_new, pm_old = self.p_majority(m.pools), self.p_majority(pools)
-                    if pm_new >= pm_old:
-                        pools, used = m.pools, "majority"
-                        note = (f"P(majority) maximised on a sample of {min(sample, self.draws):,} draws "
-                                f"(all {self.draws:,}: {pm_new:.3f}; best-expected-seats split {pm_old:.3f})")
-                    else:
-                        note = (f"the split best on a sample of {min(sample, self.draws):,} draws does worse on "
-                                f"all {self.draws:,} ({pm_new:.3f} < {pm_old:.3f}): the expected-seats split is kept")
+
+def check_with_rules_engine(table: WinTable, rules: RuleSet, cons: list[Con], choices: np.ndarray) -> list:
+    """The rules engine's conflicts of a split against the hard rules (should be none)."""
+    hard = set(hard_ids(cons))
+    rs = RuleSet(rules.name, tuple(r for r in rules.rules if r.id in hard))
+    pools, fights = table.split(choices)
+    proj = table.projector.project(pools, table.majority, fights)
+    return rs.evaluate(Context(table.seats, table.pools, pools, proj))
+
+
+# --- the questions: functions of the table and the constraints --------------------------------------------
+def solve_once(table: WinTable, cons: list[Con], budget: Budget = Budget(), objective: str = "seats",
+               time_limit: float | None = None, start: np.ndarray | None = None,
+               sample: int = MAJORITY_SAMPLE) -> Solution:
+    """One HiGHS solve of ``objective`` under ``cons``."""
+    t0 = time.perf_counter()
+    model = _Model(table, cons, objective, sample, budget)
+    if model.infeasible:
+        return Solution("infeasible", None, None, (time.perf_counter() - t0) * 1e3,
+                        "a seat is held to two pools by hard rules")
+    sol = model.run(budget.seconds(time_limit), start)
+    sol.ms = (time.perf_counter() - t0) * 1e3
+    return sol
+
+
+def feasible(table: WinTable, cons: list[Con], budget: Budget = Budget()) -> bool:
+    return solve_once(table, cons, budget, objective="none").status != "infeasible"
+
+
+def split_figures(table: WinTable, cons: list[Con], choices: np.ndarray) -> SplitFigures:
+    """What the dialog shows of one split."""
+    choices = np.asarray(choices, dtype=np.int64)
+    pools, masks = table.split(choices)
+    names = [table.pools.label(c) for c in range(table.n_pools)] + \
+        [table.label(c).replace("+", " v ") for c in range(table.n_pools, table.n_columns)]
+    return SplitFigures(choices, pools.astype(np.int64), masks, table.expected(choices), table.p_majority(choices),
+                        table.win_prob_of(choices), tuple(names[int(c)] for c in choices),
+                        broken(table, cons, choices), int((choices >= table.n_pools).sum()))
+
+
+def solve(table: WinTable, cons: list[Con], objective: str = "seats", budget: Budget = Budget(),
+          rules: RuleSet | None = None, prices_too: bool = True, sample: int = MAJORITY_SAMPLE) -> Proposal:
+    """The best split under the constraints for ``objective`` (expected seats, or P(majority) on a
+    sample of the draws, falling back to expected seats when that does not solve); with each rule's
+    price; or, when the hard rules cannot all hold, a smallest conflicting set. ``rules``: the
+    scenario's, to check the proposal against the rules engine (never a split that breaks a hard
+    rule). ``budget.deadline`` bounds the whole question (each solve takes what is left)."""
+    if objective not in ("seats", "majority"):
+        raise ValueError(f"objective {objective!r}: use seats or majority")
+    t0 = time.perf_counter()
+    limit = budget.time_limit
+    current = split_figures(table, cons, table.current)
+    budget.report("solving", 0, 1)
+    sol = solve_once(table, cons, budget)
+    if sol.status == "infeasible":
+        ids, seats = conflict(table, cons, budget)
+        return Proposal("infeasible", "seats", None, None, None, ids, seats,
+                        note="the hard rules cannot all hold: " + ", ".join(ids),
+                        solve_ms=(time.perf_counter() - t0) * 1e3, current=current)
+    if sol.pools is None:
+        return Proposal("time_limit", "seats", None, None, None,
+                        note=f"no split found within the time limit of {limit:g} s",
+                        solve_ms=(time.perf_counter() - t0) * 1e3, current=current)
+    status, note, used, choices = sol.status, sol.note, "seats", sol.pools
+    if sol.status == "time_limit":
+        note = f"the time limit of {limit:g} s was reached: the best split found, not proven best"
+    if objective == "majority":
+        if table.wins is None:
+            note = "P(majority) needs the draws; expected seats instead"
+            status = "time_limit"
+        else:
+            m = solve_once(table, cons, budget, objective="majority", start=choices, sample=sample)
+            if m.status == "optimal" and m.pools is not None:
+                pm_new, pm_old = table.p_majority(m.pools), table.p_majority(choices)
+                if pm_new >= pm_old:
+                    choices, used = m.pools, "majority"
+                    note = (f"P(majority) maximised on a sample of {min(sample, table.draws):,} draws "
+                            f"(all {table.draws:,}: {pm_new:.3f}; best-expected-seats split {pm_old:.3f})")
                 else:
-                    status = "time_limit"
-                    note = (f"P(majority) did not solve within {self.time_limit:g} s "
-                            f"({m.status}): fell back to expected seats")
-        res = Result(status, used, self.split(pools)[0].astype(np.int64), self.expected(pools), self.p_majority(pools),
-                     broken=self.broken(pools, [c for c in self.cons if c.soft]), note=note,
-                     choices=pools, fights=self.fights_of(pools))
-        left = self.check_with_rules_engine(pools)
+                    note = (f"the split best on a sample of {min(sample, table.draws):,} draws does worse on "
+                            f"all {table.draws:,} ({pm_new:.3f} < {pm_old:.3f}): the expected-seats split is kept")
+            else:
+                status = "time_limit"
+                note = (f"P(majority) did not solve within {limit:g} s "
+                        f"({m.status}): fell back to expected seats")
+    proposed = split_figures(table, cons, choices)
+    res = Proposal(status, used, proposed.pools, proposed.expected_alliance, proposed.p_majority,
+                   broken=broken(table, [c for c in cons if c.soft], choices), note=note,
+                   choices=choices, fights=table.fights_of(choices), current=current, proposed=proposed,
+                   fights_possible=bool(table.fight_masks))
+    if rules is not None:
+        left = check_with_rules_engine(table, rules, cons, choices)
         if left:   # never return a split that breaks a hard rule
             raise AssertionError(f"the proposal breaks hard rules: {[c.message for c in left]}")
-        if prices:
-            res.rule_prices = self.prices(pools)
-        res.solve_ms = (time.perf_counter() - t0) * 1e3
-        return res
+    if prices_too:
+        res.rule_prices = prices(table, cons, choices, budget)
+    res.solve_ms = (time.perf_counter() - t0) * 1e3
+    return res
 
-    def prices(self, pools: np.ndarray) -> dict[str, float]:
-        """For each rule: the expected seats the alliance would gain if it were dropped."""
-        base = self.expected(pools)
-        out = {}
-        rules = [c for c in self.cons if c.kind != "lock"]
-        for k, c in enumerate(rules):
-            self.progress("pricing", k, len(rules))
-            s = self.solve([d for d in self.cons if d is not c])
-            out[c.id] = round(self.expected(s.pools) - base, 4) if s.pools is not None else None
-        return out
 
-    def conflict(self) -> tuple[list[str], list[int]]:
-        """A smallest set of hard rules (locks included) that cannot all hold, and the seats
-        they share (ac_no)."""
-        hard = [c for c in self.cons if not c.soft]
-        soft = [c for c in self.cons if c.soft]
-        # deletion filter: an irreducible infeasible set
-        core = list(hard)
-        for c in sorted(hard, key=lambda c: (c.kind == "lock", c.form == "fix")):
-            trial = [d for d in core if d is not c]
-            if not self.feasible(trial + soft):
-                core = trial
-        # a smaller one among the subsets of fewer rules, while the checks are few
-        best = core
-        for size in range(1, len(core)):
-            combos = list(itertools.islice(itertools.combinations(hard, size), SUBSET_BUDGET + 1))
-            if len(combos) > SUBSET_BUDGET:
-                break
-            found = next((list(s) for s in combos if not self.feasible(list(s) + soft)), None)
-            if found is not None:
-                best = found
-                break
-        order = {c.id: k for k, c in enumerate(self.cons)}
-        best.sort(key=lambda c: order[c.id])
-        return [c.id for c in best], self._shared_seats(best)
+def prices(table: WinTable, cons: list[Con], choices: np.ndarray, budget: Budget = Budget()) -> dict[str, float]:
+    """For each rule: the expected seats the alliance would gain if it were dropped."""
+    base = table.expected(choices)
+    out = {}
+    rules = [c for c in cons if c.kind != "lock"]
+    for k, c in enumerate(rules):
+        budget.report("pricing", k, len(rules))
+        s = solve_once(table, [d for d in cons if d is not c], budget)
+        out[c.id] = round(table.expected(s.pools) - base, 4) if s.pools is not None else None
+    return out
 
-    def _shared_seats(self, cons: list[Con]) -> list[int]:
-        ac = self.ds.seats.ac_no
-        count = np.zeros(self.N, dtype=np.int64)
-        for c in cons:
-            count[list(c.seats)] += 1
-        idx = np.flatnonzero(count >= 2) if len(cons) > 1 else np.array(cons[0].seats if cons else [], dtype=int)
-        if len(idx) == 0:
-            idx = np.unique(np.concatenate([np.array(c.seats, dtype=int) for c in cons])) if cons else idx
-        return [int(ac[i]) for i in idx]
+
+def conflict(table: WinTable, cons: list[Con], budget: Budget = Budget()) -> tuple[list[str], list[int]]:
+    """A smallest set of hard rules (locks included) that cannot all hold, and the seats they
+    share (ac_no)."""
+    hard = [c for c in cons if not c.soft]
+    soft = [c for c in cons if c.soft]
+    # deletion filter: an irreducible infeasible set
+    core = list(hard)
+    for c in sorted(hard, key=lambda c: (c.kind == "lock", c.form == "fix")):
+        trial = [d for d in core if d is not c]
+        if not feasible(table, trial + soft, budget):
+            core = trial
+    # a smaller one among the subsets of fewer rules, while the checks are few
+    best = core
+    for size in range(1, len(core)):
+        combos = list(itertools.islice(itertools.combinations(hard, size), SUBSET_BUDGET + 1))
+        if len(combos) > SUBSET_BUDGET:
+            break
+        found = next((list(s) for s in combos if not feasible(table, list(s) + soft, budget)), None)
+        if found is not None:
+            best = found
+            break
+    order = {c.id: k for k, c in enumerate(cons)}
+    best.sort(key=lambda c: order[c.id])
+    return [c.id for c in best], _shared_seats(table, best)
+
+
+def _shared_seats(table: WinTable, cons: list[Con]) -> list[int]:
+    ac = table.seats.ac_no
+    count = np.zeros(table.n_seats, dtype=np.int64)
+    for c in cons:
+        count[list(c.seats)] += 1
+    idx = np.flatnonzero(count >= 2) if len(cons) > 1 else np.array(cons[0].seats if cons else [], dtype=int)
+    if len(idx) == 0:
+        idx = np.unique(np.concatenate([np.array(c.seats, dtype=int) for c in cons])) if cons else idx
+    return [int(ac[i]) for i in idx]
+
+
+def frontier(table: WinTable, cons: list[Con], partner: str, ks: Iterable[int] | None = None,
+             budget: Budget = Budget()) -> list[dict]:
+    """For k seats given to ``partner`` (default 0 ... N): the best expected alliance seats under
+    the other rules (the partner's own seat bounds dropped) and that split's P(majority)."""
+    p = table.pools.partner_index(partner)
+    N = table.n_seats
+    kept = [c for c in cons if not (c.kind == "seat_bounds" and c.pool == p)]
+    ks = list(range(N + 1)) if ks is None else list(ks)
+    model = _Model(table, kept + [Con("frontier", "frontier", "count", p, tuple(range(N)), lo=0, hi=0)],
+                   "seats", MAJORITY_SAMPLE, budget)
+    out = []
+    for n, k in enumerate(ks):
+        budget.report("frontier", n, len(ks))
+        if model.infeasible:
+            sol = Solution("infeasible", None, None, 0.0)
+        else:
+            model.set_last_row(k, k)
+            sol = model.run(budget.seconds())
+        if sol.pools is None:
+            out.append({"partner": partner, "k": int(k), "expected_alliance": None, "p_majority": None,
+                        "status": sol.status})
+        else:
+            pm = table.p_majority(sol.pools)
+            out.append({"partner": partner, "k": int(k), "expected_alliance": round(table.expected(sol.pools), 4),
+                        "p_majority": None if pm is None else round(pm, 4), "status": sol.status})
+    return out
+
+
+def seat_options(table: WinTable, choices: np.ndarray | None) -> list[dict]:
+    """Per seat: P(alliance wins) with each partner as the candidate and in a friendly fight, the
+    better partner, and what each other option costs against it."""
+    keys, n_p = table.pools.keys, table.n_partners
+    ac, names = table.seats.ac_no, table.seats.names
+    P, coef = table.win_prob, table.column_win_prob
+    cols = list(range(n_p + 1)) + list(range(table.n_pools, table.n_columns))   # partners, all stand, fights
+    out = []
+    for i in range(table.n_seats):
+        opts = {table.label(c): round(float(coef[c, i]), 4) for c in cols}
+        best = int(np.argmax(P[:n_p, i]))
+        pb = float(P[best, i])
+        rec = {"ac_no": int(ac[i]), "name": str(names[i]), "options": opts,
+               "chosen": table.label(int(choices[i])) if choices is not None else None,
+               "best": keys[best],
+               "costs": {table.label(c): round(pb - float(coef[c, i]), 4) for c in cols if c != best}}
+        if choices is not None:
+            rec["cost_of_chosen"] = round(pb - float(coef[int(choices[i]), i]), 4)
+        out.append(rec)
+    return out
+
+
+def walk_away_of(table: WinTable, choices: np.ndarray) -> dict:
+    """Each partner in the alliance (the split, as choices) and going alone: see ``walk_away``."""
+    if table.sim is None:
+        raise ValueError("walk-away needs the draws")
+    pools, fights = table.split(choices)
+    return walk_away(table.sim, table.pools, pools.astype(np.int64), table.majority, fights)
+
+
+# -- splits to compare with ----------------------------------------------------------------------------
+def repair(table: WinTable, cons: list[Con], choices: np.ndarray, budget: Budget = Budget()) -> np.ndarray | None:
+    """The split closest to ``choices`` (most seats kept in their pool) that meets the hard rules;
+    among those, the one with most expected seats. None when the hard rules cannot hold."""
+    model = _Model(table, list(cons), "keep", MAJORITY_SAMPLE, budget, keep=np.asarray(choices, dtype=np.int64))
+    if model.infeasible:
+        return None
+    return model.run(budget.seconds()).pools
+
+
+def greedy(table: WinTable, cons: list[Con], budget: Budget = Budget()) -> np.ndarray | None:
+    """Each seat to its best partner, then, rule by rule, the cheapest moves that meet the hard
+    rules (the claims first, then the counts); what is left is repaired."""
+    P = table.column_win_prob
+    choices = np.argmax(np.where(table.allowed, P, -1.0), axis=0)
+    fixed = np.zeros(table.n_seats, dtype=bool)
+    for c in cons:
+        if c.form == "fix" and not c.soft:
+            choices[list(c.seats)] = c.pool
+            fixed[list(c.seats)] = True
+    for c in cons:
+        if c.form != "count" or c.soft:
+            continue
+        s = np.array(c.seats, dtype=np.int64)
+        have = int((choices[s] == c.pool).sum())
+        if c.lo is not None and have < c.lo:
+            cand = s[(choices[s] != c.pool) & ~fixed[s]]
+            loss = P[choices[cand], cand] - P[c.pool, cand]
+            take = cand[np.argsort(loss, kind="stable")[: c.lo - have]]
+            choices[take] = c.pool
+            fixed[take] = True
+        elif c.hi is not None and have > c.hi:
+            cand = s[(choices[s] == c.pool) & ~fixed[s]]
+            alt = np.where(table.allowed[:, cand], P[:, cand], -1.0)
+            alt[c.pool] = -1.0
+            to = np.argmax(alt, axis=0)
+            loss = P[c.pool, cand] - P[to, cand]
+            order = np.argsort(loss, kind="stable")[: have - c.hi]
+            choices[cand[order]] = to[order]
+    if broken(table, [c for c in cons if not c.soft], choices):
+        return repair(table, cons, choices, budget)
+    return choices
+
+
+def sitting_winner(table: WinTable) -> np.ndarray:
+    """Rule of thumb: the partner that won the seat in the baseline keeps it; elsewhere the
+    partner with more votes there (the better-placed of the partners)."""
+    pb = table.projector.prepared
+    n_p = table.n_partners
+    votes = pb.votes[:, :n_p]
+    leader = pb.leader
+    return np.where(leader < n_p, leader, np.argmax(votes, axis=1)).astype(np.int64)
+
+
+def vote_share_split(table: WinTable, budget: Budget = Budget()) -> np.ndarray | None:
+    """Rule of thumb: each partner gets seats in proportion to its vote (largest remainder), in
+    the seats where its share of the partners' vote is highest."""
+    pb = table.projector.prepared
+    n_p, N = table.n_partners, table.n_seats
+    v = pb.votes[:, :n_p]
+    tot = v.sum(axis=0)
+    quota = tot / tot.sum() * N if tot.sum() > 0 else np.full(n_p, N / n_p)
+    n = np.floor(quota).astype(int)
+    for j in np.argsort(-(quota - n), kind="stable")[: N - n.sum()]:
+        n[j] += 1
+    rel = v / np.where(v.sum(axis=1, keepdims=True) > 0, v.sum(axis=1, keepdims=True), 1.0)
+    cons = [Con(f"share:{j}", "share", "count", j, tuple(range(N)), lo=int(n[j]), hi=int(n[j]))
+            for j in range(n_p)]
+    model = _Model(table, cons, "share", MAJORITY_SAMPLE, budget, share=rel.T)
+    return model.run(budget.seconds()).pools
+
 
 class _Model:
     """One HiGHS model: 0/1 x[seat, pool] for the allowed pools, a row per seat (one pool), a row
     per count constraint (soft: two slacks at a cost), and for P(majority) a 0/1 y per sampled draw."""
 
-    def __init__(self, opt: Optimiser, cons: list[Con], objective: str, sample: int,
+    def __init__(self, table: WinTable, cons: list[Con], objective: str, sample: int, budget: Budget,
                  keep: np.ndarray | None = None, share: np.ndarray | None = None):
-        self.opt = opt
-        N, C, n_p = opt.N, opt.n_cols, opt.n_p
-        allowed = opt.allowed.copy()
+        self.table, self.budget = table, budget
+        N, C, n_p = table.n_seats, table.n_columns, table.n_partners
+        allowed = table.allowed.copy()
         bonus = np.zeros((C, N))
         fixed_to = np.full(N, -1, dtype=np.int64)
         self.infeasible = False
@@ -738,13 +873,13 @@ class _Model:
         self.seat, self.col, self.n_x = seat, col, n_x
         if objective == "seats":
             # a friendly fight only when it is strictly better: a tie goes to a partner alone
-            cost = opt.coef[col, seat] + bonus[col, seat] - TIE_BREAK * (col >= n_p)
+            cost = table.column_win_prob[col, seat] + bonus[col, seat] - TIE_BREAK * (col >= n_p)
         elif objective == "keep":    # the closest split: seats kept, then expected seats
-            cost = (col == keep[seat]).astype(float) + opt.coef[col, seat] / (N + 1.0)
+            cost = (col == keep[seat]).astype(float) + table.column_win_prob[col, seat] / (N + 1.0)
         elif objective == "share":
             cost = np.where(col < n_p, share[np.minimum(col, n_p - 1), seat], 0.0)
         elif objective == "majority":
-            cost = (opt.coef[col, seat] + bonus[col, seat]) * (0.5 / (max(sample, 1) * (N + 1.0)))
+            cost = (table.column_win_prob[col, seat] + bonus[col, seat]) * (0.5 / (max(sample, 1) * (N + 1.0)))
         else:
             cost = np.zeros(n_x)
         rows_r, rows_c, rows_v = [seat], [np.arange(n_x)], [np.ones(n_x)]
@@ -779,15 +914,15 @@ class _Model:
             n_rows += 1
         self.last_row = n_rows - 1
         if objective == "majority":
-            D = min(sample, opt.draws)
-            w = opt.W[opt.col_variant[col], seat, :D]           # (n_x, D) bool
+            D = min(sample, table.draws)
+            w = table.wins[table.column_variant[col], seat, :D]           # (n_x, D) bool
             xi, di = np.nonzero(w)
             rows_r.append(n_rows + di)
             rows_c.append(xi)
             rows_v.append(np.ones(len(xi)))
             rows_r.append(n_rows + np.arange(D))
             rows_c.append(n_cols + np.arange(D))
-            rows_v.append(np.full(D, -float(opt.majority)))
+            rows_v.append(np.full(D, -float(table.majority)))
             rl.append(np.zeros(D))
             ru.append(np.full(D, np.inf))
             extra_cost.extend([1.0 / D] * D)
@@ -824,7 +959,7 @@ class _Model:
         lp.integrality_ = [kint] * n_x + [kint if b else kcont for b in extra_int]
         self.n_cols = n_cols
         self.objective = objective
-        self.h = _highs(opt.time_limit)
+        self.h = _highs(budget.seconds())
         self.h.passModel(lp)
 
     def set_last_row(self, lo: float, hi: float) -> None:
@@ -840,8 +975,9 @@ class _Model:
                 full = np.zeros(self.n_cols)
                 full[: self.n_x] = x
                 if self.objective == "majority":
-                    seats_d = self.opt.W[self.opt.variant(start), np.arange(self.opt.N), : self.n_y].sum(axis=0)
-                    full[self.n_cols - self.n_y:] = (seats_d >= self.opt.majority).astype(float)
+                    t = self.table
+                    seats_d = t.wins[t.variant(start), np.arange(t.n_seats), : self.n_y].sum(axis=0)
+                    full[self.n_cols - self.n_y:] = (seats_d >= t.majority).astype(float)
                 sol = highspy.HighsSolution()
                 sol.col_value = list(full)
                 sol.value_valid = True
@@ -849,13 +985,14 @@ class _Model:
             except Exception:   # a warm start is an optimisation only
                 pass
         t0 = time.perf_counter()
-        opt = self.opt
-        if opt._reporting and self.n_cols > 2000:   # a large case: report each better split found
+        budget = self.budget
+        if budget.progress is not None and self.n_cols > 2000:   # a large case: report each better split found
             limit = int(time_limit * 1e3)
             h.cbMipImprovingSolution.subscribe(
-                lambda e: opt.progress("solving", int((time.perf_counter() - t0) * 1e3), limit))
-        if opt.cancel is not None:
-            h.cbMipInterrupt.subscribe(lambda e: e.interrupt() if opt.cancel() else None)
+                lambda e: budget.report("solving", int((time.perf_counter() - t0) * 1e3), limit))
+        if budget.cancel is not None:
+            cancel = budget.cancel
+            h.cbMipInterrupt.subscribe(lambda e: e.interrupt() if cancel() else None)
         h.run()
         ms = (time.perf_counter() - t0) * 1e3
         st = h.getModelStatus()
@@ -872,7 +1009,7 @@ class _Model:
         if not has:
             return Solution(status, None, None, ms)
         xv = np.asarray(h.getSolution().col_value[: self.n_x]) > 0.5
-        pools = np.full(self.opt.N, -1, dtype=np.int64)
+        pools = np.full(self.table.n_seats, -1, dtype=np.int64)
         pools[self.seat[xv]] = self.col[xv]
         if (pools < 0).any():
             return Solution("time_limit", None, None, ms, "the solver returned an incomplete split")
@@ -880,43 +1017,121 @@ class _Model:
 
 
 # --- reports -------------------------------------------------------------------------------------------
-def assignments_json(opt: Optimiser, pools: np.ndarray) -> dict[str, list[int]]:
-    ac = opt.ds.seats.ac_no
-    return {k: [int(a) for a in ac[pools == c]] for c, k in enumerate(opt.pools_def.keys) if (pools == c).any()}
+def assignments_json(table: WinTable, pools: np.ndarray) -> dict[str, list[int]]:
+    ac = table.seats.ac_no
+    return {k: [int(a) for a in ac[pools == c]] for c, k in enumerate(table.pools.keys) if (pools == c).any()}
 
 
-def proposal_scenario(opt: Optimiser, choices: np.ndarray, name: str | None = None) -> Scenario:
-    """The proposal as a scenario: the same alliance, assumptions and rules, the proposed pools
-    and friendly fights."""
-    src = opt.sc
-    sc = Scenario(opt.ds, src.pools.partners, assumptions=src.assumptions, rules=src.rules,
-                  name=name or f"{src.name} (optimised)", notes=src.notes)
-    sc.pool = opt.split(choices)[0].copy()
-    sc.fights = opt.fights_of(choices)
+def proposal_scenario(table: WinTable, snapshot, choices: np.ndarray, name: str | None = None) -> Scenario:
+    """The proposal as a scenario: the same alliance, assumptions, rules and notes as ``snapshot``,
+    the proposed pools and friendly fights."""
+    sc = Scenario(snapshot.dataset, snapshot.pools.partners, assumptions=snapshot.assumptions, rules=snapshot.rules,
+                  name=name or f"{snapshot.name} (optimised)", notes=getattr(snapshot, "notes", ""))
+    sc.pool = table.split(choices)[0].copy()
+    sc.fights = table.fights_of(choices)
     return sc
 
 
-def comparison(opt: Optimiser, presets: dict[str, np.ndarray] | None = None) -> list[dict]:
+def comparison(table: WinTable, cons: list[Con], presets: dict[str, np.ndarray] | None = None,
+               budget: Budget = Budget()) -> list[dict]:
     """The proposal against the splits negotiators reach for, each made to meet the same hard
     rules (the closest split that does): expected seats, P(majority), seats moved by the repair."""
     rows = []
 
-    def add(label, pools):
-        if pools is None:
-            rows.append({"split": label, "expected_alliance": None, "p_majority": None, "seats_moved": None})
-            return
-        fixed = opt.repair(pools)
+    def add(label, choices):
+        fixed = None if choices is None else repair(table, cons, choices, budget)
         if fixed is None:
             rows.append({"split": label, "expected_alliance": None, "p_majority": None, "seats_moved": None})
             return
-        pm = opt.p_majority(fixed)
-        rows.append({"split": label, "expected_alliance": round(opt.expected(fixed), 3),
+        pm = table.p_majority(fixed)
+        rows.append({"split": label, "expected_alliance": round(table.expected(fixed), 3),
                      "p_majority": None if pm is None else round(pm, 4),
-                     "seats_moved": int((fixed != pools).sum())})
+                     "seats_moved": int((fixed != choices).sum())})
 
-    for label, pools in (presets or {}).items():
-        add(f"preset: {label}", pools)
-    add("greedy per seat", opt.greedy())
-    add("sitting winner keeps it, else the better-placed partner", opt.sitting_winner())
-    add("in proportion to vote share", opt.vote_share_split())
+    for label, choices in (presets or {}).items():
+        add(f"preset: {label}", choices)
+    add("greedy per seat", greedy(table, cons, budget))
+    add("sitting winner keeps it, else the better-placed partner", sitting_winner(table))
+    add("in proportion to vote share", vote_share_split(table, budget))
     return rows
+
+
+# --- one scenario, several questions ---------------------------------------------------------------------
+class Optimiser:
+    """One scenario's table, constraints and budget, for a caller that asks several questions of
+    it (the command line, the dialog, the tests): ``prepare`` and ``constraints`` at once, then
+    each method one of the functions above."""
+
+    def __init__(self, ds: Dataset, sc, params: U.UncertaintyParams | None = None,
+                 draws: int = DEFAULT_DRAWS, seed: int = U.DEFAULT_SEED, rebels: Iterable[Rebel] = (),
+                 locked: Iterable[int] = (), friendly: Iterable[int] | str = (),
+                 fight_pairs: Iterable[Iterable[str]] | str = (),
+                 soft: dict[str, float] | None = None, time_limit: float = DEFAULT_TIME_LIMIT,
+                 progress: Progress | None = None, probabilities: np.ndarray | None = None,
+                 wins: np.ndarray | None = None, cancel: Callable[[], bool] | None = None):
+        """``sc``: a scenario snapshot (or a scenario no other thread edits). ``fight_pairs``: where
+        ``friendly`` allows a friendly fight, it may also be between only these partners ("all":
+        every pair; or sets of two or more codes, fewer than all). ``probabilities`` / ``wins``:
+        see ``prepare``; ``progress`` and ``cancel``: see ``Budget``."""
+        settings = Settings(params, int(draws), int(seed), tuple(rebels),
+                            friendly if isinstance(friendly, str) else tuple(friendly),
+                            fight_pairs if isinstance(fight_pairs, str) else tuple(tuple(x) for x in fight_pairs))
+        self.sc = sc
+        self.budget = Budget(float(time_limit), None, progress, cancel)
+        self.table = prepare(sc, settings, dataset=ds, progress=progress, win_prob=probabilities, wins=wins)
+        self.cons = constraints(self.table, sc.rules, soft, locked)
+
+    # what callers read of the table
+    @property
+    def draws(self) -> int:
+        return self.table.draws
+
+    @property
+    def projector(self) -> Projector:
+        return self.table.projector
+
+    @property
+    def rebels(self) -> tuple[Rebel, ...]:
+        return self.table.rebels
+
+    @property
+    def current_choices(self) -> np.ndarray:
+        return self.table.current
+
+    @property
+    def prepare_ms(self) -> float:
+        return self.table.prepare_ms
+
+    # the questions
+    def optimise(self, objective: str = "seats", prices: bool = True, sample: int = MAJORITY_SAMPLE) -> Proposal:
+        return solve(self.table, self.cons, objective, self.budget, self.sc.rules, prices, sample)
+
+    def frontier(self, partner: str, ks: Iterable[int] | None = None) -> list[dict]:
+        return frontier(self.table, self.cons, partner, ks, self.budget)
+
+    def walk_away(self, choices: np.ndarray) -> dict:
+        return walk_away_of(self.table, choices)
+
+    def seat_options(self, choices: np.ndarray | None) -> list[dict]:
+        return seat_options(self.table, choices)
+
+    def repair(self, choices: np.ndarray) -> np.ndarray | None:
+        return repair(self.table, self.cons, choices, self.budget)
+
+    def greedy(self) -> np.ndarray | None:
+        return greedy(self.table, self.cons, self.budget)
+
+    def sitting_winner(self) -> np.ndarray:
+        return sitting_winner(self.table)
+
+    def vote_share_split(self) -> np.ndarray | None:
+        return vote_share_split(self.table, self.budget)
+
+    def check_with_rules_engine(self, choices: np.ndarray) -> list:
+        return check_with_rules_engine(self.table, self.sc.rules, self.cons, choices)
+
+    def comparison(self, presets: dict[str, np.ndarray] | None = None) -> list[dict]:
+        return comparison(self.table, self.cons, presets, self.budget)
+
+    def proposal_scenario(self, choices: np.ndarray, name: str | None = None) -> Scenario:
+        return proposal_scenario(self.table, self.sc, choices, name)

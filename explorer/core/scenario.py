@@ -15,6 +15,7 @@ from .dataset import Dataset
 from .errors import DataError
 from .pools import Partner, Pools
 from .rules import RuleSet
+from .snapshot import ScenarioSnapshot, fight_masks_of, normal_fight_of
 
 SCENARIO_FORMAT = "seat-share-explorer/scenario"
 SCENARIO_SCHEMA = 2   # 2: friendly fights between some partners ("fights"); 1 still opens
@@ -141,15 +142,7 @@ class Scenario:
     def normal_fight(self, codes: Iterable[str]) -> tuple[str, ...] | None:
         """The codes in partner order, or None for every partner; ValueError for fewer than
         two or an unknown code."""
-        codes = set(codes)
-        order = [p.code for p in self.pools.partners]
-        unknown = sorted(codes - set(order))
-        if unknown:
-            raise ValueError(f"not a partner: {', '.join(unknown)}; partners are {', '.join(order)}")
-        if len(codes) < 2:
-            raise ValueError("a friendly fight needs two or more partners")
-        out = tuple(c for c in order if c in codes)
-        return None if len(out) == len(order) else out
+        return normal_fight_of(self.pools, codes)
 
     def set_fights(self, fights: dict[int, tuple[str, ...] | None]) -> dict[int, tuple[str, ...] | None]:
         """Set the fighting partners of Contested seats (None: all of them); returns the
@@ -176,13 +169,7 @@ class Scenario:
     def fight_masks(self) -> np.ndarray | None:
         """Per seat, the bit mask of fighting partners (bit p: partner p; 0 = all), as
         ``Projector.project`` takes it; None when no seat has a friendly fight."""
-        if not self.fights:
-            return None
-        out = np.zeros(self.seats.n, dtype=np.int64)
-        bit = {p.code: 1 << k for k, p in enumerate(self.pools.partners)}
-        for a, codes in self.fights.items():
-            out[self.seats.index_of(a)] = sum(bit[c] for c in codes)
-        return out
+        return fight_masks_of(self.pools, self.seats, self.fights)
 
     # -- partners -------------------------------------------------------------------------
     def state(self) -> tuple:
@@ -230,6 +217,10 @@ class Scenario:
     def dataset_changed(self) -> None:
         """Tell the listeners that the data set's imported data changed (new boundaries)."""
         self._emit(ScenarioEvent(EventKind.DATASET))
+
+    def snapshot(self, dataset_version: int | None = None) -> ScenarioSnapshot:
+        """The scenario frozen as it is now, for a job off this thread."""
+        return ScenarioSnapshot.of(self, dataset_version)
 
     # -- files (explorer.core.scenario_json reads and writes them) --------------------------
     def to_json(self) -> dict:

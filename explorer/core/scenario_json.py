@@ -107,7 +107,8 @@ def scenario_from_json(dataset: Dataset, doc, name: str = "scenario") -> Scenari
     renamed = {}
     for b in carried.values():
         have = unique_baseline(dataset.baselines, b)
-        dataset.baselines.setdefault(have.id, have)
+        if have.id not in dataset.baselines:
+            dataset.add_baseline(have)
         renamed[b.id] = have.id
     if sc.assumptions.baseline in renamed:
         sc.assumptions = sc.assumptions.with_baseline(renamed[sc.assumptions.baseline])

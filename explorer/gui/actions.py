@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from .help_dialog import show_getting_started
+from .dialogs.help_dialog import show_getting_started
 
 
 CONTESTED_KEY = "Ctrl+Shift+C"

@@ -27,10 +27,10 @@ def main(argv: list[str] | None = None) -> int:
     from .. import APP_NAME, __version__
     from ..core.dataset_io import load_embedded
     from ..core.errors import DataError
-    from ..core.scenario import default_rules, scenario_from_preset
-    from .autosave import default_autosave_dir, find_recoverable, keep_leftovers
+    from ..core.starting import starting_scenario
+    from .controllers.autosave import default_autosave_dir, find_recoverable, keep_leftovers
     from .main_window import MainWindow
-    from .recovery_dialog import RecoveryDialog
+    from .dialogs.recovery_dialog import RecoveryDialog
     from .style import warn
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -66,12 +66,10 @@ def main(argv: list[str] | None = None) -> int:
     ds = ds or load_embedded()
     try:
         if args.preset and not file_arg:
-            sc = scenario_from_preset(ds, args.preset)
+            sc = starting_scenario(ds, args.preset)
     except (DataError, KeyError) as e:
         warn(None, APP_NAME, f"{e}\n\nStarting on the default scenario.")
         sc = None
-    if sc is not None and not sc.rules.rules:
-        sc.rules = default_rules(ds, sc.pools)
     win = MainWindow(ds, sc, recovered=recovered)
     if recovered is not None:
         if win.recovery_problems:

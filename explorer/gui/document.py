@@ -15,9 +15,11 @@ from PySide6.QtGui import QUndoStack
 
 from ..core import commands as cc
 from ..core.dataset import Dataset
+from ..core.delta import Delta, evaluation_delta
 from ..core.engine import Engine, Evaluation
 from ..core.pools import Pools
 from ..core.scenario import EventKind, Scenario, ScenarioEvent
+from ..core.snapshot import ScenarioSnapshot
 from .commands import UndoStep
 
 
@@ -26,7 +28,7 @@ class Document(Protocol):
     scenario: Scenario
     evaluation: Evaluation
     undo_stack: QUndoStack
-    evaluated: SignalInstance          # (Evaluation) after every change
+    evaluated: SignalInstance          # (Evaluation, Delta) once after every change
     assumptionsChanged: SignalInstance  # (Assumptions)
     rulesChanged: SignalInstance        # (RuleSet)
     poolsChanged: SignalInstance        # (tuple of ac_no moved)
@@ -49,11 +51,11 @@ class Document(Protocol):
 
 def shape_of(doc: Document) -> tuple:
     """What fixes a view's shape: the data set (its seats, PCs, districts) and the partners."""
-    return (id(doc.dataset), doc.pools.partners)
+    return (doc.dataset.uid, doc.pools.partners)
 
 
 class ScenarioDocument(QObject):
-    evaluated = Signal(object)          # Evaluation, after every change
+    evaluated = Signal(object, object)  # (Evaluation, Delta: the seats that changed), once after every change
     assumptionsChanged = Signal(object)  # Assumptions
     rulesChanged = Signal(object)        # RuleSet
     poolsChanged = Signal(tuple)         # ac_nos moved
@@ -67,7 +69,10 @@ class ScenarioDocument(QObject):
         self.engine = engine or Engine(scenario.dataset)
         self.undo_stack = QUndoStack(self)
         self.file_path: str | None = None
+        self.file_sha: str | None = None      # the digest of the file as last read or written (autosave trusts it)
         self.evaluation: Evaluation = self.engine.evaluate(scenario)
+        self._fights = dict(scenario.fights)
+        self.delta = Delta(None, self.evaluation, None)
         self._unsubscribe = scenario.subscribe(self._on_event)
 
     @property
@@ -78,12 +83,19 @@ class ScenarioDocument(QObject):
     def pools(self) -> Pools:
         return self.scenario.pools
 
+    def snapshot(self) -> ScenarioSnapshot:
+        """The scenario as it is now, for a job off the GUI thread (``jobs.run_job``)."""
+        return self.scenario.snapshot()
+
     def _on_event(self, ev: ScenarioEvent) -> None:
         if ev.touches(EventKind.META):
             self.metaChanged.emit()
             if ev.kind == EventKind.META and not ev.kinds:
                 return
+        before, fights_before = self.evaluation, self._fights
         self.evaluation = self.engine.evaluate(self.scenario)
+        self._fights = dict(self.scenario.fights)
+        self.delta = evaluation_delta(before, self.evaluation, self.scenario.seats, fights_before, self._fights)
         if ev.touches(EventKind.PARTNERS):
             self.partnersChanged.emit()
         if ev.touches(EventKind.ASSUMPTIONS):
@@ -94,7 +106,7 @@ class ScenarioDocument(QObject):
             self.poolsChanged.emit(ev.seats)
         if ev.touches(EventKind.DATASET):
             self.datasetChanged.emit()
-        self.evaluated.emit(self.evaluation)
+        self.evaluated.emit(self.evaluation, self.delta)
 
     def push(self, command: cc.Command) -> bool:
         """Record and do a core command on this document's stack, unless it would change
@@ -137,6 +149,7 @@ class Binding:
 
     def __init__(self):
         self._connections: list[tuple[SignalInstance, object]] = []
+        self.doc = None            # the document bound, or None
 
     def bind(self, doc, **slots) -> None:
         """``bind(doc, evaluated=self._on_evaluated, ...)``."""
@@ -145,6 +158,7 @@ class Binding:
             sig = getattr(doc, name)
             sig.connect(slot)
             self._connections.append((sig, slot))
+        self.doc = doc
 
     def release(self) -> None:
         for sig, slot in self._connections:
@@ -153,6 +167,26 @@ class Binding:
             except (RuntimeError, TypeError):  # the document is already gone
                 pass
         self._connections.clear()
+        self.doc = None
+
+
+class DocumentViews:
+    """Every view of the document shown, in the one order they are told of another document
+    (the selection first: it clears itself for another data set before a view selects in it).
+    The window and the analysis docks add their views here; nothing else hands views a document."""
+
+    def __init__(self):
+        self._views: list = []
+
+    def add(self, *views) -> None:
+        self._views.extend(views)
+
+    def __iter__(self):
+        return iter(list(self._views))
+
+    def show(self, doc) -> None:
+        for v in list(self._views):
+            v.set_document(doc)
 
 
 class SelectionHub(QObject):

@@ -11,15 +11,16 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
-from ..core.scenario import Scenario, default_rules, scenario_from_preset
+from ..core.scenario import Scenario
+from ..core.starting import starting_scenario
 from .actions import WindowActions
-from .autosave import default_autosave_dir, restore
+from .controllers.autosave import default_autosave_dir, restore
 from .dock_layout import make_dock, save_layout
-from .document import Binding, ScenarioDocument, SelectionHub
-from .files import FileController
-from .imports import ImportController
-from .quiet_label import QuietLabel
-from .partners import PartnerController
+from .document import Binding, DocumentViews, ScenarioDocument, SelectionHub
+from .controllers.files import FileController
+from .controllers.imports import ImportController
+from .paint.quiet_label import QuietLabel
+from .controllers.partners import PartnerController
 from .panels.assumptions import AssumptionsPanel
 from .panels.conflicts import ConflictPanel
 from .panels.map import MapPanel
@@ -37,16 +38,16 @@ class MainWindow(QMainWindow):
     def __init__(self, dataset, scenario: Scenario | None = None, parent=None, with_chart: bool = True,
                  autosave_dir=None, recovered: dict | None = None, scenario_path: str | None = None):
         super().__init__(parent)
+        self._chart_pending = False   # the chart is made once the window has painted
+        self._fitted = False          # the table's columns fitted once, when first shown
+        self._sized = False           # the window sized to the screen once
         self.dataset = dataset
         self.workspace = Workspace(dataset, self)
         self.workspace.set_store(Path(autosave_dir or default_autosave_dir()).parent / "datasets")
         self.recovery_problems = restore(self.workspace, recovered, "autosave") if recovered else []
         if not self.workspace.docs:
             if scenario is None:
-                scenario = (scenario_from_preset(dataset, dataset.default_scenario) if dataset.default_scenario
-                            else Scenario(dataset))
-                if not scenario.rules.rules:
-                    scenario.rules = default_rules(dataset, scenario.pools)
+                scenario = starting_scenario(dataset, dataset.default_scenario)
             self.workspace.add(scenario, scenario_path)
         doc = self.workspace.active
         self.hub = SelectionHub(self)
@@ -73,7 +74,10 @@ class MainWindow(QMainWindow):
         lay.addWidget(split, 1)
         self.setCentralWidget(central)
         self._build_docks(doc, with_chart)
-        from .analysis import Analysis  # uncertainty and optimiser (issues 17, 18)
+        self.views = DocumentViews()       # told of the document shown, in this order: the selection first
+        self.views.add(self.hub, self.scoreboard, self.table_panel, self.pool_board, self.conflict_panel,
+                       self.summary_panel, self.assumptions_panel, self.rules_panel, self.map_panel)
+        from .controllers.analysis import Analysis  # uncertainty and optimiser (issues 17, 18)
         self.analysis = Analysis(self)
         from .dock_layout import arrange_in_groups, restore_layout
         arrange_in_groups(self)         # the deal, the numbers, the advice (dock_layout.py)
@@ -102,19 +106,13 @@ class MainWindow(QMainWindow):
     def doc(self) -> ScenarioDocument:
         return self.workspace.active
 
-    def views(self) -> list:
-        out = [self.hub, self.scoreboard, self.table_panel, self.pool_board, self.conflict_panel, self.summary_panel,
-               self.assumptions_panel, self.rules_panel, self.map_panel]
-        return out + ([self.chart_panel] if self.chart_panel is not None else [])
-
     def set_document(self, doc: ScenarioDocument) -> None:
-        """Show ``doc`` in every panel (each rebuilds its shape if it must), the selection first."""
-        if getattr(self, "_sized", False) and doc.dataset is not getattr(self, "_split_for", doc.dataset):
+        """Show ``doc`` in every view (each rebuilds its shape if it must), in the registry's order."""
+        if self._sized and doc.dataset is not getattr(self, "_split_for", doc.dataset):
             from .dock_layout import fit_split      # another data set: its names share the width anew
             QTimer.singleShot(0, lambda: fit_split(self))
         self._split_for = doc.dataset
-        for v in self.views():
-            v.set_document(doc)
+        self.views.show(doc)
         self.menu_actions.set_pools(doc.pools)
         self._binding.bind(doc, evaluated=self._on_evaluated, metaChanged=self._update_title,
                            partnersChanged=self._partners_changed)
@@ -197,7 +195,7 @@ class MainWindow(QMainWindow):
             self.chart_dock.visibilityChanged.connect(lambda vis: vis and self._attach_chart())
 
     def event(self, e):
-        if e.type() == QEvent.Type.Paint and getattr(self, "_chart_pending", False):
+        if e.type() == QEvent.Type.Paint and self._chart_pending:
             self._chart_pending = False
             QTimer.singleShot(300, self._attach_chart)
         return super().event(e)
@@ -208,6 +206,7 @@ class MainWindow(QMainWindow):
             return
         from .panels.chart import ChartPanel
         self.chart_panel = ChartPanel(self.doc, self)
+        self.views.add(self.chart_panel)
         # a tabified dock behind another still reports isVisible(); its visibilityChanged does not lie
         self.chart_panel.active = not self.chart_dock.visibleRegion().isEmpty()
         self.chart_dock.visibilityChanged.connect(self.chart_panel.set_active)
@@ -235,7 +234,7 @@ class MainWindow(QMainWindow):
 
     def moveEvent(self, e):
         super().moveEvent(e)
-        if not getattr(self, "_fitted", False) and self.isVisible():
+        if not self._fitted and self.isVisible():
             # the first move after the window manager framed the window: fit the frame once
             self._fitted = True
             QTimer.singleShot(0, self.fit_frame_to_screen)
@@ -243,7 +242,7 @@ class MainWindow(QMainWindow):
     def showEvent(self, e):
         super().showEvent(e)
         QTimer.singleShot(0, lambda: (self.fit_frame_to_screen(), readable_dock_tabs(self)))
-        if not getattr(self, "_sized", False):
+        if not self._sized:
             self._sized = True
             from .dock_layout import first_show
             first_show(self)
@@ -280,32 +279,13 @@ class MainWindow(QMainWindow):
     def apply_preset(self, name: str) -> bool:
         """Take a preset's split (the pools only), as one undo step of the scenario shown. A
         preset naming a pool this scenario does not have is refused, naming the pool."""
-        from ..core.deals import pool_map, preset_scenario, preset_split
-        doc = self.doc
+        from ..core.deals import preset_edit
         try:
-            pool, label = preset_split(doc.scenario, name)  # the pools only: baseline and adjustments stay
+            edit = preset_edit(self.doc.scenario, name)  # the pools only: baseline and adjustments stay
         except ValueError as e:
             self.files.show_error("Cannot apply the preset", str(e))
             return False
-        # the preset's friendly fights, in this alliance's codes; one naming a partner it lacks is refused
-        sc = preset_scenario(doc.dataset, name)     # read only
-        codes = {p.code.lower(): p.code for p in doc.pools.partners}
-        m = pool_map(sc.pools, doc.pools, doc.dataset.resolve_party)  # by code, name or party
-        src = {p.code.lower(): i for i, p in enumerate(sc.pools.partners)}
-        ours = {c: doc.pools.partners[m[src[c.lower()]]].code.lower() for fight in sc.fights.values() for c in fight
-                if c.lower() in src and m[src[c.lower()]] is not None}
-        missing = sorted({c for fight in sc.fights.values() for c in fight if c not in ours})
-        if missing:
-            self.files.show_error("Cannot apply the preset",
-                                  f"“{name}” has friendly fights with {', '.join(missing)}, which is not a partner of "
-                                  f"this scenario ({', '.join(p.code for p in doc.pools.partners)}).")
-            return False
-        fights = {}
-        for ac, fight in sc.fights.items():
-            f = tuple(p.code for p in doc.pools.partners if p.code.lower() in {ours[c] for c in fight})
-            if 2 <= len(f) < len(codes):
-                fights[ac] = f
-        return doc.set_pools(pool, label, fights=fights)
+        return self.doc.set_pools(edit.pool, edit.label, fights=edit.fights)
 
     def edit_notes(self):
         from PySide6.QtWidgets import QInputDialog
@@ -318,7 +298,7 @@ class MainWindow(QMainWindow):
             self.doc.set_meta(notes=text)
 
     def compare(self):
-        from .compare_dialog import CompareDialog
+        from .dialogs.compare_dialog import CompareDialog
         CompareDialog(self).exec()
 
     # kept for the menus and tests: imports live in ImportController

@@ -14,14 +14,14 @@ def run_smoke() -> int:
     from ..core import brief, exports
     from ..core.dataset_io import load_embedded
     from ..core.engine import Engine
-    from ..core.scenario import scenario_from_preset
+    from ..core.starting import starting_scenario
 
     def fail(msg: str) -> int:
         print(f"smoke: FAIL: {msg}", file=sys.stderr)
         return 1
 
     ds = load_embedded()
-    sc = scenario_from_preset(ds, ds.default_scenario)
+    sc = starting_scenario(ds, ds.default_scenario)
     ev = Engine(ds).evaluate(sc)
     seats = ev.projection.seats_by_party()
     if sum(seats.values()) != ds.seats.n:

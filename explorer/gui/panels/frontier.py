@@ -10,10 +10,31 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSizePolicy, QSpinBox,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from dataclasses import dataclass
+
 from ...core import optimise as O
-from ..worker import params_for, run_in_pool
+from ..jobs import JobLane, run_job
+from ..controllers.live_uncertainty import params_for
 
 SEATS_C, PMAJ_C = QColor("#2B5C8A"), QColor("#B26A00")
+
+
+@dataclass(frozen=True)
+class Frontier:
+    """The frontier of one partner: a row per k (``Optimiser.frontier``)."""
+    partner: str
+    rows: list[dict]
+
+
+def frontier_of(req, code: str, ks: range):
+    """The job: the frontier of ``code`` over ``ks`` on a snapshot, with the optimiser's choices ``req``."""
+    def op(snap, job) -> Frontier:
+        ds = snap.dataset
+        opt = O.Optimiser(ds, snap, params_for(ds, req.level), req.draws, soft=req.soft,
+                          friendly=req.friendly, fight_pairs=req.fight_pairs if req.friendly == "all" else (),
+                          cancel=lambda: job.cancelled)
+        return Frontier(code, opt.frontier(code, ks))
+    return op
 
 
 class FrontierPlot(QWidget):
@@ -91,7 +112,7 @@ class FrontierPanel(QWidget):
         self.request_of = request_of
         self.computing = False
         self.rows: list[dict] = []
-        self._token = 0
+        self.lane = JobLane()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         bar = QHBoxLayout()
@@ -151,27 +172,18 @@ class FrontierPanel(QWidget):
         self.compute_btn.setEnabled(False)
         soft = ", ".join(req.soft) or "none"
         self.note.setText(f"Computing {code} k = {lo}…{hi} (soft rules: {soft})…")
-        self._token += 1
-        token, ds, sc = self._token, doc.dataset, doc.scenario
-
-        def work():
-            opt = O.Optimiser(ds, sc, params_for(ds, req.level), req.draws, soft=req.soft,
-                              friendly=req.friendly, fight_pairs=req.fight_pairs if req.friendly == "all" else ())
-            return token, opt.frontier(code, range(lo, hi + 1))
-        run_in_pool(work, self._arrived, self._failed, owner=self)
+        run_job(doc.snapshot(), frontier_of(req, code, range(lo, hi + 1)), self._arrived, self._failed,
+                owner=self, lane=self.lane)
 
     def _failed(self, text):
         self.computing = False
         self.compute_btn.setEnabled(True)
         self.note.setText("Could not compute: " + text.splitlines()[0])
 
-    def _arrived(self, out) -> None:
-        token, rows = out
+    def _arrived(self, out: Frontier) -> None:
         self.computing = False
         self.compute_btn.setEnabled(True)
-        if token != self._token:
-            return
-        self.rows = rows
+        rows = self.rows = out.rows
         self.plot.set_rows(rows)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):

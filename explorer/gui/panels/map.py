@@ -243,6 +243,7 @@ class MapPanel(MapExport, QWidget):
 
     def __init__(self, doc: Document, hub, parent=None):
         super().__init__(parent)
+        self.boundary_layer = self.selection_layer = None   # made with the boundaries (set_boundaries)
         self.doc, self.hub = doc, hub
         self._binding = Binding()
         self.boundaries: Boundaries | None = None
@@ -470,7 +471,7 @@ class MapPanel(MapExport, QWidget):
         self.hub.set(self.selected_seats(), self)
 
     def _outline_selection(self) -> None:
-        layer = getattr(self, "selection_layer", None)
+        layer = self.selection_layer
         if layer is None or self.boundaries is None:
             return
         layer.set_outline(selection_outline(self.boundaries, self.selected_seats()))

@@ -12,13 +12,14 @@ from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QScrollArea, QStyle,
                                QStyledItemDelegate, QVBoxLayout, QWidget)
 
+from ...core.delta import Delta
 from ...core.palette import party_colour
 from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
-from ..quiet_label import QuietLabel
-from ..static_text import StaticTexts
+from ..paint.quiet_label import QuietLabel
+from ..paint.static_text import StaticTexts
 from ..style import SEVERITY_COLOURS, esc, plain_rich, pool_colour, severity_icon, swatch_icon, tint
-from .common import AC, AC_ROLE, DECORATION, DISPLAY, ITEM, ITEM_ROLE, TOOLTIP, changed_seats, conflict_tooltip, runs, select_seats_in, selected_seats_of, worst
+from .common import AC, AC_ROLE, DECORATION, DISPLAY, ITEM, ITEM_ROLE, TOOLTIP, conflict_tooltip, runs, select_seats_in, selected_seats_of, worst
 from .drag import start_seat_drag
 
 
@@ -49,7 +50,6 @@ class PoolListModel(QAbstractListModel):
         self._items: list[tuple] = []
         self._item_of: dict[int, PoolItem] = {}   # seat index -> its item, kept until the seat changes
         self._ev = None
-        self._fights: dict = {}
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -63,16 +63,15 @@ class PoolListModel(QAbstractListModel):
         self._binding.bind(doc, evaluated=self._refresh)
         self._refresh(doc.evaluation)
 
-    def _refresh(self, ev) -> None:
-        """Re-format only the items of seats that can have changed (a move changes a few)."""
+    def _refresh(self, ev, delta: Delta | None = None) -> None:
+        """Re-format only the items of seats that can have changed (a move changes a few: the
+        document's ``delta``; every item for another document)."""
         doc = self.doc
         seats = doc.scenario.seats
         pr = ev.projection
         idx = np.flatnonzero(pr.pools == self.pool_index).tolist()
         members = seats.ac_no[idx].tolist() if idx else []
-        fights = dict(doc.scenario.fights)
-        which = changed_seats(self._ev, ev, seats, self._fights, fights) if self._ev is not None else None
-        self._fights = fights
+        which = delta.rows_since(self._ev) if delta is not None else None
         cache = self._item_of
         if which is None:
             cache.clear()

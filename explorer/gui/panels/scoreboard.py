@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 from ...core.palette import party_colour
 from ...core.rules import SEVERITIES
 from ..document import Binding, Document, shape_of
-from ..quiet_label import QuietLabel
+from ..paint.quiet_label import QuietLabel
 from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
 
@@ -293,6 +293,7 @@ class Scoreboard(QFrame):
         self.lay.insertWidget(self.lay.indexOf(self.alliance) + 1, self.chance, 0)
         self._figures = None           # (p_majority, (median, lo, hi), stale, tooltip)
         self._verdict = None
+        self._pending = "computing…"   # what the chance tile says until the figures come
 
     @property
     def uncertainty(self):
@@ -312,7 +313,7 @@ class Scoreboard(QFrame):
         grey = "<span style='font-size:9pt; color:#777'>"
         if self._figures is None:
             colour, rng = "#555", ""
-            self.chance.value.setText(f"{grey}{getattr(self, '_pending', 'computing…')}</span>", f"{grey}…</span>")
+            self.chance.value.setText(f"{grey}{self._pending}</span>", f"{grey}…</span>")
             self.chance.setToolTip("The chance of a majority is computed from simulated elections.")
         else:
             from ...core.uncertainty import majority_outlook

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
 
 from ...core.palette import party_colour
 from ...core.rules import SEVERITY_RANK
+from ...core.delta import Delta
 from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_mime
 from ..style import plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import (AC, AC_ROLE, ALIGN, BACKGROUND, DECORATION, DISPLAY, EDIT, FONT, FOREGROUND, SORT, SORT_ROLE,
-                     TOOLTIP, changed_seats, conflict_tooltip, runs, worst)
+                     TOOLTIP, conflict_tooltip, runs, worst)
 from .seat_table_analysis import AnalysisColumns
 from .seat_table_view import SeatCellDelegate, SeatTableView
 
@@ -75,6 +76,8 @@ class SeatTableModel(AnalysisColumns, QAbstractTableModel):
         self._p_win = None          # P(alliance wins) per seat, from set_p_win (issue 17)
         self._p_stale = False
         self._contest: list[tuple[str, float]] | None = None   # (best partner, cost) per seat (issue 18)
+        self._contest_P = None      # the who-contests P those come from (set_contest_figures)
+        self._ev = None             # the evaluation the rows show
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
@@ -108,14 +111,12 @@ class SeatTableModel(AnalysisColumns, QAbstractTableModel):
             self._on_evaluated(doc.evaluation)
 
     # -- refresh ---------------------------------------------------------------------
-    def _apply(self, ev) -> list[int]:
-        """Re-format the rows that can have changed since the last evaluation (all of them
-        after other assumptions or another document); return the rows that did change."""
-        old_ev = getattr(self, "_ev", None)
-        fights = dict(self.doc.scenario.fights)
-        which = changed_seats(old_ev, ev, self.doc.dataset.seats, getattr(self, "_fights", None), fights) \
-            if self._rows else None
-        self._fights = fights
+    def _apply(self, ev, delta: Delta | None = None) -> list[int]:
+        """Re-format the rows that can have changed since the last evaluation (the document's
+        ``delta``; all of them after other assumptions or another document); return the rows
+        that did change."""
+        which = delta.rows_since(self._ev) if delta is not None and self._rows else None
+        fights = self.doc.scenario.fights
         pr = ev.projection
         pools = self.doc.pools
         ds = self.doc.dataset
@@ -155,10 +156,10 @@ class SeatTableModel(AnalysisColumns, QAbstractTableModel):
             return list(range(len(rows)))
         return [r for r in (which if which is not None else range(len(rows))) if rows[r] != old[r]]
 
-    def _on_evaluated(self, ev) -> None:
-        for lo, hi in runs(self._apply(ev)):
+    def _on_evaluated(self, ev, delta: Delta | None = None) -> None:
+        for lo, hi in runs(self._apply(ev, delta)):
             self.dataChanged.emit(self.index(lo, self.C_BASE), self.index(hi, self.C_CONFLICT))
-        if getattr(self, "_contest_P", None) is not None:
+        if self._contest_P is not None:
             self._refresh_contest()
 
     # -- Qt model API ----------------------------------------------------------------
@@ -409,7 +410,7 @@ class SeatTablePanel(QWidget):
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
-        previous = getattr(self, "doc", None) if hasattr(self, "_shape") and self._shape is not None else None
+        previous = self.doc if self._shape is not None else None
         if previous is not None and previous is not doc:
             previous._table_filters = self._filters()     # each scenario keeps its own search and filters
         self.doc = doc

@@ -58,7 +58,7 @@ class AnalysisColumns:
         self._refresh_contest()
 
     def _refresh_contest(self) -> None:
-        P = getattr(self, "_contest_P", None)
+        P = self._contest_P
         self.set_contest(None if P is None else O.seat_contest(P, self.doc.pools, self.doc.scenario.pool))
 
     def set_contest(self, contest) -> None:

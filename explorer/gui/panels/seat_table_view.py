@@ -12,7 +12,7 @@ from PySide6.QtCore import QPointF, QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
 
-from ..static_text import StaticTexts
+from ..paint.static_text import StaticTexts
 from ..style import severity_icon, swatch_icon
 from .common import DISPLAY, FOREGROUND
 from .drag import start_seat_drag

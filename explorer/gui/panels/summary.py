@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 from ...core.palette import party_colour
 from ..document import Binding, Document, shape_of
-from ..quiet_label import QuietLabel
+from ..paint.quiet_label import QuietLabel
 from ..style import esc, pool_colour, swatch_icon
 from .scoreboard import MajorityBar
 

@@ -11,11 +11,27 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
 
+from dataclasses import dataclass
+
 from ...core import optimise as O
 from ...core import uncertainty as U
 from ..document import Binding
-from ..worker import params_for, run_in_pool
+from ..jobs import run_job
+from ..controllers.live_uncertainty import params_for
 from .common import SORT_ROLE
+
+@dataclass(frozen=True, eq=False)
+class WalkAwayRun:
+    """What one walk-away job brings back: the figures per split, and the simulator and going-alone
+    draws it used (kept for the next job while the projector and settings stay)."""
+    token: int
+    doc: object
+    key: tuple
+    sim: U.Simulator
+    apart: U.Summary
+    proposal: np.ndarray | None
+    figures: dict[str, dict]
+
 
 GAIN, LOSS, STALE = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#888888")
 
@@ -104,6 +120,8 @@ class WalkAwayPanel(QWidget):
         """``settings_of()``: the live uncertainty settings (level, draws, seed)."""
         super().__init__(parent)
         self.settings_of = settings_of
+        self.doc = None
+        self._proposal_partners = ()
         self._binding = Binding()
         self.active = False
         self.computing = False
@@ -136,7 +154,9 @@ class WalkAwayPanel(QWidget):
 
     # -- inputs ------------------------------------------------------------------------------------
     def set_document(self, doc) -> None:
-        if getattr(self, "doc", None) is not doc:
+        if doc is self._binding.doc:      # already following it: its evaluations say what changed
+            return
+        if self.doc is not doc:
             self.proposal = self.proposal_fights = None
         self.doc = doc
         self._binding.bind(doc, evaluated=self._on_evaluated)
@@ -166,25 +186,26 @@ class WalkAwayPanel(QWidget):
     # -- the computation ----------------------------------------------------------------------------
     def _launch(self) -> None:
         doc, s = self.doc, self.settings_of()
-        ds, sc = doc.dataset, doc.scenario
+        snap = doc.snapshot()
+        ds = snap.dataset
         pj = doc.evaluation.projector
-        key = (pj, s, id(ds))
+        key = (pj, s, ds.uid)
         sim, apart = (self._sim, self._apart) if key == self._sim_key else (None, None)
         known = self._proposal_figures if sim is not None else None   # (proposal, its figures) of this sim
-        pools, fights = sc.pool.astype(np.int64).copy(), sc.fight_masks()
+        pools, fights = snap.pool.astype(np.int64), snap.fight_masks()
         proposal, pfights = self.proposal, self.proposal_fights
-        if proposal is not None and (len(proposal) != len(pools) or self._proposal_partners != sc.pools.partners):
+        if proposal is not None and (len(proposal) != len(pools) or self._proposal_partners != snap.pools.partners):
             proposal = self.proposal = None   # made for another alliance: forgotten
         if proposal is not None and pfights is not None:
             pj.variants(proposal, pfights)    # its friendly fights' variants made here, not on the worker
-        pdef, majority = sc.pools, ds.majority
+        pdef, majority = snap.pools, ds.majority
         self._token += 1
         token = self._token
         self.computing, self._pending = True, False
         if not self.model.rowCount():   # the figures shown meanwhile are greyed: no text to re-lay
             self.note.setText("Computing each partner's seats in the alliance and going alone…")
 
-        def work():
+        def work(_snap, _job):
             # going alone is drawn once per simulator, the proposal once per proposal; a move then
             # redraws only the moved seats of the current split
             sm = sim or U.Simulator(pj, ds, params_for(ds, s.level), s.draws, s.seed)
@@ -194,8 +215,8 @@ class WalkAwayPanel(QWidget):
                 same = known is not None and known[0] is proposal
                 out["proposal"] = known[1] if same else O.walk_away(sm, pdef, proposal, majority, pfights, ap)
             out = {"current": O.walk_away(sm, pdef, pools, majority, fights, ap)} | out
-            return token, doc, key, sm, ap, proposal, out
-        run_in_pool(work, self._arrived, self._failed, owner=self)
+            return WalkAwayRun(token, doc, key, sm, ap, proposal, out)
+        run_job(snap, work, self._arrived, self._failed, owner=self)
 
     def _failed(self, text: str) -> None:
         self.computing = False
@@ -203,8 +224,9 @@ class WalkAwayPanel(QWidget):
         if self._pending:
             self._launch()
 
-    def _arrived(self, out) -> None:
-        token, doc, key, sim, apart, proposal, figures = out
+    def _arrived(self, out: WalkAwayRun) -> None:
+        token, doc, key, sim, apart, proposal, figures = (out.token, out.doc, out.key, out.sim, out.apart,
+                                                           out.proposal, out.figures)
         self.computing = False
         self._sim_key, self._sim, self._apart = key, sim, apart
         self._proposal_figures = (proposal, figures["proposal"]) if proposal is not None else None

@@ -10,10 +10,30 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from dataclasses import dataclass
+
 from ...core import optimise as O
 from ..document import Binding
-from ..worker import params_for, run_in_pool
+from ..jobs import JobLane, run_job
+from ..controllers.live_uncertainty import params_for
 from .common import AC_ROLE, SORT_ROLE
+
+
+@dataclass(frozen=True, eq=False)
+class WinProbabilities:
+    """P(the alliance wins) per pool variant and seat: each partner alone, all stand, then the
+    friendly fights (``Optimiser.P``), for the document it was asked for."""
+    doc: object
+    win_prob: np.ndarray
+
+
+def win_probabilities(doc, level: str, seed: int):
+    """The job: every seat's P(win) in every pool variant, on a snapshot of ``doc``'s scenario."""
+    def op(snap, job) -> WinProbabilities:
+        ds = snap.dataset
+        opt = O.Optimiser(ds, snap, params_for(ds, level), O.DEFAULT_DRAWS, seed, cancel=lambda: job.cancelled)
+        return WinProbabilities(doc, opt.table.win_prob.copy())
+    return op
 
 
 class WhoContestsModel(QAbstractTableModel):
@@ -114,7 +134,7 @@ class WhoContestsPanel(QWidget):
         self.hub, self.settings_of = hub, settings_of
         self._binding = Binding()
         self._key = None
-        self._token = 0
+        self.lane = JobLane()
         self.active = False
         self.wanted = False      # computed even while hidden (the map's best-partner and cost modes)
         self._wanted_by: set[str] = set()
@@ -171,30 +191,25 @@ class WhoContestsPanel(QWidget):
         if not (self.active or self.wanted):   # a dock behind another stays idle; it catches up when shown
             return
         s = self.settings_of()
-        key = (ev.projector, s.level, s.seed, id(self.doc))
+        key = (ev.projector, s.level, s.seed, self.doc)
         if key == self._key:
             if self.active:    # wanted while hidden (the map): the figures only, not the rows
                 self.model.pools_changed()
             return
         self._key = key
         self.figuresChanged.emit(None)
-        self._token += 1
-        token, doc, ds, sc = self._token, self.doc, self.doc.dataset, self.doc.scenario
         self.computing = True
         self.note.setText("Computing P(win) for every seat under each partner…")
-
-        def work():
-            opt = O.Optimiser(ds, sc, params_for(ds, s.level), O.DEFAULT_DRAWS, s.seed)
-            return token, doc, opt.P.copy()
-        run_in_pool(work, self._arrived, self._failed, owner=self)
+        run_job(self.doc.snapshot(), win_probabilities(self.doc, s.level, s.seed), self._arrived, self._failed,
+                owner=self, lane=self.lane)
 
     def _failed(self, text):
         self.computing = False
         self.note.setText("Could not compute: " + text.splitlines()[0])
 
-    def _arrived(self, out) -> None:
-        token, doc, P = out
-        if token != self._token or doc is not self.doc:
+    def _arrived(self, out: WinProbabilities) -> None:
+        doc, P = out.doc, out.win_prob
+        if doc is not self.doc:
             return
         self.computing = False
         self.model.set_data(doc, P)

@@ -12,13 +12,13 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from ..core.errors import DataError
-from ..core.jsonio import read_json
-from ..core.deals import new_scenario_like
-from ..core.scenario import Scenario
+from ...core.errors import DataError
+from ...core.jsonio import read_json
+from ...core.scenario import Scenario
+from ...core.starting import starting_scenario
 from .autosave import Autosaver, AutosaveStatus, default_autosave_dir, file_digest
 from .datasets import EMBEDDED, DatasetFiles
-from .style import ask, message_box, plain_rich, warn
+from ..style import ask, message_box, plain_rich, warn
 
 MAX_RECENT = 8
 
@@ -126,11 +126,11 @@ class FileController(QObject):
     # -- scenarios -------------------------------------------------------------------------
     def new(self) -> None:
         """A new scenario on the data set shown, on the baseline, assumptions and partners of
-        the scenario in front (core.deals.new_scenario_like), with the data set's rules."""
+        the scenario in front (core.starting.starting_scenario), with the data set's rules."""
         front = self.workspace.active
         ds = front.dataset if front is not None else self.workspace.dataset
-        self.workspace.add(new_scenario_like(ds, front.scenario if front is not None else None,
-                                             self.workspace.unique_name("Untitled")))
+        self.workspace.add(starting_scenario(ds, like=front.scenario if front is not None else None,
+                                             name=self.workspace.unique_name("Untitled")))
 
     def duplicate(self, doc=None) -> None:
         doc = doc or self.workspace.active
@@ -144,7 +144,7 @@ class FileController(QObject):
             name, ok = QInputDialog.getText(self.w, "Rename scenario", "Name:", text=doc.scenario.name)
             if not ok:
                 return
-        from ..core.validate import name_problem
+        from ...core.validate import name_problem
         name = name.strip()
         if name and name_problem(name):
             self.show_error("Cannot rename", name_problem(name))
@@ -285,7 +285,7 @@ class FileController(QObject):
         QSettings().setValue("recent_files", files[:MAX_RECENT])
 
     def fill_recent_menu(self, menu) -> None:
-        from ..core.dataset_io import embedded_name
+        from ...core.dataset_io import embedded_name
         menu.clear()
         files = self.recent()
         for p in files:
@@ -312,7 +312,7 @@ class FileController(QObject):
             return False
         if not path.lower().endswith(f".{kind}"):
             path += f".{kind}"
-        from ..core import brief, exports
+        from ...core import brief, exports
         analysis = getattr(self.w, "analysis", None)   # the range and P(majority), issue 17
         unc = analysis.export_uncertainty() if analysis is not None and kind != "csv" else None
         try:

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout)
 
-from .. import APP_NAME
-from .autosave import autosave_entries, chosen_autosave, settle_leftovers
+from ... import APP_NAME
+from ..controllers.autosave import autosave_entries, chosen_autosave, settle_leftovers
 
 
 class RecoveryDialog(QDialog):

@@ -6,15 +6,36 @@ folder and renames it at the end); a good data set is then opened."""
 from __future__ import annotations
 
 import os
-import threading
+from dataclasses import dataclass
+from types import MappingProxyType
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from ..core.dataset_io import baseline_meta, build_dataset
-from ..core.errors import DataError
+from ...core.dataset_io import baseline_meta, build_dataset
+from ...core.errors import DataError
+from ..jobs import run_job
+
+
+@dataclass(frozen=True)
+class Built:
+    """What a build job brings back: the folder built, or why nothing was."""
+    folder: str | None = None
+    problems: DataError | None = None
+    error: str = ""
+
+
+def build(request, _job) -> Built:
+    """The job: ``build_dataset`` with the dialog's request (read-only)."""
+    try:
+        build_dataset(**request)
+    except DataError as e:
+        return Built(problems=e)
+    except (ValueError, OSError) as e:
+        return Built(error=str(e))
+    return Built(folder=request["out_dir"])
 
 
 class NewDatasetDialog(QDialog):
@@ -144,43 +165,26 @@ class NewDatasetDialog(QDialog):
             return
         self.build_button.setEnabled(False)
         self.status.setText("Building and checking the data set…")
-        self._job = {"result": None, "done": False}
-        job = self._job
-
-        def work():
-            try:
-                build_dataset(**req)
-                job["result"] = ("built", req["out_dir"])
-            except DataError as e:
-                job["result"] = e
-            except (ValueError, OSError) as e:
-                job["result"] = str(e)
-            job["done"] = True
-        threading.Thread(target=work, daemon=True).start()
-        self._poll = QTimer(self)
-        self._poll.setInterval(40)
-        self._poll.timeout.connect(self._check)
-        self._poll.start()
+        self._job = run_job(MappingProxyType(req), build, self._built, self._failed, owner=self)
 
     @property
     def building(self) -> bool:
         """A build started and its outcome not shown yet."""
-        return self._job is not None and not self._job.get("shown", False)
+        return self._job is not None and not self._job.finished
 
-    def _check(self) -> None:
-        if not self._job["done"]:
-            return
-        self._job["shown"] = True
-        self._poll.stop()
+    def _failed(self, text: str) -> None:
         self.build_button.setEnabled(True)
-        out = self._job["result"]
-        if isinstance(out, DataError):
-            self.status.setText(f"{out.count:,} problem{'s' if out.count != 1 else ''}; nothing was built.")
-            self.problems.addItems([str(p) for p in out.problems]
-                                   + ([f"… and {out.more:,} more"] if out.more else []))
+        self.status.setText(f"{text.splitlines()[0]}\n\nNothing was built.")
+
+    def _built(self, out: Built) -> None:
+        self.build_button.setEnabled(True)
+        if out.problems is not None:
+            e = out.problems
+            self.status.setText(f"{e.count:,} problem{'s' if e.count != 1 else ''}; nothing was built.")
+            self.problems.addItems([str(p) for p in e.problems] + ([f"… and {e.more:,} more"] if e.more else []))
             self.problems.show()
-        elif isinstance(out, tuple):
-            self.built = out[1]
+        elif out.folder is not None:
+            self.built = out.folder
             self.accept()
         else:
-            self.status.setText(f"{out}\n\nNothing was built.")
+            self.status.setText(f"{out.error}\n\nNothing was built.")

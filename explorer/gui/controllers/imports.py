@@ -9,12 +9,12 @@ import numpy as np
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from ..core import commands as cc
-from ..core.errors import DataError
-from ..core.geometry import load_geojson
-from ..core.loaders import load_assignments_csv, load_results_csv
-from ..core.rules import load_rules_file, save_rules_file
-from .style import message_box
+from ...core import commands as cc
+from ...core.errors import DataError
+from ...core.geometry import load_geojson
+from ...core.loaders import load_assignments_csv, load_results_csv
+from ...core.rules import load_rules_file, save_rules_file
+from ..style import message_box
 
 
 class ImportController(QObject):

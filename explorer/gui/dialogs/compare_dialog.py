@@ -7,8 +7,8 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
                                QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from ..core.deals import split_or_baseline
-from ..core.exports import Comparison, compare, write_comparison_csv
+from ...core.deals import split_or_baseline
+from ...core.exports import Comparison, compare, write_comparison_csv
 
 
 class FrameModel(QAbstractTableModel):

@@ -5,10 +5,12 @@ import json
 
 import numpy as np
 
-from .cli import UsageError, _check_draws, _dataset_args, _load_dataset, command_line_scenario
-from .core import optimise as O
-from .core.rules import load_rules_file
-from .core.scenario import Scenario, default_rules
+from ..core import optimise as O
+from ..core.assumption_args import share
+from ..core.rules import load_rules_file
+from ..core.scenario import Scenario
+from ..core.starting import scenario_file
+from .common import UsageError, check_draws, command_line_scenario, dataset_args, load_dataset
 
 
 def register(sub) -> None:
@@ -21,7 +23,7 @@ def register(sub) -> None:
                     "When the hard rules cannot all hold it names a smallest conflicting set (exit 0).")
     p.add_argument("scenario", nargs="?", help="scenario JSON file (default: every seat unassigned); without rules of its own, "
                         "the data set's rules")
-    _dataset_args(p)
+    dataset_args(p)
     p.add_argument("--partners", metavar="P1,P2,...", help="the alliance (default: the data set's)")
     p.add_argument("--baseline", help="baseline id to project from (default: the scenario's)")
     p.add_argument("--rules", metavar="RULES.json", help="rules file (default: the scenario's)")
@@ -67,25 +69,17 @@ def _seats(ds, spec: str, opt: str) -> list[int]:
 
 
 def _share(s: str, what: str) -> float:
-    t = s.strip()
     try:
-        x = float(t[:-1]) / 100.0 if t.endswith("%") else float(t)
-    except ValueError:
-        raise UsageError(f"{what}: {s!r} is not a share (write 0.2 or 20%)") from None
-    if not 0.0 <= x <= 1.0:
-        raise UsageError(f"{what}: {s} is outside 0-1 (write 0.2 or 20%)")
-    return x
+        return share(s, what)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
 
 
 def _scenario(args, ds) -> Scenario:
     if args.scenario:
         if args.partners:
             raise UsageError("--partners: the scenario file names its partners; give one or the other")
-        from .core.jsonio import read_json
-        doc = read_json(args.scenario)
-        sc = Scenario.from_json(ds, doc, str(args.scenario))
-        if isinstance(doc, dict) and "rules" not in doc and sc.pools.partners == ds.partners:
-            sc.rules = default_rules(ds, sc.pools)   # as a preset: the data set's rules
+        sc = scenario_file(ds, args.scenario)
     else:
         sc = command_line_scenario(ds, args.partners)
     if args.rules:
@@ -139,8 +133,8 @@ def _frontier_spec(spec: str, sc, n: int) -> tuple[str, range]:
 
 
 def run_optimise(args) -> int:
-    ds = _load_dataset(args.dataset)
-    _check_draws(args.draws)
+    ds = load_dataset(args.dataset)
+    check_draws(args.draws)
     if args.draws < 1:
         raise UsageError(f"--draws {args.draws}: the optimiser needs at least 1")
     if not args.time_limit > 0:
@@ -165,7 +159,7 @@ def run_optimise(args) -> int:
     by_lower = {p.code.lower(): p.code for p in sc.pools.partners}
     fight_pairs = fp.lower() if fp.lower() in ("all", "none", "") else \
         [tuple(by_lower.get(c.strip().lower(), c.strip()) for c in t.split("+")) for t in fp.split(",") if t.strip()]
-    from .core import uncertainty as U
+    from ..core import uncertainty as U
     params, _ = U.params_for(ds, args.uncertainty)
     try:
         opt = O.Optimiser(ds, sc, params, args.draws, args.seed, rebels=rebels, locked=locked, friendly=friendly,
@@ -174,17 +168,17 @@ def run_optimise(args) -> int:
     except (ValueError, KeyError) as e:
         raise UsageError(str(e.args[0] if e.args else e)) from None
     res = opt.optimise(args.objective)
-    cur = opt.current_choices
+    now = res.current
     d = {"status": res.status, "objective": res.objective, "note": res.note,
-         "assignments": O.assignments_json(opt, res.pools) if res.pools is not None else {},
+         "assignments": O.assignments_json(opt.table, res.pools) if res.pools is not None else {},
          "fights": {str(a): list(c) for a, c in sorted(res.fights.items())},
          "expected_alliance": _r(res.expected_alliance, 3), "p_majority": _r(res.p_majority, 4),
          "conflicting_rules": res.conflicting_rules, "conflict_seats": res.conflict_seats,
          "rule_prices": res.rule_prices, "broken_soft_rules": res.broken,
-         "current": {"expected_alliance": _r(opt.expected(cur), 3), "p_majority": _r(opt.p_majority(cur), 4)},
+         "current": {"expected_alliance": _r(now.expected_alliance, 3), "p_majority": _r(now.p_majority, 4)},
          "frontier": [row for code, ks in frontiers for row in opt.frontier(code, ks)],
          "walk_away": opt.walk_away(res.choices) if res.pools is not None else {},
-         "walk_away_current": opt.walk_away(cur),
+         "walk_away_current": opt.walk_away(now.choices),
          "seats": opt.seat_options(res.choices),
          "solve_ms": round(res.solve_ms, 1), "prepare_ms": round(opt.prepare_ms, 1),
          "draws": args.draws, "seed": args.seed, "majority": ds.majority,
@@ -197,19 +191,19 @@ def run_optimise(args) -> int:
                 presets[name] = pre.pool.astype(np.int64)
         d["comparison"] = ([{"split": "optimised", "expected_alliance": d["expected_alliance"],
                              "p_majority": d["p_majority"], "seats_moved": 0}] if res.pools is not None else []) + \
-            O.comparison(opt, presets)
+            opt.comparison(presets)
     if args.output:
         if res.pools is None:
             print(f"explorer: no proposal to write ({res.status})", file=__import__("sys").stderr)
         else:
             try:
-                O.proposal_scenario(opt, res.choices).save(args.output)
+                opt.proposal_scenario(res.choices).save(args.output)
             except OSError as e:
                 raise UsageError(f"cannot write {args.output}: {e.strerror or e}") from None
     if args.json:
         print(json.dumps(d, ensure_ascii=False))
     else:
-        print(_text(d, opt, ds))
+        print(_text(d, res, ds))
         if args.output and res.pools is not None:
             print(f"wrote {args.output}")
     return 0
@@ -219,7 +213,7 @@ def _r(x, n):
     return None if x is None else round(float(x), n)
 
 
-def _text(d: dict, opt, ds) -> str:
+def _text(d: dict, res: O.Proposal, ds) -> str:
     L = [f"Optimise ({d['objective']}, {d['draws']:,} draws): {d['status']}" + (f" — {d['note']}" if d["note"] else "")]
     if d["status"] == "infeasible":
         L.append(f"  the hard rules cannot all hold; a smallest conflicting set: {', '.join(d['conflicting_rules'])}"
@@ -233,8 +227,8 @@ def _text(d: dict, opt, ds) -> str:
             L.append(f"  {k} {len(v)}: " + ", ".join(ds.seats.name(a) for a in v[:12]) + (" …" if len(v) > 12 else ""))
         for a, codes in d["fights"].items():
             L.append(f"  friendly fight in {ds.seats.name(int(a))}: {' v '.join(codes)}")
-        moved = [s for s, a in zip(d["seats"], opt.current_choices) if s["chosen"] != opt.label(int(a))]
-        L.append(f"  seats changed from the scenario: {len(moved)}")
+        moved = int((res.current.choices != res.choices).sum())
+        L.append(f"  seats changed from the scenario: {moved}")
         for rid, seats in d["broken_soft_rules"].items():
             L.append(f"  soft rule broken: {rid} ({', '.join(ds.seats.name(a) for a in seats)})")
         if d["rule_prices"]:

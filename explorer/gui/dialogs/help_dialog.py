@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
-from .. import APP_NAME
-from .getting_started import TEXT
+from ... import APP_NAME
+from ..getting_started import TEXT
 
 
 class GettingStartedDialog(QDialog):

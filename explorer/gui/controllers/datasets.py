@@ -9,9 +9,8 @@ import os
 from PySide6.QtCore import QObject, QSettings
 from PySide6.QtWidgets import QFileDialog
 
-from ..core.deals import new_scenario_like
-from ..core.errors import DataError, clip
-from ..core.scenario import default_rules, scenario_from_preset
+from ...core.errors import DataError, clip
+from ...core.starting import starting_scenario
 
 EMBEDDED = "embedded:"  # a shipped data set in Open recent: embedded:<id>
 
@@ -41,13 +40,8 @@ class DatasetFiles(QObject):
             self.files.show_error("Cannot open data set", e)
             return False
         self.workspace.register(ds)
-        if ds.default_scenario:
-            sc = scenario_from_preset(ds, ds.default_scenario)
-            if not sc.rules.rules:
-                sc.rules = default_rules(ds, sc.pools)
-            sc.name = self.workspace.unique_name(sc.name)
-        else:
-            sc = new_scenario_like(ds, None, self.workspace.unique_name(ds.name[:60] or "Untitled"))
+        sc = starting_scenario(ds, ds.default_scenario)
+        sc.name = self.workspace.unique_name(sc.name if ds.default_scenario else ds.name[:60] or "Untitled")
         self.workspace.add(sc)
         self.files._add_recent(where)
         self.w.statusBar().showMessage(f"Opened the data set {ds.name} ({ds.seats.n} seats)", 5000)
@@ -55,14 +49,14 @@ class DatasetFiles(QObject):
 
     def new_dataset(self, dialog=None) -> bool:
         """File ▸ New data set from files…: build one (see NewDatasetDialog), then open it."""
-        from .new_dataset_dialog import NewDatasetDialog
+        from ..dialogs.new_dataset_dialog import NewDatasetDialog
         dlg = dialog or NewDatasetDialog(self.w, self.files._dir())
         if dialog is None:
             dlg.exec()
         return bool(dlg.built) and self.open_dataset(dlg.built)
 
     def _load_dataset(self, where: str):
-        from ..core.dataset_io import load_dataset, load_embedded
+        from ...core.dataset_io import load_dataset, load_embedded
         if where.startswith(EMBEDDED):
             return load_embedded(where[len(EMBEDDED):])
         ds = load_dataset(where)
@@ -107,7 +101,7 @@ class DatasetFiles(QObject):
         front = self.workspace.active.dataset if self.workspace.active is not None else self.workspace.dataset
         if not isinstance(ds_id, str) or self.workspace.known_dataset(ds_id) is not None:
             return self.workspace.dataset_for(data)
-        from ..core.dataset_io import embedded_ids
+        from ...core.dataset_io import embedded_ids
         folder = self._dataset_folders().get(ds_id)
         if folder and os.path.isdir(folder):
             where, shown = folder, f"its folder {folder}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
-from .worker import Figures, LiveUncertainty
+from .live_uncertainty import Figures, LiveUncertainty
 
 
 class _CloseWatch(QObject):
@@ -31,20 +31,20 @@ class Analysis:
     def __init__(self, window, asynchronous: bool = True):
         self.w = window
         self.live = LiveUncertainty(window.doc, window, asynchronous=asynchronous)
-        from .panels.uncertainty import UncertaintyPanel
+        from ..panels.uncertainty import UncertaintyPanel
         self.panel = UncertaintyPanel(self.live, window.hub, window)
         self.dock = window._dock("Uncertainty", self.panel, "dock_uncertainty")
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.rules_dock, self.dock)
-        from .optimise_dialog import Request
-        from .panels.frontier import FrontierPanel
-        from .panels.who_contests import WhoContestsPanel
+        from ..dialogs.optimise_dialog import Request
+        from ..panels.frontier import FrontierPanel
+        from ..panels.who_contests import WhoContestsPanel
         self.request = Request()        # the last Optimise… choices: the frontier uses them
         self.frontier = FrontierPanel(window.doc, lambda: self.request, window)
         self.frontier_dock = window._dock("Frontier", self.frontier, "dock_frontier")
         self.who = WhoContestsPanel(window.doc, window.hub, lambda: self.live.settings, window)
         self.who_dock = window._dock("Who contests", self.who, "dock_who_contests")
-        from .panels.walk_away import WalkAwayPanel
+        from ..panels.walk_away import WalkAwayPanel
         self.walk = WalkAwayPanel(window.doc, lambda: self.live.settings, window)
         self.walk_dock = window._dock("Walk-away", self.walk, "dock_walk_away")
         for d in (self.frontier_dock, self.who_dock, self.walk_dock):
@@ -54,23 +54,20 @@ class Analysis:
         self.dock.visibilityChanged.connect(self.panel.set_active)
         self.walk_dock.visibilityChanged.connect(self.walk.set_active)
         # the map's best-partner and cost modes: the who-contests figures, computed even while hidden
-        from ..core.mapstyle import CONTEST_MODES
+        from ...core.mapstyle import CONTEST_MODES
         window.map_panel.modeChanged.connect(lambda m: self.who.set_wanted(m in CONTEST_MODES))
         self.who.figuresChanged.connect(window.map_panel.set_contest)
         # the table's Best and Cost columns, when the strategist shows them (header menu)
         window.table_panel.contestWanted.connect(lambda on: self.who.set_wanted(on, "table"))
         self.who.figuresChanged.connect(window.seat_model.set_contest_figures)
         window.workspace.activeChanged.connect(lambda _d: window.seat_model.set_contest_figures(None))
-        window.workspace.activeChanged.connect(self.walk.set_document)
-        window.workspace.activeChanged.connect(self.frontier.set_document)
-        window.workspace.activeChanged.connect(self.who.set_document)
         from PySide6.QtWidgets import QHeaderView
         window.table_panel.table.setColumnWidth(window.seat_model.C_PWIN, 52)
         window.table_panel.table.horizontalHeader().setSectionResizeMode(window.seat_model.C_PWIN,
                                                                          QHeaderView.ResizeMode.Interactive)
         self.live.updated.connect(self._show)
         self.live.staleChanged.connect(lambda _s: self.live.figures is not None and self._show(self.live.figures))
-        window.workspace.activeChanged.connect(self.live.set_document)
+        window.views.add(self.walk, self.frontier, self.who, self.live)   # told of the document shown after the window's
         self._watch = _CloseWatch(window, self.live)
         window.scoreboard.set_uncertainty("computing…", True)
         if self.live.figures is not None:
@@ -83,7 +80,7 @@ class Analysis:
     def make_dialog(self):
         """The Optimise… dialog, wired: its choices go to the frontier, its proposal to the
         walk-away dock (while the same document is shown)."""
-        from .optimise_dialog import OptimiseDialog
+        from ..dialogs.optimise_dialog import OptimiseDialog
         doc = self.w.doc
         dlg = OptimiseDialog(doc, self.w.selected_seats(), self.live.settings, self.w)
         self.dialog = dlg
@@ -123,10 +120,10 @@ class Analysis:
             return None
         d = f.to_json()
         if walk_away:
-            from ..core import optimise as O
-            from .worker import params_for
+            from ...core import optimise as O
+            from .live_uncertainty import params_for
             doc = self.w.doc
-            opt = O.Optimiser(doc.dataset, doc.scenario, params_for(doc.dataset, f.settings.level),
+            opt = O.Optimiser(doc.dataset, doc.snapshot(), params_for(doc.dataset, f.settings.level),
                               f.settings.draws, f.settings.seed)
             d["walk_away"] = opt.walk_away(opt.current_choices)
         return d

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QColorDialog, QInputDialog
 
-from ..core import commands as cc
-from ..core.parties import ALIKE_DELTA_E, delta_e
-from ..core.pools import CONTESTED_COLOUR, UNASSIGNED_COLOUR, Partner
+from ...core import commands as cc
+from ...core.parties import ALIKE_DELTA_E, delta_e
+from ...core.pools import CONTESTED_COLOUR, UNASSIGNED_COLOUR, Partner
 
 # distinct colours for a partner the party table does not know (no two alike in a row)
 _SPARE = ("#E65100", "#6A1B9A", "#00838F", "#AD1457", "#558B2F", "#4527A0", "#F9A825", "#5D4037",

@@ -1,82 +1,28 @@
-"""Work off the GUI thread, and the live uncertainty of the document shown.
+"""The live uncertainty of the document shown.
 
-``run_in_pool(fn, on_done, on_failed)`` runs ``fn()`` on Qt's global thread pool and delivers
-its result on the GUI thread. ``LiveUncertainty`` follows one document: a seat move updates only
+``LiveUncertainty`` follows one document: a seat move updates only
 the moved seats' draws (``Simulator.move``, a few ms, on the GUI thread); a change of the
 assumptions, of the uncertainty level or of the number of draws recomputes off the GUI thread,
 the last figures marked stale until the new ones arrive. One job runs at a time; changes made
 meanwhile are coalesced into one more job."""
 from __future__ import annotations
 
-import traceback
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
-from shiboken6 import isValid
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from ..core import uncertainty as U
-from .document import Binding, Document
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    def __init__(self, fn):
-        super().__init__()
-        self.fn = fn
-        self.signals = _Signals()
-        self.setAutoDelete(True)
-
-    def run(self):
-        try:
-            out = self.fn()
-        except Exception as e:  # reported on the GUI thread, never lost
-            out, ok = f"{type(e).__name__}: {e}\n{traceback.format_exc(limit=3)}", False
-        else:
-            ok = True
-        try:
-            (self.signals.done if ok else self.signals.failed).emit(out)
-        except RuntimeError:   # the application is closing: nobody waits for it
-            pass
-
-
-_keep: set = set()   # the signal objects of running jobs (a finished job's runnable is deleted)
-
-
-def run_in_pool(fn, on_done, on_failed=None, owner: QObject | None = None) -> None:
-    """Run ``fn()`` off the GUI thread; ``on_done(result)`` / ``on_failed(text)`` on the GUI thread,
-    unless ``owner`` (the object that asked) has been deleted meanwhile (a closed window)."""
-    job = _Job(fn)
-    sig = job.signals
-    _keep.add(sig)
-
-    def alive() -> bool:
-        return owner is None or isValid(owner)
-
-    def done(x):
-        _keep.discard(sig)
-        if alive():
-            on_done(x)
-
-    def failed(t):
-        _keep.discard(sig)
-        if alive():
-            (on_failed or (lambda _t: None))(t)
-    sig.done.connect(done)
-    sig.failed.connect(failed)
-    QThreadPool.globalInstance().start(job)
+from ...core import uncertainty as U
+from ..document import Binding, Document
+from ..jobs import run_job
 
 
 _PARAMS: dict = {}
 
 
 def params_for(ds, level: str):
-    """The fitted sizes, once per data set and level (a fit costs ~0.2 s)."""
-    key = (id(ds), id(ds.baselines), tuple(ds.baselines), level)
+    """The fitted sizes, once per data set, version of its imports and level (a fit costs ~0.2 s)."""
+    key = (ds.uid, ds.version, level)
     if key not in _PARAMS:
         _PARAMS[key] = U.params_for(ds, level)[0]
     return _PARAMS[key]
@@ -87,6 +33,17 @@ class Settings:
     level: str = "fitted"          # low / fitted / high
     draws: int = U.DEFAULT_DRAWS
     seed: int = U.DEFAULT_SEED
+
+
+@dataclass(frozen=True, eq=False)
+class Simulation:
+    """What one simulation job brings back: the simulator (kept for the moves that follow), the
+    split it ran and its summary."""
+    token: int
+    key: tuple
+    sim: U.Simulator
+    pools: np.ndarray
+    summary: U.Summary
 
 
 @dataclass
@@ -179,7 +136,7 @@ class LiveUncertainty(QObject):
             self.set_document(self.doc)
 
     def set_document(self, doc: Document) -> None:
-        if self.stopped:
+        if self.stopped or doc is self._binding.doc:   # already following it: its evaluations say what changed
             return
         self.doc = doc
         self._binding.bind(doc, evaluated=self._on_evaluated)
@@ -191,7 +148,7 @@ class LiveUncertainty(QObject):
             self._on_evaluated(self.doc.evaluation)
 
     def _on_evaluated(self, ev) -> None:
-        key = (ev.projector, self.settings, id(self.doc.dataset))
+        key = (ev.projector, self.settings, self.doc.dataset.uid)
         if self.sim is not None and key == self._key:
             if not self._big_move():
                 self._move()
@@ -230,26 +187,21 @@ class LiveUncertainty(QObject):
 
     def _launch(self) -> None:
         doc, s = self.doc, self.settings
-        ev = doc.evaluation
-        pj, ds = ev.projector, doc.dataset
-        pools = doc.scenario.pool.astype(np.int64).copy()
-        fights = doc.scenario.fight_masks()
-        fights = None if fights is None else fights.copy()    # a friendly fight splits only its partners' vote
-        majority, bank = ds.majority, self._bank
+        snap = doc.snapshot()
+        pj, ds = doc.evaluation.projector, snap.dataset
+        bank = self._bank
         self._token += 1
-        token, key = self._token, (pj, s, id(ds))
+        token, key = self._token, (pj, s, ds.uid)
         self._running, self._pending = True, False
 
-        def work():
+        def work(snap, _job) -> Simulation:
             params = params_for(ds, s.level)
             sim = U.Simulator(pj, ds, params, s.draws, s.seed, bank=bank)
-            summ = sim.run(pools, majority, fights)
-            return token, key, sim, pools, summ
+            pools = snap.pool.astype(np.int64)
+            # a friendly fight splits only its partners' vote
+            return Simulation(token, key, sim, pools, sim.run(pools, ds.majority, snap.fight_masks()))
 
-        if self.asynchronous:
-            run_in_pool(work, self._arrived, self._failed, owner=self)
-        else:
-            self._arrived(work())
+        run_job(snap, work, self._arrived, self._failed, owner=self, asynchronous=self.asynchronous)
 
     def _failed(self, text: str) -> None:
         self._running = False
@@ -259,14 +211,14 @@ class LiveUncertainty(QObject):
         if self._pending:
             self._launch()
 
-    def _arrived(self, out) -> None:
-        token, key, sim, pools, summ = out
+    def _arrived(self, out: "Simulation") -> None:
+        token, key, sim, pools, summ = out.token, out.key, out.sim, out.pools, out.summary
         self._running = False
         if self.stopped:
             return
         self.jobs_done += 1
         self._bank = sim.bank
-        if self._pending or token != self._token or key[2] != id(self.doc.dataset):
+        if self._pending or token != self._token or key[2] != self.doc.dataset.uid:
             self._launch()        # the document changed meanwhile: once more with what it is now
             return
         self.sim, self._key, self._bank = sim, key, sim.bank

@@ -8,19 +8,19 @@ the undo stack as one step (the core's SetPools command)."""
 from __future__ import annotations
 
 import itertools
-import threading
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
                                QProgressBar, QPushButton,
                                QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from ..core import optimise as O
-from .style import plain_rich
-from .worker import Settings, params_for, run_in_pool
+from ...core import optimise as O
+from ..style import plain_rich
+from ..jobs import run_job
+from ..controllers.live_uncertainty import Settings, params_for
 
 KIND_LABELS = {"must_have": "must-have", "faction_claim": "faction claim", "regional_minimum": "regional minimum",
                "seat_bounds": "seat bounds"}
@@ -39,21 +39,17 @@ class Request:
     time_limit: float = O.DEFAULT_TIME_LIMIT
 
 
-def optimise(doc, req: Request, progress=None, cancel=None):
-    """Off the GUI thread: the optimiser on a copy of the document's scenario, its result, and
-    the current split's and the proposal's figures."""
-    sc = doc.scenario
-    ds = sc.dataset
-    params = params_for(ds, req.level)
-    opt = O.Optimiser(ds, sc, params, req.draws, locked=req.locked, friendly=req.friendly,
-                      fight_pairs=req.fight_pairs if req.friendly == "all" else (), soft=req.soft,
-                      time_limit=req.time_limit, progress=progress, cancel=cancel)
-    res = opt.optimise(req.objective)
-    return opt, res
-
-
-class _Progress(QObject):
-    step = Signal(str, int, int)
+def optimise(req: Request):
+    """The job: the optimiser on a snapshot of the scenario; its Proposal carries the current
+    split's and the proposal's figures."""
+    def op(snap, job):
+        ds = snap.dataset
+        params = params_for(ds, req.level)
+        opt = O.Optimiser(ds, snap, params, req.draws, locked=req.locked, friendly=req.friendly,
+                          fight_pairs=req.fight_pairs if req.friendly == "all" else (), soft=req.soft,
+                          time_limit=req.time_limit, progress=job.progress, cancel=lambda: job.cancelled)
+        return opt.optimise(req.objective)
+    return op
 
 
 class OptimiseDialog(QDialog):
@@ -67,10 +63,8 @@ class OptimiseDialog(QDialog):
         self.doc = doc
         self.selected = tuple(sorted(int(a) for a in selected))
         self.settings = settings or Settings()
-        self.opt = self.result = None
-        self._cancel = threading.Event()
-        self._progress = _Progress(self)
-        self._progress.step.connect(self._on_progress)
+        self.result = None
+        self.job = None
         self.running = False
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -93,7 +87,7 @@ class OptimiseDialog(QDialog):
         self.run_btn.clicked.connect(self.run)
         self.cancel_btn = QPushButton("Stop")
         self.cancel_btn.setEnabled(False)
-        self.cancel_btn.clicked.connect(self._cancel.set)
+        self.cancel_btn.clicked.connect(self.cancel)
         bar.addWidget(self.run_btn)
         bar.addWidget(self.cancel_btn)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Close)
@@ -245,18 +239,21 @@ class OptimiseDialog(QDialog):
         if self.running:
             return
         self.running = True
-        self._cancel.clear()
         self.run_btn.setEnabled(False)
         self.cancel_btn.setEnabled(True)
         self.apply_btn.setEnabled(False)
         self.progress.setRange(0, 0)   # busy until the first step is reported
         self.progress.setFormat("simulating…")
         self.status.setText("Simulating every seat under each pool, then solving…")
-        req, doc, step, cancel = self.request(), self.doc, self._progress.step, self._cancel.is_set
-        self._req = req
+        req = self._req = self.request()
         self.ran.emit(req)
-        run_in_pool(lambda: optimise(doc, req, lambda s, d, t: step.emit(s, int(d), int(t)), cancel),
-                    self._done, self._failed, owner=self)
+        self.job = run_job(self.doc.snapshot(), optimise(req), self._done, self._failed, owner=self,
+                           on_progress=self._on_progress)
+
+    def cancel(self) -> None:
+        """Stop the solve under way: the best split found so far is shown."""
+        if self.job is not None:
+            self.job.cancel()
 
     def _on_progress(self, stage: str, done: int, total: int) -> None:
         if total > 0:
@@ -278,13 +275,13 @@ class OptimiseDialog(QDialog):
 
     def _done(self, out) -> None:
         self._finish()
-        self.opt, self.result = out
+        self.result = out
         self.show_result()
-        if self.result.pools is not None:
-            self.proposed.emit(self.opt.split(self.result.choices))
+        if out.proposed is not None:
+            self.proposed.emit((out.proposed.pools, out.proposed.fight_masks))
 
     def show_result(self) -> None:
-        opt, res, ds = self.opt, self.result, self.doc.dataset
+        res, ds = self.result, self.doc.dataset
         seats = ds.seats
         if res.status == "infeasible":
             names = ", ".join(f"{a} {seats.name(a)}" for a in res.conflict_seats)
@@ -296,21 +293,20 @@ class OptimiseDialog(QDialog):
         if res.pools is None:
             self.status.setText(res.note or f"No proposal ({res.status}).")
             return
-        cur, new = opt.current_choices, res.choices
+        now, new = res.current, res.proposed
         note = f" — {res.note}" if res.note else ""
         goal = "the most expected seats" if res.objective == "seats" else "the highest P(majority)"
         self.status.setText(f"Proposal: {'the best split' if res.status == 'optimal' else 'the best split found'} "
                             f"for {goal} under the hard rules{note}")
-        pm_c, pm_n = opt.p_majority(cur), opt.p_majority(new)
-        pools = opt.pools_def
-        rows = [("Expected alliance seats", f"{opt.expected(cur):.1f}", f"{opt.expected(new):.1f}"),
-                (f"P(majority of {ds.majority})", _pct(pm_c), _pct(pm_n))]
-        pc, pn = opt.split(cur)[0], res.pools
+        pools = self.doc.pools
+        rows = [("Expected alliance seats", f"{now.expected_alliance:.1f}", f"{new.expected_alliance:.1f}"),
+                (f"P(majority of {ds.majority})", _pct(now.p_majority), _pct(new.p_majority))]
         for c in range(len(pools)):
-            rows.append((f"Seats {pools.label(c)}", str(int((pc == c).sum())), str(int((pn == c).sum()))))
-        if opt.fight_masks:
-            rows.append(("Friendly fights between some partners", *(str(int((x >= opt.C).sum())) for x in (cur, new))))
-        broken_c, broken_n = opt.broken(cur), opt.broken(new)
+            rows.append((f"Seats {pools.label(c)}", str(int((now.pools == c).sum())), str(int((new.pools == c).sum()))))
+        if res.fights_possible:
+            rows.append(("Friendly fights between some partners", str(now.fights_between_some),
+                         str(new.fights_between_some)))
+        broken_c, broken_n = now.broken, new.broken
         soft = set(self._req.soft)
         for rid in self.rule_ids:
             rows.append((f"Rule {rid}" + (" (soft)" if rid in soft else ""), _kept(broken_c, rid, seats),
@@ -323,18 +319,17 @@ class OptimiseDialog(QDialog):
             for c, text in enumerate((k, a, b)):
                 self.figures.setItem(r, c, QTableWidgetItem(text))
         self.figures.resizeRowsToContents()
-        moved = np.flatnonzero(cur != new)
+        moved = np.flatnonzero(now.choices != new.choices)
         self.changes.setSortingEnabled(False)
         self.changes.setRowCount(len(moved))
-        V = opt.variant
         for r, i in enumerate(moved):
             a = int(seats.ac_no[i])
             num = QTableWidgetItem()
             num.setData(Qt.ItemDataRole.DisplayRole, a)
             vals = (num, QTableWidgetItem(seats.names[i]),
-                    QTableWidgetItem(f"{_choice(opt, int(cur[i]))} → {_choice(opt, int(new[i]))}"),
-                    QTableWidgetItem(f"{opt.P[V(cur)[i], i] * 100:.0f} %"),
-                    QTableWidgetItem(f"{opt.P[V(new)[i], i] * 100:.0f} %"))
+                    QTableWidgetItem(f"{now.labels[i]} → {new.labels[i]}"),
+                    QTableWidgetItem(f"{now.win_prob[i] * 100:.0f} %"),
+                    QTableWidgetItem(f"{new.win_prob[i] * 100:.0f} %"))
             for c, it in enumerate(vals):
                 self.changes.setItem(r, c, it)
         self.changes.setSortingEnabled(True)
@@ -354,7 +349,7 @@ class OptimiseDialog(QDialog):
         return ok
 
     def reject(self) -> None:
-        self._cancel.set()
+        self.cancel()
         super().reject()
 
 
@@ -372,11 +367,6 @@ def _pairs_list(partners) -> QListWidget:
         pairs.addItem(it)
     pairs.setMaximumHeight(96)
     return pairs
-
-
-def _choice(opt, c: int) -> str:
-    """A pool's label, or a friendly fight's partners ("AAP v INC")."""
-    return opt.pools_def.label(c) if c < opt.C else opt.label(c).replace("+", " v ")
 
 
 def _pct(x) -> str:

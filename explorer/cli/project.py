@@ -1,0 +1,118 @@
+"""``python -m explorer project``: project a scenario and list its conflicts (and, with --draws,
+its uncertainty)."""
+from __future__ import annotations
+
+import json
+
+from ..core import commands
+from ..core.assumption_args import with_swings, with_transfers
+from ..core.engine import Engine
+from ..core.loaders import load_results_csv
+from ..core.rules import load_rules_file
+from ..core.starting import scenario_file
+from .common import UsageError, check_draws, check_pool, command_line_scenario, dataset_args, load_dataset, \
+    uncertainty_args
+
+
+def register(sub) -> None:
+    p = sub.add_parser("project", help="project a scenario and list its conflicts",
+                       description="Project a seat split on a baseline election and list the conflicts "
+                                   "with the negotiation rules (the 2024 talks' rules unless the scenario "
+                                   "or --rules gives others).")
+    p.add_argument("scenario", nargs="?", help="scenario JSON file (default: every seat unassigned)")
+    dataset_args(p)
+    p.add_argument("--partners", metavar="P1,P2,...",
+                   help="the alliance: two or more party codes or ECI names (default: the data set's)")
+    g = p.add_mutually_exclusive_group()
+    g.add_argument("--baseline", help="baseline id, e.g. vs2024, vs2019 or ls2024 (default: the data set's newest)")
+    g.add_argument("--baseline-file", metavar="RESULTS.csv",
+                   help="baseline from a results CSV as ECI publishes it (see README: columns)")
+    p.add_argument("--rules", metavar="RULES.json", help="rules file to judge the split by")
+    p.add_argument("--assign-all", metavar="POOL", help="put every seat in POOL (a partner, contested or unassigned)")
+    p.add_argument("--assign", metavar="POOL=AC_NO,...", action="append", default=[],
+                   help="put seats in POOL (applied after --assign-all); seats by number or name")
+    p.add_argument("--transfer", action="append", default=[], metavar="FROM:TO=x",
+                   help="share (0-1) of FROM's voters that go to TO's candidate; a bare number sets both")
+    p.add_argument("--swing", action="append", default=[], metavar="PARTY=pts",
+                   help="statewide swing in points, e.g. BJP=-2")
+    uncertainty_args(p, default_draws=0)
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(_run=run_project)
+
+
+def run_project(args) -> int:
+    ds = load_dataset(args.dataset)
+    if args.scenario:
+        if args.partners:
+            raise UsageError("--partners: the scenario file names its partners; give one or the other")
+        sc = scenario_file(ds, args.scenario)
+    else:
+        sc = command_line_scenario(ds, args.partners)
+    if args.rules:
+        sc.rules = load_rules_file(args.rules, ds.seats, sc.pools)
+    a = sc.assumptions
+    if args.baseline_file:
+        b = load_results_csv(args.baseline_file, ds.seats, parties=ds.parties)
+        ds.add_baseline(b)
+        a = a.with_baseline(b.id)
+    elif args.baseline:
+        if args.baseline not in ds.baselines:
+            raise UsageError(f"--baseline: unknown baseline {args.baseline!r}; use {' or '.join(ds.baselines)}")
+        a = a.with_baseline(args.baseline)
+    try:
+        a = with_transfers(a, args.transfer, [p.code for p in sc.pools.partners])
+        a = with_swings(a, args.swing, ds)
+    except ValueError as e:
+        raise UsageError(str(e)) from None
+    # the same commands the window puts on its undo stack
+    commands.SetAssumptions(sc, a, "command line").do()
+    if args.assign_all:
+        check_pool(sc, args.assign_all, "--assign-all")
+        commands.MoveSeats(sc, sc.seats.ac_no.tolist(), args.assign_all).do()
+    for spec in args.assign:
+        key, eq, seats = spec.partition("=")
+        if not eq or not seats.strip():
+            raise UsageError(f"--assign {spec}: expected POOL=AC_NO,AC_NO,...")
+        check_pool(sc, key, "--assign")
+        acs = []
+        for tok in seats.split(","):
+            ac = ds.seats.find(tok)
+            if ac is None:
+                raise UsageError(f"--assign {spec}: unknown seat {tok.strip()!r}")
+            acs.append(ac)
+        commands.MoveSeats(sc, acs, key).do()
+    ev = Engine(ds).evaluate(sc)
+    from ..core import report
+    check_draws(args.draws)
+    unc = None
+    if args.draws:
+        from ..core import uncertainty as U
+        params, _ = U.params_for(ds, args.uncertainty)
+        sim = U.Simulator(ev.projector, ds, params, args.draws, args.seed)
+        summ = sim.run(sc.pool, ds.majority)
+        unc = (U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority), summ)
+    if args.json:
+        d = report.to_json(sc, ev)
+        if unc:
+            from ..core.uncertainty import per_seat_probabilities
+            d["uncertainty"] = unc[0]
+            for i, rec in enumerate(d["per_seat"]):
+                rec["p_win"] = per_seat_probabilities(unc[1], i)
+                rec["p_alliance"] = round(float(unc[1].p_alliance[i]), 4)
+        print(json.dumps(d, ensure_ascii=False))
+    else:
+        print(report.to_text(sc, ev))
+        if unc:
+            u = unc[0]
+            a = u["alliance_seats"]
+            c = u["cushion"]
+            print(f"Uncertainty ({u['draws']:,} draws): alliance {a['median']} (80 %: {a['p10']}–{a['p90']}) · "
+                  f"P(majority) {u['p_majority'] * 100:.0f} %")
+            print("  seats (80 %): " + ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})"
+                                                 for k, v in list(u["seats"].items())[:8]))
+            print(f"  tipping seats: {', '.join(f'{a} {ds.seats.name(a)}' for a in u['tipping_seats'][:5])}")
+            if c["majority_lost_at"] is not None:
+                print(f"  cushion: the majority is lost at a swing of {-c['majority_lost_at']:g} points to {c['rival']}")
+            elif c["majority_won_at"] is not None:
+                print(f"  cushion: a swing of {c['majority_won_at']:g} points from {c['rival']} wins the majority")
+    return 0

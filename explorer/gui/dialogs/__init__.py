@@ -1,0 +1,1 @@
+"""The dialogs: optimise, new data set, compare, recovery, help."""
