@@ -14,7 +14,7 @@ from explorer.core.exports import compare, seat_sheet, write_comparison_csv, wri
 from explorer.core.brief import write_brief
 from explorer.core.scenario import Scenario, scenario_from_preset
 from explorer.gui.main_window import MainWindow
-from explorer.gui.controllers.autosave import find_recoverable
+from explorer.gui.autosave import find_recoverable
 
 from .helpers import congress_everywhere, open_window
 
@@ -375,7 +375,7 @@ def test_the_app_killed_after_an_import_recovers_the_same_figures(qtbot, tmp_pat
 
 
 def test_an_autosave_that_cannot_be_restored_is_kept_aside(qtbot, tmp_path):
-    from explorer.gui.controllers.autosave import discard_leftovers, keep_leftovers
+    from explorer.gui.autosave import discard_leftovers, keep_leftovers
     folder = tmp_path / "autosave"
     folder.mkdir()
     broken = {"format": "seat-share-explorer/autosave", "schema_version": 1, "pid": 2 ** 22 + 7, "active": 0,

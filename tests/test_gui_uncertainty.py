@@ -13,7 +13,7 @@ from explorer.core.engine import Engine
 from explorer.core.mapstyle import NO_FIGURE, map_style, p_win_colour
 from explorer.gui.panels.common import AC_ROLE, SORT_ROLE
 from explorer.gui.panels.seat_table import SeatTableModel
-from explorer.gui.controllers.live_uncertainty import Settings
+from explorer.gui.live_uncertainty import Settings
 
 from .helpers import congress_everywhere, open_window
 

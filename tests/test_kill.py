@@ -16,7 +16,7 @@ from pathlib import Path
 from explorer.core.atomic import temp_pattern
 from explorer.core.dataset_io import load_embedded
 from explorer.core.scenario import Scenario
-from explorer.gui.controllers.autosave import AUTOSAVE_FORMAT, find_recoverable
+from explorer.gui.autosave import AUTOSAVE_FORMAT, find_recoverable
 
 from .helpers import congress_everywhere
 

@@ -9,7 +9,7 @@ import os
 from PySide6.QtCore import Qt
 
 from explorer.core.atomic import temp_pattern
-from explorer.gui.controllers.autosave import find_recoverable
+from explorer.gui.autosave import find_recoverable
 from explorer.gui.main_window import MainWindow
 from explorer.gui.dialogs.recovery_dialog import RecoveryDialog
 

@@ -158,11 +158,6 @@ def fit(ds: Dataset, pairs: list[tuple[str, str]] | None = None, min_share: floa
     return params, report
 
 
-def fitted_params(ds: Dataset, level: str = "fitted") -> UncertaintyParams:
-    p, _ = fit(ds)
-    return p.scaled(LEVELS[level])
-
-
 # --- the simulation --------------------------------------------------------------------------------
 def _t(rng: np.random.Generator, df: float, shape) -> np.ndarray:
     """Student t draws scaled to unit variance (float32)."""
@@ -512,16 +507,22 @@ class Cushion:
 
 
 # --- a report of one scenario's uncertainty ---------------------------------------------------------
-def uncertainty_json(sim: Simulator, summ: Summary, projector, pools, seats, majority: int) -> dict:
-    med, lo, hi = summ.interval(summ.alliance_seats)
+def party_intervals(summ: Summary) -> dict[str, dict[str, int]]:
+    """Each party that wins a seat in some draw, most seats first: the median and 80 % interval
+    of its seats (the CLI's and the exports' ``seats`` block)."""
     by_party = {}
-    order = np.argsort(-summ.party_seats.mean(axis=0), kind="stable")
-    for i in order:
+    for i in np.argsort(-summ.party_seats.mean(axis=0), kind="stable"):
         name = summ.parties[i]
         if name in (NOTA, "TIE") or summ.party_seats[:, i].max() == 0:
             continue
         m, a, b = summ.interval(summ.party_seats[:, i])
         by_party[name] = {"median": m, "p10": a, "p90": b}
+    return by_party
+
+
+def uncertainty_json(sim: Simulator, summ: Summary, projector, pools, seats, majority: int) -> dict:
+    med, lo, hi = summ.interval(summ.alliance_seats)
+    by_party = party_intervals(summ)
     return {"draws": summ.draws, "seed": sim.seed, "params": sim.params.to_json(),
             "p_majority": round(summ.p_majority, 4),
             "alliance_seats": {"median": med, "p10": lo, "p90": hi}, "seats": by_party,

@@ -96,8 +96,8 @@ class WindowActions(QObject):
         ex.addAction("Negotiation sheet (XLSX)…", lambda: fc.export("xlsx"))
         ex.addAction("Seats (CSV)…", lambda: fc.export("csv"))
         ex.addAction("One-page brief (PDF)…", lambda: fc.export("pdf"))
-        ex.addAction("Map (PNG)…", lambda: w.map_panel._export_dialog("png"))
-        ex.addAction("Map (SVG)…", lambda: w.map_panel._export_dialog("svg"))
+        ex.addAction("Map (PNG)…", lambda: w.map_panel.export_dialog("png"))
+        ex.addAction("Map (SVG)…", lambda: w.map_panel.export_dialog("svg"))
         from .controllers import printing
         f.addAction("&Print brief…", lambda: printing.print_brief(w), QKeySequence.StandardKey.Print)
         f.addAction("Print seat &table…", lambda: printing.print_seat_table(w))

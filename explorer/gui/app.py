@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     from ..core.dataset_io import load_embedded
     from ..core.errors import DataError
     from ..core.starting import starting_scenario
-    from .controllers.autosave import default_autosave_dir, find_recoverable, keep_leftovers
+    from .autosave import default_autosave_dir, find_recoverable, keep_leftovers
     from .main_window import MainWindow
     from .dialogs.recovery_dialog import RecoveryDialog
     from .style import warn

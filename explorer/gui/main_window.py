@@ -14,7 +14,7 @@ from .. import APP_NAME, __version__
 from ..core.scenario import Scenario
 from ..core.starting import starting_scenario
 from .actions import WindowActions
-from .controllers.autosave import default_autosave_dir, restore
+from .autosave import default_autosave_dir, restore
 from .dock_layout import make_dock, save_layout
 from .document import Binding, DocumentViews, ScenarioDocument, SelectionHub
 from .controllers.files import FileController
@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
                        self.summary_panel, self.assumptions_panel, self.rules_panel, self.map_panel)
         from .controllers.analysis import Analysis  # uncertainty and optimiser (issues 17, 18)
         self.analysis = Analysis(self)
+        self._wire_analysis()
         from .dock_layout import arrange_in_groups, restore_layout
         arrange_in_groups(self)         # the deal, the numbers, the advice (dock_layout.py)
         self.layout_restored = restore_layout(self)     # or as the strategist left them
@@ -193,6 +194,19 @@ class MainWindow(QMainWindow):
             # Chart tab is opened, whichever comes first: the window shows sooner
             self._chart_pending = True
             self.chart_dock.visibilityChanged.connect(lambda vis: vis and self._attach_chart())
+
+    def _wire_analysis(self) -> None:
+        """The window's own panels and the analysis docks, wired here once: the map's best-partner
+        and cost modes and the table's Best and Cost columns want the who-contests figures
+        (computed even while the dock is hidden); the table shows the live P(win)."""
+        from ..core.mapstyle import CONTEST_MODES
+        who = self.analysis.who
+        self.map_panel.modeChanged.connect(lambda m: who.set_wanted(m in CONTEST_MODES))
+        who.figuresChanged.connect(self.map_panel.set_contest)
+        self.table_panel.contestWanted.connect(lambda on: who.set_wanted(on, "table"))
+        who.figuresChanged.connect(self.seat_model.set_contest_figures)
+        self.workspace.activeChanged.connect(lambda _d: self.seat_model.set_contest_figures(None))
+        self.table_panel.show_p_win_column()
 
     def event(self, e):
         if e.type() == QEvent.Type.Paint and self._chart_pending:

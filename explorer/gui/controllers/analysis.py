@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
-from .live_uncertainty import Figures, LiveUncertainty
+from ..live_uncertainty import Figures, LiveUncertainty
 
 
 class _CloseWatch(QObject):
@@ -53,18 +53,6 @@ class Analysis:
         self.who_dock.visibilityChanged.connect(self.who.set_active)
         self.dock.visibilityChanged.connect(self.panel.set_active)
         self.walk_dock.visibilityChanged.connect(self.walk.set_active)
-        # the map's best-partner and cost modes: the who-contests figures, computed even while hidden
-        from ...core.mapstyle import CONTEST_MODES
-        window.map_panel.modeChanged.connect(lambda m: self.who.set_wanted(m in CONTEST_MODES))
-        self.who.figuresChanged.connect(window.map_panel.set_contest)
-        # the table's Best and Cost columns, when the strategist shows them (header menu)
-        window.table_panel.contestWanted.connect(lambda on: self.who.set_wanted(on, "table"))
-        self.who.figuresChanged.connect(window.seat_model.set_contest_figures)
-        window.workspace.activeChanged.connect(lambda _d: window.seat_model.set_contest_figures(None))
-        from PySide6.QtWidgets import QHeaderView
-        window.table_panel.table.setColumnWidth(window.seat_model.C_PWIN, 52)
-        window.table_panel.table.horizontalHeader().setSectionResizeMode(window.seat_model.C_PWIN,
-                                                                         QHeaderView.ResizeMode.Interactive)
         self.live.updated.connect(self._show)
         self.live.staleChanged.connect(lambda _s: self.live.figures is not None and self._show(self.live.figures))
         window.views.add(self.walk, self.frontier, self.who, self.live)   # told of the document shown after the window's
@@ -121,9 +109,9 @@ class Analysis:
         d = f.to_json()
         if walk_away:
             from ...core import optimise as O
-            from .live_uncertainty import params_for
+            from ..live_uncertainty import cached_params
             doc = self.w.doc
-            opt = O.Optimiser(doc.dataset, doc.snapshot(), params_for(doc.dataset, f.settings.level),
+            opt = O.Optimiser(doc.dataset, doc.snapshot(), cached_params(doc.dataset, f.settings.level),
                               f.settings.draws, f.settings.seed)
             d["walk_away"] = opt.walk_away(opt.current_choices)
         return d

@@ -16,7 +16,7 @@ from ...core.errors import DataError
 from ...core.jsonio import read_json
 from ...core.scenario import Scenario
 from ...core.starting import starting_scenario
-from .autosave import Autosaver, AutosaveStatus, default_autosave_dir, file_digest
+from ..autosave import Autosaver, AutosaveStatus, default_autosave_dir, file_digest
 from .datasets import EMBEDDED, DatasetFiles
 from ..style import ask, message_box, plain_rich, warn
 

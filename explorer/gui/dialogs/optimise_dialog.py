@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 from ...core import optimise as O
 from ..style import plain_rich
 from ..jobs import run_job
-from ..controllers.live_uncertainty import Settings, params_for
+from ..live_uncertainty import Settings, cached_params
 
 KIND_LABELS = {"must_have": "must-have", "faction_claim": "faction claim", "regional_minimum": "regional minimum",
                "seat_bounds": "seat bounds"}
@@ -44,7 +44,7 @@ def optimise(req: Request):
     split's and the proposal's figures."""
     def op(snap, job):
         ds = snap.dataset
-        params = params_for(ds, req.level)
+        params = cached_params(ds, req.level)
         opt = O.Optimiser(ds, snap, params, req.draws, locked=req.locked, friendly=req.friendly,
                           fight_pairs=req.fight_pairs if req.friendly == "all" else (), soft=req.soft,
                           time_limit=req.time_limit, progress=job.progress, cancel=lambda: job.cancelled)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QPushButton, Q
                                QVBoxLayout)
 
 from ... import APP_NAME
-from ..controllers.autosave import autosave_entries, chosen_autosave, settle_leftovers
+from ..autosave import autosave_entries, chosen_autosave, settle_leftovers
 
 
 class RecoveryDialog(QDialog):

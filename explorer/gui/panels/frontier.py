@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...core import optimise as O
 from ..jobs import JobLane, run_job
-from ..controllers.live_uncertainty import params_for
+from ..live_uncertainty import cached_params
 
 SEATS_C, PMAJ_C = QColor("#2B5C8A"), QColor("#B26A00")
 
@@ -30,7 +30,7 @@ def frontier_of(req, code: str, ks: range):
     """The job: the frontier of ``code`` over ``ks`` on a snapshot, with the optimiser's choices ``req``."""
     def op(snap, job) -> Frontier:
         ds = snap.dataset
-        opt = O.Optimiser(ds, snap, params_for(ds, req.level), req.draws, soft=req.soft,
+        opt = O.Optimiser(ds, snap, cached_params(ds, req.level), req.draws, soft=req.soft,
                           friendly=req.friendly, fight_pairs=req.fight_pairs if req.friendly == "all" else (),
                           cancel=lambda: job.cancelled)
         return Frontier(code, opt.frontier(code, ks))

@@ -12,7 +12,7 @@ from ...core.atomic import atomic_write_bytes
 class MapExport:
     """Needs the panel's ``scene``, ``legend``, ``items``, ``boundaries``, ``doc`` and ``map_rect``."""
 
-    def _export_dialog(self, kind: str):
+    def export_dialog(self, kind: str):
         path, _ = QFileDialog.getSaveFileName(self, f"Export map as {kind.upper()}", f"map.{kind}",
                                               f"{kind.upper()} (*.{kind})")
         if not path:

@@ -486,6 +486,11 @@ class SeatTablePanel(QWidget):
             self.proxy.refilter()  # those filters depend on the split; the others do not
         self._update_shown()
 
+    def show_p_win_column(self) -> None:
+        """The P(win) column, filled by the live uncertainty: narrow, widened by hand."""
+        self.table.setColumnWidth(self.model.C_PWIN, 52)
+        self.table.horizontalHeader().setSectionResizeMode(self.model.C_PWIN, QHeaderView.ResizeMode.Interactive)
+
     def _header_menu(self, pos):
         m = QMenu(self)
         for c, name in enumerate(SeatTableModel.COLUMNS):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QTableView, QVBoxLayout, QWidget)
 
 from ...core.uncertainty import LEVELS
-from ..controllers.live_uncertainty import Figures, LiveUncertainty, Settings
+from ..live_uncertainty import Figures, LiveUncertainty, Settings
 from .common import AC_ROLE, SORT_ROLE, select_seats_in
 
 WIN, LOSE, GRID = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#DDDDDD")

@@ -17,7 +17,7 @@ from ...core import optimise as O
 from ...core import uncertainty as U
 from ..document import Binding
 from ..jobs import run_job
-from ..controllers.live_uncertainty import params_for
+from ..live_uncertainty import cached_params
 from .common import SORT_ROLE
 
 @dataclass(frozen=True, eq=False)
@@ -208,7 +208,7 @@ class WalkAwayPanel(QWidget):
         def work(_snap, _job):
             # going alone is drawn once per simulator, the proposal once per proposal; a move then
             # redraws only the moved seats of the current split
-            sm = sim or U.Simulator(pj, ds, params_for(ds, s.level), s.draws, s.seed)
+            sm = sim or U.Simulator(pj, ds, cached_params(ds, s.level), s.draws, s.seed)
             ap = apart or O.partners_apart(sm, pdef, majority)
             out = {}
             if proposal is not None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ...core import optimise as O
 from ..document import Binding
 from ..jobs import JobLane, run_job
-from ..controllers.live_uncertainty import params_for
+from ..live_uncertainty import cached_params
 from .common import AC_ROLE, SORT_ROLE
 
 
@@ -31,7 +31,7 @@ def win_probabilities(doc, level: str, seed: int):
     """The job: every seat's P(win) in every pool variant, on a snapshot of ``doc``'s scenario."""
     def op(snap, job) -> WinProbabilities:
         ds = snap.dataset
-        opt = O.Optimiser(ds, snap, params_for(ds, level), O.DEFAULT_DRAWS, seed, cancel=lambda: job.cancelled)
+        opt = O.Optimiser(ds, snap, cached_params(ds, level), O.DEFAULT_DRAWS, seed, cancel=lambda: job.cancelled)
         return WinProbabilities(doc, opt.table.win_prob.copy())
     return op
 

@@ -12,15 +12,15 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from ...core import uncertainty as U
-from ..document import Binding, Document
-from ..jobs import run_job
+from ..core import uncertainty as U
+from .document import Binding, Document
+from .jobs import run_job
 
 
 _PARAMS: dict = {}
 
 
-def params_for(ds, level: str):
+def cached_params(ds, level: str):
     """The fitted sizes, once per data set, version of its imports and level (a fit costs ~0.2 s)."""
     key = (ds.uid, ds.version, level)
     if key not in _PARAMS:
@@ -79,13 +79,7 @@ class Figures:
         """The CLI's ``uncertainty`` block, plus the per-seat P(alliance) (for the exports)."""
         s = self.summary
         med, lo, hi = self.interval
-        by_party = {}
-        for i in np.argsort(-s.party_seats.mean(axis=0), kind="stable"):
-            name = s.parties[i]
-            if name in ("NOTA", "TIE") or s.party_seats[:, i].max() == 0:
-                continue
-            m, a, b = s.interval(s.party_seats[:, i])
-            by_party[name] = {"median": m, "p10": a, "p90": b}
+        by_party = U.party_intervals(s)
         return {"draws": s.draws, "seed": self.settings.seed, "level": self.settings.level,
                 "p_majority": round(s.p_majority, 4), "alliance_seats": {"median": med, "p10": lo, "p90": hi},
                 "seats": by_party, "tipping_seats": self.tipping(), "cushion": self.cushion,
@@ -195,7 +189,7 @@ class LiveUncertainty(QObject):
         self._running, self._pending = True, False
 
         def work(snap, _job) -> Simulation:
-            params = params_for(ds, s.level)
+            params = cached_params(ds, s.level)
             sim = U.Simulator(pj, ds, params, s.draws, s.seed, bank=bank)
             pools = snap.pool.astype(np.int64)
             # a friendly fight splits only its partners' vote

@@ -14,10 +14,10 @@ import hashlib
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel
 
-from ...core.atomic import remove_stale_temp_files
-from ...core.errors import DataError
-from ...core.jsonio import read_json, write_json
-from ...core.scenario import Scenario
+from ..core.atomic import remove_stale_temp_files
+from ..core.errors import DataError
+from ..core.jsonio import read_json, write_json
+from ..core.scenario import Scenario
 
 AUTOSAVE_FORMAT = "seat-share-explorer/autosave"
 

@@ -1,0 +1,90 @@
+"""Answers read straight from the simulation, without a solve: each partner's walk-away value,
+who should contest each seat, and the rebels of denied claims."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import uncertainty as U
+from ..projection import REBEL_SHARE, Rebel
+from ..rules import FactionClaim, MustHave
+from ..scenario import Scenario
+
+
+def rebels_from(sc: Scenario, claims: dict[str, float] | None = None,
+                seats: dict[int, tuple[str, float]] | None = None) -> tuple[Rebel, ...]:
+    """Rebels from faction claims (rule id -> share; every seat of the claim carries a rebel of
+    its partner) and from single seats (ac_no -> (partner, share))."""
+    out: dict[int, Rebel] = {}
+    by_id = {r.id: r for r in sc.rules.rules}
+    for rid, share in (claims or {}).items():
+        r = by_id.get(rid)
+        if r is None:
+            raise ValueError(f"rebel: no rule {rid!r}; rules are {', '.join(by_id) or 'none'}")
+        if not isinstance(r, (FactionClaim, MustHave)):
+            raise ValueError(f"rebel: rule {rid!r} is a {r.kind}, not a faction claim or must-have")
+        for a in r.seats:
+            out[a] = Rebel(int(a), r.partner, (r.rebel if r.rebel is not None else REBEL_SHARE)
+                           if share is None else float(share))
+    for a, (partner, share) in (seats or {}).items():
+        if not sc.seats.has(a):
+            raise ValueError(f"rebel: unknown seat {a}")
+        out[int(a)] = Rebel(int(a), partner, REBEL_SHARE if share is None else float(share))
+    return tuple(out[a] for a in sorted(out))
+
+
+def partners_apart(sim: U.Simulator, pools_def, majority: int) -> U.Summary:
+    """The draws with every partner in every seat (no transfer): the going-alone side of ``walk_away``."""
+    return sim.run(np.full(sim.N, pools_def.contested, dtype=np.int64), majority)
+
+
+def walk_away(sim: U.Simulator, pools_def, pools: np.ndarray, majority: int,
+              fights: np.ndarray | None = None, apart: U.Summary | None = None) -> dict:
+    """Each partner in the alliance (the split ``pools``, with its friendly fights) and going alone
+    (every seat fielded by every partner, no transfer), on the simulator's draws: expected seats,
+    P(majority) of the alliance and of the partner alone. The alliance is worth it to a partner
+    only if it gains seats (``worth_it``). ``apart``: ``partners_apart`` of the same simulator,
+    when the caller keeps it; the split's draws are the simulator's ``move`` from whatever it last
+    ran (only the seats that differ are drawn again)."""
+    s_out = apart if apart is not None else partners_apart(sim, pools_def, majority)
+    s_in = sim.move(np.asarray(pools, dtype=np.int64), majority, fights)
+    out = {}
+    for p in pools_def.partners:
+        k = s_in.parties.index(p.code)
+        a, b = float(s_in.p_win[:, k].sum()), float(s_out.p_win[:, k].sum())
+        out[p.code] = {"alliance": round(a, 3), "alone": round(b, 3),
+                       "p_majority_alliance": round(s_in.p_majority, 4),
+                       "p_majority_alone": round(float((s_out.party_seats[:, k] >= majority).mean()), 4),
+                       "p_majority_partner_in_alliance": round(float((s_in.party_seats[:, k] >= majority).mean()), 4),
+                       "p_majority_partners_apart": round(s_out.p_majority, 4),
+                       "worth_it": bool(a > b)}
+    return out
+
+
+@dataclass(frozen=True)
+class SeatContest:
+    """Who should contest each seat, per seat (the who-contests figures as arrays, for the map's
+    and the table's "best partner" and "cost of this assignment")."""
+    best: np.ndarray       # partner index with the higher P(alliance wins) alone
+    best_code: list[str]   # its code
+    p_best: np.ndarray     # that P
+    p_now: np.ndarray      # P(alliance wins) in the seat's current pool
+    cost: np.ndarray       # p_best - p_now, expected seats (negative: the current friendly fight is better)
+
+
+def seat_contest(P: np.ndarray | None, pools_def, pool: np.ndarray) -> SeatContest | None:
+    """From the optimiser's P (variants x seats: each partner alone, then all stand; ``Optimiser.P``)
+    and the split ``pool``: each seat's better partner and what its current pool costs against it
+    (Contested and Unassigned count as every partner standing). None when there is no P, or one
+    made for another alliance or data set."""
+    n_p = pools_def.n_partners
+    if P is None or np.ndim(P) != 2 or np.shape(P)[1] != len(pool) or np.shape(P)[0] <= n_p:
+        return None
+    P = np.asarray(P, dtype=float)
+    best = np.argmax(P[:n_p], axis=0)
+    rows = np.arange(P.shape[1])
+    p_best = P[best, rows]
+    p_now = P[np.minimum(np.asarray(pool, dtype=np.int64), n_p), rows]
+    codes = [p.code for p in pools_def.partners]
+    return SeatContest(best, [codes[b] for b in best.tolist()], p_best, p_now, p_best - p_now)

@@ -1,0 +1,228 @@
+"""The table every question of one scenario asks: P(the alliance wins) of every seat in every
+column it may take, and the draws behind it (``prepare(snapshot, Settings) -> WinTable``)."""
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from .. import uncertainty as U
+from ..dataset import Dataset, SeatTable
+from ..engine import Engine
+from ..pools import Pools
+from ..projection import Projector, Rebel
+from .limits import DEFAULT_DRAWS, Progress
+
+
+# --- the table: P(win) of every seat in every column ----------------------------------------------------
+@dataclass(frozen=True)
+class Settings:
+    """What the simulation behind the table is made with, and which choices a seat has."""
+    params: U.UncertaintyParams | None = None    # None: fitted from the data set
+    draws: int = DEFAULT_DRAWS
+    seed: int = U.DEFAULT_SEED
+    rebels: tuple[Rebel, ...] = ()               # beside the scenario's own (claims that carry one)
+    friendly: tuple[int, ...] | str = ()         # where a friendly fight is allowed: seats, "all" or "none"
+    fight_pairs: tuple | str = ()                # the sets of partners that may fight, or "all" / "none"
+
+
+@dataclass(frozen=True, eq=False)
+class WinTable:
+    """Every seat's P(the alliance wins) in every column it may take (each partner alone,
+    Contested, Unassigned, then the friendly fights between some partners), and the draws behind
+    it: what every question asks of one scenario. Columns: ``n_pools`` pools, then a column per
+    entry of ``fight_masks``; a *choice* is a column index."""
+    seats: SeatTable
+    pools: Pools
+    majority: int
+    projector: Projector
+    rebels: tuple[Rebel, ...]
+    sim: U.Simulator | None
+    draws: int
+    win_prob: np.ndarray                 # (variants, seats): each partner alone, all stand, then the fights
+    wins: np.ndarray | None              # (variants, seats, draws) bool: the draws (None: P given by hand)
+    fight_masks: tuple[int, ...]         # the fight columns' partner bits
+    column_variant: np.ndarray           # per column, its variant
+    column_win_prob: np.ndarray          # (columns, seats)
+    allowed: np.ndarray                  # (columns, seats) bool: the choices a seat may take
+    friendly: tuple[int, ...]            # the seats (ac_no) where a friendly fight is allowed
+    current: np.ndarray                  # the scenario's split as choices
+    prepare_ms: float = 0.0
+
+    @property
+    def n_seats(self) -> int:
+        return self.seats.n
+
+    @property
+    def n_partners(self) -> int:
+        return self.pools.n_partners
+
+    @property
+    def n_pools(self) -> int:
+        return len(self.pools)
+
+    @property
+    def n_columns(self) -> int:
+        return len(self.pools) + len(self.fight_masks)
+
+    # -- the figures of a split ----------------------------------------------------------------------
+    def variant(self, choices: np.ndarray) -> np.ndarray:
+        """The simulated variant of each seat's choice (a pool, or a fight column)."""
+        return self.column_variant[np.asarray(choices, dtype=np.int64)]
+
+    def win_prob_of(self, choices: np.ndarray) -> np.ndarray:
+        """Per seat, P(the alliance wins it) under the split."""
+        return self.win_prob[self.variant(choices), np.arange(self.n_seats)]
+
+    def expected(self, choices: np.ndarray) -> float:
+        return float(self.win_prob_of(choices).sum())
+
+    def seats_by_draw(self, choices: np.ndarray) -> np.ndarray | None:
+        if self.wins is None:
+            return None
+        return self.wins[self.variant(choices), np.arange(self.n_seats)].sum(axis=0)
+
+    def p_majority(self, choices: np.ndarray) -> float | None:
+        s = self.seats_by_draw(choices)
+        return None if s is None else float((s >= self.majority).mean())
+
+    # -- choices and splits ----------------------------------------------------------------------------
+    def choices(self, pools: np.ndarray, fights: np.ndarray | None = None) -> np.ndarray:
+        """A split (pools, and fight masks per seat as ``Scenario.fight_masks`` gives them) as choices."""
+        out = np.asarray(pools, dtype=np.int64).copy()
+        if fights is not None:
+            column = {m: self.n_pools + j for j, m in enumerate(self.fight_masks)}
+            for i in np.flatnonzero((out == self.pools.contested) & (fights != 0)):
+                c = column.get(int(fights[i]))
+                if c is None:
+                    raise ValueError(f"seat {self.seats.ac_no[i]}: a friendly fight the optimiser has no column for")
+                out[i] = c
+        return out
+
+    def split(self, choices: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        """Choices back to pools (a fight column is Contested) and fight masks (None: no fight
+        between some partners)."""
+        ch = np.asarray(choices, dtype=np.int64)
+        fight = ch >= self.n_pools
+        pools = np.where(fight, self.pools.contested, ch).astype(np.int8)
+        if not fight.any():
+            return pools, None
+        masks = np.zeros(self.n_seats, dtype=np.int64)
+        masks[fight] = np.array(self.fight_masks, dtype=np.int64)[ch[fight] - self.n_pools]
+        return pools, masks
+
+    def fights_of(self, choices: np.ndarray) -> dict[int, tuple[str, ...]]:
+        """The friendly fights between some partners of a split, as ``Scenario.fights``."""
+        codes = [p.code for p in self.pools.partners]
+        ch = np.asarray(choices, dtype=np.int64)
+        ac = self.seats.ac_no
+        return {int(ac[i]): tuple(c for k, c in enumerate(codes) if self.fight_masks[ch[i] - self.n_pools] >> k & 1)
+                for i in np.flatnonzero(ch >= self.n_pools)}
+
+    def label(self, choice: int) -> str:
+        """A choice's name: a pool key, or the fighting partners' codes ("AAP+INC")."""
+        if choice < self.n_pools:
+            return self.pools.keys[choice]
+        m = self.fight_masks[choice - self.n_pools]
+        return "+".join(p.code for k, p in enumerate(self.pools.partners) if m >> k & 1)
+
+
+def _fight_sets(snapshot, fight_pairs) -> list[int]:
+    """The partner bits of each set of partners allowed to fight ("all": every pair)."""
+    codes = [p.code for p in snapshot.pools.partners]
+    if isinstance(fight_pairs, str):
+        if fight_pairs not in ("all", "none", ""):
+            raise ValueError(f"fight pairs: {fight_pairs!r}; use all, none or sets of partner codes")
+        sets = list(itertools.combinations(codes, 2)) if fight_pairs == "all" else []
+    else:
+        sets = [tuple(x) for x in fight_pairs]
+    out = []
+    for fs in sets:
+        norm = snapshot.normal_fight(fs)      # ValueError: fewer than two, or not a partner
+        if norm is None:                      # every partner: that is Contested itself
+            continue
+        m = sum(1 << codes.index(c) for c in norm)
+        if m not in out:
+            out.append(m)
+    return out
+
+
+def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | None = None,
+            progress: Progress | None = None, win_prob: np.ndarray | None = None,
+            wins: np.ndarray | None = None) -> WinTable:
+    """The table of a scenario (a ``ScenarioSnapshot``, or a scenario read on its own thread):
+    the simulation of every seat in every pool variant (variants x draws x seats).
+
+    ``win_prob`` (V, N) or ``wins`` (V, N, draws) bool, when given, stand in for the simulation
+    (hand-made cases; a cache): P(alliance wins seat i with the seat in variant v); variants: each
+    partner alone, all stand, then the fight columns in ``fight_masks`` order."""
+    t0 = time.perf_counter()
+    ds = dataset or snapshot.dataset
+    report = progress or (lambda stage, done, total: None)
+    pools = snapshot.pools
+    n_p, N = pools.n_partners, ds.seats.n
+    # the scenario's own rebels (claims that carry one), then those of the settings, seat by seat
+    mine = {r.ac_no: r for r in snapshot.rules.rebels()}
+    mine.update({r.ac_no: r for r in settings.rebels})
+    rebels = tuple(mine[a] for a in sorted(mine))
+    params = settings.params
+    if params is None:
+        params, _ = U.params_for(ds)
+    draws = int(settings.draws)
+    projector = Engine(ds).projector(pools, snapshot.assumptions, rebels)
+    # the fight columns: the sets of partners allowed to fight, then the scenario's own fights
+    allowed_masks = _fight_sets(snapshot, settings.fight_pairs)
+    own = snapshot.fight_masks()
+    own_masks = sorted(set(int(m) for m in own[own != 0])) if own is not None else []
+    fight_masks = allowed_masks + [m for m in own_masks if m not in allowed_masks]
+    fight_variant = [projector.variant_of(m) for m in fight_masks]
+    V = len(projector.variant_masks)
+    sim = None
+    if wins is not None:
+        wins = np.asarray(wins, dtype=bool)
+        P, draws = wins.mean(axis=2), wins.shape[2]
+    elif win_prob is not None:
+        P = np.asarray(win_prob, dtype=float)
+    else:
+        if draws < 1:
+            raise ValueError("the optimiser needs at least one draw")
+        sim = U.Simulator(projector, ds, params, draws, int(settings.seed))
+        wins = np.empty((V, N, draws), dtype=bool)
+        for v in range(V):
+            report("simulating", v, V)
+            wins[v] = sim.variant_draws(np.full(N, v)).T
+        P = wins.mean(axis=2)
+    if sim is None and P.shape[0] != V:
+        raise ValueError(f"probabilities: {P.shape[0]} variants given, {V} needed "
+                         f"(each partner alone, all stand, {len(fight_masks)} friendly fights)")
+    # the win probability of each column: the pools (Unassigned is the split vote), then the
+    # friendly fights between some partners
+    C = len(pools)
+    column_variant = np.array(list(range(n_p + 1)) + [n_p] + fight_variant, dtype=np.int64)
+    # which pools a seat may take: every partner; Contested where a friendly fight is allowed
+    allowed = np.zeros((C + len(fight_masks), N), dtype=bool)
+    allowed[:n_p] = True
+    friendly = settings.friendly
+    if isinstance(friendly, str):
+        if friendly not in ("all", "none", ""):
+            raise ValueError(f"friendly fights: {friendly!r}; use all, none or seat numbers")
+        if friendly == "all":
+            allowed[n_p] = True
+        friendly = tuple(int(a) for a in ds.seats.ac_no) if friendly == "all" else ()
+    else:
+        friendly = tuple(int(a) for a in friendly)
+        for a in friendly:
+            if not ds.seats.has(a):
+                raise ValueError(f"friendly fight: unknown seat {a}")
+        allowed[n_p, ds.seats.indices(list(friendly))] = True
+    for j, m in enumerate(fight_masks):   # a fight between some partners: where a fight is allowed
+        if m in allowed_masks:
+            allowed[C + j] = allowed[n_p]
+    table = WinTable(ds.seats, pools, ds.majority, projector, rebels, sim, draws, P, wins, tuple(fight_masks),
+                     column_variant, P[column_variant], allowed, friendly, np.empty(0, dtype=np.int64))
+    current = table.choices(snapshot.pool.astype(np.int64), own)
+    object.__setattr__(table, "current", current)
+    object.__setattr__(table, "prepare_ms", (time.perf_counter() - t0) * 1e3)
+    return table
