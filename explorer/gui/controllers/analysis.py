@@ -108,10 +108,19 @@ class Analysis:
             return None
         d = f.to_json()
         if walk_away:
+            d["walk_away"] = self.walk_away_of()()
+        return d
+
+    def walk_away_of(self):
+        """Each partner's walk-away value for the split shown, as a function of values taken now
+        (the snapshot, the settings): an export's job calls it off the GUI thread."""
+        f = self.live.figures
+        doc = self.w.doc
+        ds, snap, s = doc.dataset, doc.snapshot(), f.settings
+
+        def walk_away() -> dict:
             from ...core import optimise as O
             from ..live_uncertainty import cached_params
-            doc = self.w.doc
-            opt = O.Optimiser(doc.dataset, doc.snapshot(), cached_params(doc.dataset, f.settings.level),
-                              f.settings.draws, f.settings.seed)
-            d["walk_away"] = opt.walk_away(opt.current_choices)
-        return d
+            opt = O.Optimiser(ds, snap, cached_params(ds, s.level), s.draws, s.seed)
+            return opt.walk_away(opt.current_choices)
+        return walk_away
