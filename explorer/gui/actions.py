@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from .dialogs.help_dialog import show_getting_started
+from .dialogs.help_dialog import show_getting_started, show_reference
 
 
 CONTESTED_KEY = "Ctrl+Shift+C"
@@ -136,6 +136,7 @@ class WindowActions(QObject):
         v.addAction("Arrange docks in &groups", lambda: arrange_in_groups(w))
         h = mb.addMenu("&Help")
         h.addAction("&Getting started", lambda: show_getting_started(w))
+        h.addAction("&Reference", lambda: show_reference(w))
         h.addAction("&About", w.about)
 
     def _fill_presets(self):
