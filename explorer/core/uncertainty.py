@@ -257,7 +257,11 @@ class Simulator:
         self.region, _ = region_index(ds)
         T = pb._pct_base[None, :, None]
         share = o.votes / T * 100.0                        # (V, N, K) points
-        contend = o.fielded & pb.present[None] & (o.votes > 0)
+        # a standing partner is a candidate wherever it stands, with the votes transferred to it,
+        # even where it had none in the baseline (RJD in Pakaur): not only the baseline's candidates
+        present = pb.present.copy()
+        present[:, :projector.pools.n_partners] = True
+        contend = o.fielded & present[None] & (o.votes > 0)
         score = np.where(contend, share, -np.inf)
         top = np.argsort(-score, axis=2, kind="stable")[:, :, :TOP]
         if top.shape[2] < TOP:
