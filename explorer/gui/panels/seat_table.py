@@ -544,7 +544,8 @@ class SeatTablePanel(QWidget):
         texts[SeatTableModel.C_WIN] |= {p.code for p in pools.partners}
 
         def widest(c, metrics, pad):
-            head = hfm.horizontalAdvance(SeatTableModel.COLUMNS[c]) + 14
+            header = m.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or SeatTableModel.COLUMNS[c]
+            head = hfm.horizontalAdvance(str(header)) + 14
             return max([head] + [metrics.horizontalAdvance(t) + pad for t in texts[c] if t])
         w = dict(self.WIDTHS)
         for c, metrics, pad in ((SeatTableModel.C_SC, fm, 10), (SeatTableModel.C_DISTRICT, fm, 10), (SeatTableModel.C_PC, fm, 10),
