@@ -1,5 +1,5 @@
-"""Small state bugs across tabs (issue 26, item 9): each scenario keeps its own search and
-filters; Compare… offers only deals on the data set in front; shipped data sets are listed by
+"""Small state bugs across tabs (issue 26, item 9): each data set keeps its own search and
+filters (tabs on one data set share them); Compare… offers only deals on the data set in front; shipped data sets are listed by
 name; closing the last tab leaves one headline, the new scenario's."""
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from explorer.gui.dialogs.compare_dialog import CompareDialog
 from .helpers import congress_everywhere, open_window
 
 
-def test_the_search_stays_with_its_tab(qtbot):
+def test_the_search_stays_with_its_data_set(qtbot):
     w = open_window(qtbot, congress_everywhere())
     w.search.setText("jind")
     assert w.shown.text() == "1 of 90"

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         lay.setSpacing(0)
         lay.addWidget(self.tabs)
         lay.addWidget(self.scoreboard)
+        lay.addWidget(self.table_panel.filter_bar)    # the table's search and filters, over table and pools
         lay.addWidget(split, 1)
         self.setCentralWidget(central)
         self._build_docks(doc, with_chart)

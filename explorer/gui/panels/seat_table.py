@@ -370,6 +370,7 @@ class SeatTablePanel(QWidget):
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.widths = dict(self.WIDTHS)      # the data set's: see fit_to_data
+        self._filters_of: dict[int, tuple] = {}   # id(data set) -> its search and filters while another is shown
         self.name_min = self.NAME_MIN
         for c, w in self.WIDTHS.items():
             self.table.setColumnWidth(c, w)
@@ -394,25 +395,31 @@ class SeatTablePanel(QWidget):
         self.conflicts_only.toggled.connect(lambda on: self._filter(conflicts_only=on))
         self.shown = QLabel()
         self.shown.setStyleSheet("color:#666;")
-        bar = QHBoxLayout()
+        # the search and filters in a bar of their own: the window puts it over the table and the
+        # pools, so the table's width is its columns' and never the bar's (issue 26)
+        self.filter_bar = QWidget()
+        self.filter_bar.setObjectName("filter_bar")
+        bar = QHBoxLayout(self.filter_bar)
         bar.setContentsMargins(4, 4, 4, 2)
         bar.addWidget(self.search, 2)
         for w in (self.district_filter, self.pc_filter, self.pool_filter):
             bar.addWidget(w, 1)
         bar.addWidget(self.conflicts_only)
         bar.addWidget(self.shown)
+        bar.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        lay.addLayout(bar)
+        lay.addWidget(self.filter_bar)
         lay.addWidget(self.table, 1)
         hub.changed.connect(self._hub_changed)
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
         previous = self.doc if self._shape is not None else None
-        if previous is not None and previous is not doc:
-            previous._table_filters = self._filters()     # each scenario keeps its own search and filters
+        other_data = previous is not None and previous.dataset is not doc.dataset
+        if other_data:      # the search and filters are the data set's: kept for when it is back in front
+            self._filters_of[id(previous.dataset)] = self._filters()
         self.doc = doc
         self.model.set_document(doc)
         shape = shape_of(doc)
@@ -429,8 +436,8 @@ class SeatTablePanel(QWidget):
             self.proxy.set_filter(pool=None)
             self.fit_to_data()
         self._binding.bind(doc, evaluated=self._on_evaluated)
-        if previous is not None and previous is not doc:
-            self._set_filters(getattr(doc, "_table_filters", ("", None, None, None, False)))
+        if other_data:
+            self._set_filters(self._filters_of.get(id(doc.dataset), ("", None, None, None, False)))
         self._on_evaluated(doc.evaluation)
         self._hub_changed(self.hub.seats, None)
 
@@ -563,7 +570,9 @@ class SeatTablePanel(QWidget):
         (the name at ``name_min``; the vertical scroll bar)."""
         shown = [c for c in range(self.model.columnCount()) if c != SeatTableModel.C_NAME
                  and not self.table.isColumnHidden(c) and c not in self.DROP_ORDER]
-        return self.name_min + sum(self.widths.get(c, 40) for c in shown) + 14
+        t = self.table
+        chrome = max(t.width() - t.viewport().width(), t.verticalScrollBar().sizeHint().width() + 2 * t.frameWidth())
+        return self.name_min + sum(self.widths.get(c, 40) for c in shown) + chrome + 4
 
     def choose_columns(self) -> None:
         """Show by default the columns the table's width holds (see columns_to_hide)."""
