@@ -58,3 +58,21 @@ def test_a_pool_item_drops_its_margin_before_it_cuts_the_name(qapp):
                     QColor("black"), QColor("green"), QColor("red"))
     assert drawn == ["+46.9", name]
     p.end()
+
+
+def test_the_summarys_partner_and_pc_names_are_whole(qtbot):
+    """Jharkhand: 'CPI(ML)L' in the Summary's partner table and the longest PC name in the
+    per-PC table keep their whole width in a 330-pixel dock (the table scrolls instead)."""
+    from explorer.core.scenario import scenario_from_preset
+    from .helpers import open_window
+    w = open_window(qtbot, scenario_from_preset(load_embedded("jharkhand"), "INDIA bloc 2024"))
+    sp = w.summary_panel
+    sp.resize(330, 700)
+    sp._size_partner_table()
+    sp._size_columns()
+    v = sp.partner_view
+    fm = v.fontMetrics()
+    assert v.columnWidth(0) >= fm.horizontalAdvance("CPI(ML)L") + 16      # swatch and text
+    pcs = sp.pc_model
+    longest = max(fm.horizontalAdvance(str(pcs.index(r, 0).data())) for r in range(pcs.rowCount()))
+    assert sp.pc_view.columnWidth(0) >= longest

@@ -96,7 +96,7 @@ class PartnerTableModel(QAbstractTableModel):
     """Seats each partner contests: alone, + contested, fields, SC alone, projected wins. A
     model, not an HTML table: a move re-formats the figures and signals the rows that changed
     (an HTML table was laid out again on every move, a millisecond)."""
-    HEADERS = ["Partner", "alone", "+ contested", "fields", "SC alone", "wins"]
+    HEADERS = ["Partner", "alone", "+ cont.", "fields", "SC alone", "wins"]   # whole in a 330-px dock
     TIPS = ["", "Seats where the partner alone fields the alliance candidate",
             "Contested seats (friendly fights) where the partner stands too",
             "Seats the partner fields a candidate in: alone + contested",
@@ -204,19 +204,24 @@ class SummaryPanel(QWidget):
         # sized once per shape: ResizeToContents would re-measure every cell on every change
         self.pc_view.resizeColumnsToContents()
         hh = self.pc_view.horizontalHeader()
-        for c in range(1, self.pc_model.columnCount()):
+        for c in range(self.pc_model.columnCount()):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
-            self.pc_view.setColumnWidth(c, max(self.pc_view.columnWidth(c), 34))
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            if c:
+                self.pc_view.setColumnWidth(c, max(self.pc_view.columnWidth(c), 34))
+        hh.setStretchLastSection(True)     # the PC names whole; a narrow dock scrolls the table
 
     def _size_partner_table(self):
         v = self.partner_view
         v.resizeColumnsToContents()
         hh = v.horizontalHeader()
-        for c in range(1, self.partner_model.columnCount()):
+        for c in range(self.partner_model.columnCount()):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        v.setFixedHeight(hh.sizeHint().height() + 20 * self.partner_model.rowCount() + 2 * v.frameWidth())
+        # the partner's code whole ("CPI(ML)L"): its column as wide as its longest, the last takes the rest;
+        # a dock narrower than the table scrolls it rather than cut a code
+        hh.setStretchLastSection(True)
+        v.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        bar = v.horizontalScrollBar().sizeHint().height() if hh.length() > v.viewport().width() else 0
+        v.setFixedHeight(hh.sizeHint().height() + 20 * self.partner_model.rowCount() + 2 * v.frameWidth() + bar)
 
     def set_document(self, doc: Document) -> None:
         self.doc = doc
