@@ -70,5 +70,5 @@ def test_the_export_writes_the_split_as_it_was_when_it_started(qtbot, tmp_path):
     job = w.files.export("csv", str(tmp_path / "seats.csv"))
     w.doc.move([16], "AAP")                    # an edit while the export runs
     qtbot.waitUntil(lambda: job.finished, timeout=60000)
-    rows = {r["ac_no"]: r for r in csv.DictReader(open(tmp_path / "seats.csv", encoding="utf-8"))}
+    rows = {r["ac_no"]: r for r in csv.DictReader(open(tmp_path / "seats.csv", encoding="utf-8-sig"))}
     assert rows["16"]["pool"] == "INC" and w.doc.scenario.pool_of(16) == "AAP"

@@ -7,7 +7,8 @@ import argparse
 from ..core import dataset_io
 from ..core.dataset_io import load_embedded
 from ..core.scenario import Scenario
-from ..core.starting import starting_scenario
+from ..core.rules import load_rules_file
+from ..core.starting import scenario_file, starting_scenario
 
 
 class UsageError(Exception):
@@ -62,6 +63,20 @@ def command_line_scenario(ds, partners_spec: str | None) -> Scenario:
         except ValueError as e:
             raise UsageError(f"--partners: {e}") from None
     return starting_scenario(ds, partners=partners, name="Command line")
+
+
+def command_scenario(ds, args) -> Scenario:
+    """The scenario a command works on: the scenario file (``starting.scenario_file``) or a new one
+    for the --partners alliance, judged under --rules when given."""
+    if args.scenario:
+        if args.partners:
+            raise UsageError("--partners: the scenario file names its partners; give one or the other")
+        sc = scenario_file(ds, args.scenario)
+    else:
+        sc = command_line_scenario(ds, args.partners)
+    if args.rules:
+        sc.rules = load_rules_file(args.rules, ds.seats, sc.pools)
+    return sc
 
 
 def check_pool(sc: Scenario, key: str, opt: str) -> None:

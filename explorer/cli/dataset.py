@@ -59,6 +59,9 @@ def run_dataset(args) -> int:
         except OSError as e:
             raise UsageError(f"cannot write {e.filename or args.output}: {e.strerror or e}") from None
         print(f"wrote {args.output}")
+        for b in ds.baselines.values():
+            if "(read as " in b.note:  # a results file not in plain UTF-8: how it was read
+                print(f"{b.id}: {b.note}")
         print(dataset_io.check_text(dataset_io.check_report(ds)))
         return 0
     if args.dataset_command == "check":

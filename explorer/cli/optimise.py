@@ -7,10 +7,8 @@ import numpy as np
 
 from ..core import optimise as O
 from ..core.assumption_args import share
-from ..core.rules import load_rules_file
 from ..core.scenario import Scenario
-from ..core.starting import scenario_file
-from .common import UsageError, check_draws, command_line_scenario, dataset_args, load_dataset
+from .common import UsageError, check_draws, command_scenario, dataset_args, load_dataset
 
 
 def register(sub) -> None:
@@ -76,14 +74,7 @@ def _share(s: str, what: str) -> float:
 
 
 def _scenario(args, ds) -> Scenario:
-    if args.scenario:
-        if args.partners:
-            raise UsageError("--partners: the scenario file names its partners; give one or the other")
-        sc = scenario_file(ds, args.scenario)
-    else:
-        sc = command_line_scenario(ds, args.partners)
-    if args.rules:
-        sc.rules = load_rules_file(args.rules, ds.seats, sc.pools)
+    sc = command_scenario(ds, args)
     if args.baseline:
         if args.baseline not in ds.baselines:
             raise UsageError(f"--baseline: unknown baseline {args.baseline!r}; use {' or '.join(ds.baselines)}")

@@ -3,15 +3,13 @@ its uncertainty)."""
 from __future__ import annotations
 
 import json
+import sys
 
 from ..core import commands
 from ..core.assumption_args import with_swings, with_transfers
 from ..core.engine import Engine
 from ..core.loaders import load_results_csv
-from ..core.rules import load_rules_file
-from ..core.starting import scenario_file
-from .common import UsageError, check_draws, check_pool, command_line_scenario, dataset_args, load_dataset, \
-    uncertainty_args
+from .common import UsageError, check_draws, check_pool, command_scenario, dataset_args, load_dataset, uncertainty_args
 
 
 def register(sub) -> None:
@@ -42,17 +40,12 @@ def register(sub) -> None:
 
 def run_project(args) -> int:
     ds = load_dataset(args.dataset)
-    if args.scenario:
-        if args.partners:
-            raise UsageError("--partners: the scenario file names its partners; give one or the other")
-        sc = scenario_file(ds, args.scenario)
-    else:
-        sc = command_line_scenario(ds, args.partners)
-    if args.rules:
-        sc.rules = load_rules_file(args.rules, ds.seats, sc.pools)
+    sc = command_scenario(ds, args)
     a = sc.assumptions
     if args.baseline_file:
         b = load_results_csv(args.baseline_file, ds.seats, parties=ds.parties)
+        if b.read_as != "UTF-8":  # said, never a silent guess (stderr: stdout may be JSON)
+            print(f"explorer: read {args.baseline_file} as {b.read_as}", file=sys.stderr)
         ds.add_baseline(b)
         a = a.with_baseline(b.id)
     elif args.baseline:

@@ -170,6 +170,32 @@ class Binding:
         self.doc = None
 
 
+class DocumentView:
+    """A view of the document shown, with one lifecycle: ``set_document(doc)`` lets go of the last
+    document's signals, connects to the new one's that the view follows (``follows``: the
+    document's signal -> the view's method) and draws the document (``document_shown``).
+    ``DocumentViews`` calls it on every view, in order. A view subclasses it before its Qt class:
+    ``class ChartPanel(DocumentView, QWidget)``; ``doc`` is None until the first document."""
+    follows: dict[str, str] = {"evaluated": "evaluated"}
+
+    def __init__(self, *args, **kwargs):
+        self.doc = None
+        self._binding = Binding()
+        super().__init__(*args, **kwargs)
+
+    def set_document(self, doc) -> None:
+        self.doc = doc
+        self._binding.bind(doc, **{signal: getattr(self, slot) for signal, slot in self.follows.items()})
+        self.document_shown(doc)
+
+    def document_shown(self, doc) -> None:
+        """Draw ``doc``: by default as after its last evaluation."""
+        self.evaluated(doc.evaluation)
+
+    def evaluated(self, ev, delta=None) -> None:
+        """The document shown was evaluated again (``delta``: what changed; None: anything)."""
+
+
 class DocumentViews:
     """Every view of the document shown, in the one order they are told of another document
     (the selection first: it clears itself for another data set before a view selects in it).

@@ -10,24 +10,22 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayo
 
 from ...core.palette import party_colour
 from ...core.assumptions import Assumptions
-from ..document import Binding, Document
+from ..document import Document, DocumentView
 from ..style import plain_rich, swatch_icon
 
 MAX_SWING_ROWS = 8
 
 
-class SwingModel(QAbstractTableModel):
+class SwingModel(DocumentView, QAbstractTableModel):
     """Statewide swing per party (points); editing pushes an undo command."""
+    follows = {"assumptionsChanged": "_reload"}
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
-        self._binding = Binding()
         self._parties: list[str] = []
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
-        self._binding.bind(doc, assumptionsChanged=self._reload)
+    def document_shown(self, doc: Document) -> None:
         self._reload()
 
     def _reload(self, *_):
@@ -103,12 +101,12 @@ class _SwingDelegate(QStyledItemDelegate):
         return ed
 
 
-class AssumptionsPanel(QWidget):
+class AssumptionsPanel(DocumentView, QWidget):
     importRequested = Signal()
+    follows = {"assumptionsChanged": "sync"}
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
-        self._binding = Binding()
         self._partners = None
         self._syncing = False
         lay = QVBoxLayout(self)
@@ -178,13 +176,11 @@ class AssumptionsPanel(QWidget):
         self.baseline.currentIndexChanged.connect(self._baseline_changed)
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
+    def document_shown(self, doc: Document) -> None:
         if doc.pools.partners != self._partners:
             self._partners = doc.pools.partners
             self._build_transfer_spins([p.code for p in doc.pools.partners])
         self.swing_model.set_document(doc)
-        self._binding.bind(doc, assumptionsChanged=self.sync)
         self.sync()
 
     def _build_transfer_spins(self, codes: list[str]) -> None:

@@ -13,18 +13,16 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ...core import labels
 from ...core.chart import pc_split_chart, seat_chart
-from ..document import Binding, Document
+from ..document import Document, DocumentView
 
 
-class ChartPanel(QWidget):
+class ChartPanel(DocumentView, QWidget):
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self.setObjectName("chart")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(260, 300)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.doc = doc
-        self._binding = Binding()
         self.active = True     # False while the dock tab is behind another
         self._stale = True
         self.draws = 0         # descriptions applied (one per change while in front)
@@ -43,10 +41,8 @@ class ChartPanel(QWidget):
         self._texts, self._fills, self._lines = [], [], []
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._on_evaluated)
-        self._on_evaluated(doc.evaluation)
+    def evaluated(self, ev, delta=None) -> None:
+        self._on_evaluated(ev)
 
     # -- visibility -------------------------------------------------------------------
     def set_active(self, active: bool) -> None:

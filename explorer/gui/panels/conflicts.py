@@ -6,29 +6,26 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from ...core.rules import KIND_LABELS
-from ..document import Binding, Document
+from ..document import Document, DocumentView
 from ..style import SEVERITY_LABELS, plain_rich, severity_icon
 from .common import SEVERITY_ROLE
 
 
-class ConflictListModel(QAbstractListModel):
+class ConflictListModel(DocumentView, QAbstractListModel):
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
-        self._binding = Binding()
         self._items: list = []
-        self.doc = None
+        self._shown = None          # the document the items are of
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        changed = doc is not self.doc
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._on_evaluated)
-        if changed:
+    def document_shown(self, doc: Document) -> None:
+        if doc is not self._shown:   # the same document again (a partner edit): its evaluations keep the items
+            self._shown = doc
             self.beginResetModel()
             self._items = list(doc.evaluation.conflicts)
             self.endResetModel()
 
-    def _on_evaluated(self, ev) -> None:
+    def evaluated(self, ev, delta=None) -> None:
         if ev.conflicts != self._items:
             self.beginResetModel()
             self._items = list(ev.conflicts)

@@ -9,22 +9,20 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QHBoxLayout, QLabel, 
                                QToolButton, QVBoxLayout, QWidget)
 
 from ...core.rules import KIND_LABELS, FactionClaim, MustHave, RegionalMinimum, SeatBounds, SplitVoteRisk
-from ..document import Binding, Document
+from ..document import Document, DocumentView
 from ..style import esc, plain_rich, severity_icon
 from .rule_dialog import RuleDialog
 
 
-class RulesModel(QAbstractListModel):
+class RulesModel(DocumentView, QAbstractListModel):
+    follows = {"rulesChanged": "_reset"}
+
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
-        self._binding = Binding()
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.beginResetModel()
-        self.doc = doc
-        self._binding.bind(doc, rulesChanged=self._reset)
-        self.endResetModel()
+    def document_shown(self, doc: Document) -> None:
+        self._reset()
 
     def _reset(self, *_):
         self.beginResetModel()
@@ -64,13 +62,14 @@ class RulesModel(QAbstractListModel):
         return self.doc.set_rules(rules, f"{'Enable' if on else 'Disable'} rule {r.id}")
 
 
-class RulesPanel(QWidget):
+class RulesPanel(DocumentView, QWidget):
+    follows = {"rulesChanged": "_update_title"}
+
     loadRequested = Signal()
     saveRequested = Signal()
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
-        self._binding = Binding()
         self.model = RulesModel(doc, self)
         self.view = QListView()
         self.view.setObjectName("rules")
@@ -111,10 +110,8 @@ class RulesPanel(QWidget):
         lay.addLayout(files)
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
+    def document_shown(self, doc: Document) -> None:
         self.model.set_document(doc)
-        self._binding.bind(doc, rulesChanged=self._update_title)
         self._update_title()
 
     def _update_title(self, *_):

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 
 from ...core.palette import party_colour
 from ...core.rules import SEVERITIES
-from ..document import Binding, Document, shape_of
+from ..document import Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel
 from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
@@ -17,22 +17,20 @@ from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 MAX_TILED_PARTNERS = 3
 
 
-class MajorityBar(QWidget):
+class MajorityBar(DocumentView, QWidget):
     """Projected seats as one bar in the core's party order (the partners from the left),
     and a line at the majority mark."""
 
     def __init__(self, doc: Document, parent=None, compact: bool = False):
         super().__init__(parent)
         self.compact = compact
-        self._binding = Binding()
+        self._ev = None
         self.setMinimumHeight(30 if compact else 44)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._set)
-        self._set(doc.evaluation)
+    def evaluated(self, ev, delta=None) -> None:
+        self._set(ev)
 
     def _set(self, ev):
         self._ev = ev
@@ -98,7 +96,7 @@ def _bar_label(fm, text: str, short: str, r: QRectF, mark: float) -> tuple[str, 
     return None
 
 
-class PoolShareBar(QWidget):
+class PoolShareBar(DocumentView, QWidget):
     """Seats per pool as one compact bar (the partners in order, then Contested and
     Unassigned), each segment labelled when it has room; the tooltip lists them all. It
     stands in for the per-pool tiles past three partners, so the scoreboard fits 1366 px
@@ -110,13 +108,11 @@ class PoolShareBar(QWidget):
         self.setMinimumHeight(30)
         self.setMinimumWidth(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._binding = Binding()
+        self._ev = None
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._set)
-        self._set(doc.evaluation)
+    def evaluated(self, ev, delta=None) -> None:
+        self._set(ev)
 
     def segments(self) -> list[tuple[str, int, str]]:
         """(label, seats, colour) per pool, in the pools' order, empty pools left out."""
@@ -190,16 +186,16 @@ class Tile(QFrame):
         lay.addWidget(self.value)
 
 
-class Scoreboard(QFrame):
+class Scoreboard(DocumentView, QFrame):
     """Always-visible answers: seats each side contests, projected alliance total against
     the majority, vote kept, and conflicts."""
+    follows = {"evaluated": "_set"}
     conflictsClicked = Signal()
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self.setObjectName("scoreboard")
         self.setStyleSheet("#scoreboard { background: #F7F7F9; border-bottom: 1px solid #DDD; }")
-        self._binding = Binding()
         self._shape = None
         self.lay = QHBoxLayout(self)
         self.lay.setContentsMargins(6, 4, 6, 4)
@@ -219,14 +215,12 @@ class Scoreboard(QFrame):
         self._build_uncertainty_tile()
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
+    def document_shown(self, doc: Document) -> None:
         if shape_of(doc) != self._shape:
             self._shape = shape_of(doc)
             self._build_pool_tiles(doc.pools)
         self.bar.set_document(doc)
         self.share.set_document(doc)
-        self._binding.bind(doc, evaluated=self._set)
         self._set(doc.evaluation)
 
     def _build_pool_tiles(self, pools) -> None:
