@@ -69,9 +69,9 @@ def print_brief(window, printer: QPrinter | None = None) -> bool:
         fig.set_dpi(dpi)
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
-        buf = canvas.buffer_rgba()
+        data = bytes(canvas.buffer_rgba())
         w, h = canvas.get_width_height()
-        image = QImage(bytes(buf), w, h, QImage.Format.Format_RGBA8888)
+        image = QImage(data, w, h, 4 * w, QImage.Format.Format_RGBA8888).copy()   # owns its pixels
     p = QPainter()
     if not p.begin(printer):
         window.files.show_error("Cannot print", "The printer could not be started.")
