@@ -168,8 +168,8 @@ def test_getting_started_is_the_readmes_using_it(qtbot):
     assert TEXT == mk.using_it(readme), "run python tools/make_getting_started.py"
     w = open_window(qtbot, congress_everywhere())
     help_menu = next(a.menu() for a in w.menuBar().actions() if a.text() == "&Help")
-    next(a for a in help_menu.actions() if a.text() == "&Getting started").trigger()
-    shown = w._getting_started.browser.toPlainText()
+    next(a for a in help_menu.actions() if a.text() == "&Reference").trigger()
+    shown = w._reference.browser.toPlainText()
     assert shown.startswith("Using it") and "Constituency table" in shown and "Ctrl+Shift+Z" in shown
 
 

@@ -67,11 +67,13 @@ def test_window_export_uses_the_live_figures(qtbot, tmp_path):
     w = open_window(qtbot, congress_everywhere())
     live = w.analysis.live
     qtbot.waitUntil(lambda: live.figures is not None and not live.stale, timeout=20000)
-    assert w.files.export("xlsx", str(tmp_path / "w.xlsx"))
+    job = w.files.export("xlsx", str(tmp_path / "w.xlsx"))
+    qtbot.waitUntil(lambda: job.finished, timeout=60000)
     summary = dict((r[0], r[1]) for r in sheet(tmp_path / "w.xlsx", "Summary")[1:])
     med, lo, hi = live.figures.interval
     assert summary["Alliance seats, 80 % range"] == f"{lo}–{hi}"
     assert summary["Simulated elections"] == 10_000
-    assert w.files.export("pdf", str(tmp_path / "w.pdf"))
+    job = w.files.export("pdf", str(tmp_path / "w.pdf"))
+    qtbot.waitUntil(lambda: job.finished, timeout=60000)
     text = " ".join(pypdf.PdfReader(tmp_path / "w.pdf").pages[0].extract_text().split())
     assert "Walk-away: AAP" in text and f"P(majority) {live.figures.p_majority * 100:.0f} %" in text

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from PySide6.QtWidgets import QLabel
+
 from explorer.gui.dialogs.optimise_dialog import OptimiseDialog
 
 from .helpers import congress_everywhere, open_window
@@ -22,6 +24,10 @@ def test_all_hard_is_infeasible_and_names_the_conflict(qtbot):
     w = open_window(qtbot, congress_everywhere())
     d = OptimiseDialog(w.doc, (), parent=w)
     qtbot.addWidget(d)
+    # the faction claim starts soft, and the dialog says why before Run
+    assert d.request().soft == {"hooda-nominees": 0.5}
+    assert "Faction claims start soft" in d.findChild(QLabel, "optimise_soft_note").text()
+    d.set_soft("hooda-nominees", False)
     run(qtbot, d)
     assert d.result.status == "infeasible"
     assert d.result.conflicting_rules == ["hooda-nominees", "aap-kalayat"]
@@ -82,3 +88,31 @@ def test_an_answer_stopped_before_a_split_says_so_with_the_scenarios_figures(qtb
                                "(1 of 3 done). The scenario stays as it is: 37.7 expected alliance seats, "
                                "P(majority) 29 %.")
     assert not d.apply_btn.isEnabled()
+
+
+def test_the_default_run_proposes_and_the_bounds_rule_says_how_many(qtbot):
+    """Opened as it is, the dialog runs to a proposal (the faction claim soft); a seat-bounds
+    rule broken reads 'AAP has 0 seats, below its bound of 5', not a list of Congress seats."""
+    w = open_window(qtbot, congress_everywhere())
+    d = OptimiseDialog(w.doc, (), parent=w)
+    qtbot.addWidget(d)
+    run(qtbot, d)
+    assert d.result.status == "optimal"
+    fig = {d.figures.item(r, 0).text(): (d.figures.item(r, 1).text(), d.figures.item(r, 2).text())
+           for r in range(d.figures.rowCount())}
+    now = fig["Rule aap-seat-count"][0]
+    assert now.startswith("broken: AAP has 0 seats, below its bound of 5"), now
+    assert "Kalka" not in now
+
+
+def test_a_baseline_where_a_partner_did_not_stand_is_named_before_run(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    d = OptimiseDialog(w.doc, (), parent=w)        # the 2019 Vidhan Sabha: AAP stood in 46 seats
+    qtbot.addWidget(d)
+    assert d.baseline_warning.text().startswith("In the baseline (Vidhan Sabha 2019) some partners had no candidate: "
+                                                "AAP in 44 of 90 seats")
+    w.doc.set_assumptions(w.doc.scenario.assumptions.with_baseline("ls2024"), "to ls2024")
+    d2 = OptimiseDialog(w.doc, (), parent=w)
+    qtbot.addWidget(d2)
+    t = d2.baseline_warning.text()
+    assert "AAP in 81 of 90 seats" in t and "INC in 9 of 90 seats" in t and "who stood in that election" in t

@@ -191,7 +191,7 @@ def test_removing_a_partner_says_how_many_seats_went_to_unassigned(qtbot):
 def test_jharkhand_real_split_with_its_fights_projects_india_56_in_the_window(qtbot):
     w = open_window(qtbot, jharkhand())
     assert w.doc.scenario.fights == {28: ("JMM", "CPI(ML)L"), 77: ("INC", "RJD"), 78: ("INC", "RJD")}
-    assert ">56<" in w.scoreboard.alliance.value.text() and "41 needed" in w.scoreboard.alliance.value.text()
+    assert ">56<" in w.scoreboard.alliance.value.text() and "41 needed" in w.scoreboard.alliance.caption.text()
     assert w.status.text().startswith("Majority 41 of 81 · alliance projected 56")
     assert "3 contested (3 between some partners)" in w.status.text()
 

@@ -38,11 +38,15 @@ def test_scoreboard_shows_the_range_and_p_majority(qtbot):
     ready(qtbot, w)
     ev, s = core_summary(congress_everywhere())
     med, lo, hi = s.interval(s.alliance_seats)
-    want = f"alliance {ev.verdict.alliance} (80 %: {lo}–{hi}) · P(majority) {s.p_majority * 100:.0f} %"
-    assert w.scoreboard.uncertainty.text() == want
+    o = U.majority_outlook(s.p_majority)
+    # the point, its 80 % range and P(majority) in words, each whole in its tile
+    assert f">{ev.verdict.alliance}</span>" in w.scoreboard.alliance.value.text()
+    assert f"({lo}–{hi})" in w.scoreboard.alliance.value.text()
+    assert f">{o.percent}</span>" in w.scoreboard.uncertainty.text() and o.words in w.scoreboard.uncertainty.text()
     # Congress everywhere on 2019: 32 projected, a wide range, a small P(majority)
     assert ev.verdict.alliance == 32 and lo < 32 < hi and s.p_majority < 0.5
-    assert f"median {med}" in w.scoreboard.uncertainty.toolTip()
+    assert f"median {med}" in w.scoreboard.chance.toolTip()
+    assert f"alliance projected 32, 80 %: {lo}–{hi}, P(majority) {o.percent} ({o.words})" in w.status.text()
     assert f"Alliance 32 (80 %: {lo}–{hi}, median {med})" in w.analysis.panel.headline.text()
 
 
@@ -107,7 +111,7 @@ def test_an_assumption_change_recomputes_off_the_gui_thread_stale_meanwhile(qtbo
     w.doc.set_assumptions(a.with_transfer("AAP", "INC", 1.0).with_baseline("ls2024"), "to ls2024")
     # the call returned before the new figures: they are computed on another thread
     assert live.stale and live.busy
-    assert w.scoreboard.uncertainty.text().endswith("· updating…")
+    assert w.scoreboard.uncertainty.text().endswith(" · updating…</span>") and "(updating…)" in w.status.text()
     assert w.analysis.panel.state.text() == "updating…"
     assert w.seat_model.index(0, SeatTableModel.C_PWIN).data(Qt.ForegroundRole).color().name() == "#999999"
     qtbot.waitUntil(lambda: not live.stale, timeout=20000)
@@ -116,8 +120,8 @@ def test_an_assumption_change_recomputes_off_the_gui_thread_stale_meanwhile(qtbo
     ev, s = core_summary(sc)
     assert live.figures.p_majority == s.p_majority != before
     med, lo, hi = s.interval(s.alliance_seats)
-    assert w.scoreboard.uncertainty.text() == \
-        f"alliance {ev.verdict.alliance} (80 %: {lo}–{hi}) · P(majority) {s.p_majority * 100:.0f} %"
+    assert f"({lo}–{hi})" in w.scoreboard.alliance.value.text()
+    assert f">{U.majority_outlook(s.p_majority).percent}</span>" in w.scoreboard.uncertainty.text()
     assert "updating" not in w.scoreboard.uncertainty.text() and w.analysis.panel.state.text() == ""
 
 
@@ -203,3 +207,37 @@ def test_big_moves_in_a_row_simulate_once_they_pause(qtbot):
     sc.assign_all("contested")                          # the last move
     _, s = core_summary(sc)
     np.testing.assert_array_equal(live.figures.p_alliance, s.p_alliance)
+
+
+@pytest.mark.parametrize("p, words, tone", [(0.49, "coin flip", "open"), (0.5, "coin flip", "open"),
+                                            (0.9, "likely", "won"), (0.899, "ahead", "open"),
+                                            (0.1, "behind", "open"), (0.099, "unlikely", "lost"),
+                                            (0.0, "unlikely", "lost"), (1.0, "likely", "won")])
+def test_majority_outlook_bands(p, words, tone):
+    o = U.majority_outlook(p)
+    assert (o.words, o.tone) == (words, tone)
+
+
+def test_a_coin_flip_majority_is_not_coloured_won(qtbot):
+    """AAP's Lok Sabha leads: 46 projected of 46 needed, but the alliance reaches 46 in about
+    half the simulated elections: neither the point nor the chance is green, the status bar
+    says so, and the range and P(majority) are whole at 1366 px."""
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.scenario import scenario_from_preset
+    sc = scenario_from_preset(load_embedded(), "AAP's Lok Sabha leads")
+    w = open_window(qtbot, sc)
+    w.resize(1366, 740)
+    ready(qtbot, w)
+    ev, s = core_summary(scenario_from_preset(load_embedded(), "AAP's Lok Sabha leads"))
+    o = U.majority_outlook(s.p_majority)
+    assert ev.verdict.alliance == 46 and ev.verdict.reached and o.tone == "open"
+    for text in (w.scoreboard.alliance.value.text(), w.scoreboard.chance.value.text()):
+        assert "#1B7F3B" not in text and "#8A5300" in text
+    assert f"P(majority) {o.percent} ({o.words})" in w.status.text()
+    assert "reaches the majority" not in w.status.text()
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.scoreboard.chance.value.width() > 0)
+    # the range and the chance whole: the labels show a form holding them
+    assert f"({s.interval(s.alliance_seats)[1]}–" in w.scoreboard.alliance.value.forms()[w.scoreboard.alliance.value.shown_form()]
+    assert o.percent in w.scoreboard.chance.value.forms()[w.scoreboard.chance.value.shown_form()]

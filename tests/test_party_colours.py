@@ -127,3 +127,47 @@ def test_a_known_party_under_its_full_name_keeps_its_colour():
     pc = party_colours(sc, Engine(ds).evaluate(sc))
     assert pc["Bharatiya Janata Party"] == "#F28C28"  # BJP's orange in parties.csv
     assert alike_pairs(pc) == []
+
+
+def jharkhand_eight():
+    """Jharkhand's INDIA bloc with JLKM, AJSU, BJP and JD(U) added as partners (as in the window)."""
+    from explorer.core.pools import Partner
+    from explorer.gui.controllers.partners import free_colour
+    jh = load_embedded("jharkhand")
+    sc = scenario_from_preset(jh, "INDIA bloc 2024")
+    for code in ("JLKM", "AJSU", "BJP", "JD(U)"):
+        cc.add_partner(sc, Partner(code, jh.party_name(code), free_colour(jh, sc.pools.partners, code))).do()
+    return sc
+
+
+def test_one_colour_per_party_per_document_in_every_view(qtbot):
+    """Eight partners in Jharkhand: the chart, the scoreboard's bar, the table's Projected chip,
+    the pools' winner chips and the Summary draw each party in one colour, the palette's; a
+    partner's winner chip is its pool's colour; no two parties first or second anywhere alike."""
+    from explorer.core.palette import party_palette, prominent_parties
+    from explorer.gui.panels.seat_table import SeatTableModel
+    sc = jharkhand_eight()
+    ds = sc.dataset
+    pal = party_palette(ds, sc.pools.partners)
+    for p in sc.pools.partners:
+        assert pal[p.code] == p.colour.upper()
+    assert set(prominent_parties(ds)) <= set(pal) and alike_pairs(pal) == []
+    w = open_window(qtbot, sc)
+    ev = w.doc.evaluation
+    chart = seat_chart(w.doc.scenario, ev)
+    assert all(s.colour.upper() == pal[s.party] for _l, segs in chart.rows for s in segs)
+    assert party_colours(w.doc.scenario, ev) == {p: pal[p] for p in party_colours(w.doc.scenario, ev)}
+    m = w.seat_model
+    for r in range(m.rowCount()):
+        party = m.index(r, SeatTableModel.C_WIN).data()
+        assert m._rows[r].winner_colour.upper() == pal[party]
+    for panel in w.pool_panels:
+        for item in panel.model._items:
+            if item.conflicts:
+                continue
+            winner = ev.projection.parties[ev.projection.winner[item.index]]
+            img = item.icon.pixmap(12, 12).toImage()
+            assert QColor(img.pixel(6, 6)).name().upper() == pal[winner]
+    text = w.summary_panel.projected.text()
+    for party in ev.projection.seats_by_party():
+        assert f"<span style='color:{pal[party]}'>■</span>&nbsp;{party}" in text

@@ -62,6 +62,9 @@ def test_the_painted_cells_show_pool_tint_selection_and_margin_colour(qtbot):
     qtbot.waitExposed(w)
     panel = w.table_panel
     view, m = panel.table, panel.model
+    # the table and the pools share the width once the window has sized them (a moment after show)
+    qtbot.waitUntil(lambda: view.columnViewportPosition(m.C_PWIN) + view.columnWidth(m.C_PWIN)
+                    <= view.viewport().width())
     img = view.viewport().grab().toImage()
     row = 11                                            # seat 12, Shahbad, sorted by number
     assert panel.proxy.index(row, 0).data() == "12"

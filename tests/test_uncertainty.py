@@ -185,3 +185,22 @@ def test_seat_interval_is_numpys_nearest_percentile():
     for x in cases:
         want = tuple(int(v) for v in np.percentile(x, [50, 10, 90], method="nearest"))
         assert seat_interval(x) == want, (len(x), want)
+
+
+def test_a_partner_standing_where_it_had_no_candidate_is_simulated_as_a_candidate():
+    """Pakaur (5) given to RJD, which had no candidate there in 2024: the point projection has RJD
+    winning with the transferred JMM/INC/CPI(ML)L vote (+13 points); the simulated elections must
+    count RJD as a candidate too (they had it at P(win) 0 and gave the seat to AJSU or SP)."""
+    from explorer.core.scenario import scenario_from_preset
+    ds = load_embedded("jharkhand")
+    sc = scenario_from_preset(ds, "INDIA bloc 2024")
+    c = ds.baselines[sc.assumptions.baseline].candidates
+    assert not ((c["ac_no"] == 5) & (c["party"] == "RJD")).any()       # RJD did not stand in Pakaur
+    sc.assign([5], "RJD")
+    ev = Engine(ds).evaluate(sc)
+    i = ds.seats.index_of(5)
+    assert ev.projection.parties[ev.projection.winner[i]] == "RJD" and ev.alliance_margin[i] > 10
+    params, _ = U.params_for(ds)
+    s = U.Simulator(ev.projector, ds, params, 2000).run(sc.pool.astype(np.int64), ds.majority, sc.fight_masks())
+    rjd = s.parties.index("RJD")
+    assert s.p_alliance[i] > 0.5 and s.p_win[i].argmax() == rjd

@@ -8,6 +8,7 @@ from datetime import date
 
 import numpy as np
 
+from .palette import party_colour
 from . import labels
 from .engine import Evaluation
 from .fonts import text_fonts
@@ -57,8 +58,10 @@ def _draw_map(ax, sc: Scenario, ev: Evaluation, b: Boundaries) -> None:
     ax.set_title("Pools (red outline: a rule is broken or warned)", fontsize=8, loc="left")
     handles = [(label, colour, h) for label, colour, h in style.legend]
     from matplotlib.patches import Patch
+    # below the map, outside it, in rows of up to four: never over a seat nor the heading under it
     ax.legend(handles=[Patch(facecolor=c, edgecolor="white", hatch="////" if h else None, label=l)
-                       for l, c, h in handles], fontsize=6, loc="lower left", frameon=False)
+                       for l, c, h in handles], fontsize=6, loc="upper left", bbox_to_anchor=(0.0, 0.0),
+              ncol=min(4, max(1, len(handles))), frameon=False, borderaxespad=0.2, columnspacing=1.0)
 
 
 def _draw_pc_split(ax, sc: Scenario, ev: Evaluation) -> None:
@@ -68,8 +71,12 @@ def _draw_pc_split(ax, sc: Scenario, ev: Evaluation) -> None:
     for j in range(len(sc.pools)):
         ax.barh(y, by_pc[:, j], left=left, color=pool_colour_hex(sc.pools, j), label=sc.pools.label(j))
         left += by_pc[:, j]
-    ax.set_yticks(y, [labels.elide(n, 70, 6) for n in ev.pc_split.names], fontsize=6)
-    ax.legend(fontsize=6, frameon=False)
+    ax.set_yticks(y, [labels.elide(n, 100, 6) for n in ev.pc_split.names], fontsize=6)
+    ax.tick_params(axis="x", labelsize=6)
+    ax.set_ylim(-0.6, len(y) - 0.4)
+    # below the bars, outside them
+    ax.legend(fontsize=6, frameon=False, loc="upper left", bbox_to_anchor=(0.0, -0.06), ncol=2,
+              borderaxespad=0.2, columnspacing=1.0)
     ax.set_title(labels.first_fitting(["Seats per pool in each Lok Sabha seat (no map for this data set)",
                                        "Seats per pool in each Lok Sabha seat", "Seats per pool in each PC"],
                                       _axes_width_pt(ax), 8), fontsize=8, loc="left")
@@ -89,7 +96,7 @@ def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation, uncertainty: dict | None 
     for row, baseline in ((1, False), (0, True)):
         left = 0
         for party, n in ev.seat_segments(baseline):
-            ax.barh(row, n, left=left, color=colours.get(party, ds.party_colour(party)), edgecolor="white",
+            ax.barh(row, n, left=left, color=colours.get(party) or party_colour(ds, sc.pools.partners, party), edgecolor="white",
                     height=0.7)
             text = labels.segment_label(labels.short_party(party, ds.parties), n, n * per_seat, 6.5)
             if text:  # a label only where it fits inside its own segment
@@ -129,7 +136,7 @@ def _summary_table(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None
              + f"; {counts[P.key(P.contested)]} contested, {counts[P.key(P.unassigned)]} unassigned"],
             ["SC seats alone", ", ".join(f"{p.code} {p.sc_alone}" for p in ev.partners)],
             ["Projected seats", ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())],
-            ["Alliance", f"{v.alliance} of {v.seats} — {v.phrase} ({v.majority})" + _range(uncertainty)],
+            ["Alliance", _alliance_line(v, uncertainty)],
             ["Vote coverage", f"{pr.coverage * 100:.1f} % of the partners' vote kept "
                               f"({pr.kept_votes:,.0f} of {float(pr.partner_votes.sum()):,.0f})"]]
     if sc.rivals:     # every bloc, ours first; with the unaligned and the independents they make the seats
@@ -138,6 +145,50 @@ def _summary_table(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None
                         + f" · unaligned {bs['unaligned']} · independents {bs['independents']}"
                         + "; " + "; ".join(f"{b.name}: {', '.join(b.partners)}" for b in sc.rivals)])
     return rows
+
+
+def _alliance_line(v, u: dict | None) -> str:
+    """'46 of 90 projected (majority 46); 80 % range 30–60, P(majority) 49 %: coin flip': the
+    point says "reaches the majority" only when P(majority) does (core.uncertainty.majority_outlook)."""
+    if not u:
+        return f"{v.alliance} of {v.seats} projected — {v.phrase} ({v.majority}) on the point projection"
+    from .uncertainty import majority_outlook
+    a = u["alliance_seats"]
+    o = majority_outlook(u["p_majority"])
+    return (f"{v.alliance} of {v.seats} projected (majority {v.majority}); 80 % range {a['p10']}–{a['p90']}, "
+            f"P(majority) {o.percent}: {o.words} ({u['draws']:,} simulated elections)")
+
+
+def notes_line(sc: Scenario) -> str:
+    """The scenario's notes for the brief, or why they are left out: a preset's description
+    ("AAP gets the four segments … Congress every other seat") describes the preset's split, not
+    one moved away from it."""
+    notes = sc.notes.strip()
+    if not notes:
+        return ""
+    from .deals import preset_split
+    for name, doc in sc.dataset.scenario_docs.items():
+        if isinstance(doc, dict) and (doc.get("notes") or "").strip() == notes:
+            try:
+                pool, _label = preset_split(sc, name)
+            except ValueError:
+                return f"Notes of the preset “{name}” left out: they describe its partners, not these."
+            moved = int((pool != sc.pool).sum())
+            from .deals import preset_scenario
+            fights = sc.fights != preset_scenario(sc.dataset, name).fights
+            if moved or fights:
+                what = f"{moved} seat{'s' if moved != 1 else ''} moved since" if moved else "friendly fights set since"
+                return (f"Notes of the preset “{name}” left out: they describe its split, and this one differs "
+                        f"({what}).")
+            break
+    return "Notes: " + notes.replace("\n", " ")
+
+
+def _closest_seats(sc: Scenario, ev: Evaluation, k: int = 24) -> list[str]:
+    m = ev.alliance_margin
+    order = np.argsort(np.abs(m), kind="stable")[:k]
+    return [f"{int(sc.seats.ac_no[i])} {sc.seats.names[i]}: {sc.pools.label(int(sc.pool[i]))}, "
+            f"{ev.projection.parties[ev.projection.winner[i]]} {m[i]:+.1f}" for i in order]
 
 
 def _range(u: dict | None) -> str:
@@ -163,19 +214,30 @@ def brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None = None, unc
 
 def _brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None, uncertainty: dict | None = None) -> bytes:
     import matplotlib
-    from matplotlib.figure import Figure
     matplotlib.rcParams["pdf.fonttype"] = 42  # real text in the PDF: searchable, copyable
+    fig = brief_figure(sc, ev, today, uncertainty)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="pdf", metadata={"Title": f"Seat-share brief: {sc.name}", "Creator": "Seat-share Explorer"})
+    return buf.getvalue()
+
+
+def brief_figure(sc: Scenario, ev: Evaluation, today: date | None = None, uncertainty: dict | None = None):
+    """The brief's page as a matplotlib Figure (A4 portrait, inches): the PDF and File ▸ Print
+    draw the same page. Call inside ``matplotlib.rc_context(PLAIN_TEXT_RC)``."""
+    from matplotlib.figure import Figure
     today = today or date.today()
     fig = Figure(figsize=(8.27, 11.69))  # A4 portrait
-    fig.text(0.06, 0.965, f"Seat-share brief: {sc.name}", fontsize=15, fontweight="bold")
-    fig.text(0.06, 0.948, f"{sc.dataset.name} · {today.isoformat()} · partners "
-                          + " and ".join(f"{p.code} ({p.name})" for p in sc.pools.partners), fontsize=7.5, color="#444")
+    fig.text(0.06, 0.962, f"Seat-share brief: {sc.name}", fontsize=15, fontweight="bold")
+    named = len(sc.pools.partners) <= 3      # the partners' names when they fit one line
+    fig.text(0.06, 0.955, _wrap(f"{sc.dataset.name} · {today.isoformat()} · partners "
+                                + ", ".join(f"{p.code} ({p.name})" if named else p.code for p in sc.pools.partners),
+                                120), fontsize=7.5, color="#444", va="top")
     b = boundaries_of(sc.dataset)  # imported boundaries too
-    ax_map = fig.add_axes([0.04, 0.49, 0.50, 0.42])
-    if b is not None and b.shapes:
-        _draw_map(ax_map, sc, ev, b)
-    else:
-        _draw_pc_split(ax_map, sc, ev)
+    has_map = b is not None and bool(b.shapes)
+    if has_map:
+        _draw_map(fig.add_axes([0.04, 0.52, 0.52, 0.40]), sc, ev, b)
+    else:       # the PC names left of the bars, inside the page
+        _draw_pc_split(fig.add_axes([0.16, 0.56, 0.38, 0.36]), sc, ev)
     _draw_seat_chart(fig.add_axes([0.62, 0.80, 0.34, 0.09]), sc, ev, uncertainty)
     ax_t = fig.add_axes([0.58, 0.50, 0.40, 0.25])
     ax_t.axis("off")
@@ -184,37 +246,64 @@ def _brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None, uncertain
     for k, v in _summary_table(sc, ev, uncertainty):
         ax_t.text(0.0, y, k, fontsize=7, fontweight="bold", va="top", transform=ax_t.transAxes)
         ax_t.text(0.0, y - 0.07, _wrap(v, 62), fontsize=7, va="top", transform=ax_t.transAxes)
-        y -= 0.07 * (2 + v.count("\n") + len(v) // 62) + 0.02
-    # conflicts
-    ax_c = fig.add_axes([0.06, 0.14, 0.90, 0.34])
+        y -= 0.07 * (2 + _wrap(v, 62).count("\n")) + 0.02
+    # conflicts: the lower left half, wrapped to its width
+    ax_c = fig.add_axes([0.06, 0.15, 0.46, 0.31] if has_map else [0.06, 0.15, 0.46, 0.28])
     ax_c.axis("off")
     ax_c.set_title(f"Conflicts with the negotiation's rules ({len(ev.conflicts)})", fontsize=9, loc="left")
-    shown = ev.conflicts[:22]
-    for k, c in enumerate(shown):
-        ax_c.text(0.0, 0.97 - k * 0.044, f"{SEVERITY_MARK[c.severity]}  {c.message}", fontsize=7.2,
-                  color=SEVERITY_COLOUR[c.severity], va="top", transform=ax_c.transAxes)
-    if len(ev.conflicts) > len(shown):
-        ax_c.text(0.0, 0.97 - len(shown) * 0.044, f"… and {len(ev.conflicts) - len(shown)} more", fontsize=7,
-                  va="top", transform=ax_c.transAxes)
+    line, y = 0.034, 0.98
+    for n, c in enumerate(ev.conflicts):
+        text = _wrap(f"{SEVERITY_MARK[c.severity]}  {c.message}", 70)
+        need = line * (1 + text.count("\n"))
+        if y - need < 0.03:
+            ax_c.text(0.0, y, f"… and {len(ev.conflicts) - n} more", fontsize=7, va="top", transform=ax_c.transAxes)
+            break
+        ax_c.text(0.0, y, text, fontsize=7, color=SEVERITY_COLOUR[c.severity], va="top", transform=ax_c.transAxes)
+        y -= need + 0.006
     if not ev.conflicts:
         ax_c.text(0.0, 0.95, "None: this split meets every rule.", fontsize=7.5, color="#1B7F3B", va="top",
                   transform=ax_c.transAxes)
+        y = 0.9
+    if has_map and y > 0.3:       # room left under the conflicts: the closest seats
+        ax_c.text(0.0, y - 0.03, "Closest seats (the alliance's projected margin, points)", fontsize=8,
+                  va="top", transform=ax_c.transAxes)
+        y -= 0.09
+        for t in _closest_seats(sc, ev, int(y / line)):
+            ax_c.text(0.0, y, t, fontsize=6.8, va="top", transform=ax_c.transAxes)
+            y -= line
+    # the lower right half: seats per pool in each PC under the map, else the closest seats
+    if has_map:
+        _draw_pc_split(fig.add_axes([0.72, 0.20, 0.25, 0.25]), sc, ev)
+    else:
+        ax_s = fig.add_axes([0.58, 0.15, 0.40, 0.28])
+        ax_s.axis("off")
+        ax_s.set_title("Closest seats (the alliance's projected margin, points)", fontsize=8, loc="left")
+        for k, t in enumerate(_closest_seats(sc, ev)):
+            ax_s.text(0.0, 0.97 - k * 0.04, t, fontsize=6.8, va="top", transform=ax_s.transAxes)
     a = sc.assumptions
     codes = tuple(p.code for p in sc.pools.partners)
+    # the footer, top down: walk-away, assumptions, notes (each wrapped, none over another)
+    footer = []
     if uncertainty and uncertainty.get("walk_away"):
-        fig.text(0.06, 0.128, _wrap(walk_away_line(uncertainty["walk_away"]), 150), fontsize=7, color="#333",
-                 va="bottom")
-    fig.text(0.06, 0.115, "Assumptions: " + sc.dataset.baselines[a.baseline].label + " · " + a.describe(codes),
-             fontsize=7, color="#333")
-    if sc.notes.strip():
-        fig.text(0.06, 0.097, _wrap("Notes: " + sc.notes.strip().replace("\n", " "), 140), fontsize=7, color="#333",
-                 va="top")
+        footer.append(walk_away_line(uncertainty["walk_away"]))
+    rates = sorted({a.transfer_rate(f, t) for f in codes for t in codes if f != t})
+    transfer = a.describe(codes)
+    if len(rates) == 1 and len(codes) > 2:     # one rate for every pair: said once, not n(n-1) times
+        rest = transfer.split(" · ", 1)[1:]
+        transfer = " · ".join([f"transfer {rates[0] * 100:.0f} % every way"] + rest)
+    footer.append("Assumptions: " + sc.dataset.baselines[a.baseline].label + " · " + transfer)
+    notes = notes_line(sc)
+    if notes:
+        footer.append(notes)
+    y = 0.135
+    for text in footer:
+        text = "\n".join(_wrap(text, 120).split("\n")[:3])     # at most three lines each, above the attribution
+        fig.text(0.06, y, text, fontsize=7, color="#333", va="top")
+        y -= 0.0125 * (1 + text.count("\n")) + 0.005
     fig.text(0.06, 0.02, _wrap(sc.dataset.attribution.replace("Data attribution\n================\n", "")
                                .replace("\n\n", " ").replace("\n", " ").strip(), 190),
              fontsize=4.6, color="#666", va="bottom")
-    buf = io.BytesIO()
-    fig.savefig(buf, format="pdf", metadata={"Title": f"Seat-share brief: {sc.name}", "Creator": "Seat-share Explorer"})
-    return buf.getvalue()
+    return fig
 
 
 def _wrap(text: str, width: int) -> str:

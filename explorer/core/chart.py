@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .palette import party_colour
 from .engine import Evaluation
 from .labels import short_party
 from .mapstyle import party_colours
@@ -52,7 +53,7 @@ def seat_chart(sc: Scenario, ev: Evaluation) -> SeatChart:
     ds = sc.dataset
     v = ev.verdict
     colours = party_colours(sc, ev)  # the map's: never two alike
-    rows = tuple((label, tuple(Segment(p, n, colours.get(p, ds.party_colour(p)), short_party(p, ds.parties))
+    rows = tuple((label, tuple(Segment(p, n, colours.get(p) or party_colour(ds, sc.pools.partners, p), short_party(p, ds.parties))
                                for p, n in ev.seat_segments(baseline)))
                  for label, baseline in (("Projected", False), ("Baseline", True)))
     titles = (f"Seats of {v.seats}: alliance {v.alliance}, majority {v.majority} (dashed)",

@@ -54,6 +54,17 @@ def embedded_ids() -> list[str]:
     return sorted(ids, key=lambda i: (i != "haryana", i))
 
 
+def embedded_name(dataset_id: str) -> str:
+    """A shipped data set's name as its dataset.json gives it ("Jharkhand Vidhan Sabha (81
+    seats)"), for menus, without loading its seats and elections; its id when unreadable."""
+    from .jsonio import read_json
+    try:
+        name = read_json(resource_root() / dataset_id / "dataset.json").get("name")
+    except (DataError, OSError, AttributeError, ValueError):
+        return dataset_id
+    return name if isinstance(name, str) and name.strip() else dataset_id
+
+
 def load_embedded(dataset_id: str = "haryana") -> Dataset:
     root = resource_root() / dataset_id
     if not root.joinpath("dataset.json").is_file():

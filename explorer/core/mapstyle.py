@@ -94,9 +94,19 @@ def party_colours(sc: Scenario, ev: Evaluation) -> dict[str, str]:
             differ = wa != wb
             pairs |= {(pr.parties[x], pr.parties[y]) for x, y in set(zip(wa[differ].tolist(), wb[differ].tolist()))}
     names = tuple(pr.parties[i] for i in order)
+    # the document's palette (core.palette: the partners' pool colours, then the parties first or
+    # second anywhere, none alike) for every party it has; a party it lacks (first after a swing)
+    # gets a colour unlike the others shown and its neighbours'
+    from .palette import party_palette
+    pal = party_palette(ds, sc.pools.partners)
+    if all(n in pal for n in names):
+        return {n: pal[n] for n in names}
     # a party under a spelling of a known one ("Indian National Congress" for INC) starts from its colour
-    own = tuple(ds.party_colour(n if known(n) else (ds.resolve_party(n) or n)) for n in names)
-    return dict(_distinct(names, own, frozenset(pairs)))
+    own = tuple(pal.get(n) or ds.party_colour(n if known(n) else (ds.resolve_party(n) or n)) for n in names)
+    fixed = [n for n in names if n in pal]
+    return dict(_distinct(tuple(fixed + [n for n in names if n not in pal]),
+                          tuple(own[names.index(n)] for n in fixed + [n for n in names if n not in pal]),
+                          frozenset(pairs)))
 
 
 @functools.lru_cache(maxsize=256)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -256,7 +257,11 @@ class Simulator:
         self.region, _ = region_index(ds)
         T = pb._pct_base[None, :, None]
         share = o.votes / T * 100.0                        # (V, N, K) points
-        contend = o.fielded & pb.present[None] & (o.votes > 0)
+        # a standing partner is a candidate wherever it stands, with the votes transferred to it,
+        # even where it had none in the baseline (RJD in Pakaur): not only the baseline's candidates
+        present = pb.present.copy()
+        present[:, :projector.pools.n_partners] = True
+        contend = o.fielded & present[None] & (o.votes > 0)
         score = np.where(contend, share, -np.inf)
         top = np.argsort(-score, axis=2, kind="stable")[:, :, :TOP]
         if top.shape[2] < TOP:
@@ -540,6 +545,32 @@ def bloc_intervals(summ: Summary, blocs) -> dict[str, dict]:
         med, lo, hi = summ.interval(per[:, k])
         out[name] = {"median": med, "p10": lo, "p90": hi, "mean": round(float(per[:, k].mean()), 2)}
     return out
+
+
+class Outlook(NamedTuple):
+    """How sure the majority is, in words every view uses alike: ``tone`` is "won" only when
+    the alliance reaches it in 90 % of the simulated elections or more, "lost" when in 10 % or
+    fewer, and "open" between (the point figure alone never says "won")."""
+    p: float
+    words: str
+    tone: str
+
+    @property
+    def percent(self) -> str:
+        return f"{self.p * 100:.0f} %"
+
+
+OUTLOOK_BANDS = ((0.9, "likely", "won"), (0.65, "ahead", "open"), (0.35, "coin flip", "open"),
+                 (0.1, "behind", "open"), (0.0, "unlikely", "lost"))
+
+
+def majority_outlook(p_majority: float) -> Outlook:
+    """P(majority) -> its words and tone: 0.49 -> "coin flip", open; 0.93 -> "likely", won."""
+    p = float(p_majority)
+    for floor, words, tone in OUTLOOK_BANDS:
+        if p >= floor:
+            return Outlook(p, words, tone)
+    return Outlook(p, OUTLOOK_BANDS[-1][1], OUTLOOK_BANDS[-1][2])
 
 
 def per_seat_probabilities(summ: Summary, i: int, min_p: float = 0.0005) -> dict[str, float]:

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from .dialogs.help_dialog import show_getting_started
+from .dialogs.help_dialog import show_getting_started, show_reference
 
 
 CONTESTED_KEY = "Ctrl+Shift+C"
@@ -74,9 +74,9 @@ class WindowActions(QObject):
         f.addAction("&Open…", fc.open, QKeySequence.StandardKey.Open)
         f.addAction("Open &data set…", fc.open_dataset)
         shipped = f.addMenu("Open s&hipped data set")
-        from ..core.dataset_io import embedded_ids
+        from ..core.dataset_io import embedded_ids, embedded_name
         for ds_id in embedded_ids():
-            shipped.addAction(ds_id, lambda i=ds_id: fc.open_dataset(f"embedded:{i}"))
+            shipped.addAction(embedded_name(ds_id), lambda i=ds_id: fc.open_dataset(f"embedded:{i}"))
         f.addAction("New data set from &files…", fc.new_dataset)
         recent = f.addMenu("Open &recent")
         recent.aboutToShow.connect(lambda: fc.fill_recent_menu(recent))
@@ -98,6 +98,9 @@ class WindowActions(QObject):
         ex.addAction("One-page brief (PDF)…", lambda: fc.export("pdf"))
         ex.addAction("Map (PNG)…", lambda: w.map_panel.export_dialog("png"))
         ex.addAction("Map (SVG)…", lambda: w.map_panel.export_dialog("svg"))
+        from .controllers import printing
+        f.addAction("&Print brief…", lambda: printing.print_brief(w), QKeySequence.StandardKey.Print)
+        f.addAction("Print seat &table…", lambda: printing.print_seat_table(w))
         f.addSeparator()
         f.addAction("&Quit", w.close, QKeySequence.StandardKey.Quit)
         e = mb.addMenu("&Edit")
@@ -123,10 +126,17 @@ class WindowActions(QObject):
         pm.addAction("Move partner &later", lambda: w.partners.move(+1))
         pm.addAction("Re&move partner…", w.partners.remove)
         v = mb.addMenu("&View")
-        for d in w.docks():
-            v.addAction(d.toggleViewAction())
+        from .dock_layout import GROUPS, arrange_in_groups, group_of
+        for k, (title, _names) in enumerate(GROUPS):
+            v.addSection(title.capitalize())
+            for d in w.docks():
+                if group_of(d.objectName()) == k:
+                    v.addAction(d.toggleViewAction())
+        v.addSeparator()
+        v.addAction("Arrange docks in &groups", lambda: arrange_in_groups(w))
         h = mb.addMenu("&Help")
         h.addAction("&Getting started", lambda: show_getting_started(w))
+        h.addAction("&Reference", lambda: show_reference(w))
         h.addAction("&About", w.about)
 
     def _fill_presets(self):

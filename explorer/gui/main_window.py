@@ -15,6 +15,7 @@ from ..core.scenario import Scenario
 from ..core.starting import starting_scenario
 from .actions import WindowActions
 from .autosave import default_autosave_dir, restore
+from .dock_layout import make_dock, save_layout
 from .document import Binding, DocumentViews, ScenarioDocument, SelectionHub
 from .controllers.files import FileController
 from .controllers.imports import ImportController
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         lay.setSpacing(0)
         lay.addWidget(self.tabs)
         lay.addWidget(self.scoreboard)
+        lay.addWidget(self.table_panel.filter_bar)    # the table's search and filters, over table and pools
         lay.addWidget(split, 1)
         self.setCentralWidget(central)
         self._build_docks(doc, with_chart)
@@ -79,7 +81,9 @@ class MainWindow(QMainWindow):
         from .controllers.analysis import Analysis  # uncertainty and optimiser (issues 17, 18)
         self.analysis = Analysis(self)
         self._wire_analysis()
-        self.map_dock.raise_()  # the analysis docks join the tab group last; the map stays in front
+        from .dock_layout import arrange_in_groups, restore_layout
+        arrange_in_groups(self)         # the deal, the numbers, the advice (dock_layout.py)
+        self.layout_restored = restore_layout(self)     # or as the strategist left them
         self.files = FileController(self, autosave_dir)
         self.imports = ImportController(self)
         self.partners = PartnerController(self)
@@ -108,6 +112,10 @@ class MainWindow(QMainWindow):
 
     def set_document(self, doc: ScenarioDocument) -> None:
         """Show ``doc`` in every view (each rebuilds its shape if it must), in the registry's order."""
+        if self._sized and doc.dataset is not getattr(self, "_split_for", doc.dataset):
+            from .dock_layout import fit_split      # another data set: its names share the width anew
+            QTimer.singleShot(0, lambda: fit_split(self))
+        self._split_for = doc.dataset
         self.views.show(doc)
         self.menu_actions.set_pools(doc.pools)
         self._binding.bind(doc, evaluated=self._on_evaluated, metaChanged=self._update_title,
@@ -120,7 +128,12 @@ class MainWindow(QMainWindow):
         self.set_document(self.doc)
 
     def _on_evaluated(self, ev):
-        self.status.setText(status_summary(self.doc, ev))
+        self.status.setText(status_summary(self.doc, ev, getattr(self, "_outlook", None)))
+
+    def set_outlook(self, figures) -> None:
+        """The simulated elections' range and P(majority) for the status line (None: computing)."""
+        self._outlook = None if figures is None else (figures.p_majority, figures.interval, figures.stale)
+        self._on_evaluated(self.doc.evaluation)
 
     def _update_title(self, *_):
         active = self.workspace.active
@@ -145,12 +158,7 @@ class MainWindow(QMainWindow):
     redo_action = property(lambda self: self.menu_actions.redo)
 
     # -- docks -------------------------------------------------------------------------------
-    def _dock(self, title, widget, name):
-        d = QDockWidget(title, self)
-        d.setObjectName(name)
-        d.setWidget(widget)
-        d.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetFloatable | QDockWidget.DockWidgetFeature.DockWidgetClosable)
-        return d
+    _dock = make_dock       # (title, widget, object name): dock_layout.make_dock
 
     def docks(self) -> list[QDockWidget]:
         return [self.conflict_dock, self.map_dock, self.summary_dock, self.chart_dock, self.assumptions_dock,
@@ -252,19 +260,13 @@ class MainWindow(QMainWindow):
         super().showEvent(e)
         QTimer.singleShot(0, lambda: (self.fit_frame_to_screen(), readable_dock_tabs(self)))
         if not self._sized:
-            # the table gets what its columns need; the pools the rest of the central area
             self._sized = True
-            dock_w = max(330, min(460, int(self.width() * 0.22)))
-            self.resizeDocks([self.conflict_dock], [dock_w], Qt.Orientation.Horizontal)
-            total = self.main_split.width() - (dock_w - self.conflict_dock.width())
-            # the pools get a third of the central area (300-560 px), the table the rest;
-            # the constituency column takes any width beyond what the columns need
-            pools_w = max(300, min(560, int(total * 0.34)))
-            self.main_split.setSizes([total - pools_w, pools_w])
-            QTimer.singleShot(0, self.table_panel.fit_columns)
+            from .dock_layout import first_show
+            first_show(self)
 
     def closeEvent(self, e):
         if self.files.close_all():
+            save_layout(self)
             e.accept()
         else:
             e.ignore()
@@ -330,9 +332,10 @@ class MainWindow(QMainWindow):
                           f"{self.doc.dataset.attribution}</pre>")
 
 
-def status_summary(doc, ev) -> str:
-    """The status bar in one short line: the majority, the verdict, what is undecided, the
-    friendly fights and the baseline; the transfer matrix is summarised, not listed."""
+def status_summary(doc, ev, outlook=None) -> str:
+    """The status bar in one short line: the majority, the verdict with its range and
+    P(majority) (``outlook``: (p, (median, lo, hi), stale) from the simulated elections), what
+    is undecided, the friendly fights and the baseline; the transfer matrix is summarised."""
     a = doc.scenario.assumptions
     v = ev.verdict
     counts = ev.pool_counts
@@ -343,8 +346,16 @@ def status_summary(doc, ev) -> str:
     transfer = (f"transfer {rates[0] * 100:.0f} % every way" if len(rates) == 1
                 else f"transfer {rates[0] * 100:.0f}–{rates[-1] * 100:.0f} %")
     fights = len(doc.scenario.fights)
-    parts = [f"Majority {v.majority} of {v.seats}", f"alliance projected {v.alliance} ({v.phrase})"
-             + "".join(f", {n} {ev.bloc_seats[n]}" for n in ev.blocs.names[1:]),
+    if outlook is None:
+        verdict = f"alliance projected {v.alliance} ({v.phrase}; P(majority) computing…)"
+    else:
+        from ..core.uncertainty import majority_outlook
+        p, (_med, lo, hi), stale = outlook
+        o = majority_outlook(p)
+        verdict = (f"alliance projected {v.alliance}, 80 %: {lo}–{hi}, P(majority) {o.percent} ({o.words})"
+                   + (" (updating…)" if stale else ""))
+    verdict += "".join(f", {n} {ev.bloc_seats[n]}" for n in ev.blocs.names[1:])  # the rival blocs' seats
+    parts = [f"Majority {v.majority} of {v.seats}", verdict,
              f"{con} contested" + (f" ({fights} between some partners)" if fights else ""), f"{un} unassigned",
              doc.dataset.baselines[a.baseline].label, transfer]
     if a.swing_items:

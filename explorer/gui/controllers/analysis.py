@@ -86,6 +86,7 @@ class Analysis:
         w = self.w
         if f is None:
             w.scoreboard.set_uncertainty("computing the range…", True)
+            w.set_outlook(None)
             w.seat_model.set_p_win(None)
             w.map_panel.set_p_win(None)
             return
@@ -94,7 +95,8 @@ class Analysis:
             f.scoreboard_text(), f.stale,
             f"{f.summary.draws:,} simulated elections ({f.settings.level} uncertainty): the alliance's seats have "
             f"median {med} and lie in {lo}–{hi} in 80 % of them; it reaches the majority of {f.summary.majority} "
-            f"in {f.p_majority * 100:.1f} %")
+            f"in {f.p_majority * 100:.1f} %", f.p_majority, f.interval)
+        w.set_outlook(f)
         w.seat_model.set_p_win(f.p_alliance, f.stale)
         w.map_panel.set_p_win(f.p_alliance)
 
@@ -106,10 +108,19 @@ class Analysis:
             return None
         d = f.to_json()
         if walk_away:
+            d["walk_away"] = self.walk_away_of()()
+        return d
+
+    def walk_away_of(self):
+        """Each partner's walk-away value for the split shown, as a function of values taken now
+        (the snapshot, the settings): an export's job calls it off the GUI thread."""
+        f = self.live.figures
+        doc = self.w.doc
+        ds, snap, s = doc.dataset, doc.snapshot(), f.settings
+
+        def walk_away() -> dict:
             from ...core import optimise as O
             from ..live_uncertainty import cached_params
-            doc = self.w.doc
-            opt = O.Optimiser(doc.dataset, doc.snapshot(), cached_params(doc.dataset, f.settings.level),
-                              f.settings.draws, f.settings.seed)
-            d["walk_away"] = opt.walk_away(opt.current_choices)
-        return d
+            opt = O.Optimiser(ds, snap, cached_params(ds, s.level), s.draws, s.seed)
+            return opt.walk_away(opt.current_choices)
+        return walk_away

@@ -62,6 +62,7 @@ class FileController(QObject):
         self.show_error = self._show_error            # (title, DataError | str)
         self.warn_later = self._warn_later            # (title, text): a warning that does not block
         self.datasets = DatasetFiles(self)
+        self.exports = None                           # the export runner, made at the first export
         self.pick_folder = self.datasets.pick_folder_box  # (title) -> folder or ""
         # an autosave that fails says so in the status bar, and once as a warning, until one succeeds
         self.autosave_status = AutosaveStatus(self.autosaver, window, lambda t, x: self.warn_later(t, x), self)
@@ -299,10 +300,11 @@ class FileController(QObject):
         QSettings().setValue("recent_files", files[:MAX_RECENT])
 
     def fill_recent_menu(self, menu) -> None:
+        from ...core.dataset_io import embedded_name
         menu.clear()
         files = self.recent()
         for p in files:
-            label = (f"Data set: {p[len(EMBEDDED):]} (shipped)" if p.startswith(EMBEDDED) else
+            label = (f"Data set: {embedded_name(p[len(EMBEDDED):])} (shipped)" if p.startswith(EMBEDDED) else
                      f"Data set: {os.path.basename(p.rstrip(os.sep)) or p}" if os.path.isdir(p) else os.path.basename(p))
             a = menu.addAction(label, lambda p=p: self.open(p))
             a.setToolTip(plain_rich(p))
@@ -314,8 +316,9 @@ class FileController(QObject):
             menu.addAction("Clear list", lambda: QSettings().setValue("recent_files", []))
 
     # -- imports and exports -----------------------------------------------------------------
-    def export(self, kind: str, path: str | None = None) -> bool:
-        """kind: xlsx, csv, pdf."""
+    def export(self, kind: str, path: str | None = None):
+        """kind: xlsx, csv, pdf. The job writing it (``job.finished`` when done), or False when
+        no file was chosen."""
         labels = {"xlsx": ("Export negotiation sheet", "Excel workbook (*.xlsx)"),
                   "csv": ("Export seats", "CSV (*.csv)"), "pdf": ("Export one-page brief", "PDF (*.pdf)")}
         title, filt = labels[kind]
@@ -325,21 +328,11 @@ class FileController(QObject):
             return False
         if not path.lower().endswith(f".{kind}"):
             path += f".{kind}"
-        from ...core import brief, exports
-        analysis = getattr(self.w, "analysis", None)   # the range and P(majority), issue 17
-        unc = analysis.export_uncertainty() if analysis is not None and kind != "csv" else None
-        try:
-            if kind == "xlsx":
-                exports.write_xlsx(path, doc.scenario, doc.evaluation, uncertainty=unc)
-            elif kind == "csv":
-                exports.write_seat_csv(path, doc.scenario, doc.evaluation)
-            else:
-                brief.write_brief(path, doc.scenario, doc.evaluation, uncertainty=unc)
-        except OSError as e:
-            self.show_error("Cannot export", f"{path}: {e.strerror or e}")
-            return False
-        self.w.statusBar().showMessage(f"Wrote {path}", 5000)
-        return True
+        # written off the GUI thread with progress (controllers/exporting.py); returns the job
+        if self.exports is None:
+            from .exporting import ExportRunner
+            self.exports = ExportRunner(self.w)
+        return self.exports.start(kind, path)
 
     @property
     def autosave_warning(self):

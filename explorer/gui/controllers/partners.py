@@ -58,12 +58,14 @@ class PartnerController:
         return item if ok else None
 
     def add(self, code: str | None = None, name: str | None = None, colour: str | None = None) -> bool:
-        if code is None:
-            code, ok = QInputDialog.getText(self.w, "Add partner", "Party code (as in the results, e.g. CPI):")
-            if not ok or not code.strip():
-                return False
-            code = code.strip()
         ds = self.doc.dataset
+        if code is None:
+            from ..dialogs.add_partner_dialog import AddPartnerDialog
+            dlg = AddPartnerDialog(self.doc.scenario, self.w)
+            if not dlg.exec() or not dlg.chosen():
+                return False
+            code = dlg.chosen()
+        code = ds.resolve_party(code.strip()) or code.strip()   # an ECI name -> its code
         if name is None:
             name = ds.party_name(code)
         if colour is None:

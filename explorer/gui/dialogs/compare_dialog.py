@@ -59,7 +59,8 @@ class CompareDialog(QDialog):
         self.w = window
         self.setWindowTitle("Compare two deals")
         self.resize(980, 640)
-        docs = window.workspace.docs
+        # only deals on the data set in front can be compared with it
+        docs = [d for d in window.workspace.docs if d.dataset is window.workspace.active.dataset]
         self.a, self.b = QComboBox(), QComboBox()
         for cb in (self.a, self.b):
             for d in docs:

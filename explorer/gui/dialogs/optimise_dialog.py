@@ -22,6 +22,7 @@ from ..style import plain_rich
 from ..jobs import run_job
 from ..live_uncertainty import Settings, cached_params
 
+FACTION_COST = 0.5      # the cost a faction claim starts soft with (expected seats per seat short)
 KIND_LABELS = {"must_have": "must-have", "faction_claim": "faction claim", "regional_minimum": "regional minimum",
                "seat_bounds": "seat bounds"}
 
@@ -181,8 +182,26 @@ class OptimiseDialog(QDialog):
             self.rules.setCellWidget(row, 2, cost)
             self.rule_ids.append(r.id)
             self.hardness[r.id], self.costs[r.id] = hs, cost
+            if r.kind == "faction_claim":      # a faction's claim starts soft (see the note under the rules)
+                self.set_soft(r.id, True, FACTION_COST)
         self.rules.resizeRowsToContents()
         v.addWidget(self.rules, 1)
+        soft_start = [rid for rid in self.rule_ids if self.hardness[rid].currentData()]
+        if soft_start:
+            note = QLabel(f"Faction claims start soft (a cost of {FACTION_COST:g} expected seats per seat short): "
+                          "a faction's claim on seats another partner must have cannot hold with every other rule "
+                          "hard, and a run with all of them hard finds no split. Make one hard to insist on it.")
+            note.setObjectName("optimise_soft_note")
+            note.setWordWrap(True)
+            v.addWidget(note)
+        from ...core.baseline_gaps import warning
+        gap = warning(self.doc.dataset, self.doc.scenario.assumptions.baseline, self.doc.pools.partners)
+        self.baseline_warning = QLabel(gap)
+        self.baseline_warning.setObjectName("optimise_baseline_warning")
+        self.baseline_warning.setWordWrap(True)
+        self.baseline_warning.setStyleSheet("color:#8A5300;")
+        self.baseline_warning.setVisible(bool(gap))
+        v.addWidget(self.baseline_warning)
         return box
 
     def set_soft(self, rule_id: str, soft: bool = True, cost: float = 0.0) -> None:
@@ -304,9 +323,10 @@ class OptimiseDialog(QDialog):
         now, new = res.current, res.proposed
         note = f" — {res.note}" if res.note else ""
         goal = "the most expected seats" if res.objective == "seats" else "the highest P(majority)"
+        gap = " Note: " + self.baseline_warning.text() if self.baseline_warning.text() else ""
         self.status.setText(f"Proposal: {'the best split' if res.status == 'optimal' else 'the best split found'} "
                             f"for {goal} under the hard rules{note}" +
-                            (f". Stopped: {res.stopped}." if res.stopped and res.stopped != res.note else ""))
+                            (f". Stopped: {res.stopped}." if res.stopped and res.stopped != res.note else ".") + gap)
         pools = self.doc.pools
         rows = [("Expected alliance seats", f"{now.expected_alliance:.1f}", f"{new.expected_alliance:.1f}"),
                 (f"P(majority of {ds.majority})", _pct(now.p_majority), _pct(new.p_majority))]
@@ -317,9 +337,12 @@ class OptimiseDialog(QDialog):
                          str(new.fights_between_some)))
         broken_c, broken_n = now.broken, new.broken
         soft = set(self._req.soft)
+        by_id = {r.id: r for r in self.doc.scenario.rules.rules}
         for rid in self.rule_ids:
-            rows.append((f"Rule {rid}" + (" (soft)" if rid in soft else ""), _kept(broken_c, rid, seats),
-                         _kept(broken_n, rid, seats)))
+            rule = by_id.get(rid)
+            rows.append((f"Rule {rid}" + (" (soft)" if rid in soft else ""),
+                         _kept(broken_c, rid, seats, rule, self.doc.pools, now.pools),
+                         _kept(broken_n, rid, seats, rule, self.doc.pools, new.pools)))
         for rid, price in res.rule_prices.items():
             if price:
                 rows.append((f"Price of {rid}", "", f"{price:+.2f} seats if dropped"))
@@ -387,7 +410,18 @@ def _pct(x) -> str:
     return "n/a" if x is None else f"{x * 100:.0f} %"
 
 
-def _kept(broken: dict, rid: str, seats) -> str:
+def _kept(broken: dict, rid: str, seats, rule=None, pools=None, pool=None) -> str:
+    """'kept', or how the split breaks the rule: the seats for a seat rule (must-have, faction
+    claim), the count for a count rule (seat bounds, regional minimum: 'AAP has 4 seats, below
+    its bound of 5', not the other partners' seats)."""
+    if rid not in broken:
+        return "kept"
+    if rule is not None and pools is not None and pool is not None and rule.kind in ("seat_bounds",
+                                                                                    "regional_minimum"):
+        from ...core.rules import Context
+        cs = rule.evaluate(Context(seats, pools, pool, None))
+        if cs:
+            return "broken: " + cs[0].message
     if rid not in broken:
         return "kept"
     s = broken[rid]

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayo
                                QSpinBox, QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
+from ...core.palette import party_colour
 from ...core.assumptions import Assumptions
 from ..document import Document, DocumentView
 from ..style import plain_rich, swatch_icon
@@ -63,7 +64,7 @@ class SwingModel(DocumentView, QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return p
             if role == Qt.ItemDataRole.DecorationRole:
-                return swatch_icon(self.doc.dataset.party_colour(p))
+                return swatch_icon(party_colour(self.doc.dataset, self.doc.pools.partners, p))
             if role == Qt.ItemDataRole.ToolTipRole:
                 return plain_rich(self.doc.dataset.party_names.get(p, p))
             return None

@@ -152,6 +152,7 @@ class ChartPanel(DocumentView, QWidget):
         row_h = (axis_y - y0) / len(ch.rows)
         scale = (x1 - x0) / max(1, ch.total)
         white = QPen(Qt.GlobalColor.white)
+        mx = x0 + (ch.majority - 0.5) * scale
         for k, (label, segs) in enumerate(ch.rows):
             top = y0 + k * row_h + row_h * 0.15
             bar_h = row_h * 0.7
@@ -162,11 +163,14 @@ class ChartPanel(DocumentView, QWidget):
                 r = QRectF(left, top, s.seats * scale, bar_h)
                 self._fills.append((r, QBrush(self._colour(s.colour))))
                 if bar_h >= bfm.height() - 2:
-                    text = labels.segment_label(s.short, s.seats, r.width(), size, self._measure(bfm))
-                    self._text(self._bold_small, bfm, text, r.center().x(), r.center().y() - bfm.height() / 2,
+                    room = r
+                    if r.left() < mx < r.right():   # the label on the wider side of the majority line
+                        room = max((QRectF(r.left(), r.top(), mx - 3 - r.left(), r.height()),
+                                    QRectF(mx + 3, r.top(), r.right() - mx - 3, r.height())), key=QRectF.width)
+                    text = labels.segment_label(s.short, s.seats, room.width(), size, self._measure(bfm))
+                    self._text(self._bold_small, bfm, text, room.center().x(), room.center().y() - bfm.height() / 2,
                                "center", white)
                 left += s.seats * scale
-        mx = x0 + (ch.majority - 0.5) * scale
         self._lines.append((mx, y0, mx, axis_y, QPen(QColor("#222"), 1.2, Qt.PenStyle.DashLine)))
         self._lines.append((x0, axis_y, x1, axis_y, QPen(Qt.GlobalColor.black)))
         placed: list[QRectF] = []
@@ -224,7 +228,7 @@ class ChartPanel(DocumentView, QWidget):
         y0, y1 = area.top() + tfm.height() + 4, area.bottom() - legend_h
         row_h = (y1 - y0) / max(1, n)
         names_shown = row_h >= fm.height() and n > 0
-        label_w = (min(area.width() * 0.35, max(fm.horizontalAdvance(s) for s in sp.names)) + 10) \
+        label_w = (min(area.width() * 0.45, max(fm.horizontalAdvance(s) for s in sp.names)) + 10) \
             if names_shown else 8
         x0, x1 = area.left() + label_w, area.right() - 12
         scale = (x1 - x0) / max(1, sp.xmax)

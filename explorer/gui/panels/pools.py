@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, Q
                                QStyledItemDelegate, QVBoxLayout, QWidget)
 
 from ...core.delta import Delta
+from ...core.palette import party_colour
 from ..document import Binding, Document, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
 from ..paint.quiet_label import QuietLabel
@@ -87,7 +88,7 @@ class PoolListModel(QAbstractListModel):
                 cs = conflicts.get(ac)
                 w = worst(cs)
                 won = bool(won_all[i])
-                icon = severity_icon(w) if w else swatch_icon(ds.party_colour(parties[winner[i]]))
+                icon = severity_icon(w) if w else swatch_icon(party_colour(ds, self.doc.pools.partners, parties[winner[i]]))
                 item = cache[i] = PoolItem(f"{ac} {seats.names[i]}", icon,
                                            f"{'+' if won else '−'}{margin_pts[i]:.1f}", won, i, cs)
             items.append(item)
@@ -196,6 +197,15 @@ def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight
         fg = text_colour
     r = rect.adjusted(3, 0, -4, 0)
     item.icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
+    name_w = fm.horizontalAdvance(text)
+    if name_w > r.width() - 19 - fm.horizontalAdvance(right) - 6 and name_w <= r.width() - 19:
+        right = ""       # the margin gives way to a whole name (it is in the tooltip and the table)
+    if not right:
+        painter.setPen(fg)
+        text_rect = r.adjusted(19, 0, 0, 0)
+        for part, part_rect in _name_parts(text, text_rect, fm):
+            painter.drawText(part_rect, _LEFT, part)
+        return
     if texts is None:
         rw = fm.horizontalAdvance(right) + 6
         painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
@@ -465,6 +475,14 @@ class PoolPanel(QFrame):
             self._syncing = False
 
 
+def item_width(dataset, fm) -> int:
+    """The width a pool item needs to show the data set's longest "number name" whole with the
+    widest margin ("−99.9") beside it (see paint_pool_item)."""
+    seats = dataset.seats
+    longest = max((fm.horizontalAdvance(f"{a} {n}") for a, n in zip(seats.ac_no.tolist(), seats.names)), default=0)
+    return longest + 19 + 7 + fm.horizontalAdvance("−99.9") + 6
+
+
 class PoolBoard(QWidget):
     """The pool panels in a grid that scrolls, two to a row; rebuilt when the partner list
     changes. Past four partners each panel keeps a usable height and the grid scrolls."""
@@ -490,6 +508,15 @@ class PoolBoard(QWidget):
         self.grid.setContentsMargins(4, 4, 4, 4)
         self.grid.setSpacing(6)
         self.set_document(doc)
+
+    def wanted_width(self) -> int:
+        """The board's width at which every pool item shows its name whole with its margin
+        (two pools to a row; each list's frame and scroll bar)."""
+        p = self.panels[0]
+        chrome = max(24, p.width() - p.view.viewport().width()) if p.width() > 0 else 24
+        item = item_width(p.doc.dataset, p.view.fontMetrics()) + chrome
+        m = self.grid.contentsMargins()
+        return 2 * item + self.grid.spacing() + m.left() + m.right() + self.scroll.verticalScrollBar().sizeHint().width()
 
     def set_document(self, doc: Document) -> None:
         shape = shape_of(doc)

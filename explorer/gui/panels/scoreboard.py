@@ -7,6 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
+from ...core.palette import party_colour
 from ...core.rules import SEVERITIES
 from ..document import Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel
@@ -54,18 +55,20 @@ class MajorityBar(DocumentView, QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         font.setBold(True)
         p.setFont(font)
+        mx = 1 + w * (v.majority - 0.5) / total
+        fm = p.fontMetrics()
         for party, n in self.segments():
             seg = w * n / total
             r = QRectF(x, top, seg, bar_h)
-            c = QColor(self.doc.dataset.party_colour(party))
+            c = QColor(party_colour(self.doc.dataset, self.doc.pools.partners, party))
             p.fillRect(r, c)
             p.setPen(QPen(QColor("white"), 1))
             p.drawLine(r.topRight(), r.bottomRight())
-            if seg > 34:
+            label = _bar_label(fm, f"{party} {n}", str(n), r, mx)
+            if label is not None:
                 p.setPen(text_colour_on(c))
-                p.drawText(r, Qt.AlignmentFlag.AlignCenter, f"{party} {n}")
+                p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
             x += seg
-        mx = 1 + w * (v.majority - 0.5) / total
         p.setPen(QPen(QColor("#222"), 2, Qt.PenStyle.DashLine))
         p.drawLine(int(mx), 0, int(mx), int(top + bar_h + 2))
         if not self.compact:
@@ -75,6 +78,22 @@ class MajorityBar(DocumentView, QWidget):
             p.setFont(small)
             p.drawText(QRectF(mx - 60, top + bar_h + 1, 120, 16), Qt.AlignmentFlag.AlignCenter, f"majority {v.majority}")
         p.end()
+
+
+def _bar_label(fm, text: str, short: str, r: QRectF, mark: float) -> tuple[str, QRectF] | None:
+    """Where a segment's label goes: centred, or on the wider side of the majority mark when
+    the mark crosses the segment (never under the line), the seat count alone when the name
+    does not fit; None when not even that fits."""
+    sides = [r]
+    if r.left() < mark < r.right():
+        left, right = QRectF(r.left(), r.top(), mark - 3 - r.left(), r.height()), \
+            QRectF(mark + 3, r.top(), r.right() - mark - 3, r.height())
+        sides = sorted((left, right), key=lambda q: -q.width())
+    for t in (text, short):
+        for q in sides:
+            if fm.horizontalAdvance(t) + 6 <= q.width():
+                return t, q
+    return None
 
 
 class PoolShareBar(DocumentView, QWidget):
@@ -175,7 +194,6 @@ class Scoreboard(DocumentView, QFrame):
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
-        self._uncertainty_stale: bool | None = None   # the range line greyed (set_uncertainty)
         self.setObjectName("scoreboard")
         self.setStyleSheet("#scoreboard { background: #F7F7F9; border-bottom: 1px solid #DDD; }")
         self._shape = None
@@ -185,7 +203,7 @@ class Scoreboard(DocumentView, QFrame):
         self.pool_tiles: list[Tile] = []
         self.alliance = Tile("Alliance projected")
         self.bar = MajorityBar(doc, self, compact=True)
-        self.bar.setMinimumWidth(180)
+        self.bar.setMinimumWidth(140)
         self.coverage = Tile("Vote kept")
         self.coverage.setToolTip("Alliance votes kept ÷ the partners' combined vote: what transfer losses cost")
         self.conflicts = Tile("Conflicts")
@@ -240,21 +258,15 @@ class Scoreboard(DocumentView, QFrame):
             else:
                 t.value.setText(str(int(counts[i])))
         v, pr = ev.verdict, ev.projection
-        colour = "#1B7F3B" if v.reached else "#B3261E"
-        self.alliance.value.setText(f"<span style='color:{colour}'>{v.alliance}</span>"
-                                    f"<span style='font-size:9pt; color:#777'> / {v.majority} needed</span>",
-                                    f"<span style='color:{colour}'>{v.alliance}</span>"
-                                    f"<span style='font-size:9pt; color:#777'> / {v.majority}</span>")
+        self._verdict = v
         undecided = int(counts[pools.unassigned])
+        need = f"{v.majority} needed"
         if undecided:
-            self.alliance.caption.setText(f"Alliance projected ({undecided} undecided)",
-                                          f"Alliance ({undecided} undecided)", "Alliance")
+            self.alliance.caption.setText(f"Alliance · {need} · {undecided} undecided",
+                                          f"Alliance · {need}", need)
         else:
-            self.alliance.caption.setText("Alliance projected", "Alliance")
-        self.alliance.setToolTip(f"The alliance is projected to win {v.alliance} of {v.seats}; "
-                                 + ("a majority." if v.reached else f"{v.phrase} of {v.majority}.")
-                                 + (f" {undecided} undecided seats are projected as if every partner stands."
-                                    if undecided else ""))
+            self.alliance.caption.setText(f"Alliance · {need}", need)
+        self._show_headline()
         self.coverage.value.setText(f"{pr.coverage * 100:.1f} %")
         n = {s: 0 for s in SEVERITIES}
         for c in ev.conflicts:
@@ -263,30 +275,56 @@ class Scoreboard(DocumentView, QFrame):
         self.conflicts.value.setText(" · ".join(parts) if parts else "<span style='color:#1B7F3B'>none</span>")
         self.conflicts.setToolTip(f"{n['error']} broken, {n['warning']} warnings, {n['info']} pending (unassigned)")
 
-    # --- uncertainty hook (issue 17) ------------------------------------------------------------
-    # The range and P(majority), in a line under the seat bar, are filled by gui/analysis.py
-    # through set_uncertainty(); nothing else in this class depends on them.
+    # --- the headline: the point figure, its range and P(majority) (issues 17, 26) ------------------
+    # The point figure comes from the evaluation; the range and P(majority) from the simulated
+    # elections (gui/analysis.py calls set_uncertainty). The point is coloured "won" or "lost"
+    # only when P(majority) says so (core.uncertainty.majority_outlook); the range and the
+    # chance are shown whole at any width (the tiles never get narrower than them).
     def _build_uncertainty_tile(self) -> None:
-        idx = self.lay.indexOf(self.bar)
-        self.lay.removeWidget(self.bar)
-        box = QWidget()
-        v = QVBoxLayout(box)
-        v.setContentsMargins(0, 0, 0, 0)
-        v.setSpacing(1)
-        self.uncertainty = QuietLabel("computing the range…", elide=True)
-        self.uncertainty.setObjectName("uncertainty_text")
-        uf = self.uncertainty.font()
-        uf.setPointSizeF(8.0)
-        self.uncertainty.setFont(uf)
-        self.uncertainty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.uncertainty.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        v.addWidget(self.bar)
-        v.addWidget(self.uncertainty)
-        self.lay.insertWidget(idx, box, 1)
+        self.chance = Tile("P(majority)")
+        self.chance.setObjectName("chance_tile")
+        self.chance.setStyleSheet("#chance_tile { border-left: 1px solid #DDD; }")
+        self.lay.insertWidget(self.lay.indexOf(self.alliance) + 1, self.chance, 0)
+        self._figures = None           # (p_majority, (median, lo, hi), stale, tooltip)
+        self._verdict = None
+        self._pending = "computing…"   # what the chance tile says until the figures come
 
-    def set_uncertainty(self, text: str, stale: bool = False, tooltip: str = "") -> None:
-        self.uncertainty.setText(text + (" · updating…" if stale else ""))
-        if stale != self._uncertainty_stale:
-            self._uncertainty_stale = stale
-            _set_colour(self.uncertainty, "#999" if stale else "#222")
-        self.uncertainty.setToolTip(tooltip)
+    @property
+    def uncertainty(self):
+        """The range and the chance as shown (text(), toolTip()): the chance tile."""
+        return self.chance.value
+
+    def set_uncertainty(self, text: str, stale: bool = False, tooltip: str = "",
+                        p_majority: float | None = None, interval: tuple[int, int, int] | None = None) -> None:
+        self._figures = None if p_majority is None else (p_majority, interval, stale, tooltip)
+        self._pending = text
+        self._show_headline()
+
+    def _show_headline(self) -> None:
+        v = self._verdict
+        if v is None:
+            return
+        grey = "<span style='font-size:9pt; color:#777'>"
+        if self._figures is None:
+            colour, rng = "#555", ""
+            self.chance.value.setText(f"{grey}{self._pending}</span>", f"{grey}…</span>")
+            self.chance.setToolTip("The chance of a majority is computed from simulated elections.")
+        else:
+            from ...core.uncertainty import majority_outlook
+            p, (_med, lo, hi), stale, tooltip = self._figures
+            o = majority_outlook(p)
+            colour = {"won": "#1B7F3B", "lost": "#B3261E"}.get(o.tone, "#8A5300") if not stale else "#888"
+            rng = f" ({lo}–{hi})"
+            upd = f"{grey} · updating…</span>" if stale else ""
+            self.chance.value.setText(f"<span style='color:{colour}'>{o.percent}</span>{grey} {o.words}</span>{upd}",
+                                      f"<span style='color:{colour}'>{o.percent}</span>{grey} {o.words}</span>",
+                                      f"<span style='color:{colour}'>{o.percent}</span>")
+            self.chance.setToolTip(tooltip)
+        self.alliance.value.setText(f"<span style='color:{colour}'>{v.alliance}</span>{grey}{rng}</span>")
+        undecided = v.undecided
+        rng_words = (f" In 80 % of the simulated elections it wins {self._figures[1][1]}–{self._figures[1][2]}."
+                     if self._figures else "")
+        self.alliance.setToolTip(f"The alliance is projected to win {v.alliance} of {v.seats} ({v.phrase} of "
+                                 f"{v.majority}).{rng_words}"
+                                 + (f" {undecided} undecided seats are projected as if every partner stands."
+                                    if undecided else ""))

@@ -6,10 +6,11 @@ from typing import NamedTuple
 
 from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex,
                             QSortFilterProxyModel, Qt, Signal)
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QVBoxLayout,
                                QWidget)
 
+from ...core.palette import party_colour
 from ...core.rules import SEVERITY_RANK
 from ...core.delta import Delta
 from ..document import Binding, Document, shape_of
@@ -139,7 +140,7 @@ class SeatTableModel(AnalysisColumns, QAbstractTableModel):
             adj = adjust.get(ac, 0.0)
             party = parties[w]
             if party not in colour:
-                colour[party] = ds.party_colour(party)
+                colour[party] = party_colour(ds, pools.partners, party)
             fight = fights.get(ac)
             pool_text = " v ".join(fight) if fight else labels[p]
             rows[r] = TableRow(
@@ -342,7 +343,8 @@ class SeatTablePanel(QWidget):
     OPT_IN = (SeatTableModel.C_BEST, SeatTableModel.C_COST)
     # the columns a narrow table hides first (by default: a column the strategist shows or
     # hides from the header menu stays as chosen); the name keeps at least NAME_MIN pixels
-    DROP_ORDER = (SeatTableModel.C_DISTRICT, SeatTableModel.C_BASE, SeatTableModel.C_ADJ, SeatTableModel.C_SC)
+    DROP_ORDER = (SeatTableModel.C_DISTRICT, SeatTableModel.C_BASE, SeatTableModel.C_ADJ, SeatTableModel.C_SC,
+                  SeatTableModel.C_PC)
     NAME_MIN = 130
 
     def __init__(self, doc: Document, hub, parent=None):
@@ -367,6 +369,9 @@ class SeatTablePanel(QWidget):
         self.table.sortByColumn(SeatTableModel.C_NO, Qt.SortOrder.AscendingOrder)
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.widths = dict(self.WIDTHS)      # the data set's: see fit_to_data
+        self._filters_of: dict[int, tuple] = {}   # id(data set) -> its search and filters while another is shown
+        self.name_min = self.NAME_MIN
         for c, w in self.WIDTHS.items():
             self.table.setColumnWidth(c, w)
         h.setStretchLastSection(False)
@@ -377,7 +382,9 @@ class SeatTablePanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.search = QLineEdit()
         self.search.setObjectName("search")
-        self.search.setPlaceholderText("Search name or number  (Ctrl+F)")
+        self.search.setPlaceholderText("Search  (Ctrl+F)")
+        self.search.setToolTip("Search the seats by name or number (Ctrl+F)")
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("Search  (Ctrl+F)") + 36)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda t: self._filter(text=t))
         self.district_filter = self._combo("district")
@@ -388,22 +395,31 @@ class SeatTablePanel(QWidget):
         self.conflicts_only.toggled.connect(lambda on: self._filter(conflicts_only=on))
         self.shown = QLabel()
         self.shown.setStyleSheet("color:#666;")
-        bar = QHBoxLayout()
+        # the search and filters in a bar of their own: the window puts it over the table and the
+        # pools, so the table's width is its columns' and never the bar's (issue 26)
+        self.filter_bar = QWidget()
+        self.filter_bar.setObjectName("filter_bar")
+        bar = QHBoxLayout(self.filter_bar)
         bar.setContentsMargins(4, 4, 4, 2)
         bar.addWidget(self.search, 2)
         for w in (self.district_filter, self.pc_filter, self.pool_filter):
             bar.addWidget(w, 1)
         bar.addWidget(self.conflicts_only)
         bar.addWidget(self.shown)
+        bar.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
-        lay.addLayout(bar)
+        lay.addWidget(self.filter_bar)
         lay.addWidget(self.table, 1)
         hub.changed.connect(self._hub_changed)
         self.set_document(doc)
 
     def set_document(self, doc: Document) -> None:
+        previous = self.doc if self._shape is not None else None
+        other_data = previous is not None and previous.dataset is not doc.dataset
+        if other_data:      # the search and filters are the data set's: kept for when it is back in front
+            self._filters_of[id(previous.dataset)] = self._filters()
         self.doc = doc
         self.model.set_document(doc)
         shape = shape_of(doc)
@@ -418,9 +434,33 @@ class SeatTablePanel(QWidget):
                     self.table.setColumnWidth(SeatTableModel.C_SC, 42 if "/" in self.model._reserved_header else 28)
             self._fill(self.pool_filter, "All pools", [(pools.label(i), i) for i in range(len(pools))])
             self.proxy.set_filter(pool=None)
+            self.fit_to_data()
         self._binding.bind(doc, evaluated=self._on_evaluated)
+        if other_data:
+            self._set_filters(self._filters_of.get(id(doc.dataset), ("", None, None, None, False)))
         self._on_evaluated(doc.evaluation)
         self._hub_changed(self.hub.seats, None)
+
+    def _filters(self) -> tuple:
+        return (self.search.text(), self.district_filter.currentData(), self.pc_filter.currentData(),
+                self.pool_filter.currentData(), self.conflicts_only.isChecked())
+
+    def _set_filters(self, f: tuple) -> None:
+        """Show a scenario's own search and filters (none for one not shown before)."""
+        text, district, pc, pool, conflicts = f
+        for cb, value in ((self.district_filter, district), (self.pc_filter, pc), (self.pool_filter, pool)):
+            i = cb.findData(value)
+            cb.blockSignals(True)
+            cb.setCurrentIndex(max(0, i))
+            cb.blockSignals(False)
+        for w, setter, value in ((self.search, self.search.setText, text),
+                                 (self.conflicts_only, self.conflicts_only.setChecked, conflicts)):
+            w.blockSignals(True)
+            setter(value)
+            w.blockSignals(False)
+        self.proxy.set_filter(text=text, district=self.district_filter.currentData(), pc=self.pc_filter.currentData(),
+                              pool=self.pool_filter.currentData(), conflicts_only=conflicts)
+        self._update_shown()
 
     # -- filters -----------------------------------------------------------------------
     def _combo(self, attr):
@@ -479,18 +519,60 @@ class SeatTablePanel(QWidget):
 
     def columns_to_hide(self, width: int) -> list[int]:
         """The columns (of DROP_ORDER) a table ``width`` pixels wide hides so that the others
-        keep their widths and the name NAME_MIN."""
+        keep their widths and the name ``name_min`` (see fit_to_data)."""
         shown = [c for c in range(self.model.columnCount()) if c != SeatTableModel.C_NAME
                  and not (c in self._chosen_columns and self.table.isColumnHidden(c))]
-        need = self.NAME_MIN + sum(self.WIDTHS.get(c, 40) for c in shown)
+        need = self.name_min + sum(self.widths.get(c, 40) for c in shown)
         out = []
         for c in self.DROP_ORDER:
             if need <= width:
                 break
             if c in shown and c not in self._chosen_columns:
                 out.append(c)
-                need -= self.WIDTHS.get(c, 40)
+                need -= self.widths.get(c, 40)
         return out
+
+    def fit_to_data(self) -> None:
+        """Each column as wide as the data set's longest text in it (the table's font; the
+        projected winner bold; a swatch before the pool and the winner), at least as wide as
+        the defaults, so no district, PC, pool ("Unassigned", a friendly fight "INC v RJD") or
+        party code ("CPI(ML)L") is cut. The name column keeps the longest name (at most 240
+        px): narrower tables drop columns (DROP_ORDER) before they cut a name."""
+        m, fm = self.model, self.table.fontMetrics()
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        bfm = QFontMetrics(bold)
+        hfm = self.table.horizontalHeader().fontMetrics()
+        rows, pools = m._rows, self.doc.pools
+        texts = {c: {row.text[c] for row in rows} for c in (SeatTableModel.C_NAME, SeatTableModel.C_SC, SeatTableModel.C_DISTRICT,
+                                                            SeatTableModel.C_PC, SeatTableModel.C_BASE,
+                                                            SeatTableModel.C_POOL, SeatTableModel.C_WIN)}
+        texts[SeatTableModel.C_POOL] |= {pools.label(i) for i in range(len(pools))}
+        texts[SeatTableModel.C_WIN] |= {p.code for p in pools.partners}
+
+        def widest(c, metrics, pad):
+            header = m.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or SeatTableModel.COLUMNS[c]
+            head = hfm.horizontalAdvance(str(header)) + 14
+            return max([head] + [metrics.horizontalAdvance(t) + pad for t in texts[c] if t])
+        w = dict(self.WIDTHS)
+        for c, metrics, pad in ((SeatTableModel.C_SC, fm, 10), (SeatTableModel.C_DISTRICT, fm, 10), (SeatTableModel.C_PC, fm, 10),
+                                (SeatTableModel.C_BASE, fm, 10), (SeatTableModel.C_POOL, fm, 28),
+                                (SeatTableModel.C_WIN, bfm, 28)):
+            w[c] = max(self.WIDTHS[c], widest(c, metrics, pad))
+        self.widths = w
+        self.name_min = max(self.NAME_MIN, min(240, widest(SeatTableModel.C_NAME, fm, 10)))
+        for c, width in w.items():
+            if c != SeatTableModel.C_NAME and (c not in self._chosen_columns or not self.table.isColumnHidden(c)):
+                self.table.setColumnWidth(c, width)
+
+    def needed_width(self) -> int:
+        """The width the table needs with its default columns shown after DROP_ORDER's last
+        (the name at ``name_min``; the vertical scroll bar)."""
+        shown = [c for c in range(self.model.columnCount()) if c != SeatTableModel.C_NAME
+                 and not self.table.isColumnHidden(c) and c not in self.DROP_ORDER]
+        t = self.table
+        chrome = max(t.width() - t.viewport().width(), t.verticalScrollBar().sizeHint().width() + 2 * t.frameWidth())
+        return self.name_min + sum(self.widths.get(c, 40) for c in shown) + chrome + 4
 
     def choose_columns(self) -> None:
         """Show by default the columns the table's width holds (see columns_to_hide)."""
@@ -504,7 +586,8 @@ class SeatTablePanel(QWidget):
         get their full width before the name column stretches into the rest."""
         self.choose_columns()
         spare = self.table.viewport().width() - sum(
-            self.table.columnWidth(c) for c in range(self.model.columnCount()) if c != SeatTableModel.C_NAME) - 150
+            self.table.columnWidth(c) for c in range(self.model.columnCount())
+            if c != SeatTableModel.C_NAME and not self.table.isColumnHidden(c)) - self.name_min
         for c in (SeatTableModel.C_DISTRICT, SeatTableModel.C_PC):
             if self.table.isColumnHidden(c):
                 continue

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
+from ...core.palette import party_colour
 from ..document import Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel
 from ..style import esc, pool_colour, swatch_icon
@@ -93,7 +94,7 @@ class PartnerTableModel(QAbstractTableModel):
     """Seats each partner contests: alone, + contested, fields, SC alone, projected wins. A
     model, not an HTML table: a move re-formats the figures and signals the rows that changed
     (an HTML table was laid out again on every move, a millisecond)."""
-    HEADERS = ["Partner", "alone", "+ contested", "fields", "SC alone", "wins"]
+    HEADERS = ["Partner", "alone", "+ cont.", "fields", "SC alone", "wins"]   # whole in a 330-px dock
     TIPS = ["", "Seats where the partner alone fields the alliance candidate",
             "Contested seats (friendly fights) where the partner stands too",
             "Seats the partner fields a candidate in: alone + contested",
@@ -201,19 +202,24 @@ class SummaryPanel(DocumentView, QWidget):
         # sized once per shape: ResizeToContents would re-measure every cell on every change
         self.pc_view.resizeColumnsToContents()
         hh = self.pc_view.horizontalHeader()
-        for c in range(1, self.pc_model.columnCount()):
+        for c in range(self.pc_model.columnCount()):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
-            self.pc_view.setColumnWidth(c, max(self.pc_view.columnWidth(c), 34))
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            if c:
+                self.pc_view.setColumnWidth(c, max(self.pc_view.columnWidth(c), 34))
+        hh.setStretchLastSection(True)     # the PC names whole; a narrow dock scrolls the table
 
     def _size_partner_table(self):
         v = self.partner_view
         v.resizeColumnsToContents()
         hh = v.horizontalHeader()
-        for c in range(1, self.partner_model.columnCount()):
+        for c in range(self.partner_model.columnCount()):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
-        hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        v.setFixedHeight(hh.sizeHint().height() + 20 * self.partner_model.rowCount() + 2 * v.frameWidth())
+        # the partner's code whole ("CPI(ML)L"): its column as wide as its longest, the last takes the rest;
+        # a dock narrower than the table scrolls it rather than cut a code
+        hh.setStretchLastSection(True)
+        v.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        bar = v.horizontalScrollBar().sizeHint().height() if hh.length() > v.viewport().width() else 0
+        v.setFixedHeight(hh.sizeHint().height() + 20 * self.partner_model.rowCount() + 2 * v.frameWidth() + bar)
 
     def document_shown(self, doc: Document) -> None:
         self.bar.set_document(doc)
@@ -238,9 +244,9 @@ class SummaryPanel(DocumentView, QWidget):
         self.partner_model.set_partners(ev.partners)
         un = ev.pool_counts[self.doc.pools.key(self.doc.pools.unassigned)]
         self.contest.setText(f"<b>Seats contested</b> · {un} unassigned")
-        colour = "#1B7F3B" if v.reached else "#B3261E"
+        colour = "#333"   # the point projection alone is not a verdict: P(majority) is on the scoreboard
         # a party's swatch, code and seats stay on one line (only the gaps between parties wrap)
-        parts = " &nbsp;".join(f"<span style='color:{self.doc.dataset.party_colour(p)}'>■</span>&nbsp;{esc(p)}&nbsp;<b>{n}</b>"
+        parts = " &nbsp;".join(f"<span style='color:{party_colour(self.doc.dataset, self.doc.pools.partners, p)}'>■</span>&nbsp;{esc(p)}&nbsp;<b>{n}</b>"
                                for p, n in pr.seats_by_party().items())
         self.projected.setText(f"<b>Projected seats</b> — alliance <b>{v.alliance}</b> of {v.seats}, "
                                f"<span style='color:{colour}'>{v.phrase}</span> ({v.majority})<br>{parts}")

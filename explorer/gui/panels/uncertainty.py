@@ -74,7 +74,8 @@ class DistributionPlot(QWidget):
         lo_i, hi_i = min(lo_i, s.majority - 3), max(hi_i, s.majority + 3)
         lo_i, hi_i = max(0, lo_i), min(n, hi_i)
         title_h, axis_h = 16, 16
-        plot = QRectF(r.left() + 4, r.top() + title_h, r.width() - 8, r.height() - title_h - axis_h)
+        band = 2 * (p.fontMetrics().height() + 2)    # the labels' own band above the tallest bar
+        plot = QRectF(r.left() + 4, r.top() + title_h + band, r.width() - 8, r.height() - title_h - band - axis_h)
         p.setPen(QColor("#222"))
         p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    f"Alliance seats in {s.draws:,} simulated elections (80 % shaded)")
@@ -93,10 +94,10 @@ class DistributionPlot(QWidget):
             p.fillRect(QRectF(plot.left() + (k - lo_i) * bw + 0.5, plot.bottom() - bh, max(bw - 1, 1), bh), c)
         mx = plot.left() + (s.majority - lo_i) * bw
         p.setPen(QPen(QColor("#222"), 1.5, Qt.PenStyle.DashLine))
-        p.drawLine(QPointF(mx, plot.top() - 2), QPointF(mx, plot.bottom()))
+        p.drawLine(QPointF(mx, plot.top() - band), QPointF(mx, plot.bottom()))
         p.setPen(QColor("#222"))
         right = mx < plot.center().x()
-        _label(p, mx, plot.top(), right, f"majority {s.majority}: P {s.p_majority * 100:.0f} %")
+        _label(p, mx, plot.top() - band, right, f"majority {s.majority}: P {s.p_majority * 100:.0f} %")
         p.setPen(QColor("#999"))
         p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         p.setPen(QColor("#444"))
@@ -104,7 +105,7 @@ class DistributionPlot(QWidget):
         for k in range(int(np.ceil(lo_i / step)) * step, hi_i + 1, step):
             x = plot.left() + (k - lo_i + 0.5) * bw
             p.drawText(QRectF(x - 20, plot.bottom() + 1, 40, axis_h - 2), Qt.AlignmentFlag.AlignCenter, str(k))
-        _label(p, mx, plot.top() + 15, right, f"80 %: {p10}–{p90}")
+        _label(p, mx, plot.top() - band / 2, right, f"80 %: {p10}–{p90}")
 
     def _cushion(self, p: QPainter, r: QRectF, f: Figures) -> None:
         c = f.cushion

@@ -97,7 +97,7 @@ class WalkAwayModel(QAbstractTableModel):
             if c in (self.C_ALLIANCE, self.C_ALONE):
                 return f"{v:.1f}"
             if c == self.C_GAIN:
-                return f"{v:+.2f}"
+                return f"{round(v, 2) + 0.0:+.2f}"      # never "-0.00" (a gain of -0.001 shows as +0.00)
             if c in (self.C_PM_ALLIANCE, self.C_PM_ALONE):
                 return f"{v * 100:.1f} %"
             if c == self.C_WORTH:

@@ -1,0 +1,58 @@
+"""The docks in three groups, each tab one click away at 1366x768, and the arrangement
+remembered (issue 26, item 7)."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabBar
+
+from explorer.gui.dock_layout import GROUPS
+
+from .helpers import congress_everywhere, open_window
+
+
+def _tab_bars(w):
+    return [b for b in w.findChildren(QTabBar) if b.parent() is w and b.isVisible() and b.count()]
+
+
+def test_three_groups_every_tab_whole_in_one_row_at_1366x768(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    w.resize(1366, 740)
+    w.show()
+    qtbot.waitExposed(w)
+    by_name = {d.objectName(): d for d in w.docks()}
+
+    def grouped():
+        return all({d.objectName() for d in w.tabifiedDockWidgets(by_name[names[0]])} == set(names[1:])
+                   for _title, names in GROUPS)
+    qtbot.waitUntil(grouped)
+    bars = _tab_bars(w)
+    assert sorted(b.count() for b in bars) == sorted(len(n) for _t, n in GROUPS)
+    for b in bars:
+        # every title whole and the row without scroll buttons: one click reaches each dock
+        assert sum(b.tabRect(i).width() for i in range(b.count())) <= b.width()
+        for i in range(b.count()):
+            assert b.fontMetrics().horizontalAdvance(b.tabText(i)) <= b.tabRect(i).width()
+    # the groups are stacked, each with room for its panel, inside the window
+    heads = sorted((by_name[n[0]] for _t, n in GROUPS), key=lambda d: d.y())
+    assert [d.objectName() for d in heads] == [n[0] for _t, n in GROUPS]
+    assert heads[-1].geometry().bottom() < w.statusBar().y()
+    assert all(d.height() >= 100 for d in heads)
+
+
+def test_the_arrangement_is_remembered_and_regrouped_from_the_view_menu(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    w.show()
+    qtbot.waitExposed(w)
+    w.analysis.walk_dock.setFloating(True)
+    w.summary_dock.close()
+    assert w.close()
+    w2 = open_window(qtbot, congress_everywhere())
+    assert w2.layout_restored
+    assert w2.analysis.walk_dock.isFloating()
+    assert not w2.summary_dock.isVisibleTo(w2) or w2.summary_dock.isHidden()
+    act = next(a for a in w2.menuBar().actions() if a.text() == "&View").menu()
+    arrange = next(a for a in act.actions() if a.text() == "Arrange docks in &groups")
+    arrange.trigger()
+    assert not w2.analysis.walk_dock.isFloating()
+    assert w2.analysis.walk_dock in w2.tabifiedDockWidgets(w2.analysis.walk_dock) or \
+        w2.analysis.frontier_dock in w2.tabifiedDockWidgets(w2.analysis.walk_dock)
+    assert not w2.summary_dock.isHidden()

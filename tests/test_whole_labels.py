@@ -1,0 +1,78 @@
+"""Labels whole or giving way by design (issue 26, item 6): a segment label never under the
+majority line; a pool item drops its margin before it cuts a name; pool widths from the data
+set's longest names."""
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, QRectF
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+from PySide6.QtWidgets import QApplication
+
+from explorer.core.dataset_io import load_embedded
+from explorer.gui.panels.pools import item_width
+from explorer.gui.panels.scoreboard import _bar_label
+
+
+def test_a_segment_label_goes_to_the_wider_side_of_the_majority_line(qapp):
+    fm = QFontMetrics(QApplication.font())
+    r = QRectF(100, 0, 200, 20)
+    text, where = _bar_label(fm, "INC 16", "16", r, 130)      # the mark 30 px into the segment
+    assert text == "INC 16" and where.left() > 130 and where.right() == r.right()
+    text, where = _bar_label(fm, "INC 16", "16", r, 280)
+    assert where.right() < 280 and where.left() == r.left()
+    # no room either side for the name: the count alone; not even that: nothing
+    n = fm.horizontalAdvance("16") + 8
+    assert _bar_label(fm, "INC 16", "16", QRectF(0, 0, 2 * n + 6, 20), n + 3)[0] == "16"
+    assert _bar_label(fm, "INC 16", "16", QRectF(0, 0, 12, 20), 6) is None
+    assert _bar_label(fm, "INC 16", "16", r, 50) == ("INC 16", r)          # the mark outside: centred
+
+
+def test_pool_width_comes_from_the_data_sets_longest_name(qapp):
+    fm = QFontMetrics(QApplication.font())
+    hr, jh = load_embedded("haryana"), load_embedded("jharkhand")
+    longest_jh = max(fm.horizontalAdvance(f"{a} {n}") for a, n in zip(jh.seats.ac_no.tolist(), jh.seats.names))
+    assert item_width(jh, fm) == longest_jh + 19 + 7 + fm.horizontalAdvance("−99.9") + 6
+    assert item_width(hr, fm) != item_width(jh, fm)
+
+
+def test_a_pool_item_drops_its_margin_before_it_cuts_the_name(qapp):
+    from explorer.gui.panels.pools import PoolItem, paint_pool_item
+    from explorer.gui.style import swatch_icon
+    fm = QFontMetrics(QApplication.font())
+    name = "79 HUSSAINABAD"
+    nw = fm.horizontalAdvance(name)
+    drawn = []
+
+    class Spy(QPainter):
+        def drawText(self, *a):   # noqa: N802
+            drawn.append(a[-1])
+            return super().drawText(*a)
+    img = QImage(400, 30, QImage.Format.Format_ARGB32)
+    item = PoolItem(name, swatch_icon("#2E7D32"), "+46.9", True, 78, None)
+    p = Spy(img)
+    # room for the name, not for the name and the margin: the name whole, no margin
+    paint_pool_item(p, item, QRect(0, 0, 3 + 19 + nw + 4 + 10, 20), False, fm, QColor("blue"), QColor("white"),
+                    QColor("black"), QColor("green"), QColor("red"))
+    assert drawn == [name]
+    drawn.clear()
+    paint_pool_item(p, item, QRect(0, 0, 400, 20), False, fm, QColor("blue"), QColor("white"),
+                    QColor("black"), QColor("green"), QColor("red"))
+    assert drawn == ["+46.9", name]
+    p.end()
+
+
+def test_the_summarys_partner_and_pc_names_are_whole(qtbot):
+    """Jharkhand: 'CPI(ML)L' in the Summary's partner table and the longest PC name in the
+    per-PC table keep their whole width in a 330-pixel dock (the table scrolls instead)."""
+    from explorer.core.scenario import scenario_from_preset
+    from .helpers import open_window
+    w = open_window(qtbot, scenario_from_preset(load_embedded("jharkhand"), "INDIA bloc 2024"))
+    sp = w.summary_panel
+    sp.resize(330, 700)
+    sp._size_partner_table()
+    sp._size_columns()
+    v = sp.partner_view
+    fm = v.fontMetrics()
+    assert v.columnWidth(0) >= fm.horizontalAdvance("CPI(ML)L") + 16      # swatch and text
+    pcs = sp.pc_model
+    longest = max(fm.horizontalAdvance(str(pcs.index(r, 0).data())) for r in range(pcs.rowCount()))
+    assert sp.pc_view.columnWidth(0) >= longest
