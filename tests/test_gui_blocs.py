@@ -48,9 +48,13 @@ def test_keys_drags_and_split_presets_edit_the_rival(qtbot):
     w.show()
     qtbot.waitExposed(w)
     w.blocs.apply_preset("vs2024")
+    # in its group the panel scrolls; floated tall, as a strategist would for a long edit, every bucket shows
+    w.blocs.dock.setFloating(True)
+    w.blocs.dock.setGeometry(w.geometry().adjusted(w.width() - 480, 40, 0, 0))
     w.blocs.dock.raise_()
     p = w.blocs.panel
-    qtbot.waitUntil(lambda: p.buckets["AJSU"].isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: p.buckets["AJSU"].isVisible()
+                    and p.buckets["JD(U)"].visibleRegion().boundingRect().height() > 30, timeout=3000)
     # keys: select two BJP seats anywhere (the hub), Alt+2 gives them to AJSU
     bjp = [int(p.buckets["BJP"].item(k).data(Qt.ItemDataRole.UserRole)) for k in range(2)]
     w.hub.set(bjp, None)

@@ -1,5 +1,5 @@
 """The window's layout. The docks in three groups a strategist reaches in one click at 1366×768 (issue 26): the deal
-(Conflicts, Rules, Assumptions), the numbers (Map, Summary, Chart, Uncertainty) and the advice
+(Conflicts, Rules, Assumptions, Blocs: the rivals' splits), the numbers (Map, Summary, Chart, Uncertainty) and the advice
 (Walk-away, Frontier, Who contests), stacked in the right-hand column, each group's tabs whole
 in one row. The arrangement the strategist makes (moved, floated, closed, resized docks) is
 saved when the window closes and restored at the next start; View ▸ Arrange docks in groups
@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea
 
-GROUPS = (("the deal", ("dock_conflicts", "dock_rules", "dock_assumptions")),
+GROUPS = (("the deal", ("dock_conflicts", "dock_rules", "dock_assumptions", "dock_blocs")),
           ("the numbers", ("dock_map", "dock_summary", "dock_chart", "dock_uncertainty")),
           ("the advice", ("dock_walk_away", "dock_frontier", "dock_who_contests")))
 # the share of the column's height each group gets (the numbers hold the map and the charts)

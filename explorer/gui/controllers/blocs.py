@@ -18,9 +18,9 @@ class Blocs:
         self.panel = BlocsPanel(window.doc, window.hub, window)
         self.dock = window._dock("Blocs", self.panel, "dock_blocs")
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        window.tabifyDockWidget(window.summary_dock, self.dock)
+        window.tabifyDockWidget(window.assumptions_dock, self.dock)   # the deal's group (dock_layout.GROUPS)
         window.workspace.activeChanged.connect(self.panel.set_document)
-        window.map_dock.raise_()      # the map stays in front; the Blocs tab is one click away
+        window.conflict_dock.raise_()  # the conflicts stay in front; the Blocs tab is one click away
         self.actions = []
         for k in range(10):
             a = QAction(f"Selected seats to rival partner {k}" if k else "Selected seats: rival fields nobody", window)

@@ -328,7 +328,7 @@ class BlocsPanel(QWidget):
                 head.setToolTip("Two or more of the bloc's partners stand (a friendly fight)")
             lst = SeatBucket(key)
             lst.setObjectName(f"rival_bucket_{key}")
-            lst.setMinimumHeight(36)
+            lst.setMinimumHeight(64)  # two rows at least: past that the dock's panel scrolls
             lst.dropped.connect(self._dropped)
             lst.picked.connect(lambda seats, s=lst: seats and self.hub.set(seats, s))
             v.addWidget(head)
