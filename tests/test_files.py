@@ -427,3 +427,32 @@ def test_reference_data_is_frozen_and_imports_are_versioned():
     assert ds.version == 2 and boundaries_of(ds) is embedded and boundaries_of(other) is not embedded
     with pytest.raises(ValueError, match="one of the data set's own"):
         ds.add_baseline(dataclasses.replace(b, id="vs2019"))
+
+
+def test_undoing_an_import_lists_what_it_listed_and_no_more():
+    """UseBaseline's undo takes off the list the baseline that its do put there, unless it is
+    used elsewhere; a baseline listed before the step stays."""
+    from explorer.core import commands as cc
+    from explorer.core.dataset_io import load_embedded as fresh
+    ds = fresh()
+    own = list(ds.baselines)
+    sc = congress_everywhere("On mine")
+    sc.dataset = ds
+    b = _imported(ds)
+    step = cc.UseBaseline(sc, b, used_elsewhere=lambda bid: False)
+    step.do()
+    assert list(ds.baselines) == own + ["file:mine"] and ds.version == 1
+    step.undo()
+    assert list(ds.baselines) == own and ds.imports.baselines == {} and ds.version == 2
+    assert sc.assumptions.baseline == "vs2019"
+    step.do()
+    assert list(ds.baselines) == own + ["file:mine"] and ds.version == 3
+    sc.set_assumptions(sc.assumptions.with_baseline("vs2019"))
+    again = cc.UseBaseline(sc, b, used_elsewhere=lambda bid: False)
+    again.do()                  # already listed: this step lists nothing, so its undo takes nothing off
+    again.undo()
+    assert "file:mine" in ds.baselines and ds.version == 3 and sc.assumptions.baseline == "vs2019"
+    kept = cc.UseBaseline(sc, _imported(ds, "theirs"))   # by default another scenario may stand on it
+    kept.do()
+    kept.undo()
+    assert "file:theirs" in ds.baselines

@@ -367,10 +367,29 @@ def test_import_baseline_from_the_window(qtbot, tmp_path):
                                                           "found 'many' (and 89 more problems)")]
     assert w.doc.scenario.assumptions.baseline == "file:ls"  # nothing changed
     assert list(w.doc.dataset.baselines) == ["vs2019", "ls2024", "vs2024", "file:ls"]  # nothing partial listed
-    w.doc.undo_stack.undo()  # the import is one step
+    w.doc.undo_stack.undo()  # the import is one step, and its undo takes the baseline off the list again
     assert w.doc.scenario.assumptions.baseline == "vs2019" and w.assumptions_panel.baseline.currentData() == "vs2019"
+    assert list(w.doc.dataset.baselines) == ["vs2019", "ls2024", "vs2024"]
+    assert [w.assumptions_panel.baseline.itemData(i) for i in range(w.assumptions_panel.baseline.count())] == \
+        ["vs2019", "ls2024", "vs2024"]
     w.doc.undo_stack.redo()
     assert w.assumptions_panel.baseline.currentData() == "file:ls"
+    assert list(w.doc.dataset.baselines) == ["vs2019", "ls2024", "vs2024", "file:ls"]
+
+
+def test_undoing_an_import_keeps_a_baseline_another_scenario_stands_on(qtbot, tmp_path):
+    w = make_window(qtbot)
+    good = tmp_path / "ls.csv"
+    w.dataset.baselines["ls2024"].candidates.to_csv(good, index=False)
+    w.files.pick_open = lambda *a: str(good)
+    first = w.doc
+    w.import_baseline()
+    w.files.duplicate(first)                  # a second scenario on the imported baseline
+    second = w.doc
+    assert second is not first and second.scenario.assumptions.baseline == "file:ls"
+    first.undo_stack.undo()
+    assert first.scenario.assumptions.baseline == "vs2019"
+    assert "file:ls" in first.dataset.baselines     # the duplicate still stands on it
 
 
 def test_transfer_back_to_its_start_leaves_no_step_and_no_modified_flag(qtbot):

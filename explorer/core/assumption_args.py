@@ -3,12 +3,11 @@ every direction between the partners) and ``--swing PARTY=points``, turned into 
 Every bad argument raises ValueError saying what is wrong and what to write instead."""
 from __future__ import annotations
 
-from difflib import SequenceMatcher
-from os.path import commonprefix
-from typing import Callable, Iterable
+from typing import Iterable
 
 from .assumptions import Assumptions, can_swing
 from .dataset import Dataset
+from .errors import nearest
 
 
 def share(text: str, what: str) -> float:
@@ -21,21 +20,6 @@ def share(text: str, what: str) -> float:
     if not 0.0 <= x <= 1.0:
         raise ValueError(f"{what}: {text} is outside 0-1 (write 0.2 or 20%)")
     return x
-
-
-def nearest(text: str, options: Iterable[str], names: Callable[[str], str] | None = None) -> str | None:
-    """The option most like ``text`` (for "did you mean ...?"), or None when none is close: by
-    similarity to its code or its name (``names(code)``), then by the length of the common start,
-    then the earlier option (callers list the larger parties first)."""
-    u = text.strip().upper()
-    best, best_key = None, (0.6, -1)
-    for o in options:
-        for spelling in (o, names(o) if names else o):
-            ou = spelling.upper()
-            k = (SequenceMatcher(None, u, ou).ratio(), len(commonprefix([u, ou])))
-            if k > best_key:
-                best, best_key = o, k
-    return best
 
 
 def with_transfers(a: Assumptions, specs: Iterable[str], codes: list[str]) -> Assumptions:

@@ -11,7 +11,7 @@ come back to where it started (``is_noop``): the window's stack then drops it.""
 from __future__ import annotations
 
 import dataclasses
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy as np
 
@@ -220,13 +220,17 @@ class SetMeta(Command):
 
 class UseBaseline(Command):
     """Add a baseline to the scenario's data set (an import) and project the scenario on it,
-    as one step. Undo puts the scenario back on its previous baseline; the baseline stays
-    listed in the data set, where other scenarios may use it."""
+    as one step. Undo puts the scenario back on its previous baseline and takes the baseline off
+    the data set's list if this step listed it and no other scenario uses it
+    (``used_elsewhere(baseline_id)``; by default it may be used, and stays listed)."""
 
-    def __init__(self, scenario: Scenario, baseline: Baseline, text: str | None = None):
+    def __init__(self, scenario: Scenario, baseline: Baseline, text: str | None = None,
+                 used_elsewhere: Callable[[str], bool] | None = None):
         self.baseline = baseline
         self.old = scenario.assumptions
         self.new = scenario.assumptions.with_baseline(baseline.id)
+        self.used_elsewhere = used_elsewhere or (lambda _id: True)
+        self.listed = False            # this step put the baseline on the list (at its last do)
         super().__init__(scenario, text or f"Baseline: {baseline.label}")
 
     @property
@@ -235,11 +239,15 @@ class UseBaseline(Command):
 
     def do(self) -> None:
         ds = self.scenario.dataset
-        if ds.baselines.get(self.baseline.id) is not self.baseline:
+        self.listed = ds.baselines.get(self.baseline.id) is not self.baseline
+        if self.listed:
             ds.add_baseline(self.baseline)
         self.scenario.set_assumptions(self.new)
 
     def undo(self) -> None:
+        if self.listed and not self.used_elsewhere(self.baseline.id):
+            # off the list before the scenario says its assumptions changed: the views list the rest
+            self.scenario.dataset.remove_baseline(self.baseline)
         self.scenario.set_assumptions(self.old)
 
 

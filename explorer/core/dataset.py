@@ -154,6 +154,12 @@ class Imports:
             self.baselines[b.id] = b
             self.version += 1
 
+    def remove_baseline(self, b: Baseline) -> None:
+        """Take ``b`` off the list (an import undone); another baseline of its id stays."""
+        if self.baselines.get(b.id) is b:
+            del self.baselines[b.id]
+            self.version += 1
+
     def set_lineage(self, lineage) -> None:
         """The party lineage a projection maps an older baseline's parties with (None: the shipped one)."""
         if self.lineage is not lineage:
@@ -238,6 +244,10 @@ class Dataset:
         if b.id in self.baselines and self.baselines[b.id] is not b and b.id not in self.imports.baselines:
             raise ValueError(f"baseline {b.id!r} is one of the data set's own")
         self.imports.add_baseline(b)
+
+    def remove_baseline(self, b: Baseline) -> None:
+        """Take an imported baseline off the list again (its import undone)."""
+        self.imports.remove_baseline(b)
 
     def party_colour(self, party: str) -> str:
         if self.parties is not None and party in self.parties:

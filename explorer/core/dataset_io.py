@@ -33,7 +33,7 @@ import numpy as np
 from . import jsonio
 from .csvtext import decode_csv
 from .dataset import BASELINE_KINDS, LOK_SABHA_SEGMENTS, VIDHAN_SABHA, Baseline, Dataset, SeatTable
-from .errors import DataError, Problem
+from .errors import DataError, Problem, nearest
 from .bounded_read import FolderFiles
 from .filenames import safe_stem
 from .loaders import MAX_CSV_BYTES, quote, read_results, read_seat_list
@@ -294,7 +294,7 @@ def resolve_partners(ds: Dataset, spec: str | list[str]) -> tuple[Partner, ...]:
         if code in (NOTA, IND):
             raise ValueError(f"{s!r} cannot be a partner: {'NOTA is not a party' if code == NOTA else 'independents are separate candidates, not a party'}")
         if code is None or code not in present:
-            near = _nearest(s, by_votes, ds.party_name)
+            near = nearest(s, by_votes, ds.party_name)
             raise ValueError(f"no party {s!r} in the baselines of {ds.id}" + (f"; did you mean {near}?" if near else ""))
         if code in seen:
             raise ValueError(f"partner {code} is named twice")
@@ -303,23 +303,6 @@ def resolve_partners(ds: Dataset, spec: str | list[str]) -> tuple[Partner, ...]:
     # partners need distinct colours to be told apart in pools, map and charts
     table = PartyTable([Party(p.code, p.name, p.colour) for p in out]).distinct([p.code for p in out])
     return tuple(Partner(p.code, p.name, table.colour(p.code)) for p in out)
-
-
-def _nearest(s: str, options: list[str], names=None) -> str | None:
-    """The option most like ``s`` (for "did you mean ...?"), or None when none is close:
-    by similarity to its code or its name (``names(code)``), then by the length of the common
-    start, then the earlier option (callers list the larger parties first)."""
-    import difflib
-    import os.path
-    u = s.strip().upper()
-    best, best_key = None, (0.6, -1)
-    for o in options:
-        for spelling in (o, names(o) if names else o):
-            ou = spelling.upper()
-            k = (difflib.SequenceMatcher(None, u, ou).ratio(), len(os.path.commonprefix([u, ou])))
-            if k > best_key:
-                best, best_key = o, k
-    return best
 
 
 # --- writing --------------------------------------------------------------------------------

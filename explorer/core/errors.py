@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import reprlib
 from dataclasses import dataclass
+from typing import Callable, Iterable
 
 QUOTE_LIMIT = 80          # characters of a bad value shown in a message
 PATH_LIMIT = 120          # characters of a JSON path (its keys come from the file)
@@ -121,6 +122,23 @@ class ProblemList:
 
 def err(file: str, message: str, line: int | None = None, column: str | int | None = None) -> DataError:
     return DataError(Problem(file, line, column, message))
+
+
+def nearest(text: str, options: Iterable[str], names: Callable[[str], str] | None = None) -> str | None:
+    """The option most like ``text`` (for "did you mean ...?"), or None when none is close: by
+    similarity to its code or its name (``names(code)``), then by the length of the common start,
+    then the earlier option (callers list the larger parties first)."""
+    from difflib import SequenceMatcher
+    from os.path import commonprefix
+    u = text.strip().upper()
+    best, best_key = None, (0.6, -1)
+    for o in options:
+        for spelling in (o, names(o) if names else o):
+            ou = spelling.upper()
+            k = (SequenceMatcher(None, u, ou).ratio(), len(commonprefix([u, ou])))
+            if k > best_key:
+                best, best_key = o, k
+    return best
 
 
 def did_you_mean(text, options) -> str:

@@ -26,6 +26,7 @@ from .dataset import SeatTable
 from .errors import DataError
 from .pools import Pools
 from .projection import Projection, Rebel
+from .validate import RULES_FORMAT  # noqa: F401 (the one spelling, checked before a file is parsed)
 
 
 
@@ -47,7 +48,6 @@ class RuleKind(StrEnum):
 
 SEVERITIES = tuple(Severity)
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
-RULES_FORMAT = "seat-share-explorer/rules"
 RULES_SCHEMA = 1
 
 

@@ -16,8 +16,8 @@ from .errors import DataError
 from .pools import Partner, Pools
 from .rules import RuleSet
 from .snapshot import ScenarioSnapshot, fight_masks_of, normal_fight_of
+from .validate import SCENARIO_FORMAT  # noqa: F401 (the one spelling, checked before a file is parsed)
 
-SCENARIO_FORMAT = "seat-share-explorer/scenario"
 SCENARIO_SCHEMA = 3   # 3: rival blocs ("bloc", "rivals"); 2: friendly fights between some partners ("fights"); 1 still opens
 
 

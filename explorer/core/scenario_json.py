@@ -7,7 +7,7 @@ import weakref
 
 from .assumptions import Assumptions, can_swing
 from .dataset import Baseline, Dataset
-from .errors import DataError, did_you_mean, quote
+from .errors import DataError, did_you_mean, nearest, quote
 from .imported import baseline_from_json, baseline_to_json, is_imported, unique_baseline
 from .jsonio import JsonReader, read_json, write_json
 from .pools import MAX_PARTNERS, Partner, Pools, valid_colour
@@ -331,7 +331,8 @@ def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools,
             rd.problem(path, f"{party} is not a party: no swing can be applied to it")
             continue
         if party not in in_baselines:  # a typo or the wrong case would swing nobody
-            near = _nearest_party(party, in_baselines, dataset)
+            near = nearest(party, sorted((p for p in in_baselines if can_swing(p)), key=lambda p: -in_baselines[p]),
+                           dataset.party_name)
             rd.problem(path, f"no party {quote(party)} in the baselines of {dataset.id}"
                              + (f"; did you mean {near}?" if near else ""))
             continue
@@ -374,17 +375,3 @@ def _party_votes(b: Baseline) -> dict[str, float]:
     out = {party: float(v) for party, v in b.candidates.groupby("party")["votes"].sum().items()}
     _PARTY_VOTES[id(b)] = (weakref.ref(b.candidates), out)
     return out
-
-
-def _nearest_party(text: str, parties: dict[str, float], dataset: Dataset) -> str | None:
-    from difflib import SequenceMatcher
-    from os.path import commonprefix
-    u = text.upper()
-    best, key = None, (0.6, -1)
-    for p in sorted((p for p in parties if can_swing(p)), key=lambda p: -parties[p]):
-        for spelling in (p, dataset.party_name(p)):
-            k = (SequenceMatcher(None, u, spelling.upper()).ratio(), len(commonprefix([u, spelling.upper()])))
-            if k > key:
-                best, key = p, k
-    return best
-

@@ -172,8 +172,10 @@ class Binding:
 
 class DocumentView:
     """A view of the document shown, with one lifecycle: ``set_document(doc)`` lets go of the last
-    document's signals, connects to the new one's that the view follows (``follows``: the
-    document's signal -> the view's method) and draws the document (``document_shown``).
+    document's signals, draws the new one (``document_shown``) and connects to its signals that the
+    view follows (``follows``: the document's signal -> the view's method). A view whose parts are
+    views too (a panel and its model) shows them the document in ``document_shown``: they are
+    connected first, so a part has taken an evaluation before the view that holds it.
     ``DocumentViews`` calls it on every view, in order. A view subclasses it before its Qt class:
     ``class ChartPanel(DocumentView, QWidget)``; ``doc`` is None until the first document."""
     follows: dict[str, str] = {"evaluated": "evaluated"}
@@ -185,8 +187,9 @@ class DocumentView:
 
     def set_document(self, doc) -> None:
         self.doc = doc
+        self._binding.release()
+        self.document_shown(doc)      # a view's parts are shown it first, so they follow it first too
         self._binding.bind(doc, **{signal: getattr(self, slot) for signal, slot in self.follows.items()})
-        self.document_shown(doc)
 
     def document_shown(self, doc) -> None:
         """Draw ``doc``: by default as after its last evaluation."""

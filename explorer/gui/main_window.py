@@ -41,6 +41,8 @@ class MainWindow(QMainWindow):
         self._chart_pending = False   # the chart is made once the window has painted
         self._fitted = False          # the table's columns fitted once, when first shown
         self._sized = False           # the window sized to the screen once
+        self._split_for = None        # the data set the table and the pools share the width for
+        self._outlook = None          # (P(majority), interval, stale) of the live uncertainty, for the status bar
         self.dataset = dataset
         self.workspace = Workspace(dataset, self)
         self.workspace.set_store(Path(autosave_dir or default_autosave_dir()).parent / "datasets")
@@ -112,7 +114,7 @@ class MainWindow(QMainWindow):
 
     def set_document(self, doc: ScenarioDocument) -> None:
         """Show ``doc`` in every view (each rebuilds its shape if it must), in the registry's order."""
-        if self._sized and doc.dataset is not getattr(self, "_split_for", doc.dataset):
+        if self._sized and self._split_for is not None and doc.dataset is not self._split_for:
             from .dock_layout import fit_split      # another data set: its names share the width anew
             QTimer.singleShot(0, lambda: fit_split(self))
         self._split_for = doc.dataset
@@ -128,7 +130,7 @@ class MainWindow(QMainWindow):
         self.set_document(self.doc)
 
     def _on_evaluated(self, ev):
-        self.status.setText(status_summary(self.doc, ev, getattr(self, "_outlook", None)))
+        self.status.setText(status_summary(self.doc, ev, self._outlook))
 
     def set_outlook(self, figures) -> None:
         """The simulated elections' range and P(majority) for the status line (None: computing)."""

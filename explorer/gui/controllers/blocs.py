@@ -19,7 +19,7 @@ class Blocs:
         self.dock = window._dock("Blocs", self.panel, "dock_blocs")
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         window.tabifyDockWidget(window.assumptions_dock, self.dock)   # the deal's group (dock_layout.GROUPS)
-        window.workspace.activeChanged.connect(self.panel.set_document)
+        window.views.add(self.panel)      # told of the document shown, after the window's views
         window.conflict_dock.raise_()  # the conflicts stay in front; the Blocs tab is one click away
         self.actions = []
         for k in range(10):

@@ -38,7 +38,9 @@ class ImportController(QObject):
         if warnings:  # read, but worth a look: each with its file and line
             self.files.warn_later("Baseline imported, with warnings", "\n".join(str(p) for p in warnings[:12]))
         b = cc.unique_baseline(doc.dataset.baselines, b)
-        pushed = doc.push(cc.UseBaseline(doc.scenario, b))
+        pushed = doc.push(cc.UseBaseline(doc.scenario, b, used_elsewhere=lambda bid, sc=doc.scenario: any(
+            d.scenario is not sc and d.dataset is sc.dataset and d.scenario.assumptions.baseline == bid
+            for d in self.w.workspace.docs)))
         if pushed:  # the encoding read is said, never guessed silently (core/csvtext.py)
             self.w.statusBar().showMessage(f"Baseline {b.label} read from {b.source} as {b.read_as}", 10000)
         return pushed

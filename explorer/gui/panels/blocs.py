@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from ...core import bloc_commands as bc
 from ...core.blocs import BASELINE, STRONGEST, RivalBloc
-from ..document import Binding, Document
+from ..document import Document, DocumentView
 from ..style import swatch_icon
 
 MIME = "application/x-seat-share-rival-seats"
@@ -145,11 +145,12 @@ class ContenderDialog(QDialog):
         return Contender(code, share, "like:" + ((resolve(like) if like else None) or like.upper()))
 
 
-class BlocsPanel(QWidget):
+class BlocsPanel(DocumentView, QWidget):
+    follows = {"evaluated": "_evaluated"}
+
     def __init__(self, doc: Document, hub, parent=None):
         super().__init__(parent)
         self.hub = hub
-        self._binding = Binding()
         self._shape = None
         self._preset_cache: dict = {}
         self.buckets: dict[str, SeatBucket] = {}
@@ -224,16 +225,14 @@ class BlocsPanel(QWidget):
         self.set_document(doc)
 
     # -- the document ----------------------------------------------------------------------------
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._evaluated)
+    def document_shown(self, doc: Document) -> None:
         self._evaluated(doc.evaluation)
 
     def current(self) -> RivalBloc | None:
         name = self.rival.currentData()
         return next((b for b in self.doc.scenario.rivals if b.name == name), None)
 
-    def _evaluated(self, ev) -> None:
+    def _evaluated(self, ev, _delta=None) -> None:
         sc = self.doc.scenario
         names = [b.name for b in sc.rivals]
         if [self.rival.itemData(i) for i in range(self.rival.count())] != names:

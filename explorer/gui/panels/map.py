@@ -12,10 +12,11 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QGraphicsScene, QGraphic
                                QSizePolicy, QStackedWidget, QToolButton, QToolTip, QVBoxLayout, QWidget)
 
 from ...core.geometry import Boundaries, selection_outline
+from ...core.delta import Delta
 from ...core.imported import boundaries_of
 from ...core import optimise as O
 from ...core.mapstyle import CONTEST_MODES, MODES, map_style, seat_card
-from ..document import Binding, Document
+from ..document import Document, DocumentView
 from ..mime import seats_mime
 from ..style import text_colour_on
 from .map_export import MapExport
@@ -237,15 +238,15 @@ class LegendWidget(QWidget):
             p.drawText(int(x + 16), int(y + fm.ascent() + 1), label)
 
 
-class MapPanel(MapExport, QWidget):
+class MapPanel(DocumentView, MapExport, QWidget):
     """Mode selector, the map (or a note where the data set has no boundaries), the legend."""
+    follows = {"evaluated": "_on_evaluated"}
     modeChanged = Signal(str)   # the colour mode chosen (the best-partner and cost modes want figures)
 
     def __init__(self, doc: Document, hub, parent=None):
         super().__init__(parent)
         self.boundary_layer = self.selection_layer = None   # made with the boundaries (set_boundaries)
-        self.doc, self.hub = doc, hub
-        self._binding = Binding()
+        self.hub = hub
         self.boundaries: Boundaries | None = None
         self._seats = None
         self.mode = "pool"
@@ -304,11 +305,9 @@ class MapPanel(MapExport, QWidget):
         hub.changed.connect(self._hub_changed)
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
+    def document_shown(self, doc: Document) -> None:
         """Show another document: its data set's boundaries (rebuilt only when they differ
         from the ones drawn) coloured by its evaluation."""
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._on_evaluated)
         b = boundaries_of(doc.dataset)
         if b is not self.boundaries or doc.dataset.seats is not self._seats or not self.items:
             self.set_boundaries(b)
@@ -386,7 +385,7 @@ class MapPanel(MapExport, QWidget):
         if active and self._stale:
             self.recolour()
 
-    def _on_evaluated(self, _ev):
+    def _on_evaluated(self, _ev, delta: Delta | None = None):
         b = boundaries_of(self.doc.dataset)
         if b is not self.boundaries:  # boundaries imported (or taken back) for this data set
             self.set_boundaries(b)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, Q
 
 from ...core.delta import Delta
 from ...core.palette import party_colour
-from ..document import Binding, Document, shape_of
+from ..document import Document, DocumentView, shape_of
 from ..mime import SEATS_MIME, seats_from_mime, seats_mime
 from ..paint.quiet_label import QuietLabel
 from ..paint.static_text import StaticTexts
@@ -36,31 +36,30 @@ class PoolItem(NamedTuple):
         return self[:4] == other[:4] and self.conflicts == other.conflicts
 
 
-class PoolListModel(QAbstractListModel):
+class PoolListModel(DocumentView, QAbstractListModel):
     """The seats of one pool; a drop here moves seats into this pool (one undo step).
     Each item's text, icon and projected margin are computed once per evaluation."""
+    follows = {"evaluated": "_refresh"}
 
     def __init__(self, doc: Document, pool_index: int, parent=None):
         super().__init__(parent)
-        self.doc: Document | None = None
         self.pool_index = pool_index
         self.pool_key = doc.pools.key(pool_index)
-        self._binding = Binding()
         self._seats: list[int] = []
         self._items: list[tuple] = []
         self._item_of: dict[int, PoolItem] = {}   # seat index -> its item, kept until the seat changes
         self._ev = None
+        self._seats_of = None      # the data set's seats the rows are of (None: none shown yet)
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
+    def document_shown(self, doc: Document) -> None:
         """Show this pool of another document with the same partners."""
-        if self.doc is not None and self.doc.dataset.seats is not doc.dataset.seats:
+        if self._seats_of is not None and self._seats_of is not doc.dataset.seats:
             self.beginResetModel()
             self._seats, self._items = [], []
             self._item_of, self._ev = {}, None
             self.endResetModel()
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._refresh)
+        self._seats_of = doc.dataset.seats
         self._refresh(doc.evaluation)
 
     def _refresh(self, ev, delta: Delta | None = None) -> None:
@@ -345,14 +344,13 @@ class PoolView(QListView):
             p.end()
 
 
-class PoolPanel(QFrame):
+class PoolPanel(DocumentView, QFrame):
     """One pool: a coloured header with count and the partner's bound, and its seat list."""
+    follows = {"evaluated": "_update_header"}
 
     def __init__(self, doc: Document, hub, pool_index: int, parent=None):
         super().__init__(parent)
         self.hub, self.pool_index = hub, pool_index
-        self.doc = doc
-        self._binding = Binding()
         pools = doc.pools
         self.colour = pool_colour(pools, pool_index)
         self.setObjectName(f"pool_{pools.key(pool_index)}")
@@ -380,11 +378,9 @@ class PoolPanel(QFrame):
         hub.changed.connect(self._hub_changed)
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
+    def document_shown(self, doc: Document) -> None:
         self.model.set_document(doc)
         self.header.setToolTip(plain_rich(self._header_tip()))
-        self._binding.bind(doc, evaluated=self._update_header)
         self._update_header(doc.evaluation)
         self._reselect()
 
@@ -412,7 +408,7 @@ class PoolPanel(QFrame):
         p.drawRoundedRect(QRectF(self.rect()).adjusted(1, 1, -1, -1), 4, 4)
         p.end()
 
-    def _update_header(self, ev) -> None:
+    def _update_header(self, ev, delta: Delta | None = None) -> None:
         pools = self.doc.pools
         n = int(ev.breakdown.counts[self.pool_index])
         extra = ""
@@ -483,9 +479,10 @@ def item_width(dataset, fm) -> int:
     return longest + 19 + 7 + fm.horizontalAdvance("−99.9") + 6
 
 
-class PoolBoard(QWidget):
+class PoolBoard(DocumentView, QWidget):
     """The pool panels in a grid that scrolls, two to a row; rebuilt when the partner list
     changes. Past four partners each panel keeps a usable height and the grid scrolls."""
+    follows: dict[str, str] = {}       # its panels follow the document
     contextMenuRequested = Signal(object, object)  # (view, pos)
 
     def __init__(self, doc: Document, hub, parent=None):
@@ -518,7 +515,7 @@ class PoolBoard(QWidget):
         m = self.grid.contentsMargins()
         return 2 * item + self.grid.spacing() + m.left() + m.right() + self.scroll.verticalScrollBar().sizeHint().width()
 
-    def set_document(self, doc: Document) -> None:
+    def document_shown(self, doc: Document) -> None:
         shape = shape_of(doc)
         if shape == self._shape:
             for p in self.panels:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
 from ...core.palette import party_colour
 from ...core.rules import SEVERITY_RANK
 from ...core.delta import Delta
-from ..document import Binding, Document, shape_of
+from ..document import Document, DocumentView, shape_of
 from ..mime import SEATS_MIME, seats_mime
 from ..style import plain_rich, pool_colour, severity_icon, swatch_icon, tint
 from .common import (AC, AC_ROLE, ALIGN, BACKGROUND, DECORATION, DISPLAY, EDIT, FONT, FOREGROUND, SORT, SORT_ROLE,
@@ -34,7 +34,7 @@ class TableRow(NamedTuple):
     tooltip: str | None  # the seat's conflicts
 
 
-class SeatTableModel(AnalysisColumns, QAbstractTableModel):
+class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
     """All seats: static columns from the data set, live columns from the evaluation.
 
     Every cell's text, sort key and icon is computed once per evaluation (a few hundred
@@ -59,12 +59,12 @@ class SeatTableModel(AnalysisColumns, QAbstractTableModel):
               C_PWIN: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
               C_COST: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
               C_CONFLICT: int(Qt.AlignmentFlag.AlignCenter)}
+    follows = {"evaluated": "_on_evaluated"}
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
-        self.doc: Document | None = None
-        self._binding = Binding()
         self._shape = None
+        self._seats_of = None       # the data set's seats the rows are of (None: none shown yet)
         self._static: list[tuple] = []
         self._rows: list[tuple] = []
         self._bold = QFont()
@@ -80,12 +80,11 @@ class SeatTableModel(AnalysisColumns, QAbstractTableModel):
         self._ev = None             # the evaluation the rows show
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        same_seats = self.doc is not None and self.doc.dataset.seats is doc.dataset.seats
+    def document_shown(self, doc: Document) -> None:
+        same_seats = self._seats_of is doc.dataset.seats
         shape = shape_of(doc)
         reshaped = shape != self._shape
-        self.doc, self._shape = doc, shape
-        self._binding.bind(doc, evaluated=self._on_evaluated)
+        self._shape, self._seats_of = shape, doc.dataset.seats
         if reshaped:
             pools = doc.pools
             self._pool_brush = [QBrush(tint(pool_colour(pools, i), 45)) for i in range(len(pools))]
@@ -331,8 +330,9 @@ class SeatFilterProxy(QSortFilterProxyModel):
                                               self.conflicts_only)
 
 
-class SeatTablePanel(QWidget):
+class SeatTablePanel(DocumentView, QWidget):
     """Search, the district / PC / pool filters and the table; shares its selection."""
+    follows = {"evaluated": "_on_evaluated"}
     contestWanted = Signal(bool)    # the Best / Cost columns are shown (or hidden again)
     WIDTHS = {SeatTableModel.C_NO: 36, SeatTableModel.C_NAME: 112, SeatTableModel.C_DISTRICT: 76,
               SeatTableModel.C_PC: 76, SeatTableModel.C_SC: 28, SeatTableModel.C_BASE: 72,
@@ -350,8 +350,7 @@ class SeatTablePanel(QWidget):
     def __init__(self, doc: Document, hub, parent=None):
         super().__init__(parent)
         self.hub = hub
-        self.doc = doc
-        self._binding = Binding()
+        self._shown = None          # the document shown before this one (its data set's filters are kept)
         self._shape = None
         self._syncing = False
         self.model = SeatTableModel(doc, self)
@@ -415,12 +414,11 @@ class SeatTablePanel(QWidget):
         hub.changed.connect(self._hub_changed)
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        previous = self.doc if self._shape is not None else None
+    def document_shown(self, doc: Document) -> None:
+        previous, self._shown = self._shown, doc
         other_data = previous is not None and previous.dataset is not doc.dataset
         if other_data:      # the search and filters are the data set's: kept for when it is back in front
             self._filters_of[id(previous.dataset)] = self._filters()
-        self.doc = doc
         self.model.set_document(doc)
         shape = shape_of(doc)
         if shape != self._shape:
@@ -435,7 +433,6 @@ class SeatTablePanel(QWidget):
             self._fill(self.pool_filter, "All pools", [(pools.label(i), i) for i in range(len(pools))])
             self.proxy.set_filter(pool=None)
             self.fit_to_data()
-        self._binding.bind(doc, evaluated=self._on_evaluated)
         if other_data:
             self._set_filters(self._filters_of.get(id(doc.dataset), ("", None, None, None, False)))
         self._on_evaluated(doc.evaluation)
@@ -488,7 +485,7 @@ class SeatTablePanel(QWidget):
         n, total = self.proxy.rowCount(), self.model.rowCount()
         self.shown.setText(f"{n} of {total}" if n != total else f"{total} seats")
 
-    def _on_evaluated(self, _ev):
+    def _on_evaluated(self, _ev, delta: Delta | None = None):
         if self.proxy.pool is not None or self.proxy.conflicts_only:
             self.proxy.refilter()  # those filters depend on the split; the others do not
         self._update_shown()

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from ...core import optimise as O
 from ...core import uncertainty as U
-from ..document import Binding
+from ...core.delta import Delta
+from ..document import DocumentView
 from ..jobs import run_job
 from ..live_uncertainty import cached_params
 from .common import SORT_ROLE
@@ -115,14 +116,14 @@ class WalkAwayModel(QAbstractTableModel):
         return None
 
 
-class WalkAwayPanel(QWidget):
+class WalkAwayPanel(DocumentView, QWidget):
+    follows = {"evaluated": "_on_evaluated"}
+
     def __init__(self, doc, settings_of, parent=None):
         """``settings_of()``: the live uncertainty settings (level, draws, seed)."""
         super().__init__(parent)
         self.settings_of = settings_of
-        self.doc = None
         self._proposal_partners = ()
-        self._binding = Binding()
         self.active = False
         self.computing = False
         self._pending = False
@@ -154,12 +155,12 @@ class WalkAwayPanel(QWidget):
 
     # -- inputs ------------------------------------------------------------------------------------
     def set_document(self, doc) -> None:
-        if doc is self._binding.doc:      # already following it: its evaluations say what changed
+        if doc is self.doc:      # already following it: its evaluations say what changed
             return
-        if self.doc is not doc:
-            self.proposal = self.proposal_fights = None
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._on_evaluated)
+        self.proposal = self.proposal_fights = None     # the optimiser's proposal was for another document
+        super().set_document(doc)
+
+    def document_shown(self, doc) -> None:
         self._on_evaluated(doc.evaluation)
 
     def set_active(self, on: bool) -> None:
@@ -174,7 +175,9 @@ class WalkAwayPanel(QWidget):
         self.proposal_fights = None if fights is None else np.asarray(fights, dtype=np.int64).copy()
         self._on_evaluated(self.doc.evaluation)
 
-    def _on_evaluated(self, _ev=None) -> None:
+    def _on_evaluated(self, _ev=None, _delta: Delta | None = None) -> None:
+        """Compute again (the job redraws only the seats its simulator has not drawn: the
+        uncertainty settings can have changed with no seat changing, so every change counts)."""
         if not self.active:
             return
         self.model.set_stale(True)

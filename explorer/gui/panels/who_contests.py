@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 from dataclasses import dataclass
 
 from ...core import optimise as O
-from ..document import Binding
+from ...core.delta import Delta
+from ..document import DocumentView
 from ..jobs import JobLane, run_job
 from ..live_uncertainty import cached_params
-from .common import AC_ROLE, SORT_ROLE
+from .common import AC_ROLE, SORT_ROLE, runs
 
 
 @dataclass(frozen=True, eq=False)
@@ -73,21 +74,17 @@ class WhoContestsModel(QAbstractTableModel):
         ac, names, pool, best, per = seats.ac_no.tolist(), seats.names, pool.tolist(), best.tolist(), P.T.tolist()
         return [(ac[i], names[i], labels[pool[i]], cost[i], codes[best[i]], *per[i]) for i in range(seats.n)]
 
-    def pools_changed(self) -> None:
+    def pools_changed(self, rows: list[int] | None = None) -> None:
         """Only the rows whose pool (and so cost) changed are signalled: a whole-table
-        dataChanged would have the sorting proxy re-read every cell on every move."""
+        dataChanged would have the sorting proxy re-read every cell on every move. ``rows``:
+        the seats that can have changed (the document's delta); None: any."""
         if not self._rows:
             return
         new = self._computed()
         old, self._rows = self._rows, new
-        start = None
-        for r in range(len(new) + 1):
-            same = r == len(new) or new[r] == old[r]
-            if not same and start is None:
-                start = r
-            elif same and start is not None:
-                self.dataChanged.emit(self.index(start, 2), self.index(r - 1, self.C_BEST))
-                start = None
+        which = range(len(new)) if rows is None else sorted(rows)
+        for lo, hi in runs([r for r in which if new[r] != old[r]]):
+            self.dataChanged.emit(self.index(lo, 2), self.index(hi, self.C_BEST))
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
@@ -125,15 +122,16 @@ class WhoContestsModel(QAbstractTableModel):
         return None
 
 
-class WhoContestsPanel(QWidget):
+class WhoContestsPanel(DocumentView, QWidget):
     figuresChanged = Signal(object)   # the P (variants x seats) of the document shown, or None while computing
+    follows = {"evaluated": "_on_evaluated"}
 
     def __init__(self, doc, hub, settings_of, parent=None):
         """``settings_of()``: the live uncertainty settings (level, seed)."""
         super().__init__(parent)
         self.hub, self.settings_of = hub, settings_of
-        self._binding = Binding()
         self._key = None
+        self._rows_of = None      # the evaluation the rows' Pool and Cost columns show
         self.lane = JobLane()
         self.active = False
         self.wanted = False      # computed even while hidden (the map's best-partner and cost modes)
@@ -162,9 +160,7 @@ class WhoContestsPanel(QWidget):
         lay.addWidget(self.view, 1)
         self.set_document(doc)
 
-    def set_document(self, doc) -> None:
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._on_evaluated)
+    def document_shown(self, doc) -> None:
         self._on_evaluated(doc.evaluation)
 
     def set_active(self, on: bool) -> None:
@@ -187,14 +183,15 @@ class WhoContestsPanel(QWidget):
             return None
         return O.seat_contest(m.P, self.doc.pools, self.doc.scenario.pool)
 
-    def _on_evaluated(self, ev) -> None:
+    def _on_evaluated(self, ev, delta: Delta | None = None) -> None:
         if not (self.active or self.wanted):   # a dock behind another stays idle; it catches up when shown
             return
         s = self.settings_of()
         key = (ev.projector, s.level, s.seed, self.doc)
         if key == self._key:
             if self.active:    # wanted while hidden (the map): the figures only, not the rows
-                self.model.pools_changed()
+                self.model.pools_changed(delta.rows_since(self._rows_of) if delta is not None else None)
+                self._rows_of = ev
             return
         self._key = key
         self.figuresChanged.emit(None)
@@ -213,6 +210,7 @@ class WhoContestsPanel(QWidget):
             return
         self.computing = False
         self.model.set_data(doc, P)
+        self._rows_of = doc.evaluation
         self.figuresChanged.emit(P)
         self.view.sortByColumn(WhoContestsModel.C_COST, Qt.SortOrder.DescendingOrder)
         self.view.resizeColumnsToContents()
