@@ -100,7 +100,12 @@ def test_a_scenario_for_the_app_jharkhand_2019_with_2024_s_blocs_adds_up_to_81()
     assert [(b.name, b.partners) for b in blocs[:2]] == [("INDIA", ("JMM", "INC", "RJD", "CPI(ML)L")),
                                                         ("NDA", ("BJP", "AJSU", "JD(U)", "LJP(RV)"))]
     t = scenario_transition(jh[2019], standing, blocs, lin, 2024)
-    assert t.n == 81 and t.contenders[:2] == ["INDIA", "NDA"]
+    assert t.n == 81 and t.contenders[:2] == ["INDIA", "NDA"] and "JLKM" not in t.contenders
+    # JLKM, founded in 2023, stood in 2024 only: a new contender when named so
+    t_new = scenario_transition(jh[2019], standing, blocs, lin, 2024, new=("JLKM",))
+    k = t_new.contenders.index("JLKM")
+    assert t_new.stand0[:, k].sum() == 0 and t_new.present1[:, k].sum() == len(
+        {a for a, ps in standing.items() if "JLKM" in ps})
     # Madhupur (AC 13), 2019: JMM's Haji Hussain Ansari, 88,115 votes; in 2024 JMM stands again
     row = [r for r in rows("JH", 2019) if r["ac_no"] == "13"]
     polled = sum(int(r["votes"]) for r in row)

@@ -2,8 +2,8 @@
 
     python tools/bench_seat_model.py [--corpus ../shared/data/india_assembly] [--draws 2000]
 
-Scores the shipped form (resources/seat_model.json), each state fitted without it, with and
-without a perfect poll, and today's model on the same contests (the reference measured in the
+Scores the shipped forms (resources/seat_model.json: one without a poll, one with a perfect
+poll), each state fitted without it, and today's model on the same contests (the reference measured in the
 same run). Prints one line per target: target, measured, met or not. Not a test: figures."""
 from __future__ import annotations
 
@@ -35,7 +35,9 @@ def main() -> int:
     ts = load_transitions(args.corpus)
     fit = lambda tr: fit_sizes(tr, **opts)[0]  # noqa: E731
     r = leave_one_state_out(ts, fit=fit, draws=args.draws)
-    p = leave_one_state_out(ts, fit=fit, draws=args.draws, perfect_poll=True, today=False)
+    popts = shipped["poll_options"]
+    p = leave_one_state_out(ts, fit=lambda tr: fit_sizes(tr, **popts)[0], draws=args.draws, perfect_poll=True,
+                            today=False)
     pc = perfect_poll_check(p["transitions"])
     n, nb = len(r["transitions"]), r["bloc_transitions"]
     print(f"seat model '{shipped['form']}', {n} transitions of {len(shipped['states'])} states, {nb} bloc-transitions, "
@@ -57,7 +59,7 @@ def main() -> int:
     print(f"  reference, same run: today's model 80 % held {r['coverage80_today']:.0%}; mean log loss model "
           f"{m['log_loss']:.3f}, today's {m['log_loss_today']:.3f}, deterministic {m['log_loss_deterministic']:.3f}, "
           f"last time's bloc {m['log_loss_last_bloc']:.3f}, coin flip {math.log(2):.3f}")
-    print(f"  with a perfect poll: 80 % held {p['covered80']}/{nb} = {p['coverage80']:.0%}, 50 % held "
+    print(f"  with a perfect poll ('{shipped['poll_form']}'): 80 % held {p['covered80']}/{nb} = {p['coverage80']:.0%}, 50 % held "
           f"{p['covered50']}/{nb} = {p['coverage50']:.0%}, median width {p['median_width80']:.0%}, mean log loss "
           f"{p['mean']['log_loss']:.3f}, below a coin flip in {p['log_loss_below_coin']}/{n}")
     return 0

@@ -5,9 +5,10 @@
 
 Builds every transition of the corpus (tools/build_fitting_data.py writes them out as CSV),
 scores each form of core/seat_model_fit.FORMS by leave-one-state-out cross-validation when
-``--compare`` is given (a markdown table for README), fits the chosen form on every transition
-and writes its sizes with the chosen form's leave-one-state-out figures (coverage of the 50 %
-and 80 % intervals, with and without a perfect poll). ``--check`` recomputes everything and
+``--compare`` (or, with a perfect poll, ``--compare-poll``) is given (a markdown table for README),
+fits the chosen forms on every transition — one without a poll, one that turns a poll into seats —
+and writes their sizes with their leave-one-state-out figures (coverage of the 50 % and 80 %
+intervals; with a perfect poll for the poll form). ``--check`` recomputes everything and
 fails when resources/seat_model.json differs (CI runs it)."""
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ from explorer.core.seat_transitions import load_transitions  # noqa: E402
 
 OUT = ROOT / "resources" / "seat_model.json"
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "india_assembly"
-CHOSEN = "proportional, all parts, normal tails"
+CHOSEN = "proportional, all parts, normal tails"   # the lowest log loss without a poll (--compare)
+POLL_CHOSEN = "uniform, all parts"                  # the lowest log loss with a perfect poll (--compare-poll)
 
 
 def figures(r: dict) -> dict:
@@ -70,13 +72,16 @@ def build(corpus: Path, draws: int) -> dict:
     kw = FORMS[CHOSEN]
     sizes, report = fit_sizes(ts, **kw)
     loso = leave_one_state_out(ts, fit=lambda tr: fit_sizes(tr, **kw)[0], draws=draws, today=False)
-    poll = leave_one_state_out(ts, fit=lambda tr: fit_sizes(tr, **kw)[0], draws=draws, today=False,
+    pkw = FORMS[POLL_CHOSEN]
+    poll_sizes, _ = fit_sizes(ts, **pkw)
+    poll = leave_one_state_out(ts, fit=lambda tr: fit_sizes(tr, **pkw)[0], draws=draws, today=False,
                                perfect_poll=True)
     pp = perfect_poll_check(poll["transitions"])
     return {"about": "The seat model's sizes, fitted by tools/fit_seat_model.py on every transition of "
                      "../shared/data/india_assembly (ElectionLens/ElectionLens @ 18f7cdaa, ECI results; "
                      "BR, MH, UP held out), with the form's leave-one-state-out figures.",
             "form": CHOSEN, "options": kw, "sizes": sizes.to_json(), "fit": report,
+            "poll_form": POLL_CHOSEN, "poll_options": pkw, "poll_sizes": poll_sizes.to_json(),
             "states": sorted({t.state for t in ts}), "draws": draws, "seed": loso["seed"],
             "backtest": figures(loso), "perfect_poll": figures(poll) | {"within_10pct": pp["within"],
                                                                          "failures": pp["failures"]}}

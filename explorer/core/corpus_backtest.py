@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .seat_model import Sizes, deterministic, simulate
+from .seat_model import Sizes, deterministic, shipped, simulate
 from .seat_model_fit import fit_sizes
 from .seat_transitions import Transition
 
@@ -204,12 +204,13 @@ def run_corpus_args(args, usage_error) -> int:
         if unknown:
             raise usage_error(f"--state {', '.join(unknown)}: no two consecutive elections of it in {args.corpus}")
     shipped = shipped_model()
-    opts = shipped["options"]
+    poll = "poll_" if args.perfect_poll else ""      # a poll is turned into seats by the poll form
+    opts = shipped[poll + "options"]
     trained = set(shipped["states"])
 
     def fit(train):
         return fit_sizes(train, **opts)[0]
-    fixed = Sizes.from_json(shipped["sizes"])
+    fixed = Sizes.from_json(shipped[poll + "sizes"])
     r = leave_one_state_out(ts, fit=fit, draws=args.draws, seed=args.seed, states=states, holdout=holdout,
                             perfect_poll=args.perfect_poll, fixed=fixed, trained=trained)
     if args.perfect_poll:
@@ -219,10 +220,7 @@ def run_corpus_args(args, usage_error) -> int:
 
 
 def shipped_model() -> dict:
-    import json
-
-    from .paths import resource_root
-    return json.loads((resource_root() / "seat_model.json").read_text(encoding="utf-8"))
+    return shipped()[1]
 
 
 def corpus_backtest_text(r: dict) -> str:

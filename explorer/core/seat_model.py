@@ -185,3 +185,21 @@ def deterministic(t: Transition, sizes: Sizes, poll: np.ndarray | None = None) -
     y[:, K - 2] = sizes.ind_keep * t.stand0[:, K - 2]
     y = np.where(t.present1 & (np.arange(K) < K - 1)[None, :], y, -1.0)
     return np.argmax(y, axis=1)
+
+
+def shipped(poll: bool = False) -> tuple["Sizes", dict]:
+    """The sizes fitted on the corpus (resources/seat_model.json, tools/fit_seat_model.py) — the
+    form chosen without a poll, or (``poll``) the one that turns a poll into seats best — and the
+    whole file: the forms, what they were fitted on, their out-of-sample figures."""
+    import json
+
+    from .paths import resource_root
+    doc = json.loads((resource_root() / "seat_model.json").read_text(encoding="utf-8"))
+    return Sizes.from_json(doc["poll_sizes" if poll else "sizes"]), doc
+
+
+def coverage_sentence(doc: dict) -> str:
+    """What the dock and the brief say of the model's record, from its shipped figures."""
+    b = doc["backtest"]
+    return (f"80 % ranges held the result in {b['covered80']} of {b['bloc_transitions']} past elections' blocs "
+            f"({len(doc['states'])} states, each left out of the fit it was tested with)")

@@ -127,8 +127,11 @@ def regions(corpus: Corpus, state: str, ac_no: np.ndarray) -> np.ndarray:
 
 
 def build_transition(corpus: Corpus, e0: Election, e1: Election, lin: Lineage,
-                     known: list[KnownAlliance], blocs: list[Bloc] | None = None) -> Transition:
-    """The transition e0 -> e1 with e1's blocs (given, else known/inferred)."""
+                     known: list[KnownAlliance], blocs: list[Bloc] | None = None,
+                     later_known: bool = True, new: tuple[str, ...] = ()) -> Transition:
+    """The transition e0 -> e1 with e1's blocs (given, else known/inferred). ``later_known``
+    False: e1's votes are placeholders (a scenario: only who stands counts), so a party in no
+    bloc is a contender by its earlier vote alone, or when named in ``new`` (a new contender)."""
     rep = None
     if blocs is None:
         rep = election_blocs(e1, lin, known)
@@ -150,21 +153,27 @@ def build_transition(corpus: Corpus, e0: Election, e1: Election, lin: Lineage,
     in_bloc = {p: b.name for b in blocs for p in b.partners}
     tot0: dict[str, float] = {}
     tot1: dict[str, float] = {}
-    won: set[str] = set()
+    won: list[set[str]] = [set(), set()]
     for j in range(n):
         for p, v in m0[i0[j]].items():
             tot0[p] = tot0.get(p, 0.0) + v
-        for d, tot, ii in ((p0, tot0, i0[j]), (p1, tot1, i1[j])):
+        for w, (d, tot, ii) in enumerate(((p0, tot0, i0[j]), (p1, tot1, i1[j]))):
             for p, v in d[ii].items():
                 tot[p] = tot.get(p, 0.0) + v
             if d[ii]:
                 top = max(d[ii], key=d[ii].get)
                 if d[ii][top] > (ind0 if d is p0 else ind1)[ii]:
-                    won.add(top)
+                    won[w].add(top)
     V0, V1 = sum(pol0[i0]), sum(pol1[i1])
-    singles = sorted((p for p in set(tot0) | set(tot1) if p not in in_bloc and
-                      (tot0.get(p, 0) >= MIN_SHARE * V0 or tot1.get(p, 0) >= MIN_SHARE * V1 or p in won)),
-                     key=lambda p: -max(tot0.get(p, 0) / V0, tot1.get(p, 0) / V1))
+    if later_known:
+        singles = sorted((p for p in set(tot0) | set(tot1) if p not in in_bloc and
+                          (tot0.get(p, 0) >= MIN_SHARE * V0 or tot1.get(p, 0) >= MIN_SHARE * V1 or
+                           p in won[0] | won[1])),
+                         key=lambda p: -max(tot0.get(p, 0) / V0, tot1.get(p, 0) / V1))
+    else:
+        singles = sorted((p for p in tot1 if p not in in_bloc and
+                          (tot0.get(p, 0) >= MIN_SHARE * V0 or p in won[0] or p in new)),
+                         key=lambda p: -tot0.get(p, 0))
     contenders = [b.name for b in blocs] + singles + [IND, OTH]
     partners = {b.name: tuple(b.partners) for b in blocs} | {p: (p,) for p in singles}
     source = {b.name: b.source for b in blocs}
@@ -282,11 +291,13 @@ def load_transitions(corpus_dir, states: list[str] | None = None, lineage_path=N
 
 
 def scenario_transition(e0: Election, standing: dict[int, list[str]], blocs: list[Bloc], lin: Lineage,
-                        to_year: int, corpus: Corpus | None = None) -> Transition:
+                        to_year: int, corpus: Corpus | None = None, new: tuple[str, ...] = ()) -> Transition:
     """A projection's input for the app: the baseline election ``e0`` and a scenario — the
     ``blocs`` and who stands where (``standing``: ac_no -> the parties, as codes of the later
     election, with a candidate there). The seat's strongest independent stands again where it
-    stood. The later shares and winners are unknown (zeros); :func:`seat_model.simulate` and
+    stood. A party in no bloc is a contender by its earlier vote, or when named in ``new`` (a party
+    absent then: it enters with the model's new-contender share, or a poll's). The later shares
+    and winners are unknown (zeros); :func:`seat_model.simulate` and
     :func:`seat_model.deterministic` take it as they take a back-test's transition."""
     seat, party, votes = [], [], []
     idx = {a: i for i, a in enumerate(e0.ac_no.tolist())}
@@ -304,7 +315,7 @@ def scenario_transition(e0: Election, standing: dict[int, list[str]], blocs: lis
     e1 = Election(e0.state, to_year, np.array(acs, dtype=int), [e0.district[idx[a]] for a in acs],
                   np.array(seat, dtype=int), party, np.array(votes), np.zeros(len(acs)))
     c = corpus or Corpus({e0.state: [e0]})
-    return build_transition(c, e0, e1, lin, [], blocs)
+    return build_transition(c, e0, e1, lin, [], blocs, later_known=False, new=tuple(new))
 
 
 MIN_POLLED_NOW = 1000.0   # the placeholder votes of a scenario's candidates (only who stands counts)
