@@ -28,6 +28,7 @@ import numpy as np
 
 from .dataset import Dataset
 from .parties import IND, NOTA
+from .seat_model import Sizes
 
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 2024
@@ -56,6 +57,62 @@ class UncertaintyParams:
 
 ZERO = UncertaintyParams(0.0, 0.0, 0.0, 0.0, 5.0)
 LEVELS = {"low": 0.5, "fitted": 1.0, "high": 1.5}
+
+
+@dataclass(frozen=True)
+class ModelParams:
+    """The seat model fitted on India's assembly elections (:mod:`seat_model`, its sizes in
+    ``resources/seat_model.json``) as the simulator's sizes, at a level (its spreads x0.5, x1,
+    x1.5). ``transfer``: the centre of the drawn transfer rate (None: the scenario's rate where
+    the user set one, else the fitted rate). ``poll``: statewide shares (fractions of the valid
+    vote) by party code or bloc name; with a poll the sizes are the poll form's."""
+    sizes: "Sizes"
+    level: str = "fitted"
+    transfer: float | None = None
+    poll: tuple[tuple[str, float], ...] = ()
+    poll_sd: float = 0.0
+
+    df = 30.0     # the seat noise is normal (the bank's key)
+
+    def scaled(self, k: float) -> "ModelParams":
+        z = self.sizes
+        sz = replace(z, state_sd=z.state_sd * k, partner_sd=z.partner_sd * k, region_sd=z.region_sd * k,
+                     seat_sd=z.seat_sd * k, seat_slope=z.seat_slope * k, transfer_sd=z.transfer_sd * k,
+                     ind_sd=z.ind_sd * k)
+        return replace(self, sizes=sz, poll_sd=self.poll_sd * k)
+
+    def with_poll(self, poll: dict[str, float], sd: float = 0.0) -> "ModelParams":
+        """The poll form's sizes (at this level) with a poll (percent of the valid vote) and its
+        error (points of the statewide share; 0: a perfect poll, the shipped default)."""
+        from .seat_model import shipped
+        sizes, _ = shipped(poll=True)
+        if sizes.form not in ("uniform", "proportional"):
+            raise ValueError(f"the poll form {sizes.form!r} is not simulated by the app")
+        k = LEVELS.get(self.level, 1.0)
+        out = ModelParams(sizes, self.level, self.transfer, tuple(sorted((p, v / 100.0) for p, v in poll.items())),
+                          sd / 100.0)
+        return out.scaled(k) if k != 1.0 else out
+
+    def to_json(self) -> dict:
+        d = {"model": "seat model fitted on India's assembly elections", "level": self.level,
+             "sizes": self.sizes.to_json()}
+        if self.transfer is not None:
+            d["transfer"] = self.transfer
+        if self.poll:
+            d["poll"] = {p: round(v * 100, 3) for p, v in self.poll}
+            d["poll_sd"] = round(self.poll_sd * 100, 3)
+        return d
+
+
+def fitted_model(level: str = "fitted") -> tuple[ModelParams, dict]:
+    """The shipped seat model at a level, and its document (what it was fitted on, its
+    out-of-sample figures)."""
+    from .seat_model import shipped
+    if level not in LEVELS:
+        raise ValueError(f"uncertainty level {level!r}: use {', '.join(LEVELS)}")
+    sizes, doc = shipped()
+    m = ModelParams(sizes, level)
+    return (m.scaled(LEVELS[level]) if level != "fitted" else m), doc
 
 
 # --- fitting the sizes from consecutive elections ------------------------------------------------
@@ -183,6 +240,8 @@ class NoiseBank:
         if self.seat.nbytes > 32 * 2**20:   # large data sets: keep them at half the size
             self.seat = self.seat.astype(np.float16)
             self.region = self.region.astype(np.float16)
+        # the seat model's bloc swings (D, parties): drawn last, so the draws above stay as they were
+        self.bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
 
 
 @dataclass
@@ -310,36 +369,187 @@ class Simulator:
             bank.region[:, :, -1] = 0.0
         self.bank = bank
         self.n_variants_prepared = V
-        # state and regional swings together, (D, R * P'), for one gather per seat and slot
         self.n_sp = len(used) + 1
+        if isinstance(params, ModelParams):
+            self._model_tables(params)
+            return
+        # the Haryana-fitted form: state and regional swings together, (D, R * P'), for one
+        # gather per seat and slot
         A = np.float32(params.state_sd) * bank.state[:, None, :] + np.float32(params.region_sd) * bank.region
         # (R * P', D): rows gathered; half the size where the bank is (a large data set: 19 MB less
         # at 543 seats), widened per gather
-        self.swing_draws = np.ascontiguousarray(A.reshape(draws, -1).T, dtype=bank.region.dtype)
-        self.swing_col = self.region[None, :, None] * self.n_sp + self.sp          # (V, N, TOP)
+        self.add_draws = np.ascontiguousarray(A.reshape(draws, -1).T, dtype=bank.region.dtype)
+        self.arow = self.region[None, :, None] * self.n_sp + self.sp          # (V, N, TOP)
+        self.base = self.share
+        self.mult_draws = self.mrow = None
+        self.nsd = np.full((V, N, TOP), params.seat_sd, dtype=np.float32) if params.seat_sd else None
+        self.tdraw = (np.float32(params.transfer_sd) * bank.transfer).astype(np.float32) if params.transfer_sd else None
+
+    def _model_tables(self, m: "ModelParams") -> None:
+        """The seat model's parts (sizes in fractions of the vote, shares here in points): a
+        contender is a bloc (ours, each rival) or a party in none; the strongest independent of
+        a seat keeps ``ind_keep`` of its share. Per slot, the share drawn is
+
+            base x M[contender] + A[region, party] + (seat_sd + seat_slope x share) x e  (+ transfer)
+
+        with ``base = X + seat_keep (share - X)`` (X: the contender's statewide share where it
+        stands, over the seats of the data set, our bloc standing in every seat by its strongest
+        partner: it does not depend on the split, so a move and a full run agree), ``M`` the
+        statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X + state_sd z; with a
+        poll: to the poll's share where the contender stands, ± the poll's error), and ``A``
+        the partner's own swing within its bloc and the contender's district swing."""
+        from .blocs import bloc_index
+        pj, pb, o, bank, z = self.pj, self.pj.prepared, self.pj.outcomes, self.bank, m.sizes
+        V, N, n_p, D = self.V, self.N, self.n_p, self.draws
+        used = self._used
+        bi = bloc_index(list(pb.parties), n_p, "alliance", pj.rivals)
+        nb = bi.n_blocs
+        # contender of each party index: the blocs, then each used party in no bloc; -1 independents
+        cid = np.full(len(pb.parties), -1, dtype=np.int64)
+        names = ["alliance"] + [b.name for b in pj.rivals]
+        for p in range(len(pb.parties)):
+            k = int(bi.of_party[p])
+            if k < nb:
+                cid[p] = k
+        for p in used:
+            if cid[p] < 0 and bi.of_party[p] == bi.unaligned:
+                cid[p] = len(names)
+                names.append(pb.parties[p])
+        C = len(names)
+        self.contenders = names
+        # each contender's share per seat (points): ours by its strongest partner standing alone,
+        # the others as they stand with every partner of ours standing
+        T = pb._pct_base
+        w = pb.valid_votes
+        pts = o.votes / T[None, :, None] * 100.0
+        fld = o.fielded & (o.votes > 0)
+        seat_c = np.zeros((N, C))
+        stands = np.zeros((N, C), dtype=bool)
+        if n_p:
+            seat_c[:, 0] = np.max(pts[np.arange(n_p), :, np.arange(n_p)], axis=0)
+            stands[:, 0] = True
+        allv = min(n_p, V - 1)
+        col_c = np.where(pb.party >= 0, cid[np.maximum(pb.party, 0)], -1)        # (N, K)
+        for c in range(1 if n_p else 0, C):
+            sel = (col_c == c) & fld[allv]
+            seat_c[:, c] = np.where(sel, pts[allv], 0.0).max(axis=1)
+            stands[:, c] = sel.any(axis=1)
+        ww = stands * w[:, None]
+        X = np.divide((seat_c * ww).sum(0), ww.sum(0), out=np.zeros(C), where=ww.sum(0) > 0)   # points
+        self.statewide = dict(zip(names, np.round(X, 3).tolist()))
+        # the statewide swing per contender and draw
+        zc = bank.bloc[:, :C].T.astype(np.float64)                                     # (C, D)
+        add_c = np.zeros((C, D))
+        mult = None
+        if m.poll:
+            target = self._poll_targets(m, names, cid, stands, w)                       # points where standing
+            g = np.where(np.isnan(target), 0.0, target - X)
+            if z.form == "uniform":
+                add_c = g[:, None] + 100.0 * m.poll_sd * zc
+            else:
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    lg = np.where((X > 0) & ~np.isnan(target), np.log(np.maximum(target, 1e-9) / np.maximum(X, 1e-9)), 0.0)
+                mult = np.exp(lg[:, None] + m.poll_sd * 100.0 / np.maximum(X[:, None], 1e-9) * zc)
+        else:
+            g = z.swing_a + z.swing_b * X / 100.0
+            if z.form == "uniform":
+                add_c = 100.0 * (g[:, None] + z.state_sd * zc)
+            elif z.form == "proportional":
+                mult = np.exp(g[:, None] + z.state_sd * zc)
+            else:
+                raise ValueError(f"the seat model's form {z.form!r} is not simulated by the app")
+        # A: per (region, party column) the partner's swing, the contender's district swing and
+        # (uniform form) the statewide one
+        R = int(self.region.max()) + 1 if N else 1
+        col_party = np.full(self.n_sp, -1, dtype=np.int64)
+        col_party[:len(used)] = used
+        col_c = np.where(col_party >= 0, cid[np.maximum(col_party, 0)], -1)          # (P',)
+        on = col_c >= 0
+        A = np.zeros((R, self.n_sp, D), dtype=np.float32)
+        zp = bank.state.T.astype(np.float32)                                          # (P', D)
+        zr = bank.region.transpose(1, 2, 0)                                           # (R, P', D)
+        cc = np.maximum(col_c, 0)
+        A[:, on] = (100.0 * z.partner_sd * zp[on][None] + 100.0 * z.region_sd * zr[:, cc[on]]
+                    + add_c[cc[on]][None]).astype(np.float32)
+        self.add_draws = np.ascontiguousarray(A.reshape(R * self.n_sp, D))
+        self.arow = self.region[None, :, None] * self.n_sp + self.sp
+        # per slot: base, its multiplier row, the seat noise's size
+        sc = np.where(self.party >= 0, cid[np.maximum(self.party, 0)], -1)            # (V, N, TOP)
+        is_ind = np.asarray(pb.parties, dtype=object)[np.maximum(self.party, 0)] == IND
+        Xs = np.where(sc >= 0, X[np.maximum(sc, 0)], 0.0)
+        base = np.where(sc >= 0, Xs + z.seat_keep * (self.share - Xs), self.share)
+        base = np.where(is_ind, z.ind_keep * self.share, base)
+        self.base = base.astype(np.float32)
+        nsd = 100.0 * z.seat_sd + z.seat_slope * np.clip(self.share, 0, 100)
+        self.nsd = np.where(is_ind, 100.0 * z.ind_sd, nsd).astype(np.float32)
+        if mult is not None:
+            self.mult_draws = np.ascontiguousarray(np.vstack([mult, np.ones((1, D))]).astype(np.float32))
+            self.mrow = np.where((sc >= 0) & ~is_ind, sc, C)
+        else:
+            self.mult_draws = self.mrow = None
+        # the transfer: drawn around the fitted rate (or the user's), as a change from the rate the
+        # projection used
+        rates = [pj.assumptions.transfer_rate(a, b) for a in pb.partner_codes for b in pb.partner_codes if a != b]
+        used_rate = float(np.mean(rates)) if rates else 0.0
+        centre = m.transfer if m.transfer is not None else (used_rate if pj.assumptions.transfer_items else z.transfer)
+        self.transfer_centre = centre
+        if rates and (z.transfer_sd or centre != used_rate):
+            tau = np.clip(centre + z.transfer_sd * bank.transfer.astype(np.float64), 0.0, 1.0)
+            self.tdraw = (tau - used_rate).astype(np.float32)
+        else:
+            self.tdraw = None
+
+    def _poll_targets(self, m: "ModelParams", names, cid, stands, w) -> np.ndarray:
+        """Each contender's poll share where it stands (points), NaN where the poll does not name
+        it. A partner the poll does not name keeps its statewide share in the bloc's."""
+        pb = self.pj.prepared
+        swung = self.pj._swung
+        tot = float(w.sum()) or 1.0
+        share_of = {}
+        for p, name in enumerate(pb.parties):
+            share_of[name] = float(swung[pb.party == p].sum()) / tot * 100.0 if name in pb.party_index else 0.0
+        poll = {p: v * 100.0 for p, v in m.poll}
+        C = len(names)
+        target = np.full(C, np.nan)
+        for c in range(C):
+            members = [pb.parties[p] for p in np.flatnonzero(cid == c)]
+            named = [q for q in members if q in poll]
+            if names[c] in poll:
+                target[c] = poll[names[c]]
+            elif named:
+                target[c] = sum(poll[q] for q in named) + sum(share_of.get(q, 0.0) for q in members if q not in poll)
+        where = (stands * w[:, None]).sum(0) / tot
+        return np.where(where > 0, target / np.where(where > 0, where, 1.0), np.nan)
 
     # -- the core draw for some seats in one variant each --------------------------------------------
     def _winners_for(self, seats, variants: np.ndarray) -> np.ndarray:
         """(D, len(seats)) winning party index, each seat in its variant (``seats``: an index
         array, or a slice for a run of seats). Worked out seat by row, (S, D): every gather
         reads contiguous draws; the result is returned as its (D, S) transpose."""
-        pr, b = self.params, self.bank
-        sh = self.share[variants, seats]            # (S, TOP)
+        b = self.bank
+        base = self.base[variants, seats]           # (S, TOP)
         ok = self.valid[variants, seats]
-        cols = self.swing_col[variants, seats]
+        arow = self.arow[variants, seats]
+        mrow = self.mrow[variants, seats] if self.mrow is not None else None
+        nsd = self.nsd[variants, seats] if self.nsd is not None else None
         party = self.party[variants, seats].astype(np.int16)
-        tc = self.tcoef[variants, seats] if pr.transfer_sd else None
+        tc = self.tcoef[variants, seats] if self.tdraw is not None else None
         best = win = None
         for k in range(TOP):
-            x = np.take(self.swing_draws, cols[:, k], axis=0)          # (S, D)
+            x = np.take(self.add_draws, arow[:, k], axis=0)          # (S, D)
             if x.dtype != np.float32:
                 x = x.astype(np.float32)
-            x += sh[:, k, None]
-            if pr.seat_sd:
+            if mrow is not None:
+                mk = np.take(self.mult_draws, mrow[:, k], axis=0)
+                mk *= base[:, k, None]
+                x += mk
+            else:
+                x += base[:, k, None]
+            if nsd is not None:
                 e = b.seat[k][seats]
-                x += np.float32(pr.seat_sd) * (e if e.dtype == np.float32 else e.astype(np.float32))
+                x += nsd[:, k, None] * (e if e.dtype == np.float32 else e.astype(np.float32))
             if tc is not None:
-                x += np.float32(pr.transfer_sd) * b.transfer[None, :] * tc[:, k, None]
+                x += self.tdraw[None, :] * tc[:, k, None]
             np.maximum(x, 0.0, out=x)       # a share never goes below 0; renormalising keeps the order
             if not ok[:, k].all():
                 x[~ok[:, k], :] = -np.inf
@@ -548,10 +758,19 @@ def per_seat_probabilities(summ: Summary, i: int, min_p: float = 0.0005) -> dict
             if row[k] >= min_p}
 
 
-def params_for(ds: Dataset, level: str = "fitted") -> tuple[UncertaintyParams, dict]:
-    """The data set's fitted sizes at a level (low / fitted / high: x0.5, x1, x1.5). A data set
-    with a single election has nothing to fit from: it borrows the embedded Haryana fit, and the
-    report says so."""
+def params_for(ds: Dataset, level: str = "fitted") -> tuple[ModelParams, dict]:
+    """The sizes the app draws with: the seat model fitted on India's assembly elections
+    (resources/seat_model.json) at a level (low / fitted / high: its spreads x0.5, x1, x1.5), for
+    every data set; the report is the model's document (what it was fitted on, its
+    out-of-sample figures). The Haryana-fitted form (``fit``) remains for the data set's own
+    back-test (``backtest``)."""
+    m, doc = fitted_model(level)
+    return m, dict(doc, level=level)
+
+
+def haryana_params_for(ds: Dataset, level: str = "fitted") -> tuple[UncertaintyParams, dict]:
+    """The earlier form: sizes fitted on the data set's own transitions (a data set with a single
+    election borrows the embedded Haryana fit, and the report says so)."""
     if level not in LEVELS:
         raise ValueError(f"uncertainty level {level!r}: use {', '.join(LEVELS)}")
     if transitions(ds):
