@@ -381,7 +381,7 @@ class Simulator:
         self.add_draws = np.ascontiguousarray(A.reshape(draws, -1).T, dtype=bank.region.dtype)
         self.arow = self.region[None, :, None] * self.n_sp + self.sp          # (V, N, TOP)
         self.base = self.share
-        self.mult_draws = self.mrow = None
+        self.c_draws = self.crow = None
         self.nsd = np.full((V, N, TOP), params.seat_sd, dtype=np.float32) if params.seat_sd else None
         self.tdraw = (np.float32(params.transfer_sd) * bank.transfer).astype(np.float32) if params.transfer_sd else None
 
@@ -458,8 +458,7 @@ class Simulator:
                 mult = np.exp(g[:, None] + z.state_sd * zc)
             else:
                 raise ValueError(f"the seat model's form {z.form!r} is not simulated by the app")
-        # A: per (region, party column) the partner's swing, the contender's district swing and
-        # (uniform form) the statewide one
+        # A: per (region, party column) the partner's own swing and the contender's district swing
         R = int(self.region.max()) + 1 if N else 1
         col_party = np.full(self.n_sp, -1, dtype=np.int64)
         col_party[:len(used)] = used
@@ -469,12 +468,16 @@ class Simulator:
         zp = bank.state.T.astype(np.float32)                                          # (P', D)
         zr = bank.region.transpose(1, 2, 0)                                           # (R, P', D)
         cc = np.maximum(col_c, 0)
-        A[:, on] = (100.0 * z.partner_sd * zp[on][None] + 100.0 * z.region_sd * zr[:, cc[on]]
-                    + add_c[cc[on]][None]).astype(np.float32)
+        A[:, on] = (100.0 * z.partner_sd * zp[on][None] + 100.0 * z.region_sd * zr[:, cc[on]]).astype(np.float32)
         self.add_draws = np.ascontiguousarray(A.reshape(R * self.n_sp, D))
         self.arow = self.region[None, :, None] * self.n_sp + self.sp
-        # per slot: base, its multiplier row, the seat noise's size
+        # per slot: its contender (the strongest of a bloc's candidates in a seat; a second one, in
+        # a friendly fight, stands on its own vote with no bloc swing), base and seat noise
         sc = np.where(self.party >= 0, cid[np.maximum(self.party, 0)], -1)            # (V, N, TOP)
+        sc = np.where(self.valid, sc, -1)
+        for k in range(1, TOP):       # the slots are in order of share: the first of a contender leads it
+            again = (sc[:, :, k, None] == sc[:, :, :k]).any(axis=2) & (sc[:, :, k] >= 0)
+            sc[:, :, k] = np.where(again, -1, sc[:, :, k])
         is_ind = np.asarray(pb.parties, dtype=object)[np.maximum(self.party, 0)] == IND
         Xs = np.where(sc >= 0, X[np.maximum(sc, 0)], 0.0)
         base = np.where(sc >= 0, Xs + z.seat_keep * (self.share - Xs), self.share)
@@ -483,10 +486,13 @@ class Simulator:
         nsd = 100.0 * z.seat_sd + z.seat_slope * np.clip(self.share, 0, 100)
         self.nsd = np.where(is_ind, 100.0 * z.ind_sd, nsd).astype(np.float32)
         if mult is not None:
-            self.mult_draws = np.ascontiguousarray(np.vstack([mult, np.ones((1, D))]).astype(np.float32))
-            self.mrow = np.where((sc >= 0) & ~is_ind, sc, C)
+            self.c_mult, rest = True, np.ones((1, D))
+            cd = np.vstack([mult, rest])
         else:
-            self.mult_draws = self.mrow = None
+            self.c_mult = False
+            cd = np.vstack([add_c, np.zeros((1, D))])
+        self.c_draws = np.ascontiguousarray(cd.astype(np.float32))
+        self.crow = np.where((sc >= 0) & ~is_ind, sc, C)
         # the transfer: drawn around the fitted rate (or the user's), as a change from the rate the
         # projection used
         rates = [pj.assumptions.transfer_rate(a, b) for a in pb.partner_codes for b in pb.partner_codes if a != b]
@@ -530,7 +536,7 @@ class Simulator:
         base = self.base[variants, seats]           # (S, TOP)
         ok = self.valid[variants, seats]
         arow = self.arow[variants, seats]
-        mrow = self.mrow[variants, seats] if self.mrow is not None else None
+        crow = self.crow[variants, seats] if self.crow is not None else None
         nsd = self.nsd[variants, seats] if self.nsd is not None else None
         party = self.party[variants, seats].astype(np.int16)
         tc = self.tcoef[variants, seats] if self.tdraw is not None else None
@@ -539,10 +545,13 @@ class Simulator:
             x = np.take(self.add_draws, arow[:, k], axis=0)          # (S, D)
             if x.dtype != np.float32:
                 x = x.astype(np.float32)
-            if mrow is not None:
-                mk = np.take(self.mult_draws, mrow[:, k], axis=0)
-                mk *= base[:, k, None]
-                x += mk
+            if crow is not None:       # the contender's statewide swing: a factor, or points
+                ck = np.take(self.c_draws, crow[:, k], axis=0)
+                if self.c_mult:
+                    ck *= base[:, k, None]
+                else:
+                    ck += base[:, k, None]
+                x += ck
             else:
                 x += base[:, k, None]
             if nsd is not None:
