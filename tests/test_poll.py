@@ -39,3 +39,23 @@ def test_project_takes_a_poll_on_haryana_2019(capsys):
     assert d["swing"] == {"BJP": pytest.approx(3.51, abs=0.01), "INC": pytest.approx(10.92, abs=0.01)}
     rc = main(["project", "--baseline", "vs2019", "--poll", "BJP=40", "--swing", "BJP=1"])
     assert rc == 2 and "--poll and --swing both set BJP" in capsys.readouterr().err
+
+
+def test_project_turns_a_poll_into_seats_with_the_seat_model(capsys):
+    # Haryana 2019 as the baseline, 2024's real statewide shares as the poll (baseline_vs2024.csv:
+    # BJP 39.94 %, INC 39.09 %, INLD 4.14 %, BSP 1.82 %, AAP 1.79 %, JJP 0.90 %); 2024 gave BJP 48, INC 37
+    poll = "BJP=39.94,INC=39.09,INLD=4.14,BSP=1.82,AAP=1.79,JJP=0.9"
+    rc = main(["project", "--baseline", "vs2019", "--json", "--poll", poll])
+    d = json.loads(capsys.readouterr().out)
+    assert rc == 0 and d["poll"]["shares"]["BJP"] == 39.94 and d["poll"]["draws"] == 2000
+    uniform = d["seats"]
+    model = d["poll"]["seats"]
+    # the uniform swing calls Congress far ahead; the seat model's medians are nearer the result
+    assert uniform["INC"] - uniform["BJP"] >= 10
+    assert abs(model["BJP"]["median"] - 48) < abs(uniform["BJP"] - 48)
+    assert abs(model["INC"]["median"] - 37) <= abs(uniform["INC"] - 37)
+    gap = model["BJP"]["median"] - model["INC"]["median"]
+    assert abs(gap - (48 - 37)) < abs(uniform["BJP"] - uniform["INC"] - (48 - 37))
+    assert model["BJP"]["p10"] <= 48 <= model["BJP"]["p90"] and model["INC"]["p10"] <= 37 <= model["INC"]["p90"]
+    rc = main(["project", "--baseline", "vs2019", "--poll", poll])
+    assert rc == 0 and "Poll as seats (the seat model" in capsys.readouterr().out

@@ -59,8 +59,9 @@ def run_project(args) -> int:
         a = with_swings(a, args.swing, ds)
     except ValueError as e:
         raise UsageError(str(e)) from None
+    poll = None
     if args.poll:
-        a = _poll_assumption(ds, a, args.poll, args.swing)
+        a, poll = _poll_assumption(ds, a, args.poll, args.swing)
     # the same commands the window puts on its undo stack
     commands.SetAssumptions(sc, a, "command line").do()
     apply_bloc_args(sc, args)
@@ -82,17 +83,26 @@ def run_project(args) -> int:
     ev = Engine(ds).evaluate(sc)
     from ..core import report
     check_draws(args.draws)
-    unc = None
-    if args.draws:
+    unc = poll_seats = None
+    if args.draws or poll:
         from ..core import uncertainty as U
         params, _ = U.params_for(ds, args.uncertainty)
-        sim = U.Simulator(ev.projector, ds, params, args.draws, args.seed)
+        if poll:   # the seat model's poll form turns the poll into seats
+            params = params.with_poll(poll)
+        sim = U.Simulator(ev.projector, ds, params, args.draws or POLL_DRAWS, args.seed)
         summ = sim.run(sc.pool, ds.majority, sc.fight_masks())
-        unc = (U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority), summ)
-        if sc.rivals:
-            unc[0]["blocs"] = U.bloc_intervals(summ, ev.blocs)
+        if poll:
+            poll_seats = {"draws": summ.draws, "seats": U.party_intervals(summ)}
+            if sc.rivals:
+                poll_seats["blocs"] = U.bloc_intervals(summ, ev.blocs)
+        if args.draws:
+            unc = (U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority), summ)
+            if sc.rivals:
+                unc[0]["blocs"] = U.bloc_intervals(summ, ev.blocs)
     if args.json:
         d = report.to_json(sc, ev)
+        if poll_seats:
+            d["poll"] = {"shares": poll} | poll_seats
         if unc:
             from ..core.uncertainty import per_seat_probabilities
             d["uncertainty"] = unc[0]
@@ -102,6 +112,8 @@ def run_project(args) -> int:
         print(json.dumps(d, ensure_ascii=False))
     else:
         print(report.to_text(sc, ev))
+        if poll_seats:
+            print(poll_text(poll_seats))
         if unc:
             u = unc[0]
             a = u["alliance_seats"]
@@ -121,7 +133,23 @@ def run_project(args) -> int:
     return 0
 
 
+POLL_DRAWS = 2000     # the poll's seats when no --draws is given
+
+
+def poll_text(p: dict) -> str:
+    """The poll's seats as the seat model's poll form gives them (medians, 80 % ranges)."""
+    seats = ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})" for k, v in list(p["seats"].items())[:8])
+    out = (f"Poll as seats (the seat model fitted on India's elections, {p['draws']:,} draws; median, 80 %): "
+           f"{seats}")
+    if "blocs" in p:
+        out += "\n  blocs: " + ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})" for k, v in p["blocs"].items())
+    return out + ("\n  (the projection above moves every party by one uniform swing to the poll's share; "
+                  "the seat model also fades strongholds and draws the poll's seats)")
+
+
 def _poll_assumption(ds, a, text: str, swing_args: list[str]):
+    """The poll's uniform swings (the deterministic projection) and the poll itself (percent,
+    by party code) for the seat model."""
     from ..core.poll import PollError, parse_poll, poll_swings
     try:
         poll = {(ds.resolve_party(k) or k.upper()): v for k, v in parse_poll(text).items()}
@@ -133,4 +161,4 @@ def _poll_assumption(ds, a, text: str, swing_args: list[str]):
         raise UsageError(f"--poll and --swing both set {', '.join(both)}: give one")
     for party, pts in swings.items():
         a = a.with_swing(party, pts)
-    return a
+    return a, poll
