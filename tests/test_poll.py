@@ -59,3 +59,25 @@ def test_project_turns_a_poll_into_seats_with_the_seat_model(capsys):
     assert model["BJP"]["p10"] <= 48 <= model["BJP"]["p90"] and model["INC"]["p10"] <= 37 <= model["INC"]["p90"]
     rc = main(["project", "--baseline", "vs2019", "--poll", poll])
     assert rc == 0 and "Poll as seats (the seat model" in capsys.readouterr().out
+
+
+def test_a_poll_is_saved_with_the_scenario_and_checked_when_read(tmp_path):
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.errors import DataError as ScenarioError
+    from explorer.core.scenario import Scenario
+    from explorer.core.scenario_json import load_scenario, save_scenario, scenario_from_json
+    ds = load_embedded()
+    sc = Scenario(ds)
+    a = sc.assumptions.with_baseline("vs2019")
+    sc.set_assumptions(a.with_poll({"BJP": 40.0, "INC": 39.0}, poll_swings(ds.baseline("vs2019").candidates,
+                                                                          {"BJP": 40.0, "INC": 39.0})))
+    save_scenario(sc, tmp_path / "p.json")
+    back = load_scenario(ds, tmp_path / "p.json")
+    assert back.assumptions.poll == {"BJP": 40.0, "INC": 39.0} and back.assumptions == sc.assumptions
+    assert " · poll BJP 40 %, INC 39 %" in back.assumptions.describe(("AAP", "INC"))
+    doc = json.loads((tmp_path / "p.json").read_text())
+    doc["assumptions"]["poll"] = {"BJP": 70, "INC": 39, "XYZ": 1}
+    with pytest.raises(ScenarioError) as e:
+        scenario_from_json(ds, doc, "p.json")
+    msg = str(e.value) + " ".join(p.message for p in e.value.problems)
+    assert "assumptions.poll.XYZ" in msg and "add up to 109 %" in msg

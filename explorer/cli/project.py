@@ -59,9 +59,8 @@ def run_project(args) -> int:
         a = with_swings(a, args.swing, ds)
     except ValueError as e:
         raise UsageError(str(e)) from None
-    poll = None
     if args.poll:
-        a, poll = _poll_assumption(ds, a, args.poll, args.swing)
+        a = _poll_assumption(ds, a, args.poll, args.swing)
     # the same commands the window puts on its undo stack
     commands.SetAssumptions(sc, a, "command line").do()
     apply_bloc_args(sc, args)
@@ -84,11 +83,11 @@ def run_project(args) -> int:
     from ..core import report
     check_draws(args.draws)
     unc = poll_seats = None
+    poll = sc.assumptions.poll
     if args.draws or poll:
         from ..core import uncertainty as U
         params, _ = U.params_for(ds, args.uncertainty)
-        if poll:   # the seat model's poll form turns the poll into seats
-            params = params.with_poll(poll)
+        params = U.with_assumed_poll(params, sc.assumptions)   # the seat model's poll form
         sim = U.Simulator(ev.projector, ds, params, args.draws or POLL_DRAWS, args.seed)
         summ = sim.run(sc.pool, ds.majority, sc.fight_masks())
         if poll:
@@ -159,6 +158,4 @@ def _poll_assumption(ds, a, text: str, swing_args: list[str]):
     both = sorted(set(swings) & {ds.resolve_party(s.partition("=")[0].strip()) or "" for s in swing_args})
     if both:
         raise UsageError(f"--poll and --swing both set {', '.join(both)}: give one")
-    for party, pts in swings.items():
-        a = a.with_swing(party, pts)
-    return a, poll
+    return a.with_poll(poll, swings)

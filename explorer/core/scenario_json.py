@@ -36,7 +36,7 @@ def scenario_to_json(self: Scenario) -> dict:
             "transfer": {f"{f}>{t}": v for f, t, v in a.transfer_items},
             "swing": dict(a.swing_items),
             "seat_adjust": {str(k): v for k, v in a.seat_adjust_items},
-        },
+        } | ({"poll": dict(a.poll_items)} if a.poll_items else {}),
         "rules": self.rules.to_json(),
     } | _baselines_json(self) | _blocs_json(self)
 
@@ -346,7 +346,19 @@ def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools,
         x = _number(rd, v, path, -100.0, 100.0)
         if x is not None:
             adjust[int(key)] = x
-    return Assumptions.make(baseline or dataset.default_baseline, transfer, swing, adjust)
+    poll = {}
+    for party, v in (rd.get(a, "poll", dict, "assumptions", default={}) or {}).items():
+        path = f"assumptions.poll.{party}"
+        if not can_swing(party) or party not in in_baselines:
+            rd.problem(path, f"{quote(party)}: a poll names parties of the baselines of {dataset.id}")
+            continue
+        x = _number(rd, v, path, 0.0, 100.0)
+        if x is not None:
+            poll[party] = x
+    if sum(poll.values()) > 100 + 1e-9:
+        rd.problem("assumptions.poll", f"the shares add up to {sum(poll.values()):g} %: more than the valid vote")
+        poll = {}
+    return Assumptions.make(baseline or dataset.default_baseline, transfer, swing, adjust, poll)
 
 
 def _baseline_parties(dataset: Dataset, carried: dict[str, Baseline] | None) -> dict[str, float]:

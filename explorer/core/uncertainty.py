@@ -738,10 +738,35 @@ def party_intervals(summ: Summary) -> dict[str, dict[str, int]]:
     return by_party
 
 
+def model_notes(params) -> dict | None:
+    """What the dock, the brief and the JSON say of the model drawn with (the fitted seat model:
+    what it was fitted on, its measured out-of-sample coverage, and without a poll how wide the
+    range is); None for the Haryana-fitted form."""
+    if not isinstance(params, ModelParams):
+        return None
+    from .seat_model import coverage_sentence, fitted_on, poll_sentence, width_sentence
+    doc = _shipped_doc()
+    out = {"fitted_on": fitted_on(doc), "coverage": coverage_sentence(doc), "poll": bool(params.poll),
+           "median_width80": doc["backtest"]["median_width80"]}
+    out["note"] = poll_sentence(doc) if params.poll else width_sentence(doc)
+    return out
+
+
+_DOC: list = []
+
+
+def _shipped_doc() -> dict:
+    if not _DOC:
+        from .seat_model import shipped
+        _DOC.append(shipped()[1])
+    return _DOC[0]
+
+
 def uncertainty_json(sim: Simulator, summ: Summary, projector, pools, seats, majority: int) -> dict:
     med, lo, hi = summ.interval(summ.alliance_seats)
     by_party = party_intervals(summ)
-    return {"draws": summ.draws, "seed": sim.seed, "params": sim.params.to_json(),
+    notes = model_notes(sim.params)
+    return ({"model": notes} if notes else {}) | {"draws": summ.draws, "seed": sim.seed, "params": sim.params.to_json(),
             "p_majority": round(summ.p_majority, 4),
             "alliance_seats": {"median": med, "p10": lo, "p90": hi}, "seats": by_party,
             "tipping_seats": summ.tipping_seats(seats),
@@ -775,6 +800,14 @@ def params_for(ds: Dataset, level: str = "fitted") -> tuple[ModelParams, dict]:
     back-test (``backtest``)."""
     m, doc = fitted_model(level)
     return m, dict(doc, level=level)
+
+
+def with_assumed_poll(params, assumptions):
+    """The seat model with the scenario's poll (``Assumptions.poll``, percent) if it has one: the
+    poll form turns the poll into seats."""
+    if isinstance(params, ModelParams) and assumptions.poll_items:
+        return params.with_poll(assumptions.poll)
+    return params
 
 
 def haryana_params_for(ds: Dataset, level: str = "fitted") -> tuple[UncertaintyParams, dict]:
