@@ -469,18 +469,19 @@ class Simulator:
         zr = bank.region.transpose(1, 2, 0)                                           # (R, P', D)
         cc = np.maximum(col_c, 0)
         A[:, on] = (100.0 * z.partner_sd * zp[on][None] + 100.0 * z.region_sd * zr[:, cc[on]]).astype(np.float32)
-        self.add_draws = np.ascontiguousarray(A.reshape(R * self.n_sp, D))
+        # half the size where the bank is (a large data set), widened per gather
+        self.add_draws = np.ascontiguousarray(A.reshape(R * self.n_sp, D), dtype=bank.region.dtype)
         self.arow = self.region[None, :, None] * self.n_sp + self.sp
-        # per slot: its contender (the strongest of a bloc's candidates in a seat; a second one, in
-        # a friendly fight, stands on its own vote with no bloc swing), base and seat noise
+        # per slot: its contender; where a bloc has two candidates in a seat (a friendly fight) they
+        # share the bloc's faded share in proportion to their votes
         sc = np.where(self.party >= 0, cid[np.maximum(self.party, 0)], -1)            # (V, N, TOP)
         sc = np.where(self.valid, sc, -1)
-        for k in range(1, TOP):       # the slots are in order of share: the first of a contender leads it
-            again = (sc[:, :, k, None] == sc[:, :, :k]).any(axis=2) & (sc[:, :, k] >= 0)
-            sc[:, :, k] = np.where(again, -1, sc[:, :, k])
+        same = (sc[..., :, None] == sc[..., None, :]) & (sc[..., :, None] >= 0)      # (V, N, TOP, TOP)
+        S = (same * self.share[..., None, :]).sum(axis=-1)                            # the bloc's share in the seat
+        frac = np.divide(self.share, S, out=np.ones_like(self.share), where=S > 0)
         is_ind = np.asarray(pb.parties, dtype=object)[np.maximum(self.party, 0)] == IND
         Xs = np.where(sc >= 0, X[np.maximum(sc, 0)], 0.0)
-        base = np.where(sc >= 0, Xs + z.seat_keep * (self.share - Xs), self.share)
+        base = np.where(sc >= 0, frac * (Xs + z.seat_keep * (S - Xs)), self.share)
         base = np.where(is_ind, z.ind_keep * self.share, base)
         self.base = base.astype(np.float32)
         nsd = 100.0 * z.seat_sd + z.seat_slope * np.clip(self.share, 0, 100)
@@ -501,7 +502,8 @@ class Simulator:
         self.transfer_centre = centre
         if rates and (z.transfer_sd or centre != used_rate):
             tau = np.clip(centre + z.transfer_sd * bank.transfer.astype(np.float64), 0.0, 1.0)
-            self.tdraw = (tau - used_rate).astype(np.float32)
+            # the transfer enters the seat's share before its lead fades (seat_keep), as in the model
+            self.tdraw = (z.seat_keep * (tau - used_rate)).astype(np.float32)
         else:
             self.tdraw = None
 
