@@ -33,6 +33,7 @@ from .seat_model import Sizes
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 2024
 TOP = 3                   # contenders simulated per seat and variant
+CHUNK = 16                # seats worked out together: (16, 10,000) float32 rows stay in the cache
 
 
 @dataclass(frozen=True)
@@ -463,14 +464,20 @@ class Simulator:
         col_party = np.full(self.n_sp, -1, dtype=np.int64)
         col_party[:len(used)] = used
         col_c = np.where(col_party >= 0, cid[np.maximum(col_party, 0)], -1)          # (P',)
-        on = col_c >= 0
-        A = np.zeros((R, self.n_sp, D), dtype=np.float32)
-        zp = bank.state.T.astype(np.float32)                                          # (P', D)
-        zr = bank.region.transpose(1, 2, 0)                                           # (R, P', D)
-        cc = np.maximum(col_c, 0)
-        A[:, on] = (100.0 * z.partner_sd * zp[on][None] + 100.0 * z.region_sd * zr[:, cc[on]]).astype(np.float32)
-        # half the size where the bank is (a large data set), widened per gather
-        self.add_draws = np.ascontiguousarray(A.reshape(R * self.n_sp, D), dtype=bank.region.dtype)
+        key = (z.partner_sd, z.region_sd, R, tuple(col_c.tolist()), bank.region.dtype, id(bank.region))
+        hit = bank.__dict__.get("_model_swings")
+        if hit is not None and hit[0] == key:      # an assumption change: the same table, drawn once
+            self.add_draws = hit[1]
+        else:
+            on = col_c >= 0
+            A = np.zeros((R, self.n_sp, D), dtype=np.float32)
+            zp = bank.state.T.astype(np.float32)                                      # (P', D)
+            zr = bank.region.transpose(1, 2, 0)                                       # (R, P', D)
+            cc = np.maximum(col_c, 0)
+            A[:, on] = (100.0 * z.partner_sd * zp[on][None] + 100.0 * z.region_sd * zr[:, cc[on]]).astype(np.float32)
+            # half the size where the bank is (a large data set), widened per gather
+            self.add_draws = np.ascontiguousarray(A.reshape(R * self.n_sp, D), dtype=bank.region.dtype)
+            bank.__dict__["_model_swings"] = (key, self.add_draws)
         self.arow = self.region[None, :, None] * self.n_sp + self.sp
         # per slot: its contender; where a bloc has two candidates in a seat (a friendly fight) they
         # share the bloc's faded share in proportion to their votes
@@ -543,22 +550,28 @@ class Simulator:
         party = self.party[variants, seats].astype(np.int16)
         tc = self.tcoef[variants, seats] if self.tdraw is not None else None
         best = win = None
+        S = base.shape[0]
+        tmp = np.empty((S, self.draws), dtype=np.float32)
+        rows = seats         # a run of seats reads the bank's rows in place
+        if isinstance(seats, np.ndarray) and S and int(seats[-1]) - int(seats[0]) + 1 == S and \
+                (S == 1 or bool((np.diff(seats) == 1).all())):
+            rows = slice(int(seats[0]), int(seats[-1]) + 1)
         for k in range(TOP):
             x = np.take(self.add_draws, arow[:, k], axis=0)          # (S, D)
             if x.dtype != np.float32:
                 x = x.astype(np.float32)
             if crow is not None:       # the contender's statewide swing: a factor, or points
-                ck = np.take(self.c_draws, crow[:, k], axis=0)
+                np.take(self.c_draws, crow[:, k], axis=0, out=tmp)
                 if self.c_mult:
-                    ck *= base[:, k, None]
+                    tmp *= base[:, k, None]
                 else:
-                    ck += base[:, k, None]
-                x += ck
+                    tmp += base[:, k, None]
+                x += tmp
             else:
                 x += base[:, k, None]
-            if nsd is not None:
-                e = b.seat[k][seats]
-                x += nsd[:, k, None] * (e if e.dtype == np.float32 else e.astype(np.float32))
+            if nsd is not None:        # half-precision noise widened inside the product, not apart
+                np.multiply(b.seat[k][rows], nsd[:, k, None], out=tmp, dtype=np.float32)
+                x += tmp
             if tc is not None:
                 x += self.tdraw[None, :] * tc[:, k, None]
             np.maximum(x, 0.0, out=x)       # a share never goes below 0; renormalising keeps the order
@@ -581,19 +594,26 @@ class Simulator:
             self._prepare(self.bank)
         return var
 
-    def run(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None, chunk: int = 64) -> Summary:
+    def run(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None, chunk: int = CHUNK) -> Summary:
         var = self._variants(pools, fights)
         # each draw's winner by party index: one byte where there are fewer than 128 parties
         W = np.empty((self.draws, self.N), dtype=np.int8 if self.n_parties < 128 else np.int16)
+        P, N, D = self.n_parties, self.N, self.draws
+        counts = np.empty((N, P), dtype=np.int32)
+        party_seats = np.zeros(D * P, dtype=np.int32)
+        row = np.arange(D, dtype=np.int64) * P
+        # counted chunk by chunk while the chunk's winners are in the cache (not over all of W after)
         for s in range(0, self.N, chunk):
             sl = slice(s, min(s + chunk, self.N))
-            W[:, sl] = self._winners_for(np.arange(sl.start, sl.stop), var[sl])
+            win = self._winners_for(np.arange(sl.start, sl.stop), var[sl])      # (D, S)
+            W[:, sl] = win
+            wi = win.T.astype(np.int64)                                          # (S, D)
+            S = wi.shape[0]
+            counts[sl] = np.bincount((wi + (np.arange(S) * P)[:, None]).ravel(), minlength=S * P).reshape(S, P)
+            party_seats += np.bincount((wi + row[None, :]).ravel(), minlength=D * P).astype(np.int32)
         self._winners, self._variant = W, var
-        P, N, D = self.n_parties, self.N, self.draws
-        flat = W.astype(np.int64) + (np.arange(N) * P)[None, :]
-        self._counts = np.bincount(flat.ravel(), minlength=N * P).reshape(N, P).astype(np.int32)
-        self._party_seats = np.bincount((W.astype(np.int64) + (np.arange(D) * P)[:, None]).ravel(),
-                                        minlength=D * P).reshape(D, P).astype(np.int32)
+        self._counts = counts
+        self._party_seats = party_seats.reshape(D, P)
         self._seats_d = (W < self.n_p).sum(axis=1)
         return self._summary(majority)
 
@@ -637,7 +657,7 @@ class Simulator:
         p_all = p_win[:, :self.n_p].sum(axis=1)
         return Summary(D, self.parties, p_win, p_all, seats_d.copy(), self._party_seats.copy(), majority, tipping)
 
-    def variant_probabilities(self, chunk: int = 64) -> np.ndarray:
+    def variant_probabilities(self, chunk: int = CHUNK) -> np.ndarray:
         """(V, N): P(the alliance wins seat i) with the seat in each pool variant."""
         out = np.empty((self.V, self.N))
         for v in range(self.V):
@@ -649,8 +669,8 @@ class Simulator:
     def variant_draws(self, variants: np.ndarray) -> np.ndarray:
         """(D, N) bool: the alliance wins seat i in draw d with each seat in its variant."""
         W = np.empty((self.draws, self.N), dtype=bool)
-        for s in range(0, self.N, 64):
-            idx = np.arange(s, min(s + 64, self.N))
+        for s in range(0, self.N, CHUNK):
+            idx = np.arange(s, min(s + CHUNK, self.N))
             W[:, idx] = self._winners_for(idx, variants[idx]) < self.n_p
         return W
 
