@@ -234,3 +234,31 @@ def test_a_newest_election_that_writes_gen_everywhere_does_not_unreserve_a_seat(
         csv.writer(fh).writerows(rows)
     ds = build_dataset(tmp_path / "out", name="HR", lokdhaba=str(f))
     assert int(ds.seats.is_sc.sum()) == 17       # 2009 and 2014 say SC for the 17 seats
+
+
+def test_the_dialog_takes_a_lok_dhaba_file_without_a_seat_list(qtbot, tmp_path):
+    from explorer.gui.dialogs.new_dataset_dialog import NewDatasetDialog
+    dlg = NewDatasetDialog()
+    qtbot.addWidget(dlg)
+    dlg.add_results(str(LOKDHABA))
+    assert dlg.results.item(0, 0).text() == "lokdhaba"
+    dlg.name.setText("Haryana from Lok Dhaba")
+    out = tmp_path / "hr"
+    dlg.out.setText(str(out))
+    req = dlg.request()
+    assert req["lokdhaba"] == str(LOKDHABA) and req["seats_file"] is None and req["results"] == []
+    dlg.start_build()
+    qtbot.waitUntil(lambda: not dlg.building, timeout=30000)
+    assert dlg.built == str(out) and list(load_dataset(out).baselines) == ["vs2009", "vs2014", "vs2019"]
+
+
+def test_a_lok_dhaba_file_saved_by_excel_on_windows(tmp_path):
+    # Excel's plain "CSV" on Windows: Windows-1252, CRLF line ends (a candidate's name with an é)
+    text = LOKDHABA.read_text(encoding="utf-8").replace("LATIKA SHARMA", "LATIKA SHARMÉ", 1)
+    f = tmp_path / "excel.csv"
+    f.write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
+    notes: list[str] = []
+    ds = build_dataset(tmp_path / "out", name="HR", lokdhaba=str(f), report=notes)
+    assert list(ds.baselines) == ["vs2009", "vs2014", "vs2019"]
+    assert any("read as Windows-1252 (first non-ASCII: 'É'" in n and "CRLF line ends" in n for n in notes)
+    assert "LATIKA SHARMÉ" in set(ds.baselines["vs2014"].candidates["candidate"])

@@ -84,7 +84,7 @@ def test_comparison_of_two_hand_made_deals(tmp_path):
     assert "AAP has 1 seat, below its bound of 5 (asked 10 · offered 5–7)" in c.conflicts_added
     assert "AAP has 0 seats, below its bound of 5 (asked 10 · offered 5–7)" in c.conflicts_resolved
     write_comparison_csv(tmp_path / "c.csv", c)
-    text = (tmp_path / "c.csv").read_text()
+    text = (tmp_path / "c.csv").read_text(encoding="utf-8-sig")
     assert text.startswith("# Comparison: A = A; B = B\n") and "Jind" in text and "added in B" in text
 
 

@@ -118,3 +118,27 @@ def test_parties_dialog_shows_and_edits_the_lineage(qtbot):
     for c, v in enumerate(("split", "INLD", "JJP", "1.5")):
         dlg.lineage.setItem(0, c, QTableWidgetItem(v))
     assert not dlg.apply() and "the Lineage table, line 2, share" in dlg.status.text()
+
+
+def test_a_new_contender_from_the_dock_and_its_undo(qtbot, monkeypatch):
+    from explorer.gui.panels.blocs import ContenderDialog
+    w = jharkhand_window(qtbot, baseline="vs2019")
+    p = w.blocs.panel
+    dlg = ContenderDialog(p)
+    dlg.code.setText("Jharkhand Loktantrik Krantikari Morcha")
+    dlg.share.setValue(8)
+    dlg.place.setCurrentIndex(1)
+    dlg.arg.setText("AJSU")
+    assert p.add_contender(dialog=dlg)
+    assert w.doc.undo_stack.undoText() == "New contender: JLKM 8 % statewide where AJSU is strong"
+    assert [p.contenders.item(i).text() for i in range(p.contenders.count())] == [
+        "JLKM 8 % statewide where AJSU is strong"]
+    assert "JLKM" in w.doc.evaluation.projection.parties
+    bad = ContenderDialog(p)
+    bad.code.setText("BJP")
+    shown = []
+    monkeypatch.setattr("explorer.gui.panels.blocs.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    assert not p.add_contender(dialog=bad) and w.doc.undo_stack.count() == 1
+    assert shown and "BJP stands in the baseline vs2019" in shown[0]
+    w.doc.undo_stack.undo()
+    assert w.doc.scenario.contenders == () and p.contenders.count() == 0

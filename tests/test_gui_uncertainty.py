@@ -2,7 +2,6 @@
 win-probability mode, the Uncertainty dock, and the worker that recomputes off the GUI thread."""
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
@@ -51,9 +50,7 @@ def test_a_move_updates_the_moved_seats_to_the_full_recompute(qtbot):
     w = open_window(qtbot, congress_everywhere())
     live = ready(qtbot, w)
     jobs = live.jobs_done
-    t0 = time.perf_counter()
     w.doc.move([KALAYAT, JIND], "AAP")
-    assert (time.perf_counter() - t0) < 2.0
     assert live.jobs_done == jobs and not live.stale      # no recompute: the moved seats only
     _, s = core_summary(congress_everywhere(pools={"AAP": [KALAYAT, JIND]}))
     np.testing.assert_array_equal(live.figures.p_alliance, s.p_alliance)   # common random numbers
@@ -107,15 +104,12 @@ def test_an_assumption_change_recomputes_off_the_gui_thread_stale_meanwhile(qtbo
     live = ready(qtbot, w)
     before = live.figures.p_majority
     a = w.doc.scenario.assumptions
-    t0 = time.perf_counter()
     w.doc.set_assumptions(a.with_transfer("AAP", "INC", 1.0).with_baseline("ls2024"), "to ls2024")
-    took = time.perf_counter() - t0
     # the call returned before the new figures: they are computed on another thread
     assert live.stale and live.busy
     assert w.scoreboard.uncertainty.text().endswith("· updating…")
     assert w.analysis.panel.state.text() == "updating…"
     assert w.seat_model.index(0, SeatTableModel.C_PWIN).data(Qt.ForegroundRole).color().name() == "#999999"
-    assert took < 0.5
     qtbot.waitUntil(lambda: not live.stale, timeout=20000)
     sc = congress_everywhere()
     sc.set_assumptions(a.with_transfer("AAP", "INC", 1.0).with_baseline("ls2024"))
@@ -156,9 +150,7 @@ def test_a_move_of_every_seat_recomputes_off_the_gui_thread(qtbot):
     w = open_window(qtbot, congress_everywhere())
     live = ready(qtbot, w)
     jobs = live.jobs_done
-    t0 = time.perf_counter()
     w.doc.move(w.doc.dataset.seats.ac_no.tolist(), "AAP")
-    assert (time.perf_counter() - t0) < 2.0
     assert live.stale and "updating" in w.scoreboard.uncertainty.text()
     qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
     sc = congress_everywhere()

@@ -67,8 +67,10 @@ def test_missing_columns_empty_and_non_utf8():
         "(the header has: 'ac_no', 'name', 'votes')"]
     assert problems(b"") == ["r.csv: file is empty"]
     assert problems(b"ac_no,candidate,party,votes\n") == ["r.csv: no data rows below the header"]
-    assert problems(b"ac_no,candidate,party,votes\n1,Kal\xe9,BJP,5\n") == [
-        "r.csv, line 2, column 6: not UTF-8 text (byte 0xe9)"]
+    # 0x81 is neither UTF-8 nor Windows-1252 (0xe9 alone would read as Windows-1252's é)
+    assert problems(b"ac_no,candidate,party,votes\n1,Kal\x81,BJP,5\n") == [
+        "r.csv, line 2, column 6: neither UTF-8 nor Windows-1252 text (byte 0x81); "
+        "save it again as \u201cCSV UTF-8\u201d"]
 
 
 def test_seat_list_import():

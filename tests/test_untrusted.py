@@ -226,7 +226,7 @@ def _is_number(text: str) -> bool:
 
 def _csv_cells(path):
     import csv
-    with open(path, newline="", encoding="utf-8") as f:
+    with open(path, newline="", encoding="utf-8-sig") as f:
         return list(csv.reader(f))
 
 

@@ -33,6 +33,19 @@ py_is_debian() {
     [ "$("$PY" -c 'import sys; print(sys.base_prefix)')" = /usr ]
 }
 
+# native_tmpdir: a new temporary folder, as a path a native Windows program reads (Git Bash's
+# /tmp/... through cygpath); elsewhere mktemp -d's.
+native_tmpdir() {
+  local d; d=$(mktemp -d)
+  if command -v cygpath >/dev/null 2>&1; then cygpath -m "$d"; else echo "$d"; fi
+}
+
+# venv_py DIR: the Python of the virtual environment at DIR (bin/python; Scripts/python.exe on
+# Windows, where the release workflow runs these scripts in Git Bash).
+venv_py() {
+  if [ -x "$1/Scripts/python.exe" ]; then echo "$1/Scripts/python.exe"; else echo "$1/bin/python"; fi
+}
+
 # make_venv DIR: a virtual environment with pip at DIR, made with $PY. An existing one is
 # reused when it works and was made with the same interpreter; otherwise (a half-made one left
 # by a failed attempt, or another interpreter) it is made afresh. Where `python3 -m venv` fails
@@ -42,9 +55,9 @@ make_venv() {
   local dir=$1 base
   base=$("$PY" -c 'import os, sys; print(os.path.realpath(sys.executable))') ||
     { echo "no Python at '$PY' (set PYTHON to a Python 3.11 or newer)" >&2; return 1; }
-  if [ -x "$dir/bin/python" ] &&
+  if [ -x "$(venv_py "$dir")" ] &&
      [ "$(sed -n 's/^executable = //p' "$dir/pyvenv.cfg" 2>/dev/null)" = "$base" ] &&
-     "$dir/bin/python" -m pip --version >/dev/null 2>&1; then
+     "$(venv_py "$dir")" -m pip --version >/dev/null 2>&1; then
     return 0
   fi
   if [ -e "$dir" ]; then echo "remaking $dir with $base"; fi
@@ -56,8 +69,8 @@ make_venv() {
     fi
     "$PY" -m venv "$dir" || { rm -rf "$dir"; return 1; }
   fi
-  "$dir/bin/python" -m pip install -q --disable-pip-version-check --upgrade pip || return 1
-  echo "made $dir with $base ($("$dir/bin/python" --version))"
+  "$(venv_py "$dir")" -m pip install -q --disable-pip-version-check --upgrade pip || return 1
+  echo "made $dir with $base ($("$(venv_py "$dir")" --version))"
 }
 
 # venv_install DIR NAME PIP-ARGS...: pip install PIP-ARGS into the venv at DIR unless the stamp

@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . tools/debs.sh
-install_debs "${QT_DEBS[@]}" xvfb xauth xdotool
+install_debs "${QT_DEBS[@]}" xvfb xauth xdotool fonts-lohit-deva  # Devanagari for the brief's font test
 make_venv .venv
 # the test extras include the app: tools/run.sh needs no reinstall after this
 venv_install .venv test -e ".[test]"

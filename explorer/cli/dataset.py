@@ -83,6 +83,9 @@ def run_dataset(args) -> int:
         print(f"wrote {args.output}")
         for n in notes:
             print(f"  {n}")
+        for b in ds.baselines.values():
+            if "(read as " in b.note:  # a results file not in plain UTF-8: how it was read
+                print(f"{b.id}: {b.note}")
         print(dataset_io.check_text(dataset_io.check_report(ds)))
         return 0
     if args.dataset_command == "check":

@@ -3,6 +3,7 @@ its uncertainty)."""
 from __future__ import annotations
 
 import json
+import sys
 
 from ..core import commands
 from ..core.assumption_args import with_swings, with_transfers
@@ -48,6 +49,8 @@ def run_project(args) -> int:
     a = sc.assumptions
     if args.baseline_file:
         b = load_results_csv(args.baseline_file, ds.seats, parties=ds.parties)
+        if b.read_as != "UTF-8":  # said, never a silent guess (stderr: stdout may be JSON)
+            print(f"explorer: read {args.baseline_file} as {b.read_as}", file=sys.stderr)
         ds.add_baseline(b)
         a = a.with_baseline(b.id)
     elif args.baseline:

@@ -15,6 +15,14 @@
   exact pattern, only beside that file): those of a process that no longer runs on this
   machine, or older than an hour if written from another machine (a shared drive). On Windows
   a temporary file still being written cannot be removed, so any other is stale.
+
+On Windows (README, "Windows"): a folder cannot be opened to be fsynced (the rename is
+flushed with the file system's own journal); there is no fchmod/fchown (the new file gets the
+folder's ACL, as every Windows program's does); and the rename fails while another program
+holds the file open without sharing it for deletion (Excel with the exported CSV open; a
+virus scanner or the search indexer reading a file just written, for a moment): the rename is
+tried again for about two seconds, then the save fails with a message saying to close the file
+in the other program, the previous file unchanged and the temporary file removed.
 """
 from __future__ import annotations
 
@@ -31,6 +39,11 @@ from pathlib import Path
 TEMP_MARK = ".sse-"
 FOREIGN_STALE_S = 3600  # a temporary file from another machine is stale after this long
 _LONG_NAME = 150        # a longer file name is shortened (plus a hash) in its temporary name
+
+POSIX = os.name == "posix"  # else Windows (tests/test_portability.py sets it False to simulate it)
+REPLACE_TRIES = 8       # Windows: renames tried over 0.05 + 0.10 + ... + 0.40 s = 1.8 s
+REPLACE_WAIT_S = 0.05
+HELD_OPEN = "another program has the file open (Excel?): close it there and save again"
 
 _in_flight: set[str] = set()  # this process's temporary files being written right now
 
@@ -87,7 +100,7 @@ def stale_temp_files(target: str | os.PathLike) -> list[Path]:
         except OSError:
             continue
         pid = int(m["pid"])
-        if os.name != "posix":
+        if not POSIX:
             stale = True  # a file being written is open, and Windows refuses to remove it
         elif m["host"] != host:
             stale = age > FOREIGN_STALE_S
@@ -114,8 +127,8 @@ def _resolve(path: Path) -> Path:
 
 
 def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
+    if not POSIX:
+        return  # Windows cannot open a folder (no O_DIRECTORY); NTFS journals the rename
     try:
         fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     except OSError:
@@ -126,6 +139,19 @@ def _fsync_dir(folder: Path) -> None:
         pass  # some file systems cannot sync a folder; the rename itself has happened
     finally:
         os.close(fd)
+
+
+def _replace(tmp: str, target: Path) -> None:
+    """os.replace, tried again on Windows while another program holds the target open."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(tmp, target)
+            return
+        except PermissionError:
+            if POSIX:
+                raise  # POSIX: the folder is not writable; waiting changes nothing
+            time.sleep(REPLACE_WAIT_S * (attempt + 1))
+    raise OSError(errno.EACCES, HELD_OPEN)
 
 
 def atomic_write_bytes(path: str | os.PathLike, data: bytes, private: bool = False) -> None:
@@ -178,7 +204,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes, private: bool = Fal
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, target)
+        _replace(tmp, target)
     except BaseException as e:
         try:
             os.unlink(tmp)

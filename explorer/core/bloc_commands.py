@@ -79,3 +79,23 @@ def bloc_preset_command(sc: Scenario, preset) -> SetBlocs:
     """``bloc_presets.BlocPreset`` as one step: our pools and fights, the rivals, our bloc's name."""
     pool = np.array([sc.pools.index(k) for _, k in preset.pools], dtype=np.int8)
     return SetBlocs(sc, preset.rivals, f"Preset: {preset.label}", preset.our_name, pool, dict(preset.fights))
+
+
+class SetContenders(Command):
+    """Replace the new contenders (parties absent from the baseline, independents in named seats)."""
+
+    def __init__(self, scenario: Scenario, contenders, text: str):
+        super().__init__(scenario, text)
+        self.old, self.new = scenario.contenders, tuple(contenders)
+        from .contenders import with_contenders   # ValueError before any change (a party already standing)
+        with_contenders(scenario.dataset.baseline(scenario.assumptions.baseline), scenario.seats, self.new)
+
+    @property
+    def is_noop(self) -> bool:
+        return self.old == self.new
+
+    def do(self) -> None:
+        self.scenario.set_contenders(self.new)
+
+    def undo(self) -> None:
+        self.scenario.set_contenders(self.old)

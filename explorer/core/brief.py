@@ -10,6 +10,7 @@ import numpy as np
 
 from . import labels
 from .engine import Evaluation
+from .fonts import text_fonts
 from .geometry import Boundaries
 from .imported import boundaries_of
 from .jsonio import atomic_write_bytes
@@ -159,7 +160,7 @@ def brief_pdf_bytes(sc: Scenario, ev: Evaluation, today: date | None = None, unc
     """``uncertainty``: the ``uncertainty`` block of ``project --json`` (the range and P(majority)
     go beside the point figures), optionally with ``walk_away`` (a walk-away line)."""
     import matplotlib
-    with matplotlib.rc_context(PLAIN_TEXT_RC):
+    with matplotlib.rc_context({**PLAIN_TEXT_RC, **text_fonts()}):  # Devanagari where the system has it
         return _brief_pdf_bytes(sc, ev, today, uncertainty)
 
 

@@ -43,6 +43,7 @@ class SeatTable:
         self.pc_index = np.fromiter((_pc[v] for v in frame["pc_name"].astype(str)), dtype=np.int64, count=self.n)
         self.district_names, self.district_index = _codes(frame["district"].astype(str))
         self._region_cache: dict[tuple[str, str], np.ndarray] = {}
+        self.read_as = "UTF-8"  # how its CSV was read (loaders: the encoding detected)
 
     def __len__(self) -> int:
         return self.n
@@ -130,6 +131,7 @@ class Baseline:
     source: str = "embedded"
     year: int | None = None
     kind: str = VIDHAN_SABHA
+    read_as: str = "UTF-8"  # how its CSV was read (loaders: the encoding detected)
     # this run's number for these votes (caches are keyed on it, never on id())
     uid: int = field(init=False, default_factory=_next_serial, repr=False, compare=False)
 

@@ -31,8 +31,10 @@ from pathlib import Path
 import numpy as np
 
 from . import jsonio
+from .csvtext import decode_csv
 from .dataset import BASELINE_KINDS, LOK_SABHA_SEGMENTS, VIDHAN_SABHA, Baseline, Dataset, SeatTable
 from .errors import DataError, Problem
+from .filenames import relative_file, safe_stem
 from .loaders import quote, read_results, read_seat_list
 from .parties import IND, NOTA, Party, PartyTable, shipped_table, valid_code
 from .paths import resource_root
@@ -70,12 +72,12 @@ def load_dataset(folder: str | os.PathLike) -> Dataset:
 
 
 def _read(root, rel: str, where: str, label: str) -> bytes:
-    if not isinstance(rel, str) or not rel or len(rel) > 200 or rel.startswith(("/", "\\")) \
-            or ".." in Path(rel).parts or any(ord(c) < 32 for c in rel) or ":" in rel:
+    inside = relative_file(rel)  # Windows' rules everywhere: "a\\b.csv" is a/b.csv, "CON" is refused
+    if inside is None:
         raise DataError(Problem(where, None, label, f"expected a file name inside the data set folder, "
                                                     f"found {quote(str(rel))}"))
     try:
-        return root.joinpath(rel).read_bytes()
+        return root.joinpath(inside).read_bytes()
     except (OSError, ValueError) as e:
         raise DataError(Problem(f"{where}/{rel}", None, None, f"cannot read: {e.strerror or e}")) from None
 
@@ -109,7 +111,8 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     if pfile:
         pbytes = _read(root, pfile, where, "parties")
         hasher.update(pbytes)
-        own = PartyTable.from_csv(jsonio.decode_utf8(pbytes, pfile), f"{where}/{pfile}")
+        read = decode_csv(pbytes, f"{where}/{pfile}")  # Excel's encodings too (core/csvtext.py)
+        own = PartyTable.from_csv(read.text, f"{where}/{pfile}", read.delimiter)
         for p in own:
             table.add(p, own._spellings.get(p.code, []))
     else:  # schema 1: colours and names in the manifest
@@ -386,7 +389,7 @@ def _umask() -> int:
 
 
 def _slug(s: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "_", str(s).lower().replace("'", "")).strip("_")[:60] or "scenario"
+    return safe_stem(re.sub(r"[^a-z0-9]+", "_", str(s).lower().replace("'", "")).strip("_")[:60], "scenario")
 
 
 # --- building from published files ------------------------------------------------------------
@@ -461,6 +464,7 @@ def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[st
     bls = []
     problems = []
     notes = report if report is not None else []
+    from_lokdhaba: set[str] = set()
     if lokdhaba:
         from .lokdhaba import read_lokdhaba
         ld = read_lokdhaba(_read_file(lokdhaba), str(lokdhaba), table, lokdhaba_state or state or None,
@@ -468,6 +472,8 @@ def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[st
         seats = ld.seats
         state = state or ld.state
         bls.extend(ld.baselines)
+        from_lokdhaba.update(b.id for b in ld.baselines)
+        notes.extend(ld.notes)
         notes.extend(f"left out: {x}" for x in ld.left_out)
         notes.extend(f"by-election{' (taken)' if by_elections else ' (left out; --by-elections takes them)'}: {x}"
                      for x in ld.by_elections)
@@ -496,8 +502,9 @@ def build_dataset(out_dir, *, name: str, seats_file=None, results: list[tuple[st
     if len({b.id for b in bls}) != len(bls):
         raise ValueError("each --results needs its own ID")
     for b in bls:
-        if not lokdhaba or b.source != "embedded":
-            b.note = b.note or f"Built from {Path(b.source).name} as published."
+        if b.id not in from_lokdhaba:      # a Lok Dhaba election says already where it comes from
+            b.note = f"Built from {Path(b.source).name} as published" + \
+                (f" (read as {b.read_as})." if b.read_as != "UTF-8" else ".")
         b.source = "embedded"
     boundaries = _embedded_boundaries(boundaries_file, seats) if boundaries_file else None
     tmp_ds = Dataset(id="tmp", name=name, seats=seats, baselines={b.id: b for b in bls},

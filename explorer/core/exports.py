@@ -48,8 +48,15 @@ def _text_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+# CSV exports open alike in Excel on Windows and in LibreOffice: UTF-8 with a byte-order mark
+# (without one Excel reads the bytes as the ANSI code page: Devanagari and ₹ come out as
+# mojibake) and CRLF line ends (RFC 4180); every CSV reader of the app takes them back.
+CSV_BOM = "\ufeff"
+CSV_EOL = "\r\n"
+
+
 def _frame_csv(df: pd.DataFrame, out) -> None:
-    _text_frame(df).to_csv(out, index=False, lineterminator="\n")
+    _text_frame(df).to_csv(out, index=False, lineterminator=CSV_EOL)
 
 
 def _text_cells(workbook) -> None:
@@ -142,7 +149,8 @@ def assumption_rows(sc: Scenario) -> list[tuple[str, object]]:
 
 
 def write_seat_csv(path, sc: Scenario, ev: Evaluation) -> None:
-    out = io.StringIO()
+    out = io.StringIO(CSV_BOM)
+    out.seek(0, io.SEEK_END)
     _frame_csv(seat_sheet(sc, ev), out)
     atomic_write_bytes(path, out.getvalue().encode("utf-8"))
 
@@ -206,13 +214,14 @@ def compare(a: Scenario, ev_a: Evaluation, b: Scenario, ev_b: Evaluation) -> Com
 
 def write_comparison_csv(path, cmp: Comparison) -> None:
     """Three blocks in one CSV: the seats that differ, the figures, the conflicts."""
-    out = io.StringIO()
-    rows = csv.writer(out, lineterminator="\n")
+    out = io.StringIO(CSV_BOM)
+    out.seek(0, io.SEEK_END)
+    rows = csv.writer(out, lineterminator=CSV_EOL)
     rows.writerow([f"# Comparison: A = {cmp.name_a}; B = {cmp.name_b}"])
     _frame_csv(cmp.seats, out)
-    out.write("\n")
+    out.write(CSV_EOL)
     _frame_csv(cmp.figures, out)
-    out.write("\n")
+    out.write(CSV_EOL)
     rows.writerow(["conflict", "status"])
     for m in cmp.conflicts_added:
         rows.writerow([as_text(m), "added in B"])

@@ -39,7 +39,7 @@ import pandas as pd
 
 from .dataset import SEAT_COLUMNS, VIDHAN_SABHA, Baseline, SeatTable
 from .errors import DataError, Problem, did_you_mean
-from .jsonio import decode_utf8
+from .csvtext import decode_csv
 from .parties import NOTA, Party, PartyTable, is_nota, shipped_table, valid_code
 
 MAX_CSV_BYTES = 50 * 1024 * 1024
@@ -67,14 +67,16 @@ class _Rows:
         if len(data) > MAX_CSV_BYTES:
             raise DataError(Problem(name, None, None, f"file is {len(data) / 1e6:.1f} MB; the limit is "
                                                       f"{MAX_CSV_BYTES // 10**6} MB"))
-        text = decode_utf8(data, name)
+        read = decode_csv(data, name)
+        text = read.text
+        self.encoding = read.describe()  # said in the status bar: never a silent guess
         if not text.strip():
             raise DataError(Problem(name, None, None, "file is empty"))
         if "\x00" in text:
             line = text.count("\n", 0, text.index("\x00")) + 1
             raise DataError(Problem(name, line, None, "contains a NUL byte: not a text CSV file"))
         self.name = name
-        self._reader = csv.reader(io.StringIO(text, newline=""))
+        self._reader = csv.reader(io.StringIO(text, newline=""), delimiter=read.delimiter)
         try:
             self.header = next(self._reader)
         except csv.Error as e:
@@ -290,7 +292,8 @@ def read_results(data: bytes, name: str, seats: SeatTable, baseline_id: str | No
                        "party": out_party, "votes": np.array(out_votes, dtype=np.int64)})
     stem = Path(name).stem
     return Baseline(baseline_id or f"file:{stem}", label or f"{stem} (imported)", df,
-                    note=f"Imported from {Path(name).name}", source=name, year=year, kind=kind)
+                    note=f"Imported from {Path(name).name}", source=name, year=year, kind=kind,
+                    read_as=rows.encoding)
 
 
 def _votes(row, cols, rows: _Rows, ln: int, problems: _Problems) -> int | None:
@@ -408,7 +411,9 @@ def read_seat_list(data: bytes, name: str) -> SeatTable:
     problems.raise_if_any()
     frame = pd.DataFrame(recs, columns=["ac_no", "name", "district", "pc_no", "pc_name", "reserved",
                                         "label_lat", "label_lon"])[SEAT_COLUMNS]
-    return SeatTable(frame)
+    table = SeatTable(frame)
+    table.read_as = rows.encoding
+    return table
 
 
 def load_seat_list_csv(path: str | os.PathLike) -> SeatTable:
@@ -426,7 +431,12 @@ def _read_file(path) -> bytes:
         raise DataError(Problem(str(path), None, None, f"cannot read: {e.strerror or e}")) from None
 
 
-def read_assignments(data: bytes, name: str, seats: SeatTable, pools, resolve=None) -> dict[int, str]:
+class Assignments(dict):
+    """Seat number -> pool key, and how the file was read (``read_as``, for the status bar)."""
+    read_as = "UTF-8"
+
+
+def read_assignments(data: bytes, name: str, seats: SeatTable, pools, resolve=None) -> Assignments:
     """A seat list setting many pools at once (e.g. a partner's written demand): columns
     ac_no, pool. A pool is named by a partner's code, its name or (given ``resolve``, the data
     set's party lookup) any spelling of its party ("Congress" for INC), or contested or
@@ -436,7 +446,8 @@ def read_assignments(data: bytes, name: str, seats: SeatTable, pools, resolve=No
     rows = _Rows(data, name)
     cols = _columns(rows, {"ac_no": ("ac_no",), "pool": ("pool",)}, ["ac_no", "pool"])
     problems = _Problems(name)
-    out: dict[int, str] = {}
+    out = Assignments()
+    out.read_as = rows.encoding
     line_of: dict[int, int] = {}
     unknown: dict[str, list[int]] = {}  # a spelling no pool takes -> its lines
     slot: dict[str, int] = {}           # where its problem stands in the list
@@ -484,5 +495,5 @@ def _line_list(lines: list[int], most: int = 12) -> str:
     return shown + (f" and {len(lines) - most} more" if len(lines) > most else "")
 
 
-def load_assignments_csv(path, seats: SeatTable, pools, resolve=None) -> dict[int, str]:
+def load_assignments_csv(path, seats: SeatTable, pools, resolve=None) -> Assignments:
     return read_assignments(_read_file(path), str(path), seats, pools, resolve)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from .dataset import SEAT_COLUMNS, VIDHAN_SABHA, Baseline, SeatTable
 from .errors import DataError, Problem
-from .jsonio import decode_utf8
+from .csvtext import decode_csv
 from .loaders import MAX_CSV_BYTES, quote, read_results, read_seat_list
 from .parties import NOTA, PartyTable
 
@@ -33,8 +33,12 @@ MATCH = 0.8       # an older election fits the seat list when this share of its 
 
 def is_lokdhaba(data: bytes) -> bool:
     """Whether a CSV's header is Lok Dhaba's (State_Name, Year, Constituency_No, ...)."""
-    head = data[:4096].decode("utf-8", "replace").lstrip("\ufeff").splitlines()[:1]
-    cols = {_norm(h) for h in next(csv.reader(head), [])} if head else set()
+    try:
+        ct = decode_csv(data[:4096], "header")
+    except DataError:
+        return False
+    head = ct.text.splitlines()[:1]
+    cols = {_norm(h) for h in next(csv.reader(head, delimiter=ct.delimiter), [])} if head else set()
     return set(REQUIRED) <= cols
 
 
@@ -74,8 +78,8 @@ def read_lokdhaba(data: bytes, name: str, table: PartyTable, state: str | None =
     if len(data) > MAX_CSV_BYTES:
         raise DataError(Problem(name, None, None, f"file is {len(data) / 1e6:.1f} MB; the limit is "
                                                   f"{MAX_CSV_BYTES // 10**6} MB"))
-    text = decode_utf8(data, name)
-    rd = csv.reader(io.StringIO(text, newline=""))
+    ct = decode_csv(data, name)      # UTF-8, or as Excel saves it on Windows (said in the notes)
+    rd = csv.reader(io.StringIO(ct.text, newline=""), delimiter=ct.delimiter)
     try:
         header = [_norm(h) for h in next(rd)]
     except (StopIteration, csv.Error):
@@ -182,6 +186,8 @@ def read_lokdhaba(data: bytes, name: str, table: PartyTable, state: str | None =
     if not baselines:
         raise DataError(Problem(name, None, None, "no general election fits one seat list: "
                                                   + "; ".join(left_out)))
+    if ct.describe() != "UTF-8":
+        notes.append(f"{name} read as {ct.describe()}")
     return LokDhaba(state_name, seats, baselines, left_out, by_list, notes)
 
 

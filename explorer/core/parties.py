@@ -176,11 +176,13 @@ class PartyTable:
 
     # --- the CSV form: code,name,colour,aliases -------------------------------------------
     @staticmethod
-    def from_csv(text: str, name: str = "parties.csv") -> "PartyTable":
+    def from_csv(text: str, name: str = "parties.csv", delimiter: str = ",") -> "PartyTable":
+        """``text`` as core.csvtext.decode_csv gives it (any encoding, line ends and separator
+        a user's file has), or the shipped table's own."""
         from .errors import DataError, Problem
         t = PartyTable()
         problems = []
-        reader = csv.reader(io.StringIO(text, newline=""))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         header = next(reader, None)
         if header is None or [h.strip().lower() for h in header[:3]] != ["code", "name", "colour"]:
             raise DataError(Problem(name, 1, None, "expected the header code,name,colour,aliases"))

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoGroup
 
 from ..core.dataset import Dataset
 from ..core.engine import Engine
+from ..core.filenames import path_key
 from ..core.imported import load_imported_boundaries, save_imported_boundaries
 from ..core.scenario import Scenario
 from .document import ScenarioDocument
@@ -135,8 +136,8 @@ class Workspace(QObject):
         return f"{stem} ({n})"
 
     def find_path(self, path: str) -> ScenarioDocument | None:
-        real = os.path.realpath(path)
+        real = path_key(path)  # letter case aside on Windows
         for d in self.docs:
-            if d.file_path and os.path.realpath(d.file_path) == real:
+            if d.file_path and path_key(d.file_path) == real:
                 return d
         return None

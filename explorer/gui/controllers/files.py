@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from ...core.errors import DataError
 from ...core.jsonio import read_json
+from ...core.filenames import path_key
 from ...core.scenario import Scenario
 from ...core.starting import starting_scenario
 from ..autosave import Autosaver, AutosaveStatus, default_autosave_dir, file_digest
@@ -31,10 +32,13 @@ def csv_kind(path: str) -> str | None:
             head = f.read(4096)
     except OSError:
         return None  # the JSON reader says why
-    text = head.decode("utf-8", "replace").lstrip("\ufeff \t\r\n")
-    if not text or text[0] in "{[" or not (path.lower().endswith(".csv") or "," in text.split("\n", 1)[0]):
+    utf16 = head[:2] in (b"\xff\xfe", b"\xfe\xff")  # Excel's Unicode Text: UTF-16, tab-separated
+    text = head.decode("utf-16" if utf16 else "utf-8", "replace").lstrip("\ufeff \t\r\n")
+    first = text.replace("\r", "\n").split("\n", 1)[0]
+    sep = "\t" if "," not in first and "\t" in first else ","
+    if not text or text[0] in "{[" or not (path.lower().endswith(".csv") or sep in first):
         return None
-    cols = {c.strip().strip('"').lower() for c in text.split("\n", 1)[0].split(",")}
+    cols = {c.strip().strip('"').lower() for c in first.split(sep)}
     if "pool" in cols:
         return "assignments"
     if cols & {"votes", "evm_votes", "total_votes", "party", "party_name"}:
@@ -281,7 +285,7 @@ class FileController(QObject):
 
     def _add_recent(self, path: str) -> None:
         path = path if path.startswith(EMBEDDED) else os.path.abspath(path)
-        files = [path] + [p for p in self.recent() if p != path]
+        files = [path] + [p for p in self.recent() if path_key(p) != path_key(path)]  # case aside on Windows
         QSettings().setValue("recent_files", files[:MAX_RECENT])
 
     def fill_recent_menu(self, menu) -> None:

@@ -34,7 +34,10 @@ class ImportController(QObject):
         if b is None:
             return False
         b = cc.unique_baseline(doc.dataset.baselines, b)
-        return doc.push(cc.UseBaseline(doc.scenario, b))
+        pushed = doc.push(cc.UseBaseline(doc.scenario, b))
+        if pushed:  # the encoding read is said, never guessed silently (core/csvtext.py)
+            self.w.statusBar().showMessage(f"Baseline {b.label} read from {b.source} as {b.read_as}", 10000)
+        return pushed
 
     def import_boundaries(self) -> bool:
         doc = self.w.doc
@@ -75,7 +78,8 @@ class ImportController(QObject):
         named = set(moves.values())
         absent = [p.code for p in doc.pools.partners if p.code not in named]
         note = (f"; the file names no seat for {', '.join(absent)} (their seats unchanged)" if absent else "")
-        self.w.statusBar().showMessage(f"{len(moves)} seats read from {path}; {changed} moved{note}", 8000)
+        self.w.statusBar().showMessage(f"{len(moves)} seats read from {path} as {moves.read_as}; "
+                                       f"{changed} moved{note}", 8000)
         return True
 
     def load_rules(self) -> bool:

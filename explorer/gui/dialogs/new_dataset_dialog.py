@@ -27,6 +27,18 @@ class Built:
     error: str = ""
 
 
+LOKDHABA = "lokdhaba"      # the results row of a Lok Dhaba file (every general election in it)
+
+
+def _is_lokdhaba(path: str) -> bool:
+    from ...core.lokdhaba import is_lokdhaba
+    try:
+        with open(path, "rb") as f:
+            return is_lokdhaba(f.read(4096))
+    except OSError:
+        return False
+
+
 def build(request, _job) -> Built:
     """The job: ``build_dataset`` with the dialog's request (read-only)."""
     try:
@@ -118,6 +130,8 @@ class NewDatasetDialog(QDialog):
                                                   "Results CSV (*.csv);;All files (*)")
             if not path:
                 return
+        if bid is None and _is_lokdhaba(path):   # one file, every general election: one row says so
+            bid, label = LOKDHABA, "Every general election in the file (Lok Dhaba)"
         if bid is None:
             stem = os.path.splitext(os.path.basename(path))[0].lower()
             year = next((stem[i:i + 4] for i in range(len(stem) - 3) if stem[i:i + 4].isdigit()), "")
@@ -159,8 +173,11 @@ class NewDatasetDialog(QDialog):
             rows.append((bid, label, path))
         if not self.name.text().strip():
             return "Name the data set."
-        if not self.seats.text().strip():
-            return "Choose the seat list."
+        lokdhaba = [p for b, _, p in rows if b == LOKDHABA]
+        if len(lokdhaba) > 1:
+            return "One Lok Dhaba file at a time."
+        if not self.seats.text().strip() and not lokdhaba:
+            return "Choose the seat list (a Lok Dhaba file brings its own)."
         if not rows:
             return "Add at least one results file."
         if len({b for b, _, _ in rows}) != len(rows):
@@ -170,9 +187,11 @@ class NewDatasetDialog(QDialog):
         partners = [p.strip() for p in self.partners.text().split(",") if p.strip()]
         if len(partners) == 1:
             return "Name at least two partners, or none (the two largest parties)."
+        rows = [r for r in rows if r[0] != LOKDHABA]
         return dict(out_dir=self.out.text().strip(), name=self.name.text().strip(),
-                    seats_file=self.seats.text().strip(), results=[(b, p) for b, _, p in rows],
+                    seats_file=self.seats.text().strip() or None, results=[(b, p) for b, _, p in rows],
                     labels={b: lab for b, lab, _ in rows if lab}, partners=partners or None,
+                    lokdhaba=lokdhaba[0] if lokdhaba else None,
                     boundaries_file=self.boundaries.text().strip() or None)
 
     def start_build(self) -> None:

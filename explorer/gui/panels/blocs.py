@@ -92,6 +92,59 @@ class RivalDialog(QDialog):
         form.addRow(bb)
 
 
+class ContenderDialog(QDialog):
+    """A new contender: a party absent from the baseline with a statewide share (every seat alike,
+    where another party is strong, or in chosen seats), or an independent in a named seat."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("New contender")
+        self.kind = QComboBox()
+        self.kind.addItem("A party new to the baseline", "party")
+        self.kind.addItem("An independent or rebel in one seat", "ind")
+        self.code = QLineEdit()
+        self.code.setPlaceholderText("party code or ECI name, e.g. JLKM; for an independent, a name")
+        self.share = QSpinBox()
+        self.share.setRange(1, 95)
+        self.share.setValue(5)
+        self.share.setSuffix(" %")
+        self.place = QComboBox()
+        self.place.addItem("the same share in every seat", "uniform")
+        self.place.addItem("where this party is strong:", "like")
+        self.place.addItem("only in these seats:", "seats")
+        self.arg = QLineEdit()
+        self.arg.setPlaceholderText("a party (e.g. AJSU) or seat numbers (e.g. 12, 14)")
+        form = QFormLayout(self)
+        form.addRow("Who", self.kind)
+        form.addRow("Party / name", self.code)
+        form.addRow("Share (statewide; of the seat for an independent)", self.share)
+        form.addRow("Placed", self.place)
+        form.addRow("", self.arg)
+        bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        bb.accepted.connect(self.accept)
+        bb.rejected.connect(self.reject)
+        form.addRow(bb)
+
+    def contender(self, resolve):
+        """The contender the fields say (ValueError naming what is wrong)."""
+        from ...core.contenders import SEATS, UNIFORM, Contender
+        share = float(self.share.value())
+        seats = tuple(int(t) for t in self.arg.text().replace(" ", "").split(",") if t.isdigit())
+        if self.kind.currentData() == "ind":
+            if len(seats) != 1:
+                raise ValueError("an independent stands in one seat: give its number")
+            return Contender("IND", share, SEATS, seats, self.code.text().strip())
+        text = self.code.text().strip()
+        code = (resolve(text) if text else None) or text.upper()
+        how = self.place.currentData()
+        if how == "uniform":
+            return Contender(code, share, UNIFORM)
+        if how == "seats":
+            return Contender(code, share, SEATS, seats)
+        like = self.arg.text().strip()
+        return Contender(code, share, "like:" + ((resolve(like) if like else None) or like.upper()))
+
+
 class BlocsPanel(QWidget):
     def __init__(self, doc: Document, hub, parent=None):
         super().__init__(parent)
@@ -150,6 +203,24 @@ class BlocsPanel(QWidget):
         lay.addWidget(self.totals)
         lay.addWidget(self.empty)
         lay.addWidget(self.grid_box, 1)
+        # new contenders: parties absent from the baseline, independents in named seats
+        self.contenders = QListWidget()
+        self.contenders.setObjectName("contenders")
+        self.contenders.setMaximumHeight(52)
+        self.contenders.setToolTip("New contenders: each takes its vote from the seat's other candidates")
+        cadd, cdel = QToolButton(), QToolButton()
+        cadd.setText("+")
+        cadd.setToolTip("A party new to the baseline, or an independent in a seat")
+        cdel.setText("−")
+        cadd.clicked.connect(lambda: self.add_contender())
+        cdel.clicked.connect(self.remove_contender)
+        crow = QHBoxLayout()
+        crow.addWidget(QLabel("New contenders"))
+        crow.addStretch(1)
+        crow.addWidget(cadd)
+        crow.addWidget(cdel)
+        lay.addLayout(crow)
+        lay.addWidget(self.contenders)
         self.set_document(doc)
 
     # -- the document ----------------------------------------------------------------------------
@@ -182,6 +253,10 @@ class BlocsPanel(QWidget):
         if bs["tied"]:
             parts.append(f"tied {bs['tied']}")
         self.totals.setText(" · ".join(parts) + f" <span style='color:#666'>of {sc.seats.n}</span>")
+        labels = [c.label for c in sc.contenders]
+        if [self.contenders.item(i).text() for i in range(self.contenders.count())] != labels:
+            self.contenders.clear()
+            self.contenders.addItems(labels)
         self._fill()
 
     def _fill(self) -> None:
@@ -225,6 +300,10 @@ class BlocsPanel(QWidget):
             lst.blockSignals(False)
             label = {FIGHT: "Fight", NONE: "None"}.get(key, key)
             self.headers[key].setText(f"<b>{label}</b> {len(acs)}")
+        # a row of lists as tall as its seats ask (an empty Fight or None row stays small)
+        for n in range(0, len(keys), 2):
+            most = max(len(by_key[k]) for k in keys[n:n + 2])
+            self.grid.setRowStretch(n // 2, 1 + min(most, 12))
 
     def _rebuild(self, keys: list[str]) -> None:
         while self.grid.count():
@@ -249,6 +328,7 @@ class BlocsPanel(QWidget):
                 head.setToolTip("Two or more of the bloc's partners stand (a friendly fight)")
             lst = SeatBucket(key)
             lst.setObjectName(f"rival_bucket_{key}")
+            lst.setMinimumHeight(36)
             lst.dropped.connect(self._dropped)
             lst.picked.connect(lambda seats, s=lst: seats and self.hub.set(seats, s))
             v.addWidget(head)
@@ -393,3 +473,25 @@ class BlocsPanel(QWidget):
             return False
         new = tuple(x for x in self.doc.scenario.rivals if x is not b)
         return self._push(lambda: bc.SetBlocs(self.doc.scenario, new, f"Remove rival bloc {b.name}"))
+
+    # -- new contenders ----------------------------------------------------------------------------------
+    def add_contender(self, dialog: ContenderDialog | None = None) -> bool:
+        dlg = dialog or ContenderDialog(self)
+        if dialog is None and dlg.exec() != QDialog.DialogCode.Accepted:
+            return False
+        sc = self.doc.scenario
+        try:
+            c = dlg.contender(self.doc.dataset.resolve_party)
+        except ValueError as e:
+            QMessageBox.warning(self, "New contender", str(e))
+            return False
+        return self._push(lambda: bc.SetContenders(sc, sc.contenders + (c,), f"New contender: {c.label}"))
+
+    def remove_contender(self) -> bool:
+        r = self.contenders.currentRow()
+        sc = self.doc.scenario
+        if not 0 <= r < len(sc.contenders):
+            return False
+        c = sc.contenders[r]
+        return self._push(lambda: bc.SetContenders(sc, sc.contenders[:r] + sc.contenders[r + 1:],
+                                                   f"Remove contender: {c.label}"))

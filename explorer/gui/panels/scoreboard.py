@@ -8,7 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.rules import SEVERITIES
-from ..document import Binding, Document, DocumentView, shape_of
+from ..document import Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel
 from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
@@ -167,9 +167,10 @@ class Tile(QFrame):
         lay.addWidget(self.value)
 
 
-class Scoreboard(QFrame):
+class Scoreboard(DocumentView, QFrame):
     """Always-visible answers: seats each side contests, projected alliance total against
     the majority, vote kept, and conflicts."""
+    follows = {"evaluated": "_set"}
     conflictsClicked = Signal()
 
     def __init__(self, doc: Document, parent=None):
@@ -177,7 +178,6 @@ class Scoreboard(QFrame):
         self._uncertainty_stale: bool | None = None   # the range line greyed (set_uncertainty)
         self.setObjectName("scoreboard")
         self.setStyleSheet("#scoreboard { background: #F7F7F9; border-bottom: 1px solid #DDD; }")
-        self._binding = Binding()
         self._shape = None
         self.lay = QHBoxLayout(self)
         self.lay.setContentsMargins(6, 4, 6, 4)
@@ -197,14 +197,12 @@ class Scoreboard(QFrame):
         self._build_uncertainty_tile()
         self.set_document(doc)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
+    def document_shown(self, doc: Document) -> None:
         if shape_of(doc) != self._shape:
             self._shape = shape_of(doc)
             self._build_pool_tiles(doc.pools)
         self.bar.set_document(doc)
         self.share.set_document(doc)
-        self._binding.bind(doc, evaluated=self._set)
         self._set(doc.evaluation)
 
     def _build_pool_tiles(self, pools) -> None:

@@ -6,19 +6,19 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..document import Binding, Document, shape_of
+from ..document import Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel
 from ..style import esc, pool_colour, swatch_icon
 from .scoreboard import MajorityBar
 
 
-class PcSplitModel(QAbstractTableModel):
+class PcSplitModel(DocumentView, QAbstractTableModel):
     """Per-PC split: seats per pool and alliance wins, one row per Lok Sabha seat. Only the
     rows whose figures changed are signalled; a new data set or partner list resets it."""
+    follows = {"evaluated": "_on_evaluated"}
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
-        self._binding = Binding()
         self._shape = None
         self._center = int(Qt.AlignmentFlag.AlignCenter)
         self._cells: list[tuple[str, ...]] = []
@@ -31,9 +31,7 @@ class PcSplitModel(QAbstractTableModel):
         if on and self._stale:
             self._on_evaluated(self.doc.evaluation)
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
-        self._binding.bind(doc, evaluated=self._on_evaluated)
+    def document_shown(self, doc: Document) -> None:
         if shape_of(doc) != self._shape:
             self._shape = shape_of(doc)
             pools = doc.pools
@@ -152,12 +150,12 @@ class PartnerTableModel(QAbstractTableModel):
         return None
 
 
-class SummaryPanel(QWidget):
+class SummaryPanel(DocumentView, QWidget):
     """Idle while its dock is behind another (``set_active``): it catches up when shown."""
+    follows = {"evaluated": "_on_evaluated"}
 
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
-        self._binding = Binding()
         self.active = True
         self._stale = False
         lay = QVBoxLayout(self)
@@ -217,11 +215,9 @@ class SummaryPanel(QWidget):
         hh.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         v.setFixedHeight(hh.sizeHint().height() + 20 * self.partner_model.rowCount() + 2 * v.frameWidth())
 
-    def set_document(self, doc: Document) -> None:
-        self.doc = doc
+    def document_shown(self, doc: Document) -> None:
         self.bar.set_document(doc)
         self.pc_model.set_document(doc)
-        self._binding.bind(doc, evaluated=self._on_evaluated)
         self._set(doc.evaluation)
 
     def set_active(self, on: bool) -> None:
