@@ -119,3 +119,15 @@ def test_a_poll_with_zero_noise_and_a_perfect_poll_is_deterministic():
     params = U.params_for(HARYANA)[0].with_poll({"BJP": 40, "INC": 39}).scaled(0.0)
     s = U.Simulator(Engine(HARYANA).evaluate(sc).projector, HARYANA, params, 50, 1).run(sc.pool, HARYANA.majority)
     assert (s.party_seats == s.party_seats[0]).all() and s.party_seats[0].sum() == 90
+
+
+def test_the_optimisers_draws_take_the_scenarios_poll():
+    from explorer.core import optimise as O
+    from explorer.core.poll import poll_swings
+    sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
+    poll = {"BJP": 36.0, "INC": 45.0}
+    sc.set_assumptions(sc.assumptions.with_poll(poll, poll_swings(HARYANA.baseline(sc.assumptions.baseline).candidates,
+                                                                  poll)))
+    opt = O.Optimiser(HARYANA, sc, draws=300)
+    assert opt.table.sim.params.poll == (("BJP", 0.36), ("INC", 0.45))
+    assert opt.table.sim.params.sizes == Sizes.from_json(DOC["poll_sizes"])

@@ -81,3 +81,15 @@ def test_a_poll_is_saved_with_the_scenario_and_checked_when_read(tmp_path):
         scenario_from_json(ds, doc, "p.json")
     msg = str(e.value) + " ".join(p.message for p in e.value.problems)
     assert "assumptions.poll.XYZ" in msg and "add up to 109 %" in msg
+
+
+def test_a_polls_own_error_widens_its_seats(capsys):
+    poll = "BJP=39.94,INC=39.09,INLD=4.14,BSP=1.82,AAP=1.79,JJP=0.9"
+    widths = []
+    for err in ("0", "3"):
+        assert main(["project", "--baseline", "vs2019", "--json", "--poll", poll, "--poll-error", err]) == 0
+        bjp = json.loads(capsys.readouterr().out)["poll"]["seats"]["BJP"]
+        widths.append(bjp["p90"] - bjp["p10"])
+    assert widths[1] > widths[0]
+    assert main(["project", "--baseline", "vs2019", "--poll-error", "3"]) == 2
+    assert "with --poll" in capsys.readouterr().err

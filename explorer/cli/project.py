@@ -37,6 +37,8 @@ def register(sub) -> None:
     p.add_argument("--poll", metavar="PARTY=pct,...",
                    help="statewide shares from a survey, percent of the valid vote (e.g. BJP=40.5,INC=38): "
                         "each party's swing is set to reach its share")
+    p.add_argument("--poll-error", type=float, default=0.0, metavar="PTS",
+                   help="the poll's own error, points of each statewide share (default 0: a perfect poll)")
     add_bloc_args(p)
     uncertainty_args(p, default_draws=0)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -64,6 +66,8 @@ def run_project(args) -> int:
         raise UsageError(str(e)) from None
     if args.poll:
         a = _poll_assumption(ds, a, args.poll, args.swing)
+    if not (0.0 <= args.poll_error <= 20.0) or (args.poll_error and not args.poll):
+        raise UsageError(f"--poll-error {args.poll_error:g}: points from 0 to 20, with --poll")
     # the same commands the window puts on its undo stack
     commands.SetAssumptions(sc, a, "command line").do()
     apply_bloc_args(sc, args)
@@ -91,6 +95,8 @@ def run_project(args) -> int:
         from ..core import uncertainty as U
         params, _ = U.params_for(ds, args.uncertainty)
         params = U.with_assumed_poll(params, sc.assumptions)   # the seat model's poll form
+        if poll and args.poll_error:
+            params = params.with_poll(poll, args.poll_error)
         sim = U.Simulator(ev.projector, ds, params, args.draws or POLL_DRAWS, args.seed)
         summ = sim.run(sc.pool, ds.majority, sc.fight_masks())
         if poll:
