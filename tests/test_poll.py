@@ -93,3 +93,42 @@ def test_a_polls_own_error_widens_its_seats(capsys):
     assert widths[1] > widths[0]
     assert main(["project", "--baseline", "vs2019", "--poll-error", "3"]) == 2
     assert "with --poll" in capsys.readouterr().err
+
+
+def test_a_blocs_share_is_shared_by_its_partners_in_proportion():
+    # bloc X = A (45 %) + B (20 %) = 65 %; a poll of 52 % gives A 36 % and B 16 % (x 0.8 each):
+    # A stands everywhere: -9 points; B stands in seat 1 (half the votes): -4 points there x 2 = -8
+    assert poll_swings(TOY, {"X": 52.0}, {"X": ("A", "B")}) == {"A": -9.0, "B": -8.0}
+    with pytest.raises(PollError, match="A is named alone and in bloc X"):
+        poll_swings(TOY, {"X": 52.0, "A": 30.0}, {"X": ("A", "B")})
+
+
+def test_project_takes_a_blocs_share_on_jharkhand(capsys):
+    base = ["project", "--dataset", "jharkhand", "--baseline", "vs2019", "--partners", "JMM,INC,RJD",
+            "--bloc", "INDIA", "--rival", "NDA=BJP,AJSU", "--assign-all", "contested", "--lineage", "none", "--json"]
+    seats = {}
+    for nda in (30, 45):
+        assert main(base + ["--poll", f"NDA={nda},india=40"]) == 0
+        d = json.loads(capsys.readouterr().out)
+        assert d["poll"]["shares"] == {"INDIA": 40.0, "NDA": float(nda)}
+        seats[nda] = d["poll"]["blocs"]
+        for b in seats[nda].values():
+            assert b["p10"] <= b["median"] <= b["p90"]
+    # NDA polled higher: more NDA seats, fewer for INDIA
+    assert seats[45]["NDA"]["median"] > seats[30]["NDA"]["median"] + 10
+    assert seats[45]["INDIA"]["median"] < seats[30]["INDIA"]["median"] - 10
+
+
+def test_a_blocs_poll_is_saved_and_read_back(tmp_path):
+    from explorer.core.blocs import RivalBloc
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.scenario import Scenario
+    from explorer.core.scenario_json import load_scenario, save_scenario
+    ds = load_embedded("jharkhand")
+    sc = Scenario(ds)
+    sc.set_rivals((RivalBloc("NDA", ("BJP", "AJSU")),), "INDIA")
+    cands = ds.baseline(sc.assumptions.baseline).candidates
+    sc.set_assumptions(sc.assumptions.with_poll({"NDA": 40.0}, poll_swings(cands, {"NDA": 40.0}, {"NDA": ("BJP", "AJSU")})))
+    save_scenario(sc, tmp_path / "b.json")
+    back = load_scenario(ds, tmp_path / "b.json")
+    assert back.assumptions.poll == {"NDA": 40.0} and set(back.assumptions.swing) == {"BJP", "AJSU"}

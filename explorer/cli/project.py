@@ -64,13 +64,13 @@ def run_project(args) -> int:
         a = with_swings(a, args.swing, ds)
     except ValueError as e:
         raise UsageError(str(e)) from None
-    if args.poll:
-        a = _poll_assumption(ds, a, args.poll, args.swing)
     if not (0.0 <= args.poll_error <= 20.0) or (args.poll_error and not args.poll):
         raise UsageError(f"--poll-error {args.poll_error:g}: points from 0 to 20, with --poll")
     # the same commands the window puts on its undo stack
     commands.SetAssumptions(sc, a, "command line").do()
     apply_bloc_args(sc, args)
+    if args.poll:      # after the blocs: a poll may give a bloc's share
+        commands.SetAssumptions(sc, _poll_assumption(ds, sc, args.poll, args.swing), "command line poll").do()
     if args.assign_all:
         check_pool(sc, args.assign_all, "--assign-all")
         commands.MoveSeats(sc, sc.seats.ac_no.tolist(), args.assign_all).do()
@@ -94,9 +94,7 @@ def run_project(args) -> int:
     if args.draws or poll:
         from ..core import uncertainty as U
         params, _ = U.params_for(ds, args.uncertainty)
-        params = U.with_assumed_poll(params, sc.assumptions)   # the seat model's poll form
-        if poll and args.poll_error:
-            params = params.with_poll(poll, args.poll_error)
+        params = U.with_assumed_poll(params, sc.assumptions, sc.bloc_name, args.poll_error)  # the poll form
         sim = U.Simulator(ev.projector, ds, params, args.draws or POLL_DRAWS, args.seed)
         summ = sim.run(sc.pool, ds.majority, sc.fight_masks())
         if poll:
@@ -155,16 +153,25 @@ def poll_text(p: dict) -> str:
                   "the seat model also fades strongholds and draws the poll's seats)")
 
 
-def _poll_assumption(ds, a, text: str, swing_args: list[str]):
-    """The poll's uniform swings (the deterministic projection) and the poll itself (percent,
-    by party code) for the seat model."""
-    from ..core.poll import PollError, parse_poll, poll_swings
+def _poll_assumption(ds, sc, text: str, swing_args: list[str]):
+    """The poll (percent by party code or bloc name) with the uniform swings that reach it (the
+    deterministic projection); the seat model turns the poll itself into seats."""
+    from ..core.poll import PollError, parse_poll, poll_swings, resolve_keys
+    a = sc.assumptions
+    blocs = scenario_blocs(sc)
     try:
-        poll = {(ds.resolve_party(k) or k.upper()): v for k, v in parse_poll(text).items()}
-        swings = poll_swings(ds.baseline(a.baseline).candidates, poll)
+        poll = resolve_keys(parse_poll(text), ds.resolve_party, blocs)
+        swings = poll_swings(ds.baseline(a.baseline).candidates, poll, blocs)
     except PollError as e:
         raise UsageError(f"--poll: {e}") from None
     both = sorted(set(swings) & {ds.resolve_party(s.partition("=")[0].strip()) or "" for s in swing_args})
     if both:
         raise UsageError(f"--poll and --swing both set {', '.join(both)}: give one")
     return a.with_poll(poll, swings)
+
+
+def scenario_blocs(sc) -> dict[str, tuple[str, ...]]:
+    """The blocs a poll may name: ours (its partners) and each rival."""
+    out = {sc.bloc_name: tuple(p.code for p in sc.pools.partners)}
+    out.update({b.name: tuple(b.partners) for b in sc.rivals})
+    return out

@@ -824,11 +824,12 @@ def params_for(ds: Dataset, level: str = "fitted") -> tuple[ModelParams, dict]:
     return m, dict(doc, level=level)
 
 
-def with_assumed_poll(params, assumptions):
+def with_assumed_poll(params, assumptions, our_bloc: str | None = None, sd: float = 0.0):
     """The seat model with the scenario's poll (``Assumptions.poll``, percent) if it has one: the
-    poll form turns the poll into seats."""
+    poll form turns the poll into seats. ``our_bloc``: our bloc's name, which a poll may give;
+    ``sd``: the poll's own error (points)."""
     if isinstance(params, ModelParams) and assumptions.poll_items:
-        return params.with_poll(assumptions.poll)
+        return params.with_poll({("alliance" if k == our_bloc else k): v for k, v in assumptions.poll.items()}, sd)
     return params
 
 

@@ -191,7 +191,7 @@ class LiveUncertainty(QObject):
         self._running, self._pending = True, False
 
         def work(snap, _job) -> Simulation:
-            params = U.with_assumed_poll(cached_params(ds, s.level), snap.assumptions)
+            params = U.with_assumed_poll(cached_params(ds, s.level), snap.assumptions, snap.bloc_name)
             sim = U.Simulator(pj, ds, params, s.draws, s.seed, bank=bank)
             pools = snap.pool.astype(np.int64)
             # a friendly fight splits only its partners' vote

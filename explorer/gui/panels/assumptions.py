@@ -166,8 +166,8 @@ class AssumptionsPanel(DocumentView, QWidget):
         self.swing_view.verticalHeader().setDefaultSectionSize(20)
         self.swing_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.swing_view, 1)
-        pl = QLabel("<b>Poll</b>: statewide vote shares from a survey, percent of the valid vote "
-                    "(e.g. BJP=40.5, INC=38). Each party's swing is set to reach its share; the uncertainty "
+        pl = QLabel("<b>Poll</b>: statewide vote shares from a survey, percent of the valid vote, by party "
+                    "or bloc (e.g. BJP=40.5, INC=38). Each party's swing is set to reach its share; the uncertainty "
                     "turns the poll into seats with the seat model fitted on India's elections.")
         pl.setWordWrap(True)
         lay.addWidget(pl)
@@ -284,13 +284,15 @@ class AssumptionsPanel(DocumentView, QWidget):
     def set_poll(self, text: str) -> bool:
         """The poll as written (``BJP=40.5, INC=38``; empty: none) as one undo step; a bad poll
         is refused with the reason under the field, the assumptions unchanged."""
-        from ...core.poll import PollError, parse_poll, poll_swings
+        from ...core.poll import PollError, parse_poll, poll_swings, resolve_keys
         doc = self.doc
-        a = doc.scenario.assumptions
+        sc = doc.scenario
+        a = sc.assumptions
+        blocs = {sc.bloc_name: tuple(p.code for p in sc.pools.partners)} | {b.name: tuple(b.partners) for b in sc.rivals}
         try:
             if text.strip():
-                poll = {(doc.dataset.resolve_party(k) or k.strip().upper()): v for k, v in parse_poll(text).items()}
-                swings = poll_swings(doc.dataset.baseline(a.baseline).candidates, poll)
+                poll = resolve_keys(parse_poll(text), doc.dataset.resolve_party, blocs)
+                swings = poll_swings(doc.dataset.baseline(a.baseline).candidates, poll, blocs)
             else:
                 poll, swings = {}, {}
         except PollError as e:
