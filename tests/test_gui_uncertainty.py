@@ -215,7 +215,8 @@ def test_the_dock_says_what_the_model_was_fitted_on_and_offers_a_poll(qtbot):
     panel = w.analysis.panel
     b = doc["backtest"]
     assert f"held the result in {b['covered80']} of {b['bloc_transitions']}" in panel.model_note.text()
-    assert f"{doc['fit']['transitions']} changes between consecutive assembly elections" in panel.model_note.text()
+    assert f"fitted on {len(doc['states'])} states' assembly elections" in panel.model_note.text()
+    assert f"{doc['fit']['transitions']} changes between consecutive assembly elections" in panel.model_note.toolTip()
     # no poll: the range is wide, by the back-tests' median width, and a poll is offered
     assert f"spanned {b['median_width80'] * 100:.0f} % of the seats" in panel.wide_note.text()
     assert not panel.poll_row.isHidden() and not panel.set_poll.isHidden()
@@ -231,7 +232,8 @@ def test_the_dock_says_what_the_model_was_fitted_on_and_offers_a_poll(qtbot):
     assert assumptions.poll == {"BJP": 36.0, "INC": 45.0} and set(assumptions.swing) == {"BJP", "INC"}
     qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
     assert live.sim.params.poll == (("BJP", 0.36), ("INC", 0.45))
-    assert panel.set_poll.isHidden() and "real vote shares as the poll" in panel.wide_note.text()
+    assert panel.set_poll.isHidden() and "real vote shares as the poll" in panel.wide_note.toolTip()
+    assert "the poll's own error is not in the range" in panel.wide_note.text()
     # INC well ahead in the poll: the alliance (Congress everywhere) wins most draws
     assert live.figures.p_majority > 0.5
     w.doc.undo_stack.undo()
