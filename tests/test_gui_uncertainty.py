@@ -241,3 +241,38 @@ def test_a_coin_flip_majority_is_not_coloured_won(qtbot):
     # the range and the chance whole: the labels show a form holding them
     assert f"({s.interval(s.alliance_seats)[1]}–" in w.scoreboard.alliance.value.forms()[w.scoreboard.alliance.value.shown_form()]
     assert o.percent in w.scoreboard.chance.value.forms()[w.scoreboard.chance.value.shown_form()]
+
+
+def test_the_dock_says_what_the_model_was_fitted_on_and_offers_a_poll(qtbot):
+    import json
+
+    from explorer.core.paths import resource_root
+    doc = json.loads((resource_root() / "seat_model.json").read_text(encoding="utf-8"))
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    panel = w.analysis.panel
+    b = doc["backtest"]
+    assert f"held the result in {b['covered80']} of {b['bloc_transitions']}" in panel.model_note.text()
+    assert f"fitted on {len(doc['states'])} states' assembly elections" in panel.model_note.text()
+    assert f"{doc['fit']['transitions']} changes between consecutive assembly elections" in panel.model_note.toolTip()
+    # no poll: the range is wide, by the back-tests' median width, and a poll is offered
+    assert f"spanned {b['median_width80'] * 100:.0f} % of the seats" in panel.wide_note.text()
+    assert not panel.poll_row.isHidden() and not panel.set_poll.isHidden()
+    panel.set_poll.click()
+    assert w.assumptions_panel.poll_edit.hasFocus() or not w.isActiveWindow()
+    # a poll, set in the Assumptions dock: one undo step, the parties' swings, the seat model's poll form
+    jobs = live.jobs_done
+    a = w.assumptions_panel
+    assert not a.set_poll("BJP=40, Congress=101")            # refused with the reason, nothing changed
+    assert "from 0 to 100" in a.poll_error.text() and not w.doc.scenario.assumptions.poll_items
+    assert a.set_poll("BJP=36, Congress=45")
+    assumptions = w.doc.scenario.assumptions
+    assert assumptions.poll == {"BJP": 36.0, "INC": 45.0} and set(assumptions.swing) == {"BJP", "INC"}
+    qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
+    assert live.sim.params.poll == (("BJP", 0.36), ("INC", 0.45))
+    assert panel.set_poll.isHidden() and "real vote shares as the poll" in panel.wide_note.toolTip()
+    assert "the poll's own error is not in the range" in panel.wide_note.text()
+    # INC well ahead in the poll: the alliance (Congress everywhere) wins most draws
+    assert live.figures.p_majority > 0.5
+    w.doc.undo_stack.undo()
+    assert not w.doc.scenario.assumptions.poll_items and not w.doc.scenario.assumptions.swing

@@ -40,12 +40,12 @@ def test_half_precision_swings_give_the_full_precision_figures():
     ev = Engine(HARYANA).evaluate(sc)
     draws = 40_000   # 3 x 40,000 x 90 x 4 bytes = 43 MB: a large bank
     half = U.Simulator(ev.projector, HARYANA, params, draws, 1)
-    assert half.bank.region.dtype == np.float16 and half.swing_draws.dtype == np.float16
+    assert half.bank.region.dtype == np.float16 and half.add_draws.dtype == np.float16
     # the same draws held at full precision
     bank32 = copy.copy(half.bank)
     bank32.seat, bank32.region = half.bank.seat.astype(np.float32), half.bank.region.astype(np.float32)
     full = U.Simulator(ev.projector, HARYANA, params, draws, 1, bank=bank32)
-    assert full.swing_draws.dtype == np.float32
+    assert full.add_draws.dtype == np.float32
     a, b = half.run(sc.pool, HARYANA.majority), full.run(sc.pool, HARYANA.majority)
     assert np.abs(a.p_alliance - b.p_alliance).max() <= 0.0005   # 20 of 40,000 draws in any seat
     assert abs(a.p_majority - b.p_majority) <= 0.0005

@@ -191,7 +191,12 @@ def test_haryana_hooda_soft_beats_every_preset_greedy_and_rule_of_thumb(baseline
     assert (prop.pool[HARYANA.seats.index_of(16)] == 0)               # Kalayat with AAP
     assert 5 <= (prop.pool == 0).sum() <= 10
     assert r.broken["hooda-nominees"]                                   # the soft claim gives way there
-    assert not (r.pools == sc.pools.contested).any()    # no friendly fight where a partner alone does as well
+    # a friendly fight only where it beats every partner alone in the draws (a tie goes to the
+    # partner alone); under the seat model a seat's lead fades, so a fight costs little and a few win
+    t = opt.table
+    for j in np.flatnonzero(r.pools == sc.pools.contested):
+        assert t.win_prob[t.n_partners, j] > t.win_prob[:t.n_partners, j].max()
+    assert (r.pools == sc.pools.contested).sum() <= 3
     # the objective is the per-seat P of the simulation: it equals the simulator's own run
     summ = opt.table.sim.run(r.pools, HARYANA.majority)
     assert r.expected_alliance == pytest.approx(summ.p_alliance.sum()) and r.p_majority == summ.p_majority

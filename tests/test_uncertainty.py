@@ -101,10 +101,10 @@ def test_fit_from_consecutive_elections():
     inc = next(u for u in rep["parties"] if u[:3] == ("vs2019", "vs2024", "INC"))
     assert inc[3:5] == (28.08, 39.09)
     assert 5 < p.state_sd < 10 and 5 < p.seat_sd < 20 and 3 <= p.df <= 30
-    low, high = U.params_for(HARYANA, "low")[0], U.params_for(HARYANA, "high")[0]
+    low, high = U.haryana_params_for(HARYANA, "low")[0], U.haryana_params_for(HARYANA, "high")[0]
     assert low.seat_sd == pytest.approx(p.seat_sd / 2) and high.state_sd == pytest.approx(p.state_sd * 1.5)
     # Jharkhand has two assembly elections (2019 from the India assembly corpus, 2024): its own sizes
-    jp, jrep = U.params_for(load_embedded("jharkhand"))
+    jp, jrep = U.haryana_params_for(load_embedded("jharkhand"))
     assert jrep["pairs"] == [["vs2019", "vs2024"]] and jp != p and 3 < jp.state_sd < 10
 
 

@@ -37,6 +37,8 @@ def register(sub) -> None:
     p.add_argument("--poll", metavar="PARTY=pct,...",
                    help="statewide shares from a survey, percent of the valid vote (e.g. BJP=40.5,INC=38): "
                         "each party's swing is set to reach its share")
+    p.add_argument("--poll-error", type=float, default=0.0, metavar="PTS",
+                   help="the poll's own error, points of each statewide share (default 0: a perfect poll)")
     add_bloc_args(p)
     uncertainty_args(p, default_draws=0)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -65,11 +67,13 @@ def run_project(args) -> int:
         a = with_swings(a, args.swing, ds)
     except ValueError as e:
         raise UsageError(str(e)) from None
-    if args.poll:
-        a = _poll_assumption(ds, a, args.poll, args.swing)
+    if not (0.0 <= args.poll_error <= 20.0) or (args.poll_error and not args.poll):
+        raise UsageError(f"--poll-error {args.poll_error:g}: points from 0 to 20, with --poll")
     # the same commands the window puts on its undo stack
     commands.SetAssumptions(sc, a, "command line").do()
     apply_bloc_args(sc, args)
+    if args.poll:      # after the blocs: a poll may give a bloc's share
+        commands.SetAssumptions(sc, _poll_assumption(ds, sc, args.poll, args.swing), "command line poll").do()
     if args.assign_all:
         check_pool(sc, args.assign_all, "--assign-all")
         commands.MoveSeats(sc, sc.seats.ac_no.tolist(), args.assign_all).do()
@@ -88,17 +92,26 @@ def run_project(args) -> int:
     ev = Engine(ds).evaluate(sc)
     from ..core import report
     check_draws(args.draws)
-    unc = None
-    if args.draws:
+    unc = poll_seats = None
+    poll = sc.assumptions.poll
+    if args.draws or poll:
         from ..core import uncertainty as U
         params, _ = U.params_for(ds, args.uncertainty)
-        sim = U.Simulator(ev.projector, ds, params, args.draws, args.seed)
+        params = U.with_assumed_poll(params, sc.assumptions, sc.bloc_name, args.poll_error)  # the poll form
+        sim = U.Simulator(ev.projector, ds, params, args.draws or POLL_DRAWS, args.seed)
         summ = sim.run(sc.pool, ds.majority, sc.fight_masks())
-        unc = (U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority), summ)
-        if sc.rivals:
-            unc[0]["blocs"] = U.bloc_intervals(summ, ev.blocs)
+        if poll:
+            poll_seats = {"draws": summ.draws, "seats": U.party_intervals(summ)}
+            if sc.rivals:
+                poll_seats["blocs"] = U.bloc_intervals(summ, ev.blocs)
+        if args.draws:
+            unc = (U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority), summ)
+            if sc.rivals:
+                unc[0]["blocs"] = U.bloc_intervals(summ, ev.blocs)
     if args.json:
         d = report.to_json(sc, ev)
+        if poll_seats:
+            d["poll"] = {"shares": poll} | poll_seats
         if unc:
             from ..core.uncertainty import per_seat_probabilities
             d["uncertainty"] = unc[0]
@@ -108,6 +121,8 @@ def run_project(args) -> int:
         print(json.dumps(d, ensure_ascii=False))
     else:
         print(report.to_text(sc, ev))
+        if poll_seats:
+            print(poll_text(poll_seats))
         if unc:
             u = unc[0]
             a = u["alliance_seats"]
@@ -127,16 +142,39 @@ def run_project(args) -> int:
     return 0
 
 
-def _poll_assumption(ds, a, text: str, swing_args: list[str]):
-    from ..core.poll import PollError, parse_poll, poll_swings
+POLL_DRAWS = 2000     # the poll's seats when no --draws is given
+
+
+def poll_text(p: dict) -> str:
+    """The poll's seats as the seat model's poll form gives them (medians, 80 % ranges)."""
+    seats = ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})" for k, v in list(p["seats"].items())[:8])
+    out = (f"Poll as seats (the seat model fitted on India's elections, {p['draws']:,} draws; median, 80 %): "
+           f"{seats}")
+    if "blocs" in p:
+        out += "\n  blocs: " + ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})" for k, v in p["blocs"].items())
+    return out + ("\n  (the projection above moves every party by one uniform swing to the poll's share; "
+                  "the seat model also fades strongholds and draws the poll's seats)")
+
+
+def _poll_assumption(ds, sc, text: str, swing_args: list[str]):
+    """The poll (percent by party code or bloc name) with the uniform swings that reach it (the
+    deterministic projection); the seat model turns the poll itself into seats."""
+    from ..core.poll import PollError, parse_poll, poll_swings, resolve_keys
+    a = sc.assumptions
+    blocs = scenario_blocs(sc)
     try:
-        poll = {(ds.resolve_party(k) or k.upper()): v for k, v in parse_poll(text).items()}
-        swings = poll_swings(ds.baseline(a.baseline).candidates, poll)
+        poll = resolve_keys(parse_poll(text), ds.resolve_party, blocs)
+        swings = poll_swings(ds.baseline(a.baseline).candidates, poll, blocs)
     except PollError as e:
         raise UsageError(f"--poll: {e}") from None
     both = sorted(set(swings) & {ds.resolve_party(s.partition("=")[0].strip()) or "" for s in swing_args})
     if both:
         raise UsageError(f"--poll and --swing both set {', '.join(both)}: give one")
-    for party, pts in swings.items():
-        a = a.with_swing(party, pts)
-    return a
+    return a.with_poll(poll, swings)
+
+
+def scenario_blocs(sc) -> dict[str, tuple[str, ...]]:
+    """The blocs a poll may name: ours (its partners) and each rival."""
+    out = {sc.bloc_name: tuple(p.code for p in sc.pools.partners)}
+    out.update({b.name: tuple(b.partners) for b in sc.rivals})
+    return out

@@ -28,18 +28,35 @@ class Assumptions:
     swing_items: tuple[tuple[str, float], ...] = ()
     # ac_no -> points for the alliance candidate(s) the seat fields (local knowledge)
     seat_adjust_items: tuple[tuple[int, float], ...] = ()
+    # a poll: party -> statewide share in percent of the valid vote (its parties' swings are set
+    # to reach it; the uncertainty turns it into seats with the seat model's poll form)
+    poll_items: tuple[tuple[str, float], ...] = ()
 
     @staticmethod
     def make(baseline: str = "vs2019", transfer: Mapping[tuple[str, str], float] | None = None,
              swing: Mapping[str, float] | None = None,
-             seat_adjust: Mapping[int, float] | None = None) -> "Assumptions":
+             seat_adjust: Mapping[int, float] | None = None,
+             poll: Mapping[str, float] | None = None) -> "Assumptions":
         return Assumptions(
             baseline,
             # a direction at the default is the same assumption as one not stated
             tuple(sorted((f, t, float(v)) for (f, t), v in (transfer or {}).items() if v != DEFAULT_TRANSFER)),
             tuple(sorted((p, float(v)) for p, v in (swing or {}).items() if v != 0)),
             tuple(sorted((int(a), float(v)) for a, v in (seat_adjust or {}).items() if v != 0)),
+            tuple(sorted((p, float(v)) for p, v in (poll or {}).items())),
         )
+
+    @property
+    def poll(self) -> dict[str, float]:
+        return dict(self.poll_items)
+
+    def with_poll(self, poll: Mapping[str, float], swings: Mapping[str, float]) -> "Assumptions":
+        """The poll (percent by party) and the swings that reach it (``poll.poll_swings``); the
+        parties of an earlier poll that this one does not name lose their swing. An empty poll
+        clears it."""
+        s = {p: v for p, v in self.swing.items() if p not in self.poll}
+        s.update(swings)
+        return Assumptions.make(self.baseline, self.transfer, s, self.seat_adjust, poll)
 
     @property
     def transfer(self) -> dict[tuple[str, str], float]:
@@ -67,17 +84,17 @@ class Assumptions:
             raise ValueError(f"transfer {from_code}>{to_code} must be between 0 and 1, got {rate}")
         t = self.transfer
         t[(from_code, to_code)] = float(rate)
-        return Assumptions.make(self.baseline, t, self.swing, self.seat_adjust)
+        return Assumptions.make(self.baseline, t, self.swing, self.seat_adjust, self.poll)
 
     def with_swing(self, party: str, points: float) -> "Assumptions":
         s = self.swing
         s[party] = float(points)
-        return Assumptions.make(self.baseline, self.transfer, s, self.seat_adjust)
+        return Assumptions.make(self.baseline, self.transfer, s, self.seat_adjust, self.poll)
 
     def with_seat_adjust(self, ac_no: int, points: float) -> "Assumptions":
         a = self.seat_adjust
         a[int(ac_no)] = float(points)
-        return Assumptions.make(self.baseline, self.transfer, self.swing, a)
+        return Assumptions.make(self.baseline, self.transfer, self.swing, a, self.poll)
 
     def describe(self, partner_codes: tuple[str, ...]) -> str:
         """One line for a status bar: 'Vidhan Sabha 2019 · transfer AAP→INC 80 %, ...'."""
@@ -89,6 +106,8 @@ class Assumptions:
         out = "transfer " + ", ".join(parts)
         if self.swing_items:
             out += " · swing " + ", ".join(f"{p} {v:+g}" for p, v in self.swing_items)
+        if self.poll_items:
+            out += " · poll " + ", ".join(f"{p} {v:g} %" for p, v in self.poll_items)
         if self.seat_adjust_items:
             out += f" · {len(self.seat_adjust_items)} seat adjustment" + ("s" if len(self.seat_adjust_items) > 1 else "")
         return out

@@ -139,6 +139,9 @@ def _summary_table(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None
             ["Alliance", _alliance_line(v, uncertainty)],
             ["Vote coverage", f"{pr.coverage * 100:.1f} % of the partners' vote kept "
                               f"({pr.kept_votes:,.0f} of {float(pr.partner_votes.sum()):,.0f})"]]
+    if uncertainty and uncertainty.get("model"):
+        m = uncertainty["model"]
+        rows.append(["Uncertainty model", f"{m['fitted_on']}. {m['coverage']}. {m['note']}"])
     if sc.rivals:     # every bloc, ours first; with the unaligned and the independents they make the seats
         bs = ev.bloc_seats
         rows.insert(3, ["Blocs", " · ".join(f"{n} {bs[n]}" for n in ev.blocs.names)

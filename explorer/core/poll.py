@@ -58,12 +58,44 @@ def statewide_shares(candidates: pd.DataFrame) -> dict[str, float]:
     return {p: 100.0 * float(v) / total for p, v in by.items()} if total > 0 else {}
 
 
-def poll_swings(candidates: pd.DataFrame, poll: dict[str, float]) -> dict[str, float]:
-    """Per party of ``poll``, the statewide swing in points that gives it the poll's share."""
+def resolve_keys(poll: dict[str, float], resolve, blocs: dict[str, tuple[str, ...]] | None = None) -> dict[str, float]:
+    """A poll's keys as the scenario knows them: a bloc's name (any case) as the bloc is named,
+    else ``resolve(key)`` (a party's spelling -> its code) or the key in capitals."""
+    by_lower = {b.lower(): b for b in (blocs or {})}
+    out = {}
+    for k, v in poll.items():
+        key = by_lower.get(k.strip().lower()) or resolve(k) or k.strip().upper()
+        if key in out:
+            raise PollError(f"{key} is given twice")
+        out[key] = v
+    return out
+
+
+def poll_swings(candidates: pd.DataFrame, poll: dict[str, float],
+                blocs: dict[str, tuple[str, ...]] | None = None) -> dict[str, float]:
+    """Per party of ``poll``, the statewide swing in points that gives it the poll's share. A bloc
+    (``blocs``: name -> its partners) gives each partner its part of the bloc's share in proportion
+    to the partners' shares in the baseline."""
+    blocs = blocs or {}
     total = float(candidates["votes"].sum())
     seat_valid = candidates.groupby("ac_no")["votes"].sum()
+    want: dict[str, float] = {}
+    for key, pct in poll.items():
+        if key in blocs:
+            now = {q: 100.0 * float(candidates.loc[candidates["party"] == q, "votes"].sum()) / total
+                   for q in blocs[key]}
+            named = [q for q in blocs[key] if q in poll]
+            if named:
+                raise PollError(f"{', '.join(named)} is named alone and in bloc {key}: give one")
+            if sum(now.values()) <= 0:
+                raise PollError(f"bloc {key} has no candidate in the baseline: a poll can move only parties that stood")
+            for q, share in now.items():
+                if share > 0:
+                    want[q] = pct * share / sum(now.values())
+        else:
+            want[key] = pct
     out = {}
-    for party, pct in poll.items():
+    for party, pct in want.items():
         if not can_swing(party):
             raise PollError(f"{party} is not a party; independents are separate candidates")
         rows = candidates[candidates["party"] == party]

@@ -36,7 +36,7 @@ def scenario_to_json(self: Scenario) -> dict:
             "transfer": {f"{f}>{t}": v for f, t, v in a.transfer_items},
             "swing": dict(a.swing_items),
             "seat_adjust": {str(k): v for k, v in a.seat_adjust_items},
-        },
+        } | ({"poll": dict(a.poll_items)} if a.poll_items else {}),
         "rules": self.rules.to_json(),
     } | _baselines_json(self) | _blocs_json(self)
 
@@ -113,7 +113,8 @@ def scenario_from_json(dataset: Dataset, doc, name: str = "scenario") -> Scenari
     _read_fights(rd, doc, sc)
     _read_rivals(rd, doc, sc)
     carried = _read_baselines(rd, doc, dataset, name)
-    sc.assumptions = _read_assumptions(rd, doc, dataset, sc.pools, carried)
+    sc.assumptions = _read_assumptions(rd, doc, dataset, sc.pools, carried,
+                                       {sc.bloc_name} | {b.name for b in sc.rivals})
     if "rules" in doc and doc["rules"] is not None:
         sc.rules = read_rules(rd, doc["rules"], dataset.seats, sc.pools, "rules")
     rd.raise_if_any()
@@ -306,7 +307,7 @@ def _read_baselines(rd: JsonReader, doc: dict, dataset: Dataset, name: str) -> d
 
 
 def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools,
-                      carried: dict[str, Baseline] | None = None) -> Assumptions:
+                      carried: dict[str, Baseline] | None = None, blocs: set[str] = frozenset()) -> Assumptions:
     a = rd.get(doc, "assumptions", dict, "", default={}) or {}
     baseline = rd.get(a, "baseline", str, "assumptions", default=dataset.default_baseline)
     known = list(dataset.baselines) + [b for b in (carried or {}) if b not in dataset.baselines]
@@ -348,7 +349,20 @@ def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools,
         x = _number(rd, v, path, -100.0, 100.0)
         if x is not None:
             adjust[int(key)] = x
-    return Assumptions.make(baseline or dataset.default_baseline, transfer, swing, adjust)
+    poll = {}
+    for party, v in (rd.get(a, "poll", dict, "assumptions", default={}) or {}).items():
+        path = f"assumptions.poll.{party}"
+        if party not in blocs and (not can_swing(party) or party not in in_baselines):
+            rd.problem(path, f"{quote(party)}: a poll names the scenario's blocs or parties of the baselines "
+                             f"of {dataset.id}")
+            continue
+        x = _number(rd, v, path, 0.0, 100.0)
+        if x is not None:
+            poll[party] = x
+    if sum(poll.values()) > 100 + 1e-9:
+        rd.problem("assumptions.poll", f"the shares add up to {sum(poll.values()):g} %: more than the valid vote")
+        poll = {}
+    return Assumptions.make(baseline or dataset.default_baseline, transfer, swing, adjust, poll)
 
 
 def _baseline_parties(dataset: Dataset, carried: dict[str, Baseline] | None) -> dict[str, float]:

@@ -203,3 +203,25 @@ def coverage_sentence(doc: dict) -> str:
     b = doc["backtest"]
     return (f"80 % ranges held the result in {b['covered80']} of {b['bloc_transitions']} past elections' blocs "
             f"({len(doc['states'])} states, each left out of the fit it was tested with)")
+
+
+def fitted_on(doc: dict) -> str:
+    """What the model was fitted on, from its shipped document."""
+    return (f"Seat model fitted on {doc['fit']['transitions']} changes between consecutive assembly elections "
+            f"in {len(doc['states'])} states and UTs (Vidhan Sabha results since the 2008 delimitation)")
+
+
+def width_sentence(doc: dict) -> str:
+    """Without a poll the range is wide: the back-tests' median width of the 80 % range, and
+    with a perfect poll."""
+    w = doc["backtest"]["median_width80"]
+    wp = doc["perfect_poll"]["median_width80"]
+    return (f"Without a poll the range is wide: in those back-tests the median 80 % range spanned "
+            f"{w * 100:.0f} % of the seats ({wp * 100:.0f} % with the real vote shares as the poll). "
+            f"A poll (Assumptions ▸ Poll) narrows it.")
+
+
+def poll_sentence(doc: dict) -> str:
+    b = doc["perfect_poll"]
+    return (f"With the real vote shares as the poll, 80 % ranges held the result in {b['covered80']} of "
+            f"{b['bloc_transitions']}; a poll's own error is not in the range (0 unless set)")

@@ -29,10 +29,12 @@ import numpy as np
 
 from .dataset import Dataset
 from .parties import IND, NOTA
+from .seat_model import Sizes
 
 DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 2024
 TOP = 3                   # contenders simulated per seat and variant
+CHUNK = 16                # seats worked out together: (16, 10,000) float32 rows stay in the cache
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,62 @@ class UncertaintyParams:
 
 ZERO = UncertaintyParams(0.0, 0.0, 0.0, 0.0, 5.0)
 LEVELS = {"low": 0.5, "fitted": 1.0, "high": 1.5}
+
+
+@dataclass(frozen=True)
+class ModelParams:
+    """The seat model fitted on India's assembly elections (:mod:`seat_model`, its sizes in
+    ``resources/seat_model.json``) as the simulator's sizes, at a level (its spreads x0.5, x1,
+    x1.5). ``transfer``: the centre of the drawn transfer rate (None: the scenario's rate where
+    the user set one, else the fitted rate). ``poll``: statewide shares (fractions of the valid
+    vote) by party code or bloc name; with a poll the sizes are the poll form's."""
+    sizes: "Sizes"
+    level: str = "fitted"
+    transfer: float | None = None
+    poll: tuple[tuple[str, float], ...] = ()
+    poll_sd: float = 0.0
+
+    df = 30.0     # the seat noise is normal (the bank's key)
+
+    def scaled(self, k: float) -> "ModelParams":
+        z = self.sizes
+        sz = replace(z, state_sd=z.state_sd * k, partner_sd=z.partner_sd * k, region_sd=z.region_sd * k,
+                     seat_sd=z.seat_sd * k, seat_slope=z.seat_slope * k, transfer_sd=z.transfer_sd * k,
+                     ind_sd=z.ind_sd * k)
+        return replace(self, sizes=sz, poll_sd=self.poll_sd * k)
+
+    def with_poll(self, poll: dict[str, float], sd: float = 0.0) -> "ModelParams":
+        """The poll form's sizes (at this level) with a poll (percent of the valid vote) and its
+        error (points of the statewide share; 0: a perfect poll, the shipped default)."""
+        from .seat_model import shipped
+        sizes, _ = shipped(poll=True)
+        if sizes.form not in ("uniform", "proportional"):
+            raise ValueError(f"the poll form {sizes.form!r} is not simulated by the app")
+        k = LEVELS.get(self.level, 1.0)
+        out = ModelParams(sizes, self.level, self.transfer, tuple(sorted((p, v / 100.0) for p, v in poll.items())),
+                          sd / 100.0)
+        return out.scaled(k) if k != 1.0 else out
+
+    def to_json(self) -> dict:
+        d = {"model": "seat model fitted on India's assembly elections", "level": self.level,
+             "sizes": self.sizes.to_json()}
+        if self.transfer is not None:
+            d["transfer"] = self.transfer
+        if self.poll:
+            d["poll"] = {p: round(v * 100, 3) for p, v in self.poll}
+            d["poll_sd"] = round(self.poll_sd * 100, 3)
+        return d
+
+
+def fitted_model(level: str = "fitted") -> tuple[ModelParams, dict]:
+    """The shipped seat model at a level, and its document (what it was fitted on, its
+    out-of-sample figures)."""
+    from .seat_model import shipped
+    if level not in LEVELS:
+        raise ValueError(f"uncertainty level {level!r}: use {', '.join(LEVELS)}")
+    sizes, doc = shipped()
+    m = ModelParams(sizes, level)
+    return (m.scaled(LEVELS[level]) if level != "fitted" else m), doc
 
 
 # --- fitting the sizes from consecutive elections ------------------------------------------------
@@ -184,6 +242,8 @@ class NoiseBank:
         if self.seat.nbytes > 32 * 2**20:   # large data sets: keep them at half the size
             self.seat = self.seat.astype(np.float16)
             self.region = self.region.astype(np.float16)
+        # the seat model's bloc swings (D, parties): drawn last, so the draws above stay as they were
+        self.bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
 
 
 @dataclass
@@ -315,36 +375,210 @@ class Simulator:
             bank.region[:, :, -1] = 0.0
         self.bank = bank
         self.n_variants_prepared = V
-        # state and regional swings together, (D, R * P'), for one gather per seat and slot
         self.n_sp = len(used) + 1
+        if isinstance(params, ModelParams):
+            self._model_tables(params)
+            return
+        # the Haryana-fitted form: state and regional swings together, (D, R * P'), for one
+        # gather per seat and slot
         A = np.float32(params.state_sd) * bank.state[:, None, :] + np.float32(params.region_sd) * bank.region
         # (R * P', D): rows gathered; half the size where the bank is (a large data set: 19 MB less
         # at 543 seats), widened per gather
-        self.swing_draws = np.ascontiguousarray(A.reshape(draws, -1).T, dtype=bank.region.dtype)
-        self.swing_col = self.region[None, :, None] * self.n_sp + self.sp          # (V, N, TOP)
+        self.add_draws = np.ascontiguousarray(A.reshape(draws, -1).T, dtype=bank.region.dtype)
+        self.arow = self.region[None, :, None] * self.n_sp + self.sp          # (V, N, TOP)
+        self.base = self.share
+        self.c_draws = self.crow = None
+        self.nsd = np.full((V, N, TOP), params.seat_sd, dtype=np.float32) if params.seat_sd else None
+        self.tdraw = (np.float32(params.transfer_sd) * bank.transfer).astype(np.float32) if params.transfer_sd else None
+
+    def _model_tables(self, m: "ModelParams") -> None:
+        """The seat model's parts (sizes in fractions of the vote, shares here in points): a
+        contender is a bloc (ours, each rival) or a party in none; the strongest independent of
+        a seat keeps ``ind_keep`` of its share. Per slot, the share drawn is
+
+            base x M[contender] + A[region, party] + (seat_sd + seat_slope x share) x e  (+ transfer)
+
+        with ``base = X + seat_keep (share - X)`` (X: the contender's statewide share where it
+        stands, over the seats of the data set, our bloc standing in every seat by its strongest
+        partner: it does not depend on the split, so a move and a full run agree), ``M`` the
+        statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X + state_sd z; with a
+        poll: to the poll's share where the contender stands, ± the poll's error), and ``A``
+        the partner's own swing within its bloc and the contender's district swing."""
+        from .blocs import bloc_index
+        pj, pb, o, bank, z = self.pj, self.pj.prepared, self.pj.outcomes, self.bank, m.sizes
+        V, N, n_p, D = self.V, self.N, self.n_p, self.draws
+        used = self._used
+        bi = bloc_index(list(pb.parties), n_p, "alliance", pj.rivals)
+        nb = bi.n_blocs
+        # contender of each party index: the blocs, then each used party in no bloc; -1 independents
+        cid = np.full(len(pb.parties), -1, dtype=np.int64)
+        names = ["alliance"] + [b.name for b in pj.rivals]
+        for p in range(len(pb.parties)):
+            k = int(bi.of_party[p])
+            if k < nb:
+                cid[p] = k
+        for p in used:
+            if cid[p] < 0 and bi.of_party[p] == bi.unaligned:
+                cid[p] = len(names)
+                names.append(pb.parties[p])
+        C = len(names)
+        self.contenders = names
+        # each contender's share per seat (points): ours by its strongest partner standing alone,
+        # the others as they stand with every partner of ours standing
+        T = pb._pct_base
+        w = pb.valid_votes
+        pts = o.votes / T[None, :, None] * 100.0
+        fld = o.fielded & (o.votes > 0)
+        seat_c = np.zeros((N, C))
+        stands = np.zeros((N, C), dtype=bool)
+        if n_p:
+            seat_c[:, 0] = np.max(pts[np.arange(n_p), :, np.arange(n_p)], axis=0)
+            stands[:, 0] = True
+        allv = min(n_p, V - 1)
+        col_c = np.where(pb.party >= 0, cid[np.maximum(pb.party, 0)], -1)        # (N, K)
+        for c in range(1 if n_p else 0, C):
+            sel = (col_c == c) & fld[allv]
+            seat_c[:, c] = np.where(sel, pts[allv], 0.0).max(axis=1)
+            stands[:, c] = sel.any(axis=1)
+        ww = stands * w[:, None]
+        X = np.divide((seat_c * ww).sum(0), ww.sum(0), out=np.zeros(C), where=ww.sum(0) > 0)   # points
+        self.statewide = dict(zip(names, np.round(X, 3).tolist()))
+        # the statewide swing per contender and draw
+        zc = bank.bloc[:, :C].T.astype(np.float64)                                     # (C, D)
+        add_c = np.zeros((C, D))
+        mult = None
+        if m.poll:
+            target = self._poll_targets(m, names, cid, stands, w)                       # points where standing
+            g = np.where(np.isnan(target), 0.0, target - X)
+            if z.form == "uniform":
+                add_c = g[:, None] + 100.0 * m.poll_sd * zc
+            else:
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    lg = np.where((X > 0) & ~np.isnan(target), np.log(np.maximum(target, 1e-9) / np.maximum(X, 1e-9)), 0.0)
+                mult = np.exp(lg[:, None] + m.poll_sd * 100.0 / np.maximum(X[:, None], 1e-9) * zc)
+        else:
+            g = z.swing_a + z.swing_b * X / 100.0
+            if z.form == "uniform":
+                add_c = 100.0 * (g[:, None] + z.state_sd * zc)
+            elif z.form == "proportional":
+                mult = np.exp(g[:, None] + z.state_sd * zc)
+            else:
+                raise ValueError(f"the seat model's form {z.form!r} is not simulated by the app")
+        # A: per (region, party column) the partner's own swing and the contender's district swing
+        R = int(self.region.max()) + 1 if N else 1
+        col_party = np.full(self.n_sp, -1, dtype=np.int64)
+        col_party[:len(used)] = used
+        col_c = np.where(col_party >= 0, cid[np.maximum(col_party, 0)], -1)          # (P',)
+        key = (z.partner_sd, z.region_sd, R, tuple(col_c.tolist()), bank.region.dtype, id(bank.region))
+        hit = bank.__dict__.get("_model_swings")
+        if hit is not None and hit[0] == key:      # an assumption change: the same table, drawn once
+            self.add_draws = hit[1]
+        else:
+            on = col_c >= 0
+            A = np.zeros((R, self.n_sp, D), dtype=np.float32)
+            zp = bank.state.T.astype(np.float32)                                      # (P', D)
+            zr = bank.region.transpose(1, 2, 0)                                       # (R, P', D)
+            cc = np.maximum(col_c, 0)
+            A[:, on] = (100.0 * z.partner_sd * zp[on][None] + 100.0 * z.region_sd * zr[:, cc[on]]).astype(np.float32)
+            # half the size where the bank is (a large data set), widened per gather
+            self.add_draws = np.ascontiguousarray(A.reshape(R * self.n_sp, D), dtype=bank.region.dtype)
+            bank.__dict__["_model_swings"] = (key, self.add_draws)
+        self.arow = self.region[None, :, None] * self.n_sp + self.sp
+        # per slot: its contender; where a bloc has two candidates in a seat (a friendly fight) they
+        # share the bloc's faded share in proportion to their votes
+        sc = np.where(self.party >= 0, cid[np.maximum(self.party, 0)], -1)            # (V, N, TOP)
+        sc = np.where(self.valid, sc, -1)
+        same = (sc[..., :, None] == sc[..., None, :]) & (sc[..., :, None] >= 0)      # (V, N, TOP, TOP)
+        S = (same * self.share[..., None, :]).sum(axis=-1)                            # the bloc's share in the seat
+        frac = np.divide(self.share, S, out=np.ones_like(self.share), where=S > 0)
+        is_ind = np.asarray(pb.parties, dtype=object)[np.maximum(self.party, 0)] == IND
+        Xs = np.where(sc >= 0, X[np.maximum(sc, 0)], 0.0)
+        base = np.where(sc >= 0, frac * (Xs + z.seat_keep * (S - Xs)), self.share)
+        base = np.where(is_ind, z.ind_keep * self.share, base)
+        self.base = base.astype(np.float32)
+        nsd = 100.0 * z.seat_sd + z.seat_slope * np.clip(self.share, 0, 100)
+        self.nsd = np.where(is_ind, 100.0 * z.ind_sd, nsd).astype(np.float32)
+        if mult is not None:
+            self.c_mult, rest = True, np.ones((1, D))
+            cd = np.vstack([mult, rest])
+        else:
+            self.c_mult = False
+            cd = np.vstack([add_c, np.zeros((1, D))])
+        self.c_draws = np.ascontiguousarray(cd.astype(np.float32))
+        self.crow = np.where((sc >= 0) & ~is_ind, sc, C)
+        # the transfer: drawn around the fitted rate (or the user's), as a change from the rate the
+        # projection used
+        rates = [pj.assumptions.transfer_rate(a, b) for a in pb.partner_codes for b in pb.partner_codes if a != b]
+        used_rate = float(np.mean(rates)) if rates else 0.0
+        centre = m.transfer if m.transfer is not None else (used_rate if pj.assumptions.transfer_items else z.transfer)
+        self.transfer_centre = centre
+        if rates and (z.transfer_sd or centre != used_rate):
+            tau = np.clip(centre + z.transfer_sd * bank.transfer.astype(np.float64), 0.0, 1.0)
+            # the transfer enters the seat's share before its lead fades (seat_keep), as in the model
+            self.tdraw = (z.seat_keep * (tau - used_rate)).astype(np.float32)
+        else:
+            self.tdraw = None
+
+    def _poll_targets(self, m: "ModelParams", names, cid, stands, w) -> np.ndarray:
+        """Each contender's poll share where it stands (points), NaN where the poll does not name
+        it. A partner the poll does not name keeps its statewide share in the bloc's."""
+        pb = self.pj.prepared
+        swung = self.pj._swung
+        tot = float(w.sum()) or 1.0
+        share_of = {}
+        for p, name in enumerate(pb.parties):
+            share_of[name] = float(swung[pb.party == p].sum()) / tot * 100.0 if name in pb.party_index else 0.0
+        poll = {p: v * 100.0 for p, v in m.poll}
+        C = len(names)
+        target = np.full(C, np.nan)
+        for c in range(C):
+            members = [pb.parties[p] for p in np.flatnonzero(cid == c)]
+            named = [q for q in members if q in poll]
+            if names[c] in poll:
+                target[c] = poll[names[c]]
+            elif named:
+                target[c] = sum(poll[q] for q in named) + sum(share_of.get(q, 0.0) for q in members if q not in poll)
+        where = (stands * w[:, None]).sum(0) / tot
+        return np.where(where > 0, target / np.where(where > 0, where, 1.0), np.nan)
 
     # -- the core draw for some seats in one variant each --------------------------------------------
     def _winners_for(self, seats, variants: np.ndarray) -> np.ndarray:
         """(D, len(seats)) winning party index, each seat in its variant (``seats``: an index
         array, or a slice for a run of seats). Worked out seat by row, (S, D): every gather
         reads contiguous draws; the result is returned as its (D, S) transpose."""
-        pr, b = self.params, self.bank
-        sh = self.share[variants, seats]            # (S, TOP)
+        b = self.bank
+        base = self.base[variants, seats]           # (S, TOP)
         ok = self.valid[variants, seats]
-        cols = self.swing_col[variants, seats]
+        arow = self.arow[variants, seats]
+        crow = self.crow[variants, seats] if self.crow is not None else None
+        nsd = self.nsd[variants, seats] if self.nsd is not None else None
         party = self.party[variants, seats].astype(np.int16)
-        tc = self.tcoef[variants, seats] if pr.transfer_sd else None
+        tc = self.tcoef[variants, seats] if self.tdraw is not None else None
         best = win = None
+        S = base.shape[0]
+        tmp = np.empty((S, self.draws), dtype=np.float32)
+        rows = seats         # a run of seats reads the bank's rows in place
+        if isinstance(seats, np.ndarray) and S and int(seats[-1]) - int(seats[0]) + 1 == S and \
+                (S == 1 or bool((np.diff(seats) == 1).all())):
+            rows = slice(int(seats[0]), int(seats[-1]) + 1)
         for k in range(TOP):
-            x = np.take(self.swing_draws, cols[:, k], axis=0)          # (S, D)
+            x = np.take(self.add_draws, arow[:, k], axis=0)          # (S, D)
             if x.dtype != np.float32:
                 x = x.astype(np.float32)
-            x += sh[:, k, None]
-            if pr.seat_sd:
-                e = b.seat[k][seats]
-                x += np.float32(pr.seat_sd) * (e if e.dtype == np.float32 else e.astype(np.float32))
+            if crow is not None:       # the contender's statewide swing: a factor, or points
+                np.take(self.c_draws, crow[:, k], axis=0, out=tmp)
+                if self.c_mult:
+                    tmp *= base[:, k, None]
+                else:
+                    tmp += base[:, k, None]
+                x += tmp
+            else:
+                x += base[:, k, None]
+            if nsd is not None:        # half-precision noise widened inside the product, not apart
+                np.multiply(b.seat[k][rows], nsd[:, k, None], out=tmp, dtype=np.float32)
+                x += tmp
             if tc is not None:
-                x += np.float32(pr.transfer_sd) * b.transfer[None, :] * tc[:, k, None]
+                x += self.tdraw[None, :] * tc[:, k, None]
             np.maximum(x, 0.0, out=x)       # a share never goes below 0; renormalising keeps the order
             if not ok[:, k].all():
                 x[~ok[:, k], :] = -np.inf
@@ -365,19 +599,26 @@ class Simulator:
             self._prepare(self.bank)
         return var
 
-    def run(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None, chunk: int = 64) -> Summary:
+    def run(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None, chunk: int = CHUNK) -> Summary:
         var = self._variants(pools, fights)
         # each draw's winner by party index: one byte where there are fewer than 128 parties
         W = np.empty((self.draws, self.N), dtype=np.int8 if self.n_parties < 128 else np.int16)
+        P, N, D = self.n_parties, self.N, self.draws
+        counts = np.empty((N, P), dtype=np.int32)
+        party_seats = np.zeros(D * P, dtype=np.int32)
+        row = np.arange(D, dtype=np.int64) * P
+        # counted chunk by chunk while the chunk's winners are in the cache (not over all of W after)
         for s in range(0, self.N, chunk):
             sl = slice(s, min(s + chunk, self.N))
-            W[:, sl] = self._winners_for(np.arange(sl.start, sl.stop), var[sl])
+            win = self._winners_for(np.arange(sl.start, sl.stop), var[sl])      # (D, S)
+            W[:, sl] = win
+            wi = win.T.astype(np.int64)                                          # (S, D)
+            S = wi.shape[0]
+            counts[sl] = np.bincount((wi + (np.arange(S) * P)[:, None]).ravel(), minlength=S * P).reshape(S, P)
+            party_seats += np.bincount((wi + row[None, :]).ravel(), minlength=D * P).astype(np.int32)
         self._winners, self._variant = W, var
-        P, N, D = self.n_parties, self.N, self.draws
-        flat = W.astype(np.int64) + (np.arange(N) * P)[None, :]
-        self._counts = np.bincount(flat.ravel(), minlength=N * P).reshape(N, P).astype(np.int32)
-        self._party_seats = np.bincount((W.astype(np.int64) + (np.arange(D) * P)[:, None]).ravel(),
-                                        minlength=D * P).reshape(D, P).astype(np.int32)
+        self._counts = counts
+        self._party_seats = party_seats.reshape(D, P)
         self._seats_d = (W < self.n_p).sum(axis=1)
         return self._summary(majority)
 
@@ -421,7 +662,7 @@ class Simulator:
         p_all = p_win[:, :self.n_p].sum(axis=1)
         return Summary(D, self.parties, p_win, p_all, seats_d.copy(), self._party_seats.copy(), majority, tipping)
 
-    def variant_probabilities(self, chunk: int = 64) -> np.ndarray:
+    def variant_probabilities(self, chunk: int = CHUNK) -> np.ndarray:
         """(V, N): P(the alliance wins seat i) with the seat in each pool variant."""
         out = np.empty((self.V, self.N))
         for v in range(self.V):
@@ -433,8 +674,8 @@ class Simulator:
     def variant_draws(self, variants: np.ndarray) -> np.ndarray:
         """(D, N) bool: the alliance wins seat i in draw d with each seat in its variant."""
         W = np.empty((self.draws, self.N), dtype=bool)
-        for s in range(0, self.N, 64):
-            idx = np.arange(s, min(s + 64, self.N))
+        for s in range(0, self.N, CHUNK):
+            idx = np.arange(s, min(s + CHUNK, self.N))
             W[:, idx] = self._winners_for(idx, variants[idx]) < self.n_p
         return W
 
@@ -524,10 +765,42 @@ def party_intervals(summ: Summary) -> dict[str, dict[str, int]]:
     return by_party
 
 
+def model_notes(params) -> dict | None:
+    """What the dock, the brief and the JSON say of the model drawn with (the fitted seat model:
+    what it was fitted on, its measured out-of-sample coverage, and without a poll how wide the
+    range is); None for the Haryana-fitted form."""
+    if not isinstance(params, ModelParams):
+        return None
+    from .seat_model import coverage_sentence, fitted_on, poll_sentence, width_sentence
+    doc = _shipped_doc()
+    out = {"fitted_on": fitted_on(doc), "coverage": coverage_sentence(doc), "poll": bool(params.poll),
+           "median_width80": doc["backtest"]["median_width80"]}
+    out["note"] = poll_sentence(doc) if params.poll else width_sentence(doc)
+    b = doc["backtest"]
+    # the dock's short forms (the sentences above in its tooltips)
+    out["short"] = (f"Seat model fitted on {len(doc['states'])} states' assembly elections: 80 % ranges held the "
+                    f"result in {b['covered80']} of {b['bloc_transitions']} past elections' blocs")
+    out["short_note"] = ("With the poll: the poll's own error is not in the range" if params.poll else
+                         f"Without a poll the range is wide: in back-tests the median 80 % range spanned "
+                         f"{b['median_width80'] * 100:.0f} % of the seats")
+    return out
+
+
+_DOC: list = []
+
+
+def _shipped_doc() -> dict:
+    if not _DOC:
+        from .seat_model import shipped
+        _DOC.append(shipped()[1])
+    return _DOC[0]
+
+
 def uncertainty_json(sim: Simulator, summ: Summary, projector, pools, seats, majority: int) -> dict:
     med, lo, hi = summ.interval(summ.alliance_seats)
     by_party = party_intervals(summ)
-    return {"draws": summ.draws, "seed": sim.seed, "params": sim.params.to_json(),
+    notes = model_notes(sim.params)
+    return ({"model": notes} if notes else {}) | {"draws": summ.draws, "seed": sim.seed, "params": sim.params.to_json(),
             "p_majority": round(summ.p_majority, 4),
             "alliance_seats": {"median": med, "p10": lo, "p90": hi}, "seats": by_party,
             "tipping_seats": summ.tipping_seats(seats),
@@ -579,10 +852,28 @@ def per_seat_probabilities(summ: Summary, i: int, min_p: float = 0.0005) -> dict
             if row[k] >= min_p}
 
 
-def params_for(ds: Dataset, level: str = "fitted") -> tuple[UncertaintyParams, dict]:
-    """The data set's fitted sizes at a level (low / fitted / high: x0.5, x1, x1.5). A data set
-    with a single election has nothing to fit from: it borrows the embedded Haryana fit, and the
-    report says so."""
+def params_for(ds: Dataset, level: str = "fitted") -> tuple[ModelParams, dict]:
+    """The sizes the app draws with: the seat model fitted on India's assembly elections
+    (resources/seat_model.json) at a level (low / fitted / high: its spreads x0.5, x1, x1.5), for
+    every data set; the report is the model's document (what it was fitted on, its
+    out-of-sample figures). The Haryana-fitted form (``fit``) remains for the data set's own
+    back-test (``backtest``)."""
+    m, doc = fitted_model(level)
+    return m, dict(doc, level=level)
+
+
+def with_assumed_poll(params, assumptions, our_bloc: str | None = None, sd: float = 0.0):
+    """The seat model with the scenario's poll (``Assumptions.poll``, percent) if it has one: the
+    poll form turns the poll into seats. ``our_bloc``: our bloc's name, which a poll may give;
+    ``sd``: the poll's own error (points)."""
+    if isinstance(params, ModelParams) and assumptions.poll_items:
+        return params.with_poll({("alliance" if k == our_bloc else k): v for k, v in assumptions.poll.items()}, sd)
+    return params
+
+
+def haryana_params_for(ds: Dataset, level: str = "fitted") -> tuple[UncertaintyParams, dict]:
+    """The earlier form: sizes fitted on the data set's own transitions (a data set with a single
+    election borrows the embedded Haryana fit, and the report says so)."""
     if level not in LEVELS:
         raise ValueError(f"uncertainty level {level!r}: use {', '.join(LEVELS)}")
     if transitions(ds):

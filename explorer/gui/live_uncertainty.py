@@ -55,6 +55,7 @@ class Figures:
     seats: object              # SeatTable
     settings: Settings
     stale: bool = False
+    model: dict | None = None  # what the model was fitted on, its coverage (uncertainty.model_notes)
 
     @property
     def interval(self) -> tuple[int, int, int]:
@@ -80,7 +81,8 @@ class Figures:
         s = self.summary
         med, lo, hi = self.interval
         by_party = U.party_intervals(s)
-        return {"draws": s.draws, "seed": self.settings.seed, "level": self.settings.level,
+        return ({"model": self.model} if self.model else {}) | {
+                "draws": s.draws, "seed": self.settings.seed, "level": self.settings.level,
                 "p_majority": round(s.p_majority, 4), "alliance_seats": {"median": med, "p10": lo, "p90": hi},
                 "seats": by_party, "tipping_seats": self.tipping(), "cushion": self.cushion,
                 "p_alliance": [round(float(x), 4) for x in s.p_alliance]}
@@ -189,7 +191,7 @@ class LiveUncertainty(QObject):
         self._running, self._pending = True, False
 
         def work(snap, _job) -> Simulation:
-            params = cached_params(ds, s.level)
+            params = U.with_assumed_poll(cached_params(ds, s.level), snap.assumptions, snap.bloc_name)
             sim = U.Simulator(pj, ds, params, s.draws, s.seed, bank=bank)
             pools = snap.pool.astype(np.int64)
             # a friendly fight splits only its partners' vote
@@ -247,7 +249,7 @@ class LiveUncertainty(QObject):
             self._cushion = U.Cushion(self.sim.pj)     # each seat's result at every swing, once per projector
         cush = self._cushion(doc.scenario.pool, majority)
         self.figures = Figures(summ, cush, int(ev.verdict.alliance), doc.dataset.seats, self.settings,
-                               stale or self.stale)
+                               stale or self.stale, U.model_notes(self.sim.params))
         self.updated.emit(self.figures)
 
     def _set_stale(self, on: bool) -> None:

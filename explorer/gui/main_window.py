@@ -212,6 +212,13 @@ class MainWindow(QMainWindow):
         who.figuresChanged.connect(self.seat_model.set_contest_figures)
         self.workspace.activeChanged.connect(lambda _d: self.seat_model.set_contest_figures(None))
         self.table_panel.show_p_win_column()
+        self.analysis.panel.pollWanted.connect(self.show_poll)   # "without a poll the range is wide"
+
+    def show_poll(self) -> None:
+        """The Assumptions dock in front, its poll field focused."""
+        self.assumptions_dock.show()
+        self.assumptions_dock.raise_()
+        self.assumptions_panel.focus_poll()
 
     def event(self, e):
         if e.type() == QEvent.Type.Paint and self._chart_pending:

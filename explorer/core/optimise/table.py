@@ -199,6 +199,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     params = settings.params
     if params is None:
         params, _ = U.params_for(ds)
+    params = U.with_assumed_poll(params, snapshot.assumptions, getattr(snapshot, "bloc_name", None))  # a poll
     from ..successors import projection_year
     # ours against the rival blocs' splits as given, the baseline's parties through the lineage
     projector = Engine(ds).projector(pools, snapshot.assumptions, rebels, getattr(snapshot, "rivals", ()),

@@ -4,7 +4,8 @@ rebuilt for the partners of the document shown."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton,
                                QSpinBox, QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -166,6 +167,32 @@ class AssumptionsPanel(DocumentView, QWidget):
         self.swing_view.verticalHeader().setDefaultSectionSize(20)
         self.swing_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.swing_view, 1)
+        pl = QLabel("<b>Poll</b>: statewide vote shares from a survey, percent of the valid vote, by party "
+                    "or bloc (e.g. BJP=40.5, INC=38). Each party's swing is set to reach its share; the uncertainty "
+                    "turns the poll into seats with the seat model fitted on India's elections.")
+        pl.setWordWrap(True)
+        lay.addWidget(pl)
+        prow = QHBoxLayout()
+        self.poll_edit = QLineEdit()
+        self.poll_edit.setObjectName("poll")
+        self.poll_edit.setPlaceholderText("PARTY=percent, …")
+        self.poll_edit.returnPressed.connect(self._apply_poll)
+        prow.addWidget(self.poll_edit, 1)
+        self.poll_apply = QPushButton("Apply")
+        self.poll_apply.setObjectName("poll_apply")
+        self.poll_apply.clicked.connect(self._apply_poll)
+        prow.addWidget(self.poll_apply)
+        self.poll_clear = QPushButton("Clear")
+        self.poll_clear.setObjectName("poll_clear")
+        self.poll_clear.clicked.connect(lambda: self.set_poll(""))
+        prow.addWidget(self.poll_clear)
+        lay.addLayout(prow)
+        self.poll_error = QLabel()
+        self.poll_error.setObjectName("poll_error")
+        self.poll_error.setWordWrap(True)
+        self.poll_error.setStyleSheet("color:#B3261E;")
+        self.poll_error.hide()
+        lay.addWidget(self.poll_error)
         self.adjust_note = QLabel()
         self.adjust_note.setWordWrap(True)
         self.adjust_note.setStyleSheet("color:#444;")
@@ -223,7 +250,7 @@ class AssumptionsPanel(DocumentView, QWidget):
         a = self.doc.scenario.assumptions
         codes = [p.code for p in self.doc.pools.partners]
         new = Assumptions.make(a.baseline, {(f, t): v / 100.0 for f in codes for t in codes if f != t},
-                               a.swing, a.seat_adjust)
+                               a.swing, a.seat_adjust, a.poll)
         return self.doc.set_assumptions(new, f"Transfer {v} % every way")
 
     def sync(self, *_):
@@ -246,8 +273,42 @@ class AssumptionsPanel(DocumentView, QWidget):
                     f"{ds.seats.name(ac)} {v:+g}" for ac, v in a.seat_adjust_items[:4]) + (", …" if n > 4 else "") + ")"
                 if n else "Per-seat adjustments: none. Edit the Adj. column of the seat table to add one.")
             self.clear_adjust.setEnabled(n > 0)
+            if not self.poll_edit.hasFocus():
+                self.poll_edit.setText(", ".join(f"{p}={v:g}" for p, v in a.poll_items))
+            self.poll_clear.setEnabled(bool(a.poll_items))
         finally:
             self._syncing = False
+
+    def _apply_poll(self) -> None:
+        self.set_poll(self.poll_edit.text())
+
+    def set_poll(self, text: str) -> bool:
+        """The poll as written (``BJP=40.5, INC=38``; empty: none) as one undo step; a bad poll
+        is refused with the reason under the field, the assumptions unchanged."""
+        from ...core.poll import PollError, parse_poll, poll_swings, resolve_keys
+        doc = self.doc
+        sc = doc.scenario
+        a = sc.assumptions
+        blocs = {sc.bloc_name: tuple(p.code for p in sc.pools.partners)} | {b.name: tuple(b.partners) for b in sc.rivals}
+        try:
+            if text.strip():
+                poll = resolve_keys(parse_poll(text), doc.dataset.resolve_party, blocs)
+                swings = poll_swings(doc.dataset.baseline(a.baseline).candidates, poll, blocs)
+            else:
+                poll, swings = {}, {}
+        except PollError as e:
+            self.poll_error.setText(f"Poll: {e}")
+            self.poll_error.show()
+            return False
+        self.poll_error.hide()
+        if poll == a.poll:
+            return True
+        label = "Poll " + ", ".join(f"{p} {v:g} %" for p, v in poll.items()) if poll else "Clear the poll"
+        return bool(doc.set_assumptions(a.with_poll(poll, swings), label)) or True
+
+    def focus_poll(self) -> None:
+        self.poll_edit.setFocus()
+        self.poll_edit.selectAll()
 
     def _baseline_changed(self, i):
         if self._syncing or i < 0:
@@ -265,5 +326,5 @@ class AssumptionsPanel(DocumentView, QWidget):
 
     def _clear_adjust(self):
         a = self.doc.scenario.assumptions
-        self.doc.set_assumptions(Assumptions.make(a.baseline, a.transfer, a.swing, {}),
+        self.doc.set_assumptions(Assumptions.make(a.baseline, a.transfer, a.swing, {}, a.poll),
                                  "Clear per-seat adjustments")

@@ -6,9 +6,10 @@ arrive."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QSizePolicy, QSpinBox,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QSizePolicy, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
 
 from ...core.uncertainty import LEVELS
@@ -222,6 +223,8 @@ class TippingModel(QAbstractTableModel):
 
 
 class UncertaintyPanel(QWidget):
+    pollWanted = Signal()          # "Set a poll…": the window shows the Assumptions dock's poll
+
     def __init__(self, live: LiveUncertainty, hub, parent=None):
         super().__init__(parent)
         self.live, self.hub = live, hub
@@ -237,13 +240,36 @@ class UncertaintyPanel(QWidget):
         f.setBold(True)
         self.headline.setFont(f)
         lay.addWidget(self.headline)
+        self.model_note = QLabel()      # what the model was fitted on, its measured coverage
+        self.model_note.setObjectName("uncertainty_model")
+        self.model_note.setWordWrap(True)
+        self.model_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.model_note.setStyleSheet("color:#444; font-size:8pt;")
+        lay.addWidget(self.model_note)
+        self.poll_row = QWidget()
+        pr = QHBoxLayout(self.poll_row)
+        pr.setContentsMargins(0, 0, 0, 0)
+        self.wide_note = QLabel()       # without a poll: the range is wide, and how wide
+        self.wide_note.setObjectName("uncertainty_wide")
+        self.wide_note.setWordWrap(True)
+        self.wide_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.wide_note.setStyleSheet("color:#8A5A00; font-size:8pt;")
+        pr.addWidget(self.wide_note, 1)
+        self.set_poll = QPushButton("Set a poll…")
+        self.set_poll.setObjectName("uncertainty_set_poll")
+        self.set_poll.setToolTip("Statewide vote shares from a survey, in the Assumptions dock: the seat model turns "
+                                 "them into seats and the range narrows")
+        self.set_poll.clicked.connect(self.pollWanted)
+        pr.addWidget(self.set_poll, 0, Qt.AlignmentFlag.AlignTop)
+        lay.addWidget(self.poll_row)
+        self.poll_row.hide()
         row = QHBoxLayout()
         row.addWidget(QLabel("Uncertainty"))
         self.level = QComboBox()
         self.level.setObjectName("uncertainty_level")
         for k in LEVELS:
             self.level.addItem(k, k)
-        self.level.setToolTip("low: the fitted sizes ×0.5; fitted: from the changes between the data set's "
+        self.level.setToolTip("low: the seat model's spreads ×0.5; fitted: as fitted on India's assembly "
                               "elections; high: ×1.5")
         row.addWidget(self.level)
         row.addSpacing(8)
@@ -334,8 +360,27 @@ class UncertaintyPanel(QWidget):
         if f.stale != self._shown_stale:   # a style sheet change re-polishes the label: only on a change
             self._shown_stale = f.stale
             self.headline.setStyleSheet("color:#999;" if f.stale else "")
+        self._show_model(f.model)
         self.plot.set_figures(f)
         self.tipping_model.set_figures(f, doc)
+
+    def _show_model(self, m: dict | None) -> None:
+        """What the model was fitted on and its coverage; without a poll, how wide the range is
+        and the offer of a poll (set only on a change: a live move keeps them)."""
+        key = None if m is None else (m["fitted_on"], m["coverage"], m["note"], m["poll"])
+        if key == getattr(self, "_model_key", ()):
+            return
+        self._model_key = key
+        if m is None:
+            self.model_note.setText("Sizes fitted on this data set's own elections.")
+            self.poll_row.hide()
+            return
+        self.model_note.setText(m["short"] + ".")
+        self.model_note.setToolTip(f"{m['fitted_on']}. {m['coverage']}.")
+        self.wide_note.setText(m["short_note"] + ".")
+        self.wide_note.setToolTip(m["note"])
+        self.set_poll.setVisible(not m["poll"])
+        self.poll_row.show()
 
     def _clicked(self, index):
         ac = index.data(AC_ROLE)

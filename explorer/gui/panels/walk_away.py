@@ -211,7 +211,8 @@ class WalkAwayPanel(DocumentView, QWidget):
         def work(_snap, _job):
             # going alone is drawn once per simulator, the proposal once per proposal; a move then
             # redraws only the moved seats of the current split
-            sm = sim or U.Simulator(pj, ds, cached_params(ds, s.level), s.draws, s.seed)
+            params = U.with_assumed_poll(cached_params(ds, s.level), snap.assumptions, snap.bloc_name)
+            sm = sim or U.Simulator(pj, ds, params, s.draws, s.seed)
             ap = apart or O.partners_apart(sm, pdef, majority)
             out = {}
             if proposal is not None:

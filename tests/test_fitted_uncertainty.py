@@ -1,0 +1,133 @@
+"""The app's uncertainty draws with the seat model fitted on India's elections
+(resources/seat_model.json): every bloc swings as one, the figures add up by bloc in every draw,
+the transfer is drawn around the fitted rate unless the user set one, and a poll moves seats."""
+import json
+
+import numpy as np
+import pytest
+
+from explorer.core import uncertainty as U
+from explorer.core.blocs import RivalBloc, bloc_index
+from explorer.core.dataset_io import load_embedded
+from explorer.core.engine import Engine
+from explorer.core.paths import resource_root
+from explorer.core.scenario import Scenario, scenario_from_preset
+from explorer.core.seat_model import Sizes
+
+from .test_uncertainty import three_seats
+
+HARYANA = load_embedded()
+DOC = json.loads((resource_root() / "seat_model.json").read_text(encoding="utf-8"))
+NDA = ("BJP", "AJSU", "JD(U)", "LJP(RV)")
+
+
+def test_the_app_draws_with_the_shipped_sizes_at_each_level():
+    m, doc = U.params_for(HARYANA)
+    assert m.sizes == Sizes.from_json(DOC["sizes"]) and doc["backtest"]["covered80"] == DOC["backtest"]["covered80"]
+    low, _ = U.params_for(HARYANA, "low")
+    assert low.sizes.state_sd == pytest.approx(DOC["sizes"]["state_sd"] / 2)
+    assert low.sizes.seat_sd == pytest.approx(DOC["sizes"]["seat_sd"] / 2)
+    assert low.sizes.seat_keep == DOC["sizes"]["seat_keep"] and low.sizes.transfer == DOC["sizes"]["transfer"]
+    # Jharkhand draws with the same model
+    assert U.params_for(load_embedded("jharkhand"))[0] == m
+
+
+def test_a_blocs_statewide_share_by_hand():
+    # three seats of 1,000 votes; AAP and INC the alliance, every seat Contested. Ours stands in each
+    # seat by its strongest partner alone: seat 1 INC 900 (90 %), seat 2 INC 500 (50 %), seat 3 AAP
+    # 450 (45 %; INC alone would have 80 % of it, 36 %): (90 + 50 + 45) / 3. BJP: (10 + 50 + 55) / 3.
+    ds = three_seats()
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    sim = U.Simulator(Engine(ds).evaluate(sc).projector, ds, U.params_for(ds)[0], 200, 1)
+    assert sim.statewide["alliance"] == pytest.approx(185 / 3, abs=1e-3)
+    assert sim.statewide["BJP"] == pytest.approx(115 / 3, abs=1e-3)
+
+
+@pytest.fixture(scope="module")
+def jh():
+    ds = load_embedded("jharkhand")
+    sc = Scenario(ds, name="two blocs")
+    sc.lineage_to = 0
+    sc.assign_all("contested")
+    sc.set_assumptions(sc.assumptions.with_baseline("vs2019"))
+    sc.set_rivals((RivalBloc("NDA", NDA, "baseline"),), "INDIA")
+    return ds, sc, Engine(ds).evaluate(sc)
+
+
+def test_every_draw_adds_up_by_bloc_and_a_bloc_moves_as_one(jh):
+    ds, sc, ev = jh
+    sim = U.Simulator(ev.projector, ds, U.params_for(ds)[0], 3000, 5)
+    s = sim.run(sc.pool, ds.majority, sc.fight_masks())
+    bi = bloc_index(s.parties, ev.projection.n_partners, "INDIA", ev.projector.rivals)
+    per = bi.counts(s.party_seats)
+    assert (per.sum(axis=1) == 81).all()                   # blocs + unaligned + independents (+ tied: none)
+    assert (per[:, bi.tied] == 0).all()
+    iv = U.bloc_intervals(s, bi)
+    assert set(iv) == {"INDIA", "NDA", "unaligned", "independents"}
+    # NDA's partners share the bloc's statewide swing: BJP's and AJSU's seats rise and fall together
+    bjp, ajsu = s.parties.index("BJP"), s.parties.index("AJSU")
+    assert np.corrcoef(s.party_seats[:, bjp], s.party_seats[:, ajsu])[0, 1] > 0.3
+    # and the two blocs against each other
+    assert np.corrcoef(per[:, 0], per[:, 1])[0, 1] < -0.8
+
+
+def test_a_move_with_rivals_equals_a_full_run(jh):
+    ds, sc, ev = jh
+    params = U.params_for(ds)[0]
+    sim = U.Simulator(ev.projector, ds, params, 2000, 3)
+    sim.run(sc.pool, ds.majority)
+    pool = sc.pool.copy()
+    pool[[0, 7, 40]] = sc.pools.index("JMM")
+    moved = sim.move(pool, ds.majority)
+    fresh = U.Simulator(ev.projector, ds, params, 2000, 3, bank=sim.bank).run(pool, ds.majority)
+    assert np.array_equal(moved.party_seats, fresh.party_seats) and np.allclose(moved.p_win, fresh.p_win)
+
+
+def test_the_transfer_is_drawn_around_the_fitted_rate_unless_the_user_set_one():
+    sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
+    params = U.params_for(HARYANA)[0]
+    sim = U.Simulator(Engine(HARYANA).evaluate(sc).projector, HARYANA, params, 500, 1)
+    assert sim.transfer_centre == DOC["sizes"]["transfer"]
+    a = sc.assumptions.with_transfer("AAP", "INC", 0.5).with_transfer("INC", "AAP", 0.3)
+    sc.set_assumptions(a)
+    sim = U.Simulator(Engine(HARYANA).evaluate(sc).projector, HARYANA, params, 500, 1)
+    assert sim.transfer_centre == pytest.approx(0.4)      # the user's two rates, on average
+
+
+def poll_seats(poll: dict[str, float]) -> dict[str, int]:
+    sc = Scenario(HARYANA, name="no alliance")
+    sc.set_assumptions(sc.assumptions.with_baseline("vs2019"))
+    sc.assign_all("contested")
+    params = U.params_for(HARYANA)[0].with_poll(poll)
+    sim = U.Simulator(Engine(HARYANA).evaluate(sc).projector, HARYANA, params, 2000, 1)
+    s = sim.run(sc.pool, HARYANA.majority)
+    return {k: v["median"] for k, v in U.party_intervals(s).items()}
+
+
+def test_a_poll_moves_seats_the_right_way():
+    low, high = poll_seats({"BJP": 40, "INC": 35}), poll_seats({"BJP": 40, "INC": 45})
+    assert high["INC"] > low["INC"] + 10 and high["BJP"] < low["BJP"] - 10
+    assert sum(low.values()) <= 90 and sum(high.values()) <= 90
+
+
+def test_a_poll_with_zero_noise_and_a_perfect_poll_is_deterministic():
+    # the poll form with every spread at 0: every draw alike
+    sc = Scenario(HARYANA, name="no alliance")
+    sc.set_assumptions(sc.assumptions.with_baseline("vs2019"))
+    sc.assign_all("contested")
+    params = U.params_for(HARYANA)[0].with_poll({"BJP": 40, "INC": 39}).scaled(0.0)
+    s = U.Simulator(Engine(HARYANA).evaluate(sc).projector, HARYANA, params, 50, 1).run(sc.pool, HARYANA.majority)
+    assert (s.party_seats == s.party_seats[0]).all() and s.party_seats[0].sum() == 90
+
+
+def test_the_optimisers_draws_take_the_scenarios_poll():
+    from explorer.core import optimise as O
+    from explorer.core.poll import poll_swings
+    sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
+    poll = {"BJP": 36.0, "INC": 45.0}
+    sc.set_assumptions(sc.assumptions.with_poll(poll, poll_swings(HARYANA.baseline(sc.assumptions.baseline).candidates,
+                                                                  poll)))
+    opt = O.Optimiser(HARYANA, sc, draws=300)
+    assert opt.table.sim.params.poll == (("BJP", 0.36), ("INC", 0.45))
+    assert opt.table.sim.params.sizes == Sizes.from_json(DOC["poll_sizes"])
