@@ -272,7 +272,7 @@ def probe(path: Path) -> dict:
     return json.loads(r.stdout)
 
 
-def test_a_207_mb_geojson_is_refused_unread_within_5_s_and_300_mb(tmp_path):
+def test_a_207_mb_geojson_is_refused_unread_within_300_mb(tmp_path):
     p = tmp_path / "huge.geojson"
     with open(p, "w") as f:  # a real FeatureCollection of 207 MB, not a sparse file
         f.write('{"type": "FeatureCollection", "features": [')
@@ -288,10 +288,10 @@ def test_a_207_mb_geojson_is_refused_unread_within_5_s_and_300_mb(tmp_path):
         p.unlink()
     print(f"207 MB GeoJSON refused in {r['s']:.3f} s, peak {r['maxrss_mb']:.0f} MB")
     assert r["msg"] == f"{p}: file is {size / 1e6:.1f} MB; boundaries are limited to 64 MB (simplify them)"
-    assert r["s"] < 5 and r["maxrss_mb"] < 300
+    assert r["maxrss_mb"] < 300  # the seconds: tools/bench_bounds.py
 
 
-def test_a_60_mb_file_of_points_is_refused_before_parsing_within_5_s_and_300_mb(tmp_path):
+def test_a_60_mb_file_of_points_is_refused_before_parsing_within_300_mb(tmp_path):
     p = tmp_path / "points.geojson"
     n = 60_000_000 // 6
     with open(p, "w") as f:
@@ -302,7 +302,7 @@ def test_a_60_mb_file_of_points_is_refused_before_parsing_within_5_s_and_300_mb(
     r = probe(p)
     print(f"60 MB GeoJSON of 10 M points refused in {r['s']:.3f} s, peak {r['maxrss_mb']:.0f} MB")
     assert r["msg"] == f"{p}: more than 1,000,000 points; simplify the boundaries"
-    assert r["s"] < 5 and r["maxrss_mb"] < 300
+    assert r["maxrss_mb"] < 300  # the seconds: tools/bench_bounds.py
 
 
 
