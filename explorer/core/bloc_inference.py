@@ -21,6 +21,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from .errors import DataError, Problem, quote
+from .csvtext import csv_header, csv_rows
 from .jsonio import decode_utf8
 from .parties import IND, NOTA
 
@@ -131,10 +132,7 @@ def read_alliances(data: bytes, name: str = "alliances.csv", spelling=None) -> l
         raise DataError(Problem(name, None, None, f"file is {len(data) / 1e6:.1f} MB; the limit is 1 MB"))
     text = decode_utf8(data, name)
     reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip().lstrip("\ufeff").lower() for h in next(reader, [])]
-    except csv.Error as e:
-        raise DataError(Problem(name, 1, None, f"not a readable CSV file: {e}")) from None
+    header = csv_header(reader, name)
     need = ["state", "year", "bloc", "partners", "source"]
     if [h for h in need if h not in header]:
         raise DataError(Problem(name, 1, None, f"expected the columns {','.join(need)}; found "
@@ -143,22 +141,7 @@ def read_alliances(data: bytes, name: str = "alliances.csv", spelling=None) -> l
     out: list[KnownAlliance] = []
     problems: list[Problem] = []
     seen: dict[tuple, int] = {}
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            problems.append(Problem(name, start, None, f"not a readable CSV row: {e}"))
-            break
-        line = reader.line_num
-        if not any(c.strip() for c in row):
-            continue
-        if len(out) + len(problems) >= MAX_ROWS:
-            problems.append(Problem(name, start, None, f"more than {MAX_ROWS:,} rows"))
-            break
+    for start, row in csv_rows(reader, name, problems, MAX_ROWS):
         cell = {c: (row[i].strip() if i < len(row) else "") for c, i in col.items()}
         bad = len(problems)
         for c, v in cell.items():

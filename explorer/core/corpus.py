@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import DataError, Problem, quote
+from .csvtext import csv_header, csv_rows
 from .jsonio import decode_utf8
 from .parties import is_nota
 
@@ -74,10 +75,7 @@ def read_state_csv(data: bytes, name: str, state: str) -> list[Election]:
                                                   f"{MAX_BYTES // 2**20} MB"))
     text = decode_utf8(data, name)
     reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip().lstrip("\ufeff").lower() for h in next(reader, [])]
-    except csv.Error as e:
-        raise DataError(Problem(name, 1, None, f"not a readable CSV file: {e}")) from None
+    header = csv_header(reader, name)
     need = ["year", "ac_no", "party", "votes"]
     missing = [c for c in need if c not in header]
     if missing:
@@ -86,24 +84,7 @@ def read_state_csv(data: bytes, name: str, state: str) -> list[Election]:
     col = {c: header.index(c) for c in (*need, "district") if c in header}
     problems: list[Problem] = []
     by_year: dict[int, dict] = {}
-    line = reader.line_num
-    rows = 0
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            problems.append(Problem(name, start, None, f"not a readable CSV row: {e}"))
-            break
-        line = reader.line_num
-        if not any(c.strip() for c in row):
-            continue
-        rows += 1
-        if rows > MAX_ROWS:
-            problems.append(Problem(name, start, None, f"more than {MAX_ROWS:,} rows"))
-            break
+    for start, row in csv_rows(reader, name, problems, MAX_ROWS):
         cell = {c: (row[i].strip() if i < len(row) else "") for c, i in col.items()}
         if any(len(v) > MAX_TEXT for v in cell.values()):
             problems.append(Problem(name, start, None, f"a cell longer than {MAX_TEXT} characters"))

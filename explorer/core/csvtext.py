@@ -137,3 +137,37 @@ def decode_csv(data: bytes, name: str) -> CsvText:
         if m is not None:
             first = (m.group(0), text.count("\n", 0, m.start()) + 1)
     return CsvText(text, enc, _delimiter(text), ends, first)
+
+
+def csv_header(reader, name: str) -> list[str]:
+    """The header row of ``reader`` (a csv.reader), each name trimmed and in lower case, a
+    byte-order mark dropped; a located DataError when it cannot be read."""
+    import csv
+    try:
+        return [h.strip().lstrip("\ufeff").lower() for h in next(reader, [])]
+    except csv.Error as e:
+        raise DataError(Problem(name, 1, None, f"not a readable CSV file: {e}")) from None
+
+
+def csv_rows(reader, name: str, problems: list, max_rows: int):
+    """(line, row) for each row after the header that is not empty; an unreadable row, or a row
+    past ``max_rows``, adds its Problem to ``problems`` and ends the rows."""
+    import csv
+    line, count = reader.line_num, 0
+    while True:
+        start = line + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            problems.append(Problem(name, start, None, f"not a readable CSV row: {e}"))
+            return
+        line = reader.line_num
+        if not any(c.strip() for c in row):
+            continue
+        count += 1
+        if count > max_rows:
+            problems.append(Problem(name, start, None, f"more than {max_rows:,} rows"))
+            return
+        yield start, row

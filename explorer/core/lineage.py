@@ -37,6 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import DataError, Problem, quote
+from .csvtext import csv_header, csv_rows
 from .jsonio import decode_utf8
 from .parties import IND, NOTA, is_nota, key
 
@@ -163,10 +164,7 @@ def read_lineage(data: bytes, name: str = "lineage.csv") -> Lineage:
         raise DataError(Problem(name, text.count("\n", 0, text.index("\x00")) + 1, None,
                                 "contains a NUL byte: not a text CSV file"))
     reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip().lstrip("\ufeff").lower() for h in next(reader, [])]
-    except csv.Error as e:
-        raise DataError(Problem(name, 1, None, f"not a readable CSV file: {e}")) from None
+    header = csv_header(reader, name)
     missing = [c for c in ("kind", "code", "to") if c not in header]
     if missing:
         raise DataError(Problem(name, 1, None, f"missing column{'s' if len(missing) > 1 else ''} "
@@ -174,22 +172,7 @@ def read_lineage(data: bytes, name: str = "lineage.csv") -> Lineage:
     col = {c: header.index(c) for c in COLUMNS if c in header}
     problems: list[Problem] = []
     events: list[Event] = []
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as e:
-            problems.append(Problem(name, start, None, f"not a readable CSV row: {e}"))
-            break
-        line = reader.line_num
-        if not any(c.strip() for c in row):
-            continue
-        if len(events) >= MAX_ROWS:
-            problems.append(Problem(name, start, None, f"more than {MAX_ROWS:,} rows"))
-            break
+    for start, row in csv_rows(reader, name, problems, MAX_ROWS):
         ev = _event(row, col, name, start, problems)
         if ev is not None:
             events.append(ev)
