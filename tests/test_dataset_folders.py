@@ -313,12 +313,12 @@ def test_a_folder_is_read_within_one_budget_and_a_bounded_number_of_files(tmp_pa
 
 def test_surplus_fields_in_the_party_table_warn_and_check_json_lists_the_warnings(folder, capsys):
     with open(folder / "parties.csv", "a", encoding="utf-8") as f:
-        f.write("ZZZ,Extra party,#123456,,surplus\n")
+        f.write("ZZZ,Extra party,#123456,,a source,surplus\n")
     line = (folder / "parties.csv").read_text(encoding="utf-8").count("\n")
     assert main(["dataset", "check", str(folder), "--json"]) == 0
     rep = json.loads(capsys.readouterr().out)
     assert rep["warnings"] == [f"{folder}/parties.csv, line {line}: more fields than the header's code, name, "
-                               "colour, aliases; the fields past it are ignored"]
+                               "colour, aliases, source; the fields past it are ignored"]
 
 
 def test_a_data_set_built_for_a_shipped_state_gets_its_own_id(tmp_path):

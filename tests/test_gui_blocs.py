@@ -108,7 +108,9 @@ def test_parties_dialog_shows_and_edits_the_lineage(qtbot):
     w.doc.scenario.set_rivals((RivalBloc("NDA", NDA),), "INDIA")
     dlg = w.blocs.parties()
     qtbot.addWidget(dlg)
-    rows = {dlg.parties.item(r, 0).text(): dlg.parties.item(r, 3).text() for r in range(dlg.parties.rowCount())}
+    from explorer.gui.dialogs.parties_dialog import PARTY_COLUMNS
+    lineage = PARTY_COLUMNS.index("Lineage")
+    rows = {dlg.parties.item(r, 0).text(): dlg.parties.item(r, lineage).text() for r in range(dlg.parties.rowCount())}
     assert rows["JVM"] == "merge → BJP (2020)" and rows["BJP"] == "from JVM (merge, 2020)"
     merged = w.doc.evaluation.bloc_seats["NDA"]
     # take the merger out: JVM's 2019 vote stays JVM's, NDA loses what it brought
@@ -122,6 +124,21 @@ def test_parties_dialog_shows_and_edits_the_lineage(qtbot):
     for c, v in enumerate(("split", "INLD", "JJP", "1.5")):
         dlg.lineage.setItem(0, c, QTableWidgetItem(v))
     assert not dlg.apply() and "the Lineage table, line 2, share" in dlg.status.text()
+
+
+def test_parties_dialog_shows_eci_names_spellings_sources_and_marks_made_up_codes(qtbot):
+    from explorer.core.parties import MADE_UP
+    from explorer.gui.dialogs.parties_dialog import PARTY_COLUMNS
+    w = jharkhand_window(qtbot, baseline="vs2024")
+    dlg = w.blocs.parties()
+    qtbot.addWidget(dlg)
+    t = dlg.parties
+    rows = {t.item(r, 0).text(): {h: t.item(r, c).text() for c, h in enumerate(PARTY_COLUMNS)}
+            for r in range(t.rowCount())}
+    assert rows["AJSU"]["ECI name"] == "AJSU Party" and "AJSUP" in rows["AJSU"]["Spellings"].split(", ")
+    assert rows["JKPP"]["Source"].startswith("ECI's files: india_assembly/JH.csv")   # ECI's code, from its files
+    assert rows["LA *"]["Source"] == MADE_UP and rows["LA *"]["ECI name"] == "Lokhit Adhikar Party"
+    assert "JKPP *" not in rows and "LA" not in rows
 
 
 def test_a_new_contender_from_the_dock_and_its_undo(qtbot, monkeypatch):

@@ -10,7 +10,7 @@ A data set is a folder:
   ``default_scenario``, ``attribution``;
 - the seat list (``ac_no,name,district,pc_no,pc_name,reserved,label_lat,label_lon``);
 - one CSV per baseline (``ac_no,candidate_no,candidate,party,votes``, party as a short code);
-- the party table of the parties in its baselines (``code,name,colour,aliases``);
+- the party table of the parties in its baselines (``code,name,colour,aliases,source``);
 - optional boundaries (GeoJSON keyed by ``ac_no``), rules and preset scenarios, attribution.
 
 The embedded data sets (``resources/<id>/``) are read by exactly this code. Everything is
@@ -150,7 +150,7 @@ def _load(root, where: str, folder: str | None) -> Dataset:
         own = PartyTable.from_csv(read.text, files.shown(pfile), read.delimiter)
         warnings.extend(own.warnings)
         for p in own:
-            table.add(p, own._spellings.get(p.code, []))
+            table.add(p, own.spellings(p.code), own.source(p.code))
     else:  # schema 1: colours and names in the manifest
         for code, colour in colours.items():
             table.add(Party(code, pnames.get(code, code), colour))

@@ -336,7 +336,8 @@ def _party_code(table: PartyTable, code_s: str, pname: str) -> str:
             if c is not None:
                 return c
     if code_s and pname and valid_code(code_s) and code_s not in table:
-        table.add(Party(code_s, " ".join(pname.split()).strip(" ,;"), table._new_colour(code_s)), [pname])
+        table.add(Party(code_s, " ".join(pname.split()).strip(" ,;"), table._new_colour(code_s)), [pname],
+                  "code and name as the results file writes them")
         table.added.append(code_s)
         return code_s
     return table.resolve(pname or code_s)

@@ -7,6 +7,13 @@ shipped, editable table (``resources/parties.csv``) covers the national and majo
 an unknown party keeps its published name and gets a short code derived from it and a stable
 colour distinct from the colours already used.
 
+The shipped table is also ECI's register of parties (built by ``tools/build_party_register.py``
+from public lists and ECI's own files): a row without a colour is a registered party not shown
+until a results file names it. ``resolve`` looks a new name up there first, so "INDIAN INCLUSIVE
+PARTY" becomes ECI's ``IIP``; only a name the register lacks gets a code made up from its
+initials, and its source says so (:data:`MADE_UP`). Every row says where it comes from (the
+``source`` column).
+
 Matching ignores case, spaces and punctuation ("Lok Janshakti Party(Ram Vilas)" and
 "Lok Janshakti Party (Ram Vilas)" are one party; "Hindustani Awam Manch (United)," with the
 stray comma of the published file is the same as without it). NOTA, however spelt, is the
@@ -29,6 +36,8 @@ IND = "IND"
 MAX_CODE = 16
 _CODE_OK = re.compile(r"^[A-Za-z0-9()\-./& ]{1,16}$")
 _STOP = {"of", "the", "and", "for", "&", "party"}
+MADE_UP = "made up from the name's initials (not in ECI's register)"
+AS_WRITTEN = "the code as the results file writes it (not in ECI's register)"
 
 # a palette for parties the table does not know: saturated, mutually distinct hues
 _PALETTE = ["#3949AB", "#00897B", "#C0CA33", "#8E24AA", "#F4511E", "#039BE5", "#7CB342", "#D81B60",
@@ -65,14 +74,20 @@ class PartyTable:
         self._spellings: dict[str, list[str]] = {}  # code -> aliases as written in the table
         self.added: list[str] = []  # codes derived for parties not in the shipped table
         self.warnings: list = []    # errors.Problem of the file it was read from (from_csv)
+        self._source: dict[str, str] = {}  # code -> where the row comes from
+        # the register: parties known (ECI code, name, spellings) but shown only once a file names them
+        self._register: dict[str, tuple[str, tuple[str, ...], str]] = {}
+        self._reg_alias: dict[str, str] = {}
         for p in parties or []:
             self.add(p)
         for a, code in (aliases or {}).items():
             self._alias.setdefault(key(a), code)
 
-    def add(self, p: Party, aliases: list[str] = ()) -> None:
+    def add(self, p: Party, aliases: list[str] = (), source: str = "") -> None:
         """Add or replace a party; its code, name and aliases match it from now on."""
         self._by_code[p.code] = p
+        if source:
+            self._source[p.code] = source
         sp = self._spellings.setdefault(p.code, [])
         sp.extend(a for a in aliases if a not in sp)
         for a in (p.code, p.name, *aliases):
@@ -82,12 +97,44 @@ class PartyTable:
             if key(a):
                 self._alias.setdefault(key(a), p.code)
 
+    def register(self, code: str, name: str, spellings=(), source: str = "") -> None:
+        """Add a registered party that is not shown until a results file names it (``resolve``)."""
+        self._register[code] = (name or code, tuple(spellings), source)
+        for a in (code, name, *spellings):
+            if key(a):
+                self._reg_alias.setdefault(key(a), code)
+
+    def registered(self, text: str) -> str | None:
+        """The code of a spelling in the table or the register, or None."""
+        return self.lookup(text) or self._reg_alias.get(key(text))
+
+    def register_entries(self):
+        """(code, name, spellings, source) of the registered parties not shown yet."""
+        return [(c, n, list(sp), src) for c, (n, sp, src) in self._register.items() if c not in self._by_code]
+
+    def source(self, code: str) -> str:
+        """Where the party's row comes from ("" when the table does not say)."""
+        if code in self._source:
+            return self._source[code]
+        return self._register[code][2] if code in self._register else ""
+
+    def made_up(self, code: str) -> bool:
+        """True when the code was made up from the name's initials (ECI's register lacks the party)."""
+        return self._source.get(code) == MADE_UP
+
+    def spellings(self, code: str) -> list[str]:
+        """The party's other spellings, as the table writes them."""
+        return list(self._spellings.get(code, []))
+
     def copy(self) -> "PartyTable":
         t = PartyTable()
         t._by_code = dict(self._by_code)
         t._alias = dict(self._alias)
         t._spellings = {k: list(v) for k, v in self._spellings.items()}
         t.added = list(self.added)
+        t._source = dict(self._source)
+        t._register = self._register  # read-only once loaded
+        t._reg_alias = self._reg_alias
         return t
 
     def __contains__(self, code: str) -> bool:
@@ -112,8 +159,14 @@ class PartyTable:
         code = self.lookup(text)
         if code is not None:
             return code
-        code = self._derive_code(text)
-        self.add(Party(code, text, self._new_colour(code)))
+        code = self._reg_alias.get(key(text))
+        if code is not None and code not in self._by_code:  # ECI's register knows it: its code
+            name, spellings, source = self._register[code]
+            self.add(Party(code, name, self._new_colour(code)), list(spellings), source)
+            self.added.append(code)
+            return code
+        code, made_up = self._derive_code(text)
+        self.add(Party(code, text, self._new_colour(code)), source=MADE_UP if made_up else AS_WRITTEN)
         self.added.append(code)
         return code
 
@@ -125,11 +178,15 @@ class PartyTable:
         p = self._by_code.get(code)
         return p.name if p else code
 
-    def _derive_code(self, text: str) -> str:
+    def _derive_code(self, text: str) -> tuple[str, bool]:
+        """A code for a party neither the table nor the register knows, and whether it is made
+        up (from the initials) rather than the file's own abbreviation."""
         compact = text.replace(" ", "")
+        made_up = False
         if len(compact) <= 10 and " " not in text and valid_code(text):
             base = text  # already an abbreviation, e.g. LTSP, SUCI(C)
         else:
+            made_up = True
             words = [w for w in re.split(r"[\s\-–/]+", re.sub(r"[(),.]", " ", text)) if w]
             initials = "".join(w[0] for w in words if w.casefold() not in _STOP and w[0].isalnum())
             if len(initials) < 2:  # one significant word: its first letters
@@ -140,9 +197,9 @@ class PartyTable:
             base = (initials or "PARTY").upper()
         base = re.sub(r"[^A-Za-z0-9()\-./& ]", "", base)[:MAX_CODE - 2] or "PARTY"
         code, n = base, 2
-        while code in self._by_code or key(code) in self._alias:
+        while code in self._by_code or key(code) in self._alias or key(code) in self._reg_alias:
             code, n = f"{base}{n}", n + 1
-        return code
+        return code, made_up
 
     def _new_colour(self, code: str) -> str:
         used = {p.colour.upper() for p in self._by_code.values()}
@@ -189,7 +246,9 @@ class PartyTable:
         except csv.Error as e:
             raise DataError(Problem(name, 1, None, f"not a readable CSV file: {e}")) from None
         if header is None or [h.strip().lower() for h in header[:3]] != ["code", "name", "colour"]:
-            raise DataError(Problem(name, 1, None, "expected the header code,name,colour,aliases"))
+            raise DataError(Problem(name, 1, None, "expected the header code,name,colour,aliases(,source)"))
+        has_source = len(header) > 4 and header[4].strip().lower() == "source"
+        width = 5 if has_source else 4
         prev = reader.line_num
         while True:
             try:
@@ -201,23 +260,29 @@ class PartyTable:
             line, prev = prev + 1, reader.line_num
             if not any(c.strip() for c in row):
                 continue
-            if len(row) > 4 and any(c.strip() for c in row[4:]) and not t.warnings:
+            if len(row) > width and any(c.strip() for c in row[width:]) and not t.warnings:
                 t.warnings.append(Problem(name, line, None, "more fields than the header's code, name, colour, "
-                                                            "aliases; the fields past it are ignored"))
+                                                            f"aliases{', source' if has_source else ''}; the fields "
+                                                            "past it are ignored"))
             code, pname, colour = (row + ["", "", ""])[:3]
             code, pname, colour = code.strip(), pname.strip(), colour.strip()
             aliases = [a.strip() for a in (row[3] if len(row) > 3 else "").split("|") if a.strip()]
+            source = row[4].strip()[:500] if has_source and len(row) > 4 else ""
             if not valid_code(code):
                 problems.append(Problem(name, line, "code", f"{code[:40]!r} is not a short party code "
                                         f"(1–{MAX_CODE} letters, digits, ()-./& or spaces)"))
                 continue
-            if not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
-                problems.append(Problem(name, line, "colour", f"expected #RRGGBB, found {colour[:20]!r}"))
+            if colour and not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
+                problems.append(Problem(name, line, "colour", f"expected #RRGGBB (or nothing: a registered "
+                                                              f"party shown once a file names it), found {colour[:20]!r}"))
                 continue
-            if code in t:
+            if code in t or code in t._register:
                 problems.append(Problem(name, line, "code", f"party {code} is listed twice"))
                 continue
-            t.add(Party(code, pname or code, colour.upper()), aliases)
+            if not colour:  # a registered party: known, shown (with a colour of its own) once a file names it
+                t.register(code, pname or code, aliases, source)
+                continue
+            t.add(Party(code, pname or code, colour.upper()), aliases, source)
         if problems:
             raise DataError(problems)
         return t
@@ -226,11 +291,12 @@ class PartyTable:
         """The table (or the named parties) as CSV."""
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
-        w.writerow(["code", "name", "colour", "aliases"])
+        w.writerow(["code", "name", "colour", "aliases", "source"])
         for p in self._by_code.values():
             if codes is not None and p.code not in codes:
                 continue
-            w.writerow([p.code, p.name, p.colour, "|".join(self._spellings.get(p.code, []))])
+            w.writerow([p.code, p.name, p.colour, "|".join(self._spellings.get(p.code, [])),
+                        self._source.get(p.code, "")])
         return out.getvalue()
 
 

@@ -1,5 +1,6 @@
-"""Data set ▸ Parties and lineage: the data set's parties across its elections (code, name, the
-elections it stood in, what the lineage says of it) and the lineage table itself (renames,
+"""Data set ▸ Parties and lineage: the data set's parties across its elections (code, ECI name,
+other spellings, where the entry comes from — ECI's register, or a code made up from the
+initials, marked * — the elections it stood in, what the lineage says of it) and the lineage table itself (renames,
 mergers, splits with each heir's share), edited here, checked row by row and applied to every
 scenario of the data set; saved to a CSV file or loaded from one."""
 from __future__ import annotations
@@ -14,6 +15,9 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
 
 from ...core.errors import DataError
 from ...core.lineage import COLUMNS, Lineage, read_lineage
+
+
+PARTY_COLUMNS = ("Code", "ECI name", "Spellings", "Source", "Elections", "Lineage")
 
 
 class PartiesDialog(QDialog):
@@ -31,10 +35,11 @@ class PartiesDialog(QDialog):
         from ...core.successors import dataset_lineage, state_code
         self.state = state_code(ds)
         lin = dataset_lineage(ds)
-        self.parties = QTableWidget(0, 4)
+        self.parties = QTableWidget(0, len(PARTY_COLUMNS))
         self.parties.setObjectName("parties_table")
-        self.parties.setHorizontalHeaderLabels(["Code", "Name", "Elections", "Lineage"])
-        self.parties.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.parties.setHorizontalHeaderLabels(list(PARTY_COLUMNS))
+        self.parties.horizontalHeader().setSectionResizeMode(PARTY_COLUMNS.index("Source"),
+                                                             QHeaderView.ResizeMode.Stretch)
         self.parties.verticalHeader().hide()
         self.lineage = QTableWidget(0, len(COLUMNS))
         self.lineage.setObjectName("lineage_table")
@@ -82,10 +87,22 @@ class PartiesDialog(QDialog):
                     for e in lin.events if e.code == p and e.kind != "spelling" and e.state in ("", self.state)]
             said += [f"from {e.code} ({e.kind}, {e.year})" for e in lin.events
                      if e.to == p and e.code != p and e.kind != "spelling" and e.state in ("", self.state)]
-            for c, v in enumerate((p, ds.party_names.get(p, p), ", ".join(str(y) for y in sorted(seen[p]) if y),
-                                   "; ".join(said))):
+            table = getattr(ds, "parties", None)
+            spellings = ", ".join(table.spellings(p)) if table is not None else ""
+            source = table.source(p) if table is not None else ""
+            made_up = table is not None and table.made_up(p)
+            for c, v in enumerate((p + (" *" if made_up else ""), ds.party_names.get(p, p), spellings, source,
+                                   ", ".join(str(y) for y in sorted(seen[p]) if y), "; ".join(said))):
                 it = QTableWidgetItem(v)
                 it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if made_up:  # not ECI's abbreviation: the register lacks the party
+                    it.setToolTip(f"{p}: a code made up from the name's initials; ECI's register of parties "
+                                  "does not list this party")
+                    font = it.font()
+                    font.setItalic(True)
+                    it.setFont(font)
+                elif c == 3 and v:
+                    it.setToolTip(v)
                 self.parties.setItem(r, c, it)
 
     def _fill_lineage(self, lin: Lineage) -> None:
