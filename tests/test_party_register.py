@@ -110,3 +110,34 @@ def test_a_results_file_with_full_names_builds_with_eci_codes(tmp_path):
     written = list(csv.DictReader(io.StringIO((tmp_path / "jh" / "parties.csv").read_text(encoding="utf-8"))))
     assert {r["code"] for r in written if r["source"] == MADE_UP} == set(made_up)
     assert all(r["source"] for r in written)
+
+
+def test_ecis_files_pair_a_code_with_a_name_only_when_the_evidence_is_clean(tmp_path):
+    """Same candidate, same seat, one election writing the code and the next the full name."""
+    tool = _tool()
+    folder = tmp_path / "india_assembly"
+    folder.mkdir()
+    head = "year,ac_no,ac_name,district,reserved,candidate,party,votes,valid_votes,electors\n"
+    rows = [(2019, 1, "RAM LAL", "KVP"), (2024, 1, "RAM LAL", "KISAN VIKAS PARTY"),        # taken
+            (2019, 2, "SITA DEVI", "KVP"), (2024, 2, "SITA  DEVI", "Kisan Vikas Party"),     # same, 2nd candidate
+            (2019, 3, "MOHAN", "ZZP"), (2024, 3, "MOHAN", "LOK SEVA PARTY"),                 # letters not the name's
+            (2019, 4, "GITA", "NJP"), (2024, 4, "GITA", "NAYA JAN PARTY"),                   # NJP with two names:
+            (2019, 5, "HARI", "NJP"), (2024, 5, "HARI", "NAV JYOTI PARTY"),                  # neither taken
+            (2019, 6, "ANU", "JC"), (2024, 6, "ANU", "JANATA CON"),                          # a name cut at 10
+            (2019, 7, "RAVI", "INLD"), (2024, 7, "RAVI", "INDIAN NATIONAL LOK DAL"),         # known already
+            (2019, 8, "ASHA", "KVP"), (2024, 9, "ASHA", "KRANTI VIKAS PARTY")]               # another seat
+    (folder / "XX.csv").write_text(head + "".join(f"{y},{a},S{a},D,GEN,{c},{p},100,1000,2000\n"
+                                                  for y, a, c, p in rows), encoding="utf-8")
+    pairs = tool.corpus_pairs(tmp_path)
+    assert {k: len(v) for k, v in pairs.items()} == {
+        ("KVP", "KISAN VIKAS PARTY"): 1, ("KVP", "Kisan Vikas Party"): 1, ("NJP", "NAYA JAN PARTY"): 1,
+        ("NJP", "NAV JYOTI PARTY"): 1, ("INLD", "INDIAN NATIONAL LOK DAL"): 1}
+    # spellings differing in case are one name: the mixed-case one is the name, the other a spelling
+    text = tool.build(tmp_path)
+    t = PartyTable.from_csv(text)
+    assert ("KVP", "Kisan Vikas Party", ["KISAN VIKAS PARTY"]) in [e[:3] for e in t.register_entries()]
+    assert t.source("KVP") == ("ECI's files: india_assembly/XX.csv, same candidate and seat: 'KVP' in 2019, "
+                               "'Kisan Vikas Party' in 2024; india_assembly/XX.csv, same candidate and seat: "
+                               "'KVP' in 2019, 'KISAN VIKAS PARTY' in 2024")
+    assert t.copy().resolve("kisan vikas party") == "KVP"
+    assert t.copy().resolve("NAYA JAN PARTY") != "NJP" and "NJP" not in [c for c, *_ in t.register_entries()]

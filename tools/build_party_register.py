@@ -152,16 +152,22 @@ def build(data: Path) -> str:
     for code, name in pairs:
         codes_of[key(name)].add(code)
         names_of[code].add(key(name))
-    for (code, name), where in sorted(pairs.items()):
-        if known(code) or known(name) or len(codes_of[key(name)]) > 1 or len(names_of[code]) > 1:
+    by_code: dict[str, dict[str, list[str]]] = defaultdict(dict)
+    for (code, name), where in pairs.items():
+        by_code[code][name] = where
+    for code in sorted(by_code):
+        names = by_code[code]
+        if known(code) or any(known(n) or len(codes_of[key(n)]) > 1 for n in names) or len(names_of[code]) > 1:
             continue
-        spellings = sorted({n for (c, n) in pairs if c == code and n != name})
+        # the names differ in case only: the one written in mixed case is the name, the others spellings
+        name = min(names, key=lambda n: (n == n.upper(), n))
         counted: dict[str, int] = {}
-        for x in where:
-            counted[x] = counted.get(x, 0) + 1
+        for n in sorted(names, key=lambda n: n != name):
+            for x in names[n]:
+                counted[x] = counted.get(x, 0) + 1
         said = [x + (f" ({n} candidates)" if n > 1 else "") for x, n in counted.items()]
         more = f"; {len(said) - 2} more" if len(said) > 2 else ""
-        new_entry(code, name, spellings, "ECI's files: " + "; ".join(said[:2]) + more)
+        new_entry(code, name, sorted(n for n in names if n != name), "ECI's files: " + "; ".join(said[:2]) + more)
 
     out = io.StringIO()
     w = csv.writer(out, lineterminator="\n")

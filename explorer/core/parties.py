@@ -104,10 +104,6 @@ class PartyTable:
             if key(a):
                 self._reg_alias.setdefault(key(a), code)
 
-    def registered(self, text: str) -> str | None:
-        """The code of a spelling in the table or the register, or None."""
-        return self.lookup(text) or self._reg_alias.get(key(text))
-
     def register_entries(self):
         """(code, name, spellings, source) of the registered parties not shown yet."""
         return [(c, n, list(sp), src) for c, (n, sp, src) in self._register.items() if c not in self._by_code]

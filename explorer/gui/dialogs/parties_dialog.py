@@ -31,7 +31,7 @@ class PartiesDialog(QDialog):
         ds = dataset
         self.ds = ds
         self.setWindowTitle(f"Parties of {ds.name}")
-        self.resize(760, 460)
+        self.resize(980, 500)
         from ...core.successors import dataset_lineage, state_code
         self.state = state_code(ds)
         lin = dataset_lineage(ds)
@@ -41,6 +41,8 @@ class PartiesDialog(QDialog):
         self.parties.horizontalHeader().setSectionResizeMode(PARTY_COLUMNS.index("Source"),
                                                              QHeaderView.ResizeMode.Stretch)
         self.parties.verticalHeader().hide()
+        for c, width in ((0, 80), (1, 210), (2, 170), (4, 90)):
+            self.parties.setColumnWidth(c, width)
         self.lineage = QTableWidget(0, len(COLUMNS))
         self.lineage.setObjectName("lineage_table")
         self.lineage.setHorizontalHeaderLabels(list(COLUMNS))
@@ -68,7 +70,10 @@ class PartiesDialog(QDialog):
         bb.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(f"A projection from an older election maps its parties to the newest election's "
-                             f"({self.state or 'no state code'}): renames, mergers, and splits with each heir's share."))
+                             f"({self.state or 'no state code'}): renames, mergers, and splits with each heir's share. "
+                             "Parties: ECI's name and other spellings, and where each entry comes from; "
+                             "* marks a code made up from the initials (ECI's register lacks the party).",
+                             wordWrap=True))
         lay.addWidget(tabs, 1)
         lay.addLayout(row)
         lay.addWidget(self.status)
