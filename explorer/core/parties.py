@@ -228,7 +228,7 @@ class PartyTable:
             seen.add(p.colour.upper())
         return t
 
-    # --- the CSV form: code,name,colour,aliases -------------------------------------------
+    # --- the CSV form: code,name,colour,aliases,source (a row without a colour: registered) ---
     @staticmethod
     def from_csv(text: str, name: str = "parties.csv", delimiter: str = ",") -> "PartyTable":
         """``text`` as core.csvtext.decode_csv gives it (any encoding, line ends and separator
