@@ -3,6 +3,7 @@ room at 1366x768, and Data set ▸ Parties (the lineage shown, edited and applie
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QTableWidgetItem
 
 from explorer.core.blocs import RivalBloc
@@ -146,3 +147,92 @@ def test_a_new_contender_from_the_dock_and_its_undo(qtbot, monkeypatch):
     assert shown and "BJP stands in the baseline vs2019" in shown[0]
     w.doc.undo_stack.undo()
     assert w.doc.scenario.contenders == () and p.contenders.count() == 0
+
+
+def seats_of(panel, key):
+    lst = panel.buckets[key]
+    return [int(lst.item(k).data(Qt.ItemDataRole.UserRole)) for k in range(lst.count())]
+
+
+def test_drops_make_a_friendly_fight_between_some_partners_and_undo_it(qtbot):
+    """The drag's model side: mimeData of the dragged seats, dropMimeData on the target list; a
+    plain drop gives the seats to the partner, a Ctrl-drop (a copy) has it stand beside."""
+    w = jharkhand_window(qtbot)
+    w.blocs.apply_preset("vs2024")
+    p = w.blocs.panel
+    bjp, ajsu = p.buckets["BJP"], p.buckets["AJSU"]
+    two = [bjp.item(0), bjp.item(1)]
+    moved = [int(i.data(Qt.ItemDataRole.UserRole)) for i in two]
+    md = bjp.mimeData(two)
+    assert bytes(md.data("application/x-seat-share-rival-seats")).decode() == f"{moved[0]},{moved[1]}"
+    assert ajsu.dropMimeData(0, md, Qt.DropAction.MoveAction)
+    # 68 BJP seats less the two, 10 AJSU seats and the two
+    assert counts(p) == {"BJP": 66, "AJSU": 12, "JD(U)": 2, "LJP(RV)": 1, FIGHT: 0, NONE: 0}
+    # Ctrl-drop one of them on JD(U): AJSU and JD(U) both stand there, BJP and LJP(RV) do not
+    one = p.buckets["AJSU"].item(seats_of(p, "AJSU").index(moved[0]))
+    assert p.buckets["JD(U)"].dropMimeData(0, p.buckets["AJSU"].mimeData([one]), Qt.DropAction.CopyAction)
+    assert counts(p) == {"BJP": 66, "AJSU": 11, "JD(U)": 2, "LJP(RV)": 1, FIGHT: 1, NONE: 0}
+    assert dict(w.doc.scenario.rivals[0].seats)[moved[0]] == ("AJSU", "JD(U)")
+    name = w.dataset.seats.name(moved[0])
+    assert w.doc.undo_stack.undoText() == f"NDA: JD(U) stands too in {name}"
+    assert p.buckets[FIGHT].item(0).text() == f"{moved[0]} {name} (AJSU v JD(U))"
+    # the seats add up: 81 in the lists, and every bloc's projected seats with the rest
+    assert sum(counts(p).values()) == 81 and sum(w.doc.evaluation.bloc_seats.values()) == 81
+    # a drop of something else is refused
+    from PySide6.QtCore import QMimeData
+    other = QMimeData()
+    other.setText("12")
+    assert not ajsu.dropMimeData(0, other, Qt.DropAction.MoveAction) and w.doc.undo_stack.count() == 3
+    w.doc.undo_stack.undo()
+    assert counts(p) == {"BJP": 66, "AJSU": 12, "JD(U)": 2, "LJP(RV)": 1, FIGHT: 0, NONE: 0}
+    w.doc.undo_stack.undo()
+    assert counts(p) == {"BJP": 68, "AJSU": 10, "JD(U)": 2, "LJP(RV)": 1, FIGHT: 0, NONE: 0}
+
+
+def test_alt_shift_keys_have_a_rival_partner_stand_too_and_stand_down(qtbot):
+    w = jharkhand_window(qtbot)
+    w.blocs.apply_preset("vs2024")
+    w.show()
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)  # shortcuts go to the active window
+    p = w.blocs.panel
+    picked = seats_of(p, "BJP")[:3]
+    w.table.setFocus()
+    w.hub.set(picked, None)
+    alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    QTest.keyClick(w.table, Qt.Key_4, alt_shift)           # LJP(RV), the 4th partner, stands too
+    assert counts(p) == {"BJP": 65, "AJSU": 10, "JD(U)": 2, "LJP(RV)": 1, FIGHT: 3, NONE: 0}
+    assert all(dict(w.doc.scenario.rivals[0].seats)[a] == ("BJP", "LJP(RV)") for a in picked)
+    assert w.doc.undo_stack.undoText() == "NDA: LJP(RV) stands too in " + ", ".join(w.dataset.seats.names_of(picked))
+    QTest.keyClick(w.table, Qt.Key_2, alt_shift)           # AJSU too: a fight of three
+    assert all(dict(w.doc.scenario.rivals[0].seats)[a] == ("BJP", "AJSU", "LJP(RV)") for a in picked)
+    QTest.keyClick(w.table, Qt.Key_1, alt_shift)           # BJP stands in all three: it stands down
+    assert all(dict(w.doc.scenario.rivals[0].seats)[a] == ("AJSU", "LJP(RV)") for a in picked)
+    assert counts(p)[FIGHT] == 3 and counts(p)["BJP"] == 65
+    QTest.keyClick(w.table, Qt.Key_4, alt_shift)           # LJP(RV) stands down: AJSU alone
+    assert counts(p) == {"BJP": 65, "AJSU": 13, "JD(U)": 2, "LJP(RV)": 1, FIGHT: 0, NONE: 0}
+    n = w.doc.undo_stack.count()
+    QTest.keyClick(w.table, Qt.Key_2, alt_shift)           # AJSU alone everywhere: it stays, nothing to undo
+    assert w.doc.undo_stack.count() == n and "stands alone there" in w.statusBar().currentMessage()
+    QTest.keyClick(w.table, Qt.Key_1, Qt.KeyboardModifier.AltModifier)   # Alt+1: back to BJP alone
+    assert counts(p) == {"BJP": 68, "AJSU": 10, "JD(U)": 2, "LJP(RV)": 1, FIGHT: 0, NONE: 0}
+    for _ in range(5):
+        w.doc.undo_stack.undo()
+    assert counts(p) == {"BJP": 68, "AJSU": 10, "JD(U)": 2, "LJP(RV)": 1, FIGHT: 0, NONE: 0}
+    assert w.doc.undo_stack.undoText() == "Preset: As the blocs stood in 2024"
+
+
+def test_the_seats_menu_shows_and_sets_who_stands(qtbot):
+    w = jharkhand_window(qtbot)
+    w.blocs.apply_preset("vs2024")
+    p = w.blocs.panel
+    jdu = p.buckets["JD(U)"]
+    jdu.selectAll()
+    m = p._bucket_menu(jdu, None)
+    sub = m.findChild(type(m), "rival_fight_menu")
+    ticks = {a.objectName(): a.isChecked() for a in sub.actions()}
+    assert ticks == {"rival_fight_BJP": False, "rival_fight_AJSU": False, "rival_fight_JD(U)": True,
+                     "rival_fight_LJP(RV)": False}
+    next(a for a in sub.actions() if a.objectName() == "rival_fight_BJP").setChecked(True)
+    assert counts(p) == {"BJP": 68, "AJSU": 10, "JD(U)": 0, "LJP(RV)": 1, FIGHT: 2, NONE: 0}
+    assert w.doc.scenario.to_json()["rivals"][0]["seats"][str(seats_of(p, FIGHT)[0])] == ["BJP", "JD(U)"]

@@ -1,5 +1,6 @@
 """The window's blocs (issue 24), attached by one call: the Blocs dock (the rival blocs beside
-ours), the keys Alt+0 … Alt+9 that give the selected seats to a rival's partner, the presets
+ours), the keys Alt+0 … Alt+9 that give the selected seats to a rival's partner and Alt+Shift+1 …
+Alt+Shift+9 that have one stand too (a friendly fight between some of its partners), the presets
 "As the blocs stood in YEAR" in Scenario ▸ Start from preset, and Data set ▸ Parties (the party
 table across the data set's elections, with its lineage: shown and edited)."""
 from __future__ import annotations
@@ -29,6 +30,14 @@ class Blocs:
             a.triggered.connect(lambda _c=False, k=k: self.panel.assign_selected(k))
             window.addAction(a)
             self.actions.append(a)
+        self.fight_actions = []          # Alt+Shift+k: partner k stands too (a friendly fight), or stands down
+        for k in range(1, 10):
+            a = QAction(f"Rival partner {k} also stands in the selected seats (or stands down)", window)
+            a.setShortcut(QKeySequence(f"Alt+Shift+{k}"))
+            a.setObjectName(f"rival_fight_{k}")
+            a.triggered.connect(lambda _c=False, k=k: self.panel.toggle_selected(k))
+            window.addAction(a)
+            self.fight_actions.append(a)
         # Scenario ▸ Start from preset gains every election's blocs; Data set ▸ Parties
         am = window.menu_actions
         am.presets_menu.aboutToShow.connect(lambda: self.fill_presets(am.presets_menu))

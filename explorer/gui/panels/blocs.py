@@ -1,15 +1,17 @@
 """The Blocs dock: the rival blocs, compact beside ours. One rival at a time (a combo picks it):
 its split as small seat lists, one per partner, "Fight" (two or more of its partners stand) and
 "None" (it fields nobody); drag seats between them, or select seats anywhere and press Alt+1 …
-Alt+9 (the rival's partners), Alt+0 (none); presets for its split (where each stood, the strongest
+Alt+9 (the rival's partners), Alt+0 (none); a friendly fight between some of its partners by a
+Ctrl-drag onto a partner's list, Alt+Shift+1 … Alt+Shift+9 or the seats' menu (the partner
+stands too, or stands down); presets for its split (where each stood, the strongest
 partner, as it stood in an election of the data set); its transfer; every bloc's projected seats.
 Every edit is one undo step on the scenario's stack."""
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QDrag
+from PySide6.QtGui import QDrag, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu, QMessageBox,
                                QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
 
 from ...core import bloc_commands as bc
@@ -22,8 +24,10 @@ FIGHT, NONE = "__fight__", "__none__"
 
 
 class SeatBucket(QListWidget):
-    """One partner's seats in a rival's split (or Fight, or None); seats dragged onto it go to it."""
-    dropped = Signal(str, list)          # (bucket key, ac_nos)
+    """One partner's seats in a rival's split (or Fight, or None). Seats dragged onto it go to it;
+    dragged with Ctrl (a copy), its partner stands there too, beside the partner(s) standing (a
+    friendly fight between some of the bloc's partners)."""
+    dropped = Signal(str, list, bool)    # (bucket key, ac_nos, beside those standing)
     picked = Signal(list)                # ac_nos selected here
 
     def __init__(self, key: str, parent=None):
@@ -36,20 +40,41 @@ class SeatBucket(QListWidget):
         self.setUniformItemSizes(True)
         self.setIconSize(QSize(10, 10))     # the projected winner's colour, as small as the pools' chips
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.itemSelectionChanged.connect(lambda: self.picked.emit(self.selected()))
 
     def selected(self) -> list[int]:
         return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self.selectedItems()]
 
-    def startDrag(self, actions):
-        seats = self.selected()
-        if not seats:
-            return
+    # the model side of a drag: what is carried, and what a drop does (tests drive these directly)
+    def mimeTypes(self):
+        return [MIME]
+
+    def mimeData(self, items):
         md = QMimeData()
-        md.setData(MIME, ",".join(map(str, seats)).encode())
+        md.setData(MIME, ",".join(str(int(i.data(Qt.ItemDataRole.UserRole))) for i in items).encode("ascii"))
+        return md
+
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def dropMimeData(self, index, data, action) -> bool:
+        if data is None or not data.hasFormat(MIME):
+            return False
+        seats = [int(x) for x in bytes(data.data(MIME)).decode("ascii", "replace").split(",") if x.strip().isdigit()]
+        if not seats:
+            return False
+        self.dropped.emit(self.key, seats, action == Qt.DropAction.CopyAction)
+        return True
+
+    def startDrag(self, actions):
+        items = self.selectedItems()
+        if not items:
+            return
         drag = QDrag(self)
-        drag.setMimeData(md)
-        drag.exec(Qt.DropAction.MoveAction)
+        drag.setMimeData(self.mimeData(items))
+        # no removal from this list after the drop: the split's refill shows where the seats went
+        drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
 
     def dragEnterEvent(self, e):
         e.acceptProposedAction() if e.mimeData().hasFormat(MIME) else e.ignore()
@@ -58,13 +83,12 @@ class SeatBucket(QListWidget):
         e.acceptProposedAction() if e.mimeData().hasFormat(MIME) else e.ignore()
 
     def dropEvent(self, e):
-        if not e.mimeData().hasFormat(MIME):
+        action = e.dropAction()
+        if self.dropMimeData(self.count(), e.mimeData(), action):
+            e.setDropAction(action)
+            e.accept()
+        else:
             e.ignore()
-            return
-        seats = [int(x) for x in bytes(e.mimeData().data(MIME)).decode().split(",") if x]
-        e.setDropAction(Qt.DropAction.MoveAction)
-        e.accept()
-        self.dropped.emit(self.key, seats)
 
 
 class RivalDialog(QDialog):
@@ -278,10 +302,12 @@ class BlocsPanel(DocumentView, QWidget):
         st = ev.projector.rival_standing[k]
         seats = self.doc.dataset.seats
         by_key: dict[str, list[int]] = {key: [] for key in keys}
+        fighting: dict[int, str] = {}
         for i, a in enumerate(seats.ac_no.tolist()):
             who = [c for c, s in zip(b.partners, st[i]) if s]
             by_key[who[0] if len(who) == 1 else (FIGHT if who else NONE)].append(a)
-        edited = b.edited
+            if len(who) > 1:
+                fighting[a] = " v ".join(who)
         pr = ev.projection
         colour = self.doc.dataset.party_colour
         for key, acs in by_key.items():
@@ -289,7 +315,7 @@ class BlocsPanel(DocumentView, QWidget):
             lst.blockSignals(True)
             lst.clear()
             for a in acs:
-                extra = " v ".join(edited[a]) if key == FIGHT and a in edited else ""
+                extra = fighting.get(a, "") if len(b.partners) > 2 else ""   # which of its partners fight
                 i = seats.index_of(a)
                 won = pr.parties[int(pr.winner[i])]
                 it = QListWidgetItem(swatch_icon(colour(won)), f"{a} {seats.name(a)}" + (f" ({extra})" if extra else ""))
@@ -329,6 +355,7 @@ class BlocsPanel(DocumentView, QWidget):
             lst.setObjectName(f"rival_bucket_{key}")
             lst.setMinimumHeight(64)  # two rows at least: past that the dock's panel scrolls
             lst.dropped.connect(self._dropped)
+            lst.customContextMenuRequested.connect(lambda pos, s=lst: self._bucket_menu(s, pos))
             lst.picked.connect(lambda seats, s=lst: seats and self.hub.set(seats, s))
             v.addWidget(head)
             v.addWidget(lst, 1)
@@ -378,15 +405,48 @@ class BlocsPanel(DocumentView, QWidget):
             QMessageBox.warning(self, "Blocs", str(e))
             return False
 
-    def _dropped(self, key: str, seats: list[int]) -> None:
+    def _dropped(self, key: str, seats: list[int], beside: bool = False) -> bool:
         b = self.current()
         if b is None or not seats:
-            return
+            return False
+        if beside and key in b.partners:        # Ctrl-drop: the partner stands too (a friendly fight)
+            return self.partner_stands(key, seats, True)
         if key == FIGHT:
             codes = b.partners          # every partner of the bloc stands
         else:
             codes = () if key == NONE else (key,)
-        self._push(lambda: bc.move_rival_seats(self.doc.scenario, b.name, seats, codes))
+        return self._push(lambda: bc.move_rival_seats(self.doc.scenario, b.name, seats, codes))
+
+    def standing(self, seats) -> dict[int, tuple[str, ...]]:
+        """Who stands for the current rival in these seats now (its edits or its default split)."""
+        b = self.current()
+        if b is None:
+            return {}
+        k = [x.name for x in self.doc.scenario.rivals].index(b.name)
+        st = self.doc.evaluation.projector.rival_standing[k]
+        ix = self.doc.dataset.seats.index_of
+        return {a: tuple(c for c, s in zip(b.partners, st[ix(a)]) if s) for a in seats}
+
+    def partner_stands(self, code: str, seats, on: bool) -> bool:
+        """The rival's partner ``code`` stands too in these seats (a friendly fight), or stands down."""
+        b = self.current()
+        if b is None or not seats:
+            return False
+        try:
+            cmd = bc.rival_partner_stands(self.doc.scenario, b.name, self.standing(seats), code, on)
+        except ValueError as e:
+            QMessageBox.warning(self, "Blocs", str(e))
+            return False
+        if cmd is None:
+            self._say(f"{code} already stands in every seat selected" if on else
+                      f"{code} stands alone there: give the seat to another partner (Alt+1 …) or to none (Alt+0)")
+            return False
+        return self.doc.push(cmd)
+
+    def _say(self, text: str) -> None:
+        w = self.window()
+        if hasattr(w, "statusBar"):
+            w.statusBar().showMessage(text, 6000)
 
     def assign_selected(self, k: int) -> bool:
         """Alt+k: the selected seats to the current rival's partner k (1-based); 0: to none."""
@@ -396,6 +456,46 @@ class BlocsPanel(DocumentView, QWidget):
             return False
         codes = () if k == 0 else (b.partners[k - 1],)
         return self._push(lambda: bc.move_rival_seats(self.doc.scenario, b.name, seats, codes))
+
+    def toggle_selected(self, k: int) -> bool:
+        """Alt+Shift+k: the current rival's partner k (1-based) stands too in the selected seats (a
+        friendly fight beside the partner standing); where it stands in every one, it stands down."""
+        b = self.current()
+        seats = sorted(self.hub.seats)
+        if b is None or not seats or not 1 <= k <= len(b.partners):
+            return False
+        code = b.partners[k - 1]
+        now = self.standing(seats)
+        return self.partner_stands(code, seats, not all(code in c for c in now.values()))
+
+    def _bucket_menu(self, lst: SeatBucket, pos) -> QMenu | None:
+        """Right-click on seats: give them to a partner (or none), and which partners stand there."""
+        b = self.current()
+        seats = lst.selected()
+        if b is None or not seats:
+            return None
+        m = QMenu(self)
+        give = m.addMenu("Give to")
+        for k, c in enumerate(b.partners):
+            a = give.addAction(f"{c} alone", lambda c=c: self._dropped(c, seats))
+            a.setShortcut(QKeySequence(f"Alt+{k + 1}") if k < 9 else QKeySequence())
+        give.addAction("Every partner (a friendly fight)", lambda: self._dropped(FIGHT, seats))
+        give.addAction("None: the bloc fields nobody", lambda: self._dropped(NONE, seats)).setShortcut(
+            QKeySequence("Alt+0"))
+        sub = m.addMenu("Partners standing here (friendly fight)")
+        sub.setObjectName("rival_fight_menu")
+        now = self.standing(seats)
+        for k, c in enumerate(b.partners):
+            a = sub.addAction(f"{c} — {self.doc.dataset.party_names.get(c, c)}")
+            a.setObjectName(f"rival_fight_{c}")
+            a.setCheckable(True)
+            a.setChecked(all(c in x for x in now.values()))
+            if k < 9:
+                a.setShortcut(QKeySequence(f"Alt+Shift+{k + 1}"))
+            a.toggled.connect(lambda on, c=c: self.partner_stands(c, seats, on))
+        if pos is not None:
+            m.exec(lst.viewport().mapToGlobal(pos))
+        return m
 
     def _preset_chosen(self, _i: int) -> None:
         b, data = self.current(), self.preset.currentData()
