@@ -236,3 +236,40 @@ def test_the_seats_menu_shows_and_sets_who_stands(qtbot):
     next(a for a in sub.actions() if a.objectName() == "rival_fight_BJP").setChecked(True)
     assert counts(p) == {"BJP": 68, "AJSU": 10, "JD(U)": 0, "LJP(RV)": 1, FIGHT: 2, NONE: 0}
     assert w.doc.scenario.to_json()["rivals"][0]["seats"][str(seats_of(p, FIGHT)[0])] == ["BJP", "JD(U)"]
+
+
+def test_the_years_blocs_are_confirmed_or_edited_then_kept_in_the_data_set(qtbot):
+    from explorer.core.kept_blocs import user_blocs_path
+    from explorer.gui.dialogs.blocs_dialog import BlocsConfirmDialog
+    w = jharkhand_window(qtbot)
+    # Scenario ▸ Start from preset lists the election, to be confirmed
+    menu = w.menu_actions.presets_menu
+    menu.aboutToShow.emit()
+    assert "As the blocs stood in 2024…" in [a.text() for a in menu.actions()]
+    dlg = BlocsConfirmDialog(w.doc.dataset, "vs2024", w)
+    qtbot.addWidget(dlg)
+    rows = [(dlg.table.item(r, 0).text(), dlg.table.item(r, 1).text()) for r in range(dlg.table.rowCount())]
+    assert rows == [("INDIA", "JMM, INC, RJD, CPI(ML)L"), ("NDA", "BJP, AJSU, JD(U), LJP(RV)")]
+    # a party in two blocs is refused, naming the row; nothing is applied
+    dlg.table.item(0, 1).setText("JMM, INC, RJD, CPI(ML)L, AJSU")
+    dlg.accept()
+    assert dlg.result() == 0 and dlg.status.text() == "row 2: AJSU is already in INDIA"
+    # the strategist's NDA: BJP and AJSU only (an ECI name is read as its code)
+    dlg.table.item(0, 1).setText("JMM, INC, RJD, CPI(ML)L")
+    dlg.table.item(1, 1).setText("Bharatiya Janata Party, AJSU")
+    dlg.accept()
+    assert dlg.result() == 1 and dlg.keep.isChecked()
+    assert w.blocs.confirm_preset("vs2024", dialog=dlg)
+    p = w.blocs.panel
+    # JD(U)'s 2 seats and LJP(RV)'s 1 have no NDA candidate now: those parties stand alone
+    assert counts(p) == {"BJP": 68, "AJSU": 10, FIGHT: 0, NONE: 3}
+    assert w.doc.undo_stack.undoText() == "Preset: As the blocs stood in 2024"
+    lines = user_blocs_path("jharkhand").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "year,bloc,partners,source" and lines[1].startswith("2024,INDIA,JMM|INC|RJD|CPI(ML)L,confirmed ")
+    assert lines[2].startswith("2024,NDA,BJP|AJSU,edited ") and len(lines) == 3
+    # the next time, the kept blocs are what the dialog starts from
+    again = BlocsConfirmDialog(w.doc.dataset, "vs2024", w)
+    qtbot.addWidget(again)
+    assert again.table.item(1, 1).text() == "BJP, AJSU" and again.table.item(1, 2).text().startswith("edited ")
+    w.doc.undo_stack.undo()
+    assert w.doc.scenario.rivals == ()

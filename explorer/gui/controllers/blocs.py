@@ -61,16 +61,40 @@ class Blocs:
         if bids:
             menu.addSeparator()
         for bid in bids:
-            menu.addAction(f"As the blocs stood in {ds.baselines[bid].year}", lambda b=bid: self.apply_preset(b))
+            menu.addAction(f"As the blocs stood in {ds.baselines[bid].year}…", lambda b=bid: self.confirm_preset(b))
 
-    def apply_preset(self, baseline_id: str) -> bool:
+    def confirm_preset(self, baseline_id: str, dialog=None) -> bool:
+        """The election's blocs shown to be confirmed or edited, then put on the scenario (and
+        kept in the data set when asked)."""
+        from ..dialogs.blocs_dialog import BlocsConfirmDialog
+        dlg = dialog or BlocsConfirmDialog(self.w.doc.dataset, baseline_id, self.w)
+        if dialog is None and dlg.exec() != BlocsConfirmDialog.DialogCode.Accepted:
+            return False
+        return self.apply_preset(baseline_id, dlg.chosen, keep=dlg.keep.isChecked())
+
+    def apply_preset(self, baseline_id: str, blocs=None, keep: bool = False) -> bool:
+        """The preset "as the blocs stood" in that election (``blocs``: these instead of those
+        found), one undo step; ``keep``: the blocs kept in the data set for that election."""
         from ...core.bloc_presets import bloc_preset
+        from ...core.errors import DataError
         doc = self.w.doc
-        p = bloc_preset(doc.dataset, baseline_id, tuple(x.code for x in doc.pools.partners))
-        ok = doc.push(bc.bloc_preset_command(doc.scenario, p))
+        kept = ""
+        if keep and blocs is not None:
+            from ...core.kept_blocs import keep_blocs
+            try:
+                kept = f"kept in {keep_blocs(doc.dataset, doc.dataset.baselines[baseline_id].year, blocs)}; "
+            except (OSError, DataError) as e:
+                msg = e.summary(3) if isinstance(e, DataError) else f"{e.filename or ''}: {e.strerror or e}"
+                self.w.files.show_error("The blocs were not kept", f"{msg}\nThey are put on the scenario all the same.")
+        try:
+            p = bloc_preset(doc.dataset, baseline_id, tuple(x.code for x in doc.pools.partners), blocs)
+            ok = doc.push(bc.bloc_preset_command(doc.scenario, p))
+        except ValueError as e:
+            self.w.files.show_error("Cannot apply the blocs", str(e))
+            return False
         if ok:
             self.dock.raise_()
-            self.w.statusBar().showMessage(f"{p.label}: " + "; ".join(p.notes[:3]), 10000)
+            self.w.statusBar().showMessage(f"{p.label}: " + kept + "; ".join(p.notes[:3]), 10000)
         return ok
 
     def parties(self) -> PartiesDialog:
