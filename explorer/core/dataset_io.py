@@ -224,11 +224,12 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     if afile:
         attribution = jsonio.decode_utf8(files.read(afile, "attribution", MAX_ATTRIBUTION_BYTES), files.shown(afile))
     lineage = None
-    if lfile:    # the data set's own party lineage (else the shipped table is used)
-        from .lineage import read_lineage
+    if lfile:    # the data set's own party lineage, added to the shipped table (its rows override, event by event)
+        from .lineage import overlay, read_lineage
+        from .successors import shipped_lineage
         lbytes = files.read(lfile, "lineage", MAX_CSV_BYTES)
         hasher.update(lbytes)
-        lineage = read_lineage(lbytes, files.shown(lfile))
+        lineage = overlay(shipped_lineage(), read_lineage(lbytes, files.shown(lfile)))
     ds = Dataset(
         id=ds_id, name=name, seats=seats, baselines=baselines, default_baseline=default,
         partners=partners, party_colours={p.code: p.colour for p in table},
