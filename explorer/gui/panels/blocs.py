@@ -10,14 +10,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QDrag, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu, QMessageBox,
-                               QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+                               QSizePolicy, QSpinBox, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from ...core import bloc_commands as bc
 from ...core.blocs import BASELINE, STRONGEST, RivalBloc
 from ..document import Document, DocumentView
 from ..style import swatch_icon
+from .flow import FlowLayout
 
 MIME = "application/x-seat-share-rival-seats"
 FIGHT, NONE = "__fight__", "__none__"
@@ -37,14 +38,23 @@ class SeatBucket(QListWidget):
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(False)
-        self.setUniformItemSizes(True)
         self.setIconSize(QSize(10, 10))     # the projected winner's colour, as small as the pools' chips
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # the seats in as many columns as the dock's width holds (each name whole), rows scrolling
+        self.setFlow(QListWidget.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.itemSelectionChanged.connect(lambda: self.picked.emit(self.selected()))
 
     def selected(self) -> list[int]:
         return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self.selectedItems()]
+
+    def fit_grid(self) -> None:
+        """Columns as wide as the longest seat here (its name whole), as many as fit."""
+        fm = self.fontMetrics()
+        longest = max((fm.horizontalAdvance(self.item(i).text()) for i in range(self.count())), default=40)
+        self.setGridSize(QSize(longest + self.iconSize().width() + 14, fm.height() + 4))
 
     # the model side of a drag: what is carried, and what a drop does (tests drive these directly)
     def mimeTypes(self):
@@ -89,6 +99,64 @@ class SeatBucket(QListWidget):
             e.accept()
         else:
             e.ignore()
+
+
+class BucketButton(QToolButton):
+    """A partner's (or Fight's, or None's) button above the seat list: its count; a click shows its
+    seats; seats dropped on it go to it (dropped with Ctrl: its partner stands too)."""
+
+    def __init__(self, bucket: SeatBucket, parent=None):
+        super().__init__(parent)
+        self.bucket = bucket
+        self.setCheckable(True)
+        self.setAutoExclusive(True)
+        self.setAcceptDrops(True)
+
+    def sizeHint(self):
+        """The text and a small margin: six buttons in one row of a 370-px dock."""
+        return QSize(self.fontMetrics().horizontalAdvance(self.text()) + 10, super().sizeHint().height())
+
+    def minimumSizeHint(self):
+        return self.sizeHint()
+
+    def dragEnterEvent(self, e):
+        if e.mimeData().hasFormat(MIME):
+            e.acceptProposedAction()
+            self.setDown(True)
+        else:
+            e.ignore()
+
+    def dragMoveEvent(self, e):
+        e.acceptProposedAction() if e.mimeData().hasFormat(MIME) else e.ignore()
+
+    def dragLeaveEvent(self, e):
+        self.setDown(False)
+
+    def dropEvent(self, e):
+        self.setDown(False)
+        action = e.dropAction()
+        if self.bucket.dropMimeData(self.bucket.count(), e.mimeData(), action):
+            e.setDropAction(action)
+            e.accept()
+        else:
+            e.ignore()
+
+
+class SeatStack(QStackedWidget):
+    """The seat lists, one shown: as tall as the dock leaves (its preferred height is its minimum,
+    so that a dock in the scroll area never scrolls for it)."""
+
+    def sizeHint(self):
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def minimumSizeHint(self):
+        return QSize(super().minimumSizeHint().width(), self.minimumHeight())
+
+    def hasHeightForWidth(self):
+        return False
+
+    def heightForWidth(self, _w):
+        return self.minimumHeight()
 
 
 class RivalDialog(QDialog):
@@ -170,6 +238,10 @@ class ContenderDialog(QDialog):
 
 
 class BlocsPanel(DocumentView, QWidget):
+    """Compact, for the deal's dock group at 1366×768: the rival and its split's preset, every
+    bloc's seats, one button per partner (and Fight, None) with its count, and the seats of the
+    button chosen in one list the width of the dock, in as many columns as fit (every name
+    whole); the new contenders in a line when there are any (+ and − add and remove them)."""
     follows = {"evaluated": "_evaluated"}
 
     def __init__(self, doc: Document, hub, parent=None):
@@ -178,73 +250,81 @@ class BlocsPanel(DocumentView, QWidget):
         self._shape = None
         self._preset_cache: dict = {}
         self.buckets: dict[str, SeatBucket] = {}
-        self.headers: dict[str, QLabel] = {}
+        self.buttons: dict[str, BucketButton] = {}
         self.rival = QComboBox()
         self.rival.setObjectName("rival_choice")
         self.rival.setToolTip("The rival bloc shown")
         self.rival.currentIndexChanged.connect(lambda _i: self._fill())
         add, remove, edit = QToolButton(), QToolButton(), QToolButton()
         add.setText("+")
-        add.setToolTip("Add a rival bloc")
+        add.setToolTip("Add a rival bloc, or a new contender (a party absent from the baseline, an independent)")
+        add.setObjectName("blocs_add")
+        add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        add_menu = QMenu(add)
+        add_menu.addAction("Rival bloc…", self.add_rival)
+        add_menu.addAction("New contender…", lambda: self.add_contender())
+        add.setMenu(add_menu)
         remove.setText("−")
-        remove.setToolTip("Remove this rival bloc (its parties stand alone)")
+        remove.setToolTip("Remove this rival bloc (its parties stand alone), or a new contender")
+        remove.setObjectName("blocs_remove")
+        remove.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.remove_menu = QMenu(remove)
+        self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
+        remove.setMenu(self.remove_menu)
         edit.setText("Edit…")
-        add.clicked.connect(self.add_rival)
-        remove.clicked.connect(self.remove_rival)
+        edit.setToolTip("The rival's name, partners and default split")
         edit.clicked.connect(self.edit_rival)
+        for btn in (add, remove):     # no menu arrow: the buttons stay as narrow as their sign
+            btn.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.preset = QComboBox()
         self.preset.setObjectName("rival_preset")
         self.preset.setToolTip("The rival's split: a preset for every seat")
+        self.preset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.preset.setMinimumContentsLength(12)
         self.preset.activated.connect(self._preset_chosen)
         self.transfer = QSpinBox()
         self.transfer.setRange(0, 100)
-        self.transfer.setSuffix(" %")
+        self.transfer.setSuffix(" % transfer")
         self.transfer.setToolTip("Share of a partner's voters that go to the bloc's candidate where it does not stand")
         self.transfer.editingFinished.connect(self._transfer_changed)
         self.totals = QLabel()
         self.totals.setObjectName("bloc_totals")
         self.totals.setWordWrap(True)
         top = QHBoxLayout()
+        top.setSpacing(3)
         top.addWidget(QLabel("Rival"))
         top.addWidget(self.rival, 1)
         for b in (add, remove, edit):
             top.addWidget(b)
         row2 = QHBoxLayout()
+        row2.setSpacing(3)
         row2.addWidget(self.preset, 1)
-        row2.addWidget(QLabel("transfer"))
         row2.addWidget(self.transfer)
-        self.grid_box = QWidget()          # takes the free height (an empty grid would leave it to the labels)
-        self.grid_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.grid = QGridLayout(self.grid_box)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(4)
+        self.bar = QWidget()               # the partners' buttons, wrapping to a second row when narrow
+        self.bar.setObjectName("rival_buckets")
+        self.flow = FlowLayout(self.bar, spacing=2)
+        self.stack = SeatStack()           # the seats of the button chosen
+        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.stack.setMinimumHeight(36)      # two rows of seats at least
         self.empty = QLabel("No rival bloc: every other party stands alone. Add one with +, or Scenario ▸ Start "
                             "from preset ▸ As the blocs stood in …")
         self.empty.setWordWrap(True)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setContentsMargins(4, 3, 4, 3)
+        lay.setSpacing(3)
         lay.addLayout(top)
         lay.addLayout(row2)
         lay.addWidget(self.totals)
         lay.addWidget(self.empty)
-        lay.addWidget(self.grid_box, 1)
-        # new contenders: parties absent from the baseline, independents in named seats
-        self.contenders = QListWidget()
+        lay.addWidget(self.bar)
+        lay.addWidget(self.stack, 1)
+        # new contenders (parties absent from the baseline, independents in named seats): a line when any
+        self.contenders = QLabel()
         self.contenders.setObjectName("contenders")
-        self.contenders.setMaximumHeight(52)
-        self.contenders.setToolTip("New contenders: each takes its vote from the seat's other candidates")
-        cadd, cdel = QToolButton(), QToolButton()
-        cadd.setText("+")
-        cadd.setToolTip("A party new to the baseline, or an independent in a seat")
-        cdel.setText("−")
-        cadd.clicked.connect(lambda: self.add_contender())
-        cdel.clicked.connect(self.remove_contender)
-        crow = QHBoxLayout()
-        crow.addWidget(QLabel("New contenders"))
-        crow.addStretch(1)
-        crow.addWidget(cadd)
-        crow.addWidget(cdel)
-        lay.addLayout(crow)
+        self.contenders.setWordWrap(True)
+        self.contenders.setToolTip("New contenders: each takes its vote from the seat's other candidates "
+                                   "(+ adds one, − removes one)")
+        self.contenders.hide()
         lay.addWidget(self.contenders)
         self.set_document(doc)
 
@@ -270,16 +350,16 @@ class BlocsPanel(DocumentView, QWidget):
             self.rival.blockSignals(False)
         bs = ev.bloc_seats
         parts = [f"<b>{n}</b> {bs[n]}" for n in ev.blocs.names]
-        parts.append(f"unaligned {bs['unaligned']}")
+        if bs["unaligned"]:         # a figure of none is left out: the line stays one line at 1366×768
+            parts.append(f"unaligned {bs['unaligned']}")
         if bs["independents"]:
             parts.append(f"independents {bs['independents']}")
         if bs["tied"]:
             parts.append(f"tied {bs['tied']}")
         self.totals.setText(" · ".join(parts) + f" <span style='color:#666'>of {sc.seats.n}</span>")
         labels = [c.label for c in sc.contenders]
-        if [self.contenders.item(i).text() for i in range(self.contenders.count())] != labels:
-            self.contenders.clear()
-            self.contenders.addItems(labels)
+        self.contenders.setText("New contenders: " + "; ".join(labels))
+        self.contenders.setVisible(bool(labels))
         self._fill()
 
     def _fill(self) -> None:
@@ -323,44 +403,57 @@ class BlocsPanel(DocumentView, QWidget):
                 it.setToolTip(f"Projected winner: {won}")
                 lst.addItem(it)
             lst.blockSignals(False)
+            lst.fit_grid()
             label = {FIGHT: "Fight", NONE: "None"}.get(key, key)
-            self.headers[key].setText(f"<b>{label}</b> {len(acs)}")
-        # a row of lists as tall as its seats ask (an empty Fight or None row stays small)
-        for n in range(0, len(keys), 2):
-            most = max(len(by_key[k]) for k in keys[n:n + 2])
-            self.grid.setRowStretch(n // 2, 1 + min(most, 12))
+            self.buttons[key].setText(f"{label} {len(acs)}")
+        self.bar.updateGeometry()
+
+    def show_bucket(self, key: str) -> bool:
+        """Show the seats of one partner (or Fight, or None) in the list."""
+        if key not in self.buckets:
+            return False
+        self.buttons[key].setChecked(True)
+        self.stack.setCurrentWidget(self.buckets[key])
+        return True
+
+    def shown_bucket(self) -> str | None:
+        w = self.stack.currentWidget()
+        return w.key if isinstance(w, SeatBucket) else None
 
     def _rebuild(self, keys: list[str]) -> None:
-        while self.grid.count():
-            w = self.grid.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
-        self.buckets, self.headers = {}, {}
+        keep = self.shown_bucket()
+        for w in list(self.buckets.values()) + list(self.buttons.values()):
+            self.stack.removeWidget(w)
+            self.flow.removeWidget(w)
+            w.deleteLater()
+        self.buckets, self.buttons = {}, {}
         self._shape = None
+        self.bar.setVisible(bool(keys))
         b = self.current()
-        for n, key in enumerate(keys):
-            box = QWidget()
-            v = QVBoxLayout(box)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.setSpacing(1)
-            head = QLabel()
-            if b is not None and key in b.partners:
-                head.setToolTip(f"{self.doc.dataset.party_names.get(key, key)}: Alt+{b.partners.index(key) + 1} gives "
-                                "it the selected seats")
-            elif key == NONE:
-                head.setToolTip("The bloc fields no candidate here (Alt+0)")
-            else:
-                head.setToolTip("Two or more of the bloc's partners stand (a friendly fight)")
+        for key in keys:
             lst = SeatBucket(key)
             lst.setObjectName(f"rival_bucket_{key}")
-            lst.setMinimumHeight(64)  # two rows at least: past that the dock's panel scrolls
             lst.dropped.connect(self._dropped)
             lst.customContextMenuRequested.connect(lambda pos, s=lst: self._bucket_menu(s, pos))
             lst.picked.connect(lambda seats, s=lst: seats and self.hub.set(seats, s))
-            v.addWidget(head)
-            v.addWidget(lst, 1)
-            self.grid.addWidget(box, n // 2, n % 2)
-            self.buckets[key], self.headers[key] = lst, head
+            btn = BucketButton(lst)
+            btn.setObjectName(f"rival_button_{key}")
+            if b is not None and key in b.partners:
+                k = b.partners.index(key) + 1
+                btn.setToolTip(f"{self.doc.dataset.party_names.get(key, key)}: its seats. Drop seats here to give them "
+                               f"to it (with Ctrl: it stands too, a friendly fight)" +
+                               (f"; or select seats and press Alt+{k} (Alt+Shift+{k}: it stands too)" if k < 10 else ""))
+            elif key == NONE:
+                btn.setToolTip("Seats where the bloc fields no candidate. Drop seats here, or press Alt+0")
+            else:
+                btn.setToolTip("Seats where two or more of the bloc's partners stand (a friendly fight). Drop seats "
+                               "here and every partner stands")
+            btn.toggled.connect(lambda on, s=lst: on and self.stack.setCurrentWidget(s))
+            self.stack.addWidget(lst)
+            self.flow.addWidget(btn)
+            self.buckets[key], self.buttons[key] = lst, btn
+        if keys:
+            self.show_bucket(keep if keep in self.buckets else keys[0])
 
     def _fill_presets(self, b: RivalBloc | None) -> None:
         from ...core.bloc_presets import bloc_presets
@@ -586,8 +679,18 @@ class BlocsPanel(DocumentView, QWidget):
             return False
         return self._push(lambda: bc.SetContenders(sc, sc.contenders + (c,), f"New contender: {c.label}"))
 
-    def remove_contender(self) -> bool:
-        r = self.contenders.currentRow()
+    def _fill_remove_menu(self) -> None:
+        m = self.remove_menu
+        m.clear()
+        b = self.current()
+        if b is not None:
+            m.addAction(f"Rival bloc {b.name} (its parties stand alone)", self.remove_rival)
+        for r, c in enumerate(self.doc.scenario.contenders):
+            m.addAction(f"New contender: {c.label}", lambda r=r: self.remove_contender(r))
+        if m.isEmpty():
+            m.addAction("Nothing to remove").setEnabled(False)
+
+    def remove_contender(self, r: int) -> bool:
         sc = self.doc.scenario
         if not 0 <= r < len(sc.contenders):
             return False
