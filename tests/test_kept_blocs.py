@@ -102,3 +102,15 @@ def test_a_shipped_data_set_keeps_its_blocs_in_the_user_data_folder(tmp_path):
 def test_the_csv_reads_back_what_was_written():
     kept = {2019: [Bloc("UPA", ("JMM", "INC", "RJD"), 'confirmed; "quoted", source')], 2024: [INDIA, NDA2]}
     assert read_kept_blocs(kept_blocs_csv(kept)) == kept
+
+
+def test_blocs_as_on_the_command_line_takes_the_kept_blocs(capsys, tmp_path):
+    from explorer.cli import main
+    folder, _ = jharkhand_folder(tmp_path)
+    keep_blocs(load_dataset(folder), 2024, [INDIA, NDA2])
+    rc = main(["project", "--dataset", str(folder), "--baseline", "vs2024", "--blocs-as", "2024", "--json"])
+    d = json.loads(capsys.readouterr().out)
+    assert rc == 0 and d["blocs"]["NDA"]["partners"] == ["BJP", "AJSU"]
+    # JD(U) and LJP(RV), out of the kept NDA, stand alone: the seat each won in 2024 is unaligned, beside
+    # JLKM's one (NDA 24 with them: BJP 21, AJSU 1, JD(U) 1, LJP(RV) 1)
+    assert d["blocs"]["INDIA"]["seats"] == 56 and d["blocs"]["NDA"]["seats"] == 22 and d["unaligned_seats"] == 3
