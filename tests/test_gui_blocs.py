@@ -280,3 +280,21 @@ def test_the_years_blocs_are_confirmed_or_edited_then_kept_in_the_data_set(qtbot
     assert again.table.item(1, 1).text() == "BJP, AJSU" and again.table.item(1, 2).text().startswith("edited ")
     w.doc.undo_stack.undo()
     assert w.doc.scenario.rivals == ()
+
+
+def test_blocs_that_cannot_be_kept_are_said_and_still_applied(qtbot, monkeypatch):
+    from explorer.core import kept_blocs
+    from explorer.core.bloc_inference import Bloc
+    w = jharkhand_window(qtbot)
+    shown = []
+    monkeypatch.setattr(w.files, "show_error", lambda title, text: shown.append((title, str(text))))
+
+    def refuse(path, data, private=False):
+        raise OSError(13, "Permission denied", str(path))
+    monkeypatch.setattr("explorer.core.atomic.atomic_write_bytes", refuse)
+    nda = Bloc("NDA", ("BJP", "AJSU"), "edited")
+    assert w.blocs.apply_preset("vs2024", [Bloc("INDIA", ("JMM", "INC", "RJD", "CPI(ML)L")), nda], keep=True)
+    assert shown and shown[0][0] == "The blocs were not kept"
+    assert f"{kept_blocs.user_blocs_path('jharkhand')}: Permission denied" in shown[0][1]
+    assert w.doc.scenario.rivals[0].partners == ("BJP", "AJSU")            # applied all the same
+    assert not kept_blocs.user_blocs_path("jharkhand").exists() and kept_blocs.kept_blocs(w.doc.dataset) == {}
