@@ -26,7 +26,9 @@ def add_bloc_args(p) -> None:
     p.add_argument("--lineage", metavar="FILE|none",
                    help="party lineage table (kind,code,to,share,state,year,ac_no,source: renames, mergers, splits "
                         "with each heir's share) mapping an older baseline's parties to the newest election's "
-                        "(default: the data set's, else the shipped resources/lineage.csv); none: no mapping")
+                        "(its rows added to the data set's table, overriding its rows of the same event: a party's "
+                        "spelling, or what happened to a party in a year; default: the data set's, which is the "
+                        "shipped resources/lineage.csv with the data set's own rows); none: no mapping")
     p.add_argument("--lineage-to", type=int, metavar="YEAR",
                    help="the election year the baseline's parties are mapped to (default: the data set's newest)")
 
@@ -41,8 +43,10 @@ def apply_bloc_args(sc, args) -> None:
     if lin is not None and lin.strip().lower() == "none":
         sc.lineage_to = 0
     elif lin:
-        from ..core.lineage import load_lineage
-        sc.dataset.imports.set_lineage(load_lineage(lin))     # a DataError names the file, line and column
+        from ..core.lineage import load_lineage, overlay
+        from ..core.successors import dataset_lineage
+        # a DataError names the file, line and column
+        sc.dataset.imports.set_lineage(overlay(dataset_lineage(sc.dataset), load_lineage(lin)))
     if getattr(args, "lineage_to", None) is not None:
         if sc.lineage_to == 0:
             raise UsageError("--lineage none and --lineage-to: give one or the other")

@@ -28,7 +28,9 @@ def register(sub) -> None:
                    help="a Lok Dhaba (TCPD) file: every general election in it becomes a baseline")
     b.add_argument("--lineage", metavar="LINEAGE.csv",
                    help="the party lineage across the data set's elections (kind,code,to,share,state,year,ac_no,"
-                        "source), kept in the data set (default: the shipped resources/lineage.csv)")
+                        "source), kept in the data set: added to the shipped resources/lineage.csv, its rows "
+                        "overriding the shipped ones of the same event (a spelling; a party's rename, merger or "
+                        "split in a year)")
     b.add_argument("--by-elections", action="store_true",
                    help="with --lokdhaba: also a baseline per general election updated by its by-elections")
     b.add_argument("--label", action="append", default=[], metavar="ID=LABEL",

@@ -4,7 +4,7 @@ name, a rival's seats moved between its partners, and a preset "as the blocs sto
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import numpy as np
 
@@ -57,6 +57,31 @@ def move_rival_seats(sc: Scenario, bloc: str, ac_nos: Iterable[int], codes: Iter
     new[k] = b.with_seats({a: codes for a in ac_nos})
     who = " v ".join(codes) if codes else "no candidate"
     return SetBlocs(sc, new, f"{b.name}: {seats_phrase(sc.seats, ac_nos)} to {who}")
+
+
+def rival_partner_stands(sc: Scenario, bloc: str, standing: Mapping[int, Iterable[str]], code: str,
+                         on: bool = True) -> SetBlocs | None:
+    """The command where a rival's partner ``code`` stands too (``on``: beside whoever stands for the
+    bloc in each seat, a friendly fight where another partner stands) or stands down (``on`` False:
+    where another partner of the bloc still stands; a seat where it stands alone keeps it).
+    ``standing``: the seats to change -> the partners standing there now (the edited split or the
+    default's). None when no seat changes."""
+    k = next(i for i, b in enumerate(sc.rivals) if b.name == bloc)
+    b = sc.rivals[k]
+    if code not in b.partners:
+        raise ValueError(f"{code} is not a partner of {bloc}")
+    change: dict[int, tuple[str, ...]] = {}
+    for a, now in standing.items():
+        now = set(now)
+        new = now | {code} if on else now - {code}
+        if new != now and new:
+            change[int(a)] = tuple(new)
+    if not change:
+        return None
+    rivals = list(sc.rivals)
+    rivals[k] = b.with_seats(change)
+    how = "stands too" if on else "stands down"
+    return SetBlocs(sc, rivals, f"{b.name}: {code} {how} in {seats_phrase(sc.seats, list(change))}")
 
 
 def set_rival_split(sc: Scenario, bloc: str, split: str) -> SetBlocs:

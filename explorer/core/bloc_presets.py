@@ -1,8 +1,9 @@
 """Presets "as the blocs stood in YEAR": every bloc of a past election, with its seat split.
 
-For an election of the data set, the blocs are inferred from who stood where (partners seldom
-face each other: ``core.bloc_inference``) and confirmed or overridden by the table of known
-alliances (``resources/alliances.csv``, a public source a row). The preset puts them on the
+For an election of the data set, the blocs are those the data set keeps for it (confirmed or
+edited by the strategist: ``core.kept_blocs``); else inferred from who stood where (partners
+seldom face each other: ``core.bloc_inference``) and confirmed or overridden by the table of
+known alliances (``resources/alliances.csv``, a public source a row). The preset puts them on the
 scenario as they really stood, on the scenario's own baseline: ours (the bloc holding most of
 our partners) with each of our partners where it fielded a candidate that year (two or more in a
 seat: a friendly fight between them; none: Unassigned), and every other bloc as a rival whose
@@ -16,6 +17,8 @@ from pathlib import Path
 from .bloc_inference import Bloc, BlocReport, blocs_for, infer_blocs, load_alliances
 from .blocs import BASELINE, RivalBloc
 from .dataset import Dataset
+from .errors import DataError
+from .kept_blocs import kept_blocs
 from .parties import IND, NOTA
 from .successors import dataset_lineage, state_code
 
@@ -47,8 +50,9 @@ class BlocPreset:
 
 
 def election_blocs(ds: Dataset, baseline_id: str) -> tuple[BlocReport, dict[str, set[int]]]:
-    """The blocs of one election of the data set (known table first, then inferred) and where
-    each party stood."""
+    """The blocs of one election of the data set and where each party stood: those the data set
+    keeps for that year (``core.kept_blocs``: confirmed or edited by the strategist), else the
+    known table's, then the inferred ones among the parties it leaves out."""
     b = ds.baseline(baseline_id)
     df = b.candidates
     df = df[~df["party"].isin([IND, NOTA])]
@@ -57,6 +61,15 @@ def election_blocs(ds: Dataset, baseline_id: str) -> tuple[BlocReport, dict[str,
         standing.setdefault(party, set()).add(int(ac))
     votes = {p: float(v) for p, v in df.groupby("party")["votes"].sum().items()}
     inferred = infer_blocs(standing, votes, ds.seats.n)
+    unread = None
+    try:
+        kept = kept_blocs(ds).get(b.year) if b.year else None
+    except DataError as e:          # a bad file of kept blocs: said, and the blocs found as if it were not there
+        kept, unread = None, f"the kept blocs were not read: {e.summary(2)}"
+    if kept:
+        rep = BlocReport(list(kept), inferred, [])
+        rep.differs.append(f"the blocs of {b.year} as kept in the data set")
+        return rep, standing
     spell = dataset_lineage(ds).spelling
     st = state_code(ds)
     known = [k for k in _known() if k.state == st]
@@ -65,11 +78,18 @@ def election_blocs(ds: Dataset, baseline_id: str) -> tuple[BlocReport, dict[str,
     standing_t = {spell(p, st): s for p, s in standing.items()}
     rep = blocs_for(st, b.year or 0, inferred, known, standing_t)
     rep.blocs = [Bloc(x.name, tuple(by_code.get(p, p) for p in x.partners), x.source) for x in rep.blocs]
+    if unread:
+        rep.differs.insert(0, unread)
     return rep, standing
 
 
-def bloc_preset(ds: Dataset, baseline_id: str, our_codes: tuple[str, ...]) -> BlocPreset:
+def bloc_preset(ds: Dataset, baseline_id: str, our_codes: tuple[str, ...],
+                blocs: list[Bloc] | None = None) -> BlocPreset:
+    """The preset of one election; ``blocs``: these blocs (as confirmed or edited) instead of
+    those :func:`election_blocs` finds."""
     rep, standing = election_blocs(ds, baseline_id)
+    if blocs is not None:
+        rep.blocs = list(blocs)
     year = ds.baseline(baseline_id).year
     ours = set(our_codes)
     mine = max(rep.blocs, key=lambda x: (len(ours & set(x.partners)), -rep.blocs.index(x)), default=None)

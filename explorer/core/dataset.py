@@ -147,6 +147,7 @@ class Imports:
         self.baselines: dict[str, Baseline] = {}
         self.boundaries = None         # geometry.Boundaries drawn instead of the embedded ones
         self.lineage = None            # lineage.Lineage used instead of the shipped table (or the folder's)
+        self.kept_blocs = None         # year -> blocs kept for that election (core.kept_blocs; None: not read)
         self.version = 0
 
     def add_baseline(self, b: Baseline) -> None:

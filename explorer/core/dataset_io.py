@@ -120,6 +120,7 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     bfile = rd.get(m, "boundaries", str, "", default=None)
     afile = rd.get(m, "attribution", str, "", default=None)
     lfile = rd.get(m, "lineage", str, "", default=None)
+    kfile = rd.get(m, "blocs", str, "", default=None)
     if isinstance(blist, list) and len(blist) > MAX_BASELINES:
         rd.problem("baselines", f"{len(blist):,} baselines; a data set holds at most {MAX_BASELINES}")
     if isinstance(scenario_files, list) and len(scenario_files) > MAX_PRESETS:
@@ -223,11 +224,12 @@ def _load(root, where: str, folder: str | None) -> Dataset:
     if afile:
         attribution = jsonio.decode_utf8(files.read(afile, "attribution", MAX_ATTRIBUTION_BYTES), files.shown(afile))
     lineage = None
-    if lfile:    # the data set's own party lineage (else the shipped table is used)
-        from .lineage import read_lineage
+    if lfile:    # the data set's own party lineage, added to the shipped table (its rows override, event by event)
+        from .lineage import overlay, read_lineage
+        from .successors import shipped_lineage
         lbytes = files.read(lfile, "lineage", MAX_CSV_BYTES)
         hasher.update(lbytes)
-        lineage = read_lineage(lbytes, files.shown(lfile))
+        lineage = overlay(shipped_lineage(), read_lineage(lbytes, files.shown(lfile)))
     ds = Dataset(
         id=ds_id, name=name, seats=seats, baselines=baselines, default_baseline=default,
         partners=partners, party_colours={p.code: p.colour for p in table},
@@ -236,6 +238,9 @@ def _load(root, where: str, folder: str | None) -> Dataset:
         state=state, majority_seats=majority, parties=table, content_hash=hasher.hexdigest()[:16],
         folder=folder, warnings=warnings, sources=sources)
     ds.imports.lineage = lineage      # reference data: not an import (the version stays 0)
+    if kfile:    # the blocs of its elections as the strategist confirmed them (core.kept_blocs)
+        from .kept_blocs import MAX_BYTES as KEPT_BYTES, read_kept_blocs
+        ds.imports.kept_blocs = read_kept_blocs(files.read(kfile, "blocs", KEPT_BYTES), files.shown(kfile))
     return ds
 
 

@@ -151,6 +151,32 @@ def map_seat_votes(votes: Mapping[str, np.ndarray], lineage: Lineage, state: str
     return out
 
 
+def event_key(e: Event) -> tuple:
+    """What a row is about: a spelling, the code it spells; a rename, merger or split, the party
+    and the year (every heir's row of one split, statewide and per seat, is one event)."""
+    if e.kind == "spelling":
+        return ("spelling", key(e.code))
+    return ("event", e.code, e.year)
+
+
+def overlay(base: Lineage, own: Lineage) -> Lineage:
+    """``own``'s rows added to ``base``'s, overriding it event by event (:func:`event_key`): a row
+    of ``base`` goes when ``own`` has a row of the same event for the same state (a row for every
+    state, ``state`` empty, meets every state). So a data set's own table adds a split the shipped
+    one lacks and keeps the shipped spellings, or gives a split other shares (all of its heirs'
+    rows replace the shipped ones); a rename of a party to itself takes a shipped event away."""
+    mine: dict[tuple, set[str]] = {}
+    for e in own.events:
+        mine.setdefault(event_key(e), set()).add(e.state)
+    kept = []
+    for e in base.events:
+        states = mine.get(event_key(e))
+        if states and ("" in states or e.state == "" or e.state in states):
+            continue
+        kept.append(e)
+    return Lineage(kept + list(own.events))
+
+
 # --- the CSV form ------------------------------------------------------------------------------
 def read_lineage(data: bytes, name: str = "lineage.csv") -> Lineage:
     """A lineage table from CSV bytes (the columns of ``COLUMNS``; ``kind``, ``code`` and ``to``

@@ -7,8 +7,9 @@ one candidate per heir, the heirs' votes adding up to the parent's in the seat; 
 end up in one party in a seat (a merger) are one candidate of that party. Independents and NOTA
 pass through unchanged.
 
-The lineage table of a data set is its own (``lineage.csv`` in its folder) or else the shipped
-one (``resources/lineage.csv``); the state is the data set's, by its two-letter code."""
+The lineage table of a data set is the shipped one (``resources/lineage.csv``) with the data
+set's own rows (``lineage.csv`` in its folder) added, overriding the shipped rows of the same
+event (``lineage.overlay``); the state is the data set's, by its two-letter code."""
 from __future__ import annotations
 
 import weakref
@@ -45,7 +46,8 @@ def shipped_lineage() -> Lineage:
 
 
 def dataset_lineage(ds: Dataset) -> Lineage:
-    """The data set's own lineage table (the one it was built or opened with), else the shipped one."""
+    """The data set's lineage table (the shipped one with the data set's own rows, as it was
+    opened, or as edited in Data set ▸ Parties), else the shipped one."""
     own = getattr(ds.imports, "lineage", None)
     return own if own is not None else shipped_lineage()
 

@@ -2,7 +2,8 @@
 other spellings, where the entry comes from — ECI's register, or a code made up from the
 initials, marked * — the elections it stood in, what the lineage says of it) and the lineage table itself (renames,
 mergers, splits with each heir's share), edited here, checked row by row and applied to every
-scenario of the data set; saved to a CSV file or loaded from one."""
+scenario of the data set; saved to a CSV file or loaded from one (added to the table, its rows
+replacing the table's of the same event)."""
 from __future__ import annotations
 
 import csv
@@ -153,14 +154,21 @@ class PartiesDialog(QDialog):
         path = path or QFileDialog.getOpenFileName(self, "Lineage table", "", "CSV (*.csv);;All files (*)")[0]
         if not path:
             return False
-        from ...core.lineage import load_lineage
+        from ...core.lineage import load_lineage, overlay
+        from ...core.successors import dataset_lineage
         try:
             lin = load_lineage(path)
         except DataError as e:
             QMessageBox.warning(self, "Lineage", e.summary(5))
             return False
-        self._fill_lineage(lin)
-        self.status.setText(f"Loaded {path}: Apply to use it.")
+        try:
+            here = self.edited()
+        except DataError:       # a bad row in the table: the file goes on the data set's table instead
+            here = dataset_lineage(self.ds)
+        # the file's rows added to the table, replacing its rows of the same event
+        self._fill_lineage(overlay(here, lin))
+        self.status.setText(f"Loaded {path} (added to the table; its rows replace those of the same event): "
+                            "Apply to use it.")
         return True
 
     def save(self, path: str | None = None) -> bool:

@@ -1,29 +1,34 @@
 """The Blocs dock: the rival blocs, compact beside ours. One rival at a time (a combo picks it):
 its split as small seat lists, one per partner, "Fight" (two or more of its partners stand) and
 "None" (it fields nobody); drag seats between them, or select seats anywhere and press Alt+1 …
-Alt+9 (the rival's partners), Alt+0 (none); presets for its split (where each stood, the strongest
+Alt+9 (the rival's partners), Alt+0 (none); a friendly fight between some of its partners by a
+Ctrl-drag onto a partner's list, Alt+Shift+1 … Alt+Shift+9 or the seats' menu (the partner
+stands too, or stands down); presets for its split (where each stood, the strongest
 partner, as it stood in an election of the data set); its transfer; every bloc's projected seats.
 Every edit is one undo step on the scenario's stack."""
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
-from PySide6.QtGui import QDrag
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox,
-                               QSizePolicy, QSpinBox, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtGui import QDrag, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu, QMessageBox,
+                               QSizePolicy, QSpinBox, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
 
 from ...core import bloc_commands as bc
 from ...core.blocs import BASELINE, STRONGEST, RivalBloc
 from ..document import Document, DocumentView
 from ..style import swatch_icon
+from .flow import FlowLayout
 
 MIME = "application/x-seat-share-rival-seats"
 FIGHT, NONE = "__fight__", "__none__"
 
 
 class SeatBucket(QListWidget):
-    """One partner's seats in a rival's split (or Fight, or None); seats dragged onto it go to it."""
-    dropped = Signal(str, list)          # (bucket key, ac_nos)
+    """One partner's seats in a rival's split (or Fight, or None). Seats dragged onto it go to it;
+    dragged with Ctrl (a copy), its partner stands there too, beside the partner(s) standing (a
+    friendly fight between some of the bloc's partners)."""
+    dropped = Signal(str, list, bool)    # (bucket key, ac_nos, beside those standing)
     picked = Signal(list)                # ac_nos selected here
 
     def __init__(self, key: str, parent=None):
@@ -33,23 +38,53 @@ class SeatBucket(QListWidget):
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(False)
-        self.setUniformItemSizes(True)
         self.setIconSize(QSize(10, 10))     # the projected winner's colour, as small as the pools' chips
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # the seats in as many columns as the dock's width holds (each name whole), rows scrolling
+        self.setFlow(QListWidget.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.itemSelectionChanged.connect(lambda: self.picked.emit(self.selected()))
 
     def selected(self) -> list[int]:
         return [int(i.data(Qt.ItemDataRole.UserRole)) for i in self.selectedItems()]
 
-    def startDrag(self, actions):
-        seats = self.selected()
-        if not seats:
-            return
+    def fit_grid(self) -> None:
+        """Columns as wide as the longest seat here (its name whole), as many as fit."""
+        fm = self.fontMetrics()
+        longest = max((fm.horizontalAdvance(self.item(i).text()) for i in range(self.count())), default=40)
+        self.setGridSize(QSize(longest + self.iconSize().width() + 14, fm.height() + 4))
+
+    # the model side of a drag: what is carried, and what a drop does (tests drive these directly)
+    def mimeTypes(self):
+        return [MIME]
+
+    def mimeData(self, items):
         md = QMimeData()
-        md.setData(MIME, ",".join(map(str, seats)).encode())
+        md.setData(MIME, ",".join(str(int(i.data(Qt.ItemDataRole.UserRole))) for i in items).encode("ascii"))
+        return md
+
+    def supportedDropActions(self):
+        return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
+
+    def dropMimeData(self, index, data, action) -> bool:
+        if data is None or not data.hasFormat(MIME):
+            return False
+        seats = [int(x) for x in bytes(data.data(MIME)).decode("ascii", "replace").split(",") if x.strip().isdigit()]
+        if not seats:
+            return False
+        self.dropped.emit(self.key, seats, action == Qt.DropAction.CopyAction)
+        return True
+
+    def startDrag(self, actions):
+        items = self.selectedItems()
+        if not items:
+            return
         drag = QDrag(self)
-        drag.setMimeData(md)
-        drag.exec(Qt.DropAction.MoveAction)
+        drag.setMimeData(self.mimeData(items))
+        # no removal from this list after the drop: the split's refill shows where the seats went
+        drag.exec(Qt.DropAction.MoveAction | Qt.DropAction.CopyAction, Qt.DropAction.MoveAction)
 
     def dragEnterEvent(self, e):
         e.acceptProposedAction() if e.mimeData().hasFormat(MIME) else e.ignore()
@@ -58,13 +93,70 @@ class SeatBucket(QListWidget):
         e.acceptProposedAction() if e.mimeData().hasFormat(MIME) else e.ignore()
 
     def dropEvent(self, e):
-        if not e.mimeData().hasFormat(MIME):
+        action = e.dropAction()
+        if self.dropMimeData(self.count(), e.mimeData(), action):
+            e.setDropAction(action)
+            e.accept()
+        else:
             e.ignore()
-            return
-        seats = [int(x) for x in bytes(e.mimeData().data(MIME)).decode().split(",") if x]
-        e.setDropAction(Qt.DropAction.MoveAction)
-        e.accept()
-        self.dropped.emit(self.key, seats)
+
+
+class BucketButton(QToolButton):
+    """A partner's (or Fight's, or None's) button above the seat list: its count; a click shows its
+    seats; seats dropped on it go to it (dropped with Ctrl: its partner stands too)."""
+
+    def __init__(self, bucket: SeatBucket, parent=None):
+        super().__init__(parent)
+        self.bucket = bucket
+        self.setCheckable(True)
+        self.setAutoExclusive(True)
+        self.setAcceptDrops(True)
+
+    def sizeHint(self):
+        """The text and a small margin: six buttons in one row of a 370-px dock."""
+        return QSize(self.fontMetrics().horizontalAdvance(self.text()) + 10, super().sizeHint().height())
+
+    def minimumSizeHint(self):
+        return self.sizeHint()
+
+    def dragEnterEvent(self, e):
+        if e.mimeData().hasFormat(MIME):
+            e.acceptProposedAction()
+            self.setDown(True)
+        else:
+            e.ignore()
+
+    def dragMoveEvent(self, e):
+        e.acceptProposedAction() if e.mimeData().hasFormat(MIME) else e.ignore()
+
+    def dragLeaveEvent(self, e):
+        self.setDown(False)
+
+    def dropEvent(self, e):
+        self.setDown(False)
+        action = e.dropAction()
+        if self.bucket.dropMimeData(self.bucket.count(), e.mimeData(), action):
+            e.setDropAction(action)
+            e.accept()
+        else:
+            e.ignore()
+
+
+class SeatStack(QStackedWidget):
+    """The seat lists, one shown: as tall as the dock leaves (its preferred height is its minimum,
+    so that a dock in the scroll area never scrolls for it)."""
+
+    def sizeHint(self):
+        return QSize(super().sizeHint().width(), self.minimumHeight())
+
+    def minimumSizeHint(self):
+        return QSize(super().minimumSizeHint().width(), self.minimumHeight())
+
+    def hasHeightForWidth(self):
+        return False
+
+    def heightForWidth(self, _w):
+        return self.minimumHeight()
 
 
 class RivalDialog(QDialog):
@@ -146,6 +238,10 @@ class ContenderDialog(QDialog):
 
 
 class BlocsPanel(DocumentView, QWidget):
+    """Compact, for the deal's dock group at 1366×768: the rival and its split's preset, every
+    bloc's seats, one button per partner (and Fight, None) with its count, and the seats of the
+    button chosen in one list the width of the dock, in as many columns as fit (every name
+    whole); the new contenders in a line when there are any (+ and − add and remove them)."""
     follows = {"evaluated": "_evaluated"}
 
     def __init__(self, doc: Document, hub, parent=None):
@@ -154,73 +250,81 @@ class BlocsPanel(DocumentView, QWidget):
         self._shape = None
         self._preset_cache: dict = {}
         self.buckets: dict[str, SeatBucket] = {}
-        self.headers: dict[str, QLabel] = {}
+        self.buttons: dict[str, BucketButton] = {}
         self.rival = QComboBox()
         self.rival.setObjectName("rival_choice")
         self.rival.setToolTip("The rival bloc shown")
         self.rival.currentIndexChanged.connect(lambda _i: self._fill())
         add, remove, edit = QToolButton(), QToolButton(), QToolButton()
         add.setText("+")
-        add.setToolTip("Add a rival bloc")
+        add.setToolTip("Add a rival bloc, or a new contender (a party absent from the baseline, an independent)")
+        add.setObjectName("blocs_add")
+        add.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        add_menu = QMenu(add)
+        add_menu.addAction("Rival bloc…", self.add_rival)
+        add_menu.addAction("New contender…", lambda: self.add_contender())
+        add.setMenu(add_menu)
         remove.setText("−")
-        remove.setToolTip("Remove this rival bloc (its parties stand alone)")
+        remove.setToolTip("Remove this rival bloc (its parties stand alone), or a new contender")
+        remove.setObjectName("blocs_remove")
+        remove.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.remove_menu = QMenu(remove)
+        self.remove_menu.aboutToShow.connect(self._fill_remove_menu)
+        remove.setMenu(self.remove_menu)
         edit.setText("Edit…")
-        add.clicked.connect(self.add_rival)
-        remove.clicked.connect(self.remove_rival)
+        edit.setToolTip("The rival's name, partners and default split")
         edit.clicked.connect(self.edit_rival)
+        for btn in (add, remove):     # no menu arrow: the buttons stay as narrow as their sign
+            btn.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
         self.preset = QComboBox()
         self.preset.setObjectName("rival_preset")
         self.preset.setToolTip("The rival's split: a preset for every seat")
+        self.preset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.preset.setMinimumContentsLength(12)
         self.preset.activated.connect(self._preset_chosen)
         self.transfer = QSpinBox()
         self.transfer.setRange(0, 100)
-        self.transfer.setSuffix(" %")
+        self.transfer.setSuffix(" % transfer")
         self.transfer.setToolTip("Share of a partner's voters that go to the bloc's candidate where it does not stand")
         self.transfer.editingFinished.connect(self._transfer_changed)
         self.totals = QLabel()
         self.totals.setObjectName("bloc_totals")
         self.totals.setWordWrap(True)
         top = QHBoxLayout()
+        top.setSpacing(3)
         top.addWidget(QLabel("Rival"))
         top.addWidget(self.rival, 1)
         for b in (add, remove, edit):
             top.addWidget(b)
         row2 = QHBoxLayout()
+        row2.setSpacing(3)
         row2.addWidget(self.preset, 1)
-        row2.addWidget(QLabel("transfer"))
         row2.addWidget(self.transfer)
-        self.grid_box = QWidget()          # takes the free height (an empty grid would leave it to the labels)
-        self.grid_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.grid = QGridLayout(self.grid_box)
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setSpacing(4)
+        self.bar = QWidget()               # the partners' buttons, wrapping to a second row when narrow
+        self.bar.setObjectName("rival_buckets")
+        self.flow = FlowLayout(self.bar, spacing=2)
+        self.stack = SeatStack()           # the seats of the button chosen
+        self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.stack.setMinimumHeight(36)      # two rows of seats at least
         self.empty = QLabel("No rival bloc: every other party stands alone. Add one with +, or Scenario ▸ Start "
                             "from preset ▸ As the blocs stood in …")
         self.empty.setWordWrap(True)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setContentsMargins(4, 3, 4, 3)
+        lay.setSpacing(3)
         lay.addLayout(top)
         lay.addLayout(row2)
         lay.addWidget(self.totals)
         lay.addWidget(self.empty)
-        lay.addWidget(self.grid_box, 1)
-        # new contenders: parties absent from the baseline, independents in named seats
-        self.contenders = QListWidget()
+        lay.addWidget(self.bar)
+        lay.addWidget(self.stack, 1)
+        # new contenders (parties absent from the baseline, independents in named seats): a line when any
+        self.contenders = QLabel()
         self.contenders.setObjectName("contenders")
-        self.contenders.setMaximumHeight(52)
-        self.contenders.setToolTip("New contenders: each takes its vote from the seat's other candidates")
-        cadd, cdel = QToolButton(), QToolButton()
-        cadd.setText("+")
-        cadd.setToolTip("A party new to the baseline, or an independent in a seat")
-        cdel.setText("−")
-        cadd.clicked.connect(lambda: self.add_contender())
-        cdel.clicked.connect(self.remove_contender)
-        crow = QHBoxLayout()
-        crow.addWidget(QLabel("New contenders"))
-        crow.addStretch(1)
-        crow.addWidget(cadd)
-        crow.addWidget(cdel)
-        lay.addLayout(crow)
+        self.contenders.setWordWrap(True)
+        self.contenders.setToolTip("New contenders: each takes its vote from the seat's other candidates "
+                                   "(+ adds one, − removes one)")
+        self.contenders.hide()
         lay.addWidget(self.contenders)
         self.set_document(doc)
 
@@ -246,16 +350,16 @@ class BlocsPanel(DocumentView, QWidget):
             self.rival.blockSignals(False)
         bs = ev.bloc_seats
         parts = [f"<b>{n}</b> {bs[n]}" for n in ev.blocs.names]
-        parts.append(f"unaligned {bs['unaligned']}")
+        if bs["unaligned"]:         # a figure of none is left out: the line stays one line at 1366×768
+            parts.append(f"unaligned {bs['unaligned']}")
         if bs["independents"]:
             parts.append(f"independents {bs['independents']}")
         if bs["tied"]:
             parts.append(f"tied {bs['tied']}")
         self.totals.setText(" · ".join(parts) + f" <span style='color:#666'>of {sc.seats.n}</span>")
         labels = [c.label for c in sc.contenders]
-        if [self.contenders.item(i).text() for i in range(self.contenders.count())] != labels:
-            self.contenders.clear()
-            self.contenders.addItems(labels)
+        self.contenders.setText("New contenders: " + "; ".join(labels))
+        self.contenders.setVisible(bool(labels))
         self._fill()
 
     def _fill(self) -> None:
@@ -278,10 +382,12 @@ class BlocsPanel(DocumentView, QWidget):
         st = ev.projector.rival_standing[k]
         seats = self.doc.dataset.seats
         by_key: dict[str, list[int]] = {key: [] for key in keys}
+        fighting: dict[int, str] = {}
         for i, a in enumerate(seats.ac_no.tolist()):
             who = [c for c, s in zip(b.partners, st[i]) if s]
             by_key[who[0] if len(who) == 1 else (FIGHT if who else NONE)].append(a)
-        edited = b.edited
+            if len(who) > 1:
+                fighting[a] = " v ".join(who)
         pr = ev.projection
         colour = self.doc.dataset.party_colour
         for key, acs in by_key.items():
@@ -289,7 +395,7 @@ class BlocsPanel(DocumentView, QWidget):
             lst.blockSignals(True)
             lst.clear()
             for a in acs:
-                extra = " v ".join(edited[a]) if key == FIGHT and a in edited else ""
+                extra = fighting.get(a, "") if len(b.partners) > 2 else ""   # which of its partners fight
                 i = seats.index_of(a)
                 won = pr.parties[int(pr.winner[i])]
                 it = QListWidgetItem(swatch_icon(colour(won)), f"{a} {seats.name(a)}" + (f" ({extra})" if extra else ""))
@@ -297,43 +403,57 @@ class BlocsPanel(DocumentView, QWidget):
                 it.setToolTip(f"Projected winner: {won}")
                 lst.addItem(it)
             lst.blockSignals(False)
+            lst.fit_grid()
             label = {FIGHT: "Fight", NONE: "None"}.get(key, key)
-            self.headers[key].setText(f"<b>{label}</b> {len(acs)}")
-        # a row of lists as tall as its seats ask (an empty Fight or None row stays small)
-        for n in range(0, len(keys), 2):
-            most = max(len(by_key[k]) for k in keys[n:n + 2])
-            self.grid.setRowStretch(n // 2, 1 + min(most, 12))
+            self.buttons[key].setText(f"{label} {len(acs)}")
+        self.bar.updateGeometry()
+
+    def show_bucket(self, key: str) -> bool:
+        """Show the seats of one partner (or Fight, or None) in the list."""
+        if key not in self.buckets:
+            return False
+        self.buttons[key].setChecked(True)
+        self.stack.setCurrentWidget(self.buckets[key])
+        return True
+
+    def shown_bucket(self) -> str | None:
+        w = self.stack.currentWidget()
+        return w.key if isinstance(w, SeatBucket) else None
 
     def _rebuild(self, keys: list[str]) -> None:
-        while self.grid.count():
-            w = self.grid.takeAt(0).widget()
-            if w is not None:
-                w.deleteLater()
-        self.buckets, self.headers = {}, {}
+        keep = self.shown_bucket()
+        for w in list(self.buckets.values()) + list(self.buttons.values()):
+            self.stack.removeWidget(w)
+            self.flow.removeWidget(w)
+            w.deleteLater()
+        self.buckets, self.buttons = {}, {}
         self._shape = None
+        self.bar.setVisible(bool(keys))
         b = self.current()
-        for n, key in enumerate(keys):
-            box = QWidget()
-            v = QVBoxLayout(box)
-            v.setContentsMargins(0, 0, 0, 0)
-            v.setSpacing(1)
-            head = QLabel()
-            if b is not None and key in b.partners:
-                head.setToolTip(f"{self.doc.dataset.party_names.get(key, key)}: Alt+{b.partners.index(key) + 1} gives "
-                                "it the selected seats")
-            elif key == NONE:
-                head.setToolTip("The bloc fields no candidate here (Alt+0)")
-            else:
-                head.setToolTip("Two or more of the bloc's partners stand (a friendly fight)")
+        for key in keys:
             lst = SeatBucket(key)
             lst.setObjectName(f"rival_bucket_{key}")
-            lst.setMinimumHeight(64)  # two rows at least: past that the dock's panel scrolls
             lst.dropped.connect(self._dropped)
+            lst.customContextMenuRequested.connect(lambda pos, s=lst: self._bucket_menu(s, pos))
             lst.picked.connect(lambda seats, s=lst: seats and self.hub.set(seats, s))
-            v.addWidget(head)
-            v.addWidget(lst, 1)
-            self.grid.addWidget(box, n // 2, n % 2)
-            self.buckets[key], self.headers[key] = lst, head
+            btn = BucketButton(lst)
+            btn.setObjectName(f"rival_button_{key}")
+            if b is not None and key in b.partners:
+                k = b.partners.index(key) + 1
+                btn.setToolTip(f"{self.doc.dataset.party_names.get(key, key)}: its seats. Drop seats here to give them "
+                               f"to it (with Ctrl: it stands too, a friendly fight)" +
+                               (f"; or select seats and press Alt+{k} (Alt+Shift+{k}: it stands too)" if k < 10 else ""))
+            elif key == NONE:
+                btn.setToolTip("Seats where the bloc fields no candidate. Drop seats here, or press Alt+0")
+            else:
+                btn.setToolTip("Seats where two or more of the bloc's partners stand (a friendly fight). Drop seats "
+                               "here and every partner stands")
+            btn.toggled.connect(lambda on, s=lst: on and self.stack.setCurrentWidget(s))
+            self.stack.addWidget(lst)
+            self.flow.addWidget(btn)
+            self.buckets[key], self.buttons[key] = lst, btn
+        if keys:
+            self.show_bucket(keep if keep in self.buckets else keys[0])
 
     def _fill_presets(self, b: RivalBloc | None) -> None:
         from ...core.bloc_presets import bloc_presets
@@ -378,15 +498,48 @@ class BlocsPanel(DocumentView, QWidget):
             QMessageBox.warning(self, "Blocs", str(e))
             return False
 
-    def _dropped(self, key: str, seats: list[int]) -> None:
+    def _dropped(self, key: str, seats: list[int], beside: bool = False) -> bool:
         b = self.current()
         if b is None or not seats:
-            return
+            return False
+        if beside and key in b.partners:        # Ctrl-drop: the partner stands too (a friendly fight)
+            return self.partner_stands(key, seats, True)
         if key == FIGHT:
             codes = b.partners          # every partner of the bloc stands
         else:
             codes = () if key == NONE else (key,)
-        self._push(lambda: bc.move_rival_seats(self.doc.scenario, b.name, seats, codes))
+        return self._push(lambda: bc.move_rival_seats(self.doc.scenario, b.name, seats, codes))
+
+    def standing(self, seats) -> dict[int, tuple[str, ...]]:
+        """Who stands for the current rival in these seats now (its edits or its default split)."""
+        b = self.current()
+        if b is None:
+            return {}
+        k = [x.name for x in self.doc.scenario.rivals].index(b.name)
+        st = self.doc.evaluation.projector.rival_standing[k]
+        ix = self.doc.dataset.seats.index_of
+        return {a: tuple(c for c, s in zip(b.partners, st[ix(a)]) if s) for a in seats}
+
+    def partner_stands(self, code: str, seats, on: bool) -> bool:
+        """The rival's partner ``code`` stands too in these seats (a friendly fight), or stands down."""
+        b = self.current()
+        if b is None or not seats:
+            return False
+        try:
+            cmd = bc.rival_partner_stands(self.doc.scenario, b.name, self.standing(seats), code, on)
+        except ValueError as e:
+            QMessageBox.warning(self, "Blocs", str(e))
+            return False
+        if cmd is None:
+            self._say(f"{code} already stands in every seat selected" if on else
+                      f"{code} stands alone there: give the seat to another partner (Alt+1 …) or to none (Alt+0)")
+            return False
+        return self.doc.push(cmd)
+
+    def _say(self, text: str) -> None:
+        w = self.window()
+        if hasattr(w, "statusBar"):
+            w.statusBar().showMessage(text, 6000)
 
     def assign_selected(self, k: int) -> bool:
         """Alt+k: the selected seats to the current rival's partner k (1-based); 0: to none."""
@@ -396,6 +549,46 @@ class BlocsPanel(DocumentView, QWidget):
             return False
         codes = () if k == 0 else (b.partners[k - 1],)
         return self._push(lambda: bc.move_rival_seats(self.doc.scenario, b.name, seats, codes))
+
+    def toggle_selected(self, k: int) -> bool:
+        """Alt+Shift+k: the current rival's partner k (1-based) stands too in the selected seats (a
+        friendly fight beside the partner standing); where it stands in every one, it stands down."""
+        b = self.current()
+        seats = sorted(self.hub.seats)
+        if b is None or not seats or not 1 <= k <= len(b.partners):
+            return False
+        code = b.partners[k - 1]
+        now = self.standing(seats)
+        return self.partner_stands(code, seats, not all(code in c for c in now.values()))
+
+    def _bucket_menu(self, lst: SeatBucket, pos) -> QMenu | None:
+        """Right-click on seats: give them to a partner (or none), and which partners stand there."""
+        b = self.current()
+        seats = lst.selected()
+        if b is None or not seats:
+            return None
+        m = QMenu(self)
+        give = m.addMenu("Give to")
+        for k, c in enumerate(b.partners):
+            a = give.addAction(f"{c} alone", lambda c=c: self._dropped(c, seats))
+            a.setShortcut(QKeySequence(f"Alt+{k + 1}") if k < 9 else QKeySequence())
+        give.addAction("Every partner (a friendly fight)", lambda: self._dropped(FIGHT, seats))
+        give.addAction("None: the bloc fields nobody", lambda: self._dropped(NONE, seats)).setShortcut(
+            QKeySequence("Alt+0"))
+        sub = m.addMenu("Partners standing here (friendly fight)")
+        sub.setObjectName("rival_fight_menu")
+        now = self.standing(seats)
+        for k, c in enumerate(b.partners):
+            a = sub.addAction(f"{c} — {self.doc.dataset.party_names.get(c, c)}")
+            a.setObjectName(f"rival_fight_{c}")
+            a.setCheckable(True)
+            a.setChecked(all(c in x for x in now.values()))
+            if k < 9:
+                a.setShortcut(QKeySequence(f"Alt+Shift+{k + 1}"))
+            a.toggled.connect(lambda on, c=c: self.partner_stands(c, seats, on))
+        if pos is not None:
+            m.exec(lst.viewport().mapToGlobal(pos))
+        return m
 
     def _preset_chosen(self, _i: int) -> None:
         b, data = self.current(), self.preset.currentData()
@@ -486,8 +679,18 @@ class BlocsPanel(DocumentView, QWidget):
             return False
         return self._push(lambda: bc.SetContenders(sc, sc.contenders + (c,), f"New contender: {c.label}"))
 
-    def remove_contender(self) -> bool:
-        r = self.contenders.currentRow()
+    def _fill_remove_menu(self) -> None:
+        m = self.remove_menu
+        m.clear()
+        b = self.current()
+        if b is not None:
+            m.addAction(f"Rival bloc {b.name} (its parties stand alone)", self.remove_rival)
+        for r, c in enumerate(self.doc.scenario.contenders):
+            m.addAction(f"New contender: {c.label}", lambda r=r: self.remove_contender(r))
+        if m.isEmpty():
+            m.addAction("Nothing to remove").setEnabled(False)
+
+    def remove_contender(self, r: int) -> bool:
         sc = self.doc.scenario
         if not 0 <= r < len(sc.contenders):
             return False
