@@ -131,3 +131,20 @@ def test_the_optimisers_draws_take_the_scenarios_poll():
     opt = O.Optimiser(HARYANA, sc, draws=300)
     assert opt.table.sim.params.poll == (("BJP", 0.36), ("INC", 0.45))
     assert opt.table.sim.params.sizes == Sizes.from_json(DOC["poll_sizes"])
+
+
+def test_a_blocs_statewide_swing_spread_follows_its_size(jh):
+    # the shipped spread is a power of the contender's statewide share (resources/seat_model.json:
+    # state_pow < 0): a big bloc's log-swing spreads less than a small party's, in the ratio of
+    # Sizes.state_spread; its tails are a t (the quartiles of a unit-variance t, times the spread)
+    ds, sc, ev = jh
+    sim = U.Simulator(ev.projector, ds, U.params_for(ds)[0], 4000, 5)
+    z = sim.params.sizes
+    assert z.state_pow < 0 and np.isfinite(z.state_df)
+    X = np.array([sim.statewide[c] for c in sim.contenders]) / 100.0
+    lg = np.log(sim.c_draws[:len(X)].astype(np.float64))
+    iqr = np.subtract(*np.percentile(lg, [75, 25], axis=1))
+    big, small = int(np.argmax(X)), int(np.argmin(np.where(X > 0.01, X, 1.0)))
+    want = z.state_spread(X[[big, small]])
+    assert X[big] > 0.3 and X[small] < 0.1
+    assert iqr[big] / iqr[small] == pytest.approx(want[0] / want[1], rel=0.15)

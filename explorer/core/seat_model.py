@@ -31,6 +31,8 @@ import numpy as np
 from .seat_transitions import Transition
 
 NEW_BELOW = 0.005    # a contender with less than this statewide share before is new
+STATE_REF = 0.30     # the share at which ``state_sd`` is the statewide spread (heteroscedastic forms)
+STATE_FLOOR = 0.01   # below this share the spread stays that of this share
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,17 @@ class Sizes:
     new_mean: float = 0.0
     new_sd: float = 0.05
     poll_sd: float = 0.0            # error of a poll's statewide shares (with a poll)
+    state_pow: float = 0.0          # the statewide spread at share X: state_sd * (X / STATE_REF) ** state_pow
+    coupled: bool = False           # the statewide swings share one vote: what one gains, the others lose
+    wave_p: float = 0.0             # the share of elections that are waves: every statewide spread x wave_mult
+    wave_mult: float = 1.0
+
+    def state_spread(self, X: np.ndarray) -> np.ndarray:
+        """The statewide swing's spread of a contender of statewide share ``X`` (heteroscedastic
+        when ``state_pow`` is not 0: big blocs move by a few points, small parties by multiples)."""
+        if self.state_pow == 0.0:
+            return np.full(np.shape(X), self.state_sd)
+        return self.state_sd * (np.clip(X, STATE_FLOOR, 1.0) / STATE_REF) ** self.state_pow
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -110,6 +123,26 @@ def _centre(t: Transition, sizes: Sizes, X: np.ndarray, poll: np.ndarray | None,
     return (lo + hi) / 2
 
 
+def couple(g: np.ndarray, X: np.ndarray, W: np.ndarray, old: np.ndarray, form: str) -> np.ndarray:
+    """Statewide swings ``g`` (.., K) made zero-sum over the ``old`` contenders (those standing
+    before): their total statewide vote (share ``X`` where they stand, on ``W`` of the vote) stays
+    what it was, so what one gains the others lose, in proportion to their shares."""
+    wx = np.where(old, W * X, 0.0)
+    tot = wx.sum()
+    if tot <= 0:
+        return g
+    if form == "uniform":
+        net = (np.where(old, W, 0.0) * g).sum(-1, keepdims=True)
+        return np.where(old, g - net * X / tot, g)
+    got = (wx * np.exp(g)).sum(-1, keepdims=True)
+    return np.where(old, g - np.log(got / tot), g)
+
+
+def standing_weight(t: Transition) -> np.ndarray:
+    """(K,) the part of the earlier vote cast in the seats where each contender stands now."""
+    return (t.present1 * t.weight0[:, None]).sum(0) / t.weight0.sum()
+
+
 def _logit_apply(base, g):
     b = np.clip(base, 1e-4, 1 - 1e-4)
     return 1.0 / (1.0 + np.exp(-(np.log(b / (1 - b)) + g)))
@@ -135,7 +168,9 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     new = is_new(t, sizes)
     ind = K - 2
     centre = _centre(t, sizes, X, poll, x_c)
-    spread = sizes.state_sd if poll is None else sizes.poll_sd
+    spread = sizes.state_spread(X)[None, None, :] if poll is None else sizes.poll_sd
+    W = standing_weight(t)
+    old = ~new & (np.arange(K) < K - 2) & (W > 0)
     new_share = sizes.new_mean if poll is None else poll_where_standing(t, poll)
     width = max([len(t.partners.get(c, ())) for c in t.contenders[:-2]] + [1])
     pidx = np.where(t.partner1 >= 0, np.arange(K)[None, :] * width + t.partner1, -1)
@@ -148,10 +183,14 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         tau = np.clip(sizes.transfer + sizes.transfer_sd * rng.standard_normal((d, 1, K)), 0.0, 1.0)
         x = t.stand0[None] + tau * t.away0[None]
         if math.isfinite(sizes.state_df):
-            z = rng.standard_t(sizes.state_df, (d, 1, K)) * math.sqrt(max(sizes.state_df - 2, 0.5) / sizes.state_df)
+            z = rng.standard_t(sizes.state_df, (d, 1, K)) * math.sqrt(max(sizes.state_df - 2, 1e-3) / sizes.state_df)
         else:
             z = rng.standard_normal((d, 1, K))
+        if sizes.wave_p > 0 and poll is None:
+            z = z * np.where(rng.random((d, 1, 1)) < sizes.wave_p, sizes.wave_mult, 1.0)
         g = centre[None, None, :] + spread * z
+        if sizes.coupled and poll is None and sizes.form != "logit":
+            g = couple(g, X, W, old, sizes.form)
         y = _apply(sizes, X[None, None, :], x, g)
         if sizes.partner_sd > 0:
             pz = sizes.partner_sd * rng.standard_normal((d, K * width))

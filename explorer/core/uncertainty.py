@@ -226,6 +226,18 @@ def _t(rng: np.random.Generator, df: float, shape) -> np.ndarray:
     return z / np.sqrt(w / df) * np.float32(math.sqrt((df - 2) / df))
 
 
+def _t_scale(bank: "NoiseBank", df: float, shape) -> np.ndarray:
+    """Per bloc swing draw, the factor that turns the bank's normal bloc draws into Student t
+    draws of unit variance (``df`` degrees of freedom): drawn once per bank from its seed."""
+    key = ("_t_scale", df, shape)
+    hit = bank.__dict__.get("_t_scale")
+    if hit is None or hit[0] != key:
+        w = np.random.default_rng([bank.key[4], 25]).chisquare(df, shape)
+        hit = (key, np.sqrt(df / w) * math.sqrt((df - 2) / df))
+        bank.__dict__["_t_scale"] = hit
+    return hit[1]
+
+
 class NoiseBank:
     """The random parts, drawn once per (seats, regions, parties, draws, seed, df): unit-variance
     t draws for the state (D, P), region (D, R, P), transfer (D,) and seat (TOP, D, N) parts."""
@@ -401,7 +413,8 @@ class Simulator:
         with ``base = X + seat_keep (share - X)`` (X: the contender's statewide share where it
         stands, over the seats of the data set, our bloc standing in every seat by its strongest
         partner: it does not depend on the split, so a move and a full run agree), ``M`` the
-        statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X + state_sd z; with a
+        statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X + sd(X) z, sd(X) the
+        spread by the contender's size (``Sizes.state_spread``), z a t where ``state_df`` is finite; with a
         poll: to the poll's share where the contender stands, ± the poll's error), and ``A``
         the partner's own swing within its bloc and the contender's district swing."""
         from .blocs import bloc_index
@@ -458,10 +471,15 @@ class Simulator:
                 mult = np.exp(lg[:, None] + m.poll_sd * 100.0 / np.maximum(X[:, None], 1e-9) * zc)
         else:
             g = z.swing_a + z.swing_b * X / 100.0
+            sd = z.state_spread(X / 100.0)[:, None]             # by the contender's size (state_pow)
+            if math.isfinite(z.state_df):                        # fat tails: a t of unit variance
+                zc = zc * _t_scale(bank, z.state_df, zc.shape)
+            if z.coupled or z.wave_p:
+                raise ValueError("coupled or wave statewide swings are not simulated by the app")
             if z.form == "uniform":
-                add_c = 100.0 * (g[:, None] + z.state_sd * zc)
+                add_c = 100.0 * (g[:, None] + sd * zc)
             elif z.form == "proportional":
-                mult = np.exp(g[:, None] + z.state_sd * zc)
+                mult = np.exp(g[:, None] + sd * zc)
             else:
                 raise ValueError(f"the seat model's form {z.form!r} is not simulated by the app")
         # A: per (region, party column) the partner's own swing and the contender's district swing
