@@ -148,3 +148,21 @@ def test_a_blocs_statewide_swing_spread_follows_its_size(jh):
     want = z.state_spread(X[[big, small]])
     assert X[big] > 0.3 and X[small] < 0.1
     assert iqr[big] / iqr[small] == pytest.approx(want[0] / want[1], rel=0.15)
+
+
+def test_the_seat_noise_follows_the_seat_s_votes(jh):
+    # the shipped seat noise is (seat_sd + seat_slope x share) x (votes / 100,000) ** seat_votes_pow:
+    # a seat with fewer votes (personal votes weigh more) gets more noise, share for share
+    from explorer.core.seat_model import seat_votes_factor
+    ds, sc, ev = jh
+    sim = U.Simulator(ev.projector, ds, U.params_for(ds)[0], 200, 5)
+    z = sim.params.sizes
+    assert z.seat_votes_pow < 0
+    plain = 100.0 * z.seat_sd + z.seat_slope * np.clip(sim.share, 0, 100)
+    ratio = sim.nsd / plain
+    votes = np.asarray(ev.projector.prepared.valid_votes, dtype=np.float64)
+    party = np.asarray(sim.parties, dtype=object)[np.maximum(sim.party, 0)]
+    cand = sim.valid & (party != "IND")
+    want = np.broadcast_to(seat_votes_factor(z, votes)[None, :, None], ratio.shape)
+    assert ratio[cand] == pytest.approx(want[cand], rel=1e-4)
+    assert votes.min() < votes.max() and want[cand].max() > want[cand].min()

@@ -111,3 +111,11 @@ def test_the_statewide_swing_fitted_by_maximum_likelihood_finds_its_sizes():
     assert 2.5 < df < 4.0 and sd == pytest.approx(0.2, rel=0.15) and (a, b, pw) == (0.0, 0.0, 0.0)
     # a fixed centre stays as given
     assert fit_state_swing(g, X, pull=True, hetero=True, tails=False, centre=(0.0, -0.3))[:2] == (0.0, -0.3)
+
+
+def test_the_seat_noise_grows_as_the_seat_s_votes_fall():
+    from explorer.core.seat_model import seat_votes_factor
+    s = Sizes(seat_votes_pow=-0.2)
+    # 100,000 votes: the fitted noise; a 32nd of that: 32 ** 0.2 = 2 times; 32 times more: half
+    assert seat_votes_factor(s, np.array([100_000.0, 3_125.0, 3_200_000.0])) == pytest.approx([1.0, 2.0, 0.5])
+    assert (seat_votes_factor(Sizes(), np.array([5.0, 1e6])) == 1.0).all()

@@ -33,6 +33,7 @@ from .seat_transitions import Transition
 NEW_BELOW = 0.005    # a contender with less than this statewide share before is new
 STATE_REF = 0.30     # the share at which ``state_sd`` is the statewide spread (heteroscedastic forms)
 STATE_FLOOR = 0.01   # below this share the spread stays that of this share
+SEAT_VOTES_REF = 100_000.0   # the votes of a seat at which the seat noise is seat_sd + seat_slope x share
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class Sizes:
     coupled: bool = False           # the statewide swings share one vote: what one gains, the others lose
     wave_p: float = 0.0             # the share of elections that are waves: every statewide spread x wave_mult
     wave_mult: float = 1.0
+    seat_df: float = math.inf       # Student t degrees of freedom of the seat noise (unit variance)
+    keep_sd: float = 0.0            # seat_keep drawn per election: how much of the leads is kept varies
+    seat_votes_pow: float = 0.0     # the seat noise times (the seat's votes / SEAT_VOTES_REF) ** seat_votes_pow
 
     def state_spread(self, X: np.ndarray) -> np.ndarray:
         """The statewide swing's spread of a contender of statewide share ``X`` (heteroscedastic
@@ -69,12 +73,14 @@ class Sizes:
     def to_json(self) -> dict:
         d = asdict(self)
         d["state_df"] = None if math.isinf(self.state_df) else self.state_df
+        d["seat_df"] = None if math.isinf(self.seat_df) else self.seat_df
         return {k: (round(v, 5) if isinstance(v, float) else v) for k, v in d.items()}
 
     @staticmethod
     def from_json(d: dict) -> "Sizes":
         d = dict(d)
         d["state_df"] = math.inf if d.get("state_df") is None else float(d["state_df"])
+        d["seat_df"] = math.inf if d.get("seat_df") is None else float(d["seat_df"])
         return Sizes(**d)
 
 
@@ -138,6 +144,13 @@ def couple(g: np.ndarray, X: np.ndarray, W: np.ndarray, old: np.ndarray, form: s
     return np.where(old, g - np.log(got / tot), g)
 
 
+def seat_votes_factor(sizes: Sizes, votes: np.ndarray) -> np.ndarray:
+    """(n,) the seat noise's factor for each seat's votes (1 where ``seat_votes_pow`` is 0)."""
+    if sizes.seat_votes_pow == 0.0:
+        return np.ones(len(votes))
+    return (np.maximum(votes, 1.0) / SEAT_VOTES_REF) ** sizes.seat_votes_pow
+
+
 def standing_weight(t: Transition) -> np.ndarray:
     """(K,) the part of the earlier vote cast in the seats where each contender stands now."""
     return (t.present1 * t.weight0[:, None]).sum(0) / t.weight0.sum()
@@ -148,8 +161,8 @@ def _logit_apply(base, g):
     return 1.0 / (1.0 + np.exp(-(np.log(b / (1 - b)) + g)))
 
 
-def _apply(sizes: Sizes, X, x, g):
-    base = X + sizes.seat_keep * (x - X)
+def _apply(sizes: Sizes, X, x, g, keep=None):
+    base = X + (sizes.seat_keep if keep is None else keep) * (x - X)
     if sizes.form == "uniform":
         return base + g
     if sizes.form == "logit":
@@ -170,6 +183,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     centre = _centre(t, sizes, X, poll, x_c)
     spread = sizes.state_spread(X)[None, None, :] if poll is None else sizes.poll_sd
     W = standing_weight(t)
+    vote_factor = seat_votes_factor(sizes, t.weight0)
     old = ~new & (np.arange(K) < K - 2) & (W > 0)
     new_share = sizes.new_mean if poll is None else poll_where_standing(t, poll)
     width = max([len(t.partners.get(c, ())) for c in t.contenders[:-2]] + [1])
@@ -191,7 +205,10 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         g = centre[None, None, :] + spread * z
         if sizes.coupled and poll is None and sizes.form != "logit":
             g = couple(g, X, W, old, sizes.form)
-        y = _apply(sizes, X[None, None, :], x, g)
+        keep = None
+        if sizes.keep_sd > 0:
+            keep = np.clip(sizes.seat_keep + sizes.keep_sd * rng.standard_normal((d, 1, 1)), 0.0, 1.0)
+        y = _apply(sizes, X[None, None, :], x, g, keep)
         if sizes.partner_sd > 0:
             pz = sizes.partner_sd * rng.standard_normal((d, K * width))
             y = y + np.where(pidx[None] >= 0, pz[:, np.clip(pidx, 0, None)], 0.0)
@@ -201,7 +218,11 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
             y = np.where(new[None, None, :], new_share[None, None, :], y)
         if sizes.region_sd > 0:
             y = y + sizes.region_sd * rng.standard_normal((d, R, K))[:, t.region, :]
-        y = y + (sizes.seat_sd + sizes.seat_slope * np.clip(x, 0, 1)) * rng.standard_normal((d, n, K))
+        if math.isfinite(sizes.seat_df):
+            e = rng.standard_t(sizes.seat_df, (d, n, K)) * math.sqrt((sizes.seat_df - 2) / sizes.seat_df)
+        else:
+            e = rng.standard_normal((d, n, K))
+        y = y + (sizes.seat_sd + sizes.seat_slope * np.clip(x, 0, 1)) * vote_factor[None, :, None] * e
         y[:, :, ind] = sizes.ind_keep * t.stand0[None, :, ind] + sizes.ind_sd * rng.standard_normal((d, n))
         y = np.where(standing[None], np.maximum(y, 0.0), -1.0)
         w = np.argmax(y, axis=2)

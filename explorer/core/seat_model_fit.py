@@ -20,7 +20,7 @@ import math
 
 import numpy as np
 
-from .seat_model import NEW_BELOW, STATE_FLOOR, STATE_REF, Sizes, consolidated, couple, standing_weight, statewide
+from .seat_model import NEW_BELOW, SEAT_VOTES_REF, STATE_FLOOR, STATE_REF, Sizes, consolidated, couple, standing_weight, statewide
 from .seat_transitions import Transition
 
 MIN_TRANSFER_SEATS = 10
@@ -151,7 +151,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               partner: bool = True, hetero: bool = True, transfer: float | None = None, fade: bool = True,
               pull: bool = True, state_ml: bool = False, hetero_state: bool = False, coupled: bool = False,
               state_min: float = SUBSTANTIAL, wave: bool = False, centre_ls: bool = False,
-              seat_ml: bool = False) -> tuple[Sizes, dict]:
+              seat_ml: bool = False, seat_tails: bool = False, keep_varies: bool = False,
+              seat_by_votes: bool = False) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
@@ -162,7 +163,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     rate, rate_sd, rate_seats = fit_transfer(ts)
     if transfer is not None:
         rate, rate_sd = transfer, 0.10
-    swings, levels, devs0, devs1, groups = [], [], [], [], []
+    swings, levels, devs0, devs1, groups, keeps = [], [], [], [], [], []
     per_t = []
     ind_x, ind_y, new_means = [], [], []
     for t in ts:
@@ -193,6 +194,11 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
         use = t.present1 & old[None, :]
         devs0.append((x - X[None, :])[use])
         devs1.append((t.s1 - S1[None, :])[use])
+        e0, e1 = devs0[-1], devs1[-1]
+        if len(e0) >= 20 and e0 @ e0 > 0:      # this transition's own seat_keep and its sampling noise
+            bt = float(e0 @ e1 / (e0 @ e0))
+            res = e1 - bt * e0
+            keeps.append((bt, float(res @ res) / (len(e0) - 1) / float(e0 @ e0)))
         per_t.append((t, x, X, S1, use, old))
         ind_x.extend(t.stand0[:, K - 2].tolist())
         ind_y.extend(t.s1[:, K - 2].tolist())
@@ -205,7 +211,9 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
             (sa, sb) if centre_ls else None)
     d0, d1 = np.concatenate(devs0), np.concatenate(devs1)
     keep = float(d0 @ d1 / (d0 @ d0)) if fade else 1.0
-    partner_dev, region_m, region_var, e_abs, e_x = [], [], [], [], []
+    kp = np.array(keeps) if keeps else np.zeros((0, 2))
+    keep_sd = float(np.sqrt(max(np.var(kp[:, 0]) - np.mean(kp[:, 1]), 0.0))) if (keep_varies and len(kp) >= 3) else 0.0
+    partner_dev, region_m, region_var, e_abs, e_x, e_v = [], [], [], [], [], []
     for t, x, X, S1, use, old in per_t:
         r = (t.s1 - S1[None, :]) - keep * (x - X[None, :])
         for k in np.flatnonzero(old):
@@ -227,8 +235,10 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                     e = r[m, k] - mu if region else r[m, k]
                     e_abs.extend((np.abs(e) * (math.sqrt(nm / (nm - 1)) if region else 1.0)).tolist())
                     e_x.extend(x[m, k].tolist())
+                    e_v.extend(t.weight0[m].tolist())
     ea, ex = np.array(e_abs), np.array(e_x)
     c = math.sqrt(2 / math.pi)
+    seat_df, votes_pow = math.inf, 0.0
     if hetero:
         a, b = np.linalg.lstsq(np.stack([np.ones_like(ex), ex], 1), ea / c, rcond=None)[0]
         if seat_ml:
@@ -238,6 +248,26 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                 sd = np.maximum(th[0] + th[1] * ex, 1e-4)
                 return float(np.sum(np.log(sd) + 0.5 * e2 / sd ** 2))
             a, b = nelder_mead(nll, [a, b], step=0.01)
+        if seat_by_votes:     # the seat noise also a power of the seat's votes: small seats, personal votes
+            e2, lv = ea ** 2, np.log(np.maximum(np.array(e_v), 1.0) / SEAT_VOTES_REF)
+
+            def nll_v(th):
+                sd = np.maximum(th[0] + th[1] * ex, 1e-4) * np.exp(th[2] * lv)
+                return float(np.sum(np.log(sd) + 0.5 * e2 / sd ** 2))
+            a, b, votes_pow = nelder_mead(nll_v, [a, b, 0.0], step=0.01)
+            a, b, votes_pow = nelder_mead(nll_v, [a, b, votes_pow], step=0.01)
+        if seat_tails:
+            e2 = ea ** 2
+
+            def nll_t(th):
+                sd = np.maximum(th[0] + th[1] * ex, 1e-4)
+                nu = 2.05 + math.exp(th[2])
+                sc = sd * math.sqrt((nu - 2) / nu)
+                return float(np.sum(np.log(sc) + (nu + 1) / 2 * np.log1p(e2 / sc ** 2 / nu))
+                             - len(e2) * (math.lgamma((nu + 1) / 2) - math.lgamma(nu / 2) - 0.5 * math.log(nu * math.pi)))
+            a, b, lnu = nelder_mead(nll_t, [a, b, math.log(5.0)], step=0.01)
+            a, b, lnu = nelder_mead(nll_t, [a, b, lnu], step=0.1)
+            seat_df = 2.05 + math.exp(lnu)
     else:
         a, b = float(np.sqrt(np.mean(ea ** 2))), 0.0
     reg_sd = float(np.sqrt(max(np.mean(np.square(region_m)) - np.mean(region_var), 0.0))) if region else 0.0
@@ -254,7 +284,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   seat_slope=float(b), transfer=float(rate), transfer_sd=float(rate_sd), ind_keep=ikeep,
                   ind_sd=float(np.std(iy - ikeep * ix)), new_mean=float(nm.mean()),
                   new_sd=float(nm.std()) if len(nm) > 1 else 0.05, state_pow=pw, coupled=coupled,
-                  wave_p=wave_p, wave_mult=wave_mult)
+                  wave_p=wave_p, wave_mult=wave_mult, seat_df=seat_df, keep_sd=keep_sd,
+                  seat_votes_pow=float(votes_pow))
     report = {"transitions": len(ts), "statewide_changes": int(len(swings)), "excess_kurtosis": round(kurt, 3),
               "transfer_seats": rate_seats, "partner_groups": len(partner_dev), "regions": len(region_m),
               "seat_residuals": int(len(ea)), "new_contenders": len(new_means)}
@@ -295,6 +326,17 @@ FORMS.update({
     "proportional, all parts, spread by size, t tails, centre by least squares, seat noise by ML": dict(
         _ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_ml=True),
     "proportional, all parts, ML normal, seat noise by ML": dict(_ML, fat_tails=False, seat_ml=True),
+    "proportional, all parts, spread by size, t tails, centre by least squares, seat noise by ML, leads kept by election":
+        dict(_ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_ml=True, keep_varies=True),
+    "proportional, all parts, ML normal, seat noise by ML, leads kept by election": dict(
+        _ML, fat_tails=False, seat_ml=True, keep_varies=True),
+    "proportional, all parts, spread by size, t tails, centre by least squares, seat noise by ML and votes": dict(
+        _ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_ml=True, seat_by_votes=True),
+    "proportional, all parts, ML normal, seat noise by ML and votes": dict(
+        _ML, fat_tails=False, seat_ml=True, seat_by_votes=True),
+    "uniform, all parts, seat noise by ML and votes": dict(form="uniform", seat_ml=True, seat_by_votes=True),
+    "proportional, all parts, spread by size, t tails, centre by least squares, t seat noise": dict(
+        _ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_tails=True),
     "proportional, all parts, spread by size, t tails, coupled": dict(_ML, fat_tails=True, hetero_state=True,
                                                                       coupled=True),
 })

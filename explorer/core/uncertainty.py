@@ -418,6 +418,7 @@ class Simulator:
         poll: to the poll's share where the contender stands, ± the poll's error), and ``A``
         the partner's own swing within its bloc and the contender's district swing."""
         from .blocs import bloc_index
+        from .seat_model import seat_votes_factor
         pj, pb, o, bank, z = self.pj, self.pj.prepared, self.pj.outcomes, self.bank, m.sizes
         V, N, n_p, D = self.V, self.N, self.n_p, self.draws
         used = self._used
@@ -474,8 +475,8 @@ class Simulator:
             sd = z.state_spread(X / 100.0)[:, None]             # by the contender's size (state_pow)
             if math.isfinite(z.state_df):                        # fat tails: a t of unit variance
                 zc = zc * _t_scale(bank, z.state_df, zc.shape)
-            if z.coupled or z.wave_p:
-                raise ValueError("coupled or wave statewide swings are not simulated by the app")
+            if z.coupled or z.wave_p or z.keep_sd or math.isfinite(z.seat_df):
+                raise ValueError("coupled or wave swings, a drawn seat_keep or t seat noise are not simulated by the app")
             if z.form == "uniform":
                 add_c = 100.0 * (g[:, None] + sd * zc)
             elif z.form == "proportional":
@@ -515,6 +516,7 @@ class Simulator:
         base = np.where(is_ind, z.ind_keep * self.share, base)
         self.base = base.astype(np.float32)
         nsd = 100.0 * z.seat_sd + z.seat_slope * np.clip(self.share, 0, 100)
+        nsd = nsd * seat_votes_factor(z, np.asarray(w, dtype=np.float64))[None, :, None]   # small seats: more
         self.nsd = np.where(is_ind, 100.0 * z.ind_sd, nsd).astype(np.float32)
         if mult is not None:
             self.c_mult, rest = True, np.ones((1, D))
