@@ -10,11 +10,15 @@ contender's statewide share over the seats it stands in, the later share is
 
 - ``F`` is the statewide swing: ``1 + g / X`` points (uniform form: ``X + g``) or ``exp(g)``
   (proportional form); ``g`` is centred on ``swing_a + swing_b * X`` (big contenders tend to
-  lose, small ones to gain) and drawn as a Student t when ``state_df`` is finite (waves happen);
+  lose, small ones to gain), spread by ``state_sd * (X / STATE_REF) ** state_pow`` (a big bloc
+  moves by a fraction, a small party by multiples) and drawn as a Student t when ``state_df`` is
+  finite (waves happen); forms compared but not shipped: swings made zero-sum (``coupled``), a
+  share ``wave_p`` of elections with every spread ``wave_mult`` times larger;
 - ``seat_keep`` below 1: a seat's lead over the statewide share fades (strongholds erode);
 - ``partner``: the swing of the partner standing in the seat within its bloc (the bloc's
   partners otherwise move together); ``region``: the contender's district swing;
-- the seat's own noise grows with the share: ``seat_sd + seat_slope * x``;
+- the seat's own noise grows with the share: ``seat_sd + seat_slope * x``, times
+  ``(votes / SEAT_VOTES_REF) ** seat_votes_pow`` (a small seat's candidates' own votes weigh more);
 - a contender absent before (a new party) gets ``new_mean`` ± ``new_sd`` where it stands;
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.

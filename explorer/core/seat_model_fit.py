@@ -1,4 +1,5 @@
-"""The seat model's sizes fitted from transitions (method of moments, in closed form).
+"""The seat model's sizes fitted from transitions (method of moments, in closed form; the
+statewide swing and the seat noise of the second round's forms by maximum likelihood).
 
 - **transfer**: where a bloc's partner stood in a seat before and stands down now, how much of
   its earlier share the bloc's candidate gained: the slope of (later share − the standing
