@@ -2,6 +2,7 @@
 (resources/seat_model.json): every bloc swings as one, the figures add up by bloc in every draw,
 the transfer is drawn around the fitted rate unless the user set one, and a poll moves seats."""
 import json
+import math
 
 import numpy as np
 import pytest
@@ -166,3 +167,10 @@ def test_the_seat_noise_follows_the_seat_s_votes(jh):
     want = np.broadcast_to(seat_votes_factor(z, votes)[None, :, None], ratio.shape)
     assert ratio[cand] == pytest.approx(want[cand], rel=1e-4)
     assert votes.min() < votes.max() and want[cand].max() > want[cand].min()
+
+
+def test_a_statewide_factor_stops_at_the_whole_vote():
+    # a party at 2 % statewide can be multiplied by at most 50 (100 %); a draw of exp(1000) would
+    # overflow float32 and turn a seat's share into inf or nan
+    f = U._factor(np.array([[1000.0, math.log(3.0)], [0.0, -1.0]]), np.array([2.0, 40.0]))
+    assert f == pytest.approx(np.array([[50.0, 3.0], [1.0, math.exp(-1.0)]]))

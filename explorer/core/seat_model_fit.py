@@ -336,6 +336,8 @@ FORMS.update({
     "proportional, all parts, ML normal, seat noise by ML and votes": dict(
         _ML, fat_tails=False, seat_ml=True, seat_by_votes=True),
     "uniform, all parts, seat noise by ML and votes": dict(form="uniform", seat_ml=True, seat_by_votes=True),
+    "uniform, all parts, seat noise by ML and votes, leads kept by election": dict(
+        form="uniform", seat_ml=True, seat_by_votes=True, keep_varies=True),
     "proportional, all parts, spread by size, t tails, centre by least squares, t seat noise": dict(
         _ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_tails=True),
     "proportional, all parts, spread by size, t tails, coupled": dict(_ML, fat_tails=True, hetero_state=True,

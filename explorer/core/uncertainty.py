@@ -226,6 +226,14 @@ def _t(rng: np.random.Generator, df: float, shape) -> np.ndarray:
     return z / np.sqrt(w / df) * np.float32(math.sqrt((df - 2) / df))
 
 
+def _factor(lg: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """The statewide factor exp(lg) (C, D) of contenders with statewide shares ``X`` (points),
+    capped where the contender would pass 100 % statewide (a fat-tailed draw of a small party:
+    it then takes every seat it stands in all the same, and float32 does not overflow)."""
+    cap = np.log(100.0 / np.maximum(X, 1e-3))[:, None]
+    return np.exp(np.minimum(lg, cap))
+
+
 def _t_scale(bank: "NoiseBank", df: float, shape) -> np.ndarray:
     """Per bloc swing draw, the factor that turns the bank's normal bloc draws into Student t
     draws of unit variance (``df`` degrees of freedom): drawn once per bank from its seed."""
@@ -469,7 +477,7 @@ class Simulator:
             else:
                 with np.errstate(divide="ignore", invalid="ignore"):
                     lg = np.where((X > 0) & ~np.isnan(target), np.log(np.maximum(target, 1e-9) / np.maximum(X, 1e-9)), 0.0)
-                mult = np.exp(lg[:, None] + m.poll_sd * 100.0 / np.maximum(X[:, None], 1e-9) * zc)
+                mult = _factor(lg[:, None] + m.poll_sd * 100.0 / np.maximum(X[:, None], 1e-9) * zc, X)
         else:
             g = z.swing_a + z.swing_b * X / 100.0
             sd = z.state_spread(X / 100.0)[:, None]             # by the contender's size (state_pow)
@@ -480,7 +488,7 @@ class Simulator:
             if z.form == "uniform":
                 add_c = 100.0 * (g[:, None] + sd * zc)
             elif z.form == "proportional":
-                mult = np.exp(g[:, None] + sd * zc)
+                mult = _factor(g[:, None] + sd * zc, X)
             else:
                 raise ValueError(f"the seat model's form {z.form!r} is not simulated by the app")
         # A: per (region, party column) the partner's own swing and the contender's district swing
