@@ -2,6 +2,7 @@
 (resources/seat_model.json): every bloc swings as one, the figures add up by bloc in every draw,
 the transfer is drawn around the fitted rate unless the user set one, and a poll moves seats."""
 import json
+import math
 
 import numpy as np
 import pytest
@@ -131,3 +132,45 @@ def test_the_optimisers_draws_take_the_scenarios_poll():
     opt = O.Optimiser(HARYANA, sc, draws=300)
     assert opt.table.sim.params.poll == (("BJP", 0.36), ("INC", 0.45))
     assert opt.table.sim.params.sizes == Sizes.from_json(DOC["poll_sizes"])
+
+
+def test_a_blocs_statewide_swing_spread_follows_its_size(jh):
+    # the shipped spread is a power of the contender's statewide share (resources/seat_model.json:
+    # state_pow < 0): a big bloc's log-swing spreads less than a small party's, in the ratio of
+    # Sizes.state_spread; its tails are a t (the quartiles of a unit-variance t, times the spread)
+    ds, sc, ev = jh
+    sim = U.Simulator(ev.projector, ds, U.params_for(ds)[0], 4000, 5)
+    z = sim.params.sizes
+    assert z.state_pow < 0 and np.isfinite(z.state_df)
+    X = np.array([sim.statewide[c] for c in sim.contenders]) / 100.0
+    lg = np.log(sim.c_draws[:len(X)].astype(np.float64))
+    iqr = np.subtract(*np.percentile(lg, [75, 25], axis=1))
+    big, small = int(np.argmax(X)), int(np.argmin(np.where(X > 0.01, X, 1.0)))
+    want = z.state_spread(X[[big, small]])
+    assert X[big] > 0.3 and X[small] < 0.1
+    assert iqr[big] / iqr[small] == pytest.approx(want[0] / want[1], rel=0.15)
+
+
+def test_the_seat_noise_follows_the_seat_s_votes(jh):
+    # the shipped seat noise is (seat_sd + seat_slope x share) x (votes / 100,000) ** seat_votes_pow:
+    # a seat with fewer votes (personal votes weigh more) gets more noise, share for share
+    from explorer.core.seat_model import seat_votes_factor
+    ds, sc, ev = jh
+    sim = U.Simulator(ev.projector, ds, U.params_for(ds)[0], 200, 5)
+    z = sim.params.sizes
+    assert z.seat_votes_pow < 0
+    plain = 100.0 * z.seat_sd + z.seat_slope * np.clip(sim.share, 0, 100)
+    ratio = sim.nsd / plain
+    votes = np.asarray(ev.projector.prepared.valid_votes, dtype=np.float64)
+    party = np.asarray(sim.parties, dtype=object)[np.maximum(sim.party, 0)]
+    cand = sim.valid & (party != "IND")
+    want = np.broadcast_to(seat_votes_factor(z, votes)[None, :, None], ratio.shape)
+    assert ratio[cand] == pytest.approx(want[cand], rel=1e-4)
+    assert votes.min() < votes.max() and want[cand].max() > want[cand].min()
+
+
+def test_a_statewide_factor_stops_at_the_whole_vote():
+    # a party at 2 % statewide can be multiplied by at most 50 (100 %); a draw of exp(1000) would
+    # overflow float32 and turn a seat's share into inf or nan
+    f = U._factor(np.array([[1000.0, math.log(3.0)], [0.0, -1.0]]), np.array([2.0, 40.0]))
+    assert f == pytest.approx(np.array([[50.0, 3.0], [1.0, math.exp(-1.0)]]))

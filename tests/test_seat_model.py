@@ -78,3 +78,44 @@ def test_the_transfer_rate_is_the_slope_within_a_bloc():
 def test_sizes_round_trip_through_json():
     s = Sizes(state_df=math.inf, seat_keep=0.4)
     assert Sizes.from_json(s.to_json()) == s
+
+
+def test_the_statewide_spread_by_size_by_hand():
+    s = Sizes(state_sd=0.4, state_pow=-0.5)
+    # at the reference share (30 %) the spread is state_sd; at a quarter of it, twice; below 1 % as at 1 %
+    assert s.state_spread(np.array([0.30, 0.075, 0.005])) == pytest.approx([0.4, 0.8, 0.4 * math.sqrt(30)])
+    assert Sizes(state_sd=0.4).state_spread(np.array([0.5, 0.02])) == pytest.approx([0.4, 0.4])
+    assert Sizes.from_json(s.to_json()) == s
+
+
+def test_coupled_swings_are_zero_sum():
+    from explorer.core.seat_model import couple
+    X, W, old = np.array([0.5, 0.3, 0.0]), np.array([1.0, 1.0, 1.0]), np.array([True, True, False])
+    # proportional: A +20 % of its vote (0.60 + 0.30 = 0.90 of 0.80): both scaled by 0.8 / 0.9
+    g = couple(np.array([math.log(1.2), 0.0, 0.7]), X, W, old, "proportional")
+    assert (X * np.exp(g))[:2] == pytest.approx([0.6 * 0.8 / 0.9, 0.3 * 0.8 / 0.9]) and g[2] == 0.7
+    # uniform: A +10 points, the net 10 points taken back in proportion to the shares (5/8 and 3/8)
+    assert couple(np.array([0.10, 0.0, 0.7]), X, W, old, "uniform") == pytest.approx([0.0375, -0.0375, 0.7])
+
+
+def test_the_statewide_swing_fitted_by_maximum_likelihood_finds_its_sizes():
+    from explorer.core.seat_model_fit import fit_state_swing
+    rng = np.random.default_rng(7)
+    X = rng.uniform(0.02, 0.6, 3000)
+    g = 0.05 - 0.3 * X + 0.3 * (X / 0.30) ** -0.5 * rng.standard_normal(3000)
+    a, b, sd, pw, df, wave_p, wave_mult = fit_state_swing(g, X, pull=True, hetero=True, tails=False)
+    assert (a, b, sd, pw) == pytest.approx((0.05, -0.3, 0.3, -0.5), abs=0.05) and math.isinf(df)   # 3,000 draws
+    # fat tails: a t with 3 degrees of freedom is found as such, its spread at 30 % kept
+    t = 0.2 * rng.standard_t(3.0, 3000) / math.sqrt(3.0)    # unit variance times 0.2
+    a, b, sd, pw, df, *_ = fit_state_swing(t, X, pull=False, hetero=False, tails=True)
+    assert 2.5 < df < 4.0 and sd == pytest.approx(0.2, rel=0.15) and (a, b, pw) == (0.0, 0.0, 0.0)
+    # a fixed centre stays as given
+    assert fit_state_swing(g, X, pull=True, hetero=True, tails=False, centre=(0.0, -0.3))[:2] == (0.0, -0.3)
+
+
+def test_the_seat_noise_grows_as_the_seat_s_votes_fall():
+    from explorer.core.seat_model import seat_votes_factor
+    s = Sizes(seat_votes_pow=-0.2)
+    # 100,000 votes: the fitted noise; a 32nd of that: 32 ** 0.2 = 2 times; 32 times more: half
+    assert seat_votes_factor(s, np.array([100_000.0, 3_125.0, 3_200_000.0])) == pytest.approx([1.0, 2.0, 0.5])
+    assert (seat_votes_factor(Sizes(), np.array([5.0, 1e6])) == 1.0).all()

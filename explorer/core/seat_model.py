@@ -10,11 +10,15 @@ contender's statewide share over the seats it stands in, the later share is
 
 - ``F`` is the statewide swing: ``1 + g / X`` points (uniform form: ``X + g``) or ``exp(g)``
   (proportional form); ``g`` is centred on ``swing_a + swing_b * X`` (big contenders tend to
-  lose, small ones to gain) and drawn as a Student t when ``state_df`` is finite (waves happen);
+  lose, small ones to gain), spread by ``state_sd * (X / STATE_REF) ** state_pow`` (a big bloc
+  moves by a fraction, a small party by multiples) and drawn as a Student t when ``state_df`` is
+  finite (waves happen); forms compared but not shipped: swings made zero-sum (``coupled``), a
+  share ``wave_p`` of elections with every spread ``wave_mult`` times larger;
 - ``seat_keep`` below 1: a seat's lead over the statewide share fades (strongholds erode);
 - ``partner``: the swing of the partner standing in the seat within its bloc (the bloc's
   partners otherwise move together); ``region``: the contender's district swing;
-- the seat's own noise grows with the share: ``seat_sd + seat_slope * x``;
+- the seat's own noise grows with the share: ``seat_sd + seat_slope * x``, times
+  ``(votes / SEAT_VOTES_REF) ** seat_votes_pow`` (a small seat's candidates' own votes weigh more);
 - a contender absent before (a new party) gets ``new_mean`` ± ``new_sd`` where it stands;
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
@@ -31,6 +35,9 @@ import numpy as np
 from .seat_transitions import Transition
 
 NEW_BELOW = 0.005    # a contender with less than this statewide share before is new
+STATE_REF = 0.30     # the share at which ``state_sd`` is the statewide spread (heteroscedastic forms)
+STATE_FLOOR = 0.01   # below this share the spread stays that of this share
+SEAT_VOTES_REF = 100_000.0   # the votes of a seat at which the seat noise is seat_sd + seat_slope x share
 
 
 @dataclass(frozen=True)
@@ -52,16 +59,32 @@ class Sizes:
     new_mean: float = 0.0
     new_sd: float = 0.05
     poll_sd: float = 0.0            # error of a poll's statewide shares (with a poll)
+    state_pow: float = 0.0          # the statewide spread at share X: state_sd * (X / STATE_REF) ** state_pow
+    coupled: bool = False           # the statewide swings share one vote: what one gains, the others lose
+    wave_p: float = 0.0             # the share of elections that are waves: every statewide spread x wave_mult
+    wave_mult: float = 1.0
+    seat_df: float = math.inf       # Student t degrees of freedom of the seat noise (unit variance)
+    keep_sd: float = 0.0            # seat_keep drawn per election: how much of the leads is kept varies
+    seat_votes_pow: float = 0.0     # the seat noise times (the seat's votes / SEAT_VOTES_REF) ** seat_votes_pow
+
+    def state_spread(self, X: np.ndarray) -> np.ndarray:
+        """The statewide swing's spread of a contender of statewide share ``X`` (heteroscedastic
+        when ``state_pow`` is not 0: big blocs move by a few points, small parties by multiples)."""
+        if self.state_pow == 0.0:
+            return np.full(np.shape(X), self.state_sd)
+        return self.state_sd * (np.clip(X, STATE_FLOOR, 1.0) / STATE_REF) ** self.state_pow
 
     def to_json(self) -> dict:
         d = asdict(self)
         d["state_df"] = None if math.isinf(self.state_df) else self.state_df
+        d["seat_df"] = None if math.isinf(self.seat_df) else self.seat_df
         return {k: (round(v, 5) if isinstance(v, float) else v) for k, v in d.items()}
 
     @staticmethod
     def from_json(d: dict) -> "Sizes":
         d = dict(d)
         d["state_df"] = math.inf if d.get("state_df") is None else float(d["state_df"])
+        d["seat_df"] = math.inf if d.get("seat_df") is None else float(d["seat_df"])
         return Sizes(**d)
 
 
@@ -110,13 +133,40 @@ def _centre(t: Transition, sizes: Sizes, X: np.ndarray, poll: np.ndarray | None,
     return (lo + hi) / 2
 
 
+def couple(g: np.ndarray, X: np.ndarray, W: np.ndarray, old: np.ndarray, form: str) -> np.ndarray:
+    """Statewide swings ``g`` (.., K) made zero-sum over the ``old`` contenders (those standing
+    before): their total statewide vote (share ``X`` where they stand, on ``W`` of the vote) stays
+    what it was, so what one gains the others lose, in proportion to their shares."""
+    wx = np.where(old, W * X, 0.0)
+    tot = wx.sum()
+    if tot <= 0:
+        return g
+    if form == "uniform":
+        net = (np.where(old, W, 0.0) * g).sum(-1, keepdims=True)
+        return np.where(old, g - net * X / tot, g)
+    got = (wx * np.exp(g)).sum(-1, keepdims=True)
+    return np.where(old, g - np.log(got / tot), g)
+
+
+def seat_votes_factor(sizes: Sizes, votes: np.ndarray) -> np.ndarray:
+    """(n,) the seat noise's factor for each seat's votes (1 where ``seat_votes_pow`` is 0)."""
+    if sizes.seat_votes_pow == 0.0:
+        return np.ones(len(votes))
+    return (np.maximum(votes, 1.0) / SEAT_VOTES_REF) ** sizes.seat_votes_pow
+
+
+def standing_weight(t: Transition) -> np.ndarray:
+    """(K,) the part of the earlier vote cast in the seats where each contender stands now."""
+    return (t.present1 * t.weight0[:, None]).sum(0) / t.weight0.sum()
+
+
 def _logit_apply(base, g):
     b = np.clip(base, 1e-4, 1 - 1e-4)
     return 1.0 / (1.0 + np.exp(-(np.log(b / (1 - b)) + g)))
 
 
-def _apply(sizes: Sizes, X, x, g):
-    base = X + sizes.seat_keep * (x - X)
+def _apply(sizes: Sizes, X, x, g, keep=None):
+    base = X + (sizes.seat_keep if keep is None else keep) * (x - X)
     if sizes.form == "uniform":
         return base + g
     if sizes.form == "logit":
@@ -135,7 +185,10 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     new = is_new(t, sizes)
     ind = K - 2
     centre = _centre(t, sizes, X, poll, x_c)
-    spread = sizes.state_sd if poll is None else sizes.poll_sd
+    spread = sizes.state_spread(X)[None, None, :] if poll is None else sizes.poll_sd
+    W = standing_weight(t)
+    vote_factor = seat_votes_factor(sizes, t.weight0)
+    old = ~new & (np.arange(K) < K - 2) & (W > 0)
     new_share = sizes.new_mean if poll is None else poll_where_standing(t, poll)
     width = max([len(t.partners.get(c, ())) for c in t.contenders[:-2]] + [1])
     pidx = np.where(t.partner1 >= 0, np.arange(K)[None, :] * width + t.partner1, -1)
@@ -148,11 +201,18 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         tau = np.clip(sizes.transfer + sizes.transfer_sd * rng.standard_normal((d, 1, K)), 0.0, 1.0)
         x = t.stand0[None] + tau * t.away0[None]
         if math.isfinite(sizes.state_df):
-            z = rng.standard_t(sizes.state_df, (d, 1, K)) * math.sqrt(max(sizes.state_df - 2, 0.5) / sizes.state_df)
+            z = rng.standard_t(sizes.state_df, (d, 1, K)) * math.sqrt(max(sizes.state_df - 2, 1e-3) / sizes.state_df)
         else:
             z = rng.standard_normal((d, 1, K))
+        if sizes.wave_p > 0 and poll is None:
+            z = z * np.where(rng.random((d, 1, 1)) < sizes.wave_p, sizes.wave_mult, 1.0)
         g = centre[None, None, :] + spread * z
-        y = _apply(sizes, X[None, None, :], x, g)
+        if sizes.coupled and poll is None and sizes.form != "logit":
+            g = couple(g, X, W, old, sizes.form)
+        keep = None
+        if sizes.keep_sd > 0:
+            keep = np.clip(sizes.seat_keep + sizes.keep_sd * rng.standard_normal((d, 1, 1)), 0.0, 1.0)
+        y = _apply(sizes, X[None, None, :], x, g, keep)
         if sizes.partner_sd > 0:
             pz = sizes.partner_sd * rng.standard_normal((d, K * width))
             y = y + np.where(pidx[None] >= 0, pz[:, np.clip(pidx, 0, None)], 0.0)
@@ -162,7 +222,11 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
             y = np.where(new[None, None, :], new_share[None, None, :], y)
         if sizes.region_sd > 0:
             y = y + sizes.region_sd * rng.standard_normal((d, R, K))[:, t.region, :]
-        y = y + (sizes.seat_sd + sizes.seat_slope * np.clip(x, 0, 1)) * rng.standard_normal((d, n, K))
+        if math.isfinite(sizes.seat_df):
+            e = rng.standard_t(sizes.seat_df, (d, n, K)) * math.sqrt((sizes.seat_df - 2) / sizes.seat_df)
+        else:
+            e = rng.standard_normal((d, n, K))
+        y = y + (sizes.seat_sd + sizes.seat_slope * np.clip(x, 0, 1)) * vote_factor[None, :, None] * e
         y[:, :, ind] = sizes.ind_keep * t.stand0[None, :, ind] + sizes.ind_sd * rng.standard_normal((d, n))
         y = np.where(standing[None], np.maximum(y, 0.0), -1.0)
         w = np.argmax(y, axis=2)

@@ -1,4 +1,5 @@
-"""The seat model's sizes fitted from transitions (method of moments, in closed form).
+"""The seat model's sizes fitted from transitions (method of moments, in closed form; the
+statewide swing and the seat noise of the second round's forms by maximum likelihood).
 
 - **transfer**: where a bloc's partner stood in a seat before and stands down now, how much of
   its earlier share the bloc's candidate gained: the slope of (later share − the standing
@@ -20,7 +21,7 @@ import math
 
 import numpy as np
 
-from .seat_model import NEW_BELOW, Sizes, consolidated, statewide
+from .seat_model import NEW_BELOW, SEAT_VOTES_REF, STATE_FLOOR, STATE_REF, Sizes, consolidated, couple, standing_weight, statewide
 from .seat_transitions import Transition
 
 MIN_TRANSFER_SEATS = 10
@@ -57,16 +58,113 @@ def fit_transfer(ts: list[Transition]) -> tuple[float, float, int]:
     return rate, spread, seats
 
 
+def nelder_mead(f, x0, step=0.3, iters=600, tol=1e-9) -> np.ndarray:
+    """The minimum of ``f`` near ``x0`` (the downhill simplex; no library needed for five parameters)."""
+    n = len(x0)
+    pts = [np.asarray(x0, float)] + [np.asarray(x0, float) + step * np.eye(n)[i] for i in range(n)]
+    val = [f(p) for p in pts]
+    for _ in range(iters):
+        order = np.argsort(val)
+        pts, val = [pts[i] for i in order], [val[i] for i in order]
+        if abs(val[-1] - val[0]) < tol:
+            break
+        c = np.mean(pts[:-1], axis=0)
+        r = c + (c - pts[-1])
+        fr = f(r)
+        if fr < val[0]:
+            e = c + 2 * (c - pts[-1])
+            fe = f(e)
+            pts[-1], val[-1] = (e, fe) if fe < fr else (r, fr)
+        elif fr < val[-2]:
+            pts[-1], val[-1] = r, fr
+        else:
+            k = c + 0.5 * (pts[-1] - c)
+            fk = f(k)
+            if fk < val[-1]:
+                pts[-1], val[-1] = k, fk
+            else:
+                pts = [pts[0] + 0.5 * (p - pts[0]) for p in pts]
+                val = [val[0]] + [f(p) for p in pts[1:]]
+    return pts[int(np.argmin(val))]
+
+
+def fit_state_swing(swings: np.ndarray, levels: np.ndarray, pull: bool, hetero: bool,
+                    tails: bool, groups: np.ndarray | None = None,
+                    centre: tuple[float, float] | None = None) -> tuple[float, float, float, float, float, float, float]:
+    """(a, b, sd at STATE_REF, power, df, wave_p, wave_mult) of the statewide swing by maximum
+    likelihood: the swing ~ a + b X + sd(X) z, sd(X) = sd (X / STATE_REF)^power (``hetero``, else
+    power 0), z normal or (``tails``) a Student t of unit variance with fitted degrees of freedom
+    — or, given ``groups`` (the transition of each swing), a wave: in a share wave_p of the
+    elections every contender's swing spread is wave_mult times the calm one's. ``centre``: (a, b)
+    fixed (e.g. by least squares) rather than fitted with the spread."""
+    lx = np.log(np.clip(levels, STATE_FLOOR, 1.0) / STATE_REF)
+    if groups is not None:
+        _, gi = np.unique(groups, return_inverse=True)
+        ng = int(gi.max()) + 1
+
+    def nll(th):
+        a, b = centre if centre is not None else ((th[0], th[1]) if pull else (0.0, 0.0))
+        ls, pw = th[2], (th[3] if hetero else 0.0)
+        nu = 2.05 + math.exp(th[4]) if tails else math.inf
+        sd = np.exp(ls + pw * lx)
+        u = (swings - a - b * levels) / sd
+        if groups is not None:
+            p = 1.0 / (1.0 + math.exp(-th[4]))
+            mult = 1.0 + math.exp(th[5])
+            calm = np.bincount(gi, -np.log(sd) - 0.5 * u * u, ng)
+            wave = np.bincount(gi, -np.log(sd * mult) - 0.5 * (u / mult) ** 2, ng)
+            m = np.maximum(calm, wave)
+            return float(-np.sum(m + np.log((1 - p) * np.exp(calm - m) + p * np.exp(wave - m))))
+        if math.isinf(nu):
+            return float(np.sum(np.log(sd) + 0.5 * u * u))
+        sc = math.sqrt((nu - 2) / nu)            # the t's scale for unit variance
+        q = u / sc
+        return float(np.sum(np.log(sd * sc) + (nu + 1) / 2 * np.log1p(q * q / nu))
+                     - len(u) * (math.lgamma((nu + 1) / 2) - math.lgamma(nu / 2) - 0.5 * math.log(nu * math.pi)))
+    start = [0.0, 0.0, math.log(max(np.std(swings), 1e-3)), 0.0] + ([-1.0, 0.5] if groups is not None
+                                                                     else [math.log(4.0)])
+    th = nelder_mead(nll, start)
+    th = nelder_mead(nll, th, step=0.1)
+    a, b = centre if centre is not None else ((float(th[0]), float(th[1])) if pull else (0.0, 0.0))
+    pw = float(th[3]) if hetero else 0.0
+    if groups is not None:
+        return a, b, float(math.exp(th[2])), pw, math.inf, 1.0 / (1.0 + math.exp(-th[4])), 1.0 + math.exp(th[5])
+    return a, b, float(math.exp(th[2])), pw, (2.05 + math.exp(float(th[4])) if tails else math.inf), 0.0, 1.0
+
+
+def _moment_swing(swings: np.ndarray, levels: np.ndarray, pull: bool,
+                  fat_tails: bool) -> tuple[float, float, float, float, float]:
+    """(a, b, sd, excess kurtosis, df) of the statewide swing from moments: least squares for the
+    centre, the root mean square of the rest, a t whose degrees of freedom match its kurtosis."""
+    if pull:
+        A = np.stack([np.ones_like(levels), levels], 1)
+        sa, sb = np.linalg.lstsq(A, swings, rcond=None)[0]
+    else:
+        sa = sb = 0.0
+    u = swings - (sa + sb * levels)
+    state_sd = float(np.sqrt(np.mean(u ** 2) * len(u) / max(len(u) - (2 if pull else 0), 1)))
+    kurt = float(np.mean(u ** 4) / np.mean(u ** 2) ** 2 - 3.0)
+    df = max(2.5, 4.0 + 6.0 / kurt) if (fat_tails and kurt > 0) else math.inf
+    return float(sa), float(sb), state_sd, kurt, df
+
+
 def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool = True, region: bool = True,
               partner: bool = True, hetero: bool = True, transfer: float | None = None, fade: bool = True,
-              pull: bool = True) -> tuple[Sizes, dict]:
+              pull: bool = True, state_ml: bool = False, hetero_state: bool = False, coupled: bool = False,
+              state_min: float = SUBSTANTIAL, wave: bool = False, centre_ls: bool = False,
+              seat_ml: bool = False, seat_tails: bool = False, keep_varies: bool = False,
+              seat_by_votes: bool = False) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
-    (else 0). Returns the sizes and a report of what they were counted from."""
+    (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
+    (``hetero_state``: its spread a power of the contender's share; tails when ``fat_tails``) on
+    the contenders with at least ``state_min`` before, instead of from moments; ``coupled``: the
+    swings zero-sum (fitted on each transition's swings made so). Returns the sizes and a report
+    of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
     if transfer is not None:
         rate, rate_sd = transfer, 0.10
-    swings, levels, devs0, devs1 = [], [], [], []
+    swings, levels, devs0, devs1, groups, keeps = [], [], [], [], [], []
     per_t = []
     ind_x, ind_y, new_means = [], [], []
     for t in ts:
@@ -83,31 +181,40 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                 g = np.log(S1 / (1 - S1)) - np.log(X / (1 - X))
             else:
                 g = np.log(S1 / X)
-        for k in np.flatnonzero(old & (X0all >= SUBSTANTIAL) & (t.present1.sum(0) >= 5) & (S1 > 0)):
+        if coupled and form != "logit":
+            W = standing_weight(t)
+            ok = old & (S1 > 0)
+            g = np.where(ok, couple(np.where(ok, g, 0.0), X, W, ok, form), g)
+        for k in np.flatnonzero(old & (X0all >= state_min) & (t.present1.sum(0) >= 5) & (S1 > 0)):
             swings.append(g[k])
             levels.append(X[k])
+            groups.append(len(per_t))
         for k in np.flatnonzero((X0all < NEW_BELOW) & (np.arange(K) < K - 2) & (t.present1.sum(0) >= 1)):
             m = t.present1[:, k]
             new_means.append(float((t.s1[m, k] * t.weight0[m]).sum() / t.weight0[m].sum()))
         use = t.present1 & old[None, :]
         devs0.append((x - X[None, :])[use])
         devs1.append((t.s1 - S1[None, :])[use])
+        e0, e1 = devs0[-1], devs1[-1]
+        if len(e0) >= 20 and e0 @ e0 > 0:      # this transition's own seat_keep and its sampling noise
+            bt = float(e0 @ e1 / (e0 @ e0))
+            res = e1 - bt * e0
+            keeps.append((bt, float(res @ res) / (len(e0) - 1) / float(e0 @ e0)))
         per_t.append((t, x, X, S1, use, old))
         ind_x.extend(t.stand0[:, K - 2].tolist())
         ind_y.extend(t.s1[:, K - 2].tolist())
     swings, levels = np.array(swings), np.array(levels)
-    if pull:
-        A = np.stack([np.ones_like(levels), levels], 1)
-        sa, sb = np.linalg.lstsq(A, swings, rcond=None)[0]
-    else:
-        sa = sb = 0.0
-    u = swings - (sa + sb * levels)
-    state_sd = float(np.sqrt(np.mean(u ** 2) * len(u) / max(len(u) - (2 if pull else 0), 1)))
-    kurt = float(np.mean(u ** 4) / np.mean(u ** 2) ** 2 - 3.0)
-    df = max(2.5, 4.0 + 6.0 / kurt) if (fat_tails and kurt > 0) else math.inf
+    sa, sb, state_sd, kurt, df = _moment_swing(swings, levels, pull, fat_tails)
+    pw, wave_p, wave_mult = 0.0, 0.0, 1.0
+    if state_ml:
+        sa, sb, state_sd, pw, df, wave_p, wave_mult = fit_state_swing(
+            swings, levels, pull, hetero_state, fat_tails and not wave, np.array(groups) if wave else None,
+            (sa, sb) if centre_ls else None)
     d0, d1 = np.concatenate(devs0), np.concatenate(devs1)
     keep = float(d0 @ d1 / (d0 @ d0)) if fade else 1.0
-    partner_dev, region_m, region_var, e_abs, e_x = [], [], [], [], []
+    kp = np.array(keeps) if keeps else np.zeros((0, 2))
+    keep_sd = float(np.sqrt(max(np.var(kp[:, 0]) - np.mean(kp[:, 1]), 0.0))) if (keep_varies and len(kp) >= 3) else 0.0
+    partner_dev, region_m, region_var, e_abs, e_x, e_v = [], [], [], [], [], []
     for t, x, X, S1, use, old in per_t:
         r = (t.s1 - S1[None, :]) - keep * (x - X[None, :])
         for k in np.flatnonzero(old):
@@ -129,10 +236,39 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                     e = r[m, k] - mu if region else r[m, k]
                     e_abs.extend((np.abs(e) * (math.sqrt(nm / (nm - 1)) if region else 1.0)).tolist())
                     e_x.extend(x[m, k].tolist())
+                    e_v.extend(t.weight0[m].tolist())
     ea, ex = np.array(e_abs), np.array(e_x)
     c = math.sqrt(2 / math.pi)
+    seat_df, votes_pow = math.inf, 0.0
     if hetero:
         a, b = np.linalg.lstsq(np.stack([np.ones_like(ex), ex], 1), ea / c, rcond=None)[0]
+        if seat_ml:
+            e2 = ea ** 2
+
+            def nll(th):
+                sd = np.maximum(th[0] + th[1] * ex, 1e-4)
+                return float(np.sum(np.log(sd) + 0.5 * e2 / sd ** 2))
+            a, b = nelder_mead(nll, [a, b], step=0.01)
+        if seat_by_votes:     # the seat noise also a power of the seat's votes: small seats, personal votes
+            e2, lv = ea ** 2, np.log(np.maximum(np.array(e_v), 1.0) / SEAT_VOTES_REF)
+
+            def nll_v(th):
+                sd = np.maximum(th[0] + th[1] * ex, 1e-4) * np.exp(th[2] * lv)
+                return float(np.sum(np.log(sd) + 0.5 * e2 / sd ** 2))
+            a, b, votes_pow = nelder_mead(nll_v, [a, b, 0.0], step=0.01)
+            a, b, votes_pow = nelder_mead(nll_v, [a, b, votes_pow], step=0.01)
+        if seat_tails:
+            e2 = ea ** 2
+
+            def nll_t(th):
+                sd = np.maximum(th[0] + th[1] * ex, 1e-4)
+                nu = 2.05 + math.exp(th[2])
+                sc = sd * math.sqrt((nu - 2) / nu)
+                return float(np.sum(np.log(sc) + (nu + 1) / 2 * np.log1p(e2 / sc ** 2 / nu))
+                             - len(e2) * (math.lgamma((nu + 1) / 2) - math.lgamma(nu / 2) - 0.5 * math.log(nu * math.pi)))
+            a, b, lnu = nelder_mead(nll_t, [a, b, math.log(5.0)], step=0.01)
+            a, b, lnu = nelder_mead(nll_t, [a, b, lnu], step=0.1)
+            seat_df = 2.05 + math.exp(lnu)
     else:
         a, b = float(np.sqrt(np.mean(ea ** 2))), 0.0
     reg_sd = float(np.sqrt(max(np.mean(np.square(region_m)) - np.mean(region_var), 0.0))) if region else 0.0
@@ -148,7 +284,9 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   seat_keep=keep, partner_sd=part_sd, region_sd=reg_sd, seat_sd=float(max(a, 0.005)),
                   seat_slope=float(b), transfer=float(rate), transfer_sd=float(rate_sd), ind_keep=ikeep,
                   ind_sd=float(np.std(iy - ikeep * ix)), new_mean=float(nm.mean()),
-                  new_sd=float(nm.std()) if len(nm) > 1 else 0.05)
+                  new_sd=float(nm.std()) if len(nm) > 1 else 0.05, state_pow=pw, coupled=coupled,
+                  wave_p=wave_p, wave_mult=wave_mult, seat_df=seat_df, keep_sd=keep_sd,
+                  seat_votes_pow=float(votes_pow))
     report = {"transitions": len(ts), "statewide_changes": int(len(swings)), "excess_kurtosis": round(kurt, 3),
               "transfer_seats": rate_seats, "partner_groups": len(partner_dev), "regions": len(region_m),
               "seat_residuals": int(len(ea)), "new_contenders": len(new_means)}
@@ -173,3 +311,35 @@ FORMS: dict[str, dict] = {
     "logit, all parts, no partner swing": dict(form="logit", partner=False),
     "logit, all parts, no region": dict(form="logit", region=False),
 }
+# issue 25's second round: the statewide swing fitted by maximum likelihood on every contender
+# with 1 % before, its spread by size, its tails, its swings coupled
+_ML = dict(form="proportional", state_ml=True, state_min=0.01)
+FORMS.update({
+    "proportional, all parts, ML normal": dict(_ML, fat_tails=False),
+    "proportional, all parts, spread by size": dict(_ML, fat_tails=False, hetero_state=True),
+    "proportional, all parts, ML t tails": dict(_ML, fat_tails=True),
+    "proportional, all parts, spread by size, t tails": dict(_ML, fat_tails=True, hetero_state=True),
+    "proportional, all parts, coupled": dict(_ML, fat_tails=False, coupled=True),
+    "proportional, all parts, waves": dict(_ML, fat_tails=False, wave=True),
+    "proportional, all parts, spread by size, waves": dict(_ML, fat_tails=False, hetero_state=True, wave=True),
+    "proportional, all parts, spread by size, t tails, centre by least squares": dict(
+        _ML, fat_tails=True, hetero_state=True, centre_ls=True),
+    "proportional, all parts, spread by size, t tails, centre by least squares, seat noise by ML": dict(
+        _ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_ml=True),
+    "proportional, all parts, ML normal, seat noise by ML": dict(_ML, fat_tails=False, seat_ml=True),
+    "proportional, all parts, spread by size, t tails, centre by least squares, seat noise by ML, leads kept by election":
+        dict(_ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_ml=True, keep_varies=True),
+    "proportional, all parts, ML normal, seat noise by ML, leads kept by election": dict(
+        _ML, fat_tails=False, seat_ml=True, keep_varies=True),
+    "proportional, all parts, spread by size, t tails, centre by least squares, seat noise by ML and votes": dict(
+        _ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_ml=True, seat_by_votes=True),
+    "proportional, all parts, ML normal, seat noise by ML and votes": dict(
+        _ML, fat_tails=False, seat_ml=True, seat_by_votes=True),
+    "uniform, all parts, seat noise by ML and votes": dict(form="uniform", seat_ml=True, seat_by_votes=True),
+    "uniform, all parts, seat noise by ML and votes, leads kept by election": dict(
+        form="uniform", seat_ml=True, seat_by_votes=True, keep_varies=True),
+    "proportional, all parts, spread by size, t tails, centre by least squares, t seat noise": dict(
+        _ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_tails=True),
+    "proportional, all parts, spread by size, t tails, coupled": dict(_ML, fat_tails=True, hetero_state=True,
+                                                                      coupled=True),
+})

@@ -226,6 +226,26 @@ def _t(rng: np.random.Generator, df: float, shape) -> np.ndarray:
     return z / np.sqrt(w / df) * np.float32(math.sqrt((df - 2) / df))
 
 
+def _factor(lg: np.ndarray, X: np.ndarray) -> np.ndarray:
+    """The statewide factor exp(lg) (C, D) of contenders with statewide shares ``X`` (points),
+    capped where the contender would pass 100 % statewide (a fat-tailed draw of a small party:
+    it then takes every seat it stands in all the same, and float32 does not overflow)."""
+    cap = np.log(100.0 / np.maximum(X, 1e-3))[:, None]
+    return np.exp(np.minimum(lg, cap))
+
+
+def _t_scale(bank: "NoiseBank", df: float, shape) -> np.ndarray:
+    """Per bloc swing draw, the factor that turns the bank's normal bloc draws into Student t
+    draws of unit variance (``df`` degrees of freedom): drawn once per bank from its seed."""
+    key = ("_t_scale", df, shape)
+    hit = bank.__dict__.get("_t_scale")
+    if hit is None or hit[0] != key:
+        w = np.random.default_rng([bank.key[4], 25]).chisquare(df, shape)
+        hit = (key, np.sqrt(df / w) * math.sqrt((df - 2) / df))
+        bank.__dict__["_t_scale"] = hit
+    return hit[1]
+
+
 class NoiseBank:
     """The random parts, drawn once per (seats, regions, parties, draws, seed, df): unit-variance
     t draws for the state (D, P), region (D, R, P), transfer (D,) and seat (TOP, D, N) parts."""
@@ -401,10 +421,12 @@ class Simulator:
         with ``base = X + seat_keep (share - X)`` (X: the contender's statewide share where it
         stands, over the seats of the data set, our bloc standing in every seat by its strongest
         partner: it does not depend on the split, so a move and a full run agree), ``M`` the
-        statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X + state_sd z; with a
+        statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X + sd(X) z, sd(X) the
+        spread by the contender's size (``Sizes.state_spread``), z a t where ``state_df`` is finite; with a
         poll: to the poll's share where the contender stands, ± the poll's error), and ``A``
         the partner's own swing within its bloc and the contender's district swing."""
         from .blocs import bloc_index
+        from .seat_model import seat_votes_factor
         pj, pb, o, bank, z = self.pj, self.pj.prepared, self.pj.outcomes, self.bank, m.sizes
         V, N, n_p, D = self.V, self.N, self.n_p, self.draws
         used = self._used
@@ -455,13 +477,18 @@ class Simulator:
             else:
                 with np.errstate(divide="ignore", invalid="ignore"):
                     lg = np.where((X > 0) & ~np.isnan(target), np.log(np.maximum(target, 1e-9) / np.maximum(X, 1e-9)), 0.0)
-                mult = np.exp(lg[:, None] + m.poll_sd * 100.0 / np.maximum(X[:, None], 1e-9) * zc)
+                mult = _factor(lg[:, None] + m.poll_sd * 100.0 / np.maximum(X[:, None], 1e-9) * zc, X)
         else:
             g = z.swing_a + z.swing_b * X / 100.0
+            sd = z.state_spread(X / 100.0)[:, None]             # by the contender's size (state_pow)
+            if math.isfinite(z.state_df):                        # fat tails: a t of unit variance
+                zc = zc * _t_scale(bank, z.state_df, zc.shape)
+            if z.coupled or z.wave_p or z.keep_sd or math.isfinite(z.seat_df):
+                raise ValueError("coupled or wave swings, a drawn seat_keep or t seat noise are not simulated by the app")
             if z.form == "uniform":
-                add_c = 100.0 * (g[:, None] + z.state_sd * zc)
+                add_c = 100.0 * (g[:, None] + sd * zc)
             elif z.form == "proportional":
-                mult = np.exp(g[:, None] + z.state_sd * zc)
+                mult = _factor(g[:, None] + sd * zc, X)
             else:
                 raise ValueError(f"the seat model's form {z.form!r} is not simulated by the app")
         # A: per (region, party column) the partner's own swing and the contender's district swing
@@ -497,6 +524,7 @@ class Simulator:
         base = np.where(is_ind, z.ind_keep * self.share, base)
         self.base = base.astype(np.float32)
         nsd = 100.0 * z.seat_sd + z.seat_slope * np.clip(self.share, 0, 100)
+        nsd = nsd * seat_votes_factor(z, np.asarray(w, dtype=np.float64))[None, :, None]   # small seats: more
         self.nsd = np.where(is_ind, 100.0 * z.ind_sd, nsd).astype(np.float32)
         if mult is not None:
             self.c_mult, rest = True, np.ones((1, D))
