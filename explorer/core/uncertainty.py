@@ -226,24 +226,116 @@ def _t(rng: np.random.Generator, df: float, shape) -> np.ndarray:
     return z / np.sqrt(w / df) * np.float32(math.sqrt((df - 2) / df))
 
 
+LAZY_BYTES = 128 * 2**20   # seat noise past this (about 1,100 seats at 10,000 draws): drawn seat by seat
+
+
 class NoiseBank:
     """The random parts, drawn once per (seats, regions, parties, draws, seed, df): unit-variance
-    t draws for the state (D, P), region (D, R, P), transfer (D,) and seat (TOP, D, N) parts."""
+    t draws for the state (D, P), region (D, R, P), transfer (D,) and seat (TOP, D, N) parts.
+
+    A bank whose seat noise would pass ``LAZY_BYTES`` (an all-India data set: 4,100 seats x 3
+    slots x 10,000 draws, 490 MB at full precision) keeps neither the seat nor the region part:
+    each seat's noise comes from its own stream (seed, seat) when the seat is worked out, each
+    (region, party) column from its own stream (seed, region, party) when a simulator first needs
+    it, so the bank costs what the seats being worked out need and nothing is drawn ahead. Such a
+    bank gives other draws than a kept one of the same seed (the streams are laid out otherwise);
+    a kept bank's draws are those it always had."""
 
     def __init__(self, n_seats: int, n_regions: int, n_parties: int, draws: int, seed: int, df: float):
         rng = np.random.default_rng(seed)
         self.key = (n_seats, n_regions, n_parties, draws, seed, df)
+        self.df, self.seed, self.draws, self.n_parties = df, seed, draws, n_parties
+        self.lazy = TOP * draws * n_seats * 4 > LAZY_BYTES
         self.state = _t(rng, df, (draws, n_parties))
-        self.region = _t(rng, df, (draws, n_regions, n_parties))
+        self._region_cache: dict[tuple[int, int], np.ndarray] = {}
+        if self.lazy:
+            self.region = self.seat = None
+            self.transfer = _t(rng, df, (draws,))
+            self.bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
+            # the t draws' chi-square parts: one per draw for the region columns, one per slot
+            # for the seat noise (as a kept bank's), from streams of their own
+            side = np.random.default_rng([seed, 3])
+            self._w_region = self._w_seat = None
+            if df < 30:
+                c = np.float32(math.sqrt((df - 2) / df))
+                self._w_region = (c / np.sqrt(side.chisquare(df, size=draws) / df)).astype(np.float32)
+                self._w_seat = (c / np.sqrt(side.chisquare(df, size=(TOP, 1)) / df)).astype(np.float32)
+            return
+        half = TOP * draws * n_seats * 4 > 32 * 2**20    # large data sets: kept at half the size
+        self.region = _normals(rng, df, (draws, n_regions, n_parties), np.float16 if half else np.float32)
         self.transfer = _t(rng, df, (draws,))
         # drawn as (TOP, D, N), kept as (TOP, N, D): a seat's draws are then one contiguous row,
         # which is what a move (a few seats, every draw) reads
-        self.seat = np.ascontiguousarray(_t(rng, df, (TOP, draws, n_seats)).transpose(0, 2, 1))
-        if self.seat.nbytes > 32 * 2**20:   # large data sets: keep them at half the size
-            self.seat = self.seat.astype(np.float16)
-            self.region = self.region.astype(np.float16)
+        self.seat = _seat_noise(rng, df, draws, n_seats, np.float16 if half else np.float32)
         # the seat model's bloc swings (D, parties): drawn last, so the draws above stay as they were
         self.bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
+
+    @property
+    def dtype(self) -> np.dtype:
+        """The precision of the region part (and of the swing tables made from it)."""
+        return np.dtype(np.float16) if self.region is None else self.region.dtype
+
+    def region_columns(self, regions: np.ndarray, parties: np.ndarray) -> np.ndarray:
+        """(len, D) the region part of each (region, party) pair, in the bank's precision (the
+        last party column, no swing, is 0)."""
+        if not self.lazy:
+            return np.ascontiguousarray(self.region[:, regions, parties].T)
+        out = np.empty((len(regions), self.draws), dtype=self.dtype)
+        for i, (r, p) in enumerate(zip(regions.tolist(), parties.tolist())):
+            col = self._region_cache.get((r, p))
+            if col is None:
+                if p == self.n_parties - 1:
+                    col = np.zeros(self.draws, dtype=self.dtype)
+                else:
+                    z = np.random.default_rng([self.seed, 2, r, p]).standard_normal(self.draws, dtype=np.float32)
+                    if self._w_region is not None:
+                        z *= self._w_region
+                    col = z.astype(self.dtype)
+                self._region_cache[(r, p)] = col
+            out[i] = col
+        return out
+
+    def seat_noise(self, seats) -> np.ndarray:
+        """(TOP, S, D) float32 or float16: the seat noise of some seats (an index array, or a
+        slice for a run of seats, which a kept bank reads in place)."""
+        if not self.lazy:
+            return self.seat[:, seats]
+        idx = np.arange(self.key[0])[seats] if isinstance(seats, slice) else np.asarray(seats)
+        out = np.empty((TOP, len(idx), self.draws), dtype=np.float32)
+        for j, n in enumerate(idx.tolist()):
+            out[:, j] = np.random.default_rng([self.seed, 1, n]).standard_normal((TOP, self.draws), dtype=np.float32)
+        if self._w_seat is not None:
+            out *= self._w_seat[:, :, None]
+        return out
+
+
+def _normals(rng: np.random.Generator, df: float, shape: tuple, dtype) -> np.ndarray:
+    """``_t(rng, df, shape)`` in ``dtype``; normal draws (df >= 30) a block of the first axis at a
+    time (the same numbers: the generator fills in order), never the whole float32 array."""
+    if df < 30 or np.dtype(dtype) == np.float32:
+        return _t(rng, df, shape).astype(dtype, copy=False)
+    out = np.empty(shape, dtype=dtype)
+    row = int(np.prod(shape[1:], dtype=np.int64)) or 1
+    block = max(1, (4 * 2**20) // (row * 4))
+    for d0 in range(0, shape[0], block):
+        d1 = min(shape[0], d0 + block)
+        out[d0:d1] = rng.standard_normal((d1 - d0,) + tuple(shape[1:]), dtype=np.float32)
+    return out
+
+
+def _seat_noise(rng: np.random.Generator, df: float, draws: int, n_seats: int, dtype) -> np.ndarray:
+    """``_t(rng, df, (TOP, draws, n_seats))`` transposed to (TOP, n_seats, draws) in ``dtype``,
+    the same numbers drawn a block of draws at a time (the generator fills in order), so the
+    full float32 array and its transpose are never held beside the result."""
+    if df < 30:   # the t's chi-square parts come after every normal: drawn whole, as _t does
+        return np.ascontiguousarray(_t(rng, df, (TOP, draws, n_seats)).transpose(0, 2, 1)).astype(dtype, copy=False)
+    out = np.empty((TOP, n_seats, draws), dtype=dtype)
+    block = max(1, (4 * 2**20) // max(n_seats * 4, 1))
+    for k in range(TOP):
+        for d0 in range(0, draws, block):
+            d1 = min(draws, d0 + block)
+            out[k, :, d0:d1] = rng.standard_normal((d1 - d0, n_seats), dtype=np.float32).T
+    return out
 
 
 @dataclass
@@ -372,24 +464,34 @@ class Simulator:
         if bank is None or bank.key != (N, n_reg, len(used) + 1, draws, seed, params.df):
             bank = NoiseBank(N, n_reg, len(used) + 1, draws, seed, params.df)
             bank.state[:, -1] = 0.0
-            bank.region[:, :, -1] = 0.0
+            if bank.region is not None:
+                bank.region[:, :, -1] = 0.0
         self.bank = bank
         self.n_variants_prepared = V
         self.n_sp = len(used) + 1
         if isinstance(params, ModelParams):
             self._model_tables(params)
             return
-        # the Haryana-fitted form: state and regional swings together, (D, R * P'), for one
-        # gather per seat and slot
-        A = np.float32(params.state_sd) * bank.state[:, None, :] + np.float32(params.region_sd) * bank.region
-        # (R * P', D): rows gathered; half the size where the bank is (a large data set: 19 MB less
-        # at 543 seats), widened per gather
-        self.add_draws = np.ascontiguousarray(A.reshape(draws, -1).T, dtype=bank.region.dtype)
-        self.arow = self.region[None, :, None] * self.n_sp + self.sp          # (V, N, TOP)
+        # the Haryana-fitted form: state and regional swings together, one row per (region, party)
+        # a slot of some seat reads (R * P' rows at most), for one gather per seat and slot
+        rows = self._gathered_rows()
+        r, j = rows // self.n_sp, rows % self.n_sp
+        A = np.float32(params.state_sd) * bank.state.T[j] + np.float32(params.region_sd) * bank.region_columns(r, j)
+        # half the size where the bank is (a large data set: 19 MB less at 543 seats), widened per gather
+        self.add_draws = np.ascontiguousarray(A, dtype=bank.dtype)
         self.base = self.share
         self.c_draws = self.crow = None
         self.nsd = np.full((V, N, TOP), params.seat_sd, dtype=np.float32) if params.seat_sd else None
         self.tdraw = (np.float32(params.transfer_sd) * bank.transfer).astype(np.float32) if params.transfer_sd else None
+
+    def _gathered_rows(self) -> np.ndarray:
+        """The (region, party column) rows of the swing table some slot reads, sorted; ``arow``
+        becomes each slot's position among them (the table holds only these rows: at 4,100 seats a
+        few thousand of the 100,000 regions x parties)."""
+        full = self.region[None, :, None] * self.n_sp + self.sp                       # (V, N, TOP)
+        rows, inv = np.unique(full, return_inverse=True)
+        self.arow = inv.reshape(full.shape)
+        return rows
 
     def _model_tables(self, m: "ModelParams") -> None:
         """The seat model's parts (sizes in fractions of the vote, shares here in points): a
@@ -469,21 +571,22 @@ class Simulator:
         col_party = np.full(self.n_sp, -1, dtype=np.int64)
         col_party[:len(used)] = used
         col_c = np.where(col_party >= 0, cid[np.maximum(col_party, 0)], -1)          # (P',)
-        key = (z.partner_sd, z.region_sd, R, tuple(col_c.tolist()), bank.region.dtype, id(bank.region))
+        rows = self._gathered_rows()
+        key = (z.partner_sd, z.region_sd, R, tuple(col_c.tolist()), bank.dtype, id(bank), rows.tobytes())
         hit = bank.__dict__.get("_model_swings")
         if hit is not None and hit[0] == key:      # an assumption change: the same table, drawn once
             self.add_draws = hit[1]
         else:
-            on = col_c >= 0
-            A = np.zeros((R, self.n_sp, D), dtype=np.float32)
-            zp = bank.state.T.astype(np.float32)                                      # (P', D)
-            zr = bank.region.transpose(1, 2, 0)                                       # (R, P', D)
-            cc = np.maximum(col_c, 0)
-            A[:, on] = (100.0 * z.partner_sd * zp[on][None] + 100.0 * z.region_sd * zr[:, cc[on]]).astype(np.float32)
+            # one row per (region, party column) a slot of some seat reads
+            r, j = rows // self.n_sp, rows % self.n_sp
+            on = col_c[j] >= 0
+            A = np.zeros((len(rows), D), dtype=np.float32)
+            zp = bank.state.T[j[on]].astype(np.float32)                                 # (rows, D)
+            zr = bank.region_columns(r[on], col_c[j[on]])                               # the bank's precision
+            A[on] = (100.0 * z.partner_sd * zp + 100.0 * z.region_sd * zr).astype(np.float32)
             # half the size where the bank is (a large data set), widened per gather
-            self.add_draws = np.ascontiguousarray(A.reshape(R * self.n_sp, D), dtype=bank.region.dtype)
+            self.add_draws = np.ascontiguousarray(A, dtype=bank.dtype)
             bank.__dict__["_model_swings"] = (key, self.add_draws)
-        self.arow = self.region[None, :, None] * self.n_sp + self.sp
         # per slot: its contender; where a bloc has two candidates in a seat (a friendly fight) they
         # share the bloc's faded share in proportion to their votes
         sc = np.where(self.party >= 0, cid[np.maximum(self.party, 0)], -1)            # (V, N, TOP)
@@ -561,6 +664,7 @@ class Simulator:
         if isinstance(seats, np.ndarray) and S and int(seats[-1]) - int(seats[0]) + 1 == S and \
                 (S == 1 or bool((np.diff(seats) == 1).all())):
             rows = slice(int(seats[0]), int(seats[-1]) + 1)
+        noise = b.seat_noise(rows) if nsd is not None else None        # (TOP, S, D)
         for k in range(TOP):
             x = np.take(self.add_draws, arow[:, k], axis=0)          # (S, D)
             if x.dtype != np.float32:
@@ -575,7 +679,7 @@ class Simulator:
             else:
                 x += base[:, k, None]
             if nsd is not None:        # half-precision noise widened inside the product, not apart
-                np.multiply(b.seat[k][rows], nsd[:, k, None], out=tmp, dtype=np.float32)
+                np.multiply(noise[k], nsd[:, k, None], out=tmp, dtype=np.float32)
                 x += tmp
             if tc is not None:
                 x += self.tdraw[None, :] * tc[:, k, None]
