@@ -248,6 +248,7 @@ class NoiseBank:
         self.lazy = TOP * draws * n_seats * 4 > LAZY_BYTES
         self.state = _t(rng, df, (draws, n_parties))
         self._region_cache: dict[tuple[int, int], np.ndarray] = {}
+        self._seat_held: dict[int, np.ndarray] | None = None
         if self.lazy:
             self.region = self.seat = None
             self.transfer = _t(rng, df, (draws,))
@@ -295,6 +296,11 @@ class NoiseBank:
             out[i] = col
         return out
 
+    def hold_seat_noise(self, on: bool = True) -> None:
+        """While on, a bank that keeps no seat noise holds each seat's once drawn (the optimiser
+        works out every seat once per pool variant: 22 times at 21 partners); off lets it go."""
+        self._seat_held = {} if on and self.lazy else None
+
     def seat_noise(self, seats) -> np.ndarray:
         """(TOP, S, D) float32 or float16: the seat noise of some seats (an index array, or a
         slice for a run of seats, which a kept bank reads in place)."""
@@ -302,8 +308,14 @@ class NoiseBank:
             return self.seat[:, seats]
         idx = np.arange(self.key[0])[seats] if isinstance(seats, slice) else np.asarray(seats)
         out = np.empty((TOP, len(idx), self.draws), dtype=np.float32)
+        held = self._seat_held
         for j, n in enumerate(idx.tolist()):
-            out[:, j] = np.random.default_rng([self.seed, 1, n]).standard_normal((TOP, self.draws), dtype=np.float32)
+            z = held.get(n) if held is not None else None
+            if z is None:
+                z = np.random.default_rng([self.seed, 1, n]).standard_normal((TOP, self.draws), dtype=np.float32)
+                if held is not None:
+                    held[n] = z
+            out[:, j] = z
         if self._w_seat is not None:
             out *= self._w_seat[:, :, None]
         return out

@@ -86,6 +86,7 @@ class Solution:
     objective: float | None
     ms: float
     note: str = ""
+    bound: float | None = None    # the solver's bound on the objective (its best possible; = objective when proven)
 
 
 # --- how long, who listens, when to stop ------------------------------------------------------------------
@@ -363,4 +364,7 @@ class _Model:
         pools[self.seat[xv]] = self.col[xv]
         if (pools < 0).any():
             return Solution("time_limit", None, None, ms, "the solver returned an incomplete split")
-        return Solution(status, pools, float(h.getInfo().objective_function_value), ms)
+        info = h.getInfo()
+        obj = float(info.objective_function_value)
+        bound = float(info.mip_dual_bound) if status != "optimal" else obj
+        return Solution(status, pools, obj, ms, bound=bound if np.isfinite(bound) else None)

@@ -225,6 +225,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
         sim = U.Simulator(projector, ds, params, draws, int(settings.seed))
         wins = np.empty((V, N, draws), dtype=bool)
         s0 = clock()
+        sim.bank.hold_seat_noise()      # every seat drawn once, not once per variant
         for v in range(V):
             if budget is not None and budget.expired():
                 raise _stopped(budget, sim, snapshot, ds, v, V, f"{budget.why()} while simulating the pool variants "
@@ -239,6 +240,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
                         f"or allow more time"))
             report("simulating", v, V)
             wins[v] = sim.variant_draws(np.full(N, v)).T
+        sim.bank.hold_seat_noise(False)
         variant_ms = (clock() - s0) * 1e3 / max(V, 1)
         P = wins.mean(axis=2)
     if sim is None and P.shape[0] != V:
