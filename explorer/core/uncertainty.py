@@ -247,7 +247,7 @@ class NoiseBank:
         self.df, self.seed, self.draws, self.n_parties = df, seed, draws, n_parties
         self.lazy = TOP * draws * n_seats * 4 > LAZY_BYTES
         self.state = _t(rng, df, (draws, n_parties))
-        self._region_cache: dict[tuple[int, int], np.ndarray] = {}
+        self._region_cache: dict[tuple[int, int], int] = {}
         self._seat_held: dict[int, np.ndarray] | None = None
         if self.lazy:
             self.region = self.seat = None
@@ -281,19 +281,33 @@ class NoiseBank:
         last party column, no swing, is 0)."""
         if not self.lazy:
             return np.ascontiguousarray(self.region[:, regions, parties].T)
-        out = np.empty((len(regions), self.draws), dtype=self.dtype)
-        for i, (r, p) in enumerate(zip(regions.tolist(), parties.tolist())):
-            col = self._region_cache.get((r, p))
-            if col is None:
-                if p == self.n_parties - 1:
-                    col = np.zeros(self.draws, dtype=self.dtype)
-                else:
-                    z = np.random.default_rng([self.seed, 2, r, p]).standard_normal(self.draws, dtype=np.float32)
-                    if self._w_region is not None:
-                        z *= self._w_region
-                    col = z.astype(self.dtype)
-                self._region_cache[(r, p)] = col
-            out[i] = col
+        return self.region_table[self.region_rows(regions, parties)]
+
+    def region_rows(self, regions: np.ndarray, parties: np.ndarray) -> np.ndarray:
+        """A bank that keeps no region part: each (region, party) pair's row of ``region_table``
+        (unit draws in half precision), drawn from the pair's own stream the first time it is
+        asked for; row 0 is the zero row (the last party column, no swing)."""
+        if not hasattr(self, "region_table"):
+            self.region_table = np.zeros((64, self.draws), dtype=self.dtype)
+            self._region_n = 1
+        out = np.zeros(len(regions), dtype=np.int64)
+        for i, (r, p) in enumerate(zip(np.asarray(regions).tolist(), np.asarray(parties).tolist())):
+            if p == self.n_parties - 1:
+                continue
+            row = self._region_cache.get((r, p))
+            if row is None:
+                if self._region_n == len(self.region_table):      # grown by half: rows stay where they are
+                    grown = np.zeros((len(self.region_table) * 3 // 2 + 1, self.draws), dtype=self.dtype)
+                    grown[:self._region_n] = self.region_table[:self._region_n]
+                    self.region_table = grown
+                z = np.random.default_rng([self.seed, 2, r, p]).standard_normal(self.draws, dtype=np.float32)
+                if self._w_region is not None:
+                    z *= self._w_region
+                row = self._region_n
+                self.region_table[row] = z
+                self._region_n += 1
+                self._region_cache[(r, p)] = row
+            out[i] = row
         return out
 
     def hold_seat_noise(self, on: bool = True) -> None:
@@ -486,15 +500,32 @@ class Simulator:
             return
         # the Haryana-fitted form: state and regional swings together, one row per (region, party)
         # a slot of some seat reads (R * P' rows at most), for one gather per seat and slot
-        rows = self._gathered_rows()
-        r, j = rows // self.n_sp, rows % self.n_sp
-        A = np.float32(params.state_sd) * bank.state.T[j] + np.float32(params.region_sd) * bank.region_columns(r, j)
-        # half the size where the bank is (a large data set: 19 MB less at 543 seats), widened per gather
-        self.add_draws = np.ascontiguousarray(A, dtype=bank.dtype)
+        if bank.lazy:
+            self._lazy_swings(np.float32(params.state_sd) * bank.state.T, np.arange(self.n_sp), params.region_sd)
+        else:
+            rows = self._gathered_rows()
+            r, j = rows // self.n_sp, rows % self.n_sp
+            A = np.float32(params.state_sd) * bank.state.T[j] + np.float32(params.region_sd) * bank.region_columns(r, j)
+            # half the size where the bank is (a large data set: 19 MB less at 543 seats), widened per gather
+            self.add_draws = np.ascontiguousarray(A, dtype=bank.dtype)
         self.base = self.share
         self.c_draws = self.crow = None
         self.nsd = np.full((V, N, TOP), params.seat_sd, dtype=np.float32) if params.seat_sd else None
         self.tdraw = (np.float32(params.transfer_sd) * bank.transfer).astype(np.float32) if params.transfer_sd else None
+
+    def _lazy_swings(self, p_draws: np.ndarray, pair_party: np.ndarray, r_scale: float) -> None:
+        """With a bank that keeps no region part, no swing table either: a slot's swing is
+        ``p_draws`` of its party column plus ``r_scale`` x the bank's region row of (its region,
+        ``pair_party`` of its party column), two gathers per seat and slot (at 4,100 seats x 21
+        partners a table of 10,000 rows, 200 MB, is not made)."""
+        self.add_draws = self.arow = None
+        self.p_draws = np.ascontiguousarray(p_draws, dtype=np.float32)             # (P', D)
+        self.prow = self.sp
+        pairs = self.region[None, :, None] * self.n_sp + pair_party[self.sp]        # (V, N, TOP)
+        uniq, inv = np.unique(pairs, return_inverse=True)
+        rows = self.bank.region_rows(uniq // self.n_sp, uniq % self.n_sp)
+        self.rrow = rows[inv].reshape(pairs.shape)
+        self.r_scale = np.float32(r_scale)
 
     def _gathered_rows(self) -> np.ndarray:
         """The (region, party column) rows of the swing table some slot reads, sorted; ``arow``
@@ -585,10 +616,18 @@ class Simulator:
         col_party = np.full(self.n_sp, -1, dtype=np.int64)
         col_party[:len(used)] = used
         col_c = np.where(col_party >= 0, cid[np.maximum(col_party, 0)], -1)          # (P',)
-        rows = self._gathered_rows()
-        key = (z.partner_sd, z.region_sd, R, tuple(col_c.tolist()), bank.dtype, id(bank), rows.tobytes())
+        if bank.lazy:
+            on = col_c >= 0
+            self._lazy_swings(np.where(on[:, None], 100.0 * z.partner_sd * bank.state.T, 0.0),
+                              np.where(on, col_c, self.n_sp - 1), 100.0 * z.region_sd)
+            rows = None
+        else:
+            rows = self._gathered_rows()
+        key = (z.partner_sd, z.region_sd, R, tuple(col_c.tolist()), bank.dtype, id(bank), rows.tobytes() if rows is not None else b"")
         hit = bank.__dict__.get("_model_swings")
-        if hit is not None and hit[0] == key:      # an assumption change: the same table, drawn once
+        if rows is None:
+            pass
+        elif hit is not None and hit[0] == key:      # an assumption change: the same table, drawn once
             self.add_draws = hit[1]
         else:
             # one row per (region, party column) a slot of some seat reads
@@ -671,7 +710,9 @@ class Simulator:
         b = self.bank
         base = self.base[variants, seats]           # (S, TOP)
         ok = self.valid[variants, seats]
-        arow = self.arow[variants, seats]
+        arow = self.arow[variants, seats] if self.add_draws is not None else None
+        prow = self.prow[variants, seats] if arow is None else None
+        rrow = self.rrow[variants, seats] if arow is None else None
         crow = self.crow[variants, seats] if self.crow is not None else None
         nsd = self.nsd[variants, seats] if self.nsd is not None else None
         party = self.party[variants, seats].astype(np.int16)
@@ -685,9 +726,14 @@ class Simulator:
             rows = slice(int(seats[0]), int(seats[-1]) + 1)
         noise = b.seat_noise(rows) if nsd is not None else None        # (TOP, S, D)
         for k in range(TOP):
-            x = np.take(self.add_draws, arow[:, k], axis=0)          # (S, D)
-            if x.dtype != np.float32:
-                x = x.astype(np.float32)
+            if arow is not None:
+                x = np.take(self.add_draws, arow[:, k], axis=0)      # (S, D)
+                if x.dtype != np.float32:
+                    x = x.astype(np.float32)
+            else:     # a bank that keeps no region part: the party's swing, its region's
+                x = np.take(self.p_draws, prow[:, k], axis=0)
+                np.multiply(np.take(b.region_table, rrow[:, k], axis=0), self.r_scale, out=tmp, dtype=np.float32)
+                x += tmp
             if crow is not None:       # the contender's statewide swing: a factor, or points
                 np.take(self.c_draws, crow[:, k], axis=0, out=tmp)
                 if self.c_mult:
