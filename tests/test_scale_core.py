@@ -107,3 +107,29 @@ def test_a_split_stopped_by_the_time_limit_reports_its_gap_to_the_bound(monkeypa
     assert r.gap == pytest.approx(0.1 / 1.1)
     assert r.bound == pytest.approx(best.bound * 1.1)
     assert "within 9.09 % of the bound" in r.note and r.gap_text.startswith("within 9.09 %")
+
+
+def test_a_table_too_slow_at_the_draws_asked_is_counted_on_fewer_to_answer_in_time():
+    from tests.test_optimise_clock import Clock, split_vote_seats
+    ds, sc = split_vote_seats()
+
+    class Once(Clock):        # the first variant "takes" 10 s, once
+        def progress(self, stage, done, total):
+            super().progress(stage, done, total)
+            if (stage, done) == self.jump_at:
+                self.jump_at = None
+
+    clock = Once(jump_at=("simulating", 0), jump=10.0)
+    opt = O.Optimiser(ds, sc, U.ZERO, draws=8000, budget=O.Budget.whole(25.0, clock.progress, clock=clock))
+    # 3 variants x 10 s would need 30 s of the 25: half the 15 s left at 10 s a variant of 8,000 draws
+    # is 2,000 draws; then the whole table, from the first variant again
+    assert opt.table is not None and opt.draws == 2000 and opt.table.wins.shape == (3, 4, 2000)
+    assert clock.seen[:2] == [("simulating", 0, 3), ("simulating", 0, 3)]
+    p = opt.optimise(prices=False)
+    assert p.status == "optimal" and p.gap == 0.0
+    assert p.note.endswith("P counted on 2,000 draws, not the 8,000 asked: 3 pool variants at 10000 ms each "
+                           "would leave no time to solve within 25 s")
+    # under the fewest draws (1,000) it refuses, as before
+    clock = Clock(jump_at=("simulating", 0), jump=10.0)
+    opt = O.Optimiser(ds, sc, U.ZERO, draws=3000, budget=O.Budget.whole(25.0, clock.progress, clock=clock))
+    assert opt.table is None and opt.stopped.message.startswith("cannot finish within the time limit of 25 s")

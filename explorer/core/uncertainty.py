@@ -845,8 +845,15 @@ class Simulator:
                 out[v, idx] = (self._winners_for(idx, np.full(len(idx), v)) < self.n_p).mean(axis=0)
         return out
 
-    def variant_draws(self, variants: np.ndarray) -> np.ndarray:
-        """(D, N) bool: the alliance wins seat i in draw d with each seat in its variant."""
+    def variant_draws(self, variants: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        """(D, N) bool: the alliance wins seat i in draw d with each seat in its variant. With
+        ``out`` (N, D) bool, written there seat by row (what the optimiser's table holds) and
+        returned, with no (D, N) array and no transpose between."""
+        if out is not None:
+            for s in range(0, self.N, CHUNK):
+                idx = np.arange(s, min(s + CHUNK, self.N))
+                np.less(self._winners_for(idx, variants[idx]).T, self.n_p, out=out[s:s + len(idx)])
+            return out
         W = np.empty((self.draws, self.N), dtype=bool)
         for s in range(0, self.N, CHUNK):
             idx = np.arange(s, min(s + CHUNK, self.N))

@@ -186,6 +186,8 @@ def solve(table: WinTable, cons: list[Con], objective: str = "seats", budget: Bu
         n_rules = sum(1 for c in cons if c.kind != "lock")
         if len(res.rule_prices) < n_rules and not res.stopped:
             res.stopped = f"{budget.why()} while pricing the rules ({len(res.rule_prices)} of {n_rules} priced)"
+    if table.draws_note:
+        res.note = f"{res.note}; {table.draws_note}" if res.note else table.draws_note
     res.solve_ms = (time.perf_counter() - t0) * 1e3
     return res
 

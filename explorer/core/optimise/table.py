@@ -13,7 +13,7 @@ from ..dataset import Dataset, SeatTable
 from ..engine import Engine
 from ..pools import Pools
 from ..projection import Projector, Rebel
-from .limits import DEFAULT_DRAWS, Budget, OutOfTime, Progress, cannot_finish, size_problem
+from .limits import DEFAULT_DRAWS, MIN_DRAWS, Budget, OutOfTime, Progress, cannot_finish, size_problem
 
 
 # --- the table: P(win) of every seat in every column ----------------------------------------------------
@@ -51,6 +51,7 @@ class WinTable:
     current: np.ndarray                  # the scenario's split as choices
     prepare_ms: float = 0.0
     variant_ms: float = 0.0              # the simulation of one pool variant (what a walk-away costs, about)
+    draws_note: str = ""                 # fewer draws than asked, to answer within the time limit: why
 
     @property
     def n_seats(self) -> int:
@@ -208,6 +209,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     V = len(projector.variant_masks)
     sim = None
     variant_ms = 0.0
+    draws_note = ""
     if wins is not None:
         wins = np.asarray(wins, dtype=bool)
         P, draws = wins.mean(axis=2), wins.shape[2]
@@ -223,25 +225,17 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
         if early:   # refused before anything is drawn
             raise OutOfTime(early, "simulating", 0, V)
         sim = U.Simulator(projector, ds, params, draws, int(settings.seed))
-        wins = np.empty((V, N, draws), dtype=bool)
-        s0 = clock()
-        sim.bank.hold_seat_noise()      # every seat drawn once, not once per variant
-        for v in range(V):
-            if budget is not None and budget.expired():
-                raise _stopped(budget, sim, snapshot, ds, v, V, f"{budget.why()} while simulating the pool variants "
-                                                               f"({v:,} of {V:,} done)")
-            if budget is not None and v == 1 and budget.deadline is not None:
-                need = (clock() - s0) * V
-                if need > budget.left() + (clock() - s0):
-                    raise _stopped(budget, sim, snapshot, ds, v, V, (
-                        f"cannot finish within the time limit of {budget.time_limit:g} s: the simulation alone needs "
-                        f"about {need:.0f} s ({V:,} pool variants x {(clock() - s0) * 1e3:.0f} ms for "
-                        f"{N:,} seats x {draws:,} draws); reduce the draws, the fight pairs or the partners, "
-                        f"or allow more time"))
-            report("simulating", v, V)
-            wins[v] = sim.variant_draws(np.full(N, v)).T
-        sim.bank.hold_seat_noise(False)
-        variant_ms = (clock() - s0) * 1e3 / max(V, 1)
+        wins, took = _simulate(sim, V, N, budget, clock, report, snapshot, ds, may_shrink=draws > MIN_DRAWS)
+        if wins is None:   # too slow at these draws: as many as half the time left allows, once
+            fewer = int(draws * 0.5 * budget.left() / (took * V)) // 100 * 100
+            if fewer < MIN_DRAWS:
+                raise _stopped(budget, sim, snapshot, ds, 1, V, _too_slow(budget, V, took, N, draws))
+            draws_note = (f"P counted on {fewer:,} draws, not the {draws:,} asked: {V:,} pool variants at "
+                          f"{took * 1e3:.0f} ms each would leave no time to solve within {budget.time_limit:g} s")
+            draws = fewer
+            sim = U.Simulator(projector, ds, params, draws, int(settings.seed), bank=None)
+            wins, took = _simulate(sim, V, N, budget, clock, report, snapshot, ds, may_shrink=False)
+        variant_ms = took * 1e3 / max(V, 1)
         P = wins.mean(axis=2)
     if sim is None and P.shape[0] != V:
         raise ValueError(f"probabilities: {P.shape[0]} variants given, {V} needed "
@@ -264,7 +258,41 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     object.__setattr__(table, "current", current)
     object.__setattr__(table, "prepare_ms", (time.perf_counter() - t0) * 1e3)
     object.__setattr__(table, "variant_ms", variant_ms)
+    object.__setattr__(table, "draws_note", draws_note)
     return table
+
+
+def _too_slow(budget: Budget, V: int, took: float, N: int, draws: int) -> str:
+    return (f"cannot finish within the time limit of {budget.time_limit:g} s: the simulation alone needs "
+            f"about {took * V:.0f} s ({V:,} pool variants x {took * 1e3:.0f} ms for "
+            f"{N:,} seats x {draws:,} draws); reduce the draws, the fight pairs or the partners, "
+            f"or allow more time")
+
+
+def _simulate(sim, V: int, N: int, budget: Budget | None, clock, report, snapshot, ds: Dataset,
+              may_shrink: bool) -> tuple[np.ndarray | None, float]:
+    """Every pool variant's draws (V, N, D) and the seconds they took. When the first variant
+    shows the rest cannot finish by the deadline: (None, seconds of that variant) if the caller
+    may draw fewer, else stopped (``OutOfTime``), as at the deadline itself."""
+    wins = np.empty((V, N, sim.draws), dtype=bool)
+    s0 = clock()
+    sim.bank.hold_seat_noise()      # every seat drawn once, not once per variant
+    try:
+        for v in range(V):
+            if budget is not None and budget.expired():
+                raise _stopped(budget, sim, snapshot, ds, v, V, f"{budget.why()} while simulating the pool variants "
+                                                               f"({v:,} of {V:,} done)")
+            if budget is not None and v == 1 and budget.deadline is not None:
+                took = clock() - s0
+                if took * V > budget.left() + took:
+                    if may_shrink:
+                        return None, took
+                    raise _stopped(budget, sim, snapshot, ds, v, V, _too_slow(budget, V, took, N, sim.draws))
+            report("simulating", v, V)
+            sim.variant_draws(np.full(N, v), out=wins[v])
+    finally:
+        sim.bank.hold_seat_noise(False)
+    return wins, clock() - s0
 
 
 def _stopped(budget: Budget, sim, snapshot, ds: Dataset, done: int, total: int, message: str) -> OutOfTime:
