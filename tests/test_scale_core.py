@@ -129,7 +129,7 @@ def test_a_table_too_slow_at_the_draws_asked_is_counted_on_fewer_to_answer_in_ti
     assert p.status == "optimal" and p.gap == 0.0
     assert p.note.endswith("P counted on 2,000 draws, not the 8,000 asked: 3 pool variants at 10000 ms each "
                            "would leave no time to solve within 25 s")
-    # under the fewest draws (1,000) it refuses, as before
+    # under the fewest draws (500) it refuses, as before: 1,500 draws would be 375
     clock = Clock(jump_at=("simulating", 0), jump=10.0)
-    opt = O.Optimiser(ds, sc, U.ZERO, draws=3000, budget=O.Budget.whole(25.0, clock.progress, clock=clock))
+    opt = O.Optimiser(ds, sc, U.ZERO, draws=1500, budget=O.Budget.whole(25.0, clock.progress, clock=clock))
     assert opt.table is None and opt.stopped.message.startswith("cannot finish within the time limit of 25 s")

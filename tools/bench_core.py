@@ -374,7 +374,9 @@ def scale_line(folder: Path, n: int, k: int, time_limit: float, optimise: bool =
             total = time.perf_counter() - t0
             gap = getattr(r, "gap", None)
             opt = (f"optimise {total:.1f} s (prep {prep_s:.1f} + solve {total - prep_s:.1f}) {r.status}"
-                   f" gap {'?' if gap is None else f'{gap * 100:.2f} %'}")
+                   f" gap {'?' if gap is None else f'{gap * 100:.2f} %'} draws {o.draws if o.table else '-'}")
+            if r.status != "optimal":
+                opt += f" [{(r.stopped or r.note)[:100]}]"
         except (O.OutOfTime, ValueError) as e:
             total = time.perf_counter() - t0
             opt = f"optimise {total:.1f} s stopped: {str(e)[:90]}"

@@ -14,7 +14,7 @@ import numpy as np
 CONSTRAINT_KINDS = ("must_have", "faction_claim", "regional_minimum", "seat_bounds")
 DEFAULT_TIME_LIMIT = 10.0       # seconds: per solve; with Budget.whole, for the whole question
 DEFAULT_DRAWS = 4000            # draws for the per-seat P and P(majority)
-MIN_DRAWS = 1000                # the fewest draws the table is counted on to answer within a whole-question limit
+MIN_DRAWS = 500                 # the fewest draws the table is counted on to answer within a whole-question limit
 MAJORITY_SAMPLE = 400           # draws the P(majority) objective is optimised on
 SUBSET_BUDGET = 300             # feasibility checks spent looking for a smaller conflicting set
 TIE_BREAK = 1e-8               # expected seats: what a friendly fight must beat a partner alone by
