@@ -30,6 +30,7 @@ def test_seat_noise_drawn_by_blocks_of_draws_is_the_noise_drawn_whole(dtype):
 def _haryana_sim(monkeypatch, lazy: bool, draws: int = 2000):
     if lazy:
         monkeypatch.setattr(U, "LAZY_BYTES", 0)
+        monkeypatch.setattr(U, "HOLD_BYTES", 0)      # drawn again at each use, as at 4,100 seats
     sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
     params, _ = U.params_for(HARYANA)
     pj = Engine(HARYANA).evaluate(sc).projector
@@ -71,8 +72,22 @@ def test_a_lazy_bank_and_a_kept_one_tell_the_same_story(monkeypatch):
     assert np.abs(k.p_alliance - z.p_alliance).max() < 0.1
 
 
+def test_a_small_lazy_bank_holds_the_seat_noise_it_drew_and_gives_the_same_figures(monkeypatch):
+    sc, drawn = _haryana_sim(monkeypatch, lazy=True)
+    a = drawn.run(sc.pool, HARYANA.majority)
+    assert drawn.bank._seat_held is None
+    monkeypatch.setattr(U, "HOLD_BYTES", 96 * 2**20)
+    held = U.Simulator(drawn.pj, HARYANA, drawn.params, 2000, 7)
+    b = held.run(sc.pool, HARYANA.majority)
+    assert len(held.bank._seat_held) == 90 and np.array_equal(a.party_seats, b.party_seats)
+    # the optimiser's table letting go of what it held keeps what the bank holds always
+    held.bank.hold_seat_noise(False)
+    assert len(held.bank._seat_held) == 90
+
+
 def test_the_optimisers_table_holds_each_seats_noise_while_it_is_made_and_lets_it_go(monkeypatch):
     monkeypatch.setattr(U, "LAZY_BYTES", 0)
+    monkeypatch.setattr(U, "HOLD_BYTES", 0)
     sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
     opt = O.Optimiser(HARYANA, sc, draws=500, soft={"hooda-nominees": 0.0})
     t = opt.table

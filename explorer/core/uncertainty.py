@@ -226,15 +226,17 @@ def _t(rng: np.random.Generator, df: float, shape) -> np.ndarray:
     return z / np.sqrt(w / df) * np.float32(math.sqrt((df - 2) / df))
 
 
-LAZY_BYTES = 128 * 2**20   # seat noise past this (about 1,100 seats at 10,000 draws): drawn seat by seat
+LAZY_BYTES = 128 * 2**20   # a bank past this (seat noise and region part at full precision) is drawn as needed
+HOLD_BYTES = 96 * 2**20    # a lazy bank's seat noise up to this is held once drawn
 
 
 class NoiseBank:
     """The random parts, drawn once per (seats, regions, parties, draws, seed, df): unit-variance
     t draws for the state (D, P), region (D, R, P), transfer (D,) and seat (TOP, D, N) parts.
 
-    A bank whose seat noise would pass ``LAZY_BYTES`` (an all-India data set: 4,100 seats x 3
-    slots x 10,000 draws, 490 MB at full precision) keeps neither the seat nor the region part:
+    A bank that would pass ``LAZY_BYTES`` at full precision (an all-India data set: 4,100 seats x 3
+    slots x 10,000 draws, 490 MB of seat noise; a Lok Sabha of 21 partners: 68 regions x 104
+    parties x 10,000 draws, 280 MB of region part) keeps neither the seat nor the region part:
     each seat's noise comes from its own stream (seed, seat) when the seat is worked out, each
     (region, party) column from its own stream (seed, region, party) when a simulator first needs
     it, so the bank costs what the seats being worked out need and nothing is drawn ahead. Such a
@@ -245,10 +247,16 @@ class NoiseBank:
         rng = np.random.default_rng(seed)
         self.key = (n_seats, n_regions, n_parties, draws, seed, df)
         self.df, self.seed, self.draws, self.n_parties = df, seed, draws, n_parties
-        self.lazy = TOP * draws * n_seats * 4 > LAZY_BYTES
+        # what a kept bank would hold at full precision: the seat noise and the region part
+        self.lazy = (TOP * draws * n_seats + draws * n_regions * n_parties) * 4 > LAZY_BYTES
         self.state = _t(rng, df, (draws, n_parties))
         self._region_cache: dict[tuple[int, int], int] = {}
         self._seat_held: dict[int, np.ndarray] | None = None
+        # a lazy bank holds the seat noise it drew while that stays small (a Lok Sabha's 543 seats:
+        # 65 MB), so a re-simulation does not draw it again; an all-India one draws it each time
+        self._hold_always = self.lazy and TOP * draws * n_seats * 4 <= HOLD_BYTES
+        if self._hold_always:
+            self._seat_held = {}
         if self.lazy:
             self.region = self.seat = None
             self.transfer = _t(rng, df, (draws,))
@@ -313,7 +321,10 @@ class NoiseBank:
     def hold_seat_noise(self, on: bool = True) -> None:
         """While on, a bank that keeps no seat noise holds each seat's once drawn (the optimiser
         works out every seat once per pool variant: 22 times at 21 partners); off lets it go."""
-        self._seat_held = {} if on and self.lazy else None
+        if on and self.lazy:
+            self._seat_held = {} if self._seat_held is None else self._seat_held
+        elif not self._hold_always:
+            self._seat_held = None
 
     def seat_noise(self, seats) -> np.ndarray:
         """(TOP, S, D) float32 or float16: the seat noise of some seats (an index array, or a
