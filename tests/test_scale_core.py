@@ -148,3 +148,31 @@ def test_a_table_too_slow_at_the_draws_asked_is_counted_on_fewer_to_answer_in_ti
     clock = Clock(jump_at=("simulating", 0), jump=10.0)
     opt = O.Optimiser(ds, sc, U.ZERO, draws=1500, budget=O.Budget.whole(25.0, clock.progress, clock=clock))
     assert opt.table is None and opt.stopped.message.startswith("cannot finish within the time limit of 25 s")
+
+
+def test_the_cushion_weighing_only_candidates_within_reach_gives_every_seats_result_at_every_swing():
+    from explorer.core.scenario import Scenario
+    ds = load_embedded("jharkhand")
+    sc = Scenario(ds)
+    pj = Engine(ds).evaluate(sc).projector
+    c = U.Cushion(pj)
+    rival = c.rival(sc.pool, ds.majority)
+    won = c.won_table(rival)
+    # every candidate weighed, swing by swing (the table as it was made before)
+    pb, o, n_p = pj.prepared, pj.outcomes, pj.pools.n_partners
+    for v in range(n_p + 1):
+        W, fielded = o.votes[v], o.fielded[v]
+        F = fielded & pb.present & (W > 0) | (fielded & (np.arange(W.shape[1]) < n_p))
+        share = W / pb._pct_base[:, None] * 100.0
+        ally = (np.arange(W.shape[1]) < n_p)[None, :] & F
+        asum = np.where(ally, share, 0.0).sum(axis=1, keepdims=True)
+        afrac = np.where(ally, np.divide(share, asum, out=np.full_like(share, 1.0 / n_p), where=asum > 0), 0.0)
+        is_rival = (pb.party == rival) & F
+        for j, sw in enumerate(c.swings):
+            x = np.where(F, np.maximum(share + sw * afrac - sw * is_rival, 0.0), -np.inf)
+            expect = np.argmax(x, axis=1) < n_p
+            expect[pb.unopposed] = (pb.unopposed_party < n_p)[pb.unopposed]
+            assert np.array_equal(won[v, :, j], expect), (v, sw)
+    # and the seats it counts move with the swing: fewer at -10 points than at +10
+    curve = c(sc.pool, ds.majority)["curve"]
+    assert curve[0][1] < curve[-1][1] and sum(1 for s, n in curve if s == 0.0) == 1
