@@ -22,6 +22,7 @@ simulated: a fourth is never within reach of first place at these noise sizes.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -251,6 +252,7 @@ class NoiseBank:
         self.lazy = (TOP * draws * n_seats + draws * n_regions * n_parties) * 4 > LAZY_BYTES
         self.state = _t(rng, df, (draws, n_parties))
         self._region_cache: dict[tuple[int, int], int] = {}
+        self._lock = threading.Lock()     # a background job and a move on the GUI thread may both add rows
         self._seat_held: dict[int, np.ndarray] | None = None
         # a lazy bank holds the seat noise it drew while that stays small (a Lok Sabha's 543 seats:
         # 65 MB), so a re-simulation does not draw it again; an all-India one draws it each time
@@ -295,6 +297,10 @@ class NoiseBank:
         """A bank that keeps no region part: each (region, party) pair's row of ``region_table``
         (unit draws in half precision), drawn from the pair's own stream the first time it is
         asked for; row 0 is the zero row (the last party column, no swing)."""
+        with self._lock:
+            return self._region_rows(regions, parties)
+
+    def _region_rows(self, regions: np.ndarray, parties: np.ndarray) -> np.ndarray:
         if not hasattr(self, "region_table"):
             self.region_table = np.zeros((64, self.draws), dtype=self.dtype)
             self._region_n = 1
