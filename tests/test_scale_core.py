@@ -176,3 +176,16 @@ def test_the_cushion_weighing_only_candidates_within_reach_gives_every_seats_res
     # and the seats it counts move with the swing: fewer at -10 points than at +10
     curve = c(sc.pool, ds.majority)["curve"]
     assert curve[0][1] < curve[-1][1] and sum(1 for s, n in curve if s == 0.0) == 1
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_a_simulator_cut_to_its_first_draws_gives_those_draws(monkeypatch, lazy):
+    sc, sim = _haryana_sim(monkeypatch, lazy=lazy)
+    full = sim.variant_draws(np.full(90, 0))                       # (D, N): AAP alone in every seat
+    cut = sim.first_draws(500)
+    assert cut.draws == 500 and sim.draws == 2000
+    assert np.array_equal(cut.variant_draws(np.full(90, 0)), full[:500])
+    s = cut.run(sc.pool, HARYANA.majority)
+    assert s.draws == 500 and len(s.alliance_seats) == 500 and (s.party_seats.sum(axis=1) == 90).all()
+    with pytest.raises(ValueError):
+        sim.first_draws(2001)

@@ -224,10 +224,9 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
         early = cannot_finish(budget, N, V, draws) if budget is not None else None
         if early:   # refused before anything is drawn
             raise OutOfTime(early, "simulating", 0, V)
-        b0 = clock()
         sim = U.Simulator(projector, ds, params, draws, int(settings.seed))
         if budget is not None and budget.deadline is not None and draws > MIN_DRAWS and N >= 4 * CALIBRATE_SEATS:
-            fit, need = _draws_that_fit(sim, V, N, budget, clock, build=clock() - b0)
+            fit, need = _draws_that_fit(sim, V, N, budget, clock)
             if fit < MIN_DRAWS:
                 raise _stopped(budget, sim, snapshot, ds, 0, V, _too_slow(budget, V, need / V, N, draws))
             if fit < draws:
@@ -235,7 +234,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
                               f"{need / V * 1e3:.0f} ms each would leave no time to solve within "
                               f"{budget.time_limit:g} s")
                 draws = fit
-                sim = U.Simulator(projector, ds, params, draws, int(settings.seed))
+                sim = sim.first_draws(draws)
         wins, took = _simulate(sim, V, N, budget, clock, report, snapshot, ds, may_shrink=draws > MIN_DRAWS)
         if wins is None:   # too slow at these draws: as many as half the time left allows, once
             fewer = int(draws * 0.5 * budget.left() / (took * V)) // 100 * 100
@@ -244,7 +243,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
             draws_note = (f"P counted on {fewer:,} draws, not the {draws:,} asked: {V:,} pool variants at "
                           f"{took * 1e3:.0f} ms each would leave no time to solve within {budget.time_limit:g} s")
             draws = fewer
-            sim = U.Simulator(projector, ds, params, draws, int(settings.seed), bank=None)
+            sim = sim.first_draws(draws)
             wins, took = _simulate(sim, V, N, budget, clock, report, snapshot, ds, may_shrink=False)
         variant_ms = took * 1e3 / max(V, 1)
         P = wins.mean(axis=2)
@@ -276,9 +275,9 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
 CALIBRATE_SEATS = 128     # seats a first variant is timed on to choose the draws a whole-question limit allows
 
 
-def _draws_that_fit(sim, V: int, N: int, budget: Budget, clock, build: float) -> tuple[int, float]:
-    """The draws (at most the simulator's) whose table fits in about half the time left, once
-    another simulator of that size is built (``build`` seconds), from two pool variants timed on
+def _draws_that_fit(sim, V: int, N: int, budget: Budget, clock) -> tuple[int, float]:
+    """The draws (at most the simulator's) whose table fits in about half the time left (the
+    simulator cut to its first draws: ``Simulator.first_draws``), from two pool variants timed on
     the first ``CALIBRATE_SEATS`` seats: the first draws their noise, the second reuses it. Also the
     seconds the whole table would take at the simulator's draws."""
     seats = np.arange(CALIBRATE_SEATS)
@@ -294,7 +293,7 @@ def _draws_that_fit(sim, V: int, N: int, budget: Budget, clock, build: float) ->
     scale = N / len(seats)
     steady = (t2 - t1) * scale
     need = max(0.0, (t1 - t0) * scale - steady) + V * steady
-    room = 0.5 * (budget.left() - build)
+    room = 0.5 * budget.left()
     if need <= room:
         return sim.draws, need
     return int(sim.draws * max(room, 0.0) / need) // 100 * 100, need
