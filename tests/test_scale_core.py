@@ -189,3 +189,11 @@ def test_a_simulator_cut_to_its_first_draws_gives_those_draws(monkeypatch, lazy)
     assert s.draws == 500 and len(s.alliance_seats) == 500 and (s.party_seats.sum(axis=1) == 90).all()
     with pytest.raises(ValueError):
         sim.first_draws(2001)
+
+
+def test_the_optimisers_variant_draws_are_the_same_in_any_chunk(monkeypatch):
+    sc, sim = _haryana_sim(monkeypatch, lazy=True, draws=500)     # 500 draws: 320 seats a chunk, all 90 at once
+    whole = np.empty((90, 500), dtype=bool)
+    sim.variant_draws(np.full(90, 1), out=whole)
+    by_seat = np.stack([sim._winners_for(np.array([i]), np.array([1]))[:, 0] < sim.n_p for i in range(90)])
+    assert np.array_equal(whole, by_seat) and np.array_equal(sim.variant_draws(np.full(90, 1)), whole.T)

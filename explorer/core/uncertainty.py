@@ -332,13 +332,14 @@ class NoiseBank:
         elif not self._hold_always:
             self._seat_held = None
 
-    def seat_noise(self, seats) -> np.ndarray:
+    def seat_noise(self, seats, d: int | None = None) -> np.ndarray:
         """(TOP, S, D) float32 or float16: the seat noise of some seats (an index array, or a
-        slice for a run of seats, which a kept bank reads in place)."""
+        slice for a run of seats, which a kept bank reads in place); ``d``: the first d draws."""
+        d = self.draws if d is None else d
         if not self.lazy:
-            return self.seat[:, seats]
+            return self.seat[:, seats, :d]
         idx = np.arange(self.key[0])[seats] if isinstance(seats, slice) else np.asarray(seats)
-        out = np.empty((TOP, len(idx), self.draws), dtype=np.float32)
+        out = np.empty((TOP, len(idx), d), dtype=np.float32)
         held = self._seat_held
         for j, n in enumerate(idx.tolist()):
             z = held.get(n) if held is not None else None
@@ -346,7 +347,7 @@ class NoiseBank:
                 z = np.random.default_rng([self.seed, 1, n]).standard_normal((TOP, self.draws), dtype=np.float32)
                 if held is not None:
                     held[n] = z
-            out[:, j] = z
+            out[:, j] = z[:, :d]
         if self._w_seat is not None:
             out *= self._w_seat[:, :, None]
         return out
@@ -381,7 +382,7 @@ class _FirstDraws:
         return self._bank.region_table[:, :self.draws]
 
     def seat_noise(self, seats) -> np.ndarray:
-        return self._bank.seat_noise(seats)[:, :, :self.draws]
+        return self._bank.seat_noise(seats, self.draws)
 
 
 def _seat_noise(rng: np.random.Generator, df: float, draws: int, n_seats: int, dtype) -> np.ndarray:
@@ -903,14 +904,17 @@ class Simulator:
         """(D, N) bool: the alliance wins seat i in draw d with each seat in its variant. With
         ``out`` (N, D) bool, written there seat by row (what the optimiser's table holds) and
         returned, with no (D, N) array and no transpose between."""
+        # as many cells a chunk as 16 seats of 10,000 draws: with fewer draws, more seats a chunk
+        # (the same draws; fewer steps of the loop)
+        chunk = max(CHUNK, CHUNK * DEFAULT_DRAWS // max(self.draws, 1))
         if out is not None:
-            for s in range(0, self.N, CHUNK):
-                idx = np.arange(s, min(s + CHUNK, self.N))
+            for s in range(0, self.N, chunk):
+                idx = np.arange(s, min(s + chunk, self.N))
                 np.less(self._winners_for(idx, variants[idx]).T, self.n_p, out=out[s:s + len(idx)])
             return out
         W = np.empty((self.draws, self.N), dtype=bool)
-        for s in range(0, self.N, CHUNK):
-            idx = np.arange(s, min(s + CHUNK, self.N))
+        for s in range(0, self.N, chunk):
+            idx = np.arange(s, min(s + chunk, self.N))
             W[:, idx] = self._winners_for(idx, variants[idx]) < self.n_p
         return W
 
