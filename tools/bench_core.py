@@ -243,8 +243,190 @@ def report(label: str, times: list[float], rebuild: float) -> float:
     return p95
 
 
+# --- --scale: the corpus's real seats at 90 / 543 / 2,000 / 4,100 seats x 2 / 8 / 21 partners ------------
+CORPUS = Path("/work/shared/data/india_assembly")
+SCALE_SIZES = (90, 543, 2000, 4100)
+SCALE_PARTNERS = (2, 8, 21)
+
+
+def corpus_rows(corpus: Path = CORPUS) -> list[tuple[str, int, list[dict]]]:
+    """The corpus's seats, one (state, year, candidate rows) a seat: every state's latest election
+    (Haryana first, so that the first 90 seats are Haryana 2024), then their earlier elections, latest
+    first, state by state, which make up the all-India count (the held-out states are not in the corpus:
+    its latest elections hold 3,044 seats)."""
+    import csv
+    by_state = {}
+    for f in sorted(corpus.glob("[A-Z][A-Z].csv")):
+        with f.open(encoding="utf-8", newline="") as fh:
+            seats = {}
+            for r in csv.DictReader(fh):
+                if not r["ac_no"] or not r["votes"]:
+                    continue
+                seats.setdefault((int(r["year"]), int(r["ac_no"])), []).append(r)
+        by_state[f.stem] = seats
+    order = ["HR"] + [s for s in by_state if s != "HR"]
+    years = {s: sorted({y for y, _ in by_state[s]}, reverse=True) for s in order}
+    out = []
+    for rank in range(max(len(v) for v in years.values())):
+        for s in order:
+            if rank < len(years[s]):
+                y = years[s][rank]
+                out.extend((s, y, rows) for (yy, _), rows in sorted(by_state[s].items()) if yy == y)
+    return out
+
+
+def corpus_dataset(folder: Path, n: int, rows=None) -> Dataset:
+    """A data set of the corpus's first ``n`` seats (``corpus_rows``), built with the app's own
+    ``dataset build`` from a seat list and a results file written here (cached in ``folder``)."""
+    import csv
+    from explorer.core.dataset_io import build_dataset, load_dataset
+    out = folder / f"corpus-{n}"
+    if (out / "dataset.json").exists():
+        return load_dataset(out)
+    rows = rows if rows is not None else corpus_rows()
+    if len(rows) < n:
+        raise SystemExit(f"the corpus holds {len(rows):,} seats, fewer than {n:,}")
+    folder.mkdir(parents=True, exist_ok=True)
+    seats, results = folder / f"seats-{n}.csv", folder / f"results-{n}.csv"
+    with seats.open("w", newline="", encoding="utf-8") as f, results.open("w", newline="", encoding="utf-8") as g:
+        ws, wr = csv.writer(f), csv.writer(g)
+        ws.writerow(["ac_no", "name", "district", "pc", "reserved"])
+        wr.writerow(["ac_no", "candidate", "party", "votes"])
+        for i, (st, year, cands) in enumerate(rows[:n], start=1):
+            c0 = cands[0]
+            region = f"{st} {c0['district'] or 'district unknown'}"
+            ws.writerow([i, f"{c0['ac_name']} ({st} {year} #{c0['ac_no']})", region, region, c0["reserved"] or "GEN"])
+            seen = set()
+            for c in cands:
+                key = (c["candidate"], c["party"])
+                if key not in seen:
+                    seen.add(key)
+                    wr.writerow([i, c["candidate"], c["party"], c["votes"]])
+    build_dataset(out, name=f"India's assemblies, {n:,} seats (corpus)", seats_file=seats,
+                  results=[("vs2024", str(results))], dataset_id=f"corpus-{n}", overwrite=True)
+    return load_dataset(out)
+
+
+def top_partners(ds: Dataset, k: int) -> list[str]:
+    """The k parties with most votes in the data set's baseline, the largest one (the rival) left out."""
+    from explorer.core.parties import IND, NOTA
+    c = ds.baselines[ds.default_baseline].candidates
+    order = c[~c["party"].isin([IND, NOTA])].groupby("party")["votes"].sum().sort_values(ascending=False).index
+    return [str(p) for p in order[1:k + 1]]
+
+
+def rss_mb() -> tuple[float, float]:
+    """(current, peak) resident set of this process, MB (Linux /proc)."""
+    cur = peak = float("nan")
+    with open("/proc/self/status", encoding="ascii") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                cur = int(line.split()[1]) / 1024
+            elif line.startswith("VmHWM:"):
+                peak = int(line.split()[1]) / 1024
+    return cur, peak
+
+
+def scale_line(folder: Path, n: int, k: int, time_limit: float, optimise: bool = True) -> str:
+    """One size: open (load the data set, the starting scenario, the projection), the noise bank and
+    the first simulation (10,000 draws), a full re-simulation after an assumption change, the optimiser's
+    whole question (Budget.whole: preparation + solve, and the gap to its bound), idle and peak RSS."""
+    import gc
+    from explorer.core import optimise as O
+    from explorer.core import uncertainty as U
+    from explorer.core.dataset_io import load_dataset, resolve_partners
+    corpus_dataset(folder, n)                      # built (cached) before the clock starts
+    gc.collect()
+    t0 = time.perf_counter()
+    ds = load_dataset(folder / f"corpus-{n}")
+    codes = top_partners(ds, k)
+    sc = Scenario(ds, tuple(resolve_partners(ds, codes)))
+    sc.assign_all("contested")
+    eng = Engine(ds)
+    pj = eng.evaluate(sc).projector
+    open_s = time.perf_counter() - t0
+    params, _ = U.params_for(ds)
+    t0 = time.perf_counter()
+    sim = U.Simulator(pj, ds, params, U.DEFAULT_DRAWS)
+    bank_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    sim.run(sc.pool, ds.majority)
+    first_s = time.perf_counter() - t0
+    # a full re-simulation: the assignment of every seat to one partner, the bank kept
+    t0 = time.perf_counter()
+    sc.assign_all(sc.pools.keys[0])
+    pj = eng.evaluate(sc).projector
+    sim = U.Simulator(pj, ds, params, U.DEFAULT_DRAWS, bank=sim.bank)
+    sim.run(sc.pool, ds.majority)
+    full_s = time.perf_counter() - t0
+    gc.collect()
+    idle, _ = rss_mb()
+    opt = "optimise skipped"
+    if optimise:
+        del sim
+        gc.collect()
+        sc.assign_all("contested")
+        t0 = time.perf_counter()
+        try:
+            o = O.Optimiser(ds, sc, budget=O.Budget.whole(time_limit))
+            prep_s = time.perf_counter() - t0
+            r = o.optimise(prices=False)
+            total = time.perf_counter() - t0
+            gap = getattr(r, "gap", None)
+            opt = (f"optimise {total:.1f} s (prep {prep_s:.1f} + solve {total - prep_s:.1f}) {r.status}"
+                   f" gap {'?' if gap is None else f'{gap * 100:.2f} %'} draws {o.draws if o.table else '-'}")
+            if r.status != "optimal":
+                opt += f" [{(r.stopped or r.note)[:100]}]"
+        except (O.OutOfTime, ValueError) as e:
+            total = time.perf_counter() - t0
+            opt = f"optimise {total:.1f} s stopped: {str(e)[:90]}"
+    _, peak = rss_mb()
+    return (f"scale {n:>5} seats x {k:>2} partners: open {open_s:5.2f} s, noise bank {bank_s:5.2f} s, "
+            f"first sim {first_s:5.2f} s, full re-sim {full_s:5.2f} s, {opt}; RSS idle {idle:.0f} MB, "
+            f"peak {peak:.0f} MB")
+
+
+def scale_main(argv: list[str]) -> int:
+    """One child process per size (its own peak RSS), a reference before and after."""
+    import argparse
+    import os
+    import subprocess
+    ap = argparse.ArgumentParser(prog="bench_core.py --scale")
+    ap.add_argument("--scale", action="store_true")
+    ap.add_argument("--sizes", default=",".join(map(str, SCALE_SIZES)))
+    ap.add_argument("--partners", default=",".join(map(str, SCALE_PARTNERS)))
+    ap.add_argument("--time-limit", type=float, default=10.0, help="the optimiser's, for the whole question")
+    ap.add_argument("--no-optimise", action="store_true")
+    ap.add_argument("--folder", default=str(Path(os.environ.get("TMPDIR", "/tmp")) / "bench-core-scale"))
+    ap.add_argument("--one", default=None, help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    folder = Path(a.folder)
+    if a.one:
+        n, k = map(int, a.one.split("x"))
+        print(scale_line(folder, n, k, a.time_limit, not a.no_optimise), flush=True)
+        return 0
+    sizes = [int(x) for x in a.sizes.split(",")]
+    rows = corpus_rows()
+    for n in sizes:
+        corpus_dataset(folder, n, rows)
+    del rows
+    ref0 = reference_ms()
+    for n in sizes:
+        for k in (int(x) for x in a.partners.split(",")):
+            cmd = [sys.executable, __file__, "--scale", "--one", f"{n}x{k}", "--folder", str(folder),
+                   "--time-limit", str(a.time_limit)] + (["--no-optimise"] if a.no_optimise else [])
+            subprocess.run(cmd, check=False)
+    ref1 = reference_ms()
+    load = os.getloadavg()
+    print(f"reference_ms start={ref0:.1f} end={ref1:.1f} (a fixed workload; load average {load[0]:.1f} on "
+          f"{os.cpu_count()} cores)")
+    return 0
+
+
 def main() -> int:
     import os
+    if "--scale" in sys.argv[1:]:
+        return scale_main(sys.argv[1:])
     ref0 = reference_ms()
     ds = load_embedded()
     sc = Scenario(ds, assumptions=Assumptions.make("vs2019"))

@@ -215,12 +215,13 @@ def _answer(args, ds, opt, res: O.Proposal, frontiers, budget: O.Budget) -> dict
          "assignments": O.assignments_json(opt.table, res.pools) if res.pools is not None else {},
          "fights": {str(a): list(c) for a, c in sorted(res.fights.items())},
          "expected_alliance": _r(res.expected_alliance, 3), "p_majority": _r(res.p_majority, 4),
+         "gap": _r(res.gap, 6), "bound": _r(res.bound, 3),
          "conflicting_rules": res.conflicting_rules, "conflict_seats": res.conflict_seats,
          "rule_prices": res.rule_prices, "broken_soft_rules": res.broken,
          "current": {"expected_alliance": _r(fig[0], 3) if fig else None, "p_majority": _r(fig[1], 4) if fig else None},
          "frontier": [], "walk_away": {}, "walk_away_current": {}, "seats": [],
          "solve_ms": round(res.solve_ms, 1), "prepare_ms": round(opt.prepare_ms, 1),
-         "draws": args.draws, "seed": args.seed, "majority": ds.majority,
+         "draws": opt.draws if opt.table is not None else args.draws, "seed": args.seed, "majority": ds.majority,
          "rebels": [{"ac_no": r.ac_no, "partner": r.partner, "share": r.share} for r in opt.rebels]}
     if res.stopped:
         _stop(d, res.stopped)

@@ -354,16 +354,22 @@ class Projector:
         for q in range(n_p):
             if mask >> q & 1:
                 continue
-            vq = W[:, q].copy()
-            given = np.zeros(N)
+            # only the seats where q has a vote move (elsewhere every step adds 0 or scales by 1):
+            # a regional partner of 21 touches its own state's seats, not all 4,100
+            r = np.flatnonzero(W[:, q])
+            vq = W[r, q]
+            W[:, q] = 0.0
+            if not len(r):
+                continue
+            given = np.zeros(len(r))
             for j, p in enumerate(standing):
                 t = self.assumptions.transfer_rate(self._codes[q], self._codes[p])
-                W[:, p] += t * weight[:, j] * vq
-                given += t * weight[:, j]
-            W[:, q] = 0.0
-            osum = np.where(oc, W[:, n_p:], 0.0).sum(axis=1)
-            frac = np.divide((1.0 - given) * vq, osum, out=np.zeros(N), where=osum > 0)
-            W[:, n_p:] = np.where(oc, W[:, n_p:] * (1.0 + frac[:, None]), W[:, n_p:])
+                W[r, p] += t * weight[r, j] * vq
+                given += t * weight[r, j]
+            sub, o = W[r, n_p:], oc[r]
+            osum = np.where(o, sub, 0.0).sum(axis=1)
+            frac = np.divide((1.0 - given) * vq, osum, out=np.zeros(len(r)), where=osum > 0)
+            W[r, n_p:] = np.where(o, sub * (1.0 + frac[:, None]), sub)
         kept = W[:, standing].sum(axis=1)
         W[:, standing] = np.maximum(W[:, standing] + self._adj_votes[:, None], 0.0)
         f[:, standing] = True

@@ -22,6 +22,7 @@ simulated: a fourth is never within reach of first place at these noise sizes.
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
@@ -226,6 +227,10 @@ def _t(rng: np.random.Generator, df: float, shape) -> np.ndarray:
     return z / np.sqrt(w / df) * np.float32(math.sqrt((df - 2) / df))
 
 
+LAZY_BYTES = 128 * 2**20   # a bank past this (seat noise and region part at full precision) is drawn as needed
+HOLD_BYTES = 96 * 2**20    # a lazy bank's seat noise up to this is held once drawn
+
+
 def _factor(lg: np.ndarray, X: np.ndarray) -> np.ndarray:
     """The statewide factor exp(lg) (C, D) of contenders with statewide shares ``X`` (points),
     capped where the contender would pass 100 % statewide (a fat-tailed draw of a small party:
@@ -248,22 +253,171 @@ def _t_scale(bank: "NoiseBank", df: float, shape) -> np.ndarray:
 
 class NoiseBank:
     """The random parts, drawn once per (seats, regions, parties, draws, seed, df): unit-variance
-    t draws for the state (D, P), region (D, R, P), transfer (D,) and seat (TOP, D, N) parts."""
+    t draws for the state (D, P), region (D, R, P), transfer (D,) and seat (TOP, D, N) parts.
+
+    A bank that would pass ``LAZY_BYTES`` at full precision (an all-India data set: 4,100 seats x 3
+    slots x 10,000 draws, 490 MB of seat noise; a Lok Sabha of 21 partners: 68 regions x 104
+    parties x 10,000 draws, 280 MB of region part) keeps neither the seat nor the region part:
+    each seat's noise comes from its own stream (seed, seat) when the seat is worked out, each
+    (region, party) column from its own stream (seed, region, party) when a simulator first needs
+    it, so the bank costs what the seats being worked out need and nothing is drawn ahead. Such a
+    bank gives other draws than a kept one of the same seed (the streams are laid out otherwise);
+    a kept bank's draws are those it always had."""
 
     def __init__(self, n_seats: int, n_regions: int, n_parties: int, draws: int, seed: int, df: float):
         rng = np.random.default_rng(seed)
         self.key = (n_seats, n_regions, n_parties, draws, seed, df)
+        self.df, self.seed, self.draws, self.n_parties = df, seed, draws, n_parties
+        # what a kept bank would hold at full precision: the seat noise and the region part
+        self.lazy = (TOP * draws * n_seats + draws * n_regions * n_parties) * 4 > LAZY_BYTES
         self.state = _t(rng, df, (draws, n_parties))
-        self.region = _t(rng, df, (draws, n_regions, n_parties))
+        self._region_cache: dict[tuple[int, int], int] = {}
+        self._lock = threading.Lock()     # a background job and a move on the GUI thread may both add rows
+        self._seat_held: dict[int, np.ndarray] | None = None
+        # a lazy bank holds the seat noise it drew while that stays small (a Lok Sabha's 543 seats:
+        # 65 MB), so a re-simulation does not draw it again; an all-India one draws it each time
+        self._hold_always = self.lazy and TOP * draws * n_seats * 4 <= HOLD_BYTES
+        if self._hold_always:
+            self._seat_held = {}
+        if self.lazy:
+            self.region = self.seat = None
+            self.transfer = _t(rng, df, (draws,))
+            self.bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
+            # the t draws' chi-square parts: one per draw for the region columns, one per slot
+            # for the seat noise (as a kept bank's), from streams of their own
+            side = np.random.default_rng([seed, 3])
+            self._w_region = self._w_seat = None
+            if df < 30:
+                c = np.float32(math.sqrt((df - 2) / df))
+                self._w_region = (c / np.sqrt(side.chisquare(df, size=draws) / df)).astype(np.float32)
+                self._w_seat = (c / np.sqrt(side.chisquare(df, size=(TOP, 1)) / df)).astype(np.float32)
+            return
+        half = TOP * draws * n_seats * 4 > 32 * 2**20    # large data sets: kept at half the size
+        self.region = _normals(rng, df, (draws, n_regions, n_parties), np.float16 if half else np.float32)
         self.transfer = _t(rng, df, (draws,))
         # drawn as (TOP, D, N), kept as (TOP, N, D): a seat's draws are then one contiguous row,
         # which is what a move (a few seats, every draw) reads
-        self.seat = np.ascontiguousarray(_t(rng, df, (TOP, draws, n_seats)).transpose(0, 2, 1))
-        if self.seat.nbytes > 32 * 2**20:   # large data sets: keep them at half the size
-            self.seat = self.seat.astype(np.float16)
-            self.region = self.region.astype(np.float16)
+        self.seat = _seat_noise(rng, df, draws, n_seats, np.float16 if half else np.float32)
         # the seat model's bloc swings (D, parties): drawn last, so the draws above stay as they were
         self.bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
+
+    @property
+    def dtype(self) -> np.dtype:
+        """The precision of the region part (and of the swing tables made from it)."""
+        return np.dtype(np.float16) if self.region is None else self.region.dtype
+
+    def region_columns(self, regions: np.ndarray, parties: np.ndarray) -> np.ndarray:
+        """(len, D) the region part of each (region, party) pair, in the bank's precision (the
+        last party column, no swing, is 0)."""
+        if not self.lazy:
+            return np.ascontiguousarray(self.region[:, regions, parties].T)
+        return self.region_table[self.region_rows(regions, parties)]
+
+    def region_rows(self, regions: np.ndarray, parties: np.ndarray) -> np.ndarray:
+        """A bank that keeps no region part: each (region, party) pair's row of ``region_table``
+        (unit draws in half precision), drawn from the pair's own stream the first time it is
+        asked for; row 0 is the zero row (the last party column, no swing)."""
+        with self._lock:
+            return self._region_rows(regions, parties)
+
+    def _region_rows(self, regions: np.ndarray, parties: np.ndarray) -> np.ndarray:
+        if not hasattr(self, "region_table"):
+            self.region_table = np.zeros((64, self.draws), dtype=self.dtype)
+            self._region_n = 1
+        out = np.zeros(len(regions), dtype=np.int64)
+        for i, (r, p) in enumerate(zip(np.asarray(regions).tolist(), np.asarray(parties).tolist())):
+            if p == self.n_parties - 1:
+                continue
+            row = self._region_cache.get((r, p))
+            if row is None:
+                if self._region_n == len(self.region_table):      # grown by half: rows stay where they are
+                    grown = np.zeros((len(self.region_table) * 3 // 2 + 1, self.draws), dtype=self.dtype)
+                    grown[:self._region_n] = self.region_table[:self._region_n]
+                    self.region_table = grown
+                z = np.random.default_rng([self.seed, 2, r, p]).standard_normal(self.draws, dtype=np.float32)
+                if self._w_region is not None:
+                    z *= self._w_region
+                row = self._region_n
+                self.region_table[row] = z
+                self._region_n += 1
+                self._region_cache[(r, p)] = row
+            out[i] = row
+        return out
+
+    def hold_seat_noise(self, on: bool = True) -> None:
+        """While on, a bank that keeps no seat noise holds each seat's once drawn (the optimiser
+        works out every seat once per pool variant: 22 times at 21 partners); off lets it go."""
+        if on and self.lazy:
+            self._seat_held = {} if self._seat_held is None else self._seat_held
+        elif not self._hold_always:
+            self._seat_held = None
+
+    def seat_noise(self, seats, d: int | None = None) -> np.ndarray:
+        """(TOP, S, D) float32 or float16: the seat noise of some seats (an index array, or a
+        slice for a run of seats, which a kept bank reads in place); ``d``: the first d draws."""
+        d = self.draws if d is None else d
+        if not self.lazy:
+            return self.seat[:, seats, :d]
+        idx = np.arange(self.key[0])[seats] if isinstance(seats, slice) else np.asarray(seats)
+        out = np.empty((TOP, len(idx), d), dtype=np.float32)
+        held = self._seat_held
+        for j, n in enumerate(idx.tolist()):
+            z = held.get(n) if held is not None else None
+            if z is None:
+                z = np.random.default_rng([self.seed, 1, n]).standard_normal((TOP, self.draws), dtype=np.float32)
+                if held is not None:
+                    held[n] = z
+            out[:, j] = z[:, :d]
+        if self._w_seat is not None:
+            out *= self._w_seat[:, :, None]
+        return out
+
+
+def _normals(rng: np.random.Generator, df: float, shape: tuple, dtype) -> np.ndarray:
+    """``_t(rng, df, shape)`` in ``dtype``; normal draws (df >= 30) a block of the first axis at a
+    time (the same numbers: the generator fills in order), never the whole float32 array."""
+    if df < 30 or np.dtype(dtype) == np.float32:
+        return _t(rng, df, shape).astype(dtype, copy=False)
+    out = np.empty(shape, dtype=dtype)
+    row = int(np.prod(shape[1:], dtype=np.int64)) or 1
+    block = max(1, (4 * 2**20) // (row * 4))
+    for d0 in range(0, shape[0], block):
+        d1 = min(shape[0], d0 + block)
+        out[d0:d1] = rng.standard_normal((d1 - d0,) + tuple(shape[1:]), dtype=np.float32)
+    return out
+
+
+class _FirstDraws:
+    """A noise bank's first ``d`` draws (``Simulator.first_draws``): the seat noise and the region
+    rows cut to them; everything else is the bank's."""
+
+    def __init__(self, bank: "NoiseBank", d: int):
+        self._bank, self.draws = bank, d
+
+    def __getattr__(self, name):
+        return getattr(self._bank, name)
+
+    @property
+    def region_table(self) -> np.ndarray:
+        return self._bank.region_table[:, :self.draws]
+
+    def seat_noise(self, seats) -> np.ndarray:
+        return self._bank.seat_noise(seats, self.draws)
+
+
+def _seat_noise(rng: np.random.Generator, df: float, draws: int, n_seats: int, dtype) -> np.ndarray:
+    """``_t(rng, df, (TOP, draws, n_seats))`` transposed to (TOP, n_seats, draws) in ``dtype``,
+    the same numbers drawn a block of draws at a time (the generator fills in order), so the
+    full float32 array and its transpose are never held beside the result."""
+    if df < 30:   # the t's chi-square parts come after every normal: drawn whole, as _t does
+        return np.ascontiguousarray(_t(rng, df, (TOP, draws, n_seats)).transpose(0, 2, 1)).astype(dtype, copy=False)
+    out = np.empty((TOP, n_seats, draws), dtype=dtype)
+    block = max(1, (4 * 2**20) // max(n_seats * 4, 1))
+    for k in range(TOP):
+        for d0 in range(0, draws, block):
+            d1 = min(draws, d0 + block)
+            out[k, :, d0:d1] = rng.standard_normal((d1 - d0, n_seats), dtype=np.float32).T
+    return out
 
 
 @dataclass
@@ -392,24 +546,51 @@ class Simulator:
         if bank is None or bank.key != (N, n_reg, len(used) + 1, draws, seed, params.df):
             bank = NoiseBank(N, n_reg, len(used) + 1, draws, seed, params.df)
             bank.state[:, -1] = 0.0
-            bank.region[:, :, -1] = 0.0
+            if bank.region is not None:
+                bank.region[:, :, -1] = 0.0
         self.bank = bank
         self.n_variants_prepared = V
         self.n_sp = len(used) + 1
         if isinstance(params, ModelParams):
             self._model_tables(params)
             return
-        # the Haryana-fitted form: state and regional swings together, (D, R * P'), for one
-        # gather per seat and slot
-        A = np.float32(params.state_sd) * bank.state[:, None, :] + np.float32(params.region_sd) * bank.region
-        # (R * P', D): rows gathered; half the size where the bank is (a large data set: 19 MB less
-        # at 543 seats), widened per gather
-        self.add_draws = np.ascontiguousarray(A.reshape(draws, -1).T, dtype=bank.region.dtype)
-        self.arow = self.region[None, :, None] * self.n_sp + self.sp          # (V, N, TOP)
+        # the Haryana-fitted form: state and regional swings together, one row per (region, party)
+        # a slot of some seat reads (R * P' rows at most), for one gather per seat and slot
+        if bank.lazy:
+            self._lazy_swings(np.float32(params.state_sd) * bank.state.T, np.arange(self.n_sp), params.region_sd)
+        else:
+            rows = self._gathered_rows()
+            r, j = rows // self.n_sp, rows % self.n_sp
+            A = np.float32(params.state_sd) * bank.state.T[j] + np.float32(params.region_sd) * bank.region_columns(r, j)
+            # half the size where the bank is (a large data set: 19 MB less at 543 seats), widened per gather
+            self.add_draws = np.ascontiguousarray(A, dtype=bank.dtype)
         self.base = self.share
         self.c_draws = self.crow = None
         self.nsd = np.full((V, N, TOP), params.seat_sd, dtype=np.float32) if params.seat_sd else None
         self.tdraw = (np.float32(params.transfer_sd) * bank.transfer).astype(np.float32) if params.transfer_sd else None
+
+    def _lazy_swings(self, p_draws: np.ndarray, pair_party: np.ndarray, r_scale: float) -> None:
+        """With a bank that keeps no region part, no swing table either: a slot's swing is
+        ``p_draws`` of its party column plus ``r_scale`` x the bank's region row of (its region,
+        ``pair_party`` of its party column), two gathers per seat and slot (at 4,100 seats x 21
+        partners a table of 10,000 rows, 200 MB, is not made)."""
+        self.add_draws = self.arow = None
+        self.p_draws = np.ascontiguousarray(p_draws, dtype=np.float32)             # (P', D)
+        self.prow = self.sp
+        pairs = self.region[None, :, None] * self.n_sp + pair_party[self.sp]        # (V, N, TOP)
+        uniq, inv = np.unique(pairs, return_inverse=True)
+        rows = self.bank.region_rows(uniq // self.n_sp, uniq % self.n_sp)
+        self.rrow = rows[inv].reshape(pairs.shape)
+        self.r_scale = np.float32(r_scale)
+
+    def _gathered_rows(self) -> np.ndarray:
+        """The (region, party column) rows of the swing table some slot reads, sorted; ``arow``
+        becomes each slot's position among them (the table holds only these rows: at 4,100 seats a
+        few thousand of the 100,000 regions x parties)."""
+        full = self.region[None, :, None] * self.n_sp + self.sp                       # (V, N, TOP)
+        rows, inv = np.unique(full, return_inverse=True)
+        self.arow = inv.reshape(full.shape)
+        return rows
 
     def _model_tables(self, m: "ModelParams") -> None:
         """The seat model's parts (sizes in fractions of the vote, shares here in points): a
@@ -458,10 +639,12 @@ class Simulator:
             stands[:, 0] = True
         allv = min(n_p, V - 1)
         col_c = np.where(pb.party >= 0, cid[np.maximum(pb.party, 0)], -1)        # (N, K)
-        for c in range(1 if n_p else 0, C):
-            sel = (col_c == c) & fld[allv]
-            seat_c[:, c] = np.where(sel, pts[allv], 0.0).max(axis=1)
-            stands[:, c] = sel.any(axis=1)
+        # the other contenders' strongest candidate per seat, at once for all (a loop over the
+        # contenders read every candidate once per contender: 300 contenders at 4,100 seats)
+        sel = (col_c >= (1 if n_p else 0)) & fld[allv]
+        at_n, at_k = np.nonzero(sel)
+        np.maximum.at(seat_c, (at_n, col_c[at_n, at_k]), pts[allv][at_n, at_k])
+        stands[at_n, col_c[at_n, at_k]] = True
         ww = stands * w[:, None]
         X = np.divide((seat_c * ww).sum(0), ww.sum(0), out=np.zeros(C), where=ww.sum(0) > 0)   # points
         self.statewide = dict(zip(names, np.round(X, 3).tolist()))
@@ -496,21 +679,35 @@ class Simulator:
         col_party = np.full(self.n_sp, -1, dtype=np.int64)
         col_party[:len(used)] = used
         col_c = np.where(col_party >= 0, cid[np.maximum(col_party, 0)], -1)          # (P',)
-        key = (z.partner_sd, z.region_sd, R, tuple(col_c.tolist()), bank.region.dtype, id(bank.region))
+        if bank.lazy:
+            on = col_c >= 0
+            self._lazy_swings(np.where(on[:, None], 100.0 * z.partner_sd * bank.state.T, 0.0),
+                              np.where(on, col_c, self.n_sp - 1), 100.0 * z.region_sd)
+            rows = None
+        else:
+            rows = self._gathered_rows()
+        key = (z.partner_sd, z.region_sd, R, tuple(col_c.tolist()), bank.dtype, id(bank), rows.tobytes() if rows is not None else b"")
         hit = bank.__dict__.get("_model_swings")
-        if hit is not None and hit[0] == key:      # an assumption change: the same table, drawn once
+        if rows is None:
+            pass
+        elif hit is not None and hit[0] == key:      # an assumption change: the same table, drawn once
             self.add_draws = hit[1]
         else:
-            on = col_c >= 0
-            A = np.zeros((R, self.n_sp, D), dtype=np.float32)
-            zp = bank.state.T.astype(np.float32)                                      # (P', D)
-            zr = bank.region.transpose(1, 2, 0)                                       # (R, P', D)
-            cc = np.maximum(col_c, 0)
-            A[:, on] = (100.0 * z.partner_sd * zp[on][None] + 100.0 * z.region_sd * zr[:, cc[on]]).astype(np.float32)
-            # half the size where the bank is (a large data set), widened per gather
-            self.add_draws = np.ascontiguousarray(A.reshape(R * self.n_sp, D), dtype=bank.region.dtype)
+            # one row per (region, party column) a slot of some seat reads
+            r, j = rows // self.n_sp, rows % self.n_sp
+            on = col_c[j] >= 0
+            # half the size where the bank is (a large data set), widened per gather; made a block
+            # of rows at a time, never whole at full precision
+            A = np.zeros((len(rows), D), dtype=bank.dtype)
+            on_rows = np.flatnonzero(on)
+            state_t = np.ascontiguousarray(bank.state.T)        # (P', D): a party's draws in a row
+            for b0 in range(0, len(on_rows), 256):
+                ii = on_rows[b0:b0 + 256]
+                zp = state_t[j[ii]].astype(np.float32)                                  # (rows, D)
+                zr = bank.region_columns(r[ii], col_c[j[ii]])                           # the bank's precision
+                A[ii] = (100.0 * z.partner_sd * zp + 100.0 * z.region_sd * zr).astype(np.float32)
+            self.add_draws = A
             bank.__dict__["_model_swings"] = (key, self.add_draws)
-        self.arow = self.region[None, :, None] * self.n_sp + self.sp
         # per slot: its contender; where a bloc has two candidates in a seat (a friendly fight) they
         # share the bloc's faded share in proportion to their votes
         sc = np.where(self.party >= 0, cid[np.maximum(self.party, 0)], -1)            # (V, N, TOP)
@@ -577,7 +774,9 @@ class Simulator:
         b = self.bank
         base = self.base[variants, seats]           # (S, TOP)
         ok = self.valid[variants, seats]
-        arow = self.arow[variants, seats]
+        arow = self.arow[variants, seats] if self.add_draws is not None else None
+        prow = self.prow[variants, seats] if arow is None else None
+        rrow = self.rrow[variants, seats] if arow is None else None
         crow = self.crow[variants, seats] if self.crow is not None else None
         nsd = self.nsd[variants, seats] if self.nsd is not None else None
         party = self.party[variants, seats].astype(np.int16)
@@ -589,10 +788,16 @@ class Simulator:
         if isinstance(seats, np.ndarray) and S and int(seats[-1]) - int(seats[0]) + 1 == S and \
                 (S == 1 or bool((np.diff(seats) == 1).all())):
             rows = slice(int(seats[0]), int(seats[-1]) + 1)
+        noise = b.seat_noise(rows) if nsd is not None else None        # (TOP, S, D)
         for k in range(TOP):
-            x = np.take(self.add_draws, arow[:, k], axis=0)          # (S, D)
-            if x.dtype != np.float32:
-                x = x.astype(np.float32)
+            if arow is not None:
+                x = np.take(self.add_draws, arow[:, k], axis=0)      # (S, D)
+                if x.dtype != np.float32:
+                    x = x.astype(np.float32)
+            else:     # a bank that keeps no region part: the party's swing, its region's
+                x = np.take(self.p_draws, prow[:, k], axis=0)
+                np.multiply(np.take(b.region_table, rrow[:, k], axis=0), self.r_scale, out=tmp, dtype=np.float32)
+                x += tmp
             if crow is not None:       # the contender's statewide swing: a factor, or points
                 np.take(self.c_draws, crow[:, k], axis=0, out=tmp)
                 if self.c_mult:
@@ -603,7 +808,7 @@ class Simulator:
             else:
                 x += base[:, k, None]
             if nsd is not None:        # half-precision noise widened inside the product, not apart
-                np.multiply(b.seat[k][rows], nsd[:, k, None], out=tmp, dtype=np.float32)
+                np.multiply(noise[k], nsd[:, k, None], out=tmp, dtype=np.float32)
                 x += tmp
             if tc is not None:
                 x += self.tdraw[None, :] * tc[:, k, None]
@@ -633,9 +838,7 @@ class Simulator:
         W = np.empty((self.draws, self.N), dtype=np.int8 if self.n_parties < 128 else np.int16)
         P, N, D = self.n_parties, self.N, self.draws
         counts = np.empty((N, P), dtype=np.int32)
-        party_seats = np.zeros(D * P, dtype=np.int32)
-        row = np.arange(D, dtype=np.int64) * P
-        # counted chunk by chunk while the chunk's winners are in the cache (not over all of W after)
+        # each seat's counts chunk by chunk while the chunk's winners are in the cache
         for s in range(0, self.N, chunk):
             sl = slice(s, min(s + chunk, self.N))
             win = self._winners_for(np.arange(sl.start, sl.stop), var[sl])      # (D, S)
@@ -643,10 +846,17 @@ class Simulator:
             wi = win.T.astype(np.int64)                                          # (S, D)
             S = wi.shape[0]
             counts[sl] = np.bincount((wi + (np.arange(S) * P)[:, None]).ravel(), minlength=S * P).reshape(S, P)
-            party_seats += np.bincount((wi + row[None, :]).ravel(), minlength=D * P).astype(np.int32)
+        # each draw's seats per party, a block of draws at a time (a count of all D x P cells per
+        # chunk of seats cost D x P x N / chunk: 16 s at 4,100 seats and 400 parties)
+        party_seats = np.empty((D, P), dtype=np.int32)
+        blk = max(1, 2**20 // max(N, 1))
+        for d0 in range(0, D, blk):
+            d1 = min(D, d0 + blk)
+            wi = W[d0:d1].astype(np.int64) + (np.arange(d1 - d0, dtype=np.int64) * P)[:, None]
+            party_seats[d0:d1] = np.bincount(wi.ravel(), minlength=(d1 - d0) * P).reshape(d1 - d0, P)
         self._winners, self._variant = W, var
         self._counts = counts
-        self._party_seats = party_seats.reshape(D, P)
+        self._party_seats = party_seats
         self._seats_d = (W < self.n_p).sum(axis=1)
         return self._summary(majority)
 
@@ -690,6 +900,25 @@ class Simulator:
         p_all = p_win[:, :self.n_p].sum(axis=1)
         return Summary(D, self.parties, p_win, p_all, seats_d.copy(), self._party_seats.copy(), majority, tipping)
 
+    def first_draws(self, d: int) -> "Simulator":
+        """This simulator on its first ``d`` draws only (every draw is worked out on its own, so
+        draw i is the same here as there), at no cost: what the optimiser takes when its table
+        must be counted on fewer draws to answer in time, instead of making another simulator."""
+        import copy
+        if not 0 < d <= self.draws:
+            raise ValueError(f"first_draws: {d} of {self.draws} draws")
+        out = copy.copy(self)
+        out.draws = d
+        out.bank = _FirstDraws(self.bank, d)
+        for name in ("add_draws", "p_draws", "c_draws"):
+            a = getattr(self, name, None)
+            if a is not None:
+                setattr(out, name, a[:, :d])
+        if self.tdraw is not None:
+            out.tdraw = self.tdraw[:d]
+        out._winners = out._variant = None
+        return out
+
     def variant_probabilities(self, chunk: int = CHUNK) -> np.ndarray:
         """(V, N): P(the alliance wins seat i) with the seat in each pool variant."""
         out = np.empty((self.V, self.N))
@@ -699,11 +928,21 @@ class Simulator:
                 out[v, idx] = (self._winners_for(idx, np.full(len(idx), v)) < self.n_p).mean(axis=0)
         return out
 
-    def variant_draws(self, variants: np.ndarray) -> np.ndarray:
-        """(D, N) bool: the alliance wins seat i in draw d with each seat in its variant."""
+    def variant_draws(self, variants: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        """(D, N) bool: the alliance wins seat i in draw d with each seat in its variant. With
+        ``out`` (N, D) bool, written there seat by row (what the optimiser's table holds) and
+        returned, with no (D, N) array and no transpose between."""
+        # as many cells a chunk as 16 seats of 10,000 draws: with fewer draws, more seats a chunk
+        # (the same draws; fewer steps of the loop)
+        chunk = max(CHUNK, CHUNK * DEFAULT_DRAWS // max(self.draws, 1))
+        if out is not None:
+            for s in range(0, self.N, chunk):
+                idx = np.arange(s, min(s + chunk, self.N))
+                np.less(self._winners_for(idx, variants[idx]).T, self.n_p, out=out[s:s + len(idx)])
+            return out
         W = np.empty((self.draws, self.N), dtype=bool)
-        for s in range(0, self.N, CHUNK):
-            idx = np.arange(s, min(s + CHUNK, self.N))
+        for s in range(0, self.N, chunk):
+            idx = np.arange(s, min(s + chunk, self.N))
             W[:, idx] = self._winners_for(idx, variants[idx]) < self.n_p
         return W
 
@@ -753,13 +992,42 @@ class Cushion:
                 afrac = np.where(ally, np.divide(share, asum, out=np.full_like(share, 1.0 / max(n_p, 1)),
                                                  where=asum > 0), 0.0)
                 is_rival = (pb.party == rival) & F
-                for j, sw in enumerate(self.swings):
-                    x = share + sw * afrac - sw * is_rival
-                    x = np.where(F, np.maximum(x, 0.0), -np.inf)
-                    out[v, :, j] = np.argmax(x, axis=1) < n_p
+                self._won_at_swings(out[v], share, afrac, is_rival.astype(float), F, n_p)
                 out[v, pb.unopposed, :] = (pb.unopposed_party < n_p)[pb.unopposed, None]
             self._won[rival] = out
         return self._won[rival]
+
+    def _won_at_swings(self, out: np.ndarray, share: np.ndarray, afrac: np.ndarray, is_rival: np.ndarray,
+                       F: np.ndarray, n_p: int) -> None:
+        """out (N, S): does a partner lead each seat at each swing. A candidate moves by at most
+        R points (the widest swing), so one more than 2R points behind the seat's leader never
+        leads: each seat weighs only the others, in their order (the same first among equals),
+        where the leader keeps more than R points (its share never clipped to 0); the rest of
+        the seats (none in real results) weigh every candidate. 4,100 seats: 94 candidates a
+        seat, about 5 weighed."""
+        R = float(np.abs(self.swings).max()) if len(self.swings) else 0.0
+        lead = np.where(F, share, -np.inf).max(axis=1)
+        near = F & (share + R >= lead[:, None] - R)
+        fast = lead - R > 0                  # (a seat with no candidate is weighed whole, as before)
+        rows = np.flatnonzero(fast)
+        width = int(near[rows].sum(axis=1).max()) if len(rows) else 0
+        if len(rows):
+            # each fast seat's weighed columns, in their order, padded with a column never weighed
+            order = np.argsort(~near[rows], axis=1, kind="stable")[:, :width]
+            col_ok = np.take_along_axis(near[rows], order, axis=1)
+            sh, af, rv = (np.take_along_axis(a[rows], order, axis=1) for a in (share, afrac, is_rival))
+            for j, sw in enumerate(self.swings):
+                x = sh + sw * af - sw * rv
+                x = np.where(col_ok, np.maximum(x, 0.0), -np.inf)
+                k = np.take_along_axis(order, np.argmax(x, axis=1)[:, None], axis=1)[:, 0]
+                out[rows, j] = k < n_p
+        slow = np.flatnonzero(~fast)
+        for j, sw in enumerate(self.swings):
+            if not len(slow):
+                break
+            x = share[slow] + sw * afrac[slow] - sw * is_rival[slow]
+            x = np.where(F[slow], np.maximum(x, 0.0), -np.inf)
+            out[slow, j] = np.argmax(x, axis=1) < n_p
 
     def __call__(self, pools: np.ndarray, majority: int) -> dict:
         n_p = self.pj.pools.n_partners

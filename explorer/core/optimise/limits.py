@@ -14,6 +14,7 @@ import numpy as np
 CONSTRAINT_KINDS = ("must_have", "faction_claim", "regional_minimum", "seat_bounds")
 DEFAULT_TIME_LIMIT = 10.0       # seconds: per solve; with Budget.whole, for the whole question
 DEFAULT_DRAWS = 4000            # draws for the per-seat P and P(majority)
+MIN_DRAWS = 500                 # the fewest draws the table is counted on to answer within a whole-question limit
 MAJORITY_SAMPLE = 400           # draws the P(majority) objective is optimised on
 SUBSET_BUDGET = 300             # feasibility checks spent looking for a smaller conflicting set
 TIE_BREAK = 1e-8               # expected seats: what a friendly fight must beat a partner alone by
@@ -86,6 +87,7 @@ class Solution:
     objective: float | None
     ms: float
     note: str = ""
+    bound: float | None = None    # the solver's bound on the objective (its best possible; = objective when proven)
 
 
 # --- how long, who listens, when to stop ------------------------------------------------------------------
@@ -363,4 +365,7 @@ class _Model:
         pools[self.seat[xv]] = self.col[xv]
         if (pools < 0).any():
             return Solution("time_limit", None, None, ms, "the solver returned an incomplete split")
-        return Solution(status, pools, float(h.getInfo().objective_function_value), ms)
+        info = h.getInfo()
+        obj = float(info.objective_function_value)
+        bound = float(info.mip_dual_bound) if status != "optimal" else obj
+        return Solution(status, pools, obj, ms, bound=bound if np.isfinite(bound) else None)

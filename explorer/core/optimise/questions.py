@@ -54,6 +54,17 @@ class Proposal:
     fights_possible: bool = False           # the optimiser had columns for friendly fights between some partners
     stopped: str = ""                       # "": the whole question was answered; else what stopped it and where
     current_figures: tuple[float, float] | None = None   # the scenario's own (expected seats, P(majority))
+    bound: float | None = None              # the solver's bound on the objective (expected seats, rules' costs less)
+    gap: float | None = None                # how far the proposal may be from the best: (bound - found) / bound; 0 proven
+
+    @property
+    def gap_text(self) -> str:
+        """The gap in words (the CLI and the dialog): "proven best", or how far from its bound."""
+        if self.gap is None:
+            return ""
+        if self.gap <= 1e-9:
+            return "proven best"
+        return f"within {self.gap * 100:.2f} % of the bound ({self.bound:.1f})"
 
     def __post_init__(self):
         if self.current_figures is None and self.current is not None:
@@ -125,10 +136,14 @@ def solve(table: WinTable, cons: list[Con], objective: str = "seats", budget: Bu
                         stopped=stopped or f"no split found within the time limit of {limit:g} s")
     status, note, used, choices = sol.status, sol.note, "seats", sol.pools
     stopped = ""
+    gap = None
+    if sol.bound is not None and sol.objective is not None:
+        gap = max(0.0, (sol.bound - sol.objective) / max(abs(sol.bound), 1e-9))
     if sol.status == "time_limit":
-        note = f"the time limit of {limit:g} s was reached: the best split found, not proven best"
+        within = f" (within {gap * 100:.2f} % of the bound)" if gap is not None else ""
+        note = f"the time limit of {limit:g} s was reached: the best split found, not proven best{within}"
         if budget.expired():
-            stopped = f"{budget.why()} while solving: the best split found so far, not proven best"
+            stopped = f"{budget.why()} while solving: the best split found so far, not proven best{within}"
             note = stopped
     if objective == "majority" and budget.expired():
         status = "time_limit"
@@ -160,7 +175,8 @@ def solve(table: WinTable, cons: list[Con], objective: str = "seats", budget: Bu
     res = Proposal(status, used, proposed.pools, proposed.expected_alliance, proposed.p_majority,
                    broken=broken(table, [c for c in cons if c.soft], choices), note=note,
                    choices=choices, fights=table.fights_of(choices), current=current, proposed=proposed,
-                   fights_possible=bool(table.fight_masks), stopped=stopped)
+                   fights_possible=bool(table.fight_masks), stopped=stopped, bound=sol.bound,
+                   gap=gap if used == "seats" else None)
     if rules is not None:
         left = check_with_rules_engine(table, rules, cons, choices)
         if left:   # never return a split that breaks a hard rule
@@ -170,6 +186,8 @@ def solve(table: WinTable, cons: list[Con], objective: str = "seats", budget: Bu
         n_rules = sum(1 for c in cons if c.kind != "lock")
         if len(res.rule_prices) < n_rules and not res.stopped:
             res.stopped = f"{budget.why()} while pricing the rules ({len(res.rule_prices)} of {n_rules} priced)"
+    if table.draws_note:
+        res.note = f"{res.note}; {table.draws_note}" if res.note else table.draws_note
     res.solve_ms = (time.perf_counter() - t0) * 1e3
     return res
 

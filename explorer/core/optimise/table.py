@@ -13,7 +13,7 @@ from ..dataset import Dataset, SeatTable
 from ..engine import Engine
 from ..pools import Pools
 from ..projection import Projector, Rebel
-from .limits import DEFAULT_DRAWS, Budget, OutOfTime, Progress, cannot_finish, size_problem
+from .limits import DEFAULT_DRAWS, MIN_DRAWS, Budget, OutOfTime, Progress, cannot_finish, size_problem
 
 
 # --- the table: P(win) of every seat in every column ----------------------------------------------------
@@ -51,6 +51,7 @@ class WinTable:
     current: np.ndarray                  # the scenario's split as choices
     prepare_ms: float = 0.0
     variant_ms: float = 0.0              # the simulation of one pool variant (what a walk-away costs, about)
+    draws_note: str = ""                 # fewer draws than asked, to answer within the time limit: why
 
     @property
     def n_seats(self) -> int:
@@ -208,6 +209,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     V = len(projector.variant_masks)
     sim = None
     variant_ms = 0.0
+    draws_note = ""
     if wins is not None:
         wins = np.asarray(wins, dtype=bool)
         P, draws = wins.mean(axis=2), wins.shape[2]
@@ -223,23 +225,30 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
         if early:   # refused before anything is drawn
             raise OutOfTime(early, "simulating", 0, V)
         sim = U.Simulator(projector, ds, params, draws, int(settings.seed))
-        wins = np.empty((V, N, draws), dtype=bool)
-        s0 = clock()
-        for v in range(V):
-            if budget is not None and budget.expired():
-                raise _stopped(budget, sim, snapshot, ds, v, V, f"{budget.why()} while simulating the pool variants "
-                                                               f"({v:,} of {V:,} done)")
-            if budget is not None and v == 1 and budget.deadline is not None:
-                need = (clock() - s0) * V
-                if need > budget.left() + (clock() - s0):
-                    raise _stopped(budget, sim, snapshot, ds, v, V, (
-                        f"cannot finish within the time limit of {budget.time_limit:g} s: the simulation alone needs "
-                        f"about {need:.0f} s ({V:,} pool variants x {(clock() - s0) * 1e3:.0f} ms for "
-                        f"{N:,} seats x {draws:,} draws); reduce the draws, the fight pairs or the partners, "
-                        f"or allow more time"))
-            report("simulating", v, V)
-            wins[v] = sim.variant_draws(np.full(N, v)).T
-        variant_ms = (clock() - s0) * 1e3 / max(V, 1)
+        steady = None
+        if budget is not None and budget.deadline is not None and draws > MIN_DRAWS and N >= 4 * CALIBRATE_SEATS:
+            fit, need, steady = _draws_that_fit(sim, V, N, budget, clock)
+            if fit < MIN_DRAWS:
+                raise _stopped(budget, sim, snapshot, ds, 0, V, _too_slow(budget, V, need / V, N, draws))
+            if fit < draws:
+                draws_note = (f"P counted on {fit:,} draws, not the {draws:,} asked: {V:,} pool variants at "
+                              f"{need / V * 1e3:.0f} ms each would leave no time to solve within "
+                              f"{budget.time_limit:g} s")
+                draws = fit
+                sim = sim.first_draws(draws)
+        wins, took = _simulate(sim, V, N, budget, clock, report, snapshot, ds, may_shrink=draws > MIN_DRAWS,
+                               steady=steady)
+        if wins is None:   # too slow at these draws: as many as half the time left allows, once
+            fewer = int(draws * 0.5 * budget.left() / (took * V)) // 100 * 100
+            if fewer < MIN_DRAWS:
+                raise _stopped(budget, sim, snapshot, ds, 1, V, _too_slow(budget, V, took, N, draws))
+            draws_note = (f"P counted on {fewer:,} draws, not the {draws:,} asked: {V:,} pool variants at "
+                          f"{took * 1e3:.0f} ms each would leave no time to solve within {budget.time_limit:g} s")
+            steady = took * fewer / draws
+            draws = fewer
+            sim = sim.first_draws(draws)
+            wins, took = _simulate(sim, V, N, budget, clock, report, snapshot, ds, may_shrink=False, steady=steady)
+        variant_ms = took * 1e3 / max(V, 1)
         P = wins.mean(axis=2)
     if sim is None and P.shape[0] != V:
         raise ValueError(f"probabilities: {P.shape[0]} variants given, {V} needed "
@@ -262,7 +271,85 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     object.__setattr__(table, "current", current)
     object.__setattr__(table, "prepare_ms", (time.perf_counter() - t0) * 1e3)
     object.__setattr__(table, "variant_ms", variant_ms)
+    object.__setattr__(table, "draws_note", draws_note)
     return table
+
+
+CALIBRATE_SEATS = 256     # seats a first variant is timed on to choose the draws a whole-question limit allows
+
+
+def _draws_that_fit(sim, V: int, N: int, budget: Budget, clock) -> tuple[int, float, float]:
+    """The draws (at most the simulator's) whose table fits in about half the time left (the
+    simulator cut to its first draws: ``Simulator.first_draws``), the seconds the whole table
+    would take at the simulator's draws, and a variant's at the draws chosen once the seats' noise
+    is drawn. Timed on the first ``CALIBRATE_SEATS`` seats: a variant drawing their noise, then the
+    quicker of two reusing it (a busy machine's hiccup is not the rate), at all the draws and at a
+    quarter of them (a variant's cost is a part per draw and a part that is not)."""
+    seats = np.arange(CALIBRATE_SEATS)
+    D = sim.draws
+    quarter = sim.first_draws(max(1, D // 4))
+
+    def timed(s, v) -> float:     # a variant on these seats, as the table's loop works them out
+        t0 = clock()
+        chunk = max(U.CHUNK, U.CHUNK * U.DEFAULT_DRAWS // max(s.draws, 1))
+        for a in range(0, len(seats), chunk):
+            s._winners_for(seats[a:a + chunk], np.full(len(seats[a:a + chunk]), v, dtype=np.int64))
+        return clock() - t0
+
+    sim.bank.hold_seat_noise()
+    try:
+        first = timed(sim, 0)
+        full = min(timed(sim, 1 % V), timed(sim, 0))
+        part = min(timed(quarter, 1 % V), timed(quarter, 0))
+    finally:
+        sim.bank.hold_seat_noise(False)
+    scale = N / len(seats)
+    steady = full * scale
+    noise = max(0.0, first * scale - steady)
+    need = noise + V * steady
+    room = 0.5 * budget.left()
+    if need <= room:
+        return D, need, steady
+    per_draw = max(full - part, 0.0) * scale / max(D - quarter.draws, 1)     # a variant's seconds a draw
+    fixed = max(part * scale - per_draw * quarter.draws, 0.0)
+    fit = ((room - noise) / V - fixed) / per_draw if per_draw > 0 else 0.0
+    fit = int(min(max(fit, 0.0), D)) // 100 * 100
+    return fit, need, fixed + per_draw * fit
+
+
+def _too_slow(budget: Budget, V: int, took: float, N: int, draws: int) -> str:
+    return (f"cannot finish within the time limit of {budget.time_limit:g} s: the simulation alone needs "
+            f"about {took * V:.0f} s ({V:,} pool variants x {took * 1e3:.0f} ms for "
+            f"{N:,} seats x {draws:,} draws); reduce the draws, the fight pairs or the partners, "
+            f"or allow more time")
+
+
+def _simulate(sim, V: int, N: int, budget: Budget | None, clock, report, snapshot, ds: Dataset,
+              may_shrink: bool, steady: float | None = None) -> tuple[np.ndarray | None, float]:
+    """Every pool variant's draws (V, N, D) and the seconds they took. When the first variant
+    shows the rest cannot finish by the deadline (at ``steady`` seconds a variant when measured
+    apart, else the first one's): (None, seconds a variant) if the caller may draw fewer, else
+    stopped (``OutOfTime``), as at the deadline itself."""
+    wins = np.empty((V, N, sim.draws), dtype=bool)
+    s0 = clock()
+    sim.bank.hold_seat_noise()      # every seat drawn once, not once per variant
+    try:
+        for v in range(V):
+            if budget is not None and budget.expired():
+                raise _stopped(budget, sim, snapshot, ds, v, V, f"{budget.why()} while simulating the pool variants "
+                                                               f"({v:,} of {V:,} done)")
+            if budget is not None and v == 1 and budget.deadline is not None:
+                took = clock() - s0
+                per = took if steady is None else steady      # the first variant drew the seats' noise too
+                if per * (V - 1) > budget.left():
+                    if may_shrink:
+                        return None, per
+                    raise _stopped(budget, sim, snapshot, ds, v, V, _too_slow(budget, V, per, N, sim.draws))
+            report("simulating", v, V)
+            sim.variant_draws(np.full(N, v), out=wins[v])
+    finally:
+        sim.bank.hold_seat_noise(False)
+    return wins, clock() - s0
 
 
 def _stopped(budget: Budget, sim, snapshot, ds: Dataset, done: int, total: int, message: str) -> OutOfTime:
