@@ -119,3 +119,27 @@ def test_the_seat_noise_grows_as_the_seat_s_votes_fall():
     # 100,000 votes: the fitted noise; a 32nd of that: 32 ** 0.2 = 2 times; 32 times more: half
     assert seat_votes_factor(s, np.array([100_000.0, 3_125.0, 3_200_000.0])) == pytest.approx([1.0, 2.0, 0.5])
     assert (seat_votes_factor(Sizes(), np.array([5.0, 1e6])) == 1.0).all()
+
+
+def test_the_part_of_a_lead_kept_by_the_contender_s_size_and_the_lead_s_own_size_by_hand():
+    s = Sizes(seat_keep=0.6, keep_size=-0.4, keep_lead=-0.7)
+    # a 50 % bloc, a seat 10 points above it: 0.6 - 0.2 - 0.07 = 0.33 of the lead kept; a 10 %
+    # party's seat at its statewide share: 0.56; a 90 % contender 60 points below: none (clipped)
+    assert s.keep_part(np.array([0.5, 0.1, 0.9]), np.array([0.10, 0.0, -0.60])) == pytest.approx([0.33, 0.56, 0.0])
+    assert s.kept(0.5, 0.10) == pytest.approx(0.033)
+    assert Sizes(seat_keep=0.4).kept(0.5, 0.10) == pytest.approx(0.04)     # the pooled part alone
+    assert Sizes.from_json(s.to_json()) == s
+
+
+def test_leads_kept_by_their_size_keep_the_statewide_share():
+    from explorer.core.seat_model import _base
+    t = toy()
+    s = Sizes(form="uniform", seat_keep=0.7, keep_lead=-2.0)
+    X = statewide(t.stand0, t.weight0, t.present1)
+    pw = t.present1 * t.weight0[:, None]
+    base = _base(s, X[None, :], t.stand0, pw)
+    # A's leads: 40 - 38.5 = 1.5 points kept 0.67, -8.5 kept 0.53, +3.5 kept 0.63: recentred so
+    # that A's share over its seats is still 38.5 %
+    assert ((base * pw).sum(0) / pw.sum(0))[:2] == pytest.approx(X[:2])
+    raw = X[0] + np.array([0.015 * 0.67, -0.085 * 0.53, 0.035 * 0.63])
+    assert base[:, 0] - raw == pytest.approx(np.full(3, (base[:, 0] - raw)[0]))    # one shift for every seat

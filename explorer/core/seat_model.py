@@ -14,7 +14,9 @@ contender's statewide share over the seats it stands in, the later share is
   moves by a fraction, a small party by multiples) and drawn as a Student t when ``state_df`` is
   finite (waves happen); forms compared but not shipped: swings made zero-sum (``coupled``), a
   share ``wave_p`` of elections with every spread ``wave_mult`` times larger;
-- ``seat_keep`` below 1: a seat's lead over the statewide share fades (strongholds erode);
+- ``seat_keep`` below 1: a seat's lead over the statewide share fades (strongholds erode); in
+  the poll form a line in the contender's share and the lead's size (``keep_size``,
+  ``keep_lead``: big blocs' and big leads fade more), the kept leads recentred on 0;
 - ``partner``: the swing of the partner standing in the seat within its bloc (the bloc's
   partners otherwise move together); ``region``: the contender's district swing;
 - the seat's own noise grows with the share: ``seat_sd + seat_slope * x``, times
@@ -66,6 +68,21 @@ class Sizes:
     seat_df: float = math.inf       # Student t degrees of freedom of the seat noise (unit variance)
     keep_sd: float = 0.0            # seat_keep drawn per election: how much of the leads is kept varies
     seat_votes_pow: float = 0.0     # the seat noise times (the seat's votes / SEAT_VOTES_REF) ** seat_votes_pow
+    keep_size: float = 0.0          # the part of a lead kept also by the contender's statewide share X ...
+    keep_lead: float = 0.0          # ... and by the size of the seat's own lead |x - X|: keep + size X + lead |x - X|
+
+    def keep_part(self, X, d, keep=None):
+        """The part of a seat's lead ``d`` (its share less the statewide ``X``) kept: ``seat_keep``
+        (or ``keep``, drawn), and where fitted, more or less by the contender's size and the
+        lead's own size (clipped to 0–1)."""
+        k = self.seat_keep if keep is None else keep
+        if self.keep_size == 0.0 and self.keep_lead == 0.0:
+            return k
+        return np.clip(k + self.keep_size * X + self.keep_lead * np.abs(d), 0.0, 1.0)
+
+    def kept(self, X, d, keep=None):
+        """The lead ``d`` kept (:meth:`keep_part` of it)."""
+        return self.keep_part(X, d, keep) * d
 
     def state_spread(self, X: np.ndarray) -> np.ndarray:
         """The statewide swing's spread of a contender of statewide share ``X`` (heteroscedastic
@@ -123,8 +140,8 @@ def _centre(t: Transition, sizes: Sizes, X: np.ndarray, poll: np.ndarray | None,
         with np.errstate(divide="ignore", invalid="ignore"):
             return np.where(X > 0, np.log(np.clip(target, 1e-9, None) / np.clip(X, 1e-9, None)), 0.0)
     # logit: the swing whose seat shares average to the target (bisection, every contender at once)
-    base = X[None, :] + sizes.seat_keep * (x - X[None, :])
     pw = t.present1 * t.weight0[:, None]
+    base = _base(sizes, X[None, :], x, pw)
     lo, hi = np.full(t.K, -12.0), np.full(t.K, 12.0)
     for _ in range(50):
         mid = (lo + hi) / 2
@@ -165,8 +182,19 @@ def _logit_apply(base, g):
     return 1.0 / (1.0 + np.exp(-(np.log(b / (1 - b)) + g)))
 
 
-def _apply(sizes: Sizes, X, x, g, keep=None):
-    base = X + (sizes.seat_keep if keep is None else keep) * (x - X)
+def _base(sizes: Sizes, X, x, pw=None, keep=None):
+    """The seat's share before the statewide swing: X plus the part of its lead kept; where the
+    part kept depends on the lead (``keep_lead``), the kept leads are recentred on 0 over the
+    seats where the contender stands (``pw``: standing x the earlier votes), so the statewide
+    share stays X."""
+    kept = sizes.kept(X, x - X, keep)
+    if sizes.keep_lead != 0.0 and pw is not None:
+        kept = kept - (kept * pw).sum(-2, keepdims=True) / np.maximum(pw.sum(0), 1e-12)
+    return X + kept
+
+
+def _apply(sizes: Sizes, X, x, g, keep=None, pw=None):
+    base = _base(sizes, X, x, pw, keep)
     if sizes.form == "uniform":
         return base + g
     if sizes.form == "logit":
@@ -193,6 +221,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     width = max([len(t.partners.get(c, ())) for c in t.contenders[:-2]] + [1])
     pidx = np.where(t.partner1 >= 0, np.arange(K)[None, :] * width + t.partner1, -1)
     standing = t.present1 & (np.arange(K) < K - 1)[None, :]
+    pw = t.present1 * t.weight0[:, None]
     wins = np.zeros((n, K))
     seats = np.zeros((draws, K), dtype=np.int32)
     done = 0
@@ -212,7 +241,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         keep = None
         if sizes.keep_sd > 0:
             keep = np.clip(sizes.seat_keep + sizes.keep_sd * rng.standard_normal((d, 1, 1)), 0.0, 1.0)
-        y = _apply(sizes, X[None, None, :], x, g, keep)
+        y = _apply(sizes, X[None, None, :], x, g, keep, pw)
         if sizes.partner_sd > 0:
             pz = sizes.partner_sd * rng.standard_normal((d, K * width))
             y = y + np.where(pidx[None] >= 0, pz[:, np.clip(pidx, 0, None)], 0.0)
@@ -243,7 +272,7 @@ def deterministic(t: Transition, sizes: Sizes, poll: np.ndarray | None = None) -
     K = t.K
     x = consolidated(t, sizes.transfer)
     X = statewide(x, t.weight0, t.present1)
-    y = _apply(sizes, X[None, :], x, _centre(t, sizes, X, poll, x)[None, :])
+    y = _apply(sizes, X[None, :], x, _centre(t, sizes, X, poll, x)[None, :], pw=t.present1 * t.weight0[:, None])
     new = is_new(t, sizes)
     y = np.where(new[None, :], sizes.new_mean if poll is None else poll_where_standing(t, poll)[None, :], y)
     y[:, K - 2] = sizes.ind_keep * t.stand0[:, K - 2]

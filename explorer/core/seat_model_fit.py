@@ -153,18 +153,21 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               pull: bool = True, state_ml: bool = False, hetero_state: bool = False, coupled: bool = False,
               state_min: float = SUBSTANTIAL, wave: bool = False, centre_ls: bool = False,
               seat_ml: bool = False, seat_tails: bool = False, keep_varies: bool = False,
-              seat_by_votes: bool = False) -> tuple[Sizes, dict]:
+              seat_by_votes: bool = False, keep_by_size: bool = False,
+              keep_by_lead: bool = False) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
     (``hetero_state``: its spread a power of the contender's share; tails when ``fat_tails``) on
     the contenders with at least ``state_min`` before, instead of from moments; ``coupled``: the
-    swings zero-sum (fitted on each transition's swings made so). Returns the sizes and a report
+    swings zero-sum (fitted on each transition's swings made so); ``keep_by_size`` /
+    ``keep_by_lead``: the part of a seat's lead kept a line in the contender's statewide share
+    and in the lead's own size (least squares, with seat_keep). Returns the sizes and a report
     of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
     if transfer is not None:
         rate, rate_sd = transfer, 0.10
-    swings, levels, devs0, devs1, groups, keeps = [], [], [], [], [], []
+    swings, levels, devs0, devs1, groups, keeps, dev_x = [], [], [], [], [], [], []
     per_t = []
     ind_x, ind_y, new_means = [], [], []
     for t in ts:
@@ -195,6 +198,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
         use = t.present1 & old[None, :]
         devs0.append((x - X[None, :])[use])
         devs1.append((t.s1 - S1[None, :])[use])
+        dev_x.append(np.broadcast_to(X[None, :], x.shape)[use])
         e0, e1 = devs0[-1], devs1[-1]
         if len(e0) >= 20 and e0 @ e0 > 0:      # this transition's own seat_keep and its sampling noise
             bt = float(e0 @ e1 / (e0 @ e0))
@@ -212,11 +216,20 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
             (sa, sb) if centre_ls else None)
     d0, d1 = np.concatenate(devs0), np.concatenate(devs1)
     keep = float(d0 @ d1 / (d0 @ d0)) if fade else 1.0
+    keep_size = keep_lead = 0.0
+    if fade and (keep_by_size or keep_by_lead):
+        dx = np.concatenate(dev_x)
+        cols = [d0] + ([d0 * dx] if keep_by_size else []) + ([d0 * np.abs(d0)] if keep_by_lead else [])
+        coef = np.linalg.lstsq(np.stack(cols, 1), d1, rcond=None)[0]
+        keep = float(coef[0])
+        keep_size = float(coef[1]) if keep_by_size else 0.0
+        keep_lead = float(coef[-1]) if keep_by_lead else 0.0
+    kf = Sizes(seat_keep=keep, keep_size=keep_size, keep_lead=keep_lead)
     kp = np.array(keeps) if keeps else np.zeros((0, 2))
     keep_sd = float(np.sqrt(max(np.var(kp[:, 0]) - np.mean(kp[:, 1]), 0.0))) if (keep_varies and len(kp) >= 3) else 0.0
     partner_dev, region_m, region_var, e_abs, e_x, e_v = [], [], [], [], [], []
     for t, x, X, S1, use, old in per_t:
-        r = (t.s1 - S1[None, :]) - keep * (x - X[None, :])
+        r = (t.s1 - S1[None, :]) - kf.kept(X[None, :], x - X[None, :])
         for k in np.flatnonzero(old):
             if len(t.partners[t.contenders[k]]) >= 2:
                 for p in range(len(t.partners[t.contenders[k]])):
@@ -286,7 +299,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   ind_sd=float(np.std(iy - ikeep * ix)), new_mean=float(nm.mean()),
                   new_sd=float(nm.std()) if len(nm) > 1 else 0.05, state_pow=pw, coupled=coupled,
                   wave_p=wave_p, wave_mult=wave_mult, seat_df=seat_df, keep_sd=keep_sd,
-                  seat_votes_pow=float(votes_pow))
+                  seat_votes_pow=float(votes_pow), keep_size=keep_size, keep_lead=keep_lead)
     report = {"transitions": len(ts), "statewide_changes": int(len(swings)), "excess_kurtosis": round(kurt, 3),
               "transfer_seats": rate_seats, "partner_groups": len(partner_dev), "regions": len(region_m),
               "seat_residuals": int(len(ea)), "new_contenders": len(new_means)}
@@ -342,4 +355,13 @@ FORMS.update({
         _ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_tails=True),
     "proportional, all parts, spread by size, t tails, coupled": dict(_ML, fat_tails=True, hetero_state=True,
                                                                       coupled=True),
+})
+# issue 25's third round: the poll form's seat leads kept by the contender's size and by the
+# lead's own size (fitted), for the perfect-poll failures (a leader's vote piled up in strongholds)
+_POLL = dict(form="uniform", seat_ml=True, seat_by_votes=True)
+FORMS.update({
+    "uniform, all parts, seat noise by ML and votes, leads kept by size": dict(_POLL, keep_by_size=True),
+    "uniform, all parts, seat noise by ML and votes, leads kept by their size": dict(_POLL, keep_by_lead=True),
+    "uniform, all parts, seat noise by ML and votes, leads kept by size and their size": dict(
+        _POLL, keep_by_size=True, keep_by_lead=True),
 })

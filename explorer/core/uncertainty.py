@@ -717,7 +717,14 @@ class Simulator:
         frac = np.divide(self.share, S, out=np.ones_like(self.share), where=S > 0)
         is_ind = np.asarray(pb.parties, dtype=object)[np.maximum(self.party, 0)] == IND
         Xs = np.where(sc >= 0, X[np.maximum(sc, 0)], 0.0)
-        base = np.where(sc >= 0, frac * (Xs + z.seat_keep * (S - Xs)), self.share)
+        # the lead kept (by the contender's size and the lead's own size where fitted), recentred as
+        # in the model (seat_model._base) so the contender's statewide share stays X
+        kept = z.keep_part(Xs / 100.0, (S - Xs) / 100.0) * (S - Xs)
+        if z.keep_lead:
+            kc = 100.0 * z.kept(X[None, :] / 100.0, (seat_c - X[None, :]) / 100.0)
+            mean_c = np.divide((kc * ww).sum(0), ww.sum(0), out=np.zeros(C), where=ww.sum(0) > 0)
+            kept = kept - np.where(sc >= 0, mean_c[np.maximum(sc, 0)], 0.0)
+        base = np.where(sc >= 0, frac * (Xs + kept), self.share)
         base = np.where(is_ind, z.ind_keep * self.share, base)
         self.base = base.astype(np.float32)
         nsd = 100.0 * z.seat_sd + z.seat_slope * np.clip(self.share, 0, 100)
@@ -740,7 +747,8 @@ class Simulator:
         if rates and (z.transfer_sd or centre != used_rate):
             tau = np.clip(centre + z.transfer_sd * bank.transfer.astype(np.float64), 0.0, 1.0)
             # the transfer enters the seat's share before its lead fades (seat_keep), as in the model
-            self.tdraw = (z.seat_keep * (tau - used_rate)).astype(np.float32)
+            # (the part of our bloc's lead kept at its statewide share)
+            self.tdraw = (float(z.keep_part(X[0] / 100.0, 0.0)) * (tau - used_rate)).astype(np.float32)
         else:
             self.tdraw = None
 

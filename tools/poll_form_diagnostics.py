@@ -1,0 +1,125 @@
+"""What the perfect-poll failures suggest, measured on the corpus (README: "With a poll, and the
+perfect-poll back-test"): figures, not a fit that ships.
+
+    python tools/poll_form_diagnostics.py [--corpus ../shared/data/india_assembly]
+
+1. the part of a seat's lead kept (later lead over earlier lead, least squares through 0) by the
+   contender's statewide share, as a line in its share and the lead's own size, and as a line in
+   the seat's earlier margin over its runner-up (the residual sum of squares of each);
+2. new contenders (under 0.5 % before; 3 % or more where they stand, in 10 seats or more): the
+   slope of their seat share (relative to their mean) on the vote the losing old contenders had
+   there (each loser's earlier share times the part of its statewide share the poll takes away),
+   and on the earlier independents' and others' share, both relative to their means — 1 would be
+   "in proportion", 0 "evenly";
+3. the two largest contenders' residuals after the pooled part kept: their correlation in the seat
+   (district means taken out) and between their district means, and the spread of the margin
+   between them against that of independent draws.
+In sample (every transition), with the fitted transfer rate."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from explorer.core.seat_model import NEW_BELOW, consolidated, poll_where_standing, statewide  # noqa: E402
+from explorer.core.seat_model_fit import fit_transfer  # noqa: E402
+from explorer.core.seat_transitions import load_transitions  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "india_assembly"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = ap.parse_args()
+    ts = load_transitions(args.corpus)
+    rate = fit_transfer(ts)[0]
+    per = []
+    d0s, d1s, xs, margins = [], [], [], []
+    for t in ts:
+        x = consolidated(t, rate)
+        K = t.K
+        X = statewide(x, t.weight0, t.present1)
+        S1 = statewide(t.s1, t.weight0, t.present1)
+        X0all = statewide(x, t.weight0, np.ones_like(t.present1))
+        old = (X0all >= NEW_BELOW) & (np.arange(K) < K - 2) & (X > 0)
+        use = t.present1 & old[None, :]
+        d0s.append((x - X[None, :])[use])
+        d1s.append((t.s1 - S1[None, :])[use])
+        xs.append(np.broadcast_to(X[None, :], x.shape)[use])
+        xo = np.where(t.present1[:, :K - 1], x[:, :K - 1], -1.0)
+        top2 = -np.sort(-xo, axis=1)[:, :2]
+        margin = np.zeros_like(x)
+        margin[:, :K - 1] = xo - np.where(xo >= top2[:, :1], top2[:, 1:2], top2[:, :1])
+        margins.append(margin[use])
+        per.append((t, x, X, S1, X0all, old))
+    d0, d1, lv, mg = map(np.concatenate, (d0s, d1s, xs, margins))
+    keep = float(d0 @ d1 / (d0 @ d0))
+    print(f"1. the part of a seat's lead kept, {len(d0)} seat leads: pooled {keep:.3f}")
+    for lo, hi in ((0, .1), (.1, .2), (.2, .3), (.3, .4), (.4, .6)):
+        m = (lv >= lo) & (lv < hi)
+        print(f"   contenders at {lo:.0%}-{hi:.0%} statewide ({m.sum()} leads): {d0[m] @ d1[m] / (d0[m] @ d0[m]):.3f}")
+    for label, cols in (("pooled", [d0]), ("X, |lead|", [d0, d0 * lv, d0 * np.abs(d0)]),
+                        ("earlier margin", [d0, d0 * mg])):
+        coef = np.linalg.lstsq(np.stack(cols, 1), d1, rcond=None)[0]
+        r = d1 - np.stack(cols, 1) @ coef
+        print(f"   by {label}: {' '.join(f'{c:+.3f}' for c in coef)}, residual sum of squares {r @ r:.2f}")
+
+    slopes = {"the losers' vote": [], "independents' and others'": []}
+    for t, x, X, S1, X0all, old in per:
+        K = t.K
+        poll = poll_where_standing(t, t.statewide1())
+        loss = np.where(old, np.maximum(X - poll, 0.0), 0.0)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            lost = (x * np.where(X > 0, loss / X, 0.0)[None, :]).sum(1)
+        others = t.stand0[:, K - 1] + t.stand0[:, K - 2]
+        for k in np.flatnonzero((X0all < NEW_BELOW) & (np.arange(K) < K - 2)):
+            m = t.present1[:, k]
+            w = t.weight0[m]
+            if m.sum() < 10:
+                continue
+            mean = float((t.s1[m, k] * w).sum() / w.sum())
+            if mean < 0.03:
+                continue
+            y = t.s1[m, k] / mean - 1
+            for name, f in (("the losers' vote", lost), ("independents' and others'", others)):
+                mu = float((f[m] * w).sum() / w.sum())
+                if mu > 0:
+                    z = f[m] / mu - 1
+                    slopes[name].append((f"{t.name} {t.contenders[k]}", float(z @ z), float(z @ y)))
+    print("2. new contenders' seat shares placed by ...")
+    for name, rows in slopes.items():
+        one = [zy / zz for _, zz, zy in rows if zz > 0]
+        print(f"   {name}: {len(rows)} contenders, pooled slope {sum(r[2] for r in rows) / sum(r[1] for r in rows):.3f}, "
+              f"single slopes {min(one):.2f} to {max(one):.2f}")
+        for label, zz, zy in rows:
+            if label.startswith("DL 2008->2013") and zz > 0:
+                print(f"     {label}: {zy / zz:.2f}")
+
+    seat_a, seat_b, reg_a, reg_b = [], [], [], []
+    for t, x, X, S1, X0all, old in per:
+        K = t.K
+        r = (t.s1 - S1[None, :]) - keep * (x - X[None, :])
+        a, b = np.argsort(-X[:K - 2])[:2]
+        both = t.present1[:, a] & t.present1[:, b]
+        for reg in np.unique(t.region):
+            m = both & (t.region == reg)
+            if m.sum() >= 2:
+                reg_a.append(r[m, a].mean())
+                reg_b.append(r[m, b].mean())
+                seat_a.extend(r[m, a] - r[m, a].mean())
+                seat_b.extend(r[m, b] - r[m, b].mean())
+    for what, ra, rb in (("seat (district means out)", seat_a, seat_b), ("district means", reg_a, reg_b)):
+        ra, rb = np.array(ra), np.array(rb)
+        print(f"3. the two largest contenders' residuals, {what}, {len(ra)}: correlation {np.corrcoef(ra, rb)[0, 1]:.3f}, "
+              f"margin spread {np.std(ra - rb):.3f} against {np.hypot(np.std(ra), np.std(rb)):.3f} independent")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
