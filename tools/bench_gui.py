@@ -258,7 +258,7 @@ def corpus_dataset(n_seats: int, n_partners: int, folder: Path = CORPUS):
     election first, then every other state's latest in alphabetical order, then their earlier
     elections as more blocks of seats (the latest elections hold about 3,100 seats with an AC
     number) until ``n_seats``; seats numbered 1..n in that order. Partners: the ``n_partners``
-    parties that won most of those seats. Returns (dataset, what it holds)."""
+    parties that polled most votes there. Returns (dataset, what it holds)."""
     import pandas as pd
     from explorer.core.dataset import SEAT_COLUMNS, Baseline, Dataset, SeatTable
     from explorer.core.pools import Partner
@@ -292,8 +292,8 @@ def corpus_dataset(n_seats: int, n_partners: int, folder: Path = CORPUS):
                       enumerate(zip(g.candidate, g.party, g.votes.fillna(0)))]
     seat_frame = pd.DataFrame(seats, columns=SEAT_COLUMNS)
     cand_frame = pd.DataFrame(cands, columns=["ac_no", "candidate_no", "candidate", "party", "votes"])
-    won = cand_frame.loc[cand_frame.groupby("ac_no").votes.idxmax(), "party"].value_counts()
-    codes = [c for c in won.index if c not in ("IND", "Independent")][:n_partners]
+    polled = cand_frame.groupby("party").votes.sum().sort_values(ascending=False)
+    codes = [c for c in polled.index if c not in ("IND", "Independent")][:n_partners]
     partners = tuple(Partner(c, c, _HUES[k % len(_HUES)]) for k, c in enumerate(codes))
     ds = Dataset(f"corpus{n}", f"Corpus, {n} seats", SeatTable(seat_frame), {"b": Baseline("b", "latest", cand_frame)},
                  "b", partners=partners)
