@@ -216,7 +216,11 @@ def main() -> int:
         print(f"{name}: median {statistics.median(t):.1f} ms, max {max(t):.1f} ms over {len(t)} real drags")
     label = "qt_default_drag_ms" if qt_default else "real_drag_ms"
     print(label + " " + " ".join(f"{k}={statistics.median(t):.1f}" for k, t in results.items())
-          + f" max={max(max(t) for t in results.values()):.1f}")
+          + f" max={max(max(t) for t in results.values()):.1f} late_paints={max(late)}")
+    print("qt_list_drag_ms " + " ".join(f"{k}={statistics.median(t):.1f}" for k, t in ref.items()))
+    ratios = {name: statistics.median(t) / statistics.median(ref["k_" + name.split("_")[1]])
+              for name, t in results.items()}
+    print("ratio_to_qt " + " ".join(f"{k}={v:.2f}" for k, v in ratios.items()) + f" max={max(ratios.values()):.2f}")
     win.hide()   # close() would ask to save the changes (a modal question nobody answers here)
     return 0
 
