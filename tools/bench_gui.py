@@ -292,6 +292,7 @@ def corpus_dataset(n_seats: int, n_partners: int, folder: Path = CORPUS):
                       enumerate(zip(g.candidate, g.party, g.votes.fillna(0)))]
     seat_frame = pd.DataFrame(seats, columns=SEAT_COLUMNS)
     cand_frame = pd.DataFrame(cands, columns=["ac_no", "candidate_no", "candidate", "party", "votes"])
+    cand_frame["party"] = cand_frame.party.str.strip()     # the source has "HAMAR RAJ " once
     polled = cand_frame.groupby("party").votes.sum().sort_values(ascending=False)
     codes = [c for c in polled.index if c not in ("IND", "Independent")][:n_partners]
     partners = tuple(Partner(c, c, _HUES[k % len(_HUES)]) for k, c in enumerate(codes))
@@ -322,8 +323,12 @@ def gui_cpu_drops(win, app, n: int, seed: int) -> tuple[list[float], list[float]
 def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> str:
     """One size, in a process of its own (its memory alone): open the window on the corpus's seats,
     the full simulation, moves, assign-all, the optimiser's whole question."""
+    import resource
     from PySide6.QtCore import QThreadPool
     from explorer.core.scenario import Scenario
+    # a size past this fails alone (MemoryError) instead of waking the OOM killer on a shared machine
+    cap = int(float(os.environ.get("BENCH_SCALE_MAX_GB", "8")) * 2 ** 30)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     ref = frame_ref(app)
@@ -404,7 +409,8 @@ def scale(argv: list[str]) -> int:
                 cmd.append("--no-optimise")
             out = subprocess.run(cmd, capture_output=True, text=True)
             lines = [ln for ln in out.stdout.splitlines() if ln.startswith("scale ")]
-            print(lines[-1] if lines else f"scale seats={n} partners={p}: failed\n{out.stderr[-2000:]}", flush=True)
+            err = [ln for ln in out.stderr.splitlines() if ln.strip()][-1:] or [f"exit {out.returncode}"]
+            print(lines[-1] if lines else f"scale seats={n} partners={p}: failed ({err[0][:300]})", flush=True)
     return 0
 
 
