@@ -9,7 +9,7 @@ from itertools import groupby
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QScrollArea, QStyle,
                                QStyledItemDelegate, QVBoxLayout, QWidget)
@@ -38,9 +38,16 @@ class PoolItem(NamedTuple):
         return self[:4] == other[:4] and self.conflicts == other.conflicts
 
 
-class PoolListModel(DocumentView, QAbstractListModel):
+class PoolListModel(DocumentView, QStringListModel):
     """The seats of one pool; a drop here moves seats into this pool (one undo step).
-    Each item's text, icon and projected margin are computed once per evaluation."""
+    Each item's text, icon and projected margin are computed once per evaluation.
+
+    Its row count lives in C++ (a QStringListModel of empty strings, one per row, kept in step
+    with the seats): a list view lays out every row after an insert or a removal and asks the
+    model for an index of each, and a row count answered in Python made that a Python call per
+    row, per list, per drop (3,300 a drop at 2,000 seats). The strings are never shown: ``data``
+    answers from the seats and items here. Only the model's own changes go through the C++
+    list (``_insert``, ``_remove``); rows inserted, removed or edited from outside are refused."""
     follows = {"evaluated": "_refresh"}
 
     def __init__(self, doc: Document, pool_index: int, parent=None):
@@ -51,6 +58,9 @@ class PoolListModel(DocumentView, QAbstractListModel):
         self._idx: list[int] = []             # per row: the seat's index in the data set, ascending
         self._items: list[PoolItem] = []      # per row: what the list shows of it
         self._members: set[int] = set()       # the seat indices in the list
+        self._pending = None                  # the change to the seats that the C++ rows are making
+        self.rowsInserted.connect(self._apply)   # first: before any view hears of the rows
+        self.rowsRemoved.connect(self._apply)
         self._ev = None
         self._seats_of = None      # the data set's seats the rows are of (None: none shown yet)
         self.set_document(doc)
@@ -58,10 +68,9 @@ class PoolListModel(DocumentView, QAbstractListModel):
     def document_shown(self, doc: Document) -> None:
         """Show this pool of another document with the same partners."""
         if self._seats_of is not None and self._seats_of is not doc.dataset.seats:
-            self.beginResetModel()
             self._seats, self._items, self._idx = [], [], []
             self._members, self._ev = set(), None
-            self.endResetModel()
+            QStringListModel.setStringList(self, [])        # one reset
         self._seats_of = doc.dataset.seats
         self._refresh(doc.evaluation)
 
@@ -127,18 +136,50 @@ class PoolListModel(DocumentView, QAbstractListModel):
             self.dataChanged.emit(self.index(lo), self.index(hi))
 
     def _remove(self, lo: int, hi: int) -> None:
-        self.beginRemoveRows(QModelIndex(), lo, hi)
-        self._members.difference_update(self._idx[lo:hi + 1])
-        del self._idx[lo:hi + 1], self._seats[lo:hi + 1], self._items[lo:hi + 1]
-        self.endRemoveRows()
+        """Rows lo..hi removed through the C++ list: the seats here follow when it says the rows
+        are gone (``_apply``), so a view sees the old rows before and the new ones after."""
+        self._pending = lambda: (self._members.difference_update(self._idx[lo:hi + 1]),
+                                 self._idx.__delitem__(slice(lo, hi + 1)), self._seats.__delitem__(slice(lo, hi + 1)),
+                                 self._items.__delitem__(slice(lo, hi + 1)))
+        QStringListModel.removeRows(self, lo, hi - lo + 1)
 
     def _insert(self, row: int, idx: list[int], items: list[PoolItem]) -> None:
-        self.beginInsertRows(QModelIndex(), row, row + len(idx) - 1)
-        self._idx[row:row] = idx
-        self._seats[row:row] = self.doc.scenario.seats.ac_no[idx].tolist()
-        self._items[row:row] = items
-        self._members.update(idx)
-        self.endInsertRows()
+        seats = self.doc.scenario.seats.ac_no[idx].tolist()
+
+        def apply():
+            self._idx[row:row], self._seats[row:row], self._items[row:row] = idx, seats, items
+            self._members.update(idx)
+        self._pending = apply
+        QStringListModel.insertRows(self, row, len(idx))
+
+    def _apply(self, *_) -> None:
+        """The first listener of the C++ list's rowsInserted and rowsRemoved: the seats follow."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending()
+
+    # rows change only with the document: a view's own edits (a list's removal after a move drag,
+    # an editor) are refused
+    def insertRows(self, row, count, parent=QModelIndex()):
+        return False
+
+    def removeRows(self, row, count, parent=QModelIndex()):
+        return False
+
+    def moveRows(self, *args):
+        return False
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        return False
+
+    def setItemData(self, index, roles):
+        return False
+
+    def clearItemData(self, index):
+        return False
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        pass
 
     def _move_rows(self, idx: list[int], items: list[PoolItem]) -> None:
         """Remove the seats that left and insert the ones that came, in runs (both lists are
@@ -163,9 +204,6 @@ class PoolListModel(DocumentView, QAbstractListModel):
     def seats(self) -> list[int]:
         return list(self._seats)
 
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._seats)
-
     _ITEM = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
              | Qt.ItemFlag.ItemIsDropEnabled)
     _ROOT = Qt.ItemFlag.ItemIsDropEnabled
@@ -173,8 +211,11 @@ class PoolListModel(DocumentView, QAbstractListModel):
     def flags(self, index):
         return self._ITEM if index.isValid() else self._ROOT
 
+    def itemData(self, index):
+        return {}
+
     def data(self, index, role=DISPLAY):
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self._items):
             return None
         item = self._items[index.row()]
         if role == ITEM:
