@@ -91,10 +91,14 @@ class PaintCounter(QObject):
     def __init__(self, window):
         super().__init__()
         self.window, self.count, self.on = window, 0, False
+        self.who: dict[str, int] = {}      # what painted late: class (object name) -> paints
 
     def eventFilter(self, obj, e):
         if self.on and e.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and obj.window() is self.window:
             self.count += 1
+            w = obj if obj.objectName() else (obj.parentWidget() or obj)
+            name = f"{type(w).__name__}({w.objectName()})"
+            self.who[name] = self.who.get(name, 0) + 1
         return False
 
 
@@ -186,7 +190,7 @@ def main() -> int:
             rows = list(range(3 * rep, 3 * rep + k)) if k < n_seats else list(range(n_seats))
             rows = [r % n_seats for r in rows]
             times.append(real_drag(app, table, rows, target.view))
-            late.append(late_paints(app, counter))
+            late.append((f"table_{k}", late_paints(app, counter)))
             if doc.undo_stack.count() != before + 1 and not all(
                     doc.scenario.pool_of(int(table.model().index(r, 0).data(Qt.UserRole + 2))) == target.model.pool_key
                     for r in rows):
@@ -206,7 +210,7 @@ def main() -> int:
                 a, b = b, a
             before = b.model.rowCount()
             times.append(real_drag(app, a.view, list(range(k)), b.view))
-            late.append(late_paints(app, counter))
+            late.append((f"pool_{k}", late_paints(app, counter)))
             if b.model.rowCount() != before + k:
                 raise SystemExit(f"bench_drag: pool drop moved {b.model.rowCount() - before} of {k} seats")
         results[f"pool_{k}"] = times
@@ -216,7 +220,10 @@ def main() -> int:
         print(f"{name}: median {statistics.median(t):.1f} ms, max {max(t):.1f} ms over {len(t)} real drags")
     label = "qt_default_drag_ms" if qt_default else "real_drag_ms"
     print(label + " " + " ".join(f"{k}={statistics.median(t):.1f}" for k, t in results.items())
-          + f" max={max(max(t) for t in results.values()):.1f} late_paints={max(late)}")
+          + f" max={max(max(t) for t in results.values()):.1f} late_paints={max(n for _, n in late)}")
+    print("late_paints_by_case " + " ".join(f"{k}={max(n for c, n in late if c == k)}" for k in results))
+    if counter.who:
+        print("late paints by widget: " + ", ".join(f"{k} {v}" for k, v in sorted(counter.who.items(), key=lambda t: -t[1])))
     print("qt_list_drag_ms " + " ".join(f"{k}={statistics.median(t):.1f}" for k, t in ref.items()))
     ratios = {name: statistics.median(t) / statistics.median(ref["k_" + name.split("_")[1]])
               for name, t in results.items()}
