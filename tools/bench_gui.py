@@ -245,7 +245,8 @@ def bench_543_8_partners(app, n_drops: int = 100, n_all: int = 6) -> str:
 
 
 # --- issue 29: every size ----------------------------------------------------------------------------------
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "india_assembly"
+CORPUS = Path(os.environ.get("BENCH_CORPUS",
+                             Path(__file__).resolve().parents[1].parent / "shared" / "data" / "india_assembly"))
 SCALE_SEATS = (90, 543, 2000, 4100)
 SCALE_PARTNERS = (2, 8, 21)
 _HUES = ["#1A5FB4", "#2AA198", "#E66100", "#813D9C", "#26A269", "#C01C28", "#986A44", "#5E5C64", "#F5C211",
@@ -320,6 +321,25 @@ def gui_cpu_drops(win, app, n: int, seed: int) -> tuple[list[float], list[float]
     return wall, cpu
 
 
+def python_calls(win, app, n: int, seed: int) -> float:
+    """The median number of Python function calls on the GUI thread for one drop (sys.setprofile):
+    a count of the work a move does in the app's Python, free of the machine's load."""
+    counts = []
+    for k in range(n):
+        c = [0]
+
+        def prof(frame, event, arg):
+            if event == "call":
+                c[0] += 1
+        sys.setprofile(prof)
+        try:
+            drops(win, app, 1, seed * 1000 + k)
+        finally:
+            sys.setprofile(None)
+        counts.append(c[0])
+    return statistics.median(counts)
+
+
 def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> str:
     """One size, in a process of its own (its memory alone): open the window on the corpus's seats,
     the full simulation, moves, assign-all, the optimiser's whole question."""
@@ -362,6 +382,7 @@ def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> st
     settle(app)
     drops(win, app, 5, 97)
     wall, cpu = gui_cpu_drops(win, app, n_drops, 7)
+    calls = python_calls(win, app, 5, 8)
     every = ds.seats.ac_no.tolist()
     keys = [p.model.pool_key for p in win.pool_panels]
     bulk = []
@@ -388,7 +409,7 @@ def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> st
     now, peak = rss_mb()
     win.hide()
     return (f"scale seats={ds.seats.n} partners={len(codes)} ({held}): move_p95_ms={p95(wall):.1f} "
-            f"move_cpu_p95_ms={p95(cpu):.1f} move_cpu_median_ms={statistics.median(cpu):.1f} "
+            f"move_cpu_p95_ms={p95(cpu):.1f} move_cpu_median_ms={statistics.median(cpu):.1f} move_py_calls={calls:.0f} "
             f"assign_all_ms={statistics.median(bulk):.0f} open_s={open_s:.1f} sim_ms={min(sims) * 1e3:.0f} optimise={opt} "
             f"rss_idle_mb={rss_idle:.0f} rss_peak_mb={peak:.0f} frame_ref_ms={ref:.1f}")
 
