@@ -96,8 +96,10 @@ class PaintCounter(QObject):
     def eventFilter(self, obj, e):
         if self.on and e.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and obj.window() is self.window:
             self.count += 1
-            w = obj if obj.objectName() else (obj.parentWidget() or obj)
-            name = f"{type(w).__name__}({w.objectName()})"
+            w = obj
+            while w.parentWidget() is not None and (not w.objectName() or w.objectName().startswith("qt_")):
+                w = w.parentWidget()     # a viewport or an unnamed part: named by what holds it
+            name = f"{type(w).__name__}({w.objectName()})" + (f"/{obj.objectName()}" if w is not obj else "")
             self.who[name] = self.who.get(name, 0) + 1
         return False
 
