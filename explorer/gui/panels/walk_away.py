@@ -72,9 +72,12 @@ class WalkAwayModel(QAbstractTableModel):
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo, 0), self.index(hi, len(self.COLUMNS) - 1))
 
-    def _shown(self, row: tuple) -> tuple:
-        """What a row shows (its texts and colours), to tell a change that shows from one that does not."""
-        return tuple(self._text(c, row[c]) for c in range(len(self.COLUMNS))) + (row[self.C_WORTH],)
+    @staticmethod
+    def _shown(row: tuple) -> tuple:
+        """What a row shows (its figures as rounded for their texts, and its verdict's colour), to
+        tell a change that shows from one that does not (see ``_text``)."""
+        return (row[:2], round(row[2], 1), round(row[3], 1), round(row[4], 2) + 0.0, round(row[5] * 100, 1),
+                round(row[6] * 100, 1), row[7])
 
     def set_stale(self, on: bool) -> None:
         if on != self.stale:
