@@ -92,3 +92,34 @@ def test_a_shared_selection_is_one_range_per_run_of_rows(qtbot):
     assert sel.count() == 2
     rows = sorted({i.row() for i in w.table.selectionModel().selectedRows(0)})
     assert [w.proxy.index(r, 0).data(Qt.UserRole + 2) for r in rows] == list(range(1, 11)) + [20]
+
+
+def test_a_move_is_rows_removed_from_one_pool_and_inserted_in_another_never_a_reset(qtbot):
+    """Seats 1-10 in AAP's pool, then 2, 3 and 7 dropped on INC's: AAP's list loses rows 1-2 and
+    row 6 (two removals, the later first), INC's empty list gains rows 0-2 (one insert); neither
+    list is reset or laid out anew, and only the moved seats are formatted again."""
+    ds = load_embedded()
+    w = open_window(qtbot, Scenario(ds))
+    doc = w.doc
+    doc.move(list(range(1, 11)), "AAP")
+    aap = next(p.model for p in w.pool_panels if p.model.pool_key == "AAP")
+    inc = next(p.model for p in w.pool_panels if p.model.pool_key == "INC")
+    assert aap.seats() == list(range(1, 11)) and inc.seats() == []
+    heard = []
+    for name, m in (("AAP", aap), ("INC", inc)):
+        m.rowsRemoved.connect(lambda _p, lo, hi, n=name: heard.append((n, "removed", lo, hi)))
+        m.rowsInserted.connect(lambda _p, lo, hi, n=name: heard.append((n, "inserted", lo, hi)))
+        m.modelReset.connect(lambda n=name: heard.append((n, "reset")))
+        m.layoutChanged.connect(lambda *_, n=name: heard.append((n, "layout")))
+    formatted = []
+    for m in (aap, inc):
+        orig = m._item
+        m._item = lambda ev, i, cs, orig=orig: formatted.append(int(ds.seats.ac_no[i])) or orig(ev, i, cs)
+    doc.move([2, 3, 7], "INC")
+    assert sorted(h for h in heard if h[0] == "AAP") == [("AAP", "removed", 1, 2), ("AAP", "removed", 6, 6)]
+    assert heard.index(("AAP", "removed", 6, 6)) < heard.index(("AAP", "removed", 1, 2))
+    assert [h for h in heard if h[0] == "INC"] == [("INC", "inserted", 0, 2)]
+    assert aap.seats() == [1, 4, 5, 6, 8, 9, 10] and inc.seats() == [2, 3, 7]
+    assert sorted(formatted) == [2, 3, 7]        # the moved seats, each once, in the pool it went to
+    # the pool's rows of a selection come from what it holds, not from a pass over its rows
+    assert aap.rows_of({4, 9, 2, 999}) == [1, 5]

@@ -276,3 +276,23 @@ def test_the_dock_says_what_the_model_was_fitted_on_and_offers_a_poll(qtbot):
     assert live.figures.p_majority > 0.5
     w.doc.undo_stack.undo()
     assert not w.doc.scenario.assumptions.poll_items and not w.doc.scenario.assumptions.swing
+
+
+def test_a_one_seat_move_signals_the_p_win_of_the_seats_whose_figure_changed_only(qtbot):
+    """Jind moved to AAP with fresh figures: the P(win) column's changed rows are exactly the seats
+    whose P changed (Jind's, by its own redrawn draws), not the column."""
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    before = live.figures.p_alliance.copy()
+    heard = []
+    w.seat_model.dataChanged.connect(
+        lambda a, b, *_: heard.extend(range(a.row(), b.row() + 1)) if a.column() <= SeatTableModel.C_PWIN <= b.column()
+        else None)
+    w.doc.move([JIND], "AAP")
+    assert not live.figures.stale
+    after = live.figures.p_alliance
+    changed = np.flatnonzero(before != after).tolist()
+    assert changed == [w.doc.dataset.seats.index_of(JIND)]
+    pwin_rows = sorted({r for r in heard})
+    # the table's other dataChanged (the moved seat's pool, winner...) are that row too
+    assert pwin_rows == [next(r for r in range(w.seat_model.rowCount()) if w.seat_model.ac_no(r) == JIND)]

@@ -94,3 +94,32 @@ def test_the_dialog_hands_its_proposal_to_the_dock(qtbot):
         r = a.walk.model.row("proposal", code)
         assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
                                                   f["p_majority_alone"], f["worth_it"])
+
+
+def test_new_figures_for_the_same_partners_change_only_the_rows_whose_text_changed(qtbot):
+    """A move brings new walk-away figures for the same two partners: INC's expected seats go
+    from 12.0 to 12.001 (still "12.0", its gain still "-3.00": nothing repainted), then AAP's from 30.0 to 31.0 (its row
+    changed, alone); a third partner's row is another table (a reset)."""
+    from explorer.gui.panels.walk_away import WalkAwayModel
+
+    def fig(aap, inc, extra=False):
+        w = {"AAP": {"alliance": aap, "alone": 20.0, "p_majority_alliance": 0.5, "p_majority_alone": 0.1,
+                     "worth_it": True},
+             "INC": {"alliance": inc, "alone": 15.0, "p_majority_alliance": 0.5, "p_majority_alone": 0.2,
+                     "worth_it": False}}
+        if extra:
+            w["JJP"] = dict(w["INC"])
+        return {"current": w}
+    m = WalkAwayModel()
+    m.set_figures(fig(30.0, 12.0))
+    heard = []
+    m.dataChanged.connect(lambda a, b, *_: heard.append(("changed", a.row(), b.row())))
+    m.modelReset.connect(lambda: heard.append(("reset",)))
+    m.set_figures(fig(30.0, 12.001))
+    assert heard == []
+    assert m.row("current", "INC")[2] == 12.001      # the figure kept, shown as before
+    m.set_figures(fig(31.0, 12.001))
+    assert heard == [("changed", 0, 0)]
+    assert m.index(0, WalkAwayModel.C_ALLIANCE).data() == "31.0"
+    m.set_figures(fig(31.0, 12.001, extra=True))
+    assert heard[-1] == ("reset",) and m.rowCount() == 3

@@ -244,7 +244,205 @@ def bench_543_8_partners(app, n_drops: int = 100, n_all: int = 6) -> str:
             f"{len(times)} drops) assign_all_contested_ms={statistics.median(alls[0::2]):.1f}")
 
 
+# --- issue 29: every size ----------------------------------------------------------------------------------
+CORPUS = Path(os.environ.get("BENCH_CORPUS",
+                             Path(__file__).resolve().parents[1].parent / "shared" / "data" / "india_assembly"))
+SCALE_SEATS = (90, 543, 2000, 4100)
+SCALE_PARTNERS = (2, 8, 21)
+_HUES = ["#1A5FB4", "#2AA198", "#E66100", "#813D9C", "#26A269", "#C01C28", "#986A44", "#5E5C64", "#F5C211",
+         "#1C71D8", "#2EC27E", "#A51D2D", "#613583", "#865E3C", "#E5A50A", "#3D3846", "#99C1F1", "#8FF0A4",
+         "#F66151", "#DC8ADD", "#CDAB8F"]
+
+
+def corpus_dataset(n_seats: int, n_partners: int, folder: Path = CORPUS):
+    """A data set of ``n_seats`` real assembly seats from the corpus (timing only): Haryana's latest
+    election first, then every other state's latest in alphabetical order, then their earlier
+    elections as more blocks of seats (the latest elections hold about 3,100 seats with an AC
+    number) until ``n_seats``; seats numbered 1..n in that order. Partners: the ``n_partners``
+    parties that polled most votes there. Returns (dataset, what it holds)."""
+    import pandas as pd
+    from explorer.core.dataset import SEAT_COLUMNS, Baseline, Dataset, SeatTable
+    from explorer.core.pools import Partner
+    files = sorted(folder.glob("[A-Z][A-Z].csv"), key=lambda f: (f.stem != "HR", f.stem))
+    frames = {f.stem: pd.read_csv(f, usecols=["year", "ac_no", "ac_name", "district", "reserved", "candidate",
+                                              "party", "votes"], dtype={"district": str, "reserved": str})
+              for f in files if f.stem not in ("BR", "MH", "UP")}
+    blocks = []      # (state, year) newest first per state, states in order, then one election older
+    years = {st: sorted(fr.loc[fr.ac_no.notna(), "year"].unique(), reverse=True) for st, fr in frames.items()}
+    depth = 0
+    while sum(len(frames[s][(frames[s].year == y) & frames[s].ac_no.notna()].ac_no.unique())
+              for s, y in blocks) < n_seats and depth < 10:
+        blocks += [(st, ys[depth]) for st, ys in years.items() if len(ys) > depth]
+        depth += 1
+    seats, cands, n, used = [], [], 0, set()
+    for st, y in blocks:
+        if n >= n_seats:
+            break
+        used.add((st, y))
+        fr = frames[st]
+        fr = fr[(fr.year == y) & fr.ac_no.notna() & (fr.party.astype(str).str.upper() != "NOTA")]
+        for ac, g in fr.groupby("ac_no", sort=True):
+            if n >= n_seats:
+                break
+            n += 1
+            r = g.iloc[0]
+            seats.append((n, f"{str(r.ac_name).title()} ({st} {y})", f"{st} {r.district}", n // 9 + 1,
+                          f"{st} PC {n // 9 + 1}", str(r.reserved if isinstance(r.reserved, str) else "GEN"),
+                          float("nan"), float("nan")))
+            cands += [(n, k + 1, str(c), str(p), int(v)) for k, (c, p, v) in
+                      enumerate(zip(g.candidate, g.party, g.votes.fillna(0)))]
+    seat_frame = pd.DataFrame(seats, columns=SEAT_COLUMNS)
+    cand_frame = pd.DataFrame(cands, columns=["ac_no", "candidate_no", "candidate", "party", "votes"])
+    cand_frame["party"] = cand_frame.party.str.strip()     # the source has "HAMAR RAJ " once
+    polled = cand_frame.groupby("party").votes.sum().sort_values(ascending=False)
+    codes = [c for c in polled.index if c not in ("IND", "Independent")][:n_partners]
+    partners = tuple(Partner(c, c, _HUES[k % len(_HUES)]) for k, c in enumerate(codes))
+    ds = Dataset(f"corpus{n}", f"Corpus, {n} seats", SeatTable(seat_frame), {"b": Baseline("b", "latest", cand_frame)},
+                 "b", partners=partners)
+    return ds, f"{len(used)} elections of {len({s for s, _ in used})} states"
+
+
+def rss_mb() -> tuple[float, float]:
+    """(now, peak) resident memory of this process, MB."""
+    import resource
+    with open("/proc/self/statm") as f:
+        now = int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2 ** 20
+    return now, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def gui_cpu_drops(win, app, n: int, seed: int) -> tuple[list[float], list[float]]:
+    """``drops`` timed twice: wall time and the GUI thread's own CPU (time.thread_time), the
+    second free of the other helpers' load on a shared machine."""
+    wall, cpu = [], []
+    for k in range(n):
+        c0 = time.thread_time()
+        wall += drops(win, app, 1, seed * 1000 + k)
+        cpu.append((time.thread_time() - c0) * 1e3)
+    return wall, cpu
+
+
+def python_calls(win, app, n: int, seed: int) -> float:
+    """The median number of Python function calls on the GUI thread for one drop (sys.setprofile):
+    a count of the work a move does in the app's Python, free of the machine's load."""
+    counts = []
+    for k in range(n):
+        c = [0]
+
+        def prof(frame, event, arg):
+            if event == "call":
+                c[0] += 1
+        sys.setprofile(prof)
+        try:
+            drops(win, app, 1, seed * 1000 + k)
+        finally:
+            sys.setprofile(None)
+        counts.append(c[0])
+    return statistics.median(counts)
+
+
+def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> str:
+    """One size, in a process of its own (its memory alone): open the window on the corpus's seats,
+    the full simulation, moves, assign-all, the optimiser's whole question."""
+    import resource
+    from PySide6.QtCore import QThreadPool
+    from explorer.core.scenario import Scenario
+    # a size past this fails alone (MemoryError) instead of waking the OOM killer on a shared machine
+    cap = int(float(os.environ.get("BENCH_SCALE_MAX_GB", "8")) * 2 ** 30)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    ref = frame_ref(app)
+    from explorer.gui.app_style import apply_style
+    apply_style(app)
+    ds, held = corpus_dataset(n_seats, n_partners)
+    sc = Scenario(ds)
+    pr = __import__("explorer.core.engine", fromlist=["Engine"]).Engine(ds).evaluate(sc).projection
+    codes = [p.code for p in sc.pools.partners]
+    # each seat to the partner that polled most there (the rest unassigned): pools the size of a party's reach
+    cf = ds.baseline("b").candidates
+    cf = cf[cf.party.isin(codes)]
+    best = cf.loc[cf.groupby("ac_no").votes.idxmax()]
+    for code, g in best.groupby("party"):
+        sc.assign(g.ac_no.tolist(), code)
+    del pr
+    t0 = time.perf_counter()
+    win = open_window(app, ds, sc)     # the first simulation landed
+    open_s = time.perf_counter() - t0
+    rss_idle = rss_mb()[0]
+    live = win.analysis.live
+    sims = []
+    for _ in range(2):
+        done = live.jobs_done
+        t0 = time.perf_counter()
+        live._request()
+        while live.jobs_done == done:
+            QThreadPool.globalInstance().waitForDone(50)
+            app.processEvents()
+        sims.append(time.perf_counter() - t0)
+    settle(app)
+    drops(win, app, 5, 97)
+    wall, cpu = gui_cpu_drops(win, app, n_drops, 7)
+    calls = python_calls(win, app, 5, 8)
+    every = ds.seats.ac_no.tolist()
+    keys = [p.model.pool_key for p in win.pool_panels]
+    bulk = []
+    for i in range(3):
+        t0 = time.perf_counter()
+        win.doc.move(every, keys[i % 2])
+        settle(app)
+        bulk.append((time.perf_counter() - t0) * 1e3)
+        QThreadPool.globalInstance().waitForDone()   # its re-simulation, not timed here
+        settle(app)
+    win.doc.undo_stack.undo()
+    settle(app)
+    QThreadPool.globalInstance().waitForDone()
+    settle(app)
+    opt = "-"
+    if optimise:
+        from explorer.core import optimise as O
+        from explorer.core.optimise.limits import DEFAULT_TIME_LIMIT, Budget
+        snap = win.doc.snapshot()
+        t0 = time.perf_counter()
+        o = O.Optimiser(snap.dataset, snap, budget=Budget.whole(DEFAULT_TIME_LIMIT))
+        r = o.optimise(prices=False)
+        opt = f"{time.perf_counter() - t0:.1f}s({r.status})"
+    now, peak = rss_mb()
+    win.hide()
+    return (f"scale seats={ds.seats.n} partners={len(codes)} ({held}): move_p95_ms={p95(wall):.1f} "
+            f"move_cpu_p95_ms={p95(cpu):.1f} move_cpu_median_ms={statistics.median(cpu):.1f} move_py_calls={calls:.0f} "
+            f"assign_all_ms={statistics.median(bulk):.0f} open_s={open_s:.1f} sim_ms={min(sims) * 1e3:.0f} optimise={opt} "
+            f"rss_idle_mb={rss_idle:.0f} rss_peak_mb={peak:.0f} frame_ref_ms={ref:.1f}")
+
+
+def scale(argv: list[str]) -> int:
+    """``--scale [--seats 90,543] [--partners 2,8] [--no-optimise] [--drops N]``: one line per size,
+    each size in a child process."""
+    import subprocess
+
+    def opt(name, default):
+        return argv[argv.index(name) + 1] if name in argv else default
+    seats = [int(x) for x in opt("--seats", ",".join(map(str, SCALE_SEATS))).split(",")]
+    partners = [int(x) for x in opt("--partners", ",".join(map(str, SCALE_PARTNERS))).split(",")]
+    for n in seats:
+        for p in partners:
+            cmd = [sys.executable, __file__, "--scale-one", str(n), str(p), opt("--drops", "40")]
+            if "--no-optimise" in argv:
+                cmd.append("--no-optimise")
+            out = subprocess.run(cmd, capture_output=True, text=True)
+            lines = [ln for ln in out.stdout.splitlines() if ln.startswith("scale ")]
+            err = [ln for ln in out.stderr.splitlines() if ln.strip()][-1:] or [f"exit {out.returncode}"]
+            print(lines[-1] if lines else f"scale seats={n} partners={p}: failed ({err[0][:300]})", flush=True)
+    return 0
+
+
 if __name__ == "__main__":
+    if "--scale-one" in sys.argv:
+        k = sys.argv.index("--scale-one")
+        print(scale_one(int(sys.argv[k + 1]), int(sys.argv[k + 2]), "--no-optimise" not in sys.argv,
+                        int(sys.argv[k + 3])), flush=True)
+        raise SystemExit(0)
+    if "--scale" in sys.argv:
+        raise SystemExit(scale(sys.argv))
     if "--543" in sys.argv:  # issue 11's case alone: python tools/bench_gui.py --543
         sys.path.insert(0, str(Path(__file__).resolve().parent))
         n = int(sys.argv[sys.argv.index("--543") + 1]) if len(sys.argv) > sys.argv.index("--543") + 1 else 100

@@ -46,13 +46,16 @@ def selected_seats_of(view: QAbstractItemView) -> list[int]:
     return [int(i.data(AC_ROLE)) for i in sm.selectedIndexes() if i.column() == 0]
 
 
-def select_seats_in(view: QAbstractItemView, seats: frozenset[int], column_count: int = 1) -> None:
+def select_seats_in(view: QAbstractItemView, seats: frozenset[int], column_count: int = 1,
+                    rows: list[int] | None = None) -> None:
     """Select the rows of ``view`` whose seat is in ``seats`` (one selection change), as one
     range per run of consecutive rows: a view checks every range for every cell it paints, and
-    90 seats dropped together are 1 range, not 90."""
+    90 seats dropped together are 1 range, not 90. ``rows``: those rows, ascending, when the
+    model knows them (a pool's list: without looking at its other rows)."""
     model, sm = view.model(), view.selectionModel()
     sel = QItemSelection()
-    rows = [r for r in range(model.rowCount()) if model.index(r, 0).data(AC) in seats] if seats else []
+    if rows is None:
+        rows = [r for r in range(model.rowCount()) if model.index(r, 0).data(AC) in seats] if seats else []
     for lo, hi in runs(rows):
         sel.select(model.index(lo, 0), model.index(hi, column_count - 1))
     sm.select(sel, QItemSelectionModel.SelectionFlag.ClearAndSelect)

@@ -4,10 +4,12 @@ panels for any number of partners; within a document a seat that changes pool is
 removed from one list and inserted in another, never a reset."""
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import groupby
 from typing import NamedTuple
 
 import numpy as np
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QFrame, QGridLayout, QLabel, QListView, QScrollArea, QStyle,
                                QStyledItemDelegate, QVBoxLayout, QWidget)
@@ -36,18 +38,29 @@ class PoolItem(NamedTuple):
         return self[:4] == other[:4] and self.conflicts == other.conflicts
 
 
-class PoolListModel(DocumentView, QAbstractListModel):
+class PoolListModel(DocumentView, QStringListModel):
     """The seats of one pool; a drop here moves seats into this pool (one undo step).
-    Each item's text, icon and projected margin are computed once per evaluation."""
+    Each item's text, icon and projected margin are computed once per evaluation.
+
+    Its row count lives in C++ (a QStringListModel of empty strings, one per row, kept in step
+    with the seats): a list view lays out every row after an insert or a removal and asks the
+    model for an index of each, and a row count answered in Python made that a Python call per
+    row, per list, per drop (3,300 a drop at 2,000 seats). The strings are never shown: ``data``
+    answers from the seats and items here. Only the model's own changes go through the C++
+    list (``_insert``, ``_remove``); rows inserted, removed or edited from outside are refused."""
     follows = {"evaluated": "_refresh"}
 
     def __init__(self, doc: Document, pool_index: int, parent=None):
         super().__init__(parent)
         self.pool_index = pool_index
         self.pool_key = doc.pools.key(pool_index)
-        self._seats: list[int] = []
-        self._items: list[tuple] = []
-        self._item_of: dict[int, PoolItem] = {}   # seat index -> its item, kept until the seat changes
+        self._seats: list[int] = []           # per row: the seat's ac_no
+        self._idx: list[int] = []             # per row: the seat's index in the data set, ascending
+        self._items: list[PoolItem] = []      # per row: what the list shows of it
+        self._members: set[int] = set()       # the seat indices in the list
+        self._pending = None                  # the change to the seats that the C++ rows are making
+        self.rowsInserted.connect(self._apply)   # first: before any view hears of the rows
+        self.rowsRemoved.connect(self._apply)
         self._ev = None
         self._seats_of = None      # the data set's seats the rows are of (None: none shown yet)
         self.set_document(doc)
@@ -55,72 +68,141 @@ class PoolListModel(DocumentView, QAbstractListModel):
     def document_shown(self, doc: Document) -> None:
         """Show this pool of another document with the same partners."""
         if self._seats_of is not None and self._seats_of is not doc.dataset.seats:
-            self.beginResetModel()
-            self._seats, self._items = [], []
-            self._item_of, self._ev = {}, None
-            self.endResetModel()
+            self._seats, self._items, self._idx = [], [], []
+            self._members, self._ev = set(), None
+            QStringListModel.setStringList(self, [])        # one reset
         self._seats_of = doc.dataset.seats
         self._refresh(doc.evaluation)
 
+    def _item(self, ev, i: int, conflicts) -> PoolItem:
+        """What the list shows of seat index ``i`` under ``ev``."""
+        pr, seats = ev.projection, self.doc.scenario.seats
+        ac = int(seats.ac_no[i])
+        cs = conflicts.get(ac)
+        w = worst(cs)
+        won = bool(pr.alliance_won[i])
+        icon = severity_icon(w) if w else swatch_icon(party_colour(self.doc.dataset, self.doc.pools.partners,
+                                                                   pr.parties[pr.winner[i]]))
+        return PoolItem(f"{ac} {seats.names[i]}", icon, f"{'+' if won else '−'}{pr.margin_pts[i]:.1f}", won, i, cs)
+
     def _refresh(self, ev, delta: Delta | None = None) -> None:
-        """Re-format only the items of seats that can have changed (a move changes a few: the
-        document's ``delta``; every item for another document)."""
-        doc = self.doc
-        seats = doc.scenario.seats
-        pr = ev.projection
-        idx = np.flatnonzero(pr.pools == self.pool_index).tolist()
-        members = seats.ac_no[idx].tolist() if idx else []
+        """Follow an evaluation. A move (the document's ``delta`` names the few seats that can have
+        changed) costs those seats only: the ones that left are removed rows, the ones that came are
+        inserted rows, the ones that stayed and look different are changed rows; the pool's other
+        members are not looked at. Anything else (another document, other assumptions) re-formats
+        every member, still as row removals, inserts and changes, never a reset."""
         which = delta.rows_since(self._ev) if delta is not None else None
-        cache = self._item_of
-        if which is None:
-            cache.clear()
-        else:
-            for i in which:
-                cache.pop(i, None)
         conflicts = ev.conflicts_by_seat()
-        ds = doc.dataset
-        won_all, winner, margin_pts, parties = pr.alliance_won, pr.winner, pr.margin_pts, pr.parties
-        items = []
-        for i, ac in zip(idx, members):
-            item = cache.get(i)
-            if item is None:
-                cs = conflicts.get(ac)
-                w = worst(cs)
-                won = bool(won_all[i])
-                icon = severity_icon(w) if w else swatch_icon(party_colour(ds, self.doc.pools.partners, parties[winner[i]]))
-                item = cache[i] = PoolItem(f"{ac} {seats.names[i]}", icon,
-                                           f"{'+' if won else '−'}{margin_pts[i]:.1f}", won, i, cs)
-            items.append(item)
-        for i in [i for i in cache if pr.pools[i] != self.pool_index]:
-            del cache[i]          # seats that left keep no item here
+        if which is None:
+            self._refresh_all(ev, conflicts)
+        else:
+            self._refresh_rows(ev, conflicts, sorted(which))
         self._ev = ev
-        if members != self._seats:
-            self._move_rows(members, items)
-        changed = [r for r, (a, b) in enumerate(zip(self._items, items)) if a is not b and not a.looks_the_same(b)]
+
+    def _refresh_all(self, ev, conflicts) -> None:
+        idx = np.flatnonzero(ev.projection.pools == self.pool_index).tolist()
+        items = [self._item(ev, i, conflicts) for i in idx]
+        self._move_rows(idx, items)
+        old = dict(zip(self._idx, self._items))
+        changed = [r for r, item in enumerate(items) if not old[item.index].looks_the_same(item)]
         self._items = items
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))
 
-    def _move_rows(self, members: list[int], items: list[tuple]) -> None:
+    def _refresh_rows(self, ev, conflicts, which: list[int]) -> None:
+        pools, k, members = ev.projection.pools, self.pool_index, self._members
+        leaving = [i for i in which if i in members and pools[i] != k]
+        coming = [i for i in which if i not in members and pools[i] == k]
+        came = set(coming)
+        for lo, hi in reversed(runs([bisect_left(self._idx, i) for i in leaving])):
+            self._remove(lo, hi)
+        # the seats that came, grouped by where they go in the list as it is now (both in seat order);
+        # each group inserted shifts the later ones by its size
+        at = [bisect_left(self._idx, i) for i in coming]
+        shift = 0
+        for pos, group in groupby(zip(at, coming), key=lambda t: t[0]):
+            group = [i for _, i in group]
+            self._insert(pos + shift, group, [self._item(ev, i, conflicts) for i in group])
+            shift += len(group)
+        changed = []
+        for i in which:
+            if pools[i] == k and i not in came:
+                r = bisect_left(self._idx, i)
+                item = self._item(ev, i, conflicts)
+                if not self._items[r].looks_the_same(item):
+                    changed.append(r)
+                self._items[r] = item
+        for lo, hi in runs(changed):
+            self.dataChanged.emit(self.index(lo), self.index(hi))
+
+    def _remove(self, lo: int, hi: int) -> None:
+        """Rows lo..hi removed through the C++ list: the seats here follow when it says the rows
+        are gone (``_apply``), so a view sees the old rows before and the new ones after."""
+        self._pending = lambda: (self._members.difference_update(self._idx[lo:hi + 1]),
+                                 self._idx.__delitem__(slice(lo, hi + 1)), self._seats.__delitem__(slice(lo, hi + 1)),
+                                 self._items.__delitem__(slice(lo, hi + 1)))
+        QStringListModel.removeRows(self, lo, hi - lo + 1)
+
+    def _insert(self, row: int, idx: list[int], items: list[PoolItem]) -> None:
+        seats = self.doc.scenario.seats.ac_no[idx].tolist()
+
+        def apply():
+            self._idx[row:row], self._seats[row:row], self._items[row:row] = idx, seats, items
+            self._members.update(idx)
+        self._pending = apply
+        QStringListModel.insertRows(self, row, len(idx))
+
+    def _apply(self, *_) -> None:
+        """The first listener of the C++ list's rowsInserted and rowsRemoved: the seats follow."""
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending()
+
+    # rows change only with the document: a view's own edits (a list's removal after a move drag,
+    # an editor) are refused
+    def insertRows(self, row, count, parent=QModelIndex()):
+        return False
+
+    def removeRows(self, row, count, parent=QModelIndex()):
+        return False
+
+    def moveRows(self, *args):
+        return False
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        return False
+
+    def setItemData(self, index, roles):
+        return False
+
+    def clearItemData(self, index):
+        return False
+
+    def sort(self, column, order=Qt.SortOrder.AscendingOrder):
+        pass
+
+    def _move_rows(self, idx: list[int], items: list[PoolItem]) -> None:
         """Remove the seats that left and insert the ones that came, in runs (both lists are
         in seat order, so what stays keeps its order)."""
-        new, old = set(members), set(self._seats)
-        for lo, hi in reversed(runs([r for r, a in enumerate(self._seats) if a not in new])):
-            self.beginRemoveRows(QModelIndex(), lo, hi)
-            del self._seats[lo:hi + 1]
-            del self._items[lo:hi + 1]
-            self.endRemoveRows()
-        for lo, hi in runs([r for r, a in enumerate(members) if a not in old]):
-            self.beginInsertRows(QModelIndex(), lo, hi)
-            self._seats[lo:lo] = members[lo:hi + 1]
-            self._items[lo:lo] = items[lo:hi + 1]
-            self.endInsertRows()
+        new = set(idx)
+        for lo, hi in reversed(runs([r for r, i in enumerate(self._idx) if i not in new])):
+            self._remove(lo, hi)
+        old = set(self._idx)
+        for lo, hi in runs([r for r, i in enumerate(idx) if i not in old]):
+            self._insert(lo, idx[lo:hi + 1], items[lo:hi + 1])
+
+    def rows_of(self, seats) -> list[int]:
+        """The rows of these seats (ac_no) that are in this pool, ascending; costs the seats asked."""
+        table, out = self.doc.dataset.seats, []
+        for a in seats:
+            if table.has(a):
+                i = table.index_of(a)
+                if i in self._members:
+                    out.append(bisect_left(self._idx, i))
+        return sorted(out)
 
     def seats(self) -> list[int]:
         return list(self._seats)
-
-    def rowCount(self, parent=QModelIndex()):
-        return 0 if parent.isValid() else len(self._seats)
 
     _ITEM = (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
              | Qt.ItemFlag.ItemIsDropEnabled)
@@ -129,8 +211,11 @@ class PoolListModel(DocumentView, QAbstractListModel):
     def flags(self, index):
         return self._ITEM if index.isValid() else self._ROOT
 
+    def itemData(self, index):
+        return {}
+
     def data(self, index, role=DISPLAY):
-        if not index.isValid():
+        if not index.isValid() or index.row() >= len(self._items):
             return None
         item = self._items[index.row()]
         if role == ITEM:
@@ -466,7 +551,7 @@ class PoolPanel(DocumentView, QFrame):
     def _apply_selection(self, seats):
         self._syncing = True
         try:
-            select_seats_in(self.view, seats)
+            select_seats_in(self.view, seats, rows=self.model.rows_of(seats))
         finally:
             self._syncing = False
 

@@ -19,7 +19,7 @@ from ...core.delta import Delta
 from ..document import DocumentView
 from ..jobs import run_job
 from ..live_uncertainty import cached_params
-from .common import SORT_ROLE
+from .common import SORT_ROLE, runs
 
 @dataclass(frozen=True, eq=False)
 class WalkAwayRun:
@@ -55,14 +55,29 @@ class WalkAwayModel(QAbstractTableModel):
         self.stale = False
 
     def set_figures(self, figures: dict[str, dict]) -> None:
-        """``figures``: split label -> ``optimise.walk_away`` result."""
-        self.beginResetModel()
-        self._rows = []
-        for label, wa in figures.items():
-            for code, w in wa.items():
-                self._rows.append((label, code, w["alliance"], w["alone"], round(w["alliance"] - w["alone"], 3),
-                                   w["p_majority_alliance"], w["p_majority_alone"], w["worth_it"]))
-        self.endResetModel()
+        """``figures``: split label -> ``optimise.walk_away`` result. The same splits and partners
+        as shown (a move): the rows whose shown text changed are changed rows, nothing else is
+        repainted; other rows: a reset."""
+        rows = [(label, code, w["alliance"], w["alone"], round(w["alliance"] - w["alone"], 3),
+                 w["p_majority_alliance"], w["p_majority_alone"], w["worth_it"])
+                for label, wa in figures.items() for code, w in wa.items()]
+        if [r[:2] for r in rows] != [r[:2] for r in self._rows]:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            return
+        shown = [self._shown(r) for r in self._rows]
+        self._rows = rows
+        changed = [k for k, r in enumerate(rows) if self._shown(r) != shown[k]]
+        for lo, hi in runs(changed):
+            self.dataChanged.emit(self.index(lo, 0), self.index(hi, len(self.COLUMNS) - 1))
+
+    @staticmethod
+    def _shown(row: tuple) -> tuple:
+        """What a row shows (its figures as rounded for their texts, and its verdict's colour), to
+        tell a change that shows from one that does not (see ``_text``)."""
+        return (row[:2], round(row[2], 1), round(row[3], 1), round(row[4], 2) + 0.0, round(row[5] * 100, 1),
+                round(row[6] * 100, 1), row[7])
 
     def set_stale(self, on: bool) -> None:
         if on != self.stale:
@@ -89,21 +104,24 @@ class WalkAwayModel(QAbstractTableModel):
             return self.TIPS.get(section)
         return None
 
+    def _text(self, c: int, v) -> str:
+        if c in (self.C_ALLIANCE, self.C_ALONE):
+            return f"{v:.1f}"
+        if c == self.C_GAIN:
+            return f"{round(v, 2) + 0.0:+.2f}"      # never "-0.00" (a gain of -0.001 shows as +0.00)
+        if c in (self.C_PM_ALLIANCE, self.C_PM_ALONE):
+            return f"{v * 100:.1f} %"
+        if c == self.C_WORTH:
+            return "yes" if v else "no"
+        return str(v)
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, c = self._rows[index.row()], index.column()
         v = row[c]
         if role == Qt.ItemDataRole.DisplayRole:
-            if c in (self.C_ALLIANCE, self.C_ALONE):
-                return f"{v:.1f}"
-            if c == self.C_GAIN:
-                return f"{round(v, 2) + 0.0:+.2f}"      # never "-0.00" (a gain of -0.001 shows as +0.00)
-            if c in (self.C_PM_ALLIANCE, self.C_PM_ALONE):
-                return f"{v * 100:.1f} %"
-            if c == self.C_WORTH:
-                return "yes" if v else "no"
-            return str(v)
+            return self._text(c, v)
         if role == SORT_ROLE:
             return v
         if role == Qt.ItemDataRole.TextAlignmentRole and 2 <= c <= 6:
