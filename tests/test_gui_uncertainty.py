@@ -296,3 +296,46 @@ def test_a_one_seat_move_signals_the_p_win_of_the_seats_whose_figure_changed_onl
     pwin_rows = sorted({r for r in heard})
     # the table's other dataChanged (the moved seat's pool, winner...) are that row too
     assert pwin_rows == [next(r for r in range(w.seat_model.rowCount()) if w.seat_model.ac_no(r) == JIND)]
+
+
+def test_a_landing_simulation_shows_its_figures_and_their_fresh_mark_together_once(qtbot):
+    """An assumption change, then its simulation lands: the views get the new figures once, fresh;
+    the last figures are never marked fresh, the P(win) column is signalled once (the whole column:
+    it ungreys), and the "updating…" mark clears when the new figures are already shown."""
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    a = w.doc.scenario.assumptions
+    w.doc.set_assumptions(a.with_transfer("AAP", "INC", 1.0).with_baseline("ls2024"), "to ls2024")
+    assert live.stale and live.busy
+    old = live.figures
+    assert old.stale
+    shown, marks, column = [], [], []
+    live.updated.connect(lambda f: shown.append((f, f.stale)))
+    live.staleChanged.connect(lambda on: marks.append((on, live.figures, w.seat_model._p_stale)))
+    w.seat_model.dataChanged.connect(
+        lambda a, b, *_: column.append((a.row(), b.row())) if a.column() <= SeatTableModel.C_PWIN <= b.column()
+        else None)
+    qtbot.waitUntil(lambda: not live.stale, timeout=20000)
+    new = live.figures
+    assert shown == [(new, False)] and new is not old and new.p_majority != old.p_majority
+    assert old.stale                                  # the figures handed out before keep their mark
+    assert marks == [(False, new, False)]             # cleared once the table already shows them fresh
+    assert column == [(0, w.seat_model.rowCount() - 1)]
+    assert w.analysis.panel.state.text() == ""
+
+
+def test_a_small_move_while_stale_shows_the_moved_figures_once_marked_stale(qtbot):
+    """A one-seat move while the new assumptions are simulated: the last figures follow the move,
+    marked stale, in one update (not once for the mark and again for the move)."""
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    shown, marks = [], []
+    live.updated.connect(lambda f: shown.append(f.stale))
+    live.staleChanged.connect(marks.append)
+    a = w.doc.scenario.assumptions
+    w.doc.set_assumptions(a.with_transfer("AAP", "INC", 1.0), "transfer")
+    assert shown == [True] and marks == [True]
+    w.doc.move([JIND], "AAP")
+    assert shown == [True, True] and marks == [True]  # still stale: the moved figures, once
+    qtbot.waitUntil(lambda: not live.stale and not live.busy, timeout=20000)
+    assert shown[-1] is False and marks == [True, False]

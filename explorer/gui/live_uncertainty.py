@@ -7,7 +7,7 @@ the last figures marked stale until the new ones arrive. One job runs at a time;
 meanwhile are coalesced into one more job."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -90,8 +90,9 @@ class Figures:
 
 class LiveUncertainty(QObject):
     """The uncertainty of the document shown, kept live."""
-    updated = Signal(object)       # Figures (stale or fresh), or None: none for this document yet
-    staleChanged = Signal(bool)
+    updated = Signal(object)       # Figures (stale or fresh), or None: none for this document yet;
+    #                                also when only their stale mark changes, so views follow this one
+    staleChanged = Signal(bool)    # the mark alone (a "updating…" label), after the figures that carry it
     failed = Signal(str)
 
     def __init__(self, doc: Document, parent=None, settings: Settings | None = None, asynchronous: bool = True):
@@ -164,9 +165,11 @@ class LiveUncertainty(QObject):
         # another projector (assumptions), data set or settings: recompute off the GUI thread
         if self.sim is not None and self.sim.pj.pools.partners == self.doc.pools.partners \
                 and self.sim.ds is self.doc.dataset:
-            self._set_stale(True)
-            if not self._big_move():
-                self._move(stale=True)     # the last figures follow the moves meanwhile, marked stale
+            if self._big_move():
+                self._set_stale(True)
+            else:                          # the last figures follow the moves meanwhile, marked stale:
+                self._set_stale(True, show=False)
+                self._move(stale=True)     # shown once, moved and stale together
         elif self.sim is not None or self.figures is not None:   # another data set or alliance: none yet
             self.sim = self._key = self.figures = None
             self._set_stale(True)
@@ -208,7 +211,7 @@ class LiveUncertainty(QObject):
             self._launch()
 
     def _arrived(self, out: "Simulation") -> None:
-        token, key, sim, pools, summ = out.token, out.key, out.sim, out.pools, out.summary
+        token, key, sim = out.token, out.key, out.sim
         self._running = False
         if self.stopped:
             return
@@ -221,8 +224,12 @@ class LiveUncertainty(QObject):
         if key[0] is not self.doc.evaluation.projector or key[1] != self.settings:
             self._launch()
             return
-        self._set_stale(False)
-        self._move(force=not np.array_equal(pools, self.doc.scenario.pool))
+        # the new figures and their fresh mark change together, in one update: the last figures
+        # are never shown as fresh, nor the views updated once for the mark and again for the figures
+        was_stale, self.stale = self.stale, False
+        self._move()
+        if was_stale:
+            self.staleChanged.emit(False)
 
     def _deferred_request(self) -> None:
         self._deferred = False
@@ -240,7 +247,7 @@ class LiveUncertainty(QObject):
         var = sim.pj.variants(sc.pool.astype(np.int64), sc.fight_masks())
         return len(var) != len(sim._variant) or int((var != sim._variant).sum()) > self.BIG_MOVE
 
-    def _move(self, stale: bool = False, force: bool = True) -> None:
+    def _move(self, stale: bool = False) -> None:
         doc = self.doc
         majority = doc.dataset.majority
         summ = self.sim.move(doc.scenario.pool.astype(np.int64), majority, doc.scenario.fight_masks())
@@ -252,11 +259,16 @@ class LiveUncertainty(QObject):
                                stale or self.stale, U.model_notes(self.sim.params))
         self.updated.emit(self.figures)
 
-    def _set_stale(self, on: bool) -> None:
+    def _set_stale(self, on: bool, show: bool = True) -> None:
+        """Marks the figures stale (or not): ``staleChanged`` says so, and ``updated`` brings the
+        last figures with the new mark (a copy: figures already handed out keep theirs) unless
+        ``show`` is False (new figures follow at once and carry the mark)."""
         if on != self.stale:
             self.stale = on
             if self.figures is not None:
-                self.figures.stale = on
+                self.figures = replace(self.figures, stale=on)
+                if show:
+                    self.updated.emit(self.figures)
             self.staleChanged.emit(on)
 
     @property

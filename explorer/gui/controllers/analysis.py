@@ -53,8 +53,7 @@ class Analysis:
         self.who_dock.visibilityChanged.connect(self.who.set_active)
         self.dock.visibilityChanged.connect(self.panel.set_active)
         self.walk_dock.visibilityChanged.connect(self.walk.set_active)
-        self.live.updated.connect(self._show)
-        self.live.staleChanged.connect(lambda _s: self.live.figures is not None and self._show(self.live.figures))
+        self.live.updated.connect(self._show)      # the figures carry their stale mark
         window.views.add(self.walk, self.frontier, self.who, self.live)   # told of the document shown after the window's
         self._watch = _CloseWatch(window, self.live)
         window.scoreboard.set_uncertainty("computing…", True)

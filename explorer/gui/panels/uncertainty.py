@@ -331,10 +331,7 @@ class UncertaintyPanel(QWidget):
         self.live.set_settings(Settings(self.level.currentData(), int(self.draws.value()), s.seed))
 
     def _stale_changed(self, stale: bool):
-        self.state.setText("updating…" if stale else "")
-        f = self.live.figures
-        if f is not None:
-            self.show_figures(f)
+        self.state.setText("updating…" if stale else "")    # the figures come with their mark (updated)
 
     def set_active(self, on: bool) -> None:
         """Idle while the dock is behind another: the latest figures are shown when it comes in front."""
