@@ -123,3 +123,85 @@ def test_new_figures_for_the_same_partners_change_only_the_rows_whose_text_chang
     assert m.index(0, WalkAwayModel.C_ALLIANCE).data() == "31.0"
     m.set_figures(fig(31.0, 12.001, extra=True))
     assert heard[-1] == ("reset",) and m.rowCount() == 3
+
+
+def test_moves_in_a_row_start_one_job_and_none_for_the_split_shown(qtbot):
+    """Three moves in a row start one job, for the last split, once they pause; a move and its undo
+    start none (the figures shown are that split's); showing the dock again starts none either."""
+    w = open_window(qtbot, congress_everywhere())
+    panel = w.analysis.walk
+    panel.set_active(True)
+    wait(qtbot, panel)
+    jobs = panel._token
+    panel.AFTER_PAINT_MS = 600                      # a wait no loaded machine outruns between moves
+    for seat in (KALAYAT, 14, 15):
+        w.doc.move([seat], "AAP")
+        assert panel.model.stale and panel.busy and not panel.computing and panel._token == jobs
+    wait(qtbot, panel)
+    assert panel._token == jobs + 1
+    assert panel.model.row("current", "AAP")[2] > 0                   # the last split's: AAP has seats
+    w.doc.move([36], "AAP")
+    assert panel.model.stale and panel.busy
+    w.doc.undo_stack.undo()                        # back to the split shown before the wait ends
+    assert not panel.model.stale and not panel.busy and panel._token == jobs + 1
+    panel.set_active(False)
+    panel.set_active(True)
+    assert not panel.busy and panel._token == jobs + 1
+
+
+def test_columns_are_sized_when_their_widths_change_only_and_every_label_is_whole(qtbot):
+    """The columns are sized to their contents for the first figures and when a figure gains a
+    digit or a split comes in, not for a move that changes no width (sizing reads every cell).
+    The headers are short, their tooltips whole; the partner's P(majority) going alone is hidden
+    until asked for in the header's menu."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QHeaderView
+    from explorer.gui.panels.walk_away import WalkAwayModel
+    w = open_window(qtbot, congress_everywhere())
+    panel = w.analysis.walk
+    sized = []
+    fit = panel.view.resizeColumnsToContents
+    panel.view.resizeColumnsToContents = lambda: (sized.append(panel.model.widths()), fit())
+    hh = panel.view.horizontalHeader()
+    assert all(hh.sectionResizeMode(c) == QHeaderView.ResizeMode.Interactive for c in range(8))
+    panel.set_active(True)
+    wait(qtbot, panel)
+    assert len(sized) == 1
+    before = panel.model.widths()
+    w.doc.move([KALAYAT], "AAP")
+    wait(qtbot, panel)
+    assert len(sized) == (1 if panel.model.widths() == before else 2)
+    n = len(sized)
+    prop = w.doc.scenario.pool.astype(np.int64).copy()
+    prop[w.doc.dataset.seats.index_of(15)] = 0
+    panel.set_proposal(prop)                       # "proposal" is wider than "current"
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4 and not panel.busy, timeout=60000)
+    assert len(sized) == n + 1
+    m = panel.model
+    assert [m.headerData(c, Qt.Orientation.Horizontal) for c in range(8)] == \
+        ["Split", "Partner", "Allied", "Alone", "Gain", "P(maj.)", "P alone", "Worth?"]
+    assert "going alone" in m.headerData(WalkAwayModel.C_PM_ALONE, Qt.Orientation.Horizontal, Qt.ToolTipRole)
+    assert panel.view.isColumnHidden(WalkAwayModel.C_PM_ALONE)
+    menu = panel.column_menu()
+    acts = {a.text(): a for a in menu.actions()}
+    assert list(acts) == ["Split", "Allied seats", "Seats alone", "Gain", "P(majority) allied",
+                          "P(majority) alone", "Worth it?"]
+    assert not acts["P(majority) alone"].isChecked() and acts["Gain"].isChecked()
+    acts["P(majority) alone"].setChecked(True)
+    assert not panel.view.isColumnHidden(WalkAwayModel.C_PM_ALONE) and panel.view.columnWidth(6) > 0
+    assert panel.column_menu().actions()[5].isChecked()
+
+
+def test_new_figures_and_their_fresh_mark_are_one_change():
+    """Figures arriving for a greyed table: one dataChanged over every row, once (not one for the
+    figures and another for the mark)."""
+    from explorer.gui.panels.walk_away import WalkAwayModel
+    w = {c: {"alliance": 3.0, "alone": 2.0, "p_majority_alliance": 0.5, "p_majority_alone": 0.1, "worth_it": True}
+         for c in ("AAP", "INC", "JJP")}
+    m = WalkAwayModel()
+    m.set_figures({"current": w})
+    m.set_stale(True)
+    heard = []
+    m.dataChanged.connect(lambda a, b, *_: heard.append((a.row(), b.row(), a.column(), b.column())))
+    m.set_figures({"current": w | {"INC": w["AAP"] | {"alliance": 4.0}}}, stale=False)
+    assert heard == [(0, 2, 0, 7)] and not m.stale and m.index(1, 2).data() == "4.0"

@@ -3,13 +3,18 @@ last proposal, when there is one): each partner's expected seats and P(majority)
 and going alone (every seat fielded by every partner, no transfer), and whether the alliance
 gains it seats. The figures are the core's (``optimise.walk_away``), computed off the GUI thread
 on the live uncertainty's settings; one job at a time, changes meanwhile coalesced into one more.
-Stale figures are greyed until the new ones arrive."""
+Stale figures are greyed until the new ones arrive. A move's job starts once the move is painted (a
+run of moves starts one), and none starts for the split whose figures are shown or computing.
+The table fits the dock: short headers with the whole words in their tooltips, the partner's own
+P(majority) going alone hidden unless asked for (the header's context menu); its columns are sized
+to their contents when the figures' widths change, not on every move."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QSizePolicy, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QSizePolicy, QTableView, QVBoxLayout,
+                               QWidget)
 
 from dataclasses import dataclass
 
@@ -32,6 +37,7 @@ class WalkAwayRun:
     apart: U.Summary
     proposal: np.ndarray | None
     figures: dict[str, dict]
+    job: tuple = ()          # what it computed (WalkAwayPanel._job_key)
 
 
 GAIN, LOSS, STALE = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#888888")
@@ -39,9 +45,13 @@ GAIN, LOSS, STALE = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#888888")
 
 class WalkAwayModel(QAbstractTableModel):
     """One row per split (current, proposal) and partner."""
-    COLUMNS = ("Split", "Partner", "Allied", "Alone", "Gain", "P(maj.) allied", "P(maj.) alone", "Worth it?")
+    COLUMNS = ("Split", "Partner", "Allied", "Alone", "Gain", "P(maj.)", "P alone", "Worth?")
     C_ALLIANCE, C_ALONE, C_GAIN, C_PM_ALLIANCE, C_PM_ALONE, C_WORTH = 2, 3, 4, 5, 6, 7
-    TIPS = {2: "Expected seats the partner wins in the alliance, under this split",
+    NAMES = ("Split", "Partner", "Allied seats", "Seats alone", "Gain", "P(majority) allied",
+             "P(majority) alone", "Worth it?")     # the whole words (the column menu)
+    HIDDEN = (C_PM_ALONE,)                          # shown when asked for: the table fits a 1366-wide window
+    TIPS = {0: "The current split, or the optimiser's last proposal",
+            2: "Expected seats the partner wins in the alliance, under this split",
             3: "Expected seats the partner wins going alone: every partner fields a candidate in every seat, "
                "no transfer",
             4: "In the alliance minus going alone (expected seats)",
@@ -54,10 +64,18 @@ class WalkAwayModel(QAbstractTableModel):
         self._rows: list[tuple] = []
         self.stale = False
 
-    def set_figures(self, figures: dict[str, dict]) -> None:
+    def set_figures(self, figures: dict[str, dict], stale: bool | None = None) -> None:
         """``figures``: split label -> ``optimise.walk_away`` result. The same splits and partners
         as shown (a move): the rows whose shown text changed are changed rows, nothing else is
-        repainted; other rows: a reset."""
+        repainted; other rows: a reset. ``stale``: the mark that comes with them (None: kept); a
+        change of it signals every row, once, with the figures."""
+        if stale is not None and stale != self.stale:
+            self.stale = stale
+            self._set_rows(figures, every=True)
+        else:
+            self._set_rows(figures)
+
+    def _set_rows(self, figures: dict[str, dict], every: bool = False) -> None:
         rows = [(label, code, w["alliance"], w["alone"], round(w["alliance"] - w["alone"], 3),
                  w["p_majority_alliance"], w["p_majority_alone"], w["worth_it"])
                 for label, wa in figures.items() for code, w in wa.items()]
@@ -68,7 +86,7 @@ class WalkAwayModel(QAbstractTableModel):
             return
         shown = [self._shown(r) for r in self._rows]
         self._rows = rows
-        changed = [k for k, r in enumerate(rows) if self._shown(r) != shown[k]]
+        changed = [k for k, r in enumerate(rows) if every or self._shown(r) != shown[k]]
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo, 0), self.index(hi, len(self.COLUMNS) - 1))
 
@@ -85,6 +103,11 @@ class WalkAwayModel(QAbstractTableModel):
             if self._rows:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1),
                                       [Qt.ItemDataRole.ForegroundRole])
+
+    def widths(self) -> tuple:
+        """The longest text of each column (the rows' labels included): the columns are sized
+        again only when this changes."""
+        return tuple(max((len(self._text(c, r[c])) for r in self._rows), default=0) for c in range(len(self.COLUMNS)))
 
     def row(self, split: str, code: str) -> tuple | None:
         return next((r for r in self._rows if r[0] == split and r[1] == code), None)
@@ -146,6 +169,12 @@ class WalkAwayPanel(DocumentView, QWidget):
         self.computing = False
         self._pending = False
         self._token = 0
+        self._job = None            # what the job running computes (see _job_key)
+        self._shown_job = None      # what the figures shown are of
+        self._fitted = None         # the widths the columns were sized to (WalkAwayModel.widths)
+        self._after_paint = QTimer(self)
+        self._after_paint.setSingleShot(True)
+        self._after_paint.timeout.connect(self._start)
         self._sim_key = None
         self._sim = self._apart = self._proposal_figures = None
         self.proposal: np.ndarray | None = None     # the optimiser's last proposal (pool per seat)
@@ -167,9 +196,43 @@ class WalkAwayPanel(DocumentView, QWidget):
         self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(20)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)    # sized in _fit_columns, when widths change
+        hh.setMinimumSectionSize(24)
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(lambda pos: self.column_menu().exec(hh.mapToGlobal(pos)))
+        for c in WalkAwayModel.HIDDEN:
+            self.view.setColumnHidden(c, True)
         lay.addWidget(self.view, 1)
         self.set_document(doc)
+
+    # -- the columns -----------------------------------------------------------------------------------
+    def column_menu(self) -> QMenu:
+        """The header's context menu: every column but the partner's, ticked when shown."""
+        menu = QMenu(self)
+        for c, name in enumerate(WalkAwayModel.NAMES):
+            if c == 1:
+                continue
+            act = menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(not self.view.isColumnHidden(c))
+            act.setToolTip(WalkAwayModel.TIPS.get(c, name))
+            act.toggled.connect(lambda on, c=c: self.show_column(c, on))
+        menu.setToolTipsVisible(True)
+        return menu
+
+    def show_column(self, c: int, on: bool) -> None:
+        self.view.setColumnHidden(c, not on)
+        if on:
+            self.view.resizeColumnToContents(c)
+
+    def _fit_columns(self) -> None:
+        """Columns sized to their contents when the figures' widths change (another split, a
+        partner more, a figure with another digit), not on every move: sizing reads every cell."""
+        widths = self.model.widths()
+        if widths != self._fitted:
+            self._fitted = widths
+            self.view.resizeColumnsToContents()
 
     # -- inputs ------------------------------------------------------------------------------------
     def set_document(self, doc) -> None:
@@ -178,31 +241,66 @@ class WalkAwayPanel(DocumentView, QWidget):
         self.proposal = self.proposal_fights = None     # the optimiser's proposal was for another document
         super().set_document(doc)
 
-    def document_shown(self, doc) -> None:
-        self._on_evaluated(doc.evaluation)
-
     def set_active(self, on: bool) -> None:
         self.active = on
         if on:
-            self._on_evaluated(self.doc.evaluation)
+            self._changed(defer=False)
 
     def set_proposal(self, pools, fights=None) -> None:
         """The optimiser's proposal for the document shown (None: no proposal)."""
         self._proposal_partners = self.doc.pools.partners
         self.proposal = None if pools is None else np.asarray(pools, dtype=np.int64).copy()
         self.proposal_fights = None if fights is None else np.asarray(fights, dtype=np.int64).copy()
-        self._on_evaluated(self.doc.evaluation)
+        self._changed(defer=False)
+
+    def document_shown(self, doc) -> None:
+        self._changed(defer=False)
 
     def _on_evaluated(self, _ev=None, _delta: Delta | None = None) -> None:
-        """Compute again (the job redraws only the seats its simulator has not drawn: the
-        uncertainty settings can have changed with no seat changing, so every change counts)."""
-        if not self.active:
+        self._changed(defer=True)
+
+    def _job_key(self) -> tuple:
+        """What a job computes: the document, its alliance, projector (assumptions) and split with
+        its friendly fights, the uncertainty settings and the proposal."""
+        doc = self.doc
+        sc = doc.scenario
+        fights, prop, pfights = sc.fight_masks(), self.proposal, self.proposal_fights
+        return (doc, doc.dataset.uid, sc.pools.partners, doc.evaluation.projector, self.settings_of(),
+                sc.pool.tobytes(), None if fights is None else np.asarray(fights).tobytes(),
+                None if prop is None else prop.tobytes(), None if pfights is None else pfights.tobytes())
+
+    def _changed(self, defer: bool) -> None:
+        """Compute again, unless the figures shown or being computed are of this very split (the
+        job redraws only the seats its simulator has not drawn). A move's job (``defer``) starts
+        once the window has painted the move, each move of a run restarting the wait."""
+        if not self.active or self.doc is None:
+            return
+        key = self._job_key()
+        if self.computing:
+            self._pending = key != self._job        # back to the split computing: that job will do
+            self.model.set_stale(True)
+            return
+        if key == self._shown_job and self.model.rowCount():
+            self._after_paint.stop()                # back to the split shown: nothing to compute
+            self.model.set_stale(False)
             return
         self.model.set_stale(True)
-        if self.computing:
-            self._pending = True
-            return
-        self._launch()
+        if defer:
+            self._after_paint.start(self.AFTER_PAINT_MS)
+        else:
+            self._after_paint.stop()
+            self._launch()
+
+    AFTER_PAINT_MS = 40
+
+    def _start(self) -> None:
+        if self.active and self.doc is not None and not self.computing:
+            self._launch()
+
+    @property
+    def busy(self) -> bool:
+        """A job running or about to start."""
+        return self.computing or self._after_paint.isActive()
 
     # -- the computation ----------------------------------------------------------------------------
     def _launch(self) -> None:
@@ -222,6 +320,8 @@ class WalkAwayPanel(DocumentView, QWidget):
         pdef, majority = snap.pools, ds.majority
         self._token += 1
         token = self._token
+        self._job = self._job_key()
+        job_key = self._job
         self.computing, self._pending = True, False
         if not self.model.rowCount():   # the figures shown meanwhile are greyed: no text to re-lay
             self.note.setText("Computing each partner's seats in the alliance and going alone…")
@@ -237,7 +337,7 @@ class WalkAwayPanel(DocumentView, QWidget):
                 same = known is not None and known[0] is proposal
                 out["proposal"] = known[1] if same else O.walk_away(sm, pdef, proposal, majority, pfights, ap)
             out = {"current": O.walk_away(sm, pdef, pools, majority, fights, ap)} | out
-            return WalkAwayRun(token, doc, key, sm, ap, proposal, out)
+            return WalkAwayRun(token, doc, key, sm, ap, proposal, out, job_key)
         run_job(snap, work, self._arrived, self._failed, owner=self)
 
     def _failed(self, text: str) -> None:
@@ -257,9 +357,9 @@ class WalkAwayPanel(DocumentView, QWidget):
             return
         if token != self._token or doc is not self.doc:
             return
-        self.figures = figures
-        self.model.set_figures(figures)
-        self.model.set_stale(False)
+        self.figures, self._shown_job = figures, out.job
+        self.model.set_figures(figures, stale=False)      # the figures and their fresh mark, once
+        self._fit_columns()
         s = self.settings_of()
         cur = figures["current"]
         gain = [c for c, w in cur.items() if w["worth_it"]]
