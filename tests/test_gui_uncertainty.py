@@ -339,3 +339,20 @@ def test_a_small_move_while_stale_shows_the_moved_figures_once_marked_stale(qtbo
     assert shown == [True, True] and marks == [True]  # still stale: the moved figures, once
     qtbot.waitUntil(lambda: not live.stale and not live.busy, timeout=20000)
     assert shown[-1] is False and marks == [True, False]
+
+
+def test_a_move_shows_the_headline_and_the_status_line_once(qtbot):
+    """A one-seat move: the live figures follow it before the scoreboard and the window hear of
+    the evaluation; the headline and the status line are still laid out once each, with the new
+    point and the moved figures."""
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    sb, counts = w.scoreboard, {"headline": 0, "status": []}
+    show, set_status = sb._show_headline, w.status.setText
+    sb._show_headline = lambda: (counts.__setitem__("headline", counts["headline"] + 1), show())
+    w.status.setText = lambda t, *a: (counts["status"].append(t), set_status(t, *a))
+    w.doc.move([JIND], "AAP")
+    assert not live.stale and counts["headline"] == 1 and len(counts["status"]) == 1
+    med, lo, hi = live.figures.interval
+    assert f"alliance projected {w.doc.evaluation.verdict.alliance}, 80 %: {lo}–{hi}" in counts["status"][0]
+    assert f"({lo}–{hi})" in sb.alliance.value.text()

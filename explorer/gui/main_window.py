@@ -130,12 +130,16 @@ class MainWindow(QMainWindow):
         self.set_document(self.doc)
 
     def _on_evaluated(self, ev):
+        self._status_of = ev
         self.status.setText(status_summary(self.doc, ev, self._outlook))
 
     def set_outlook(self, figures) -> None:
-        """The simulated elections' range and P(majority) for the status line (None: computing)."""
+        """The simulated elections' range and P(majority) for the status line (None: computing).
+        During an evaluation the live figures hear of first, the status line is set once, when
+        the window hears of it."""
         self._outlook = None if figures is None else (figures.p_majority, figures.interval, figures.stale)
-        self._on_evaluated(self.doc.evaluation)
+        if getattr(self, "_status_of", None) is None or self.doc.evaluation is self._status_of:
+            self._on_evaluated(self.doc.evaluation)
 
     def _update_title(self, *_):
         active = self.workspace.active

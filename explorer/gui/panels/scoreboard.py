@@ -298,6 +298,8 @@ class Scoreboard(DocumentView, QFrame):
                         p_majority: float | None = None, interval: tuple[int, int, int] | None = None) -> None:
         self._figures = None if p_majority is None else (p_majority, interval, stale, tooltip)
         self._pending = text
+        if self._verdict is not None and self.doc is not None and self.doc.evaluation.verdict is not self._verdict:
+            return     # an evaluation on its way here (the live figures heard of it first): _set shows both, once
         self._show_headline()
 
     def _show_headline(self) -> None:
