@@ -123,3 +123,24 @@ def test_a_move_is_rows_removed_from_one_pool_and_inserted_in_another_never_a_re
     assert sorted(formatted) == [2, 3, 7]        # the moved seats, each once, in the pool it went to
     # the pool's rows of a selection come from what it holds, not from a pass over its rows
     assert aap.rows_of({4, 9, 2, 999}) == [1, 5]
+
+
+def test_a_bulk_move_looks_up_each_winners_colour_once_per_pool_not_per_seat(qtbot, monkeypatch):
+    """Assign all 90 seats to AAP: the AAP pool formats 90 items, each with its winner's swatch;
+    the palette is asked once per winning party (not once per seat), and the swatches are the
+    palette's colours."""
+    from explorer.core.palette import party_colour
+    from explorer.gui.panels import pools as P
+    from .helpers import congress_everywhere
+    w = open_window(qtbot, congress_everywhere())
+    asked = []
+    monkeypatch.setattr(P, "party_colour", lambda ds, partners, party: (asked.append(party),
+                                                                        party_colour(ds, partners, party))[1])
+    w.doc.move(w.doc.dataset.seats.ac_no.tolist(), "AAP")
+    ev = w.doc.evaluation
+    pr, conflicted = ev.projection, ev.conflicts_by_seat()
+    seats = w.doc.dataset.seats
+    winners = {pr.parties[pr.winner[i]] for i in range(seats.n) if int(seats.ac_no[i]) not in conflicted}
+    assert sorted(asked) == sorted(winners) and len(asked) < 10
+    m = w.pool_panels[0].model
+    assert m.rowCount() == 90

@@ -62,6 +62,7 @@ class PoolListModel(DocumentView, QStringListModel):
         self.rowsInserted.connect(self._apply)   # first: before any view hears of the rows
         self.rowsRemoved.connect(self._apply)
         self._ev = None
+        self._colours: dict[str, str] = {}
         self._seats_of = None      # the data set's seats the rows are of (None: none shown yet)
         self.set_document(doc)
 
@@ -81,8 +82,7 @@ class PoolListModel(DocumentView, QStringListModel):
         cs = conflicts.get(ac)
         w = worst(cs)
         won = bool(pr.alliance_won[i])
-        icon = severity_icon(w) if w else swatch_icon(party_colour(self.doc.dataset, self.doc.pools.partners,
-                                                                   pr.parties[pr.winner[i]]))
+        icon = severity_icon(w) if w else swatch_icon(self._colour(pr.parties[pr.winner[i]]))
         return PoolItem(f"{ac} {seats.names[i]}", icon, f"{'+' if won else '−'}{pr.margin_pts[i]:.1f}", won, i, cs)
 
     def _refresh(self, ev, delta: Delta | None = None) -> None:
@@ -93,11 +93,19 @@ class PoolListModel(DocumentView, QStringListModel):
         every member, still as row removals, inserts and changes, never a reset."""
         which = delta.rows_since(self._ev) if delta is not None else None
         conflicts = ev.conflicts_by_seat()
+        self._colours = {}              # the winners' colours, once per party for this refresh (a bulk
+        #                                 edit formats 90 items; the palette's key costs more than a lookup)
         if which is None:
             self._refresh_all(ev, conflicts)
         else:
             self._refresh_rows(ev, conflicts, sorted(which))
         self._ev = ev
+
+    def _colour(self, party: str) -> str:
+        c = self._colours.get(party)
+        if c is None:
+            c = self._colours[party] = party_colour(self.doc.dataset, self.doc.pools.partners, party)
+        return c
 
     def _refresh_all(self, ev, conflicts) -> None:
         idx = np.flatnonzero(ev.projection.pools == self.pool_index).tolist()
