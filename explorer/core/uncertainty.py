@@ -322,18 +322,21 @@ class NoiseBank:
 
     def _region_rows(self, regions: np.ndarray, parties: np.ndarray) -> np.ndarray:
         if not hasattr(self, "region_table"):
-            self.region_table = np.zeros((64, self.draws), dtype=self.dtype)
+            self.region_table = np.zeros((1, self.draws), dtype=self.dtype)
             self._region_n = 1
         out = np.zeros(len(regions), dtype=np.int64)
-        for i, (r, p) in enumerate(zip(np.asarray(regions).tolist(), np.asarray(parties).tolist())):
+        pairs = list(zip(np.asarray(regions).tolist(), np.asarray(parties).tolist()))
+        # grown once to the rows asked for (rows stay where they are): no room held spare
+        fresh = len({rp for rp in pairs if rp[1] != self.n_parties - 1 and rp not in self._region_cache})
+        if self._region_n + fresh > len(self.region_table):
+            grown = np.zeros((self._region_n + fresh, self.draws), dtype=self.dtype)
+            grown[:self._region_n] = self.region_table[:self._region_n]
+            self.region_table = grown
+        for i, (r, p) in enumerate(pairs):
             if p == self.n_parties - 1:
                 continue
             row = self._region_cache.get((r, p))
             if row is None:
-                if self._region_n == len(self.region_table):      # grown by half: rows stay where they are
-                    grown = np.zeros((len(self.region_table) * 3 // 2 + 1, self.draws), dtype=self.dtype)
-                    grown[:self._region_n] = self.region_table[:self._region_n]
-                    self.region_table = grown
                 z = np.random.default_rng([self.seed, 2, r, p]).standard_normal(self.draws, dtype=np.float32)
                 if self._w_region is not None:
                     z *= self._w_region
@@ -540,7 +543,8 @@ class Simulator:
         present[:, :projector.pools.n_partners] = True
         contend = o.fielded & present[None] & (o.votes > 0)
         score = np.where(contend, share, -np.inf)
-        top = np.argsort(-score, axis=2, kind="stable")[:, :, :TOP]
+        # a copy: the slice alone would keep the whole (V, N, K) order alive (68 MB at 4,100 x 21)
+        top = np.argsort(-score, axis=2, kind="stable")[:, :, :TOP].copy()
         if top.shape[2] < TOP:
             top = np.concatenate([top, np.repeat(top[:, :, -1:], TOP - top.shape[2], axis=2)], axis=2)
         self.slot = top                                                           # (V, N, TOP)
@@ -1001,6 +1005,22 @@ class Simulator:
         keep = keep[np.argsort(self.cols[keep], kind="stable")]
         return Summary(D, self.parties, party, count, p_all, seats_d.copy(), self.cols[keep],
                        self._party_seats[:, keep], majority, tipping)
+
+    @property
+    def cushion(self) -> "Cushion":
+        """The cushion (a uniform swing to the main rival) of this simulator's projector, made once:
+        ``sim.cushion(pools, majority)`` gives its figures."""
+        c = self.__dict__.get("_cushion")
+        if c is None or c.pj is not self.pj:
+            c = self.__dict__["_cushion"] = Cushion(self.pj)
+        return c
+
+    def prepare_cushion(self, pools: np.ndarray, majority: int) -> None:
+        """Work out the cushion's table for the split's main rival now (each seat at every swing:
+        2 s at 4,100 seats x 21 partners), where the simulation runs, so that the window only
+        reads it when the simulation lands; a move that changes the main rival works out another."""
+        c = self.cushion
+        c.won_table(c.rival(np.asarray(pools), majority))
 
     def first_draws(self, d: int) -> "Simulator":
         """This simulator on its first ``d`` draws only (every draw is worked out on its own, so
