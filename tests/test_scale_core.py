@@ -197,3 +197,16 @@ def test_the_optimisers_variant_draws_are_the_same_in_any_chunk(monkeypatch):
     sim.variant_draws(np.full(90, 1), out=whole)
     by_seat = np.stack([sim._winners_for(np.array([i]), np.array([1]))[:, 0] < sim.n_p for i in range(90)])
     assert np.array_equal(whole, by_seat) and np.array_equal(sim.variant_draws(np.full(90, 1)), whole.T)
+
+
+def test_a_simulator_works_out_its_cushion_table_where_it_runs_and_gives_the_cushion_of_its_split():
+    sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
+    params, _ = U.params_for(HARYANA)
+    ev = Engine(HARYANA).evaluate(sc)
+    sim = U.Simulator(ev.projector, HARYANA, params, 500, 1)
+    assert not sim.cushion._won
+    sim.prepare_cushion(sc.pool, HARYANA.majority)
+    rival = sim.cushion.rival(sc.pool, HARYANA.majority)
+    assert list(sim.cushion._won) == [rival]
+    assert ev.projector.prepared.parties[rival] == "BJP"
+    assert sim.cushion(sc.pool, HARYANA.majority) == U.cushion(ev.projector, sc.pool, HARYANA.majority)
