@@ -210,3 +210,18 @@ def test_a_simulator_works_out_its_cushion_table_where_it_runs_and_gives_the_cus
     assert list(sim.cushion._won) == [rival]
     assert ev.projector.prepared.parties[rival] == "BJP"
     assert sim.cushion(sc.pool, HARYANA.majority) == U.cushion(ev.projector, sc.pool, HARYANA.majority)
+
+
+def test_a_lazy_banks_seat_noise_is_a_normal_of_65536_levels_drawn_from_the_seats_own_stream():
+    z = U.table_normals([2024, 1, 7], 30_001)
+    assert z.dtype == np.float32 and z.shape == (30_001,)
+    assert np.array_equal(z, U.table_normals([2024, 1, 7], 30_001))          # the same stream, the same draws
+    assert not np.array_equal(z, U.table_normals([2024, 1, 8], 30_001))      # another seat, others
+    levels = U._NORMAL16[0]
+    # the quantiles at (i + 0.5) / 65,536: symmetric, 4.32 sd at most, unit variance to 1e-4
+    assert len(levels) == 65536 and np.allclose(levels, -levels[::-1], atol=1e-6)
+    assert abs(float(levels.max()) - 4.3249) < 1e-3 and abs(float(levels.astype(np.float64).var()) - 1) < 1e-4
+    big = U.table_normals([5], 400_000)
+    assert abs(big.mean()) < 0.01 and abs(big.std() - 1) < 0.01 and np.isin(big, levels).all()
+    # the one-sd band holds its share: 68.3 % within 3 standard errors
+    assert abs((np.abs(big) < 1).mean() - 0.6827) < 3 * 0.00074

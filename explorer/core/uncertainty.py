@@ -258,7 +258,7 @@ class NoiseBank:
     A bank that would pass ``LAZY_BYTES`` at full precision (an all-India data set: 4,100 seats x 3
     slots x 10,000 draws, 490 MB of seat noise; a Lok Sabha of 21 partners: 68 regions x 104
     parties x 10,000 draws, 280 MB of region part) keeps neither the seat nor the region part:
-    each seat's noise comes from its own stream (seed, seat) when the seat is worked out, each
+    each seat's noise comes from its own stream (seed, seat; ``table_normals``) when the seat is worked out, each
     (region, party) column from its own stream (seed, region, party) when a simulator first needs
     it, so the bank costs what the seats being worked out need and nothing is drawn ahead. Such a
     bank gives other draws than a kept one of the same seed (the streams are laid out otherwise);
@@ -367,13 +367,30 @@ class NoiseBank:
         for j, n in enumerate(idx.tolist()):
             z = held.get(n) if held is not None else None
             if z is None:
-                z = np.random.default_rng([self.seed, 1, n]).standard_normal((TOP, self.draws), dtype=np.float32)
+                z = table_normals([self.seed, 1, n], TOP * self.draws).reshape(TOP, self.draws)
                 if held is not None:
                     held[n] = z
             out[:, j] = z[:, :d]
         if self._w_seat is not None:
             out *= self._w_seat[:, :, None]
         return out
+
+
+_NORMAL16: list = []
+
+
+def table_normals(key, n: int) -> np.ndarray:
+    """(n,) float32 standard normal draws from the stream ``key`` (a PCG64 seeded with it): each
+    draw 16 random bits read through the normal's quantiles at (i + 0.5) / 65,536 (a discrete
+    normal of 65,536 levels, at most 4.32 sd from 0; variance 0.99998). A lazy bank's seat noise
+    (123 M draws at 4,100 seats, drawn again each run): 5x quicker than numpy's normals (one 64-bit
+    step for four draws, then a lookup); other numbers than numpy's normals of the same stream."""
+    if not _NORMAL16:
+        from statistics import NormalDist
+        inv = NormalDist().inv_cdf
+        _NORMAL16.append(np.array([inv((i + 0.5) / 65536) for i in range(65536)], dtype=np.float32))
+    bits = np.random.PCG64(key).random_raw(-(-n // 4)).view(np.uint16)[:n]
+    return np.take(_NORMAL16[0], bits)
 
 
 def _normals(rng: np.random.Generator, df: float, shape: tuple, dtype) -> np.ndarray:
