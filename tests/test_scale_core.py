@@ -225,3 +225,15 @@ def test_a_lazy_banks_seat_noise_is_a_normal_of_65536_levels_drawn_from_the_seat
     assert abs(big.mean()) < 0.01 and abs(big.std() - 1) < 0.01 and np.isin(big, levels).all()
     # the one-sd band holds its share: 68.3 % within 3 standard errors
     assert abs((np.abs(big) < 1).mean() - 0.6827) < 3 * 0.00074
+
+
+def test_the_top_slots_by_argmax_are_the_stable_sorts_first_columns():
+    rng = np.random.default_rng(3)
+    for K in (1, 2, 3, 5, 12):
+        # few distinct values (ties), -inf where a candidate does not contend, rows all -inf
+        score = rng.integers(0, 4, size=(40, 7, K)).astype(float)
+        score[rng.random(score.shape) < 0.4] = -np.inf
+        score[0, :3] = -np.inf
+        score[1, 0, -1] = np.inf
+        want = np.argsort(-score, axis=2, kind="stable")[:, :, :U.TOP]
+        assert np.array_equal(U.top_slots(score.copy(), U.TOP), want), K

@@ -407,6 +407,27 @@ def _normals(rng: np.random.Generator, df: float, shape: tuple, dtype) -> np.nda
     return out
 
 
+def top_slots(score: np.ndarray, n: int) -> np.ndarray:
+    """``np.argsort(-score, axis=-1, kind="stable")[..., :n]`` (score: no NaN; overwritten) by n
+    passes of argmax: the first of the largest, then the first of the rest; a row whose rest is
+    all -inf takes its first column not taken, as the stable sort does. At 4,100 seats x 22
+    variants x 94 candidates: 0.3 s of sorting for three slots, and no (V, N, K) order kept."""
+    K = score.shape[-1]
+    out = np.empty(score.shape[:-1] + (min(n, K),), dtype=np.intp)
+    for j in range(min(n, K)):
+        i = np.argmax(score, axis=-1)
+        dead = np.isneginf(np.take_along_axis(score, i[..., None], axis=-1)[..., 0])
+        if j and dead.any():
+            prev = out[..., :j][dead]
+            c = np.zeros(len(prev), dtype=np.intp)
+            for _ in range(j):
+                c = np.where((prev == c[:, None]).any(axis=1), c + 1, c)
+            i[dead] = c
+        out[..., j] = i
+        np.put_along_axis(score, i[..., None], -np.inf, axis=-1)
+    return out
+
+
 class _FirstDraws:
     """A noise bank's first ``d`` draws (``Simulator.first_draws``): the seat noise and the region
     rows cut to them; everything else is the bank's."""
@@ -560,8 +581,7 @@ class Simulator:
         present[:, :projector.pools.n_partners] = True
         contend = o.fielded & present[None] & (o.votes > 0)
         score = np.where(contend, share, -np.inf)
-        # a copy: the slice alone would keep the whole (V, N, K) order alive (68 MB at 4,100 x 21)
-        top = np.argsort(-score, axis=2, kind="stable")[:, :, :TOP].copy()
+        top = top_slots(score, TOP)
         if top.shape[2] < TOP:
             top = np.concatenate([top, np.repeat(top[:, :, -1:], TOP - top.shape[2], axis=2)], axis=2)
         self.slot = top                                                           # (V, N, TOP)
