@@ -210,6 +210,8 @@ def test_a_simulator_works_out_its_cushion_table_where_it_runs_and_gives_the_cus
     assert list(sim.cushion._won) == [rival]
     assert ev.projector.prepared.parties[rival] == "BJP"
     assert sim.cushion(sc.pool, HARYANA.majority) == U.cushion(ev.projector, sc.pool, HARYANA.majority)
+    # another simulator of the same projector (other draws) reads the same table, none made again
+    assert U.Simulator(ev.projector, HARYANA, params, 300, 2).cushion is sim.cushion
 
 
 def test_a_lazy_banks_seat_noise_is_a_normal_of_65536_levels_drawn_from_the_seats_own_stream():

@@ -1045,11 +1045,12 @@ class Simulator:
 
     @property
     def cushion(self) -> "Cushion":
-        """The cushion (a uniform swing to the main rival) of this simulator's projector, made once:
-        ``sim.cushion(pools, majority)`` gives its figures."""
-        c = self.__dict__.get("_cushion")
-        if c is None or c.pj is not self.pj:
-            c = self.__dict__["_cushion"] = Cushion(self.pj)
+        """The cushion (a uniform swing to the main rival) of this simulator's projector, made once
+        per projector (kept with it: another simulator of the same projector — other draws or
+        level — reuses its tables): ``sim.cushion(pools, majority)`` gives its figures."""
+        c = self.pj.__dict__.get("_cushion")
+        if c is None:
+            c = self.pj.__dict__["_cushion"] = Cushion(self.pj)
         return c
 
     def prepare_cushion(self, pools: np.ndarray, majority: int) -> None:
