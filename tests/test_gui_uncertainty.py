@@ -356,3 +356,20 @@ def test_a_move_shows_the_headline_and_the_status_line_once(qtbot):
     med, lo, hi = live.figures.interval
     assert f"alliance projected {w.doc.evaluation.verdict.alliance}, 80 %: {lo}–{hi}" in counts["status"][0]
     assert f"({lo}–{hi})" in sb.alliance.value.text()
+
+
+def test_the_cushion_table_comes_with_the_simulation_not_on_the_gui_thread(qtbot, monkeypatch):
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    # the job that ran the simulation worked out the cushion's table (each seat at every swing)
+    # for the split's main rival: the window reads it; a move with the same rival works out none
+    sc = w.doc.scenario
+    cush = live.sim.cushion
+    rival = cush.rival(sc.pool, sc.dataset.majority)
+    assert rival in cush._won
+    made = []
+    monkeypatch.setattr(U.Cushion, "_won_at_swings", lambda *a: made.append(1))
+    w.doc.move([KALAYAT], "AAP")
+    assert not made and live.sim.cushion is cush
+    monkeypatch.undo()
+    assert live.figures.cushion == U.cushion(w.doc.evaluation.projector, w.doc.scenario.pool, sc.dataset.majority)

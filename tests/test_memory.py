@@ -64,11 +64,18 @@ def test_each_draws_winners_take_one_byte_and_count_as_before():
     ev = Engine(HARYANA).evaluate(sc)
     sim = U.Simulator(ev.projector, HARYANA, params, 4000, 1)
     s = sim.run(sc.pool, HARYANA.majority)
-    assert sim.n_parties < 128 and sim._winners.dtype == np.int8 and sim._winners.nbytes == 4000 * 90
+    # each draw's winner is its slot in the seat (one byte whatever the number of parties)
+    assert sim._winners.dtype == np.uint8 and sim._winners.nbytes == 4000 * 90
+    parties = sim.win_party[sim._variant, np.arange(90)][np.arange(90), sim._winners]      # (D, N) party index
     # the counts are those of the winners kept: every draw elects 90, P(win) sums to 1 per seat
     assert (s.party_seats.sum(axis=1) == 90).all() and np.allclose(s.p_win.sum(axis=1), 1.0)
-    counts = np.stack([np.bincount(sim._winners[:, i].astype(np.int64), minlength=sim.n_parties) for i in range(90)])
+    counts = np.stack([np.bincount(parties[:, i], minlength=sim.n_parties) for i in range(90)])
     assert np.array_equal(counts / 4000, s.p_win)
+    seats = np.stack([np.bincount(row, minlength=sim.n_parties) for row in parties])
+    assert np.array_equal(seats, s.party_seats)
+    # only the parties that win some seat in some draw have a column of seats per draw
+    assert set(s.seat_cols.tolist()) == set(np.flatnonzero(seats.sum(axis=0)).tolist())
+    assert s.seats_by_col.shape == (4000, len(s.seat_cols)) and len(s.seat_cols) < sim.n_parties
 
 
 KEEPS_FREED = """

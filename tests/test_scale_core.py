@@ -197,3 +197,45 @@ def test_the_optimisers_variant_draws_are_the_same_in_any_chunk(monkeypatch):
     sim.variant_draws(np.full(90, 1), out=whole)
     by_seat = np.stack([sim._winners_for(np.array([i]), np.array([1]))[:, 0] < sim.n_p for i in range(90)])
     assert np.array_equal(whole, by_seat) and np.array_equal(sim.variant_draws(np.full(90, 1)), whole.T)
+
+
+def test_a_simulator_works_out_its_cushion_table_where_it_runs_and_gives_the_cushion_of_its_split():
+    sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
+    params, _ = U.params_for(HARYANA)
+    ev = Engine(HARYANA).evaluate(sc)
+    sim = U.Simulator(ev.projector, HARYANA, params, 500, 1)
+    assert not sim.cushion._won
+    sim.prepare_cushion(sc.pool, HARYANA.majority)
+    rival = sim.cushion.rival(sc.pool, HARYANA.majority)
+    assert list(sim.cushion._won) == [rival]
+    assert ev.projector.prepared.parties[rival] == "BJP"
+    assert sim.cushion(sc.pool, HARYANA.majority) == U.cushion(ev.projector, sc.pool, HARYANA.majority)
+    # another simulator of the same projector (other draws) reads the same table, none made again
+    assert U.Simulator(ev.projector, HARYANA, params, 300, 2).cushion is sim.cushion
+
+
+def test_a_lazy_banks_seat_noise_is_a_normal_of_65536_levels_drawn_from_the_seats_own_stream():
+    z = U.table_normals([2024, 1, 7], 30_001)
+    assert z.dtype == np.float32 and z.shape == (30_001,)
+    assert np.array_equal(z, U.table_normals([2024, 1, 7], 30_001))          # the same stream, the same draws
+    assert not np.array_equal(z, U.table_normals([2024, 1, 8], 30_001))      # another seat, others
+    levels = U._NORMAL16[0]
+    # the quantiles at (i + 0.5) / 65,536: symmetric, 4.32 sd at most, unit variance to 1e-4
+    assert len(levels) == 65536 and np.allclose(levels, -levels[::-1], atol=1e-6)
+    assert abs(float(levels.max()) - 4.3249) < 1e-3 and abs(float(levels.astype(np.float64).var()) - 1) < 1e-4
+    big = U.table_normals([5], 400_000)
+    assert abs(big.mean()) < 0.01 and abs(big.std() - 1) < 0.01 and np.isin(big, levels).all()
+    # the one-sd band holds its share: 68.3 % within 3 standard errors
+    assert abs((np.abs(big) < 1).mean() - 0.6827) < 3 * 0.00074
+
+
+def test_the_top_slots_by_argmax_are_the_stable_sorts_first_columns():
+    rng = np.random.default_rng(3)
+    for K in (1, 2, 3, 5, 12):
+        # few distinct values (ties), -inf where a candidate does not contend, rows all -inf
+        score = rng.integers(0, 4, size=(40, 7, K)).astype(float)
+        score[rng.random(score.shape) < 0.4] = -np.inf
+        score[0, :3] = -np.inf
+        score[1, 0, -1] = np.inf
+        want = np.argsort(-score, axis=2, kind="stable")[:, :, :U.TOP]
+        assert np.array_equal(U.top_slots(score.copy(), U.TOP), want), K

@@ -62,7 +62,7 @@ def backtest(ds: Dataset, from_id: str, to_id: str, scenario: Scenario | None = 
     brier = brier_det = ll = ll_det = 0.0
     hits = hits_p = 0
     for i in range(ds.seats.n):
-        p = {parties[k]: float(summ.p_win[i, k]) for k in np.flatnonzero(summ.p_win[i])}
+        p = {parties[k]: q for k, q in summ.seat_p_win(i).items()}
         names = set(p) | {real[i], det[i]} - {None}
         brier += sum((p.get(n, 0.0) - (n == real[i])) ** 2 for n in names)
         brier_det += sum(((n == det[i]) - (n == real[i])) ** 2 for n in names)
@@ -79,7 +79,7 @@ def backtest(ds: Dataset, from_id: str, to_id: str, scenario: Scenario | None = 
     for k, name in enumerate(parties):
         if name in (NOTA, TIE):
             continue
-        x = summ.party_seats[:, k]
+        x = summ.seats_of(k)
         got = real_counts.get(name, 0)
         if x.max() == 0 and got == 0:
             continue

@@ -105,7 +105,6 @@ class LiveUncertainty(QObject):
         self.figures: Figures | None = None
         self.stale = True
         self._bank = None
-        self._cushion = None
         self._deferred = False
         self._after_paint = QTimer(self)
         self._after_paint.setSingleShot(True)
@@ -198,7 +197,9 @@ class LiveUncertainty(QObject):
             sim = U.Simulator(pj, ds, params, s.draws, s.seed, bank=bank)
             pools = snap.pool.astype(np.int64)
             # a friendly fight splits only its partners' vote
-            return Simulation(token, key, sim, pools, sim.run(pools, ds.majority, snap.fight_masks()))
+            out = Simulation(token, key, sim, pools, sim.run(pools, ds.majority, snap.fight_masks()))
+            sim.prepare_cushion(pools, ds.majority)     # here, not on the GUI thread when it lands
+            return out
 
         run_job(snap, work, self._arrived, self._failed, owner=self, asynchronous=self.asynchronous)
 
@@ -252,9 +253,7 @@ class LiveUncertainty(QObject):
         majority = doc.dataset.majority
         summ = self.sim.move(doc.scenario.pool.astype(np.int64), majority, doc.scenario.fight_masks())
         ev = doc.evaluation
-        if self._cushion is None or self._cushion.pj is not self.sim.pj:
-            self._cushion = U.Cushion(self.sim.pj)     # each seat's result at every swing, once per projector
-        cush = self._cushion(doc.scenario.pool, majority)
+        cush = self.sim.cushion(doc.scenario.pool, majority)     # its table made with the simulation
         self.figures = Figures(summ, cush, int(ev.verdict.alliance), doc.dataset.seats, self.settings,
                                stale or self.stale, U.model_notes(self.sim.params))
         self.updated.emit(self.figures)

@@ -52,11 +52,11 @@ def walk_away(sim: U.Simulator, pools_def, pools: np.ndarray, majority: int,
     out = {}
     for p in pools_def.partners:
         k = s_in.parties.index(p.code)
-        a, b = float(s_in.p_win[:, k].sum()), float(s_out.p_win[:, k].sum())
+        a, b = float(s_in.p_win_of(k).sum()), float(s_out.p_win_of(k).sum())
         out[p.code] = {"alliance": round(a, 3), "alone": round(b, 3),
                        "p_majority_alliance": round(s_in.p_majority, 4),
-                       "p_majority_alone": round(float((s_out.party_seats[:, k] >= majority).mean()), 4),
-                       "p_majority_partner_in_alliance": round(float((s_in.party_seats[:, k] >= majority).mean()), 4),
+                       "p_majority_alone": round(float((s_out.seats_of(k) >= majority).mean()), 4),
+                       "p_majority_partner_in_alliance": round(float((s_in.seats_of(k) >= majority).mean()), 4),
                        "p_majority_partners_apart": round(s_out.p_majority, 4),
                        "worth_it": bool(a > b)}
     return out

@@ -293,7 +293,7 @@ def _draws_that_fit(sim, V: int, N: int, budget: Budget, clock) -> tuple[int, fl
         t0 = clock()
         chunk = max(U.CHUNK, U.CHUNK * U.DEFAULT_DRAWS // max(s.draws, 1))
         for a in range(0, len(seats), chunk):
-            s._winners_for(seats[a:a + chunk], np.full(len(seats[a:a + chunk]), v, dtype=np.int64))
+            s._ally_wins(seats[a:a + chunk], np.full(len(seats[a:a + chunk]), v, dtype=np.int64))
         return clock() - t0
 
     sim.bank.hold_seat_noise()
