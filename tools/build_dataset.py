@@ -31,6 +31,15 @@ from explorer.core.parties import NOTA, shipped_table  # noqa: E402
 from explorer.core.pools import Partner  # noqa: E402
 from explorer.core.projection import PreparedBaseline  # noqa: E402
 
+PARTY_CODES = """\
+Party codes: ECI's register of parties (resources/parties.csv, every row with its source): ECI's
+party-wise results of the 2024 Lok Sabha election (names and codes as ECI writes them), as copied
+in AnalystVivek/India_General_Election_2024; ECI's own results files (ElectionLens) where one
+election writes a party's code and another its full name for the same candidate and seat;
+Wikipedia and a news report (ETV Bharat) for the rest. A party the register lacks has a code made
+up from its name's initials, marked so in the data set's parties.csv.
+"""
+
 ATTRIBUTION = """\
 Data attribution
 ================
@@ -56,13 +65,7 @@ Assembly constituency boundaries: datta07/INDIAN-SHAPEFILES (MIT), derived from 
 Facts of the 2024 AAP-Congress talks: news reports listed with their sources in the rules file
 (rules_2024_talks.json); most are attributed by the reports to anonymous party sources.
 
-Party codes: ECI's register of parties (resources/parties.csv, every row with its source): ECI's
-party-wise results of the 2024 Lok Sabha election (names and codes as ECI writes them), as copied
-in AnalystVivek/India_General_Election_2024; ECI's own results files (ElectionLens) where one
-election writes a party's code and another its full name for the same candidate and seat;
-Wikipedia and a news report (ETV Bharat) for the rest. A party the register lacks has a code made
-up from its name's initials, marked so in the data set's parties.csv.
-"""
+""" + PARTY_CODES
 
 # Reported facts of the 2024 talks (shared/data/negotiation_facts.md), one source note each.
 SRC_HOODA = ("Livemint and Business Today, 2024-09-06, citing The Indian Express: Hooda objected "
@@ -105,13 +108,7 @@ party table's codes where it knows them.
 The INDIA bloc's 2024 split is counted from who fielded a candidate in each seat. No constituency
 boundaries are available: the data set works without a map.
 
-Party codes: ECI's register of parties (resources/parties.csv, every row with its source): ECI's
-party-wise results of the 2024 Lok Sabha election (names and codes as ECI writes them), as copied
-in AnalystVivek/India_General_Election_2024; ECI's own results files (ElectionLens) where one
-election writes a party's code and another its full name for the same candidate and seat;
-Wikipedia and a news report (ETV Bharat) for the rest. A party the register lacks has a code made
-up from its name's initials, marked so in the data set's parties.csv.
-"""
+""" + PARTY_CODES
 
 
 def read_csv(path: Path) -> list[dict]:
