@@ -230,6 +230,14 @@ def _load(root, where: str, folder: str | None) -> Dataset:
         lbytes = files.read(lfile, "lineage", MAX_CSV_BYTES)
         hasher.update(lbytes)
         lineage = overlay(shipped_lineage(), read_lineage(lbytes, files.shown(lfile)))
+    kept = None
+    if kfile:    # the blocs of its elections as the strategist confirmed them (core.kept_blocs): a file
+        # that cannot be read is a warning naming its lines, and the blocs are found as if it were not there
+        from .kept_blocs import MAX_BYTES as KEPT_BYTES, read_kept_blocs
+        try:
+            kept = read_kept_blocs(files.read(kfile, "blocs", KEPT_BYTES), files.shown(kfile))
+        except DataError as e:
+            warnings.extend(e.problems)
     ds = Dataset(
         id=ds_id, name=name, seats=seats, baselines=baselines, default_baseline=default,
         partners=partners, party_colours={p.code: p.colour for p in table},
@@ -238,9 +246,8 @@ def _load(root, where: str, folder: str | None) -> Dataset:
         state=state, majority_seats=majority, parties=table, content_hash=hasher.hexdigest()[:16],
         folder=folder, warnings=warnings, sources=sources)
     ds.imports.lineage = lineage      # reference data: not an import (the version stays 0)
-    if kfile:    # the blocs of its elections as the strategist confirmed them (core.kept_blocs)
-        from .kept_blocs import MAX_BYTES as KEPT_BYTES, read_kept_blocs
-        ds.imports.kept_blocs = read_kept_blocs(files.read(kfile, "blocs", KEPT_BYTES), files.shown(kfile))
+    if kept is not None:
+        ds.imports.kept_blocs = kept
     return ds
 
 

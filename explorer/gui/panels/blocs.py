@@ -500,6 +500,8 @@ class BlocsPanel(DocumentView, QWidget):
 
     def _dropped(self, key: str, seats: list[int], beside: bool = False) -> bool:
         b = self.current()
+        if self.doc is not None:     # a drag from another window may carry seats this data set lacks
+            seats = [a for a in seats if self.doc.dataset.seats.has(a)]
         if b is None or not seats:
             return False
         if beside and key in b.partners:        # Ctrl-drop: the partner stands too (a friendly fight)
