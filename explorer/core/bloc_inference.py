@@ -177,10 +177,6 @@ def read_alliances(data: bytes, name: str = "alliances.csv", spelling=None) -> l
 
 
 def load_alliances(path: str | os.PathLike, spelling=None) -> list[KnownAlliance]:
+    from .bounded_read import read_head
     name = os.fspath(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as e:
-        raise DataError(Problem(name, None, None, f"cannot read: {e.strerror or e}")) from None
-    return read_alliances(data, name, spelling)
+    return read_alliances(read_head(path, MAX_BYTES, name), name, spelling)

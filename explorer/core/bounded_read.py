@@ -3,6 +3,8 @@
 ``read_bounded(path, limit)`` opens the file once and checks the open file's size before
 reading anything (a 1 GiB seat list is refused at once), then reads at most ``limit + 1``
 bytes, so a device or a file that grows while it is read costs no more than the bound.
+``read_head(path, limit)`` reads at most ``limit + 1`` bytes and leaves the refusal of a larger
+file to the reader of the bytes (the corpus, the lineage, the known alliances, the kept blocs).
 
 ``FolderFiles`` reads the files a data set's manifest names: a name must be a relative path
 of printable, valid Unicode text that stays inside the folder, also once symbolic links are
@@ -36,6 +38,16 @@ def _over(size: int, limit: int) -> str:
     if _mb(size) == _limit(limit):
         return f"file is {size:,} bytes; the limit is {limit:,} bytes"
     return f"file is {_mb(size)}; the limit is {_limit(limit)}"
+
+
+def read_head(path, limit: int, shown: str | None = None) -> bytes:
+    """At most ``limit + 1`` bytes of ``path``: a reader of the bytes refuses a file past ``limit``
+    in its own words. A DataError naming ``shown`` (default: the path) when it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            return f.read(limit + 1)
+    except OSError as e:
+        raise DataError(Problem(shown or os.fspath(path), None, None, f"cannot read: {e.strerror or e}")) from None
 
 
 def read_bounded(path, limit: int, shown: str | None = None, regular_only: bool = False) -> bytes:

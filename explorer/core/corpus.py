@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import DataError, Problem, quote
+from .bounded_read import read_head
 from .csvtext import csv_header, csv_rows
 from .jsonio import decode_utf8
 from .parties import is_nota
@@ -150,11 +151,7 @@ def read_corpus(folder: str | os.PathLike, states: list[str] | None = None) -> C
         m = STATE_FILE.match(p.name)
         if not m or (states is not None and m.group(1) not in states):
             continue
-        try:
-            with open(p, "rb") as f:
-                data = f.read(MAX_BYTES + 1)
-        except OSError as e:
-            raise DataError(Problem(str(p), None, None, f"cannot read: {e.strerror or e}")) from None
+        data = read_head(p, MAX_BYTES, str(p))
         c.elections[m.group(1)] = read_state_csv(data, str(p), m.group(1))
         c.files[m.group(1)] = str(p)
     if states is not None:

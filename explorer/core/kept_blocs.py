@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from .bloc_inference import Bloc
+from .bounded_read import read_head
 from .csvtext import csv_header, csv_rows
 from .errors import DataError, Problem, quote
 from .jsonio import decode_utf8
@@ -105,14 +106,6 @@ def user_blocs_path(dataset_id: str) -> Path:
     return Path(base) / "blocs" / f"{dataset_id}.csv"
 
 
-def _read_bounded(path: Path, name: str) -> bytes:
-    try:
-        with open(path, "rb") as f:
-            return f.read(MAX_BYTES + 1)
-    except OSError as e:
-        raise DataError(Problem(name, None, None, f"cannot read: {e.strerror or e}")) from None
-
-
 def kept_blocs(ds) -> dict[int, list[Bloc]]:
     """The data set's kept blocs (year -> blocs): those its folder was opened with, or for a shipped
     data set those in the per-user data folder (read once). DataError for a bad file."""
@@ -122,7 +115,7 @@ def kept_blocs(ds) -> dict[int, list[Bloc]]:
         if ds.folder is None:
             path = user_blocs_path(ds.id)
             if path.is_file():
-                kept = read_kept_blocs(_read_bounded(path, str(path)), str(path))
+                kept = read_kept_blocs(read_head(path, MAX_BYTES, str(path)), str(path))
         ds.imports.kept_blocs = kept
     return kept
 
@@ -153,7 +146,7 @@ def _folder_file(root: Path) -> Path:
     manifest is then made to name (rewritten atomically, every other entry as it was)."""
     mpath = root / "dataset.json"
     name = str(mpath)
-    raw = _read_bounded(mpath, name)
+    raw = read_head(mpath, MAX_BYTES, name)
     if len(raw) > MAX_MANIFEST_BYTES:
         raise DataError(Problem(name, None, None, "too large to update"))
     try:

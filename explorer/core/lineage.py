@@ -210,13 +210,9 @@ def read_lineage(data: bytes, name: str = "lineage.csv") -> Lineage:
 
 def load_lineage(path: str | os.PathLike) -> Lineage:
     """:func:`read_lineage` of a file, read in bounded size."""
+    from .bounded_read import read_head
     name = os.fspath(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read(MAX_BYTES + 1)
-    except OSError as e:
-        raise DataError(Problem(name, None, None, f"cannot read: {e.strerror or e}")) from None
-    return read_lineage(data, name)
+    return read_lineage(read_head(path, MAX_BYTES, name), name)
 
 
 def _event(row: list[str], col: dict[str, int], name: str, line: int, problems: list[Problem]) -> Event | None:
