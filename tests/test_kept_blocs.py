@@ -118,3 +118,15 @@ def test_blocs_as_on_the_command_line_takes_the_kept_blocs(capsys, tmp_path):
     # JD(U) and LJP(RV), out of the kept NDA, stand alone: the seat each won in 2024 is unaligned, beside
     # JLKM's one (NDA 24 with them: BJP 21, AJSU 1, JD(U) 1, LJP(RV) 1)
     assert d["blocs"]["INDIA"]["seats"] == 56 and d["blocs"]["NDA"]["seats"] == 22 and d["unaligned_seats"] == 3
+
+
+def test_a_manifest_larger_than_a_blocs_file_is_read_whole_to_name_the_blocs(tmp_path):
+    """dataset.json is read within the manifest's bound (1 MB), not the blocs file's (256 kB): a
+    300 kB manifest (spaces, then its JSON) is updated to name blocs.csv, every entry as it was."""
+    folder, m = jharkhand_folder(tmp_path)
+    (folder / "dataset.json").write_text(" " * 300_000 + json.dumps(m), encoding="utf-8")
+    keep_blocs(load_dataset(folder), 2024, [INDIA, NDA2])
+    again = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
+    assert again == {**m, "blocs": "blocs.csv"}
+    assert [(b.name, b.partners) for b in load_dataset(folder).imports.kept_blocs[2024]] == [
+        ("INDIA", INDIA.partners), ("NDA", NDA2.partners)]

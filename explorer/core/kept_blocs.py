@@ -146,7 +146,7 @@ def _folder_file(root: Path) -> Path:
     manifest is then made to name (rewritten atomically, every other entry as it was)."""
     mpath = root / "dataset.json"
     name = str(mpath)
-    raw = read_head(mpath, MAX_BYTES, name)
+    raw = read_head(mpath, MAX_MANIFEST_BYTES, name)
     if len(raw) > MAX_MANIFEST_BYTES:
         raise DataError(Problem(name, None, None, "too large to update"))
     try:
