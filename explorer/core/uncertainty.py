@@ -1245,11 +1245,16 @@ def model_notes(params) -> dict | None:
     out = {"fitted_on": fitted_on(doc), "coverage": coverage_sentence(doc), "poll": bool(params.poll),
            "median_width80": doc["backtest"]["median_width80"]}
     out["note"] = poll_sentence(doc) if params.poll else width_sentence(doc)
+    err = round(params.poll_sd * 100 / LEVELS.get(params.level, 1.0), 3) if params.poll else 0.0   # as set
+    if err:
+        out["note"] += f"; set here: ± {err:g} points of each statewide share, drawn in the range"
+        out["poll_error"] = err
     b = doc["backtest"]
     # the dock's short forms (the sentences above in its tooltips)
     out["short"] = (f"Seat model fitted on {len(doc['states'])} states' assembly elections: 80 % ranges held the "
                     f"result in {b['covered80']} of {b['bloc_transitions']} past elections' blocs")
-    out["short_note"] = ("With the poll: the poll's own error is not in the range" if params.poll else
+    out["short_note"] = ((f"With the poll ± {err:g} points (its own error, as set)" if err else
+                          "With the poll: the poll's own error is not in the range") if params.poll else
                          f"Without a poll the range is wide: in back-tests the median 80 % range spanned "
                          f"{b['median_width80'] * 100:.0f} % of the seats")
     return out
@@ -1334,12 +1339,14 @@ def params_for(ds: Dataset, level: str = "fitted") -> tuple[ModelParams, dict]:
     return m, dict(doc, level=level)
 
 
-def with_assumed_poll(params, assumptions, our_bloc: str | None = None, sd: float = 0.0):
+def with_assumed_poll(params, assumptions, our_bloc: str | None = None, sd: float | None = None):
     """The seat model with the scenario's poll (``Assumptions.poll``, percent) if it has one: the
-    poll form turns the poll into seats. ``our_bloc``: our bloc's name, which a poll may give;
-    ``sd``: the poll's own error (points)."""
+    poll form turns the poll into seats, its statewide shares drawn ± the poll's own error
+    (``Assumptions.poll_error``, points; ``sd`` instead where given). ``our_bloc``: our bloc's
+    name, which a poll may give."""
     if isinstance(params, ModelParams) and assumptions.poll_items:
-        return params.with_poll({("alliance" if k == our_bloc else k): v for k, v in assumptions.poll.items()}, sd)
+        return params.with_poll({("alliance" if k == our_bloc else k): v for k, v in assumptions.poll.items()},
+                                assumptions.poll_error if sd is None else sd)
     return params
 
 
