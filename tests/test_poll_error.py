@@ -118,3 +118,18 @@ def test_the_polls_error_is_set_in_the_assumptions_dock(qtbot):
     w.doc.undo_stack.undo()
     assert w.doc.scenario.assumptions.poll_error == 0.0 and spin.value() == 0.0
     assert w.doc.scenario.assumptions.poll == {"BJP": 39.94, "INC": 39.09}
+
+
+def test_the_exports_and_the_model_note_state_the_polls_error():
+    from explorer.core.exports import assumption_rows
+    sc = polled(2.0)
+    rows = dict(assumption_rows(sc))
+    assert rows["Poll BJP (% of the valid vote)"] == 39.94 and rows["Poll's own error (points of each share)"] == 2.0
+    notes = U.model_notes(U.with_assumed_poll(U.params_for(DS)[0], sc.assumptions, sc.bloc_name))
+    assert notes["poll_error"] == 2.0 and "set here: ± 2 points of each statewide share" in notes["note"]
+    assert notes["short_note"] == "With the poll ± 2 points (its own error, as set)"
+    # at the 'high' level the spreads, the poll's error among them, are x1.5; the note says what was set
+    high = U.model_notes(U.with_assumed_poll(U.params_for(DS, "high")[0], sc.assumptions, sc.bloc_name))
+    assert high["poll_error"] == 2.0
+    perfect = U.model_notes(U.with_assumed_poll(U.params_for(DS)[0], polled(0.0).assumptions))
+    assert "poll_error" not in perfect and "the poll's own error is not in the range" in perfect["short_note"]
