@@ -6,6 +6,7 @@ import json
 import sys
 
 from ..core import commands
+from ..core.assumptions import POLL_ERROR_MAX
 from ..core.assumption_args import with_swings, with_transfers
 from ..core.engine import Engine
 from ..core.loaders import load_results_csv
@@ -37,8 +38,9 @@ def register(sub) -> None:
     p.add_argument("--poll", metavar="PARTY=pct,...",
                    help="statewide shares from a survey, percent of the valid vote (e.g. BJP=40.5,INC=38): "
                         "each party's swing is set to reach its share")
-    p.add_argument("--poll-error", type=float, default=0.0, metavar="PTS",
-                   help="the poll's own error, points of each statewide share (default 0: a perfect poll)")
+    p.add_argument("--poll-error", type=float, default=None, metavar="PTS",
+                   help="the poll's own error, points of each statewide share, 0-20 (default: the scenario's, "
+                        "else 0: a perfect poll)")
     add_bloc_args(p)
     uncertainty_args(p, default_draws=0)
     p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -67,8 +69,11 @@ def run_project(args) -> int:
         a = with_swings(a, args.swing, ds)
     except ValueError as e:
         raise UsageError(str(e)) from None
-    if not (0.0 <= args.poll_error <= 20.0) or (args.poll_error and not args.poll):
-        raise UsageError(f"--poll-error {args.poll_error:g}: points from 0 to 20, with --poll")
+    if args.poll_error is not None:
+        if not (0.0 <= args.poll_error <= POLL_ERROR_MAX) or (args.poll_error and not (args.poll or a.poll_items)):
+            raise UsageError(f"--poll-error {args.poll_error:g}: points from 0 to {POLL_ERROR_MAX:g}, with --poll "
+                             f"(or a scenario's poll)")
+        a = a.with_poll_error(args.poll_error)
     # the same commands the window puts on its undo stack
     commands.SetAssumptions(sc, a, "command line").do()
     apply_bloc_args(sc, args)
@@ -97,7 +102,7 @@ def run_project(args) -> int:
     if args.draws or poll:
         from ..core import uncertainty as U
         params, _ = U.params_for(ds, args.uncertainty)
-        params = U.with_assumed_poll(params, sc.assumptions, sc.bloc_name, args.poll_error)  # the poll form
+        params = U.with_assumed_poll(params, sc.assumptions, sc.bloc_name)  # the poll form, ± its own error
         sim = U.Simulator(ev.projector, ds, params, args.draws or POLL_DRAWS, args.seed)
         summ = sim.run(sc.pool, ds.majority, sc.fight_masks())
         if poll:
@@ -111,7 +116,7 @@ def run_project(args) -> int:
     if args.json:
         d = report.to_json(sc, ev)
         if poll_seats:
-            d["poll"] = {"shares": poll} | poll_seats
+            d["poll"] = {"shares": poll, "error": sc.assumptions.poll_error} | poll_seats   # error: points
         if unc:
             from ..core.uncertainty import per_seat_probabilities
             d["uncertainty"] = unc[0]

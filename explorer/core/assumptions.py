@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from typing import Mapping
 
 DEFAULT_TRANSFER = 0.8
+# a poll's own error: points of each statewide share it gives (a standard deviation)
+POLL_ERROR_MAX = 20.0
 # not parties: an independent is each its own candidate, and NOTA fields nobody
 NOT_PARTIES = ("IND", "NOTA")
 
@@ -31,12 +33,16 @@ class Assumptions:
     # a poll: party -> statewide share in percent of the valid vote (its parties' swings are set
     # to reach it; the uncertainty turns it into seats with the seat model's poll form)
     poll_items: tuple[tuple[str, float], ...] = ()
+    # the poll's own error, points of each statewide share (0: a perfect poll); the uncertainty
+    # draws the poll's shares around it. Kept when the poll is cleared: an assumption of its own
+    poll_error: float = 0.0
 
     @staticmethod
     def make(baseline: str = "vs2019", transfer: Mapping[tuple[str, str], float] | None = None,
              swing: Mapping[str, float] | None = None,
              seat_adjust: Mapping[int, float] | None = None,
-             poll: Mapping[str, float] | None = None) -> "Assumptions":
+             poll: Mapping[str, float] | None = None, poll_error: float = 0.0) -> "Assumptions":
+        check_poll_error(poll_error)
         return Assumptions(
             baseline,
             # a direction at the default is the same assumption as one not stated
@@ -44,6 +50,7 @@ class Assumptions:
             tuple(sorted((p, float(v)) for p, v in (swing or {}).items() if v != 0)),
             tuple(sorted((int(a), float(v)) for a, v in (seat_adjust or {}).items() if v != 0)),
             tuple(sorted((p, float(v)) for p, v in (poll or {}).items())),
+            float(poll_error),
         )
 
     @property
@@ -56,7 +63,12 @@ class Assumptions:
         clears it."""
         s = {p: v for p, v in self.swing.items() if p not in self.poll}
         s.update(swings)
-        return Assumptions.make(self.baseline, self.transfer, s, self.seat_adjust, poll)
+        return Assumptions.make(self.baseline, self.transfer, s, self.seat_adjust, poll, self.poll_error)
+
+    def with_poll_error(self, points: float) -> "Assumptions":
+        """The poll's own error (points of each statewide share, 0 to ``POLL_ERROR_MAX``)."""
+        check_poll_error(points)
+        return replace(self, poll_error=float(points))
 
     @property
     def transfer(self) -> dict[tuple[str, str], float]:
@@ -84,17 +96,22 @@ class Assumptions:
             raise ValueError(f"transfer {from_code}>{to_code} must be between 0 and 1, got {rate}")
         t = self.transfer
         t[(from_code, to_code)] = float(rate)
-        return Assumptions.make(self.baseline, t, self.swing, self.seat_adjust, self.poll)
+        return Assumptions.make(self.baseline, t, self.swing, self.seat_adjust, self.poll, self.poll_error)
 
     def with_swing(self, party: str, points: float) -> "Assumptions":
         s = self.swing
         s[party] = float(points)
-        return Assumptions.make(self.baseline, self.transfer, s, self.seat_adjust, self.poll)
+        return Assumptions.make(self.baseline, self.transfer, s, self.seat_adjust, self.poll, self.poll_error)
 
     def with_seat_adjust(self, ac_no: int, points: float) -> "Assumptions":
         a = self.seat_adjust
         a[int(ac_no)] = float(points)
-        return Assumptions.make(self.baseline, self.transfer, self.swing, a, self.poll)
+        return Assumptions.make(self.baseline, self.transfer, self.swing, a, self.poll, self.poll_error)
+
+    @property
+    def poll_error_text(self) -> str:
+        """' ± 2 pts (its own error)' where the poll's error is set, else ''."""
+        return f" ± {self.poll_error:g} pts (its own error)" if self.poll_error else ""
 
     def describe(self, partner_codes: tuple[str, ...]) -> str:
         """One line for a status bar: 'Vidhan Sabha 2019 · transfer AAP→INC 80 %, ...'."""
@@ -107,7 +124,13 @@ class Assumptions:
         if self.swing_items:
             out += " · swing " + ", ".join(f"{p} {v:+g}" for p, v in self.swing_items)
         if self.poll_items:
-            out += " · poll " + ", ".join(f"{p} {v:g} %" for p, v in self.poll_items)
+            out += " · poll " + ", ".join(f"{p} {v:g} %" for p, v in self.poll_items) + self.poll_error_text
         if self.seat_adjust_items:
             out += f" · {len(self.seat_adjust_items)} seat adjustment" + ("s" if len(self.seat_adjust_items) > 1 else "")
         return out
+
+
+def check_poll_error(points) -> None:
+    """ValueError unless ``points`` is a number from 0 to ``POLL_ERROR_MAX``."""
+    if isinstance(points, bool) or not isinstance(points, (int, float)) or not 0.0 <= points <= POLL_ERROR_MAX:
+        raise ValueError(f"the poll's own error must be from 0 to {POLL_ERROR_MAX:g} points, got {points!r}")

@@ -310,7 +310,7 @@ class EditPartners(Command):
         a = scenario.assumptions
         transfer = {(new_code(f), new_code(t)): v for f, t, v in a.transfer_items
                     if new_code(f) is not None and new_code(t) is not None}
-        self.assumptions = Assumptions.make(a.baseline, transfer, a.swing, a.seat_adjust, a.poll)
+        self.assumptions = Assumptions.make(a.baseline, transfer, a.swing, a.seat_adjust, a.poll, a.poll_error)
         kept = []
         self.dropped_rules = []
         for r in scenario.rules.rules:

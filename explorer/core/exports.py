@@ -136,6 +136,10 @@ def assumption_rows(sc: Scenario) -> list[tuple[str, object]]:
                 rows.append((f"Transfer {f} voters to {t} candidate (%)", round(a.transfer_rate(f, t) * 100, 1)))
     for p, v in a.swing_items:
         rows.append((f"Swing {p} (points)", v))
+    for p, v in a.poll_items:
+        rows.append((f"Poll {p} (% of the valid vote)", v))
+    if a.poll_items:
+        rows.append(("Poll's own error (points of each share)", a.poll_error))
     for c in sc.contenders:
         rows.append(("New contender", c.label))
     for b in sc.rivals:

@@ -278,6 +278,7 @@ class Projector:
         S = np.where(pb.party >= 0, swing_vec[pb.party], 0.0)
         swung = np.where(pb.present, np.maximum(pb.votes + S * T / 100.0, 0.0), 0.0)
         self.rival_standing: list[np.ndarray] = []
+        self.rival_given: list[np.ndarray] = []     # per rival bloc, (N,) votes its partners standing down hand on
         if self.rivals:
             swung = self._rival_transfers(swung)
         self.partner_votes = swung[:, :n_p].sum(axis=1)  # alliance vote before any transfer
@@ -320,6 +321,8 @@ class Projector:
             st = standing_matrix(b, pb.seat_index, pb.present[:, cols], W[:, cols])
             st &= ~pb.unopposed[:, None] | pb.present[:, cols]
             cont[:, cols] = pb.present[:, cols] | st
+            # what the partners standing down hand on (the bloc keeps ``transfer`` of it where it fields someone)
+            self.rival_given.append(np.where(st, 0.0, W[:, cols]).sum(axis=1) * st.any(axis=1))
             apply_rival_transfers(W, cont, cols, st, b.transfer)
             present[:, cols] = st
             self.rival_standing.append(st)

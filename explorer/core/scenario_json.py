@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import weakref
 
-from .assumptions import Assumptions, can_swing
+from .assumptions import POLL_ERROR_MAX, Assumptions, can_swing
 from .dataset import Baseline, Dataset
 from .errors import DataError, did_you_mean, nearest, quote
 from .imported import baseline_from_json, baseline_to_json, is_imported, unique_baseline
@@ -36,7 +36,8 @@ def scenario_to_json(self: Scenario) -> dict:
             "transfer": {f"{f}>{t}": v for f, t, v in a.transfer_items},
             "swing": dict(a.swing_items),
             "seat_adjust": {str(k): v for k, v in a.seat_adjust_items},
-        } | ({"poll": dict(a.poll_items)} if a.poll_items else {}),
+        } | ({"poll": dict(a.poll_items)} if a.poll_items else {})
+          | ({"poll_error": a.poll_error} if a.poll_error else {}),
         "rules": self.rules.to_json(),
     } | _baselines_json(self) | _blocs_json(self)
 
@@ -362,7 +363,16 @@ def _read_assumptions(rd: JsonReader, doc: dict, dataset: Dataset, pools: Pools,
     if sum(poll.values()) > 100 + 1e-9:
         rd.problem("assumptions.poll", f"the shares add up to {sum(poll.values()):g} %: more than the valid vote")
         poll = {}
-    return Assumptions.make(baseline or dataset.default_baseline, transfer, swing, adjust, poll)
+    # the poll's own error (points); a file written before it existed has none: a perfect poll
+    poll_error = 0.0
+    if "poll_error" in a:
+        v = a["poll_error"]
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not 0.0 <= v <= POLL_ERROR_MAX:
+            rd.problem("assumptions.poll_error", f"{quote(v)}: the poll's own error is points of each statewide "
+                                                 f"share, a number from 0 to {POLL_ERROR_MAX:g}")
+        else:
+            poll_error = float(v)
+    return Assumptions.make(baseline or dataset.default_baseline, transfer, swing, adjust, poll, poll_error)
 
 
 def _baseline_parties(dataset: Dataset, carried: dict[str, Baseline] | None) -> dict[str, float]:

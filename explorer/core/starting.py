@@ -39,7 +39,7 @@ def starting_scenario(dataset: Dataset, preset: str | None = None, like: Scenari
             a = like.assumptions
             codes = {p.code for p in sc.pools.partners}
             sc.assumptions = Assumptions.make(a.baseline, {k: v for k, v in a.transfer.items() if set(k) <= codes},
-                                              a.swing, a.seat_adjust, a.poll)
+                                              a.swing, a.seat_adjust, a.poll, a.poll_error)
             # the rival blocs stay as they are (those sharing no party with this alliance)
             sc.rivals = tuple(b for b in like.rivals if not codes & set(b.partners))
             sc.bloc_name = like.bloc_name

@@ -556,6 +556,10 @@ class Simulator:
     seats only; ``variant_probabilities()`` gives P(the alliance wins seat i) for every pool
     variant, which the optimiser uses."""
 
+    # the transfers inside the rival blocs (the seat model only: ``_rival_transfer_tables``)
+    rtcoef: np.ndarray | None = None      # (V, N, TOP, blocs drawn) points a slot gains per unit of draw
+    rtdraw: np.ndarray | None = None      # (blocs drawn, D)
+
     def __init__(self, projector, ds: Dataset, params: UncertaintyParams, draws: int = DEFAULT_DRAWS,
                  seed: int = DEFAULT_SEED, bank: NoiseBank | None = None):
         self.pj, self.ds, self.params, self.draws, self.seed = projector, ds, params, draws, seed
@@ -701,6 +705,48 @@ class Simulator:
         rows, inv = np.unique(full, return_inverse=True)
         self.arow = inv.reshape(full.shape)
         return rows
+
+    def _rival_transfer_tables(self, m: "ModelParams", X: np.ndarray, sc: np.ndarray):
+        """The transfers inside each rival bloc, drawn as ours are: where some of a rival's
+        partners stand down (its ``strongest`` split, or seats set so), the share of their vote the
+        bloc keeps is drawn around the fitted rate (around the bloc's own where it was set, i.e. is
+        not the default), spread by the fitted ``transfer_sd`` and clipped to 0–1, one draw per bloc
+        (its own stream: another bloc's, ours and the bank's draws stay as they were), as a change
+        from the rate the projection used; its effect fades with the lead, as ours does.
+        ``X``: the contenders' statewide shares (points), ``sc``: each slot's contender (V, N, TOP).
+        Returns ``(rtcoef, rtdraw)``: per slot and bloc drawn, the points of the vote handed on
+        (+ the bloc's candidates, pro rata to their share; − the seat's other simulated candidates,
+        pro rata), and per bloc and draw the change of the rate x the kept part; None, None where no
+        rival bloc's partner stands down (the draws are then exactly those without this)."""
+        import zlib
+
+        from .assumptions import DEFAULT_TRANSFER
+        pj, bank, z = self.pj, self.bank, m.sizes
+        given = getattr(pj, "rival_given", ())
+        T = pj.prepared._pct_base
+        coefs, draws = [], []
+        share = self.share.astype(np.float64)
+        for k, (b, g) in enumerate(zip(pj.rivals, given)):
+            pts = g / T * 100.0                                    # (N,) points handed on
+            centre = m.transfer if m.transfer is not None else (b.transfer if b.transfer != DEFAULT_TRANSFER
+                                                                else z.transfer)
+            if not (pts > 0).any() or not (z.transfer_sd or centre != b.transfer):
+                continue
+            own = sc == k + 1                                      # the bloc's simulated candidates
+            mine = np.where(own, share, 0.0)
+            S = mine.sum(axis=2, keepdims=True)
+            w = np.divide(mine, S, out=np.zeros_like(mine), where=S > 0)
+            rest = np.where(self.valid & ~own, share, 0.0)
+            R = rest.sum(axis=2, keepdims=True)
+            f = np.divide(rest, R, out=np.zeros_like(rest), where=R > 0)
+            coefs.append((pts[None, :, None] * (w - f)).astype(np.float32))
+            z_b = _t(np.random.default_rng([bank.seed, 4, zlib.crc32(b.name.encode("utf-8"))]), bank.df, (self.draws,))
+            tau = np.clip(centre + z.transfer_sd * z_b.astype(np.float64), 0.0, 1.0)
+            keep = float(np.mean(z.keep_part(X[k + 1] / 100.0, 0.0)))
+            draws.append((keep * (tau - b.transfer)).astype(np.float32))
+        if not coefs:
+            return None, None
+        return np.ascontiguousarray(np.stack(coefs, axis=-1)), np.ascontiguousarray(np.stack(draws))
 
     def _model_tables(self, m: "ModelParams") -> None:
         """The seat model's parts (sizes in fractions of the vote, shares here in points): a
@@ -861,6 +907,7 @@ class Simulator:
             self.tdraw = (float(z.keep_part(X[0] / 100.0, 0.0)) * (tau - used_rate)).astype(np.float32)
         else:
             self.tdraw = None
+        self.rtcoef, self.rtdraw = self._rival_transfer_tables(m, X, sc)      # inside the rival blocs
 
     def _poll_targets(self, m: "ModelParams", names, cid, stands, w) -> np.ndarray:
         """Each contender's poll share where it stands (points), NaN where the poll does not name
@@ -903,6 +950,7 @@ class Simulator:
         crow = self.crow[variants, seats] if self.crow is not None else None
         nsd = self.nsd[variants, seats] if self.nsd is not None else None
         tc = self.tcoef[variants, seats] if self.tdraw is not None else None
+        rtc = self.rtcoef[variants, seats] if self.rtdraw is not None else None
         best = win = None
         S = base.shape[0]
         tmp = np.empty((S, self.draws), dtype=np.float32)
@@ -934,6 +982,9 @@ class Simulator:
                 x += tmp
             if tc is not None:
                 x += self.tdraw[None, :] * tc[:, k, None]
+            if rtc is not None:        # inside the rival blocs: one draw per bloc
+                np.matmul(rtc[:, k, :], self.rtdraw, out=tmp)
+                x += tmp
             np.maximum(x, 0.0, out=x)       # a share never goes below 0; renormalising keeps the order
             if not ok[:, k].all():
                 x[~ok[:, k], :] = -np.inf
@@ -1084,6 +1135,8 @@ class Simulator:
                 setattr(out, name, a[:, :d])
         if self.tdraw is not None:
             out.tdraw = self.tdraw[:d]
+        if self.rtdraw is not None:
+            out.rtdraw = self.rtdraw[:, :d]
         out._winners = out._variant = None
         return out
 
@@ -1245,11 +1298,16 @@ def model_notes(params) -> dict | None:
     out = {"fitted_on": fitted_on(doc), "coverage": coverage_sentence(doc), "poll": bool(params.poll),
            "median_width80": doc["backtest"]["median_width80"]}
     out["note"] = poll_sentence(doc) if params.poll else width_sentence(doc)
+    err = round(params.poll_sd * 100 / LEVELS.get(params.level, 1.0), 3) if params.poll else 0.0   # as set
+    if err:
+        out["note"] += f"; set here: ± {err:g} points of each statewide share, drawn in the range"
+        out["poll_error"] = err
     b = doc["backtest"]
     # the dock's short forms (the sentences above in its tooltips)
     out["short"] = (f"Seat model fitted on {len(doc['states'])} states' assembly elections: 80 % ranges held the "
                     f"result in {b['covered80']} of {b['bloc_transitions']} past elections' blocs")
-    out["short_note"] = ("With the poll: the poll's own error is not in the range" if params.poll else
+    out["short_note"] = ((f"With the poll ± {err:g} points (its own error, as set)" if err else
+                          "With the poll: the poll's own error is not in the range") if params.poll else
                          f"Without a poll the range is wide: in back-tests the median 80 % range spanned "
                          f"{b['median_width80'] * 100:.0f} % of the seats")
     return out
@@ -1334,12 +1392,14 @@ def params_for(ds: Dataset, level: str = "fitted") -> tuple[ModelParams, dict]:
     return m, dict(doc, level=level)
 
 
-def with_assumed_poll(params, assumptions, our_bloc: str | None = None, sd: float = 0.0):
+def with_assumed_poll(params, assumptions, our_bloc: str | None = None, sd: float | None = None):
     """The seat model with the scenario's poll (``Assumptions.poll``, percent) if it has one: the
-    poll form turns the poll into seats. ``our_bloc``: our bloc's name, which a poll may give;
-    ``sd``: the poll's own error (points)."""
+    poll form turns the poll into seats, its statewide shares drawn ± the poll's own error
+    (``Assumptions.poll_error``, points; ``sd`` instead where given). ``our_bloc``: our bloc's
+    name, which a poll may give."""
     if isinstance(params, ModelParams) and assumptions.poll_items:
-        return params.with_poll({("alliance" if k == our_bloc else k): v for k, v in assumptions.poll.items()}, sd)
+        return params.with_poll({("alliance" if k == our_bloc else k): v for k, v in assumptions.poll.items()},
+                                assumptions.poll_error if sd is None else sd)
     return params
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayo
                                QWidget)
 
 from ...core.palette import party_colour
-from ...core.assumptions import Assumptions
+from ...core.assumptions import POLL_ERROR_MAX, Assumptions
 from ..document import Document, DocumentView
 from ..style import plain_rich, swatch_icon
 
@@ -187,6 +187,22 @@ class AssumptionsPanel(DocumentView, QWidget):
         self.poll_clear.clicked.connect(lambda: self.set_poll(""))
         prow.addWidget(self.poll_clear)
         lay.addLayout(prow)
+        erow = QHBoxLayout()
+        erow.addWidget(QLabel("Its own error ±"))
+        self.poll_error_spin = QDoubleSpinBox()
+        self.poll_error_spin.setObjectName("poll_own_error")
+        self.poll_error_spin.setRange(0.0, POLL_ERROR_MAX)
+        self.poll_error_spin.setDecimals(1)
+        self.poll_error_spin.setSingleStep(0.5)
+        self.poll_error_spin.setSuffix(" pts")
+        self.poll_error_spin.setKeyboardTracking(False)     # a typed value is one change, not one per key
+        self.poll_error_spin.setToolTip("The poll's own error: points of each statewide share it gives (a standard "
+                                        "deviation). The uncertainty draws the poll's shares around it; 0 takes the "
+                                        "poll as exact")
+        self.poll_error_spin.valueChanged.connect(self._poll_error_changed)
+        erow.addWidget(self.poll_error_spin)
+        erow.addWidget(QLabel("of each share"), 1)
+        lay.addLayout(erow)
         self.poll_error = QLabel()
         self.poll_error.setObjectName("poll_error")
         self.poll_error.setWordWrap(True)
@@ -250,7 +266,7 @@ class AssumptionsPanel(DocumentView, QWidget):
         a = self.doc.scenario.assumptions
         codes = [p.code for p in self.doc.pools.partners]
         new = Assumptions.make(a.baseline, {(f, t): v / 100.0 for f in codes for t in codes if f != t},
-                               a.swing, a.seat_adjust, a.poll)
+                               a.swing, a.seat_adjust, a.poll, a.poll_error)
         return self.doc.set_assumptions(new, f"Transfer {v} % every way")
 
     def sync(self, *_):
@@ -276,6 +292,7 @@ class AssumptionsPanel(DocumentView, QWidget):
             if not self.poll_edit.hasFocus():
                 self.poll_edit.setText(", ".join(f"{p}={v:g}" for p, v in a.poll_items))
             self.poll_clear.setEnabled(bool(a.poll_items))
+            self.poll_error_spin.setValue(a.poll_error)
         finally:
             self._syncing = False
 
@@ -306,6 +323,25 @@ class AssumptionsPanel(DocumentView, QWidget):
         label = "Poll " + ", ".join(f"{p} {v:g} %" for p, v in poll.items()) if poll else "Clear the poll"
         return bool(doc.set_assumptions(a.with_poll(poll, swings), label)) or True
 
+    def _poll_error_changed(self, v: float) -> None:
+        if not self._syncing:
+            self.set_poll_error(v)
+
+    def set_poll_error(self, points: float) -> bool:
+        """The poll's own error (points of each statewide share) as one undo step; outside 0 to
+        ``POLL_ERROR_MAX`` it is refused with the reason under the poll, the assumptions unchanged."""
+        a = self.doc.scenario.assumptions
+        try:
+            new = a.with_poll_error(round(float(points), 1))
+        except (TypeError, ValueError) as e:
+            self.poll_error.setText(f"Poll: {e}")
+            self.poll_error.show()
+            return False
+        self.poll_error.hide()
+        if new == a:
+            return True
+        return bool(self.doc.set_assumptions(new, f"Poll's own error ± {new.poll_error:g} pts")) or True
+
     def focus_poll(self) -> None:
         self.poll_edit.setFocus()
         self.poll_edit.selectAll()
@@ -326,5 +362,5 @@ class AssumptionsPanel(DocumentView, QWidget):
 
     def _clear_adjust(self):
         a = self.doc.scenario.assumptions
-        self.doc.set_assumptions(Assumptions.make(a.baseline, a.transfer, a.swing, {}, a.poll),
+        self.doc.set_assumptions(Assumptions.make(a.baseline, a.transfer, a.swing, {}, a.poll, a.poll_error),
                                  "Clear per-seat adjustments")
