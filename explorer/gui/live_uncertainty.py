@@ -273,3 +273,12 @@ class LiveUncertainty(QObject):
     @property
     def busy(self) -> bool:
         return self._running
+
+    def simulator_for(self, key: tuple):
+        """The simulator of ``key`` (projector, settings, data set uid) once landed (another view
+        forks it: ``Simulator.first_draws``); None, and ``coming`` when a simulation is on its way."""
+        return self.sim if self.sim is not None and self._key == key and not self.stopped else None
+
+    @property
+    def coming(self) -> bool:
+        return not self.stopped and (self._running or self._deferred)
