@@ -144,3 +144,33 @@ def test_a_bulk_move_looks_up_each_winners_colour_once_per_pool_not_per_seat(qtb
     assert sorted(asked) == sorted(winners) and len(asked) < 10
     m = w.pool_panels[0].model
     assert m.rowCount() == 90
+
+
+def test_the_table_opens_in_seat_number_order_without_sorting_seats_already_in_it(qtbot, monkeypatch):
+    """Haryana's seats are stored by number: the table shows them so (the header's indicator on
+    No., ascending) without a sort, which asks the model for two keys per comparison; seats stored
+    out of order are sorted, and a click on the header sorts as ever."""
+    from explorer.gui.panels.common import SORT_ROLE
+    asked = [0]
+    data = SeatTableModel.data
+
+    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):
+        asked[0] += role == SORT_ROLE
+        return data(self, index, role)
+    monkeypatch.setattr(SeatTableModel, "data", counting)
+    ds = load_embedded()
+    w = open_window(qtbot, Scenario(ds))
+    px, h = w.proxy, w.table.horizontalHeader()
+    assert asked[0] == 0
+    assert (h.sortIndicatorSection(), h.sortIndicatorOrder()) == (SeatTableModel.C_NO, Qt.SortOrder.AscendingOrder)
+    assert [px.index(r, 0).data(SORT_ROLE) for r in range(px.rowCount())] == sorted(ds.seats.ac_no.tolist())
+    w.table.sortByColumn(SeatTableModel.C_NO, Qt.SortOrder.DescendingOrder)
+    assert asked[0] > 0 and px.index(0, 0).data(SORT_ROLE) == 90
+    # seats stored from the last to the first: sorted once, by number
+    from explorer.core.dataset import Dataset, SeatTable
+    back = Dataset(ds.id, ds.name, SeatTable(ds.seats.frame.iloc[::-1]), ds.baselines, ds.default_baseline,
+                   partners=ds.partners)
+    asked[0] = 0
+    w2 = open_window(qtbot, Scenario(back))
+    assert asked[0] > 0 and w2.proxy.sortColumn() == SeatTableModel.C_NO
+    assert [w2.proxy.index(r, 0).data(SORT_ROLE) for r in range(90)] == list(range(1, 91))
