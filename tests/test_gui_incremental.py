@@ -174,3 +174,45 @@ def test_the_table_opens_in_seat_number_order_without_sorting_seats_already_in_i
     w2 = open_window(qtbot, Scenario(back))
     assert asked[0] > 0 and w2.proxy.sortColumn() == SeatTableModel.C_NO
     assert [w2.proxy.index(r, 0).data(SORT_ROLE) for r in range(90)] == list(range(1, 91))
+
+
+def test_the_seat_bar_asks_the_palette_once_a_paint_and_measures_only_segments_a_label_fits(qtbot, monkeypatch):
+    """The scoreboard's seat bar: one palette per paint (not one look-up per party segment), the
+    segments in the palette's colours; a segment narrower than one digit is not measured for a
+    label (an all-India bar has about 80 parties, most a pixel or two wide)."""
+    from explorer.core import palette as PAL
+    from explorer.gui.panels import scoreboard as S
+    from .helpers import congress_everywhere
+    w = open_window(qtbot, congress_everywhere())
+    sb = w.scoreboard.bar
+    sb.setFixedWidth(200)
+    palettes, singles, measured = [], [], []
+    monkeypatch.setattr(S, "party_palette", lambda ds, partners: (palettes.append(1), PAL.party_palette(ds, partners))[1])
+    monkeypatch.setattr(S, "party_colour", lambda *a: (singles.append(a[2]), PAL.party_colour(*a))[1])
+    label = S._bar_label
+    monkeypatch.setattr(S, "_bar_label", lambda fm, text, short, r, mark: (measured.append(r.width()),
+                                                                           label(fm, text, short, r, mark))[1])
+    segs = sb.segments()
+    assert len(segs) >= 2
+    img = sb.grab().toImage()                       # one paint
+    assert palettes == [1] and singles == []
+    total = sum(n for _, n in segs)
+    digit = min(QFontMetrics_of(sb).horizontalAdvance(d) for d in "0123456789") + 6
+
+    def wide_enough():
+        return sum(1 for _, n in segs if (sb.width() - 2) * n / total >= digit)
+    assert len(measured) == wide_enough() and 2 <= len(measured) < len(segs)   # 1-seat parties: 2 px
+    pal = PAL.party_palette(w.doc.dataset, w.doc.pools.partners)
+    assert img.pixelColor(3, 3).name().upper() == pal[segs[0][0]].upper()
+    measured.clear()
+    sb.setFixedWidth(30)                            # a bar 30 pixels wide: fewer labels looked at
+    sb.grab()
+    assert len(measured) == wide_enough() < 4
+
+
+def QFontMetrics_of(bar):
+    from PySide6.QtGui import QFont, QFontMetrics
+    f = QFont(bar.font())
+    f.setPointSizeF(max(7.0, f.pointSizeF() - 1))
+    f.setBold(True)
+    return QFontMetrics(f)
