@@ -248,3 +248,32 @@ def test_a_job_waits_for_the_live_simulation_and_forks_its_simulator(qtbot, monk
     wait(qtbot, panel)
     assert len(made) == 1 and panel._sim is sim
     assert a.live.figures.summary.p_alliance.tolist() != [] and panel.model.row("current", "AAP")[2] > 0
+
+
+def test_many_seats_moved_draw_the_split_again_in_full(qtbot, monkeypatch):
+    """Past REDRAW_SEATS moved seats the dock's simulator draws the split again (one run) rather
+    than moving seat by seat; a move of fewer moves; the figures are a fresh simulator's either way."""
+    w = open_window(qtbot, congress_everywhere())
+    panel = w.analysis.walk
+    panel.set_active(True)
+    wait(qtbot, panel)
+    runs, moves = [], []
+    run, move = U.Simulator.run, U.Simulator.move
+    monkeypatch.setattr(U.Simulator, "run", lambda self, *a, **k: (runs.append(self), run(self, *a, **k))[1])
+    monkeypatch.setattr(U.Simulator, "move", lambda self, *a, **k: (moves.append(self), move(self, *a, **k))[1])
+    panel.REDRAW_SEATS = 3
+    sim = panel._sim
+    w.doc.move([KALAYAT, 14, 15, 36, 1], "AAP")
+    wait(qtbot, panel)
+    assert runs == [sim] and sim in moves              # drawn in full, then walk_away's move finds nothing to move
+    w.doc.move([2], "AAP")
+    wait(qtbot, panel)
+    assert runs == [sim]                               # one seat: moved
+    sc, s = congress_everywhere(), w.analysis.live.settings
+    params, _ = U.params_for(sc.dataset)
+    fresh = O.walk_away(U.Simulator(w.doc.evaluation.projector, sc.dataset, params, s.draws, s.seed), sc.pools,
+                        w.doc.scenario.pool, sc.dataset.majority)
+    for code, f in fresh.items():
+        r = panel.model.row("current", code)
+        assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
+                                                  f["p_majority_alone"], f["worth_it"])

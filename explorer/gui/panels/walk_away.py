@@ -23,16 +23,8 @@ from ...core import uncertainty as U
 from ...core.delta import Delta
 from ..document import DocumentView
 from ..jobs import run_job
-from ..live_uncertainty import cached_params
+from ..live_uncertainty import cached_params, fork
 from .common import SORT_ROLE, runs
-
-def fork(sim: U.Simulator) -> U.Simulator:
-    """A simulator on the same draws and prepared tables as ``sim`` (shared, not copied), with a
-    split of its own to run or move (``Simulator.first_draws`` of all its draws, on its very bank)."""
-    out = sim.first_draws(sim.draws)
-    out.bank = sim.bank
-    return out
-
 
 @dataclass(frozen=True, eq=False)
 class WalkAwayRun:
@@ -46,6 +38,7 @@ class WalkAwayRun:
     proposal: np.ndarray | None
     figures: dict[str, dict]
     job: tuple = ()          # what it computed (WalkAwayPanel._job_key)
+    split: np.ndarray | None = None     # the current split's pools, where the simulator now stands
 
 
 GAIN, LOSS, STALE = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#888888")
@@ -190,7 +183,7 @@ class WalkAwayPanel(DocumentView, QWidget):
         self._after_paint.setSingleShot(True)
         self._after_paint.timeout.connect(self._start)
         self._sim_key = None
-        self._sim = self._apart = self._proposal_figures = None
+        self._sim = self._apart = self._proposal_figures = self._sim_split = None
         self.proposal: np.ndarray | None = None     # the optimiser's last proposal (pool per seat)
         self.proposal_fights: np.ndarray | None = None
         self.figures: dict[str, dict] = {}
@@ -306,6 +299,7 @@ class WalkAwayPanel(DocumentView, QWidget):
             self._launch()
 
     AFTER_PAINT_MS = 40
+    REDRAW_SEATS = 256      # a move of more seats than this draws the split again in full
 
     def _start(self) -> None:
         if self.active and self.doc is not None and not self.computing:
@@ -343,6 +337,10 @@ class WalkAwayPanel(DocumentView, QWidget):
                 base = fork(base)      # its own draws of the split, the live's tables
         known = self._proposal_figures if sim is not None else None   # (proposal, its figures) of this sim
         pools, fights = snap.pool.astype(np.int64), snap.fight_masks()
+        # many seats moved (assign all, a preset): the split drawn again in full, not moved seat by
+        # seat (a move holds draws x seats tables: 1 GB for every seat of 4,100)
+        redraw = sim is not None and (self._sim_split is None or len(self._sim_split) != len(pools)
+                                      or int((self._sim_split != pools).sum()) > self.REDRAW_SEATS)
         proposal, pfights = self.proposal, self.proposal_fights
         if proposal is not None and (len(proposal) != len(pools) or self._proposal_partners != snap.pools.partners):
             proposal = self.proposal = None   # made for another alliance: forgotten
@@ -365,6 +363,8 @@ class WalkAwayPanel(DocumentView, QWidget):
             if sim is None and base is None:
                 params = U.with_assumed_poll(cached_params(ds, s.level), snap.assumptions, snap.bloc_name)
             sm = sim or base or U.Simulator(pj, ds, params, s.draws, s.seed)
+            if redraw:
+                sm.run(pools, majority, fights)
             ap = apart or O.partners_apart(fork(sm), pdef, majority)
             out = {}
             if proposal is not None:
@@ -372,7 +372,7 @@ class WalkAwayPanel(DocumentView, QWidget):
                 out["proposal"] = known[1] if same else \
                     O.walk_away(fork(sm), pdef, proposal, majority, pfights, ap)
             out = {"current": O.walk_away(sm, pdef, pools, majority, fights, ap)} | out
-            return WalkAwayRun(token, doc, key, sm, ap, proposal, out, job_key)
+            return WalkAwayRun(token, doc, key, sm, ap, proposal, out, job_key, pools)
         run_job(snap, work, self._arrived, self._failed, owner=self)
 
     def _failed(self, text: str) -> None:
@@ -385,7 +385,7 @@ class WalkAwayPanel(DocumentView, QWidget):
         token, doc, key, sim, apart, proposal, figures = (out.token, out.doc, out.key, out.sim, out.apart,
                                                            out.proposal, out.figures)
         self.computing = False
-        self._sim_key, self._sim, self._apart = key, sim, apart
+        self._sim_key, self._sim, self._apart, self._sim_split = key, sim, apart, out.split
         self._proposal_figures = (proposal, figures["proposal"]) if proposal is not None else None
         if self._pending:            # the document changed meanwhile: once more with what it is now
             self._launch()
