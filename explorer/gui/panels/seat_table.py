@@ -106,7 +106,7 @@ class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
             self._apply(doc.evaluation)
             if self._rows:
                 self.dataChanged.emit(self.index(0, self.C_BASE), self.index(len(self._rows) - 1, self.C_CONFLICT))
-        else:
+        elif self._ev is not doc.evaluation:   # the rows are of this evaluation already (shown again as it is)
             self._on_evaluated(doc.evaluation)
 
     # -- refresh ---------------------------------------------------------------------
