@@ -144,3 +144,97 @@ def test_a_bulk_move_looks_up_each_winners_colour_once_per_pool_not_per_seat(qtb
     assert sorted(asked) == sorted(winners) and len(asked) < 10
     m = w.pool_panels[0].model
     assert m.rowCount() == 90
+
+
+def test_the_table_opens_in_seat_number_order_without_sorting_seats_already_in_it(qtbot, monkeypatch):
+    """Haryana's seats are stored by number: the table shows them so (the header's indicator on
+    No., ascending) without a sort, which asks the model for two keys per comparison; seats stored
+    out of order are sorted, and a click on the header sorts as ever."""
+    from explorer.gui.panels.common import SORT_ROLE
+    asked = [0]
+    data = SeatTableModel.data
+
+    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):
+        asked[0] += role == SORT_ROLE
+        return data(self, index, role)
+    monkeypatch.setattr(SeatTableModel, "data", counting)
+    ds = load_embedded()
+    w = open_window(qtbot, Scenario(ds))
+    px, h = w.proxy, w.table.horizontalHeader()
+    assert asked[0] == 0
+    assert (h.sortIndicatorSection(), h.sortIndicatorOrder()) == (SeatTableModel.C_NO, Qt.SortOrder.AscendingOrder)
+    assert [px.index(r, 0).data(SORT_ROLE) for r in range(px.rowCount())] == sorted(ds.seats.ac_no.tolist())
+    w.table.sortByColumn(SeatTableModel.C_NO, Qt.SortOrder.DescendingOrder)
+    assert asked[0] > 0 and px.index(0, 0).data(SORT_ROLE) == 90
+    # seats stored from the last to the first: sorted once, by number
+    from explorer.core.dataset import Dataset, SeatTable
+    back = Dataset(ds.id, ds.name, SeatTable(ds.seats.frame.iloc[::-1]), ds.baselines, ds.default_baseline,
+                   partners=ds.partners)
+    asked[0] = 0
+    w2 = open_window(qtbot, Scenario(back))
+    assert asked[0] > 0 and w2.proxy.sortColumn() == SeatTableModel.C_NO
+    assert [w2.proxy.index(r, 0).data(SORT_ROLE) for r in range(90)] == list(range(1, 91))
+
+
+def test_the_seat_bar_asks_the_palette_once_a_paint_and_measures_only_segments_a_label_fits(qtbot, monkeypatch):
+    """The scoreboard's seat bar: one palette per paint (not one look-up per party segment), the
+    segments in the palette's colours; a segment narrower than one digit is not measured for a
+    label (an all-India bar has about 80 parties, most a pixel or two wide)."""
+    from explorer.core import palette as PAL
+    from explorer.gui.panels import scoreboard as S
+    from .helpers import congress_everywhere
+    w = open_window(qtbot, congress_everywhere())
+    sb = w.scoreboard.bar
+    sb.setFixedWidth(200)
+    palettes, singles, measured = [], [], []
+    monkeypatch.setattr(S, "party_palette", lambda ds, partners: (palettes.append(1), PAL.party_palette(ds, partners))[1])
+    monkeypatch.setattr(S, "party_colour", lambda *a: (singles.append(a[2]), PAL.party_colour(*a))[1])
+    label = S._bar_label
+    monkeypatch.setattr(S, "_bar_label", lambda fm, text, short, r, mark: (measured.append(r.width()),
+                                                                           label(fm, text, short, r, mark))[1])
+    segs = sb.segments()
+    assert len(segs) >= 2
+    img = sb.grab().toImage()                       # one paint
+    assert palettes == [1] and singles == []
+    total = sum(n for _, n in segs)
+    digit = min(QFontMetrics_of(sb).horizontalAdvance(d) for d in "0123456789") + 6
+
+    def wide_enough():
+        return sum(1 for _, n in segs if (sb.width() - 2) * n / total >= digit)
+    assert len(measured) == wide_enough() and 2 <= len(measured) < len(segs)   # 1-seat parties: 2 px
+    pal = PAL.party_palette(w.doc.dataset, w.doc.pools.partners)
+    assert img.pixelColor(3, 3).name().upper() == pal[segs[0][0]].upper()
+    measured.clear()
+    sb.setFixedWidth(30)                            # a bar 30 pixels wide: fewer labels looked at
+    sb.grab()
+    assert len(measured) == wide_enough() < 4
+
+
+def QFontMetrics_of(bar):
+    from PySide6.QtGui import QFont, QFontMetrics
+    f = QFont(bar.font())
+    f.setPointSizeF(max(7.0, f.pointSizeF() - 1))
+    f.setBold(True)
+    return QFontMetrics(f)
+
+
+def test_opening_formats_each_seat_once_in_the_table_and_once_in_its_pool(qtbot, monkeypatch):
+    """The window tells its views of the document in turn (the pools' board, then each pool; the
+    table's panel, then its model): a view already showing that evaluation formats nothing again
+    (it did every seat three times: 0.3 s at 4,100 seats). Another evaluation still reaches them."""
+    from explorer.gui.panels import pools as P
+    from .helpers import congress_everywhere
+    applied, items = [], []
+    apply, item = SeatTableModel._apply, P.PoolListModel._item
+    monkeypatch.setattr(SeatTableModel, "_apply", lambda self, ev, delta=None: (applied.append(delta),
+                                                                                  apply(self, ev, delta))[1])
+    monkeypatch.setattr(P.PoolListModel, "_item", lambda self, ev, i, c: (items.append(i), item(self, ev, i, c))[1])
+    w = open_window(qtbot, congress_everywhere())
+    assert applied == [None] and sorted(items) == list(range(90))
+    for view in (w.table_panel, w.pool_board):        # shown again as it is
+        view.document_shown(w.doc)
+    assert applied == [None] and len(items) == 90
+    applied.clear()
+    items.clear()
+    w.doc.move([16], "AAP")
+    assert len(applied) == 1 and applied[0] is not None and items == [w.doc.dataset.seats.index_of(16)]

@@ -373,3 +373,36 @@ def test_the_cushion_table_comes_with_the_simulation_not_on_the_gui_thread(qtbot
     assert not made and live.sim.cushion is cush
     monkeypatch.undo()
     assert live.figures.cushion == U.cushion(w.doc.evaluation.projector, w.doc.scenario.pool, sc.dataset.majority)
+
+
+def test_a_big_move_simulates_again_on_the_prepared_tables_of_the_simulator_it_has(qtbot, monkeypatch):
+    """Assign all moves every seat, on the same projector and settings: the job draws the split
+    again on a fork of the live simulator (its prepared tables, no second preparation); the
+    figures are a fresh simulator's. Another projector (an assumption) prepares a new one."""
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    first = live.sim
+    made = []
+    init = U.Simulator.__init__
+    monkeypatch.setattr(U.Simulator, "__init__", lambda self, *a, **k: (made.append(1), init(self, *a, **k))[1])
+    jobs = live.jobs_done
+    w.doc.move(w.doc.dataset.seats.ac_no.tolist(), "AAP")
+    qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
+    assert made == [] and live.sim is not first
+    assert live.sim.slot is first.slot and live.sim.bank is first.bank
+    monkeypatch.setattr(U.Simulator, "__init__", init)
+    sc = congress_everywhere()
+    sc.assign_all("AAP")
+    _, s = core_summary(sc)
+    np.testing.assert_array_equal(live.figures.p_alliance, s.p_alliance)
+    assert live.figures.p_majority == s.p_majority
+    # the live simulator it forked still moves on its own draws: the figures of congress everywhere
+    _, s0 = core_summary(congress_everywhere())
+    np.testing.assert_array_equal(first.move(congress_everywhere().pool.astype(np.int64),
+                                             sc.dataset.majority).p_alliance, s0.p_alliance)
+    monkeypatch.setattr(U.Simulator, "__init__", lambda self, *a, **k: (made.append(1), init(self, *a, **k))[1])
+    a = w.doc.scenario.assumptions
+    jobs = live.jobs_done
+    w.doc.set_assumptions(a.with_seat_adjust(KALAYAT, 3.0), "Adjust Kalayat")
+    qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
+    assert made == [1]

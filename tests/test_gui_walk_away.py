@@ -205,3 +205,75 @@ def test_new_figures_and_their_fresh_mark_are_one_change():
     m.dataChanged.connect(lambda a, b, *_: heard.append((a.row(), b.row(), a.column(), b.column())))
     m.set_figures({"current": w | {"INC": w["AAP"] | {"alliance": 4.0}}}, stale=False)
     assert heard == [(0, 2, 0, 7)] and not m.stale and m.index(1, 2).data() == "4.0"
+
+
+def test_a_job_waits_for_the_live_simulation_and_forks_its_simulator(qtbot, monkeypatch):
+    """Shown while the window's first simulation runs, the dock's job waits for it (one simulation
+    at a time, the window's figures first) and then works on a fork of the live simulator: its
+    prepared tables the same arrays, no second Simulator made; its figures a fresh simulator's."""
+    made = []
+    init = U.Simulator.__init__
+
+    def counting(self, *a, **k):
+        made.append(self)
+        init(self, *a, **k)
+    monkeypatch.setattr(U.Simulator, "__init__", counting)
+    w = open_window(qtbot, congress_everywhere())
+    a = w.analysis
+    panel = a.walk
+    launched = []       # each launch: had the live figures landed?
+    launch = panel._launch
+    panel._launch = lambda: (launched.append(a.live.figures is not None and not a.live.figures.stale), launch())
+    assert a.live.coming and a.live.sim is None
+    panel.set_active(True)
+    assert panel.computing and panel.busy and panel._waiting      # waiting, no job of its own yet
+    wait(qtbot, panel)
+    assert launched == [False, True]          # asked, waited, launched once the live figures landed
+    assert len(made) == 1 and made[0] is a.live.sim                     # the live's simulator only
+    sim = panel._sim
+    assert sim is not a.live.sim and sim.slot is a.live.sim.slot and sim.add_draws is not None
+    assert sim.bank is a.live.sim.bank and sim._winners is not a.live.sim._winners
+    sc = congress_everywhere()
+    params, _ = U.params_for(sc.dataset)
+    s = a.live.settings
+    monkeypatch.setattr(U.Simulator, "__init__", init)
+    fresh = O.walk_away(U.Simulator(w.doc.evaluation.projector, sc.dataset, params, s.draws, s.seed), sc.pools,
+                        w.doc.scenario.pool, sc.dataset.majority)
+    for code, f in fresh.items():
+        r = panel.model.row("current", code)
+        assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
+                                                  f["p_majority_alone"], f["worth_it"])
+    # a move: the fork moves, the live simulator's split is its own
+    w.doc.move([KALAYAT], "AAP")
+    wait(qtbot, panel)
+    assert len(made) == 1 and panel._sim is sim
+    assert a.live.figures.summary.p_alliance.tolist() != [] and panel.model.row("current", "AAP")[2] > 0
+
+
+def test_many_seats_moved_draw_the_split_again_in_full(qtbot, monkeypatch):
+    """Past REDRAW_SEATS moved seats the dock's simulator draws the split again (one run) rather
+    than moving seat by seat; a move of fewer moves; the figures are a fresh simulator's either way."""
+    w = open_window(qtbot, congress_everywhere())
+    panel = w.analysis.walk
+    panel.set_active(True)
+    wait(qtbot, panel)
+    runs, moves = [], []
+    run, move = U.Simulator.run, U.Simulator.move
+    monkeypatch.setattr(U.Simulator, "run", lambda self, *a, **k: (runs.append(self), run(self, *a, **k))[1])
+    monkeypatch.setattr(U.Simulator, "move", lambda self, *a, **k: (moves.append(self), move(self, *a, **k))[1])
+    panel.REDRAW_SEATS = 3
+    sim = panel._sim
+    w.doc.move([KALAYAT, 14, 15, 36, 1], "AAP")
+    wait(qtbot, panel)
+    assert runs == [sim] and sim in moves              # drawn in full, then walk_away's move finds nothing to move
+    w.doc.move([2], "AAP")
+    wait(qtbot, panel)
+    assert runs == [sim]                               # one seat: moved
+    sc, s = congress_everywhere(), w.analysis.live.settings
+    params, _ = U.params_for(sc.dataset)
+    fresh = O.walk_away(U.Simulator(w.doc.evaluation.projector, sc.dataset, params, s.draws, s.seed), sc.pools,
+                        w.doc.scenario.pool, sc.dataset.majority)
+    for code, f in fresh.items():
+        r = panel.model.row("current", code)
+        assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
+                                                  f["p_majority_alone"], f["worth_it"])

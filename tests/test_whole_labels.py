@@ -76,3 +76,27 @@ def test_the_summarys_partner_and_pc_names_are_whole(qtbot):
     pcs = sp.pc_model
     longest = max(fm.horizontalAdvance(str(pcs.index(r, 0).data())) for r in range(pcs.rowCount()))
     assert sp.pc_view.columnWidth(0) >= longest
+
+
+def test_the_pc_table_is_sized_when_first_shown_not_while_behind_the_map(qtbot):
+    """Sizing the per-PC table reads every cell: the window opens with the Summary behind the Map
+    and sizes it when the Summary is first shown, the longest PC name whole then; once."""
+    from explorer.core.scenario import scenario_from_preset
+    from .helpers import open_window
+    w = open_window(qtbot, scenario_from_preset(load_embedded("jharkhand"), "INDIA bloc 2024"))
+    sp = w.summary_panel
+    sized = []
+    fit = sp.pc_view.resizeColumnsToContents
+    sp.pc_view.resizeColumnsToContents = lambda: (sized.append(1), fit())
+    w.show()
+    qtbot.waitExposed(w)
+    assert not sp.active and sized == [] and sp._unsized
+    w.summary_dock.raise_()
+    qtbot.waitUntil(lambda: sp.active)
+    assert sized == [1] and not sp._unsized
+    pcs, fm = sp.pc_model, sp.pc_view.fontMetrics()
+    assert sp.pc_view.columnWidth(0) >= max(fm.horizontalAdvance(str(pcs.index(r, 0).data()))
+                                            for r in range(pcs.rowCount()))
+    w.map_dock.raise_()
+    w.summary_dock.raise_()
+    assert sized == [1]

@@ -28,6 +28,14 @@ def cached_params(ds, level: str):
     return _PARAMS[key]
 
 
+def fork(sim: U.Simulator) -> U.Simulator:
+    """A simulator on the same draws and prepared tables as ``sim`` (shared, not copied), with a
+    split of its own to run or move (``Simulator.first_draws`` of all its draws, on its very bank)."""
+    out = sim.first_draws(sim.draws)
+    out.bank = sim.bank
+    return out
+
+
 @dataclass(frozen=True)
 class Settings:
     level: str = "fitted"          # low / fitted / high
@@ -191,10 +199,12 @@ class LiveUncertainty(QObject):
         self._token += 1
         token, key = self._token, (pj, s, ds.uid)
         self._running, self._pending = True, False
+        # the same projector and settings (a big move): its prepared tables again, not made anew
+        same = fork(self.sim) if self.sim is not None and self._key == key else None
 
         def work(snap, _job) -> Simulation:
             params = U.with_assumed_poll(cached_params(ds, s.level), snap.assumptions, snap.bloc_name)
-            sim = U.Simulator(pj, ds, params, s.draws, s.seed, bank=bank)
+            sim = same or U.Simulator(pj, ds, params, s.draws, s.seed, bank=bank)
             pools = snap.pool.astype(np.int64)
             # a friendly fight splits only its partners' vote
             out = Simulation(token, key, sim, pools, sim.run(pools, ds.majority, snap.fight_masks()))
@@ -273,3 +283,12 @@ class LiveUncertainty(QObject):
     @property
     def busy(self) -> bool:
         return self._running
+
+    def simulator_for(self, key: tuple):
+        """The simulator of ``key`` (projector, settings, data set uid) once landed (another view
+        forks it: ``Simulator.first_draws``); None, and ``coming`` when a simulation is on its way."""
+        return self.sim if self.sim is not None and self._key == key and not self.stopped else None
+
+    @property
+    def coming(self) -> bool:
+        return not self.stopped and (self._running or self._deferred)

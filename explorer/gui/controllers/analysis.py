@@ -45,7 +45,9 @@ class Analysis:
         self.who = WhoContestsPanel(window.doc, window.hub, lambda: self.live.settings, window)
         self.who_dock = window._dock("Who contests", self.who, "dock_who_contests")
         from ..panels.walk_away import WalkAwayPanel
-        self.walk = WalkAwayPanel(window.doc, lambda: self.live.settings, window)
+        self.walk = WalkAwayPanel(window.doc, lambda: self.live.settings, window, live=self.live)
+        self.live.updated.connect(self.walk.live_landed)     # a walk-away job waiting for its simulator
+        self.live.failed.connect(self.walk.live_landed)
         self.walk_dock = window._dock("Walk-away", self.walk, "dock_walk_away")
         for d in (self.frontier_dock, self.who_dock, self.walk_dock):
             window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, d)

@@ -73,7 +73,8 @@ class PoolListModel(DocumentView, QStringListModel):
             self._members, self._ev = set(), None
             QStringListModel.setStringList(self, [])        # one reset
         self._seats_of = doc.dataset.seats
-        self._refresh(doc.evaluation)
+        if self._ev is not doc.evaluation:    # shown again as it is (the window's views told in turn): nothing to do
+            self._refresh(doc.evaluation)
 
     def _item(self, ev, i: int, conflicts) -> PoolItem:
         """What the list shows of seat index ``i`` under ``ev``."""

@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from ...core.palette import party_colour
+from ...core.palette import party_colour, party_palette
 from ...core.rules import SEVERITIES
 from ..document import Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel
@@ -57,14 +57,18 @@ class MajorityBar(DocumentView, QWidget):
         p.setFont(font)
         mx = 1 + w * (v.majority - 0.5) / total
         fm = p.fontMetrics()
+        ds, partners = self.doc.dataset, self.doc.pools.partners
+        palette = party_palette(ds, partners)      # once a paint: an all-India bar has 80 parties
+        narrowest = min(fm.horizontalAdvance(d) for d in "0123456789") + 6   # no label fits a narrower segment
+        white = QPen(QColor("white"), 1)
         for party, n in self.segments():
             seg = w * n / total
             r = QRectF(x, top, seg, bar_h)
-            c = QColor(party_colour(self.doc.dataset, self.doc.pools.partners, party))
+            c = QColor(palette.get(party) or party_colour(ds, partners, party))
             p.fillRect(r, c)
-            p.setPen(QPen(QColor("white"), 1))
+            p.setPen(white)
             p.drawLine(r.topRight(), r.bottomRight())
-            label = _bar_label(fm, f"{party} {n}", str(n), r, mx)
+            label = _bar_label(fm, f"{party} {n}", str(n), r, mx) if seg >= narrowest else None
             if label is not None:
                 p.setPen(text_colour_on(c))
                 p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])

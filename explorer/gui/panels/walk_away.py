@@ -23,7 +23,7 @@ from ...core import uncertainty as U
 from ...core.delta import Delta
 from ..document import DocumentView
 from ..jobs import run_job
-from ..live_uncertainty import cached_params
+from ..live_uncertainty import cached_params, fork
 from .common import SORT_ROLE, runs
 
 @dataclass(frozen=True, eq=False)
@@ -38,6 +38,7 @@ class WalkAwayRun:
     proposal: np.ndarray | None
     figures: dict[str, dict]
     job: tuple = ()          # what it computed (WalkAwayPanel._job_key)
+    split: np.ndarray | None = None     # the current split's pools, where the simulator now stands
 
 
 GAIN, LOSS, STALE = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#888888")
@@ -160,10 +161,16 @@ class WalkAwayModel(QAbstractTableModel):
 class WalkAwayPanel(DocumentView, QWidget):
     follows = {"evaluated": "_on_evaluated"}
 
-    def __init__(self, doc, settings_of, parent=None):
-        """``settings_of()``: the live uncertainty settings (level, draws, seed)."""
+    def __init__(self, doc, settings_of, parent=None, live=None):
+        """``settings_of()``: the live uncertainty settings (level, draws, seed). ``live``: the
+        window's ``LiveUncertainty``, whose simulator a job forks (its prepared tables shared, not
+        made again: a second simulator was 2 s and 300 MB at 4,100 seats x 21 partners) and whose
+        simulation a job waits for (the figures of the window first, these after, not both at once);
+        without it each job makes its own simulator."""
         super().__init__(parent)
         self.settings_of = settings_of
+        self.live = live
+        self._waiting = False       # a job waits for the live simulation of its projector and settings
         self._proposal_partners = ()
         self.active = False
         self.computing = False
@@ -176,7 +183,7 @@ class WalkAwayPanel(DocumentView, QWidget):
         self._after_paint.setSingleShot(True)
         self._after_paint.timeout.connect(self._start)
         self._sim_key = None
-        self._sim = self._apart = self._proposal_figures = None
+        self._sim = self._apart = self._proposal_figures = self._sim_split = None
         self.proposal: np.ndarray | None = None     # the optimiser's last proposal (pool per seat)
         self.proposal_fights: np.ndarray | None = None
         self.figures: dict[str, dict] = {}
@@ -292,6 +299,7 @@ class WalkAwayPanel(DocumentView, QWidget):
             self._launch()
 
     AFTER_PAINT_MS = 40
+    REDRAW_SEATS = 256      # a move of more seats than this draws the split again in full
 
     def _start(self) -> None:
         if self.active and self.doc is not None and not self.computing:
@@ -302,6 +310,12 @@ class WalkAwayPanel(DocumentView, QWidget):
         """A job running or about to start."""
         return self.computing or self._after_paint.isActive()
 
+    def live_landed(self, *_) -> None:
+        """The live uncertainty has new figures (or failed): a job waiting for its simulator starts."""
+        if self._waiting and not (self.live is not None and self.live.coming):
+            self._waiting = self.computing = False
+            self._launch()
+
     # -- the computation ----------------------------------------------------------------------------
     def _launch(self) -> None:
         doc, s = self.doc, self.settings_of()
@@ -310,8 +324,23 @@ class WalkAwayPanel(DocumentView, QWidget):
         pj = doc.evaluation.projector
         key = (pj, s, ds.uid)
         sim, apart = (self._sim, self._apart) if key == self._sim_key else (None, None)
+        base = None
+        if sim is None and self.live is not None:
+            base = self.live.simulator_for(key)
+            if base is None and self.live.coming:     # its simulator is on its way: this job waits for it
+                self._job, self._pending = self._job_key(), False
+                self._waiting = self.computing = True
+                if not self.model.rowCount():
+                    self.note.setText("Computing each partner's seats in the alliance and going alone…")
+                return
+            if base is not None:
+                base = fork(base)      # its own draws of the split, the live's tables
         known = self._proposal_figures if sim is not None else None   # (proposal, its figures) of this sim
         pools, fights = snap.pool.astype(np.int64), snap.fight_masks()
+        # many seats moved (assign all, a preset): the split drawn again in full, not moved seat by
+        # seat (a move holds draws x seats tables: 1 GB for every seat of 4,100)
+        redraw = sim is not None and (self._sim_split is None or len(self._sim_split) != len(pools)
+                                      or int((self._sim_split != pools).sum()) > self.REDRAW_SEATS)
         proposal, pfights = self.proposal, self.proposal_fights
         if proposal is not None and (len(proposal) != len(pools) or self._proposal_partners != snap.pools.partners):
             proposal = self.proposal = None   # made for another alliance: forgotten
@@ -327,17 +356,23 @@ class WalkAwayPanel(DocumentView, QWidget):
             self.note.setText("Computing each partner's seats in the alliance and going alone…")
 
         def work(_snap, _job):
-            # going alone is drawn once per simulator, the proposal once per proposal; a move then
-            # redraws only the moved seats of the current split
-            params = U.with_assumed_poll(cached_params(ds, s.level), snap.assumptions, snap.bloc_name)
-            sm = sim or U.Simulator(pj, ds, params, s.draws, s.seed)
-            ap = apart or O.partners_apart(sm, pdef, majority)
+            # going alone is drawn once per simulator, the proposal once per proposal, each on a
+            # fork of its own (a move from every seat contested to the split redraws nearly every
+            # seat, in tables of draws x seats: 5 s and 1 GB at 4,100 seats); a move then redraws
+            # only the moved seats of the current split
+            if sim is None and base is None:
+                params = U.with_assumed_poll(cached_params(ds, s.level), snap.assumptions, snap.bloc_name)
+            sm = sim or base or U.Simulator(pj, ds, params, s.draws, s.seed)
+            if redraw:
+                sm.run(pools, majority, fights)
+            ap = apart or O.partners_apart(fork(sm), pdef, majority)
             out = {}
             if proposal is not None:
                 same = known is not None and known[0] is proposal
-                out["proposal"] = known[1] if same else O.walk_away(sm, pdef, proposal, majority, pfights, ap)
+                out["proposal"] = known[1] if same else \
+                    O.walk_away(fork(sm), pdef, proposal, majority, pfights, ap)
             out = {"current": O.walk_away(sm, pdef, pools, majority, fights, ap)} | out
-            return WalkAwayRun(token, doc, key, sm, ap, proposal, out, job_key)
+            return WalkAwayRun(token, doc, key, sm, ap, proposal, out, job_key, pools)
         run_job(snap, work, self._arrived, self._failed, owner=self)
 
     def _failed(self, text: str) -> None:
@@ -350,7 +385,7 @@ class WalkAwayPanel(DocumentView, QWidget):
         token, doc, key, sim, apart, proposal, figures = (out.token, out.doc, out.key, out.sim, out.apart,
                                                            out.proposal, out.figures)
         self.computing = False
-        self._sim_key, self._sim, self._apart = key, sim, apart
+        self._sim_key, self._sim, self._apart, self._sim_split = key, sim, apart, out.split
         self._proposal_figures = (proposal, figures["proposal"]) if proposal is not None else None
         if self._pending:            # the document changed meanwhile: once more with what it is now
             self._launch()
