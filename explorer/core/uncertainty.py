@@ -601,6 +601,22 @@ def seat_interval(x: np.ndarray) -> tuple[int, int, int]:
     return int(q[0]), int(q[1]), int(q[2])
 
 
+TILE = 16     # seats a tile of the winning slots holds: (D, TILE) bytes, so that a seat's draws
+#               are 16 bytes apart (a move reads and writes its seats' in a few pages, not one page a
+#               draw as with seats x draws rows of 4,100 bytes) and a draw's are a row per tile
+
+
+def _put_tiles(W: np.ndarray, start: int, win: np.ndarray) -> None:
+    """Writes the winning slots ``win`` (S, D) of seats start.. into the tiles ``W``."""
+    S = win.shape[0]
+    i = 0
+    while i < S:
+        t, a = divmod(start + i, TILE)
+        n = min(TILE - a, S - i)
+        W[t, :, a:a + n] = win[i:i + n].T
+        i += n
+
+
 _WORK = threading.local()
 _HALF: list = []
 
@@ -634,7 +650,7 @@ class Simulator:
                  seed: int = DEFAULT_SEED, bank: NoiseBank | None = None):
         self.pj, self.ds, self.params, self.draws, self.seed = projector, ds, params, draws, seed
         self._prepare(bank)
-        self._winners: np.ndarray | None = None   # (D, N) winning slot of the current split
+        self._winners: np.ndarray | None = None   # (tiles, D, TILE) winning slot of the current split
         self._variant: np.ndarray | None = None
         self._col_seats: list | None = None
 
@@ -1066,7 +1082,7 @@ class Simulator:
         # (its column, one (D,) array a column) and of the alliance, counted seat by seat as each
         # chunk is drawn: a seat adds one to its winner's column in every draw, so only the slots
         # that win somewhere are read (1 or 2 a seat), never every draw x party cell
-        W = np.empty((D, N), dtype=np.uint8)
+        W = np.empty((-(-N // TILE), D, TILE), dtype=np.uint8)
         counts = np.empty((N, TOP + 1), dtype=np.int32)
         C = len(self.cols)
         table = np.zeros((C, D), dtype=np.int16 if N < 2**15 else np.int32)
@@ -1077,7 +1093,7 @@ class Simulator:
         for s in range(0, N, chunk):
             sl = slice(s, min(s + chunk, N))
             win = self._win_slots(np.arange(sl.start, sl.stop), var[sl], wide)        # (S, D)
-            W[:, sl] = win.T
+            _put_tiles(W, sl.start, win)
             for j in range(TOP + 1):
                 counts[sl, j] = np.count_nonzero(win == j, axis=1)
             seats_d += (np.right_shift(bits[sl, None], win) & 1).sum(axis=0, dtype=np.int64)
@@ -1093,6 +1109,13 @@ class Simulator:
         self._party, self._count = self._merged(self.win_party[var, rows], counts)
         self._p_all = np.where(self._ally, self._count, 0).sum(axis=1) / D
         return self._summary(majority)
+
+    def winning_slots(self) -> np.ndarray | None:
+        """(D, N) each draw's winning slot of the split last run or moved to (made when asked)."""
+        W = self._winners
+        if W is None:
+            return None
+        return W.transpose(1, 0, 2).reshape(self.draws, -1)[:, :self.N].copy()
 
     @staticmethod
     def _ally_bits(ally: np.ndarray) -> np.ndarray:
@@ -1138,7 +1161,7 @@ class Simulator:
         changed = np.flatnonzero(var != self._variant)
         if len(changed):
             n, D = len(changed), self.draws
-            old_slot = np.ascontiguousarray(self._winners[:, changed].T)          # (n, D)
+            old_slot = self._winners[changed // TILE, :, changed % TILE]          # (n, D)
             new_slot = self._win_slots(changed, var[changed])                     # (n, D)
             old_v, new_v = self._variant[changed], var[changed]
             new_counts = np.empty((n, TOP + 1), dtype=np.int32)
@@ -1157,7 +1180,7 @@ class Simulator:
             old_bits, new_bits = self._bits[changed], self._ally_bits(self.win_ally[new_v, changed])
             self._seats_d = self._seats_d + ((np.right_shift(new_bits[:, None], new_slot) & 1).sum(axis=0, dtype=np.int64) -
                                              (np.right_shift(old_bits[:, None], old_slot) & 1).sum(axis=0, dtype=np.int64))
-            self._winners[:, changed] = new_slot.T
+            self._winners[changed // TILE, :, changed % TILE] = new_slot
             self._counts[changed] = new_counts
             self._variant = var
             # the per-seat rows handed out: copies with the moved seats' rows replaced
@@ -1180,7 +1203,8 @@ class Simulator:
         near = np.flatnonzero((seats_d == majority) | (seats_d == majority - 1))
         tipping = np.zeros(N)
         if len(near):
-            won = np.right_shift(self._bits[None, :], W[near]) & 1                 # (near, N)
+            at_near = W[:, near, :].transpose(1, 0, 2).reshape(len(near), -1)[:, :N]      # (near, N)
+            won = np.right_shift(self._bits[None, :], at_near) & 1
             at = seats_d[near]
             short = at == majority - 1
             ta = won[at == majority].sum(axis=0, dtype=np.int64)
