@@ -618,6 +618,7 @@ def _put_tiles(W: np.ndarray, start: int, win: np.ndarray) -> None:
 
 
 _WORK = threading.local()
+WORK_CELLS = 2**18          # the scratch kept per thread: 3 x 1 MB (a chunk is 160,000 cells)
 _HALF: list = []
 
 
@@ -633,6 +634,8 @@ def _work(n: int, S: int, D: int) -> list[np.ndarray]:
     """``n`` float32 (S, D) scratch arrays of this thread, kept between calls (a fresh 640 kB
     array per slot and chunk costs its page faults each time, where the app hands large blocks
     back to the system when freed). Valid until the thread's next call."""
+    if S * D > WORK_CELLS:      # a large one-off (a caller's own chunking): not kept
+        return [np.empty((S, D), dtype=np.float32) for _ in range(n)]
     have = getattr(_WORK, "bufs", None)
     if have is None or len(have) < n or have[0].size < S * D:
         have = _WORK.bufs = [np.empty(max(S * D, 1), dtype=np.float32) for _ in range(max(n, 3))]
@@ -1159,10 +1162,14 @@ class Simulator:
         if self._winners is None or self._col_seats is None:
             return self.run(pools, majority, fights)
         changed = np.flatnonzero(var != self._variant)
+        if 4 * len(changed) > self.N:         # most seats: the same figures counted afresh
+            return self.run(pools, majority, fights)
         if len(changed):
             n, D = len(changed), self.draws
             old_slot = self._winners[changed // TILE, :, changed % TILE]          # (n, D)
-            new_slot = self._win_slots(changed, var[changed])                     # (n, D)
+            new_slot = np.empty((n, D), dtype=np.uint8)
+            for a in range(0, n, CHUNK):                                           # (n, D)
+                new_slot[a:a + CHUNK] = self._win_slots(changed[a:a + CHUNK], var[changed[a:a + CHUNK]])
             old_v, new_v = self._variant[changed], var[changed]
             new_counts = np.empty((n, TOP + 1), dtype=np.int32)
             for j in range(TOP + 1):
