@@ -175,3 +175,25 @@ def test_the_optimisers_table_keeps_8_draws_a_byte_and_gives_back_the_draws_it_c
     assert np.array_equal(t.draws_of(np.zeros(90, dtype=np.int64), seats, 400), t.draws_of(np.zeros(90, dtype=np.int64), seats)[:, :400])
     ch = t.current
     assert np.array_equal(t.seats_by_draw(ch), t.sim.variant_draws(t.variant(ch)).sum(axis=1))
+
+
+def test_a_move_into_a_new_friendly_fight_gives_a_fresh_runs_figures():
+    # Jharkhand's INDIA bloc (4 partners): a seat made a fight between two of them adds a variant
+    # (and perhaps a party column) to the projector and the simulator after their first run
+    ds = load_embedded("jharkhand")
+    sc = scenario_from_preset(ds, "INDIA bloc 2024")
+    params, _ = U.params_for(ds)
+    eng = Engine(ds)
+    pj = eng.evaluate(sc).projector
+    sim = U.Simulator(pj, ds, params, 1000, 7)
+    sim.run(sc.pool.astype(np.int64), ds.majority, sc.fight_masks())
+    variants = len(pj.variant_masks)
+    codes = [p.code for p in sc.pools.partners]
+    a = int(ds.seats.ac_no[5])
+    sc.assign([a], "contested")
+    sc.set_fights({a: (codes[0], codes[2])})
+    masks = sc.fight_masks()
+    moved = sim.move(sc.pool.astype(np.int64), ds.majority, masks)
+    assert len(pj.variant_masks) == variants + 1
+    fresh = U.Simulator(pj, ds, params, 1000, 7, bank=sim.bank).run(sc.pool.astype(np.int64), ds.majority, masks)
+    _same(_figures(moved), _figures(fresh))
