@@ -143,6 +143,8 @@ def test_the_tipping_seats_are_the_stable_sorts_first_k_with_their_ties():
     for trial in range(200):
         n, D = int(rng.integers(1, 100)), int(rng.integers(1, 40))
         t = rng.integers(0, 3 if trial % 2 else D + 1, size=n) / D          # counts of draws / draws
+        if trial % 5 == 0:                                                  # or any shares at all
+            t = rng.random(n) * (rng.random(n) < 0.6)
         s = U.Summary.__new__(U.Summary)
         s.tipping, s.draws = t, D
         for k in (1, 3, 12, 200):
