@@ -65,8 +65,9 @@ def test_each_draws_winners_take_one_byte_and_count_as_before():
     sim = U.Simulator(ev.projector, HARYANA, params, 4000, 1)
     s = sim.run(sc.pool, HARYANA.majority)
     # each draw's winner is its slot in the seat (one byte whatever the number of parties)
-    assert sim._winners.dtype == np.uint8 and sim._winners.nbytes == 4000 * 90
-    parties = sim.win_party[sim._variant, np.arange(90)][np.arange(90), sim._winners]      # (D, N) party index
+    W = sim.winning_slots()
+    assert sim._winners.dtype == np.uint8 and sim._winners.nbytes == 4000 * 96      # 6 tiles of 16 seats
+    parties = sim.win_party[sim._variant, np.arange(90)][np.arange(90), W]      # (D, N) party index
     # the counts are those of the winners kept: every draw elects 90, P(win) sums to 1 per seat
     assert (s.party_seats.sum(axis=1) == 90).all() and np.allclose(s.p_win.sum(axis=1), 1.0)
     counts = np.stack([np.bincount(parties[:, i], minlength=sim.n_parties) for i in range(90)])

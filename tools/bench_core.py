@@ -14,6 +14,7 @@ so that figures from different runs can be compared.
 """
 from __future__ import annotations
 
+import re
 import statistics
 import sys
 import time
@@ -359,6 +360,7 @@ def scale_line(folder: Path, n: int, k: int, time_limit: float, optimise: bool =
     sim = U.Simulator(pj, ds, params, U.DEFAULT_DRAWS, bank=sim.bank)
     sim.run(sc.pool, ds.majority)
     full_s = time.perf_counter() - t0
+    move_ms = core_moves(ds, sc, eng, sim)
     gc.collect()
     idle, _ = rss_mb()
     opt = "optimise skipped"
@@ -382,8 +384,35 @@ def scale_line(folder: Path, n: int, k: int, time_limit: float, optimise: bool =
             opt = f"optimise {total:.1f} s stopped: {str(e)[:90]}"
     _, peak = rss_mb()
     return (f"scale {n:>5} seats x {k:>2} partners: open {open_s:5.2f} s, noise bank {bank_s:5.2f} s, "
-            f"first sim {first_s:5.2f} s, full re-sim {full_s:5.2f} s, {opt}; RSS idle {idle:.0f} MB, "
-            f"peak {peak:.0f} MB")
+            f"first sim {first_s:5.2f} s, full re-sim {full_s:5.2f} s, move {move_ms:.2f} ms, {opt}; "
+            f"RSS idle {idle:.0f} MB, peak {peak:.0f} MB")
+
+
+MOVES = 200
+
+
+def core_moves(ds, sc, eng, sim, moves: int = MOVES, seed: int = 1) -> float:
+    """Median ms of the core's part of a one-seat move, as the window asks it (the live figures
+    follow a move of up to 24 seats on the GUI thread): the evaluation (projection and rules), the
+    simulator's move, the cushion, and what the views read of the summary (the interval,
+    P(majority), P(alliance) per seat, the tipping seats). The same seats and pools at every size
+    that has them: seat i of a random order, to a random pool (its first moves warm up)."""
+    rng = np.random.default_rng(seed)
+    ac = ds.seats.ac_no
+    keys = sc.pools.keys
+    times = []
+    for m in range(moves + 10):
+        a, p = int(ac[rng.integers(0, len(ac))]), keys[int(rng.integers(0, len(keys)))]
+        t0 = time.perf_counter()
+        sc.assign([a], p)
+        eng.evaluate(sc)
+        pool = sc.pool.astype(np.int64)
+        summ = sim.move(pool, ds.majority, sc.fight_masks())
+        sim.cushion(sc.pool, ds.majority)
+        summ.interval(summ.alliance_seats), summ.p_majority, summ.p_alliance, summ.tipping_seats(ds.seats, 12)
+        if m >= 10:
+            times.append((time.perf_counter() - t0) * 1e3)
+    return statistics.median(times)
 
 
 def _allocator_as_the_app() -> None:
@@ -426,15 +455,25 @@ def scale_main(argv: list[str]) -> int:
         corpus_dataset(folder, n, rows)
     del rows
     ref0 = reference_ms()
+    move = {}
     for n in sizes:
         for k in (int(x) for x in a.partners.split(",")):
             cmd = [sys.executable, __file__, "--scale", "--one", f"{n}x{k}", "--folder", str(folder),
                    "--time-limit", str(a.time_limit)] + (["--no-optimise"] if a.no_optimise else [])
-            subprocess.run(cmd, check=False)
+            r = subprocess.run(cmd, check=False, stdout=subprocess.PIPE, text=True)
+            print(r.stdout, end="", flush=True)
+            hit = re.search(r"move ([0-9.]+) ms", r.stdout)
+            if hit:
+                move[(n, k)] = float(hit.group(1))
     ref1 = reference_ms()
     load = os.getloadavg()
     print(f"reference_ms start={ref0:.1f} end={ref1:.1f} (a fixed workload; load average {load[0]:.1f} on "
           f"{os.cpu_count()} cores)")
+    # a move's cost against the 90-seat one of the same partners, in this run (target: flat, <= 1.2)
+    ratios = [f"{n}x{k} {move[(n, k)] / move[(90, k)]:.2f}" for (n, k) in move if n != 90 and (90, k) in move]
+    if ratios:
+        print("move_ratio to 90 seats (the core's part of a one-seat move, median of "
+              f"{MOVES}): " + ", ".join(ratios))
     return 0
 
 

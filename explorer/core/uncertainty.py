@@ -351,28 +351,54 @@ class NoiseBank:
         """While on, a bank that keeps no seat noise holds each seat's once drawn (the optimiser
         works out every seat once per pool variant: 22 times at 21 partners); off lets it go."""
         if on and self.lazy:
-            self._seat_held = {} if self._seat_held is None else self._seat_held
+            if self._seat_held is None:
+                self._seat_held = {}
         elif not self._hold_always:
             self._seat_held = None
+            self._held = None
+
+    @property
+    def held_seats(self) -> int:
+        """How many seats' noise the bank holds (0 while it holds none)."""
+        held = getattr(self, "_held", None)
+        return int(held[1].sum()) if self._seat_held is not None and held is not None else 0
+
+    def _held_rows(self) -> tuple[np.ndarray, np.ndarray]:
+        """The held seat noise as one (TOP, seats, draws) float32 array (the t part applied) and
+        which seats it holds: a run of held seats is then read in place, not copied seat by seat."""
+        if getattr(self, "_held", None) is None:
+            self._held = (np.empty((TOP, self.key[0], self.draws), dtype=np.float32), np.zeros(self.key[0], dtype=bool))
+        return self._held
+
+    def _draw_seat(self, n: int) -> np.ndarray:
+        """(TOP, draws) float32: seat ``n``'s noise from its own stream, the t part applied."""
+        z = table_normals([self.seed, 1, n], TOP * self.draws).reshape(TOP, self.draws)
+        if self._w_seat is not None:
+            z *= self._w_seat
+        return z
 
     def seat_noise(self, seats, d: int | None = None) -> np.ndarray:
         """(TOP, S, D) float32 or float16: the seat noise of some seats (an index array, or a
-        slice for a run of seats, which a kept bank reads in place); ``d``: the first d draws."""
+        slice for a run of seats, which a kept bank, or a lazy one holding them, reads in place:
+        do not write to it); ``d``: the first d draws."""
         d = self.draws if d is None else d
         if not self.lazy:
             return self.seat[:, seats, :d]
         idx = np.arange(self.key[0])[seats] if isinstance(seats, slice) else np.asarray(seats)
+        if self._seat_held is not None:
+            arr, have = self._held_rows()
+            missing = idx[~have[idx]]
+            for n in missing.tolist():
+                arr[:, n] = self._draw_seat(n)
+                have[n] = True
+            if isinstance(seats, slice):
+                return arr[:, seats, :d]
+            return arr[:, idx, :d]
+        if len(idx) == 1:                # a move of one seat: its rows as drawn
+            return self._draw_seat(int(idx[0]))[:, None, :d]
         out = np.empty((TOP, len(idx), d), dtype=np.float32)
-        held = self._seat_held
         for j, n in enumerate(idx.tolist()):
-            z = held.get(n) if held is not None else None
-            if z is None:
-                z = table_normals([self.seed, 1, n], TOP * self.draws).reshape(TOP, self.draws)
-                if held is not None:
-                    held[n] = z
-            out[:, j] = z[:, :d]
-        if self._w_seat is not None:
-            out *= self._w_seat[:, :, None]
+            out[:, j] = self._draw_seat(n)[:, :d]
         return out
 
 
@@ -466,18 +492,20 @@ class Summary:
     """One split's simulated figures. Per party it keeps only what some draw has: each seat's
     possible winners (``seat_party``, at most TOP + 1 a seat) and the draws each won
     (``seat_wins``), and the seats per draw of the parties that win somewhere (``seat_cols``,
-    ``seats_by_col``): at 4,100 seats and 1,109 parties, 165 columns, not 1,109 (a party that
-    never wins has no column). ``p_win`` and ``party_seats`` give the full (N, P) and (D, P)
-    arrays, made when asked (not kept); ``p_win_of``, ``seat_p_win`` and ``seats_of`` read a
-    party's or a seat's part without them."""
+    ``col_seats``: one (D,) array a column, shared with the simulator's and the summaries' that
+    did not change since — a move copies only the columns it changes): at 4,100 seats and 1,109
+    parties, 165 columns, not 1,109 (a party that never wins has no column). ``p_win``,
+    ``party_seats`` and ``seats_by_col`` give the full (N, P), (D, P) and (D, C) arrays, made
+    when asked (not kept); ``p_win_of``, ``seat_p_win`` and ``seats_of`` read a party's or a
+    seat's part without them. Nothing in a summary is written to after it is made."""
     draws: int
     parties: list[str]
     seat_party: np.ndarray       # (N, slots) party index of each seat's possible winners
     seat_wins: np.ndarray        # (N, slots) draws each won (a party in one slot only)
     p_alliance: np.ndarray       # (N,)
     alliance_seats: np.ndarray   # (D,)
-    seat_cols: np.ndarray        # (C,) party index of each column of seats_by_col, ascending
-    seats_by_col: np.ndarray     # (D, C) seats per draw of the parties that win some seat
+    seat_cols: np.ndarray        # (C,) party index of each column of col_seats, ascending
+    col_seats: tuple             # C arrays (D,): seats per draw of the parties that win some seat
     majority: int
     tipping: np.ndarray          # (N,) P(the seat decides the majority)
 
@@ -494,15 +522,25 @@ class Summary:
     def party_seats(self) -> np.ndarray:
         """(D, P) seats per draw per party index (made on each call)."""
         out = np.zeros((len(self.alliance_seats), len(self.parties)), dtype=np.int32)
-        out[:, self.seat_cols] = self.seats_by_col
+        for c, k in enumerate(self.seat_cols.tolist()):
+            out[:, k] = self.col_seats[c]
         return out
+
+    @property
+    def seats_by_col(self) -> np.ndarray:
+        """(D, C) seats per draw of each column of ``seat_cols`` (made on each call)."""
+        D = len(self.alliance_seats)
+        if not self.col_seats:
+            return np.zeros((D, 0), dtype=np.int16)
+        return np.stack(self.col_seats, axis=1)
 
     def seats_of(self, k: int) -> np.ndarray:
         """(D,) party ``k``'s seats in each draw (zeros for a party that never wins)."""
         at = np.flatnonzero(self.seat_cols == k)
         if not len(at):
-            return np.zeros(len(self.alliance_seats), dtype=self.seats_by_col.dtype)
-        return self.seats_by_col[:, at[0]]
+            dt = self.col_seats[0].dtype if self.col_seats else np.int16
+            return np.zeros(len(self.alliance_seats), dtype=dt)
+        return self.col_seats[at[0]]
 
     def p_win_of(self, k: int) -> np.ndarray:
         """(N,) P(party ``k`` wins each seat): ``p_win[:, k]``."""
@@ -532,8 +570,23 @@ class Summary:
         return out
 
     def tipping_seats(self, seats, k: int = 10) -> list[int]:
-        order = np.argsort(-self.tipping, kind="stable")
-        return [int(seats.ac_no[i]) for i in order[:k] if self.tipping[i] > 0]
+        t = self.tipping
+        k = min(k, int(np.count_nonzero(t > 0)))
+        if k <= 0:
+            return []
+        ac = seats.ac_no
+        c = np.rint(t * self.draws).astype(np.int64)
+        if not np.array_equal(c / self.draws, t):         # not counts of draws: sorted whole
+            return [int(ac[i]) for i in np.argsort(-t, kind="stable")[:k]]
+        # the stable sort's first k without sorting every seat (most seats tie: a few draws decide):
+        # the k-th largest from the counts' histogram (a partition of many ties degenerates: 0.2 ms
+        # at 4,100 seats), those above it largest first, then its ties in seat order
+        at_least = np.cumsum(np.bincount(c)[::-1])                # seats with a count >= max - j
+        cut = (len(at_least) - 1 - int(np.searchsorted(at_least, k))) / self.draws
+        above = np.flatnonzero(t > cut)
+        above = above[np.argsort(-t[above], kind="stable")]
+        order = np.concatenate([above, np.flatnonzero(t == cut)[:k - len(above)]])
+        return [int(ac[i]) for i in order]
 
 
 def seat_interval(x: np.ndarray) -> tuple[int, int, int]:
@@ -547,6 +600,47 @@ def seat_interval(x: np.ndarray) -> tuple[int, int, int]:
     idx = np.around(np.array([0.5, 0.1, 0.9]) * (n - 1)).astype(np.intp)   # the sorted draws' positions
     q = np.searchsorted(cum, idx, side="right")
     return int(q[0]), int(q[1]), int(q[2])
+
+
+TILE = 16     # seats a tile of the winning slots holds: (D, TILE) bytes, so that a seat's draws
+#               are 16 bytes apart (a move reads and writes its seats' in a few pages, not one page a
+#               draw as with seats x draws rows of 4,100 bytes) and a draw's are a row per tile
+
+
+def _put_tiles(W: np.ndarray, start: int, win: np.ndarray) -> None:
+    """Writes the winning slots ``win`` (S, D) of seats start.. into the tiles ``W``."""
+    S = win.shape[0]
+    i = 0
+    while i < S:
+        t, a = divmod(start + i, TILE)
+        n = min(TILE - a, S - i)
+        W[t, :, a:a + n] = win[i:i + n].T
+        i += n
+
+
+_WORK = threading.local()
+WORK_CELLS = 2**18          # the scratch kept per thread: 3 x 1 MB (a chunk is 160,000 cells)
+_HALF: list = []
+
+
+def _half_table() -> np.ndarray:
+    """(65,536,) float32: every half-precision value by its bits (a gather through it widens
+    half precision exactly, twice as fast as numpy's cast here)."""
+    if not _HALF:
+        _HALF.append(np.arange(65536, dtype=np.uint32).astype(np.uint16).view(np.float16).astype(np.float32))
+    return _HALF[0]
+
+
+def _work(n: int, S: int, D: int) -> list[np.ndarray]:
+    """``n`` float32 (S, D) scratch arrays of this thread, kept between calls (a fresh 640 kB
+    array per slot and chunk costs its page faults each time, where the app hands large blocks
+    back to the system when freed). Valid until the thread's next call."""
+    if S * D > WORK_CELLS:      # a large one-off (a caller's own chunking): not kept
+        return [np.empty((S, D), dtype=np.float32) for _ in range(n)]
+    have = getattr(_WORK, "bufs", None)
+    if have is None or len(have) < n or have[0].size < S * D:
+        have = _WORK.bufs = [np.empty(max(S * D, 1), dtype=np.float32) for _ in range(max(n, 3))]
+    return [a[:S * D].reshape(S, D) for a in have[:n]]
 
 
 class Simulator:
@@ -564,8 +658,9 @@ class Simulator:
                  seed: int = DEFAULT_SEED, bank: NoiseBank | None = None):
         self.pj, self.ds, self.params, self.draws, self.seed = projector, ds, params, draws, seed
         self._prepare(bank)
-        self._winners: np.ndarray | None = None   # (D, N) party index of the current split
+        self._winners: np.ndarray | None = None   # (tiles, D, TILE) winning slot of the current split
         self._variant: np.ndarray | None = None
+        self._col_seats: list | None = None
 
     def _prepare(self, bank: NoiseBank | None) -> None:
         """The simulated contenders of every variant the projector has (a friendly fight added
@@ -677,11 +772,11 @@ class Simulator:
         pcol = np.full(self.n_parties + 1, -1, dtype=np.int64)
         pcol[self.cols] = np.arange(len(self.cols))
         self.win_col = pcol[wp]
-        ps = getattr(self, "_party_seats", None)
-        if ps is not None and ps.shape[1] < len(self.cols):      # columns of parties a fight added
-            grown = np.zeros((ps.shape[0], len(self.cols)), dtype=ps.dtype)
-            grown[:, :ps.shape[1]] = ps
-            self._party_seats = grown
+        ps = getattr(self, "_col_seats", None)
+        if ps is not None and len(ps) < len(self.cols):      # columns of parties a fight added
+            more = len(self.cols) - len(ps)
+            self._col_seats = ps + [np.zeros_like(ps[0]) for _ in range(more)] if ps else None
+            self._col_tot = np.concatenate([self._col_tot, np.zeros(more, dtype=np.int64)])
 
     def _lazy_swings(self, p_draws: np.ndarray, pair_party: np.ndarray, r_scale: float) -> None:
         """With a bank that keeps no region part, no swing table either: a slot's swing is
@@ -937,10 +1032,23 @@ class Simulator:
         array)."""
         return np.take_along_axis(self.win_party[variants, seats], self._win_slots(seats, variants), axis=1).T
 
-    def _win_slots(self, seats, variants: np.ndarray) -> np.ndarray:
+    def wide_regions(self) -> np.ndarray | None:
+        """A bank that keeps no region part: its region rows widened to float32 and scaled by
+        ``r_scale``, for a run of many seats (widening half precision costs 15x an addition, and
+        every row is read by many seats and variants; 78 MB at 4,100 seats x 21 partners, let go
+        after the run). The same numbers as each seat's rows widened apart. None otherwise."""
+        table = getattr(self.bank, "region_table", None) if self.add_draws is None else None
+        if table is None or self.N * TOP < len(table):     # fewer reads than rows: widened as read
+            return None
+        return np.multiply(table, self.r_scale, dtype=np.float32)
+
+    def _win_slots(self, seats, variants: np.ndarray, wide: np.ndarray | None = None) -> np.ndarray:
         """(len(seats), D) uint8: each draw's winning slot, each seat in its variant (``seats``: an
         index array, or a slice for a run of seats; TOP: the seat's unopposed winner). Worked out
-        seat by row, (S, D): every gather reads contiguous draws."""
+        seat by row, (S, D): every gather reads contiguous draws; ``wide``: ``wide_regions()``.
+        Each slot's share is summed in the same order whatever the path, and the first slot with
+        the largest share wins (ties to the earlier slot), found without masked copies (a masked
+        copy of random draws costs 50x an addition)."""
         b = self.bank
         base = self.base[variants, seats]           # (S, TOP)
         ok = self.valid[variants, seats]
@@ -951,9 +1059,10 @@ class Simulator:
         nsd = self.nsd[variants, seats] if self.nsd is not None else None
         tc = self.tcoef[variants, seats] if self.tdraw is not None else None
         rtc = self.rtcoef[variants, seats] if self.rtdraw is not None else None
-        best = win = None
-        S = base.shape[0]
-        tmp = np.empty((S, self.draws), dtype=np.float32)
+        S, D = base.shape[0], self.draws
+        x, tmp, best = _work(3, S, D)
+        win = np.zeros((S, D), dtype=np.uint8)
+        hit = np.empty((S, D), dtype=bool)
         rows = seats         # a run of seats reads the bank's rows in place
         if isinstance(seats, np.ndarray) and S and int(seats[-1]) - int(seats[0]) + 1 == S and \
                 (S == 1 or bool((np.diff(seats) == 1).all())):
@@ -961,15 +1070,21 @@ class Simulator:
         noise = b.seat_noise(rows) if nsd is not None else None        # (TOP, S, D)
         for k in range(TOP):
             if arow is not None:
-                x = np.take(self.add_draws, arow[:, k], axis=0)      # (S, D)
-                if x.dtype != np.float32:
-                    x = x.astype(np.float32)
+                if self.add_draws.dtype == np.float32:
+                    np.take(self.add_draws, arow[:, k], axis=0, out=x, mode="clip")
+                else:
+                    np.copyto(x, np.take(self.add_draws, arow[:, k], axis=0))
             else:     # a bank that keeps no region part: the party's swing, its region's
-                x = np.take(self.p_draws, prow[:, k], axis=0)
-                np.multiply(np.take(b.region_table, rrow[:, k], axis=0), self.r_scale, out=tmp, dtype=np.float32)
+                np.take(self.p_draws, prow[:, k], axis=0, out=x, mode="clip")
+                if wide is not None:
+                    np.take(wide, rrow[:, k], axis=0, out=tmp, mode="clip")
+                else:      # half precision widened through its table of every value (2x a cast)
+                    np.take(_half_table(), np.take(b.region_table, rrow[:, k], axis=0).view(np.uint16), out=tmp,
+                            mode="clip")
+                    tmp *= self.r_scale
                 x += tmp
             if crow is not None:       # the contender's statewide swing: a factor, or points
-                np.take(self.c_draws, crow[:, k], axis=0, out=tmp)
+                np.take(self.c_draws, crow[:, k], axis=0, out=tmp, mode="clip")
                 if self.c_mult:
                     tmp *= base[:, k, None]
                 else:
@@ -981,19 +1096,27 @@ class Simulator:
                 np.multiply(noise[k], nsd[:, k, None], out=tmp, dtype=np.float32)
                 x += tmp
             if tc is not None:
-                x += self.tdraw[None, :] * tc[:, k, None]
+                np.multiply(self.tdraw[None, :], tc[:, k, None], out=tmp)
+                x += tmp
             if rtc is not None:        # inside the rival blocs: one draw per bloc
                 np.matmul(rtc[:, k, :], self.rtdraw, out=tmp)
                 x += tmp
-            np.maximum(x, 0.0, out=x)       # a share never goes below 0; renormalising keeps the order
+            tmp.fill(0.0)
+            np.maximum(x, tmp, out=x)       # a share never goes below 0; renormalising keeps the order
             if not ok[:, k].all():
                 x[~ok[:, k], :] = -np.inf
-            if best is None:
-                best, win = x, np.zeros(x.shape, dtype=np.uint8)
+            if k == 0:
+                x, best = best, x
             else:
-                m = x > best
-                np.copyto(best, x, where=m)
-                np.copyto(win, np.uint8(k), where=m)
+                np.greater(x, best, out=hit)
+                np.maximum(best, x, out=best)
+                if k == 1:
+                    np.copyto(win, hit)
+                else:      # win = k where hit, else win: win + hit x (k - win), in whole bytes
+                    w8 = tmp.view(np.uint8)[:, :D]
+                    np.subtract(np.uint8(k), win, out=w8)
+                    w8 *= hit
+                    win += w8
         un = self.unopposed[seats]
         if un.any():
             win[un, :] = TOP
@@ -1008,99 +1131,148 @@ class Simulator:
     def run(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None, chunk: int = CHUNK) -> Summary:
         var = self._variants(pools, fights)
         N, D = self.N, self.draws
+        rows = np.arange(N)
         # each draw's winner as its slot in the seat (one byte; the party is the slot's in the
-        # seat's variant), and each seat's wins per slot
-        W = np.empty((D, N), dtype=np.uint8)
+        # seat's variant), each seat's wins per slot, the seats per draw of each party that can win
+        # (its column, one (D,) array a column) and of the alliance, counted seat by seat as each
+        # chunk is drawn: a seat adds one to its winner's column in every draw, so only the slots
+        # that win somewhere are read (1 or 2 a seat), never every draw x party cell
+        W = np.empty((-(-N // TILE), D, TILE), dtype=np.uint8)
         counts = np.empty((N, TOP + 1), dtype=np.int32)
+        C = len(self.cols)
+        table = np.zeros((C, D), dtype=np.int16 if N < 2**15 else np.int32)
+        seats_d = np.zeros(D, dtype=np.int64)
+        col = self.win_col[var, rows]                                            # (N, slots)
+        bits = self._ally_bits(self.win_ally[var, rows])
+        wide = self.wide_regions()
         for s in range(0, N, chunk):
             sl = slice(s, min(s + chunk, N))
-            win = self._win_slots(np.arange(sl.start, sl.stop), var[sl])        # (S, D)
-            W[:, sl] = win.T
-            S = win.shape[0]
-            counts[sl] = np.bincount((win + (np.arange(S) * (TOP + 1))[:, None].astype(np.intp)).ravel(),
-                                     minlength=S * (TOP + 1)).reshape(S, TOP + 1)
-        # each draw's seats per party that can win (its column), a block of draws at a time (a count
-        # of all D x P cells per chunk of seats cost D x P x N / chunk: 16 s at 4,100 seats)
-        C = len(self.cols)
-        party_seats = np.empty((D, C), dtype=np.int16 if N < 2**15 else np.int32)
-        seats_d = np.empty(D, dtype=np.int64)
-        at = (np.arange(N, dtype=np.intp) * (TOP + 1))[None, :]
-        col = self.win_col[var, np.arange(N)].ravel()                            # (N x slots)
-        ally = self.win_ally[var, np.arange(N)].ravel()
-        blk = max(1, 2**20 // max(N, 1))
-        for d0 in range(0, D, blk):
-            d1 = min(D, d0 + blk)
-            cell = W[d0:d1] + at
-            wi = col[cell] + (np.arange(d1 - d0, dtype=np.int64) * C)[:, None]
-            party_seats[d0:d1] = np.bincount(wi.ravel(), minlength=(d1 - d0) * C).reshape(d1 - d0, C)
-            seats_d[d0:d1] = ally[cell].sum(axis=1)
+            win = self._win_slots(np.arange(sl.start, sl.stop), var[sl], wide)        # (S, D)
+            _put_tiles(W, sl.start, win)
+            for j in range(TOP + 1):
+                counts[sl, j] = np.count_nonzero(win == j, axis=1)
+            seats_d += (np.right_shift(bits[sl, None], win) & 1).sum(axis=0, dtype=np.int64)
+            self._add_columns(table, win, counts[sl], col[sl], +1)
+        del wide
         self._winners, self._variant = W, var
         self._counts = counts
-        self._party_seats = party_seats
+        self._col_seats = list(table)
         self._seats_d = seats_d
+        self._col_tot = np.bincount(col.ravel(), weights=counts.ravel(), minlength=C).astype(np.int64)
+        self._ally = self.win_ally[var, rows]
+        self._bits = bits
+        self._party, self._count = self._merged(self.win_party[var, rows], counts)
+        self._p_all = np.where(self._ally, self._count, 0).sum(axis=1) / D
         return self._summary(majority)
 
-    def move(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None) -> Summary:
-        """After some seats changed pool: only their draws are recomputed, and the counts are
-        updated by the difference."""
-        var = self._variants(pools, fights)
-        if self._winners is None:
-            return self.run(pools, majority, fights)
-        changed = np.flatnonzero(var != self._variant)
-        if len(changed):
-            n = len(changed)
-            old_slot = self._winners[:, changed]                                  # (D, n)
-            new_slot = self._win_slots(changed, var[changed])                     # (n, D)
-            j = np.arange(n)[None, :]
-            old_v = self._variant[changed]
-            old = self.win_col[old_v, changed][j, old_slot]                       # (D, n) columns
-            new = self.win_col[var[changed], changed][j, new_slot.T]
-            C = self._party_seats.shape[1]
-            key, row = self.__dict__.get("_row_start", (None, None))
-            if key != (self.draws, C):
-                row = np.arange(self.draws, dtype=np.intp) * C
-                self._row_start = ((self.draws, C), row)
-            flat = self._party_seats.reshape(-1)        # a view: (draw, column) cells in a row
-            for k in range(n):      # one (draw, column) cell per draw and seat: fancy += is exact here
-                flat[row + old[:, k]] -= 1
-                flat[row + new[:, k]] += 1
-            self._counts[changed] = np.bincount((new_slot + (np.arange(n) * (TOP + 1))[:, None].astype(np.intp)).ravel(),
-                                                minlength=n * (TOP + 1)).reshape(n, TOP + 1)
-            self._seats_d += self.win_ally[var[changed], changed][j, new_slot.T].sum(axis=1) - \
-                self.win_ally[old_v, changed][j, old_slot].sum(axis=1)
-            self._winners[:, changed] = new_slot.T
-            self._variant = var
-        return self._summary(majority)
+    def winning_slots(self) -> np.ndarray | None:
+        """(D, N) each draw's winning slot of the split last run or moved to (made when asked)."""
+        W = self._winners
+        if W is None:
+            return None
+        return W.transpose(1, 0, 2).reshape(self.draws, -1)[:, :self.N].copy()
 
-    def _summary(self, majority: int) -> Summary:
-        W, D, N = self._winners, self.draws, self.N
-        seats_d = self._seats_d
-        var = self._variant
-        ally = self.win_ally[var, np.arange(N)]                                   # (N, slots)
-        # the seats that decide the majority: only draws at the majority or one short matter
-        near = np.flatnonzero((seats_d == majority) | (seats_d == majority - 1))
-        tipping = np.zeros(N)
-        if len(near):
-            won = ally.ravel()[W[near] + (np.arange(N, dtype=np.intp) * (TOP + 1))[None, :]]
-            at = seats_d[near, None]
-            tipping = ((won & (at == majority)) | (~won & (at == majority - 1))).sum(axis=0) / D
-        # each seat's winners: the parties of its slots, a party in two slots (two independents)
-        # counted once with both slots' wins
-        party = self.win_party[var, np.arange(N)].copy()
-        count = self._counts.copy()
+    @staticmethod
+    def _ally_bits(ally: np.ndarray) -> np.ndarray:
+        """(N,) uint8: bit j set where slot j's party is a partner (a draw's winning slot w is
+        the alliance's when ``(bits >> w) & 1``)."""
+        return (ally.astype(np.uint8) << np.arange(ally.shape[1], dtype=np.uint8)).sum(axis=1, dtype=np.uint8)
+
+    @staticmethod
+    def _add_columns(cols: list | np.ndarray, win: np.ndarray, counts: np.ndarray, col: np.ndarray, sign: int) -> None:
+        """Adds (or takes away) each seat's winner to its column's seats in every draw: ``win``
+        (S, D) the seats' winning slots, ``counts`` (S, slots) their wins, ``col`` (S, slots) each
+        slot's column. A slot that wins every draw adds a constant; one that never wins, nothing."""
+        D = win.shape[1]
+        for i, j in zip(*np.nonzero(counts)):
+            c = int(col[i, j])
+            if counts[i, j] == D:
+                cols[c] += sign
+            elif sign > 0:
+                cols[c] += win[i] == j
+            else:
+                cols[c] -= win[i] == j
+
+    @staticmethod
+    def _merged(party: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Each seat's winners: the parties of its slots, a party in two slots (two independents)
+        counted once with both slots' wins (in its first slot)."""
+        party = party.copy()
+        count = count.copy()
         for a in range(TOP + 1):
             for b in range(a + 1, TOP + 1):
                 same = (party[:, b] == party[:, a]) & (count[:, b] > 0)
                 count[same, a] += count[same, b]
                 count[same, b] = 0
-        p_all = np.where(ally, count, 0).sum(axis=1) / D
-        # per draw, the seats of each party that wins somewhere in some draw
-        tot = np.zeros(len(self.cols), dtype=np.int64)
-        np.add.at(tot, self.win_col[var, np.arange(N)].ravel(), self._counts.ravel())
-        keep = np.flatnonzero(tot > 0)
+        return party, count
+
+    def move(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None) -> Summary:
+        """After some seats changed pool: only their draws are recomputed, and every figure kept
+        is updated by their difference (the seats per draw of the columns they win in, their
+        rows of the per-seat figures): a move costs the seats moved, not the seats there are."""
+        var = self._variants(pools, fights)
+        if self._winners is None or self._col_seats is None:
+            return self.run(pools, majority, fights)
+        changed = np.flatnonzero(var != self._variant)
+        if 4 * len(changed) > self.N:         # most seats: the same figures counted afresh
+            return self.run(pools, majority, fights)
+        if len(changed):
+            n, D = len(changed), self.draws
+            old_slot = self._winners[changed // TILE, :, changed % TILE]          # (n, D)
+            new_slot = np.empty((n, D), dtype=np.uint8)
+            for a in range(0, n, CHUNK):                                           # (n, D)
+                new_slot[a:a + CHUNK] = self._win_slots(changed[a:a + CHUNK], var[changed[a:a + CHUNK]])
+            old_v, new_v = self._variant[changed], var[changed]
+            new_counts = np.empty((n, TOP + 1), dtype=np.int32)
+            for j in range(TOP + 1):
+                new_counts[:, j] = np.count_nonzero(new_slot == j, axis=1)
+            old_counts = self._counts[changed]
+            # the columns changed are copied first: the summaries handed out keep theirs
+            old_col, new_col = self.win_col[old_v, changed], self.win_col[new_v, changed]
+            cols = self._col_seats
+            for c in set(old_col[old_counts > 0].tolist()) | set(new_col[new_counts > 0].tolist()):
+                cols[c] = cols[c].copy()
+            self._add_columns(cols, old_slot, old_counts, old_col, -1)
+            self._add_columns(cols, new_slot, new_counts, new_col, +1)
+            np.subtract.at(self._col_tot, old_col.ravel(), old_counts.ravel())
+            np.add.at(self._col_tot, new_col.ravel(), new_counts.ravel())
+            old_bits, new_bits = self._bits[changed], self._ally_bits(self.win_ally[new_v, changed])
+            self._seats_d = self._seats_d + ((np.right_shift(new_bits[:, None], new_slot) & 1).sum(axis=0, dtype=np.int64) -
+                                             (np.right_shift(old_bits[:, None], old_slot) & 1).sum(axis=0, dtype=np.int64))
+            self._winners[changed // TILE, :, changed % TILE] = new_slot
+            self._counts[changed] = new_counts
+            self._variant = var
+            # the per-seat rows handed out: copies with the moved seats' rows replaced
+            self._bits[changed] = new_bits
+            self._ally[changed] = self.win_ally[new_v, changed]
+            party, count = self._merged(self.win_party[new_v, changed], new_counts)
+            self._party, self._count = self._party.copy(), self._count.copy()
+            self._party[changed], self._count[changed] = party, count
+            self._p_all = self._p_all.copy()
+            self._p_all[changed] = np.where(self._ally[changed], count, 0).sum(axis=1) / D
+        return self._summary(majority)
+
+    def _summary(self, majority: int) -> Summary:
+        """The figures of the split last run or moved to, from what run and move keep: the
+        per-seat rows and the seats per draw are handed out as they are (a move replaces them, and
+        copies a column before changing it), the tipping seats worked out over the draws at the
+        majority or one short only."""
+        W, D, N = self._winners, self.draws, self.N
+        seats_d = self._seats_d
+        near = np.flatnonzero((seats_d == majority) | (seats_d == majority - 1))
+        tipping = np.zeros(N)
+        if len(near):
+            at_near = W[:, near, :].transpose(1, 0, 2).reshape(len(near), -1)[:, :N]      # (near, N)
+            won = np.right_shift(self._bits[None, :], at_near) & 1
+            at = seats_d[near]
+            short = at == majority - 1
+            ta = won[at == majority].sum(axis=0, dtype=np.int64)
+            tipping = (ta + (int(short.sum()) - won[short].sum(axis=0, dtype=np.int64))) / D
+        keep = np.flatnonzero(self._col_tot > 0)
         keep = keep[np.argsort(self.cols[keep], kind="stable")]
-        return Summary(D, self.parties, party, count, p_all, seats_d.copy(), self.cols[keep],
-                       self._party_seats[:, keep], majority, tipping)
+        cols = self._col_seats
+        return Summary(D, self.parties, self._party, self._count, self._p_all, seats_d, self.cols[keep],
+                       tuple(cols[c] for c in keep.tolist()), majority, tipping)
 
     @property
     def cushion(self) -> "Cushion":
@@ -1131,45 +1303,53 @@ class Simulator:
         out.bank = _FirstDraws(self.bank, d)
         for name in ("add_draws", "p_draws", "c_draws"):
             a = getattr(self, name, None)
-            if a is not None:
-                setattr(out, name, a[:, :d])
+            if a is not None:      # contiguous: a gather of rows from a strided view is 20x slower
+                setattr(out, name, np.ascontiguousarray(a[:, :d]))
         if self.tdraw is not None:
             out.tdraw = self.tdraw[:d]
         if self.rtdraw is not None:
-            out.rtdraw = self.rtdraw[:, :d]
-        out._winners = out._variant = None
+            out.rtdraw = np.ascontiguousarray(self.rtdraw[:, :d])
+        out._winners = out._variant = out._col_seats = None
         return out
 
     def variant_probabilities(self, chunk: int = CHUNK) -> np.ndarray:
         """(V, N): P(the alliance wins seat i) with the seat in each pool variant."""
         out = np.empty((self.V, self.N))
+        wide = self.wide_regions()
         for v in range(self.V):
             for s in range(0, self.N, chunk):
                 idx = np.arange(s, min(s + chunk, self.N))
-                out[v, idx] = self._ally_wins(idx, np.full(len(idx), v)).mean(axis=1)
+                out[v, idx] = self._ally_wins(idx, np.full(len(idx), v), wide).mean(axis=1)
         return out
 
-    def variant_draws(self, variants: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    def variant_draws(self, variants: np.ndarray, out: np.ndarray | None = None,
+                      wide: np.ndarray | None = None) -> np.ndarray:
         """(D, N) bool: the alliance wins seat i in draw d with each seat in its variant. With
         ``out`` (N, D) bool, written there seat by row (what the optimiser's table holds) and
-        returned, with no (D, N) array and no transpose between."""
+        returned, with no (D, N) array and no transpose between. ``wide``: ``wide_regions()``, when
+        the caller keeps it for several variants (made here otherwise)."""
         # as many cells a chunk as 16 seats of 10,000 draws: with fewer draws, more seats a chunk
         # (the same draws; fewer steps of the loop)
         chunk = max(CHUNK, CHUNK * DEFAULT_DRAWS // max(self.draws, 1))
+        if wide is None:
+            wide = self.wide_regions()
         if out is not None:
             for s in range(0, self.N, chunk):
                 idx = np.arange(s, min(s + chunk, self.N))
-                out[s:s + len(idx)] = self._ally_wins(idx, variants[idx])
+                out[s:s + len(idx)] = self._ally_wins(idx, variants[idx], wide)
             return out
         W = np.empty((self.draws, self.N), dtype=bool)
         for s in range(0, self.N, chunk):
             idx = np.arange(s, min(s + chunk, self.N))
-            W[:, idx] = self._ally_wins(idx, variants[idx]).T
+            W[:, idx] = self._ally_wins(idx, variants[idx], wide).T
         return W
 
-    def _ally_wins(self, seats: np.ndarray, variants: np.ndarray) -> np.ndarray:
+    def _ally_wins(self, seats: np.ndarray, variants: np.ndarray, wide: np.ndarray | None = None) -> np.ndarray:
         """(S, D) bool: a partner wins each seat in each draw, each seat in its variant."""
-        return np.take_along_axis(self.win_ally[variants, seats], self._win_slots(seats, variants), axis=1)
+        bits = self._ally_bits(self.win_ally[variants, seats])
+        won = np.right_shift(bits[:, None], self._win_slots(seats, variants, wide))
+        won &= 1
+        return won.view(bool)
 
 
 # --- the cushion: a uniform swing from the alliance to its main rival ----------------------------------
@@ -1258,7 +1438,14 @@ class Cushion:
         n_p = self.pj.pools.n_partners
         var = np.minimum(pools.astype(np.int64), n_p)
         rival = self.rival(pools, majority)
-        seats = self.won_table(rival)[var, np.arange(len(var))].sum(axis=0)
+        won = self.won_table(rival)
+        last = self.__dict__.get("_last")        # (rival, variants, seats at each swing) of the last call
+        ch = np.flatnonzero(var != last[1]) if last is not None and last[0] == rival and len(last[1]) == len(var) else None
+        if ch is not None and 4 * len(ch) <= len(var):      # a move: the seats moved only
+            seats = last[2] + won[var[ch], ch].sum(axis=0) - won[last[1][ch], ch].sum(axis=0)
+        else:
+            seats = won[var, np.arange(len(var))].sum(axis=0)
+        self.__dict__["_last"] = (rival, var, seats)
         curve = [[float(s), int(n)] for s, n in zip(self.swings, seats)]
         at0 = dict((s, n) for s, n in curve)[0.0]
         lost_at = won_at = None
@@ -1277,12 +1464,12 @@ def party_intervals(summ: Summary) -> dict[str, dict[str, int]]:
     """Each party that wins a seat in some draw, most seats first: the median and 80 % interval
     of its seats (the CLI's and the exports' ``seats`` block)."""
     by_party = {}
-    cols = summ.seats_by_col            # only the parties that win a seat in some draw
-    for c in np.argsort(-cols.mean(axis=0), kind="stable"):
+    cols = summ.col_seats               # only the parties that win a seat in some draw
+    for c in np.argsort(-np.array([x.mean() for x in cols]), kind="stable"):
         name = summ.parties[int(summ.seat_cols[c])]
-        if name in (NOTA, "TIE") or cols[:, c].max() == 0:
+        if name in (NOTA, "TIE") or cols[c].max() == 0:
             continue
-        m, a, b = summ.interval(cols[:, c])
+        m, a, b = summ.interval(cols[c])
         by_party[name] = {"median": m, "p10": a, "p90": b}
     return by_party
 
@@ -1340,8 +1527,9 @@ def bloc_intervals(summ: Summary, blocs) -> dict[str, dict]:
     the blocs, the unaligned, the independents and the tied seats add up to the seats."""
     per = np.zeros((len(summ.alliance_seats), blocs.columns()), dtype=np.int64)
     of = blocs.of_party[summ.seat_cols]       # the parties that win somewhere: the others add 0
-    for k in range(blocs.columns()):
-        per[:, k] = summ.seats_by_col[:, of == k].sum(axis=-1)
+    for c, k in enumerate(of.tolist()):
+        if 0 <= k < blocs.columns():
+            per[:, k] += summ.col_seats[c]
     names = list(blocs.names) + ["unaligned", "independents"]
     out = {}
     for k, name in enumerate(names):

@@ -266,7 +266,7 @@ class _Model:
         self.last_row = n_rows - 1
         if objective == "majority":
             D = min(sample, table.draws)
-            w = table.wins[table.column_variant[col], seat, :D]           # (n_x, D) bool
+            w = table.draws_of(table.column_variant[col], seat, D)           # (n_x, D) bool
             xi, di = np.nonzero(w)
             rows_r.append(n_rows + di)
             rows_c.append(xi)
@@ -329,7 +329,7 @@ class _Model:
                 full[: self.n_x] = x
                 if self.objective == "majority":
                     t = self.table
-                    seats_d = t.wins[t.variant(start), np.arange(t.n_seats), : self.n_y].sum(axis=0)
+                    seats_d = t.draws_of(t.variant(start), np.arange(t.n_seats), self.n_y).sum(axis=0)
                     full[self.n_cols - self.n_y:] = (seats_d >= t.majority).astype(float)
                 sol = highspy.HighsSolution()
                 sol.col_value = list(full)

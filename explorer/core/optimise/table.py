@@ -42,7 +42,8 @@ class WinTable:
     sim: U.Simulator | None
     draws: int
     win_prob: np.ndarray                 # (variants, seats): each partner alone, all stand, then the fights
-    wins: np.ndarray | None              # (variants, seats, draws) bool: the draws (None: P given by hand)
+    wins: np.ndarray | None              # (variants, seats, draws / 8) uint8: the draws, 8 a byte (np.packbits;
+    #                                      read them with ``draws_of``); None: P given by hand
     fight_masks: tuple[int, ...]         # the fight columns' partner bits
     column_variant: np.ndarray           # per column, its variant
     column_win_prob: np.ndarray          # (columns, seats)
@@ -81,10 +82,17 @@ class WinTable:
     def expected(self, choices: np.ndarray) -> float:
         return float(self.win_prob_of(choices).sum())
 
+    def draws_of(self, variants: np.ndarray, seats: np.ndarray, d: int | None = None) -> np.ndarray:
+        """(len(seats), d) bool: the alliance wins each seat in its variant in each of the first
+        ``d`` draws (all by default). The table keeps its draws 8 a byte: 45 MB at 4,100 seats x
+        22 variants x 4,000 draws, not 361 MB."""
+        d = self.draws if d is None else min(int(d), self.draws)
+        return np.unpackbits(self.wins[variants, seats], axis=-1, count=d).view(bool)
+
     def seats_by_draw(self, choices: np.ndarray) -> np.ndarray | None:
         if self.wins is None:
             return None
-        return self.wins[self.variant(choices), np.arange(self.n_seats)].sum(axis=0)
+        return self.draws_of(self.variant(choices), np.arange(self.n_seats)).sum(axis=0)
 
     def p_majority(self, choices: np.ndarray) -> float | None:
         s = self.seats_by_draw(choices)
@@ -213,6 +221,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
     if wins is not None:
         wins = np.asarray(wins, dtype=bool)
         P, draws = wins.mean(axis=2), wins.shape[2]
+        wins = np.packbits(wins, axis=2)
     elif win_prob is not None:
         P = np.asarray(win_prob, dtype=float)
     else:
@@ -229,6 +238,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
         if budget is not None and budget.deadline is not None and draws > MIN_DRAWS and N >= 4 * CALIBRATE_SEATS:
             fit, need, steady = _draws_that_fit(sim, V, N, budget, clock)
             if fit < MIN_DRAWS:
+                sim.bank.hold_seat_noise(False)
                 raise _stopped(budget, sim, snapshot, ds, 0, V, _too_slow(budget, V, need / V, N, draws))
             if fit < draws:
                 draws_note = (f"P counted on {fit:,} draws, not the {draws:,} asked: {V:,} pool variants at "
@@ -249,7 +259,7 @@ def prepare(snapshot, settings: Settings = Settings(), *, dataset: Dataset | Non
             sim = sim.first_draws(draws)
             wins, took = _simulate(sim, V, N, budget, clock, report, snapshot, ds, may_shrink=False, steady=steady)
         variant_ms = took * 1e3 / max(V, 1)
-        P = wins.mean(axis=2)
+        wins, P = wins
     if sim is None and P.shape[0] != V:
         raise ValueError(f"probabilities: {P.shape[0]} variants given, {V} needed "
                          f"(each partner alone, all stand, {len(fight_masks)} friendly fights)")
@@ -289,20 +299,20 @@ def _draws_that_fit(sim, V: int, N: int, budget: Budget, clock) -> tuple[int, fl
     D = sim.draws
     quarter = sim.first_draws(max(1, D // 4))
 
-    def timed(s, v) -> float:     # a variant on these seats, as the table's loop works them out
+    wide, wide_q = sim.wide_regions(), quarter.wide_regions()     # made once per table, as _simulate does
+
+    def timed(s, v, w) -> float:     # a variant on these seats, as the table's loop works them out
         t0 = clock()
         chunk = max(U.CHUNK, U.CHUNK * U.DEFAULT_DRAWS // max(s.draws, 1))
         for a in range(0, len(seats), chunk):
-            s._ally_wins(seats[a:a + chunk], np.full(len(seats[a:a + chunk]), v, dtype=np.int64))
+            s._ally_wins(seats[a:a + chunk], np.full(len(seats[a:a + chunk]), v, dtype=np.int64), w)
         return clock() - t0
 
-    sim.bank.hold_seat_noise()
-    try:
-        first = timed(sim, 0)
-        full = min(timed(sim, 1 % V), timed(sim, 0))
-        part = min(timed(quarter, 1 % V), timed(quarter, 0))
-    finally:
-        sim.bank.hold_seat_noise(False)
+    sim.bank.hold_seat_noise()      # kept for the table (its seats drawn once); _simulate lets it go
+    first = timed(sim, 0, wide)
+    full = min(timed(sim, 1 % V, wide), timed(sim, 0, wide))
+    part = min(timed(quarter, 1 % V, wide_q), timed(quarter, 0, wide_q))
+    del wide, wide_q
     scale = N / len(seats)
     steady = full * scale
     noise = max(0.0, first * scale - steady)
@@ -326,13 +336,17 @@ def _too_slow(budget: Budget, V: int, took: float, N: int, draws: int) -> str:
 
 def _simulate(sim, V: int, N: int, budget: Budget | None, clock, report, snapshot, ds: Dataset,
               may_shrink: bool, steady: float | None = None) -> tuple[np.ndarray | None, float]:
-    """Every pool variant's draws (V, N, D) and the seconds they took. When the first variant
+    """Every pool variant's draws (V, N, D / 8: 8 a byte) with their P (V, N), and the seconds
+    they took. When the first variant
     shows the rest cannot finish by the deadline (at ``steady`` seconds a variant when measured
     apart, else the first one's): (None, seconds a variant) if the caller may draw fewer, else
     stopped (``OutOfTime``), as at the deadline itself."""
-    wins = np.empty((V, N, sim.draws), dtype=bool)
+    wins = np.empty((V, N, -(-sim.draws // 8)), dtype=np.uint8)     # 8 draws a byte
+    P = np.empty((V, N))
+    one = np.empty((N, sim.draws), dtype=bool)                      # a variant's draws, seat by row
     s0 = clock()
     sim.bank.hold_seat_noise()      # every seat drawn once, not once per variant
+    wide = sim.wide_regions()       # and the region rows widened once
     try:
         for v in range(V):
             if budget is not None and budget.expired():
@@ -346,10 +360,12 @@ def _simulate(sim, V: int, N: int, budget: Budget | None, clock, report, snapsho
                         return None, per
                     raise _stopped(budget, sim, snapshot, ds, v, V, _too_slow(budget, V, per, N, sim.draws))
             report("simulating", v, V)
-            sim.variant_draws(np.full(N, v), out=wins[v])
+            sim.variant_draws(np.full(N, v), out=one, wide=wide)
+            P[v] = np.count_nonzero(one, axis=1) / sim.draws          # = one.mean(axis=1)
+            wins[v] = np.packbits(one, axis=1)
     finally:
         sim.bank.hold_seat_noise(False)
-    return wins, clock() - s0
+    return (wins, P), clock() - s0
 
 
 def _stopped(budget: Budget, sim, snapshot, ds: Dataset, done: int, total: int, message: str) -> OutOfTime:
