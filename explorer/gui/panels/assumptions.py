@@ -3,9 +3,12 @@ from, columns to, with a "same for all" shortcut), swing per party. Per-seat adj
 rebuilt for the partners of the document shown."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton,
+import re
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence, QValidator
+from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QScrollArea,
                                QSpinBox, QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -102,6 +105,72 @@ class _SwingDelegate(QStyledItemDelegate):
         return ed
 
 
+class _SpinGuard(QObject):
+    """For the dock's spin boxes, which sit in a scroll area: the wheel scrolls the dock unless
+    the box has the keyboard focus (a wheel turned to scroll past a box must not change a
+    transfer or the poll's error), and Ctrl+Z / Ctrl+Shift+Z undo and redo the scenario, as
+    anywhere in the window, unless a value is being typed (then they undo the typing)."""
+
+    def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and isinstance(obj, QAbstractSpinBox) and not obj.hasFocus():
+            event.ignore()      # not the box's: the event goes on to the table or the dock's scroll area
+            return True
+        if (kind == QEvent.Type.ShortcutOverride and isinstance(obj, QAbstractSpinBox)
+                and (event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo))
+                and obj.cleanText() == obj.textFromValue(obj.value())):
+            event.ignore()      # left to the window's Undo / Redo
+            return True
+        return False
+
+
+def guard_spin(spin: QAbstractSpinBox, guard: _SpinGuard) -> None:
+    spin.setFocusPolicy(Qt.FocusPolicy.StrongFocus)     # not WheelFocus: a wheel passing over gives no focus
+    spin.installEventFilter(guard)
+
+
+class _PollErrorSpin(QDoubleSpinBox):
+    """The poll's own error, 0 to ``POLL_ERROR_MAX`` points. A number typed outside that is
+    kept on screen until Enter or leaving the box, then given to ``refused`` (the panel says why
+    under the poll), instead of the box dropping the key that took it out (25 read as 2)."""
+    refused = Signal(float)
+    _NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)")
+
+    def _typed_outside(self) -> float | None:
+        text = self.cleanText().strip()
+        if not self._NUMBER.fullmatch(text):
+            return None
+        v = float(text.replace(",", "."))
+        return v if not self.minimum() <= v <= self.maximum() else None
+
+    def validate(self, text, pos):
+        state = super().validate(text, pos)
+        state = state[0] if isinstance(state, tuple) else state
+        if state == QValidator.State.Invalid:
+            body = text[:-len(self.suffix())] if self.suffix() and text.endswith(self.suffix()) else text
+            if self._NUMBER.fullmatch(body.strip()):
+                return QValidator.State.Intermediate, text, pos
+        return state, text, pos
+
+    def _refuse_typed(self) -> bool:
+        v = self._typed_outside()
+        if v is None:
+            return False
+        self.setValue(self.value())     # the box shows the value that stands
+        self.refused.emit(v)
+        return True
+
+    def keyPressEvent(self, event):
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._refuse_typed():
+            self.selectAll()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event):
+        self._refuse_typed()
+        super().focusOutEvent(event)
+
+
 class AssumptionsPanel(DocumentView, QWidget):
     importRequested = Signal()
     follows = {"assumptionsChanged": "sync"}
@@ -110,6 +179,7 @@ class AssumptionsPanel(DocumentView, QWidget):
         super().__init__(parent)
         self._partners = None
         self._syncing = False
+        self._spin_guard = _SpinGuard(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
         grid = QGridLayout()
@@ -146,6 +216,7 @@ class AssumptionsPanel(DocumentView, QWidget):
         self.same_spin.setSuffix(" %")
         self.same_spin.setSingleStep(5)
         self.same_spin.setValue(80)
+        guard_spin(self.same_spin, self._spin_guard)
         same.addWidget(self.same_spin)
         self.same_button = QPushButton("Apply")
         self.same_button.setObjectName("transfer_same_apply")
@@ -189,7 +260,7 @@ class AssumptionsPanel(DocumentView, QWidget):
         lay.addLayout(prow)
         erow = QHBoxLayout()
         erow.addWidget(QLabel("Its own error ±"))
-        self.poll_error_spin = QDoubleSpinBox()
+        self.poll_error_spin = _PollErrorSpin()
         self.poll_error_spin.setObjectName("poll_own_error")
         self.poll_error_spin.setRange(0.0, POLL_ERROR_MAX)
         self.poll_error_spin.setDecimals(1)
@@ -200,6 +271,8 @@ class AssumptionsPanel(DocumentView, QWidget):
                                         "deviation). The uncertainty draws the poll's shares around it; 0 takes the "
                                         "poll as exact")
         self.poll_error_spin.valueChanged.connect(self._poll_error_changed)
+        self.poll_error_spin.refused.connect(self.set_poll_error)
+        guard_spin(self.poll_error_spin, self._spin_guard)
         erow.addWidget(self.poll_error_spin)
         erow.addWidget(QLabel("of each share"), 1)
         lay.addLayout(erow)
@@ -253,6 +326,7 @@ class AssumptionsPanel(DocumentView, QWidget):
                 spin.setFrame(False)
                 spin.setToolTip(f"Share of {f} voters who vote for the {t} candidate where {t} stands without {f}")
                 spin.valueChanged.connect(lambda v, f=f, t=t: self._transfer_changed(f, t, v))
+                guard_spin(spin, self._spin_guard)
                 m.setCellWidget(r, c, spin)
                 self.transfer_spins[(f, t)] = spin
         m.resizeColumnsToContents()
@@ -343,8 +417,18 @@ class AssumptionsPanel(DocumentView, QWidget):
         return bool(self.doc.set_assumptions(new, f"Poll's own error ± {new.poll_error:g} pts")) or True
 
     def focus_poll(self) -> None:
+        """The poll field focused and, in the dock's scroll area, scrolled into sight with its
+        own error's box under it."""
         self.poll_edit.setFocus()
         self.poll_edit.selectAll()
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is not None and area.widget() is not None:
+            top = self.poll_edit.mapTo(area.widget(), self.poll_edit.rect().topLeft()).y()
+            bottom = self.poll_error_spin.mapTo(area.widget(), self.poll_error_spin.rect().bottomLeft()).y()
+            # the middle of the two with half their height as margin: both, or the poll field first
+            area.ensureVisible(0, (top + bottom) // 2, 0, (bottom - top) // 2 + 6)
 
     def _baseline_changed(self, i):
         if self._syncing or i < 0:
