@@ -156,7 +156,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               seat_ml: bool = False, seat_tails: bool = False, keep_varies: bool = False,
               seat_by_votes: bool = False, keep_by_size: bool = False,
               keep_by_lead: bool = False, keep_by_region: bool = False,
-              incumbency: bool = False, keep_by_state_size: bool = False) -> tuple[Sizes, dict]:
+              incumbency: bool = False, keep_by_state_size: bool = False,
+              local_for_winners: bool = False, local_for_poll: bool = False) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
@@ -168,7 +169,9 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     kept of the lead of the seat's region (its other seats) over the statewide share (least
     squares, with seat_keep); ``incumbency``: the statewide swing's centre moved for the earlier
     election's largest contender (least squares, with the centre's a and b);
-    ``keep_by_state_size``: seat_keep moved in states of fewer than SMALL_STATE seats. Returns the sizes
+    ``keep_by_state_size``: seat_keep moved in states of fewer than SMALL_STATE seats;
+    ``local_for_winners`` (``local_for_poll``: with each transition's real later shares as a
+    perfect poll): the local parts scaled by :func:`scale_local_for_winners`. Returns the sizes
     and a report of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
     if transfer is not None:
@@ -323,9 +326,14 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   wave_p=wave_p, wave_mult=wave_mult, seat_df=seat_df, keep_sd=keep_sd,
                   seat_votes_pow=float(votes_pow), keep_size=keep_size, keep_lead=keep_lead,
                   keep_region=keep_region, swing_inc=s_inc, keep_small=keep_small)
+    scale = None
+    if local_for_winners or local_for_poll:
+        sizes, scale = scale_local_for_winners(ts, sizes, poll=local_for_poll)
     report = {"transitions": len(ts), "statewide_changes": int(len(swings)), "excess_kurtosis": round(kurt, 3),
               "transfer_seats": rate_seats, "partner_groups": len(partner_dev), "regions": len(region_m),
               "seat_residuals": int(len(ea)), "new_contenders": len(new_means)}
+    if scale is not None:
+        report["local_scale"] = scale
     return sizes, report
 
 
@@ -404,4 +412,36 @@ FORMS.update({
     f"{_C2}, region's lead kept, leads kept by state size": dict(_CHOSEN2, keep_by_region=True, keep_by_state_size=True),
     "uniform, all parts, seat noise by ML and votes, leads kept by size and their size, by state size": dict(
         _POLL, keep_by_size=True, keep_by_lead=True, keep_by_state_size=True),
+})
+
+
+LOCAL_SCALES = (1.0, 1.5, 2.0, 2.5)
+
+
+def scale_local_for_winners(ts, sizes: Sizes, draws: int = 300, seed: int = 11, poll: bool = False) -> tuple[Sizes, float]:
+    """The local parts (seat, district, partner) scaled by the factor of LOCAL_SCALES whose draws
+    give the fitting transitions' seats the lowest mean log loss of P(bloc wins the seat) (the
+    back-test's score, in sample: fitted to the winners rather than to the shares)."""
+    from dataclasses import replace
+
+    from .corpus_backtest import _scores, majors
+    from .seat_model import simulate
+    best = None
+    for c in LOCAL_SCALES:
+        z = replace(sizes, seat_sd=sizes.seat_sd * c, seat_slope=sizes.seat_slope * c,
+                    region_sd=sizes.region_sd * c, partner_sd=sizes.partner_sd * c)
+        ll = []
+        for t in ts:
+            p, _ = simulate(t, z, draws, seed, t.statewide1() if poll else None)
+            ll.append(_scores(p, t.winner1, 1.0 / (2 * draws), majors(t))[1])
+        m = float(np.mean(ll))
+        if best is None or m < best[0]:
+            best = (m, c, z)
+    return best[2], best[1]
+
+
+FORMS.update({
+    f"{_C2}, region's lead kept, local parts for winners": dict(_CHOSEN2, keep_by_region=True, local_for_winners=True),
+    "uniform, all parts, seat noise by ML and votes, leads kept by size and their size, region's lead kept, local parts for winners": dict(
+        _POLL, keep_by_size=True, keep_by_lead=True, keep_by_region=True, local_for_poll=True),
 })
