@@ -157,7 +157,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               seat_by_votes: bool = False, keep_by_size: bool = False,
               keep_by_lead: bool = False, keep_by_region: bool = False,
               incumbency: bool = False, keep_by_state_size: bool = False,
-              local_for_winners: bool = False, local_for_poll: bool = False) -> tuple[Sizes, dict]:
+              local_for_winners: bool = False, local_for_poll: bool = False,
+              local_scale: float = 1.0) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
@@ -171,7 +172,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     election's largest contender (least squares, with the centre's a and b);
     ``keep_by_state_size``: seat_keep moved in states of fewer than SMALL_STATE seats;
     ``local_for_winners`` (``local_for_poll``: with each transition's real later shares as a
-    perfect poll): the local parts scaled by :func:`scale_local_for_winners`. Returns the sizes
+    perfect poll): the local parts scaled by :func:`scale_local_for_winners`; ``local_scale``: the
+    local parts scaled by this factor (a form chosen by the back-test, not fitted). Returns the sizes
     and a report of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
     if transfer is not None:
@@ -329,6 +331,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     scale = None
     if local_for_winners or local_for_poll:
         sizes, scale = scale_local_for_winners(ts, sizes, poll=local_for_poll)
+    elif local_scale != 1.0:
+        sizes, scale = scaled_local(sizes, local_scale), local_scale
     report = {"transitions": len(ts), "statewide_changes": int(len(swings)), "excess_kurtosis": round(kurt, 3),
               "transfer_seats": rate_seats, "partner_groups": len(partner_dev), "regions": len(region_m),
               "seat_residuals": int(len(ea)), "new_contenders": len(new_means)}
@@ -418,18 +422,22 @@ FORMS.update({
 LOCAL_SCALES = (1.0, 1.5, 2.0, 2.5)
 
 
+def scaled_local(sizes: Sizes, c: float) -> Sizes:
+    """The local parts — seat noise, district and partner swings — times ``c``."""
+    from dataclasses import replace
+    return replace(sizes, seat_sd=sizes.seat_sd * c, seat_slope=sizes.seat_slope * c,
+                   region_sd=sizes.region_sd * c, partner_sd=sizes.partner_sd * c)
+
+
 def scale_local_for_winners(ts, sizes: Sizes, draws: int = 300, seed: int = 11, poll: bool = False) -> tuple[Sizes, float]:
     """The local parts (seat, district, partner) scaled by the factor of LOCAL_SCALES whose draws
     give the fitting transitions' seats the lowest mean log loss of P(bloc wins the seat) (the
     back-test's score, in sample: fitted to the winners rather than to the shares)."""
-    from dataclasses import replace
-
     from .corpus_backtest import _scores, majors
     from .seat_model import simulate
     best = None
     for c in LOCAL_SCALES:
-        z = replace(sizes, seat_sd=sizes.seat_sd * c, seat_slope=sizes.seat_slope * c,
-                    region_sd=sizes.region_sd * c, partner_sd=sizes.partner_sd * c)
+        z = scaled_local(sizes, c)
         ll = []
         for t in ts:
             p, _ = simulate(t, z, draws, seed, t.statewide1() if poll else None)
@@ -444,4 +452,8 @@ FORMS.update({
     f"{_C2}, region's lead kept, local parts for winners": dict(_CHOSEN2, keep_by_region=True, local_for_winners=True),
     "uniform, all parts, seat noise by ML and votes, leads kept by size and their size, region's lead kept, local parts for winners": dict(
         _POLL, keep_by_size=True, keep_by_lead=True, keep_by_region=True, local_for_poll=True),
+})
+FORMS.update({
+    f"{_C2}, region's lead kept, local parts x {c:g}": dict(_CHOSEN2, keep_by_region=True, local_scale=c)
+    for c in (1.25, 1.5, 1.75, 2.0)
 })
