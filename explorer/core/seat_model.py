@@ -321,6 +321,31 @@ def deterministic(t: Transition, sizes: Sizes, poll: np.ndarray | None = None) -
     return np.argmax(y, axis=1)
 
 
+MAJOR = 0.10     # a major bloc won at least this share of the seats then or now
+
+
+def majors(t: Transition) -> list[int]:
+    """The major blocs of a transition: those that won at least ``MAJOR`` of the seats then or
+    now, and at least the two largest now (largest first)."""
+    real = t.seats1()
+    before = np.bincount(t.winner0, minlength=t.K)
+    ks = [k for k in range(t.K - 1) if max(real[k], before[k]) >= MAJOR * t.n]
+    for k in np.argsort(-real, kind="stable")[:2]:
+        if int(k) not in ks and k < t.K - 1 and real[k] > 0:
+            ks.append(int(k))
+    return sorted(ks, key=lambda k: -real[k])
+
+
+def bloc_log_loss(p: np.ndarray, winner: np.ndarray, eps: float, blocs: list[int]) -> float:
+    """Per seat, the log loss of P(bloc wins the seat) averaged over ``blocs`` (a coin flip: 0.693);
+    a probability floored at ``eps``."""
+    yb = np.zeros((len(winner), len(blocs)))
+    for j, k in enumerate(blocs):
+        yb[:, j] = winner == k
+    pb = np.clip(p[:, blocs], eps, 1 - eps)
+    return float(-(yb * np.log(pb) + (1 - yb) * np.log(1 - pb)).mean())
+
+
 def shipped(poll: bool = False) -> tuple["Sizes", dict]:
     """The sizes fitted on the corpus (resources/seat_model.json, tools/fit_seat_model.py) — the
     form chosen without a poll, or (``poll``) the one that turns a poll into seats best — and the

@@ -433,15 +433,14 @@ def scale_local_for_winners(ts, sizes: Sizes, draws: int = 300, seed: int = 11, 
     """The local parts (seat, district, partner) scaled by the factor of LOCAL_SCALES whose draws
     give the fitting transitions' seats the lowest mean log loss of P(bloc wins the seat) (the
     back-test's score, in sample: fitted to the winners rather than to the shares)."""
-    from .corpus_backtest import _scores, majors
-    from .seat_model import simulate
+    from .seat_model import bloc_log_loss, majors, simulate
     best = None
     for c in LOCAL_SCALES:
         z = scaled_local(sizes, c)
         ll = []
         for t in ts:
             p, _ = simulate(t, z, draws, seed, t.statewide1() if poll else None)
-            ll.append(_scores(p, t.winner1, 1.0 / (2 * draws), majors(t))[1])
+            ll.append(bloc_log_loss(p, t.winner1, 1.0 / (2 * draws), majors(t)))
         m = float(np.mean(ll))
         if best is None or m < best[0]:
             best = (m, c, z)
