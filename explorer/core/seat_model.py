@@ -175,12 +175,13 @@ def region_lead(region: np.ndarray, x: np.ndarray, w: np.ndarray, present: np.nd
     seat: the vote-weighted mean of its share in the region's other seats where it stands, less X
     (0 where it stands in no other seat of the region)."""
     pw = present * w[:, None]
+    K = x.shape[1]
     R = int(region.max()) + 1 if len(region) else 1
-    sums = np.zeros((R, x.shape[1]))
-    wts = np.zeros((R, x.shape[1]))
-    np.add.at(sums, region, x * pw)
-    np.add.at(wts, region, pw)
-    ls, lw = sums[region] - x * pw, wts[region] - pw
+    idx = (region[:, None] * K + np.arange(K)[None, :]).ravel()          # (region, contender) cells
+    xpw = x * pw
+    sums = np.bincount(idx, weights=xpw.ravel(), minlength=R * K).reshape(R, K)
+    wts = np.bincount(idx, weights=pw.ravel(), minlength=R * K).reshape(R, K)
+    ls, lw = sums[region] - xpw, wts[region] - pw
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(lw > 1e-9, ls / np.where(lw > 1e-9, lw, 1.0) - X, 0.0)
 
