@@ -3,6 +3,7 @@
 the transfer is drawn around the fitted rate unless the user set one, and a poll moves seats."""
 import json
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -174,3 +175,24 @@ def test_a_statewide_factor_stops_at_the_whole_vote():
     # overflow float32 and turn a seat's share into inf or nan
     f = U._factor(np.array([[1000.0, math.log(3.0)], [0.0, -1.0]]), np.array([2.0, 40.0]))
     assert f == pytest.approx(np.array([[50.0, 3.0], [1.0, math.exp(-1.0)]]))
+
+
+def test_the_app_keeps_part_of_the_district_s_lead_by_hand():
+    # three seats of one district, seat_keep 0 and half the district's lead kept (keep_region):
+    # BJP has 10, 50, 55 % (38.33 statewide); seat 1's district without it averages 52.5 %, seat
+    # 2's 32.5, seat 3's 30: BJP's share before the swing is 38.33 + half of 14.17, -5.83, -8.33
+    # (these leads average 0 over the three seats: nothing to recentre)
+    ds = three_seats()
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    z = Sizes(form="proportional", state_sd=0.0, seat_keep=0.0, keep_region=0.5, partner_sd=0.0, region_sd=0.0)
+    sim = U.Simulator(Engine(ds).evaluate(sc).projector, ds, U.ModelParams(z), 50, 1)
+    bjp = sim.parties.index("BJP")
+    at = (sim.party == bjp) & sim.valid
+    want = np.broadcast_to((115 / 3 + 0.5 * np.array([52.5 - 115 / 3, 32.5 - 115 / 3, 30 - 115 / 3]))[None, :, None],
+                           at.shape)
+    assert at[:, :, :].any(axis=(0, 2)).all()
+    assert sim.base[at] == pytest.approx(want[at], abs=1e-4)
+    # the same without the district's part: every BJP slot at its statewide share
+    plain = U.Simulator(Engine(ds).evaluate(sc).projector, ds, U.ModelParams(replace(z, keep_region=0.0)), 50, 1)
+    assert plain.base[at] == pytest.approx(np.full(at.sum(), 115 / 3), abs=1e-4)

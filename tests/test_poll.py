@@ -50,10 +50,10 @@ def test_project_turns_a_poll_into_seats_with_the_seat_model(capsys):
     assert rc == 0 and d["poll"]["shares"]["BJP"] == 39.94 and d["poll"]["draws"] == 2000
     uniform = d["seats"]
     model = d["poll"]["seats"]
-    # the uniform swing calls Congress far ahead; the seat model's medians are nearer the result
+    # the uniform swing calls Congress far ahead; the seat model's BJP and the gap between the two
+    # are nearer the result; Congress's seats are not (the model 46, the uniform swing 45: README)
     assert uniform["INC"] - uniform["BJP"] >= 10
     assert abs(model["BJP"]["median"] - 48) < abs(uniform["BJP"] - 48)
-    assert abs(model["INC"]["median"] - 37) <= abs(uniform["INC"] - 37)
     gap = model["BJP"]["median"] - model["INC"]["median"]
     assert abs(gap - (48 - 37)) < abs(uniform["BJP"] - uniform["INC"] - (48 - 37))
     assert model["BJP"]["p10"] <= 48 <= model["BJP"]["p90"] and model["INC"]["p10"] <= 37 <= model["INC"]["p90"]

@@ -143,3 +143,40 @@ def test_leads_kept_by_their_size_keep_the_statewide_share():
     assert ((base * pw).sum(0) / pw.sum(0))[:2] == pytest.approx(X[:2])
     raw = X[0] + np.array([0.015 * 0.67, -0.085 * 0.53, 0.035 * 0.63])
     assert base[:, 0] - raw == pytest.approx(np.full(3, (base[:, 0] - raw)[0]))    # one shift for every seat
+
+
+def test_the_region_s_lead_without_the_seat_by_hand():
+    from explorer.core.seat_model import region_lead
+    t = toy()
+    X = statewide(t.stand0, t.weight0, t.present1)
+    rl = region_lead(t.region, t.stand0, t.weight0, t.present1, X)
+    # A stands everywhere: 38.5 % statewide ((40 + 30) x 100 + 42 x 200, over 400). Seats 1 and 2
+    # share region 0: seat 1's region without it is seat 2 (30 %), seat 2's is seat 1 (40 %); seat
+    # 3 is alone in region 1: no lead of its region
+    assert X[0] == pytest.approx(0.385)
+    assert rl[:, 0] == pytest.approx([0.30 - 0.385, 0.40 - 0.385, 0.0])
+    # the independent stands in seats 1 and 2 only (7.5 % where it stands): 10 % and 5 % besides
+    assert rl[:, 2] == pytest.approx([0.10 - 0.075, 0.05 - 0.075, 0.0])
+
+
+def test_the_region_s_lead_kept_keeps_the_statewide_share():
+    from explorer.core.seat_model import _base, region_lead
+    t = toy()
+    X = statewide(t.stand0, t.weight0, t.present1)
+    pw = t.present1 * t.weight0[:, None]
+    rl = region_lead(t.region, t.stand0, t.weight0, t.present1, X)
+    s = Sizes(form="uniform", seat_keep=0.0, keep_region=0.5)
+    base = _base(s, X[None, :], t.stand0, pw, rl=rl)
+    # half the region's lead, then one shift so that A's share over its seats is still 38.5 %:
+    # -4.25, +0.75, 0 points, recentred by their weighted mean (-3.5 x 100 / 400 = -0.875)
+    assert base[:, 0] == pytest.approx(0.385 + np.array([-0.0425, 0.0075, 0.0]) + 0.00875)
+    assert ((base * pw).sum(0) / pw.sum(0))[:2] == pytest.approx(X[:2])
+    # without keep_region the region's lead is not read
+    assert _base(Sizes(form="uniform", seat_keep=0.0), X[None, :], t.stand0, pw, rl=rl)[:, 0] == pytest.approx(
+        np.full(3, 0.385))
+
+
+def test_the_incumbent_is_the_contender_that_won_most_seats_before():
+    from explorer.core.seat_model import incumbent
+    # the toy's earlier winners: B, B, A
+    assert incumbent(toy()).tolist() == [0.0, 1.0, 0.0, 0.0]

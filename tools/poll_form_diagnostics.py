@@ -13,7 +13,13 @@ perfect-poll back-test"): figures, not a fit that ships.
    "in proportion", 0 "evenly";
 3. the two largest contenders' residuals after the pooled part kept: their correlation in the seat
    (district means taken out) and between their district means, and the spread of the margin
-   between them against that of independent draws.
+   between them against that of independent draws;
+4. (the fourth round) the lead of the seat's district without the seat (seat_model.region_lead)
+   beside the seat's own, and on top of it the earlier margin, a proportional part of the poll's
+   swing (the lead times the contender's relative statewide change) and the district's lead by the
+   contender's size; seat_keep by the state's size (fewer than 60 seats, 60-150, more; the
+   north-east's seven states); the statewide swing's centre with the earlier election's largest
+   contender's own term (incumbency): each a least squares fit and its residual sum of squares.
 In sample (every transition), with the fitted transfer rate."""
 from __future__ import annotations
 
@@ -26,7 +32,8 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from explorer.core.seat_model import NEW_BELOW, consolidated, poll_where_standing, statewide  # noqa: E402
+from explorer.core.seat_model import (NEW_BELOW, consolidated, incumbent, poll_where_standing,  # noqa: E402
+                                      region_lead, statewide)
 from explorer.core.seat_model_fit import fit_transfer  # noqa: E402
 from explorer.core.seat_transitions import load_transitions  # noqa: E402
 
@@ -118,7 +125,64 @@ def main() -> int:
         ra, rb = np.array(ra), np.array(rb)
         print(f"3. the two largest contenders' residuals, {what}, {len(ra)}: correlation {np.corrcoef(ra, rb)[0, 1]:.3f}, "
               f"margin spread {np.std(ra - rb):.3f} against {np.hypot(np.std(ra), np.std(rb)):.3f} independent")
+    fourth_round(per, d0, d1, lv, mg)
     return 0
+
+
+NORTH_EAST = {"AR", "MN", "ML", "MZ", "NL", "SK", "TR"}
+
+
+def fourth_round(per, d0, d1, lv, mg) -> None:
+    rl, gx, seats, ne = [], [], [], []
+    swings, levels, incs = [], [], []
+    for t, x, X, S1, X0all, old in per:
+        use = t.present1 & old[None, :]
+        rl.append(region_lead(t.region, x, t.weight0, t.present1, X)[use])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            rel = np.where(X > 0, (S1 - X) / X, 0.0)
+            g = np.log(S1 / X)
+        gx.append(np.broadcast_to(rel[None, :], x.shape)[use])
+        seats.append(np.full(int(use.sum()), t.n))
+        ne.append(np.full(int(use.sum()), t.state in NORTH_EAST))
+        inc = incumbent(t)
+        for k in np.flatnonzero(old & (X0all >= 0.01) & (t.present1.sum(0) >= 5) & (S1 > 0)):
+            swings.append(g[k])
+            levels.append(X[k])
+            incs.append(inc[k])
+    rl, gx, seats, ne = map(np.concatenate, (rl, gx, seats, ne))
+    poll = [d0, d0 * lv, d0 * np.abs(d0)]
+
+    def fit(label, cols, y=d1):
+        A = np.stack(cols, 1)
+        coef = np.linalg.lstsq(A, y, rcond=None)[0]
+        r = y - A @ coef
+        print(f"   {label}: {' '.join(f'{c:+.3f}' for c in coef)}, residual sum of squares {r @ r:.2f}")
+    print("4. the district's lead (its other seats) kept beside the seat's own")
+    fit("seat, district", [d0, rl])
+    fit("seat, district, earlier margin", [d0, rl, d0 * mg])
+    fit("X, |lead| (the poll form)", poll)
+    fit("X, |lead|, district", poll + [rl])
+    fit("X, |lead|, district, earlier margin", poll + [rl, d0 * mg])
+    fit("X, |lead|, proportional part", poll + [d0 * gx])
+    fit("X, |lead|, district, proportional parts of both", poll + [rl, d0 * gx, rl * gx])
+    fit("seat, district, district by X", [d0, rl, rl * lv])
+    fit("X, |lead|, district, district by X and |district|", poll + [rl, rl * lv, rl * np.abs(rl)])
+    print("   seat_keep by the state's size / the north-east (pooled per group):")
+    for label, groups in (("fewer than 60 seats, 60-150, more", np.digitize(seats, [60, 150])),
+                          ("the rest, the north-east", ne.astype(int))):
+        rss, keeps = 0.0, []
+        for gval in np.unique(groups):
+            m = groups == gval
+            k = float(d0[m] @ d1[m] / (d0[m] @ d0[m]))
+            rss += float(np.sum((d1[m] - k * d0[m]) ** 2))
+            keeps.append(f"{k:.3f}")
+        print(f"     {label}: {' / '.join(keeps)}, residual sum of squares {rss:.2f}")
+    sw, lvl, inc = np.array(swings), np.array(levels), np.array(incs)
+    one = np.ones_like(sw)
+    print(f"   the statewide swing's centre ({len(sw)} changes, log ratio; the incumbent: the earlier "
+          f"election's largest contender, {int(inc.sum())} of them)")
+    fit("a + b X", [one, lvl], sw)
+    fit("a + b X + incumbent", [one, lvl, inc], sw)
 
 
 if __name__ == "__main__":

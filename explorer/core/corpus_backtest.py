@@ -24,26 +24,15 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .seat_model import Sizes, deterministic, shipped, simulate
+from .seat_model import Sizes, bloc_log_loss, deterministic, majors, shipped, simulate
 from .seat_model_fit import fit_sizes
 from .seat_transitions import Transition
 
-MAJOR = 0.10
 DEFAULT_DRAWS = 2000
 DEFAULT_SEED = 2024
 TODAY = Sizes(form="uniform", state_sd=0.0, state_df=8.6, partner_sd=0.0733, region_sd=0.0176, seat_sd=0.1234,
               transfer=0.8, transfer_sd=0.10, ind_keep=1.0, ind_sd=math.hypot(0.0733, 0.1234), new_mean=0.0,
               new_sd=0.0)
-
-
-def majors(t: Transition) -> list[int]:
-    real = t.seats1()
-    before = np.bincount(t.winner0, minlength=t.K)
-    ks = [k for k in range(t.K - 1) if max(real[k], before[k]) >= MAJOR * t.n]
-    for k in np.argsort(-real, kind="stable")[:2]:
-        if int(k) not in ks and k < t.K - 1 and real[k] > 0:
-            ks.append(int(k))
-    return sorted(ks, key=lambda k: -real[k])
 
 
 def _scores(p: np.ndarray, winner: np.ndarray, eps: float, blocs: list[int]) -> tuple[float, float, float, float]:
@@ -53,10 +42,9 @@ def _scores(p: np.ndarray, winner: np.ndarray, eps: float, blocs: list[int]) -> 
     rows = np.arange(len(winner))
     onehot = np.zeros_like(p)
     onehot[rows, winner] = 1.0
-    pb = np.clip(p[:, blocs], eps, 1 - eps)
     yb = onehot[:, blocs]
     brier = float(((p[:, blocs] - yb) ** 2).mean())
-    ll = float(-(yb * np.log(pb) + (1 - yb) * np.log(1 - pb)).mean())
+    ll = bloc_log_loss(p, winner, eps, blocs)
     brier_all = float(((p - onehot) ** 2).sum(1).mean())
     ll_all = float(-np.log(np.maximum(p[rows, winner], eps)).mean())
     return brier, ll, brier_all, ll_all

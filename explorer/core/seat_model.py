@@ -39,6 +39,7 @@ from .seat_transitions import Transition
 NEW_BELOW = 0.005    # a contender with less than this statewide share before is new
 STATE_REF = 0.30     # the share at which ``state_sd`` is the statewide spread (heteroscedastic forms)
 STATE_FLOOR = 0.01   # below this share the spread stays that of this share
+SMALL_STATE = 60     # a state of fewer seats keeps its own part of the seat leads where keep_small is fitted
 SEAT_VOTES_REF = 100_000.0   # the votes of a seat at which the seat noise is seat_sd + seat_slope x share
 
 
@@ -70,6 +71,13 @@ class Sizes:
     seat_votes_pow: float = 0.0     # the seat noise times (the seat's votes / SEAT_VOTES_REF) ** seat_votes_pow
     keep_size: float = 0.0          # the part of a lead kept also by the contender's statewide share X ...
     keep_lead: float = 0.0          # ... and by the size of the seat's own lead |x - X|: keep + size X + lead |x - X|
+    keep_region: float = 0.0        # the part kept of the lead of the seat's region (its other seats) over X
+    swing_inc: float = 0.0          # the statewide swing's centre moved for the earlier election's largest contender
+    keep_small: float = 0.0         # seat_keep moved by this in states of fewer than SMALL_STATE seats
+
+    def state_keep(self, seats: int) -> float:
+        """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state)."""
+        return self.seat_keep + (self.keep_small if seats < SMALL_STATE else 0.0)
 
     def keep_part(self, X, d, keep=None):
         """The part of a seat's lead ``d`` (its share less the statewide ``X``) kept: ``seat_keep``
@@ -132,7 +140,8 @@ def poll_where_standing(t: Transition, poll: np.ndarray) -> np.ndarray:
 def _centre(t: Transition, sizes: Sizes, X: np.ndarray, poll: np.ndarray | None,
             x: np.ndarray | None = None) -> np.ndarray:
     if poll is None:
-        return sizes.swing_a + sizes.swing_b * X
+        c = sizes.swing_a + sizes.swing_b * X
+        return c + sizes.swing_inc * incumbent(t) if sizes.swing_inc else c
     target = poll_where_standing(t, poll)
     if sizes.form == "uniform":
         return target - X
@@ -148,6 +157,33 @@ def _centre(t: Transition, sizes: Sizes, X: np.ndarray, poll: np.ndarray | None,
         got = (_logit_apply(base, mid[None, :]) * pw).sum(0) / np.maximum(pw.sum(0), 1e-12)
         lo, hi = np.where(got < target, mid, lo), np.where(got < target, hi, mid)
     return (lo + hi) / 2
+
+
+def incumbent(t: Transition) -> np.ndarray:
+    """(K,) 1 for the contender that won the most seats in the earlier election (its parties as
+    they stand now: a bloc counts its partners' seats), 0 for the others and for IND and OTH."""
+    won = np.bincount(t.winner0, minlength=t.K)[:t.K - 2]
+    out = np.zeros(t.K)
+    if len(won) and won.max() > 0:
+        out[int(np.argmax(won))] = 1.0
+    return out
+
+
+def region_lead(region: np.ndarray, x: np.ndarray, w: np.ndarray, present: np.ndarray,
+                X: np.ndarray) -> np.ndarray:
+    """(n, K) the lead over the statewide ``X`` of each contender in the seat's region without the
+    seat: the vote-weighted mean of its share in the region's other seats where it stands, less X
+    (0 where it stands in no other seat of the region)."""
+    pw = present * w[:, None]
+    K = x.shape[1]
+    R = int(region.max()) + 1 if len(region) else 1
+    idx = (region[:, None] * K + np.arange(K)[None, :]).ravel()          # (region, contender) cells
+    xpw = x * pw
+    sums = np.bincount(idx, weights=xpw.ravel(), minlength=R * K).reshape(R, K)
+    wts = np.bincount(idx, weights=pw.ravel(), minlength=R * K).reshape(R, K)
+    ls, lw = sums[region] - xpw, wts[region] - pw
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(lw > 1e-9, ls / np.where(lw > 1e-9, lw, 1.0) - X, 0.0)
 
 
 def couple(g: np.ndarray, X: np.ndarray, W: np.ndarray, old: np.ndarray, form: str) -> np.ndarray:
@@ -182,19 +218,22 @@ def _logit_apply(base, g):
     return 1.0 / (1.0 + np.exp(-(np.log(b / (1 - b)) + g)))
 
 
-def _base(sizes: Sizes, X, x, pw=None, keep=None):
-    """The seat's share before the statewide swing: X plus the part of its lead kept; where the
-    part kept depends on the lead (``keep_lead``), the kept leads are recentred on 0 over the
-    seats where the contender stands (``pw``: standing x the earlier votes), so the statewide
-    share stays X."""
+def _base(sizes: Sizes, X, x, pw=None, keep=None, rl=None):
+    """The seat's share before the statewide swing: X plus the part of its lead kept (and of its
+    region's lead ``rl``, :func:`region_lead`, where ``keep_region`` is fitted); where the part
+    kept depends on the lead (``keep_lead``) or the region's lead counts, the kept leads are
+    recentred on 0 over the seats where the contender stands (``pw``: standing x the earlier
+    votes), so the statewide share stays X."""
     kept = sizes.kept(X, x - X, keep)
-    if sizes.keep_lead != 0.0 and pw is not None:
+    if sizes.keep_region != 0.0 and rl is not None:
+        kept = kept + sizes.keep_region * rl
+    if (sizes.keep_lead != 0.0 or (sizes.keep_region != 0.0 and rl is not None)) and pw is not None:
         kept = kept - (kept * pw).sum(-2, keepdims=True) / np.maximum(pw.sum(0), 1e-12)
     return X + kept
 
 
-def _apply(sizes: Sizes, X, x, g, keep=None, pw=None):
-    base = _base(sizes, X, x, pw, keep)
+def _apply(sizes: Sizes, X, x, g, keep=None, pw=None, rl=None):
+    base = _base(sizes, X, x, pw, keep, rl)
     if sizes.form == "uniform":
         return base + g
     if sizes.form == "logit":
@@ -222,6 +261,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     pidx = np.where(t.partner1 >= 0, np.arange(K)[None, :] * width + t.partner1, -1)
     standing = t.present1 & (np.arange(K) < K - 1)[None, :]
     pw = t.present1 * t.weight0[:, None]
+    rl = region_lead(t.region, x_c, t.weight0, t.present1, X) if sizes.keep_region else None
     wins = np.zeros((n, K))
     seats = np.zeros((draws, K), dtype=np.int32)
     done = 0
@@ -238,10 +278,10 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         g = centre[None, None, :] + spread * z
         if sizes.coupled and poll is None and sizes.form != "logit":
             g = couple(g, X, W, old, sizes.form)
-        keep = None
+        keep = sizes.state_keep(n) if sizes.keep_small else None
         if sizes.keep_sd > 0:
-            keep = np.clip(sizes.seat_keep + sizes.keep_sd * rng.standard_normal((d, 1, 1)), 0.0, 1.0)
-        y = _apply(sizes, X[None, None, :], x, g, keep, pw)
+            keep = np.clip(sizes.state_keep(n) + sizes.keep_sd * rng.standard_normal((d, 1, 1)), 0.0, 1.0)
+        y = _apply(sizes, X[None, None, :], x, g, keep, pw, rl)
         if sizes.partner_sd > 0:
             pz = sizes.partner_sd * rng.standard_normal((d, K * width))
             y = y + np.where(pidx[None] >= 0, pz[:, np.clip(pidx, 0, None)], 0.0)
@@ -272,12 +312,39 @@ def deterministic(t: Transition, sizes: Sizes, poll: np.ndarray | None = None) -
     K = t.K
     x = consolidated(t, sizes.transfer)
     X = statewide(x, t.weight0, t.present1)
-    y = _apply(sizes, X[None, :], x, _centre(t, sizes, X, poll, x)[None, :], pw=t.present1 * t.weight0[:, None])
+    rl = region_lead(t.region, x, t.weight0, t.present1, X) if sizes.keep_region else None
+    y = _apply(sizes, X[None, :], x, _centre(t, sizes, X, poll, x)[None, :], pw=t.present1 * t.weight0[:, None], rl=rl,
+               keep=sizes.state_keep(t.n) if sizes.keep_small else None)
     new = is_new(t, sizes)
     y = np.where(new[None, :], sizes.new_mean if poll is None else poll_where_standing(t, poll)[None, :], y)
     y[:, K - 2] = sizes.ind_keep * t.stand0[:, K - 2]
     y = np.where(t.present1 & (np.arange(K) < K - 1)[None, :], y, -1.0)
     return np.argmax(y, axis=1)
+
+
+MAJOR = 0.10     # a major bloc won at least this share of the seats then or now
+
+
+def majors(t: Transition) -> list[int]:
+    """The major blocs of a transition: those that won at least ``MAJOR`` of the seats then or
+    now, and at least the two largest now (largest first)."""
+    real = t.seats1()
+    before = np.bincount(t.winner0, minlength=t.K)
+    ks = [k for k in range(t.K - 1) if max(real[k], before[k]) >= MAJOR * t.n]
+    for k in np.argsort(-real, kind="stable")[:2]:
+        if int(k) not in ks and k < t.K - 1 and real[k] > 0:
+            ks.append(int(k))
+    return sorted(ks, key=lambda k: -real[k])
+
+
+def bloc_log_loss(p: np.ndarray, winner: np.ndarray, eps: float, blocs: list[int]) -> float:
+    """Per seat, the log loss of P(bloc wins the seat) averaged over ``blocs`` (a coin flip: 0.693);
+    a probability floored at ``eps``."""
+    yb = np.zeros((len(winner), len(blocs)))
+    for j, k in enumerate(blocs):
+        yb[:, j] = winner == k
+    pb = np.clip(p[:, blocs], eps, 1 - eps)
+    return float(-(yb * np.log(pb) + (1 - yb) * np.log(1 - pb)).mean())
 
 
 def shipped(poll: bool = False) -> tuple["Sizes", dict]:

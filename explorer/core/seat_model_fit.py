@@ -21,7 +21,8 @@ import math
 
 import numpy as np
 
-from .seat_model import NEW_BELOW, SEAT_VOTES_REF, STATE_FLOOR, STATE_REF, Sizes, consolidated, couple, standing_weight, statewide
+from .seat_model import (NEW_BELOW, SEAT_VOTES_REF, SMALL_STATE, STATE_FLOOR, STATE_REF, Sizes, consolidated, couple, incumbent,
+                         region_lead, standing_weight, statewide)
 from .seat_transitions import Transition
 
 MIN_TRANSFER_SEATS = 10
@@ -154,7 +155,10 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               state_min: float = SUBSTANTIAL, wave: bool = False, centre_ls: bool = False,
               seat_ml: bool = False, seat_tails: bool = False, keep_varies: bool = False,
               seat_by_votes: bool = False, keep_by_size: bool = False,
-              keep_by_lead: bool = False) -> tuple[Sizes, dict]:
+              keep_by_lead: bool = False, keep_by_region: bool = False,
+              incumbency: bool = False, keep_by_state_size: bool = False,
+              local_for_winners: bool = False, local_for_poll: bool = False,
+              local_scale: float = 1.0) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
@@ -162,12 +166,20 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     the contenders with at least ``state_min`` before, instead of from moments; ``coupled``: the
     swings zero-sum (fitted on each transition's swings made so); ``keep_by_size`` /
     ``keep_by_lead``: the part of a seat's lead kept a line in the contender's statewide share
-    and in the lead's own size (least squares, with seat_keep). Returns the sizes and a report
-    of what they were counted from."""
+    and in the lead's own size (least squares, with seat_keep); ``keep_by_region``: also the part
+    kept of the lead of the seat's region (its other seats) over the statewide share (least
+    squares, with seat_keep); ``incumbency``: the statewide swing's centre moved for the earlier
+    election's largest contender (least squares, with the centre's a and b);
+    ``keep_by_state_size``: seat_keep moved in states of fewer than SMALL_STATE seats;
+    ``local_for_winners`` (``local_for_poll``: with each transition's real later shares as a
+    perfect poll): the local parts scaled by :func:`scale_local_for_winners`; ``local_scale``: the
+    local parts scaled by this factor (a form chosen by the back-test, not fitted). Returns the sizes
+    and a report of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
     if transfer is not None:
         rate, rate_sd = transfer, 0.10
     swings, levels, devs0, devs1, groups, keeps, dev_x = [], [], [], [], [], [], []
+    incs, dev_r, dev_small = [], [], []
     per_t = []
     ind_x, ind_y, new_means = [], [], []
     for t in ts:
@@ -188,9 +200,11 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
             W = standing_weight(t)
             ok = old & (S1 > 0)
             g = np.where(ok, couple(np.where(ok, g, 0.0), X, W, ok, form), g)
+        inc = incumbent(t)
         for k in np.flatnonzero(old & (X0all >= state_min) & (t.present1.sum(0) >= 5) & (S1 > 0)):
             swings.append(g[k])
             levels.append(X[k])
+            incs.append(inc[k])
             groups.append(len(per_t))
         for k in np.flatnonzero((X0all < NEW_BELOW) & (np.arange(K) < K - 2) & (t.present1.sum(0) >= 1)):
             m = t.present1[:, k]
@@ -199,15 +213,23 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
         devs0.append((x - X[None, :])[use])
         devs1.append((t.s1 - S1[None, :])[use])
         dev_x.append(np.broadcast_to(X[None, :], x.shape)[use])
+        rl = region_lead(t.region, x, t.weight0, t.present1, X) if keep_by_region else np.zeros_like(x)
+        dev_r.append(rl[use])
+        dev_small.append(np.full(int(use.sum()), 1.0 if t.n < SMALL_STATE else 0.0))
         e0, e1 = devs0[-1], devs1[-1]
         if len(e0) >= 20 and e0 @ e0 > 0:      # this transition's own seat_keep and its sampling noise
             bt = float(e0 @ e1 / (e0 @ e0))
             res = e1 - bt * e0
             keeps.append((bt, float(res @ res) / (len(e0) - 1) / float(e0 @ e0)))
-        per_t.append((t, x, X, S1, use, old))
+        per_t.append((t, x, X, S1, use, old, rl))
         ind_x.extend(t.stand0[:, K - 2].tolist())
         ind_y.extend(t.s1[:, K - 2].tolist())
     swings, levels = np.array(swings), np.array(levels)
+    s_inc = 0.0
+    if incumbency:      # the incumbent's own centre, by least squares with a + b X; the rest as without
+        A = np.stack([np.ones_like(levels), levels, np.array(incs)], 1)
+        s_inc = float(np.linalg.lstsq(A, swings, rcond=None)[0][2])
+        swings = swings - s_inc * np.array(incs)
     sa, sb, state_sd, kurt, df = _moment_swing(swings, levels, pull, fat_tails)
     pw, wave_p, wave_mult = 0.0, 0.0, 1.0
     if state_ml:
@@ -216,20 +238,25 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
             (sa, sb) if centre_ls else None)
     d0, d1 = np.concatenate(devs0), np.concatenate(devs1)
     keep = float(d0 @ d1 / (d0 @ d0)) if fade else 1.0
-    keep_size = keep_lead = 0.0
-    if fade and (keep_by_size or keep_by_lead):
+    keep_size = keep_lead = keep_region = keep_small = 0.0
+    if fade and (keep_by_size or keep_by_lead or keep_by_region or keep_by_state_size):
         dx = np.concatenate(dev_x)
-        cols = [d0] + ([d0 * dx] if keep_by_size else []) + ([d0 * np.abs(d0)] if keep_by_lead else [])
-        coef = np.linalg.lstsq(np.stack(cols, 1), d1, rcond=None)[0]
-        keep = float(coef[0])
-        keep_size = float(coef[1]) if keep_by_size else 0.0
-        keep_lead = float(coef[-1]) if keep_by_lead else 0.0
+        cols = [d0] + ([d0 * dx] if keep_by_size else []) + ([d0 * np.abs(d0)] if keep_by_lead else []) + \
+            ([np.concatenate(dev_r)] if keep_by_region else []) + \
+            ([d0 * np.concatenate(dev_small)] if keep_by_state_size else [])
+        coef = list(np.linalg.lstsq(np.stack(cols, 1), d1, rcond=None)[0])
+        keep = float(coef.pop(0))
+        keep_size = float(coef.pop(0)) if keep_by_size else 0.0
+        keep_lead = float(coef.pop(0)) if keep_by_lead else 0.0
+        keep_region = float(coef.pop(0)) if keep_by_region else 0.0
+        keep_small = float(coef.pop(0)) if keep_by_state_size else 0.0
     kf = Sizes(seat_keep=keep, keep_size=keep_size, keep_lead=keep_lead)
     kp = np.array(keeps) if keeps else np.zeros((0, 2))
     keep_sd = float(np.sqrt(max(np.var(kp[:, 0]) - np.mean(kp[:, 1]), 0.0))) if (keep_varies and len(kp) >= 3) else 0.0
     partner_dev, region_m, region_var, e_abs, e_x, e_v = [], [], [], [], [], []
-    for t, x, X, S1, use, old in per_t:
-        r = (t.s1 - S1[None, :]) - kf.kept(X[None, :], x - X[None, :])
+    for t, x, X, S1, use, old, rl in per_t:
+        k_t = keep + (keep_small if t.n < SMALL_STATE else 0.0)
+        r = (t.s1 - S1[None, :]) - kf.kept(X[None, :], x - X[None, :], k_t) - keep_region * rl
         for k in np.flatnonzero(old):
             if len(t.partners[t.contenders[k]]) >= 2:
                 for p in range(len(t.partners[t.contenders[k]])):
@@ -299,10 +326,18 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   ind_sd=float(np.std(iy - ikeep * ix)), new_mean=float(nm.mean()),
                   new_sd=float(nm.std()) if len(nm) > 1 else 0.05, state_pow=pw, coupled=coupled,
                   wave_p=wave_p, wave_mult=wave_mult, seat_df=seat_df, keep_sd=keep_sd,
-                  seat_votes_pow=float(votes_pow), keep_size=keep_size, keep_lead=keep_lead)
+                  seat_votes_pow=float(votes_pow), keep_size=keep_size, keep_lead=keep_lead,
+                  keep_region=keep_region, swing_inc=s_inc, keep_small=keep_small)
+    scale = None
+    if local_for_winners or local_for_poll:
+        sizes, scale = scale_local_for_winners(ts, sizes, poll=local_for_poll)
+    elif local_scale != 1.0:
+        sizes, scale = scaled_local(sizes, local_scale), local_scale
     report = {"transitions": len(ts), "statewide_changes": int(len(swings)), "excess_kurtosis": round(kurt, 3),
               "transfer_seats": rate_seats, "partner_groups": len(partner_dev), "regions": len(region_m),
               "seat_residuals": int(len(ea)), "new_contenders": len(new_means)}
+    if scale is not None:
+        report["local_scale"] = scale
     return sizes, report
 
 
@@ -364,4 +399,60 @@ FORMS.update({
     "uniform, all parts, seat noise by ML and votes, leads kept by their size": dict(_POLL, keep_by_lead=True),
     "uniform, all parts, seat noise by ML and votes, leads kept by size and their size": dict(
         _POLL, keep_by_size=True, keep_by_lead=True),
+})
+# issue 25's fourth round: the lead of the seat's region (its other seats) kept besides the seat's
+# own, and the earlier election's largest contender's own centre of the statewide swing
+_CHOSEN2 = dict(_ML, fat_tails=True, hetero_state=True, centre_ls=True, seat_ml=True, seat_by_votes=True)
+_C2 = "proportional, all parts, spread by size, t tails, centre by least squares, seat noise by ML and votes"
+FORMS.update({
+    f"{_C2}, region's lead kept": dict(_CHOSEN2, keep_by_region=True),
+    f"{_C2}, incumbent's centre": dict(_CHOSEN2, incumbency=True),
+    f"{_C2}, region's lead kept, incumbent's centre": dict(_CHOSEN2, keep_by_region=True, incumbency=True),
+    "uniform, all parts, seat noise by ML and votes, leads kept by size and their size, region's lead kept": dict(
+        _POLL, keep_by_size=True, keep_by_lead=True, keep_by_region=True),
+})
+FORMS.update({
+    f"{_C2}, leads kept by state size": dict(_CHOSEN2, keep_by_state_size=True),
+    f"{_C2}, region's lead kept, leads kept by state size": dict(_CHOSEN2, keep_by_region=True, keep_by_state_size=True),
+    "uniform, all parts, seat noise by ML and votes, leads kept by size and their size, by state size": dict(
+        _POLL, keep_by_size=True, keep_by_lead=True, keep_by_state_size=True),
+})
+
+
+LOCAL_SCALES = (1.0, 1.5, 2.0, 2.5)
+
+
+def scaled_local(sizes: Sizes, c: float) -> Sizes:
+    """The local parts — seat noise, district and partner swings — times ``c``."""
+    from dataclasses import replace
+    return replace(sizes, seat_sd=sizes.seat_sd * c, seat_slope=sizes.seat_slope * c,
+                   region_sd=sizes.region_sd * c, partner_sd=sizes.partner_sd * c)
+
+
+def scale_local_for_winners(ts, sizes: Sizes, draws: int = 300, seed: int = 11, poll: bool = False) -> tuple[Sizes, float]:
+    """The local parts (seat, district, partner) scaled by the factor of LOCAL_SCALES whose draws
+    give the fitting transitions' seats the lowest mean log loss of P(bloc wins the seat) (the
+    back-test's score, in sample: fitted to the winners rather than to the shares)."""
+    from .seat_model import bloc_log_loss, majors, simulate
+    best = None
+    for c in LOCAL_SCALES:
+        z = scaled_local(sizes, c)
+        ll = []
+        for t in ts:
+            p, _ = simulate(t, z, draws, seed, t.statewide1() if poll else None)
+            ll.append(bloc_log_loss(p, t.winner1, 1.0 / (2 * draws), majors(t)))
+        m = float(np.mean(ll))
+        if best is None or m < best[0]:
+            best = (m, c, z)
+    return best[2], best[1]
+
+
+FORMS.update({
+    f"{_C2}, region's lead kept, local parts for winners": dict(_CHOSEN2, keep_by_region=True, local_for_winners=True),
+    "uniform, all parts, seat noise by ML and votes, leads kept by size and their size, region's lead kept, local parts for winners": dict(
+        _POLL, keep_by_size=True, keep_by_lead=True, keep_by_region=True, local_for_poll=True),
+})
+FORMS.update({
+    f"{_C2}, region's lead kept, local parts x {c:g}": dict(_CHOSEN2, keep_by_region=True, local_scale=c)
+    for c in (1.25, 1.5, 1.75, 2.0)
 })

@@ -852,8 +852,9 @@ class Simulator:
 
         with ``base = X + seat_keep (share - X)`` (X: the contender's statewide share where it
         stands, over the seats of the data set, our bloc standing in every seat by its strongest
-        partner: it does not depend on the split, so a move and a full run agree), ``M`` the
-        statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X + sd(X) z, sd(X) the
+        partner: it does not depend on the split, so a move and a full run agree; where fitted,
+        plus ``keep_region`` x the lead of the seat's district without the seat, recentred on X),
+        ``M`` the statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X + sd(X) z, sd(X) the
         spread by the contender's size (``Sizes.state_spread``), z a t where ``state_df`` is finite; with a
         poll: to the poll's share where the contender stands, ± the poll's error), and ``A``
         the partner's own swing within its bloc and the contender's district swing."""
@@ -917,8 +918,9 @@ class Simulator:
             sd = z.state_spread(X / 100.0)[:, None]             # by the contender's size (state_pow)
             if math.isfinite(z.state_df):                        # fat tails: a t of unit variance
                 zc = zc * _t_scale(bank, z.state_df, zc.shape)
-            if z.coupled or z.wave_p or z.keep_sd or math.isfinite(z.seat_df):
-                raise ValueError("coupled or wave swings, a drawn seat_keep or t seat noise are not simulated by the app")
+            if z.coupled or z.wave_p or z.keep_sd or math.isfinite(z.seat_df) or z.swing_inc or z.keep_small:
+                raise ValueError("coupled or wave swings, a drawn seat_keep, t seat noise, an incumbent's centre or "
+                                 "seat_keep by state size are not simulated by the app")
             if z.form == "uniform":
                 add_c = 100.0 * (g[:, None] + sd * zc)
             elif z.form == "proportional":
@@ -971,8 +973,13 @@ class Simulator:
         # the lead kept (by the contender's size and the lead's own size where fitted), recentred as
         # in the model (seat_model._base) so the contender's statewide share stays X
         kept = z.keep_part(Xs / 100.0, (S - Xs) / 100.0) * (S - Xs)
-        if z.keep_lead:
-            kc = 100.0 * z.kept(X[None, :] / 100.0, (seat_c - X[None, :]) / 100.0)
+        rl = np.zeros((N, C))
+        if z.keep_region:       # and the part kept of the lead of the seat's district (its other seats)
+            from .seat_model import region_lead
+            rl = z.keep_region * region_lead(self.ds.seats.district_index, seat_c, w, stands, X)
+            kept = kept + np.where(sc >= 0, rl[np.arange(N)[None, :, None], np.maximum(sc, 0)], 0.0)
+        if z.keep_lead or z.keep_region:
+            kc = 100.0 * z.kept(X[None, :] / 100.0, (seat_c - X[None, :]) / 100.0) + rl
             mean_c = np.divide((kc * ww).sum(0), ww.sum(0), out=np.zeros(C), where=ww.sum(0) > 0)
             kept = kept - np.where(sc >= 0, mean_c[np.maximum(sc, 0)], 0.0)
         base = np.where(sc >= 0, frac * (Xs + kept), self.share)
