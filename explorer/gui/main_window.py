@@ -11,6 +11,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
+from ..core.assumptions import swings_text
 from ..core.scenario import Scenario
 from ..core.starting import starting_scenario
 from .actions import WindowActions
@@ -372,7 +373,7 @@ def status_summary(doc, ev, outlook=None) -> str:
              f"{con} contested" + (f" ({fights} between some partners)" if fights else ""), f"{un} unassigned",
              doc.dataset.baselines[a.baseline].label, transfer]
     if a.swing_items:
-        parts.append("swing " + ", ".join(f"{p} {x:+g}" for p, x in a.swing_items))
+        parts.append("swing " + swings_text(a.swing_items))
     if a.seat_adjust_items:
         parts.append(f"{len(a.seat_adjust_items)} seat adjustment" + ("s" if len(a.seat_adjust_items) > 1 else ""))
     return " · ".join(parts)
