@@ -17,6 +17,7 @@ from ..core.starting import starting_scenario
 from .actions import WindowActions
 from .autosave import default_autosave_dir, restore
 from .dock_layout import make_dock, save_layout
+from .settings import follow_data_dir
 from .document import Binding, DocumentViews, ScenarioDocument, SelectionHub
 from .controllers.files import FileController
 from .controllers.imports import ImportController
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
     def __init__(self, dataset, scenario: Scenario | None = None, parent=None, with_chart: bool = True,
                  autosave_dir=None, recovered: dict | None = None, scenario_path: str | None = None):
         super().__init__(parent)
+        follow_data_dir()             # $SEAT_SHARE_DATA_DIR set: the settings are kept in it (a window made by a script too)
         self._chart_pending = False   # the chart is made once the window has painted
         self._fitted = False          # the table's columns fitted once, when first shown
         self._sized = False           # the window sized to the screen once
