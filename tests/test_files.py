@@ -339,6 +339,22 @@ def test_a_scenario_on_a_data_set_folder_reopens_on_its_own_baseline(tmp_path):
     assert ds.baselines["vs2024-2"].label == "Vidhan Sabha 2024 (2)"
 
 
+def test_reopened_in_the_window_the_baseline_box_lists_each_baseline_once(qtbot, tmp_path):
+    from explorer.core.bloc_presets import apply_bloc_preset, bloc_preset
+    from explorer.core.starting import starting_scenario
+    ds = _jharkhand_folder(tmp_path)
+    sc = starting_scenario(ds)
+    apply_bloc_preset(sc, bloc_preset(ds, "vs2024", ("JMM", "INC", "RJD", "CPI(ML)L")))
+    path = tmp_path / "jh-2024.json"
+    sc.save(path)
+    w = open_window(qtbot, sc)
+    assert w.files.open(str(path))
+    box = w.assumptions_panel.baseline
+    assert w.doc.file_path is not None and w.doc.scenario.bloc_name == "INDIA"
+    assert [box.itemText(i) for i in range(box.count())] == ["Vidhan Sabha 2019", "Vidhan Sabha 2024"]
+    assert box.currentText() == "Vidhan Sabha 2024"
+
+
 def test_a_damaged_carried_baseline_is_refused_and_changes_nothing(tmp_path):
     from explorer.core.dataset_io import load_embedded as fresh
     ds = fresh()

@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from pathlib import Path
 
+import pandas as pd
+
 from .dataset import Baseline, Dataset, SeatTable
 from .errors import DataError
 from .geometry import MAX_VERTICES, Boundaries, boundaries_from_embedded
@@ -84,7 +86,7 @@ def same_votes(a: Baseline, b: Baseline) -> bool:
     of a baseline (the ballot serial is not carried, so it is not compared)."""
     cols = ["ac_no", "candidate", "party", "votes"]
     x, y = a.candidates, b.candidates
-    return len(x) == len(y) and all((x[c].to_numpy() == y[c].to_numpy()).all() for c in cols)
+    return len(x) == len(y) and all(pd.Series(x[c].to_numpy()).equals(pd.Series(y[c].to_numpy())) for c in cols)
 
 
 def unique_baseline(baselines: dict[str, Baseline], b: Baseline) -> Baseline:
