@@ -4,6 +4,8 @@ named by the name its partners had in the data set's elections (INDIA) before ou
 swings a poll sets are shown to one decimal with their sign, and kept exact."""
 from __future__ import annotations
 
+import json
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDoubleSpinBox
@@ -119,3 +121,17 @@ def test_a_polls_swings_show_to_one_decimal_and_stay_exact(qtbot):
     assert w.doc.scenario.assumptions.swing["BJP"] == -2.5
     assert w.doc.undo_stack.undoText() == "Swing BJP −2.5 pts"
     assert "swing BJP −2.5, INC +10.9 pts" in w.status.text()
+
+
+def test_project_takes_india_for_our_bloc_and_names_what_works(capsys):
+    from explorer.cli import main
+    base = ["project", "--dataset", "jharkhand", "--baseline", "vs2024", "--json"]
+    assert main(base + ["--poll", "INDIA=45,NDA=38"]) == 2
+    err = capsys.readouterr().err
+    assert ("--poll: NDA (BJP+AJSU+JD(U)+LJP(RV) in 2024) is not a bloc of this scenario: make it a rival bloc "
+            "first, or give its parties' shares. A poll can name the bloc Alliance (JMM+INC+RJD+CPI(ML)L, INDIA in "
+            "2024) or a party that stood: BJP, JMM") in err
+    assert main(base + ["--poll", "INDIA=45"]) == 0
+    d = json.loads(capsys.readouterr().out)
+    assert d["poll"]["shares"] == {"Alliance": 45.0}
+    assert set(d["swing"]) == set(INDIA)
