@@ -90,8 +90,10 @@ def what_can_be_polled(candidates: pd.DataFrame, blocs: dict[str, tuple[str, ...
     said = f"a party that stood: {', '.join(parties[:shown])}{more}" if parties else "no party: none stood"
     if not blocs:
         return said
-    def also(b, p):
-        names = [f"{n} in {y}" if y else n for n, q, y in known if frozenset(q) == frozenset(p) and n.lower() != b.lower()]
+
+    def also(b, p):  # the names the elections knew a bloc of these partners by ("INDIA in 2024")
+        names = [f"{n} in {y}" if y else n for n, q, y in known
+                 if frozenset(q) == frozenset(p) and n.lower() != b.lower()]
         return "".join(f", {n}" for n in dict.fromkeys(names))
     named = ", ".join(f"{b} ({'+'.join(p)}{also(b, p)})" for b, p in blocs.items())
     return f"the bloc{'s' if len(blocs) > 1 else ''} {named} or {said}"
