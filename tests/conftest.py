@@ -35,11 +35,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "xcb" if os.environ.get("DISPLAY") else
 
 @pytest.fixture(autouse=True)
 def _private_data_dirs(tmp_path, monkeypatch):
-    """Autosaves and settings of a test stay in its own temporary folder."""
+    """Autosaves and settings of a test stay in its own temporary folder: the settings follow
+    $SEAT_SHARE_DATA_DIR as the app's do (an INI file in its settings/), never the user's."""
     monkeypatch.setenv("SEAT_SHARE_DATA_DIR", str(tmp_path / "data"))
     from PySide6.QtCore import QCoreApplication, QSettings
-    QSettings.setDefaultFormat(QSettings.IniFormat)
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    from explorer.gui.settings import follow_data_dir
+    # the platform's own settings file too, should anything make one: a test never writes the user's
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "native-settings"))
+    follow_data_dir()
     QCoreApplication.setOrganizationName("SeatShareExplorerTests")
 
 

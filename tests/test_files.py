@@ -10,6 +10,7 @@ import pypdf
 
 from explorer.core.dataset_io import load_embedded
 from explorer.core.engine import Engine
+from explorer.core.imported import baseline_to_json
 from explorer.core.exports import compare, seat_sheet, write_comparison_csv, write_seat_csv, write_xlsx
 from explorer.core.brief import write_brief
 from explorer.core.scenario import Scenario, scenario_from_preset
@@ -296,6 +297,62 @@ def test_a_scenario_on_an_imported_baseline_reopens_with_the_same_figures(tmp_pa
     assert _figures(again).replace("file:mine-2", "file:mine") == _figures(sc)
     # an embedded baseline is never written into the file
     assert "baselines" not in congress_everywhere().to_json()
+
+
+def _jharkhand_folder(tmp_path):
+    """A copy of the shipped Jharkhand data set as a data set folder of its own id (its baselines
+    are read from its CSV files, as any data set folder's)."""
+    import shutil
+    from explorer.core.dataset_io import load_dataset
+    folder = tmp_path / "jh"
+    shutil.copytree("resources/jharkhand", folder)
+    m = json.loads((folder / "dataset.json").read_text(encoding="utf-8"))
+    m["id"] = "jharkhand-copy"
+    (folder / "dataset.json").write_text(json.dumps(m), encoding="utf-8")
+    return load_dataset(folder)
+
+
+def test_a_scenario_on_a_data_set_folder_reopens_on_its_own_baseline(tmp_path):
+    """Jharkhand opened as a folder, the blocs as they stood in 2024, saved and reopened: the
+    Baseline box had a second 'Vidhan Sabha 2024 (2)' (the folder's own baseline was written into
+    the file as if imported, and read back without its ballot serials it no longer matched)."""
+    from explorer.core.bloc_presets import apply_bloc_preset, bloc_preset
+    from explorer.core.starting import starting_scenario
+    ds = _jharkhand_folder(tmp_path)
+    sc = starting_scenario(ds)
+    apply_bloc_preset(sc, bloc_preset(ds, "vs2024", ("JMM", "INC", "RJD", "CPI(ML)L")))
+    assert (sc.bloc_name, [r.name for r in sc.rivals], sc.assumptions.baseline) == ("INDIA", ["NDA"], "vs2024")
+    path = tmp_path / "jh-2024.json"
+    sc.save(path)
+    assert "baselines" not in json.loads(path.read_text())  # the data set's own: the file names the data set
+    back = Scenario.load(ds, path)
+    assert back.assumptions.baseline == "vs2024"
+    assert [b.label for b in ds.baselines.values()] == ["Vidhan Sabha 2019", "Vidhan Sabha 2024"]
+    # a file saved before the fix carries the folder's baseline: the same votes, so the same baseline
+    doc = json.loads(path.read_text())
+    doc["baselines"] = [baseline_to_json(ds.baselines["vs2024"])]
+    assert Scenario.from_json(ds, doc, "old.json").assumptions.baseline == "vs2024"
+    assert list(ds.baselines) == ["vs2019", "vs2024"]
+    # one whose votes differ comes in beside it, under a new id and label, as an import does
+    doc["baselines"][0]["candidates"][0][3] += 1
+    assert Scenario.from_json(ds, doc, "edited.json").assumptions.baseline == "vs2024-2"
+    assert ds.baselines["vs2024-2"].label == "Vidhan Sabha 2024 (2)"
+
+
+def test_reopened_in_the_window_the_baseline_box_lists_each_baseline_once(qtbot, tmp_path):
+    from explorer.core.bloc_presets import apply_bloc_preset, bloc_preset
+    from explorer.core.starting import starting_scenario
+    ds = _jharkhand_folder(tmp_path)
+    sc = starting_scenario(ds)
+    apply_bloc_preset(sc, bloc_preset(ds, "vs2024", ("JMM", "INC", "RJD", "CPI(ML)L")))
+    path = tmp_path / "jh-2024.json"
+    sc.save(path)
+    w = open_window(qtbot, sc)
+    assert w.files.open(str(path))
+    box = w.assumptions_panel.baseline
+    assert w.doc.file_path is not None and w.doc.scenario.bloc_name == "INDIA"
+    assert [box.itemText(i) for i in range(box.count())] == ["Vidhan Sabha 2019", "Vidhan Sabha 2024"]
+    assert box.currentText() == "Vidhan Sabha 2024"
 
 
 def test_a_damaged_carried_baseline_is_refused_and_changes_nothing(tmp_path):

@@ -23,7 +23,8 @@ def test_a_bad_poll_is_refused_with_the_reason():
                       ("BJP=1,BJP=2", "BJP is given twice")]:
         with pytest.raises(PollError, match=msg):
             parse_poll(text)
-    with pytest.raises(PollError, match="D has no candidate in the baseline"):
+    with pytest.raises(PollError, match=r"^D is neither a bloc of this scenario nor a party that stood in the baseline\. "
+                                        r"A poll can name a party that stood: A, C, B$"):
         poll_swings(TOY, {"D": 5.0})
     with pytest.raises(PollError, match="IND is not a party"):
         poll_swings(TOY, {"IND": 5.0})

@@ -43,6 +43,8 @@ def test_the_window_starts_on_a_data_set_folder_given_as_argument(tmp_path):
                        text=True, timeout=120, env=env, cwd=tmp_path)
     lines = r.stdout.split()
     assert r.returncode == 0 and lines[0] == "first_paint" and lines[3:5] == ["front_seats", "81"], r.stderr
-    # opened as File > Open data set opens it: in Open recent, and its folder kept for scenario files
-    conf = (tmp_path / "config" / "SeatShareExplorer" / "Seat-share Explorer.conf").read_text()
+    # opened as File > Open data set opens it: in Open recent, and its folder kept for scenario files, in
+    # the settings of the data folder given ($SEAT_SHARE_DATA_DIR), never the user's (XDG_CONFIG_HOME)
+    conf = (tmp_path / "data" / "settings" / "SeatShareExplorer" / "Seat-share Explorer.ini").read_text()
     assert "jh-arg" in conf and str(folder) in conf
+    assert not (tmp_path / "config" / "SeatShareExplorer").exists()

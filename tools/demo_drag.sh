@@ -9,7 +9,9 @@ Xvfb $disp -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $app $xvfb 2>/dev/null || true' EXIT
 sleep 1
-export SEAT_SHARE_DATA_DIR=$(mktemp -d)  # the demo's autosave stays out of the user's folder
+# the demo's autosave and settings (last folder, recent files, dock layout: an INI file in
+# $SEAT_SHARE_DATA_DIR/settings) stay out of the user's; the window starts on the default layout
+export SEAT_SHARE_DATA_DIR=$(mktemp -d)
 DISPLAY=$disp QT_QPA_PLATFORM=xcb python3 -m explorer --size 1366x768 >/dev/null 2>&1 &
 app=$!
 export DISPLAY=$disp

@@ -119,8 +119,15 @@ def known_dataset_folder(dataset_id: str) -> str | None:
     except ImportError:
         return None
     from .. import APP_NAME
-    # the window's settings: its organisation and name (set by the window, or by a test)
-    settings = QSettings() if QCoreApplication.organizationName() else QSettings("SeatShareExplorer", APP_NAME)
+    from ..core.paths import private_settings_dir
+    # the window's settings: its organisation and name (set by the window, or by a test); with
+    # $SEAT_SHARE_DATA_DIR set, the INI file in it, as the window keeps them then (gui/settings.py)
+    private = private_settings_dir()
+    if private is not None:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(private))
+    settings = QSettings() if QCoreApplication.organizationName() else QSettings(
+        QSettings.defaultFormat(), QSettings.Scope.UserScope, "SeatShareExplorer", APP_NAME)
     try:
         v = json.loads(settings.value("dataset_folders", "{}") or "{}")
     except (TypeError, ValueError):

@@ -164,12 +164,14 @@ def poll_text(p: dict) -> str:
 def _poll_assumption(ds, sc, text: str, swing_args: list[str]):
     """The poll (percent by party code or bloc name) with the uniform swings that reach it (the
     deterministic projection); the seat model turns the poll itself into seats."""
+    from ..core.bloc_presets import named_blocs
     from ..core.poll import PollError, parse_poll, poll_swings, resolve_keys
     a = sc.assumptions
     blocs = scenario_blocs(sc)
     try:
-        poll = resolve_keys(parse_poll(text), ds.resolve_party, blocs)
-        swings = poll_swings(ds.baseline(a.baseline).candidates, poll, blocs)
+        known = named_blocs(ds)     # INDIA names our bloc of its partners, before ours is named (--bloc)
+        poll = resolve_keys(parse_poll(text), ds.resolve_party, blocs, known)
+        swings = poll_swings(ds.baseline(a.baseline).candidates, poll, blocs, known)
     except PollError as e:
         raise UsageError(f"--poll: {e}") from None
     both = sorted(set(swings) & {ds.resolve_party(s.partition("=")[0].strip()) or "" for s in swing_args})

@@ -122,12 +122,25 @@ class Assumptions:
                     parts.append(f"{f}→{t} {self.transfer_rate(f, t) * 100:.0f} %")
         out = "transfer " + ", ".join(parts)
         if self.swing_items:
-            out += " · swing " + ", ".join(f"{p} {v:+g}" for p, v in self.swing_items)
+            out += " · swing " + swings_text(self.swing_items)
         if self.poll_items:
             out += " · poll " + ", ".join(f"{p} {v:g} %" for p, v in self.poll_items) + self.poll_error_text
         if self.seat_adjust_items:
             out += f" · {len(self.seat_adjust_items)} seat adjustment" + ("s" if len(self.seat_adjust_items) > 1 else "")
         return out
+
+
+def swing_text(points: float) -> str:
+    """A swing as a strategist reads it: points to one decimal with its sign ('+2.0', '−6.3';
+    '0' for none). The scenario keeps the exact value (a poll's swing has four decimals)."""
+    if points == 0:
+        return "0"
+    return f"{'+' if points > 0 else '−'}{abs(points):.1f}"
+
+
+def swings_text(items) -> str:
+    """'BJP −6.3, INC −5.3 pts' for (party, points) pairs."""
+    return ", ".join(f"{p} {swing_text(v)}" for p, v in items) + " pts"
 
 
 def check_poll_error(points) -> None:

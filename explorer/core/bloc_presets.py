@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .bloc_inference import Bloc, BlocReport, blocs_for, infer_blocs, load_alliances
+from .bloc_inference import INFERRED, Bloc, BlocReport, blocs_for, infer_blocs, load_alliances
 from .blocs import BASELINE, RivalBloc
 from .dataset import Dataset
 from .errors import DataError
@@ -125,6 +125,17 @@ def bloc_preset(ds: Dataset, baseline_id: str, our_codes: tuple[str, ...],
             pools.append((a, "unassigned"))
     return BlocPreset(baseline_id, year, mine.name if mine is not None else "Alliance", tuple(pools), tuple(fights),
                       tuple(rivals), tuple(notes))
+
+
+def named_blocs(ds: Dataset) -> tuple[tuple[str, tuple[str, ...], int | None], ...]:
+    """(name, partners, year) of every bloc the data set's elections knew by name (kept in the
+    data set or in the known table; never an inferred one), newest election first: a poll may
+    name our bloc by one of them (INDIA) before ours is named."""
+    out = []
+    for bid in sorted(bloc_presets(ds), key=lambda b: -(ds.baselines[b].year or 0)):
+        rep, _ = election_blocs(ds, bid)
+        out += [(x.name, tuple(x.partners), ds.baselines[bid].year) for x in rep.blocs if x.source != INFERRED]
+    return tuple(out)
 
 
 def bloc_presets(ds: Dataset) -> list[str]:

@@ -15,6 +15,8 @@ from dataclasses import replace
 
 from pathlib import Path
 
+import pandas as pd
+
 from .dataset import Baseline, Dataset, SeatTable
 from .errors import DataError
 from .geometry import MAX_VERTICES, Boundaries, boundaries_from_embedded
@@ -24,8 +26,11 @@ from .loaders import read_results
 _EMBEDDED: "weakref.WeakKeyDictionary[Dataset, Boundaries | None]" = weakref.WeakKeyDictionary()
 
 
-def is_imported(b: Baseline) -> bool:
-    return b.source != "embedded"
+def is_imported(ds: Dataset, baseline_id: str) -> bool:
+    """Whether the baseline is one the strategist imported (a CSV, or one a scenario file
+    carried), not one of the data set's own: a data set folder's baselines are its reference data
+    even though each is read from a file."""
+    return baseline_id in ds.imports.baselines and ds.baselines.get(baseline_id) is ds.imports.baselines[baseline_id]
 
 
 def baseline_to_json(b: Baseline) -> dict:
@@ -76,6 +81,14 @@ def set_boundaries(ds: Dataset, b: Boundaries | None) -> Boundaries | None:
     return ds.imports.set_boundaries(b)
 
 
+def same_votes(a: Baseline, b: Baseline) -> bool:
+    """The same candidates with the same votes, in the same order: what a scenario file carries
+    of a baseline (the ballot serial is not carried, so it is not compared)."""
+    cols = ["ac_no", "candidate", "party", "votes"]
+    x, y = a.candidates, b.candidates
+    return len(x) == len(y) and all(pd.Series(x[c].to_numpy()).equals(pd.Series(y[c].to_numpy())) for c in cols)
+
+
 def unique_baseline(baselines: dict[str, Baseline], b: Baseline) -> Baseline:
     """``b``, or the already listed baseline with the same id and the same votes, or ``b``
     under a fresh id ('file:mine-2') when its id is taken by other votes: importing a second
@@ -83,7 +96,7 @@ def unique_baseline(baselines: dict[str, Baseline], b: Baseline) -> Baseline:
     have = baselines.get(b.id)
     if have is None:
         return b
-    if have.candidates.equals(b.candidates):
+    if same_votes(have, b):
         return have
     n = 2
     while f"{b.id}-{n}" in baselines:

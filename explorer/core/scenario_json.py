@@ -289,8 +289,10 @@ def _number(rd: JsonReader, v, path: str, lo: float | None = None, hi: float | N
 
 
 def _baselines_json(sc: Scenario) -> dict:
-    b = sc.dataset.baselines.get(sc.assumptions.baseline)
-    return {"baselines": [baseline_to_json(b)]} if b is not None and is_imported(b) else {}
+    """The imported baseline the scenario stands on, carried with the file (the data set's own
+    baselines, shipped or in its folder, are not: the file names its data set)."""
+    bid = sc.assumptions.baseline
+    return {"baselines": [baseline_to_json(sc.dataset.baselines[bid])]} if is_imported(sc.dataset, bid) else {}
 
 
 def _read_baselines(rd: JsonReader, doc: dict, dataset: Dataset, name: str) -> dict[str, Baseline]:

@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("SeatShareExplorer")
     app.setApplicationVersion(__version__)
+    from .settings import follow_data_dir
+    follow_data_dir()   # with $SEAT_SHARE_DATA_DIR set (tests, demos), the settings are kept in it
     from .app_style import apply_style
     apply_style(app)   # Fusion, with flat scroll bars (a Fusion bar costs a fifth of a frame)
     from PySide6.QtGui import QIcon

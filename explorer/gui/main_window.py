@@ -11,11 +11,13 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import APP_NAME, __version__
+from ..core.assumptions import swings_text
 from ..core.scenario import Scenario
 from ..core.starting import starting_scenario
 from .actions import WindowActions
 from .autosave import default_autosave_dir, restore
 from .dock_layout import make_dock, save_layout
+from .settings import follow_data_dir
 from .document import Binding, DocumentViews, ScenarioDocument, SelectionHub
 from .controllers.files import FileController
 from .controllers.imports import ImportController
@@ -38,6 +40,7 @@ class MainWindow(QMainWindow):
     def __init__(self, dataset, scenario: Scenario | None = None, parent=None, with_chart: bool = True,
                  autosave_dir=None, recovered: dict | None = None, scenario_path: str | None = None):
         super().__init__(parent)
+        follow_data_dir()             # $SEAT_SHARE_DATA_DIR set: the settings are kept in it (a window made by a script too)
         self._chart_pending = False   # the chart is made once the window has painted
         self._fitted = False          # the table's columns fitted once, when first shown
         self._sized = False           # the window sized to the screen once
@@ -372,7 +375,7 @@ def status_summary(doc, ev, outlook=None) -> str:
              f"{con} contested" + (f" ({fights} between some partners)" if fights else ""), f"{un} unassigned",
              doc.dataset.baselines[a.baseline].label, transfer]
     if a.swing_items:
-        parts.append("swing " + ", ".join(f"{p} {x:+g}" for p, x in a.swing_items))
+        parts.append("swing " + swings_text(a.swing_items))
     if a.seat_adjust_items:
         parts.append(f"{len(a.seat_adjust_items)} seat adjustment" + ("s" if len(a.seat_adjust_items) > 1 else ""))
     return " · ".join(parts)

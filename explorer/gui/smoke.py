@@ -50,6 +50,8 @@ def run_smoke() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from .main_window import MainWindow
     os.environ.setdefault("SEAT_SHARE_DATA_DIR", tempfile.mkdtemp(prefix="seat-share-smoke-data-"))
+    from .settings import follow_data_dir
+    follow_data_dir()   # the window's settings stay in that folder too
     win = MainWindow(ds, sc)
     win.resize(1366, 740)
     win.show()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDoubleSpinBox, QGri
                                QWidget)
 
 from ...core.palette import party_colour
-from ...core.assumptions import POLL_ERROR_MAX, Assumptions
+from ...core.assumptions import POLL_ERROR_MAX, Assumptions, swing_text
 from ..document import Document, DocumentView
 from ..style import plain_rich, swatch_icon
 
@@ -74,9 +74,12 @@ class SwingModel(DocumentView, QAbstractTableModel):
             return None
         v = self.doc.scenario.assumptions.swing.get(p, 0.0)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{v:+g}" if v else "0"
+            return swing_text(v)
         if role == Qt.ItemDataRole.EditRole:
             return float(v)
+        if role == Qt.ItemDataRole.ToolTipRole and v != round(v, 1):
+            by_poll = " (set by the poll)" if self.doc.scenario.assumptions.poll else ""
+            return f"{p}: {v:+g}".replace("-", "−") + f" pts exactly{by_poll}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -92,7 +95,7 @@ class SwingModel(DocumentView, QAbstractTableModel):
             return False
         p = self._parties[index.row()]
         a = self.doc.scenario.assumptions
-        return self.doc.set_assumptions(a.with_swing(p, v), f"Swing {p} {v:+g} pts")
+        return self.doc.set_assumptions(a.with_swing(p, v), f"Swing {p} {swing_text(v)} pts")
 
 
 class _SwingDelegate(QStyledItemDelegate):
@@ -103,6 +106,13 @@ class _SwingDelegate(QStyledItemDelegate):
         ed.setSingleStep(0.5)
         ed.setSuffix(" pts")
         return ed
+
+    def setModelData(self, editor, model, index):
+        # the box shows one decimal: committed as it opened, the exact swing stays (a poll's −6.2651)
+        editor.interpretText()
+        if editor.value() == round(float(index.data(Qt.ItemDataRole.EditRole)), 1):
+            return
+        super().setModelData(editor, model, index)
 
 
 class _SpinGuard(QObject):
@@ -376,6 +386,7 @@ class AssumptionsPanel(DocumentView, QWidget):
     def set_poll(self, text: str) -> bool:
         """The poll as written (``BJP=40.5, INC=38``; empty: none) as one undo step; a bad poll
         is refused with the reason under the field, the assumptions unchanged."""
+        from ...core.bloc_presets import named_blocs
         from ...core.poll import PollError, parse_poll, poll_swings, resolve_keys
         doc = self.doc
         sc = doc.scenario
@@ -383,8 +394,9 @@ class AssumptionsPanel(DocumentView, QWidget):
         blocs = {sc.bloc_name: tuple(p.code for p in sc.pools.partners)} | {b.name: tuple(b.partners) for b in sc.rivals}
         try:
             if text.strip():
-                poll = resolve_keys(parse_poll(text), doc.dataset.resolve_party, blocs)
-                swings = poll_swings(doc.dataset.baseline(a.baseline).candidates, poll, blocs)
+                known = named_blocs(doc.dataset)    # INDIA names our bloc of its partners, before ours is named
+                poll = resolve_keys(parse_poll(text), doc.dataset.resolve_party, blocs, known)
+                swings = poll_swings(doc.dataset.baseline(a.baseline).candidates, poll, blocs, known)
             else:
                 poll, swings = {}, {}
         except PollError as e:
