@@ -66,7 +66,7 @@ def test_each_draws_winners_take_one_byte_and_count_as_before():
     s = sim.run(sc.pool, HARYANA.majority)
     # each draw's winner is its slot in the seat (one byte whatever the number of parties)
     W = sim.winning_slots()
-    assert sim._winners.dtype == np.uint8 and sim._winners.nbytes == 4000 * 96      # 6 tiles of 16 seats
+    assert sim._winners.dtype == np.uint8 and sim._winners.nbytes == 4000 * 32      # 2 tiles of 64 seats, 4 a byte
     parties = sim.win_party[sim._variant, np.arange(90)][np.arange(90), W]      # (D, N) party index
     # the counts are those of the winners kept: every draw elects 90, P(win) sums to 1 per seat
     assert (s.party_seats.sum(axis=1) == 90).all() and np.allclose(s.p_win.sum(axis=1), 1.0)

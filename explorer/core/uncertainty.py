@@ -241,14 +241,11 @@ def _factor(lg: np.ndarray, X: np.ndarray) -> np.ndarray:
 
 def _t_scale(bank: "NoiseBank", df: float, shape) -> np.ndarray:
     """Per bloc swing draw, the factor that turns the bank's normal bloc draws into Student t
-    draws of unit variance (``df`` degrees of freedom): drawn once per bank from its seed."""
-    key = ("_t_scale", df, shape)
-    hit = bank.__dict__.get("_t_scale")
-    if hit is None or hit[0] != key:
-        w = np.random.default_rng([bank.key[4], 25]).chisquare(df, shape)
-        hit = (key, np.sqrt(df / w) * math.sqrt((df - 2) / df))
-        bank.__dict__["_t_scale"] = hit
-    return hit[1]
+    draws of unit variance (``df`` degrees of freedom): drawn from the bank's seed each time the
+    tables are made (the same numbers each time; ~0.1 s at 4,100 seats, where a kept (C, D) float64
+    array held 38 MB for the window's life)."""
+    w = np.random.default_rng([bank.key[4], 25]).chisquare(df, shape)
+    return np.sqrt(df / w) * math.sqrt((df - 2) / df)
 
 
 class NoiseBank:
@@ -270,7 +267,11 @@ class NoiseBank:
         self.df, self.seed, self.draws, self.n_parties = df, seed, draws, n_parties
         # what a kept bank would hold at full precision: the seat noise and the region part
         self.lazy = (TOP * draws * n_seats + draws * n_regions * n_parties) * 4 > LAZY_BYTES
-        self.state = _t(rng, df, (draws, n_parties))
+        self._zero_last = False
+        # a lazy bank keeps no state part and bloc swings either (read once per preparation, 20 MB
+        # each at 4,100 seats): the generator's place before each, to draw them again when asked
+        self._at_state = rng.bit_generator.state
+        self._state = _t(rng, df, (draws, n_parties))
         self._region_cache: dict[tuple[int, int], int] = {}
         self._lock = threading.Lock()     # a background job and a move on the GUI thread may both add rows
         self._seat_held: dict[int, np.ndarray] | None = None
@@ -281,8 +282,10 @@ class NoiseBank:
             self._seat_held = {}
         if self.lazy:
             self.region = self.seat = None
+            self._state = None
             self.transfer = _t(rng, df, (draws,))
-            self.bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
+            self._at_bloc = rng.bit_generator.state
+            self._bloc = None
             # the t draws' chi-square parts: one per draw for the region columns, one per slot
             # for the seat noise (as a kept bank's), from streams of their own
             side = np.random.default_rng([seed, 3])
@@ -299,7 +302,38 @@ class NoiseBank:
         # which is what a move (a few seats, every draw) reads
         self.seat = _seat_noise(rng, df, draws, n_seats, np.float16 if half else np.float32)
         # the seat model's bloc swings (D, parties): drawn last, so the draws above stay as they were
-        self.bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
+        self._bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
+
+    def _again(self, at: dict) -> np.random.Generator:
+        rng = np.random.Generator(np.random.PCG64())
+        rng.bit_generator.state = at
+        return rng
+
+    @property
+    def state(self) -> np.ndarray:
+        """(D, parties) float32: the state part (the last party column 0 once ``zero_last_party``);
+        a lazy bank's drawn again each time it is read, the same numbers: do not write to it."""
+        if self._state is not None:
+            return self._state
+        z = _t(self._again(self._at_state), self.df, (self.draws, self.n_parties))
+        if self._zero_last:
+            z[:, -1] = 0.0
+        return z
+
+    @property
+    def bloc(self) -> np.ndarray:
+        """(D, parties) float32: the seat model's bloc swings (a lazy bank's drawn again when read)."""
+        if self._bloc is not None:
+            return self._bloc
+        return self._again(self._at_bloc).standard_normal((self.draws, self.n_parties), dtype=np.float32)
+
+    def zero_last_party(self) -> None:
+        """The last party column (no swing) 0 in the state and region parts."""
+        self._zero_last = True
+        if self._state is not None:
+            self._state[:, -1] = 0.0
+        if self.region is not None:
+            self.region[:, :, -1] = 0.0
 
     @property
     def dtype(self) -> np.dtype:
@@ -602,9 +636,10 @@ def seat_interval(x: np.ndarray) -> tuple[int, int, int]:
     return int(q[0]), int(q[1]), int(q[2])
 
 
-TILE = 16     # seats a tile of the winning slots holds: (D, TILE) bytes, so that a seat's draws
-#               are 16 bytes apart (a move reads and writes its seats' in a few pages, not one page a
-#               draw as with seats x draws rows of 4,100 bytes) and a draw's are a row per tile
+TILE = 16     # bytes a tile's row holds: four seats a byte (a slot is 0..TOP, two bits), so a tile
+#               holds 64 seats, (D, TILE) bytes: a seat's draws are 16 bytes apart (a move reads and
+#               writes its seats' in a few pages, not one page a draw as with rows of 4,100 bytes)
+TILE_SEATS = 4 * TILE     # seat s: tile s // 64, byte s % 16, bits 2 x ((s % 64) // 16)
 
 
 def _put_tiles(W: np.ndarray, start: int, win: np.ndarray) -> None:
@@ -612,10 +647,46 @@ def _put_tiles(W: np.ndarray, start: int, win: np.ndarray) -> None:
     S = win.shape[0]
     i = 0
     while i < S:
-        t, a = divmod(start + i, TILE)
-        n = min(TILE - a, S - i)
-        W[t, :, a:a + n] = win[i:i + n].T
+        t, a = divmod(start + i, TILE_SEATS)
+        g, b = divmod(a, TILE)
+        n = min(TILE - b, S - i)
+        cell = W[t, :, b:b + n]
+        cell &= np.uint8(~(3 << 2 * g) & 0xFF)
+        cell |= win[i:i + n].T << np.uint8(2 * g)
         i += n
+
+
+def _get_slots(W: np.ndarray, seats: np.ndarray) -> np.ndarray:
+    """(len(seats), D) uint8: the winning slots of some seats (an index array) read from the tiles."""
+    t, a = np.divmod(seats, TILE_SEATS)
+    g, b = np.divmod(a, TILE)
+    out = W[t, :, b]
+    out >>= (2 * g).astype(np.uint8)[:, None]
+    out &= 3
+    return out
+
+
+def _set_slots(W: np.ndarray, seats: np.ndarray, slots: np.ndarray) -> None:
+    """Writes the winning slots ``slots`` (len(seats), D) of some seats (distinct) into the tiles: a
+    group of 16 seats at a time, so no two seats of one write share a byte."""
+    t, a = np.divmod(seats, TILE_SEATS)
+    g, b = np.divmod(a, TILE)
+    for k in np.unique(g).tolist():
+        on = np.flatnonzero(g == k)
+        cell = W[t[on], :, b[on]]
+        cell &= np.uint8(~(3 << 2 * k) & 0xFF)
+        cell |= slots[on] << np.uint8(2 * k)
+        W[t[on], :, b[on]] = cell
+
+
+def _unpack_slots(rows: np.ndarray, n: int) -> np.ndarray:
+    """(R, n) uint8: rows (tiles, R, TILE) of the tiles (some draws of every tile) as each draw's
+    winning slot of seats 0..n-1."""
+    T, R = rows.shape[:2]
+    out = np.empty((R, T, 4, TILE), dtype=np.uint8)
+    for k in range(4):
+        np.bitwise_and(np.right_shift(rows, np.uint8(2 * k)), np.uint8(3), out=out[:, :, k, :].transpose(1, 0, 2))
+    return out.reshape(R, -1)[:, :n]
 
 
 _WORK = threading.local()
@@ -729,9 +800,7 @@ class Simulator:
         n_reg = int(self.region.max()) + 1 if N else 1
         if bank is None or bank.key != (N, n_reg, len(used) + 1, draws, seed, params.df):
             bank = NoiseBank(N, n_reg, len(used) + 1, draws, seed, params.df)
-            bank.state[:, -1] = 0.0
-            if bank.region is not None:
-                bank.region[:, :, -1] = 0.0
+            bank.zero_last_party()
         self.bank = bank
         self.n_variants_prepared = V
         self.n_sp = len(used) + 1
@@ -1137,7 +1206,7 @@ class Simulator:
         # (its column, one (D,) array a column) and of the alliance, counted seat by seat as each
         # chunk is drawn: a seat adds one to its winner's column in every draw, so only the slots
         # that win somewhere are read (1 or 2 a seat), never every draw x party cell
-        W = np.empty((-(-N // TILE), D, TILE), dtype=np.uint8)
+        W = np.zeros((-(-N // TILE_SEATS), D, TILE), dtype=np.uint8)
         counts = np.empty((N, TOP + 1), dtype=np.int32)
         C = len(self.cols)
         table = np.zeros((C, D), dtype=np.int16 if N < 2**15 else np.int32)
@@ -1156,9 +1225,13 @@ class Simulator:
         del wide
         self._winners, self._variant = W, var
         self._counts = counts
-        self._col_seats = list(table)
         self._seats_d = seats_d
         self._col_tot = np.bincount(col.ravel(), weights=counts.ravel(), minlength=C).astype(np.int64)
+        # a column of a party that wins no draw is one shared zero row (copied before a move adds to
+        # it, as every column is), not a row of the whole table kept: 2 of 10 MB at 4,100 seats
+        zero = np.zeros(D, dtype=table.dtype)
+        self._col_seats = [table[c].copy() if self._col_tot[c] else zero for c in range(C)]
+        del table
         self._ally = self.win_ally[var, rows]
         self._bits = bits
         self._party, self._count = self._merged(self.win_party[var, rows], counts)
@@ -1170,7 +1243,7 @@ class Simulator:
         W = self._winners
         if W is None:
             return None
-        return W.transpose(1, 0, 2).reshape(self.draws, -1)[:, :self.N].copy()
+        return _unpack_slots(W, self.N)
 
     @staticmethod
     def _ally_bits(ally: np.ndarray) -> np.ndarray:
@@ -1218,7 +1291,7 @@ class Simulator:
             return self.run(pools, majority, fights)
         if len(changed):
             n, D = len(changed), self.draws
-            old_slot = self._winners[changed // TILE, :, changed % TILE]          # (n, D)
+            old_slot = _get_slots(self._winners, changed)                          # (n, D)
             new_slot = np.empty((n, D), dtype=np.uint8)
             for a in range(0, n, CHUNK):                                           # (n, D)
                 new_slot[a:a + CHUNK] = self._win_slots(changed[a:a + CHUNK], var[changed[a:a + CHUNK]])
@@ -1239,7 +1312,7 @@ class Simulator:
             old_bits, new_bits = self._bits[changed], self._ally_bits(self.win_ally[new_v, changed])
             self._seats_d = self._seats_d + ((np.right_shift(new_bits[:, None], new_slot) & 1).sum(axis=0, dtype=np.int64) -
                                              (np.right_shift(old_bits[:, None], old_slot) & 1).sum(axis=0, dtype=np.int64))
-            self._winners[changed // TILE, :, changed % TILE] = new_slot
+            _set_slots(self._winners, changed, new_slot)
             self._counts[changed] = new_counts
             self._variant = var
             # the per-seat rows handed out: copies with the moved seats' rows replaced
@@ -1262,7 +1335,7 @@ class Simulator:
         near = np.flatnonzero((seats_d == majority) | (seats_d == majority - 1))
         tipping = np.zeros(N)
         if len(near):
-            at_near = W[:, near, :].transpose(1, 0, 2).reshape(len(near), -1)[:, :N]      # (near, N)
+            at_near = _unpack_slots(W[:, near, :], N)                                      # (near, N)
             won = np.right_shift(self._bits[None, :], at_near) & 1
             at = seats_d[near]
             short = at == majority - 1
