@@ -656,27 +656,42 @@ def _put_tiles(W: np.ndarray, start: int, win: np.ndarray) -> None:
         i += n
 
 
-def _get_slots(W: np.ndarray, seats: np.ndarray) -> np.ndarray:
-    """(len(seats), D) uint8: the winning slots of some seats (an index array) read from the tiles."""
+def _tile_bytes(W: np.ndarray, seats: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The bytes of some seats (an index array) in the tiles, (len(seats), D) (a copy, read as one
+    gather), the seats' tiles and bytes ((tile, byte) pairs) and their shifts (as uint8)."""
     t, a = np.divmod(seats, TILE_SEATS)
     g, b = np.divmod(a, TILE)
-    out = W[t, :, b]
-    out >>= (2 * g).astype(np.uint8)[:, None]
+    return W[t, :, b], (t, b), (2 * g).astype(np.uint8)
+
+
+def _slots_of(raw: np.ndarray, shift: np.ndarray) -> np.ndarray:
+    """The winning slots (n, D) in the bytes ``raw`` (n, D) at the seats' ``shift``."""
+    out = raw >> shift[:, None]
     out &= 3
     return out
 
 
-def _set_slots(W: np.ndarray, seats: np.ndarray, slots: np.ndarray) -> None:
-    """Writes the winning slots ``slots`` (len(seats), D) of some seats (distinct) into the tiles: a
-    group of 16 seats at a time, so no two seats of one write share a byte."""
-    t, a = np.divmod(seats, TILE_SEATS)
-    g, b = np.divmod(a, TILE)
-    for k in np.unique(g).tolist():
-        on = np.flatnonzero(g == k)
-        cell = W[t[on], :, b[on]]
-        cell &= np.uint8(~(3 << 2 * k) & 0xFF)
-        cell |= slots[on] << np.uint8(2 * k)
-        W[t[on], :, b[on]] = cell
+def _get_slots(W: np.ndarray, seats: np.ndarray) -> np.ndarray:
+    """(len(seats), D) uint8: the winning slots of some seats (an index array) read from the tiles."""
+    raw, _, shift = _tile_bytes(W, seats)
+    return _slots_of(raw, shift)
+
+
+def _set_slots(W: np.ndarray, seats: np.ndarray, slots: np.ndarray, raw=None) -> None:
+    """Writes the winning slots ``slots`` (len(seats), D) of some seats (distinct) into the tiles;
+    ``raw``: ``_tile_bytes(W, seats)`` as read before (the bytes then are not read again). The
+    bytes are changed apart and written in one scatter, unless two seats share a byte (then a
+    group of 16 seats at a time, which never do)."""
+    raw, (t, b), shift = _tile_bytes(W, seats) if raw is None else raw
+    key = t * TILE + b
+    if len(key) > 1 and len(np.unique(key)) < len(key):
+        for k in np.unique(shift).tolist():
+            on = np.flatnonzero(shift == k)
+            _set_slots(W, seats[on], slots[on])
+        return
+    raw &= ~(np.uint8(3) << shift)[:, None]
+    raw |= slots << shift[:, None]
+    W[t, :, b] = raw
 
 
 def _unpack_slots(rows: np.ndarray, n: int) -> np.ndarray:
@@ -1291,7 +1306,8 @@ class Simulator:
             return self.run(pools, majority, fights)
         if len(changed):
             n, D = len(changed), self.draws
-            old_slot = _get_slots(self._winners, changed)                          # (n, D)
+            tb = _tile_bytes(self._winners, changed)
+            old_slot = _slots_of(tb[0], tb[2])                                   # (n, D)
             new_slot = np.empty((n, D), dtype=np.uint8)
             for a in range(0, n, CHUNK):                                           # (n, D)
                 new_slot[a:a + CHUNK] = self._win_slots(changed[a:a + CHUNK], var[changed[a:a + CHUNK]])
@@ -1312,7 +1328,7 @@ class Simulator:
             old_bits, new_bits = self._bits[changed], self._ally_bits(self.win_ally[new_v, changed])
             self._seats_d = self._seats_d + ((np.right_shift(new_bits[:, None], new_slot) & 1).sum(axis=0, dtype=np.int64) -
                                              (np.right_shift(old_bits[:, None], old_slot) & 1).sum(axis=0, dtype=np.int64))
-            _set_slots(self._winners, changed, new_slot)
+            _set_slots(self._winners, changed, new_slot, tb)
             self._counts[changed] = new_counts
             self._variant = var
             # the per-seat rows handed out: copies with the moved seats' rows replaced
