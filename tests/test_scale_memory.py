@@ -86,3 +86,10 @@ def test_a_landed_job_hands_freed_pages_back(qtbot, monkeypatch):
     doc.move([seat], next(k for k in doc.scenario.pools.keys if doc.scenario.pool_key(seat) != k)
              if hasattr(doc.scenario, "pool_key") else doc.scenario.pools.keys[0])
     assert live.jobs_done == 1 and calls == [0]      # a move: the simulator moved, no job, nothing handed back
+
+
+def test_table_normals_read_the_generator_as_its_raw_64_bit_steps():
+    # each draw 16 bits of the stream's raw 64-bit steps, in order, through the normal's quantiles
+    for key, n in (([2024, 1, 77], 30_000), ([7, 1, 0], 7), ([1, 2, 3], 30_001)):
+        raw = np.random.PCG64(key).random_raw(-(-n // 4)).view(np.uint16)[:n]
+        assert np.array_equal(U.table_normals(key, n), U._NORMAL16[0][raw])

@@ -22,6 +22,7 @@ simulated: a fourth is never within reach of first place at these noise sizes.
 from __future__ import annotations
 
 import math
+import sys
 import threading
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -449,8 +450,13 @@ def table_normals(key, n: int) -> np.ndarray:
         from statistics import NormalDist
         inv = NormalDist().inv_cdf
         _NORMAL16.append(np.array([inv((i + 0.5) / 65536) for i in range(65536)], dtype=np.float32))
-    bits = np.random.PCG64(key).random_raw(-(-n // 4)).view(np.uint16)[:n]
-    return np.take(_NORMAL16[0], bits)
+    if sys.byteorder == "little":
+        # the generator's 64-bit steps as 32-bit halves, low then high (a full-range uint32 draw
+        # takes them as they come): the bytes of random_raw, 2x quicker than it per seat
+        bits = np.random.Generator(np.random.PCG64(key)).integers(0, 2**32, size=-(-n // 2), dtype=np.uint32)
+    else:
+        bits = np.random.PCG64(key).random_raw(-(-n // 4))
+    return np.take(_NORMAL16[0], bits.view(np.uint16)[:n])
 
 
 def _normals(rng: np.random.Generator, df: float, shape: tuple, dtype) -> np.ndarray:
