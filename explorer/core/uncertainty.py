@@ -750,7 +750,7 @@ class Simulator:
                  seed: int = DEFAULT_SEED, bank: NoiseBank | None = None):
         self.pj, self.ds, self.params, self.draws, self.seed = projector, ds, params, draws, seed
         self._prepare(bank)
-        self._winners: np.ndarray | None = None   # (tiles, D, TILE) winning slot of the current split
+        self._winners: np.ndarray | None = None   # (tiles, D, TILE) winning slots (2 bits) of the split
         self._variant: np.ndarray | None = None
         self._col_seats: list | None = None
 
@@ -845,7 +845,7 @@ class Simulator:
 
     def _winner_tables(self) -> None:
         """What a draw's winner is, kept as its slot (0..TOP-1 the seat's simulated contenders in its
-        variant, TOP the unopposed winner): one byte a draw and seat. Per (variant, seat, slot): the
+        variant, TOP the unopposed winner): two bits a draw and seat. Per (variant, seat, slot): the
         party index (``win_party``), its column among the parties that can win (``win_col``: only
         those get a per-draw seat count; at 4,100 seats 336 of 1,109 parties) and whether it is a
         partner (``win_ally``). A friendly fight prepared later may add columns, at the end."""
