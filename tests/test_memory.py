@@ -1,7 +1,7 @@
 """Issue 12: the idle window's memory with a large data set. The simulation's noise bank and its
 combined swings are kept at half precision where the bank is large (a 543-seat data set), and the
 figures stay those of full precision; small data sets keep full precision, bit for bit. Each
-draw's winners take a byte. The window has glibc hand freed arrays back to the system."""
+draw's winners take two bits. The window has glibc hand freed arrays back to the system."""
 import copy
 import os
 import subprocess
@@ -58,15 +58,15 @@ def test_half_precision_swings_give_the_full_precision_figures():
     assert np.array_equal(moved.alliance_seats, fresh.alliance_seats)
 
 
-def test_each_draws_winners_take_one_byte_and_count_as_before():
+def test_each_draws_winners_take_two_bits_and_count_as_before():
     sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
     params, _ = U.params_for(HARYANA)
     ev = Engine(HARYANA).evaluate(sc)
     sim = U.Simulator(ev.projector, HARYANA, params, 4000, 1)
     s = sim.run(sc.pool, HARYANA.majority)
-    # each draw's winner is its slot in the seat (one byte whatever the number of parties)
+    # each draw's winner is its slot in the seat (two bits whatever the number of parties)
     W = sim.winning_slots()
-    assert sim._winners.dtype == np.uint8 and sim._winners.nbytes == 4000 * 96      # 6 tiles of 16 seats
+    assert sim._winners.dtype == np.uint8 and sim._winners.nbytes == 4000 * 32      # 2 tiles of 64 seats, 4 a byte
     parties = sim.win_party[sim._variant, np.arange(90)][np.arange(90), W]      # (D, N) party index
     # the counts are those of the winners kept: every draw elects 90, P(win) sums to 1 per seat
     assert (s.party_seats.sum(axis=1) == 90).all() and np.allclose(s.p_win.sum(axis=1), 1.0)

@@ -385,6 +385,11 @@ def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> st
     # a size past this fails alone (MemoryError) instead of waking the OOM killer on a shared machine
     cap = int(float(os.environ.get("BENCH_SCALE_MAX_GB", "8")) * 2 ** 30)
     resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    if "--glibc-default" not in sys.argv:
+        # glibc's thresholds as the app sets them at its start (blocks from 1 MiB mapped apart and
+        # handed back when freed): the RSS is then the window's as a user runs it
+        from explorer.gui.app import _give_back_freed_memory
+        _give_back_freed_memory()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     ref = frame_ref(app)
@@ -452,8 +457,9 @@ def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> st
 
 
 def scale(argv: list[str]) -> int:
-    """``--scale [--seats 90,543] [--partners 2,8] [--no-optimise] [--drops N]``: one line per size,
-    each size in a child process."""
+    """``--scale [--seats 90,543] [--partners 2,8] [--no-optimise] [--drops N] [--glibc-default]``: one
+    line per size, each size in a child process (with glibc's thresholds as the app sets them, or
+    glibc's own with ``--glibc-default``, as this bench measured before)."""
     import subprocess
 
     def opt(name, default):
@@ -463,8 +469,7 @@ def scale(argv: list[str]) -> int:
     for n in seats:
         for p in partners:
             cmd = [sys.executable, __file__, "--scale-one", str(n), str(p), opt("--drops", "40")]
-            if "--no-optimise" in argv:
-                cmd.append("--no-optimise")
+            cmd += [a for a in ("--no-optimise", "--glibc-default") if a in argv]
             out = subprocess.run(cmd, capture_output=True, text=True)
             lines = [ln for ln in out.stdout.splitlines() if ln.startswith("scale ")]
             err = [ln for ln in out.stderr.splitlines() if ln.strip()][-1:] or [f"exit {out.returncode}"]

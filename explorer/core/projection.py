@@ -30,6 +30,7 @@ other partner hands it ``transfer`` × the alliance vote.
 from __future__ import annotations
 
 import copy
+import weakref
 from functools import cached_property
 from dataclasses import dataclass
 
@@ -236,22 +237,60 @@ class Rebel:
             raise ValueError(f"rebel in seat {self.ac_no}: share {self.share} is outside 0-1")
 
 
-@dataclass
 class Outcomes:
     """Every seat's outcome under every pool variant: arrays of shape (variants, seats).
     Variant j < n_partners: partner j contests alone; variant n_partners: every partner stands
-    and the vote splits; further variants: friendly fights between some partners."""
-    votes: np.ndarray          # (V, N, K) final votes per slot
-    fielded: np.ndarray        # (V, N, K)
-    winner: np.ndarray         # party index
-    runner: np.ndarray
-    winner_votes: np.ndarray
-    margin_votes: np.ndarray
-    margin_pts: np.ndarray
-    kept: np.ndarray           # alliance votes kept (after transfer, before seat adjustment)
-    tie: np.ndarray            # (V, N) first place tied: winner is the TIE pseudo-party
-    tie_a: np.ndarray          # the two tied parties (party index, -1 where no tie)
-    tie_b: np.ndarray
+    and the vote splits; further variants: friendly fights between some partners.
+
+    ``votes`` (V, N, K) final votes per slot and ``fielded`` (V, N, K) are kept as their cells
+    that hold something in some variant (a vote, or fielded), and given back whole, read-only,
+    when asked (the simulator's preparation and the cushion read them; a move reads only the
+    per-seat arrays): K is the widest seat's slots (94 at 4,100 seats, a seat's median 27 with the
+    rival slots), so the whole arrays are mostly padding (73 MB at 4,100 seats x 21 partners)."""
+    FIELDS = ("votes", "fielded", "winner", "runner", "winner_votes", "margin_votes", "margin_pts", "kept",
+              "tie", "tie_a", "tie_b")
+
+    def __init__(self, votes: np.ndarray, fielded: np.ndarray, winner: np.ndarray, runner: np.ndarray,
+                 winner_votes: np.ndarray, margin_votes: np.ndarray, margin_pts: np.ndarray, kept: np.ndarray,
+                 tie: np.ndarray, tie_a: np.ndarray, tie_b: np.ndarray):
+        self.winner, self.runner = winner, runner          # party index
+        self.winner_votes, self.margin_votes, self.margin_pts = winner_votes, margin_votes, margin_pts
+        self.kept = kept           # alliance votes kept (after transfer, before seat adjustment)
+        self.tie = tie             # (V, N) first place tied: winner is the TIE pseudo-party
+        self.tie_a, self.tie_b = tie_a, tie_b     # the two tied parties (party index, -1 where no tie)
+        self.shape = votes.shape
+        # a cell is padding where every variant has +0.0 votes and nothing fielded (restored exactly)
+        used = (fielded | (votes != 0) | np.signbit(votes)).any(axis=0)          # (N, K)
+        self._at = tuple(a.astype(np.int32) for a in np.nonzero(used))
+        self._votes = votes[:, self._at[0], self._at[1]]                             # (V, cells)
+        self._fielded = fielded[:, self._at[0], self._at[1]]
+        self._given: dict = {}
+
+    def _whole(self, name: str, cells: np.ndarray, dtype) -> np.ndarray:
+        ref = self._given.get(name)
+        out = ref() if ref is not None else None
+        if out is None:       # the last one given while someone holds it, else made again
+            out = np.zeros(self.shape, dtype=dtype)
+            out[:, self._at[0], self._at[1]] = cells
+            out.flags.writeable = False
+            self._given[name] = weakref.ref(out)
+        return out
+
+    @property
+    def votes(self) -> np.ndarray:
+        """(V, N, K) final votes per slot (read-only)."""
+        return self._whole("votes", self._votes, np.float64)
+
+    @property
+    def fielded(self) -> np.ndarray:
+        """(V, N, K) whether the slot's candidate stands (read-only)."""
+        return self._whole("fielded", self._fielded, bool)
+
+    @property
+    def nbytes(self) -> int:
+        """The bytes this keeps."""
+        return sum(a.nbytes for a in (*self._at, self._votes, self._fielded)) + \
+            sum(getattr(self, f).nbytes for f in self.FIELDS[2:])
 
 
 class Projector:
@@ -434,8 +473,7 @@ class Projector:
         if v is None:
             extra = self._outcomes([mask])
             o = self.outcomes
-            self.outcomes = Outcomes(*(np.concatenate([getattr(o, f), getattr(extra, f)])
-                                       for f in Outcomes.__dataclass_fields__))
+            self.outcomes = Outcomes(*(np.concatenate([getattr(o, f), getattr(extra, f)]) for f in Outcomes.FIELDS))
             v = len(self.variant_masks)
             self.variant_masks.append(mask)
             self._variant_index[mask] = v

@@ -22,6 +22,7 @@ simulated: a fourth is never within reach of first place at these noise sizes.
 from __future__ import annotations
 
 import math
+import sys
 import threading
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -241,14 +242,11 @@ def _factor(lg: np.ndarray, X: np.ndarray) -> np.ndarray:
 
 def _t_scale(bank: "NoiseBank", df: float, shape) -> np.ndarray:
     """Per bloc swing draw, the factor that turns the bank's normal bloc draws into Student t
-    draws of unit variance (``df`` degrees of freedom): drawn once per bank from its seed."""
-    key = ("_t_scale", df, shape)
-    hit = bank.__dict__.get("_t_scale")
-    if hit is None or hit[0] != key:
-        w = np.random.default_rng([bank.key[4], 25]).chisquare(df, shape)
-        hit = (key, np.sqrt(df / w) * math.sqrt((df - 2) / df))
-        bank.__dict__["_t_scale"] = hit
-    return hit[1]
+    draws of unit variance (``df`` degrees of freedom): drawn from the bank's seed each time the
+    tables are made (the same numbers each time; ~0.1 s at 4,100 seats, where a kept (C, D) float64
+    array held 38 MB for the window's life)."""
+    w = np.random.default_rng([bank.key[4], 25]).chisquare(df, shape)
+    return np.sqrt(df / w) * math.sqrt((df - 2) / df)
 
 
 class NoiseBank:
@@ -270,7 +268,11 @@ class NoiseBank:
         self.df, self.seed, self.draws, self.n_parties = df, seed, draws, n_parties
         # what a kept bank would hold at full precision: the seat noise and the region part
         self.lazy = (TOP * draws * n_seats + draws * n_regions * n_parties) * 4 > LAZY_BYTES
-        self.state = _t(rng, df, (draws, n_parties))
+        self._zero_last = False
+        # a lazy bank keeps no state part and bloc swings either (read once per preparation, 20 MB
+        # each at 4,100 seats): the generator's place before each, to draw them again when asked
+        self._at_state = rng.bit_generator.state
+        self._state = _t(rng, df, (draws, n_parties))
         self._region_cache: dict[tuple[int, int], int] = {}
         self._lock = threading.Lock()     # a background job and a move on the GUI thread may both add rows
         self._seat_held: dict[int, np.ndarray] | None = None
@@ -281,8 +283,10 @@ class NoiseBank:
             self._seat_held = {}
         if self.lazy:
             self.region = self.seat = None
+            self._state = None
             self.transfer = _t(rng, df, (draws,))
-            self.bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
+            self._at_bloc = rng.bit_generator.state
+            self._bloc = None
             # the t draws' chi-square parts: one per draw for the region columns, one per slot
             # for the seat noise (as a kept bank's), from streams of their own
             side = np.random.default_rng([seed, 3])
@@ -299,7 +303,38 @@ class NoiseBank:
         # which is what a move (a few seats, every draw) reads
         self.seat = _seat_noise(rng, df, draws, n_seats, np.float16 if half else np.float32)
         # the seat model's bloc swings (D, parties): drawn last, so the draws above stay as they were
-        self.bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
+        self._bloc = rng.standard_normal((draws, n_parties), dtype=np.float32)
+
+    def _again(self, at: dict) -> np.random.Generator:
+        rng = np.random.Generator(np.random.PCG64())
+        rng.bit_generator.state = at
+        return rng
+
+    @property
+    def state(self) -> np.ndarray:
+        """(D, parties) float32: the state part (the last party column 0 once ``zero_last_party``);
+        a lazy bank's drawn again each time it is read, the same numbers: do not write to it."""
+        if self._state is not None:
+            return self._state
+        z = _t(self._again(self._at_state), self.df, (self.draws, self.n_parties))
+        if self._zero_last:
+            z[:, -1] = 0.0
+        return z
+
+    @property
+    def bloc(self) -> np.ndarray:
+        """(D, parties) float32: the seat model's bloc swings (a lazy bank's drawn again when read)."""
+        if self._bloc is not None:
+            return self._bloc
+        return self._again(self._at_bloc).standard_normal((self.draws, self.n_parties), dtype=np.float32)
+
+    def zero_last_party(self) -> None:
+        """The last party column (no swing) 0 in the state and region parts."""
+        self._zero_last = True
+        if self._state is not None:
+            self._state[:, -1] = 0.0
+        if self.region is not None:
+            self.region[:, :, -1] = 0.0
 
     @property
     def dtype(self) -> np.dtype:
@@ -415,8 +450,13 @@ def table_normals(key, n: int) -> np.ndarray:
         from statistics import NormalDist
         inv = NormalDist().inv_cdf
         _NORMAL16.append(np.array([inv((i + 0.5) / 65536) for i in range(65536)], dtype=np.float32))
-    bits = np.random.PCG64(key).random_raw(-(-n // 4)).view(np.uint16)[:n]
-    return np.take(_NORMAL16[0], bits)
+    if sys.byteorder == "little":
+        # the generator's 64-bit steps as 32-bit halves, low then high (a full-range uint32 draw
+        # takes them as they come): the bytes of random_raw, 2x quicker than it per seat
+        bits = np.random.Generator(np.random.PCG64(key)).integers(0, 2**32, size=-(-n // 2), dtype=np.uint32)
+    else:
+        bits = np.random.PCG64(key).random_raw(-(-n // 4))
+    return np.take(_NORMAL16[0], bits.view(np.uint16)[:n])
 
 
 def _normals(rng: np.random.Generator, df: float, shape: tuple, dtype) -> np.ndarray:
@@ -602,9 +642,10 @@ def seat_interval(x: np.ndarray) -> tuple[int, int, int]:
     return int(q[0]), int(q[1]), int(q[2])
 
 
-TILE = 16     # seats a tile of the winning slots holds: (D, TILE) bytes, so that a seat's draws
-#               are 16 bytes apart (a move reads and writes its seats' in a few pages, not one page a
-#               draw as with seats x draws rows of 4,100 bytes) and a draw's are a row per tile
+TILE = 16     # bytes a tile's row holds: four seats a byte (a slot is 0..TOP, two bits), so a tile
+#               holds 64 seats, (D, TILE) bytes: a seat's draws are 16 bytes apart (a move reads and
+#               writes its seats' in a few pages, not one page a draw as with rows of 4,100 bytes)
+TILE_SEATS = 4 * TILE     # seat s: tile s // 64, byte s % 16, bits 2 x ((s % 64) // 16)
 
 
 def _put_tiles(W: np.ndarray, start: int, win: np.ndarray) -> None:
@@ -612,10 +653,61 @@ def _put_tiles(W: np.ndarray, start: int, win: np.ndarray) -> None:
     S = win.shape[0]
     i = 0
     while i < S:
-        t, a = divmod(start + i, TILE)
-        n = min(TILE - a, S - i)
-        W[t, :, a:a + n] = win[i:i + n].T
+        t, a = divmod(start + i, TILE_SEATS)
+        g, b = divmod(a, TILE)
+        n = min(TILE - b, S - i)
+        cell = W[t, :, b:b + n]
+        cell &= np.uint8(~(3 << 2 * g) & 0xFF)
+        cell |= win[i:i + n].T << np.uint8(2 * g)
         i += n
+
+
+def _tile_bytes(W: np.ndarray, seats: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The bytes of some seats (an index array) in the tiles, (len(seats), D) (a copy, read as one
+    gather), the seats' tiles and bytes ((tile, byte) pairs) and their shifts (as uint8)."""
+    t, a = np.divmod(seats, TILE_SEATS)
+    g, b = np.divmod(a, TILE)
+    return W[t, :, b], (t, b), (2 * g).astype(np.uint8)
+
+
+def _slots_of(raw: np.ndarray, shift: np.ndarray) -> np.ndarray:
+    """The winning slots (n, D) in the bytes ``raw`` (n, D) at the seats' ``shift``."""
+    out = raw >> shift[:, None]
+    out &= 3
+    return out
+
+
+def _get_slots(W: np.ndarray, seats: np.ndarray) -> np.ndarray:
+    """(len(seats), D) uint8: the winning slots of some seats (an index array) read from the tiles."""
+    raw, _, shift = _tile_bytes(W, seats)
+    return _slots_of(raw, shift)
+
+
+def _set_slots(W: np.ndarray, seats: np.ndarray, slots: np.ndarray, raw=None) -> None:
+    """Writes the winning slots ``slots`` (len(seats), D) of some seats (distinct) into the tiles;
+    ``raw``: ``_tile_bytes(W, seats)`` as read before (the bytes then are not read again). The
+    bytes are changed apart and written in one scatter, unless two seats share a byte (then a
+    group of 16 seats at a time, which never do)."""
+    raw, (t, b), shift = _tile_bytes(W, seats) if raw is None else raw
+    key = t * TILE + b
+    if len(key) > 1 and len(np.unique(key)) < len(key):
+        for k in np.unique(shift).tolist():
+            on = np.flatnonzero(shift == k)
+            _set_slots(W, seats[on], slots[on])
+        return
+    raw &= ~(np.uint8(3) << shift)[:, None]
+    raw |= slots << shift[:, None]
+    W[t, :, b] = raw
+
+
+def _unpack_slots(rows: np.ndarray, n: int) -> np.ndarray:
+    """(R, n) uint8: rows (tiles, R, TILE) of the tiles (some draws of every tile) as each draw's
+    winning slot of seats 0..n-1."""
+    T, R = rows.shape[:2]
+    out = np.empty((R, T, 4, TILE), dtype=np.uint8)
+    for k in range(4):
+        np.bitwise_and(np.right_shift(rows, np.uint8(2 * k)), np.uint8(3), out=out[:, :, k, :].transpose(1, 0, 2))
+    return out.reshape(R, -1)[:, :n]
 
 
 _WORK = threading.local()
@@ -658,7 +750,7 @@ class Simulator:
                  seed: int = DEFAULT_SEED, bank: NoiseBank | None = None):
         self.pj, self.ds, self.params, self.draws, self.seed = projector, ds, params, draws, seed
         self._prepare(bank)
-        self._winners: np.ndarray | None = None   # (tiles, D, TILE) winning slot of the current split
+        self._winners: np.ndarray | None = None   # (tiles, D, TILE) winning slots (2 bits) of the split
         self._variant: np.ndarray | None = None
         self._col_seats: list | None = None
 
@@ -729,9 +821,7 @@ class Simulator:
         n_reg = int(self.region.max()) + 1 if N else 1
         if bank is None or bank.key != (N, n_reg, len(used) + 1, draws, seed, params.df):
             bank = NoiseBank(N, n_reg, len(used) + 1, draws, seed, params.df)
-            bank.state[:, -1] = 0.0
-            if bank.region is not None:
-                bank.region[:, :, -1] = 0.0
+            bank.zero_last_party()
         self.bank = bank
         self.n_variants_prepared = V
         self.n_sp = len(used) + 1
@@ -755,7 +845,7 @@ class Simulator:
 
     def _winner_tables(self) -> None:
         """What a draw's winner is, kept as its slot (0..TOP-1 the seat's simulated contenders in its
-        variant, TOP the unopposed winner): one byte a draw and seat. Per (variant, seat, slot): the
+        variant, TOP the unopposed winner): two bits a draw and seat. Per (variant, seat, slot): the
         party index (``win_party``), its column among the parties that can win (``win_col``: only
         those get a per-draw seat count; at 4,100 seats 336 of 1,109 parties) and whether it is a
         partner (``win_ally``). A friendly fight prepared later may add columns, at the end."""
@@ -1144,7 +1234,7 @@ class Simulator:
         # (its column, one (D,) array a column) and of the alliance, counted seat by seat as each
         # chunk is drawn: a seat adds one to its winner's column in every draw, so only the slots
         # that win somewhere are read (1 or 2 a seat), never every draw x party cell
-        W = np.empty((-(-N // TILE), D, TILE), dtype=np.uint8)
+        W = np.zeros((-(-N // TILE_SEATS), D, TILE), dtype=np.uint8)
         counts = np.empty((N, TOP + 1), dtype=np.int32)
         C = len(self.cols)
         table = np.zeros((C, D), dtype=np.int16 if N < 2**15 else np.int32)
@@ -1163,9 +1253,13 @@ class Simulator:
         del wide
         self._winners, self._variant = W, var
         self._counts = counts
-        self._col_seats = list(table)
         self._seats_d = seats_d
         self._col_tot = np.bincount(col.ravel(), weights=counts.ravel(), minlength=C).astype(np.int64)
+        # a column of a party that wins no draw is one shared zero row (copied before a move adds to
+        # it, as every column is), not a row of the whole table kept: 2 of 10 MB at 4,100 seats
+        zero = np.zeros(D, dtype=table.dtype)
+        self._col_seats = [table[c].copy() if self._col_tot[c] else zero for c in range(C)]
+        del table
         self._ally = self.win_ally[var, rows]
         self._bits = bits
         self._party, self._count = self._merged(self.win_party[var, rows], counts)
@@ -1177,7 +1271,7 @@ class Simulator:
         W = self._winners
         if W is None:
             return None
-        return W.transpose(1, 0, 2).reshape(self.draws, -1)[:, :self.N].copy()
+        return _unpack_slots(W, self.N)
 
     @staticmethod
     def _ally_bits(ally: np.ndarray) -> np.ndarray:
@@ -1225,7 +1319,8 @@ class Simulator:
             return self.run(pools, majority, fights)
         if len(changed):
             n, D = len(changed), self.draws
-            old_slot = self._winners[changed // TILE, :, changed % TILE]          # (n, D)
+            tb = _tile_bytes(self._winners, changed)
+            old_slot = _slots_of(tb[0], tb[2])                                   # (n, D)
             new_slot = np.empty((n, D), dtype=np.uint8)
             for a in range(0, n, CHUNK):                                           # (n, D)
                 new_slot[a:a + CHUNK] = self._win_slots(changed[a:a + CHUNK], var[changed[a:a + CHUNK]])
@@ -1246,7 +1341,7 @@ class Simulator:
             old_bits, new_bits = self._bits[changed], self._ally_bits(self.win_ally[new_v, changed])
             self._seats_d = self._seats_d + ((np.right_shift(new_bits[:, None], new_slot) & 1).sum(axis=0, dtype=np.int64) -
                                              (np.right_shift(old_bits[:, None], old_slot) & 1).sum(axis=0, dtype=np.int64))
-            self._winners[changed // TILE, :, changed % TILE] = new_slot
+            _set_slots(self._winners, changed, new_slot, tb)
             self._counts[changed] = new_counts
             self._variant = var
             # the per-seat rows handed out: copies with the moved seats' rows replaced
@@ -1269,7 +1364,7 @@ class Simulator:
         near = np.flatnonzero((seats_d == majority) | (seats_d == majority - 1))
         tipping = np.zeros(N)
         if len(near):
-            at_near = W[:, near, :].transpose(1, 0, 2).reshape(len(near), -1)[:, :N]      # (near, N)
+            at_near = _unpack_slots(W[:, near, :], N)                                      # (near, N)
             won = np.right_shift(self._bits[None, :], at_near) & 1
             at = seats_d[near]
             short = at == majority - 1

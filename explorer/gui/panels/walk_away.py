@@ -23,7 +23,7 @@ from ...core import uncertainty as U
 from ...core.delta import Delta
 from ..document import DocumentView
 from ..jobs import run_job
-from ..live_uncertainty import cached_params, fork
+from ..live_uncertainty import cached_params, fork, give_back_freed_memory
 from .common import SORT_ROLE, runs
 
 @dataclass(frozen=True, eq=False)
@@ -404,6 +404,7 @@ class WalkAwayPanel(DocumentView, QWidget):
         text = f"The current split is {verdict}."
         if self.note.text() != text:     # most moves change no verdict: nothing to re-lay
             self.note.setText(text)
+        give_back_freed_memory()       # the job's temporaries, freed on its thread
         self.note.setToolTip(f"Going alone: every partner fields a candidate in every seat, no transfer. "
                              f"{s.draws:,} simulated elections ({s.level} uncertainty)."
                              + (" The proposal rows: the optimiser's last proposal." if "proposal" in figures else ""))
