@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 from ...core.palette import party_colour, party_palette
 from ...core.rules import SEVERITIES
 from ..document import Document, DocumentView, shape_of
-from ..paint.quiet_label import QuietLabel
+from ..paint.quiet_label import QuietLabel, lay_out_grown
 from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
 
@@ -278,16 +278,6 @@ class Scoreboard(DocumentView, QFrame):
         parts = [f"<span style='color:{SEVERITY_COLOURS[s]}'>{n[s]}</span>" for s in SEVERITIES if n[s]]
         self.conflicts.value.setText(" · ".join(parts) if parts else "<span style='color:#1B7F3B'>none</span>")
         self.conflicts.setToolTip(f"{n['error']} broken, {n['warning']} warnings, {n['info']} pending (unassigned)")
-        self._lay_out_now()
-
-    def _lay_out_now(self) -> None:
-        """A tile whose figure needs more room than any it has shown is laid out now, and the row
-        with it: each level's layout request is a posted event of its own (the tile's, then the
-        scoreboard's), and the second came after the window had painted the move, so the tiles
-        were moved and painted again in a second frame. Nothing when no tile grew."""
-        for t in (*self.pool_tiles, self.alliance, self.chance, self.coverage, self.conflicts):
-            t.layout().activate()
-        self.lay.activate()
 
     # --- the headline: the point figure, its range and P(majority) (issues 17, 26) ------------------
     # The point figure comes from the evaluation; the range and P(majority) from the simulated
@@ -315,7 +305,7 @@ class Scoreboard(DocumentView, QFrame):
         if self._verdict is not None and self.doc is not None and self.doc.evaluation.verdict is not self._verdict:
             return     # an evaluation on its way here (the live figures heard of it first): _set shows both, once
         self._show_headline()
-        self._lay_out_now()
+        lay_out_grown()     # figures landing apart from an evaluation: a tile that grew laid out in this frame
 
     def _show_headline(self) -> None:
         v = self._verdict
