@@ -474,7 +474,8 @@ def scale(argv: list[str]) -> int:
 
 def bulk_only(n: int) -> int:
     """``--bulk [N]``: the 90-seat bulk edits alone (assign all, a preset, undo of a 90-seat move,
-    then an assumption spin-box step with the Assumptions dock in front), N runs each, with the frame reference and, per edit, the scoreboard headline and status line
+    then an assumption spin-box step with the Assumptions dock in front), N runs each, with the
+    frame reference and, per edit (the spin-box steps apart), the scoreboard headline and status line
     laid out (each a text measured again: counted on the GUI thread, the Python calls they make)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")

@@ -10,7 +10,7 @@ that fits the width the layout gives it, and asks only for the shortest's width 
 minimum, so a row of figures fits a narrow window without clipping one."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -47,6 +47,9 @@ def lay_out_grown() -> None:
         lay = w.layout()
         if lay is not None:
             lay.activate()
+    # the requests each level posted while it was laid out here, delivered now, before the paint (a
+    # main window's own request re-lays its docks' separators: in the second frame if left to the loop)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 class QuietLabel(QWidget):
