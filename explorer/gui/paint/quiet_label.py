@@ -191,7 +191,8 @@ class QuietLabel(QWidget):
         if hint != self._hint or mn != self._min:
             self._hint, self._min = hint, mn
             self.updateGeometry()
-            _grown.append(self)
+            if len(_grown) < 256:      # (a label outside any document's views: no evaluation clears the list)
+                _grown.append(self)
 
     def sizeHint(self) -> QSize:
         if not self._laid:
