@@ -238,3 +238,62 @@ def test_opening_formats_each_seat_once_in_the_table_and_once_in_its_pool(qtbot,
     items.clear()
     w.doc.move([16], "AAP")
     assert len(applied) == 1 and applied[0] is not None and items == [w.doc.dataset.seats.index_of(16)]
+
+
+def test_a_drop_painted_at_once_is_not_painted_again_when_the_event_loop_runs(qtbot):
+    """A move that adds rows to one list and takes them from another, and gives the scoreboard's
+    tiles figures wider than any they have shown, painted at once (as a real drop is: the window
+    paints before Qt's zero timers and later posted events run), is not painted a second time.
+    Before, QListView laid the changed lists out by a zero timer (the whole list painted again),
+    and a tile that grew asked its row for room by a second posted layout request (the tiles moved
+    and painted again)."""
+    from PySide6.QtCore import QEvent, QObject, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from explorer.gui.panels.scoreboard import Tile
+
+    ds = load_embedded()
+    w = open_window(qtbot, Scenario(ds))
+    w.show()
+    qtbot.waitExposed(w)
+    doc = w.doc
+    doc.move(list(range(1, 11)), "AAP")
+    panels = {p.model.pool_key: p for p in w.pool_panels}
+    tiles = [t for t in w.findChildren(Tile) if t.isVisible()]
+    app = QApplication.instance()
+
+    def idle():
+        for _ in range(5):
+            app.processEvents()
+            app.sendPostedEvents()
+        qtbot.wait(50)
+        app.processEvents()
+    live = w.analysis.live          # the opening's figures landed, and the walk-away's
+    qtbot.waitUntil(lambda: live.figures is not None and not live.stale and not live.coming, timeout=20000)
+    QThreadPool.globalInstance().waitForDone()
+    idle()
+
+    class Paints(QObject):
+        def __init__(self):
+            super().__init__()
+            self.n: dict = {}
+
+        def eventFilter(self, obj, e):
+            if e.type() in (QEvent.Type.Paint, QEvent.Type.Move, QEvent.Type.Resize):
+                self.n[obj, e.type().name] = self.n.get((obj, e.type().name), 0) + 1
+            return False
+    paints = Paints()
+    lists = [panels["AAP"].view.viewport(), panels["contested"].view.viewport()]
+    for obj in (*lists, *tiles):
+        obj.installEventFilter(paints)
+    widths = {t: t.value.sizeHint().width() for t in tiles}
+    doc.move(list(range(1, 21)), "contested")   # Contested gains 20 rows, AAP's list loses 10 (a move
+    placed = {t: t.geometry() for t in tiles}   # live figures follow at once: no re-simulation lands later)
+    w.repaint()
+    first = dict(paints.n)
+    assert len(panels["contested"].model.seats()) == 20 and panels["AAP"].model.seats() == []
+    assert [t for t in tiles if t.value.sizeHint().width() > widths[t]]    # a tile's figure grew
+    paints.n.clear()
+    idle()
+    assert paints.n == {}, (first, paints.n)
+    assert {t: t.geometry() for t in tiles} == placed     # the tiles had their room before the paint

@@ -70,3 +70,39 @@ def test_anything_else_keeps_the_qtextdocument(qtbot):
         assert lab._runs is None and lab.sizeHint().width() > 0
     assert parse("<b>A</b> <span style='color:#777'>b &amp; c</span>") == (
         Run("A", True, None, None), Run(" ", False, None, None), Run("b & c", False, None, "#777"))
+
+
+def test_a_label_that_grew_has_its_room_through_every_level_once_laid_out_without_the_event_loop(qtbot):
+    """A label two layouts deep gets a text wider than any it has shown: lay_out_grown gives it the
+    room at once, at every level (the row it is in, the row that holds that), where Qt's posted layout
+    requests would give it level by level as the event loop ran (the last after a paint). A label
+    whose text is no wider asks for nothing, and lay_out_grown has nothing to do."""
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from explorer.gui.paint import quiet_label
+
+    outer = QWidget()
+    qtbot.addWidget(outer)
+    row = QHBoxLayout(outer)
+    mid = QWidget()
+    inner = QHBoxLayout(mid)
+    inner.setContentsMargins(0, 0, 0, 0)
+    label = QuietLabel("12")
+    inner.addWidget(label)
+    row.addWidget(mid)
+    row.addStretch(1)
+    outer.resize(600, 60)
+    outer.show()
+    qtbot.waitExposed(outer)
+    qtbot.wait(20)
+    quiet_label.lay_out_grown()
+    before = (label.width(), mid.width())
+    label.setText("9")                       # narrower: no request
+    assert quiet_label._grown == []
+    label.setText("12 alone + 40 contested seats")
+    assert quiet_label._grown == [label]
+    assert (label.width(), mid.width()) == before      # Qt alone: nothing yet, until the event loop runs
+    quiet_label.lay_out_grown()
+    assert quiet_label._grown == []
+    assert label.width() >= label.sizeHint().width() > before[0]
+    assert mid.width() > before[1]

@@ -478,8 +478,9 @@ def scale(argv: list[str]) -> int:
 
 
 def bulk_only(n: int) -> int:
-    """``--bulk [N]``: the 90-seat bulk edits alone (assign all, a preset, undo of a 90-seat move),
-    N runs each, with the frame reference and, per edit, the scoreboard headline and status line
+    """``--bulk [N]``: the 90-seat bulk edits alone (assign all, a preset, undo of a 90-seat move,
+    then an assumption spin-box step with the Assumptions dock in front), N runs each, with the
+    frame reference and, per edit (the spin-box steps apart), the scoreboard headline and status line
     laid out (each a text measured again: counted on the GUI thread, the Python calls they make)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setStyle("Fusion")
@@ -502,11 +503,18 @@ def bulk_only(n: int) -> int:
     sb._show_headline, win.status.setText = headline, status
     bulk = bulk_cases(win, app, n, presets=True)
     edits = sum(len(t) for t in bulk.values()) + 2          # bulk_cases' two moves between the cases
+    shown = dict(counts)
+    spins = list(win.assumptions_panel.transfer_spins.values())
+    win.assumptions_dock.raise_()
+    settle(app)
+    base = spins[0].value()
+    bulk["assumption spin-box step"] = timed(
+        app, lambda i: spins[0].setValue(base + (i % 10 + 1) * (1 if base < 50 else -1)), n)
     for k, t in bulk.items():
         print(f"{k}, 90 seats: median {statistics.median(t):.1f} ms, p95 {p95(t):.1f} ms, max {max(t):.1f} ms "
               f"over {len(t)} runs")
-    print(f"per bulk edit: scoreboard headline shown {counts['headline'] / edits:.2f} times, "
-          f"status line set {counts['status'] / edits:.2f} times (re-simulations landing included)")
+    print(f"per bulk edit: scoreboard headline shown {shown['headline'] / edits:.2f} times, "
+          f"status line set {shown['status'] / edits:.2f} times (re-simulations landing included)")
     print(f"bulk_ms frame_ref_ms={ref:.1f}")
     win.hide()
     return 0

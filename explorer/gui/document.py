@@ -21,6 +21,7 @@ from ..core.pools import Pools
 from ..core.scenario import EventKind, Scenario, ScenarioEvent
 from ..core.snapshot import ScenarioSnapshot
 from .commands import UndoStep
+from .paint.quiet_label import lay_out_grown
 
 
 class Document(Protocol):
@@ -107,6 +108,7 @@ class ScenarioDocument(QObject):
         if ev.touches(EventKind.DATASET):
             self.datasetChanged.emit()
         self.evaluated.emit(self.evaluation, self.delta)
+        lay_out_grown()     # the views' labels that grew laid out in this frame, not in a second one
 
     def push(self, command: cc.Command) -> bool:
         """Record and do a core command on this document's stack, unless it would change

@@ -10,7 +10,7 @@ that fits the width the layout gives it, and asks only for the shortest's width 
 minimum, so a row of figures fits a narrow window without clipping one."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument, QTextOption
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -18,6 +18,38 @@ from . import rich_runs
 
 _ELIDE = Qt.TextElideMode.ElideRight
 _LEFT_V = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+_grown: list = []      # the labels that asked for more room since lay_out_grown last ran
+
+
+def lay_out_grown() -> None:
+    """Lay out now, innermost first, each layout above a label that asked for more room since the
+    last call (the document calls this once its views have heard of an evaluation). Left to Qt, each
+    level's layout request is a posted event of its own (a tile's, then its row's, the central
+    widget's, the main window's): the later ones ran after the window had painted the change, which
+    moved and painted the widgets again, the dock separators with them, in a second frame. Nothing
+    to do when no label grew (a text no wider than any it has shown)."""
+    if not _grown:
+        return
+    labels, _grown[:] = list(_grown), []
+    depth: dict = {}
+    for label in labels:
+        try:
+            w, chain = label.parentWidget(), []
+            while w is not None:
+                chain.append(w)
+                w = None if w.isWindow() else w.parentWidget()
+        except RuntimeError:             # deleted meanwhile (a document's panels rebuilt)
+            continue
+        for d, w in enumerate(reversed(chain)):
+            depth[w] = d
+    for w in sorted(depth, key=depth.get, reverse=True):
+        lay = w.layout()
+        if lay is not None:
+            lay.activate()
+    # the requests each level posted while it was laid out here, delivered now, before the paint (a
+    # main window's own request re-lays its docks' separators: in the second frame if left to the loop)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
 
 
 class QuietLabel(QWidget):
@@ -159,6 +191,8 @@ class QuietLabel(QWidget):
         if hint != self._hint or mn != self._min:
             self._hint, self._min = hint, mn
             self.updateGeometry()
+            if len(_grown) < 256:      # (a label outside any document's views: no evaluation clears the list)
+                _grown.append(self)
 
     def sizeHint(self) -> QSize:
         if not self._laid:

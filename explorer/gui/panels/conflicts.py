@@ -84,6 +84,9 @@ class ConflictPanel(QWidget):
         n = self.model.rowCount()
         self.empty.setVisible(n == 0)
         self.view.setVisible(n > 0)
+        # the list laid out now, not by QListView's zero timer after the window has painted the
+        # new conflicts: that layout repainted the list a second time after every drop that changed them
+        self.view.executeDelayedItemsLayout()
 
     def _clicked(self, index):
         self.hub.set(self.model.conflict(index.row()).seats, self)

@@ -49,6 +49,7 @@ class PoolListModel(DocumentView, QStringListModel):
     answers from the seats and items here. Only the model's own changes go through the C++
     list (``_insert``, ``_remove``); rows inserted, removed or edited from outside are refused."""
     follows = {"evaluated": "_refresh"}
+    refreshed = Signal()    # an evaluation followed (its rows inserted, removed and changed)
 
     def __init__(self, doc: Document, pool_index: int, parent=None):
         super().__init__(parent)
@@ -101,6 +102,7 @@ class PoolListModel(DocumentView, QStringListModel):
         else:
             self._refresh_rows(ev, conflicts, sorted(which))
         self._ev = ev
+        self.refreshed.emit()
 
     def _colour(self, party: str) -> str:
         c = self._colours.get(party)
@@ -388,6 +390,12 @@ class PoolView(QListView):
     def startDrag(self, supported):
         start_seat_drag(self, supported)  # a drop is a command: the list removes no rows itself
 
+    def lay_out_now(self) -> None:
+        """The rows laid out now, after a model change, not by QListView's zero timer: that
+        timer fires after the window has painted the change, and its layout repaints the whole
+        list a second time (a drop's second frame). Nothing when no layout is pending."""
+        self.executeDelayedItemsLayout()
+
     def _paint_items(self, e, m: "PoolListModel") -> None:
         """The rows in the dirty region, painted here in one call: Qt's list paint calls into
         Python four times per item (the delegate, flags, rowCount twice), and a drop repaints
@@ -458,6 +466,7 @@ class PoolPanel(DocumentView, QFrame):
         self.view.setModel(self.model)
         self.view.setItemDelegate(PoolItemDelegate(self.view))
         self.view.setObjectName(f"poolview_{pools.key(pool_index)}")
+        self.model.refreshed.connect(self.view.lay_out_now)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         lay.setSpacing(0)

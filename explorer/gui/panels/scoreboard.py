@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWi
 from ...core.palette import party_colour, party_palette
 from ...core.rules import SEVERITIES
 from ..document import Document, DocumentView, shape_of
-from ..paint.quiet_label import QuietLabel
+from ..paint.quiet_label import QuietLabel, lay_out_grown
 from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
 
@@ -305,6 +305,7 @@ class Scoreboard(DocumentView, QFrame):
         if self._verdict is not None and self.doc is not None and self.doc.evaluation.verdict is not self._verdict:
             return     # an evaluation on its way here (the live figures heard of it first): _set shows both, once
         self._show_headline()
+        lay_out_grown()     # figures landing apart from an evaluation: a tile that grew laid out in this frame
 
     def _show_headline(self) -> None:
         v = self._verdict
