@@ -320,3 +320,34 @@ def test_blocs_that_cannot_be_kept_are_said_and_still_applied(qtbot, monkeypatch
     assert f"{kept_blocs.user_blocs_path('jharkhand')}: Permission denied" in shown[0][1]
     assert w.doc.scenario.rivals[0].partners == ("BJP", "AJSU")            # applied all the same
     assert not kept_blocs.user_blocs_path("jharkhand").exists() and kept_blocs.kept_blocs(w.doc.dataset) == {}
+
+
+def test_a_move_of_our_seats_rebuilds_no_rival_list(qtbot):
+    """With NDA's split in the dock, moving ten of JMM's seats to INC leaves NDA's split as it was:
+    no item is built again (the lists keep their items), only the seats whose projected winner
+    changed are recoloured, and each item's tooltip is then what a fresh fill gives. A change of
+    NDA's split fills the lists again."""
+    w = jharkhand_window(qtbot)
+    w.blocs.apply_preset("vs2024")
+    p = w.blocs.panel
+    items = {k: [p.buckets[k].item(r) for r in range(p.buckets[k].count())] for k in p.buckets}
+    made, coloured = p.items_made, p.items_recoloured
+    before = w.doc.evaluation.projection
+    ours = [a for a in w.doc.dataset.seats.ac_no.tolist() if w.doc.scenario.pool_of(a) == "JMM"][:10]
+    w.doc.move(ours, "INC")
+    after = w.doc.evaluation.projection
+    won = lambda pr, i: pr.parties[int(pr.winner[i])]       # noqa: E731
+    idx = [w.doc.dataset.seats.index_of(a) for a in w.doc.dataset.seats.ac_no.tolist()]
+    changed = [i for i in idx if won(before, i) != won(after, i)]
+    assert changed                                      # JMM's seats now INC's: INC projected there
+    assert p.items_made == made and p.items_recoloured == coloured + len(changed)
+    assert {k: [p.buckets[k].item(r) for r in range(p.buckets[k].count())] for k in p.buckets} == items
+    for k, lst in p.buckets.items():
+        for r in range(lst.count()):
+            i = w.doc.dataset.seats.index_of(int(lst.item(r).data(Qt.ItemDataRole.UserRole)))
+            assert lst.item(r).toolTip() == f"Projected winner: {won(after, i)}"
+    # NDA's split changed: every list filled again (81 seats)
+    bjp = seats_of(p, "BJP")[:2]
+    w.hub.set(bjp, None)
+    w.blocs.actions[2].trigger()
+    assert p.items_made == made + 81 and counts(p)["AJSU"] == 12

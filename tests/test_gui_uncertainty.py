@@ -149,10 +149,11 @@ def test_tipping_model(qtbot, qtmodeltester):
 
 
 def test_a_move_of_every_seat_recomputes_off_the_gui_thread(qtbot):
-    """Assign all (90 seats) would cost a full simulation on the GUI thread: the window shows
-    the last figures as updating and gets the new ones from the worker."""
+    """A move past the GUI thread's budget (here 24 seats' draws: assign all, 90 seats, is a full
+    simulation) shows the last figures as updating and gets the new ones from the worker."""
     w = open_window(qtbot, congress_everywhere())
     live = ready(qtbot, w)
+    live.MOVE_SEAT_DRAWS = 24 * live.settings.draws
     jobs = live.jobs_done
     w.doc.move(w.doc.dataset.seats.ac_no.tolist(), "AAP")
     assert live.stale and "updating" in w.scoreboard.uncertainty.text()
@@ -162,6 +163,34 @@ def test_a_move_of_every_seat_recomputes_off_the_gui_thread(qtbot):
     _, s = core_summary(sc)
     np.testing.assert_array_equal(live.figures.p_alliance, s.p_alliance)
     assert live.figures.p_majority == s.p_majority
+
+
+def test_a_drop_of_90_seats_lands_with_its_paint(qtbot):
+    """Within the budget (90 seats' draws at 10,000 draws) every seat of Haryana moved at once is
+    simulated on the GUI thread as the move is made: no job, no "updating" mark, one update of
+    the figures, and they are a fresh simulation's. With twice the draws the same move is past the
+    budget and goes to the worker."""
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    jobs, seen = live.jobs_done, []
+    live.updated.connect(seen.append)
+    w.doc.move(w.doc.dataset.seats.ac_no.tolist(), "AAP")
+    assert len(seen) == 1 and not live.stale and not live.busy and not live.coming
+    sc = congress_everywhere()
+    sc.assign_all("AAP")
+    _, s = core_summary(sc)
+    np.testing.assert_array_equal(live.figures.p_alliance, s.p_alliance)
+    assert live.figures.p_majority == s.p_majority
+    qtbot.wait(200)
+    assert live.jobs_done == jobs and len(seen) == 1        # no second landing, no second repaint
+    pools = congress_everywhere().pool.astype(np.int64)
+    assert live.sim.move_cost(pools) == 90 * live.settings.draws <= live.MOVE_SEAT_DRAWS
+    live.set_settings(Settings(draws=2 * U.DEFAULT_DRAWS))
+    qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
+    jobs = live.jobs_done
+    w.doc.move(w.doc.dataset.seats.ac_no.tolist(), "contested")
+    assert live.stale
+    qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
 
 
 def test_the_live_figures_see_friendly_fights(qtbot):
@@ -194,6 +223,7 @@ def test_big_moves_in_a_row_simulate_once_they_pause(qtbot):
     (each restarts the wait); one runs once they pause, for the split shown last."""
     w = open_window(qtbot, congress_everywhere())
     live = ready(qtbot, w)
+    live.MOVE_SEAT_DRAWS = 24 * live.settings.draws     # assign all (90 seats) past the budget
     jobs = live.jobs_done
     live.AFTER_PAINT_MS = 600                           # a wait no loaded machine outruns between moves
     every = w.doc.dataset.seats.ac_no.tolist()
@@ -381,6 +411,7 @@ def test_a_big_move_simulates_again_on_the_prepared_tables_of_the_simulator_it_h
     figures are a fresh simulator's. Another projector (an assumption) prepares a new one."""
     w = open_window(qtbot, congress_everywhere())
     live = ready(qtbot, w)
+    live.MOVE_SEAT_DRAWS = 24 * live.settings.draws     # assign all (90 seats) past the budget
     first = live.sim
     made = []
     init = U.Simulator.__init__

@@ -60,12 +60,19 @@ def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     assert m.row("proposal", "AAP")[2] == pytest.approx(opt.table.win_prob[0, i], abs=6e-4)
     assert m.row("proposal", "AAP")[3] == aap[3]                          # going alone does not change
     assert m.row("current", "INC") == inc
-    # a move recomputes the current split; the stale figures are greyed meanwhile
+    # a move: the current rows come with the live figures (their summary and going alone kept),
+    # in the same update, no job, never greyed; one change of the model, none after
+    jobs, followed, heard, greyed = panel._token, panel.followed, [], []
+    m.dataChanged.connect(lambda *_: heard.append("changed"))
+    m.modelReset.connect(lambda: heard.append("reset"))
+    set_stale = m.set_stale
+    m.set_stale = lambda on: (greyed.append(on) if on else None, set_stale(on))[1]
     w.doc.move([KALAYAT], "AAP")
-    assert m.stale
-    wait(qtbot, panel)
+    assert not m.stale and not panel.busy and panel.followed == followed + 1 and len(heard) == 1
+    qtbot.wait(200)
+    assert panel._token == jobs and len(heard) == 1 and True not in greyed
     assert m.row("current", "AAP")[2] == m.row("proposal", "AAP")[2]
-    # the dock redrew only the moved seat: its figures are a fresh simulator's, to the last digit
+    # its figures are a fresh simulator's, to the last digit
     fresh = O.walk_away(U.Simulator(w.doc.evaluation.projector, sc.dataset, params, s.draws, s.seed), sc.pools,
                         w.doc.scenario.pool, sc.dataset.majority)
     for code, f in fresh.items():
@@ -126,13 +133,23 @@ def test_new_figures_for_the_same_partners_change_only_the_rows_whose_text_chang
 
 
 def test_moves_in_a_row_start_one_job_and_none_for_the_split_shown(qtbot):
-    """Three moves in a row start one job, for the last split, once they pause; a move and its undo
-    start none (the figures shown are that split's); showing the dock again starts none either."""
+    """Without the live figures to follow (``live`` None: each job its own simulator), three moves
+    in a row start one job, for the last split, once they pause; a move and its undo start none
+    (the figures shown are that split's); showing the dock again starts none either. With them,
+    the three moves start none: each lands with the live figures."""
     w = open_window(qtbot, congress_everywhere())
     panel = w.analysis.walk
     panel.set_active(True)
     wait(qtbot, panel)
     jobs = panel._token
+    for seat in (KALAYAT, 14, 15):
+        w.doc.move([seat], "AAP")
+        assert not panel.model.stale and not panel.busy and panel._token == jobs
+    w.doc.undo_stack.undo()
+    w.doc.undo_stack.undo()
+    w.doc.undo_stack.undo()
+    assert not panel.model.stale and panel._token == jobs and panel.followed == 6
+    panel.live = None
     panel.AFTER_PAINT_MS = 600                      # a wait no loaded machine outruns between moves
     for seat in (KALAYAT, 14, 15):
         w.doc.move([seat], "AAP")
@@ -262,6 +279,7 @@ def test_many_seats_moved_draw_the_split_again_in_full(qtbot, monkeypatch):
     monkeypatch.setattr(U.Simulator, "run", lambda self, *a, **k: (runs.append(self), run(self, *a, **k))[1])
     monkeypatch.setattr(U.Simulator, "move", lambda self, *a, **k: (moves.append(self), move(self, *a, **k))[1])
     panel.REDRAW_SEATS = 3
+    panel.live = None             # the job's path (the live figures followed: no job for a move)
     sim = panel._sim
     w.doc.move([KALAYAT, 14, 15, 36, 1], "AAP")
     wait(qtbot, panel)

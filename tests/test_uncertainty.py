@@ -85,6 +85,25 @@ def test_a_move_updates_only_the_moved_seats_and_equals_a_full_run():
     assert np.allclose(moved.tipping, fresh.tipping)
 
 
+def test_a_moves_cost_counts_the_seat_draws_it_redraws():
+    """``move_cost``: the seats whose pool changed times the draws (4,000 here), every seat's (90)
+    once more than a quarter changed (``move`` runs afresh then); nothing is moved by asking."""
+    sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
+    params, _ = U.params_for(HARYANA)
+    _, sim, _ = simulate(HARYANA, sc, params)
+    others = np.flatnonzero(sc.pool != sc.pools.contested)      # seats a move to Contested changes
+    assert len(others) > 23
+    pool = sc.pool.copy()
+    assert sim.move_cost(pool) == 0
+    pool[others[:3]] = sc.pools.contested
+    assert sim.move_cost(pool) == 3 * 4000
+    pool[others[:22]] = sc.pools.contested                      # 22 of 90: not more than a quarter
+    assert sim.move_cost(pool) == 22 * 4000
+    pool[others[:23]] = sc.pools.contested                      # 23: a full run of the 90 seats
+    assert sim.move_cost(pool) == 90 * 4000
+    assert sim.move_cost(sc.pool) == 0                          # asking moved nothing
+
+
 def test_shares_stay_in_range_and_party_seats_add_up():
     sc = scenario_from_preset(HARYANA, "No alliance")
     params, _ = U.params_for(HARYANA, "high")

@@ -393,7 +393,7 @@ MOVES = 200
 
 def core_moves(ds, sc, eng, sim, moves: int = MOVES, seed: int = 1) -> float:
     """Median ms of the core's part of a one-seat move, as the window asks it (the live figures
-    follow a move of up to 24 seats on the GUI thread): the evaluation (projection and rules), the
+    follow a move of up to 90 seats at 10,000 draws on the GUI thread: LiveUncertainty.MOVE_SEAT_DRAWS): the evaluation (projection and rules), the
     simulator's move, the cushion, and what the views read of the summary (the interval,
     P(majority), P(alliance) per seat, the tipping seats). The same seats and pools at every size
     that has them: seat i of a random order, to a random pool (its first moves warm up)."""

@@ -1307,6 +1307,18 @@ class Simulator:
                 count[same, b] = 0
         return party, count
 
+    def move_cost(self, pools: np.ndarray, fights: np.ndarray | None = None) -> int:
+        """The seat-draws ``move`` to this split would draw: the seats whose variant changed times
+        the draws, or every seat's when ``move`` would run afresh (none run yet, or more than a
+        quarter of the seats changed). Reads only: a friendly fight not prepared yet is prepared
+        by ``move`` itself, the core's (not counted here)."""
+        var = self.pj.variants(pools, fights)
+        if self._winners is None or self._col_seats is None or self._variant is None \
+                or len(var) != len(self._variant):
+            return self.N * self.draws
+        changed = int((var != self._variant).sum())
+        return (self.N if 4 * changed > self.N else changed) * self.draws
+
     def move(self, pools: np.ndarray, majority: int, fights: np.ndarray | None = None) -> Summary:
         """After some seats changed pool: only their draws are recomputed, and every figure kept
         is updated by their difference (the seats per draw of the columns they win in, their

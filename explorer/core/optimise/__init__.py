@@ -66,7 +66,7 @@ from .limits import (CONSTRAINT_KINDS, DEFAULT_DRAWS, DEFAULT_TIME_LIMIT, MAJORI
 from .questions import (Proposal, Result, SplitFigures, assignments_json, comparison, conflict, feasible, frontier,
                         greedy, prices, proposal_scenario, repair, seat_options, sitting_winner, solve, solve_once,
                         split_figures, vote_share_split, walk_away_of)
-from .simulated import SeatContest, partners_apart, rebels_from, seat_contest, walk_away
+from .simulated import SeatContest, partners_apart, rebels_from, seat_contest, walk_away, walk_away_figures
 from .table import Settings, WinTable, prepare
 
 __all__ = ["CONSTRAINT_KINDS", "DEFAULT_DRAWS", "DEFAULT_TIME_LIMIT", "MAJORITY_SAMPLE", "SUBSET_BUDGET", "TIE_BREAK",
@@ -74,7 +74,7 @@ __all__ = ["CONSTRAINT_KINDS", "DEFAULT_DRAWS", "DEFAULT_TIME_LIMIT", "MAJORITY_
            "SplitFigures", "WinTable", "assignments_json", "broken", "check_with_rules_engine", "comparison",
            "conflict", "constraints", "feasible", "frontier", "greedy", "hard_ids", "partners_apart", "prepare",
            "prices", "proposal_scenario", "rebels_from", "repair", "seat_contest", "seat_options", "size_problem", "sitting_winner",
-           "solve", "solve_once", "split_figures", "vote_share_split", "walk_away", "walk_away_of", "_highs",
+           "solve", "solve_once", "split_figures", "vote_share_split", "walk_away", "walk_away_figures", "walk_away_of", "_highs",
            "_Model"]
 
 

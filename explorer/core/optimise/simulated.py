@@ -49,6 +49,13 @@ def walk_away(sim: U.Simulator, pools_def, pools: np.ndarray, majority: int,
     ran (only the seats that differ are drawn again)."""
     s_out = apart if apart is not None else partners_apart(sim, pools_def, majority)
     s_in = sim.move(np.asarray(pools, dtype=np.int64), majority, fights)
+    return walk_away_figures(s_in, s_out, pools_def, majority)
+
+
+def walk_away_figures(s_in: U.Summary, s_out: U.Summary, pools_def, majority: int) -> dict:
+    """``walk_away`` from the split's summary ``s_in`` and the going-alone one ``s_out``, both on the
+    same draws: the live figures' summary is the split's (the window's walk-away follows a move
+    with them, no simulation of its own)."""
     out = {}
     for p in pools_def.partners:
         k = s_in.parties.index(p.code)

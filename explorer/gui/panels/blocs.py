@@ -8,6 +8,7 @@ partner, as it stood in an election of the data set); its transfer; every bloc's
 Every edit is one undo step on the scenario's stack."""
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QDrag, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
@@ -248,6 +249,9 @@ class BlocsPanel(DocumentView, QWidget):
         super().__init__(parent)
         self.hub = hub
         self._shape = None
+        self._filled = None         # (the rival's split, its standing, each seat's projected winner) filled
+        self._items: dict = {}      # seat index -> its item in the lists
+        self.items_made = self.items_recoloured = 0     # counts (tests): items built, items recoloured
         self._preset_cache: dict = {}
         self.buckets: dict[str, SeatBucket] = {}
         self.buttons: dict[str, BucketButton] = {}
@@ -381,6 +385,16 @@ class BlocsPanel(DocumentView, QWidget):
         k = [x.name for x in self.doc.scenario.rivals].index(b.name)
         st = ev.projector.rival_standing[k]
         seats = self.doc.dataset.seats
+        pr = ev.projection
+        won = np.asarray(pr.parties, dtype=object)[np.asarray(pr.winner, dtype=np.int64)]
+        split = (b.name, b.partners, self.doc.dataset.uid, self.doc.pools.partners)
+        if self._filled is not None and self._filled[0] == split and np.array_equal(self._filled[1], st):
+            # the rival's split as filled (a move of our seats): its lists keep their items and
+            # layout; only the seats whose projected winner changed get their colour and tooltip
+            self._recolour(np.flatnonzero(won != self._filled[2]), won)
+            self._filled = (split, self._filled[1], won)
+            self.bar.updateGeometry()
+            return
         by_key: dict[str, list[int]] = {key: [] for key in keys}
         fighting: dict[int, str] = {}
         for i, a in enumerate(seats.ac_no.tolist()):
@@ -388,8 +402,8 @@ class BlocsPanel(DocumentView, QWidget):
             by_key[who[0] if len(who) == 1 else (FIGHT if who else NONE)].append(a)
             if len(who) > 1:
                 fighting[a] = " v ".join(who)
-        pr = ev.projection
         colour = self.doc.dataset.party_colour
+        self._items = {}
         for key, acs in by_key.items():
             lst = self.buckets[key]
             lst.blockSignals(True)
@@ -397,16 +411,28 @@ class BlocsPanel(DocumentView, QWidget):
             for a in acs:
                 extra = fighting.get(a, "") if len(b.partners) > 2 else ""   # which of its partners fight
                 i = seats.index_of(a)
-                won = pr.parties[int(pr.winner[i])]
-                it = QListWidgetItem(swatch_icon(colour(won)), f"{a} {seats.name(a)}" + (f" ({extra})" if extra else ""))
+                it = QListWidgetItem(swatch_icon(colour(won[i])), f"{a} {seats.name(a)}" + (f" ({extra})" if extra else ""))
                 it.setData(Qt.ItemDataRole.UserRole, a)
-                it.setToolTip(f"Projected winner: {won}")
+                it.setToolTip(f"Projected winner: {won[i]}")
                 lst.addItem(it)
+                self._items[i] = it
             lst.blockSignals(False)
             lst.fit_grid()
             label = {FIGHT: "Fight", NONE: "None"}.get(key, key)
             self.buttons[key].setText(f"{label} {len(acs)}")
+        self._filled = (split, np.array(st, copy=True), won)
+        self.items_made += len(self._items)
         self.bar.updateGeometry()
+
+    def _recolour(self, changed: np.ndarray, won: np.ndarray) -> None:
+        """The items of the seats (indices) whose projected winner changed: their swatch and tooltip."""
+        colour = self.doc.dataset.party_colour
+        for i in changed.tolist():
+            it = self._items.get(i)
+            if it is not None:
+                it.setIcon(swatch_icon(colour(won[i])))
+                it.setToolTip(f"Projected winner: {won[i]}")
+        self.items_recoloured += len(changed)
 
     def show_bucket(self, key: str) -> bool:
         """Show the seats of one partner (or Fight, or None) in the list."""
@@ -427,7 +453,8 @@ class BlocsPanel(DocumentView, QWidget):
             self.flow.removeWidget(w)
             w.deleteLater()
         self.buckets, self.buttons = {}, {}
-        self._shape = None
+        self._shape = self._filled = None
+        self._items = {}
         self.bar.setVisible(bool(keys))
         b = self.current()
         for key in keys:

@@ -23,7 +23,7 @@ from ...core import uncertainty as U
 from ...core.delta import Delta
 from ..document import DocumentView
 from ..jobs import run_job
-from ..live_uncertainty import cached_params, fork, give_back_freed_memory
+from ..live_uncertainty import Figures, cached_params, fork, give_back_freed_memory
 from .common import SORT_ROLE, runs
 
 @dataclass(frozen=True, eq=False)
@@ -182,6 +182,7 @@ class WalkAwayPanel(DocumentView, QWidget):
         self._after_paint = QTimer(self)
         self._after_paint.setSingleShot(True)
         self._after_paint.timeout.connect(self._start)
+        self.followed = 0           # current rows taken from the live figures (no job)
         self._sim_key = None
         self._sim = self._apart = self._proposal_figures = self._sim_split = None
         self.proposal: np.ndarray | None = None     # the optimiser's last proposal (pool per seat)
@@ -310,11 +311,37 @@ class WalkAwayPanel(DocumentView, QWidget):
         """A job running or about to start."""
         return self.computing or self._after_paint.isActive()
 
-    def live_landed(self, *_) -> None:
-        """The live uncertainty has new figures (or failed): a job waiting for its simulator starts."""
+    def live_landed(self, figures=None) -> None:
+        """The live uncertainty has new figures (or failed): a job waiting for its simulator starts;
+        fresh figures of the split shown, once going alone is known for their simulator, give the
+        current split's rows at once (``_follow_live``), landing with them in one repaint."""
         if self._waiting and not (self.live is not None and self.live.coming):
             self._waiting = self.computing = False
             self._launch()
+        elif isinstance(figures, Figures):
+            self._follow_live(figures)
+
+    def _follow_live(self, figures: Figures) -> None:
+        """The live figures' summary is the split's on the same draws as this dock's simulator (a
+        fork of the live one: the same bank, seed and settings), so with going alone of that
+        simulator kept, the current rows are ``walk_away_figures`` of the two: no job, no second
+        landing. Not while a job runs (it brings them) or for a proposal not yet computed."""
+        live, doc = self.live, self.doc
+        if live is None or not self.active or doc is None or self.computing or figures.stale or live.doc is not doc \
+                or live.figures is not figures or self._apart is None:
+            return
+        key = (doc.evaluation.projector, self.settings_of(), doc.dataset.uid)
+        if key != self._sim_key or live.simulator_for(key) is None or figures.settings != key[1]:
+            return
+        out = {"current": O.walk_away_figures(figures.summary, self._apart, doc.pools, doc.dataset.majority)}
+        if self.proposal is not None:
+            known = self._proposal_figures
+            if known is None or known[0] is not self.proposal:
+                return
+            out["proposal"] = known[1]
+        self._after_paint.stop()
+        self._show(out, self._job_key())
+        self.followed += 1
 
     # -- the computation ----------------------------------------------------------------------------
     def _launch(self) -> None:
@@ -392,7 +419,10 @@ class WalkAwayPanel(DocumentView, QWidget):
             return
         if token != self._token or doc is not self.doc:
             return
-        self.figures, self._shown_job = figures, out.job
+        self._show(figures, out.job)
+
+    def _show(self, figures: dict, job: tuple) -> None:
+        self.figures, self._shown_job = figures, job
         self.model.set_figures(figures, stale=False)      # the figures and their fresh mark, once
         self._fit_columns()
         s = self.settings_of()
