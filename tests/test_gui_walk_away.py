@@ -20,6 +20,17 @@ def wait(qtbot, panel):
                     timeout=60000)
 
 
+def assert_current_rows_are_a_fresh_simulators(w, model, sc, params, s) -> None:
+    """The dock's current rows equal walk_away on a fresh simulator of the window's split, to the
+    last digit (``s``: the live settings, draws and seed)."""
+    fresh = O.walk_away(U.Simulator(w.doc.evaluation.projector, sc.dataset, params, s.draws, s.seed), sc.pools,
+                        w.doc.scenario.pool, sc.dataset.majority)
+    for code, f in fresh.items():
+        r = model.row("current", code)
+        assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
+                                                  f["p_majority_alone"], f["worth_it"])
+
+
 def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     w = open_window(qtbot, congress_everywhere())
     a = w.analysis
@@ -73,12 +84,7 @@ def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     assert panel._token == jobs and len(heard) == 1 and True not in greyed
     assert m.row("current", "AAP")[2] == m.row("proposal", "AAP")[2]
     # its figures are a fresh simulator's, to the last digit
-    fresh = O.walk_away(U.Simulator(w.doc.evaluation.projector, sc.dataset, params, s.draws, s.seed), sc.pools,
-                        w.doc.scenario.pool, sc.dataset.majority)
-    for code, f in fresh.items():
-        r = m.row("current", code)
-        assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
-                                                  f["p_majority_alone"], f["worth_it"])
+    assert_current_rows_are_a_fresh_simulators(w, m, sc, params, s)
 
 
 def test_the_dialog_hands_its_proposal_to_the_dock(qtbot):
@@ -254,12 +260,7 @@ def test_a_job_waits_for_the_live_simulation_and_forks_its_simulator(qtbot, monk
     params, _ = U.params_for(sc.dataset)
     s = a.live.settings
     monkeypatch.setattr(U.Simulator, "__init__", init)
-    fresh = O.walk_away(U.Simulator(w.doc.evaluation.projector, sc.dataset, params, s.draws, s.seed), sc.pools,
-                        w.doc.scenario.pool, sc.dataset.majority)
-    for code, f in fresh.items():
-        r = panel.model.row("current", code)
-        assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
-                                                  f["p_majority_alone"], f["worth_it"])
+    assert_current_rows_are_a_fresh_simulators(w, panel.model, sc, params, s)
     # a move: the fork moves, the live simulator's split is its own
     w.doc.move([KALAYAT], "AAP")
     wait(qtbot, panel)
@@ -289,9 +290,4 @@ def test_many_seats_moved_draw_the_split_again_in_full(qtbot, monkeypatch):
     assert runs == [sim]                               # one seat: moved
     sc, s = congress_everywhere(), w.analysis.live.settings
     params, _ = U.params_for(sc.dataset)
-    fresh = O.walk_away(U.Simulator(w.doc.evaluation.projector, sc.dataset, params, s.draws, s.seed), sc.pools,
-                        w.doc.scenario.pool, sc.dataset.majority)
-    for code, f in fresh.items():
-        r = panel.model.row("current", code)
-        assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
-                                                  f["p_majority_alone"], f["worth_it"])
+    assert_current_rows_are_a_fresh_simulators(w, panel.model, sc, params, s)
