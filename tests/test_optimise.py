@@ -245,6 +245,21 @@ def test_walk_away_on_ls2024_matches_project_runs(capsys):
     assert w["AAP"]["p_majority_alone"] == 0.0
 
 
+def test_walk_away_figures_read_expected_seats_from_the_partners_columns():
+    """A partner's expected seats are its seats summed over the draws, over the draws (integers, then
+    one division: the sum of its per-seat P(win) without the float sum's last digit), so the window's
+    walk-away, which follows every move with them, reads one column, not every seat."""
+    opt = talks(draws=2000, soft={"hooda-nominees": 0.0})
+    w = opt.walk_away(opt.current_choices)
+    pools, fights = opt.table.split(opt.current_choices)
+    s_in = opt.table.sim.run(pools.astype(np.int64), HARYANA.majority, fights)
+    for code in ("INC", "AAP"):
+        k = s_in.parties.index(code)
+        exact = int(s_in.seats_of(k).sum(dtype=np.int64)) / 2000
+        assert w[code]["alliance"] == round(exact, 3)
+        assert exact == pytest.approx(float(s_in.p_win_of(k).sum()), abs=1e-9)
+
+
 # --- rebels ----------------------------------------------------------------------------------------------
 def rebel_case():
     """Seat 1: AAP 400, INC 300, BJP 500. Seat 2: AAP 300, INC 400, BJP 500. AAP must have seat 2 and at

@@ -52,6 +52,12 @@ def walk_away(sim: U.Simulator, pools_def, pools: np.ndarray, majority: int,
     return walk_away_figures(s_in, s_out, pools_def, majority)
 
 
+def _expected_seats(summ: U.Summary, k: int) -> float:
+    """Party ``k``'s expected seats: its seats summed over the draws (exact, in integers) over the
+    number of draws."""
+    return int(summ.seats_of(k).sum(dtype=np.int64)) / summ.draws
+
+
 def walk_away_figures(s_in: U.Summary, s_out: U.Summary, pools_def, majority: int) -> dict:
     """``walk_away`` from the split's summary ``s_in`` and the going-alone one ``s_out``, both on the
     same draws: the live figures' summary is the split's (the window's walk-away follows a move
@@ -59,7 +65,9 @@ def walk_away_figures(s_in: U.Summary, s_out: U.Summary, pools_def, majority: in
     out = {}
     for p in pools_def.partners:
         k = s_in.parties.index(p.code)
-        a, b = float(s_in.p_win_of(k).sum()), float(s_out.p_win_of(k).sum())
+        # expected seats: the mean over draws of the partner's seats (the sum over seats of its
+        # P(win), read from its one (D,) column instead of every seat's slots: flat in seats)
+        a, b = _expected_seats(s_in, k), _expected_seats(s_out, k)
         out[p.code] = {"alliance": round(a, 3), "alone": round(b, 3),
                        "p_majority_alliance": round(s_in.p_majority, 4),
                        "p_majority_alone": round(float((s_out.seats_of(k) >= majority).mean()), 4),
