@@ -406,3 +406,16 @@ def test_a_big_move_simulates_again_on_the_prepared_tables_of_the_simulator_it_h
     w.doc.set_assumptions(a.with_seat_adjust(KALAYAT, 3.0), "Adjust Kalayat")
     qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
     assert made == [1]
+
+
+@pytest.mark.parametrize("p, shown", [(0.997, "> 99 %"), (0.003, "< 1 %"), (1.0, "100 %")])
+def test_the_scoreboard_never_rounds_a_doubt_to_certainty(qtbot, p, shown):
+    w = open_window(qtbot, congress_everywhere())
+    ready(qtbot, w)
+    w.scoreboard.set_uncertainty("", p_majority=p, interval=(46, 40, 52), tooltip="t")
+    for form in w.scoreboard.chance.value.forms():
+        from PySide6.QtGui import QTextDocument
+        doc = QTextDocument()
+        doc.setHtml(form)
+        assert doc.toPlainText().startswith(shown)
+    assert "100 %" not in w.scoreboard.chance.value.text() or p == 1.0

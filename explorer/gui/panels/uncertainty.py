@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QSizePolicy, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
 
-from ...core.uncertainty import LEVELS
+from ...core.uncertainty import LEVELS, probability_percent
 from ..live_uncertainty import Figures, LiveUncertainty, Settings
 from .common import AC_ROLE, SORT_ROLE, select_seats_in
 
@@ -98,7 +98,7 @@ class DistributionPlot(QWidget):
         p.drawLine(QPointF(mx, plot.top() - band), QPointF(mx, plot.bottom()))
         p.setPen(QColor("#222"))
         right = mx < plot.center().x()
-        _label(p, mx, plot.top() - band, right, f"majority {s.majority}: P {s.p_majority * 100:.0f} %")
+        _label(p, mx, plot.top() - band, right, f"majority {s.majority}: P {probability_percent(s.p_majority)}")
         p.setPen(QColor("#999"))
         p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         p.setPen(QColor("#444"))
@@ -352,7 +352,7 @@ class UncertaintyPanel(QWidget):
             return
         med, lo, hi = f.interval
         self.headline.setText(f"Alliance {f.point} (80 %: {lo}–{hi}, median {med}) · "
-                              f"P(majority of {f.summary.majority}) {f.p_majority * 100:.0f} % · "
+                              f"P(majority of {f.summary.majority}) {probability_percent(f.p_majority)} · "
                               f"{cushion_phrase(f.cushion)}")
         if f.stale != self._shown_stale:   # a style sheet change re-polishes the label: only on a change
             self._shown_stale = f.stale
