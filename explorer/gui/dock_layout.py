@@ -29,6 +29,7 @@ def make_dock(window, title: str, widget, name: str) -> QDockWidget:
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidget(widget)
+        area.verticalScrollBar().setSingleStep(area.fontMetrics().lineSpacing())   # a wheel notch: 3 lines
         widget = area
     d.setWidget(widget)
     F = QDockWidget.DockWidgetFeature
