@@ -5,6 +5,7 @@ scenario; the wheel scrolls the dock past a box without changing it; "Set a poll
 poll and its own error into sight."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
@@ -116,3 +117,32 @@ def test_set_a_poll_brings_the_poll_and_its_error_into_sight(qtbot):
     for box in (a.poll_edit, a.poll_error_spin):
         shown = box.visibleRegion().boundingRect()
         assert shown.height() == box.height(), (box.objectName(), area.viewport().height(), box.geometry())
+
+
+@pytest.mark.parametrize("dock_height", [None, 150])
+def test_set_a_poll_shows_the_poll_explanation_whole_and_the_wheel_steps_a_line_at_a_time(qtbot, dock_height):
+    w, a = polled_window(qtbot, shown=True)
+    if dock_height:      # the deal's group as short as in the 1366x768 walk-through
+        w.resizeDocks([w.assumptions_dock], [dock_height], Qt.Orientation.Vertical)
+    area = w.findChild(type(w.assumptions_dock.widget()), "dock_assumptions_scroll")
+    bar = area.verticalScrollBar()
+    bar.setValue(0)
+    QApplication.processEvents()
+    w.analysis.panel.set_poll.click()
+    QApplication.processEvents()
+    qtbot.waitUntil(a.poll_edit.hasFocus)
+    h = area.viewport().height()
+
+    def top(widget):
+        return widget.mapTo(area.widget(), widget.rect().topLeft()).y() - bar.value()
+    # the poll field and its own error's box whole
+    for box in (a.poll_edit, a.poll_error_spin):
+        assert top(box) >= 0 and top(box) + box.height() <= h, (box.objectName(), top(box), h)
+    # the explanation from its first line, or (no room for it all) from a line's top: never half a line
+    note, ls = a.poll_note, a.poll_note.fontMetrics().lineSpacing()
+    hidden = -top(note)
+    assert hidden <= 0 or hidden % ls == 0, (hidden, ls, h)
+    if dock_height is None:
+        assert hidden <= 0
+    # one scroll step is one line of text
+    assert bar.singleStep() == area.fontMetrics().lineSpacing()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from explorer.core import uncertainty as U
 from explorer.core.engine import Engine
@@ -437,3 +438,45 @@ def test_a_big_move_simulates_again_on_the_prepared_tables_of_the_simulator_it_h
     w.doc.set_assumptions(a.with_seat_adjust(KALAYAT, 3.0), "Adjust Kalayat")
     qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
     assert made == [1]
+
+
+@pytest.mark.parametrize("p, shown", [(0.997, "> 99 %"), (0.003, "< 1 %"), (1.0, "100 %")])
+def test_the_scoreboard_never_rounds_a_doubt_to_certainty(qtbot, p, shown):
+    w = open_window(qtbot, congress_everywhere())
+    ready(qtbot, w)
+    w.scoreboard.set_uncertainty("", p_majority=p, interval=(46, 40, 52), tooltip="t")
+    for form in w.scoreboard.chance.value.forms():
+        from PySide6.QtGui import QTextDocument
+        doc = QTextDocument()
+        doc.setHtml(form)
+        assert doc.toPlainText().startswith(shown)
+    assert "100 %" not in w.scoreboard.chance.value.text() or p == 1.0
+
+
+@pytest.mark.parametrize("dataset, preset", [("haryana", "Congress everywhere"), ("jharkhand", "INDIA bloc 2024")])
+def test_the_histogram_and_its_axis_are_whole_in_the_dock_at_1366x768(qtbot, dataset, preset):
+    """The dock's group at 1366x768 shows the histogram with its axis numbers whole, even with
+    a three-line headline (Tamil Nadu's) and the model's notes and the poll's offer shown."""
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.scenario import scenario_from_preset
+    w = open_window(qtbot, scenario_from_preset(load_embedded(dataset), preset))
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    ready(qtbot, w)
+    panel = w.analysis.panel
+    w.analysis.dock.raise_()
+    qtbot.waitUntil(panel.plot.isVisible)
+    assert panel.poll_row.isVisible() and panel.model_note.text()     # the notes and "Set a poll…" shown
+    panel.headline.setText(panel.headline.text() + " · majority lost at 3 pts to ADMK and then some more words")
+    QApplication.processEvents()
+    area = w.findChild(type(w.analysis.dock.widget()), "dock_uncertainty_scroll")
+    area.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    assert panel.headline.height() >= 3 * panel.headline.fontMetrics().lineSpacing()
+    panel.plot.grab()                       # paints: the axis labels' rects
+    assert len(panel.plot.axis_rects) >= 3
+    for r in panel.plot.axis_rects:
+        top = panel.plot.mapTo(area.viewport(), r.topLeft().toPoint()).y()
+        bottom = panel.plot.mapTo(area.viewport(), r.bottomLeft().toPoint()).y()
+        assert 0 <= top and bottom <= area.viewport().height(), (top, bottom, area.viewport().height())

@@ -223,3 +223,11 @@ def test_a_partner_standing_where_it_had_no_candidate_is_simulated_as_a_candidat
     s = U.Simulator(ev.projector, ds, params, 2000).run(sc.pool.astype(np.int64), ds.majority, sc.fight_masks())
     rjd = s.parties.index("RJD")
     assert s.p_alliance[i] > 0.5 and s.p_win[i].argmax() == rjd
+
+
+@pytest.mark.parametrize("p, shown", [(0.997, "> 99 %"), (0.003, "< 1 %"), (1.0, "100 %"), (0.0, "0 %"),
+                                      (0.994, "> 99 %"), (0.006, "< 1 %"), (0.99, "99 %"), (0.01, "1 %"),
+                                      (0.46, "46 %")])
+def test_a_probability_short_of_certainty_never_reads_100_or_0_percent(p, shown):
+    assert U.probability_percent(p) == shown
+    assert U.majority_outlook(p).percent == shown

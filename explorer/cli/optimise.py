@@ -10,6 +10,7 @@ from ..core.assumption_args import share
 from ..core.scenario import Scenario
 from .blocs import add_bloc_args, apply_bloc_args, dataset_for_scenario
 from .common import UsageError, check_draws, command_scenario, dataset_args, load_dataset
+from ..core.uncertainty import probability_percent
 
 
 def register(sub) -> None:
@@ -323,4 +324,4 @@ def _text(d: dict, res: O.Proposal, ds) -> str:
 
 
 def _pct(x) -> str:
-    return "n/a" if x is None else f"{x * 100:.0f} %"
+    return "n/a" if x is None else probability_percent(x)

@@ -12,6 +12,7 @@ from ..core.engine import Engine
 from ..core.loaders import load_results_csv
 from .blocs import add_bloc_args, apply_bloc_args, dataset_for_scenario
 from .common import UsageError, check_draws, check_pool, command_scenario, dataset_args, load_dataset, uncertainty_args
+from ..core.uncertainty import probability_percent
 
 
 def register(sub) -> None:
@@ -133,7 +134,7 @@ def run_project(args) -> int:
             a = u["alliance_seats"]
             c = u["cushion"]
             print(f"Uncertainty ({u['draws']:,} draws): alliance {a['median']} (80 %: {a['p10']}–{a['p90']}) · "
-                  f"P(majority) {u['p_majority'] * 100:.0f} %")
+                  f"P(majority) {probability_percent(u['p_majority'])}")
             if "blocs" in u:
                 print("  blocs (80 %): " + ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})"
                                                      for k, v in u["blocs"].items()))

@@ -114,8 +114,9 @@ def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation, uncertainty: dict | None 
                                   "(dashed)", f"Alliance {pr.alliance_seats} of {sc.seats.n}, majority "
                                   f"{pr.majority}", f"Alliance {pr.alliance_seats}, majority {pr.majority}"], width, 8)
     if uncertainty:
+        from .uncertainty import probability_percent
         a = uncertainty["alliance_seats"]
-        title += f"\n80 %: {a['p10']}–{a['p90']} · P(majority) {uncertainty['p_majority'] * 100:.0f} %"
+        title += f"\n80 %: {a['p10']}–{a['p90']} · P(majority) {probability_percent(uncertainty['p_majority'])}"
         ax.plot([a["p10"], a["p90"]], [1.45, 1.45], color="#222", linewidth=1.2, clip_on=False)
     ax.set_title(title, fontsize=8, loc="left")
     for s in ("top", "right"):
@@ -197,8 +198,9 @@ def _closest_seats(sc: Scenario, ev: Evaluation, k: int = 24) -> list[str]:
 def _range(u: dict | None) -> str:
     if not u:
         return ""
+    from .uncertainty import probability_percent
     a = u["alliance_seats"]
-    return (f"; 80 % range {a['p10']}–{a['p90']}, P(majority) {u['p_majority'] * 100:.0f} % "
+    return (f"; 80 % range {a['p10']}–{a['p90']}, P(majority) {probability_percent(u['p_majority'])} "
             f"({u['draws']:,} simulated elections)")
 
 

@@ -1662,7 +1662,18 @@ class Outlook(NamedTuple):
 
     @property
     def percent(self) -> str:
-        return f"{self.p * 100:.0f} %"
+        return probability_percent(self.p)
+
+
+def probability_percent(p: float) -> str:
+    """A probability as a whole percent for display that never rounds a doubt away: 0.997 ->
+    "> 99 %", 0.003 -> "< 1 %" (only certainty reads "100 %" or "0 %"); 0.46 -> "46 %"."""
+    p = float(p)
+    if 0.0 < p < 0.01:
+        return "< 1 %"
+    if 0.99 < p < 1.0:
+        return "> 99 %"
+    return f"{p * 100:.0f} %"
 
 
 OUTLOOK_BANDS = ((0.9, "likely", "won"), (0.65, "ahead", "open"), (0.35, "coin flip", "open"),

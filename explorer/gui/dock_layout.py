@@ -29,6 +29,7 @@ def make_dock(window, title: str, widget, name: str) -> QDockWidget:
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidget(widget)
+        area.verticalScrollBar().setSingleStep(area.fontMetrics().lineSpacing())   # a wheel notch: 3 lines
         widget = area
     d.setWidget(widget)
     F = QDockWidget.DockWidgetFeature
@@ -111,7 +112,22 @@ def fit_split(window, total: int | None = None) -> None:
     table.fit_to_data()
     pools_w = max(300, min(window.pool_board.wanted_width(), total - table.needed_width()))
     window.main_split.setSizes([total - pools_w, pools_w])
-    QTimer.singleShot(0, table.fit_columns)
+    QTimer.singleShot(0, lambda: _settle_split(window))
+
+
+def _settle_split(window) -> None:
+    """Once the split is laid out (the first show settles the window's widths after fit_split
+    asked for them): the columns fitted, and a name column still short of the data set's
+    longest name takes the missing pixels from the pools (down to their 300 px)."""
+    from .panels.seat_table import SeatTableModel
+    table = window.table_panel
+    table.fit_columns()
+    short = table.name_min - table.table.columnWidth(SeatTableModel.C_NAME)
+    t, pools_w = window.main_split.sizes()
+    take = max(0, min(short, pools_w - 300))
+    if take:
+        window.main_split.setSizes([t + take, pools_w - take])
+        table.fit_columns()
 
 
 def first_show(window) -> None:

@@ -11,6 +11,8 @@ from PySide6.QtCore import QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
+from ...core.uncertainty import probability_percent
+
 TABLE_COLUMNS = (("ac_no", "No."), ("constituency", "Constituency"), ("district", "District"), ("pc", "PC"),
                  ("reserved", "Res."), ("pool", "Pool"), ("baseline_leader", "Baseline"),
                  ("projected_winner", "Projected"), ("alliance_margin_pts", "Margin"), ("conflicts", "Conflicts"))
@@ -28,7 +30,7 @@ def seat_table_html(sc, ev, p_alliance=None) -> str:
         cells = []
         for k, _t in cols:
             if k == "p":
-                v = f"{float(p_alliance[i]) * 100:.0f} %"
+                v = probability_percent(float(p_alliance[i]))
             elif k == "alliance_margin_pts":
                 v = f"{float(d[k]):+.1f}"
             else:

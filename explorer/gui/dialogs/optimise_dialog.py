@@ -21,6 +21,7 @@ from ...core import optimise as O
 from ..style import plain_rich
 from ..jobs import run_job
 from ..live_uncertainty import Settings, cached_params
+from ...core.uncertainty import probability_percent
 
 FACTION_COST = 0.5      # the cost a faction claim starts soft with (expected seats per seat short)
 KIND_LABELS = {"must_have": "must-have", "faction_claim": "faction claim", "regional_minimum": "regional minimum",
@@ -360,8 +361,8 @@ class OptimiseDialog(QDialog):
             num.setData(Qt.ItemDataRole.DisplayRole, a)
             vals = (num, QTableWidgetItem(seats.names[i]),
                     QTableWidgetItem(f"{now.labels[i]} → {new.labels[i]}"),
-                    QTableWidgetItem(f"{now.win_prob[i] * 100:.0f} %"),
-                    QTableWidgetItem(f"{new.win_prob[i] * 100:.0f} %"))
+                    QTableWidgetItem(probability_percent(now.win_prob[i])),
+                    QTableWidgetItem(probability_percent(new.win_prob[i])))
             for c, it in enumerate(vals):
                 self.changes.setItem(r, c, it)
         self.changes.setSortingEnabled(True)
@@ -407,7 +408,7 @@ def _some(items: list, n: int) -> str:
 
 
 def _pct(x) -> str:
-    return "n/a" if x is None else f"{x * 100:.0f} %"
+    return "n/a" if x is None else probability_percent(x)
 
 
 def _kept(broken: dict, rid: str, seats, rule=None, pools=None, pool=None) -> str:

@@ -252,6 +252,8 @@ class AssumptionsPanel(DocumentView, QWidget):
                     "or bloc (e.g. BJP=40.5, INC=38). Each party's swing is set to reach its share; the uncertainty "
                     "turns the poll into seats with the seat model fitted on India's elections.")
         pl.setWordWrap(True)
+        pl.setObjectName("poll_note")
+        self.poll_note = pl
         lay.addWidget(pl)
         prow = QHBoxLayout()
         self.poll_edit = QLineEdit()
@@ -429,18 +431,34 @@ class AssumptionsPanel(DocumentView, QWidget):
         return bool(self.doc.set_assumptions(new, f"Poll's own error ± {new.poll_error:g} pts")) or True
 
     def focus_poll(self) -> None:
-        """The poll field focused and, in the dock's scroll area, scrolled into sight with its
-        own error's box under it."""
+        """The poll field focused and, in the dock's scroll area, scrolled (as little as need be)
+        to show the poll's explanation from its first line down to its own error's box (and the
+        error message under it), with a margin; where they do not all fit, the field first."""
         self.poll_edit.setFocus()
         self.poll_edit.selectAll()
         area = self.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parentWidget()
         if area is not None and area.widget() is not None:
-            top = self.poll_edit.mapTo(area.widget(), self.poll_edit.rect().topLeft()).y()
-            bottom = self.poll_error_spin.mapTo(area.widget(), self.poll_error_spin.rect().bottomLeft()).y()
-            # the middle of the two with half their height as margin: both, or the poll field first
-            area.ensureVisible(0, (top + bottom) // 2, 0, (bottom - top) // 2 + 6)
+            bar, inner = area.verticalScrollBar(), area.widget()
+            if inner.layout() is not None:
+                inner.layout().activate()
+            last = self.poll_error if self.poll_error.isVisibleTo(self) else self.poll_error_spin
+            top = self.poll_note.mapTo(inner, self.poll_note.rect().topLeft()).y()
+            bottom = last.mapTo(inner, last.rect().bottomLeft()).y() + 1
+            field = self.poll_edit.mapTo(inner, self.poll_edit.rect().topLeft()).y() - 2
+            margin, h, v = 6, area.viewport().height(), bar.value()
+            if bottom - top + 2 * margin <= h:
+                if top - margin < v:
+                    v = top - margin
+                if bottom + margin > v + h:
+                    v = bottom + margin - h
+            else:   # no room for all of it: the field and its error box whole, then the explanation's
+                v = min(field, bottom + margin - h)     # last lines that fit, each whole (no half line)
+                ls = self.poll_note.fontMetrics().lineSpacing()
+                if top < v < field:
+                    v = min(field, top + -(-(v - top) // ls) * ls)
+            bar.setValue(max(bar.minimum(), min(bar.maximum(), v)))
 
     def _baseline_changed(self, i):
         if self._syncing or i < 0:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ...core import optimise as O
 from ..jobs import JobLane, run_job
 from ..live_uncertainty import cached_params
+from ...core.uncertainty import probability_percent
 
 SEATS_C, PMAJ_C = QColor("#2B5C8A"), QColor("#B26A00")
 
@@ -189,7 +190,7 @@ class FrontierPanel(QWidget):
         for r, row in enumerate(rows):
             e, pm = row["expected_alliance"], row["p_majority"]
             for c, text in enumerate((str(row["k"]), "infeasible" if e is None else f"{e:.2f}",
-                                      "" if pm is None else f"{pm * 100:.0f} %")):
+                                      "" if pm is None else probability_percent(pm))):
                 it = QTableWidgetItem(text)
                 it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, it)

@@ -323,9 +323,10 @@ class Scoreboard(DocumentView, QFrame):
             colour = {"won": "#1B7F3B", "lost": "#B3261E"}.get(o.tone, "#8A5300") if not stale else "#888"
             rng = f" ({lo}–{hi})"
             upd = f"{grey} · updating…</span>" if stale else ""
-            self.chance.value.setText(f"<span style='color:{colour}'>{o.percent}</span>{grey} {o.words}</span>{upd}",
-                                      f"<span style='color:{colour}'>{o.percent}</span>{grey} {o.words}</span>",
-                                      f"<span style='color:{colour}'>{o.percent}</span>")
+            pc = o.percent.replace(">", "&gt;").replace("<", "&lt;")     # "> 99 %" in rich text
+            self.chance.value.setText(f"<span style='color:{colour}'>{pc}</span>{grey} {o.words}</span>{upd}",
+                                      f"<span style='color:{colour}'>{pc}</span>{grey} {o.words}</span>",
+                                      f"<span style='color:{colour}'>{pc}</span>")
             self.chance.setToolTip(tooltip)
         self.alliance.value.setText(f"<span style='color:{colour}'>{v.alliance}</span>{grey}{rng}</span>")
         undecided = v.undecided

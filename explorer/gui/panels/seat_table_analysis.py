@@ -9,6 +9,7 @@ import numpy as np
 from ...core import optimise as O
 from ..style import plain_rich
 from .common import AC, ALIGN, DISPLAY, FOREGROUND, SORT, TOOLTIP, runs
+from ...core.uncertainty import probability_percent
 
 
 class AnalysisColumns:
@@ -45,7 +46,7 @@ class AnalysisColumns:
     def _p_win_data(self, r: int, role):
         p = None if self._p_win is None or r >= len(self._p_win) else float(self._p_win[r])
         if role == DISPLAY:
-            return "…" if p is None else f"{p * 100:.0f} %"
+            return "…" if p is None else probability_percent(p)
         if role == SORT:   # the closest seats first, then by P
             return 9.0 if p is None else round(abs(p - 0.5), 6) + p * 1e-7
         if role == ALIGN:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QSizePolicy, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
 
-from ...core.uncertainty import LEVELS
+from ...core.uncertainty import LEVELS, probability_percent
 from ..live_uncertainty import Figures, LiveUncertainty, Settings
 from .common import AC_ROLE, SORT_ROLE, select_seats_in
 
@@ -26,6 +26,7 @@ class DistributionPlot(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.figures: Figures | None = None
+        self.axis_rects: list[QRectF] = []     # the histogram's axis numbers, as last painted
         self.setMinimumHeight(260)
         self.setMinimumWidth(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -98,13 +99,16 @@ class DistributionPlot(QWidget):
         p.drawLine(QPointF(mx, plot.top() - band), QPointF(mx, plot.bottom()))
         p.setPen(QColor("#222"))
         right = mx < plot.center().x()
-        _label(p, mx, plot.top() - band, right, f"majority {s.majority}: P {s.p_majority * 100:.0f} %")
+        _label(p, mx, plot.top() - band, right, f"majority {s.majority}: P {probability_percent(s.p_majority)}")
         p.setPen(QColor("#999"))
         p.drawLine(QPointF(plot.left(), plot.bottom()), QPointF(plot.right(), plot.bottom()))
         p.setPen(QColor("#444"))
         step = max(1, int(np.ceil(span / 8 / 5.0)) * 5)
+        self.axis_rects = []
         for k in range(int(np.ceil(lo_i / step)) * step, hi_i + 1, step):
             x = plot.left() + (k - lo_i + 0.5) * bw
+            self.axis_rects.append(p.boundingRect(QRectF(x - 20, plot.bottom() + 1, 40, axis_h - 2),
+                                                  Qt.AlignmentFlag.AlignCenter, str(k)))
             p.drawText(QRectF(x - 20, plot.bottom() + 1, 40, axis_h - 2), Qt.AlignmentFlag.AlignCenter, str(k))
         _label(p, mx, plot.top() - band / 2, right, f"80 %: {p10}–{p90}")
 
@@ -240,6 +244,10 @@ class UncertaintyPanel(QWidget):
         f.setBold(True)
         self.headline.setFont(f)
         lay.addWidget(self.headline)
+        # the chart right under the headline: its axis whole in the group's share of 768 px
+        # however long the headline; the model's notes, the poll's offer and the settings below
+        self.plot = DistributionPlot()
+        lay.addWidget(self.plot, 4)
         self.model_note = QLabel()      # what the model was fitted on, its measured coverage
         self.model_note.setObjectName("uncertainty_model")
         self.model_note.setWordWrap(True)
@@ -287,8 +295,6 @@ class UncertaintyPanel(QWidget):
         self.state.setStyleSheet("color:#8A5A00;")
         row.addWidget(self.state)
         lay.addLayout(row)
-        self.plot = DistributionPlot()
-        lay.addWidget(self.plot, 4)
         tl = QLabel("Tipping-point seats (the result that most often decides the majority)")
         tl.setStyleSheet("color:#444;")
         tl.setWordWrap(True)
@@ -352,7 +358,7 @@ class UncertaintyPanel(QWidget):
             return
         med, lo, hi = f.interval
         self.headline.setText(f"Alliance {f.point} (80 %: {lo}–{hi}, median {med}) · "
-                              f"P(majority of {f.summary.majority}) {f.p_majority * 100:.0f} % · "
+                              f"P(majority of {f.summary.majority}) {probability_percent(f.p_majority)} · "
                               f"{cushion_phrase(f.cushion)}")
         if f.stale != self._shown_stale:   # a style sheet change re-polishes the label: only on a change
             self._shown_stale = f.stale

@@ -18,6 +18,7 @@ from ..document import DocumentView
 from ..jobs import JobLane, run_job
 from ..live_uncertainty import cached_params
 from .common import AC_ROLE, SORT_ROLE, runs
+from ...core.uncertainty import probability_percent
 
 
 @dataclass(frozen=True, eq=False)
@@ -109,7 +110,7 @@ class WhoContestsModel(QAbstractTableModel):
             if cost:
                 return f"{v:.2f}" if v > 0.0005 else "—"
             if c > self.C_BEST:
-                return f"{v * 100:.0f} %"
+                return probability_percent(v)
             return str(v)
         if role == SORT_ROLE:
             return v
