@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from explorer.core import optimise as O
 from explorer.core import uncertainty as U
@@ -291,3 +292,14 @@ def test_many_seats_moved_draw_the_split_again_in_full(qtbot, monkeypatch):
     sc, s = congress_everywhere(), w.analysis.live.settings
     params, _ = U.params_for(sc.dataset)
     assert_current_rows_are_a_fresh_simulators(w, panel.model, sc, params, s)
+
+
+def test_the_majority_columns_never_read_100_percent_short_of_certainty(qtbot):
+    """P(majority) 0.9996 in the Walk-away dock reads "> 99.9 %", not "100.0 %"; 0.0004 "< 0.1 %"."""
+    from explorer.gui.panels.walk_away import WalkAwayModel
+    m = WalkAwayModel()
+    figs = {"AAP": {"alliance": 4.2, "alone": 1.0, "p_majority_alliance": 0.9996, "p_majority_alone": 0.0004,
+                    "worth_it": True}}
+    m.set_figures({"current": figs})
+    texts = [m.data(m.index(0, c), Qt.ItemDataRole.DisplayRole) for c in range(m.columnCount())]
+    assert texts[m.C_PM_ALLIANCE] == "> 99.9 %" and texts[m.C_PM_ALONE] == "< 0.1 %"

@@ -231,3 +231,10 @@ def test_a_partner_standing_where_it_had_no_candidate_is_simulated_as_a_candidat
 def test_a_probability_short_of_certainty_never_reads_100_or_0_percent(p, shown):
     assert U.probability_percent(p) == shown
     assert U.majority_outlook(p).percent == shown
+
+
+@pytest.mark.parametrize("p, shown", [(0.9996, "> 99.9 %"), (0.0004, "< 0.1 %"), (1.0, "100.0 %"), (0.0, "0.0 %"),
+                                      (0.999, "99.9 %"), (0.001, "0.1 %"), (0.522, "52.2 %")])
+def test_with_one_place_a_probability_short_of_certainty_never_reads_100_or_0_percent(p, shown):
+    """The Walk-away dock's P(majority) columns show one place: 0.9996 is not "100.0 %"."""
+    assert U.probability_percent(p, 1) == shown

@@ -1665,15 +1665,17 @@ class Outlook(NamedTuple):
         return probability_percent(self.p)
 
 
-def probability_percent(p: float) -> str:
-    """A probability as a whole percent for display that never rounds a doubt away: 0.997 ->
-    "> 99 %", 0.003 -> "< 1 %" (only certainty reads "100 %" or "0 %"); 0.46 -> "46 %"."""
+def probability_percent(p: float, decimals: int = 0) -> str:
+    """A probability as a percent for display that never rounds a doubt away: 0.997 -> "> 99 %",
+    0.003 -> "< 1 %" (only certainty reads "100 %" or "0 %"); 0.46 -> "46 %". ``decimals``: the
+    places shown (1: 0.9996 -> "> 99.9 %", 0.522 -> "52.2 %")."""
     p = float(p)
-    if 0.0 < p < 0.01:
-        return "< 1 %"
-    if 0.99 < p < 1.0:
-        return "> 99 %"
-    return f"{p * 100:.0f} %"
+    step = 10.0 ** -decimals / 100.0          # the smallest step shown, as a probability
+    if 0.0 < p < step:
+        return f"< {step * 100:.{decimals}f} %"
+    if 1.0 - step < p < 1.0:
+        return f"> {(1.0 - step) * 100:.{decimals}f} %"
+    return f"{p * 100:.{decimals}f} %"
 
 
 OUTLOOK_BANDS = ((0.9, "likely", "won"), (0.65, "ahead", "open"), (0.35, "coin flip", "open"),

@@ -101,7 +101,7 @@ class Figures:
 
     def scoreboard_text(self) -> str:
         med, lo, hi = self.interval
-        return f"alliance {self.point} (80 %: {lo}–{hi}) · P(majority) {self.p_majority * 100:.0f} %"
+        return f"alliance {self.point} (80 %: {lo}–{hi}) · P(majority) {U.probability_percent(self.p_majority)}"
 
     def to_json(self) -> dict:
         """The CLI's ``uncertainty`` block, plus the per-seat P(alliance) (for the exports)."""

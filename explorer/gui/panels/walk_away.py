@@ -134,7 +134,7 @@ class WalkAwayModel(QAbstractTableModel):
         if c == self.C_GAIN:
             return f"{round(v, 2) + 0.0:+.2f}"      # never "-0.00" (a gain of -0.001 shows as +0.00)
         if c in (self.C_PM_ALLIANCE, self.C_PM_ALONE):
-            return f"{v * 100:.1f} %"
+            return U.probability_percent(v, 1)      # never "100.0 %" short of certainty
         if c == self.C_WORTH:
             return "yes" if v else "no"
         return str(v)
