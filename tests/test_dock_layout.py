@@ -24,8 +24,11 @@ def test_three_groups_every_tab_whole_in_one_row_at_1366x768(qtbot):
         return all({d.objectName() for d in w.tabifiedDockWidgets(by_name[names[0]])} == set(names[1:])
                    for _title, names in GROUPS)
     qtbot.waitUntil(grouped)
+    # right after the grouping Qt may still show the tab bar the Walk-away dock had before it was
+    # tabified (one tab), until its next layout pass hides it: the bars as they settle
+    want = sorted(len(n) for _t, n in GROUPS)
+    qtbot.waitUntil(lambda: sorted(b.count() for b in _tab_bars(w)) == want)
     bars = _tab_bars(w)
-    assert sorted(b.count() for b in bars) == sorted(len(n) for _t, n in GROUPS)
     for b in bars:
         # every title whole and the row without scroll buttons: one click reaches each dock
         assert sum(b.tabRect(i).width() for i in range(b.count())) <= b.width()
