@@ -32,9 +32,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from explorer.core.seat_model import (NEW_BELOW, consolidated, incumbent, poll_where_standing,  # noqa: E402
+from explorer.core.seat_model import (NEW_BELOW, incumbent, poll_where_standing,  # noqa: E402
                                       region_lead, statewide)
-from explorer.core.seat_model_fit import fit_transfer  # noqa: E402
+from explorer.core.seat_model_fit import fit_transfer, shares_before_after  # noqa: E402
 from explorer.core.seat_transitions import load_transitions  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "india_assembly"
@@ -49,12 +49,8 @@ def main() -> int:
     per = []
     d0s, d1s, xs, margins = [], [], [], []
     for t in ts:
-        x = consolidated(t, rate)
         K = t.K
-        X = statewide(x, t.weight0, t.present1)
-        S1 = statewide(t.s1, t.weight0, t.present1)
-        X0all = statewide(x, t.weight0, np.ones_like(t.present1))
-        old = (X0all >= NEW_BELOW) & (np.arange(K) < K - 2) & (X > 0)
+        x, X, S1, X0all, old = shares_before_after(t, rate)
         use = t.present1 & old[None, :]
         d0s.append((x - X[None, :])[use])
         d1s.append((t.s1 - S1[None, :])[use])

@@ -149,6 +149,21 @@ def _moment_swing(swings: np.ndarray, levels: np.ndarray, pull: bool,
     return float(sa), float(sb), state_sd, kurt, df
 
 
+
+def shares_before_after(t: Transition, rate: float):
+    """One transition's shares as the fit reads them: ``x`` the earlier shares consolidated at the
+    transfer ``rate`` (seats x contenders), ``X`` each contender's earlier and ``S1`` its later
+    statewide share over the seats it stands in now, ``X0all`` its earlier statewide share over every
+    seat, and ``old`` the contenders that stood before (at least NEW_BELOW statewide, not the strongest
+    independent or the others, standing somewhere now)."""
+    x = consolidated(t, rate)
+    X = statewide(x, t.weight0, t.present1)
+    S1 = statewide(t.s1, t.weight0, t.present1)
+    X0all = statewide(x, t.weight0, np.ones_like(t.present1))
+    old = (X0all >= NEW_BELOW) & (np.arange(t.K) < t.K - 2) & (X > 0)
+    return x, X, S1, X0all, old
+
+
 def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool = True, region: bool = True,
               partner: bool = True, hetero: bool = True, transfer: float | None = None, fade: bool = True,
               pull: bool = True, state_ml: bool = False, hetero_state: bool = False, coupled: bool = False,
@@ -183,12 +198,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     per_t = []
     ind_x, ind_y, new_means = [], [], []
     for t in ts:
-        x = consolidated(t, rate)
         K = t.K
-        X = statewide(x, t.weight0, t.present1)
-        S1 = statewide(t.s1, t.weight0, t.present1)
-        X0all = statewide(x, t.weight0, np.ones_like(t.present1))
-        old = (X0all >= NEW_BELOW) & (np.arange(K) < K - 2) & (X > 0)
+        x, X, S1, X0all, old = shares_before_after(t, rate)
         with np.errstate(divide="ignore", invalid="ignore"):
             if form == "uniform":
                 g = S1 - X
