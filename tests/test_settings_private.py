@@ -32,10 +32,10 @@ def test_the_window_started_with_a_data_folder_keeps_its_settings_in_it(tmp_path
     monkeypatch.setattr(app_module, "_give_back_freed_memory", lambda: None)  # the test process's malloc stays
     seen = {}
     # earlier tests' windows may still be top-level (deleted later): the one main() made is new
-    earlier = {id(w) for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)}
+    earlier = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]     # held: ids stay theirs
 
     def run_and_close(app):
-        win = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and id(w) not in earlier)
+        win = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and all(w is not e for e in earlier))
         seen["file"] = QSettings().fileName()
         seen["save_dialog_starts_in"] = win.files._dir()
         win.files._remember(str(tmp_path / "run" / "deals" / "deal.json"))
