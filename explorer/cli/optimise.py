@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 import numpy as np
 
@@ -149,6 +150,8 @@ def run_optimise(args, clock=None) -> int:
             cost = float(val) if eq else 0.0
         except ValueError:
             raise UsageError(f"--soft {spec}: {val!r} is not a cost in expected seats") from None
+        if not math.isfinite(cost):
+            raise UsageError(f"--soft {spec}: {val!r} is not a cost in expected seats (give a finite number)")
         if cost < 0:
             raise UsageError(f"--soft {spec}: a cost cannot be negative")
         soft[rid.strip()] = cost

@@ -1,6 +1,7 @@
 """The rules and locks as the optimiser holds them (``constraints``), and which of them a split breaks."""
 from __future__ import annotations
 
+import math
 from typing import Iterable
 
 import numpy as np
@@ -24,7 +25,9 @@ def constraints(table: WinTable, rules: RuleSet, soft: dict[str, float] | None =
     held = [r for r in rules.rules if r.enabled and r.kind in CONSTRAINT_KINDS]
     soft = dict(soft or {})
     ids = {r.id for r in held}
-    for rid in soft:
+    for rid, cost in soft.items():
+        if cost is not None and not (isinstance(cost, (int, float)) and math.isfinite(cost) and cost >= 0):
+            raise ValueError(f"soft: rule {rid!r} costs {cost!r}; a cost is a finite number of expected seats, 0 or more")
         if rid not in ids:
             known = ", ".join(sorted(ids)) or "none"
             raise ValueError(f"soft: no enabled rule {rid!r} the optimiser can relax; rules: {known}")

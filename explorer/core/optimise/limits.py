@@ -3,6 +3,7 @@ for the whole question, progress, cancel), a constraint (``Con``) and one HiGHS 
 with its ``Solution``."""
 from __future__ import annotations
 
+import math
 import os
 import sys
 import time
@@ -78,6 +79,13 @@ class Con:
     cost: float = 0.0
     partner: str = ""
 
+    def __post_init__(self):
+        # HiGHS given a NaN cost or bound can run on past its time limit, in C, out of reach of
+        # any signal (a fuzzed `--soft r=nan --frontier AAP` never returned): refused here, whoever asks
+        for name in ("lo", "hi", "cost"):
+            v = getattr(self, name)
+            if v is not None and not math.isfinite(v):
+                raise ValueError(f"{self.id}: {name} {v!r} is not a finite number")
 
 
 @dataclass
