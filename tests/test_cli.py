@@ -55,6 +55,9 @@ def test_scenario_file_and_bad_inputs(capsys, tmp_path):
     assert rc == 0 and json.loads(out)["seats"] == {"BJP": 44, "INC": 42, "AAP": 4}
     for argv, msg in [
         (["project", "--swing", "FOO=2"], "no party FOO in baseline vs2024"),
+        # NaN was taken: it printed "swing BJP -nan pts" and gave BJP 89 of 90 seats
+        (["project", "--swing", "BJP=nan"], "--swing BJP=nan: nan is not a swing of -100 to 100 points"),
+        (["project", "--swing", "BJP=-inf"], "-inf is not a swing of -100 to 100 points"),
         (["project", "--transfer", "1.5"], "outside 0-1"),
         (["project", "--assign", "AAP=Narnia"], "unknown seat 'Narnia'"),
         (["project", "--assign-all", "BSP"], "unknown pool 'BSP'"),

@@ -143,11 +143,13 @@ def test_a_simulation_that_cannot_finish_is_refused_after_its_first_variant():
 
 
 def test_what_cannot_be_held_is_refused_before_any_work():
-    # the case: 543 seats, 40 partners, friendly fights of every pair (780 sets), 4,000 draws
+    # the case: 543 seats, 40 partners, friendly fights of every pair (780 sets), 4,000 draws:
+    # 821 variants x 543 seats x 500 bytes (8 draws a byte) = 222,891,500 bytes = 212.6 MiB, over 96
     msg = O.size_problem(543, 40, 780, 4000, 543 * 40)
     assert msg.startswith("too large to simulate: 543 seats x 821 pool variants (40 partners, all stand, 780 "
-                          "friendly fights between some partners) x 4,000 draws need 1.7 GB of draws")
-    assert O.size_problem(543, 8, 28, 4000, 543 * 8 + 543 * 29) is None   # 37 variants: 80 MB
+                          "friendly fights between some partners) x 4,000 draws need 213 MB of draws (at most 96 MB)")
+    assert O.size_problem(543, 8, 28, 4000, 543 * 8 + 543 * 29) is None   # 37 variants: 9.6 MiB
+    assert O.size_problem(4100, 21, 0, 4000, 4100 * 22) is None           # all India: 22 x 4,100 x 500 = 43 MiB
     ds, sc = four_seats()
     with pytest.raises(ValueError, match="too large to simulate: 4 seats x 3 pool variants"):
         O.prepare(sc.snapshot(), O.Settings(params=U.ZERO, draws=100_000_000))

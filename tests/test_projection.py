@@ -128,3 +128,13 @@ def test_undo_restores_projection_exactly():
     after = eng.evaluate(sc).projection
     for f in ("winner", "runner", "margin_votes", "kept"):
         np.testing.assert_array_equal(getattr(before, f), getattr(after, f))
+
+
+@pytest.mark.parametrize("field", ["swing", "seat_adjust", "transfer", "poll"])
+def test_an_assumption_that_is_no_finite_number_is_refused_where_it_is_made(field):
+    """A NaN swing projected BJP 89 of 90 seats without a word: every assumption must be a number."""
+    from explorer.core.assumptions import Assumptions
+    key = {"swing": "BJP", "seat_adjust": 36, "transfer": ("AAP", "INC"), "poll": "BJP"}[field]
+    with pytest.raises(ValueError, match=f"a {field.replace('_adjust', ' adjustment')} that is not a finite number"):
+        Assumptions.make("vs2024", **{field: {key: float("nan")}})
+    assert Assumptions.make("vs2024", **{field: {key: 0.5}}).baseline == "vs2024"

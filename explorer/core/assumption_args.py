@@ -58,7 +58,10 @@ def with_swings(a: Assumptions, specs: Iterable[str], ds: Dataset) -> Assumption
             raise ValueError(f"--swing {s}: no party {text.strip()} in baseline {a.baseline}"
                              + (f"; did you mean {near}?" if near else ""))
         try:
-            a = a.with_swing(party, float(val))
+            x = float(val)
         except ValueError:
             raise ValueError(f"--swing {s}: {val!r} is not a number") from None
+        if not -100.0 <= x <= 100.0:    # NaN too: it swung nobody and printed "swing BJP -nan pts"
+            raise ValueError(f"--swing {s}: {val.strip()} is not a swing of -100 to 100 points")
+        a = a.with_swing(party, x)
     return a

@@ -5,6 +5,8 @@ and an undo step simply puts the previous object back.
 """
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass, replace
 from typing import Mapping
 
@@ -43,6 +45,10 @@ class Assumptions:
              seat_adjust: Mapping[int, float] | None = None,
              poll: Mapping[str, float] | None = None, poll_error: float = 0.0) -> "Assumptions":
         check_poll_error(poll_error)
+        for what, values in (("transfer", (transfer or {}).values()), ("swing", (swing or {}).values()),
+                             ("seat adjustment", (seat_adjust or {}).values()), ("poll", (poll or {}).values())):
+            if not all(math.isfinite(float(v)) for v in values):     # a NaN would project nonsense silently
+                raise ValueError(f"a {what} that is not a finite number: {sorted(map(float, values))}")
         return Assumptions(
             baseline,
             # a direction at the default is the same assumption as one not stated

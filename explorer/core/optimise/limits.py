@@ -163,7 +163,7 @@ class OutOfTime(Exception):
 
 
 # --- what cannot finish: refused before any work ------------------------------------------------------
-MAX_DRAW_BYTES = 768 * 2 ** 20   # the table's draws (variants x seats x draws, one byte each)
+MAX_DRAW_BYTES = 96 * 2 ** 20    # the table's draws held at once (variants x seats x draws, 8 draws a byte)
 MAX_CHOICES = 120_000            # 0/1 variables of one model (seats x allowed columns)
 FASTEST_NS_A_CELL = 8            # ns a seat x variant x draw: about half the fastest measured (15, tools/bench_clock.py)
 
@@ -181,15 +181,15 @@ def cannot_finish(budget: Budget, n_seats: int, n_variants: int, draws: int) -> 
 
 def size_problem(n_seats: int, n_partners: int, n_fight_sets: int, draws: int, n_allowed: int) -> str | None:
     """Why a question of this size cannot be answered (None: it can): the draws of every pool
-    variant are held at once (variants x seats x draws bytes), and a model has a 0/1 variable per
+    variant are held at once (variants x seats x draws / 8 bytes), and a model has a 0/1 variable per
     seat and allowed choice. The message says what to reduce."""
     V = n_partners + 1 + n_fight_sets
-    cells = V * n_seats * draws
+    held = V * n_seats * -(-draws // 8)     # bytes: 8 draws a byte, as the table packs them
     size = f"{n_seats:,} seats x {V:,} pool variants ({n_partners} partners, all stand, {n_fight_sets:,} " \
            f"friendly fights between some partners)"
-    if cells > MAX_DRAW_BYTES:
-        return (f"too large to simulate: {size} x {draws:,} draws need {cells / 2 ** 30:.1f} GB of draws "
-                f"(at most {MAX_DRAW_BYTES / 2 ** 30:.2f} GB); reduce the draws, the fight pairs, the seats where a "
+    if held > MAX_DRAW_BYTES:
+        return (f"too large to simulate: {size} x {draws:,} draws need {held / 2 ** 20:,.0f} MB of draws "
+                f"(at most {MAX_DRAW_BYTES / 2 ** 20:.0f} MB); reduce the draws, the fight pairs, the seats where a "
                 f"friendly fight is allowed or the partners")
     if n_allowed > MAX_CHOICES:
         return (f"too large to solve: {size} give {n_allowed:,} choices to weigh (at most {MAX_CHOICES:,}); "
