@@ -303,3 +303,44 @@ def test_the_majority_columns_never_read_100_percent_short_of_certainty(qtbot):
     m.set_figures({"current": figs})
     texts = [m.data(m.index(0, c), Qt.ItemDataRole.DisplayRole) for c in range(m.columnCount())]
     assert texts[m.C_PM_ALLIANCE] == "> 99.9 %" and texts[m.C_PM_ALONE] == "< 0.1 %"
+
+
+def test_eight_partners_at_1366x768_every_header_and_row_whole_in_the_dock(qtbot):
+    """Jharkhand's INDIA bloc with JLKM, AJSU, BJP and JD(U) added (the README's eight partners):
+    eight rows do not fit the advice group's height at 1366x768. The table's own vertical
+    scroll bar cut 'Worth?' to 'Wort'; the table is as tall as its rows and the dock scrolls
+    instead, so every shown header and every row are whole inside the table's viewport."""
+    from PySide6.QtWidgets import QApplication, QStyle
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.pools import Partner
+    from explorer.core.scenario import Scenario, scenario_from_preset
+    ds = load_embedded("jharkhand")
+    sc4 = scenario_from_preset(ds, "INDIA bloc 2024")
+    extra = tuple(Partner(c, c, col) for c, col in (("JLKM", "#E91E63"), ("AJSU", "#FF7043"), ("BJP", "#F28C28"),
+                                                     ("JD(U)", "#00897B")))
+    sc = Scenario(ds, sc4.pools.partners + extra, name="INDIA bloc + 4")
+    sc.assign_all("JMM")
+    w = open_window(qtbot, sc)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    w.analysis.walk_dock.raise_()
+    panel = w.analysis.walk
+    wait(qtbot, panel)
+    QApplication.processEvents()
+    view, m = panel.view, panel.model
+    assert m.rowCount() == 8
+    area = w.analysis.walk_dock.widget()
+    assert area.verticalScrollBar().isVisible()          # taller than the group's share: the dock scrolls
+    assert not view.verticalScrollBar().isVisible()
+    hh, vp = view.horizontalHeader(), view.viewport()
+    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+    shown = [c for c in range(m.columnCount()) if not view.isColumnHidden(c)]
+    assert m.headerData(shown[-1], Qt.Orientation.Horizontal) == "Worth?"
+    for c in shown:
+        text = m.headerData(c, Qt.Orientation.Horizontal)
+        assert hh.sectionSize(c) >= hh.fontMetrics().horizontalAdvance(text) + 2 * margin, text
+        assert hh.sectionViewportPosition(c) >= 0 and hh.sectionViewportPosition(c) + hh.sectionSize(c) <= vp.width(), \
+            (text, hh.sectionViewportPosition(c), hh.sectionSize(c), vp.width())
+    last = m.rowCount() - 1
+    assert view.rowViewportPosition(0) == 0 and view.rowViewportPosition(last) + view.rowHeight(last) <= vp.height()

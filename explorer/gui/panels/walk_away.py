@@ -189,8 +189,9 @@ class WalkAwayPanel(DocumentView, QWidget):
         self.proposal_fights: np.ndarray | None = None
         self.figures: dict[str, dict] = {}
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setContentsMargins(0, 4, 0, 4)     # the table to the dock's edges: its columns need every pixel
         self.note = QLabel("Opens when shown: each partner's seats in the alliance and going alone.")
+        self.note.setContentsMargins(4, 0, 4, 0)
         self.note.setObjectName("walk_away_note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#555;")
@@ -211,6 +212,11 @@ class WalkAwayPanel(DocumentView, QWidget):
         hh.customContextMenuRequested.connect(lambda pos: self.column_menu().exec(hh.mapToGlobal(pos)))
         for c in WalkAwayModel.HIDDEN:
             self.view.setColumnHidden(c, True)
+        # as tall as its rows, with no scroll bar of its own: the dock scrolls a table taller than
+        # its share (a bar of the table's own took its width from the last column: 'Wort')
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for sig in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved, self.model.layoutChanged):
+            sig.connect(self._fit_height)
         lay.addWidget(self.view, 1)
         self.set_document(doc)
 
@@ -241,6 +247,16 @@ class WalkAwayPanel(DocumentView, QWidget):
         if widths != self._fitted:
             self._fitted = widths
             self.view.resizeColumnsToContents()
+            self._fit_height()
+
+    def _fit_height(self, *_) -> None:
+        """The table's least height: its header and every row whole (and the sideways scroll
+        bar, where the columns are wider than the dock)."""
+        v = self.view
+        rows = sum(v.rowHeight(r) for r in range(self.model.rowCount()))
+        cols = sum(v.columnWidth(c) for c in range(self.model.columnCount()) if not v.isColumnHidden(c))
+        bar = v.horizontalScrollBar().sizeHint().height() if cols > v.viewport().width() else 0
+        v.setMinimumHeight(v.horizontalHeader().sizeHint().height() + rows + bar + 2 * v.frameWidth())
 
     # -- inputs ------------------------------------------------------------------------------------
     def set_document(self, doc) -> None:
