@@ -309,7 +309,8 @@ def test_eight_partners_at_1366x768_every_header_and_row_whole_in_the_dock(qtbot
     """Jharkhand's INDIA bloc with JLKM, AJSU, BJP and JD(U) added (the README's eight partners):
     eight rows do not fit the advice group's height at 1366x768. The table's own vertical
     scroll bar cut 'Worth?' to 'Wort'; the table is as tall as its rows and the dock scrolls
-    instead, so every shown header and every row are whole inside the table's viewport."""
+    instead, so every shown header, cell and row is whole inside the table's viewport, with the
+    optimiser's proposal too (sixteen rows, 'proposal' wider than 'current')."""
     from PySide6.QtWidgets import QApplication, QStyle
     from explorer.core.dataset_io import load_embedded
     from explorer.core.pools import Partner
@@ -329,18 +330,33 @@ def test_eight_partners_at_1366x768_every_header_and_row_whole_in_the_dock(qtbot
     wait(qtbot, panel)
     QApplication.processEvents()
     view, m = panel.view, panel.model
-    assert m.rowCount() == 8
     area = w.analysis.walk_dock.widget()
-    assert area.verticalScrollBar().isVisible()          # taller than the group's share: the dock scrolls
-    assert not view.verticalScrollBar().isVisible()
-    hh, vp = view.horizontalHeader(), view.viewport()
-    margin = view.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
-    shown = [c for c in range(m.columnCount()) if not view.isColumnHidden(c)]
-    assert m.headerData(shown[-1], Qt.Orientation.Horizontal) == "Worth?"
-    for c in shown:
-        text = m.headerData(c, Qt.Orientation.Horizontal)
-        assert hh.sectionSize(c) >= hh.fontMetrics().horizontalAdvance(text) + 2 * margin, text
-        assert hh.sectionViewportPosition(c) >= 0 and hh.sectionViewportPosition(c) + hh.sectionSize(c) <= vp.width(), \
-            (text, hh.sectionViewportPosition(c), hh.sectionSize(c), vp.width())
-    last = m.rowCount() - 1
-    assert view.rowViewportPosition(0) == 0 and view.rowViewportPosition(last) + view.rowHeight(last) <= vp.height()
+    hh, vp, style = view.horizontalHeader(), view.viewport(), view.style()
+    # QHeaderView elides a header's text short of four header margins; an item's text has the
+    # focus frame's margin and one pixel either side, and the grid line
+    head_pad = 4 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+    cell_pad = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
+
+    def check(rows):
+        assert m.rowCount() == rows
+        assert area.verticalScrollBar().isVisible()          # taller than the group's share: the dock scrolls
+        assert not view.verticalScrollBar().isVisible() and not view.horizontalScrollBar().isVisible()
+        shown = [c for c in range(m.columnCount()) if not view.isColumnHidden(c)]
+        assert m.headerData(shown[-1], Qt.Orientation.Horizontal) == "Worth?"
+        for c in shown:
+            text = m.headerData(c, Qt.Orientation.Horizontal)
+            assert hh.sectionSize(c) >= hh.fontMetrics().horizontalAdvance(text) + head_pad, text
+            x = hh.sectionViewportPosition(c)
+            assert x >= 0 and x + hh.sectionSize(c) <= vp.width(), (text, x, hh.sectionSize(c), vp.width())
+            for r in range(rows):
+                cell = m.index(r, c).data()
+                assert view.fontMetrics().horizontalAdvance(cell) + cell_pad <= view.columnWidth(c), (text, cell)
+        last = rows - 1
+        assert view.rowViewportPosition(0) == 0 and view.rowViewportPosition(last) + view.rowHeight(last) <= vp.height()
+    check(8)
+    prop = w.doc.scenario.pool.astype(np.int64).copy()
+    prop[:10] = 1                                    # the first ten seats to INC
+    panel.set_proposal(prop)
+    qtbot.waitUntil(lambda: m.rowCount() == 16 and not panel.busy, timeout=60000)
+    QApplication.processEvents()
+    check(16)

@@ -137,5 +137,5 @@ def test_the_p_win_column_shows_its_header_and_widest_figures_whole_in_any_font(
         # a cell's text has 4 px either side and the grid line (seat_table_view.paint_cell)
         for text in {m.index(r, M.C_PWIN).data() for r in range(n)} | {probability_percent(0.9999)}:
             assert fm.horizontalAdvance(text) + 9 <= width, (size, text, width)
-        assert hfm.horizontalAdvance(header) + 2 * margin <= width, (size, header, width)
+        assert hfm.horizontalAdvance(header) + 4 * margin <= width, (size, header, width)   # QHeaderView elides short of it
     assert p.widths[M.C_PWIN] == p.table.columnWidth(M.C_PWIN)   # the width the split is worked out with

@@ -7,8 +7,8 @@ from typing import NamedTuple
 from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex,
                             QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QStyle,
+                               QVBoxLayout, QWidget)
 
 from ...core.palette import party_colour
 from ...core.rules import SEVERITY_RANK
@@ -510,12 +510,13 @@ class SeatTablePanel(DocumentView, QWidget):
     def p_win_width(self) -> int:
         """The P(win) column's width: its header and the widest text it shows ("> 99 %") whole
         in the table's fonts (a cell's text has 4 px each side and the grid line; a header's
-        text its margins), at least the default, on any platform's font."""
+        text four header margins), at least the default, on any platform's font."""
         m = self.model
         header = str(m.headerData(m.C_PWIN, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
                      or SeatTableModel.COLUMNS[m.C_PWIN])
         fm, hfm = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
-        return max(self.WIDTHS[m.C_PWIN], hfm.horizontalAdvance(header) + 14,
+        margins = max(14, 4 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin))  # QHeaderView elides short of 4
+        return max(self.WIDTHS[m.C_PWIN], hfm.horizontalAdvance(header) + margins,
                    max(fm.horizontalAdvance(t) for t in self.P_WIN_TEXTS) + 10)
 
     def show_p_win_column(self) -> None:
