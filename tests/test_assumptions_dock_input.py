@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .helpers import congress_everywhere, open_window
 
@@ -146,3 +146,44 @@ def test_set_a_poll_shows_the_poll_explanation_whole_and_the_wheel_steps_a_line_
         assert hidden <= 0
     # one scroll step is one line of text
     assert bar.singleStep() == area.fontMetrics().lineSpacing()
+
+
+@pytest.mark.parametrize("case", ["scrolled_to_the_end", "an_error_refused_then_fixed"])
+def test_after_set_a_poll_the_docks_bottom_edge_cuts_no_line(qtbot, case):
+    """At 1366x768 in the default layout, 'Set a poll…' with the dock scrolled to its end, or
+    with a refused error's message under the poll that goes once a good error is typed (the
+    content below moves up): the dock's bottom edge falls between two widgets or between two
+    lines of a label, never through a line ('seat table to add one' was cut in half)."""
+    from PySide6.QtWidgets import QLabel
+    w, a = polled_window(qtbot, shown=True)
+    area = w.findChild(type(w.assumptions_dock.widget()), "dock_assumptions_scroll")
+    bar = area.verticalScrollBar()
+    if case == "scrolled_to_the_end":
+        bar.setValue(bar.maximum())
+    else:
+        bar.setValue(0)
+        type_error(qtbot, a.poll_error_spin, "25")
+        assert a.poll_error.isVisible()
+    QApplication.processEvents()
+    w.analysis.panel.set_poll.click()
+    QApplication.processEvents()
+    qtbot.waitUntil(a.poll_edit.hasFocus)
+    if case == "an_error_refused_then_fixed":
+        type_error(qtbot, a.poll_error_spin, "3")
+        assert w.doc.scenario.assumptions.poll_error == 3.0
+        qtbot.waitUntil(lambda: not a.poll_error.isVisible())
+        QApplication.processEvents()
+    h, inner = area.viewport().height(), area.widget()
+    for box in (a.poll_edit, a.poll_error_spin):
+        y = box.mapTo(inner, box.rect().topLeft()).y() - bar.value()
+        assert 0 <= y and y + box.height() <= h, (box.objectName(), y, h)
+    cut = []
+    for wd in a.findChildren(QWidget):
+        if wd.parentWidget() is not a or not wd.isVisible():
+            continue
+        y = wd.mapTo(inner, wd.rect().topLeft()).y() - bar.value()
+        if y < h < y + wd.height():
+            ls = wd.fontMetrics().lineSpacing()
+            if not (isinstance(wd, QLabel) and wd.wordWrap() and (h - y) % ls == 0):
+                cut.append((type(wd).__name__, wd.objectName(), wd.text() if isinstance(wd, QLabel) else "", y, h))
+    assert cut == []

@@ -107,3 +107,35 @@ def test_long_seat_names_stay_whole_at_1366x768(qtbot):
     qtbot.wait(200)      # and keeps it (nothing later takes it back)
     assert p.table.columnWidth(M.C_NAME) >= longest + 8, (p.table.columnWidth(M.C_NAME), longest, w.main_split.sizes())
     assert not p.table.isColumnHidden(M.C_POOL) and not p.table.isColumnHidden(M.C_WIN)
+
+
+def test_the_p_win_column_shows_its_header_and_widest_figures_whole_in_any_font(qtbot):
+    """P(win) reads '> 99 %' for a seat short of certainty (Jharkhand's eight partners: it was a
+    fixed 52 px and showed '> … %'): the column is as wide as its header and its widest text in
+    the table's font, at the platform's size and at a larger one."""
+    import numpy as np
+    from PySide6.QtWidgets import QStyle
+    from explorer.core.uncertainty import probability_percent
+    w = open_window(qtbot, congress_everywhere())
+    w.show()
+    qtbot.waitExposed(w)
+    p, m = w.table_panel, w.seat_model
+    n = m.rowCount()
+    m.set_p_win(np.array([0.997, 0.003, 0.5] + [0.42] * (n - 3)))
+    assert [m.index(r, M.C_PWIN).data() for r in range(3)] == ["> 99 %", "< 1 %", "50 %"]
+    header = m.headerData(M.C_PWIN, Qt.Orientation.Horizontal)
+    margin = p.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+    base = p.table.font()
+    for size in (base.pointSizeF(), base.pointSizeF() * 1.5):
+        font = p.table.font()
+        font.setPointSizeF(size)
+        p.table.setFont(font)
+        p.fit_to_data()
+        p.show_p_win_column()
+        width = p.table.columnWidth(M.C_PWIN)
+        fm, hfm = p.table.fontMetrics(), p.table.horizontalHeader().fontMetrics()
+        # a cell's text has 4 px either side and the grid line (seat_table_view.paint_cell)
+        for text in {m.index(r, M.C_PWIN).data() for r in range(n)} | {probability_percent(0.9999)}:
+            assert fm.horizontalAdvance(text) + 9 <= width, (size, text, width)
+        assert hfm.horizontalAdvance(header) + 4 * margin <= width, (size, header, width)   # QHeaderView elides short of it
+    assert p.widths[M.C_PWIN] == p.table.columnWidth(M.C_PWIN)   # the width the split is worked out with

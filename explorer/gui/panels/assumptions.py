@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QValidator
-from PySide6.QtWidgets import (QAbstractSpinBox, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QScrollArea,
                                QSpinBox, QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
@@ -179,6 +179,12 @@ class _PollErrorSpin(QDoubleSpinBox):
     def focusOutEvent(self, event):
         self._refuse_typed()
         super().focusOutEvent(event)
+
+
+def _clean(edges, y: int) -> bool:
+    """A scroll area's edge at ``y`` cuts no widget of ``edges`` (see AssumptionsPanel._edges)
+    but between two lines of a label."""
+    return all(not (top < y < bottom) or (ls and (y - top) % ls == 0) for top, bottom, ls in edges)
 
 
 class AssumptionsPanel(DocumentView, QWidget):
@@ -403,9 +409,9 @@ class AssumptionsPanel(DocumentView, QWidget):
                 poll, swings = {}, {}
         except PollError as e:
             self.poll_error.setText(f"Poll: {e}")
-            self.poll_error.show()
+            self._show_poll_error(True)
             return False
-        self.poll_error.hide()
+        self._show_poll_error(False)
         if poll == a.poll:
             return True
         label = "Poll " + ", ".join(f"{p} {v:g} %" for p, v in poll.items()) if poll else "Clear the poll"
@@ -423,42 +429,95 @@ class AssumptionsPanel(DocumentView, QWidget):
             new = a.with_poll_error(round(float(points), 1))
         except (TypeError, ValueError) as e:
             self.poll_error.setText(f"Poll: {e}")
-            self.poll_error.show()
+            self._show_poll_error(True)
             return False
-        self.poll_error.hide()
+        self._show_poll_error(False)
         if new == a:
             return True
         return bool(self.doc.set_assumptions(new, f"Poll's own error ± {new.poll_error:g} pts")) or True
 
+    def _show_poll_error(self, on: bool) -> None:
+        """The reason a poll or its error was refused, under them (or no longer): while the
+        strategist types there, the dock keeps the poll in view with no half line at its bottom
+        (the content below moved up or down by the message's height)."""
+        if self.poll_error.isVisibleTo(self) == on:
+            return
+        self.poll_error.setVisible(on)
+        if self.isVisible() and (self.poll_edit.hasFocus() or self.poll_error_spin.hasFocus()):
+            QTimer.singleShot(0, self._place_poll)   # once the scroll area has its new height
+
     def focus_poll(self) -> None:
-        """The poll field focused and, in the dock's scroll area, scrolled (as little as need be)
-        to show the poll's explanation from its first line down to its own error's box (and the
-        error message under it), with a margin; where they do not all fit, the field first."""
+        """The poll field focused and, in the dock's scroll area, scrolled to the poll (see _place_poll)."""
         self.poll_edit.setFocus()
         self.poll_edit.selectAll()
+        self._place_poll()
+
+    def _scroll_area(self):
         area = self.parentWidget()
         while area is not None and not isinstance(area, QScrollArea):
             area = area.parentWidget()
-        if area is not None and area.widget() is not None:
-            bar, inner = area.verticalScrollBar(), area.widget()
-            if inner.layout() is not None:
-                inner.layout().activate()
-            last = self.poll_error if self.poll_error.isVisibleTo(self) else self.poll_error_spin
-            top = self.poll_note.mapTo(inner, self.poll_note.rect().topLeft()).y()
-            bottom = last.mapTo(inner, last.rect().bottomLeft()).y() + 1
-            field = self.poll_edit.mapTo(inner, self.poll_edit.rect().topLeft()).y() - 2
-            margin, h, v = 6, area.viewport().height(), bar.value()
-            if bottom - top + 2 * margin <= h:
-                if top - margin < v:
-                    v = top - margin
-                if bottom + margin > v + h:
-                    v = bottom + margin - h
-            else:   # no room for all of it: the field and its error box whole, then the explanation's
-                v = min(field, bottom + margin - h)     # last lines that fit, each whole (no half line)
-                ls = self.poll_note.fontMetrics().lineSpacing()
-                if top < v < field:
-                    v = min(field, top + -(-(v - top) // ls) * ls)
-            bar.setValue(max(bar.minimum(), min(bar.maximum(), v)))
+        return area if area is not None and area.widget() is not None else None
+
+    def _place_poll(self) -> None:
+        """Scroll the dock (as little as need be) to show the poll's explanation from its first
+        line down to its own error's box (and the error message under it), with a margin; where
+        they do not all fit, the field first, then the explanation's last lines that fit, each
+        whole. The dock's bottom edge cuts no line: it falls between widgets or between two lines
+        of a label (else the nearest scroll position that keeps the rest so)."""
+        area = self._scroll_area()
+        if area is None:
+            return
+        bar, inner = area.verticalScrollBar(), area.widget()
+        if inner.layout() is not None:
+            inner.layout().activate()
+        # the scroll area sizes its widget now (not at its next layout request, after this):
+        # a message shown or hidden changes the content's height, not the rows' places
+        QApplication.sendEvent(area, QEvent(QEvent.Type.LayoutRequest))
+        last = self.poll_error if self.poll_error.isVisibleTo(self) else self.poll_error_spin
+        top = self.poll_note.mapTo(inner, self.poll_note.rect().topLeft()).y()
+        bottom = last.mapTo(inner, last.rect().bottomLeft()).y() + 1
+        field = self.poll_edit.mapTo(inner, self.poll_edit.rect().topLeft()).y() - 2
+        margin, h, v = 6, area.viewport().height(), bar.value()
+        ls = self.poll_note.fontMetrics().lineSpacing()
+        fits = bottom - top + 2 * margin <= h
+        if fits:
+            if top - margin < v:
+                v = top - margin
+            if bottom + margin > v + h:
+                v = bottom + margin - h
+        else:   # no room for all of it: the field and its error box whole, then the explanation's
+            v = min(field, bottom + margin - h)     # last lines that fit, each whole (no half line)
+            if top < v < field:
+                v = min(field, top + -(-(v - top) // ls) * ls)
+        lo, hi = bar.minimum(), bar.maximum()
+        v = max(lo, min(hi, v))
+
+        def keeps(x: int) -> bool:      # the poll's block shown as above
+            if x + h < bottom or x > field:
+                return False
+            return x <= top if fits else (x <= top or (x - top) % ls == 0)
+        edges = self._edges(inner)
+        if not _clean(edges, v + h):
+            v = next((x for x in sorted(range(lo, hi + 1), key=lambda x: (abs(x - v), x))
+                      if keeps(x) and _clean(edges, x + h)), v)
+        bar.setValue(v)
+
+    def _edges(self, inner) -> list[tuple[int, int, int]]:
+        """Each widget shown in the dock (top, bottom in the scroll area's widget, and the line
+        spacing of a word-wrapped label, 0 for any other widget)."""
+        out, todo = [], [self.layout()]
+        while todo:
+            lay = todo.pop()
+            for k in range(lay.count()):
+                item = lay.itemAt(k)
+                if item.layout() is not None:
+                    todo.append(item.layout())
+                wd = item.widget()
+                if wd is not None and wd.isVisibleTo(self):
+                    y = wd.mapTo(inner, wd.rect().topLeft()).y()
+                    wrapped = isinstance(wd, QLabel) and wd.wordWrap()
+                    out.append((y, y + wd.height(), wd.fontMetrics().lineSpacing() if wrapped else 0))
+        return out
 
     def _baseline_changed(self, i):
         if self._syncing or i < 0:

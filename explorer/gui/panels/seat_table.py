@@ -7,8 +7,8 @@ from typing import NamedTuple
 from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex,
                             QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QStyle,
+                               QVBoxLayout, QWidget)
 
 from ...core.palette import party_colour
 from ...core.rules import SEVERITY_RANK
@@ -503,9 +503,25 @@ class SeatTablePanel(DocumentView, QWidget):
             self.proxy.refilter()  # those filters depend on the split; the others do not
         self._update_shown()
 
+    # every text the P(win) column shows: probability_percent's widest forms and the mark of a
+    # seat not simulated yet
+    P_WIN_TEXTS = ("> 99 %", "< 1 %", "100 %", "…")
+
+    def p_win_width(self) -> int:
+        """The P(win) column's width: its header and the widest text it shows ("> 99 %") whole
+        in the table's fonts (a cell's text has 4 px each side and the grid line; a header's
+        text four header margins), at least the default, on any platform's font."""
+        m = self.model
+        header = str(m.headerData(m.C_PWIN, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+                     or SeatTableModel.COLUMNS[m.C_PWIN])
+        fm, hfm = self.table.fontMetrics(), self.table.horizontalHeader().fontMetrics()
+        margins = max(14, 4 * self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin))  # QHeaderView elides short of 4
+        return max(self.WIDTHS[m.C_PWIN], hfm.horizontalAdvance(header) + margins,
+                   max(fm.horizontalAdvance(t) for t in self.P_WIN_TEXTS) + 10)
+
     def show_p_win_column(self) -> None:
-        """The P(win) column, filled by the live uncertainty: narrow, widened by hand."""
-        self.table.setColumnWidth(self.model.C_PWIN, 52)
+        """The P(win) column, filled by the live uncertainty: as wide as its widest text, widened by hand."""
+        self.table.setColumnWidth(self.model.C_PWIN, self.p_win_width())
         self.table.horizontalHeader().setSectionResizeMode(self.model.C_PWIN, QHeaderView.ResizeMode.Interactive)
 
     def _header_menu(self, pos):
@@ -569,6 +585,7 @@ class SeatTablePanel(DocumentView, QWidget):
                                 (SeatTableModel.C_BASE, fm, 10), (SeatTableModel.C_POOL, fm, 28),
                                 (SeatTableModel.C_WIN, bfm, 28)):
             w[c] = max(self.WIDTHS[c], widest(c, metrics, pad))
+        w[SeatTableModel.C_PWIN] = self.p_win_width()
         self.widths = w
         self.name_min = max(self.NAME_MIN, min(240, widest(SeatTableModel.C_NAME, fm, 10)))
         for c, width in w.items():

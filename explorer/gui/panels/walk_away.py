@@ -11,10 +11,10 @@ to their contents when the figures' widths change, not on every move."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QSizePolicy, QTableView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QSizePolicy, QStyle, QTableView,
+                               QVBoxLayout, QWidget)
 
 from dataclasses import dataclass
 
@@ -189,8 +189,9 @@ class WalkAwayPanel(DocumentView, QWidget):
         self.proposal_fights: np.ndarray | None = None
         self.figures: dict[str, dict] = {}
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(4, 4, 4, 4)
+        lay.setContentsMargins(0, 4, 0, 4)     # the table to the dock's edges: its columns need every pixel
         self.note = QLabel("Opens when shown: each partner's seats in the alliance and going alone.")
+        self.note.setContentsMargins(4, 0, 4, 0)
         self.note.setObjectName("walk_away_note")
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#555;")
@@ -211,6 +212,13 @@ class WalkAwayPanel(DocumentView, QWidget):
         hh.customContextMenuRequested.connect(lambda pos: self.column_menu().exec(hh.mapToGlobal(pos)))
         for c in WalkAwayModel.HIDDEN:
             self.view.setColumnHidden(c, True)
+        # as tall as its rows, with no scroll bar of its own: the dock scrolls a table taller than
+        # its share (a bar of the table's own took its width from the last column: 'Wort')
+        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._natural: dict[int, int] = {}     # the columns' widths to their contents (see _fit_width)
+        self.view.installEventFilter(self)
+        for sig in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved, self.model.layoutChanged):
+            sig.connect(self._fit_height)
         lay.addWidget(self.view, 1)
         self.set_document(doc)
 
@@ -233,6 +241,8 @@ class WalkAwayPanel(DocumentView, QWidget):
         self.view.setColumnHidden(c, not on)
         if on:
             self.view.resizeColumnToContents(c)
+            self._natural[c] = self.view.columnWidth(c)
+        self._fit_width()
 
     def _fit_columns(self) -> None:
         """Columns sized to their contents when the figures' widths change (another split, a
@@ -241,6 +251,53 @@ class WalkAwayPanel(DocumentView, QWidget):
         if widths != self._fitted:
             self._fitted = widths
             self.view.resizeColumnsToContents()
+            self._natural = {c: self.view.columnWidth(c) for c in range(self.model.columnCount())}
+            self._fit_width()
+
+    def _need(self, c: int) -> int:
+        """The least width of column ``c`` that shows its header and every cell whole: a header's
+        text is elided short of four header margins (QHeaderView's paint), a cell's short of the
+        item's text margin either side (the focus frame's and one) and the grid line."""
+        v, style = self.view, self.view.style()
+        head = v.horizontalHeader().fontMetrics().horizontalAdvance(str(self.model.headerData(c, Qt.Orientation.Horizontal)))
+        head += 4 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        fm, pad = v.fontMetrics(), 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
+        cells = [fm.horizontalAdvance(str(self.model.index(r, c).data())) + pad for r in range(self.model.rowCount())]
+        return max([head] + cells)
+
+    def _fit_width(self) -> None:
+        """The columns at their contents' widths; where the dock is narrower than that, each gives
+        up the pixels it has beyond its need (see _need), the most spare first, before the table
+        scrolls sideways ('proposal' in the Split column with eight partners: 5 px short)."""
+        v = self.view
+        shown = [c for c in range(self.model.columnCount()) if not v.isColumnHidden(c)]
+        widths = {c: self._natural.get(c, v.columnWidth(c)) for c in shown}
+        over = sum(widths.values()) - v.viewport().width()
+        if over > 0 and self.model.rowCount():
+            spare = {c: max(0, widths[c] - self._need(c)) for c in shown}
+            while over > 0 and any(spare.values()):
+                c = max(shown, key=lambda k: spare[k])
+                widths[c] -= 1
+                spare[c] -= 1
+                over -= 1
+        for c, wd in widths.items():
+            if v.columnWidth(c) != wd:
+                v.setColumnWidth(c, wd)
+        self._fit_height()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.view and event.type() == QEvent.Type.Resize and self._natural:
+            self._fit_width()
+        return super().eventFilter(obj, event)
+
+    def _fit_height(self, *_) -> None:
+        """The table's least height: its header and every row whole (and the sideways scroll
+        bar, where the columns are wider than the dock)."""
+        v = self.view
+        rows = sum(v.rowHeight(r) for r in range(self.model.rowCount()))
+        cols = sum(v.columnWidth(c) for c in range(self.model.columnCount()) if not v.isColumnHidden(c))
+        bar = v.horizontalScrollBar().sizeHint().height() if cols > v.viewport().width() else 0
+        v.setMinimumHeight(v.horizontalHeader().sizeHint().height() + rows + bar + 2 * v.frameWidth())
 
     # -- inputs ------------------------------------------------------------------------------------
     def set_document(self, doc) -> None:
