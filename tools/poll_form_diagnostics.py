@@ -22,7 +22,8 @@ perfect-poll back-test"): figures, not a fit that ships.
    contender's own term (incumbency): each a least squares fit and its residual sum of squares;
 5. (the fifth round, ``--failures``: slow, leave one state out with 2,000 draws) the perfect-poll
    failures of a poll form (``--form``, default the shipped one) and what they share: the statewide
-   leader's poll share, the new contenders' poll share, the state's size; how often the form's own
+   leader's poll share, the new contenders' poll share, a consolidated bloc among the two largest,
+   the state's size; how often the form's own
    draws put both blocs within 10 % of the seats of their medians (the count a model whose draws
    were the truth would reach); in sample, with the form fitted on every transition: the mean and
    the spread over the seats of the margin between the two largest, the model's (its centre and
@@ -219,8 +220,9 @@ def fifth_round(ts, form: str | None) -> None:
             own += within
             new = is_new(t, sizes)
             new[t.K - 2:] = False
+            moved = max(float((t.away0[:, k] * t.weight0).sum() / t.weight0.sum()) for k in top)
             rows.append((t, top, med, real[top], bool(np.all(np.abs(real[top] - med) <= 0.1 * t.n)),
-                         float(np.max(poll[:t.K - 2])), float(poll[new].sum())))
+                         float(np.max(poll[:t.K - 2])), float(poll[new].sum()), moved))
     fails = [r for r in rows if not r[4]]
     print(f"   within 10 % in {len(rows) - len(fails)} of {len(rows)}; if the draws were the truth: {own:.1f} of {len(rows)}")
     for r in fails:
@@ -231,6 +233,10 @@ def fifth_round(ts, form: str | None) -> None:
         for lo, hi in bands:
             m = [r for r in rows if lo <= r[i] < hi]
             print(f"   {label} {lo:.0%}-{min(hi, 1):.0%}: {sum(not r[4] for r in m)} of {len(m)} fail")
+    for lo, hi in ((0, .02), (.02, 1.01)):
+        m = [r for r in rows if lo <= r[7] < hi]
+        print(f"   one of the two largest with {lo:.0%}-{min(hi, 1):.0%} of the state's earlier vote from partners who "
+              f"stood down (consolidated): {sum(not r[4] for r in m)} of {len(m)} fail")
     for lo, hi in ((0, 60), (60, 150), (150, 10_000)):
         m = [r for r in rows if lo <= r[0].n < hi]
         print(f"   {lo}-{hi if hi < 10_000 else ''} seats: {sum(not r[4] for r in m)} of {len(m)} fail")
