@@ -26,7 +26,8 @@ contender's statewide share over the seats it stands in, the later share is
   ``exp(new_seat_sd z - new_seat_sd² / 2)`` per seat and draw (a new party wins its strongholds);
 - forms tried and not kept (fifth round): the seat noise times a power of the earlier leads'
   spread (``seat_spread_pow``), the part of a lead kept moved by the poll's loss (``keep_loss``,
-  ``keep_loss_size``) and by the earlier third contender's share (``keep_third``);
+  ``keep_loss_size``) and by the earlier third contender's share (``keep_third``); with a poll,
+  the strongest independents moved together to the poll's share of independents (``ind_to_poll``);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
@@ -85,6 +86,7 @@ class Sizes:
     keep_loss: float = 0.0          # with a poll: the part of a lead kept moved by this x the contender's
                                     # relative statewide loss (its poll share / X - 1 where below 0)
     new_seat_sd: float = 0.0        # a new contender's share spread over its seats: x exp(new_seat_sd z - new_seat_sd^2 / 2)
+    ind_to_poll: bool = False       # with a poll: the strongest independents moved (uniformly) to the poll's IND share
     keep_third: float = 0.0         # seat_keep moved by this x (the earlier third-largest contender's share - THIRD_REF)
     keep_loss_size: float = 0.0     # ... plus this x X x that loss (a big bloc's collapse and a small party's differ)
 
@@ -322,6 +324,10 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     rl = region_lead(t.region, x_c, t.weight0, t.present1, X) if sizes.keep_region else None
     loss = poll_loss(sizes, X, None if poll is None else poll_where_standing(t, poll))
     third = third_share(t, sizes.transfer) if sizes.keep_third else THIRD_REF
+    ind_shift = 0.0
+    if sizes.ind_to_poll and poll is not None:
+        kept_ind = statewide(sizes.ind_keep * t.stand0, t.weight0, t.present1)[ind]
+        ind_shift = float(poll_where_standing(t, poll)[ind] - kept_ind)
     wins = np.zeros((n, K))
     seats = np.zeros((draws, K), dtype=np.int32)
     done = 0
@@ -359,7 +365,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         else:
             e = rng.standard_normal((d, n, K))
         y = y + (sizes.seat_sd + sizes.seat_slope * np.clip(x, 0, 1)) * vote_factor[None, :, None] * e
-        y[:, :, ind] = sizes.ind_keep * t.stand0[None, :, ind] + sizes.ind_sd * rng.standard_normal((d, n))
+        y[:, :, ind] = sizes.ind_keep * t.stand0[None, :, ind] + ind_shift + sizes.ind_sd * rng.standard_normal((d, n))
         y = np.where(standing[None], np.maximum(y, 0.0), -1.0)
         w = np.argmax(y, axis=2)
         onehot = np.zeros((d, n, K), dtype=bool)

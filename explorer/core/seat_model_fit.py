@@ -189,7 +189,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               local_for_winners: bool = False, local_for_poll: bool = False,
               local_scale: float = 1.0, seat_by_spread: bool = False,
               keep_by_loss: bool = False, keep_by_loss_size: bool = False, keep_by_third: bool = False,
-              new_by_seat: bool = False) -> tuple[Sizes, dict]:
+              new_by_seat: bool = False, ind_to_poll: bool = False) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
@@ -212,7 +212,9 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     and by that loss times the contender's size; ``keep_by_third``: seat_keep moved by the earlier
     third-largest contender's statewide share (least squares); ``new_by_seat``: a new contender's
     share spread unevenly over its seats (a log-normal factor, by moments over the new contenders
-    with at least 5 % where they stand, less the seat and district noise). Returns the sizes
+    with at least 5 % where they stand, less the seat and district noise); ``ind_to_poll``: with a
+    poll, the seats' strongest independents moved together to the poll's share of independents (a
+    switch, nothing fitted). Returns the sizes
     and a report of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
     if transfer is not None:
@@ -389,7 +391,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   seat_votes_pow=float(votes_pow), keep_size=keep_size, keep_lead=keep_lead,
                   keep_region=keep_region, swing_inc=s_inc, keep_small=keep_small,
                   seat_spread_pow=float(spread_pow), keep_loss=keep_loss, keep_loss_size=keep_loss_size,
-                  keep_third=keep_third, new_seat_sd=new_seat_sd)
+                  keep_third=keep_third, new_seat_sd=new_seat_sd, ind_to_poll=ind_to_poll)
     scale = None
     if local_for_winners or local_for_poll:
         sizes, scale = scale_local_for_winners(ts, sizes, poll=local_for_poll)
@@ -533,6 +535,7 @@ FORMS.update({
     f"{_P4}, new contenders' seats uneven": dict(_POLL4, new_by_seat=True),
     f"{_P4}, new contenders' seats uneven, seat noise by the earlier spread": dict(
         _POLL4, new_by_seat=True, seat_by_spread=True),
+    f"{_P4}, new contenders' seats uneven, independents to the poll": dict(_POLL4, new_by_seat=True, ind_to_poll=True),
 })
 FORMS.update({     # the same two parts on the form chosen without a poll
     f"{_C2}, region's lead kept, local parts x 1.5, new contenders' seats uneven": dict(
