@@ -28,6 +28,8 @@ contender's statewide share over the seats it stands in, the later share is
   spread (``seat_spread_pow``), the part of a lead kept moved by the poll's loss (``keep_loss``,
   ``keep_loss_size``) and by the earlier third contender's share (``keep_third``); with a poll,
   the strongest independents moved together to the poll's share of independents (``ind_to_poll``);
+  the seat noise growing with the share's centre after the swing rather than the earlier share
+  (``noise_by_centre``);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
@@ -86,6 +88,7 @@ class Sizes:
     keep_loss: float = 0.0          # with a poll: the part of a lead kept moved by this x the contender's
                                     # relative statewide loss (its poll share / X - 1 where below 0)
     new_seat_sd: float = 0.0        # a new contender's share spread over its seats: x exp(new_seat_sd z - new_seat_sd^2 / 2)
+    noise_by_centre: bool = False   # the seat noise grows with the share drawn's centre (later) rather than the earlier share
     ind_to_poll: bool = False       # with a poll: the strongest independents moved (uniformly) to the poll's IND share
     keep_third: float = 0.0         # seat_keep moved by this x (the earlier third-largest contender's share - THIRD_REF)
     keep_loss_size: float = 0.0     # ... plus this x X x that loss (a big bloc's collapse and a small party's differ)
@@ -348,6 +351,10 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         if sizes.keep_sd > 0:
             keep = np.clip(sizes.state_keep(n, third) + sizes.keep_sd * rng.standard_normal((d, 1, 1)), 0.0, 1.0)
         y = _apply(sizes, X[None, None, :], x, g, keep, pw, rl, loss)
+        if sizes.noise_by_centre:      # the share the seat noise grows with: the centre drawn, a new contender's own
+            at = np.clip(np.where(new[None, None, :], new_share if poll is None else new_share[None, None, :], y), 0, 1)
+        else:
+            at = np.clip(x, 0, 1)
         if sizes.partner_sd > 0:
             pz = sizes.partner_sd * rng.standard_normal((d, K * width))
             y = y + np.where(pidx[None] >= 0, pz[:, np.clip(pidx, 0, None)], 0.0)
@@ -364,7 +371,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
             e = rng.standard_t(sizes.seat_df, (d, n, K)) * math.sqrt((sizes.seat_df - 2) / sizes.seat_df)
         else:
             e = rng.standard_normal((d, n, K))
-        y = y + (sizes.seat_sd + sizes.seat_slope * np.clip(x, 0, 1)) * vote_factor[None, :, None] * e
+        y = y + (sizes.seat_sd + sizes.seat_slope * at) * vote_factor[None, :, None] * e
         y[:, :, ind] = sizes.ind_keep * t.stand0[None, :, ind] + ind_shift + sizes.ind_sd * rng.standard_normal((d, n))
         y = np.where(standing[None], np.maximum(y, 0.0), -1.0)
         w = np.argmax(y, axis=2)

@@ -189,7 +189,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               local_for_winners: bool = False, local_for_poll: bool = False,
               local_scale: float = 1.0, seat_by_spread: bool = False,
               keep_by_loss: bool = False, keep_by_loss_size: bool = False, keep_by_third: bool = False,
-              new_by_seat: bool = False, ind_to_poll: bool = False) -> tuple[Sizes, dict]:
+              new_by_seat: bool = False, ind_to_poll: bool = False,
+              noise_by_centre: bool = False) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
@@ -214,7 +215,9 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     share spread unevenly over its seats (a log-normal factor, by moments over the new contenders
     with at least 5 % where they stand, less the seat and district noise); ``ind_to_poll``: with a
     poll, the seats' strongest independents moved together to the poll's share of independents (a
-    switch, nothing fitted). Returns the sizes
+    switch, nothing fitted); ``noise_by_centre``: the seat noise a line in the seat's fitted share
+    (the later statewide share plus the part of the leads kept) rather than its earlier share.
+    Returns the sizes
     and a report of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
     if transfer is not None:
@@ -309,6 +312,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
         k_t = keep + (keep_small if t.n < SMALL_STATE else 0.0) + keep_third * (third_t - THIRD_REF)
         r = (t.s1 - S1[None, :]) - kf.kept(X[None, :], x - X[None, :], k_t) - keep_region * rl \
             - (keep_loss + keep_loss_size * X[None, :]) * loss_t[None, :] * (x - X[None, :])
+        at = np.clip(t.s1 - r, 0, 1) if noise_by_centre else x      # the fitted centre, before the partner's part
         for k in np.flatnonzero(old):
             if len(t.partners[t.contenders[k]]) >= 2:
                 for p in range(len(t.partners[t.contenders[k]])):
@@ -327,7 +331,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                     region_var.append(float(r[m, k].var(ddof=1)) / nm)
                     e = r[m, k] - mu if region else r[m, k]
                     e_abs.extend((np.abs(e) * (math.sqrt(nm / (nm - 1)) if region else 1.0)).tolist())
-                    e_x.extend(x[m, k].tolist())
+                    e_x.extend(at[m, k].tolist())
                     e_v.extend(t.weight0[m].tolist())
                     e_l.extend([spread_t] * nm)
     ea, ex = np.array(e_abs), np.array(e_x)
@@ -391,7 +395,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   seat_votes_pow=float(votes_pow), keep_size=keep_size, keep_lead=keep_lead,
                   keep_region=keep_region, swing_inc=s_inc, keep_small=keep_small,
                   seat_spread_pow=float(spread_pow), keep_loss=keep_loss, keep_loss_size=keep_loss_size,
-                  keep_third=keep_third, new_seat_sd=new_seat_sd, ind_to_poll=ind_to_poll)
+                  keep_third=keep_third, new_seat_sd=new_seat_sd, ind_to_poll=ind_to_poll,
+                  noise_by_centre=noise_by_centre)
     scale = None
     if local_for_winners or local_for_poll:
         sizes, scale = scale_local_for_winners(ts, sizes, poll=local_for_poll)
@@ -536,6 +541,7 @@ FORMS.update({
     f"{_P4}, new contenders' seats uneven, seat noise by the earlier spread": dict(
         _POLL4, new_by_seat=True, seat_by_spread=True),
     f"{_P4}, new contenders' seats uneven, independents to the poll": dict(_POLL4, new_by_seat=True, ind_to_poll=True),
+    f"{_P4}, new contenders' seats uneven, seat noise by the centre": dict(_POLL4, new_by_seat=True, noise_by_centre=True),
 })
 FORMS.update({     # the same two parts on the form chosen without a poll
     f"{_C2}, region's lead kept, local parts x 1.5, new contenders' seats uneven": dict(
