@@ -180,3 +180,40 @@ def test_the_incumbent_is_the_contender_that_won_most_seats_before():
     from explorer.core.seat_model import incumbent
     # the toy's earlier winners: B, B, A
     assert incumbent(toy()).tolist() == [0.0, 1.0, 0.0, 0.0]
+
+
+def test_a_new_contender_s_uneven_seats_by_moments_by_hand():
+    from explorer.core.seat_model_fit import new_seat_spread
+    # one new contender at 20 % where it stands, its seats 0.02 (squared) around it, noise 0.01:
+    # exp(s^2) - 1 = (0.02 - 0.01) / 0.04 = 0.25, s = sqrt(ln 1.25) = 0.4724
+    assert new_seat_spread([(0.20, 0.02, 10)], 0.01) == pytest.approx(math.sqrt(math.log(1.25)))
+    # pooled by seats: (10 x 0.01 + 30 x 0.03) / (10 x 0.04 + 30 x 0.16) = 1.0 / 5.2; a 2 % party is left out
+    assert new_seat_spread([(0.20, 0.02, 10), (0.40, 0.04, 30), (0.02, 0.5, 99)], 0.01) == pytest.approx(
+        math.sqrt(math.log(1 + 1.0 / 5.2)))
+    # no more spread than the noise: 0; nobody substantial: 0
+    assert new_seat_spread([(0.20, 0.005, 10)], 0.01) == 0.0 and new_seat_spread([(0.03, 0.5, 10)], 0.01) == 0.0
+
+
+def one_seat_with_a_new_contender() -> Transition:
+    """One seat: A 55 %, B 45 % before; C stands now for the first time (IND and OTH do not stand)."""
+    stand0 = np.array([[0.55, 0.45, 0.0, 0.0, 0.0]])
+    present = np.array([[1, 1, 1, 0, 0]], dtype=bool)
+    s1 = np.array([[0.45, 0.25, 0.30, 0.0, 0.0]])
+    return Transition("XX", 2019, 2024, np.array([1]), np.array([0]), ["A", "B", "C", "IND", "OTH"],
+                      {"A": ("A",), "B": ("B",), "C": ("C",)}, {}, stand0, np.zeros_like(stand0), present, s1,
+                      s1.copy(), np.array([0]), np.array([0]), np.array([100.0]), np.array([100.0]),
+                      np.array([[0, 0, 0, -1, -1]]))
+
+
+def test_a_new_contender_s_uneven_seats_in_the_draws_by_hand():
+    from dataclasses import replace
+    t = one_seat_with_a_new_contender()
+    poll = np.array([0.45, 0.25, 0.30, 0.0, 0.0])
+    quiet = replace(QUIET, seat_keep=1.0)
+    # an even spread: A 55 - 10 = 45 % against C's 30 % in every draw
+    p, _ = simulate(t, quiet, draws=2000, seed=5, poll=poll)
+    assert p[0].tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]
+    # C's 30 % times exp(0.5 z - 0.125) beats 45 % where z > (ln 1.5 + 0.125) / 0.5 = 1.0609:
+    # 1 - Phi(1.0609) = 0.1444 of the draws
+    p, _ = simulate(t, replace(quiet, new_seat_sd=0.5), draws=40_000, seed=5, poll=poll)
+    assert p[0, 2] == pytest.approx(0.1444, abs=0.006) and p[0, 0] == pytest.approx(1 - 0.1444, abs=0.006)

@@ -19,8 +19,18 @@ perfect-poll back-test"): figures, not a fit that ships.
    swing (the lead times the contender's relative statewide change) and the district's lead by the
    contender's size; seat_keep by the state's size (fewer than 60 seats, 60-150, more; the
    north-east's seven states); the statewide swing's centre with the earlier election's largest
-   contender's own term (incumbency): each a least squares fit and its residual sum of squares.
-In sample (every transition), with the fitted transfer rate."""
+   contender's own term (incumbency): each a least squares fit and its residual sum of squares;
+5. (the fifth round, ``--failures``: slow, leave one state out with 2,000 draws) the perfect-poll
+   failures of a poll form (``--form``, default the shipped one) and what they share: the statewide
+   leader's poll share, the new contenders' poll share, a consolidated bloc among the two largest,
+   the state's size; how often the form's own
+   draws put both blocs within 10 % of the seats of their medians (the count a model whose draws
+   were the truth would reach); in sample, with the form fitted on every transition: the mean and
+   the spread over the seats of the margin between the two largest, the model's (its centre and
+   its noise) against the real one, the seat residuals' root mean square against the earlier
+   leads' (seat_model.lead_spread), and the new contenders' seat spread (5 % or more where they
+   stand, in 5 seats or more).
+Parts 1-4 in sample (every transition), with the fitted transfer rate."""
 from __future__ import annotations
 
 import argparse
@@ -43,8 +53,13 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "data" / "india_assembly"
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--failures", action="store_true", help="part 5 only: the perfect-poll failures (slow)")
+    ap.add_argument("--form", help="with --failures: the poll form (a name of seat_model_fit.FORMS; default the shipped one)")
     args = ap.parse_args()
     ts = load_transitions(args.corpus)
+    if args.failures:
+        fifth_round(ts, args.form)
+        return 0
     rate = fit_transfer(ts)[0]
     per = []
     d0s, d1s, xs, margins = [], [], [], []
@@ -179,6 +194,95 @@ def fourth_round(per, d0, d1, lv, mg) -> None:
           f"election's largest contender, {int(inc.sum())} of them)")
     fit("a + b X", [one, lvl], sw)
     fit("a + b X + incumbent", [one, lvl, inc], sw)
+
+
+def fifth_round(ts, form: str | None) -> None:
+    import json
+    import math
+
+    from explorer.core.seat_model import (_apply, _centre, consolidated, is_new, lead_spread,
+                                          seat_votes_factor, simulate)
+    from explorer.core.seat_model_fit import FORMS, fit_sizes
+    doc = json.loads((ROOT / "resources" / "seat_model.json").read_text(encoding="utf-8"))
+    form = form or doc["poll_form"]
+    kw = FORMS[form]
+    print(f"5. the perfect-poll failures of '{form}' (leave one state out, 2,000 draws, seed 2024)")
+    rows, own = [], 0.0
+    for st in sorted({t.state for t in ts}):
+        sizes = fit_sizes([t for t in ts if t.state != st], **kw)[0]
+        for t in (t for t in ts if t.state == st):
+            poll = t.statewide1()
+            _, seats = simulate(t, sizes, 2000, 2024, poll)
+            real = t.seats1()
+            top = [int(k) for k in np.argsort(-real, kind="stable")[:2]]
+            med = np.array([int(np.quantile(seats[:, k], 0.5, method="inverted_cdf")) for k in top])
+            within = np.all(np.abs(seats[:, top] - med[None, :]) <= 0.1 * t.n, axis=1).mean()
+            own += within
+            new = is_new(t, sizes)
+            new[t.K - 2:] = False
+            moved = max(float((t.away0[:, k] * t.weight0).sum() / t.weight0.sum()) for k in top)
+            rows.append((t, top, med, real[top], bool(np.all(np.abs(real[top] - med) <= 0.1 * t.n)),
+                         float(np.max(poll[:t.K - 2])), float(poll[new].sum()), moved))
+    fails = [r for r in rows if not r[4]]
+    print(f"   within 10 % in {len(rows) - len(fails)} of {len(rows)}; if the draws were the truth: {own:.1f} of {len(rows)}")
+    for r in fails:
+        t, top, med, real = r[:4]
+        print(f"   {t.name}: " + ", ".join(f"{t.contenders[k]} {m} v {int(v)}" for k, m, v in zip(top, med, real)))
+    for label, i, bands in (("the statewide leader's poll share", 5, ((0, .40), (.40, .47), (.47, 1.01))),
+                            ("the new contenders' poll share", 6, ((0, .05), (.05, .15), (.15, 1.01)))):
+        for lo, hi in bands:
+            m = [r for r in rows if lo <= r[i] < hi]
+            print(f"   {label} {lo:.0%}-{min(hi, 1):.0%}: {sum(not r[4] for r in m)} of {len(m)} fail")
+    for lo, hi in ((0, .02), (.02, 1.01)):
+        m = [r for r in rows if lo <= r[7] < hi]
+        print(f"   one of the two largest with {lo:.0%}-{min(hi, 1):.0%} of the state's earlier vote from partners who "
+              f"stood down (consolidated): {sum(not r[4] for r in m)} of {len(m)} fail")
+    for lo, hi in ((0, 60), (60, 150), (150, 10_000)):
+        m = [r for r in rows if lo <= r[0].n < hi]
+        print(f"   {lo}-{hi if hi < 10_000 else ''} seats: {sum(not r[4] for r in m)} of {len(m)} fail")
+    s = fit_sizes(ts, **kw)[0]
+    failed = {r[0].name for r in fails}
+    print("   in sample: the margin between the two largest over the seats both contest, mean and spread "
+          "(model: its centre, and with its noise; real), the seat residuals' and the earlier leads' root mean square")
+    ratio, close, res_rms, lead_rms = {True: [], False: []}, 0, [], []
+    for t in ts:
+        a, b = [int(k) for k in np.argsort(-t.seats1(), kind="stable")[:2]]
+        x = consolidated(t, s.transfer)
+        X = statewide(x, t.weight0, t.present1)
+        poll = t.statewide1()
+        rl = region_lead(t.region, x, t.weight0, t.present1, X) if s.keep_region else None
+        y = _apply(s, X[None, :], x, _centre(t, s, X, poll, x)[None, :], pw=t.present1 * t.weight0[:, None], rl=rl)
+        new = is_new(t, s)
+        y = np.where(new[None, :], poll_where_standing(t, poll)[None, :], y)
+        m = t.present1[:, a] & t.present1[:, b]
+        vf = seat_votes_factor(s, t.weight0)
+
+        def var(k):
+            v = ((s.seat_sd + s.seat_slope * np.clip(x[:, k], 0, 1)) * vf) ** 2 + s.region_sd ** 2
+            return v + (s.partner_sd ** 2 if len(t.partners.get(t.contenders[k], ())) > 1 else 0.0)
+        cm, rm = (y[:, a] - y[:, b])[m], (t.s1[:, a] - t.s1[:, b])[m]
+        model = math.sqrt(cm.var() + float((var(a) + var(b))[m].mean()))
+        ratio[t.name in failed].append(model / rm.std())
+        close += abs(cm.mean() - rm.mean()) <= 0.013
+        old = ~new & (np.arange(t.K) < t.K - 2) & (X > 0)
+        use = t.present1 & old[None, :]
+        res_rms.append(float(np.sqrt(np.mean((t.s1 - y)[use] ** 2))))
+        lead_rms.append(lead_spread(x, X, use))
+        print(f"   {t.name:14s} {'fails' if t.name in failed else 'holds'}  mean {cm.mean():+.3f} real {rm.mean():+.3f}  "
+              f"spread {cm.std():.3f}, {model:.3f} real {rm.std():.3f}  residuals {res_rms[-1]:.3f} earlier leads {lead_rms[-1]:.3f}")
+    print(f"   the mean margin within 1.3 points of the real one in {close} of {len(ts)}; the model's spread over the "
+          f"real one: {np.mean(ratio[True]):.2f} where the form fails, {np.mean(ratio[False]):.2f} where it holds; "
+          f"the residuals' and the earlier leads' root mean square correlate {np.corrcoef(res_rms, lead_rms)[0, 1]:.2f}")
+    print("   new contenders with 5 % or more where they stand, in 5 seats or more: mean and spread of their seat shares")
+    for t in ts:
+        x = consolidated(t, s.transfer)
+        new = is_new(t, s)
+        for k in np.flatnonzero(new[:t.K - 2]):
+            m = t.present1[:, k]
+            if m.sum() >= 5:
+                mu = float((t.s1[m, k] * t.weight0[m]).sum() / t.weight0[m].sum())
+                if mu >= 0.05:
+                    print(f"   {t.name} {t.contenders[k]}: {m.sum()} seats, {mu:.1%} ± {np.sqrt(np.mean((t.s1[m, k] - mu) ** 2)):.1%}")
 
 
 if __name__ == "__main__":

@@ -21,7 +21,15 @@ contender's statewide share over the seats it stands in, the later share is
   partners otherwise move together); ``region``: the contender's district swing;
 - the seat's own noise grows with the share: ``seat_sd + seat_slope * x``, times
   ``(votes / SEAT_VOTES_REF) ** seat_votes_pow`` (a small seat's candidates' own votes weigh more);
-- a contender absent before (a new party) gets ``new_mean`` ± ``new_sd`` where it stands;
+- a contender absent before (a new party) gets ``new_mean`` ± ``new_sd`` where it stands (with
+  a poll: its poll share), and where ``new_seat_sd`` is fitted, unevenly over its seats: times
+  ``exp(new_seat_sd z - new_seat_sd² / 2)`` per seat and draw (a new party wins its strongholds);
+- forms tried and not kept (fifth round): the seat noise times a power of the earlier leads'
+  spread (``seat_spread_pow``), the part of a lead kept moved by the poll's loss (``keep_loss``,
+  ``keep_loss_size``) and by the earlier third contender's share (``keep_third``); with a poll,
+  the strongest independents moved together to the poll's share of independents (``ind_to_poll``);
+  the seat noise growing with the share's centre after the swing rather than the earlier share
+  (``noise_by_centre``);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
@@ -41,6 +49,8 @@ STATE_REF = 0.30     # the share at which ``state_sd`` is the statewide spread (
 STATE_FLOOR = 0.01   # below this share the spread stays that of this share
 SMALL_STATE = 60     # a state of fewer seats keeps its own part of the seat leads where keep_small is fitted
 SEAT_VOTES_REF = 100_000.0   # the votes of a seat at which the seat noise is seat_sd + seat_slope x share
+THIRD_REF = 0.10     # the third-largest contender's earlier share at which seat_keep is as fitted (keep_third)
+SPREAD_REF = 0.10    # the earlier leads' spread (root mean square) at which the seat noise is as fitted
 
 
 @dataclass(frozen=True)
@@ -74,10 +84,25 @@ class Sizes:
     keep_region: float = 0.0        # the part kept of the lead of the seat's region (its other seats) over X
     swing_inc: float = 0.0          # the statewide swing's centre moved for the earlier election's largest contender
     keep_small: float = 0.0         # seat_keep moved by this in states of fewer than SMALL_STATE seats
+    seat_spread_pow: float = 0.0    # the seat noise times (the earlier leads' spread / SPREAD_REF) ** this
+    keep_loss: float = 0.0          # with a poll: the part of a lead kept moved by this x the contender's
+                                    # relative statewide loss (its poll share / X - 1 where below 0)
+    new_seat_sd: float = 0.0        # a new contender's share spread over its seats: x exp(new_seat_sd z - new_seat_sd^2 / 2)
+    noise_by_centre: bool = False   # the seat noise grows with the share drawn's centre (later) rather than the earlier share
+    ind_to_poll: bool = False       # with a poll: the strongest independents moved (uniformly) to the poll's IND share
+    keep_third: float = 0.0         # seat_keep moved by this x (the earlier third-largest contender's share - THIRD_REF)
+    keep_loss_size: float = 0.0     # ... plus this x X x that loss (a big bloc's collapse and a small party's differ)
 
-    def state_keep(self, seats: int) -> float:
-        """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state)."""
-        return self.seat_keep + (self.keep_small if seats < SMALL_STATE else 0.0)
+    def state_keep(self, seats: int, third: float = THIRD_REF) -> float:
+        """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state) whose
+        third-largest contender had ``third`` of the earlier vote (moved by ``keep_third``: a
+        multi-cornered state's strongholds)."""
+        return self.seat_keep + (self.keep_small if seats < SMALL_STATE else 0.0) + self.keep_third * (third - THIRD_REF)
+
+    @property
+    def keep_varies(self) -> bool:
+        """Whether seat_keep depends on the state (:meth:`state_keep`)."""
+        return bool(self.keep_small or self.keep_third)
 
     def keep_part(self, X, d, keep=None):
         """The part of a seat's lead ``d`` (its share less the statewide ``X``) kept: ``seat_keep``
@@ -208,6 +233,29 @@ def seat_votes_factor(sizes: Sizes, votes: np.ndarray) -> np.ndarray:
     return (np.maximum(votes, 1.0) / SEAT_VOTES_REF) ** sizes.seat_votes_pow
 
 
+def lead_spread(x: np.ndarray, X: np.ndarray, stands: np.ndarray) -> float:
+    """The root mean square of the earlier leads ``x - X`` (a contender's seat share less its
+    statewide share) over the seats and contenders where ``stands``: how unevenly the earlier
+    election's vote lay (regional strongholds, multi-cornered contests)."""
+    d = (x - X[None, :])[stands]
+    return float(np.sqrt(np.mean(d * d))) if d.size else SPREAD_REF
+
+
+def spread_factor(sizes: Sizes, spread: float) -> float:
+    """The seat noise's factor for a state whose earlier leads spread ``spread`` (1 where
+    ``seat_spread_pow`` is 0)."""
+    if sizes.seat_spread_pow == 0.0:
+        return 1.0
+    return float((max(spread, 1e-3) / SPREAD_REF) ** sizes.seat_spread_pow)
+
+
+def third_share(t: Transition, transfer: float) -> float:
+    """The earlier statewide share (over every seat, consolidated at ``transfer``) of the
+    third-largest contender (IND and OTH aside): how multi-cornered the state was."""
+    v = statewide(consolidated(t, transfer), t.weight0, np.ones_like(t.present1))[:t.K - 2]
+    return float(np.sort(v)[-3]) if len(v) >= 3 else 0.0
+
+
 def standing_weight(t: Transition) -> np.ndarray:
     """(K,) the part of the earlier vote cast in the seats where each contender stands now."""
     return (t.present1 * t.weight0[:, None]).sum(0) / t.weight0.sum()
@@ -218,22 +266,35 @@ def _logit_apply(base, g):
     return 1.0 / (1.0 + np.exp(-(np.log(b / (1 - b)) + g)))
 
 
-def _base(sizes: Sizes, X, x, pw=None, keep=None, rl=None):
+def poll_loss(sizes: Sizes, X: np.ndarray, target: np.ndarray | None) -> np.ndarray | None:
+    """(K,) each contender's relative statewide loss a poll says (its share where it stands over
+    X, less 1, where below 0; 0 where it gains or is new), or None where ``keep_loss`` is not
+    fitted or there is no poll."""
+    if not (sizes.keep_loss or sizes.keep_loss_size) or target is None:
+        return None
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.minimum(np.where(X > 0, np.nan_to_num(target) / np.where(X > 0, X, 1.0) - 1.0, 0.0), 0.0)
+
+
+def _base(sizes: Sizes, X, x, pw=None, keep=None, rl=None, loss=None):
     """The seat's share before the statewide swing: X plus the part of its lead kept (and of its
     region's lead ``rl``, :func:`region_lead`, where ``keep_region`` is fitted); where the part
     kept depends on the lead (``keep_lead``) or the region's lead counts, the kept leads are
     recentred on 0 over the seats where the contender stands (``pw``: standing x the earlier
-    votes), so the statewide share stays X."""
+    votes), so the statewide share stays X; with a poll's relative losses ``loss``
+    (:func:`poll_loss`), a losing contender keeps ``keep_loss`` x its loss less (or more) of its lead."""
     kept = sizes.kept(X, x - X, keep)
     if sizes.keep_region != 0.0 and rl is not None:
         kept = kept + sizes.keep_region * rl
-    if (sizes.keep_lead != 0.0 or (sizes.keep_region != 0.0 and rl is not None)) and pw is not None:
+    if loss is not None:
+        kept = kept + (sizes.keep_loss + sizes.keep_loss_size * X) * loss * (x - X)
+    if (sizes.keep_lead != 0.0 or (sizes.keep_region != 0.0 and rl is not None) or loss is not None) and pw is not None:
         kept = kept - (kept * pw).sum(-2, keepdims=True) / np.maximum(pw.sum(0), 1e-12)
     return X + kept
 
 
-def _apply(sizes: Sizes, X, x, g, keep=None, pw=None, rl=None):
-    base = _base(sizes, X, x, pw, keep, rl)
+def _apply(sizes: Sizes, X, x, g, keep=None, pw=None, rl=None, loss=None):
+    base = _base(sizes, X, x, pw, keep, rl, loss)
     if sizes.form == "uniform":
         return base + g
     if sizes.form == "logit":
@@ -254,14 +315,22 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     centre = _centre(t, sizes, X, poll, x_c)
     spread = sizes.state_spread(X)[None, None, :] if poll is None else sizes.poll_sd
     W = standing_weight(t)
-    vote_factor = seat_votes_factor(sizes, t.weight0)
     old = ~new & (np.arange(K) < K - 2) & (W > 0)
+    vote_factor = seat_votes_factor(sizes, t.weight0)
+    if sizes.seat_spread_pow:
+        vote_factor = vote_factor * spread_factor(sizes, lead_spread(x_c, X, t.present1 & old[None, :]))
     new_share = sizes.new_mean if poll is None else poll_where_standing(t, poll)
     width = max([len(t.partners.get(c, ())) for c in t.contenders[:-2]] + [1])
     pidx = np.where(t.partner1 >= 0, np.arange(K)[None, :] * width + t.partner1, -1)
     standing = t.present1 & (np.arange(K) < K - 1)[None, :]
     pw = t.present1 * t.weight0[:, None]
     rl = region_lead(t.region, x_c, t.weight0, t.present1, X) if sizes.keep_region else None
+    loss = poll_loss(sizes, X, None if poll is None else poll_where_standing(t, poll))
+    third = third_share(t, sizes.transfer) if sizes.keep_third else THIRD_REF
+    ind_shift = 0.0
+    if sizes.ind_to_poll and poll is not None:
+        kept_ind = statewide(sizes.ind_keep * t.stand0, t.weight0, t.present1)[ind]
+        ind_shift = float(poll_where_standing(t, poll)[ind] - kept_ind)
     wins = np.zeros((n, K))
     seats = np.zeros((draws, K), dtype=np.int32)
     done = 0
@@ -278,10 +347,14 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         g = centre[None, None, :] + spread * z
         if sizes.coupled and poll is None and sizes.form != "logit":
             g = couple(g, X, W, old, sizes.form)
-        keep = sizes.state_keep(n) if sizes.keep_small else None
+        keep = sizes.state_keep(n, third) if sizes.keep_varies else None
         if sizes.keep_sd > 0:
-            keep = np.clip(sizes.state_keep(n) + sizes.keep_sd * rng.standard_normal((d, 1, 1)), 0.0, 1.0)
-        y = _apply(sizes, X[None, None, :], x, g, keep, pw, rl)
+            keep = np.clip(sizes.state_keep(n, third) + sizes.keep_sd * rng.standard_normal((d, 1, 1)), 0.0, 1.0)
+        y = _apply(sizes, X[None, None, :], x, g, keep, pw, rl, loss)
+        if sizes.noise_by_centre:      # the share the seat noise grows with: the centre drawn, a new contender's own
+            at = np.clip(np.where(new[None, None, :], new_share if poll is None else new_share[None, None, :], y), 0, 1)
+        else:
+            at = np.clip(x, 0, 1)
         if sizes.partner_sd > 0:
             pz = sizes.partner_sd * rng.standard_normal((d, K * width))
             y = y + np.where(pidx[None] >= 0, pz[:, np.clip(pidx, 0, None)], 0.0)
@@ -289,14 +362,17 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
             y = np.where(new[None, None, :], new_share + sizes.new_sd * rng.standard_normal((d, 1, K)), y)
         else:
             y = np.where(new[None, None, :], new_share[None, None, :], y)
+        if sizes.new_seat_sd > 0 and new.any():    # where a new contender stands, its vote lies unevenly
+            s_ = sizes.new_seat_sd
+            y = np.where(new[None, None, :], y * np.exp(s_ * rng.standard_normal((d, n, K)) - s_ * s_ / 2), y)
         if sizes.region_sd > 0:
             y = y + sizes.region_sd * rng.standard_normal((d, R, K))[:, t.region, :]
         if math.isfinite(sizes.seat_df):
             e = rng.standard_t(sizes.seat_df, (d, n, K)) * math.sqrt((sizes.seat_df - 2) / sizes.seat_df)
         else:
             e = rng.standard_normal((d, n, K))
-        y = y + (sizes.seat_sd + sizes.seat_slope * np.clip(x, 0, 1)) * vote_factor[None, :, None] * e
-        y[:, :, ind] = sizes.ind_keep * t.stand0[None, :, ind] + sizes.ind_sd * rng.standard_normal((d, n))
+        y = y + (sizes.seat_sd + sizes.seat_slope * at) * vote_factor[None, :, None] * e
+        y[:, :, ind] = sizes.ind_keep * t.stand0[None, :, ind] + ind_shift + sizes.ind_sd * rng.standard_normal((d, n))
         y = np.where(standing[None], np.maximum(y, 0.0), -1.0)
         w = np.argmax(y, axis=2)
         onehot = np.zeros((d, n, K), dtype=bool)
@@ -313,8 +389,10 @@ def deterministic(t: Transition, sizes: Sizes, poll: np.ndarray | None = None) -
     x = consolidated(t, sizes.transfer)
     X = statewide(x, t.weight0, t.present1)
     rl = region_lead(t.region, x, t.weight0, t.present1, X) if sizes.keep_region else None
+    loss = poll_loss(sizes, X, None if poll is None else poll_where_standing(t, poll))
     y = _apply(sizes, X[None, :], x, _centre(t, sizes, X, poll, x)[None, :], pw=t.present1 * t.weight0[:, None], rl=rl,
-               keep=sizes.state_keep(t.n) if sizes.keep_small else None)
+               loss=loss,
+               keep=sizes.state_keep(t.n, third_share(t, sizes.transfer)) if sizes.keep_varies else None)
     new = is_new(t, sizes)
     y = np.where(new[None, :], sizes.new_mean if poll is None else poll_where_standing(t, poll)[None, :], y)
     y[:, K - 2] = sizes.ind_keep * t.stand0[:, K - 2]

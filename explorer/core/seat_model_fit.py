@@ -21,8 +21,8 @@ import math
 
 import numpy as np
 
-from .seat_model import (NEW_BELOW, SEAT_VOTES_REF, SMALL_STATE, STATE_FLOOR, STATE_REF, Sizes, consolidated, couple, incumbent,
-                         region_lead, standing_weight, statewide)
+from .seat_model import (NEW_BELOW, SEAT_VOTES_REF, SMALL_STATE, SPREAD_REF, STATE_FLOOR, STATE_REF, THIRD_REF, Sizes, consolidated, couple, incumbent,
+                         lead_spread, region_lead, standing_weight, statewide, third_share)
 from .seat_transitions import Transition
 
 MIN_TRANSFER_SEATS = 10
@@ -150,6 +150,20 @@ def _moment_swing(swings: np.ndarray, levels: np.ndarray, pull: bool,
 
 
 
+def new_seat_spread(spreads: list[tuple[float, float, int]], noise2: float) -> float:
+    """The log-normal spread ``s`` of a new contender's share over the seats it stands in, by
+    moments: ``spreads`` holds (mean share, mean squared deviation of its seats' shares from it,
+    seats) per new contender; those under SUBSTANTIAL where they stand are left out (their few
+    points lie within the seat noise). With ``y = mu exp(s z - s^2 / 2)`` plus the seat's and the
+    district's noise (variance ``noise2``), E[(y - mu)^2] = mu^2 (exp(s^2) - 1) + noise2, pooled
+    over the contenders weighted by their seats. 0 where nothing is left."""
+    big = [(mu, v, c) for mu, v, c in spreads if mu >= SUBSTANTIAL]
+    if not big:
+        return 0.0
+    rel2 = sum(c * (v - noise2) for mu, v, c in big) / sum(c * mu * mu for mu, v, c in big)
+    return float(math.sqrt(math.log1p(max(rel2, 0.0))))
+
+
 def shares_before_after(t: Transition, rate: float):
     """One transition's shares as the fit reads them: ``x`` the earlier shares consolidated at the
     transfer ``rate`` (seats x contenders), ``X`` each contender's earlier and ``S1`` its later
@@ -173,7 +187,10 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               keep_by_lead: bool = False, keep_by_region: bool = False,
               incumbency: bool = False, keep_by_state_size: bool = False,
               local_for_winners: bool = False, local_for_poll: bool = False,
-              local_scale: float = 1.0) -> tuple[Sizes, dict]:
+              local_scale: float = 1.0, seat_by_spread: bool = False,
+              keep_by_loss: bool = False, keep_by_loss_size: bool = False, keep_by_third: bool = False,
+              new_by_seat: bool = False, ind_to_poll: bool = False,
+              noise_by_centre: bool = False) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
@@ -188,15 +205,27 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     ``keep_by_state_size``: seat_keep moved in states of fewer than SMALL_STATE seats;
     ``local_for_winners`` (``local_for_poll``: with each transition's real later shares as a
     perfect poll): the local parts scaled by :func:`scale_local_for_winners`; ``local_scale``: the
-    local parts scaled by this factor (a form chosen by the back-test, not fitted). Returns the sizes
+    local parts scaled by this factor (a form chosen by the back-test, not fitted); ``seat_by_spread``
+    (with ``seat_by_votes``): the seat noise also a power of the transition's earlier spread of
+    leads (:func:`seat_model.lead_spread`), by maximum likelihood; ``keep_by_loss``: the part of a
+    seat's lead kept also moved by the contender's relative statewide loss (S1 / X − 1 where below 0;
+    least squares with seat_keep; applied with a poll, which says the loss), ``keep_by_loss_size``:
+    and by that loss times the contender's size; ``keep_by_third``: seat_keep moved by the earlier
+    third-largest contender's statewide share (least squares); ``new_by_seat``: a new contender's
+    share spread unevenly over its seats (a log-normal factor, by moments over the new contenders
+    with at least 5 % where they stand, less the seat and district noise); ``ind_to_poll``: with a
+    poll, the seats' strongest independents moved together to the poll's share of independents (a
+    switch, nothing fitted); ``noise_by_centre``: the seat noise a line in the seat's fitted share
+    (the later statewide share plus the part of the leads kept) rather than its earlier share.
+    Returns the sizes
     and a report of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
     if transfer is not None:
         rate, rate_sd = transfer, 0.10
     swings, levels, devs0, devs1, groups, keeps, dev_x = [], [], [], [], [], [], []
-    incs, dev_r, dev_small = [], [], []
+    incs, dev_r, dev_small, dev_loss, dev_third = [], [], [], [], []
     per_t = []
-    ind_x, ind_y, new_means = [], [], []
+    ind_x, ind_y, new_means, new_spread = [], [], [], []
     for t in ts:
         K = t.K
         x, X, S1, X0all, old = shares_before_after(t, rate)
@@ -220,6 +249,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
         for k in np.flatnonzero((X0all < NEW_BELOW) & (np.arange(K) < K - 2) & (t.present1.sum(0) >= 1)):
             m = t.present1[:, k]
             new_means.append(float((t.s1[m, k] * t.weight0[m]).sum() / t.weight0[m].sum()))
+            if m.sum() >= 5:
+                new_spread.append((new_means[-1], float(np.mean((t.s1[m, k] - new_means[-1]) ** 2)), int(m.sum())))
         use = t.present1 & old[None, :]
         devs0.append((x - X[None, :])[use])
         devs1.append((t.s1 - S1[None, :])[use])
@@ -227,12 +258,17 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
         rl = region_lead(t.region, x, t.weight0, t.present1, X) if keep_by_region else np.zeros_like(x)
         dev_r.append(rl[use])
         dev_small.append(np.full(int(use.sum()), 1.0 if t.n < SMALL_STATE else 0.0))
+        third_t = third_share(t, rate)
+        dev_third.append(np.full(int(use.sum()), third_t - THIRD_REF))
+        with np.errstate(divide="ignore", invalid="ignore"):
+            loss_t = np.minimum(np.where(X > 0, S1 / np.where(X > 0, X, 1.0) - 1.0, 0.0), 0.0)
+        dev_loss.append(np.broadcast_to(loss_t[None, :], x.shape)[use])
         e0, e1 = devs0[-1], devs1[-1]
         if len(e0) >= 20 and e0 @ e0 > 0:      # this transition's own seat_keep and its sampling noise
             bt = float(e0 @ e1 / (e0 @ e0))
             res = e1 - bt * e0
             keeps.append((bt, float(res @ res) / (len(e0) - 1) / float(e0 @ e0)))
-        per_t.append((t, x, X, S1, use, old, rl))
+        per_t.append((t, x, X, S1, use, old, rl, loss_t, third_t))
         ind_x.extend(t.stand0[:, K - 2].tolist())
         ind_y.extend(t.s1[:, K - 2].tolist())
     swings, levels = np.array(swings), np.array(levels)
@@ -249,25 +285,34 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
             (sa, sb) if centre_ls else None)
     d0, d1 = np.concatenate(devs0), np.concatenate(devs1)
     keep = float(d0 @ d1 / (d0 @ d0)) if fade else 1.0
-    keep_size = keep_lead = keep_region = keep_small = 0.0
-    if fade and (keep_by_size or keep_by_lead or keep_by_region or keep_by_state_size):
+    keep_size = keep_lead = keep_region = keep_small = keep_loss = keep_loss_size = keep_third = 0.0
+    if fade and (keep_by_size or keep_by_lead or keep_by_region or keep_by_state_size or keep_by_loss or keep_by_third):
         dx = np.concatenate(dev_x)
         cols = [d0] + ([d0 * dx] if keep_by_size else []) + ([d0 * np.abs(d0)] if keep_by_lead else []) + \
             ([np.concatenate(dev_r)] if keep_by_region else []) + \
-            ([d0 * np.concatenate(dev_small)] if keep_by_state_size else [])
+            ([d0 * np.concatenate(dev_small)] if keep_by_state_size else []) + \
+            ([d0 * np.concatenate(dev_loss)] if keep_by_loss else []) + \
+            ([d0 * np.concatenate(dev_loss) * np.concatenate(dev_x)] if keep_by_loss and keep_by_loss_size else []) + \
+            ([d0 * np.concatenate(dev_third)] if keep_by_third else [])
         coef = list(np.linalg.lstsq(np.stack(cols, 1), d1, rcond=None)[0])
         keep = float(coef.pop(0))
         keep_size = float(coef.pop(0)) if keep_by_size else 0.0
         keep_lead = float(coef.pop(0)) if keep_by_lead else 0.0
         keep_region = float(coef.pop(0)) if keep_by_region else 0.0
         keep_small = float(coef.pop(0)) if keep_by_state_size else 0.0
+        keep_loss = float(coef.pop(0)) if keep_by_loss else 0.0
+        keep_loss_size = float(coef.pop(0)) if keep_by_loss and keep_by_loss_size else 0.0
+        keep_third = float(coef.pop(0)) if keep_by_third else 0.0
     kf = Sizes(seat_keep=keep, keep_size=keep_size, keep_lead=keep_lead)
     kp = np.array(keeps) if keeps else np.zeros((0, 2))
     keep_sd = float(np.sqrt(max(np.var(kp[:, 0]) - np.mean(kp[:, 1]), 0.0))) if (keep_varies and len(kp) >= 3) else 0.0
-    partner_dev, region_m, region_var, e_abs, e_x, e_v = [], [], [], [], [], []
-    for t, x, X, S1, use, old, rl in per_t:
-        k_t = keep + (keep_small if t.n < SMALL_STATE else 0.0)
-        r = (t.s1 - S1[None, :]) - kf.kept(X[None, :], x - X[None, :], k_t) - keep_region * rl
+    partner_dev, region_m, region_var, e_abs, e_x, e_v, e_l = [], [], [], [], [], [], []
+    for t, x, X, S1, use, old, rl, loss_t, third_t in per_t:
+        spread_t = lead_spread(x, X, use)
+        k_t = keep + (keep_small if t.n < SMALL_STATE else 0.0) + keep_third * (third_t - THIRD_REF)
+        r = (t.s1 - S1[None, :]) - kf.kept(X[None, :], x - X[None, :], k_t) - keep_region * rl \
+            - (keep_loss + keep_loss_size * X[None, :]) * loss_t[None, :] * (x - X[None, :])
+        at = np.clip(t.s1 - r, 0, 1) if noise_by_centre else x      # the fitted centre, before the partner's part
         for k in np.flatnonzero(old):
             if len(t.partners[t.contenders[k]]) >= 2:
                 for p in range(len(t.partners[t.contenders[k]])):
@@ -286,11 +331,12 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                     region_var.append(float(r[m, k].var(ddof=1)) / nm)
                     e = r[m, k] - mu if region else r[m, k]
                     e_abs.extend((np.abs(e) * (math.sqrt(nm / (nm - 1)) if region else 1.0)).tolist())
-                    e_x.extend(x[m, k].tolist())
+                    e_x.extend(at[m, k].tolist())
                     e_v.extend(t.weight0[m].tolist())
+                    e_l.extend([spread_t] * nm)
     ea, ex = np.array(e_abs), np.array(e_x)
     c = math.sqrt(2 / math.pi)
-    seat_df, votes_pow = math.inf, 0.0
+    seat_df, votes_pow, spread_pow = math.inf, 0.0, 0.0
     if hetero:
         a, b = np.linalg.lstsq(np.stack([np.ones_like(ex), ex], 1), ea / c, rcond=None)[0]
         if seat_ml:
@@ -308,6 +354,14 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                 return float(np.sum(np.log(sd) + 0.5 * e2 / sd ** 2))
             a, b, votes_pow = nelder_mead(nll_v, [a, b, 0.0], step=0.01)
             a, b, votes_pow = nelder_mead(nll_v, [a, b, votes_pow], step=0.01)
+            if seat_by_spread:   # and a power of the transition's earlier spread of leads
+                ll_ = np.log(np.maximum(np.array(e_l), 1e-3) / SPREAD_REF)
+
+                def nll_s(th):
+                    sd = np.maximum(th[0] + th[1] * ex, 1e-4) * np.exp(th[2] * lv + th[3] * ll_)
+                    return float(np.sum(np.log(sd) + 0.5 * e2 / sd ** 2))
+                a, b, votes_pow, spread_pow = nelder_mead(nll_s, [a, b, votes_pow, 0.0], step=0.01)
+                a, b, votes_pow, spread_pow = nelder_mead(nll_s, [a, b, votes_pow, spread_pow], step=0.01)
         if seat_tails:
             e2 = ea ** 2
 
@@ -331,6 +385,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     ix, iy = np.array(ind_x), np.array(ind_y)
     ikeep = float(ix @ iy / (ix @ ix)) if ix @ ix > 0 else 0.5
     nm = np.array(new_means) if new_means else np.array([0.05])
+    new_seat_sd = new_seat_spread(new_spread, float(max(a, 0.005)) ** 2 + reg_sd ** 2) if new_by_seat else 0.0
     sizes = Sizes(form=form, swing_a=float(sa), swing_b=float(sb), state_sd=state_sd, state_df=df,
                   seat_keep=keep, partner_sd=part_sd, region_sd=reg_sd, seat_sd=float(max(a, 0.005)),
                   seat_slope=float(b), transfer=float(rate), transfer_sd=float(rate_sd), ind_keep=ikeep,
@@ -338,7 +393,10 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   new_sd=float(nm.std()) if len(nm) > 1 else 0.05, state_pow=pw, coupled=coupled,
                   wave_p=wave_p, wave_mult=wave_mult, seat_df=seat_df, keep_sd=keep_sd,
                   seat_votes_pow=float(votes_pow), keep_size=keep_size, keep_lead=keep_lead,
-                  keep_region=keep_region, swing_inc=s_inc, keep_small=keep_small)
+                  keep_region=keep_region, swing_inc=s_inc, keep_small=keep_small,
+                  seat_spread_pow=float(spread_pow), keep_loss=keep_loss, keep_loss_size=keep_loss_size,
+                  keep_third=keep_third, new_seat_sd=new_seat_sd, ind_to_poll=ind_to_poll,
+                  noise_by_centre=noise_by_centre)
     scale = None
     if local_for_winners or local_for_poll:
         sizes, scale = scale_local_for_winners(ts, sizes, poll=local_for_poll)
@@ -466,4 +524,28 @@ FORMS.update({
 FORMS.update({
     f"{_C2}, region's lead kept, local parts x {c:g}": dict(_CHOSEN2, keep_by_region=True, local_scale=c)
     for c in (1.25, 1.5, 1.75, 2.0)
+})
+# issue 25's fifth round, for the perfect-poll failures (the statewide leader overstated in
+# multi-cornered contests and landslides, new parties understated): on the fourth round's poll form
+_P4 = "uniform, all parts, seat noise by ML and votes, leads kept by size and their size, region's lead kept"
+_POLL4 = dict(_POLL, keep_by_size=True, keep_by_lead=True, keep_by_region=True)
+FORMS.update({
+    f"{_P4}, local parts x {c:g}": dict(_POLL4, local_scale=c) for c in (0.75, 1.25)
+})
+FORMS.update({
+    f"{_P4}, seat noise by the earlier spread": dict(_POLL4, seat_by_spread=True),
+    f"{_P4}, leads kept by the poll's loss": dict(_POLL4, keep_by_loss=True),
+    f"{_P4}, leads kept by the poll's loss and size": dict(_POLL4, keep_by_loss=True, keep_by_loss_size=True),
+    f"{_P4}, leads kept by the third party's size": dict(_POLL4, keep_by_third=True),
+    f"{_P4}, new contenders' seats uneven": dict(_POLL4, new_by_seat=True),
+    f"{_P4}, new contenders' seats uneven, seat noise by the earlier spread": dict(
+        _POLL4, new_by_seat=True, seat_by_spread=True),
+    f"{_P4}, new contenders' seats uneven, independents to the poll": dict(_POLL4, new_by_seat=True, ind_to_poll=True),
+    f"{_P4}, new contenders' seats uneven, seat noise by the centre": dict(_POLL4, new_by_seat=True, noise_by_centre=True),
+})
+FORMS.update({     # the same two parts on the form chosen without a poll
+    f"{_C2}, region's lead kept, local parts x 1.5, new contenders' seats uneven": dict(
+        _CHOSEN2, keep_by_region=True, local_scale=1.5, new_by_seat=True),
+    f"{_C2}, region's lead kept, local parts x 1.5, seat noise by the earlier spread": dict(
+        _CHOSEN2, keep_by_region=True, local_scale=1.5, seat_by_spread=True),
 })

@@ -947,7 +947,9 @@ class Simulator:
         ``M`` the statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X + sd(X) z, sd(X) the
         spread by the contender's size (``Sizes.state_spread``), z a t where ``state_df`` is finite; with a
         poll: to the poll's share where the contender stands, ± the poll's error), and ``A``
-        the partner's own swing within its bloc and the contender's district swing."""
+        the partner's own swing within its bloc and the contender's district swing. Every contender
+        here stood in the data set's election, so the model's part for a new contender's uneven seats
+        (``new_seat_sd``, the poll form's) has nothing to apply to."""
         from .blocs import bloc_index
         from .seat_model import seat_votes_factor
         pj, pb, o, bank, z = self.pj, self.pj.prepared, self.pj.outcomes, self.bank, m.sizes
