@@ -238,3 +238,15 @@ def test_a_probability_short_of_certainty_never_reads_100_or_0_percent(p, shown)
 def test_with_one_place_a_probability_short_of_certainty_never_reads_100_or_0_percent(p, shown):
     """The Walk-away dock's P(majority) columns show one place: 0.9996 is not "100.0 %"."""
     assert U.probability_percent(p, 1) == shown
+
+
+def test_a_summarys_party_columns_and_p_majority_read_by_hand():
+    """Four draws, three parties of which 0 and 2 win somewhere: a party's seats per draw are its
+    column (zeros for party 1, which wins nowhere), and P(majority) the share of draws at 2 or more,
+    the same when asked again."""
+    s = U.Summary(4, ["A", "B", "C"], np.array([[0, 2]]), np.array([[3, 1]]), np.array([0.75]),
+                  np.array([1, 2, 2, 0]), np.array([0, 2]), (np.array([1, 1, 0, 1]), np.array([0, 0, 1, 0])),
+                  2, np.zeros(1))
+    assert s.seats_of(0).tolist() == [1, 1, 0, 1] and s.seats_of(2).tolist() == [0, 0, 1, 0]
+    assert s.seats_of(1).tolist() == [0, 0, 0, 0]
+    assert s.p_majority == 0.5 and s.p_majority == 0.5

@@ -576,11 +576,15 @@ class Summary:
 
     def seats_of(self, k: int) -> np.ndarray:
         """(D,) party ``k``'s seats in each draw (zeros for a party that never wins)."""
-        at = np.flatnonzero(self.seat_cols == k)
-        if not len(at):
+        at = self.__dict__.get("_col_at")
+        if at is None:      # each party's column, once per summary (the walk-away reads 84 a move)
+            cols = self.seat_cols.tolist()       # the first column of a party wins, as ever
+            at = self.__dict__["_col_at"] = dict(zip(reversed(cols), range(len(cols) - 1, -1, -1)))
+        c = at.get(int(k))
+        if c is None:
             dt = self.col_seats[0].dtype if self.col_seats else np.int16
             return np.zeros(len(self.alliance_seats), dtype=dt)
-        return self.col_seats[at[0]]
+        return self.col_seats[c]
 
     def p_win_of(self, k: int) -> np.ndarray:
         """(N,) P(party ``k`` wins each seat): ``p_win[:, k]``."""
@@ -595,7 +599,11 @@ class Summary:
 
     @property
     def p_majority(self) -> float:
-        return float((self.alliance_seats >= self.majority).mean())
+        hit = self.__dict__.get("_p_majority")      # nothing in a summary changes: counted once
+        if hit is None or hit[0] is not self.alliance_seats or hit[1] != self.majority:
+            hit = self.__dict__["_p_majority"] = (self.alliance_seats, self.majority,
+                                                 float((self.alliance_seats >= self.majority).mean()))
+        return hit[2]
 
     def interval(self, x: np.ndarray) -> tuple[int, int, int]:
         """Median and the 80 % interval (p10, p90) of a seat count (``np.percentile``'s
@@ -1382,11 +1390,15 @@ class Simulator:
             short = at == majority - 1
             ta = won[at == majority].sum(axis=0, dtype=np.int64)
             tipping = (ta + (int(short.sum()) - won[short].sum(axis=0, dtype=np.int64))) / D
-        keep = np.flatnonzero(self._col_tot > 0)
-        keep = keep[np.argsort(self.cols[keep], kind="stable")]
+        # the columns that win some draw by party: the columns' stable order by party made once, then
+        # those with a win kept in it (the same order as sorting the kept ones: ties by column)
+        order = self.__dict__.get("_col_order")
+        if order is None or len(order) != len(self.cols):
+            order = self.__dict__["_col_order"] = np.argsort(self.cols, kind="stable")
+        keep = order[self._col_tot[order] > 0]
         cols = self._col_seats
         return Summary(D, self.parties, self._party, self._count, self._p_all, seats_d, self.cols[keep],
-                       tuple(cols[c] for c in keep.tolist()), majority, tipping)
+                       tuple(map(cols.__getitem__, keep.tolist())), majority, tipping)
 
     @property
     def cushion(self) -> "Cushion":
