@@ -22,7 +22,6 @@ simulated: a fourth is never within reach of first place at these noise sizes.
 from __future__ import annotations
 
 import math
-import sys
 import threading
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -450,13 +449,12 @@ def table_normals(key, n: int) -> np.ndarray:
         from statistics import NormalDist
         inv = NormalDist().inv_cdf
         _NORMAL16.append(np.array([inv((i + 0.5) / 65536) for i in range(65536)], dtype=np.float32))
-    if sys.byteorder == "little":
-        # the generator's 64-bit steps as 32-bit halves, low then high (a full-range uint32 draw
-        # takes them as they come): the bytes of random_raw, 2x quicker than it per seat
-        bits = np.random.Generator(np.random.PCG64(key)).integers(0, 2**32, size=-(-n // 2), dtype=np.uint32)
-    else:
-        bits = np.random.PCG64(key).random_raw(-(-n // 4))
-    return np.take(_NORMAL16[0], bits.view(np.uint16)[:n])
+    # the generator's 64-bit steps read as 16-bit quarters as they lie in memory (on a
+    # little-endian machine the bytes a full-range uint32 draw of the same stream gives, low half
+    # then high); the indices widened before the gather (a gather through uint16 indices casts
+    # them inside, slower)
+    bits = np.random.PCG64(key).random_raw(-(-n // 4))
+    return np.take(_NORMAL16[0], bits.view(np.uint16)[:n].astype(np.intp))
 
 
 def _normals(rng: np.random.Generator, df: float, shape: tuple, dtype) -> np.ndarray:
@@ -1184,8 +1182,8 @@ class Simulator:
                 if wide is not None:
                     np.take(wide, rrow[:, k], axis=0, out=tmp, mode="clip")
                 else:      # half precision widened through its table of every value (2x a cast)
-                    np.take(_half_table(), np.take(b.region_table, rrow[:, k], axis=0).view(np.uint16), out=tmp,
-                            mode="clip")
+                    np.take(_half_table(), np.take(b.region_table, rrow[:, k], axis=0).view(np.uint16).astype(np.intp),
+                            out=tmp, mode="clip")     # the indices widened first: a uint16 gather casts inside
                     tmp *= self.r_scale
                 x += tmp
             if crow is not None:       # the contender's statewide swing: a factor, or points
