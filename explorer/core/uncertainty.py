@@ -36,6 +36,13 @@ DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 2024
 TOP = 3                   # contenders simulated per seat and variant
 CHUNK = 16                # seats worked out together: (16, 10,000) float32 rows stay in the cache
+# a small data set's simulator keeps each (variant, seat)'s winning slots once worked out (a split
+# run on the GUI thread: a state's 90 seats at 10,000 draws), so that a split it comes back to —
+# an undo, a preset or "assign all" chosen again, a seat dragged back — reads them instead of
+# drawing them again: the same bytes. Kept while seats x draws <= MEMO_CELLS, up to MEMO_BYTES a
+# simulator (the oldest let go first)
+MEMO_CELLS = 2**20
+MEMO_BYTES = 8 * 2**20
 
 
 @dataclass(frozen=True)
@@ -716,6 +723,14 @@ def _unpack_slots(rows: np.ndarray, n: int) -> np.ndarray:
     return out.reshape(R, -1)[:, :n]
 
 
+def _slot_counts(win: np.ndarray) -> np.ndarray:
+    """(S, TOP + 1) int32: the draws each slot wins in each seat's row of ``win`` (S, D)."""
+    out = np.empty((win.shape[0], TOP + 1), dtype=np.int32)
+    for j in range(TOP + 1):
+        out[:, j] = np.count_nonzero(win == j, axis=1)
+    return out
+
+
 _WORK = threading.local()
 WORK_CELLS = 2**18          # the scratch kept per thread: 3 x 1 MB (a chunk is 160,000 cells)
 _HALF: list = []
@@ -755,6 +770,7 @@ class Simulator:
     def __init__(self, projector, ds: Dataset, params: UncertaintyParams, draws: int = DEFAULT_DRAWS,
                  seed: int = DEFAULT_SEED, bank: NoiseBank | None = None):
         self.pj, self.ds, self.params, self.draws, self.seed = projector, ds, params, draws, seed
+        self._memo: dict | None = None
         self._prepare(bank)
         self._winners: np.ndarray | None = None   # (tiles, D, TILE) winning slots (2 bits) of the split
         self._variant: np.ndarray | None = None
@@ -830,6 +846,8 @@ class Simulator:
             bank.zero_last_party()
         self.bank = bank
         self.n_variants_prepared = V
+        # (variant, seat) -> (winning slots (D,), wins per slot): worked out from the tables just made
+        self._memo = {} if self.N * self.draws <= MEMO_CELLS else None
         self.n_sp = len(used) + 1
         if isinstance(params, ModelParams):
             self._model_tables(params)
@@ -1225,6 +1243,32 @@ class Simulator:
             win[un, :] = TOP
         return win
 
+    def _counted_slots(self, seats: np.ndarray, variants: np.ndarray, wide: np.ndarray | None = None):
+        """``_win_slots`` of some seats (an index array) and each seat's wins per slot, (S, D) and
+        (S, TOP + 1): a small data set's (variant, seat) pairs worked out before are read from the
+        simulator's memo, the others worked out (together) and kept."""
+        memo = self._memo
+        if memo is None:
+            win = self._win_slots(seats, variants, wide)
+            return win, _slot_counts(win)
+        keys = list(zip(variants.tolist(), seats.tolist()))
+        got = [memo.get(k) for k in keys]
+        todo = [j for j, g in enumerate(got) if g is None]
+        if todo:
+            at = np.array(todo, dtype=np.int64)
+            fresh = self._win_slots(seats[at], variants[at], wide)
+            counts = _slot_counts(fresh)
+            room = max(1, MEMO_BYTES // max(self.draws, 1))          # rows kept a simulator
+            for r, j in enumerate(todo):
+                row, c = fresh[r].copy(), counts[r].copy()      # rows of their own: let go one by one
+                row.flags.writeable = c.flags.writeable = False
+                got[j] = memo[keys[j]] = (row, c)
+            while len(memo) > room:
+                memo.pop(next(iter(memo)), None)
+        if len(got) == 1:
+            return got[0][0][None, :], got[0][1][None, :]
+        return np.stack([g[0] for g in got]), np.stack([g[1] for g in got])
+
     def _variants(self, pools: np.ndarray, fights: np.ndarray | None = None) -> np.ndarray:
         var = self.pj.variants(pools, fights)
         if len(self.pj.variant_masks) != self.n_variants_prepared:
@@ -1250,10 +1294,8 @@ class Simulator:
         wide = self.wide_regions()
         for s in range(0, N, chunk):
             sl = slice(s, min(s + chunk, N))
-            win = self._win_slots(np.arange(sl.start, sl.stop), var[sl], wide)        # (S, D)
+            win, counts[sl] = self._counted_slots(np.arange(sl.start, sl.stop), var[sl], wide)   # (S, D)
             _put_tiles(W, sl.start, win)
-            for j in range(TOP + 1):
-                counts[sl, j] = np.count_nonzero(win == j, axis=1)
             seats_d += (np.right_shift(bits[sl, None], win) & 1).sum(axis=0, dtype=np.int64)
             self._add_columns(table, win, counts[sl], col[sl], +1)
         del wide
@@ -1340,12 +1382,11 @@ class Simulator:
             tb = _tile_bytes(self._winners, changed)
             old_slot = _slots_of(tb[0], tb[2])                                   # (n, D)
             new_slot = np.empty((n, D), dtype=np.uint8)
-            for a in range(0, n, CHUNK):                                           # (n, D)
-                new_slot[a:a + CHUNK] = self._win_slots(changed[a:a + CHUNK], var[changed[a:a + CHUNK]])
-            old_v, new_v = self._variant[changed], var[changed]
             new_counts = np.empty((n, TOP + 1), dtype=np.int32)
-            for j in range(TOP + 1):
-                new_counts[:, j] = np.count_nonzero(new_slot == j, axis=1)
+            for a in range(0, n, CHUNK):                                           # (n, D)
+                new_slot[a:a + CHUNK], new_counts[a:a + CHUNK] = self._counted_slots(
+                    changed[a:a + CHUNK], var[changed[a:a + CHUNK]])
+            old_v, new_v = self._variant[changed], var[changed]
             old_counts = self._counts[changed]
             # the columns changed are copied first: the summaries handed out keep theirs
             old_col, new_col = self.win_col[old_v, changed], self.win_col[new_v, changed]
@@ -1434,6 +1475,7 @@ class Simulator:
         if self.rtdraw is not None:
             out.rtdraw = np.ascontiguousarray(self.rtdraw[:, :d])
         out._winners = out._variant = out._col_seats = None
+        out._memo = {} if out.N * out.draws <= MEMO_CELLS else None    # other draws: a memo of its own
         return out
 
     def variant_probabilities(self, chunk: int = CHUNK) -> np.ndarray:
