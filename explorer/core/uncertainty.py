@@ -1333,14 +1333,29 @@ class Simulator:
         (S, D) the seats' winning slots, ``counts`` (S, slots) their wins, ``col`` (S, slots) each
         slot's column. A slot that wins every draw adds a constant; one that never wins, nothing."""
         D = win.shape[1]
-        for i, j in zip(*np.nonzero(counts)):
-            c = int(col[i, j])
-            if counts[i, j] == D:
-                cols[c] += sign
-            elif sign > 0:
-                cols[c] += win[i] == j
+        ii, jj = np.nonzero(counts)
+        cc = col[ii, jj]
+        full = counts[ii, jj] == D
+        for c, k in zip(*np.unique(cc[full], return_counts=True)):     # a constant per column
+            cols[int(c)] += sign * int(k)
+        part = ~full
+        if not part.any():
+            return
+        # the slots that win some draws, a column at a time: its seats' hits summed in one pass
+        # (integers: the same counts as one seat after another)
+        order = np.argsort(cc[part], kind="stable")
+        pi, pj, pc = ii[part][order], jj[part][order], cc[part][order]
+        starts = np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]]).tolist()
+        for a, b in zip(starts, starts[1:] + [len(pc)]):
+            c = int(pc[a])
+            if b - a == 1:
+                hit = win[pi[a]] == pj[a]
             else:
-                cols[c] -= win[i] == j
+                hit = (win[pi[a:b]] == pj[a:b, None]).sum(axis=0, dtype=cols[c].dtype)
+            if sign > 0:
+                cols[c] += hit
+            else:
+                cols[c] -= hit
 
     @staticmethod
     def _merged(party: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
