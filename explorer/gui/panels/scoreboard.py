@@ -3,7 +3,7 @@ majority, the seat bar, the vote kept and the conflicts. One tile per pool, rebu
 any number of partners."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -71,19 +71,26 @@ class MajorityBar(DocumentView, QWidget):
         narrowest = min(fm.horizontalAdvance(d) for d in "0123456789") + 6   # no label fits a narrower segment
         white = QPen(QColor("white"), 1)
         colours = self._colours_for(ds, palette)
+        p.setPen(white)
+        bottom = top + bar_h
         for party, n in self.segments():
             seg = w * n / total
-            r = QRectF(x, top, seg, bar_h)
             c = colours.get(party)
             if c is None:
                 c = colours[party] = QColor(palette.get(party) or party_colour(ds, partners, party))
-            p.fillRect(r, c)
-            p.setPen(white)
-            p.drawLine(r.topRight(), r.bottomRight())
-            label = _bar_label(fm, f"{party} {n}", str(n), r, mx) if seg >= narrowest else None
-            if label is not None:
-                p.setPen(text_colour_on(c))
-                p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
+            if seg >= narrowest:
+                r = QRectF(x, top, seg, bar_h)
+                p.fillRect(r, c)
+                p.drawLine(r.topRight(), r.bottomRight())
+                label = _bar_label(fm, f"{party} {n}", str(n), r, mx)
+                if label is not None:
+                    p.setPen(text_colour_on(c))
+                    p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
+                    p.setPen(white)
+            else:       # no label fits (most of an all-India bar's ~80): the same fill and edge, fewer calls
+                right = x + seg
+                p.fillRect(QRectF(x, top, seg, bar_h), c)
+                p.drawLine(QPointF(right, top), QPointF(right, bottom))
             x += seg
         p.setPen(QPen(QColor("#222"), 2, Qt.PenStyle.DashLine))
         p.drawLine(int(mx), 0, int(mx), int(top + bar_h + 2))
