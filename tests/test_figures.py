@@ -2,6 +2,7 @@
 three-seat data set of tests/helpers.py (transfer 80 %)."""
 import pytest
 
+from explorer.core.blocs import bloc_index
 from explorer.core.engine import Engine, PartnerFigures, SeatRow
 from explorer.core.scenario import Scenario
 
@@ -44,6 +45,29 @@ def test_party_order_is_the_same_for_every_bar(ev):
     assert ev.seat_segments() == [("INC", 1), ("BJP", 2)]
     assert ev.seat_segments(baseline=True) == [("BJP", 3)]
     assert ev.swing_parties == ["BJP", "INC", "AAP"]  # 1,300, 680 and 270 votes; never IND or NOTA
+
+
+def test_party_order_after_a_move_and_the_blocs_kept_per_projector():
+    """The others by projected seats, most first, ties in the parties' order; a move keeps the
+    projector, so its evaluations share one bloc index and the partners' votes stay the same."""
+    ds = tiny_dataset()
+    sc = Scenario(ds)
+    eng = Engine(ds)
+    sc.assign([1, 2, 3], "contested")
+    a = eng.evaluate(sc)
+    parties = a.projection.parties
+    others = [parties[i] for i in a.party_order[2:]]
+    counts = {parties[i]: int(a.projection.seat_counts[i]) for i in range(len(parties))}
+    assert [counts[p] for p in others] == sorted((counts[p] for p in others), reverse=True)
+    tied = [p for p in others if counts[p] == 0]
+    assert tied == [p for p in parties[2:] if counts[p] == 0]      # ties in the parties' order
+    sc.assign([2], "INC")
+    b = eng.evaluate(sc)
+    assert b.projector is a.projector and b.blocs is a.blocs
+    fresh = bloc_index(parties, 2, b.bloc_name, b.projector.rivals)
+    assert b.blocs.names == fresh.names and b.blocs.of_party.tolist() == fresh.of_party.tolist()
+    assert b.blocs.of_party.tolist()[:2] == [0, 0]
+    assert [p.votes for p in b.partners] == [p.votes for p in a.partners]
 
 
 def test_headline_says_what_it_counts():

@@ -238,3 +238,53 @@ def test_a_probability_short_of_certainty_never_reads_100_or_0_percent(p, shown)
 def test_with_one_place_a_probability_short_of_certainty_never_reads_100_or_0_percent(p, shown):
     """The Walk-away dock's P(majority) columns show one place: 0.9996 is not "100.0 %"."""
     assert U.probability_percent(p, 1) == shown
+
+
+def test_a_summarys_party_columns_and_p_majority_read_by_hand():
+    """Four draws, three parties of which 0 and 2 win somewhere: a party's seats per draw are its
+    column (zeros for party 1, which wins nowhere), and P(majority) the share of draws at 2 or more,
+    the same when asked again."""
+    s = U.Summary(4, ["A", "B", "C"], np.array([[0, 2]]), np.array([[3, 1]]), np.array([0.75]),
+                  np.array([1, 2, 2, 0]), np.array([0, 2]), (np.array([1, 1, 0, 1]), np.array([0, 0, 1, 0])),
+                  2, np.zeros(1))
+    assert s.seats_of(0).tolist() == [1, 1, 0, 1] and s.seats_of(2).tolist() == [0, 0, 1, 0]
+    assert s.seats_of(1).tolist() == [0, 0, 0, 0]
+    assert s.p_majority == 0.5 and s.p_majority == 0.5
+
+
+def test_a_split_come_back_to_reads_its_seats_from_the_memo_with_the_same_figures(monkeypatch):
+    """Haryana's 90 seats x 4,000 draws: each (variant, seat) is worked out once; assign all to
+    AAP, then INC, then AAP again works out 90 + 90 + 0 seats, and the third run's figures are a
+    fresh simulator's. With room for 100 rows only, the oldest go: AAP's 90 are worked out again."""
+    sc = Scenario(HARYANA)
+    params, _ = U.params_for(HARYANA)
+    ev, sim, _ = simulate(HARYANA, sc, params)
+    drawn = []
+    real = U.Simulator._win_slots
+
+    def counting(self, seats, variants, wide=None):
+        drawn.append(len(seats))
+        return real(self, seats, variants, wide)
+    monkeypatch.setattr(U.Simulator, "_win_slots", counting)
+    sims = []
+    for key in ("AAP", "INC", "AAP"):
+        drawn.clear()
+        sc.assign_all(key)
+        summ = sim.move(sc.pool, HARYANA.majority)
+        sims.append((sum(drawn), summ))
+    assert [n for n, _ in sims[:2]] == [90, 90] and sims[2][0] == 0
+    fresh = U.Simulator(ev.projector, HARYANA, params, 4000, 1, bank=sim.bank).run(sc.pool, HARYANA.majority)
+    again = sims[2][1]
+    assert np.array_equal(again.alliance_seats, fresh.alliance_seats)
+    assert np.array_equal(again.seat_wins, fresh.seat_wins) and np.array_equal(again.tipping, fresh.tipping)
+    monkeypatch.setattr(U, "MEMO_BYTES", 100 * 4000)      # room for 100 rows: the oldest go first
+    small = U.Simulator(ev.projector, HARYANA, params, 4000, 1, bank=sim.bank)
+    small.run(sc.pool, HARYANA.majority)                    # AAP's 90 rows kept
+    sc.assign_all("INC")
+    small.move(sc.pool, HARYANA.majority)                   # INC's 90 kept, 80 of AAP's let go
+    assert len(small._memo) == 100
+    drawn.clear()
+    sc.assign_all("AAP")
+    small.move(sc.pool, HARYANA.majority)
+    assert sum(drawn) == 90         # the 10 left were the oldest when the first new ones came
+    assert sim.first_draws(1000)._memo == {}       # other draws: a memo of its own

@@ -376,25 +376,11 @@ def open_progressively(app, ds, sc) -> dict:
     return out
 
 
-def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> str:
-    """One size, in a process of its own (its memory alone): open the window on the corpus's seats,
-    the full simulation, moves, assign-all, the optimiser's whole question."""
-    import resource
-    from PySide6.QtCore import QThreadPool
+def scale_scenario(n_seats: int, n_partners: int):
+    """The corpus's data set of ``n_seats`` seats and ``n_partners`` partners, each seat given to
+    the partner that polled most in it (the rest unassigned): (dataset, scenario, what it holds,
+    the partners' codes)."""
     from explorer.core.scenario import Scenario
-    # a size past this fails alone (MemoryError) instead of waking the OOM killer on a shared machine
-    cap = int(float(os.environ.get("BENCH_SCALE_MAX_GB", "8")) * 2 ** 30)
-    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
-    if "--glibc-default" not in sys.argv:
-        # glibc's thresholds as the app sets them at its start (blocks from 1 MiB mapped apart and
-        # handed back when freed): the RSS is then the window's as a user runs it
-        from explorer.gui.app import _give_back_freed_memory
-        _give_back_freed_memory()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
-    ref = frame_ref(app)
-    from explorer.gui.app_style import apply_style
-    apply_style(app)
     ds, held = corpus_dataset(n_seats, n_partners)
     sc = Scenario(ds)
     pr = __import__("explorer.core.engine", fromlist=["Engine"]).Engine(ds).evaluate(sc).projection
@@ -406,6 +392,68 @@ def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> st
     for code, g in best.groupby("party"):
         sc.assign(g.ac_no.tolist(), code)
     del pr
+    return ds, sc, held, codes
+
+
+def _cap_memory_as_the_app() -> None:
+    """The address space capped (``BENCH_SCALE_MAX_GB``) and glibc's thresholds as the app sets them."""
+    import resource
+    cap = int(float(os.environ.get("BENCH_SCALE_MAX_GB", "8")) * 2 ** 30)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+    if "--glibc-default" not in sys.argv:
+        from explorer.gui.app import _give_back_freed_memory
+        _give_back_freed_memory()
+
+
+def scale_pair(sizes: list[int], n_partners: int, n_drops: int) -> int:
+    """``--scale-pair 90,4100 [--partners 21] [--drops N]``: a window of each size in one process,
+    their drops alternating (drop k of every size with the same seed, one after the other), the GUI
+    thread's CPU of each (``time.thread_time``): the machine's load falls on every size alike, so
+    the ratio of a move's cost at each size to the first size's is read from the same minutes.
+    One line a size, then ``pair_ratio``."""
+    _cap_memory_as_the_app()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    ref = frame_ref(app)
+    from explorer.gui.app_style import apply_style
+    apply_style(app)
+    wins = {}
+    for n in sizes:
+        ds, sc, held, codes = scale_scenario(n, n_partners)
+        win = open_progressively(app, ds, sc)["win"]
+        settle(app)
+        drops(win, app, 5, 97)
+        wins[n] = (win, held, [])
+    for k in range(n_drops):
+        for n, (win, _, cpu) in wins.items():
+            c0 = time.thread_time()
+            drops(win, app, 1, 7000 + k)
+            cpu.append((time.thread_time() - c0) * 1e3)
+    first = wins[sizes[0]][2]
+    for n, (win, held, cpu) in wins.items():
+        print(f"pair seats={win.doc.dataset.seats.n} partners={n_partners} ({held}): move_cpu_median_ms="
+              f"{statistics.median(cpu):.1f} move_cpu_p95_ms={p95(cpu):.1f} over {len(cpu)} drops", flush=True)
+        win.hide()
+    print("pair_ratio to " + f"{sizes[0]} seats (the GUI thread's CPU of a move, drops alternating in one process): " +
+          " ".join(f"{n}: median {statistics.median(wins[n][2]) / statistics.median(first):.2f} "
+                   f"p95 {p95(wins[n][2]) / p95(first):.2f}" for n in sizes[1:]) + f" frame_ref_ms={ref:.1f}")
+    return 0
+
+
+def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> str:
+    """One size, in a process of its own (its memory alone): open the window on the corpus's seats,
+    the full simulation, moves, assign-all, the optimiser's whole question."""
+    from PySide6.QtCore import QThreadPool
+    # a size past the cap fails alone (MemoryError) instead of waking the OOM killer on a shared
+    # machine; glibc's thresholds as the app sets them at its start (blocks from 1 MiB mapped apart
+    # and handed back when freed): the RSS is then the window's as a user runs it
+    _cap_memory_as_the_app()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    ref = frame_ref(app)
+    from explorer.gui.app_style import apply_style
+    apply_style(app)
+    ds, sc, held, codes = scale_scenario(n_seats, n_partners)
     opened = open_progressively(app, ds, sc)     # every job of the opening done
     win = opened["win"]
     rss_idle = rss_mb()[0]
@@ -529,6 +577,13 @@ if __name__ == "__main__":
         print(scale_one(int(sys.argv[k + 1]), int(sys.argv[k + 2]), "--no-optimise" not in sys.argv,
                         int(sys.argv[k + 3])), flush=True)
         raise SystemExit(0)
+    if "--scale-pair" in sys.argv:
+        a = sys.argv
+
+        def arg(name, default):
+            return a[a.index(name) + 1] if name in a else default
+        raise SystemExit(scale_pair([int(x) for x in arg("--scale-pair", "90,4100").split(",")],
+                                    int(arg("--partners", "21")), int(arg("--drops", "60"))))
     if "--scale" in sys.argv:
         raise SystemExit(scale(sys.argv))
     if "--543" in sys.argv:  # issue 11's case alone: python tools/bench_gui.py --543

@@ -126,8 +126,17 @@ class Evaluation:
     @cached_property
     def blocs(self) -> "BlocIndex":
         """Which bloc each party of the projection counts for: ours, the rivals, or none."""
-        return bloc_index(self.projection.parties, self.projection.n_partners, self.bloc_name,
-                          self.projector.rivals)
+        pr, pj = self.projection, self.projector
+        # the same for every evaluation of a projector (its parties and rivals) and bloc name: made
+        # once, not a loop over every party a move (1,185 of them at 4,100 seats)
+        kept = pj.__dict__.setdefault("_bloc_index", {})
+        key = (self.bloc_name, pr.n_partners, pj.rivals)
+        hit = kept.get(key)
+        if hit is None or hit[0] is not pr.parties:
+            bi = bloc_index(pr.parties, pr.n_partners, self.bloc_name, pj.rivals)
+            bi.of_party.flags.writeable = False      # shared by the projector's evaluations
+            hit = kept[key] = (pr.parties, bi)
+        return hit[1]
 
     @cached_property
     def bloc_seats(self) -> dict[str, int]:
@@ -223,9 +232,19 @@ class Evaluation:
         # a Contested seat with a friendly fight counts only for the partners that fight there
         out_of = {p.code: sum(1 for codes in self.fights.values() if p.code not in codes) for p in P.partners}
         contests = [n_contested - out_of[p.code] for p in P.partners]
+        votes = self._partner_votes()
         return [PartnerFigures(p.code, p.name, p.colour, int(b.counts[i]), contests[i], int(b.counts[i]) + contests[i],
-                               int(b.sc[i]), int(b.st[i]), int(won[i]),
-                               float(self.projector.swung_partners[:, i].sum())) for i, p in enumerate(P.partners)]
+                               int(b.sc[i]), int(b.st[i]), int(won[i]), votes[i]) for i, p in enumerate(P.partners)]
+
+    def _partner_votes(self) -> list[float]:
+        """Each partner's own vote after swing over every seat: the projector's, summed once per
+        projector (a column of every seat each, the same sums as ever), not on every move."""
+        pj = self.projector
+        sw = pj.swung_partners
+        hit = pj.__dict__.get("_partner_vote_sums")
+        if hit is None or hit[0] is not sw:
+            hit = pj.__dict__["_partner_vote_sums"] = (sw, [float(sw[:, i].sum()) for i in range(sw.shape[1])])
+        return hit[1]
 
     @cached_property
     def warnings(self) -> list[str]:
@@ -258,9 +277,16 @@ class Evaluation:
     def party_order(self) -> list[int]:
         """The order every seat bar draws the parties in, from the left: the partners in the
         alliance's order, then the others by projected seats, most first."""
+        return self._party_order.tolist()
+
+    @cached_property
+    def _party_order(self) -> np.ndarray:
+        """``party_order`` as an index array: the others' stable sort by seats, most first (numpy's
+        stable sort keeps the parties' order among equal counts, as ``sorted`` did)."""
         pr = self.projection
         n_p = pr.n_partners
-        return list(range(n_p)) + sorted(range(n_p, len(pr.parties)), key=lambda i: -int(pr.seat_counts[i]))
+        rest = np.argsort(-np.asarray(pr.seat_counts[n_p:], dtype=np.int64), kind="stable") + n_p
+        return np.concatenate([np.arange(n_p, dtype=np.int64), rest.astype(np.int64)])
 
     @cached_property
     def baseline_seat_counts(self) -> np.ndarray:
@@ -278,7 +304,9 @@ class Evaluation:
         """(party, seats) in ``party_order``, parties with no seat left out."""
         pr = self.projection
         counts = self.baseline_seat_counts if baseline else pr.seat_counts
-        return [(pr.parties[i], int(counts[i])) for i in self.party_order if counts[i] > 0]
+        order = self._party_order
+        order = order[np.asarray(counts)[order] > 0]        # the parties with a seat only
+        return [(pr.parties[i], int(counts[i])) for i in order.tolist()]
 
 
 class Engine:

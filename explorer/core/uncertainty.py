@@ -22,7 +22,6 @@ simulated: a fourth is never within reach of first place at these noise sizes.
 from __future__ import annotations
 
 import math
-import sys
 import threading
 from dataclasses import dataclass, replace
 from typing import NamedTuple
@@ -37,6 +36,13 @@ DEFAULT_DRAWS = 10_000
 DEFAULT_SEED = 2024
 TOP = 3                   # contenders simulated per seat and variant
 CHUNK = 16                # seats worked out together: (16, 10,000) float32 rows stay in the cache
+# a small data set's simulator keeps each (variant, seat)'s winning slots once worked out (a split
+# run on the GUI thread: a state's 90 seats at 10,000 draws), so that a split it comes back to —
+# an undo, a preset or "assign all" chosen again, a seat dragged back — reads them instead of
+# drawing them again: the same bytes. Kept while seats x draws <= MEMO_CELLS, up to MEMO_BYTES a
+# simulator (the oldest let go first)
+MEMO_CELLS = 2**20
+MEMO_BYTES = 8 * 2**20
 
 
 @dataclass(frozen=True)
@@ -450,13 +456,12 @@ def table_normals(key, n: int) -> np.ndarray:
         from statistics import NormalDist
         inv = NormalDist().inv_cdf
         _NORMAL16.append(np.array([inv((i + 0.5) / 65536) for i in range(65536)], dtype=np.float32))
-    if sys.byteorder == "little":
-        # the generator's 64-bit steps as 32-bit halves, low then high (a full-range uint32 draw
-        # takes them as they come): the bytes of random_raw, 2x quicker than it per seat
-        bits = np.random.Generator(np.random.PCG64(key)).integers(0, 2**32, size=-(-n // 2), dtype=np.uint32)
-    else:
-        bits = np.random.PCG64(key).random_raw(-(-n // 4))
-    return np.take(_NORMAL16[0], bits.view(np.uint16)[:n])
+    # the generator's 64-bit steps read as 16-bit quarters as they lie in memory (on a
+    # little-endian machine the bytes a full-range uint32 draw of the same stream gives, low half
+    # then high); the indices widened before the gather (a gather through uint16 indices casts
+    # them inside, slower)
+    bits = np.random.PCG64(key).random_raw(-(-n // 4))
+    return np.take(_NORMAL16[0], bits.view(np.uint16)[:n].astype(np.intp))
 
 
 def _normals(rng: np.random.Generator, df: float, shape: tuple, dtype) -> np.ndarray:
@@ -576,11 +581,15 @@ class Summary:
 
     def seats_of(self, k: int) -> np.ndarray:
         """(D,) party ``k``'s seats in each draw (zeros for a party that never wins)."""
-        at = np.flatnonzero(self.seat_cols == k)
-        if not len(at):
+        at = self.__dict__.get("_col_at")
+        if at is None:      # each party's column, once per summary (the walk-away reads 84 a move)
+            cols = self.seat_cols.tolist()       # the first column of a party wins, as ever
+            at = self.__dict__["_col_at"] = dict(zip(reversed(cols), range(len(cols) - 1, -1, -1)))
+        c = at.get(int(k))
+        if c is None:
             dt = self.col_seats[0].dtype if self.col_seats else np.int16
             return np.zeros(len(self.alliance_seats), dtype=dt)
-        return self.col_seats[at[0]]
+        return self.col_seats[c]
 
     def p_win_of(self, k: int) -> np.ndarray:
         """(N,) P(party ``k`` wins each seat): ``p_win[:, k]``."""
@@ -595,7 +604,11 @@ class Summary:
 
     @property
     def p_majority(self) -> float:
-        return float((self.alliance_seats >= self.majority).mean())
+        hit = self.__dict__.get("_p_majority")      # nothing in a summary changes: counted once
+        if hit is None or hit[0] is not self.alliance_seats or hit[1] != self.majority:
+            hit = self.__dict__["_p_majority"] = (self.alliance_seats, self.majority,
+                                                 float((self.alliance_seats >= self.majority).mean()))
+        return hit[2]
 
     def interval(self, x: np.ndarray) -> tuple[int, int, int]:
         """Median and the 80 % interval (p10, p90) of a seat count (``np.percentile``'s
@@ -710,6 +723,14 @@ def _unpack_slots(rows: np.ndarray, n: int) -> np.ndarray:
     return out.reshape(R, -1)[:, :n]
 
 
+def _slot_counts(win: np.ndarray) -> np.ndarray:
+    """(S, TOP + 1) int32: the draws each slot wins in each seat's row of ``win`` (S, D)."""
+    out = np.empty((win.shape[0], TOP + 1), dtype=np.int32)
+    for j in range(TOP + 1):
+        out[:, j] = np.count_nonzero(win == j, axis=1)
+    return out
+
+
 _WORK = threading.local()
 WORK_CELLS = 2**18          # the scratch kept per thread: 3 x 1 MB (a chunk is 160,000 cells)
 _HALF: list = []
@@ -749,6 +770,7 @@ class Simulator:
     def __init__(self, projector, ds: Dataset, params: UncertaintyParams, draws: int = DEFAULT_DRAWS,
                  seed: int = DEFAULT_SEED, bank: NoiseBank | None = None):
         self.pj, self.ds, self.params, self.draws, self.seed = projector, ds, params, draws, seed
+        self._memo: dict | None = None
         self._prepare(bank)
         self._winners: np.ndarray | None = None   # (tiles, D, TILE) winning slots (2 bits) of the split
         self._variant: np.ndarray | None = None
@@ -824,6 +846,8 @@ class Simulator:
             bank.zero_last_party()
         self.bank = bank
         self.n_variants_prepared = V
+        # (variant, seat) -> (winning slots (D,), wins per slot): worked out from the tables just made
+        self._memo = {} if self.N * self.draws <= MEMO_CELLS else None
         self.n_sp = len(used) + 1
         if isinstance(params, ModelParams):
             self._model_tables(params)
@@ -1178,8 +1202,8 @@ class Simulator:
                 if wide is not None:
                     np.take(wide, rrow[:, k], axis=0, out=tmp, mode="clip")
                 else:      # half precision widened through its table of every value (2x a cast)
-                    np.take(_half_table(), np.take(b.region_table, rrow[:, k], axis=0).view(np.uint16), out=tmp,
-                            mode="clip")
+                    np.take(_half_table(), np.take(b.region_table, rrow[:, k], axis=0).view(np.uint16).astype(np.intp),
+                            out=tmp, mode="clip")     # the indices widened first: a uint16 gather casts inside
                     tmp *= self.r_scale
                 x += tmp
             if crow is not None:       # the contender's statewide swing: a factor, or points
@@ -1221,6 +1245,32 @@ class Simulator:
             win[un, :] = TOP
         return win
 
+    def _counted_slots(self, seats: np.ndarray, variants: np.ndarray, wide: np.ndarray | None = None):
+        """``_win_slots`` of some seats (an index array) and each seat's wins per slot, (S, D) and
+        (S, TOP + 1): a small data set's (variant, seat) pairs worked out before are read from the
+        simulator's memo, the others worked out (together) and kept."""
+        memo = self._memo
+        if memo is None:
+            win = self._win_slots(seats, variants, wide)
+            return win, _slot_counts(win)
+        keys = list(zip(variants.tolist(), seats.tolist()))
+        got = [memo.get(k) for k in keys]
+        todo = [j for j, g in enumerate(got) if g is None]
+        if todo:
+            at = np.array(todo, dtype=np.int64)
+            fresh = self._win_slots(seats[at], variants[at], wide)
+            counts = _slot_counts(fresh)
+            room = max(1, MEMO_BYTES // max(self.draws, 1))          # rows kept a simulator
+            for r, j in enumerate(todo):
+                row, c = fresh[r].copy(), counts[r].copy()      # rows of their own: let go one by one
+                row.flags.writeable = c.flags.writeable = False
+                got[j] = memo[keys[j]] = (row, c)
+            while len(memo) > room:
+                memo.pop(next(iter(memo)), None)
+        if len(got) == 1:
+            return got[0][0][None, :], got[0][1][None, :]
+        return np.stack([g[0] for g in got]), np.stack([g[1] for g in got])
+
     def _variants(self, pools: np.ndarray, fights: np.ndarray | None = None) -> np.ndarray:
         var = self.pj.variants(pools, fights)
         if len(self.pj.variant_masks) != self.n_variants_prepared:
@@ -1246,10 +1296,8 @@ class Simulator:
         wide = self.wide_regions()
         for s in range(0, N, chunk):
             sl = slice(s, min(s + chunk, N))
-            win = self._win_slots(np.arange(sl.start, sl.stop), var[sl], wide)        # (S, D)
+            win, counts[sl] = self._counted_slots(np.arange(sl.start, sl.stop), var[sl], wide)   # (S, D)
             _put_tiles(W, sl.start, win)
-            for j in range(TOP + 1):
-                counts[sl, j] = np.count_nonzero(win == j, axis=1)
             seats_d += (np.right_shift(bits[sl, None], win) & 1).sum(axis=0, dtype=np.int64)
             self._add_columns(table, win, counts[sl], col[sl], +1)
         del wide
@@ -1287,14 +1335,29 @@ class Simulator:
         (S, D) the seats' winning slots, ``counts`` (S, slots) their wins, ``col`` (S, slots) each
         slot's column. A slot that wins every draw adds a constant; one that never wins, nothing."""
         D = win.shape[1]
-        for i, j in zip(*np.nonzero(counts)):
-            c = int(col[i, j])
-            if counts[i, j] == D:
-                cols[c] += sign
-            elif sign > 0:
-                cols[c] += win[i] == j
+        ii, jj = np.nonzero(counts)
+        cc = col[ii, jj]
+        full = counts[ii, jj] == D
+        for c, k in zip(*np.unique(cc[full], return_counts=True)):     # a constant per column
+            cols[int(c)] += sign * int(k)
+        part = ~full
+        if not part.any():
+            return
+        # the slots that win some draws, a column at a time: its seats' hits summed in one pass
+        # (integers: the same counts as one seat after another)
+        order = np.argsort(cc[part], kind="stable")
+        pi, pj, pc = ii[part][order], jj[part][order], cc[part][order]
+        starts = np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]]).tolist()
+        for a, b in zip(starts, starts[1:] + [len(pc)]):
+            c = int(pc[a])
+            if b - a == 1:
+                hit = win[pi[a]] == pj[a]
             else:
-                cols[c] -= win[i] == j
+                hit = (win[pi[a:b]] == pj[a:b, None]).sum(axis=0, dtype=cols[c].dtype)
+            if sign > 0:
+                cols[c] += hit
+            else:
+                cols[c] -= hit
 
     @staticmethod
     def _merged(party: np.ndarray, count: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -1336,12 +1399,11 @@ class Simulator:
             tb = _tile_bytes(self._winners, changed)
             old_slot = _slots_of(tb[0], tb[2])                                   # (n, D)
             new_slot = np.empty((n, D), dtype=np.uint8)
-            for a in range(0, n, CHUNK):                                           # (n, D)
-                new_slot[a:a + CHUNK] = self._win_slots(changed[a:a + CHUNK], var[changed[a:a + CHUNK]])
-            old_v, new_v = self._variant[changed], var[changed]
             new_counts = np.empty((n, TOP + 1), dtype=np.int32)
-            for j in range(TOP + 1):
-                new_counts[:, j] = np.count_nonzero(new_slot == j, axis=1)
+            for a in range(0, n, CHUNK):                                           # (n, D)
+                new_slot[a:a + CHUNK], new_counts[a:a + CHUNK] = self._counted_slots(
+                    changed[a:a + CHUNK], var[changed[a:a + CHUNK]])
+            old_v, new_v = self._variant[changed], var[changed]
             old_counts = self._counts[changed]
             # the columns changed are copied first: the summaries handed out keep theirs
             old_col, new_col = self.win_col[old_v, changed], self.win_col[new_v, changed]
@@ -1384,11 +1446,15 @@ class Simulator:
             short = at == majority - 1
             ta = won[at == majority].sum(axis=0, dtype=np.int64)
             tipping = (ta + (int(short.sum()) - won[short].sum(axis=0, dtype=np.int64))) / D
-        keep = np.flatnonzero(self._col_tot > 0)
-        keep = keep[np.argsort(self.cols[keep], kind="stable")]
+        # the columns that win some draw by party: the columns' stable order by party made once, then
+        # those with a win kept in it (the same order as sorting the kept ones: ties by column)
+        order = self.__dict__.get("_col_order")
+        if order is None or len(order) != len(self.cols):
+            order = self.__dict__["_col_order"] = np.argsort(self.cols, kind="stable")
+        keep = order[self._col_tot[order] > 0]
         cols = self._col_seats
         return Summary(D, self.parties, self._party, self._count, self._p_all, seats_d, self.cols[keep],
-                       tuple(cols[c] for c in keep.tolist()), majority, tipping)
+                       tuple(map(cols.__getitem__, keep.tolist())), majority, tipping)
 
     @property
     def cushion(self) -> "Cushion":
@@ -1426,6 +1492,7 @@ class Simulator:
         if self.rtdraw is not None:
             out.rtdraw = np.ascontiguousarray(self.rtdraw[:, :d])
         out._winners = out._variant = out._col_seats = None
+        out._memo = {} if out.N * out.draws <= MEMO_CELLS else None    # other draws: a memo of its own
         return out
 
     def variant_probabilities(self, chunk: int = CHUNK) -> np.ndarray:

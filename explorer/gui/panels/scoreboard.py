@@ -3,7 +3,7 @@ majority, the seat bar, the vote kept and the conflicts. One tile per pool, rebu
 any number of partners."""
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
@@ -42,6 +42,15 @@ class MajorityBar(DocumentView, QWidget):
     def segments(self) -> list[tuple[str, int]]:
         return self._ev.seat_segments()
 
+    def _colours_for(self, ds, palette: dict) -> dict:
+        """Each party's QColor, kept while the palette (the same object for the same data set and
+        partners) is: at 4,100 seats a bar has ~100 segments, most of parties outside the palette,
+        each looked up in the party table on every paint before."""
+        kept = self.__dict__.get("_bar_colours")
+        if kept is None or kept[0] is not palette or kept[1] is not ds:
+            kept = self.__dict__["_bar_colours"] = (palette, ds, {})
+        return kept[2]
+
     def paintEvent(self, _):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -61,17 +70,27 @@ class MajorityBar(DocumentView, QWidget):
         palette = party_palette(ds, partners)      # once a paint: an all-India bar has 80 parties
         narrowest = min(fm.horizontalAdvance(d) for d in "0123456789") + 6   # no label fits a narrower segment
         white = QPen(QColor("white"), 1)
+        colours = self._colours_for(ds, palette)
+        p.setPen(white)
+        bottom = top + bar_h
         for party, n in self.segments():
             seg = w * n / total
-            r = QRectF(x, top, seg, bar_h)
-            c = QColor(palette.get(party) or party_colour(ds, partners, party))
-            p.fillRect(r, c)
-            p.setPen(white)
-            p.drawLine(r.topRight(), r.bottomRight())
-            label = _bar_label(fm, f"{party} {n}", str(n), r, mx) if seg >= narrowest else None
-            if label is not None:
-                p.setPen(text_colour_on(c))
-                p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
+            c = colours.get(party)
+            if c is None:
+                c = colours[party] = QColor(palette.get(party) or party_colour(ds, partners, party))
+            if seg >= narrowest:
+                r = QRectF(x, top, seg, bar_h)
+                p.fillRect(r, c)
+                p.drawLine(r.topRight(), r.bottomRight())
+                label = _bar_label(fm, f"{party} {n}", str(n), r, mx)
+                if label is not None:
+                    p.setPen(text_colour_on(c))
+                    p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
+                    p.setPen(white)
+            else:       # no label fits (most of an all-India bar's ~80): the same fill and edge, fewer calls
+                right = x + seg
+                p.fillRect(QRectF(x, top, seg, bar_h), c)
+                p.drawLine(QPointF(right, top), QPointF(right, bottom))
             x += seg
         p.setPen(QPen(QColor("#222"), 2, Qt.PenStyle.DashLine))
         p.drawLine(int(mx), 0, int(mx), int(top + bar_h + 2))
