@@ -6,7 +6,8 @@ arrive."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QPointF, QRectF, QSize, Qt, QTextBoundaryFinder,
+                            Signal)
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSizePolicy, QSpinBox,
@@ -14,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from ...core.uncertainty import LEVELS, probability_percent
 from ..live_uncertainty import Figures, LiveUncertainty, Settings
-from .common import AC_ROLE, SORT_ROLE, select_seats_in
+from .common import AC_ROLE, SORT_ROLE, column_need, fit_height_to_rows, select_seats_in
 
 WIN, LOSE, GRID = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#DDDDDD")
 
@@ -172,14 +173,26 @@ def cushion_phrase(c: dict) -> str:
 class TippingModel(QAbstractTableModel):
     """The tipping-point seats: those whose result most often decides the majority."""
     COLUMNS = ["No.", "Constituency", "Pool", "P(win)", "Decides"]
+    C_NAME = 1
     TIPS = {3: "P(the alliance wins the seat)", 4: "Share of the simulated elections in which this seat decides the majority"}
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[tuple] = []
+        self._widest: dict[int, list[str]] = {}
+
+    def widest(self, c: int) -> list[str]:
+        """The texts column ``c`` may show while its rows stay (a move changes a seat's pool and
+        its figures, not the seats listed): the data set's seat numbers, every pool's label, "100 %";
+        the names of the seats shown. The columns are sized to these, not to every move."""
+        if c == self.C_NAME:
+            return [r[1] for r in self._rows]
+        return self._widest.get(c, [])
 
     def set_figures(self, f: Figures | None, doc) -> None:
         rows = []
+        self._widest = {0: [str(int(doc.dataset.seats.ac_no.max()))] if doc.dataset.seats.n else [],
+                        2: [doc.pools.label(i) for i in range(len(doc.pools))], 3: ["100 %"], 4: ["100 %"]}
         if f is not None:
             s = f.summary
             seats = doc.dataset.seats
@@ -224,6 +237,17 @@ class TippingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and c in (0, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def unbroken(text: str) -> list[str]:
+    """The pieces a wrapped line cannot break: ``text`` cut where Unicode allows a line break
+    (after a space or a hyphen: "Chepauk-", "Thiruvallikeni"), as a view's word wrap cuts it."""
+    f = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    out, a = [], 0
+    while (b := f.toNextBoundary()) not in (-1, a):
+        out.append(text[a:b].rstrip())
+        a = b
+    return [t for t in out if t]
 
 
 class UncertaintyPanel(QWidget):
@@ -308,12 +332,20 @@ class UncertaintyPanel(QWidget):
         self.tipping.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tipping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         hh = self.tipping.horizontalHeader()
-        for c, wdt in enumerate((34, 100, 48, 50, 58)):
-            self.tipping.setColumnWidth(c, wdt)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        hh.setMinimumSectionSize(30)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)    # sized in _fit_tipping
+        hh.setMinimumSectionSize(24)
+        # every label whole: the columns as wide as their texts, the names in the room left, a long
+        # name on two lines where that room is short of it ("Dr. Radhakrishnan Nagar" in a 360 px
+        # dock), and the table scrolls sideways only where a name's longest word does not fit. As
+        # tall as its rows with no scroll bar of its own: the dock scrolls it, the wheel too
+        self.tipping.setWordWrap(True)
+        self.tipping.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tipping.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._tipping_fitted = None     # what the columns were sized to (see _fit_tipping)
+        self.tipping.viewport().installEventFilter(self)    # its width known once it has its new size
         self.tipping.clicked.connect(self._clicked)
-        lay.addWidget(self.tipping, 2)
+        lay.addWidget(self.tipping)
+        self._fit_tipping()
         self._sync_settings()
         self.level.currentIndexChanged.connect(self._settings_changed)
         self.draws.valueChanged.connect(self._settings_changed)
@@ -355,6 +387,7 @@ class UncertaintyPanel(QWidget):
             self.headline.setText("Simulating…")
             self.plot.set_figures(None)
             self.tipping_model.set_figures(None, doc)
+            self._fit_tipping()
             return
         med, lo, hi = f.interval
         self.headline.setText(f"Alliance {f.point} (80 %: {lo}–{hi}, median {med}) · "
@@ -366,6 +399,37 @@ class UncertaintyPanel(QWidget):
         self._show_model(f.model)
         self.plot.set_figures(f)
         self.tipping_model.set_figures(f, doc)
+        self._fit_tipping()
+
+    def _fit_tipping(self) -> None:
+        """The tipping table's columns and rows to their texts (see TippingModel.widest) when these
+        or the table's width change: the number, pool and figures as wide as their widest text,
+        the name the room left (at least its longest word), each row as tall as its name's lines,
+        the table as tall as its rows (and its sideways bar where its columns overflow it)."""
+        v, m = self.tipping, self.tipping_model
+        texts = {c: m.widest(c) for c in range(m.columnCount())}
+        key = (v.viewport().width(), tuple(tuple(t) for t in texts.values()))
+        if key == self._tipping_fitted:
+            return
+        self._tipping_fitted = key
+        need = {c: column_need(v, c, t) for c, t in texts.items() if c != m.C_NAME}
+        words = [w for t in texts[m.C_NAME] for w in unbroken(t)]
+        name = max(column_need(v, m.C_NAME, words), v.viewport().width() - sum(need.values()))
+        for c, wd in {**need, m.C_NAME: name}.items():
+            if v.columnWidth(c) != wd:
+                v.setColumnWidth(c, wd)
+        bar = v.horizontalScrollBar()
+        x = bar.value()
+        bar.setValue(0)     # sizeHintForRow reads the columns in view: the name's among them
+        for r in range(m.rowCount()):
+            v.setRowHeight(r, max(v.verticalHeader().defaultSectionSize(), v.sizeHintForRow(r)))
+        bar.setValue(x)
+        fit_height_to_rows(v, fixed=True)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.tipping.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_tipping()
+        return super().eventFilter(obj, event)
 
     def _show_model(self, m: dict | None) -> None:
         """What the model was fitted on and its coverage; without a poll, how wide the range is
