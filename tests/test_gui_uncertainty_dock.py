@@ -1,10 +1,12 @@
 """The Uncertainty dock as a strategist sees it at 1366x768: the tipping-point table's every
-label whole (long seat names, the pool "Unassigned"), its rows whole, the dock scrolling it."""
+label whole (long seat names, the pool "Unassigned"), its rows whole, the dock scrolling it;
+both charts whole at the dock's top, their numbers whole."""
 from __future__ import annotations
 
 import dataclasses
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPoint, QPointF, QRect, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollArea, QStyle
@@ -125,3 +127,41 @@ def test_tipping_table_in_a_narrow_dock_scrolls_sideways_never_elides(qtbot):
     assert fm.horizontalAdvance("Radhakrishnan") == pieces and v.columnWidth(1) >= pieces
     assert sum(v.columnWidth(c) for c in range(m.columnCount())) > v.viewport().width()
     assert v.horizontalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize("dataset, preset", [("haryana", "Congress everywhere"), ("jharkhand", "INDIA bloc 2024")])
+def test_both_charts_whole_at_the_top_of_the_dock_at_1366x768(qtbot, dataset, preset):
+    """The numbers' group at 1366x768 shows the dock 300 px tall: under a three-line headline
+    (Tamil Nadu's) the charts at 260 px cut the cushion through its curve, its axis under the
+    dock's edge. The charts take the height left under the headline, so both are whole with
+    the dock at its top; every number of the cushion is whole inside the chart, clear of its
+    title and of the others ('+10' was centred on the chart's right end and cut, the top seat
+    count drawn over the title)."""
+    from explorer.core.scenario import scenario_from_preset
+    w = open_window(qtbot, scenario_from_preset(load_embedded(dataset), preset))
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitExposed(w)
+    live = w.analysis.live
+    qtbot.waitUntil(lambda: live.figures is not None and not live.stale, timeout=30000)
+    panel = w.analysis.panel
+    w.analysis.dock.raise_()
+    qtbot.waitUntil(panel.plot.isVisible)
+    panel.headline.setText(panel.headline.text() + " · majority lost at 3 pts to ADMK and then some more words")
+    QApplication.processEvents()
+    area = w.findChild(QScrollArea, "dock_uncertainty_scroll")
+    area.verticalScrollBar().setValue(0)
+    QApplication.processEvents()
+    assert panel.headline.height() >= 3 * panel.headline.fontMetrics().lineSpacing()
+    plot = panel.plot
+    assert area.verticalScrollBar().maximum() > 0        # the notes, settings and table scroll in below
+    top = plot.mapTo(area.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top and top + plot.height() <= area.viewport().height(), (top, plot.height(), area.viewport().height())
+    assert plot.height() >= plot.LEAST
+    plot.grab()                     # paints: the numbers' rects
+    texts = [t for t, _ in plot.cushion_rects]
+    assert texts[0] == "title" and {"-10", "0", "+10", str(live.figures.summary.majority)} <= set(texts)
+    for i, (text, r) in enumerate(plot.cushion_rects):
+        assert plot.rect().toRectF().contains(r), (text, r, plot.rect())
+        for other, r2 in plot.cushion_rects[i + 1:]:
+            assert not r.intersects(r2), (text, other)

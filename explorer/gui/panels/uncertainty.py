@@ -10,7 +10,7 @@ from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QPointF, Q
                             Signal)
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSizePolicy, QSpinBox,
+                               QScrollArea, QSizePolicy, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
 
 from ...core.uncertainty import LEVELS, probability_percent
@@ -23,12 +23,14 @@ WIN, LOSE, GRID = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#DDDDDD")
 class DistributionPlot(QWidget):
     """Left: the histogram of alliance seats over the draws, the majority as a dashed line and
     the 80 % interval shaded. Right: the cushion, alliance seats against a uniform swing."""
+    TALL, LEAST = 260, 220      # its least height where the dock has the room, and where it has not
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.figures: Figures | None = None
         self.axis_rects: list[QRectF] = []     # the histogram's axis numbers, as last painted
-        self.setMinimumHeight(260)
+        self.cushion_rects: list[tuple[str, QRectF]] = []   # the cushion's title and numbers, as last painted
+        self.setMinimumHeight(self.TALL)
         self.setMinimumWidth(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -118,11 +120,20 @@ class DistributionPlot(QWidget):
         curve = np.array(c["curve"], dtype=float)
         n = f.seats.n
         M = f.summary.majority
-        title_h, axis_h, ylab_w = 16, 16, 22
-        plot = QRectF(r.left() + ylab_w, r.top() + title_h, r.width() - ylab_w - 4, r.height() - title_h - axis_h)
+        fm = p.fontMetrics()
+        lh = fm.height()
+        # the axes' numbers whole inside the chart, clear of its title and of each other: the
+        # ends' numbers inside the plot's ends (a centred '+10' was cut at the dock's edge and
+        # the top seat count drawn over the title), a count too near the majority's left out
+        title_h, axis_h, ylab_w = max(16, lh + 2), max(16, lh + 2), fm.horizontalAdvance(str(n)) + 6
+        plot = QRectF(r.left() + ylab_w, r.top() + title_h + lh / 2, r.width() - ylab_w - 4,
+                      r.height() - title_h - lh / 2 - axis_h)
         p.setPen(QColor("#222"))
-        p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        title = QRectF(r.left(), r.top(), r.width(), title_h)
+        p.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    f"Cushion: seats against a swing from {c['rival']} (pts)")
+        self.cushion_rects = [("title", p.boundingRect(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                                       f"Cushion: seats against a swing from {c['rival']} (pts)"))]
         xs, ys = curve[:, 0], curve[:, 1]
         y_lo, y_hi = max(0, min(ys.min(), M) - 3), min(n, max(ys.max(), M) + 3)
 
@@ -141,10 +152,26 @@ class DistributionPlot(QWidget):
         p.setPen(QPen(QColor("#2B5C8A"), 2))
         p.drawPath(path)
         p.setPen(QColor("#444"))
-        for v in (xs.min(), 0, xs.max()):
-            p.drawText(QRectF(X(v) - 22, plot.bottom() + 1, 44, axis_h - 2), Qt.AlignmentFlag.AlignCenter, f"{v:+g}" if v else "0")
-        for v in (int(y_lo), M, int(y_hi)):
-            p.drawText(QRectF(r.left(), Y(v) - 7, ylab_w - 3, 14), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(v))
+        AF = Qt.AlignmentFlag
+        xlabels = []
+        for v, align in ((xs.min(), AF.AlignLeft), (xs.max(), AF.AlignRight), (0, AF.AlignHCenter)):
+            text = f"{v:+g}" if v else "0"
+            w = fm.horizontalAdvance(text) + 2
+            x0 = X(v) if align == AF.AlignLeft else X(v) - w if align == AF.AlignRight else X(v) - w / 2
+            box = QRectF(x0, plot.bottom() + 1, w, axis_h - 1)
+            if any(box.intersects(b) for b in xlabels):
+                continue
+            xlabels.append(box)
+            p.drawText(box, align | AF.AlignVCenter, text)
+            self.cushion_rects.append((text, p.boundingRect(box, align | AF.AlignVCenter, text)))
+        ylabels = []
+        for v in (M, int(y_lo), int(y_hi)):
+            box = QRectF(r.left(), Y(v) - lh / 2, ylab_w - 3, lh)
+            if any(box.intersects(b) for b in ylabels):
+                continue
+            ylabels.append(box)
+            p.drawText(box, AF.AlignRight | AF.AlignVCenter, str(v))
+            self.cushion_rects.append((str(v), p.boundingRect(box, AF.AlignRight | AF.AlignVCenter, str(v))))
         lost, won = c.get("majority_lost_at"), c.get("majority_won_at")
         at = lost if lost is not None else won
         if at is not None:
@@ -272,6 +299,8 @@ class UncertaintyPanel(QWidget):
         # however long the headline; the model's notes, the poll's offer and the settings below
         self.plot = DistributionPlot()
         lay.addWidget(self.plot, 4)
+        self._area = None               # the dock's scroll area, once the panel is in it (see _fit_plot)
+        self.headline.installEventFilter(self)
         self.model_note = QLabel()      # what the model was fitted on, its measured coverage
         self.model_note.setObjectName("uncertainty_model")
         self.model_note.setWordWrap(True)
@@ -426,9 +455,37 @@ class UncertaintyPanel(QWidget):
         bar.setValue(x)
         fit_height_to_rows(v, fixed=True)
 
+    def _fit_plot(self) -> None:
+        """Both charts whole at the top of the dock: where the dock's scroll area shows less than
+        the headline and the charts at their height (the numbers' group at 1366x768: 300 px, the
+        cushion's axis and curve cut under a three-line headline), the charts take the height
+        left under the headline, down to DistributionPlot.LEAST; the notes, the settings and the
+        tipping table scroll in below them. A taller dock gives them their height or more."""
+        area = self._area
+        if area is None:
+            w = self.parentWidget()
+            while w is not None and not isinstance(w, QScrollArea):
+                w = w.parentWidget()
+            if w is None:
+                return
+            self._area = area = w
+            area.viewport().installEventFilter(self)
+        m, lay = self.layout().contentsMargins(), self.layout()
+        top = m.top() + self.headline.heightForWidth(self.width() - m.left() - m.right()) + lay.spacing()
+        h = min(DistributionPlot.TALL, max(DistributionPlot.LEAST, area.viewport().height() - top))
+        if self.plot.minimumHeight() != h:
+            self.plot.setMinimumHeight(h)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_plot()
+
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.tipping.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_tipping()
+        if event.type() == QEvent.Type.Resize:
+            if obj is self.tipping.viewport():
+                self._fit_tipping()
+            elif obj is self.headline or (self._area is not None and obj is self._area.viewport()):
+                self._fit_plot()
         return super().eventFilter(obj, event)
 
     def _show_model(self, m: dict | None) -> None:
