@@ -6,15 +6,16 @@ arrive."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QPointF, QRectF, QSize, Qt, QTextBoundaryFinder,
+                            Signal)
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QSizePolicy, QSpinBox,
+                               QScrollArea, QSizePolicy, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
 
 from ...core.uncertainty import LEVELS, probability_percent
 from ..live_uncertainty import Figures, LiveUncertainty, Settings
-from .common import AC_ROLE, SORT_ROLE, select_seats_in
+from .common import AC_ROLE, SORT_ROLE, column_need, fit_height_to_rows, select_seats_in
 
 WIN, LOSE, GRID = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#DDDDDD")
 
@@ -22,12 +23,14 @@ WIN, LOSE, GRID = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#DDDDDD")
 class DistributionPlot(QWidget):
     """Left: the histogram of alliance seats over the draws, the majority as a dashed line and
     the 80 % interval shaded. Right: the cushion, alliance seats against a uniform swing."""
+    TALL, LEAST = 260, 220      # its least height where the dock has the room, and where it has not
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.figures: Figures | None = None
         self.axis_rects: list[QRectF] = []     # the histogram's axis numbers, as last painted
-        self.setMinimumHeight(260)
+        self.cushion_rects: list[tuple[str, QRectF]] = []   # the cushion's title and numbers, as last painted
+        self.setMinimumHeight(self.TALL)
         self.setMinimumWidth(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -117,11 +120,20 @@ class DistributionPlot(QWidget):
         curve = np.array(c["curve"], dtype=float)
         n = f.seats.n
         M = f.summary.majority
-        title_h, axis_h, ylab_w = 16, 16, 22
-        plot = QRectF(r.left() + ylab_w, r.top() + title_h, r.width() - ylab_w - 4, r.height() - title_h - axis_h)
+        fm = p.fontMetrics()
+        lh = fm.height()
+        # the axes' numbers whole inside the chart, clear of its title and of each other: the
+        # ends' numbers inside the plot's ends (a centred '+10' was cut at the dock's edge and
+        # the top seat count drawn over the title), a count too near the majority's left out
+        title_h, axis_h, ylab_w = max(16, lh + 2), max(16, lh + 2), fm.horizontalAdvance(str(n)) + 6
+        plot = QRectF(r.left() + ylab_w, r.top() + title_h + lh / 2, r.width() - ylab_w - 4,
+                      r.height() - title_h - lh / 2 - axis_h)
         p.setPen(QColor("#222"))
-        p.drawText(QRectF(r.left(), r.top(), r.width(), title_h), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+        title = QRectF(r.left(), r.top(), r.width(), title_h)
+        p.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                    f"Cushion: seats against a swing from {c['rival']} (pts)")
+        self.cushion_rects = [("title", p.boundingRect(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                                                       f"Cushion: seats against a swing from {c['rival']} (pts)"))]
         xs, ys = curve[:, 0], curve[:, 1]
         y_lo, y_hi = max(0, min(ys.min(), M) - 3), min(n, max(ys.max(), M) + 3)
 
@@ -140,10 +152,26 @@ class DistributionPlot(QWidget):
         p.setPen(QPen(QColor("#2B5C8A"), 2))
         p.drawPath(path)
         p.setPen(QColor("#444"))
-        for v in (xs.min(), 0, xs.max()):
-            p.drawText(QRectF(X(v) - 22, plot.bottom() + 1, 44, axis_h - 2), Qt.AlignmentFlag.AlignCenter, f"{v:+g}" if v else "0")
-        for v in (int(y_lo), M, int(y_hi)):
-            p.drawText(QRectF(r.left(), Y(v) - 7, ylab_w - 3, 14), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(v))
+        AF = Qt.AlignmentFlag
+        xlabels = []
+        for v, align in ((xs.min(), AF.AlignLeft), (xs.max(), AF.AlignRight), (0, AF.AlignHCenter)):
+            text = f"{v:+g}" if v else "0"
+            w = fm.horizontalAdvance(text) + 2
+            x0 = X(v) if align == AF.AlignLeft else X(v) - w if align == AF.AlignRight else X(v) - w / 2
+            box = QRectF(x0, plot.bottom() + 1, w, axis_h - 1)
+            if any(box.intersects(b) for b in xlabels):
+                continue
+            xlabels.append(box)
+            p.drawText(box, align | AF.AlignVCenter, text)
+            self.cushion_rects.append((text, p.boundingRect(box, align | AF.AlignVCenter, text)))
+        ylabels = []
+        for v in (M, int(y_lo), int(y_hi)):
+            box = QRectF(r.left(), Y(v) - lh / 2, ylab_w - 3, lh)
+            if any(box.intersects(b) for b in ylabels):
+                continue
+            ylabels.append(box)
+            p.drawText(box, AF.AlignRight | AF.AlignVCenter, str(v))
+            self.cushion_rects.append((str(v), p.boundingRect(box, AF.AlignRight | AF.AlignVCenter, str(v))))
         lost, won = c.get("majority_lost_at"), c.get("majority_won_at")
         at = lost if lost is not None else won
         if at is not None:
@@ -172,14 +200,26 @@ def cushion_phrase(c: dict) -> str:
 class TippingModel(QAbstractTableModel):
     """The tipping-point seats: those whose result most often decides the majority."""
     COLUMNS = ["No.", "Constituency", "Pool", "P(win)", "Decides"]
+    C_NAME = 1
     TIPS = {3: "P(the alliance wins the seat)", 4: "Share of the simulated elections in which this seat decides the majority"}
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[tuple] = []
+        self._widest: dict[int, list[str]] = {}
+
+    def widest(self, c: int) -> list[str]:
+        """The texts column ``c`` may show while its rows stay (a move changes a seat's pool and
+        its figures, not the seats listed): the data set's seat numbers, every pool's label, "100 %";
+        the names of the seats shown. The columns are sized to these, not to every move."""
+        if c == self.C_NAME:
+            return [r[1] for r in self._rows]
+        return self._widest.get(c, [])
 
     def set_figures(self, f: Figures | None, doc) -> None:
         rows = []
+        self._widest = {0: [str(int(doc.dataset.seats.ac_no.max()))] if doc.dataset.seats.n else [],
+                        2: [doc.pools.label(i) for i in range(len(doc.pools))], 3: ["100 %"], 4: ["100 %"]}
         if f is not None:
             s = f.summary
             seats = doc.dataset.seats
@@ -226,6 +266,17 @@ class TippingModel(QAbstractTableModel):
         return None
 
 
+def unbroken(text: str) -> list[str]:
+    """The pieces a wrapped line cannot break: ``text`` cut where Unicode allows a line break
+    (after a space or a hyphen: "Chepauk-", "Thiruvallikeni"), as a view's word wrap cuts it."""
+    f = QTextBoundaryFinder(QTextBoundaryFinder.BoundaryType.Line, text)
+    out, a = [], 0
+    while (b := f.toNextBoundary()) not in (-1, a):
+        out.append(text[a:b].rstrip())
+        a = b
+    return [t for t in out if t]
+
+
 class UncertaintyPanel(QWidget):
     pollWanted = Signal()          # "Set a poll…": the window shows the Assumptions dock's poll
 
@@ -248,6 +299,8 @@ class UncertaintyPanel(QWidget):
         # however long the headline; the model's notes, the poll's offer and the settings below
         self.plot = DistributionPlot()
         lay.addWidget(self.plot, 4)
+        self._area = None               # the dock's scroll area, once the panel is in it (see _fit_plot)
+        self.headline.installEventFilter(self)
         self.model_note = QLabel()      # what the model was fitted on, its measured coverage
         self.model_note.setObjectName("uncertainty_model")
         self.model_note.setWordWrap(True)
@@ -308,12 +361,20 @@ class UncertaintyPanel(QWidget):
         self.tipping.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tipping.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         hh = self.tipping.horizontalHeader()
-        for c, wdt in enumerate((34, 100, 48, 50, 58)):
-            self.tipping.setColumnWidth(c, wdt)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        hh.setMinimumSectionSize(30)
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)    # sized in _fit_tipping
+        hh.setMinimumSectionSize(24)
+        # every label whole: the columns as wide as their texts, the names in the room left, a long
+        # name on two lines where that room is short of it ("Dr. Radhakrishnan Nagar" in a 360 px
+        # dock), and the table scrolls sideways only where a name's longest word does not fit. As
+        # tall as its rows with no scroll bar of its own: the dock scrolls it, the wheel too
+        self.tipping.setWordWrap(True)
+        self.tipping.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.tipping.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._tipping_fitted = None     # what the columns were sized to (see _fit_tipping)
+        self.tipping.viewport().installEventFilter(self)    # its width known once it has its new size
         self.tipping.clicked.connect(self._clicked)
-        lay.addWidget(self.tipping, 2)
+        lay.addWidget(self.tipping)
+        self._fit_tipping()
         self._sync_settings()
         self.level.currentIndexChanged.connect(self._settings_changed)
         self.draws.valueChanged.connect(self._settings_changed)
@@ -355,6 +416,7 @@ class UncertaintyPanel(QWidget):
             self.headline.setText("Simulating…")
             self.plot.set_figures(None)
             self.tipping_model.set_figures(None, doc)
+            self._fit_tipping()
             return
         med, lo, hi = f.interval
         self.headline.setText(f"Alliance {f.point} (80 %: {lo}–{hi}, median {med}) · "
@@ -366,6 +428,65 @@ class UncertaintyPanel(QWidget):
         self._show_model(f.model)
         self.plot.set_figures(f)
         self.tipping_model.set_figures(f, doc)
+        self._fit_tipping()
+
+    def _fit_tipping(self) -> None:
+        """The tipping table's columns and rows to their texts (see TippingModel.widest) when these
+        or the table's width change: the number, pool and figures as wide as their widest text,
+        the name the room left (at least its longest word), each row as tall as its name's lines,
+        the table as tall as its rows (and its sideways bar where its columns overflow it)."""
+        v, m = self.tipping, self.tipping_model
+        texts = {c: m.widest(c) for c in range(m.columnCount())}
+        key = (v.viewport().width(), tuple(tuple(t) for t in texts.values()))
+        if key == self._tipping_fitted:
+            return
+        self._tipping_fitted = key
+        need = {c: column_need(v, c, t) for c, t in texts.items() if c != m.C_NAME}
+        words = [w for t in texts[m.C_NAME] for w in unbroken(t)]
+        name = max(column_need(v, m.C_NAME, words), v.viewport().width() - sum(need.values()))
+        for c, wd in {**need, m.C_NAME: name}.items():
+            if v.columnWidth(c) != wd:
+                v.setColumnWidth(c, wd)
+        bar = v.horizontalScrollBar()
+        x = bar.value()
+        bar.setValue(0)     # sizeHintForRow reads the columns in view: the name's among them
+        for r in range(m.rowCount()):
+            v.setRowHeight(r, max(v.verticalHeader().defaultSectionSize(), v.sizeHintForRow(r)))
+        bar.setValue(x)
+        fit_height_to_rows(v, fixed=True)
+
+    def _fit_plot(self) -> None:
+        """Both charts whole at the top of the dock: where the dock's scroll area shows less than
+        the headline and the charts at their height (the numbers' group at 1366x768: 300 px, the
+        cushion's axis and curve cut under a three-line headline), the charts take the height
+        left under the headline, down to DistributionPlot.LEAST; the notes, the settings and the
+        tipping table scroll in below them. A taller dock gives them their height or more."""
+        area = self._area
+        if area is None:
+            w = self.parentWidget()
+            while w is not None and not isinstance(w, QScrollArea):
+                w = w.parentWidget()
+            if w is None:
+                return
+            self._area = area = w
+            area.viewport().installEventFilter(self)
+        m, lay = self.layout().contentsMargins(), self.layout()
+        top = m.top() + self.headline.heightForWidth(self.width() - m.left() - m.right()) + lay.spacing()
+        h = min(DistributionPlot.TALL, max(DistributionPlot.LEAST, area.viewport().height() - top))
+        if self.plot.minimumHeight() != h:
+            self.plot.setMinimumHeight(h)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_plot()
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            if obj is self.tipping.viewport():
+                self._fit_tipping()
+            elif obj is self.headline or (self._area is not None and obj is self._area.viewport()):
+                self._fit_plot()
+        return super().eventFilter(obj, event)
 
     def _show_model(self, m: dict | None) -> None:
         """What the model was fitted on and its coverage; without a poll, how wide the range is

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QSizePolicy, QStyle, QTableView,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QSizePolicy, QTableView,
                                QVBoxLayout, QWidget)
 
 from dataclasses import dataclass
@@ -24,7 +24,7 @@ from ...core.delta import Delta
 from ..document import DocumentView
 from ..jobs import run_job
 from ..live_uncertainty import Figures, cached_params, fork, give_back_freed_memory
-from .common import SORT_ROLE, runs
+from .common import SORT_ROLE, column_need, fit_height_to_rows, runs
 
 @dataclass(frozen=True, eq=False)
 class WalkAwayRun:
@@ -254,27 +254,16 @@ class WalkAwayPanel(DocumentView, QWidget):
             self._natural = {c: self.view.columnWidth(c) for c in range(self.model.columnCount())}
             self._fit_width()
 
-    def _need(self, c: int) -> int:
-        """The least width of column ``c`` that shows its header and every cell whole: a header's
-        text is elided short of four header margins (QHeaderView's paint), a cell's short of the
-        item's text margin either side (the focus frame's and one) and the grid line."""
-        v, style = self.view, self.view.style()
-        head = v.horizontalHeader().fontMetrics().horizontalAdvance(str(self.model.headerData(c, Qt.Orientation.Horizontal)))
-        head += 4 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
-        fm, pad = v.fontMetrics(), 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
-        cells = [fm.horizontalAdvance(str(self.model.index(r, c).data())) + pad for r in range(self.model.rowCount())]
-        return max([head] + cells)
-
     def _fit_width(self) -> None:
         """The columns at their contents' widths; where the dock is narrower than that, each gives
-        up the pixels it has beyond its need (see _need), the most spare first, before the table
-        scrolls sideways ('proposal' in the Split column with eight partners: 5 px short)."""
+        up the pixels it has beyond its need (see common.column_need), the most spare first, before
+        the table scrolls sideways ('proposal' in the Split column with eight partners: 5 px short)."""
         v = self.view
         shown = [c for c in range(self.model.columnCount()) if not v.isColumnHidden(c)]
         widths = {c: self._natural.get(c, v.columnWidth(c)) for c in shown}
         over = sum(widths.values()) - v.viewport().width()
         if over > 0 and self.model.rowCount():
-            spare = {c: max(0, widths[c] - self._need(c)) for c in shown}
+            spare = {c: max(0, widths[c] - column_need(v, c)) for c in shown}
             while over > 0 and any(spare.values()):
                 c = max(shown, key=lambda k: spare[k])
                 widths[c] -= 1
@@ -291,13 +280,7 @@ class WalkAwayPanel(DocumentView, QWidget):
         return super().eventFilter(obj, event)
 
     def _fit_height(self, *_) -> None:
-        """The table's least height: its header and every row whole (and the sideways scroll
-        bar, where the columns are wider than the dock)."""
-        v = self.view
-        rows = sum(v.rowHeight(r) for r in range(self.model.rowCount()))
-        cols = sum(v.columnWidth(c) for c in range(self.model.columnCount()) if not v.isColumnHidden(c))
-        bar = v.horizontalScrollBar().sizeHint().height() if cols > v.viewport().width() else 0
-        v.setMinimumHeight(v.horizontalHeader().sizeHint().height() + rows + bar + 2 * v.frameWidth())
+        fit_height_to_rows(self.view)
 
     # -- inputs ------------------------------------------------------------------------------------
     def set_document(self, doc) -> None:
