@@ -10,12 +10,12 @@ from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QPointF, Q
                             Signal)
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QScrollArea, QSizePolicy, QSpinBox,
+                               QSizePolicy, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
 
 from ...core.uncertainty import LEVELS, probability_percent
 from ..live_uncertainty import Figures, LiveUncertainty, Settings
-from .common import AC_ROLE, SORT_ROLE, column_need, fit_height_to_rows, select_seats_in
+from .common import AC_ROLE, SORT_ROLE, column_need, enclosing_scroll_area, fit_height_to_rows, select_seats_in
 
 WIN, LOSE, GRID = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#DDDDDD")
 
@@ -463,9 +463,7 @@ class UncertaintyPanel(QWidget):
         tipping table scroll in below them. A taller dock gives them their height or more."""
         area = self._area
         if area is None:
-            w = self.parentWidget()
-            while w is not None and not isinstance(w, QScrollArea):
-                w = w.parentWidget()
+            w = enclosing_scroll_area(self)
             if w is None:
                 return
             self._area = area = w
