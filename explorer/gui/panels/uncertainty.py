@@ -129,11 +129,10 @@ class DistributionPlot(QWidget):
         plot = QRectF(r.left() + ylab_w, r.top() + title_h + lh / 2, r.width() - ylab_w - 4,
                       r.height() - title_h - lh / 2 - axis_h)
         p.setPen(QColor("#222"))
-        title = QRectF(r.left(), r.top(), r.width(), title_h)
-        p.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   f"Cushion: seats against a swing from {c['rival']} (pts)")
-        self.cushion_rects = [("title", p.boundingRect(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                                       f"Cushion: seats against a swing from {c['rival']} (pts)"))]
+        title, text = QRectF(r.left(), r.top(), r.width(), title_h), f"Cushion: seats against a swing from {c['rival']} (pts)"
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p.drawText(title, left, text)
+        self.cushion_rects = [("title", p.boundingRect(title, left, text))]
         xs, ys = curve[:, 0], curve[:, 1]
         y_lo, y_hi = max(0, min(ys.min(), M) - 3), min(n, max(ys.max(), M) + 3)
 
