@@ -405,6 +405,17 @@ def _cap_memory_as_the_app() -> None:
         _give_back_freed_memory()
 
 
+def _styled_app():
+    """The application in the app's style, and the frame reference measured before it is styled
+    (in plain Fusion, as every line's ``frame_ref_ms``)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    ref = frame_ref(app)
+    from explorer.gui.app_style import apply_style
+    apply_style(app)
+    return app, ref
+
+
 def scale_pair(sizes: list[int], n_partners: int, n_drops: int) -> int:
     """``--scale-pair 90,4100 [--partners 21] [--drops N]``: a window of each size in one process,
     their drops alternating (drop k of every size with the same seed, one after the other), the GUI
@@ -412,11 +423,7 @@ def scale_pair(sizes: list[int], n_partners: int, n_drops: int) -> int:
     the ratio of a move's cost at each size to the first size's is read from the same minutes.
     One line a size, then ``pair_ratio``."""
     _cap_memory_as_the_app()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
-    ref = frame_ref(app)
-    from explorer.gui.app_style import apply_style
-    apply_style(app)
+    app, ref = _styled_app()
     wins = {}
     for n in sizes:
         ds, sc, held, codes = scale_scenario(n, n_partners)
@@ -448,11 +455,7 @@ def scale_one(n_seats: int, n_partners: int, optimise: bool, n_drops: int) -> st
     # machine; glibc's thresholds as the app sets them at its start (blocks from 1 MiB mapped apart
     # and handed back when freed): the RSS is then the window's as a user runs it
     _cap_memory_as_the_app()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setStyle("Fusion")
-    ref = frame_ref(app)
-    from explorer.gui.app_style import apply_style
-    apply_style(app)
+    app, ref = _styled_app()
     ds, sc, held, codes = scale_scenario(n_seats, n_partners)
     opened = open_progressively(app, ds, sc)     # every job of the opening done
     win = opened["win"]

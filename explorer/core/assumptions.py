@@ -6,7 +6,6 @@ and an undo step simply puts the previous object back.
 from __future__ import annotations
 
 import math
-
 from dataclasses import dataclass, replace
 from typing import Mapping
 

@@ -272,8 +272,14 @@ def poll_loss(sizes: Sizes, X: np.ndarray, target: np.ndarray | None) -> np.ndar
     fitted or there is no poll."""
     if not (sizes.keep_loss or sizes.keep_loss_size) or target is None:
         return None
+    return relative_loss(X, np.nan_to_num(target))
+
+
+def relative_loss(X: np.ndarray, later: np.ndarray) -> np.ndarray:
+    """(K,) ``later / X - 1`` where that is below 0 (a contender's relative statewide loss), 0
+    where it gains or had no share before."""
     with np.errstate(divide="ignore", invalid="ignore"):
-        return np.minimum(np.where(X > 0, np.nan_to_num(target) / np.where(X > 0, X, 1.0) - 1.0, 0.0), 0.0)
+        return np.minimum(np.where(X > 0, later / np.where(X > 0, X, 1.0) - 1.0, 0.0), 0.0)
 
 
 def _base(sizes: Sizes, X, x, pw=None, keep=None, rl=None, loss=None):

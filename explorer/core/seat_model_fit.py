@@ -22,7 +22,7 @@ import math
 import numpy as np
 
 from .seat_model import (NEW_BELOW, SEAT_VOTES_REF, SMALL_STATE, SPREAD_REF, STATE_FLOOR, STATE_REF, THIRD_REF, Sizes, consolidated, couple, incumbent,
-                         lead_spread, region_lead, standing_weight, statewide, third_share)
+                         lead_spread, region_lead, relative_loss, standing_weight, statewide, third_share)
 from .seat_transitions import Transition
 
 MIN_TRANSFER_SEATS = 10
@@ -260,8 +260,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
         dev_small.append(np.full(int(use.sum()), 1.0 if t.n < SMALL_STATE else 0.0))
         third_t = third_share(t, rate)
         dev_third.append(np.full(int(use.sum()), third_t - THIRD_REF))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            loss_t = np.minimum(np.where(X > 0, S1 / np.where(X > 0, X, 1.0) - 1.0, 0.0), 0.0)
+        loss_t = relative_loss(X, S1)
         dev_loss.append(np.broadcast_to(loss_t[None, :], x.shape)[use])
         e0, e1 = devs0[-1], devs1[-1]
         if len(e0) >= 20 and e0 @ e0 > 0:      # this transition's own seat_keep and its sampling noise

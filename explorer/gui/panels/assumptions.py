@@ -8,7 +8,7 @@ import re
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QValidator
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QLabel, QLineEdit, QPushButton,
                                QSpinBox, QStyledItemDelegate, QTableView, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -16,6 +16,7 @@ from ...core.palette import party_colour
 from ...core.assumptions import POLL_ERROR_MAX, Assumptions, swing_text
 from ..document import Document, DocumentView
 from ..style import plain_rich, swatch_icon
+from .common import enclosing_scroll_area
 
 MAX_SWING_ROWS = 8
 
@@ -452,20 +453,14 @@ class AssumptionsPanel(DocumentView, QWidget):
         self.poll_edit.selectAll()
         self._place_poll()
 
-    def _scroll_area(self):
-        area = self.parentWidget()
-        while area is not None and not isinstance(area, QScrollArea):
-            area = area.parentWidget()
-        return area if area is not None and area.widget() is not None else None
-
     def _place_poll(self) -> None:
         """Scroll the dock (as little as need be) to show the poll's explanation from its first
         line down to its own error's box (and the error message under it), with a margin; where
         they do not all fit, the field first, then the explanation's last lines that fit, each
         whole. The dock's bottom edge cuts no line: it falls between widgets or between two lines
         of a label (else the nearest scroll position that keeps the rest so)."""
-        area = self._scroll_area()
-        if area is None:
+        area = enclosing_scroll_area(self)
+        if area is None or area.widget() is None:
             return
         bar, inner = area.verticalScrollBar(), area.widget()
         if inner.layout() is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QScrollArea, QStyle, QTableView, QWidget
 
 from ...core.rules import SEVERITY_RANK, Severity
 from ..style import SEVERITY_LABELS
@@ -92,3 +92,11 @@ def fit_height_to_rows(view: QTableView, fixed: bool = False) -> int:
     else:
         view.setMinimumHeight(h)
     return h
+
+
+def enclosing_scroll_area(widget: QWidget) -> QScrollArea | None:
+    """The nearest scroll area ``widget`` sits in (a dock's), or None."""
+    w = widget.parentWidget()
+    while w is not None and not isinstance(w, QScrollArea):
+        w = w.parentWidget()
+    return w

@@ -10,12 +10,12 @@ from PySide6.QtCore import (QAbstractTableModel, QEvent, QModelIndex, QPointF, Q
                             Signal)
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QScrollArea, QSizePolicy, QSpinBox,
+                               QSizePolicy, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
 
 from ...core.uncertainty import LEVELS, probability_percent
 from ..live_uncertainty import Figures, LiveUncertainty, Settings
-from .common import AC_ROLE, SORT_ROLE, column_need, fit_height_to_rows, select_seats_in
+from .common import AC_ROLE, SORT_ROLE, column_need, enclosing_scroll_area, fit_height_to_rows, select_seats_in
 
 WIN, LOSE, GRID = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#DDDDDD")
 
@@ -129,11 +129,10 @@ class DistributionPlot(QWidget):
         plot = QRectF(r.left() + ylab_w, r.top() + title_h + lh / 2, r.width() - ylab_w - 4,
                       r.height() - title_h - lh / 2 - axis_h)
         p.setPen(QColor("#222"))
-        title = QRectF(r.left(), r.top(), r.width(), title_h)
-        p.drawText(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   f"Cushion: seats against a swing from {c['rival']} (pts)")
-        self.cushion_rects = [("title", p.boundingRect(title, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                                       f"Cushion: seats against a swing from {c['rival']} (pts)"))]
+        title, text = QRectF(r.left(), r.top(), r.width(), title_h), f"Cushion: seats against a swing from {c['rival']} (pts)"
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p.drawText(title, left, text)
+        self.cushion_rects = [("title", p.boundingRect(title, left, text))]
         xs, ys = curve[:, 0], curve[:, 1]
         y_lo, y_hi = max(0, min(ys.min(), M) - 3), min(n, max(ys.max(), M) + 3)
 
@@ -463,9 +462,7 @@ class UncertaintyPanel(QWidget):
         tipping table scroll in below them. A taller dock gives them their height or more."""
         area = self._area
         if area is None:
-            w = self.parentWidget()
-            while w is not None and not isinstance(w, QScrollArea):
-                w = w.parentWidget()
+            w = enclosing_scroll_area(self)
             if w is None:
                 return
             self._area = area = w
