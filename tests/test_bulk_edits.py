@@ -1,0 +1,89 @@
+"""Issue 29, bulk edits: an "assign all", a preset or the undo of 90 seats does what it must once,
+and shows the same figures as before. The simulation of a small data set counted in one pass over
+every seat gives what the chunked pass gives; the tiles keep every other seat's slots; the
+alliance's seats per draw are its partners' winners counted draw by draw."""
+import numpy as np
+import pytest
+
+from explorer.core import uncertainty as U
+from explorer.core.dataset_io import load_embedded
+from explorer.core.engine import Engine
+from explorer.core.scenario import scenario_from_preset
+
+HARYANA = load_embedded()
+
+
+def _sim(draws: int = 3000):
+    sc = scenario_from_preset(HARYANA, "AAP's Lok Sabha leads")
+    params, _ = U.params_for(HARYANA)
+    pj = Engine(HARYANA).evaluate(sc).projector
+    return sc, U.Simulator(pj, HARYANA, params, draws, 11)
+
+
+def _same(a: U.Summary, b: U.Summary) -> None:
+    assert np.array_equal(a.alliance_seats, b.alliance_seats) and a.alliance_seats.dtype == b.alliance_seats.dtype
+    assert np.array_equal(a.party_seats, b.party_seats)
+    assert np.array_equal(a.p_win, b.p_win) and np.array_equal(a.p_alliance, b.p_alliance)
+    assert np.array_equal(a.seat_cols, b.seat_cols)
+    assert all(np.array_equal(x, y) and x.dtype == y.dtype for x, y in zip(a.col_seats, b.col_seats))
+    assert np.array_equal(a.tipping, b.tipping) and a.p_majority == b.p_majority
+
+
+def test_a_small_data_set_counted_in_one_pass_gives_the_chunked_figures():
+    sc, one = _sim()
+    assert one._memo is not None                  # 90 seats x 3,000 draws: the memo's one pass
+    _, chunked = _sim()
+    chunked._memo = None                          # the large data sets' pass, 16 seats at a time
+    rng = np.random.default_rng(4)
+    n = len(sc.pools)
+    splits = [sc.pool.astype(np.int64)] + [np.full(90, k, dtype=np.int64) for k in range(n)] + \
+        [rng.integers(0, n, size=90).astype(np.int64) for _ in range(3)]
+    for pools in splits:
+        a, b = one.run(pools, HARYANA.majority), chunked.run(pools, HARYANA.majority)
+        _same(a, b)
+        assert np.array_equal(one.winning_slots(), chunked.winning_slots())
+        # again from the memo (every seat's draws kept): the same once more
+        _same(one.run(pools, HARYANA.majority), a)
+
+
+def test_the_alliance_seats_per_draw_are_its_partners_winners_counted():
+    sc, sim = _sim(2000)
+    s = sim.run(sc.pool.astype(np.int64), HARYANA.majority)
+    slots = sim.winning_slots()                                   # (D, N)
+    var = sim._variant
+    ally = sim.win_ally[var, np.arange(90)]                       # (N, slots): the slot's party is a partner
+    by_hand = ally[np.arange(90)[None, :], slots].sum(axis=1)
+    assert np.array_equal(s.alliance_seats, by_hand)
+    assert 0 <= s.alliance_seats.min() < s.alliance_seats.max() <= 90
+
+
+@pytest.mark.parametrize("start,n", [(0, 90), (5, 40), (70, 60), (16, 16), (63, 2), (0, 150)])
+def test_a_run_of_seats_written_into_the_tiles_keeps_every_other_seat(start, n):
+    rng = np.random.default_rng(start + n)
+    N, D = 150, 29
+    slots = rng.integers(0, U.TOP + 1, size=(N, D)).astype(np.uint8)
+    W = np.zeros((-(-N // U.TILE_SEATS), D, U.TILE), dtype=np.uint8)
+    U._put_tiles(W, 0, slots)
+    assert np.array_equal(U._unpack_slots(W, N), slots.T)
+    new = rng.integers(0, U.TOP + 1, size=(n, D)).astype(np.uint8)
+    U._put_tiles(W, start, new)
+    slots[start:start + n] = new
+    assert np.array_equal(U._unpack_slots(W, N), slots.T)
+
+
+def test_columns_of_more_seats_than_a_byte_counts_are_counted_whole():
+    """300 seats whose second slot wins some draws, all in one column: the hits summed past 255."""
+    rng = np.random.default_rng(9)
+    S, D = 300, 50
+    win = rng.integers(0, 2, size=(S, D)).astype(np.uint8)
+    counts = np.zeros((S, U.TOP + 1), dtype=np.int32)
+    counts[:, 0] = (win == 0).sum(axis=1)
+    counts[:, 1] = (win == 1).sum(axis=1)
+    col = np.zeros((S, U.TOP + 1), dtype=np.int64)
+    col[:, 1] = 1                                   # slot 0 in column 0, slot 1 in column 1
+    cols = [np.zeros(D, dtype=np.int16), np.zeros(D, dtype=np.int16)]
+    U.Simulator._add_columns(cols, win, counts, col, +1)
+    assert np.array_equal(cols[1], (win == 1).sum(axis=0)) and np.array_equal(cols[0], (win == 0).sum(axis=0))
+    assert cols[1].max() > 0 and (cols[0] + cols[1] == S).all()
+    U.Simulator._add_columns(cols, win[:200], counts[:200], col[:200], -1)
+    assert np.array_equal(cols[1], (win[200:] == 1).sum(axis=0))
