@@ -87,3 +87,77 @@ def test_columns_of_more_seats_than_a_byte_counts_are_counted_whole():
     assert cols[1].max() > 0 and (cols[0] + cols[1] == S).all()
     U.Simulator._add_columns(cols, win[:200], counts[:200], col[:200], -1)
     assert np.array_equal(cols[1], (win[200:] == 1).sum(axis=0))
+
+
+def test_walk_away_sizes_only_the_columns_whose_widths_changed_as_wide_as_sizing_them_all(qtbot):
+    """A move that gives the allied seats another digit sizes that column again, not all seven
+    (sizing reads every cell), to the width sizing every column gives; a follow of the live figures
+    hands no memory back (no job ran: malloc_trim is for a job's temporaries)."""
+    from explorer.gui.panels import walk_away as WA
+    from .helpers import congress_everywhere, open_window
+    w = open_window(qtbot, congress_everywhere())
+    panel = w.analysis.walk
+    panel.active = True
+
+    def figures(allied):
+        return {"current": {c: {"alliance": a, "alone": 2.25, "p_majority_alliance": 0.5, "p_majority_alone": 0.125,
+                                "worth_it": a > 2.25} for c, a in zip(("AAP", "INC"), allied)}}
+    panel._show(figures((9.5, 3.0)), ())
+    v = panel.view
+    sized, trimmed = [], []
+    one = v.resizeColumnToContents
+    v.resizeColumnToContents = lambda c: (sized.append(c), one(c))
+    every = v.resizeColumnsToContents
+    v.resizeColumnsToContents = lambda: (sized.append("all"), every())
+    real_trim = WA.give_back_freed_memory
+    WA.give_back_freed_memory = lambda: trimmed.append(1)
+    try:
+        panel._show(figures((10.5, 3.0)), ())          # "9.5" -> "10.5": the Allied column only (Gain "+7.25" -> "+8.25")
+        assert sized == [WA.WalkAwayModel.C_ALLIANCE] and not trimmed
+        widths = [v.columnWidth(c) for c in range(8)]
+        assert v.columnWidth(2) >= v.fontMetrics().horizontalAdvance("10.5")
+        panel._show(figures((10.5, 4.0)), ())          # no width changed: nothing sized
+        assert sized == [WA.WalkAwayModel.C_ALLIANCE]
+    finally:
+        WA.give_back_freed_memory = real_trim
+    every()                                            # every column sized: the same widths
+    panel._natural = {c: v.columnWidth(c) for c in range(8)}
+    panel._fit_width()
+    assert [v.columnWidth(c) for c in range(8)] == widths
+
+
+def test_an_assign_all_repaints_the_changed_columns_of_the_seat_table_not_the_whole_table(qtbot):
+    """Every seat to AAP: the Pool to ⚑ columns change in every row, the number and name do not; the
+    table repaints the changed columns' rectangle only, and what is on screen then is what a whole
+    repaint draws."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+    from .helpers import congress_everywhere, open_window
+    w = open_window(qtbot, congress_everywhere())
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.wait(50)
+    view, m = w.table, w.seat_model
+    vp, hh = view.viewport(), view.horizontalHeader()
+    dirty = []
+
+    class Spy(QObject):
+        def eventFilter(self, obj, e):
+            if obj is vp and e.type() == QEvent.Type.Paint:
+                dirty.append(e.region().boundingRect())
+            return False
+    spy = Spy()
+    vp.installEventFilter(spy)
+    w.doc.move(w.doc.dataset.seats.ac_no.tolist(), "AAP")
+    QApplication.processEvents()
+    vp.removeEventFilter(spy)
+    assert dirty
+    left = min(hh.sectionViewportPosition(c) for c in (m.C_POOL, m.C_WIN, m.C_MARGIN, m.C_CONFLICT, m.C_PWIN))
+    name_end = hh.sectionViewportPosition(m.C_NAME) + hh.sectionSize(m.C_NAME)
+    assert name_end <= left
+    assert all(r.left() >= left for r in dirty), (left, dirty)        # No. and Constituency not painted again
+    assert all(r.height() == vp.height() for r in dirty)               # every row in view
+    at = vp.mapTo(w, vp.rect().topLeft())      # the window's pixels as on screen (a grab would paint anew)
+    shown = QApplication.primaryScreen().grabWindow(w.winId(), at.x(), at.y(), vp.width(), vp.height()).toImage()
+    whole = vp.grab().toImage()
+    assert shown.convertToFormat(whole.format()) == whole
