@@ -136,7 +136,10 @@ def test_an_assign_all_repaints_the_changed_columns_of_the_seat_table_not_the_wh
     w = open_window(qtbot, congress_everywhere())
     w.show()
     qtbot.waitExposed(w)
-    qtbot.wait(50)
+    every = w.doc.dataset.seats.ac_no.tolist()
+    for pool in ("AAP", "contested", "unassigned", "INC"):     # the window grown to its widest figures once
+        w.doc.move(every, pool)
+        qtbot.wait(20)
     view, m = w.table, w.seat_model
     vp, hh = view.viewport(), view.horizontalHeader()
     dirty = []
@@ -148,7 +151,7 @@ def test_an_assign_all_repaints_the_changed_columns_of_the_seat_table_not_the_wh
             return False
     spy = Spy()
     vp.installEventFilter(spy)
-    w.doc.move(w.doc.dataset.seats.ac_no.tolist(), "AAP")
+    w.doc.move(every, "AAP")
     QApplication.processEvents()
     vp.removeEventFilter(spy)
     assert dirty
@@ -161,3 +164,35 @@ def test_an_assign_all_repaints_the_changed_columns_of_the_seat_table_not_the_wh
     shown = QApplication.primaryScreen().grabWindow(w.winId(), at.x(), at.y(), vp.width(), vp.height()).toImage()
     whole = vp.grab().toImage()
     assert shown.convertToFormat(whole.format()) == whole
+
+
+def test_a_hidden_blocs_dock_is_filled_when_shown_not_at_every_edit(qtbot):
+    """Jharkhand with NDA's 2024 split, the Blocs tab behind Conflicts: three edits of every seat
+    fill nothing in it (its rival choice follows at once: Alt+1 … Alt+9 use it); shown, it is
+    filled once, with what it would show had it followed every edit."""
+    from explorer.core.scenario import scenario_from_preset
+    from .helpers import open_window
+    ds = load_embedded("jharkhand")
+    w = open_window(qtbot, scenario_from_preset(ds, "INDIA bloc 2024"))
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.blocs.apply_preset("vs2024")         # the Blocs dock raised, NDA's split in it
+    p = w.blocs.panel
+    qtbot.waitUntil(lambda: p.active, timeout=3000)
+    w.conflict_dock.raise_()
+    qtbot.waitUntil(lambda: not p.active, timeout=3000)
+    fills = p.fills
+    every = ds.seats.ac_no.tolist()
+    for pool in ("INC", "JMM", "contested"):
+        w.doc.move(every, pool)
+    assert p.fills == fills and p.rival.currentText() == "NDA"
+    w.blocs.dock.raise_()
+    qtbot.waitUntil(lambda: p.active, timeout=3000)
+    assert p.fills == fills + 1
+    ev = w.doc.evaluation
+    assert p.totals.text().startswith(f"<b>INDIA</b> {ev.bloc_seats['INDIA']} · <b>NDA</b> {ev.bloc_seats['NDA']}")
+    won = {int(a): ev.projection.parties[int(ev.projection.winner[i])] for i, a in enumerate(every)}
+    for lst in p.buckets.values():
+        for r in range(lst.count()):
+            it = lst.item(r)
+            assert it.toolTip() == f"Projected winner: {won[int(it.data(256))]}"
