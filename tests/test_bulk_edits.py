@@ -196,3 +196,35 @@ def test_a_hidden_blocs_dock_is_filled_when_shown_not_at_every_edit(qtbot):
         for r in range(lst.count()):
             it = lst.item(r)
             assert it.toolTip() == f"Projected winner: {won[int(it.data(256))]}"
+
+
+def test_a_pool_formats_the_seats_that_came_when_shown_not_all_of_them(qtbot):
+    """Every seat to AAP with the window on screen: AAP's list formats the rows it shows (about a
+    dozen of 90), each once; a row scrolled to later is formatted then, as a format at the move
+    would have made it."""
+    from PySide6.QtWidgets import QApplication
+    from explorer.gui.panels import pools as P
+    from .helpers import congress_everywhere, open_window
+    w = open_window(qtbot, congress_everywhere())
+    w.show()
+    qtbot.waitExposed(w)
+    panel = next(p for p in w.pool_panels if p.model.pool_key == "AAP")
+    m, view = panel.model, panel.view
+    formatted = []
+    real = P.PoolListModel._item
+    P.PoolListModel._item = lambda self, ev, i, cs: (formatted.append((self.pool_key, i)), real(self, ev, i, cs))[1]
+    try:
+        w.doc.move(w.doc.dataset.seats.ac_no.tolist(), "AAP")
+        QApplication.processEvents()
+        vp = view.viewport().rect()
+        shown = [r for r in range(m.rowCount()) if view.visualRect(m.index(r)).intersects(vp)]
+        ours = [i for k, i in formatted if k == "AAP"]
+        assert m.rowCount() == 90 and 5 < len(shown) < 40
+        assert len(ours) == len(set(ours)) and len(ours) <= len(shown) + 1       # (a size hint asks one row)
+        assert {m._idx[r] for r in shown} <= set(ours)
+        ev = w.doc.evaluation
+        for r in range(90):                      # scrolled through: each formatted now, as at the move
+            assert m.item(r).looks_the_same(real(m, ev, m._idx[r], ev.conflicts_by_seat()))
+        assert len([i for k, i in formatted if k == "AAP"]) == 90
+    finally:
+        P.PoolListModel._item = real
