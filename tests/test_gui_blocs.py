@@ -231,6 +231,8 @@ def test_alt_shift_keys_have_a_rival_partner_stand_too_and_stand_down(qtbot):
     w.activateWindow()
     qtbot.waitUntil(w.isActiveWindow)  # shortcuts go to the active window
     p = w.blocs.panel
+    w.blocs.dock.raise_()              # in front (a hidden Blocs dock is filled when shown)
+    qtbot.waitUntil(lambda: p.active, timeout=3000)
     picked = seats_of(p, "BJP")[:3]
     w.table.setFocus()
     w.hub.set(picked, None)

@@ -662,16 +662,31 @@ TILE_SEATS = 4 * TILE     # seat s: tile s // 64, byte s % 16, bits 2 x ((s % 64
 
 
 def _put_tiles(W: np.ndarray, start: int, win: np.ndarray) -> None:
-    """Writes the winning slots ``win`` (S, D) of seats start.. into the tiles ``W``."""
-    S = win.shape[0]
+    """Writes the winning slots ``win`` (S, D) of seats start.. into the tiles ``W``: a tile's seats
+    packed four to a byte in seat rows first, (TILE, D), then written into the tile's draw rows
+    with one transposed pass a tile (not one a group of 16 seats: a transposed byte copy is the
+    cost here)."""
+    S, D = win.shape
     i = 0
     while i < S:
         t, a = divmod(start + i, TILE_SEATS)
-        g, b = divmod(a, TILE)
-        n = min(TILE - b, S - i)
-        cell = W[t, :, b:b + n]
-        cell &= np.uint8(~(3 << 2 * g) & 0xFF)
-        cell |= win[i:i + n].T << np.uint8(2 * g)
+        n = min(TILE_SEATS - a, S - i)           # this tile's seats: start + i .. + n
+        packed = np.zeros((TILE, D), dtype=np.uint8)
+        keep = np.full(TILE, 0xFF, dtype=np.uint8)       # the bits of the tile's other seats, kept
+        j = 0
+        while j < n:
+            g, b = divmod(a + j, TILE)
+            m = min(TILE - b, n - j)
+            part = packed[b:b + m]
+            part |= win[i + j:i + j + m] << np.uint8(2 * g)
+            keep[b:b + m] &= np.uint8(~(3 << 2 * g) & 0xFF)
+            j += m
+        cell = W[t]
+        if n < TILE_SEATS:
+            cell &= keep
+        else:
+            cell.fill(0)
+        cell |= packed.T
         i += n
 
 
@@ -1290,20 +1305,31 @@ class Simulator:
         counts = np.empty((N, TOP + 1), dtype=np.int32)
         C = len(self.cols)
         table = np.zeros((C, D), dtype=np.int16 if N < 2**15 else np.int32)
-        seats_d = np.zeros(D, dtype=np.int64)
         col = self.win_col[var, rows]                                            # (N, slots)
         bits = self._ally_bits(self.win_ally[var, rows])
         wide = self.wide_regions()
+        # a small data set (its seats' draws kept in the memo: N x D cells at most MEMO_CELLS) is
+        # written and counted in one pass over every seat, not a chunk at a time: the draws are
+        # the memo's rows, no scratch to keep in the cache, and a pass costs its calls, not its cells
+        whole = np.empty((N, D), dtype=np.uint8) if self._memo is not None else None
         for s in range(0, N, chunk):
             sl = slice(s, min(s + chunk, N))
             win, counts[sl] = self._counted_slots(np.arange(sl.start, sl.stop), var[sl], wide)   # (S, D)
+            if whole is not None:
+                whole[sl] = win
+                continue
             _put_tiles(W, sl.start, win)
-            seats_d += (np.right_shift(bits[sl, None], win) & 1).sum(axis=0, dtype=np.int64)
             self._add_columns(table, win, counts[sl], col[sl], +1)
+        if whole is not None:
+            _put_tiles(W, 0, whole)
+            self._add_columns(table, whole, counts, col, +1)
+            del whole
         del wide
         self._winners, self._variant = W, var
         self._counts = counts
-        self._seats_d = seats_d
+        # the alliance's seats per draw: its partners' columns summed (a seat's winner is in one
+        # column, a partner's or not), not every seat's draws read again
+        self._seats_d = table[self.cols < self.n_p].sum(axis=0, dtype=np.int64)
         self._col_tot = np.bincount(col.ravel(), weights=counts.ravel(), minlength=C).astype(np.int64)
         # a column of a party that wins no draw is one shared zero row (copied before a move adds to
         # it, as every column is), not a row of the whole table kept: 2 of 10 MB at 4,100 seats
@@ -1345,15 +1371,19 @@ class Simulator:
             return
         # the slots that win some draws, a column at a time: its seats' hits summed in one pass
         # (integers: the same counts as one seat after another)
+        # (the slots compared as bytes, as the draws are: an int64 slot made every draw int64 first,
+        # 8x the work; up to 255 seats a column summed in bytes, as many as a byte holds)
         order = np.argsort(cc[part], kind="stable")
-        pi, pj, pc = ii[part][order], jj[part][order], cc[part][order]
+        pi, pj, pc = ii[part][order], jj[part][order].astype(np.uint8), cc[part][order]
         starts = np.flatnonzero(np.r_[True, pc[1:] != pc[:-1]]).tolist()
         for a, b in zip(starts, starts[1:] + [len(pc)]):
             c = int(pc[a])
             if b - a == 1:
                 hit = win[pi[a]] == pj[a]
             else:
-                hit = (win[pi[a:b]] == pj[a:b, None]).sum(axis=0, dtype=cols[c].dtype)
+                hit = win[pi[a:b]] == pj[a:b, None]
+                hit = np.add.reduce(hit.view(np.uint8), axis=0, dtype=np.uint8) if b - a < 256 else \
+                    hit.sum(axis=0, dtype=cols[c].dtype)
             if sign > 0:
                 cols[c] += hit
             else:

@@ -22,6 +22,7 @@ class Blocs:
         window.tabifyDockWidget(window.assumptions_dock, self.dock)   # the deal's group (dock_layout.GROUPS)
         window.views.add(self.panel)      # told of the document shown, after the window's views
         window.conflict_dock.raise_()  # the conflicts stay in front; the Blocs tab is one click away
+        self.dock.visibilityChanged.connect(self.panel.set_active)     # hidden: filled when shown
         self.actions = []
         for k in range(10):
             a = QAction(f"Selected seats to rival partner {k}" if k else "Selected seats: rival fields nobody", window)

@@ -252,6 +252,9 @@ class BlocsPanel(DocumentView, QWidget):
         self._filled = None         # (the rival's split, its standing, each seat's projected winner) filled
         self._items: dict = {}      # seat index -> its item in the lists
         self.items_made = self.items_recoloured = 0     # counts (tests): items built, items recoloured
+        self.active = True          # the dock in front (visibilityChanged): hidden, it is filled when shown
+        self._stale = False         # an evaluation not shown yet (the dock hidden)
+        self.fills = 0              # counts (tests): the totals and lists brought up to date
         self._preset_cache: dict = {}
         self.buckets: dict[str, SeatBucket] = {}
         self.buttons: dict[str, BucketButton] = {}
@@ -340,6 +343,12 @@ class BlocsPanel(DocumentView, QWidget):
         name = self.rival.currentData()
         return next((b for b in self.doc.scenario.rivals if b.name == name), None)
 
+    def set_active(self, on: bool) -> None:
+        """The dock shown (or hidden behind another tab): shown, what changed meanwhile is filled in."""
+        self.active = on
+        if on and self._stale:
+            self._evaluated(self.doc.evaluation)
+
     def _evaluated(self, ev, _delta=None) -> None:
         sc = self.doc.scenario
         names = [b.name for b in sc.rivals]
@@ -352,6 +361,14 @@ class BlocsPanel(DocumentView, QWidget):
             if keep in names:
                 self.rival.setCurrentIndex(names.index(keep))
             self.rival.blockSignals(False)
+        # the rival chosen follows the document at once (Alt+1 … Alt+9 give seats to its partners);
+        # the totals and the seat lists of a hidden dock wait until it is shown: an "assign all"
+        # with the Conflicts tab in front recoloured lists nobody saw
+        if not self.active:
+            self._stale = True
+            return
+        self._stale = False
+        self.fills += 1
         bs = ev.bloc_seats
         parts = [f"<b>{n}</b> {bs[n]}" for n in ev.blocs.names]
         if bs["unaligned"]:         # a figure of none is left out: the line stays one line at 1366×768

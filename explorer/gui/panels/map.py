@@ -6,6 +6,7 @@ core says which), so a drop repaints the map without rebuilding it. Selection is
 the table and pools; selected seats drag onto a pool like rows of the table."""
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import (QApplication, QComboBox, QGraphicsScene, QGraphicsView, QHBoxLayout, QLabel, QMenu,
@@ -401,11 +402,16 @@ class MapPanel(DocumentView, MapExport, QWidget):
         sc = self.doc.scenario
         contest = O.seat_contest(self.contest_p, sc.pools, sc.pool) if self.mode in CONTEST_MODES else None
         style = map_style(self.mode, sc, self.doc.evaluation, self.p_alliance, contest)
+        inks: dict = {}             # the label's colour on each fill, worked out once per fill (a few, not 90)
+        hatched = np.asarray(style.hatched, dtype=bool).tolist()
+        outlined = np.asarray(style.outlined, dtype=bool).tolist()
         for k, ac in enumerate(self.doc.dataset.seats.ac_no.tolist()):
             item = self.items.get(ac)
-            if item is not None and item.set_style(style.fill[k], bool(style.hatched[k]), bool(style.outlined[k])):
+            if item is not None and item.set_style(style.fill[k], hatched[k], outlined[k]):
                 label = self.labels[ac]
-                ink = text_colour_on(item.fill)
+                ink = inks.get(item._fill_name)
+                if ink is None:
+                    ink = inks[item._fill_name] = text_colour_on(item.fill)
                 if ink != label.brush().color():
                     label.setBrush(ink)
         self.legend.set_entries(style.title, style.legend)

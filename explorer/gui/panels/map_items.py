@@ -31,6 +31,7 @@ class SeatShapeItem(QGraphicsPathItem):
     def __init__(self, ac_no: int, path: QPainterPath):
         super().__init__(path)
         self.ac_no = ac_no
+        self._path = path        # painted on every recolour: kept, not wrapped anew by path() each time
         self.fill = QColor("#DDDDDD")
         self._fill_name = None
         self.hatched = False
@@ -68,7 +69,7 @@ class SeatShapeItem(QGraphicsPathItem):
             self.setZValue(z)
 
     def paint(self, painter, option, widget=None):
-        path = self.path()
+        path = self._path
         # the fill without antialiasing: its edge is under the boundary layer's antialiased
         # white lines (BoundaryLayer), which a recolouring does not redraw
         aa = painter.testRenderHint(self._AA)

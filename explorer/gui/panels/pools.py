@@ -57,7 +57,8 @@ class PoolListModel(DocumentView, QStringListModel):
         self.pool_key = doc.pools.key(pool_index)
         self._seats: list[int] = []           # per row: the seat's ac_no
         self._idx: list[int] = []             # per row: the seat's index in the data set, ascending
-        self._items: list[PoolItem] = []      # per row: what the list shows of it
+        self._items: list[PoolItem | None] = []   # per row: what the list shows of it (None: not
+        #                                       formatted yet, done when a view first asks: ``item``)
         self._members: set[int] = set()       # the seat indices in the list
         self._pending = None                  # the change to the seats that the C++ rows are making
         self.rowsInserted.connect(self._apply)   # first: before any view hears of the rows
@@ -92,17 +93,28 @@ class PoolListModel(DocumentView, QStringListModel):
         changed) costs those seats only: the ones that left are removed rows, the ones that came are
         inserted rows, the ones that stayed and look different are changed rows; the pool's other
         members are not looked at. Anything else (another document, other assumptions) re-formats
-        every member, still as row removals, inserts and changes, never a reset."""
+        every member formatted, still as row removals, inserts and changes, never a reset. A seat
+        that comes is formatted when a view first shows it (``item``): an "assign all" formats the
+        rows in view, not the 90 (or 4,100) that came."""
         which = delta.rows_since(self._ev) if delta is not None else None
         conflicts = ev.conflicts_by_seat()
         self._colours = {}              # the winners' colours, once per party for this refresh (a bulk
         #                                 edit formats 90 items; the palette's key costs more than a lookup)
+        self._ev = ev                   # before the rows change: a view asking for a row meanwhile gets this one's
         if which is None:
             self._refresh_all(ev, conflicts)
         else:
             self._refresh_rows(ev, conflicts, sorted(which))
-        self._ev = ev
         self.refreshed.emit()
+
+    def item(self, row: int) -> PoolItem:
+        """What the list shows of row ``row``, formatted now if no view has asked for it since it
+        came (or since the evaluation that changed it)."""
+        it = self._items[row]
+        if it is None:
+            ev = self._ev
+            it = self._items[row] = self._item(ev, self._idx[row], ev.conflicts_by_seat())
+        return it
 
     def _colour(self, party: str) -> str:
         c = self._colours.get(party)
@@ -112,11 +124,14 @@ class PoolListModel(DocumentView, QStringListModel):
 
     def _refresh_all(self, ev, conflicts) -> None:
         idx = np.flatnonzero(ev.projection.pools == self.pool_index).tolist()
-        items = [self._item(ev, i, conflicts) for i in idx]
-        self._move_rows(idx, items)
-        old = dict(zip(self._idx, self._items))
-        changed = [r for r, item in enumerate(items) if not old[item.index].looks_the_same(item)]
-        self._items = items
+        self._move_rows(idx, [None] * len(idx))       # the seats that came: formatted when shown
+        # the rows that stayed and were formatted: formatted again, signalled where they look different
+        changed = []
+        for r, old in enumerate(self._items):
+            if old is not None:
+                item = self._items[r] = self._item(ev, self._idx[r], conflicts)
+                if not old.looks_the_same(item):
+                    changed.append(r)
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))
 
@@ -133,16 +148,18 @@ class PoolListModel(DocumentView, QStringListModel):
         shift = 0
         for pos, group in groupby(zip(at, coming), key=lambda t: t[0]):
             group = [i for _, i in group]
-            self._insert(pos + shift, group, [self._item(ev, i, conflicts) for i in group])
+            self._insert(pos + shift, group, [None] * len(group))     # formatted when a view shows them
             shift += len(group)
         changed = []
         for i in which:
             if pools[i] == k and i not in came:
                 r = bisect_left(self._idx, i)
-                item = self._item(ev, i, conflicts)
-                if not self._items[r].looks_the_same(item):
+                old = self._items[r]
+                if old is None:           # never shown since it came: formatted when it is
+                    continue
+                item = self._items[r] = self._item(ev, i, conflicts)
+                if not old.looks_the_same(item):
                     changed.append(r)
-                self._items[r] = item
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))
 
@@ -154,7 +171,7 @@ class PoolListModel(DocumentView, QStringListModel):
                                  self._items.__delitem__(slice(lo, hi + 1)))
         QStringListModel.removeRows(self, lo, hi - lo + 1)
 
-    def _insert(self, row: int, idx: list[int], items: list[PoolItem]) -> None:
+    def _insert(self, row: int, idx: list[int], items: list[PoolItem | None]) -> None:
         seats = self.doc.scenario.seats.ac_no[idx].tolist()
 
         def apply():
@@ -192,7 +209,7 @@ class PoolListModel(DocumentView, QStringListModel):
     def sort(self, column, order=Qt.SortOrder.AscendingOrder):
         pass
 
-    def _move_rows(self, idx: list[int], items: list[PoolItem]) -> None:
+    def _move_rows(self, idx: list[int], items: list[PoolItem | None]) -> None:
         """Remove the seats that left and insert the ones that came, in runs (both lists are
         in seat order, so what stays keeps its order)."""
         new = set(idx)
@@ -228,13 +245,13 @@ class PoolListModel(DocumentView, QStringListModel):
     def data(self, index, role=DISPLAY):
         if not index.isValid() or index.row() >= len(self._items):
             return None
-        item = self._items[index.row()]
+        if role == AC:
+            return self._seats[index.row()]
+        item = self.item(index.row())
         if role == ITEM:
             return item
         if role == DISPLAY:
             return item.text
-        if role == AC:
-            return self._seats[index.row()]
         if role == DECORATION:
             return item.icon
         if role == TOOLTIP:
@@ -411,7 +428,7 @@ class PoolView(QListView):
         d = self.itemDelegate()
         colours = (pal.highlight(), pal.highlightedText().color(), pal.text().color(), d._won, d._lost)
         sm = self.selectionModel()
-        items = m._items
+        item = m.item
         first_rect = self.visualRect(m.index(0))
         h = first_rect.height()
         if h <= 0:
@@ -428,7 +445,7 @@ class PoolView(QListView):
                     continue
                 done.add(row)
                 rect = QRect(x, y0 + row * h, w, h)
-                paint_pool_item(p, items[row], rect, sm.isSelected(m.index(row)), fm, *colours, texts=self._texts)
+                paint_pool_item(p, item(row), rect, sm.isSelected(m.index(row)), fm, *colours, texts=self._texts)
         p.end()
 
     def paintEvent(self, e):

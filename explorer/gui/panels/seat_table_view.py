@@ -254,6 +254,33 @@ class SeatTableView(QTableView):
                     p.drawLine(x + w - g, top, x + w - g, bottom)
         p.end()
 
+    def dataChanged(self, top_left, bottom_right, roles=()):
+        """Repaint the changed cells' rectangle only. Qt's view repaints its whole viewport for any
+        change of more than one cell: an "assign all" changed the Pool to Conflict columns and
+        P(win) of every row, and the number, name, district, PC and reservation cells were painted
+        again too (the model signals the columns that can change, ``SeatTableModel._on_evaluated``).
+        An editor open, or an accessibility client listening, takes Qt's own path (it updates
+        them)."""
+        from PySide6.QtGui import QAccessible
+        if top_left == bottom_right or not top_left.isValid() or not bottom_right.isValid() \
+                or self.state() == QAbstractItemView.State.EditingState or QAccessible.isActive() \
+                or self.isRightToLeft():
+            return super().dataChanged(top_left, bottom_right, roles)
+        header, vheader = self.horizontalHeader(), self.verticalHeader()
+        xs = [(header.sectionViewportPosition(c), header.sectionSize(c))
+              for c in range(top_left.column(), bottom_right.column() + 1) if not header.isSectionHidden(c)]
+        if not xs:
+            return
+        top, bottom = top_left.row(), bottom_right.row()
+        y0 = vheader.sectionViewportPosition(top)
+        y1 = vheader.sectionViewportPosition(bottom) + vheader.sectionSize(bottom)
+        x0 = min(x for x, _ in xs)
+        x1 = max(x + w for x, w in xs)
+        vp = self.viewport()
+        rect = QRect(x0, y0, x1 - x0, y1 - y0).intersected(vp.rect())
+        if not rect.isEmpty():
+            vp.update(rect)
+
     def startDrag(self, supported):
         # never QAbstractItemView's: after a MoveAction it rewrites every dragged cell
         # (overwrite mode), 90 seats x 11 columns of itemData/setItemData; the drop is a command

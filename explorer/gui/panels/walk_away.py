@@ -246,13 +246,23 @@ class WalkAwayPanel(DocumentView, QWidget):
 
     def _fit_columns(self) -> None:
         """Columns sized to their contents when the figures' widths change (another split, a
-        partner more, a figure with another digit), not on every move: sizing reads every cell."""
-        widths = self.model.widths()
-        if widths != self._fitted:
-            self._fitted = widths
-            self.view.resizeColumnsToContents()
-            self._natural = {c: self.view.columnWidth(c) for c in range(self.model.columnCount())}
-            self._fit_width()
+        partner more, a figure with another digit), not on every move: sizing reads every cell.
+        Only the shown columns whose widths changed are sized again (a move that adds a digit to
+        the allied seats sizes that column, not the seven), every column when there were none."""
+        widths, before = self.model.widths(), self._fitted
+        if widths == before:
+            return
+        self._fitted = widths
+        v = self.view
+        if before is None or len(before) != len(widths) or not self._natural:
+            v.resizeColumnsToContents()
+            self._natural = {c: v.columnWidth(c) for c in range(self.model.columnCount())}
+        else:
+            for c, (a, b) in enumerate(zip(before, widths)):
+                if a != b and not v.isColumnHidden(c):
+                    v.resizeColumnToContents(c)
+                    self._natural[c] = v.columnWidth(c)
+        self._fit_width()
 
     def _fit_width(self) -> None:
         """The columns at their contents' widths; where the dock is narrower than that, each gives
@@ -460,6 +470,7 @@ class WalkAwayPanel(DocumentView, QWidget):
         if token != self._token or doc is not self.doc:
             return
         self._show(figures, out.job)
+        give_back_freed_memory()       # the job's temporaries, freed on its thread (a follow has none)
 
     def _show(self, figures: dict, job: tuple) -> None:
         self.figures, self._shown_job = figures, job
@@ -474,7 +485,6 @@ class WalkAwayPanel(DocumentView, QWidget):
         text = f"The current split is {verdict}."
         if self.note.text() != text:     # most moves change no verdict: nothing to re-lay
             self.note.setText(text)
-        give_back_freed_memory()       # the job's temporaries, freed on its thread
         self.note.setToolTip(f"Going alone: every partner fields a candidate in every seat, no transfer. "
                              f"{s.draws:,} simulated elections ({s.level} uncertainty)."
                              + (" The proposal rows: the optimiser's last proposal." if "proposal" in figures else ""))
