@@ -480,3 +480,45 @@ def test_the_histogram_and_its_axis_are_whole_in_the_dock_at_1366x768(qtbot, dat
         top = panel.plot.mapTo(area.viewport(), r.topLeft().toPoint()).y()
         bottom = panel.plot.mapTo(area.viewport(), r.bottomLeft().toPoint()).y()
         assert 0 <= top and bottom <= area.viewport().height(), (top, bottom, area.viewport().height())
+
+
+def test_a_large_data_sets_first_figures_come_from_fewer_draws_then_all_of_them(qtbot, monkeypatch):
+    # the threshold lowered so that Haryana's 90 seats x 3,000 draws take the large data set's path:
+    # the first figures are those of 1,000 draws (P(win) straight from the core's simulator of 1,000
+    # draws), shown stale, with no cushion yet and the walk-away not handed their simulator; then all
+    # 3,000 draws with the cushion, fresh
+    from explorer.gui.live_uncertainty import LiveUncertainty
+    from explorer.gui.panels.uncertainty import first_pass_text
+    monkeypatch.setattr(LiveUncertainty, "QUICK_SEAT_DRAWS", 90 * 1_000)
+    seen = []
+    orig = LiveUncertainty._move
+
+    def move(self, stale=False):
+        orig(self, stale)
+        seen.append((self.figures, self.simulator_for(self._key), self.coming))
+    monkeypatch.setattr(LiveUncertainty, "_move", move)
+    from explorer.gui.document import ScenarioDocument
+    sc = congress_everywhere()
+    live = LiveUncertainty(ScenarioDocument(congress_everywhere()), settings=Settings(draws=3000))
+    qtbot.waitUntil(lambda: live.figures is not None and not live.stale, timeout=30000)
+    first, handed, coming = seen[0]
+    assert first.first_draws == 1000 and first.summary.draws == 1000 and first.stale and first.cushion is None
+    assert handed is None and coming        # the walk-away waits for all the draws' simulator
+    assert first_pass_text(first) == "first 1,000 of 3,000 draws…"
+    _, quick = core_summary(sc, draws=1000)
+    assert np.array_equal(first.p_alliance, quick.p_alliance)
+    last = live.figures
+    _, full = core_summary(sc, draws=3000)
+    assert last.first_draws is None and last.summary.draws == 3000 and last.cushion is not None
+    assert np.array_equal(last.p_alliance, full.p_alliance)
+    assert live.simulator_for(live._key) is live.sim and live.sim.draws == 3000
+
+
+def test_haryana_opens_in_one_pass():
+    from explorer.gui.live_uncertainty import LiveUncertainty
+    live = LiveUncertainty.__new__(LiveUncertainty)
+    live.asynchronous, live.sim, live.figures = True, None, None
+    # 90 seats x 10,000 draws: 900,000 seat-draws, under the 2,000,000 past which a first pass runs
+    assert not live.first_pass_due(90, 10_000)
+    assert live.first_pass_due(543, 10_000) and live.first_pass_due(4100, 10_000)
+    assert not live.first_pass_due(4100, 1_000)          # no fewer draws to start from
