@@ -460,6 +460,7 @@ class WalkAwayPanel(DocumentView, QWidget):
         if token != self._token or doc is not self.doc:
             return
         self._show(figures, out.job)
+        give_back_freed_memory()       # the job's temporaries, freed on its thread (not after a move: none)
 
     def _show(self, figures: dict, job: tuple) -> None:
         self.figures, self._shown_job = figures, job
@@ -474,7 +475,6 @@ class WalkAwayPanel(DocumentView, QWidget):
         text = f"The current split is {verdict}."
         if self.note.text() != text:     # most moves change no verdict: nothing to re-lay
             self.note.setText(text)
-        give_back_freed_memory()       # the job's temporaries, freed on its thread
         self.note.setToolTip(f"Going alone: every partner fields a candidate in every seat, no transfer. "
                              f"{s.draws:,} simulated elections ({s.level} uncertainty)."
                              + (" The proposal rows: the optimiser's last proposal." if "proposal" in figures else ""))
