@@ -522,3 +522,35 @@ def test_haryana_opens_in_one_pass():
     assert not live.first_pass_due(90, 10_000)
     assert live.first_pass_due(543, 10_000) and live.first_pass_due(4100, 10_000)
     assert not live.first_pass_due(4100, 1_000)          # no fewer draws to start from
+
+
+@pytest.mark.parametrize("edits", ["moves", "big move", "assumptions", "all three"])
+def test_edits_while_the_first_pass_runs_end_on_the_figures_of_the_split_as_it_is(qtbot, monkeypatch, edits):
+    # whatever is done while the first pass (or all the draws after it) is on its way, the figures
+    # that stay are those of the scenario as it is then, from all the draws, with their cushion
+    from explorer.gui.document import ScenarioDocument
+    from explorer.gui.live_uncertainty import LiveUncertainty
+    monkeypatch.setattr(LiveUncertainty, "QUICK_SEAT_DRAWS", 90 * 1_000)
+    doc = ScenarioDocument(congress_everywhere())
+    live = LiveUncertainty(doc, settings=Settings(draws=3000))
+    assert live.busy
+    a = doc.scenario.assumptions
+    if edits in ("moves", "all three"):
+        doc.move([KALAYAT], "AAP")
+        qtbot.waitUntil(lambda: live.figures is not None, timeout=30000)
+        doc.move([PEHOWA, JIND], "AAP")
+    if edits in ("big move", "all three"):
+        doc.move(doc.dataset.seats.ac_no.tolist()[:60], "AAP")
+    if edits in ("assumptions", "all three"):
+        doc.set_assumptions(a.with_transfer("AAP", "INC", 1.0), "transfer")
+    qtbot.waitUntil(lambda: live.figures is not None and not live.stale and not live.busy, timeout=60000)
+    sc = congress_everywhere()
+    sc.set_assumptions(doc.scenario.assumptions)
+    for k in doc.scenario.pools.keys:
+        seats = [int(s) for s in doc.dataset.seats.ac_no if doc.scenario.pool_of(int(s)) == k]
+        if seats:
+            sc.assign(seats, k)
+    _, s = core_summary(sc, draws=3000)
+    f = live.figures
+    assert f.first_draws is None and f.summary.draws == 3000 and f.cushion is not None
+    assert np.array_equal(f.p_alliance, s.p_alliance) and f.p_majority == s.p_majority
