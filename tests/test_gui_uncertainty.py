@@ -219,6 +219,37 @@ def test_the_live_figures_see_friendly_fights(qtbot):
     assert with_fights.p_alliance[i] != everyone.p_alliance[i]
 
 
+def test_a_new_friendly_fight_in_a_large_data_set_is_simulated_off_the_gui_thread(qtbot, monkeypatch):
+    """Where a fight new to the simulator would prepare it again on the GUI thread past what a
+    move may cost there (at 4,100 seats x 21 partners 1.2 s; here the bound lowered to 10 seats'
+    draws so that Jharkhand's 81 seats pass it), the figures go stale and the job prepares and runs
+    it; they land as the core's with the fight. The same fight in another seat moves on the GUI
+    thread: its variant is prepared."""
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.scenario import scenario_from_preset
+    from explorer.gui.live_uncertainty import LiveUncertainty
+    ds = load_embedded("jharkhand")
+    sc = scenario_from_preset(ds, "INDIA bloc 2024")
+    w = open_window(qtbot, sc)
+    live = ready(qtbot, w)
+    monkeypatch.setattr(LiveUncertainty, "MOVE_SEAT_DRAWS", 10 * live.settings.draws)
+    a, b = [x for x in ds.seats.ac_no.tolist() if w.doc.scenario.pool_of(x) == "JMM"][:2]
+    w.doc.move([a, b], "contested")
+    assert not live.stale                          # every partner fights there: prepared
+    prepared = live.sim.n_variants_prepared
+    assert w.set_fight([a], {"JMM", "INC"})       # the preset has JMM v CPI(ML)L and INC v RJD only
+    assert live.stale and live.sim.n_variants_prepared == prepared      # nothing prepared here
+    qtbot.waitUntil(lambda: not live.stale and not live.busy, timeout=30000)
+    sc = w.doc.scenario
+    ev = Engine(ds).evaluate(sc)
+    params, _ = U.params_for(ds)
+    core = U.Simulator(ev.projector, ds, params, U.DEFAULT_DRAWS).run(sc.pool.astype(np.int64), ds.majority,
+                                                                      sc.fight_masks())
+    np.testing.assert_array_equal(live.figures.p_alliance, core.p_alliance)
+    assert w.set_fight([b], {"JMM", "INC"})
+    assert not live.stale
+
+
 def test_big_moves_in_a_row_simulate_once_they_pause(qtbot):
     """Ctrl+Z held down over 90-seat moves: no simulation starts while the moves keep coming
     (each restarts the wait); one runs once they pause, for the split shown last."""

@@ -1377,11 +1377,12 @@ class Simulator:
     def move_cost(self, pools: np.ndarray, fights: np.ndarray | None = None) -> int:
         """The seat-draws ``move`` to this split would draw: the seats whose variant changed times
         the draws, or every seat's when ``move`` would run afresh (none run yet, or more than a
-        quarter of the seats changed). Reads only: a friendly fight not prepared yet is prepared
-        by ``move`` itself, the core's (not counted here)."""
+        quarter of the seats changed) or first prepare the simulator again for a friendly fight it
+        has not met (``_prepare``: every seat's contenders and tables, 1.2 s at 4,100 seats x 21
+        partners, as much as a run of every seat). Reads only: ``move`` does the preparing."""
         var = self.pj.variants(pools, fights)
         if self._winners is None or self._col_seats is None or self._variant is None \
-                or len(var) != len(self._variant):
+                or len(var) != len(self._variant) or len(self.pj.variant_masks) != self.n_variants_prepared:
             return self.N * self.draws
         changed = int((var != self._variant).sum())
         return (self.N if 4 * changed > self.N else changed) * self.draws
