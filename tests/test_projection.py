@@ -138,3 +138,21 @@ def test_an_assumption_that_is_no_finite_number_is_refused_where_it_is_made(fiel
     with pytest.raises(ValueError, match=f"a {field.replace('_adjust', ' adjustment')} that is not a finite number"):
         Assumptions.make("vs2024", **{field: {key: float("nan")}})
     assert Assumptions.make("vs2024", **{field: {key: 0.5}}).baseline == "vs2024"
+
+
+def test_two_partners_standing_down_in_one_seat_hand_on_their_votes_together():
+    # Three partners AAP, INC, BJP; seat 1 to AAP, so INC (300) and BJP (500) stand down.
+    # AAP 100 + 80 % of INC's 300 + 50 % of BJP's 500 = 100 + 240 + 250 = 590; the rest
+    # (60 + 250 = 310) leaks to X (60) and Y (40) pro rata: X 60 + 186 = 246, Y 40 + 124 = 164
+    # (as when INC's leak is handed first, X and Y x 1.6, then BJP's, x 2.5625: 96 -> 246, 64 -> 164).
+    from dataclasses import replace
+    from explorer.core.pools import Partner
+    ds = replace(tiny_dataset(), partners=(Partner("AAP", "Aam Aadmi Party", "#1A5FB4"),
+                                           Partner("INC", "Indian National Congress", "#2AA198"),
+                                           Partner("BJP", "Bharatiya Janata Party", "#F37020")))
+    sc = Scenario(ds, assumptions=Assumptions.make("b", transfer={("BJP", "AAP"): 0.5}))
+    sc.assign([1], "AAP")
+    pr = Engine(ds).evaluate(sc).projection
+    assert pr.parties[pr.winner[0]] == "AAP" and pr.parties[pr.runner[0]] == "IND"
+    assert pr.kept[0] == pytest.approx(590)
+    assert pr.margin_votes[0] == pytest.approx(590 - 246)

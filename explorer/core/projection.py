@@ -37,7 +37,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .assumptions import Assumptions
+from .assumptions import DEFAULT_TRANSFER, Assumptions
 from .dataset import Baseline, SeatTable
 from .pools import Pools
 
@@ -390,6 +390,15 @@ class Projector:
         pb.present = present
         return W
 
+    def _transfer_matrix(self) -> np.ndarray:
+        """(partners, partners): transfer[FROM>TO] of every pair, once per projector."""
+        t = self.__dict__.get("_tmatrix")
+        if t is None:
+            c = self._codes
+            rate = {(f, to): v for f, to, v in self.assumptions.transfer_items}
+            t = self._tmatrix = np.array([[rate.get((f, to), DEFAULT_TRANSFER) for to in c] for f in c])
+        return t
+
     def _field(self, mask: int):
         """Votes, who stands and the alliance vote kept when the partners in ``mask`` field
         candidates. A partner that stands keeps its own vote; the voters of each partner that
@@ -410,28 +419,28 @@ class Projector:
             W[s_i, -1] = taken
             f[s_i, -1] = True
         standing = [p for p in range(n_p) if mask >> p & 1]
+        down = [q for q in range(n_p) if not mask >> q & 1]
         own = W[:, standing]
         tot = own.sum(axis=1, keepdims=True)
         weight = np.divide(own, tot, out=np.full_like(own, 1.0 / len(standing)), where=tot > 0)
-        for q in range(n_p):
-            if mask >> q & 1:
-                continue
-            # only the seats where q has a vote move (elsewhere every step adds 0 or scales by 1):
-            # a regional partner of 21 touches its own state's seats, not all 4,100
-            r = np.flatnonzero(W[:, q])
-            vq = W[r, q]
-            W[:, q] = 0.0
-            if not len(r):
-                continue
-            given = np.zeros(len(r))
-            for j, p in enumerate(standing):
-                t = self.assumptions.transfer_rate(self._codes[q], self._codes[p])
-                W[r, p] += t * weight[r, j] * vq
-                given += t * weight[r, j]
-            sub, o = W[r, n_p:], oc[r]
-            osum = np.where(o, sub, 0.0).sum(axis=1)
-            frac = np.divide((1.0 - given) * vq, osum, out=np.zeros(len(r)), where=osum > 0)
-            W[r, n_p:] = np.where(o, sub * (1.0 + frac[:, None]), sub)
+        if down:
+            # every partner standing down at once: only the seats where one of them has a vote move
+            # (a regional partner of 21 touches its own state's seats, not all 4,100). TO's share of
+            # FROM's voters is transfer[FROM>TO] x TO's part of the standing vote; the rest leaks to
+            # the other contenders pro rata (each partner's leak in turn scaled them by 1 + its leak
+            # over their vote then: the same as all the leaks over their vote before, at once)
+            V = W[:, down]                                                  # (N, Q) their votes
+            r = np.flatnonzero(V.any(axis=1))
+            W[:, down] = 0.0
+            if len(r):
+                vq, wr = V[r], weight[r]                                    # (R, Q), (R, S)
+                T = self._transfer_matrix()[np.ix_(down, standing)]         # (Q, S)
+                W[np.ix_(r, standing)] += (vq @ T) * wr
+                leak = ((1.0 - wr @ T.T) * vq).sum(axis=1)                  # (R,)
+                sub, o = W[r, n_p:], oc[r]
+                osum = np.where(o, sub, 0.0).sum(axis=1)
+                frac = np.divide(leak, osum, out=np.zeros(len(r)), where=osum > 0)
+                W[r, n_p:] = np.where(o, sub * (1.0 + frac[:, None]), sub)
         kept = W[:, standing].sum(axis=1)
         W[:, standing] = np.maximum(W[:, standing] + self._adj_votes[:, None], 0.0)
         f[:, standing] = True
