@@ -156,3 +156,24 @@ def test_two_partners_standing_down_in_one_seat_hand_on_their_votes_together():
     assert pr.parties[pr.winner[0]] == "AAP" and pr.parties[pr.runner[0]] == "IND"
     assert pr.kept[0] == pytest.approx(590)
     assert pr.margin_votes[0] == pytest.approx(590 - 246)
+
+
+def test_a_new_friendly_fight_adds_its_variant_as_the_whole_arrays_would():
+    # Jharkhand's INDIA bloc: JMM v INC is new to the projector; its outcomes appended cell by cell
+    # are those of the whole arrays concatenated, every field; and the earlier variants' too
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.projection import Outcomes
+    from explorer.core.scenario import scenario_from_preset
+    ds = load_embedded("jharkhand")
+    sc = scenario_from_preset(ds, "INDIA bloc 2024")
+    pj = Engine(ds).evaluate(sc).projector
+    before = pj.outcomes
+    whole = {f: getattr(before, f) for f in Outcomes.FIELDS}
+    mask = 0b0011                                         # JMM and INC
+    assert mask not in pj.variant_masks
+    v = pj.variant_of(mask)
+    assert v == len(pj.variant_masks) - 1 == whole["winner"].shape[0]
+    extra = pj._outcomes([mask])
+    for f in Outcomes.FIELDS:
+        np.testing.assert_array_equal(getattr(pj.outcomes, f), np.concatenate([whole[f], getattr(extra, f)]))
+    assert pj.outcomes.votes.shape == (v + 1,) + before.shape[1:]

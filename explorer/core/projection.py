@@ -266,6 +266,26 @@ class Outcomes:
         self._fielded = fielded[:, self._at[0], self._at[1]]
         self._given: dict = {}
 
+    def with_variant(self, extra: "Outcomes") -> "Outcomes":
+        """These outcomes and ``extra``'s (one more variant) after them. Where the new variant
+        holds something only in cells these keep (a friendly fight of partners standing
+        elsewhere: nearly always), its cells are appended as they are, the whole arrays never made
+        (at 4,100 seats x 21 partners they were 73 MB each way, 130 ms a new fight)."""
+        at0, at1 = self._at
+        e_used = (extra.fielded | (extra.votes != 0) | np.signbit(extra.votes)).any(axis=0)
+        mine = np.zeros(self.shape[1:], dtype=bool)
+        mine[at0, at1] = True
+        if self.shape[1:] != extra.shape[1:] or (e_used & ~mine).any():
+            return Outcomes(*(np.concatenate([getattr(self, f), getattr(extra, f)]) for f in self.FIELDS))
+        out = copy.copy(self)
+        out.shape = (self.shape[0] + extra.shape[0],) + self.shape[1:]
+        out._votes = np.concatenate([self._votes, extra.votes[:, at0, at1]])
+        out._fielded = np.concatenate([self._fielded, extra.fielded[:, at0, at1]])
+        out._given = {}
+        for f in self.FIELDS[2:]:
+            setattr(out, f, np.concatenate([getattr(self, f), getattr(extra, f)]))
+        return out
+
     def _whole(self, name: str, cells: np.ndarray, dtype) -> np.ndarray:
         ref = self._given.get(name)
         out = ref() if ref is not None else None
@@ -480,9 +500,7 @@ class Projector:
             mask = self.all_mask
         v = self._variant_index.get(mask)
         if v is None:
-            extra = self._outcomes([mask])
-            o = self.outcomes
-            self.outcomes = Outcomes(*(np.concatenate([getattr(o, f), getattr(extra, f)]) for f in Outcomes.FIELDS))
+            self.outcomes = self.outcomes.with_variant(self._outcomes([mask]))
             v = len(self.variant_masks)
             self.variant_masks.append(mask)
             self._variant_index[mask] = v
