@@ -52,10 +52,11 @@ def test_hooda_claim_soft_applies_as_one_undo_step(qtbot):
     # side by side: the figures of the current split and of the proposal
     fig = {d.figures.item(r, 0).text(): (d.figures.item(r, 1).text(), d.figures.item(r, 2).text())
            for r in range(d.figures.rowCount())}
-    assert fig["Rule aap-kalayat"] == ("broken: Kalayat", "kept")
-    assert fig["Rule hooda-nominees (soft)"] == ("kept", "broken: Kalayat")
+    # the rules by what they say, not their file ids; the figures with the draws they are counted on
+    assert fig["AAP must have: Kalayat"] == ("broken: Kalayat", "kept")
+    assert fig["Hooda camp (INC) nominees: Jind, Pehowa, Kalayat (soft)"] == ("kept", "broken: Kalayat")
     assert fig["Seats AAP"] == ("0", str(int((res.pools == 0).sum())))
-    assert fig["Expected alliance seats"][1] == f"{res.expected_alliance:.1f}"
+    assert fig[f"Expected alliance seats ({d.request().draws:,} draws)"][1] == f"{res.expected_alliance:.1f}"
     assert d.apply()
     assert w.doc.undo_stack.count() == steps + 1
     np.testing.assert_array_equal(w.doc.scenario.pool, res.pools)
@@ -100,7 +101,7 @@ def test_the_default_run_proposes_and_the_bounds_rule_says_how_many(qtbot):
     assert d.result.status == "optimal"
     fig = {d.figures.item(r, 0).text(): (d.figures.item(r, 1).text(), d.figures.item(r, 2).text())
            for r in range(d.figures.rowCount())}
-    now = fig["Rule aap-seat-count"][0]
+    now = fig["AAP seats: 5–10 (asked 10 · offered 5–7)"][0]
     assert now.startswith("broken: AAP has 0 seats, below its bound of 5"), now
     assert "Kalka" not in now
 

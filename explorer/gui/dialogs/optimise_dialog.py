@@ -329,8 +329,11 @@ class OptimiseDialog(QDialog):
                             f"for {goal} under the hard rules{note}" +
                             (f". Stopped: {res.stopped}." if res.stopped and res.stopped != res.note else ".") + gap)
         pools = self.doc.pools
-        rows = [("Expected alliance seats", f"{now.expected_alliance:.1f}", f"{new.expected_alliance:.1f}"),
-                (f"P(majority of {ds.majority})", _pct(now.p_majority), _pct(new.p_majority))]
+        # on the optimiser's own draws (4,000 by default; fewer where its note says so): the
+        # scoreboard's figures, on the live uncertainty's 10,000, can differ from them by a point
+        draws = f"{self._req.draws:,} draws"
+        rows = [(f"Expected alliance seats ({draws})", f"{now.expected_alliance:.1f}", f"{new.expected_alliance:.1f}"),
+                (f"P(majority of {ds.majority}) ({draws})", _pct(now.p_majority), _pct(new.p_majority))]
         for c in range(len(pools)):
             rows.append((f"Seats {pools.label(c)}", str(int((now.pools == c).sum())), str(int((new.pools == c).sum()))))
         if res.fights_possible:
@@ -341,12 +344,12 @@ class OptimiseDialog(QDialog):
         by_id = {r.id: r for r in self.doc.scenario.rules.rules}
         for rid in self.rule_ids:
             rule = by_id.get(rid)
-            rows.append((f"Rule {rid}" + (" (soft)" if rid in soft else ""),
+            rows.append((_rule_name(rule, rid, seats) + (" (soft)" if rid in soft else ""),
                          _kept(broken_c, rid, seats, rule, self.doc.pools, now.pools),
                          _kept(broken_n, rid, seats, rule, self.doc.pools, new.pools)))
         for rid, price in res.rule_prices.items():
             if price:
-                rows.append((f"Price of {rid}", "", f"{price:+.2f} seats if dropped"))
+                rows.append((f"Price of {_rule_name(by_id.get(rid), rid, seats)}", "", f"{price:+.2f} seats if dropped"))
         self.figures.setRowCount(len(rows))
         for r, (k, a, b) in enumerate(rows):
             for c, text in enumerate((k, a, b)):
@@ -400,6 +403,12 @@ def _pairs_list(partners) -> QListWidget:
         pairs.addItem(it)
     pairs.setMaximumHeight(96)
     return pairs
+
+
+def _rule_name(rule, rid: str, seats) -> str:
+    """A rule as the strategist reads it ("Hooda camp (INC) nominees: Jind, Pehowa, Kalayat"), not
+    its file id ("hooda-nominees"); the id where the rule is not in the scenario any more."""
+    return f"Rule {rid}" if rule is None else rule.describe(seats)
 
 
 def _some(items: list, n: int) -> str:
