@@ -32,7 +32,7 @@ def test_frontier_dock_matches_the_core(qtbot):
     want = O.Optimiser(sc.dataset, sc, params, 1000, soft={"hooda-nominees": 0.0}).frontier("AAP", range(5, 8))
     assert f.rows == want and [r["k"] for r in want] == [5, 6, 7]
     assert f.table.rowCount() == 3 and f.table.item(0, 1).text() == f"{want[0]['expected_alliance']:.2f}"
-    assert "Soft rules (as in Optimise…): hooda-nominees." in f.note.text()
+    assert "Soft rules (as in Optimise…): Hooda camp (INC) nominees: Jind, Pehowa, Kalayat." in f.note.text()
 
 
 def test_who_contests_dock(qtbot, qtmodeltester):

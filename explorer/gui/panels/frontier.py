@@ -220,8 +220,10 @@ class FrontierPanel(QWidget):
         req = self.request_of()
         ok = [x for x in rows if x["expected_alliance"] is not None]
         best = max(ok, key=lambda x: x["expected_alliance"]) if ok else None
+        by_id = {r.id: r for r in self.doc.scenario.rules.rules}
+        soft = "; ".join(by_id[rid].describe(self.doc.dataset.seats) if rid in by_id else rid for rid in req.soft)
         return ((f"Best at k = {best['k']}: {best['expected_alliance']:.2f} expected seats. " if best else
-                 "No k meets the hard rules. ") + f"Soft rules (as in Optimise…): {', '.join(req.soft) or 'none'}.")
+                 "No k meets the hard rules. ") + f"Soft rules (as in Optimise…): {soft or 'none'}.")
 
     def _show_rows(self, rows: list) -> None:
         self.rows = rows
