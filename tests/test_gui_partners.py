@@ -249,3 +249,19 @@ def test_a_preset_brings_its_fights_and_one_naming_a_removed_partner_is_refused(
     w.partners.remove("CPI(ML)L")
     assert not w.apply_preset("INDIA bloc 2024")
     assert "CPI(ML)L" in errors[0] and "not a partner of this scenario" in errors[0]
+
+
+@pytest.mark.parametrize("undecided", [False, True])
+def test_with_three_partners_the_alliances_figure_still_says_it_is_the_alliances(qtbot, undecided):
+    # three partners' tiles leave the alliance's caption too little room for "Alliance · 46
+    # needed": it read "46 needed" over "46 (11–78)"; now "Alliance ≥ 46"
+    sc = congress_everywhere()
+    if undecided:
+        sc.assign([1, 2, 3], "unassigned")
+    w = open_window(qtbot, sc)
+    w.show()
+    assert w.partners.add("INLD")
+    cap = w.scoreboard.alliance.caption
+    qtbot.waitUntil(cap.isVisible)
+    shown = cap.forms()[cap.shown_form()]
+    assert shown.startswith("Alliance") and "46" in shown
