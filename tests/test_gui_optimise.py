@@ -117,3 +117,33 @@ def test_a_baseline_where_a_partner_did_not_stand_is_named_before_run(qtbot):
     qtbot.addWidget(d2)
     t = d2.baseline_warning.text()
     assert "AAP in 81 of 90 seats" in t and "INC in 9 of 90 seats" in t and "who stood in that election" in t
+
+
+def test_the_figures_show_every_row_whole_and_each_rule_its_every_line(qtbot):
+    # the figures table was a dozen rows in a box of eight and a half (a half row, a scroll bar)
+    # with the seats that change below in room to spare; a rule's description of two lines lost
+    # its third line (the kind and id) to "…"
+    w = open_window(qtbot, congress_everywhere())
+    w.show()
+    d = OptimiseDialog(w.doc, (), parent=w)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitUntil(d.isVisible)
+    run(qtbot, d)
+    f = d.figures
+    rows = sum(f.rowHeight(r) for r in range(f.rowCount()))
+    assert f.rowCount() >= 10
+    assert f.viewport().height() >= rows and f.verticalScrollBar().maximum() == 0
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+    t = d.rules
+    fm = t.fontMetrics()
+    pad = 2 * (t.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
+
+    def whole(r: int) -> bool:        # the rule's text wrapped at its column's room fits its row
+        rect = fm.boundingRect(0, 0, t.columnWidth(0) - pad, 10_000, int(Qt.TextFlag.TextWordWrap), t.item(r, 0).text())
+        return t.rowHeight(r) >= rect.height() >= 2 * fm.lineSpacing()
+    assert all(whole(r) for r in range(t.rowCount()))
+    wide = t.columnWidth(0)
+    d.resize(d.width() - 200, d.height())     # narrower: the rows follow their column
+    qtbot.waitUntil(lambda: t.columnWidth(0) < wide and all(whole(r) for r in range(t.rowCount())))
