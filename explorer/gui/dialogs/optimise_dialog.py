@@ -405,7 +405,7 @@ class OptimiseDialog(QDialog):
         self.apply_btn.setEnabled(len(moved) > 0)
 
     def _fit_figures(self) -> None:
-        from ..panels.common import fit_height_to_rows
+        from ..view_fit import fit_height_to_rows
         self.figures.resizeRowsToContents()
         fit_height_to_rows(self.figures, fixed=True)
 
