@@ -187,3 +187,25 @@ def test_after_set_a_poll_the_docks_bottom_edge_cuts_no_line(qtbot, case):
             if not (isinstance(wd, QLabel) and wd.wordWrap() and (h - y) % ls == 0):
                 cut.append((type(wd).__name__, wd.objectName(), wd.text() if isinstance(wd, QLabel) else "", y, h))
     assert cut == []
+
+
+def test_the_baseline_is_named_whole_in_the_dock_at_1366x768(qtbot):
+    # "Lok Sabha 2024 by assembly segment" was cut mid-word beside the label and Import…
+    from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.scenario import scenario_from_preset
+    ds = load_embedded()
+    w = open_window(qtbot, scenario_from_preset(ds, "AAP's Lok Sabha leads"))
+    w.show()
+    w.assumptions_dock.raise_()
+    box = w.assumptions_panel.baseline
+    qtbot.waitUntil(box.isVisible)
+    text = box.currentText()
+    assert "by assembly segment" in text
+
+    def field_width() -> int:          # the room the box gives its text (less the arrow and frame)
+        opt = QStyleOptionComboBox()
+        box.initStyleOption(opt)
+        return box.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, opt,
+                                          QStyle.SubControl.SC_ComboBoxEditField, box).width()
+    qtbot.waitUntil(lambda: field_width() >= box.fontMetrics().horizontalAdvance(text))

@@ -3,6 +3,7 @@ GUI thread."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 
 from explorer.core import optimise as O
@@ -31,7 +32,7 @@ def test_frontier_dock_matches_the_core(qtbot):
     want = O.Optimiser(sc.dataset, sc, params, 1000, soft={"hooda-nominees": 0.0}).frontier("AAP", range(5, 8))
     assert f.rows == want and [r["k"] for r in want] == [5, 6, 7]
     assert f.table.rowCount() == 3 and f.table.item(0, 1).text() == f"{want[0]['expected_alliance']:.2f}"
-    assert "Soft rules (as in Optimise…): hooda-nominees." in f.note.text()
+    assert "Soft rules (as in Optimise…): Hooda camp (INC) nominees: Jind, Pehowa, Kalayat." in f.note.text()
 
 
 def test_who_contests_dock(qtbot, qtmodeltester):
@@ -166,3 +167,49 @@ def test_a_snapshot_is_frozen():
         pass
     else:
         raise AssertionError("a snapshot's fights took a write")
+
+
+def test_the_frontier_shown_is_the_scenario_in_fronts_and_its_range_is_around_the_partners_seats(qtbot):
+    # computed in one tab, the frontier is not shown in another (it said Haryana's "Best at k = 8"
+    # in the Tamil Nadu tab); back in the first tab it is there again. k runs from the partner's
+    # seats less 10 to them plus 10 (at least to 20): AAP with 4 seats 0-20, INC with 86 76-90
+    from explorer.gui.dialogs.optimise_dialog import Request
+    sc = congress_everywhere(pools={"AAP": [12, 14, 15, 16]})
+    w = open_window(qtbot, sc)
+    a = w.analysis
+    a.request = Request(soft={"hooda-nominees": 0.0}, draws=1000)
+    f = a.frontier
+    f.partner.setCurrentText("INC")
+    assert (f.lo.value(), f.hi.value()) == (76, 90)
+    f.partner.setCurrentText("AAP")
+    assert (f.lo.value(), f.hi.value()) == (0, 20)
+    f.lo.setValue(5)
+    f.hi.setValue(6)
+    f.compute()
+    qtbot.waitUntil(lambda: not f.computing, timeout=60000)
+    first, note = f.rows, f.note.text()
+    assert [r["k"] for r in first] == [5, 6] and note.startswith("Best at k = ")
+    w.workspace.add(congress_everywhere("Other"))
+    assert f.rows == [] and f.table.rowCount() == 0 and f.note.text() == ""
+    w.workspace.activate(w.workspace.docs[0])
+    assert f.rows == first and f.note.text() == note and f.table.rowCount() == 2
+
+
+@pytest.mark.parametrize("dataset", ["haryana", "jharkhand"])
+def test_the_frontiers_controls_fit_the_docks_column_at_1366x768(qtbot, dataset):
+    # in one row they were wider than the dock (a sideways scroll bar, Compute cut)
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.scenario import scenario_from_preset
+    from explorer.gui.panels.common import enclosing_scroll_area
+    ds = load_embedded(dataset)
+    w = open_window(qtbot, scenario_from_preset(ds, list(ds.scenario_docs)[0]))
+    w.show()
+    w.analysis.frontier_dock.raise_()
+    qtbot.waitUntil(lambda: w.analysis.frontier.isVisible())
+    f = w.analysis.frontier
+    area = enclosing_scroll_area(f)
+    assert area is not None           # the dock scrolls: its panel as wide as its view, no wider
+    qtbot.waitUntil(lambda: area.widget().width() <= area.viewport().width() and
+                    not area.horizontalScrollBar().isVisible())
+    assert f.minimumSizeHint().width() <= area.viewport().width()
+    assert f.compute_btn.geometry().right() <= f.width()

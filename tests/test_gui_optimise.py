@@ -52,10 +52,11 @@ def test_hooda_claim_soft_applies_as_one_undo_step(qtbot):
     # side by side: the figures of the current split and of the proposal
     fig = {d.figures.item(r, 0).text(): (d.figures.item(r, 1).text(), d.figures.item(r, 2).text())
            for r in range(d.figures.rowCount())}
-    assert fig["Rule aap-kalayat"] == ("broken: Kalayat", "kept")
-    assert fig["Rule hooda-nominees (soft)"] == ("kept", "broken: Kalayat")
+    # the rules by what they say, not their file ids; the figures with the draws they are counted on
+    assert fig["AAP must have: Kalayat"] == ("broken: Kalayat", "kept")
+    assert fig["Hooda camp (INC) nominees: Jind, Pehowa, Kalayat (soft)"] == ("kept", "broken: Kalayat")
     assert fig["Seats AAP"] == ("0", str(int((res.pools == 0).sum())))
-    assert fig["Expected alliance seats"][1] == f"{res.expected_alliance:.1f}"
+    assert fig[f"Expected alliance seats ({d.request().draws:,} draws)"][1] == f"{res.expected_alliance:.1f}"
     assert d.apply()
     assert w.doc.undo_stack.count() == steps + 1
     np.testing.assert_array_equal(w.doc.scenario.pool, res.pools)
@@ -100,7 +101,7 @@ def test_the_default_run_proposes_and_the_bounds_rule_says_how_many(qtbot):
     assert d.result.status == "optimal"
     fig = {d.figures.item(r, 0).text(): (d.figures.item(r, 1).text(), d.figures.item(r, 2).text())
            for r in range(d.figures.rowCount())}
-    now = fig["Rule aap-seat-count"][0]
+    now = fig["AAP seats: 5–10 (asked 10 · offered 5–7)"][0]
     assert now.startswith("broken: AAP has 0 seats, below its bound of 5"), now
     assert "Kalka" not in now
 
@@ -116,3 +117,33 @@ def test_a_baseline_where_a_partner_did_not_stand_is_named_before_run(qtbot):
     qtbot.addWidget(d2)
     t = d2.baseline_warning.text()
     assert "AAP in 81 of 90 seats" in t and "INC in 9 of 90 seats" in t and "who stood in that election" in t
+
+
+def test_the_figures_show_every_row_whole_and_each_rule_its_every_line(qtbot):
+    # the figures table was a dozen rows in a box of eight and a half (a half row, a scroll bar)
+    # with the seats that change below in room to spare; a rule's description of two lines lost
+    # its third line (the kind and id) to "…"
+    w = open_window(qtbot, congress_everywhere())
+    w.show()
+    d = OptimiseDialog(w.doc, (), parent=w)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitUntil(d.isVisible)
+    run(qtbot, d)
+    f = d.figures
+    rows = sum(f.rowHeight(r) for r in range(f.rowCount()))
+    assert f.rowCount() >= 10
+    assert f.viewport().height() >= rows and f.verticalScrollBar().maximum() == 0
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+    t = d.rules
+    fm = t.fontMetrics()
+    pad = 2 * (t.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
+
+    def whole(r: int) -> bool:        # the rule's text wrapped at its column's room fits its row
+        rect = fm.boundingRect(0, 0, t.columnWidth(0) - pad, 10_000, int(Qt.TextFlag.TextWordWrap), t.item(r, 0).text())
+        return t.rowHeight(r) >= rect.height() >= 2 * fm.lineSpacing()
+    assert all(whole(r) for r in range(t.rowCount()))
+    wide = t.columnWidth(0)
+    d.resize(d.width() - 200, d.height())     # narrower: the rows follow their column
+    qtbot.waitUntil(lambda: t.columnWidth(0) < wide and all(whole(r) for r in range(t.rowCount())))

@@ -249,3 +249,42 @@ def test_a_preset_brings_its_fights_and_one_naming_a_removed_partner_is_refused(
     w.partners.remove("CPI(ML)L")
     assert not w.apply_preset("INDIA bloc 2024")
     assert "CPI(ML)L" in errors[0] and "not a partner of this scenario" in errors[0]
+
+
+@pytest.mark.parametrize("undecided", [False, True])
+def test_with_three_partners_the_alliances_figure_still_says_it_is_the_alliances(qtbot, undecided):
+    # three partners' tiles leave the alliance's caption too little room for "Alliance · 46
+    # needed": it read "46 needed" over "46 (11–78)"; now "Alliance ≥ 46"
+    sc = congress_everywhere()
+    if undecided:
+        sc.assign([1, 2, 3], "unassigned")
+    w = open_window(qtbot, sc)
+    w.show()
+    assert w.partners.add("INLD")
+    cap = w.scoreboard.alliance.caption
+    qtbot.waitUntil(cap.isVisible)
+    shown = cap.forms()[cap.shown_form()]
+    assert shown.startswith("Alliance") and "46" in shown
+
+
+def test_remove_partner_names_each_with_its_seats_and_offers_the_last_added(qtbot):
+    # the dialog's title was cut ("Remo… artner") and it offered the first, largest partner
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+    w = open_window(qtbot, congress_everywhere(pools={"AAP": [12, 14, 15, 16]}))
+    w.show()
+    assert w.partners.add("INLD")
+    seen = {}
+
+    def answer():
+        dlg = next(d for d in QApplication.topLevelWidgets() if isinstance(d, QInputDialog) and d.isVisible())
+        seen["items"] = dlg.comboBoxItems()
+        seen["value"] = dlg.textValue()
+        seen["fits"] = dlg.width() >= dlg.fontMetrics().horizontalAdvance(dlg.windowTitle())
+        dlg.accept()
+    QTimer.singleShot(200, answer)
+    assert w.partners.remove()
+    assert seen["items"] == ["AAP — Aam Aadmi Party, 4 seats", "INC — Indian National Congress, 86 seats",
+                             f"INLD — {w.doc.dataset.party_name('INLD')}, 0 seats"]
+    assert seen["value"].startswith("INLD — ") and seen["fits"]
+    assert [p.code for p in w.doc.pools.partners] == ["AAP", "INC"]

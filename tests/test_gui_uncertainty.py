@@ -219,6 +219,37 @@ def test_the_live_figures_see_friendly_fights(qtbot):
     assert with_fights.p_alliance[i] != everyone.p_alliance[i]
 
 
+def test_a_new_friendly_fight_in_a_large_data_set_is_simulated_off_the_gui_thread(qtbot, monkeypatch):
+    """Where a fight new to the simulator would prepare it again on the GUI thread past what a
+    move may cost there (at 4,100 seats x 21 partners 1.2 s; here the bound lowered to 10 seats'
+    draws so that Jharkhand's 81 seats pass it), the figures go stale and the job prepares and runs
+    it; they land as the core's with the fight. The same fight in another seat moves on the GUI
+    thread: its variant is prepared."""
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.scenario import scenario_from_preset
+    from explorer.gui.live_uncertainty import LiveUncertainty
+    ds = load_embedded("jharkhand")
+    sc = scenario_from_preset(ds, "INDIA bloc 2024")
+    w = open_window(qtbot, sc)
+    live = ready(qtbot, w)
+    monkeypatch.setattr(LiveUncertainty, "MOVE_SEAT_DRAWS", 10 * live.settings.draws)
+    a, b = [x for x in ds.seats.ac_no.tolist() if w.doc.scenario.pool_of(x) == "JMM"][:2]
+    w.doc.move([a, b], "contested")
+    assert not live.stale                          # every partner fights there: prepared
+    prepared = live.sim.n_variants_prepared
+    assert w.set_fight([a], {"JMM", "INC"})       # the preset has JMM v CPI(ML)L and INC v RJD only
+    assert live.stale and live.sim.n_variants_prepared == prepared      # nothing prepared here
+    qtbot.waitUntil(lambda: not live.stale and not live.busy, timeout=30000)
+    sc = w.doc.scenario
+    ev = Engine(ds).evaluate(sc)
+    params, _ = U.params_for(ds)
+    core = U.Simulator(ev.projector, ds, params, U.DEFAULT_DRAWS).run(sc.pool.astype(np.int64), ds.majority,
+                                                                      sc.fight_masks())
+    np.testing.assert_array_equal(live.figures.p_alliance, core.p_alliance)
+    assert w.set_fight([b], {"JMM", "INC"})
+    assert not live.stale
+
+
 def test_big_moves_in_a_row_simulate_once_they_pause(qtbot):
     """Ctrl+Z held down over 90-seat moves: no simulation starts while the moves keep coming
     (each restarts the wait); one runs once they pause, for the split shown last."""
@@ -480,3 +511,77 @@ def test_the_histogram_and_its_axis_are_whole_in_the_dock_at_1366x768(qtbot, dat
         top = panel.plot.mapTo(area.viewport(), r.topLeft().toPoint()).y()
         bottom = panel.plot.mapTo(area.viewport(), r.bottomLeft().toPoint()).y()
         assert 0 <= top and bottom <= area.viewport().height(), (top, bottom, area.viewport().height())
+
+
+def test_a_large_data_sets_first_figures_come_from_fewer_draws_then_all_of_them(qtbot, monkeypatch):
+    # the threshold lowered so that Haryana's 90 seats x 3,000 draws take the large data set's path:
+    # the first figures are those of 1,000 draws (P(win) straight from the core's simulator of 1,000
+    # draws), shown stale, with no cushion yet and the walk-away not handed their simulator; then all
+    # 3,000 draws with the cushion, fresh
+    from explorer.gui.live_uncertainty import LiveUncertainty
+    from explorer.gui.panels.uncertainty import first_pass_text
+    monkeypatch.setattr(LiveUncertainty, "QUICK_SEAT_DRAWS", 90 * 1_000)
+    seen = []
+    orig = LiveUncertainty._move
+
+    def move(self, stale=False):
+        orig(self, stale)
+        seen.append((self.figures, self.simulator_for(self._key), self.coming))
+    monkeypatch.setattr(LiveUncertainty, "_move", move)
+    from explorer.gui.document import ScenarioDocument
+    sc = congress_everywhere()
+    live = LiveUncertainty(ScenarioDocument(congress_everywhere()), settings=Settings(draws=3000))
+    qtbot.waitUntil(lambda: live.figures is not None and not live.stale, timeout=30000)
+    first, handed, coming = seen[0]
+    assert first.first_draws == 1000 and first.summary.draws == 1000 and first.stale and first.cushion is None
+    assert handed is None and coming        # the walk-away waits for all the draws' simulator
+    assert first_pass_text(first) == "first 1,000 of 3,000 draws…"
+    _, quick = core_summary(sc, draws=1000)
+    assert np.array_equal(first.p_alliance, quick.p_alliance)
+    last = live.figures
+    _, full = core_summary(sc, draws=3000)
+    assert last.first_draws is None and last.summary.draws == 3000 and last.cushion is not None
+    assert np.array_equal(last.p_alliance, full.p_alliance)
+    assert live.simulator_for(live._key) is live.sim and live.sim.draws == 3000
+
+
+def test_haryana_opens_in_one_pass():
+    from explorer.gui.live_uncertainty import LiveUncertainty
+    live = LiveUncertainty.__new__(LiveUncertainty)
+    live.asynchronous, live.sim, live.figures = True, None, None
+    # 90 seats x 10,000 draws: 900,000 seat-draws, under the 2,000,000 past which a first pass runs
+    assert not live.first_pass_due(90, 10_000)
+    assert live.first_pass_due(543, 10_000) and live.first_pass_due(4100, 10_000)
+    assert not live.first_pass_due(4100, 1_000)          # no fewer draws to start from
+
+
+@pytest.mark.parametrize("edits", ["moves", "big move", "assumptions", "all three"])
+def test_edits_while_the_first_pass_runs_end_on_the_figures_of_the_split_as_it_is(qtbot, monkeypatch, edits):
+    # whatever is done while the first pass (or all the draws after it) is on its way, the figures
+    # that stay are those of the scenario as it is then, from all the draws, with their cushion
+    from explorer.gui.document import ScenarioDocument
+    from explorer.gui.live_uncertainty import LiveUncertainty
+    monkeypatch.setattr(LiveUncertainty, "QUICK_SEAT_DRAWS", 90 * 1_000)
+    doc = ScenarioDocument(congress_everywhere())
+    live = LiveUncertainty(doc, settings=Settings(draws=3000))
+    assert live.busy
+    a = doc.scenario.assumptions
+    if edits in ("moves", "all three"):
+        doc.move([KALAYAT], "AAP")
+        qtbot.waitUntil(lambda: live.figures is not None, timeout=30000)
+        doc.move([PEHOWA, JIND], "AAP")
+    if edits in ("big move", "all three"):
+        doc.move(doc.dataset.seats.ac_no.tolist()[:60], "AAP")
+    if edits in ("assumptions", "all three"):
+        doc.set_assumptions(a.with_transfer("AAP", "INC", 1.0), "transfer")
+    qtbot.waitUntil(lambda: live.figures is not None and not live.stale and not live.busy, timeout=60000)
+    sc = congress_everywhere()
+    sc.set_assumptions(doc.scenario.assumptions)
+    for k in doc.scenario.pools.keys:
+        seats = [int(s) for s in doc.dataset.seats.ac_no if doc.scenario.pool_of(int(s)) == k]
+        if seats:
+            sc.assign(seats, k)
+    _, s = core_summary(sc, draws=3000)
+    f = live.figures
+    assert f.first_draws is None and f.summary.draws == 3000 and f.cushion is not None
+    assert np.array_equal(f.p_alliance, s.p_alliance) and f.p_majority == s.p_majority

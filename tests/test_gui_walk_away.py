@@ -366,3 +366,22 @@ def test_eight_partners_at_1366x768_every_header_and_row_whole_in_the_dock(qtbot
     qtbot.waitUntil(lambda: m.rowCount() == 16 and not panel.busy, timeout=60000)
     QApplication.processEvents()
     check(16)
+
+
+def test_memory_is_handed_back_when_a_job_lands_not_after_each_move(qtbot, monkeypatch):
+    """malloc_trim (a few ms at 4,100 seats) after a walk-away job, whose temporaries were freed on
+    its thread; a move followed with the live figures makes none, so it hands back nothing."""
+    from explorer.gui import live_uncertainty as L
+    calls = []
+    monkeypatch.setattr(L, "_LIBC", [calls.append])
+    w = open_window(qtbot, congress_everywhere())
+    panel = w.analysis.walk
+    panel.set_active(True)
+    wait(qtbot, panel)
+    qtbot.waitUntil(lambda: not w.analysis.live.busy, timeout=20000)
+    landed = len(calls)
+    assert landed >= 1
+    followed = panel.followed
+    for seat in (KALAYAT, 14, 15):
+        w.doc.move([seat], "AAP")
+    assert panel.followed == followed + 3 and len(calls) == landed

@@ -138,3 +138,42 @@ def test_an_assumption_that_is_no_finite_number_is_refused_where_it_is_made(fiel
     with pytest.raises(ValueError, match=f"a {field.replace('_adjust', ' adjustment')} that is not a finite number"):
         Assumptions.make("vs2024", **{field: {key: float("nan")}})
     assert Assumptions.make("vs2024", **{field: {key: 0.5}}).baseline == "vs2024"
+
+
+def test_two_partners_standing_down_in_one_seat_hand_on_their_votes_together():
+    # Three partners AAP, INC, BJP; seat 1 to AAP, so INC (300) and BJP (500) stand down.
+    # AAP 100 + 80 % of INC's 300 + 50 % of BJP's 500 = 100 + 240 + 250 = 590; the rest
+    # (60 + 250 = 310) leaks to X (60) and Y (40) pro rata: X 60 + 186 = 246, Y 40 + 124 = 164
+    # (as when INC's leak is handed first, X and Y x 1.6, then BJP's, x 2.5625: 96 -> 246, 64 -> 164).
+    from dataclasses import replace
+    from explorer.core.pools import Partner
+    ds = replace(tiny_dataset(), partners=(Partner("AAP", "Aam Aadmi Party", "#1A5FB4"),
+                                           Partner("INC", "Indian National Congress", "#2AA198"),
+                                           Partner("BJP", "Bharatiya Janata Party", "#F37020")))
+    sc = Scenario(ds, assumptions=Assumptions.make("b", transfer={("BJP", "AAP"): 0.5}))
+    sc.assign([1], "AAP")
+    pr = Engine(ds).evaluate(sc).projection
+    assert pr.parties[pr.winner[0]] == "AAP" and pr.parties[pr.runner[0]] == "IND"
+    assert pr.kept[0] == pytest.approx(590)
+    assert pr.margin_votes[0] == pytest.approx(590 - 246)
+
+
+def test_a_new_friendly_fight_adds_its_variant_as_the_whole_arrays_would():
+    # Jharkhand's INDIA bloc: JMM v INC is new to the projector; its outcomes appended cell by cell
+    # are those of the whole arrays concatenated, every field; and the earlier variants' too
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.projection import Outcomes
+    from explorer.core.scenario import scenario_from_preset
+    ds = load_embedded("jharkhand")
+    sc = scenario_from_preset(ds, "INDIA bloc 2024")
+    pj = Engine(ds).evaluate(sc).projector
+    before = pj.outcomes
+    whole = {f: getattr(before, f) for f in Outcomes.FIELDS}
+    mask = 0b0011                                         # JMM and INC
+    assert mask not in pj.variant_masks
+    v = pj.variant_of(mask)
+    assert v == len(pj.variant_masks) - 1 == whole["winner"].shape[0]
+    extra = pj._outcomes([mask])
+    for f in Outcomes.FIELDS:
+        np.testing.assert_array_equal(getattr(pj.outcomes, f), np.concatenate([whole[f], getattr(extra, f)]))
+    assert pj.outcomes.votes.shape == (v + 1,) + before.shape[1:]

@@ -104,6 +104,33 @@ def test_a_moves_cost_counts_the_seat_draws_it_redraws():
     assert sim.move_cost(sc.pool) == 0                          # asking moved nothing
 
 
+def test_a_friendly_fight_the_simulator_has_not_met_costs_a_run_of_every_seat():
+    """A fight between some partners only, new to the simulator: ``move`` prepares it again
+    (every seat's contenders, as costly as a run of every seat), so ``move_cost`` says every
+    seat's draws even for one seat; once prepared, the same fight in another seat costs that seat."""
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.engine import Engine
+    ds = load_embedded("jharkhand")
+    sc = scenario_from_preset(ds, "INDIA bloc 2024")
+    params, _ = U.params_for(ds)
+    sim = U.Simulator(Engine(ds).evaluate(sc).projector, ds, params, 2000)
+    pools = sc.pool.astype(np.int64)
+    sim.run(pools, ds.majority, sc.fight_masks())     # the preset's fights: JMM v CPI(ML)L, INC v RJD
+    a, b = [x for x in ds.seats.ac_no.tolist() if sc.pool_of(x) == "JMM"][:2]
+    sc.assign([a, b], "contested")
+    pools = sc.pool.astype(np.int64)
+    assert sim.move_cost(pools, sc.fight_masks()) == 2 * 2000         # every partner fights: prepared
+    sim.move(pools, ds.majority, sc.fight_masks())
+    sc.set_fights({a: ("INC", "RJD")})
+    assert sim.move_cost(pools, sc.fight_masks()) == 1 * 2000         # the preset's fight: prepared
+    sim.move(pools, ds.majority, sc.fight_masks())
+    sc.set_fights({a: ("JMM", "INC")})
+    assert sim.move_cost(pools, sc.fight_masks()) == 81 * 2000        # JMM v INC: not met yet
+    sim.move(pools, ds.majority, sc.fight_masks())                     # prepared again here
+    sc.set_fights({b: ("JMM", "INC")})
+    assert sim.move_cost(pools, sc.fight_masks()) == 1 * 2000
+
+
 def test_shares_stay_in_range_and_party_seats_add_up():
     sc = scenario_from_preset(HARYANA, "No alliance")
     params, _ = U.params_for(HARYANA, "high")

@@ -797,17 +797,19 @@ class Simulator:
         projector, params, draws, seed, ds = self.pj, self.params, self.draws, self.seed, self.ds
         pb = projector.prepared
         o = projector.outcomes
-        V, N, K = o.votes.shape
+        votes = o.votes                                    # made whole once (each read makes it again)
+        V, N, K = votes.shape
         self.n_p = projector.pools.n_partners
         self.V, self.N = V, N
         self.region, _ = region_index(ds)
         T = pb._pct_base[None, :, None]
-        share = o.votes / T * 100.0                        # (V, N, K) points
+        share = votes / T * 100.0                          # (V, N, K) points
         # a standing partner is a candidate wherever it stands, with the votes transferred to it,
         # even where it had none in the baseline (RJD in Pakaur): not only the baseline's candidates
         present = pb.present.copy()
         present[:, :projector.pools.n_partners] = True
-        contend = o.fielded & present[None] & (o.votes > 0)
+        contend = o.fielded & present[None] & (votes > 0)
+        del votes
         score = np.where(contend, share, -np.inf)
         top = top_slots(score, TOP)
         if top.shape[2] < TOP:
@@ -1405,11 +1407,12 @@ class Simulator:
     def move_cost(self, pools: np.ndarray, fights: np.ndarray | None = None) -> int:
         """The seat-draws ``move`` to this split would draw: the seats whose variant changed times
         the draws, or every seat's when ``move`` would run afresh (none run yet, or more than a
-        quarter of the seats changed). Reads only: a friendly fight not prepared yet is prepared
-        by ``move`` itself, the core's (not counted here)."""
+        quarter of the seats changed) or first prepare the simulator again for a friendly fight it
+        has not met (``_prepare``: every seat's contenders and tables, 1.2 s at 4,100 seats x 21
+        partners, as much as a run of every seat). Reads only: ``move`` does the preparing."""
         var = self.pj.variants(pools, fights)
         if self._winners is None or self._col_seats is None or self._variant is None \
-                or len(var) != len(self._variant):
+                or len(var) != len(self._variant) or len(self.pj.variant_masks) != self.n_variants_prepared:
             return self.N * self.draws
         changed = int((var != self._variant).sum())
         return (self.N if 4 * changed > self.N else changed) * self.draws
@@ -1600,9 +1603,10 @@ class Cushion:
             N = pb.votes.shape[0]
             rows = np.arange(N)
             out = np.empty((n_p + 1, N, len(self.swings)), dtype=bool)
+            votes, fld = o.votes, o.fielded    # made whole once (each read makes them again: 10 ms at 4,100 seats)
             for v in range(n_p + 1):
-                W = o.votes[v, rows]                      # (N, K) votes
-                fielded = o.fielded[v, rows]
+                W = votes[v, rows]                        # (N, K) votes
+                fielded = fld[v, rows]
                 F = fielded & pb.present & (W > 0) | (fielded & (np.arange(W.shape[1]) < n_p))
                 share = W / pb._pct_base[:, None] * 100.0
                 ally = (np.arange(W.shape[1]) < n_p)[None, :] & F

@@ -50,12 +50,25 @@ class PartnerController:
             self.w.statusBar().showMessage(cmd.report or cmd.text, 8000)
         return done
 
-    def _pick(self, title: str, code: str | None) -> str | None:
+    def _pick(self, title: str, code: str | None, prompt: str = "Partner:", last: bool = False) -> str | None:
+        """The partner to edit: each named with its seats ("JMM — Jharkhand Mukti Morcha, 43 seats"),
+        in a dialog wide enough for its title; the first partner chosen at first, or (``last``: a
+        removal) the last one added rather than the largest."""
         if code is not None:
             return code
-        codes = [p.code for p in self.doc.pools.partners]
-        item, ok = QInputDialog.getItem(self.w, title, "Partner:", codes, 0, False)
-        return item if ok else None
+        pools, pool = self.doc.pools, self.doc.scenario.pool
+        partners = list(pools.partners)
+        items = [f"{p.code} — {p.name}, {int((pool == i).sum())} seats" for i, p in enumerate(partners)]
+        dlg = QInputDialog(self.w)
+        dlg.setWindowTitle(title)
+        dlg.setLabelText(prompt)
+        dlg.setComboBoxItems(items)
+        dlg.setComboBoxEditable(False)
+        dlg.setTextValue(items[-1] if last else items[0])
+        dlg.setMinimumWidth(dlg.fontMetrics().horizontalAdvance(max(items + [title, prompt], key=len)) + 120)
+        if not dlg.exec():
+            return None
+        return partners[items.index(dlg.textValue())].code
 
     def add(self, code: str | None = None, name: str | None = None, colour: str | None = None) -> bool:
         ds = self.doc.dataset
@@ -73,7 +86,7 @@ class PartnerController:
         return self._push(lambda: cc.add_partner(self.doc.scenario, Partner(code, name, colour)))
 
     def remove(self, code: str | None = None) -> bool:
-        code = self._pick("Remove partner", code)
+        code = self._pick("Remove partner", code, "Partner to remove (its seats go to Unassigned):", last=True)
         return code is not None and self._push(lambda: cc.remove_partner(self.doc.scenario, code))
 
     def rename(self, code: str | None = None, new_code: str | None = None, new_name: str | None = None) -> bool:

@@ -11,10 +11,10 @@ import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-                               QProgressBar, QPushButton,
+                               QProgressBar, QPushButton, QStyle,
                                QSpinBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ...core import optimise as O
@@ -185,7 +185,12 @@ class OptimiseDialog(QDialog):
             self.hardness[r.id], self.costs[r.id] = hs, cost
             if r.kind == "faction_claim":      # a faction's claim starts soft (see the note under the rules)
                 self.set_soft(r.id, True, FACTION_COST)
-        self.rules.resizeRowsToContents()
+        self._fit_rule_rows()
+        # each rule's lines whole at the width its column has (sized before the dialog was, rows
+        # of two lines of text lost their third, the kind and id, to "…")
+        # (a stretched column follows its table's width without a sectionResized: the viewport's
+        # resize says it, see eventFilter)
+        self.rules.viewport().installEventFilter(self)
         v.addWidget(self.rules, 1)
         soft_start = [rid for rid in self.rule_ids if self.hardness[rid].currentData()]
         if soft_start:
@@ -204,6 +209,29 @@ class OptimiseDialog(QDialog):
         self.baseline_warning.setVisible(bool(gap))
         v.addWidget(self.baseline_warning)
         return box
+
+    def eventFilter(self, obj, event) -> bool:
+        """A table's width changed (the dialog resized, the splitter moved): its rows wrap anew."""
+        if event.type() == QEvent.Type.Resize and event.oldSize().width() != event.size().width():
+            # once the header has given its stretched column the new width (after this event)
+            if obj is self.rules.viewport():
+                QTimer.singleShot(0, self._fit_rule_rows)
+            elif obj is self.figures.viewport():
+                QTimer.singleShot(0, self._fit_figures)
+        return False
+
+    def _fit_rule_rows(self) -> None:
+        """Each rule's row as tall as its text wrapped at its column's width, less the item's text
+        margins (the delegate's own size hint measured it wider than it paints it, and cut a line)."""
+        t = self.rules
+        fm, style = t.fontMetrics(), t.style()
+        pad = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
+        room = max(20, t.columnWidth(0) - pad)
+        for r in range(t.rowCount()):
+            text = t.item(r, 0).text()
+            need = fm.boundingRect(0, 0, room, 100_000, int(Qt.TextFlag.TextWordWrap), text).height() + 6
+            widgets = max((t.cellWidget(r, c).sizeHint().height() for c in (1, 2) if t.cellWidget(r, c)), default=0)
+            t.setRowHeight(r, max(need, widgets))
 
     def set_soft(self, rule_id: str, soft: bool = True, cost: float = 0.0) -> None:
         self.hardness[rule_id].setCurrentIndex(1 if soft else 0)
@@ -239,8 +267,12 @@ class OptimiseDialog(QDialog):
         fh.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         fh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         fh.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # as tall as its rows (a dozen: a half row and a scroll bar before, with the seats that
+        # change below in room to spare); the seats that change take the rest
+        self.figures.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.figures.viewport().installEventFilter(self)
         fl.addWidget(self.figures)
-        v.addWidget(fig, 1)
+        v.addWidget(fig)
         self.changes_label = QLabel("Seats that change")
         v.addWidget(self.changes_label)
         self.changes = QTableWidget(0, 5)
@@ -329,8 +361,11 @@ class OptimiseDialog(QDialog):
                             f"for {goal} under the hard rules{note}" +
                             (f". Stopped: {res.stopped}." if res.stopped and res.stopped != res.note else ".") + gap)
         pools = self.doc.pools
-        rows = [("Expected alliance seats", f"{now.expected_alliance:.1f}", f"{new.expected_alliance:.1f}"),
-                (f"P(majority of {ds.majority})", _pct(now.p_majority), _pct(new.p_majority))]
+        # on the optimiser's own draws (4,000 by default; fewer where its note says so): the
+        # scoreboard's figures, on the live uncertainty's 10,000, can differ from them by a point
+        draws = f"{self._req.draws:,} draws"
+        rows = [(f"Expected alliance seats ({draws})", f"{now.expected_alliance:.1f}", f"{new.expected_alliance:.1f}"),
+                (f"P(majority of {ds.majority}) ({draws})", _pct(now.p_majority), _pct(new.p_majority))]
         for c in range(len(pools)):
             rows.append((f"Seats {pools.label(c)}", str(int((now.pools == c).sum())), str(int((new.pools == c).sum()))))
         if res.fights_possible:
@@ -341,17 +376,17 @@ class OptimiseDialog(QDialog):
         by_id = {r.id: r for r in self.doc.scenario.rules.rules}
         for rid in self.rule_ids:
             rule = by_id.get(rid)
-            rows.append((f"Rule {rid}" + (" (soft)" if rid in soft else ""),
+            rows.append((_rule_name(rule, rid, seats) + (" (soft)" if rid in soft else ""),
                          _kept(broken_c, rid, seats, rule, self.doc.pools, now.pools),
                          _kept(broken_n, rid, seats, rule, self.doc.pools, new.pools)))
         for rid, price in res.rule_prices.items():
             if price:
-                rows.append((f"Price of {rid}", "", f"{price:+.2f} seats if dropped"))
+                rows.append((f"Price of {_rule_name(by_id.get(rid), rid, seats)}", "", f"{price:+.2f} seats if dropped"))
         self.figures.setRowCount(len(rows))
         for r, (k, a, b) in enumerate(rows):
             for c, text in enumerate((k, a, b)):
                 self.figures.setItem(r, c, QTableWidgetItem(text))
-        self.figures.resizeRowsToContents()
+        self._fit_figures()
         moved = np.flatnonzero(now.choices != new.choices)
         self.changes.setSortingEnabled(False)
         self.changes.setRowCount(len(moved))
@@ -368,6 +403,11 @@ class OptimiseDialog(QDialog):
         self.changes.setSortingEnabled(True)
         self.changes_label.setText(f"Seats that change: {len(moved)}")
         self.apply_btn.setEnabled(len(moved) > 0)
+
+    def _fit_figures(self) -> None:
+        from ..view_fit import fit_height_to_rows
+        self.figures.resizeRowsToContents()
+        fit_height_to_rows(self.figures, fixed=True)
 
     # -- applying ----------------------------------------------------------------------------------------
     def apply(self) -> bool:
@@ -400,6 +440,12 @@ def _pairs_list(partners) -> QListWidget:
         pairs.addItem(it)
     pairs.setMaximumHeight(96)
     return pairs
+
+
+def _rule_name(rule, rid: str, seats) -> str:
+    """A rule as the strategist reads it ("Hooda camp (INC) nominees: Jind, Pehowa, Kalayat"), not
+    its file id ("hooda-nominees"); the id where the rule is not in the scenario any more."""
+    return f"Rule {rid}" if rule is None else rule.describe(seats)
 
 
 def _some(items: list, n: int) -> str:

@@ -4,6 +4,8 @@ P(majority), as a chart and a table. The rules are hard or soft as in the last O
 computed off the GUI thread on request."""
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
@@ -114,25 +116,31 @@ class FrontierPanel(QWidget):
         self.computing = False
         self.rows: list[dict] = []
         self.lane = JobLane()
+        self._doc_rows = weakref.WeakKeyDictionary()      # per document left: its rows and note
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
+        # two rows: in one the controls were wider than the dock's column at 1366x768 (a sideways
+        # scroll bar, Compute cut)
         bar = QHBoxLayout()
         bar.addWidget(QLabel("Seats to"))
         self.partner = QComboBox()
         self.partner.setObjectName("frontier_partner")
-        bar.addWidget(self.partner)
-        bar.addWidget(QLabel("k from"))
-        self.lo = QSpinBox()
-        bar.addWidget(self.lo)
-        bar.addWidget(QLabel("to"))
-        self.hi = QSpinBox()
-        bar.addWidget(self.hi)
+        self.partner.currentIndexChanged.connect(self._partner_changed)
+        bar.addWidget(self.partner, 1)
         self.compute_btn = QPushButton("Compute")
         self.compute_btn.setObjectName("frontier_compute")
         self.compute_btn.clicked.connect(self.compute)
         bar.addWidget(self.compute_btn)
-        bar.addStretch(1)
         lay.addLayout(bar)
+        span = QHBoxLayout()
+        span.addWidget(QLabel("k from"))
+        self.lo = QSpinBox()
+        span.addWidget(self.lo)
+        span.addWidget(QLabel("to"))
+        self.hi = QSpinBox()
+        span.addWidget(self.hi)
+        span.addStretch(1)
+        lay.addLayout(span)
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color:#555;")
@@ -149,19 +157,37 @@ class FrontierPanel(QWidget):
         self.set_document(doc)
 
     def set_document(self, doc) -> None:
+        """The document shown: its own frontier, if one was computed for it (another tab's is
+        never shown for this one), else none yet."""
+        old = getattr(self, "doc", None)
+        if old is not None and old is not doc:
+            self._doc_rows[old] = (self.rows, self.note.text())
         self.doc = doc
         codes = [p.code for p in doc.pools.partners]
-        if [self.partner.itemText(i) for i in range(self.partner.count())] != codes:
+        repartnered = [self.partner.itemText(i) for i in range(self.partner.count())] != codes
+        if repartnered:
+            self.partner.blockSignals(True)
             self.partner.clear()
             self.partner.addItems(codes)
+            self.partner.blockSignals(False)
             n = doc.dataset.seats.n
             self.lo.setRange(0, n)
             self.hi.setRange(0, n)
-            self.lo.setValue(0)
-            self.hi.setValue(min(20, n))
-            self.rows = []
-            self.plot.set_rows([])
-            self.table.setRowCount(0)
+            self._partner_changed()
+        if old is not doc or repartnered:     # another partner list: its frontier is no more
+            rows, note = self._doc_rows.pop(doc, ([], "")) if old is not doc else ([], "")
+            self._show_rows(rows)
+            self.note.setText(note)
+
+    def _partner_changed(self, *_):
+        """k from the partner's seats now less 10 to them plus 10 (within the state's seats): where
+        its price is asked (Tamil Nadu's DMK has 188; 0 to 20 told nothing of it)."""
+        if self.partner.count() == 0 or not hasattr(self, "doc"):
+            return
+        n = self.doc.dataset.seats.n
+        has = int((self.doc.scenario.pool == self.partner.currentIndex()).sum())   # partner j is pool j
+        self.lo.setValue(max(0, has - 10))
+        self.hi.setValue(min(n, max(has + 10, 20)))
 
     def compute(self) -> None:
         if self.computing:
@@ -173,18 +199,34 @@ class FrontierPanel(QWidget):
         self.compute_btn.setEnabled(False)
         soft = ", ".join(req.soft) or "none"
         self.note.setText(f"Computing {code} k = {lo}…{hi} (soft rules: {soft})…")
-        run_job(doc.snapshot(), frontier_of(req, code, range(lo, hi + 1)), self._arrived, self._failed,
-                owner=self, lane=self.lane)
+        run_job(doc.snapshot(), frontier_of(req, code, range(lo, hi + 1)), lambda out: self._arrived(out, doc),
+                self._failed, owner=self, lane=self.lane)
 
     def _failed(self, text):
         self.computing = False
         self.compute_btn.setEnabled(True)
         self.note.setText("Could not compute: " + text.splitlines()[0])
 
-    def _arrived(self, out: Frontier) -> None:
+    def _arrived(self, out: Frontier, doc=None) -> None:
         self.computing = False
         self.compute_btn.setEnabled(True)
-        rows = self.rows = out.rows
+        if doc is not None and doc is not self.doc:     # asked for another tab's scenario: kept for it
+            self._doc_rows[doc] = (out.rows, self._note_of(out.rows))
+            return
+        self._show_rows(out.rows)
+        self.note.setText(self._note_of(out.rows))
+
+    def _note_of(self, rows: list) -> str:
+        req = self.request_of()
+        ok = [x for x in rows if x["expected_alliance"] is not None]
+        best = max(ok, key=lambda x: x["expected_alliance"]) if ok else None
+        by_id = {r.id: r for r in self.doc.scenario.rules.rules}
+        soft = "; ".join(by_id[rid].describe(self.doc.dataset.seats) if rid in by_id else rid for rid in req.soft)
+        return ((f"Best at k = {best['k']}: {best['expected_alliance']:.2f} expected seats. " if best else
+                 "No k meets the hard rules. ") + f"Soft rules (as in Optimise…): {soft or 'none'}.")
+
+    def _show_rows(self, rows: list) -> None:
+        self.rows = rows
         self.plot.set_rows(rows)
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
@@ -194,8 +236,3 @@ class FrontierPanel(QWidget):
                 it = QTableWidgetItem(text)
                 it.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, it)
-        req = self.request_of()
-        ok = [x for x in rows if x["expected_alliance"] is not None]
-        best = max(ok, key=lambda x: x["expected_alliance"]) if ok else None
-        self.note.setText((f"Best at k = {best['k']}: {best['expected_alliance']:.2f} expected seats. " if best else
-                           "No k meets the hard rules. ") + f"Soft rules (as in Optimise…): {', '.join(req.soft) or 'none'}.")

@@ -284,11 +284,13 @@ class Scoreboard(DocumentView, QFrame):
         self._verdict = v
         undecided = int(counts[pools.unassigned])
         need = f"{v.majority} needed"
+        # short of room (three partners' tiles), "Alliance ≥ 46" before "46 needed": the figure
+        # under it is the alliance's, which "46 needed 46 (11–78)" left unsaid
         if undecided:
             self.alliance.caption.setText(f"Alliance · {need} · {undecided} undecided",
-                                          f"Alliance · {need}", need)
+                                          f"Alliance · {need}", f"Alliance ≥ {v.majority}", need)
         else:
-            self.alliance.caption.setText(f"Alliance · {need}", need)
+            self.alliance.caption.setText(f"Alliance · {need}", f"Alliance ≥ {v.majority}", need)
         self._show_headline()
         self.coverage.value.setText(f"{pr.coverage * 100:.1f} %")
         n = {s: 0 for s in SEVERITIES}

@@ -66,7 +66,8 @@ class DistributionPlot(QWidget):
         if f.stale:
             p.fillRect(self.rect(), QColor(255, 255, 255, 150))
             p.setPen(QColor("#555"))
-            p.drawText(self.rect().adjusted(0, 0, -6, -4), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, "updating…")
+            p.drawText(self.rect().adjusted(0, 0, -6, -4), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                       first_pass_text(f) or "updating…")
         p.end()
 
     def _histogram(self, p: QPainter, r: QRectF, f: Figures) -> None:
@@ -117,6 +118,13 @@ class DistributionPlot(QWidget):
 
     def _cushion(self, p: QPainter, r: QRectF, f: Figures) -> None:
         c = f.cushion
+        if c is None:       # the quick first pass: the cushion comes with all the draws
+            p.setPen(QColor("#777"))
+            text = "Cushion: worked out with all the draws…"
+            p.drawText(r, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+            self.cushion_rects = [("title", p.boundingRect(r, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                                                          text))]
+            return
         curve = np.array(c["curve"], dtype=float)
         n = f.seats.n
         M = f.summary.majority
@@ -188,7 +196,16 @@ def _label(p: QPainter, x: float, y: float, right: bool, text: str) -> None:
     p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
 
 
-def cushion_phrase(c: dict) -> str:
+def first_pass_text(f: Figures) -> str | None:
+    """What the quick first pass's figures say of themselves (None for any others)."""
+    if f.first_draws is None:
+        return None
+    return f"first {f.first_draws:,} of {f.settings.draws:,} draws…"
+
+
+def cushion_phrase(c: dict | None) -> str:
+    if c is None:
+        return "the cushion comes with all the draws"
     if c.get("majority_lost_at") is not None:
         return f"majority lost at {-c['majority_lost_at']:g} pts to {c['rival']}"
     if c.get("majority_won_at") is not None:
@@ -424,6 +441,8 @@ class UncertaintyPanel(QWidget):
         if f.stale != self._shown_stale:   # a style sheet change re-polishes the label: only on a change
             self._shown_stale = f.stale
             self.headline.setStyleSheet("color:#999;" if f.stale else "")
+        # the first pass's figures say what they are (the plot says it too; the row has no room)
+        self.state.setToolTip(f"The first figures, from {first_pass_text(f)[6:]}" if f.first_draws else "")
         self._show_model(f.model)
         self.plot.set_figures(f)
         self.tipping_model.set_figures(f, doc)
