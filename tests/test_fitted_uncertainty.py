@@ -170,6 +170,16 @@ def test_the_seat_noise_follows_the_seat_s_votes(jh):
     assert votes.min() < votes.max() and want[cand].max() > want[cand].min()
 
 
+def test_the_app_refuses_a_district_swing_with_t_tails():
+    # the sixth round's district swing with t tails was tried and not kept: the app does not draw it
+    ds = three_seats()
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    m = U.params_for(ds)[0]
+    with pytest.raises(ValueError, match="district swing with t tails"):
+        U.Simulator(Engine(ds).evaluate(sc).projector, ds, replace(m, sizes=replace(m.sizes, region_df=3.0)), 200, 1)
+
+
 def test_a_statewide_factor_stops_at_the_whole_vote():
     # a party at 2 % statewide can be multiplied by at most 50 (100 %); a draw of exp(1000) would
     # overflow float32 and turn a seat's share into inf or nan

@@ -80,6 +80,36 @@ def test_sizes_round_trip_through_json():
     assert Sizes.from_json(s.to_json()) == s
 
 
+def test_a_district_swing_with_t_tails_by_hand():
+    # one seat: A at 30 % with a district swing of 5 points, the strongest independent at 35 % (an
+    # independent has no district swing). A wins where 0.30 + 0.05 z > 0.35, z > 1: normal,
+    # 1 - Phi(1) = 0.1587; a t of 3 d.f. with unit variance is T3 / sqrt(3), so T3 > sqrt(3), and
+    # the t's distribution 1/2 + (u / (1 + u^2) + atan(u)) / pi at u = T3 / sqrt(3) = 1 is
+    # 1/2 + (1/2 + pi/4) / pi = 0.9092: 0.0908 - fewer moderate swings, more large ones
+    stand0 = np.array([[0.30, 0.35, 0.35]])
+    t = Transition("XX", 2019, 2024, np.array([1]), np.array([0]), ["A", "IND", "OTH"], {"A": ("A",)}, {},
+                   stand0, np.zeros_like(stand0), np.array([[True, True, True]]), stand0, stand0.copy(),
+                   np.array([0]), np.array([0]), np.array([100.0]), np.array([100.0]), np.array([[0, -1, -1]]))
+    from dataclasses import replace
+    quiet = replace(QUIET, seat_keep=1.0, region_sd=0.05)
+    assert math.isinf(quiet.region_df)
+    p, _ = simulate(t, quiet, draws=40_000, seed=9)
+    assert p[0, 0] == pytest.approx(0.1587, abs=0.006) and p[0, 0] + p[0, 1] == 1.0
+    p, _ = simulate(t, replace(quiet, region_df=3.0), draws=40_000, seed=9)
+    assert p[0, 0] == pytest.approx(0.0908, abs=0.005)
+
+
+def test_a_district_swing_s_tails_round_trip_and_the_shipped_files_have_none():
+    import json
+
+    from explorer.core.paths import resource_root
+    s = Sizes(region_df=3.0)
+    assert s.to_json()["region_df"] == 3.0 and Sizes.from_json(s.to_json()) == s
+    assert "region_df" not in Sizes().to_json() and math.isinf(Sizes.from_json(Sizes().to_json()).region_df)
+    doc = json.loads((resource_root() / "seat_model.json").read_text(encoding="utf-8"))
+    assert "region_df" not in doc["sizes"] and "region_df" not in doc["poll_sizes"]
+
+
 def test_the_statewide_spread_by_size_by_hand():
     s = Sizes(state_sd=0.4, state_pow=-0.5)
     # at the reference share (30 %) the spread is state_sd; at a quarter of it, twice; below 1 % as at 1 %

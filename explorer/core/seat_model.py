@@ -30,6 +30,8 @@ contender's statewide share over the seats it stands in, the later share is
   the strongest independents moved together to the poll's share of independents (``ind_to_poll``);
   the seat noise growing with the share's centre after the swing rather than the earlier share
   (``noise_by_centre``);
+- tried in the sixth round and not kept: the district swing drawn as a t of ``region_df`` degrees
+  of freedom (unit variance: fewer moderate district swings, more large ones);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
@@ -92,6 +94,7 @@ class Sizes:
     ind_to_poll: bool = False       # with a poll: the strongest independents moved (uniformly) to the poll's IND share
     keep_third: float = 0.0         # seat_keep moved by this x (the earlier third-largest contender's share - THIRD_REF)
     keep_loss_size: float = 0.0     # ... plus this x X x that loss (a big bloc's collapse and a small party's differ)
+    region_df: float = math.inf     # Student t degrees of freedom of the district swing (unit variance)
 
     def state_keep(self, seats: int, third: float = THIRD_REF) -> float:
         """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state) whose
@@ -128,6 +131,8 @@ class Sizes:
         d = asdict(self)
         d["state_df"] = None if math.isinf(self.state_df) else self.state_df
         d["seat_df"] = None if math.isinf(self.seat_df) else self.seat_df
+        if math.isinf(self.region_df):
+            del d["region_df"]      # a normal district swing, as every shipped file has (the sixth round's t not kept)
         return {k: (round(v, 5) if isinstance(v, float) else v) for k, v in d.items()}
 
     @staticmethod
@@ -135,6 +140,7 @@ class Sizes:
         d = dict(d)
         d["state_df"] = math.inf if d.get("state_df") is None else float(d["state_df"])
         d["seat_df"] = math.inf if d.get("seat_df") is None else float(d["seat_df"])
+        d["region_df"] = math.inf if d.get("region_df") is None else float(d["region_df"])
         return Sizes(**d)
 
 
@@ -372,7 +378,11 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
             s_ = sizes.new_seat_sd
             y = np.where(new[None, None, :], y * np.exp(s_ * rng.standard_normal((d, n, K)) - s_ * s_ / 2), y)
         if sizes.region_sd > 0:
-            y = y + sizes.region_sd * rng.standard_normal((d, R, K))[:, t.region, :]
+            if math.isfinite(sizes.region_df):
+                zr = rng.standard_t(sizes.region_df, (d, R, K)) * math.sqrt((sizes.region_df - 2) / sizes.region_df)
+            else:
+                zr = rng.standard_normal((d, R, K))
+            y = y + sizes.region_sd * zr[:, t.region, :]
         if math.isfinite(sizes.seat_df):
             e = rng.standard_t(sizes.seat_df, (d, n, K)) * math.sqrt((sizes.seat_df - 2) / sizes.seat_df)
         else:

@@ -1016,6 +1016,8 @@ class Simulator:
         ww = stands * w[:, None]
         X = np.divide((seat_c * ww).sum(0), ww.sum(0), out=np.zeros(C), where=ww.sum(0) > 0)   # points
         self.statewide = dict(zip(names, np.round(X, 3).tolist()))
+        if math.isfinite(z.region_df):
+            raise ValueError("a district swing with t tails (tried in the sixth round, not kept) is not simulated by the app")
         # the statewide swing per contender and draw
         zc = bank.bloc[:, :C].T.astype(np.float64)                                     # (C, D)
         add_c = np.zeros((C, D))
