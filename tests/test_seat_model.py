@@ -105,9 +105,24 @@ def test_a_district_swing_s_tails_round_trip_and_the_shipped_files_have_none():
     from explorer.core.paths import resource_root
     s = Sizes(region_df=3.0)
     assert s.to_json()["region_df"] == 3.0 and Sizes.from_json(s.to_json()) == s
-    assert "region_df" not in Sizes().to_json() and math.isinf(Sizes.from_json(Sizes().to_json()).region_df)
+    assert Sizes().to_json()["region_df"] is None and math.isinf(Sizes.from_json(Sizes().to_json()).region_df)
     doc = json.loads((resource_root() / "seat_model.json").read_text(encoding="utf-8"))
-    assert "region_df" not in doc["sizes"] and "region_df" not in doc["poll_sizes"]
+    assert doc["sizes"]["region_df"] is None and doc["poll_sizes"]["region_df"] is None
+    # a file written before the sixth round (no region_df) reads as a normal district swing
+    old = dict(doc["sizes"])
+    del old["region_df"], old["swing_bonus"]
+    assert math.isinf(Sizes.from_json(old).region_df) and Sizes.from_json(old).swing_bonus == 0.0
+
+
+def test_the_centre_moved_by_the_seat_bonus_by_hand():
+    from explorer.core.seat_model import _centre, seat_bonus
+    t = toy()
+    X = statewide(t.stand0, t.weight0, t.present1)      # A 0.385, B 0.4375 (test above)
+    # A won 1 seat of 3 before (winner0 [1, 1, 0]), B 2: bonuses 1/3 - 0.385 and 2/3 - 0.4375
+    assert seat_bonus(t, X)[:2] == pytest.approx([1 / 3 - 0.385, 2 / 3 - 0.4375]) and (seat_bonus(t, X)[2:] == 0).all()
+    s = Sizes(swing_a=0.1, swing_b=-0.5, swing_bonus=0.8)
+    assert _centre(t, s, X, None)[:2] == pytest.approx([0.1 - 0.5 * 0.385 + 0.8 * (1 / 3 - 0.385),
+                                                         0.1 - 0.5 * 0.4375 + 0.8 * (2 / 3 - 0.4375)])
 
 
 def test_the_statewide_spread_by_size_by_hand():

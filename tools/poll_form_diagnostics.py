@@ -35,7 +35,7 @@ coin flip) suggest, measured on the corpus (README: "With a poll, and the perfec
    without a poll: the transitions whose per-seat log loss of P(bloc wins) is not below a coin flip
    and what they share (the earlier election's largest contender's seats and vote then and now,
    the effective number of contenders, the seats, the earlier winners' median margin, the major
-   blocs' wins at P below 5 %); the calibration of P(win) (major blocs, the blocs that won 10 % of
+   blocs' wins at P below 5 %); the score on the major blocs the earlier election knew; the calibration of P(win) (major blocs, the blocs that won 10 % of
    the seats in the earlier election, every contender); P(win) recalibrated after the draws (each
    bloc's log-odds times a factor chosen on the other states; toward 0.5; the same made a
    distribution again over the seat's contenders); the sizes varied after the fit (seat noise,
@@ -349,6 +349,14 @@ def sixth_round(ts) -> None:
         print(f"   {r['t'].name:14s} {r['ll']:.3f}  {r['t'].n:3d} seats, {r['majors']} major blocs, the earlier largest "
               f"{r['text']}, effective contenders {r['enp']:.1f}, earlier median margin {r['margin']:.3f}, "
               f"major blocs' wins at P < 5 %: {r['low']}")
+    def before(t):      # the major blocs as the earlier election knew them: 10 % of its seats, the two largest
+        s0 = np.bincount(t.winner0, minlength=t.K)
+        ks = [k for k in range(t.K - 1) if s0[k] >= 0.1 * t.n]
+        return ks + [int(k) for k in np.argsort(-s0, kind="stable")[:2] if int(k) not in ks and k < t.K - 1 and s0[k] > 0]
+    pre = np.array([bloc_log_loss(P[t.name], t.winner1, eps, before(t)) for t in ts])
+    print(f"   scored on the major blocs the earlier election knew (10 % of its seats, its two largest) rather than on "
+          f"those of either election: mean {pre.mean():.4f}, below a coin flip in {(pre < coin).sum()} of {len(ts)} (as "
+          f"scored: {np.mean([r['ll'] for r in rows]):.4f}, {len(rows) - len(fails)})")
     margin = float(np.median([r["margin"] for r in rows]))
     for label, f in (("the earlier largest lost a quarter of its seats or more", lambda r: r["lost"] <= -0.25),
                      ("two major blocs", lambda r: r["majors"] == 2),

@@ -31,7 +31,9 @@ contender's statewide share over the seats it stands in, the later share is
   the seat noise growing with the share's centre after the swing rather than the earlier share
   (``noise_by_centre``);
 - tried in the sixth round and not kept: the district swing drawn as a t of ``region_df`` degrees
-  of freedom (unit variance: fewer moderate district swings, more large ones);
+  of freedom (unit variance: fewer moderate district swings, more large ones); the statewide
+  swing's centre moved by ``swing_bonus`` x the contender's earlier seat bonus (its share of the
+  seats won less its share of the vote, :func:`seat_bonus`);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
@@ -95,6 +97,7 @@ class Sizes:
     keep_third: float = 0.0         # seat_keep moved by this x (the earlier third-largest contender's share - THIRD_REF)
     keep_loss_size: float = 0.0     # ... plus this x X x that loss (a big bloc's collapse and a small party's differ)
     region_df: float = math.inf     # Student t degrees of freedom of the district swing (unit variance)
+    swing_bonus: float = 0.0        # the statewide swing's centre moved by this x the contender's earlier seat bonus
 
     def state_keep(self, seats: int, third: float = THIRD_REF) -> float:
         """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state) whose
@@ -131,8 +134,7 @@ class Sizes:
         d = asdict(self)
         d["state_df"] = None if math.isinf(self.state_df) else self.state_df
         d["seat_df"] = None if math.isinf(self.seat_df) else self.seat_df
-        if math.isinf(self.region_df):
-            del d["region_df"]      # a normal district swing, as every shipped file has (the sixth round's t not kept)
+        d["region_df"] = None if math.isinf(self.region_df) else self.region_df
         return {k: (round(v, 5) if isinstance(v, float) else v) for k, v in d.items()}
 
     @staticmethod
@@ -172,6 +174,8 @@ def _centre(t: Transition, sizes: Sizes, X: np.ndarray, poll: np.ndarray | None,
             x: np.ndarray | None = None) -> np.ndarray:
     if poll is None:
         c = sizes.swing_a + sizes.swing_b * X
+        if sizes.swing_bonus:
+            c = c + sizes.swing_bonus * seat_bonus(t, X)
         return c + sizes.swing_inc * incumbent(t) if sizes.swing_inc else c
     target = poll_where_standing(t, poll)
     if sizes.form == "uniform":
@@ -197,6 +201,15 @@ def incumbent(t: Transition) -> np.ndarray:
     out = np.zeros(t.K)
     if len(won) and won.max() > 0:
         out[int(np.argmax(won))] = 1.0
+    return out
+
+
+def seat_bonus(t: Transition, X: np.ndarray) -> np.ndarray:
+    """(K,) each contender's share of the seats won in the earlier election (its parties as they
+    stand now) less its statewide share ``X``: what first past the post gave it beyond its vote
+    (0 for IND and OTH)."""
+    out = np.bincount(t.winner0, minlength=t.K) / max(t.n, 1) - X
+    out[t.K - 2:] = 0.0
     return out
 
 

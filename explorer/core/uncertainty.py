@@ -1036,9 +1036,10 @@ class Simulator:
             sd = z.state_spread(X / 100.0)[:, None]             # by the contender's size (state_pow)
             if math.isfinite(z.state_df):                        # fat tails: a t of unit variance
                 zc = zc * _t_scale(bank, z.state_df, zc.shape)
-            if z.coupled or z.wave_p or z.keep_sd or math.isfinite(z.seat_df) or z.swing_inc or z.keep_small:
-                raise ValueError("coupled or wave swings, a drawn seat_keep, t seat noise, an incumbent's centre or "
-                                 "seat_keep by state size are not simulated by the app")
+            if (z.coupled or z.wave_p or z.keep_sd or math.isfinite(z.seat_df) or z.swing_inc or z.keep_small
+                    or z.swing_bonus):
+                raise ValueError("coupled or wave swings, a drawn seat_keep, t seat noise, an incumbent's or a seat "
+                                 "bonus's centre or seat_keep by state size are not simulated by the app")
             if z.form == "uniform":
                 add_c = 100.0 * (g[:, None] + sd * zc)
             elif z.form == "proportional":
