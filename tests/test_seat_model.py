@@ -262,3 +262,19 @@ def test_a_new_contender_s_uneven_seats_in_the_draws_by_hand():
     # 1 - Phi(1.0609) = 0.1444 of the draws
     p, _ = simulate(t, replace(quiet, new_seat_sd=0.5), draws=40_000, seed=5, poll=poll)
     assert p[0, 2] == pytest.approx(0.1444, abs=0.006) and p[0, 0] == pytest.approx(1 - 0.1444, abs=0.006)
+
+
+def test_the_re_elected_incumbent_by_hand():
+    from dataclasses import replace
+
+    from explorer.core.seat_model import _centre, reelected
+    t = toy()                     # winner0 [1, 1, 0]: B won 2 of 3 seats before, A 1
+    assert reelected(t).tolist() == [0, 0, 0, 0]          # the election before not known (-1)
+    t.largest_before = 1           # B had won the most seats in the election before too
+    assert reelected(t).tolist() == [0, 1, 0, 0]
+    X = statewide(t.stand0, t.weight0, t.present1)
+    s = Sizes(swing_a=0.1, swing_b=-0.5, swing_reelected=-0.12)
+    assert _centre(t, s, X, None)[:2] == pytest.approx([0.1 - 0.5 * 0.385, 0.1 - 0.5 * 0.4375 - 0.12])
+    assert _centre(t, replace(s, swing_reelected=0.0), X, None)[1] == pytest.approx(0.1 - 0.5 * 0.4375)
+    t.largest_before = 0           # A was the largest then: B is a new incumbent
+    assert reelected(t).tolist() == [0, 0, 0, 0]

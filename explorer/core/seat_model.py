@@ -98,6 +98,8 @@ class Sizes:
     keep_loss_size: float = 0.0     # ... plus this x X x that loss (a big bloc's collapse and a small party's differ)
     region_df: float = math.inf     # Student t degrees of freedom of the district swing (unit variance)
     swing_bonus: float = 0.0        # the statewide swing's centre moved by this x the contender's earlier seat bonus
+    swing_reelected: float = 0.0    # ... moved by this for the earlier election's largest contender where it had
+                                    # been the largest in the election before too (re-elected: a second term or more)
 
     def state_keep(self, seats: int, third: float = THIRD_REF) -> float:
         """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state) whose
@@ -176,6 +178,8 @@ def _centre(t: Transition, sizes: Sizes, X: np.ndarray, poll: np.ndarray | None,
         c = sizes.swing_a + sizes.swing_b * X
         if sizes.swing_bonus:
             c = c + sizes.swing_bonus * seat_bonus(t, X)
+        if sizes.swing_reelected:
+            c = c + sizes.swing_reelected * reelected(t)
         return c + sizes.swing_inc * incumbent(t) if sizes.swing_inc else c
     target = poll_where_standing(t, poll)
     if sizes.form == "uniform":
@@ -201,6 +205,17 @@ def incumbent(t: Transition) -> np.ndarray:
     out = np.zeros(t.K)
     if len(won) and won.max() > 0:
         out[int(np.argmax(won))] = 1.0
+    return out
+
+
+def reelected(t: Transition) -> np.ndarray:
+    """(K,) 1 for the earlier election's largest contender (:func:`incumbent`) where it had also
+    won the most seats in the election before (``Transition.largest_before``: re-elected, in its
+    second term or more), else 0 (also where the election before is not known)."""
+    inc = incumbent(t)
+    out = np.zeros(t.K)
+    if inc.any() and t.largest_before == int(np.argmax(inc)):
+        out[t.largest_before] = 1.0
     return out
 
 
