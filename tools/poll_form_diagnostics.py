@@ -31,8 +31,8 @@ coin flip) suggest, measured on the corpus (README: "With a poll, and the perfec
    its noise) against the real one, the seat residuals' root mean square against the earlier
    leads' (seat_model.lead_spread), and the new contenders' seat spread (5 % or more where they
    stand, in 5 seats or more).
-6. (the sixth round, ``--coin-flip``: leave one state out, 2,000 draws, seed 2024) the form chosen
-   without a poll: the transitions whose per-seat log loss of P(bloc wins) is not below a coin flip
+6. (the sixth round, ``--coin-flip [--form NAME]``: leave one state out, 2,000 draws, seed 2024) the
+   form chosen without a poll (or ``--form``; the README's figures: the fourth round's form): the transitions whose per-seat log loss of P(bloc wins) is not below a coin flip
    and what they share (the earlier election's largest contender's seats and vote then and now,
    the effective number of contenders, the seats, the earlier winners' median margin, the major
    blocs' wins at P below 5 %); the score on the major blocs the earlier election knew; the calibration of P(win) (major blocs, the blocs that won 10 % of
@@ -67,13 +67,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--failures", action="store_true", help="part 5 only: the perfect-poll failures (slow)")
-    ap.add_argument("--form", help="with --failures: the poll form (a name of seat_model_fit.FORMS; default the shipped one)")
+    ap.add_argument("--form", help="with --failures: the poll form; with --coin-flip: the form without a poll (a name "
+                                   "of seat_model_fit.FORMS; default the shipped one)")
     ap.add_argument("--coin-flip", action="store_true",
                     help="part 6 only: the transitions above a coin flip without a poll, and what was tried (slow)")
     args = ap.parse_args()
     ts = load_transitions(args.corpus)
     if args.coin_flip:
-        sixth_round(ts)
+        sixth_round(ts, args.form)
         return 0
     if args.failures:
         fifth_round(ts, args.form)
@@ -315,19 +316,20 @@ def _loso_p(ts, fitted: dict, vary=None, draws: int = 2000, seed: int = 2024) ->
     return out
 
 
-def sixth_round(ts) -> None:
+def sixth_round(ts, form: str | None = None) -> None:
     import json
     import math
     from dataclasses import replace
 
     from explorer.core.corpus_backtest import leave_one_state_out
     from explorer.core.seat_model import bloc_log_loss, consolidated, majors
-    from explorer.core.seat_model_fit import fit_sizes
+    from explorer.core.seat_model_fit import FORMS, fit_sizes
     doc = json.loads((ROOT / "resources" / "seat_model.json").read_text(encoding="utf-8"))
-    kw, coin, eps = doc["options"], math.log(2), 1 / 4000
+    form = form or doc["form"]
+    kw, coin, eps = FORMS[form], math.log(2), 1 / 4000
     fitted = {st: fit_sizes([t for t in ts if t.state != st], **kw)[0] for st in sorted({t.state for t in ts})}
     P = {k: v[0] for k, v in _loso_p(ts, fitted).items()}
-    print(f"6. '{doc['form']}', leave one state out, 2,000 draws, seed 2024: per-seat log loss of P(bloc wins)")
+    print(f"6. '{form}', leave one state out, 2,000 draws, seed 2024: per-seat log loss of P(bloc wins)")
     rows = []
     for t in ts:
         p, big = P[t.name], majors(t)
