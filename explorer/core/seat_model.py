@@ -10,7 +10,9 @@ contender's statewide share over the seats it stands in, the later share is
 
 - ``F`` is the statewide swing: ``1 + g / X`` points (uniform form: ``X + g``) or ``exp(g)``
   (proportional form); ``g`` is centred on ``swing_a + swing_b * X`` (big contenders tend to
-  lose, small ones to gain), spread by ``state_sd * (X / STATE_REF) ** state_pow`` (a big bloc
+  lose, small ones to gain), plus ``swing_reelected`` for the earlier election's largest contender
+  where it had been the largest in the election before too (:func:`reelected`: a second term's
+  penalty, the sixth round's part), spread by ``state_sd * (X / STATE_REF) ** state_pow`` (a big bloc
   moves by a fraction, a small party by multiples) and drawn as a Student t when ``state_df`` is
   finite (waves happen); forms compared but not shipped: swings made zero-sum (``coupled``), a
   share ``wave_p`` of elections with every spread ``wave_mult`` times larger;
