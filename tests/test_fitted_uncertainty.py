@@ -170,6 +170,16 @@ def test_the_seat_noise_follows_the_seat_s_votes(jh):
     assert votes.min() < votes.max() and want[cand].max() > want[cand].min()
 
 
+def test_the_app_refuses_a_district_swing_with_t_tails():
+    # the sixth round's district swing with t tails was tried and not kept: the app does not draw it
+    ds = three_seats()
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    m = U.params_for(ds)[0]
+    with pytest.raises(ValueError, match="district swing with t tails"):
+        U.Simulator(Engine(ds).evaluate(sc).projector, ds, replace(m, sizes=replace(m.sizes, region_df=3.0)), 200, 1)
+
+
 def test_a_statewide_factor_stops_at_the_whole_vote():
     # a party at 2 % statewide can be multiplied by at most 50 (100 %); a draw of exp(1000) would
     # overflow float32 and turn a seat's share into inf or nan
@@ -196,3 +206,61 @@ def test_the_app_keeps_part_of_the_district_s_lead_by_hand():
     # the same without the district's part: every BJP slot at its statewide share
     plain = U.Simulator(Engine(ds).evaluate(sc).projector, ds, U.ModelParams(replace(z, keep_region=0.0)), 50, 1)
     assert plain.base[at] == pytest.approx(np.full(at.sum(), 115 / 3), abs=1e-4)
+
+
+def two_elections(earlier: list) -> "U.Dataset":
+    """three_seats() with an earlier Vidhan Sabha result (2019, ``earlier``: rows as three_seats'
+    candidates) before its own (2024)."""
+    import pandas as pd
+
+    from explorer.core.dataset import Baseline, Dataset
+    ds = three_seats()
+    now = ds.baselines["b"]
+    cols = ["ac_no", "candidate_no", "candidate", "party", "votes"]
+    return Dataset(id="two", name="Two", seats=ds.seats, default_baseline="b24", partners=ds.partners,
+                   baselines={"b19": Baseline("b19", "2019", pd.DataFrame(earlier, columns=cols), year=2019),
+                              "b24": Baseline("b24", "2024", now.candidates, year=2024)})
+
+
+def test_a_re_elected_incumbent_s_own_centre_by_hand():
+    # 2024 (three_seats): INC 900-100, INC 500-500 BJP (a tie: the first candidate listed), BJP 550-450 AAP:
+    # our bloc (INC, AAP) won 2 seats, BJP 1. 2019: INC, INC, BJP again: our bloc re-elected, and its
+    # statewide swing's centre moves by swing_reelected: with no spread its factor is
+    # exp(a + b X + swing_reelected), X = 185 / 3 points, against exp(a + b X) for BJP (X = 115 / 3)
+    rows19 = [(1, 0, "I1", "INC", 700), (1, 0, "B1", "BJP", 300), (2, 0, "I2", "INC", 600),
+              (2, 0, "B2", "BJP", 400), (3, 0, "A3", "AAP", 300), (3, 0, "B3", "BJP", 700)]
+    ds = two_elections(rows19)
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    z = Sizes(form="proportional", swing_a=0.1, swing_b=-0.5, state_sd=0.0, swing_reelected=-0.12,
+              partner_sd=0.0, region_sd=0.0)
+    sim = U.Simulator(Engine(ds).evaluate(sc).projector, ds, U.ModelParams(z), 50, 1)
+    assert sim.reelected == "alliance"
+    ours, bjp = sim.contenders.index("alliance"), sim.contenders.index("BJP")
+    assert sim.c_draws[ours] == pytest.approx(np.full(50, math.exp(0.1 - 0.5 * 185 / 300 - 0.12)), rel=1e-5)
+    assert sim.c_draws[bjp] == pytest.approx(np.full(50, math.exp(0.1 - 0.5 * 115 / 300)), rel=1e-5)
+    # 2019 won by BJP in all three seats: a new incumbent, no re-elected centre
+    ds2 = two_elections([(a, n, c, p, 900 if p == "BJP" else 100) for a, n, c, p, v in rows19])
+    sc2 = Scenario(ds2)
+    sc2.assign_all("contested")
+    sim2 = U.Simulator(Engine(ds2).evaluate(sc2).projector, ds2, U.ModelParams(z), 50, 1)
+    assert sim2.reelected is None
+    assert sim2.c_draws[ours] == pytest.approx(np.full(50, math.exp(0.1 - 0.5 * 185 / 300)), rel=1e-5)
+    # the 2019 result as the baseline: no election before it in the data set
+    sc3 = Scenario(ds)
+    sc3.assign_all("contested")
+    sc3.set_assumptions(sc3.assumptions.with_baseline("b19"))
+    assert U.Simulator(Engine(ds).evaluate(sc3).projector, ds, U.ModelParams(z), 50, 1).reelected is None
+
+
+def test_the_shipped_model_centres_haryana_2024_s_re_elected_bjp():
+    # Haryana: BJP won the most seats in 2019 (40 of 90) and in 2024 (48), counted from the baselines
+    ds = HARYANA
+    won = {b: U._seat_winners(ds.baselines[b]).count("BJP") for b in ("vs2019", "vs2024")}
+    assert won == {"vs2019": 40, "vs2024": 48}
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    sc.set_assumptions(sc.assumptions.with_baseline("vs2024"))
+    m = U.params_for(ds)[0]
+    sim = U.Simulator(Engine(ds).evaluate(sc).projector, ds, m, 200, 1)
+    assert sim.reelected == "BJP" and m.sizes.swing_reelected == DOC["sizes"]["swing_reelected"] < 0

@@ -80,6 +80,51 @@ def test_sizes_round_trip_through_json():
     assert Sizes.from_json(s.to_json()) == s
 
 
+def test_a_district_swing_with_t_tails_by_hand():
+    # one seat: A at 30 % with a district swing of 5 points, the strongest independent at 35 % (an
+    # independent has no district swing). A wins where 0.30 + 0.05 z > 0.35, z > 1: normal,
+    # 1 - Phi(1) = 0.1587; a t of 3 d.f. with unit variance is T3 / sqrt(3), so T3 > sqrt(3), and
+    # the t's distribution 1/2 + (u / (1 + u^2) + atan(u)) / pi at u = T3 / sqrt(3) = 1 is
+    # 1/2 + (1/2 + pi/4) / pi = 0.9092: 0.0908 - fewer moderate swings, more large ones
+    stand0 = np.array([[0.30, 0.35, 0.35]])
+    t = Transition("XX", 2019, 2024, np.array([1]), np.array([0]), ["A", "IND", "OTH"], {"A": ("A",)}, {},
+                   stand0, np.zeros_like(stand0), np.array([[True, True, True]]), stand0, stand0.copy(),
+                   np.array([0]), np.array([0]), np.array([100.0]), np.array([100.0]), np.array([[0, -1, -1]]))
+    from dataclasses import replace
+    quiet = replace(QUIET, seat_keep=1.0, region_sd=0.05)
+    assert math.isinf(quiet.region_df)
+    p, _ = simulate(t, quiet, draws=40_000, seed=9)
+    assert p[0, 0] == pytest.approx(0.1587, abs=0.006) and p[0, 0] + p[0, 1] == 1.0
+    p, _ = simulate(t, replace(quiet, region_df=3.0), draws=40_000, seed=9)
+    assert p[0, 0] == pytest.approx(0.0908, abs=0.005)
+
+
+def test_a_district_swing_s_tails_round_trip_and_the_shipped_files_have_none():
+    import json
+
+    from explorer.core.paths import resource_root
+    s = Sizes(region_df=3.0)
+    assert s.to_json()["region_df"] == 3.0 and Sizes.from_json(s.to_json()) == s
+    assert Sizes().to_json()["region_df"] is None and math.isinf(Sizes.from_json(Sizes().to_json()).region_df)
+    doc = json.loads((resource_root() / "seat_model.json").read_text(encoding="utf-8"))
+    assert doc["sizes"]["region_df"] is None and doc["poll_sizes"]["region_df"] is None
+    # a file written before the sixth round (no region_df) reads as a normal district swing
+    old = dict(doc["sizes"])
+    del old["region_df"], old["swing_bonus"]
+    assert math.isinf(Sizes.from_json(old).region_df) and Sizes.from_json(old).swing_bonus == 0.0
+
+
+def test_the_centre_moved_by_the_seat_bonus_by_hand():
+    from explorer.core.seat_model import _centre, seat_bonus
+    t = toy()
+    X = statewide(t.stand0, t.weight0, t.present1)      # A 0.385, B 0.4375 (test above)
+    # A won 1 seat of 3 before (winner0 [1, 1, 0]), B 2: bonuses 1/3 - 0.385 and 2/3 - 0.4375
+    assert seat_bonus(t, X)[:2] == pytest.approx([1 / 3 - 0.385, 2 / 3 - 0.4375]) and (seat_bonus(t, X)[2:] == 0).all()
+    s = Sizes(swing_a=0.1, swing_b=-0.5, swing_bonus=0.8)
+    assert _centre(t, s, X, None)[:2] == pytest.approx([0.1 - 0.5 * 0.385 + 0.8 * (1 / 3 - 0.385),
+                                                         0.1 - 0.5 * 0.4375 + 0.8 * (2 / 3 - 0.4375)])
+
+
 def test_the_statewide_spread_by_size_by_hand():
     s = Sizes(state_sd=0.4, state_pow=-0.5)
     # at the reference share (30 %) the spread is state_sd; at a quarter of it, twice; below 1 % as at 1 %
@@ -217,3 +262,19 @@ def test_a_new_contender_s_uneven_seats_in_the_draws_by_hand():
     # 1 - Phi(1.0609) = 0.1444 of the draws
     p, _ = simulate(t, replace(quiet, new_seat_sd=0.5), draws=40_000, seed=5, poll=poll)
     assert p[0, 2] == pytest.approx(0.1444, abs=0.006) and p[0, 0] == pytest.approx(1 - 0.1444, abs=0.006)
+
+
+def test_the_re_elected_incumbent_by_hand():
+    from dataclasses import replace
+
+    from explorer.core.seat_model import _centre, reelected
+    t = toy()                     # winner0 [1, 1, 0]: B won 2 of 3 seats before, A 1
+    assert reelected(t).tolist() == [0, 0, 0, 0]          # the election before not known (-1)
+    t.largest_before = 1           # B had won the most seats in the election before too
+    assert reelected(t).tolist() == [0, 1, 0, 0]
+    X = statewide(t.stand0, t.weight0, t.present1)
+    s = Sizes(swing_a=0.1, swing_b=-0.5, swing_reelected=-0.12)
+    assert _centre(t, s, X, None)[:2] == pytest.approx([0.1 - 0.5 * 0.385, 0.1 - 0.5 * 0.4375 - 0.12])
+    assert _centre(t, replace(s, swing_reelected=0.0), X, None)[1] == pytest.approx(0.1 - 0.5 * 0.4375)
+    t.largest_before = 0           # A was the largest then: B is a new incumbent
+    assert reelected(t).tolist() == [0, 0, 0, 0]

@@ -114,3 +114,21 @@ def test_a_scenario_for_the_app_jharkhand_2019_with_2024_s_blocs_adds_up_to_81()
     p, seats = simulate(t, sizes, draws=500, seed=7)
     assert (seats.sum(1) == 81).all() and np.allclose(p.sum(1), 1.0)
     assert len(deterministic(t, sizes)) == 81
+
+
+@needs_corpus
+def test_the_largest_contender_of_the_election_before_as_counted_from_the_files():
+    from collections import Counter
+    ts = {(t.from_year, t.to_year): t for t in load_transitions(CORPUS, ["HR"])}
+
+    def largest(year):
+        best = {}
+        for r in rows("HR", year):
+            if r["ac_no"] not in best or int(r["votes"]) > int(best[r["ac_no"]]["votes"]):
+                best[r["ac_no"]] = r
+        return Counter(r["party"] for r in best.values()).most_common(1)[0]
+    # 2009: INC won 40 seats; 2014: BJP 47 - the largest before 2014 -> 2019 and 2019 -> 2024
+    assert largest(2009) == ("INC", 40) and largest(2014) == ("BJP", 47)
+    t14, t19 = ts[(2014, 2019)], ts[(2019, 2024)]
+    assert t14.contenders[t14.largest_before] == "INC" and t19.contenders[t19.largest_before] == "BJP"
+    assert ts[(2009, 2014)].largest_before == -1        # the corpus starts in 2009: nothing before

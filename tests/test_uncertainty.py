@@ -247,9 +247,12 @@ def test_a_partner_standing_where_it_had_no_candidate_is_simulated_as_a_candidat
     i = ds.seats.index_of(5)
     assert ev.projection.parties[ev.projection.winner[i]] == "RJD" and ev.alliance_margin[i] > 10
     params, _ = U.params_for(ds)
-    s = U.Simulator(ev.projector, ds, params, 2000).run(sc.pool.astype(np.int64), ds.majority, sc.fight_masks())
+    sim = U.Simulator(ev.projector, ds, params, 2000)
+    s = sim.run(sc.pool.astype(np.int64), ds.majority, sc.fight_masks())
     rjd = s.parties.index("RJD")
-    assert s.p_alliance[i] > 0.5 and s.p_win[i].argmax() == rjd
+    # the most likely winner; below even odds since INDIA, the largest in 2019 and 2024, draws the
+    # seat model's re-elected incumbent's centre (0.49; 0.55 without it)
+    assert sim.reelected == "alliance" and s.p_alliance[i] > 0.4 and s.p_win[i].argmax() == rjd
 
 
 @pytest.mark.parametrize("p, shown", [(0.997, "> 99 %"), (0.003, "< 1 %"), (1.0, "100 %"), (0.0, "0 %"),

@@ -1,7 +1,8 @@
-"""What the perfect-poll failures suggest, measured on the corpus (README: "With a poll, and the
-perfect-poll back-test"): figures, not a fit that ships.
+"""What the perfect-poll failures (and, part 6, the transitions whose per-seat log loss is above a
+coin flip) suggest, measured on the corpus (README: "With a poll, and the perfect-poll back-test",
+"The sixth round"): figures, not a fit that ships.
 
-    python tools/poll_form_diagnostics.py [--corpus ../shared/data/india_assembly]
+    python tools/poll_form_diagnostics.py [--corpus ../shared/data/india_assembly] [--failures] [--coin-flip]
 
 1. the part of a seat's lead kept (later lead over earlier lead, least squares through 0) by the
    contender's statewide share, as a line in its share and the lead's own size, and as a line in
@@ -30,6 +31,18 @@ perfect-poll back-test"): figures, not a fit that ships.
    its noise) against the real one, the seat residuals' root mean square against the earlier
    leads' (seat_model.lead_spread), and the new contenders' seat spread (5 % or more where they
    stand, in 5 seats or more).
+6. (the sixth round, ``--coin-flip [--form NAME]``: leave one state out, 2,000 draws, seed 2024) the
+   form chosen without a poll (or ``--form``; the README's figures: the fourth round's form): the transitions whose per-seat log loss of P(bloc wins) is not below a coin flip
+   and what they share (the earlier election's largest contender's seats and vote then and now,
+   the effective number of contenders, the seats, the earlier winners' median margin, the major
+   blocs' wins at P below 5 %); the score on the major blocs the earlier election knew; the calibration of P(win) (major blocs, the blocs that won 10 % of
+   the seats in the earlier election, every contender); P(win) recalibrated after the draws (each
+   bloc's log-odds times a factor chosen on the other states; toward 0.5; the same made a
+   distribution again over the seat's contenders); the sizes varied after the fit (seat noise,
+   district and statewide spreads times a factor, the district swing a t); and in sample: the seat's
+   earlier winner's own change, the statewide swing's residual on the contender's previous one and
+   on its seat bonus (seats won less vote share), a state's volatility after its previous one, a
+   seat's residual after its previous one.
 Parts 1-4 in sample (every transition), with the fitted transfer rate."""
 from __future__ import annotations
 
@@ -54,9 +67,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--failures", action="store_true", help="part 5 only: the perfect-poll failures (slow)")
-    ap.add_argument("--form", help="with --failures: the poll form (a name of seat_model_fit.FORMS; default the shipped one)")
+    ap.add_argument("--form", help="with --failures: the poll form; with --coin-flip: the form without a poll (a name "
+                                   "of seat_model_fit.FORMS; default the shipped one)")
+    ap.add_argument("--coin-flip", action="store_true",
+                    help="part 6 only: the transitions above a coin flip without a poll, and what was tried (slow)")
     args = ap.parse_args()
     ts = load_transitions(args.corpus)
+    if args.coin_flip:
+        sixth_round(ts, args.form)
+        return 0
     if args.failures:
         fifth_round(ts, args.form)
         return 0
@@ -283,6 +302,211 @@ def fifth_round(ts, form: str | None) -> None:
                 mu = float((t.s1[m, k] * t.weight0[m]).sum() / t.weight0[m].sum())
                 if mu >= 0.05:
                     print(f"   {t.name} {t.contenders[k]}: {m.sum()} seats, {mu:.1%} ± {np.sqrt(np.mean((t.s1[m, k] - mu) ** 2)):.1%}")
+
+
+
+def _loso_p(ts, fitted: dict, vary=None, draws: int = 2000, seed: int = 2024) -> dict:
+    """{transition name: (n, K) P(win)} leaving one state out, the sizes of ``fitted`` (by state
+    left out) changed by ``vary`` (Sizes -> Sizes) after the fit."""
+    from explorer.core.seat_model import simulate
+    out = {}
+    for t in ts:
+        s = fitted[t.state] if vary is None else vary(fitted[t.state])
+        out[t.name] = simulate(t, s, draws, seed)
+    return out
+
+
+def sixth_round(ts, form: str | None = None) -> None:
+    import json
+    import math
+    from dataclasses import replace
+
+    from explorer.core.corpus_backtest import leave_one_state_out
+    from explorer.core.seat_model import bloc_log_loss, consolidated, majors
+    from explorer.core.seat_model_fit import FORMS, fit_sizes
+    doc = json.loads((ROOT / "resources" / "seat_model.json").read_text(encoding="utf-8"))
+    form = form or doc["form"]
+    kw, coin, eps = FORMS[form], math.log(2), 1 / 4000
+    fitted = {st: fit_sizes([t for t in ts if t.state != st], **kw)[0] for st in sorted({t.state for t in ts})}
+    P = {k: v[0] for k, v in _loso_p(ts, fitted).items()}
+    print(f"6. '{form}', leave one state out, 2,000 draws, seed 2024: per-seat log loss of P(bloc wins)")
+    rows = []
+    for t in ts:
+        p, big = P[t.name], majors(t)
+        ll = bloc_log_loss(p, t.winner1, eps, big)
+        x = consolidated(t, fitted[t.state].transfer)
+        v0 = statewide(x, t.weight0, np.ones_like(t.present1))
+        s0, s1 = np.bincount(t.winner0, minlength=t.K), t.seats1()
+        top = int(np.argmax(s0[:t.K - 2]))
+        enp = 1 / np.sum((v0[:t.K - 1] / v0[:t.K - 1].sum()) ** 2)
+        srt = np.sort(x[:, :t.K - 1], 1)
+        low = sum(int(((p[:, k] < 0.05) & (t.winner1 == k)).sum()) for k in big)
+        rows.append(dict(t=t, ll=ll, top=t.contenders[top], lost=s1[top] / max(s0[top], 1) - 1, enp=enp,
+                         margin=float(np.median(srt[:, -1] - srt[:, -2])), low=low, majors=len(big),
+                         text=f"{t.contenders[top]} {s0[top]}->{s1[top]} seats, vote {v0[top]:.0%}->"
+                              f"{t.statewide1()[top]:.0%}"))
+    fails = sorted((r for r in rows if r["ll"] >= coin), key=lambda r: -r["ll"])
+    print(f"   below a coin flip in {len(rows) - len(fails)} of {len(rows)}; not below:")
+    for r in fails:
+        print(f"   {r['t'].name:14s} {r['ll']:.3f}  {r['t'].n:3d} seats, {r['majors']} major blocs, the earlier largest "
+              f"{r['text']}, effective contenders {r['enp']:.1f}, earlier median margin {r['margin']:.3f}, "
+              f"major blocs' wins at P < 5 %: {r['low']}")
+    def before(t):      # the major blocs as the earlier election knew them: 10 % of its seats, the two largest
+        s0 = np.bincount(t.winner0, minlength=t.K)
+        ks = [k for k in range(t.K - 1) if s0[k] >= 0.1 * t.n]
+        return ks + [int(k) for k in np.argsort(-s0, kind="stable")[:2] if int(k) not in ks and k < t.K - 1 and s0[k] > 0]
+    pre = np.array([bloc_log_loss(P[t.name], t.winner1, eps, before(t)) for t in ts])
+    print(f"   scored on the major blocs the earlier election knew (10 % of its seats, its two largest) rather than on "
+          f"those of either election: mean {pre.mean():.4f}, below a coin flip in {(pre < coin).sum()} of {len(ts)} (as "
+          f"scored: {np.mean([r['ll'] for r in rows]):.4f}, {len(rows) - len(fails)})")
+    margin = float(np.median([r["margin"] for r in rows]))
+    for label, f in (("the earlier largest lost a quarter of its seats or more", lambda r: r["lost"] <= -0.25),
+                     ("two major blocs", lambda r: r["majors"] == 2),
+                     ("3 effective contenders or more", lambda r: r["enp"] >= 3),
+                     ("fewer than 60 seats", lambda r: r["t"].n < 60),
+                     (f"earlier median margin below the corpus's median ({margin:.3f})", lambda r: r["margin"] < margin),
+                     ("a major bloc won a seat where its P was below 5 %", lambda r: r["low"] > 0)):
+        m = [r for r in rows if f(r)]
+        print(f"   {label}: {sum(r['ll'] >= coin for r in m)} of {len(m)} above a coin flip "
+              f"(the rest: {sum(r['ll'] >= coin for r in rows if not f(r))} of {len(rows) - len(m)})")
+    print("   calibration of P(win): mean P against the share won, by P")
+    sels = (("major blocs (as scored: 10 % of the seats then or now)", majors),
+            ("blocs that won 10 % of the seats in the earlier election",
+             lambda t: [k for k in range(t.K - 1) if np.bincount(t.winner0, minlength=t.K)[k] >= 0.1 * t.n]),
+            ("every contender but the others", lambda t: list(range(t.K - 1))))
+    edges = (0, .01, .05, .1, .2, .35, .5, .65, .8, .9, 1.01)
+    for label, sel in sels:
+        pp, yy = [], []
+        for t in ts:
+            for k in sel(t):
+                m = t.present1[:, k]
+                pp.append(P[t.name][m, k])
+                yy.append(t.winner1[m] == k)
+        pp, yy = np.concatenate(pp), np.concatenate(yy)
+        cells = [f"{lo:.2f}-{min(hi, 1):.2f}: {pp[(pp >= lo) & (pp < hi)].mean():.3f}/{yy[(pp >= lo) & (pp < hi)].mean():.3f} "
+                 f"({((pp >= lo) & (pp < hi)).sum()})" for lo, hi in zip(edges[:-1], edges[1:]) if ((pp >= lo) & (pp < hi)).any()]
+        print(f"   {label}: " + "; ".join(cells))
+
+    def temper(p, beta):
+        p = np.clip(p, eps, 1 - eps)
+        return 1 / (1 + np.exp(-beta * np.log(p / (1 - p))))
+
+    def score(q):
+        lls = np.array([bloc_log_loss(q[t.name], t.winner1, eps, majors(t)) for t in ts])
+        return f"mean {lls.mean():.4f}, below a coin flip in {(lls < coin).sum()} of {len(ts)}"
+    grid = np.round(np.arange(0.3, 1.001, 0.05), 2)
+    L = {(t.name, b): bloc_log_loss(temper(P[t.name], b), t.winner1, eps, majors(t)) for t in ts for b in grid}
+    per, chosen = [], set()
+    for st in sorted({t.state for t in ts}):
+        b = min(grid, key=lambda b: np.mean([L[(t.name, b)] for t in ts if t.state != st]))
+        chosen.add(float(b))
+        per += [L[(t.name, b)] for t in ts if t.state == st]
+    per = np.array(per)
+    print(f"   P(win) recalibrated after the draws (each transition scored as drawn: {score(P)}):")
+    print(f"   each bloc's log-odds x the factor the other states score best with ({', '.join(map(str, sorted(chosen)))}):"
+          f" mean {per.mean():.4f}, below a coin flip in {(per < coin).sum()} of {len(ts)} - a seat's P then no longer "
+          "adds up to 1 over its contenders")
+
+    def normalised(q, t):
+        st = t.present1.copy()
+        st[:, -1] = False
+        q = np.where(st, q, 0.0)
+        return q / q.sum(1, keepdims=True)
+    for b in (0.7, 0.6, 0.5):
+        print(f"   x {b}: {score({t.name: temper(P[t.name], b) for t in ts})}; made a distribution again over the "
+              f"seat's contenders: {score({t.name: normalised(temper(P[t.name], b), t) for t in ts})}")
+    for e in (0.1, 0.2, 0.3):
+        def mains(t, e=e):
+            x = consolidated(t, fitted[t.state].transfer)
+            v0 = statewide(x, t.weight0, np.ones_like(t.present1))
+            s0 = np.bincount(t.winner0, minlength=t.K)
+            m = t.present1 & np.array([(s0[k] >= 0.1 * t.n or v0[k] >= 0.2) and k < t.K - 2 for k in range(t.K)])[None]
+            c = m.sum(1, keepdims=True)
+            return (1 - e) * P[t.name] + e * np.where(c > 0, m / np.maximum(c, 1), P[t.name])
+        print(f"   mixed {e:.0%} toward 0.5 for every bloc: {score({t.name: (1 - e) * P[t.name] + e / 2 for t in ts})}; "
+              f"toward an even chance among the seat's main contenders (10 % of the earlier seats or 20 % of the vote): "
+              f"{score({t.name: mains(t) for t in ts})}")
+    print("   the sizes changed after the fit (leave one state out, 2,000 draws, seed 2024):")
+    for label, f in (("district x 2", lambda s: replace(s, region_sd=2 * s.region_sd)),
+                     ("district x 3", lambda s: replace(s, region_sd=3 * s.region_sd)),
+                     ("seat x 2", lambda s: replace(s, seat_sd=2 * s.seat_sd, seat_slope=2 * s.seat_slope)),
+                     ("seat x 2, statewide x 1.3", lambda s: replace(s, seat_sd=2 * s.seat_sd, seat_slope=2 * s.seat_slope,
+                                                                     state_sd=1.3 * s.state_sd)),
+                     ("seat x 1.33, statewide x 1.15", lambda s: replace(s, seat_sd=4 / 3 * s.seat_sd,
+                                                                         seat_slope=4 / 3 * s.seat_slope,
+                                                                         state_sd=1.15 * s.state_sd)),
+                     ("seat x 1.33, district x 2", lambda s: replace(s, seat_sd=4 / 3 * s.seat_sd,
+                                                                     seat_slope=4 / 3 * s.seat_slope, region_sd=2 * s.region_sd)),
+                     ("statewide x 1.2", lambda s: replace(s, state_sd=1.2 * s.state_sd)),
+                     ("the district swing a t, 3 d.f.", lambda s: replace(s, region_df=3.0)),
+                     ("the district swing a t, 5 d.f.", lambda s: replace(s, region_df=5.0))):
+        r = leave_one_state_out(ts, fit=lambda tr, f=f: f(fitted[next(iter({t.state for t in ts} - {t.state for t in tr}))]),
+                                today=False)
+        print(f"   {label}: 80 % held {r['covered80']}/{r['bloc_transitions']}, 50 % {r['covered50']}, median width "
+              f"{r['median_width80']:.0%}, log loss {r['mean']['log_loss']:.4f}, below a coin flip in "
+              f"{r['log_loss_below_coin']} of {len(r['transitions'])}", flush=True)
+    in_sample_sixth(ts, fitted, fit_sizes(ts, **kw)[0])
+
+
+def in_sample_sixth(ts, fitted, s) -> None:
+    """Part 6's measurements in sample (the sizes fitted on every transition)."""
+    import math
+
+    from explorer.core.seat_model_fit import shares_before_after
+    ys, d0, rl_, win, xs, prev_pairs, vol_pairs, seat_pairs = [], [], [], [], [], [], [], []
+    swing = []
+    by_state: dict[str, list] = {}
+    for t in ts:
+        by_state.setdefault(t.state, []).append(t)
+    for st, tl in by_state.items():
+        prev_g, prev_vol, prev_r = None, None, None
+        for t in sorted(tl, key=lambda t: t.from_year):
+            x, X, S1, X0all, old = shares_before_after(t, s.transfer)
+            use = t.present1 & old[None, :]
+            rl = region_lead(t.region, x, t.weight0, t.present1, X)
+            ys.append((t.s1 - S1[None, :])[use])
+            d0.append((x - X[None, :])[use])
+            rl_.append(rl[use])
+            win.append((t.winner0[:, None] == np.arange(t.K)[None, :])[use].astype(float))
+            s0 = np.bincount(t.winner0, minlength=t.K)
+            g, z, w = {}, [], []
+            for k in np.flatnonzero(old & (X0all >= 0.01) & (t.present1.sum(0) >= 5) & (S1 > 0)):
+                res = math.log(S1[k] / X[k]) - (s.swing_a + s.swing_b * X[k])
+                g[t.contenders[k]] = res
+                swing.append((res, X[k], s0[k] / t.n, prev_g.get(t.contenders[k]) if prev_g else None))
+                z.append(res / float(s.state_spread(np.array([X[k]]))[0]))
+                w.append(X[k])
+            vol = math.sqrt(np.average(np.square(z), weights=w))
+            if prev_vol is not None:
+                vol_pairs.append((prev_vol, vol))
+            r = (t.s1 - S1[None, :]) - s.seat_keep * (x - X[None, :]) - s.keep_region * rl
+            cur = {(t.contenders[k], int(t.ac_no[i])): abs(r[i, k]) for k in np.flatnonzero(old)
+                   for i in np.flatnonzero(t.present1[:, k])}
+            if prev_r is not None:
+                seat_pairs += [(prev_r[key], v) for key, v in cur.items() if key in prev_r]
+            prev_g, prev_vol, prev_r = g, vol, cur
+    y, a, b, w = map(np.concatenate, (ys, d0, rl_, win))
+    for label, cols in (("the lead kept and the district's", [a, b]),
+                        ("and the seat's earlier winner", [a, b, w - w.mean()])):
+        A = np.stack(cols, 1)
+        c = np.linalg.lstsq(A, y, rcond=None)[0]
+        print(f"   in sample, {label}: {' '.join(f'{v:+.4f}' for v in c)}, residual sum of squares "
+              f"{float(((y - A @ c) ** 2).sum()):.2f}")
+    res, X, seats = (np.array([r[i] for r in swing], dtype=float) for i in range(3))
+    pg = np.array([np.nan if r[3] is None else r[3] for r in swing])
+    big = X > 0.25
+    print(f"   the statewide swing's residual (log ratio, {len(res)} contenders): on the seat bonus (seats won less "
+          f"vote share), contenders above 25 %: correlation {np.corrcoef(seats[big] - X[big], res[big])[0, 1]:.3f}; on the "
+          f"previous transition's residual: correlation {np.corrcoef(pg[~np.isnan(pg)], res[~np.isnan(pg)])[0, 1]:.3f} "
+          f"({int((~np.isnan(pg)).sum())} with one)")
+    vp, sp = np.array(vol_pairs), np.array(seat_pairs)
+    print(f"   a state's statewide volatility (root mean square of the swings' residuals over their spread) after its "
+          f"previous one, {len(vp)} pairs: correlation {np.corrcoef(vp[:, 0], vp[:, 1])[0, 1]:.3f}")
+    q = np.quantile(sp[:, 0], [0, .25, .5, .75, .9, 1])
+    cells = [f"{lo:.3f}-{hi:.3f}: {np.sqrt(np.mean(sp[(sp[:, 0] >= lo) & (sp[:, 0] <= hi), 1] ** 2)):.3f}"
+             for lo, hi in zip(q[:-1], q[1:])]
+    print(f"   a seat's residual after its previous one ({len(sp)} seats and contenders, correlation of the sizes "
+          f"{np.corrcoef(sp[:, 0], sp[:, 1])[0, 1]:.3f}): root mean square by the previous one's size: " + "; ".join(cells))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ contender's statewide share over the seats it stands in, the later share is
 
 - ``F`` is the statewide swing: ``1 + g / X`` points (uniform form: ``X + g``) or ``exp(g)``
   (proportional form); ``g`` is centred on ``swing_a + swing_b * X`` (big contenders tend to
-  lose, small ones to gain), spread by ``state_sd * (X / STATE_REF) ** state_pow`` (a big bloc
+  lose, small ones to gain), plus ``swing_reelected`` for the earlier election's largest contender
+  where it had been the largest in the election before too (:func:`reelected`: a second term's
+  penalty, the sixth round's part), spread by ``state_sd * (X / STATE_REF) ** state_pow`` (a big bloc
   moves by a fraction, a small party by multiples) and drawn as a Student t when ``state_df`` is
   finite (waves happen); forms compared but not shipped: swings made zero-sum (``coupled``), a
   share ``wave_p`` of elections with every spread ``wave_mult`` times larger;
@@ -30,6 +32,10 @@ contender's statewide share over the seats it stands in, the later share is
   the strongest independents moved together to the poll's share of independents (``ind_to_poll``);
   the seat noise growing with the share's centre after the swing rather than the earlier share
   (``noise_by_centre``);
+- tried in the sixth round and not kept: the district swing drawn as a t of ``region_df`` degrees
+  of freedom (unit variance: fewer moderate district swings, more large ones); the statewide
+  swing's centre moved by ``swing_bonus`` x the contender's earlier seat bonus (its share of the
+  seats won less its share of the vote, :func:`seat_bonus`);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
@@ -92,6 +98,10 @@ class Sizes:
     ind_to_poll: bool = False       # with a poll: the strongest independents moved (uniformly) to the poll's IND share
     keep_third: float = 0.0         # seat_keep moved by this x (the earlier third-largest contender's share - THIRD_REF)
     keep_loss_size: float = 0.0     # ... plus this x X x that loss (a big bloc's collapse and a small party's differ)
+    region_df: float = math.inf     # Student t degrees of freedom of the district swing (unit variance)
+    swing_bonus: float = 0.0        # the statewide swing's centre moved by this x the contender's earlier seat bonus
+    swing_reelected: float = 0.0    # ... moved by this for the earlier election's largest contender where it had
+                                    # been the largest in the election before too (re-elected: a second term or more)
 
     def state_keep(self, seats: int, third: float = THIRD_REF) -> float:
         """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state) whose
@@ -128,6 +138,7 @@ class Sizes:
         d = asdict(self)
         d["state_df"] = None if math.isinf(self.state_df) else self.state_df
         d["seat_df"] = None if math.isinf(self.seat_df) else self.seat_df
+        d["region_df"] = None if math.isinf(self.region_df) else self.region_df
         return {k: (round(v, 5) if isinstance(v, float) else v) for k, v in d.items()}
 
     @staticmethod
@@ -135,6 +146,7 @@ class Sizes:
         d = dict(d)
         d["state_df"] = math.inf if d.get("state_df") is None else float(d["state_df"])
         d["seat_df"] = math.inf if d.get("seat_df") is None else float(d["seat_df"])
+        d["region_df"] = math.inf if d.get("region_df") is None else float(d["region_df"])
         return Sizes(**d)
 
 
@@ -166,6 +178,10 @@ def _centre(t: Transition, sizes: Sizes, X: np.ndarray, poll: np.ndarray | None,
             x: np.ndarray | None = None) -> np.ndarray:
     if poll is None:
         c = sizes.swing_a + sizes.swing_b * X
+        if sizes.swing_bonus:
+            c = c + sizes.swing_bonus * seat_bonus(t, X)
+        if sizes.swing_reelected:
+            c = c + sizes.swing_reelected * reelected(t)
         return c + sizes.swing_inc * incumbent(t) if sizes.swing_inc else c
     target = poll_where_standing(t, poll)
     if sizes.form == "uniform":
@@ -191,6 +207,26 @@ def incumbent(t: Transition) -> np.ndarray:
     out = np.zeros(t.K)
     if len(won) and won.max() > 0:
         out[int(np.argmax(won))] = 1.0
+    return out
+
+
+def reelected(t: Transition) -> np.ndarray:
+    """(K,) 1 for the earlier election's largest contender (:func:`incumbent`) where it had also
+    won the most seats in the election before (``Transition.largest_before``: re-elected, in its
+    second term or more), else 0 (also where the election before is not known)."""
+    inc = incumbent(t)
+    out = np.zeros(t.K)
+    if inc.any() and t.largest_before == int(np.argmax(inc)):
+        out[t.largest_before] = 1.0
+    return out
+
+
+def seat_bonus(t: Transition, X: np.ndarray) -> np.ndarray:
+    """(K,) each contender's share of the seats won in the earlier election (its parties as they
+    stand now) less its statewide share ``X``: what first past the post gave it beyond its vote
+    (0 for IND and OTH)."""
+    out = np.bincount(t.winner0, minlength=t.K) / max(t.n, 1) - X
+    out[t.K - 2:] = 0.0
     return out
 
 
@@ -372,7 +408,11 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
             s_ = sizes.new_seat_sd
             y = np.where(new[None, None, :], y * np.exp(s_ * rng.standard_normal((d, n, K)) - s_ * s_ / 2), y)
         if sizes.region_sd > 0:
-            y = y + sizes.region_sd * rng.standard_normal((d, R, K))[:, t.region, :]
+            if math.isfinite(sizes.region_df):
+                zr = rng.standard_t(sizes.region_df, (d, R, K)) * math.sqrt((sizes.region_df - 2) / sizes.region_df)
+            else:
+                zr = rng.standard_normal((d, R, K))
+            y = y + sizes.region_sd * zr[:, t.region, :]
         if math.isfinite(sizes.seat_df):
             e = rng.standard_t(sizes.seat_df, (d, n, K)) * math.sqrt((sizes.seat_df - 2) / sizes.seat_df)
         else:

@@ -57,6 +57,8 @@ class Transition:
     partner1: np.ndarray              # (n, K) which partner stands now (index into partners), -1: none
     skipped: dict[str, int] = field(default_factory=dict)
     report: BlocReport | None = None
+    largest_before: int = -1          # the contender that won most seats in the election before the earlier
+                                      # one (its parties as they stand now), -1 where the corpus has none
 
     @property
     def n(self) -> int:
@@ -98,6 +100,28 @@ def _party_votes(e: Election, lin: Lineage, from_year: int | None = None, to_yea
         for h, w in succ.items():
             into[h] = into.get(h, 0.0) + v * w
     return parties, merged, best_ind
+
+
+def _winner(parties: dict[str, float], merged: dict[str, float], ind: float, member: dict[str, int], K: int) -> int:
+    """A seat's earlier winner as a contender of now: the party with the most votes (mapped to now,
+    a merged party's vote counted with the party it joined), else the independent (K - 2); a party
+    in no contender is one of the others (K - 1)."""
+    before = {**merged, **parties} if not (set(merged) & set(parties)) else \
+        {q: parties.get(q, 0.0) + merged.get(q, 0.0) for q in set(parties) | set(merged)}
+    if before and max(before.values()) > ind:
+        return member.get(max(before, key=before.get), K - 1)
+    return K - 2
+
+
+def largest_before(e: Election, t: Transition, lin: Lineage) -> int:
+    """The contender of ``t`` that won the most seats in election ``e`` (one before ``t``'s earlier
+    election; its parties mapped to ``t``'s later year, every seat of ``e`` counted), -1 where no
+    contender won a seat."""
+    parties, merged, ind = _party_votes(e, lin, e.year, t.to_year)
+    member = {p: k for k, c in enumerate(t.contenders[:-2]) for p in t.partners[c]}
+    won = np.bincount([_winner(parties[i], merged[i], ind[i], member, t.K) for i in range(e.n)],
+                      minlength=t.K)[:t.K - 2]
+    return int(np.argmax(won)) if len(won) and won.max() > 0 else -1
 
 
 def election_blocs(e: Election, lin: Lineage, known: list[KnownAlliance]) -> BlocReport:
@@ -233,14 +257,7 @@ def build_transition(corpus: Corpus, e0: Election, e1: Election, lin: Lineage,
         stand0[j, K - 2] = ind0[a0] / w0
         top1 = np.where(present[j, :K - 1], s1[j, :K - 1], -1.0)
         winner1[j] = int(np.argmax(top1))
-        # the earlier winner: a party (mapped to now: its largest heir) or an independent
-        before = {**m0[a0], **p0[a0]} if not (set(m0[a0]) & set(p0[a0])) else \
-            {q: p0[a0].get(q, 0.0) + m0[a0].get(q, 0.0) for q in set(p0[a0]) | set(m0[a0])}
-        if before and max(before.values()) > ind0[a0]:
-            top = max(before, key=before.get)
-            winner0[j] = member.get(top, K - 1)
-        else:
-            winner0[j] = K - 2
+        winner0[j] = _winner(p0[a0], m0[a0], ind0[a0], member, K)
     # a contender no longer standing anywhere keeps nothing; a party standing alone now that was
     # split across a friendly fight is handled above
     reg = regions(corpus, e1.state, ac)
@@ -258,10 +275,12 @@ def transitions(corpus: Corpus, lin: Lineage, known: list[KnownAlliance],
         if states is not None and st not in states:
             continue
         es = corpus.elections[st]
-        for e0, e1 in zip(es, es[1:]):
+        for i, (e0, e1) in enumerate(zip(es, es[1:])):
             if (st, e0.year) in NOT_THE_SAME_SEATS:
                 continue
             t = build_transition(corpus, e0, e1, lin, known)
+            if i > 0 and (st, es[i - 1].year) not in NOT_THE_SAME_SEATS:
+                t.largest_before = largest_before(es[i - 1], t, lin)
             if t.n >= 10:
                 out.append(t)
     return out

@@ -225,6 +225,25 @@ def fit(ds: Dataset, pairs: list[tuple[str, str]] | None = None, min_share: floa
 
 
 # --- the simulation --------------------------------------------------------------------------------
+_WINNERS: dict[int, list[str]] = {}
+_WINNERS_LOCK = threading.Lock()
+
+
+def _seat_winners(b) -> list[str]:
+    """Each seat's winning party in a baseline (the candidate with the most votes), worked out once
+    per baseline's votes (``Baseline.uid``: a baseline never changes its votes under one uid)."""
+    with _WINNERS_LOCK:
+        hit = _WINNERS.get(b.uid)
+    if hit is None:
+        c = b.candidates
+        hit = c.loc[c.groupby("ac_no", sort=True)["votes"].idxmax(), "party"].astype(str).tolist()
+        with _WINNERS_LOCK:
+            if len(_WINNERS) > 64:
+                _WINNERS.clear()
+            _WINNERS[b.uid] = hit
+    return hit
+
+
 def _t(rng: np.random.Generator, df: float, shape) -> np.ndarray:
     """Student t draws scaled to unit variance (float32)."""
     z = rng.standard_normal(shape, dtype=np.float32)
@@ -985,7 +1004,8 @@ class Simulator:
         stands, over the seats of the data set, our bloc standing in every seat by its strongest
         partner: it does not depend on the split, so a move and a full run agree; where fitted,
         plus ``keep_region`` x the lead of the seat's district without the seat, recentred on X),
-        ``M`` the statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X + sd(X) z, sd(X) the
+        ``M`` the statewide swing (proportional form: exp(g), g ~ swing_a + swing_b X (+ swing_reelected
+        for a re-elected incumbent, :meth:`_reelected`) + sd(X) z, sd(X) the
         spread by the contender's size (``Sizes.state_spread``), z a t where ``state_df`` is finite; with a
         poll: to the poll's share where the contender stands, ± the poll's error), and ``A``
         the partner's own swing within its bloc and the contender's district swing. Every contender
@@ -1033,6 +1053,9 @@ class Simulator:
         ww = stands * w[:, None]
         X = np.divide((seat_c * ww).sum(0), ww.sum(0), out=np.zeros(C), where=ww.sum(0) > 0)   # points
         self.statewide = dict(zip(names, np.round(X, 3).tolist()))
+        self.reelected = self._reelected(names, cid)
+        if math.isfinite(z.region_df):
+            raise ValueError("a district swing with t tails (tried in the sixth round, not kept) is not simulated by the app")
         # the statewide swing per contender and draw
         zc = bank.bloc[:, :C].T.astype(np.float64)                                     # (C, D)
         add_c = np.zeros((C, D))
@@ -1048,12 +1071,15 @@ class Simulator:
                 mult = _factor(lg[:, None] + m.poll_sd * 100.0 / np.maximum(X[:, None], 1e-9) * zc, X)
         else:
             g = z.swing_a + z.swing_b * X / 100.0
+            if z.swing_reelected and self.reelected is not None:     # a re-elected incumbent's own centre
+                g[names.index(self.reelected)] += z.swing_reelected
             sd = z.state_spread(X / 100.0)[:, None]             # by the contender's size (state_pow)
             if math.isfinite(z.state_df):                        # fat tails: a t of unit variance
                 zc = zc * _t_scale(bank, z.state_df, zc.shape)
-            if z.coupled or z.wave_p or z.keep_sd or math.isfinite(z.seat_df) or z.swing_inc or z.keep_small:
-                raise ValueError("coupled or wave swings, a drawn seat_keep, t seat noise, an incumbent's centre or "
-                                 "seat_keep by state size are not simulated by the app")
+            if (z.coupled or z.wave_p or z.keep_sd or math.isfinite(z.seat_df) or z.swing_inc or z.keep_small
+                    or z.swing_bonus):
+                raise ValueError("coupled or wave swings, a drawn seat_keep, t seat noise, an incumbent's or a seat "
+                                 "bonus's centre or seat_keep by state size are not simulated by the app")
             if z.form == "uniform":
                 add_c = 100.0 * (g[:, None] + sd * zc)
             elif z.form == "proportional":
@@ -1143,6 +1169,29 @@ class Simulator:
         else:
             self.tdraw = None
         self.rtcoef, self.rtdraw = self._rival_transfer_tables(m, X, sc)      # inside the rival blocs
+
+    def _reelected(self, names: list[str], cid: np.ndarray) -> str | None:
+        """The contender re-elected (``seat_model.reelected``): the one that won the most seats in
+        the baseline and in the data set's Vidhan Sabha election before it too, a seat's winner
+        counted for the contender its party is in (our bloc, a rival bloc, a party in none; an
+        independent or a party that is no contender here for none). None where they differ, where
+        the baseline is not a Vidhan Sabha result or the data set has no earlier one (the model
+        then has no re-elected term, as in the corpus's first transition of a state)."""
+        from .dataset import VIDHAN_SABHA
+        b = self.pj.prepared.baseline
+        if b.kind != VIDHAN_SABHA or not b.year:
+            return None
+        before = [e for e in self.ds.baselines.values() if e.kind == VIDHAN_SABHA and e.year and e.year < b.year]
+        if not before:
+            return None
+        code = {p: i for i, p in enumerate(self.pj.prepared.parties)}
+
+        def largest(bl) -> int:
+            k = [int(cid[code[p]]) for p in _seat_winners(bl) if p in code and cid[code[p]] >= 0]
+            won = np.bincount(k, minlength=len(names)) if k else np.zeros(len(names), dtype=int)
+            return int(np.argmax(won)) if won.max() > 0 else -1
+        now = largest(b)
+        return names[now] if now >= 0 and now == largest(max(before, key=lambda e: e.year)) else None
 
     def _poll_targets(self, m: "ModelParams", names, cid, stands, w) -> np.ndarray:
         """Each contender's poll share where it stands (points), NaN where the poll does not name
