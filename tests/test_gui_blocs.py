@@ -394,3 +394,19 @@ def test_parties_dialog_reads_as_a_strategist_reads_it(qtbot):
     assert not any(b.isVisible() for b in buttons)
     dlg.tabs.setCurrentWidget(dlg.lineage)
     assert all(b.isVisible() for b in buttons)
+
+
+def test_the_blocs_dialog_shows_each_source_whole(qtbot):
+    # "https://en.wikipedia…." was all a strategist saw of where a bloc came from
+    from explorer.gui.dialogs.blocs_dialog import BlocsConfirmDialog
+    ds = load_embedded("jharkhand")
+    dlg = BlocsConfirmDialog(ds, "vs2024")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(dlg.isVisible)
+    t = dlg.table
+    fm = t.fontMetrics()
+    assert t.rowCount() >= 2
+    for r in range(t.rowCount()):
+        src = t.item(r, 2).text()
+        assert src.startswith("http") and t.columnWidth(2) >= fm.horizontalAdvance(src), src
