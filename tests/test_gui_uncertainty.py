@@ -585,3 +585,11 @@ def test_edits_while_the_first_pass_runs_end_on_the_figures_of_the_split_as_it_i
     f = live.figures
     assert f.first_draws is None and f.summary.draws == 3000 and f.cushion is not None
     assert np.array_equal(f.p_alliance, s.p_alliance) and f.p_majority == s.p_majority
+
+
+def test_the_p_win_header_says_why_a_lead_of_ten_can_be_a_coin_flip(qtbot):
+    # Kalayat +10.2 beside 48 % read as a contradiction in the review; the header's tooltip explains
+    w = open_window(qtbot, congress_everywhere())
+    m = w.seat_model
+    tip = m.headerData(SeatTableModel.C_PWIN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "about a third of a seat's lead" in tip and "coin flip" in tip
