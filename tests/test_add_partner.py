@@ -46,6 +46,7 @@ def test_a_partner_with_no_seat_changes_the_projection_and_says_why():
     text = e.explain()
     assert f"alliance 56 → {e.alliance_after}" in text and "transfer matrix" in text
     assert f"{e.changes[0].name} to {e.changes[0].after}" in text
+    assert "It is given no seat to contest yet" in text        # not "no seat" beside its seats won
     # the scenario itself is untouched
     assert [p.code for p in sc.pools.partners] == ["JMM", "INC", "RJD", "CPI(ML)L"]
 
@@ -56,6 +57,9 @@ def test_the_dialog_adds_the_party_chosen_from_the_list(qtbot, monkeypatch):
 
     def fake_exec(dlg):
         made.append(dlg)
+        # the example is this baseline's own largest party that is no partner (BJP in Jharkhand)
+        assert dlg.search.placeholderText() == f"Code or name, e.g. {dlg.rows[0].code} or {dlg.rows[0].name.split()[0]}"
+        assert dlg.rows[0].code == "BJP"
         dlg.search.setText("loktantrik")                  # a part of the ECI name finds JLKM
         assert dlg.chosen() == "JLKM"
         assert "alliance 56 →" in dlg.effect.text()

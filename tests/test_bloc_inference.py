@@ -69,3 +69,12 @@ def test_jharkhand_2019_s_alliance_is_found_from_the_file_alone():
     assert standing["JMM"] & standing["INC"] == set() and len(standing["JMM"] & standing["RJD"]) == 0
     blocs = infer_blocs(standing, votes, 81)
     assert [b.partners for b in blocs] == [("JMM", "INC", "RJD")]
+
+
+def test_a_known_alliance_wider_than_who_stood_where_is_said_in_words():
+    # it read "INDIA: inferred JMM+INC of JMM+INC+RJD+CPI(ML)L"
+    from explorer.core.bloc_inference import Bloc, KnownAlliance, blocs_for
+    known = [KnownAlliance("JH", 2024, "INDIA", ("JMM", "INC", "RJD", "CPI(ML)L"), "https://example.org/a")]
+    rep = blocs_for("JH", 2024, [Bloc("inferred 1", ("JMM", "INC"), "inferred")], known)
+    assert rep.differs == ["INDIA is JMM, INC, RJD, CPI(ML)L (known alliances); by who stood where, only JMM, INC "
+                           "never faced each other"]

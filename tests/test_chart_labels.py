@@ -139,3 +139,25 @@ def test_forty_partners_the_legend_says_how_many_it_leaves_out(qtbot):
             assert more == [f"+{42 - len(shown)} more"]
         else:
             assert more == []
+
+
+@pytest.mark.parametrize("height", [300, 420, 700])
+def test_lok_sabha_seats_too_many_for_the_dock_show_those_that_fit_and_say_how_many_more(qtbot, height):
+    # Tamil Nadu's 39 Lok Sabha seats in a dock lost every name and number (each bar a sliver);
+    # now as many as fit have a line each, and one line says how many more there are. Haryana's
+    # seats grouped two by two into 45 "Lok Sabha seats" stand for such a state
+    from dataclasses import replace
+    from explorer.core.dataset import SeatTable
+    ds = load_embedded()
+    f = ds.seats.frame.copy()
+    f["pc_no"] = (f["ac_no"] + 1) // 2
+    f["pc_name"] = [f"Seat pair {k}" for k in f["pc_no"]]
+    sc = Scenario(replace(ds, seats=SeatTable(f)), name="Pairs")
+    sc.assign_all("INC")
+    w = open_window(qtbot, sc)
+    texts = check_fits(panel_at(qtbot, w.doc, 400, height))
+    shown = [t for t in texts if t.startswith("Seat pair")]
+    said = [int(t[1:].split()[0]) for t in texts if t.startswith("+") and "Lok Sabha" in t]
+    assert shown, texts                                  # never a chart of slivers with no name
+    assert len(shown) + (said[0] if said else 0) == 45, (len(shown), said)
+    assert said                                          # 45 rows are more than any of these heights holds

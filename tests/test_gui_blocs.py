@@ -11,7 +11,7 @@ from explorer.core.dataset_io import load_embedded
 from explorer.core.scenario import scenario_from_preset
 from explorer.gui.panels.blocs import FIGHT, NONE, RivalDialog
 
-from .helpers import open_window, real_drag
+from .helpers import congress_everywhere, open_window, real_drag
 
 NDA = ("BJP", "AJSU", "JD(U)", "LJP(RV)")
 
@@ -359,3 +359,54 @@ def test_a_move_of_our_seats_rebuilds_no_rival_list(qtbot):
     w.hub.set(bjp, None)
     w.blocs.actions[2].trigger()
     assert p.items_made == made + 81 and counts(p)["AJSU"] == 12
+
+
+def test_parties_dialog_reads_as_a_strategist_reads_it(qtbot):
+    # Haryana: INC's elections were "2019, 2024, 2024" (the Lok Sabha and the Vidhan Sabha of
+    # 2024 both baselines); INLD's lineage was cut to "split → JJP 86% (2018); split …"; the lineage
+    # tab was headed with the file's column names; its buttons sat under the parties too
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QStyle
+    from explorer.gui.dialogs.parties_dialog import LINEAGE_HEADERS, PARTY_COLUMNS
+    w = open_window(qtbot, congress_everywhere())
+    w.show()
+    dlg = w.blocs.parties()
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(dlg.isVisible)
+    t = dlg.parties
+    row = {t.item(r, 0).text(): r for r in range(t.rowCount())}
+    elections = PARTY_COLUMNS.index("Elections")
+    assert t.item(row["INC"], elections).text() == "VS 2019, LS 2024, VS 2024"
+    lineage = PARTY_COLUMNS.index("Lineage")
+    text = t.item(row["INLD"], lineage).text()
+    assert text.startswith("split → JJP 86% (2018)") and "; " in text
+    pad = 2 * (t.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
+
+    def whole() -> bool:
+        room = t.columnWidth(lineage) - pad
+        need = t.fontMetrics().boundingRect(0, 0, room, 10_000, int(Qt.TextFlag.TextWordWrap), text).height()
+        return t.rowHeight(row["INLD"]) >= need
+    qtbot.waitUntil(whole)
+    assert [dlg.lineage.horizontalHeaderItem(c).text() for c in range(dlg.lineage.columnCount())] == \
+        list(LINEAGE_HEADERS)
+    buttons = dlg._lineage_buttons
+    assert not any(b.isVisible() for b in buttons)
+    dlg.tabs.setCurrentWidget(dlg.lineage)
+    assert all(b.isVisible() for b in buttons)
+
+
+def test_the_blocs_dialog_shows_each_source_whole(qtbot):
+    # "https://en.wikipedia…." was all a strategist saw of where a bloc came from
+    from explorer.gui.dialogs.blocs_dialog import BlocsConfirmDialog
+    ds = load_embedded("jharkhand")
+    dlg = BlocsConfirmDialog(ds, "vs2024")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitUntil(dlg.isVisible)
+    t = dlg.table
+    fm = t.fontMetrics()
+    assert t.rowCount() >= 2
+    for r in range(t.rowCount()):
+        src = t.item(r, 2).text()
+        assert src.startswith("http") and t.columnWidth(2) >= fm.horizontalAdvance(src), src

@@ -147,3 +147,16 @@ def test_the_figures_show_every_row_whole_and_each_rule_its_every_line(qtbot):
     wide = t.columnWidth(0)
     d.resize(d.width() - 200, d.height())     # narrower: the rows follow their column
     qtbot.waitUntil(lambda: t.columnWidth(0) < wide and all(whole(r) for r in range(t.rowCount())))
+
+
+def test_seats_no_partner_can_win_are_said_to_be_only_given_a_candidate():
+    # Tamil Nadu: nine Unassigned seats to DMK at 0 % and 0 % were listed as the proposal's changes
+    from explorer.gui.dialogs.optimise_dialog import hopeless_note
+    assert hopeless_note([0.0, 0.001, 0.3], [0.004, 0.0, 0.45]) == (
+        " 2 of the 3 seats that change no partner can win (P(win) under 0.5 % either way): "
+        "the proposal gives them a candidate, nothing more.")
+    assert hopeless_note([0.0] * 9, [0.0] * 9).startswith(" All the seats that change no partner can win")
+    assert hopeless_note([0.002], [0.0]) == (" The seat that changes no partner can win (P(win) under 0.5 % "
+                                             "either way): the proposal gives it a candidate, nothing more.")
+    assert hopeless_note([0.0, 0.3], [0.006, 0.4]) == ""      # 0.6 % is a chance, however small
+    assert hopeless_note([], []) == ""

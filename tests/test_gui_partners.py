@@ -288,3 +288,20 @@ def test_remove_partner_names_each_with_its_seats_and_offers_the_last_added(qtbo
                              f"INLD — {w.doc.dataset.party_name('INLD')}, 0 seats"]
     assert seen["value"].startswith("INLD — ") and seen["fits"]
     assert [p.code for p in w.doc.pools.partners] == ["AAP", "INC"]
+
+
+def test_past_three_partners_the_two_bars_are_named(qtbot):
+    # the seats each partner contests and the projected seats were two alike bars side by side,
+    # neither named ("INC 86" beside "INC 42 | BJP 44")
+    w = open_window(qtbot, congress_everywhere())
+    w.show()
+    sb = w.scoreboard
+    qtbot.waitUntil(sb.bar_box.isVisible)
+    assert sb.bar_box.caption.text() == "Projected seats" and not sb.share_box.isVisible()
+    for code in ("INLD", "JJP"):
+        assert w.partners.add(code)
+    qtbot.waitUntil(sb.share_box.isVisible)
+    assert sb.share_box.caption.text() == "Seats each contests" and sb.bar_box.isVisible()
+    for box in (sb.share_box, sb.bar_box):
+        cap = box.caption
+        assert cap.shown_form() == 0 and cap.width() >= cap.fontMetrics().horizontalAdvance(cap.text())

@@ -110,8 +110,9 @@ def test_an_assumption_change_recomputes_off_the_gui_thread_stale_meanwhile(qtbo
     before = live.figures.p_majority
     a = w.doc.scenario.assumptions
     w.doc.set_assumptions(a.with_transfer("AAP", "INC", 1.0).with_baseline("ls2024"), "to ls2024")
-    # the call returned before the new figures: they are computed on another thread
-    assert live.stale and live.busy
+    # the call returned before the new figures: they are computed on another thread, started
+    # once the window has painted the change (not competing with that paint)
+    assert live.stale and live.coming and not live.busy
     assert w.scoreboard.uncertainty.text().endswith(" · updating…</span>") and "(updating…)" in w.status.text()
     assert w.analysis.panel.state.text() == "updating…"
     assert w.seat_model.index(0, SeatTableModel.C_PWIN).data(Qt.ForegroundRole).color().name() == "#999999"
@@ -368,7 +369,7 @@ def test_a_landing_simulation_shows_its_figures_and_their_fresh_mark_together_on
     live = ready(qtbot, w)
     a = w.doc.scenario.assumptions
     w.doc.set_assumptions(a.with_transfer("AAP", "INC", 1.0).with_baseline("ls2024"), "to ls2024")
-    assert live.stale and live.busy
+    assert live.stale and live.coming
     old = live.figures
     assert old.stale
     shown, marks, column = [], [], []
@@ -585,3 +586,31 @@ def test_edits_while_the_first_pass_runs_end_on_the_figures_of_the_split_as_it_i
     f = live.figures
     assert f.first_draws is None and f.summary.draws == 3000 and f.cushion is not None
     assert np.array_equal(f.p_alliance, s.p_alliance) and f.p_majority == s.p_majority
+
+
+def test_the_p_win_header_says_why_a_lead_of_ten_can_be_a_coin_flip(qtbot):
+    # Kalayat +10.2 beside 48 % read as a contradiction in the review; the header's tooltip explains
+    w = open_window(qtbot, congress_everywhere())
+    m = w.seat_model
+    tip = m.headerData(SeatTableModel.C_PWIN, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert "about a third of a seat's lead" in tip and "coin flip" in tip
+
+
+def test_assumption_steps_in_a_row_simulate_once_they_pause(qtbot):
+    """A spin box held down: each step changes the assumptions; the re-simulation waits until the
+    window has painted and the steps pause (as big moves do), so one job runs, for the last step."""
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    jobs = live.jobs_done
+    live.AFTER_PAINT_MS = 600                           # a wait no loaded machine outruns between steps
+    a = w.doc.scenario.assumptions
+    for k in range(4):
+        w.doc.set_assumptions(a.with_transfer("AAP", "INC", 0.5 + 0.1 * k), f"step {k}")
+        qtbot.wait(150)                                 # under the wait: nothing starts
+        assert not live.busy and live.coming and live.jobs_done == jobs
+    qtbot.waitUntil(lambda: live.jobs_done > jobs and not live.stale, timeout=20000)
+    assert live.jobs_done == jobs + 1
+    sc = congress_everywhere()
+    sc.set_assumptions(a.with_transfer("AAP", "INC", 0.8))
+    _, s = core_summary(sc)
+    assert live.figures.p_majority == s.p_majority

@@ -206,8 +206,13 @@ def test_data_set_without_geometry_says_so(qtbot):
     w.map_panel.set_boundaries(None)
     assert w.map_panel.stack.currentWidget() is w.map_panel.note
     assert "no constituency boundaries" in w.map_panel.note.text()
+    # no map: its mode, numbers, zoom, Fit and Export do nothing, and are shown so
+    assert not any(t.isEnabled() for t in w.map_panel._map_tools)
     w.doc.move([JIND], "AAP")  # everything else still works
     assert w.doc.scenario.pool_of(JIND) == "AAP"
+    from explorer.core.imported import boundaries_of
+    w.map_panel.set_boundaries(boundaries_of(DS))      # boundaries again: the tools again
+    assert all(t.isEnabled() for t in w.map_panel._map_tools)
 
 
 def test_geojson_import_gives_a_map(qtbot, tmp_path):

@@ -108,13 +108,16 @@ def blocs_for(state: str, year: int, inferred: list[Bloc], known: list[KnownAlli
     for kb in known_blocs:
         hit = next((ib for ib in inferred if set(ib.partners) & set(kb.partners)), None)
         if hit is None:
-            rep.differs.append(f"{kb.name} ({'+'.join(kb.partners)}) was not inferred")
+            rep.differs.append(f"{kb.name} is {', '.join(kb.partners)} (known alliances); by who stood where, "
+                               "its partners faced each other")
         elif set(hit.partners) <= set(kb.partners):
             rep.agreed.append(kb.name)
             if set(hit.partners) != set(kb.partners):
-                rep.differs.append(f"{kb.name}: inferred {'+'.join(hit.partners)} of {'+'.join(kb.partners)}")
+                rep.differs.append(f"{kb.name} is {', '.join(kb.partners)} (known alliances); by who stood where, "
+                                   f"only {', '.join(hit.partners)} never faced each other")
         else:
-            rep.differs.append(f"{kb.name} ({'+'.join(kb.partners)}) inferred as {'+'.join(hit.partners)}")
+            rep.differs.append(f"{kb.name} is {', '.join(kb.partners)} (known alliances); by who stood where, "
+                               f"{', '.join(hit.partners)} never faced each other")
     return rep
 
 

@@ -45,8 +45,8 @@ class AddingEffect:
     def explain(self) -> str:
         if self.votes <= 0:
             return f"{self.code} has no votes in this baseline: adding it changes nothing until it is given seats."
-        head = (f"Adding {self.code} brings its {self.votes:,} baseline votes into the alliance. It has no seat "
-                f"yet, but where another partner stands {self.transfer * 100:.0f} % of its voters are counted for "
+        head = (f"Adding {self.code} brings its {self.votes:,} baseline votes into the alliance. It is given no "
+                f"seat to contest yet, but where another partner stands {self.transfer * 100:.0f} % of its voters are counted for "
                 f"that partner (the transfer matrix), so the projection changes now: alliance "
                 f"{self.alliance_before} → {self.alliance_after}")
         if not self.changes:

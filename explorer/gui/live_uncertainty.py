@@ -209,7 +209,15 @@ class LiveUncertainty(QObject):
             self._set_stale(True)
             self.updated.emit(None)
         self._set_stale(True)
-        self._request()
+        if self.asynchronous and self.figures is not None:
+            # with figures to show meanwhile (greyed): once the window has painted the change, as
+            # a big move does (a thread started now competed with that paint for the cores and the
+            # GIL: a spin-box step's wall time was twice its GUI-thread CPU); steps in a row (a
+            # spin box held down) simulate once they pause
+            self._deferred = True
+            self._after_paint.start(self.AFTER_PAINT_MS)
+        else:
+            self._request()
 
     # -- the full recompute ------------------------------------------------------------------------
     def _request(self) -> None:

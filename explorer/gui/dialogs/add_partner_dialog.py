@@ -38,7 +38,9 @@ class AddPartnerDialog(QDialog):
         intro.setWordWrap(True)
         self.search = QLineEdit()
         self.search.setObjectName("partner_search")
-        self.search.setPlaceholderText("Code or name, e.g. JLKM or Jharkhand Loktantrik")
+        # the example is this baseline's largest party not yet a partner (JLKM's name in Haryana was none)
+        eg = f", e.g. {self.rows[0].code} or {self.rows[0].name.split()[0]}" if self.rows else ""
+        self.search.setPlaceholderText(f"Code or name{eg}")
         self.search.textChanged.connect(self._filter)
         self.table = QTableWidget(len(self.rows), len(self.COLUMNS))
         self.table.setObjectName("partner_list")

@@ -29,6 +29,7 @@ class BlocsConfirmDialog(QDialog):
         h.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         for b in self.found:
             self._add_row(b.name, ", ".join(b.partners), b.source)
@@ -61,7 +62,12 @@ class BlocsConfirmDialog(QDialog):
         lay.addWidget(self.keep)
         lay.addWidget(self.status)
         lay.addWidget(bb)
-        self.resize(640, 320)
+        # the source's address whole (it was "https://en.wikipedia…."), the partners the rest
+        fm = self.table.fontMetrics()
+        widest = min(max((fm.horizontalAdvance(b.source) for b in self.found), default=80) + 12, 640)
+        self.table.setColumnWidth(2, widest)
+        self.resize(max(640, widest + 420), 340)
+        self.table.resizeRowsToContents()
 
     def _add_row(self, name: str, partners: str, source: str) -> None:
         r = self.table.rowCount()

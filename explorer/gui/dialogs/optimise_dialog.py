@@ -356,10 +356,12 @@ class OptimiseDialog(QDialog):
         now, new = res.current, res.proposed
         note = f" — {res.note}" if res.note else ""
         goal = "the most expected seats" if res.objective == "seats" else "the highest P(majority)"
-        gap = " Note: " + self.baseline_warning.text() if self.baseline_warning.text() else ""
+        # (the baseline's gaps are said once, under the rules: the status repeated them word for word)
+        moved = np.flatnonzero(now.choices != new.choices)
+        filler = hopeless_note(now.win_prob[moved], new.win_prob[moved])
         self.status.setText(f"Proposal: {'the best split' if res.status == 'optimal' else 'the best split found'} "
                             f"for {goal} under the hard rules{note}" +
-                            (f". Stopped: {res.stopped}." if res.stopped and res.stopped != res.note else ".") + gap)
+                            (f". Stopped: {res.stopped}." if res.stopped and res.stopped != res.note else ".") + filler)
         pools = self.doc.pools
         # on the optimiser's own draws (4,000 by default; fewer where its note says so): the
         # scoreboard's figures, on the live uncertainty's 10,000, can differ from them by a point
@@ -387,7 +389,6 @@ class OptimiseDialog(QDialog):
             for c, text in enumerate((k, a, b)):
                 self.figures.setItem(r, c, QTableWidgetItem(text))
         self._fit_figures()
-        moved = np.flatnonzero(now.choices != new.choices)
         self.changes.setSortingEnabled(False)
         self.changes.setRowCount(len(moved))
         for r, i in enumerate(moved):
@@ -440,6 +441,18 @@ def _pairs_list(partners) -> QListWidget:
         pairs.addItem(it)
     pairs.setMaximumHeight(96)
     return pairs
+
+
+def hopeless_note(p_now, p_new) -> str:
+    """What the status says of the seats that change where no partner can win (P(win) under 0.5 %
+    before and after: Tamil Nadu's Unassigned seats given to DMK at 0 % and 0 %), or ""."""
+    hopeless = int(np.sum(np.maximum(np.asarray(p_now), np.asarray(p_new)) < 0.005))
+    if not hopeless:
+        return ""
+    n = len(p_now)
+    some = ("The seat" if n == 1 else "All the seats") if hopeless == n else f"{hopeless} of the {n} seats"
+    return (f" {some} that change{'s' if n == 1 else ''} no partner can win (P(win) under 0.5 % either way): "
+            f"the proposal gives {'them' if hopeless > 1 else 'it'} a candidate, nothing more.")
 
 
 def _rule_name(rule, rid: str, seats) -> str:

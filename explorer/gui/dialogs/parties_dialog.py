@@ -10,7 +10,7 @@ import csv
 import io
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout)
 
@@ -19,6 +19,15 @@ from ...core.lineage import COLUMNS, Lineage, read_lineage
 
 
 PARTY_COLUMNS = ("Code", "ECI name", "Spellings", "Source", "Elections", "Lineage")
+# the lineage table's columns as headed here (the file keeps lineage.COLUMNS' names)
+LINEAGE_HEADERS = ("Kind", "Party", "Becomes", "Share (0–1)", "State", "Year", "Seat no.", "Source")
+
+
+def election_short(label: str, year: int | None) -> str:
+    """A baseline's election in a few characters: "LS 2024", "VS 2019" (the Elections column read
+    "2019, 2024, 2024" where Haryana's Lok Sabha and Vidhan Sabha of 2024 are both baselines)."""
+    kind = "LS" if "lok sabha" in label.lower() else "VS" if "vidhan sabha" in label.lower() else ""
+    return " ".join(x for x in (kind, str(year) if year else "") if x) or label
 
 
 class PartiesDialog(QDialog):
@@ -39,14 +48,19 @@ class PartiesDialog(QDialog):
         self.parties = QTableWidget(0, len(PARTY_COLUMNS))
         self.parties.setObjectName("parties_table")
         self.parties.setHorizontalHeaderLabels(list(PARTY_COLUMNS))
-        self.parties.horizontalHeader().setSectionResizeMode(PARTY_COLUMNS.index("Source"),
-                                                             QHeaderView.ResizeMode.Stretch)
+        # the source and the lineage share the room left, each wrapped over its row's lines (the
+        # lineage was cut to "split → JJP 86% (2018); split …")
+        ph = self.parties.horizontalHeader()
+        for name in ("Source", "Lineage"):
+            ph.setSectionResizeMode(PARTY_COLUMNS.index(name), QHeaderView.ResizeMode.Stretch)
+        self.parties.setWordWrap(True)
+        self.parties.viewport().installEventFilter(self)
         self.parties.verticalHeader().hide()
-        for c, width in ((0, 80), (1, 210), (2, 170), (4, 90)):
+        for c, width in ((0, 80), (1, 210), (2, 130), (4, 120)):
             self.parties.setColumnWidth(c, width)
         self.lineage = QTableWidget(0, len(COLUMNS))
         self.lineage.setObjectName("lineage_table")
-        self.lineage.setHorizontalHeaderLabels(list(COLUMNS))
+        self.lineage.setHorizontalHeaderLabels(list(LINEAGE_HEADERS))
         self.lineage.horizontalHeader().setSectionResizeMode(len(COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.lineage.verticalHeader().hide()
         self._fill_parties(lin)
@@ -66,6 +80,10 @@ class PartiesDialog(QDialog):
         for b in (add, remove, load, save):
             row.addWidget(b)
         row.addStretch(1)
+        # the buttons edit the lineage table: shown with it, not under the parties
+        self._lineage_buttons = (add, remove, load, save)
+        tabs.currentChanged.connect(self._tab_changed)
+        self._tab_changed(tabs.currentIndex())
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Apply | QDialogButtonBox.StandardButton.Close)
         bb.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
         bb.rejected.connect(self.reject)
@@ -80,12 +98,25 @@ class PartiesDialog(QDialog):
         lay.addWidget(self.status)
         lay.addWidget(bb)
 
+    def _tab_changed(self, index: int) -> None:
+        on = self.tabs.widget(index) is self.lineage
+        for b in self._lineage_buttons:
+            b.setVisible(on)
+
+    def eventFilter(self, obj, event) -> bool:
+        """The parties' rows wrap anew when their table's width changes (once the header has given
+        the stretched columns their widths, after this event)."""
+        if obj is self.parties.viewport() and event.type() == QEvent.Type.Resize \
+                and event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self.parties.resizeRowsToContents)
+        return False
+
     def _fill_parties(self, lin: Lineage) -> None:
         ds = self.ds
-        seen: dict[str, list[int]] = {}
+        seen: dict[str, list[tuple[int, str]]] = {}
         for b in ds.baselines.values():
             for p in set(b.candidates["party"]):
-                seen.setdefault(p, []).append(b.year or 0)
+                seen.setdefault(p, []).append((b.year or 0, election_short(b.label, b.year)))
         codes = sorted(seen, key=lambda p: (-len(seen[p]), p))
         self.parties.setRowCount(len(codes))
         for r, p in enumerate(codes):
@@ -98,7 +129,7 @@ class PartiesDialog(QDialog):
             source = table.source(p) if table is not None else ""
             made_up = table is not None and table.made_up(p)
             for c, v in enumerate((p + (" *" if made_up else ""), ds.party_names.get(p, p), spellings, source,
-                                   ", ".join(str(y) for y in sorted(seen[p]) if y), "; ".join(said))):
+                                   ", ".join(e for _y, e in sorted(seen[p])), "; ".join(said))):
                 it = QTableWidgetItem(v)
                 it.setFlags(it.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if made_up:  # not ECI's abbreviation: the register lacks the party

@@ -224,17 +224,28 @@ class ChartPanel(DocumentView, QWidget):
             left_out += 1
         lines = max([it[3] for it in items] + [more_at[1] if more_at else 0]) + 1
         legend_h = lines * line_h + 4
-        n = len(sp.names)
         y0, y1 = area.top() + tfm.height() + 4, area.bottom() - legend_h
-        row_h = (y1 - y0) / max(1, n)
+        # as many Lok Sabha seats as have a line each for their name, the rest said in one line
+        # (Tamil Nadu's 39 in a dock: every bar a sliver and no name or number at all)
+        n_all = len(sp.names)
+        fit = int((y1 - y0) // fm.height()) if fm.height() else n_all
+        n = n_all if fit >= n_all else max(0, fit - 1)
+        hidden = n_all - n
+        bottom = y1 - (fm.height() if hidden else 0)    # the bars', above the line saying the rest
+        row_h = (bottom - y0) / max(1, n)
         names_shown = row_h >= fm.height() and n > 0
-        label_w = (min(area.width() * 0.45, max(fm.horizontalAdvance(s) for s in sp.names)) + 10) \
+        label_w = (min(area.width() * 0.45, max(fm.horizontalAdvance(s) for s in sp.names[:n])) + 10) \
             if names_shown else 8
         x0, x1 = area.left() + label_w, area.right() - 12
         scale = (x1 - x0) / max(1, sp.xmax)
         counts = sp.counts
         white = QPen(Qt.GlobalColor.white)
-        for i, name in enumerate(sp.names):
+        if hidden:
+            more = labels.first_fitting((f"+{hidden} more Lok Sabha seats: enlarge or float the dock to see them",
+                                         f"+{hidden} more Lok Sabha seats", f"+{hidden} more"),
+                                        area.width() - 16, size, self._measure(fm))
+            self._text(self._small, fm, more, 8, bottom, pen=QColor("#555"))
+        for i, name in enumerate(sp.names[:n]):
             top = y0 + i * row_h + row_h * 0.14
             bar_h = max(1.0, row_h * 0.72)
             text_y = y0 + i * row_h + (row_h - fm.height()) / 2

@@ -287,6 +287,7 @@ class MapPanel(DocumentView, MapExport, QWidget):
         bar.addWidget(self.mode_box, 1)
         for w in (self.labels_btn, zin, zout, fit, export):
             bar.addWidget(w)
+        self._map_tools = (self.mode_box, self.labels_btn, zin, zout, fit, export)   # off with no map to draw
         self.note = QLabel()
         self.note.setObjectName("map_note")
         self.note.setWordWrap(True)
@@ -342,7 +343,11 @@ class MapPanel(DocumentView, MapExport, QWidget):
                               "ac_no.")
             self.stack.setCurrentWidget(self.note)
             self.legend.set_entries("", [])
+            for w in self._map_tools:
+                w.setEnabled(False)
             return
+        for w in self._map_tools:
+            w.setEnabled(True)
         seats = self.doc.dataset.seats
         paths = []
         for ac, shape in b.shapes.items():

@@ -209,6 +209,25 @@ class Tile(QFrame):
         lay.addWidget(self.value)
 
 
+class Captioned(QFrame):
+    """A bar with a caption over it, as the tiles' figures have (past three partners two bars
+    stood side by side, alike and unnamed: seats each contests, and the projected seats)."""
+
+    def __init__(self, caption: str, widget: QWidget, parent=None):
+        super().__init__(parent)
+        self.caption = QuietLabel()
+        self.caption.setText(caption)
+        cf = self.caption.font()
+        cf.setPointSizeF(8.0)
+        self.caption.setFont(cf)
+        _set_colour(self.caption, "#555")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 3, 0, 0)
+        lay.setSpacing(1)
+        lay.addWidget(self.caption)
+        lay.addWidget(widget, 1)
+
+
 class Scoreboard(DocumentView, QFrame):
     """Always-visible answers: seats each side contests, projected alliance total against
     the majority, vote kept, and conflicts."""
@@ -232,7 +251,9 @@ class Scoreboard(DocumentView, QFrame):
         self.conflicts = Tile("Conflicts")
         self.share = PoolShareBar(doc, self)
         self.share.setToolTip("Seats per pool")
-        for wdg, stretch in ((self.share, 2), (self.alliance, 0), (self.bar, 2), (self.coverage, 0),
+        self.share_box = Captioned("Seats each contests", self.share)
+        self.bar_box = Captioned("Projected seats", self.bar)
+        for wdg, stretch in ((self.share_box, 2), (self.alliance, 0), (self.bar_box, 2), (self.coverage, 0),
                              (self.conflicts, 0)):
             self.lay.addWidget(wdg, stretch)
         self._build_uncertainty_tile()
@@ -253,7 +274,7 @@ class Scoreboard(DocumentView, QFrame):
         self.pool_tiles = []
         # up to three partners a tile per pool; past that one compact bar of seats per pool
         few = pools.n_partners <= MAX_TILED_PARTNERS
-        self.share.setVisible(not few)
+        self.share_box.setVisible(not few)
         for i in range(len(pools)):
             t = Tile(pools.label(i)) if i >= pools.n_partners else Tile(f"{pools.label(i)} contests", pools.label(i))
             c = pool_colour(pools, i)

@@ -51,7 +51,11 @@ class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
             C_MARGIN: "Projected margin, points of the valid vote: + the alliance wins, − it loses",
             C_ADJ: "Your per-seat adjustment for the alliance candidate, in points (double-click to edit)",
             C_CONFLICT: "Conflicts with the negotiation's rules",
-            C_PWIN: "P(the alliance wins the seat) in the simulated elections; sorted, the closest seats come first",
+            C_PWIN: "P(the alliance wins the seat) in the simulated elections; sorted, the closest seats come first. "
+                    "The seat model fitted on India's assembly elections keeps only about a third of a seat's lead "
+                    "over its party's statewide share into the next election (and some of its district's), so a "
+                    "Margin of +10 (the projection if the baseline's votes repeat) can stand beside a P(win) near "
+                    "a coin flip",
             C_BEST: "The partner with the higher P(the alliance wins) as the only candidate (Who contests)",
             C_COST: "Expected seats the seat's current pool gives up against the better partner alone"}
     _ALIGN = {C_NO: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), C_MARGIN: int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
