@@ -615,5 +615,6 @@ FORMS.update({
                      ("first-term and re-elected incumbent's spreads", dict(spread_roles=("new", "re-elected"))),
                      ("runner-up's spread", dict(spread_roles=("runner-up",))),
                      ("incumbent's and runner-up's spreads", dict(spread_roles=("new+re-elected", "runner-up"))),
+                     ("first-term, re-elected and runner-up's spreads", dict(spread_roles=("new", "re-elected", "runner-up"))),
                      ("every incumbent's centre", dict(incumbency=True)))
 })
