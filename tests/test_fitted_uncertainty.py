@@ -264,3 +264,16 @@ def test_the_shipped_model_centres_haryana_2024_s_re_elected_bjp():
     m = U.params_for(ds)[0]
     sim = U.Simulator(Engine(ds).evaluate(sc).projector, ds, m, 200, 1)
     assert sim.reelected == "BJP" and m.sizes.swing_reelected == DOC["sizes"]["swing_reelected"] < 0
+
+
+def test_the_seventh_round_s_forms_not_kept_are_refused_by_the_app():
+    # a spread by the contender's role or a re-elected centre by its seats was tried and not kept:
+    # the app says so rather than draw without it
+    ds = three_seats()
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    pj = Engine(ds).evaluate(sc).projector
+    for extra in (dict(state_inc_mult=0.5), dict(state_runner_mult=1.25), dict(swing_reelected_seats=0.7)):
+        z = Sizes(form="proportional", swing_a=0.1, swing_b=-0.5, state_sd=0.1, **extra)
+        with pytest.raises(ValueError, match="not simulated by the app"):
+            U.Simulator(pj, ds, U.ModelParams(z), 50, 1)

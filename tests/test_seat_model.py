@@ -148,7 +148,7 @@ def test_the_statewide_swing_fitted_by_maximum_likelihood_finds_its_sizes():
     rng = np.random.default_rng(7)
     X = rng.uniform(0.02, 0.6, 3000)
     g = 0.05 - 0.3 * X + 0.3 * (X / 0.30) ** -0.5 * rng.standard_normal(3000)
-    a, b, sd, pw, df, wave_p, wave_mult = fit_state_swing(g, X, pull=True, hetero=True, tails=False)
+    a, b, sd, pw, df, wave_p, wave_mult, _ = fit_state_swing(g, X, pull=True, hetero=True, tails=False)
     assert (a, b, sd, pw) == pytest.approx((0.05, -0.3, 0.3, -0.5), abs=0.05) and math.isinf(df)   # 3,000 draws
     # fat tails: a t with 3 degrees of freedom is found as such, its spread at 30 % kept
     t = 0.2 * rng.standard_t(3.0, 3000) / math.sqrt(3.0)    # unit variance times 0.2
@@ -278,3 +278,32 @@ def test_the_re_elected_incumbent_by_hand():
     assert _centre(t, replace(s, swing_reelected=0.0), X, None)[1] == pytest.approx(0.1 - 0.5 * 0.4375)
     t.largest_before = 0           # A was the largest then: B is a new incumbent
     assert reelected(t).tolist() == [0, 0, 0, 0]
+
+
+def test_the_earlier_runner_up_the_re_elected_seats_and_the_spread_by_role_by_hand():
+    from explorer.core.seat_model import incumbent_spread, reelected_seats, runner_up
+    t = toy()                     # winner0 [1, 1, 0]: B won 2 of 3 seats before (the largest), A 1 (the runner-up)
+    assert runner_up(t).tolist() == [1, 0, 0, 0]
+    assert reelected_seats(t).tolist() == [0, 0, 0, 0]           # the election before not known
+    s = Sizes(state_inc_mult=0.5, state_reel_mult=1.2, state_runner_mult=1.5)
+    assert incumbent_spread(t, s).tolist() == [1.5, 0.5, 1.0, 1.0]
+    assert incumbent_spread(t, Sizes()).tolist() == [1.0, 1.0, 1.0, 1.0]
+    t.largest_before = 1           # B re-elected: its earlier 2 of 3 seats less REELECTED_SEATS_REF (0.6)
+    assert reelected_seats(t) == pytest.approx([0, 2 / 3 - 0.6, 0, 0])
+    assert incumbent_spread(t, s).tolist() == [1.5, 1.2, 1.0, 1.0]
+    t.winner0 = np.array([1, 1, 1])            # B won every seat: no runner-up
+    assert runner_up(t).tolist() == [0, 0, 0, 0]
+
+
+def test_a_group_s_own_statewide_spread_is_recovered_by_maximum_likelihood():
+    from explorer.core.seat_model_fit import fit_state_swing
+    rng = np.random.default_rng(3)
+    X = np.full(6000, 0.3)
+    kinds = np.repeat([0, 1, 2], 2000)
+    g = -0.1 + np.array([0.2, 0.1, 0.4])[kinds] * rng.standard_normal(6000)
+    *_, factors = fit_state_swing(g, X, pull=False, hetero=False, tails=False, centre=(-0.1, 0.0), kinds=kinds)
+    assert factors == pytest.approx((0.5, 2.0), rel=0.05)
+    # a group named but with no member keeps its factor at 1
+    *_, factors = fit_state_swing(g[:4000], X[:4000], pull=False, hetero=False, tails=False, centre=(-0.1, 0.0),
+                                  kinds=kinds[:4000], n_kinds=2)
+    assert factors[0] == pytest.approx(0.5, rel=0.05) and factors[1] == pytest.approx(1.0, abs=1e-6)

@@ -132,3 +132,5 @@ def test_the_largest_contender_of_the_election_before_as_counted_from_the_files(
     t14, t19 = ts[(2014, 2019)], ts[(2019, 2024)]
     assert t14.contenders[t14.largest_before] == "INC" and t19.contenders[t19.largest_before] == "BJP"
     assert ts[(2009, 2014)].largest_before == -1        # the corpus starts in 2009: nothing before
+    # two elections before: 2014 -> 2019 has none (2009 is the first), 2019 -> 2024 has 2009's INC
+    assert t14.largest_before2 == -1 and t19.contenders[t19.largest_before2] == "INC"

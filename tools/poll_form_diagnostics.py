@@ -3,6 +3,7 @@ coin flip) suggest, measured on the corpus (README: "With a poll, and the perfec
 "The sixth round"): figures, not a fit that ships.
 
     python tools/poll_form_diagnostics.py [--corpus ../shared/data/india_assembly] [--failures] [--coin-flip]
+                                          [--incumbents]
 
 1. the part of a seat's lead kept (later lead over earlier lead, least squares through 0) by the
    contender's statewide share, as a line in its share and the lead's own size, and as a line in
@@ -43,6 +44,9 @@ coin flip) suggest, measured on the corpus (README: "With a poll, and the perfec
    earlier winner's own change, the statewide swing's residual on the contender's previous one and
    on its seat bonus (seats won less vote share), a state's volatility after its previous one, a
    seat's residual after its previous one.
+7. (the seventh round, ``--incumbents``: in sample) the earlier election's largest contender's
+   statewide swing residual by its terms in a row and its earlier seats, and every contender's
+   residual over its spread by its role (:func:`seventh_round`).
 Parts 1-4 in sample (every transition), with the fitted transfer rate."""
 from __future__ import annotations
 
@@ -71,8 +75,14 @@ def main() -> int:
                                    "of seat_model_fit.FORMS; default the shipped one)")
     ap.add_argument("--coin-flip", action="store_true",
                     help="part 6 only: the transitions above a coin flip without a poll, and what was tried (slow)")
+    ap.add_argument("--incumbents", action="store_true",
+                    help="part 7 only: the earlier election's largest contender's swing in sample, by its terms in a "
+                         "row, its seats and its role (the seventh round's forms)")
     args = ap.parse_args()
     ts = load_transitions(args.corpus)
+    if args.incumbents:
+        seventh_round(ts)
+        return 0
     if args.coin_flip:
         sixth_round(ts, args.form)
         return 0
@@ -507,6 +517,52 @@ def in_sample_sixth(ts, fitted, s) -> None:
              for lo, hi in zip(q[:-1], q[1:])]
     print(f"   a seat's residual after its previous one ({len(sp)} seats and contenders, correlation of the sizes "
           f"{np.corrcoef(sp[:, 0], sp[:, 1])[0, 1]:.3f}): root mean square by the previous one's size: " + "; ".join(cells))
+
+
+def seventh_round(ts) -> None:
+    """Part 7 (issue 25's seventh round), in sample, the shipped sizes fitted on every transition:
+    the statewide swing's residual (log ratio, less the shipped centre with its re-elected part) of
+    the earlier election's largest contender by its terms in a row as far as the corpus knows (1: a
+    new incumbent, 2: re-elected, 3: the largest in the two elections before too) and by its
+    earlier share of the seats; and every contender's residual over its spread (the shipped
+    spread by size) by its role: the largest (new, re-elected, or its history not known), the
+    second largest, the rest above and below 20 % of the vote."""
+    import json
+    import math
+
+    from explorer.core.seat_model import Sizes, reelected, runner_up
+    from explorer.core.seat_model_fit import SUBSTANTIAL
+    s = Sizes.from_json(json.loads((ROOT / "resources" / "seat_model.json").read_text())["sizes"])
+    print(f"7. the earlier election's largest contender, {len(ts)} transitions (the shipped sizes: centre "
+          f"{s.swing_a:+.3f} {s.swing_b:+.3f} X, re-elected {s.swing_reelected:+.3f})")
+    by_terms: dict[tuple[int, int], list[float]] = {}
+    reel_rows, roles = [], {}
+    for t in ts:
+        x, X, S1, X0all, old = shares_before_after(t, s.transfer)
+        inc, reel, ru = incumbent(t), reelected(t), runner_up(t)
+        k0 = int(np.argmax(inc))
+        known = 0 if t.largest_before < 0 else (1 if t.largest_before2 < 0 else 2)
+        terms = 1 + (t.largest_before == k0) + (t.largest_before == k0 and t.largest_before2 == k0)
+        res0 = math.log(S1[k0] / X[k0]) - (s.swing_a + s.swing_b * X[k0] + s.swing_reelected * reel[k0])
+        by_terms.setdefault((terms, known), []).append(res0)
+        if reel[k0]:
+            reel_rows.append((np.bincount(t.winner0, minlength=t.K)[k0] / t.n, res0))
+        for k in np.flatnonzero(old & (X0all >= SUBSTANTIAL) & (t.present1.sum(0) >= 5) & (S1 > 0)):
+            res = math.log(S1[k] / X[k]) - (s.swing_a + s.swing_b * X[k] + s.swing_reelected * reel[k])
+            role = ("largest, re-elected" if reel[k] else "largest, history not known" if t.largest_before < 0
+                    else "largest, new") if k == k0 else "second largest" if ru[k] else \
+                "the rest, 20 % or more" if X[k] >= 0.2 else "the rest, under 20 %"
+            roles.setdefault(role, []).append(res / float(s.state_spread(np.array([X[k]]))[0]))
+    for (terms, known), v in sorted(by_terms.items()):
+        print(f"   terms in a row {terms} (elections known before the earlier one: {known}): {len(v)} transitions, "
+              f"mean residual {np.mean(v):+.3f}")
+    r = np.array(reel_rows)
+    print(f"   the re-elected ({len(r)}): residual on the earlier share of the seats, correlation "
+          f"{np.corrcoef(r[:, 0], r[:, 1])[0, 1]:+.3f}")
+    for role, v in roles.items():
+        v = np.array(v)
+        print(f"   {role:<28} {len(v):3d} contenders: residual over the spread, mean {v.mean():+.2f}, root mean square "
+              f"{np.sqrt(np.mean(v * v)):.2f}")
 
 
 if __name__ == "__main__":

@@ -36,6 +36,10 @@ contender's statewide share over the seats it stands in, the later share is
   of freedom (unit variance: fewer moderate district swings, more large ones); the statewide
   swing's centre moved by ``swing_bonus`` x the contender's earlier seat bonus (its share of the
   seats won less its share of the vote, :func:`seat_bonus`);
+- tried in the seventh round and not kept: the re-elected centre graded by the incumbent's earlier
+  share of the seats (``swing_reelected_seats``, :func:`reelected_seats`); the statewide spread
+  times a factor of its own for the earlier election's largest contender (``state_inc_mult``), a
+  re-elected one (``state_reel_mult``) and the runner-up (``state_runner_mult``; :func:`incumbent_spread`);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
@@ -57,6 +61,7 @@ SMALL_STATE = 60     # a state of fewer seats keeps its own part of the seat lea
 SEAT_VOTES_REF = 100_000.0   # the votes of a seat at which the seat noise is seat_sd + seat_slope x share
 THIRD_REF = 0.10     # the third-largest contender's earlier share at which seat_keep is as fitted (keep_third)
 SPREAD_REF = 0.10    # the earlier leads' spread (root mean square) at which the seat noise is as fitted
+REELECTED_SEATS_REF = 0.6   # a re-elected incumbent's earlier share of the seats at which its centre is swing_reelected
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,10 @@ class Sizes:
     swing_bonus: float = 0.0        # the statewide swing's centre moved by this x the contender's earlier seat bonus
     swing_reelected: float = 0.0    # ... moved by this for the earlier election's largest contender where it had
                                     # been the largest in the election before too (re-elected: a second term or more)
+    swing_reelected_seats: float = 0.0   # ... and by this x (its earlier share of the seats - REELECTED_SEATS_REF)
+    state_inc_mult: float = 1.0     # the statewide spread x this for the earlier election's largest contender ...
+    state_reel_mult: float = 1.0    # ... and x this instead where it was re-elected
+    state_runner_mult: float = 1.0  # ... and x this for the earlier election's second largest contender
 
     def state_keep(self, seats: int, third: float = THIRD_REF) -> float:
         """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state) whose
@@ -182,6 +191,8 @@ def _centre(t: Transition, sizes: Sizes, X: np.ndarray, poll: np.ndarray | None,
             c = c + sizes.swing_bonus * seat_bonus(t, X)
         if sizes.swing_reelected:
             c = c + sizes.swing_reelected * reelected(t)
+        if sizes.swing_reelected_seats:
+            c = c + sizes.swing_reelected_seats * reelected_seats(t)
         return c + sizes.swing_inc * incumbent(t) if sizes.swing_inc else c
     target = poll_where_standing(t, poll)
     if sizes.form == "uniform":
@@ -218,6 +229,36 @@ def reelected(t: Transition) -> np.ndarray:
     out = np.zeros(t.K)
     if inc.any() and t.largest_before == int(np.argmax(inc)):
         out[t.largest_before] = 1.0
+    return out
+
+
+def reelected_seats(t: Transition) -> np.ndarray:
+    """(K,) for the re-elected incumbent (:func:`reelected`) its earlier share of the seats less
+    REELECTED_SEATS_REF (a big majority against a narrow one), 0 for every other contender."""
+    won = np.bincount(t.winner0, minlength=t.K)[:t.K] / max(t.n, 1)
+    return reelected(t) * (won - REELECTED_SEATS_REF)
+
+
+def incumbent_spread(t: Transition, sizes: Sizes) -> np.ndarray:
+    """(K,) the statewide spread's factor: ``state_reel_mult`` for a re-elected incumbent
+    (:func:`reelected`), ``state_inc_mult`` for the earlier election's largest contender otherwise
+    (:func:`incumbent`), 1 for the others."""
+    if sizes.state_inc_mult == 1.0 and sizes.state_reel_mult == 1.0 and sizes.state_runner_mult == 1.0:
+        return np.ones(t.K)
+    inc, reel, ru = incumbent(t), reelected(t), runner_up(t)
+    return np.where(reel > 0, sizes.state_reel_mult, np.where(inc > 0, sizes.state_inc_mult,
+                                                              np.where(ru > 0, sizes.state_runner_mult, 1.0)))
+
+
+def runner_up(t: Transition) -> np.ndarray:
+    """(K,) 1 for the contender that won the second most seats in the earlier election (as
+    :func:`incumbent` counts them; none where it won no seat), 0 for the others."""
+    won = np.bincount(t.winner0, minlength=t.K)[:t.K - 2]
+    out = np.zeros(t.K)
+    if len(won) >= 2:
+        k = int(np.argsort(-won, kind="stable")[1])
+        if won[k] > 0 and k != int(np.argmax(won)):
+            out[k] = 1.0
     return out
 
 
@@ -355,7 +396,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     new = is_new(t, sizes)
     ind = K - 2
     centre = _centre(t, sizes, X, poll, x_c)
-    spread = sizes.state_spread(X)[None, None, :] if poll is None else sizes.poll_sd
+    spread = (sizes.state_spread(X) * incumbent_spread(t, sizes))[None, None, :] if poll is None else sizes.poll_sd
     W = standing_weight(t)
     old = ~new & (np.arange(K) < K - 2) & (W > 0)
     vote_factor = seat_votes_factor(sizes, t.weight0)

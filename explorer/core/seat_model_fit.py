@@ -22,7 +22,8 @@ import math
 import numpy as np
 
 from .seat_model import (NEW_BELOW, SEAT_VOTES_REF, SMALL_STATE, SPREAD_REF, STATE_FLOOR, STATE_REF, THIRD_REF, Sizes, consolidated, couple, incumbent,
-                         lead_spread, reelected, region_lead, relative_loss, seat_bonus, standing_weight, statewide, third_share)
+                         lead_spread, reelected, reelected_seats, region_lead, relative_loss, runner_up, seat_bonus,
+                         standing_weight, statewide, third_share)
 from .seat_transitions import Transition
 
 MIN_TRANSFER_SEATS = 10
@@ -91,14 +92,20 @@ def nelder_mead(f, x0, step=0.3, iters=600, tol=1e-9) -> np.ndarray:
 
 def fit_state_swing(swings: np.ndarray, levels: np.ndarray, pull: bool, hetero: bool,
                     tails: bool, groups: np.ndarray | None = None,
-                    centre: tuple[float, float] | None = None) -> tuple[float, float, float, float, float, float, float]:
-    """(a, b, sd at STATE_REF, power, df, wave_p, wave_mult) of the statewide swing by maximum
+                    centre: tuple[float, float] | None = None, kinds: np.ndarray | None = None,
+                    n_kinds: int | None = None
+                    ) -> tuple[float, float, float, float, float, float, float, tuple[float, ...]]:
+    """(a, b, sd at STATE_REF, power, df, wave_p, wave_mult, factors) of the statewide swing by maximum
     likelihood: the swing ~ a + b X + sd(X) z, sd(X) = sd (X / STATE_REF)^power (``hetero``, else
     power 0), z normal or (``tails``) a Student t of unit variance with fitted degrees of freedom
     — or, given ``groups`` (the transition of each swing), a wave: in a share wave_p of the
     elections every contender's swing spread is wave_mult times the calm one's. ``centre``: (a, b)
-    fixed (e.g. by least squares) rather than fitted with the spread."""
+    fixed (e.g. by least squares) rather than fitted with the spread. ``kinds`` (0 for most
+    contenders, 1, 2 .. m for groups with a spread of their own): each group's spread times a
+    factor of its own (``factors``: the m factors fitted, m = ``n_kinds`` or the largest kind; ()
+    without ``kinds``; a group with no member keeps its factor at 1)."""
     lx = np.log(np.clip(levels, STATE_FLOOR, 1.0) / STATE_REF)
+    m_kinds = 0 if kinds is None else (n_kinds if n_kinds is not None else int(kinds.max(initial=0)))
     if groups is not None:
         _, gi = np.unique(groups, return_inverse=True)
         ng = int(gi.max()) + 1
@@ -108,6 +115,8 @@ def fit_state_swing(swings: np.ndarray, levels: np.ndarray, pull: bool, hetero: 
         ls, pw = th[2], (th[3] if hetero else 0.0)
         nu = 2.05 + math.exp(th[4]) if tails else math.inf
         sd = np.exp(ls + pw * lx)
+        if m_kinds:
+            sd = sd * np.exp(np.concatenate([[0.0], th[len(th) - m_kinds:]])[kinds])
         u = (swings - a - b * levels) / sd
         if groups is not None:
             p = 1.0 / (1.0 + math.exp(-th[4]))
@@ -123,14 +132,18 @@ def fit_state_swing(swings: np.ndarray, levels: np.ndarray, pull: bool, hetero: 
         return float(np.sum(np.log(sd * sc) + (nu + 1) / 2 * np.log1p(q * q / nu))
                      - len(u) * (math.lgamma((nu + 1) / 2) - math.lgamma(nu / 2) - 0.5 * math.log(nu * math.pi)))
     start = [0.0, 0.0, math.log(max(np.std(swings), 1e-3)), 0.0] + ([-1.0, 0.5] if groups is not None
-                                                                     else [math.log(4.0)])
+                                                                     else [math.log(4.0)]) + \
+        [0.0] * m_kinds
     th = nelder_mead(nll, start)
     th = nelder_mead(nll, th, step=0.1)
+    factors = tuple(float(math.exp(v)) if (kinds == i + 1).any() else 1.0      # an empty group: nothing to fit
+                    for i, v in enumerate(th[len(th) - m_kinds:])) if m_kinds else ()
     a, b = centre if centre is not None else ((float(th[0]), float(th[1])) if pull else (0.0, 0.0))
     pw = float(th[3]) if hetero else 0.0
     if groups is not None:
-        return a, b, float(math.exp(th[2])), pw, math.inf, 1.0 / (1.0 + math.exp(-th[4])), 1.0 + math.exp(th[5])
-    return a, b, float(math.exp(th[2])), pw, (2.05 + math.exp(float(th[4])) if tails else math.inf), 0.0, 1.0
+        return (a, b, float(math.exp(th[2])), pw, math.inf, 1.0 / (1.0 + math.exp(-th[4])), 1.0 + math.exp(th[5]),
+                factors)
+    return a, b, float(math.exp(th[2])), pw, (2.05 + math.exp(float(th[4])) if tails else math.inf), 0.0, 1.0, factors
 
 
 def _moment_swing(swings: np.ndarray, levels: np.ndarray, pull: bool,
@@ -191,7 +204,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               keep_by_loss: bool = False, keep_by_loss_size: bool = False, keep_by_third: bool = False,
               new_by_seat: bool = False, ind_to_poll: bool = False,
               noise_by_centre: bool = False, bonus_centre: bool = False,
-              reelected_centre: bool = False) -> tuple[Sizes, dict]:
+              reelected_centre: bool = False, reelected_by_seats: bool = False,
+              spread_roles: tuple[str, ...] = ()) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
@@ -221,7 +235,11 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     ``bonus_centre``: the statewide swing's centre moved by the contender's earlier seat bonus
     (:func:`seat_model.seat_bonus`; least squares with the centre's a and b, as ``incumbency``);
     ``reelected_centre``: the centre moved for the earlier election's largest contender where it had
-    been the largest in the election before too (:func:`seat_model.reelected`; least squares, the same way).
+    been the largest in the election before too (:func:`seat_model.reelected`; least squares, the same way),
+    ``reelected_by_seats``: and by its earlier share of the seats (:func:`seat_model.reelected_seats`);
+    ``spread_roles``: groups of roles ("new": the earlier election's largest contender not re-elected,
+    "re-elected", "runner-up": the second largest; joined by "+" to share a factor), each group's
+    statewide spread times a factor of its own (maximum likelihood with the spread, needs ``state_ml``).
     Returns the sizes
     and a report of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
@@ -229,6 +247,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
         rate, rate_sd = transfer, 0.10
     swings, levels, devs0, devs1, groups, keeps, dev_x = [], [], [], [], [], [], []
     incs, bonuses, reels, dev_r, dev_small, dev_loss, dev_third = [], [], [], [], [], [], []
+    reel_seats, runners = [], []
     per_t = []
     ind_x, ind_y, new_means, new_spread = [], [], [], []
     for t in ts:
@@ -245,13 +264,15 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
             W = standing_weight(t)
             ok = old & (S1 > 0)
             g = np.where(ok, couple(np.where(ok, g, 0.0), X, W, ok, form), g)
-        inc, bonus, reel = incumbent(t), seat_bonus(t, X), reelected(t)
+        inc, bonus, reel, rseats, ru = incumbent(t), seat_bonus(t, X), reelected(t), reelected_seats(t), runner_up(t)
         for k in np.flatnonzero(old & (X0all >= state_min) & (t.present1.sum(0) >= 5) & (S1 > 0)):
             swings.append(g[k])
             levels.append(X[k])
             incs.append(inc[k])
             bonuses.append(bonus[k])
             reels.append(reel[k])
+            reel_seats.append(rseats[k])
+            runners.append(ru[k])
             groups.append(len(per_t))
         for k in np.flatnonzero((X0all < NEW_BELOW) & (np.arange(K) < K - 2) & (t.present1.sum(0) >= 1)):
             m = t.present1[:, k]
@@ -278,21 +299,32 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
         ind_x.extend(t.stand0[:, K - 2].tolist())
         ind_y.extend(t.s1[:, K - 2].tolist())
     swings, levels = np.array(swings), np.array(levels)
-    s_inc = s_bonus = s_reel = 0.0
-    if incumbency or bonus_centre or reelected_centre:   # the incumbent's, the seat bonus's, the re-elected's part
+    s_inc = s_bonus = s_reel = s_reel_seats = 0.0
+    if incumbency or bonus_centre or reelected_centre or reelected_by_seats:
+        # the incumbent's, the seat bonus's, the re-elected's (and by its seats) part of the centre,
+        # by least squares with a + b X
         terms = ([np.array(incs)] if incumbency else []) + ([np.array(bonuses)] if bonus_centre else []) + \
-            ([np.array(reels)] if reelected_centre else [])      # of the centre, by least squares with a + b X
+            ([np.array(reels)] if reelected_centre else []) + ([np.array(reel_seats)] if reelected_by_seats else [])
         coef = list(np.linalg.lstsq(np.stack([np.ones_like(levels), levels] + terms, 1), swings, rcond=None)[0][2:])
         s_inc = float(coef.pop(0)) if incumbency else 0.0
         s_bonus = float(coef.pop(0)) if bonus_centre else 0.0
         s_reel = float(coef.pop(0)) if reelected_centre else 0.0
-        swings = swings - s_inc * np.array(incs) - s_bonus * np.array(bonuses) - s_reel * np.array(reels)
+        s_reel_seats = float(coef.pop(0)) if reelected_by_seats else 0.0
+        swings = swings - s_inc * np.array(incs) - s_bonus * np.array(bonuses) - s_reel * np.array(reels) \
+            - s_reel_seats * np.array(reel_seats)
     sa, sb, state_sd, kurt, df = _moment_swing(swings, levels, pull, fat_tails)
     pw, wave_p, wave_mult = 0.0, 0.0, 1.0
+    inc_mult = reel_mult = ru_mult = 1.0       # the statewide spread's factors by role (spread_roles)
+    role = np.where(np.array(reels) > 0, 2, np.where(np.array(incs) > 0, 1, np.where(np.array(runners) > 0, 3, 0)))
+    codes = {"new": 1, "re-elected": 2, "runner-up": 3}
+    group_of = {codes[r]: g + 1 for g, grp in enumerate(spread_roles) for r in grp.split("+")}
+    kinds = np.array([group_of.get(int(r), 0) for r in role], dtype=int)
     if state_ml:
-        sa, sb, state_sd, pw, df, wave_p, wave_mult = fit_state_swing(
+        sa, sb, state_sd, pw, df, wave_p, wave_mult, factors = fit_state_swing(
             swings, levels, pull, hetero_state, fat_tails and not wave, np.array(groups) if wave else None,
-            (sa, sb) if centre_ls else None)
+            (sa, sb) if centre_ls else None,
+            kinds if spread_roles else None, len(spread_roles))
+        inc_mult, reel_mult, ru_mult = (factors[group_of[c] - 1] if c in group_of else 1.0 for c in (1, 2, 3))
     d0, d1 = np.concatenate(devs0), np.concatenate(devs1)
     keep = float(d0 @ d1 / (d0 @ d0)) if fade else 1.0
     keep_size = keep_lead = keep_region = keep_small = keep_loss = keep_loss_size = keep_third = 0.0
@@ -406,7 +438,9 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   keep_region=keep_region, swing_inc=s_inc, keep_small=keep_small,
                   seat_spread_pow=float(spread_pow), keep_loss=keep_loss, keep_loss_size=keep_loss_size,
                   keep_third=keep_third, new_seat_sd=new_seat_sd, ind_to_poll=ind_to_poll,
-                  noise_by_centre=noise_by_centre, swing_bonus=s_bonus, swing_reelected=s_reel)
+                  noise_by_centre=noise_by_centre, swing_bonus=s_bonus, swing_reelected=s_reel,
+                  swing_reelected_seats=s_reel_seats, state_inc_mult=inc_mult, state_reel_mult=reel_mult,
+                  state_runner_mult=ru_mult)
     scale = None
     if local_for_winners or local_for_poll:
         sizes, scale = scale_local_for_winners(ts, sizes, poll=local_for_poll)
@@ -567,4 +601,20 @@ _C4 = f"{_C2}, region's lead kept, local parts x 1.5"
 FORMS.update({
     f"{_C4}, centre by the seat bonus": dict(_CHOSEN2, keep_by_region=True, local_scale=1.5, bonus_centre=True),
     f"{_C4}, re-elected incumbent's centre": dict(_CHOSEN2, keep_by_region=True, local_scale=1.5, reelected_centre=True),
+})
+# issue 25's seventh round, on the sixth round's form: the re-elected centre graded by the earlier
+# seats; the statewide spread of its own for the earlier election's largest contender (new or
+# re-elected), the re-elected, the runner-up; every incumbent's centre beside the re-elected one
+_C6 = dict(_CHOSEN2, keep_by_region=True, local_scale=1.5, reelected_centre=True)
+FORMS.update({
+    f"{_C4}, re-elected incumbent's centre, {name}": dict(_C6, **kw)
+    for name, kw in (("graded by its seats", dict(reelected_by_seats=True)),
+                     ("first-term incumbent's spread", dict(spread_roles=("new",))),
+                     ("incumbent's spread", dict(spread_roles=("new+re-elected",))),
+                     ("re-elected incumbent's spread", dict(spread_roles=("re-elected",))),
+                     ("first-term and re-elected incumbent's spreads", dict(spread_roles=("new", "re-elected"))),
+                     ("runner-up's spread", dict(spread_roles=("runner-up",))),
+                     ("incumbent's and runner-up's spreads", dict(spread_roles=("new+re-elected", "runner-up"))),
+                     ("first-term, re-elected and runner-up's spreads", dict(spread_roles=("new", "re-elected", "runner-up"))),
+                     ("every incumbent's centre", dict(incumbency=True)))
 })

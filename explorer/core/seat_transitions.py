@@ -59,6 +59,7 @@ class Transition:
     report: BlocReport | None = None
     largest_before: int = -1          # the contender that won most seats in the election before the earlier
                                       # one (its parties as they stand now), -1 where the corpus has none
+    largest_before2: int = -1         # ... in the election before that one (a third term), -1 where none
 
     @property
     def n(self) -> int:
@@ -281,6 +282,8 @@ def transitions(corpus: Corpus, lin: Lineage, known: list[KnownAlliance],
             t = build_transition(corpus, e0, e1, lin, known)
             if i > 0 and (st, es[i - 1].year) not in NOT_THE_SAME_SEATS:
                 t.largest_before = largest_before(es[i - 1], t, lin)
+                if i > 1 and (st, es[i - 2].year) not in NOT_THE_SAME_SEATS:
+                    t.largest_before2 = largest_before(es[i - 2], t, lin)
             if t.n >= 10:
                 out.append(t)
     return out
