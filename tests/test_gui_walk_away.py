@@ -29,7 +29,7 @@ def assert_current_rows_are_a_fresh_simulators(w, model, sc, params, s) -> None:
     for code, f in fresh.items():
         r = model.row("current", code)
         assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
-                                                  f["p_majority_alone"], f["worth_it"])
+                                                  f["p_majority_alone"], f["verdict"])
 
 
 def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
@@ -57,11 +57,11 @@ def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     apart = sim.run(np.full(90, sc.pools.contested), sc.dataset.majority)
     assert inc[3] == pytest.approx(apart.p_win[:, 1].sum(), abs=6e-4)
     assert aap[3] == pytest.approx(apart.p_win[:, 0].sum(), abs=6e-4) and aap[3] > 0
-    assert aap[7] is False and m.index(0, 7).data() == "no"              # AAP gains nothing with no seat
-    assert inc[4] == round(inc[2] - inc[3], 3) and inc[7] == (inc[2] > inc[3])
+    assert aap[7] == "no" and m.index(0, 7).data() == "no"              # AAP gains nothing with no seat
+    assert inc[4] == round(inc[2] - inc[3], 3) and inc[7] == ("yes" if inc[2] > inc[3] else "no")
     assert m.index(1, 2).data() == f"{inc[2]:.1f}" and m.index(1, 5).data() == f"{inc[5] * 100:.1f} %"
     assert m.index(1, 4).data() == f"{inc[4]:+.2f}" and m.index(1, 0).data() == "current"
-    assert panel.note.text().startswith("The current split is worth it to " if inc[7] else "The current split is worth it to no")
+    assert panel.note.text().startswith("The current split is worth it to " if inc[7] == "yes" else "The current split is worth it to no")
     # the optimiser's proposal: Kalayat to AAP; AAP's seats in the alliance are P(AAP wins Kalayat alone)
     i = sc.seats.index_of(KALAYAT)
     prop = sc.pool.astype(np.int64).copy()
@@ -107,7 +107,7 @@ def test_the_dialog_hands_its_proposal_to_the_dock(qtbot):
     for code, f in want.items():
         r = a.walk.model.row("proposal", code)
         assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
-                                                  f["p_majority_alone"], f["worth_it"])
+                                                  f["p_majority_alone"], f["verdict"])
 
 
 def test_new_figures_for_the_same_partners_change_only_the_rows_whose_text_changed(qtbot):
