@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QScrollArea, QStyle, QTableView, QWidget
 
 
@@ -44,3 +44,63 @@ def enclosing_scroll_area(widget: QWidget) -> QScrollArea | None:
     while w is not None and not isinstance(w, QScrollArea):
         w = w.parentWidget()
     return w
+
+
+def fit_height_to_room(view: QTableView, room: int, least_rows: int = 1) -> int:
+    """A table that scrolls its own rows, given ``room`` pixels of height: as tall as its header and
+    the whole rows that fit (every row, when they all fit: no empty white below them), at least
+    ``least_rows`` of them, so that no row is cut by its bottom edge. Its maximum height is set to
+    that (the room below goes to the stretch under it) and its minimum to the least (a dock's
+    scroll area scrolls only below that). Returns the height."""
+    model = view.model()
+    heights = [view.rowHeight(r) for r in range(model.rowCount())]
+    cols = sum(view.columnWidth(c) for c in range(model.columnCount()) if not view.isColumnHidden(c))
+    head = view.horizontalHeader()
+    fixed = (head.height() if head.isVisible() and head.height() > 0 else head.sizeHint().height()) \
+        + 2 * view.frameWidth()
+    bar_h = view.horizontalScrollBar().sizeHint().height()
+    vbar = view.verticalScrollBar().sizeHint().width()
+
+    def height(n: int) -> int:
+        # the sideways bar, where the columns are wider than the table (less the row bar, when some rows hide)
+        width = view.width() - 2 * view.frameWidth() - (vbar if n < len(heights) else 0)
+        return fixed + sum(heights[:n]) + (bar_h if cols > width else 0)
+
+    least = min(least_rows, len(heights))
+    n = len(heights)
+    while n > least and height(n) > room:
+        n -= 1
+    h = height(n)
+    view.setMinimumHeight(height(least))
+    view.setMaximumHeight(h)
+    return h
+
+
+class FitToRoom(QObject):
+    """Keeps ``view`` (the last widget of ``panel``'s vertical layout but a stretch) as tall as the
+    whole rows that fit in the room below its top (``fit_height_to_room``): when the panel is
+    resized, when the view moves (the note above it grows or shrinks), when its rows change, and
+    when ``fit()`` is called (its columns changed: a sideways bar may come or go)."""
+
+    def __init__(self, panel: QWidget, view: QTableView, least_rows: int = 1):
+        super().__init__(panel)
+        self.panel, self.view, self.least_rows = panel, view, least_rows
+        panel.installEventFilter(self)
+        view.installEventFilter(self)
+        m = view.model()
+        for sig in (m.modelReset, m.rowsInserted, m.rowsRemoved, m.layoutChanged):
+            sig.connect(self.fit)
+
+    def room(self) -> int:
+        lay = self.panel.layout()
+        bottom = lay.contentsMargins().bottom() if lay is not None else 0
+        return self.panel.height() - self.view.y() - bottom
+
+    def fit(self, *_) -> int:
+        return fit_height_to_room(self.view, self.room(), self.least_rows)
+
+    def eventFilter(self, obj, event) -> bool:
+        if (obj is self.panel and event.type() == QEvent.Type.Resize) or \
+                (obj is self.view and event.type() in (QEvent.Type.Move, QEvent.Type.Resize)):
+            self.fit()
+        return False

@@ -25,7 +25,8 @@ from ..document import DocumentView
 from ..jobs import run_job
 from ..live_uncertainty import Figures, cached_params, fork, give_back_freed_memory
 from ...core.optimise.simulated import seats_going_alone_changes, verdict
-from .common import SORT_ROLE, column_need, fit_height_to_rows, runs
+from ..view_fit import FitToRoom
+from .common import SORT_ROLE, column_need, runs
 
 @dataclass(frozen=True, eq=False)
 class WalkAwayRun:
@@ -242,14 +243,15 @@ class WalkAwayPanel(DocumentView, QWidget):
         hh.customContextMenuRequested.connect(lambda pos: self.column_menu().exec(hh.mapToGlobal(pos)))
         for c in WalkAwayModel.HIDDEN:
             self.view.setColumnHidden(c, True)
-        # as tall as its rows, with no scroll bar of its own: the dock scrolls a table taller than
-        # its share (a bar of the table's own took its width from the last column: 'Wort')
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the table scrolls its own rows, as tall as the whole rows that fit below the note (all of
+        # them when they fit: no empty white rows, no row half under the dock's edge), the dock
+        # scrolling only below one row; its columns fit the viewport left beside its scroll bar
+        # (see _fit_width: a bar of its own once took its width from the last column, 'Wort')
         self._natural: dict[int, int] = {}     # the columns' widths to their contents (see _fit_width)
-        self.view.installEventFilter(self)
-        for sig in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved, self.model.layoutChanged):
-            sig.connect(self._fit_height)
-        lay.addWidget(self.view, 1)
+        self.view.viewport().installEventFilter(self)
+        lay.addWidget(self.view)
+        lay.addStretch(1)
+        self._room = FitToRoom(self, self.view)
         self.set_document(doc)
 
     # -- the columns -----------------------------------------------------------------------------------
@@ -315,12 +317,12 @@ class WalkAwayPanel(DocumentView, QWidget):
         self._fit_height()
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.view and event.type() == QEvent.Type.Resize and self._natural:
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize and self._natural:
             self._fit_width()
         return super().eventFilter(obj, event)
 
     def _fit_height(self, *_) -> None:
-        fit_height_to_rows(self.view)
+        self._room.fit()
 
     # -- inputs ------------------------------------------------------------------------------------
     def set_document(self, doc) -> None:
