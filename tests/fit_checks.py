@@ -7,17 +7,19 @@ from PySide6.QtWidgets import QApplication
 from explorer.gui.view_fit import column_need, enclosing_scroll_area
 
 
-def assert_columns_whole(view) -> None:
-    """Every shown column at least as wide as its header and cells need (``column_need``), and
-    inside the viewport (no sideways scroll)."""
+def assert_columns_whole(view, texts: dict | None = None) -> None:
+    """Every shown column at least as wide as its header and cells need (``column_need``; ``texts``:
+    column -> the texts it must show whole in its cells' stead), and inside the viewport (no
+    sideways scroll)."""
     m, hh, vp = view.model(), view.horizontalHeader(), view.viewport()
     for c in range(m.columnCount()):
         if view.isColumnHidden(c):
             continue
         head = m.headerData(c, Qt.Orientation.Horizontal)
-        assert view.columnWidth(c) >= column_need(view, c), (head, view.columnWidth(c), column_need(view, c))
+        need = column_need(view, c, (texts or {}).get(c))
         x = hh.sectionViewportPosition(c)
         assert x >= 0 and x + hh.sectionSize(c) <= vp.width(), (head, x, hh.sectionSize(c), vp.width())
+        assert view.columnWidth(c) >= need, (head, view.columnWidth(c), need)
     assert not view.horizontalScrollBar().isVisible()
 
 

@@ -1,24 +1,29 @@
 """Sizing a table or a panel to what it shows: shared by the panels and the dialogs (knows no view)."""
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QScrollArea, QStyle, QTableView, QWidget
 
 
 def column_need(view: QTableView, c: int, texts: Iterable[str] | None = None) -> int:
-    """The least width of column ``c`` that shows its header and every cell whole (or ``texts``,
+    """The least width of column ``c`` that shows its header (its longest line) and every cell whole (or ``texts``,
     the texts it may show, in its cells' stead): a header's text is elided short of four header
     margins (QHeaderView's paint), a cell's short of the item's text margin either side (the
     focus frame's and one) and the grid line."""
     model, style = view.model(), view.style()
-    head = view.horizontalHeader().fontMetrics().horizontalAdvance(str(model.headerData(c, Qt.Orientation.Horizontal)))
+    hfm = view.horizontalHeader().fontMetrics()
+    head = max(hfm.horizontalAdvance(line) for line in str(model.headerData(c, Qt.Orientation.Horizontal)).split("\n"))
     head += 4 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
     if texts is None:
         texts = [str(model.index(r, c).data()) for r in range(model.rowCount())]
-    fm, pad = view.fontMetrics(), 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
-    return max([head] + [fm.horizontalAdvance(t) + pad for t in texts])
+    # a text's width to the pixel above: the item elides a text wider than its rect by a fraction of a
+    # pixel ("35 %" is 30.4 px wide, 30 by horizontalAdvance, and showed "35…")
+    fm, pad = QFontMetricsF(view.font()), 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
+    return max([head] + [math.ceil(fm.horizontalAdvance(t)) + pad for t in texts])
 
 
 def fit_height_to_rows(view: QTableView, fixed: bool = False) -> int:
