@@ -322,7 +322,8 @@ class BlocsPanel(DocumentView, QWidget):
         lay.addLayout(top)
         lay.addLayout(row2)
         lay.addWidget(self.totals)
-        lay.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.empty, 1)       # with no rival, the room the seats would take (no gap above it)
         lay.addWidget(self.bar)
         lay.addWidget(self.stack, 1)
         # new contenders (parties absent from the baseline, independents in named seats): a line when any
@@ -386,6 +387,10 @@ class BlocsPanel(DocumentView, QWidget):
     def _fill(self) -> None:
         b = self.current()
         self.empty.setVisible(b is None)
+        # no rival: no buttons and no seat list (its least height of two rows made the dock scroll
+        # below a note that fits)
+        self.bar.setVisible(b is not None)
+        self.stack.setVisible(b is not None)
         self.transfer.setEnabled(b is not None)
         self._fill_presets(b)
         if b is None:

@@ -1,0 +1,38 @@
+"""The Blocs dock at 1366x740 in the deal's group: with no rival (Haryana) its note fits and
+the dock does not scroll; with a rival its seat list takes the room left."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+from .helpers import congress_everywhere, open_window
+
+
+def blocs_shown(qtbot, sc):
+    w = open_window(qtbot, sc)
+    w.show()
+    qtbot.waitExposed(w)
+    qtbot.waitUntil(lambda: w.conflict_dock.width() > 300)
+    qtbot.wait(100)
+    w.blocs.dock.raise_()
+    qtbot.waitUntil(lambda: w.blocs.dock.width() > 300)
+    QApplication.processEvents()
+    return w, w.blocs.panel
+
+
+def test_no_rival_the_note_fits_and_the_dock_does_not_scroll(qtbot):
+    w, p = blocs_shown(qtbot, congress_everywhere())
+    assert p.current() is None and p.empty.isVisible()
+    area = w.blocs.dock.widget()
+    assert not area.verticalScrollBar().isVisible() and not area.horizontalScrollBar().isVisible()
+    assert not p.stack.isVisible() and not p.bar.isVisible()         # no seat list to show
+    bottom = p.empty.mapTo(area.viewport(), p.empty.rect().bottomLeft()).y()
+    assert bottom < area.viewport().height()                          # the note whole
+    # a rival added: the buttons and the seats come back
+    from explorer.gui.panels.blocs import RivalDialog
+    dlg = RivalDialog(w)
+    dlg.name.setText("NDA")
+    dlg.partners.setText("BJP")
+    assert p.add_rival(dialog=dlg)
+    QApplication.processEvents()
+    assert p.current().name == "NDA"
+    assert p.stack.isVisible() and p.bar.isVisible() and not p.empty.isVisible()
