@@ -36,3 +36,27 @@ def test_no_rival_the_note_fits_and_the_dock_does_not_scroll(qtbot):
     QApplication.processEvents()
     assert p.current().name == "NDA"
     assert p.stack.isVisible() and p.bar.isVisible() and not p.empty.isVisible()
+
+
+def test_with_a_rival_the_seat_list_shows_whole_rows(qtbot):
+    """Jharkhand, INDIA and NDA as they stood in 2024: the seat list of BJP (68 seats) is as tall
+    as the whole rows that fit (two or more), no row cut by its bottom edge, and the dock does
+    not scroll."""
+    from explorer.core.bloc_presets import apply_bloc_preset, bloc_preset
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.scenario import Scenario
+    ds = load_embedded("jharkhand")
+    sc = Scenario(ds, name="two blocs")
+    apply_bloc_preset(sc, bloc_preset(ds, "vs2024", tuple(x.code for x in sc.pools.partners)))
+    w, p = blocs_shown(qtbot, sc)
+    assert p.current().name == "NDA" and p.shown_bucket() == "BJP"
+    lst = p.stack.currentWidget()
+    grid = lst.gridSize().height()
+    rows, spare = divmod(lst.viewport().height(), grid)
+    assert rows >= 2 and spare == 0, (lst.viewport().height(), grid)
+    area = w.blocs.dock.widget()
+    assert not area.verticalScrollBar().isVisible()
+    # another button's list: the same whole rows
+    assert p.show_bucket("AJSU")
+    QApplication.processEvents()
+    assert p.stack.currentWidget().viewport().height() % grid == 0
