@@ -58,7 +58,7 @@ def fit_height_to_room(view: QTableView, room: int, least_rows: int = 1) -> int:
     that (the room below goes to the stretch under it) and its minimum to the least (a dock's
     scroll area scrolls only below that). Returns the height."""
     model = view.model()
-    heights = [view.rowHeight(r) for r in range(model.rowCount())]
+    rows = model.rowCount()
     cols = sum(view.columnWidth(c) for c in range(model.columnCount()) if not view.isColumnHidden(c))
     head = view.horizontalHeader()
     fixed = (head.height() if head.isVisible() and head.height() > 0 else head.sizeHint().height()) \
@@ -66,17 +66,26 @@ def fit_height_to_room(view: QTableView, room: int, least_rows: int = 1) -> int:
     bar_h = view.horizontalScrollBar().sizeHint().height()
     vbar = view.verticalScrollBar().sizeHint().width()
 
-    def height(n: int) -> int:
+    def bar(n: int) -> int:
         # the sideways bar, where the columns are wider than the table (less the row bar, when some rows hide)
-        width = view.width() - 2 * view.frameWidth() - (vbar if n < len(heights) else 0)
-        return fixed + sum(heights[:n]) + (bar_h if cols > width else 0)
+        width = view.width() - 2 * view.frameWidth() - (vbar if n < rows else 0)
+        return bar_h if cols > width else 0
 
-    least = min(least_rows, len(heights))
-    n = len(heights)
-    while n > least and height(n) > room:
-        n -= 1
-    h = height(n)
-    view.setMinimumHeight(height(least))
+    # rows counted from the top while they fit: only those are measured (4,100 seats: a few rows)
+    least = min(least_rows, rows)
+    n, used, least_h = 0, 0, None
+    while n < rows:
+        if n == least:
+            least_h = fixed + used + bar(n)
+        step = view.rowHeight(n)
+        if n >= least and fixed + used + step + bar(n + 1) > room:
+            break
+        used += step
+        n += 1
+    if least_h is None:
+        least_h = fixed + used + bar(n)
+    h = fixed + used + bar(n)
+    view.setMinimumHeight(least_h)
     view.setMaximumHeight(h)
     return h
 
