@@ -59,3 +59,24 @@ def test_the_arrangement_is_remembered_and_regrouped_from_the_view_menu(qtbot):
     assert w2.analysis.walk_dock in w2.tabifiedDockWidgets(w2.analysis.walk_dock) or \
         w2.analysis.frontier_dock in w2.tabifiedDockWidgets(w2.analysis.walk_dock)
     assert not w2.summary_dock.isHidden()
+
+
+def test_the_view_menu_lists_the_docks_by_their_groups_blocs_with_the_deal(qtbot):
+    """View: the deal (Conflicts, Rules, Assumptions, Blocs), the numbers (Map, Summary, Chart,
+    Uncertainty), the advice (Walk-away, Frontier, Who contests), as the groups' tabs are ordered,
+    then Arrange docks in groups last; Blocs was listed after Arrange (its controller comes after
+    the menus)."""
+    from explorer.gui.dock_layout import GROUPS
+    w = open_window(qtbot, congress_everywhere())
+    menu = next(a for a in w.menuBar().actions() if a.text() == "&View").menu()
+    acts = menu.actions()
+    sections = [a.text() for a in acts if a.isSeparator() and a.text()]
+    assert sections == ["The deal", "The numbers", "The advice"]
+    docks = {d.toggleViewAction(): d.objectName() for d in w.docks()}
+    listed = [docks[a] for a in acts if a in docks]
+    assert listed == [n for _t, names in GROUPS for n in names]
+    assert listed[:4] == ["dock_conflicts", "dock_rules", "dock_assumptions", "dock_blocs"]
+    assert acts[-1].text() == "Arrange docks in &groups"
+    # under its group's title: Blocs comes before The numbers
+    titles = [a.text() if a.isSeparator() else docks.get(a, a.text()) for a in acts]
+    assert titles.index("dock_blocs") < titles.index("The numbers")

@@ -213,3 +213,69 @@ def test_the_frontiers_controls_fit_the_docks_column_at_1366x768(qtbot, dataset)
                     not area.horizontalScrollBar().isVisible())
     assert f.minimumSizeHint().width() <= area.viewport().width()
     assert f.compute_btn.geometry().right() <= f.width()
+
+
+@pytest.mark.parametrize("jharkhand", [False, True])
+def test_who_contests_fits_the_dock_at_two_partners_with_one_scroll_bar(qtbot, jharkhand):
+    """At 1366x740 in the advice group: the columns fit the dock's width (two-line headers,
+    "AAP\nalone"; the Pool column shown when asked for, the seat's pool in the constituency's
+    tooltip; the constituency takes the room left and is at least its longest word, so "Better"
+    and the partners' P are not cut at the edge), the table scrolls its rows and the dock does
+    not (one scroll bar), no row cut by the table's bottom edge. Jharkhand: its longest word in
+    capitals, "CHAKRADHARPUR"."""
+    from PySide6.QtWidgets import QApplication
+    from explorer.gui.panels.who_contests import WhoContestsModel
+    from explorer.gui.view_fit import column_need
+    from .fit_checks import assert_columns_whole, assert_one_scroll_bar, assert_rows_whole
+    if jharkhand:     # four partners: the constituency at its least, the table scrolls sideways
+        from explorer.core.dataset_io import load_embedded
+        from explorer.core.scenario import scenario_from_preset
+        sc = scenario_from_preset(load_embedded("jharkhand"), "INDIA bloc 2024")
+        sc.assign([28, 77], "contested")
+    else:
+        sc = congress_everywhere(pools={"contested": [33, 34]})
+    w = open_window(qtbot, sc)
+    w.show()
+    qtbot.waitExposed(w)
+    # in front once the docks' column is laid out (first_show raises each group's first dock)
+    qtbot.waitUntil(lambda: w.analysis.walk_dock.width() > 300)
+    qtbot.wait(100)
+    w.analysis.who_dock.raise_()
+    qtbot.waitUntil(lambda: w.analysis.who_dock.width() > 300)
+    who = w.analysis.who
+    who.set_active(True)
+    qtbot.waitUntil(lambda: not who.computing and who.model.rowCount() == sc.seats.n, timeout=60000)
+    QApplication.processEvents()
+    v, m = who.view, who.model
+    code = sc.pools.partners[0].code
+    assert m.headerData(5, Qt.Horizontal) == f"{code}\nalone" and m.headerData(3, Qt.Horizontal) == "Cost\nnow"
+    fight = m.columnCount() - 1
+    assert m.headerData(fight, Qt.Horizontal) == "Fight"
+    assert "Friendly fight" in m.headerData(fight, Qt.Horizontal, Qt.ToolTipRole)
+    assert m.headerData(5, Qt.Horizontal, Qt.ToolTipRole).startswith(f"{code} alone")
+    fm = v.fontMetrics()
+    longest = max((wd for a in sc.seats.ac_no for wd in sc.seats.name(a).split()), key=fm.horizontalAdvance)
+    last = m.columnCount() - 1
+    hh = v.horizontalHeader()
+    assert hh.sortIndicatorSection() == WhoContestsModel.C_COST
+    assert v.isColumnHidden(WhoContestsModel.C_POOL)
+    if jharkhand:
+        # every column whole, the constituency at its least ("CHAKRADHARPUR"), scrolled sideways
+        assert v.columnWidth(1) == column_need(v, 1, [longest]) and v.horizontalScrollBar().isVisible()
+        for c in range(m.columnCount()):
+            assert v.isColumnHidden(c) or v.columnWidth(c) >= column_need(v, c, [longest] if c == 1 else None)
+    else:
+        assert_columns_whole(v, {WhoContestsModel.C_NAME: [longest]})
+        # the constituency takes the room left: the last column ends at the viewport's edge
+        assert hh.sectionViewportPosition(last) + v.columnWidth(last) == v.viewport().width()
+        assert v.columnWidth(1) > column_need(v, 1, [longest])
+    assert v.verticalScrollBar().isVisible()
+    assert_one_scroll_bar(v)
+    assert_rows_whole(v)
+    row = next(r for r in range(m.rowCount()) if m.index(r, 0).data(AC_ROLE) == (28 if jharkhand else 33))
+    assert m.index(row, 1).data(Qt.ToolTipRole).endswith("pool Contested")
+    # the column menu shows the Pool column again
+    acts = {a.text(): a for a in who.column_menu().actions()}
+    assert not acts["Pool"].isChecked() and acts["Better"].isChecked()
+    acts["Pool"].setChecked(True)
+    assert not v.isColumnHidden(WhoContestsModel.C_POOL)

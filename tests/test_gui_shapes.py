@@ -43,8 +43,9 @@ def check_shape(w, codes: list[str]):
     assert pool_keys(w) == keys
     assert [t.caption.text().split()[0] for t in w.scoreboard.pool_tiles] == codes + ["Contested", "Unassigned"]
     pcm = w.summary_panel.pc_model
-    assert [pcm.headerData(c, Qt.Horizontal) for c in range(pcm.columnCount())] == \
-        ["PC"] + codes + ["Contested", "Unassigned", "Won"]
+    assert pcm.headers == ["PC"] + codes + ["Contested", "Unassigned", "Won"]     # shown "Con-\ntested" …
+    assert [pcm.headerData(c, Qt.Horizontal, Qt.ToolTipRole) for c in range(1, len(codes) + 3)] == \
+        [f"Seats in the {p} pool" for p in codes + ["Contested", "Unassigned"]]
     assert sorted(w.assumptions_panel.transfer_spins) == sorted((f, t) for f in codes for t in codes if f != t)
     assert [a.objectName() for a in w.assign_actions] == [f"assign_{k}" for k in keys]
     assert [w.pool_filter.itemText(i) for i in range(w.pool_filter.count())] == \

@@ -29,7 +29,7 @@ def assert_current_rows_are_a_fresh_simulators(w, model, sc, params, s) -> None:
     for code, f in fresh.items():
         r = model.row("current", code)
         assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
-                                                  f["p_majority_alone"], f["worth_it"])
+                                                  f["p_majority_alone"], f["verdict"])
 
 
 def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
@@ -57,11 +57,11 @@ def test_walk_away_dock_current_split_and_proposal(qtbot, qtmodeltester):
     apart = sim.run(np.full(90, sc.pools.contested), sc.dataset.majority)
     assert inc[3] == pytest.approx(apart.p_win[:, 1].sum(), abs=6e-4)
     assert aap[3] == pytest.approx(apart.p_win[:, 0].sum(), abs=6e-4) and aap[3] > 0
-    assert aap[7] is False and m.index(0, 7).data() == "no"              # AAP gains nothing with no seat
-    assert inc[4] == round(inc[2] - inc[3], 3) and inc[7] == (inc[2] > inc[3])
+    assert aap[7] == "no" and m.index(0, 7).data() == "no"              # AAP gains nothing with no seat
+    assert inc[4] == round(inc[2] - inc[3], 3) and inc[7] == ("yes" if inc[2] > inc[3] else "no")
     assert m.index(1, 2).data() == f"{inc[2]:.1f}" and m.index(1, 5).data() == f"{inc[5] * 100:.1f} %"
     assert m.index(1, 4).data() == f"{inc[4]:+.2f}" and m.index(1, 0).data() == "current"
-    assert panel.note.text().startswith("The current split is worth it to " if inc[7] else "The current split is worth it to no")
+    assert panel.note.text().startswith("The current split is worth it to " if inc[7] == "yes" else "The current split is worth it to no")
     # the optimiser's proposal: Kalayat to AAP; AAP's seats in the alliance are P(AAP wins Kalayat alone)
     i = sc.seats.index_of(KALAYAT)
     prop = sc.pool.astype(np.int64).copy()
@@ -107,7 +107,7 @@ def test_the_dialog_hands_its_proposal_to_the_dock(qtbot):
     for code, f in want.items():
         r = a.walk.model.row("proposal", code)
         assert (r[2], r[3], r[5], r[6], r[7]) == (f["alliance"], f["alone"], f["p_majority_alliance"],
-                                                  f["p_majority_alone"], f["worth_it"])
+                                                  f["p_majority_alone"], f["verdict"])
 
 
 def test_new_figures_for_the_same_partners_change_only_the_rows_whose_text_changed(qtbot):
@@ -313,14 +313,15 @@ def test_the_majority_columns_never_read_100_percent_short_of_certainty(qtbot):
 
 def test_eight_partners_at_1366x768_every_header_and_row_whole_in_the_dock(qtbot):
     """Jharkhand's INDIA bloc with JLKM, AJSU, BJP and JD(U) added (the README's eight partners):
-    eight rows do not fit the advice group's height at 1366x768. The table's own vertical
-    scroll bar cut 'Worth?' to 'Wort'; the table is as tall as its rows and the dock scrolls
-    instead, so every shown header, cell and row is whole inside the table's viewport, with the
-    optimiser's proposal too (sixteen rows, 'proposal' wider than 'current')."""
-    from PySide6.QtWidgets import QApplication, QStyle
+    eight rows do not fit the advice group's height at 1366x768. The table scrolls its own rows
+    (the dock does not: one scroll bar), as tall as the whole rows that fit, and its columns fit
+    the viewport beside its bar ('Worth?' once cut to 'Wort'): every shown header, cell and row
+    is whole, with the optimiser's proposal too (sixteen rows, 'proposal' wider than 'current')."""
+    from PySide6.QtWidgets import QApplication
     from explorer.core.dataset_io import load_embedded
     from explorer.core.pools import Partner
     from explorer.core.scenario import Scenario, scenario_from_preset
+    from .fit_checks import assert_columns_whole, assert_one_scroll_bar, assert_rows_whole
     ds = load_embedded("jharkhand")
     sc4 = scenario_from_preset(ds, "INDIA bloc 2024")
     extra = tuple(Partner(c, c, col) for c, col in (("JLKM", "#E91E63"), ("AJSU", "#FF7043"), ("BJP", "#F28C28"),
@@ -336,29 +337,15 @@ def test_eight_partners_at_1366x768_every_header_and_row_whole_in_the_dock(qtbot
     wait(qtbot, panel)
     QApplication.processEvents()
     view, m = panel.view, panel.model
-    area = w.analysis.walk_dock.widget()
-    hh, vp, style = view.horizontalHeader(), view.viewport(), view.style()
-    # QHeaderView elides a header's text short of four header margins; an item's text has the
-    # focus frame's margin and one pixel either side, and the grid line
-    head_pad = 4 * style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
-    cell_pad = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1) + 1
 
     def check(rows):
         assert m.rowCount() == rows
-        assert area.verticalScrollBar().isVisible()          # taller than the group's share: the dock scrolls
-        assert not view.verticalScrollBar().isVisible() and not view.horizontalScrollBar().isVisible()
+        assert view.verticalScrollBar().isVisible()       # taller than the group's share: the table scrolls
+        assert_one_scroll_bar(view)
         shown = [c for c in range(m.columnCount()) if not view.isColumnHidden(c)]
         assert m.headerData(shown[-1], Qt.Orientation.Horizontal) == "Worth?"
-        for c in shown:
-            text = m.headerData(c, Qt.Orientation.Horizontal)
-            assert hh.sectionSize(c) >= hh.fontMetrics().horizontalAdvance(text) + head_pad, text
-            x = hh.sectionViewportPosition(c)
-            assert x >= 0 and x + hh.sectionSize(c) <= vp.width(), (text, x, hh.sectionSize(c), vp.width())
-            for r in range(rows):
-                cell = m.index(r, c).data()
-                assert view.fontMetrics().horizontalAdvance(cell) + cell_pad <= view.columnWidth(c), (text, cell)
-        last = rows - 1
-        assert view.rowViewportPosition(0) == 0 and view.rowViewportPosition(last) + view.rowHeight(last) <= vp.height()
+        assert_columns_whole(view)
+        assert_rows_whole(view)
     check(8)
     prop = w.doc.scenario.pool.astype(np.int64).copy()
     prop[:10] = 1                                    # the first ten seats to INC
@@ -366,6 +353,34 @@ def test_eight_partners_at_1366x768_every_header_and_row_whole_in_the_dock(qtbot
     qtbot.waitUntil(lambda: m.rowCount() == 16 and not panel.busy, timeout=60000)
     QApplication.processEvents()
     check(16)
+
+
+def test_two_partners_no_empty_rows_and_no_half_row_with_a_proposal(qtbot):
+    """Haryana at 1366x740: the current split's two rows end the table (no empty white rows
+    below, the dock does not scroll into blank space); with a proposal (four rows) the rows that
+    fit are whole, the fourth scrolled to inside the table, not half under the dock's tab bar."""
+    from PySide6.QtWidgets import QApplication
+    from .fit_checks import assert_columns_whole, assert_one_scroll_bar, assert_rows_whole
+    w = open_window(qtbot, congress_everywhere())
+    w.show()
+    qtbot.waitExposed(w)
+    w.analysis.walk_dock.raise_()
+    panel = w.analysis.walk
+    wait(qtbot, panel)
+    QApplication.processEvents()
+    view = panel.view
+    assert panel.model.rowCount() == 2 and view.verticalScrollBar().maximum() == 0
+    assert_rows_whole(view)                     # the table ends with its second row
+    assert_one_scroll_bar(view)
+    assert_columns_whole(view)
+    prop = w.doc.scenario.pool.astype(np.int64).copy()
+    prop[KALAYAT - 1] = 0
+    panel.set_proposal(prop)
+    qtbot.waitUntil(lambda: panel.model.rowCount() == 4 and not panel.busy, timeout=60000)
+    QApplication.processEvents()
+    assert_rows_whole(view)
+    assert_one_scroll_bar(view)
+    assert_columns_whole(view)
 
 
 def test_memory_is_handed_back_when_a_job_lands_not_after_each_move(qtbot, monkeypatch):

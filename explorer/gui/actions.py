@@ -125,15 +125,9 @@ class WindowActions(QObject):
         pm.addAction("Move partner &earlier", lambda: w.partners.move(-1))
         pm.addAction("Move partner &later", lambda: w.partners.move(+1))
         pm.addAction("Re&move partner…", w.partners.remove)
-        v = mb.addMenu("&View")
-        from .dock_layout import GROUPS, arrange_in_groups, group_of
-        for k, (title, _names) in enumerate(GROUPS):
-            v.addSection(title.capitalize())
-            for d in w.docks():
-                if group_of(d.objectName()) == k:
-                    v.addAction(d.toggleViewAction())
-        v.addSeparator()
-        v.addAction("Arrange docks in &groups", lambda: arrange_in_groups(w))
+        self.view_menu = v = mb.addMenu("&View")
+        from .dock_layout import fill_view_menu
+        fill_view_menu(v, w)
         h = mb.addMenu("&Help")
         h.addAction("&Getting started", lambda: show_getting_started(w))
         h.addAction("&Reference", lambda: show_reference(w))

@@ -85,6 +85,28 @@ def group_of(name: str) -> int | None:
     return next((k for k, (_t, names) in enumerate(GROUPS) if name in names), None)
 
 
+def fill_view_menu(menu, window, extra=()) -> None:
+    """View: each group's docks under its title, in the group's order (the order of its tabs),
+    any dock of no group after them, then Arrange docks in groups. Filled again when a dock is
+    added later (the Blocs dock's controller comes after the menus, ``extra`` its docks before the
+    window lists them): it joins its group, not the end."""
+    menu.clear()
+    by_name = docks_by_name(window) | {d.objectName(): d for d in extra}
+    for title, names in GROUPS:
+        docks = [by_name[n] for n in names if n in by_name]
+        if docks:
+            menu.addSection(title.capitalize())
+            for d in docks:
+                menu.addAction(d.toggleViewAction())
+    rest = [d for n, d in by_name.items() if group_of(n) is None]
+    if rest:
+        menu.addSeparator()
+        for d in rest:
+            menu.addAction(d.toggleViewAction())
+    menu.addSeparator()
+    menu.addAction("Arrange docks in &groups", lambda: arrange_in_groups(window))
+
+
 def save_layout(window) -> None:
     QSettings().setValue(STATE_KEY, window.saveState(STATE_VERSION))
 

@@ -44,7 +44,8 @@ def walk_away(sim: U.Simulator, pools_def, pools: np.ndarray, majority: int,
     """Each partner in the alliance (the split ``pools``, with its friendly fights) and going alone
     (every seat fielded by every partner, no transfer), on the simulator's draws: expected seats,
     P(majority) of the alliance and of the partner alone. The alliance is worth it to a partner
-    only if it gains seats (``worth_it``). ``apart``: ``partners_apart`` of the same simulator,
+    only if it gains seats (``worth_it``); ``verdict`` says so in a word, "same" where the two
+    are equal to the shown precision (see ``verdict``). ``apart``: ``partners_apart`` of the same simulator,
     when the caller keeps it; the split's draws are the simulator's ``move`` from whatever it last
     ran (only the seats that differ are drawn again)."""
     s_out = apart if apart is not None else partners_apart(sim, pools_def, majority)
@@ -73,8 +74,38 @@ def walk_away_figures(s_in: U.Summary, s_out: U.Summary, pools_def, majority: in
                        "p_majority_alone": round(float((s_out.seats_of(k) >= majority).mean()), 4),
                        "p_majority_partner_in_alliance": round(float((s_in.seats_of(k) >= majority).mean()), 4),
                        "p_majority_partners_apart": round(s_out.p_majority, 4),
-                       "worth_it": bool(a > b)}
+                       "worth_it": bool(a > b), "verdict": verdict(a, b)}
     return out
+
+
+GAIN_PLACES = 2     # the gain is shown to hundredths of a seat
+
+
+def verdict(alliance: float, alone: float) -> str:
+    """Is the alliance worth it to a partner with ``alliance`` expected seats in it and ``alone``
+    going alone: "yes" (it gains seats), "no" (it loses seats) or "same" where the gain is 0 to
+    the hundredth shown (a partner with no vote where it did not stand: going alone changes
+    nothing, and the baseline cannot tell). ``worth_it`` stays ``alliance > alone``."""
+    gain = round(alliance - alone, GAIN_PLACES)
+    return "same" if gain == 0 else "yes" if gain > 0 else "no"
+
+
+def seats_going_alone_changes(projector, pools: np.ndarray, fights: np.ndarray | None = None) -> int:
+    """The seats of the split ``pools`` (with its friendly fights: a partner bit mask per seat,
+    0 = all) in which going alone differs from the alliance: some partner had a vote there in the
+    projector's baseline but does not stand in the split (in the alliance its voters transfer,
+    going alone they vote for it). None: each partner had a vote only where the split has it
+    stand (the split is the baseline's own), so going alone changes nothing and the walk-away
+    cannot tell whether the alliance is worth it."""
+    n_p = projector.pools.n_partners
+    had = (np.asarray(projector.prepared.votes)[:, :n_p] > 0) @ (1 << np.arange(n_p, dtype=np.int64))
+    pools = np.asarray(pools, dtype=np.int64)
+    every = (1 << n_p) - 1
+    stand = np.where(pools < n_p, np.left_shift(1, np.minimum(pools, n_p - 1)), every)
+    if fights is not None:
+        f = np.asarray(fights, dtype=np.int64)
+        stand = np.where((pools == projector.pools.contested) & (f != 0), f, stand)
+    return int(((had & ~stand) != 0).sum())
 
 
 @dataclass(frozen=True)

@@ -48,8 +48,9 @@ class Blocs:
         if view is not None:
             mb.insertMenu(view, self.dataset_menu)
         self.dataset_menu.addAction("&Parties and lineage…", self.parties)
-        if view is not None:
-            view.menu().addAction(self.dock.toggleViewAction())
+        if view is not None:       # the Blocs dock joins the deal's group in View (not after Arrange…)
+            from ..dock_layout import fill_view_menu
+            fill_view_menu(view.menu(), window, self.docks())
 
     def docks(self):
         return [self.dock]

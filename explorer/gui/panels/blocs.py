@@ -9,7 +9,7 @@ Every edit is one undo step on the scenario's stack."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QMimeData, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QSize, Qt, Signal
 from PySide6.QtGui import QDrag, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMenu, QMessageBox,
@@ -322,7 +322,8 @@ class BlocsPanel(DocumentView, QWidget):
         lay.addLayout(top)
         lay.addLayout(row2)
         lay.addWidget(self.totals)
-        lay.addWidget(self.empty)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        lay.addWidget(self.empty, 1)       # with no rival, the room the seats would take (no gap above it)
         lay.addWidget(self.bar)
         lay.addWidget(self.stack, 1)
         # new contenders (parties absent from the baseline, independents in named seats): a line when any
@@ -333,7 +334,36 @@ class BlocsPanel(DocumentView, QWidget):
                                    "(+ adds one, − removes one)")
         self.contenders.hide()
         lay.addWidget(self.contenders)
+        lay.addStretch(0)     # the room below the seat list's whole rows (see _snap_seats)
+        self.stack.installEventFilter(self)
         self.set_document(doc)
+
+    def _snap_seats(self) -> None:
+        """The seat list as tall as the whole rows that fit in the room the dock leaves it (at
+        least two), so that no row is cut by its bottom edge; the pixels below go to the stretch."""
+        lst = self.stack.currentWidget()
+        if lst is None or not self.stack.isVisible():
+            return
+        grid = lst.gridSize().height()
+        if grid <= 0:
+            return
+        lay = self.layout()
+        below = lay.contentsMargins().bottom()
+        if self.contenders.isVisible():
+            below += self.contenders.height() + lay.spacing()
+        frame = 2 * lst.frameWidth()
+        rows = max(2, (self.height() - self.stack.y() - below - frame) // grid)
+        if self.stack.maximumHeight() != rows * grid + frame:
+            self.stack.setMaximumHeight(rows * grid + frame)
+
+    def resizeEvent(self, e) -> None:
+        super().resizeEvent(e)
+        self._snap_seats()
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.stack and event.type() in (QEvent.Type.Move, QEvent.Type.Show):
+            self._snap_seats()     # the buttons above wrapped to another row, or the list came back
+        return super().eventFilter(obj, event)
 
     # -- the document ----------------------------------------------------------------------------
     def document_shown(self, doc: Document) -> None:
@@ -386,6 +416,10 @@ class BlocsPanel(DocumentView, QWidget):
     def _fill(self) -> None:
         b = self.current()
         self.empty.setVisible(b is None)
+        # no rival: no buttons and no seat list (its least height of two rows made the dock scroll
+        # below a note that fits)
+        self.bar.setVisible(b is not None)
+        self.stack.setVisible(b is not None)
         self.transfer.setEnabled(b is not None)
         self._fill_presets(b)
         if b is None:
@@ -440,6 +474,7 @@ class BlocsPanel(DocumentView, QWidget):
         self._filled = (split, np.array(st, copy=True), won)
         self.items_made += len(self._items)
         self.bar.updateGeometry()
+        self._snap_seats()
 
     def _recolour(self, changed: np.ndarray, won: np.ndarray) -> None:
         """The items of the seats (indices) whose projected winner changed: their swatch and tooltip."""

@@ -2,7 +2,7 @@
 clicking one selects its seats everywhere."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from ...core.rules import KIND_LABELS
@@ -11,7 +11,25 @@ from ..style import SEVERITY_LABELS, plain_rich, severity_icon
 from .common import SEVERITY_ROLE
 
 
+def empty_text(doc: Document) -> tuple[str, bool]:
+    """What the dock says when there is no conflict, and whether it is good news: with no rule
+    (or every rule switched off) there is nothing to meet, and seats still unassigned are named,
+    not hidden behind "meets every rule"."""
+    sc = doc.scenario
+    rules = [r for r in sc.rules.rules if r.enabled]
+    pools = doc.pools
+    un = doc.evaluation.pool_counts.get(pools.key(pools.unassigned), 0)
+    still = f" {un} seat{'s are' if un != 1 else ' is'} still unassigned." if un else ""
+    if not rules:
+        off = len(sc.rules.rules)
+        return (f"No rules to check{f' ({off} switched off)' if off else ''}: add one in the Rules dock."
+                + still, False)
+    return "No conflicts: this split meets every rule." + still, not un
+
+
 class ConflictListModel(DocumentView, QAbstractListModel):
+    shown = Signal()        # every evaluation shown (the conflicts or not): the empty note may change
+
     def __init__(self, doc: Document, parent=None):
         super().__init__(parent)
         self._items: list = []
@@ -24,12 +42,14 @@ class ConflictListModel(DocumentView, QAbstractListModel):
             self.beginResetModel()
             self._items = list(doc.evaluation.conflicts)
             self.endResetModel()
+        self.shown.emit()
 
     def evaluated(self, ev, delta=None) -> None:
         if ev.conflicts != self._items:
             self.beginResetModel()
             self._items = list(ev.conflicts)
             self.endResetModel()
+        self.shown.emit()
 
     def conflict(self, row: int):
         return self._items[row]
@@ -68,20 +88,35 @@ class ConflictPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.clicked.connect(self._clicked)
         self.view.activated.connect(self._clicked)
-        self.empty = QLabel("No conflicts: this split meets every rule.")
-        self.empty.setStyleSheet("color:#1B7F3B; padding: 6px;")
+        self.empty = QLabel()
+        self.empty.setObjectName("conflicts_empty")
+        self.empty.setWordWrap(True)
+        self._empty_shown = None     # the note's text and colour shown (set again only when they change)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.view)
         lay.addWidget(self.empty)
         self.model.modelReset.connect(self._update)
+        self.model.shown.connect(self._update_empty)
         self._update()
 
     def set_document(self, doc: Document) -> None:
         self.model.set_document(doc)
 
+    def _update_empty(self) -> None:
+        doc = self.model.doc
+        if self.model.rowCount() or doc is None:
+            return
+        note = empty_text(doc)
+        if note != self._empty_shown:      # most moves change neither: nothing to re-lay
+            self._empty_shown = note
+            text, good = note
+            self.empty.setText(text)
+            self.empty.setStyleSheet(f"color:{'#1B7F3B' if good else '#555'}; padding: 6px;")
+
     def _update(self):
         n = self.model.rowCount()
+        self._update_empty()
         self.empty.setVisible(n == 0)
         self.view.setVisible(n > 0)
         # the list laid out now, not by QListView's zero timer after the window has painted the

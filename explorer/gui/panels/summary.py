@@ -2,7 +2,9 @@
 majority, the vote coverage and the split per Lok Sabha seat (PC)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+import re
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -10,6 +12,7 @@ from ...core.palette import party_colour
 from ..document import Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel
 from ..style import esc, pool_colour, swatch_icon
+from ..view_fit import column_need, fit_height_to_rows
 from .scoreboard import MajorityBar
 
 
@@ -65,14 +68,21 @@ class PcSplitModel(DocumentView, QAbstractTableModel):
     def columnCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.headers)
 
+    # the two long pools' headers on two lines: the table fits the dock's width at two partners
+    HYPHENATED = {"Contested": "Con-\ntested", "Unassigned": "Unas-\nsigned"}
+
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
+            return None
+        name = self.headers[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.HYPHENATED.get(name, name) if 0 < section < len(self.headers) - 1 else name
+        if role == Qt.ItemDataRole.ToolTipRole:
             if section == 0:
                 return "Parent Lok Sabha seat (PC) of the assembly seats"
             if section == len(self.headers) - 1:
                 return "Seats the alliance is projected to win in this Lok Sabha seat's segments"
+            return f"Seats in the {name} pool"
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -81,8 +91,8 @@ class PcSplitModel(DocumentView, QAbstractTableModel):
         c = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[index.row()][c]
-        if c == 0:
-            return None
+        if c == 0:     # the whole name, where the column elides it (past its longest word)
+            return self._cells[index.row()][0] if role == Qt.ItemDataRole.ToolTipRole else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._center
         if role == Qt.ItemDataRole.ForegroundRole and c < len(self.headers) - 1:
@@ -194,9 +204,19 @@ class SummaryPanel(DocumentView, QWidget):
         self.pc_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.pc_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self._unsized = True           # the PC table's columns: sized when first shown (set_active, _pcs_reset)
+        # as tall as its rows, the dock scrolling it with the rest (one scroll bar, not one in another)
+        self.pc_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._pc_need: dict[int, int] = {}     # each column's width to show it whole (the PC's: its least)
+        self.pc_view.viewport().installEventFilter(self)
         self.pc_model.modelReset.connect(self._pcs_reset)
-        lay.addWidget(self.pc_view, 1)
+        lay.addWidget(self.pc_view)
+        lay.addStretch(1)
         self.set_document(doc)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.pc_view.viewport() and event.type() == QEvent.Type.Resize and self._pc_need:
+            self._fit_pc_width()
+        return super().eventFilter(obj, event)
 
     def _pcs_reset(self) -> None:
         """Another data set or partner list: the PC table's columns sized now if it shows, else when
@@ -207,15 +227,34 @@ class SummaryPanel(DocumentView, QWidget):
             self._size_columns()
 
     def _size_columns(self):
+        """Sized once per shape (ResizeToContents would re-measure every cell on every change): each
+        pool's column its header's and its counts' need (any count up to the PC's segments), the PC
+        column the room left, never short of the longest word of a PC's name (split at spaces and
+        hyphens: "Bhiwani-Mahendragarh"), the whole name in its tooltip; past that (many partners)
+        the table scrolls sideways."""
         self._unsized = False
-        # sized once per shape: ResizeToContents would re-measure every cell on every change
-        self.pc_view.resizeColumnsToContents()
-        hh = self.pc_view.horizontalHeader()
-        for c in range(self.pc_model.columnCount()):
+        v, m = self.pc_view, self.pc_model
+        v.resizeColumnsToContents()
+        hh = v.horizontalHeader()
+        for c in range(m.columnCount()):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
-            if c:
-                self.pc_view.setColumnWidth(c, max(self.pc_view.columnWidth(c), 34))
-        hh.setStretchLastSection(True)     # the PC names whole; a narrow dock scrolls the table
+        hh.setStretchLastSection(False)
+        rows = range(m.rowCount())
+        counts = {m.index(r, c).data() for r in rows for c in range(1, m.columnCount())} | {"·"}
+        self._pc_need = {c: max(column_need(v, c, counts), 34) for c in range(1, m.columnCount())}
+        fm = v.fontMetrics()
+        words = {w for r in rows for w in re.split(r"[\s-]+", str(m.index(r, 0).data())) if w}
+        self._pc_need[0] = column_need(v, 0, [max(words, key=fm.horizontalAdvance, default="")])
+        self._fit_pc_width()
+
+    def _fit_pc_width(self) -> None:
+        v = self.pc_view
+        others = sum(wd for c, wd in self._pc_need.items() if c)
+        for c, wd in self._pc_need.items():
+            wd = max(wd, v.viewport().width() - others) if c == 0 else wd
+            if v.columnWidth(c) != wd:
+                v.setColumnWidth(c, wd)
+        fit_height_to_rows(v, fixed=True)
 
     def _size_partner_table(self):
         v = self.partner_view

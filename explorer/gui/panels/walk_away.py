@@ -24,7 +24,9 @@ from ...core.delta import Delta
 from ..document import DocumentView
 from ..jobs import run_job
 from ..live_uncertainty import Figures, cached_params, fork, give_back_freed_memory
-from .common import SORT_ROLE, column_need, fit_height_to_rows, runs
+from ...core.optimise.simulated import seats_going_alone_changes, verdict
+from ..view_fit import FitToRoom
+from .common import SORT_ROLE, column_need, runs
 
 @dataclass(frozen=True, eq=False)
 class WalkAwayRun:
@@ -44,6 +46,34 @@ class WalkAwayRun:
 GAIN, LOSS, STALE = QColor("#1B7F3B"), QColor("#B3261E"), QColor("#888888")
 
 
+CANNOT_TELL = ("Each partner had a vote only where this split has it stand (two partners only in its friendly "
+               "fights): going alone, its voters vote as they did, so the alliance and going alone give the same "
+               "seats. A baseline where the partners stood apart (a Lok Sabha read by assembly segment, or an "
+               "election before the alliance) can tell whether the alliance is worth it.")
+
+
+def verdict_note(current: dict, changes: int | None = None) -> str:
+    """The dock's note on the current split's figures (partner -> ``walk_away`` figures): to whom
+    the alliance is worth it, to whom not, and to whom it is the same. When it is the same to every
+    partner and ``changes`` (``seats_going_alone_changes`` of the split) is 0, why: each partner had
+    a vote only where the split has it stand (the baseline is the alliance's own election), so going
+    alone changes nothing and the baseline cannot tell."""
+    by = {"yes": [], "no": [], "same": []}
+    for code, w in current.items():
+        by[w.get("verdict") or verdict(w["alliance"], w["alone"])].append(code)
+    if current and len(by["same"]) == len(current):
+        if changes == 0:
+            return ("Going alone changes nothing in this baseline: no partner had a candidate where another "
+                    "stood, so it cannot tell.")
+        return "The current split gives every partner the same seats as going alone."
+    parts = ["worth it to " + ", ".join(by["yes"]) if by["yes"] else "worth it to no partner"]
+    if by["yes"] and by["no"]:
+        parts.append("not to " + ", ".join(by["no"]))
+    if by["same"]:
+        parts.append("the same to " + ", ".join(by["same"]))
+    return f"The current split is {'; '.join(parts)}."
+
+
 class WalkAwayModel(QAbstractTableModel):
     """One row per split (current, proposal) and partner."""
     COLUMNS = ("Split", "Partner", "Allied", "Alone", "Gain", "P(maj.)", "P alone", "Worth?")
@@ -58,7 +88,8 @@ class WalkAwayModel(QAbstractTableModel):
             4: "In the alliance minus going alone (expected seats)",
             5: "P(the alliance reaches the majority) under this split",
             6: "P(the partner alone reaches the majority) going alone (every seat fielded by every partner)",
-            7: "The alliance is worth it to a partner only if it gains it seats"}
+            7: "The alliance is worth it to a partner only if it gains it seats; \"same\": the same seats "
+               "either way, to the hundredth shown"}
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -78,7 +109,7 @@ class WalkAwayModel(QAbstractTableModel):
 
     def _set_rows(self, figures: dict[str, dict], every: bool = False) -> None:
         rows = [(label, code, w["alliance"], w["alone"], round(w["alliance"] - w["alone"], 3),
-                 w["p_majority_alliance"], w["p_majority_alone"], w["worth_it"])
+                 w["p_majority_alliance"], w["p_majority_alone"], w.get("verdict") or verdict(w["alliance"], w["alone"]))
                 for label, wa in figures.items() for code, w in wa.items()]
         if [r[:2] for r in rows] != [r[:2] for r in self._rows]:
             self.beginResetModel()
@@ -136,7 +167,7 @@ class WalkAwayModel(QAbstractTableModel):
         if c in (self.C_PM_ALLIANCE, self.C_PM_ALONE):
             return U.probability_percent(v, 1)      # never "100.0 %" short of certainty
         if c == self.C_WORTH:
-            return "yes" if v else "no"
+            return v        # yes, no, or same (see optimise.simulated.verdict)
         return str(v)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -153,8 +184,8 @@ class WalkAwayModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if self.stale:
                 return QBrush(STALE)
-            if c in (self.C_GAIN, self.C_WORTH):
-                return QBrush(GAIN if row[self.C_WORTH] else LOSS)
+            if c in (self.C_GAIN, self.C_WORTH) and row[self.C_WORTH] != "same":    # same: no colour, no verdict
+                return QBrush(GAIN if row[self.C_WORTH] == "yes" else LOSS)
         return None
 
 
@@ -212,14 +243,15 @@ class WalkAwayPanel(DocumentView, QWidget):
         hh.customContextMenuRequested.connect(lambda pos: self.column_menu().exec(hh.mapToGlobal(pos)))
         for c in WalkAwayModel.HIDDEN:
             self.view.setColumnHidden(c, True)
-        # as tall as its rows, with no scroll bar of its own: the dock scrolls a table taller than
-        # its share (a bar of the table's own took its width from the last column: 'Wort')
-        self.view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the table scrolls its own rows, as tall as the whole rows that fit below the note (all of
+        # them when they fit: no empty white rows, no row half under the dock's edge), the dock
+        # scrolling only below one row; its columns fit the viewport left beside its scroll bar
+        # (see _fit_width: a bar of its own once took its width from the last column, 'Wort')
         self._natural: dict[int, int] = {}     # the columns' widths to their contents (see _fit_width)
-        self.view.installEventFilter(self)
-        for sig in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved, self.model.layoutChanged):
-            sig.connect(self._fit_height)
-        lay.addWidget(self.view, 1)
+        self.view.viewport().installEventFilter(self)
+        lay.addWidget(self.view)
+        lay.addStretch(1)
+        self._room = FitToRoom(self, self.view)
         self.set_document(doc)
 
     # -- the columns -----------------------------------------------------------------------------------
@@ -285,12 +317,12 @@ class WalkAwayPanel(DocumentView, QWidget):
         self._fit_height()
 
     def eventFilter(self, obj, event) -> bool:
-        if obj is self.view and event.type() == QEvent.Type.Resize and self._natural:
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize and self._natural:
             self._fit_width()
         return super().eventFilter(obj, event)
 
     def _fit_height(self, *_) -> None:
-        fit_height_to_rows(self.view)
+        self._room.fit()
 
     # -- inputs ------------------------------------------------------------------------------------
     def set_document(self, doc) -> None:
@@ -478,13 +510,13 @@ class WalkAwayPanel(DocumentView, QWidget):
         self._fit_columns()
         s = self.settings_of()
         cur = figures["current"]
-        gain = [c for c, w in cur.items() if w["worth_it"]]
-        lose = [c for c in cur if c not in gain]
-        verdict = ("worth it to " + ", ".join(gain) if gain else "worth it to no partner") + \
-            ("; not to " + ", ".join(lose) if gain and lose else "")
-        text = f"The current split is {verdict}."
+        sc = self.doc.scenario
+        same = all((w.get("verdict") or verdict(w["alliance"], w["alone"])) == "same" for w in cur.values())
+        text = verdict_note(cur, seats_going_alone_changes(self.doc.evaluation.projector, sc.pool, sc.fight_masks())
+                            if same else None)      # why, only when it is the same to every partner
         if self.note.text() != text:     # most moves change no verdict: nothing to re-lay
             self.note.setText(text)
-        self.note.setToolTip(f"Going alone: every partner fields a candidate in every seat, no transfer. "
+        why = (CANNOT_TELL + " ") if text.startswith("Going alone changes nothing") else ""
+        self.note.setToolTip(why + f"Going alone: every partner fields a candidate in every seat, no transfer. "
                              f"{s.draws:,} simulated elections ({s.level} uncertainty)."
                              + (" The proposal rows: the optimiser's last proposal." if "proposal" in figures else ""))

@@ -6,9 +6,10 @@ Pool and Cost columns."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QMenu, QStyle, QTableView, QVBoxLayout,
+                               QWidget)
 
 from dataclasses import dataclass
 
@@ -17,7 +18,8 @@ from ...core.delta import Delta
 from ..document import DocumentView
 from ..jobs import JobLane, run_job
 from ..live_uncertainty import cached_params
-from .common import AC_ROLE, SORT_ROLE, runs
+from ..view_fit import FitToRoom
+from .common import AC_ROLE, SORT_ROLE, column_need, runs
 from ...core.uncertainty import probability_percent
 
 
@@ -39,7 +41,8 @@ def win_probabilities(doc, level: str, seed: int):
 
 
 class WhoContestsModel(QAbstractTableModel):
-    C_COST, C_BEST = 3, 4      # then P(win) with each partner alone, and in a friendly fight
+    C_NO, C_NAME, C_POOL, C_COST, C_BEST = 0, 1, 2, 3, 4    # then P(win) with each partner alone, and in a friendly fight
+    HIDDEN = (C_POOL,)     # shown when asked for (the header's menu): the columns fit a 1366-wide window's dock
     def __init__(self, parent=None):
         super().__init__(parent)
         self.P = None             # (partners + 1, N): P(alliance wins) alone per partner, then friendly fight
@@ -94,10 +97,27 @@ class WhoContestsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and section < len(self.columns):
-            return self.columns[section]
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section == self.C_COST:
-            return "Expected seats the current pool gives up against the better partner alone"
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        name = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            # two lines past the constituency ("Cost\nnow", "AAP\nalone"; a friendly fight "Fight", as
+            # on the Blocs dock's button): the columns fit the dock's width
+            if section == len(self.columns) - 1:
+                return "Fight"
+            return name.replace(" ", "\n", 1) if section > 1 else name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if section == self.C_COST:
+                return "Cost now: expected seats the current pool gives up against the better partner alone"
+            if section == self.C_BEST:
+                return "Better: the partner with the higher P(the alliance wins) as the lone candidate"
+            if section == len(self.columns) - 1:
+                return "Friendly fight: P(the alliance wins the seat) with every partner standing"
+            if section > self.C_BEST:
+                return f"{name}: P(the alliance wins the seat)"
+            if section == self.C_POOL:
+                return "Pool: the seat's pool in the current split"
+            return name
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -116,6 +136,8 @@ class WhoContestsModel(QAbstractTableModel):
             return v
         if role == AC_ROLE:
             return row[0]
+        if role == Qt.ItemDataRole.ToolTipRole and c == self.C_NAME:
+            return f"{row[0]} {row[1]}: pool {row[2]}"      # the pool column is hidden unless asked for
         if role == Qt.ItemDataRole.TextAlignmentRole and (c == 0 or cost or c > self.C_BEST):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and cost and v > 0.0005:
@@ -158,8 +180,75 @@ class WhoContestsPanel(DocumentView, QWidget):
         # sized once per computation: ResizeToContents would re-read every cell on every move
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.clicked.connect(lambda i: self.hub.set([i.data(AC_ROLE)], self))
-        lay.addWidget(self.view, 1)
+        # one scroll bar, the table's: as tall as the whole rows that fit below the note, its
+        # columns the viewport's width (see _fit_columns)
+        self._need: dict[int, int] = {}      # each column's width to show it whole (the constituency's: its least)
+        self.view.viewport().installEventFilter(self)
+        hh = self.view.horizontalHeader()
+        hh.sortIndicatorChanged.connect(lambda *_: self._need and self._fit_columns())   # its mark takes room
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(lambda pos: self.column_menu().exec(hh.mapToGlobal(pos)))
+        self._hidden = set(WhoContestsModel.HIDDEN)    # the columns hidden (set again after each computation's reset)
+        lay.addWidget(self.view)
+        lay.addStretch(1)
+        self._room = FitToRoom(self, self.view)
         self.set_document(doc)
+
+    def eventFilter(self, obj, event) -> bool:
+        if obj is self.view.viewport() and event.type() == QEvent.Type.Resize and self._need:
+            self._fit_columns()
+        return super().eventFilter(obj, event)
+
+    def column_menu(self) -> QMenu:
+        """The header's context menu: every column but the constituency's, ticked when shown."""
+        menu = QMenu(self)
+        for c, name in enumerate(self.model.columns):
+            if c == WhoContestsModel.C_NAME:
+                continue
+            act = menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(not self.view.isColumnHidden(c))
+            act.toggled.connect(lambda on, c=c: self.show_column(c, on))
+        return menu
+
+    def show_column(self, c: int, on: bool) -> None:
+        self._hidden = self._hidden - {c} if on else self._hidden | {c}
+        self.view.setColumnHidden(c, not on)
+        if self._need:
+            self._fit_columns()
+
+    def _measure_columns(self) -> None:
+        """Each column's need (``column_need``) once per computation: the Pool column any pool's
+        label (a move changes it), the Cost column any cost; the constituency's least is its
+        header's and its longest word's, so that a name is elided only past its longest word."""
+        v, m = self.view, self.model
+        pools = m.doc.pools
+        fm = v.fontMetrics()
+        words = {w for r in m._rows for w in str(r[1]).split()}
+        longest = max(words, key=fm.horizontalAdvance, default="")
+        texts = {1: [longest], 2: [pools.label(k) for k in range(len(pools))],
+                 WhoContestsModel.C_COST: ["0.00", "1.00", "—"]}
+        self._need = {c: column_need(v, c, texts.get(c)) for c in range(m.columnCount())}
+        self._name_whole = column_need(v, 1)
+
+    def _fit_columns(self) -> None:
+        """The shown columns at their needs (the sorted one with room for its sort mark) and the
+        constituency taking the room left, at least its least: past that (many partners, or the
+        Pool column asked for) the table scrolls sideways."""
+        v = self.view
+        hh = v.horizontalHeader()
+        need = {c: wd for c, wd in self._need.items() if not v.isColumnHidden(c)}
+        sorted_c = hh.sortIndicatorSection()
+        if hh.isSortIndicatorShown() and sorted_c in need:
+            style = v.style()
+            need[sorted_c] += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + \
+                style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        least = need.pop(WhoContestsModel.C_NAME)
+        need[WhoContestsModel.C_NAME] = max(least, v.viewport().width() - sum(need.values()))
+        for c, wd in need.items():
+            if v.columnWidth(c) != wd:
+                v.setColumnWidth(c, wd)
+        self._room.fit()
 
     def document_shown(self, doc) -> None:
         self._on_evaluated(doc.evaluation)
@@ -211,10 +300,15 @@ class WhoContestsPanel(DocumentView, QWidget):
             return
         self.computing = False
         self.model.set_data(doc, P)
+        for c in range(self.model.columnCount()):
+            self.view.setColumnHidden(c, c in self._hidden)
         self._rows_of = doc.evaluation
         self.figuresChanged.emit(P)
         self.view.sortByColumn(WhoContestsModel.C_COST, Qt.SortOrder.DescendingOrder)
-        self.view.resizeColumnsToContents()
+        self._measure_columns()
+        self._fit_columns()
         n = sum(1 for r in range(self.model.rowCount()) if self.model._rows[r][WhoContestsModel.C_COST] > 0.0005)
-        self.note.setText(f"{O.DEFAULT_DRAWS:,} simulated elections. {n} seats are with a partner that has the "
-                          f"lower P(win); sorted by what that costs (click a header to sort).")
+        self.note.setText(f"{n} seats with the partner of the lower P(win), dearest first "
+                          f"({O.DEFAULT_DRAWS:,} simulated elections).")
+        self.note.setToolTip("Sorted by what the current pool costs against the better partner alone; click a "
+                             "header to sort by it, right-click one to show or hide columns (Pool).")
