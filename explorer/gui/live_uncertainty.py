@@ -5,8 +5,8 @@ the moved seats' draws (``Simulator.move``, a few ms, on the GUI thread); a chan
 assumptions, of the uncertainty level or of the number of draws recomputes off the GUI thread,
 the last figures marked stale until the new ones arrive. One job runs at a time; changes made
 meanwhile are coalesced into one more job. A large data set's first figures come in two passes:
-``QUICK_DRAWS`` draws at once (the window shows them greyed, "first figures from 1,000 draws"), then
-all of them; the cushion, the walk-away and the optimiser wait for all of them."""
+``QUICK_DRAWS`` draws at once (the window shows them greyed, "first 1,000 of 10,000 draws…"), then
+all of them; the cushion and the walk-away (``simulator_for``) wait for all of them."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -307,8 +307,8 @@ class LiveUncertainty(QObject):
     MOVE_SEAT_DRAWS = 90 * U.DEFAULT_DRAWS
 
     # a data set of more seats x draws than this gets its first figures in two passes (Haryana's
-    # 90 x 10,000 in one: 0.1 s; 4,100 seats x 21 partners: the first figures 1.2 s after the job
-    # starts instead of 4.6 s, all of them 1.2 s later than in one pass)
+    # 90 x 10,000 in one: 0.1 s; 4,100 seats x 21 partners, quiet: the first figures 2.1 s after
+    # the window is made instead of 6.0 s, all of them at 5.6-5.9 s)
     QUICK_DRAWS = 1_000
     QUICK_SEAT_DRAWS = 2_000_000
 
