@@ -21,6 +21,18 @@ def wait(qtbot, panel):
                     timeout=60000)
 
 
+def shown_in_front(qtbot, w):
+    """The window shown, its Walk-away dock in front and its figures landed and laid out."""
+    from PySide6.QtWidgets import QApplication
+    w.show()
+    qtbot.waitExposed(w)
+    w.analysis.walk_dock.raise_()
+    panel = w.analysis.walk
+    wait(qtbot, panel)
+    QApplication.processEvents()
+    return panel
+
+
 def assert_current_rows_are_a_fresh_simulators(w, model, sc, params, s) -> None:
     """The dock's current rows equal walk_away on a fresh simulator of the window's split, to the
     last digit (``s``: the live settings, draws and seed)."""
@@ -330,12 +342,7 @@ def test_eight_partners_at_1366x768_every_header_and_row_whole_in_the_dock(qtbot
     sc.assign_all("JMM")
     w = open_window(qtbot, sc)
     w.resize(1366, 768)
-    w.show()
-    qtbot.waitExposed(w)
-    w.analysis.walk_dock.raise_()
-    panel = w.analysis.walk
-    wait(qtbot, panel)
-    QApplication.processEvents()
+    panel = shown_in_front(qtbot, w)
     view, m = panel.view, panel.model
 
     def check(rows):
@@ -362,12 +369,7 @@ def test_two_partners_no_empty_rows_and_no_half_row_with_a_proposal(qtbot):
     from PySide6.QtWidgets import QApplication
     from .fit_checks import assert_columns_whole, assert_one_scroll_bar, assert_rows_whole
     w = open_window(qtbot, congress_everywhere())
-    w.show()
-    qtbot.waitExposed(w)
-    w.analysis.walk_dock.raise_()
-    panel = w.analysis.walk
-    wait(qtbot, panel)
-    QApplication.processEvents()
+    panel = shown_in_front(qtbot, w)
     view = panel.view
     assert panel.model.rowCount() == 2 and view.verticalScrollBar().maximum() == 0
     assert_rows_whole(view)                     # the table ends with its second row

@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QScrollArea, QStyle, QTableView, QWidget
 
@@ -117,4 +117,20 @@ class FitToRoom(QObject):
         if (obj is self.panel and event.type() == QEvent.Type.Resize) or \
                 (obj is self.view and event.type() in (QEvent.Type.Move, QEvent.Type.Resize)):
             self.fit()
+        return False
+
+
+class OnWidthChange(QObject):
+    """Calls ``fit`` when ``view``'s width changes (a dialog resized, a splitter moved), on the
+    event loop's next turn: a stretched column is given its new width by the header after the
+    viewport's resize event, so rows wrapped at it are measured then."""
+
+    def __init__(self, view: QTableView, fit):
+        super().__init__(view)
+        self.fit = fit
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Resize and event.oldSize().width() != event.size().width():
+            QTimer.singleShot(0, self.fit)
         return False

@@ -11,7 +11,7 @@ import itertools
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox,
                                QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
                                QProgressBar, QPushButton, QStyle,
@@ -22,6 +22,7 @@ from ..style import plain_rich
 from ..jobs import run_job
 from ..live_uncertainty import Settings, cached_params
 from ...core.uncertainty import probability_percent
+from ..view_fit import OnWidthChange, fit_height_to_rows
 
 FACTION_COST = 0.5      # the cost a faction claim starts soft with (expected seats per seat short)
 KIND_LABELS = {"must_have": "must-have", "faction_claim": "faction claim", "regional_minimum": "regional minimum",
@@ -188,9 +189,7 @@ class OptimiseDialog(QDialog):
         self._fit_rule_rows()
         # each rule's lines whole at the width its column has (sized before the dialog was, rows
         # of two lines of text lost their third, the kind and id, to "…")
-        # (a stretched column follows its table's width without a sectionResized: the viewport's
-        # resize says it, see eventFilter)
-        self.rules.viewport().installEventFilter(self)
+        OnWidthChange(self.rules, self._fit_rule_rows)
         v.addWidget(self.rules, 1)
         soft_start = [rid for rid in self.rule_ids if self.hardness[rid].currentData()]
         if soft_start:
@@ -209,16 +208,6 @@ class OptimiseDialog(QDialog):
         self.baseline_warning.setVisible(bool(gap))
         v.addWidget(self.baseline_warning)
         return box
-
-    def eventFilter(self, obj, event) -> bool:
-        """A table's width changed (the dialog resized, the splitter moved): its rows wrap anew."""
-        if event.type() == QEvent.Type.Resize and event.oldSize().width() != event.size().width():
-            # once the header has given its stretched column the new width (after this event)
-            if obj is self.rules.viewport():
-                QTimer.singleShot(0, self._fit_rule_rows)
-            elif obj is self.figures.viewport():
-                QTimer.singleShot(0, self._fit_figures)
-        return False
 
     def _fit_rule_rows(self) -> None:
         """Each rule's row as tall as its text wrapped at its column's width, less the item's text
@@ -270,7 +259,7 @@ class OptimiseDialog(QDialog):
         # as tall as its rows (a dozen: a half row and a scroll bar before, with the seats that
         # change below in room to spare); the seats that change take the rest
         self.figures.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.figures.viewport().installEventFilter(self)
+        OnWidthChange(self.figures, self._fit_figures)
         fl.addWidget(self.figures)
         v.addWidget(fig)
         self.changes_label = QLabel("Seats that change")
@@ -406,7 +395,6 @@ class OptimiseDialog(QDialog):
         self.apply_btn.setEnabled(len(moved) > 0)
 
     def _fit_figures(self) -> None:
-        from ..view_fit import fit_height_to_rows
         self.figures.resizeRowsToContents()
         fit_height_to_rows(self.figures, fixed=True)
 

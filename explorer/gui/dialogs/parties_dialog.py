@@ -10,12 +10,13 @@ import csv
 import io
 from typing import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
                                QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout)
 
 from ...core.errors import DataError
 from ...core.lineage import COLUMNS, Lineage, read_lineage
+from ..view_fit import OnWidthChange
 
 
 PARTY_COLUMNS = ("Code", "ECI name", "Spellings", "Source", "Elections", "Lineage")
@@ -54,7 +55,7 @@ class PartiesDialog(QDialog):
         for name in ("Source", "Lineage"):
             ph.setSectionResizeMode(PARTY_COLUMNS.index(name), QHeaderView.ResizeMode.Stretch)
         self.parties.setWordWrap(True)
-        self.parties.viewport().installEventFilter(self)
+        OnWidthChange(self.parties, self.parties.resizeRowsToContents)   # rows wrap anew at its width
         self.parties.verticalHeader().hide()
         for c, width in ((0, 80), (1, 210), (2, 130), (4, 120)):
             self.parties.setColumnWidth(c, width)
@@ -102,14 +103,6 @@ class PartiesDialog(QDialog):
         on = self.tabs.widget(index) is self.lineage
         for b in self._lineage_buttons:
             b.setVisible(on)
-
-    def eventFilter(self, obj, event) -> bool:
-        """The parties' rows wrap anew when their table's width changes (once the header has given
-        the stretched columns their widths, after this event)."""
-        if obj is self.parties.viewport() and event.type() == QEvent.Type.Resize \
-                and event.oldSize().width() != event.size().width():
-            QTimer.singleShot(0, self.parties.resizeRowsToContents)
-        return False
 
     def _fill_parties(self, lin: Lineage) -> None:
         ds = self.ds

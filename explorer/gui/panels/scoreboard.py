@@ -185,18 +185,24 @@ def _set_colour(w: QWidget, colour: str) -> None:
     w.setPalette(pal)
 
 
+def _caption(text: str, *shorter: str) -> QuietLabel:
+    """A scoreboard caption: plain text (a partner code) in small grey, repainted without a re-layout."""
+    cap = QuietLabel()
+    cap.setText(text, *shorter)
+    cf = cap.font()
+    cf.setPointSizeF(8.0)
+    cap.setFont(cf)
+    _set_colour(cap, "#555")
+    return cap
+
+
 class Tile(QFrame):
     """A figure with a caption, for the scoreboard."""
 
     def __init__(self, caption: str, *shorter: str, parent=None):
         super().__init__(parent)
         self.setObjectName("tile")
-        self.caption = QuietLabel()   # plain text (a partner code); repaints without a re-layout
-        self.caption.setText(caption, *shorter)
-        cf = self.caption.font()
-        cf.setPointSizeF(8.0)
-        self.caption.setFont(cf)
-        _set_colour(self.caption, "#555")
+        self.caption = _caption(caption, *shorter)
         self.value = QuietLabel(rich=True)
         f = self.value.font()
         f.setPointSizeF(f.pointSizeF() + 5)
@@ -215,12 +221,7 @@ class Captioned(QFrame):
 
     def __init__(self, caption: str, widget: QWidget, parent=None):
         super().__init__(parent)
-        self.caption = QuietLabel()
-        self.caption.setText(caption)
-        cf = self.caption.font()
-        cf.setPointSizeF(8.0)
-        self.caption.setFont(cf)
-        _set_colour(self.caption, "#555")
+        self.caption = _caption(caption)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 3, 0, 0)
         lay.setSpacing(1)
