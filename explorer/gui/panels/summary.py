@@ -9,6 +9,8 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...core.palette import party_colour
+from ...core.partner_colours import shown_colours
+from ...core.pools import FIXED_COLOURS
 from ..document import Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel
 from ..style import esc, pool_colour, swatch_icon
@@ -121,7 +123,7 @@ class PartnerTableModel(QAbstractTableModel):
     def set_partners(self, partners) -> None:
         rows = [(p.code, str(p.alone), str(p.contested), str(p.fielding), str(p.sc_alone), str(p.won))
                 for p in partners]
-        icons = [p.colour for p in partners]
+        icons = list(shown_colours(tuple(p.colour for p in partners), FIXED_COLOURS))   # as drawn: a shade where alike
         if len(rows) != len(self._rows) or icons != self._icons:
             self.beginResetModel()
             self._rows, self._icons = rows, icons
