@@ -46,11 +46,14 @@ def test_who_contests_dock(qtbot, qtmodeltester):
     params, _ = U.params_for(sc.dataset)
     P = O.Optimiser(sc.dataset, sc, params, O.DEFAULT_DRAWS).table.win_prob
     np.testing.assert_array_equal(m.P, P)
-    assert m.columns == ["No.", "Constituency", "Pool", "Cost now", "Better", "AAP alone", "INC alone", "Friendly fight"]
+    assert m.columns == ["No.", "Constituency", "Pool", "Cost now", "Better", "P(win) better", "P(win) now",
+                         "AAP alone", "INC alone", "Friendly fight"]
     i = sc.seats.index_of(KALAYAT)
     row = next(r for r in range(90) if m.index(r, 0).data(AC_ROLE) == KALAYAT)
-    assert m.index(row, 5).data() == f"{P[0, i] * 100:.0f} %" and m.index(row, 6).data() == f"{P[1, i] * 100:.0f} %"
+    assert m.index(row, 7).data() == f"{P[0, i] * 100:.0f} %" and m.index(row, 8).data() == f"{P[1, i] * 100:.0f} %"
     assert m.index(row, 4).data() == ("AAP" if P[0, i] > P[1, i] else "INC")
+    # the compact columns: the better partner's P(win) and the current pool's (INC's)
+    assert m.index(row, 5).data() == f"{P[:2, i].max() * 100:.0f} %" and m.index(row, 6).data() == f"{P[1, i] * 100:.0f} %"
     cost = P[:2, i].max() - P[1, i]                       # Kalayat is with INC
     assert m.index(row, 3).data(Qt.UserRole + 1) == cost
     # sorted by the cost of the current assignment, dearest first
@@ -248,27 +251,33 @@ def test_who_contests_fits_the_dock_at_two_partners_with_one_scroll_bar(qtbot, j
     QApplication.processEvents()
     v, m = who.view, who.model
     code = sc.pools.partners[0].code
-    assert m.headerData(5, Qt.Horizontal) == f"{code}\nalone" and m.headerData(3, Qt.Horizontal) == "Cost\nnow"
+    first = WhoContestsModel.C_PARTNERS
+    assert m.headerData(first, Qt.Horizontal) == f"{code}\nalone" and m.headerData(3, Qt.Horizontal) == "Cost\nnow"
     fight = m.columnCount() - 1
     assert m.headerData(fight, Qt.Horizontal) == "Fight"
     assert "Friendly fight" in m.headerData(fight, Qt.Horizontal, Qt.ToolTipRole)
-    assert m.headerData(5, Qt.Horizontal, Qt.ToolTipRole).startswith(f"{code} alone")
+    assert m.headerData(first, Qt.Horizontal, Qt.ToolTipRole).startswith(f"{code} alone")
     fm = v.fontMetrics()
     longest = max((wd for a in sc.seats.ac_no for wd in sc.seats.name(a).split()), key=fm.horizontalAdvance)
     last = m.columnCount() - 1
     hh = v.horizontalHeader()
     assert hh.sortIndicatorSection() == WhoContestsModel.C_COST
     assert v.isColumnHidden(WhoContestsModel.C_POOL)
+    C = WhoContestsModel
+    shown = [c for c in range(m.columnCount()) if not v.isColumnHidden(c)]
     if jharkhand:
-        # every column whole, the constituency at its least ("CHAKRADHARPUR"), scrolled sideways
-        assert v.columnWidth(1) == column_need(v, 1, [longest]) and v.horizontalScrollBar().isVisible()
-        for c in range(m.columnCount()):
-            assert v.isColumnHidden(c) or v.columnWidth(c) >= column_need(v, c, [longest] if c == 1 else None)
+        # four partners: their columns do not fit; P(win) with the better partner and now in their stead,
+        # every partner's P(win) in the tooltip
+        assert who.compact and shown == [C.C_NAME, C.C_COST, C.C_BEST, C.C_P_BEST, C.C_P_NOW]   # "28 Name" in the tip
+        tip = m.index(0, C.C_BEST).data(Qt.ToolTipRole)
+        assert all(f"{p.code} " in tip for p in sc.pools.partners) and "(friendly fight)" in tip
+        assert m.index(0, C.C_P_NOW).data(Qt.ToolTipRole) == tip
     else:
-        assert_columns_whole(v, {WhoContestsModel.C_NAME: [longest]})
-        # the constituency takes the room left: the last column ends at the viewport's edge
-        assert hh.sectionViewportPosition(last) + v.columnWidth(last) == v.viewport().width()
-        assert v.columnWidth(1) > column_need(v, 1, [longest])
+        assert not who.compact and shown == [C.C_NO, C.C_NAME, C.C_COST, C.C_BEST] + list(range(C.C_PARTNERS, last + 1))
+    assert_columns_whole(v, {C.C_NAME: [longest]})
+    # the constituency takes the room left: the last column ends at the viewport's edge
+    assert hh.sectionViewportPosition(shown[-1]) + v.columnWidth(shown[-1]) == v.viewport().width()
+    assert v.columnWidth(1) >= column_need(v, 1, [longest])
     assert v.verticalScrollBar().isVisible()
     assert_one_scroll_bar(v)
     assert_rows_whole(v)
@@ -279,3 +288,6 @@ def test_who_contests_fits_the_dock_at_two_partners_with_one_scroll_bar(qtbot, j
     assert not acts["Pool"].isChecked() and acts["Better"].isChecked()
     acts["Pool"].setChecked(True)
     assert not v.isColumnHidden(WhoContestsModel.C_POOL)
+    if jharkhand:     # a partner's column asked for shows, the table scrolling sideways for it
+        acts[f"{code} alone"].setChecked(True)
+        assert not v.isColumnHidden(C.C_PARTNERS) and v.isColumnHidden(C.C_PARTNERS + 1)

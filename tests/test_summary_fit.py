@@ -3,6 +3,7 @@
 and the table as tall as its rows, scrolled with the rest of the dock (one scroll bar)."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -36,7 +37,8 @@ def test_two_partners_every_header_whole_no_sideways_scroll_one_scroll_bar(qtbot
                                                             "unassigned": [40]}))
     v, m = sp.pc_view, sp.pc_model
     assert [m.headerData(c, Qt.Horizontal) for c in range(m.columnCount())] == \
-        ["PC", "AAP", "INC", "Con-\ntested", "Unas-\nsigned", "Won"]
+        ["PC", "AAP", "INC", "Con-\ntested", "Unas-\nsigned", "Won", "Split"]
+    assert not sp.pc_compact and v.isColumnHidden(6)                 # a column per pool: the split in words hidden
     assert m.headerData(3, Qt.Horizontal, Qt.ToolTipRole) == "Seats in the Contested pool"
     fm = v.fontMetrics()
     longest = max(pc_words(m), key=fm.horizontalAdvance)            # "Mahendragarh" (Bhiwani-Mahendragarh)
@@ -51,21 +53,39 @@ def test_two_partners_every_header_whole_no_sideways_scroll_one_scroll_bar(qtbot
     assert bottom < area.viewport().height()                          # its last row reachable, whole
 
 
-def test_four_partners_every_header_whole_the_table_scrolls_sideways(qtbot):
-    """Haryana with INLD and JJP as partners too: the columns do not fit the dock's width with
-    the PC names at their longest word; every header and count stays whole and the table scrolls
-    sideways (its bar inside its height), not cut at the dock's edge ("Unassi")."""
+@pytest.mark.parametrize("extra", [("INLD", "JJP"), ("INLD", "JJP", "BSP", "CPI(M)", "SP", "NCP")])
+def test_four_and_eight_partners_the_split_in_words_fits_the_dock(qtbot, extra):
+    """Haryana with INLD and JJP (and at eight BSP, CPI(M), SP, NCP) as partners too: a column per
+    pool does not fit the dock with the PC names at their longest word (it scrolled sideways); the
+    split in words stands in their stead right of the PC ("AAP 4 · INC 5" in Kurukshetra's row, as
+    assigned by hand), wrapped over its row's lines, every column whole, no sideways scroll."""
+    colours = ("#2E7D32", "#7CB342", "#5E35B1", "#B71C1C", "#E65100", "#AD1457")
     sc0 = congress_everywhere()
-    sc = Scenario(sc0.dataset, sc0.pools.partners + (Partner("INLD", "INLD", "#2E7D32"),
-                                                      Partner("JJP", "JJP", "#7CB342")), name="four")
+    sc = Scenario(sc0.dataset, sc0.pools.partners + tuple(Partner(c, c, col) for c, col in zip(extra, colours)),
+                  name="many")
     sc.assign_all("INC")
+    kkr = [int(a) for a, i in zip(sc.seats.ac_no, sc.seats.pc_index) if sc.seats.pc_names[i] == "Kurukshetra"]
+    sc.assign(kkr[:4], "AAP")
     w, sp = summary_shown(qtbot, sc)
     v, m = sp.pc_view, sp.pc_model
-    assert m.columnCount() == 8
+    split = m.columnCount() - 1
+    assert m.columnCount() == 2 + len(extra) + 5 and sp.pc_compact
+    assert [c for c in range(m.columnCount()) if not v.isColumnHidden(c)] == [0, split - 1, split]
+    assert v.horizontalHeader().visualIndex(split) == 1
+    row = next(r for r in range(m.rowCount()) if m.index(r, 0).data() == "Kurukshetra")
+    assert m.index(row, split).data() == f"AAP\u00a04 · INC\u00a0{len(kkr) - 4}"
+    assert m.index(row, split).data(Qt.ToolTipRole) == m.index(row, split).data()
     fm = v.fontMetrics()
     longest = max(pc_words(m), key=fm.horizontalAdvance)
-    from explorer.gui.view_fit import column_need
-    for c in range(m.columnCount()):
-        assert v.columnWidth(c) >= column_need(v, c, [longest] if c == 0 else None), m.headerData(c, Qt.Horizontal)
-    assert v.horizontalScrollBar().isVisible()
-    assert_rows_whole(v)                            # the sideways bar below the last row, not over it
+    assert_columns_whole(v, {0: [longest], split: [f"CPI(M)\u00a099"]})   # no sideways scroll bar either
+    assert_rows_whole(v)
+    # a move that lists more pools in a row: the row grows to its lines
+    sc_rows = v.rowHeight(row)
+    others = [a for a in kkr[4:]]
+    for code, a in zip(extra, others):
+        w.doc.move([a], code)
+    QApplication.processEvents()
+    text = m.index(row, split).data()
+    assert all(f"{c}\u00a0" in text for c in extra[:len(others)])
+    assert v.rowHeight(row) >= sc_rows
+    assert v.rowHeight(row) >= v.sizeHintForRow(row)

@@ -2,7 +2,8 @@
 pools' winner chips, the Summary, the map and the brief all draw a party in the same colour.
 
 The colours are chosen once per data set and partner list: the partners keep their pool
-colours (so a partner's pool and its winner chip agree), then every party that wins or comes
+colours as drawn (core.partner_colours: a shade where two partners' read alike; so a partner's
+pool and its winner chip agree), then every party that wins or comes
 second in a seat of any of the data set's elections, most seats first, keeps the party table's
 colour unless it reads like one chosen before it (parties.distinct_colours: CIE76 ΔE under 20,
 e.g. JD(U)'s and Congress's teals); such a party gets a colour of its own. Parties never first
@@ -14,6 +15,8 @@ from collections import Counter
 
 from .dataset import Dataset
 from .parties import distinct_colours
+from .partner_colours import keep_given, shown_colours
+from .pools import FIXED_COLOURS
 
 
 def prominent_parties(ds: Dataset) -> list[str]:
@@ -49,12 +52,14 @@ def party_palette(ds: Dataset, partners) -> dict[str, str]:
     """{party: colour} for the partners and the prominent parties, no two alike (see the
     module's docstring); the same object for the same data set and partner list."""
     key = (tuple((k, id(b.candidates)) for k, b in ds.baselines.items()),
-           tuple((p.code, p.colour.upper()) for p in partners), id(ds.parties))
+           tuple((p.code, p.colour.upper()) for p in partners), id(ds.parties), keep_given())
     cache = ds.__dict__.setdefault("_palettes", {})
     hit = cache.get(key)
     if hit is not None:
         return hit
-    own = {p.code: p.colour.upper() for p in partners}
+    # the partners as drawn (a shade where two read alike: core.partner_colours)
+    shown = shown_colours(tuple(p.colour for p in partners), FIXED_COLOURS) if len(partners) else ()
+    own = {p.code: c.upper() for p, c in zip(partners, shown)}
     names = list(own) + [p for p in prominent_parties(ds) if p not in own]
     # a party under another spelling ("Bharatiya Janata Party" in an imported file) is the party
     # its code names: one colour for both

@@ -10,11 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .partner_colours import shown_colours
+
 MAX_PARTNERS = 40   # the 2024 INDIA bloc had 21 parties; the pool array is int8
 CONTESTED = "contested"
 UNASSIGNED = "unassigned"
 CONTESTED_COLOUR = "#8E5CC2"
 UNASSIGNED_COLOUR = "#9E9E9E"
+FIXED_COLOURS = (("Contested", CONTESTED_COLOUR), ("Unassigned", UNASSIGNED_COLOUR))  # shown beside the partners
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 
@@ -114,8 +117,10 @@ def _match_key(text: str) -> str:
 
 
 def pool_colour_hex(pools: "Pools", index: int) -> str:
+    """A pool's colour as drawn: a partner's given colour, or a shade of it where partners'
+    colours read alike (core.partner_colours)."""
     if index < pools.n_partners:
-        return pools.partners[index].colour
+        return shown_colours(tuple(p.colour for p in pools.partners), FIXED_COLOURS)[index]
     return CONTESTED_COLOUR if index == pools.contested else UNASSIGNED_COLOUR
 
 

@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     from .settings import follow_data_dir
     follow_data_dir()   # with $SEAT_SHARE_DATA_DIR set (tests, demos), the settings are kept in it
+    from .dialogs.parties_dialog import load_colour_choice
+    load_colour_choice()   # partners' colours drawn as given, or shaded where alike (Data set ▸ Parties)
     from .app_style import apply_style
     apply_style(app)   # Fusion, with flat scroll bars (a Fusion bar costs a fifth of a frame)
     from PySide6.QtGui import QIcon

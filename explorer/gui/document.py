@@ -17,6 +17,7 @@ from ..core import commands as cc
 from ..core.dataset import Dataset
 from ..core.delta import Delta, evaluation_delta
 from ..core.engine import Engine, Evaluation
+from ..core.partner_colours import keep_given
 from ..core.pools import Pools
 from ..core.scenario import EventKind, Scenario, ScenarioEvent
 from ..core.snapshot import ScenarioSnapshot
@@ -51,8 +52,9 @@ class Document(Protocol):
 
 
 def shape_of(doc: Document) -> tuple:
-    """What fixes a view's shape: the data set (its seats, PCs, districts) and the partners."""
-    return (doc.dataset.uid, doc.pools.partners)
+    """What fixes a view's shape: the data set (its seats, PCs, districts), the partners and
+    whether their colours are drawn as given (core.partner_colours)."""
+    return (doc.dataset.uid, doc.pools.partners, keep_given())
 
 
 class ScenarioDocument(QObject):

@@ -107,6 +107,7 @@ class Blocs:
             for doc in w.workspace.docs:
                 if doc.dataset is ds:
                     doc.scenario.dataset_changed()
-        dlg = PartiesDialog(ds, applied, w)
+        dlg = PartiesDialog(ds, applied, w, partners=w.doc.pools.partners,
+                            colours_changed=lambda: w.set_document(w.doc))   # every view redrawn
         dlg.show()
         return dlg

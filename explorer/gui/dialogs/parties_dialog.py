@@ -3,25 +3,70 @@ other spellings, where the entry comes from — ECI's register, or a code made u
 initials, marked * — the elections it stood in, what the lineage says of it) and the lineage table itself (renames,
 mergers, splits with each heir's share), edited here, checked row by row and applied to every
 scenario of the data set; saved to a CSV file or loaded from one (added to the table, its rows
-replacing the table's of the same event)."""
+replacing the table's of the same event). Above them, the partners whose colours read alike and
+the shades they are drawn in (core.partner_colours), with the choice to draw the given colours."""
 from __future__ import annotations
 
 import csv
 import io
 from typing import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout)
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
+                               QLabel, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
+                               QVBoxLayout)
 
 from ...core.errors import DataError
 from ...core.lineage import COLUMNS, Lineage, read_lineage
+from ...core.parties import lab
+from ...core.partner_colours import ALIKE, alike_pairs, keep_given, resolve
+from ...core.pools import FIXED_COLOURS
+from ..style import esc
 from ..view_fit import OnWidthChange
 
 
 PARTY_COLUMNS = ("Code", "ECI name", "Spellings", "Source", "Elections", "Lineage")
 # the lineage table's columns as headed here (the file keeps lineage.COLUMNS' names)
 LINEAGE_HEADERS = ("Kind", "Party", "Becomes", "Share (0–1)", "State", "Year", "Seat no.", "Source")
+
+
+KEEP_GIVEN_KEY = "colours/keep_given"
+
+
+def load_colour_choice() -> bool:
+    """The user's choice (QSettings) to draw every partner in its given colour, put in force."""
+    return keep_given(QSettings().value(KEEP_GIVEN_KEY, False, type=bool))
+
+
+def _swatch(colour: str) -> str:
+    return f"<span style='color:{colour}'>■</span>"
+
+
+def colour_notes(partners) -> str:
+    """What the Parties dialog says of the partners' colours (rich text): which are drawn in a
+    shade and why, or, with the given colours kept, which read alike; "" when none do."""
+    given = tuple(p.colour for p in partners)
+    codes = tuple(p.code for p in partners)
+    if keep_given():
+        pairs = alike_pairs(given)
+        if not pairs:
+            return ""
+        said = ", ".join(f"{esc(codes[i])} {_swatch(given[i])} and {esc(codes[j])} {_swatch(given[j])} "
+                         f"(ΔE {d:.1f})" for i, j, d in pairs)
+        return (f"Every partner is drawn in its given colour. Alike (CIEDE2000 under {ALIKE:g}): {said}: "
+                "they may be hard to tell apart on the map, the seat bar and the pools.")
+    _shown, shaded = resolve(given, codes, FIXED_COLOURS)
+    if not shaded:
+        return ""
+    lines = []
+    for s in shaded:
+        dl = lab(s.shown)[0] - lab(s.given)[0]
+        how = "a lighter shade" if dl >= 5 else "a darker shade" if dl <= -5 else "its hue turned"
+        lines.append(f"{esc(codes[s.index])} {_swatch(s.given)} is drawn in {how} {_swatch(s.shown)}: its colour "
+                     f"reads like {esc(s.alike)}'s (ΔE {s.delta:.1f})")
+    return ("<b>Partners' colours</b> — " + "; ".join(lines) + f". Under ΔE {ALIKE:g} (CIEDE2000) two colours "
+            "read as one on the map, the seat bar and the pools; the partner first in the list keeps its own. "
+            "The scenario keeps the given colours (Scenario ▸ Partners ▸ Recolour changes them).")
 
 
 def election_short(label: str, year: int | None) -> str:
@@ -36,9 +81,12 @@ class PartiesDialog(QDialog):
     the lineage table itself (renames, mergers, splits with each heir's share), edited here and
     applied to every scenario of the data set; saved to a CSV file or loaded from one."""
 
-    def __init__(self, dataset, applied: Callable[[], None], parent=None):
+    def __init__(self, dataset, applied: Callable[[], None], parent=None, partners=(),
+                 colours_changed: Callable[[], None] | None = None):
         super().__init__(parent)
         self.applied = applied
+        self.partners = tuple(partners)
+        self.colours_changed = colours_changed
         ds = dataset
         self.ds = ds
         self.setWindowTitle(f"Parties of {ds.name}")
@@ -94,10 +142,41 @@ class PartiesDialog(QDialog):
                              "Parties: ECI's name and other spellings, and where each entry comes from; "
                              "* marks a code made up from the initials (ECI's register lacks the party).",
                              wordWrap=True))
+        # the partners' colours: which are drawn in a shade and why, and the choice to draw them as given
+        self.colours = QLabel(wordWrap=True)
+        self.colours.setObjectName("partner_colours")
+        self.keep = QCheckBox("Draw every partner in its given colour, alike or not")
+        self.keep.setToolTip("Off: a partner whose colour reads like an earlier partner's (or like Contested's "
+                             "or Unassigned's) is drawn in a shade of its own colour. The choice is kept for "
+                             "every scenario.")
+        self.keep.setChecked(keep_given())
+        self.keep.toggled.connect(self.set_keep_given)
+        lay.addWidget(self.colours)
+        lay.addWidget(self.keep)
+        self._show_colours()
         lay.addWidget(tabs, 1)
         lay.addLayout(row)
         lay.addWidget(self.status)
         lay.addWidget(bb)
+
+    def _show_colours(self) -> None:
+        text = colour_notes(self.partners)
+        self.colours.setText(text)
+        self.colours.setVisible(bool(text))
+        # the choice shows where it changes something (alike colours), or to undo it
+        self.keep.setVisible(bool(text) or keep_given())
+
+    def set_keep_given(self, on: bool) -> None:
+        """Draw the partners in their given colours (on) or in shades where alike; kept in the
+        settings, every view redrawn."""
+        if self.keep.isChecked() != bool(on):
+            self.keep.setChecked(bool(on))     # its toggled signal comes back here
+            return
+        keep_given(on)
+        QSettings().setValue(KEEP_GIVEN_KEY, bool(on))
+        self._show_colours()
+        if self.colours_changed is not None:
+            self.colours_changed()
 
     def _tab_changed(self, index: int) -> None:
         on = self.tabs.widget(index) is self.lineage

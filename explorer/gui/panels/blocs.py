@@ -19,6 +19,7 @@ from ...core import bloc_commands as bc
 from ...core.blocs import BASELINE, STRONGEST, RivalBloc
 from ..document import Document, DocumentView
 from ..style import swatch_icon
+from ..view_fit import enclosing_scroll_area
 from .flow import FlowLayout
 
 MIME = "application/x-seat-share-rival-seats"
@@ -312,7 +313,7 @@ class BlocsPanel(DocumentView, QWidget):
         self.flow = FlowLayout(self.bar, spacing=2)
         self.stack = SeatStack()           # the seats of the button chosen
         self.stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.stack.setMinimumHeight(36)      # two rows of seats at least
+        self.stack.setMinimumHeight(36)      # two rows of seats until a list is shown (then SEAT_ROWS: _snap_seats)
         self.empty = QLabel("No rival bloc: every other party stands alone. Add one with +, or Scenario ▸ Start "
                             "from preset ▸ As the blocs stood in …")
         self.empty.setWordWrap(True)
@@ -338,9 +339,12 @@ class BlocsPanel(DocumentView, QWidget):
         self.stack.installEventFilter(self)
         self.set_document(doc)
 
+    SEAT_ROWS = 3     # the seat list's least: six seats at two a row (two rows showed four of NDA's BJP's 68)
+
     def _snap_seats(self) -> None:
-        """The seat list as tall as the whole rows that fit in the room the dock leaves it (at
-        least two), so that no row is cut by its bottom edge; the pixels below go to the stretch."""
+        """The seat list as tall as the whole rows that fit in the room the dock leaves it, at
+        least SEAT_ROWS (the dock asks its group for the room they need), so that no row is cut
+        by its bottom edge; the pixels below go to the stretch."""
         lst = self.stack.currentWidget()
         if lst is None or not self.stack.isVisible():
             return
@@ -352,7 +356,17 @@ class BlocsPanel(DocumentView, QWidget):
         if self.contenders.isVisible():
             below += self.contenders.height() + lay.spacing()
         frame = 2 * lst.frameWidth()
-        rows = max(2, (self.height() - self.stack.y() - below - frame) // grid)
+        least = self.SEAT_ROWS * grid + frame
+        if self.stack.minimumHeight() != least:
+            self.stack.setMinimumHeight(least)
+        # the dock asks its group for the panel's least height (the window takes it from the groups
+        # below, down to their own least): the seat list has its rows without the dock scrolling
+        area = enclosing_scroll_area(self)
+        if area is not None:
+            need = self.minimumSizeHint().height() + 2 * area.frameWidth()
+            if area.minimumHeight() != need:
+                area.setMinimumHeight(need)
+        rows = max(self.SEAT_ROWS, (self.height() - self.stack.y() - below - frame) // grid)
         if self.stack.maximumHeight() != rows * grid + frame:
             self.stack.setMaximumHeight(rows * grid + frame)
 
@@ -420,6 +434,9 @@ class BlocsPanel(DocumentView, QWidget):
         # below a note that fits)
         self.bar.setVisible(b is not None)
         self.stack.setVisible(b is not None)
+        area = enclosing_scroll_area(self)
+        if b is None and area is not None:
+            area.setMinimumHeight(0)        # no seat list to ask room for
         self.transfer.setEnabled(b is not None)
         self._fill_presets(b)
         if b is None:

@@ -9,6 +9,8 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ...core.palette import party_colour
+from ...core.partner_colours import shown_colours
+from ...core.pools import FIXED_COLOURS
 from ..document import Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel
 from ..style import esc, pool_colour, swatch_icon
@@ -17,8 +19,10 @@ from .scoreboard import MajorityBar
 
 
 class PcSplitModel(DocumentView, QAbstractTableModel):
-    """Per-PC split: seats per pool and alliance wins, one row per Lok Sabha seat. Only the
-    rows whose figures changed are signalled; a new data set or partner list resets it."""
+    """Per-PC split: seats per pool and alliance wins, one row per Lok Sabha seat, then the split
+    in words ("INC 5 · AAP 2 · Unassigned 1": the column shown in the pools' stead where theirs do
+    not fit the dock). Only the rows whose figures changed are signalled; a new data set or
+    partner list resets it."""
     follows = {"evaluated": "_on_evaluated"}
 
     def __init__(self, doc: Document, parent=None):
@@ -27,6 +31,7 @@ class PcSplitModel(DocumentView, QAbstractTableModel):
         self._center = int(Qt.AlignmentFlag.AlignCenter)
         self._cells: list[tuple[str, ...]] = []
         self.headers: list[str] = []
+        self.n_pools = 0
         self.active, self._stale = True, False
         self.set_document(doc)
 
@@ -40,7 +45,8 @@ class PcSplitModel(DocumentView, QAbstractTableModel):
             self._shape = shape_of(doc)
             pools = doc.pools
             self.beginResetModel()
-            self.headers = ["PC"] + [pools.label(i) for i in range(len(pools))] + ["Won"]
+            self.headers = ["PC"] + [pools.label(i) for i in range(len(pools))] + ["Won", "Split"]
+            self.n_pools = len(pools)
             self._brushes = [QBrush(pool_colour(pools, j).darker(140)) for j in range(len(pools))]
             self._cells = []
             self._apply(doc.evaluation)
@@ -50,7 +56,9 @@ class PcSplitModel(DocumentView, QAbstractTableModel):
 
     def _apply(self, ev) -> list[int]:
         split = ev.pc_split
-        cells = [(name,) + tuple(str(int(v)) if v else "·" for v in row) + (str(int(w)),)
+        labels = [self.headers[1 + j] for j in range(self.n_pools)]
+        cells = [(name,) + tuple(str(int(v)) if v else "·" for v in row) + (str(int(w)),) +
+                 (" · ".join(f"{k}\u00a0{int(v)}" for k, v in zip(labels, row) if v),)   # a pool and its count: one line
                  for name, row, w in zip(split.names, split.counts, split.won)]
         old, self._cells = self._cells, cells
         return [r for r in range(len(cells)) if not old or old[r] != cells[r]]
@@ -76,12 +84,14 @@ class PcSplitModel(DocumentView, QAbstractTableModel):
             return None
         name = self.headers[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.HYPHENATED.get(name, name) if 0 < section < len(self.headers) - 1 else name
+            return self.HYPHENATED.get(name, name) if 0 < section <= self.n_pools else name
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == 0:
                 return "Parent Lok Sabha seat (PC) of the assembly seats"
-            if section == len(self.headers) - 1:
+            if section == self.n_pools + 1:
                 return "Seats the alliance is projected to win in this Lok Sabha seat's segments"
+            if section == self.n_pools + 2:
+                return "Seats per pool in this Lok Sabha seat's segments (the pools with none left out)"
             return f"Seats in the {name} pool"
         return None
 
@@ -91,11 +101,11 @@ class PcSplitModel(DocumentView, QAbstractTableModel):
         c = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[index.row()][c]
-        if c == 0:     # the whole name, where the column elides it (past its longest word)
-            return self._cells[index.row()][0] if role == Qt.ItemDataRole.ToolTipRole else None
+        if c in (0, self.n_pools + 2):     # the whole name and split, where the column elides them
+            return self._cells[index.row()][c] if role == Qt.ItemDataRole.ToolTipRole else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._center
-        if role == Qt.ItemDataRole.ForegroundRole and c < len(self.headers) - 1:
+        if role == Qt.ItemDataRole.ForegroundRole and c <= self.n_pools:
             return self._brushes[c - 1]
         return None
 
@@ -121,7 +131,7 @@ class PartnerTableModel(QAbstractTableModel):
     def set_partners(self, partners) -> None:
         rows = [(p.code, str(p.alone), str(p.contested), str(p.fielding), str(p.sc_alone), str(p.won))
                 for p in partners]
-        icons = [p.colour for p in partners]
+        icons = list(shown_colours(tuple(p.colour for p in partners), FIXED_COLOURS))   # as drawn: a shade where alike
         if len(rows) != len(self._rows) or icons != self._icons:
             self.beginResetModel()
             self._rows, self._icons = rows, icons
@@ -207,8 +217,10 @@ class SummaryPanel(DocumentView, QWidget):
         # as tall as its rows, the dock scrolling it with the rest (one scroll bar, not one in another)
         self.pc_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._pc_need: dict[int, int] = {}     # each column's width to show it whole (the PC's: its least)
+        self.pc_compact = False                # the split in words in the pools' stead (see _fit_pc_width)
         self.pc_view.viewport().installEventFilter(self)
         self.pc_model.modelReset.connect(self._pcs_reset)
+        self.pc_model.dataChanged.connect(self._pc_rows_changed)
         lay.addWidget(self.pc_view)
         lay.addStretch(1)
         self.set_document(doc)
@@ -226,6 +238,13 @@ class SummaryPanel(DocumentView, QWidget):
         if self.active and self.isVisible():
             self._size_columns()
 
+    def _pc_rows_changed(self, top, bottom, *_) -> None:
+        """A move changed some PCs' split: in words, their rows as tall as its lines anew."""
+        if self.pc_compact:
+            for r in range(top.row(), bottom.row() + 1):
+                self.pc_view.resizeRowToContents(r)
+            fit_height_to_rows(self.pc_view, fixed=True)
+
     def _size_columns(self):
         """Sized once per shape (ResizeToContents would re-measure every cell on every change): each
         pool's column its header's and its counts' need (any count up to the PC's segments), the PC
@@ -240,20 +259,46 @@ class SummaryPanel(DocumentView, QWidget):
             hh.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
         hh.setStretchLastSection(False)
         rows = range(m.rowCount())
-        counts = {m.index(r, c).data() for r in rows for c in range(1, m.columnCount())} | {"·"}
-        self._pc_need = {c: max(column_need(v, c, counts), 34) for c in range(1, m.columnCount())}
+        split = m.columnCount() - 1
+        counts = {m.index(r, c).data() for r in rows for c in range(1, split)} | {"·"}
+        self._pc_need = {c: max(column_need(v, c, counts), 34) for c in range(1, split)}
+        if v.horizontalHeader().visualIndex(split) != 1:      # the split in words right of the PC
+            v.horizontalHeader().moveSection(v.horizontalHeader().visualIndex(split), 1)
         fm = v.fontMetrics()
         words = {w for r in rows for w in re.split(r"[\s-]+", str(m.index(r, 0).data())) if w}
         self._pc_need[0] = column_need(v, 0, [max(words, key=fm.horizontalAdvance, default="")])
         self._fit_pc_width()
 
     def _fit_pc_width(self) -> None:
-        v = self.pc_view
+        """A column per pool where they fit the dock with the PC at its least; else (four or more
+        partners at 1366x768) the split in words in their stead, wrapped over its row's lines beside
+        the PC's name (wrapped too) and the seats won."""
+        v, m = self.pc_view, self.pc_model
+        split, won = m.columnCount() - 1, m.columnCount() - 2
         others = sum(wd for c, wd in self._pc_need.items() if c)
-        for c, wd in self._pc_need.items():
-            wd = max(wd, v.viewport().width() - others) if c == 0 else wd
+        compact = self._pc_need[0] + others > v.viewport().width()
+        changed = compact != self.pc_compact or v.isColumnHidden(split) == compact
+        self.pc_compact = compact
+        for c in range(1, split):
+            v.setColumnHidden(c, compact and c != won)
+        v.setColumnHidden(split, not compact)
+        if compact:
+            # the PC at its least, the seats won, the split the room left (its longest pool's count whole)
+            widths = {0: self._pc_need[0], won: self._pc_need[won]}
+            widths[split] = max(v.viewport().width() - widths[0] - widths[won],
+                                column_need(v, split, [max((m.headers[1:won]), key=len) + "\u00a099"]))
+        else:
+            widths = {c: max(wd, v.viewport().width() - others) if c == 0 else wd for c, wd in self._pc_need.items()}
+        resized = False
+        for c, wd in widths.items():
             if v.columnWidth(c) != wd:
                 v.setColumnWidth(c, wd)
+                resized = True
+        if compact and (resized or changed):
+            v.resizeRowsToContents()          # the split and the PC's name wrapped at the new width
+        elif changed:
+            for r in range(m.rowCount()):
+                v.setRowHeight(r, v.verticalHeader().defaultSectionSize())
         fit_height_to_rows(v, fixed=True)
 
     def _size_partner_table(self):

@@ -41,8 +41,12 @@ def win_probabilities(doc, level: str, seed: int):
 
 
 class WhoContestsModel(QAbstractTableModel):
-    C_NO, C_NAME, C_POOL, C_COST, C_BEST = 0, 1, 2, 3, 4    # then P(win) with each partner alone, and in a friendly fight
+    C_NO, C_NAME, C_POOL, C_COST, C_BEST = 0, 1, 2, 3, 4
+    # then P(win) with the better partner and with the current pool (the compact columns, shown in the
+    # partners' stead when theirs do not fit the dock), then with each partner alone, and in a friendly fight
+    C_P_BEST, C_P_NOW, C_PARTNERS = 5, 6, 7
     HIDDEN = (C_POOL,)     # shown when asked for (the header's menu): the columns fit a 1366-wide window's dock
+    COMPACT = (C_P_BEST, C_P_NOW)
     def __init__(self, parent=None):
         super().__init__(parent)
         self.P = None             # (partners + 1, N): P(alliance wins) alone per partner, then friendly fight
@@ -54,7 +58,7 @@ class WhoContestsModel(QAbstractTableModel):
         self.beginResetModel()
         self.doc, self.P = doc, P
         pools = doc.pools
-        self.columns = ["No.", "Constituency", "Pool", "Cost now", "Better"] + \
+        self.columns = ["No.", "Constituency", "Pool", "Cost now", "Better", "P(win) better", "P(win) now"] + \
             [f"{p.code} alone" for p in pools.partners] + ["Friendly fight"]
         self._fill()
         self.endResetModel()
@@ -72,11 +76,14 @@ class WhoContestsModel(QAbstractTableModel):
         var = np.minimum(pool, n_p)
         best = np.argmax(P[:n_p], axis=0)
         cols = np.arange(seats.n)
-        cost = (P[best, cols] - P[var, cols]).tolist()
+        p_best, p_now = P[best, cols], P[var, cols]
+        cost = (p_best - p_now).tolist()
         labels = [pools.label(k) for k in range(len(pools))]
         codes = [p.code for p in pools.partners]
         ac, names, pool, best, per = seats.ac_no.tolist(), seats.names, pool.tolist(), best.tolist(), P.T.tolist()
-        return [(ac[i], names[i], labels[pool[i]], cost[i], codes[best[i]], *per[i]) for i in range(seats.n)]
+        p_best, p_now = p_best.tolist(), p_now.tolist()
+        return [(ac[i], names[i], labels[pool[i]], cost[i], codes[best[i]], p_best[i], p_now[i], *per[i])
+                for i in range(seats.n)]
 
     def pools_changed(self, rows: list[int] | None = None) -> None:
         """Only the rows whose pool (and so cost) changed are signalled: a whole-table
@@ -88,7 +95,18 @@ class WhoContestsModel(QAbstractTableModel):
         old, self._rows = self._rows, new
         which = range(len(new)) if rows is None else sorted(rows)
         for lo, hi in runs([r for r in which if new[r] != old[r]]):
-            self.dataChanged.emit(self.index(lo, 2), self.index(hi, self.C_BEST))
+            self.dataChanged.emit(self.index(lo, 2), self.index(hi, self.C_P_NOW))
+
+    def every_partner(self, r: int) -> str:
+        """A seat's P(win) with each partner alone and in a friendly fight, for a tooltip (the
+        partners' columns hidden, past the dock's width)."""
+        row = self._rows[r]
+        per = row[self.C_PARTNERS:]
+        codes = [p.code for p in self.doc.pools.partners]
+        alone = ", ".join(f"{c} {probability_percent(v)}" for c, v in
+                          sorted(zip(codes, per), key=lambda cv: -cv[1]))
+        return (f"{row[1]}: P(the alliance wins) with each partner alone: {alone}; every partner standing "
+                f"(friendly fight): {probability_percent(per[-1])}")
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self._rows)
@@ -105,6 +123,8 @@ class WhoContestsModel(QAbstractTableModel):
             # on the Blocs dock's button): the columns fit the dock's width
             if section == len(self.columns) - 1:
                 return "Fight"
+            if section in self.COMPACT:      # "P(win)\nbetter", "P(win)\nnow"
+                return name.replace(" ", "\n", 1)
             return name.replace(" ", "\n", 1) if section > 1 else name
         if role == Qt.ItemDataRole.ToolTipRole:
             if section == self.C_COST:
@@ -113,6 +133,11 @@ class WhoContestsModel(QAbstractTableModel):
                 return "Better: the partner with the higher P(the alliance wins) as the lone candidate"
             if section == len(self.columns) - 1:
                 return "Friendly fight: P(the alliance wins the seat) with every partner standing"
+            if section == self.C_P_BEST:
+                return "P(win) better: P(the alliance wins the seat) with the better partner as the lone candidate"
+            if section == self.C_P_NOW:
+                return ("P(win) now: P(the alliance wins the seat) in its current pool (Contested and Unassigned: "
+                        "every partner standing, as Cost now counts them)")
             if section > self.C_BEST:
                 return f"{name}: P(the alliance wins the seat)"
             if section == self.C_POOL:
@@ -138,6 +163,8 @@ class WhoContestsModel(QAbstractTableModel):
             return row[0]
         if role == Qt.ItemDataRole.ToolTipRole and c == self.C_NAME:
             return f"{row[0]} {row[1]}: pool {row[2]}"      # the pool column is hidden unless asked for
+        if role == Qt.ItemDataRole.ToolTipRole and c in (self.C_BEST,) + self.COMPACT:
+            return self.every_partner(index.row())
         if role == Qt.ItemDataRole.TextAlignmentRole and (c == 0 or cost or c > self.C_BEST):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole and cost and v > 0.0005:
@@ -188,7 +215,11 @@ class WhoContestsPanel(DocumentView, QWidget):
         hh.sortIndicatorChanged.connect(lambda *_: self._need and self._fit_columns())   # its mark takes room
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         hh.customContextMenuRequested.connect(lambda pos: self.column_menu().exec(hh.mapToGlobal(pos)))
-        self._hidden = set(WhoContestsModel.HIDDEN)    # the columns hidden (set again after each computation's reset)
+        # the columns the user hid or showed (the header's menu; set again after each computation's reset);
+        # the others follow the room: the partners' columns where they fit, else the two compact ones
+        self._hidden = set(WhoContestsModel.HIDDEN)
+        self._shown: set[int] = set()
+        self.compact = False
         lay.addWidget(self.view)
         lay.addStretch(1)
         self._room = FitToRoom(self, self.view)
@@ -213,9 +244,35 @@ class WhoContestsPanel(DocumentView, QWidget):
 
     def show_column(self, c: int, on: bool) -> None:
         self._hidden = self._hidden - {c} if on else self._hidden | {c}
+        self._shown = self._shown | {c} if on else self._shown - {c}
         self.view.setColumnHidden(c, not on)
         if self._need:
             self._fit_columns()
+
+    def _choose_columns(self) -> None:
+        """Every partner's P(win) where the columns fit the viewport with the constituency at its
+        least; else (four or more partners in a 1366-wide window's dock) the compact layout: P(win)
+        with the better partner and with the current pool in the partners' and the fight's stead
+        (each seat's every figure in the tooltip of Better and of those two), the seat's number
+        left to its name's tooltip. A column the user showed or hid stays so."""
+        v, m, C = self.view, self.model, WhoContestsModel
+        full = sum(wd for c, wd in self._need.items() if c not in C.COMPACT and c not in self._hidden)
+        self.compact = full + self._mark_room() > v.viewport().width()
+        for c in range(m.columnCount()):
+            if c in self._shown or c in self._hidden:
+                hide = c in self._hidden
+            elif c in C.COMPACT:
+                hide = not self.compact
+            else:      # compact: the seat's number too (its name's tooltip has it), for room
+                hide = self.compact and (c >= C.C_PARTNERS or c == C.C_NO)
+            if v.isColumnHidden(c) != hide:
+                v.setColumnHidden(c, hide)
+
+    def _mark_room(self) -> int:
+        """The width the header's sort mark takes beside the sorted column's title."""
+        style = self.view.style()
+        return style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + \
+            style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
 
     def _measure_columns(self) -> None:
         """Each column's need (``column_need``) once per computation: the Pool column any pool's
@@ -226,8 +283,10 @@ class WhoContestsPanel(DocumentView, QWidget):
         fm = v.fontMetrics()
         words = {w for r in m._rows for w in str(r[1]).split()}
         longest = max(words, key=fm.horizontalAdvance, default="")
+        pct = [probability_percent(x) for x in (0.999, 1.0, 0.001)]
         texts = {1: [longest], 2: [pools.label(k) for k in range(len(pools))],
-                 WhoContestsModel.C_COST: ["0.00", "1.00", "—"]}
+                 WhoContestsModel.C_COST: ["0.00", "1.00", "—"],
+                 WhoContestsModel.C_P_BEST: pct, WhoContestsModel.C_P_NOW: pct}
         self._need = {c: column_need(v, c, texts.get(c)) for c in range(m.columnCount())}
         self._name_whole = column_need(v, 1)
 
@@ -237,12 +296,11 @@ class WhoContestsPanel(DocumentView, QWidget):
         Pool column asked for) the table scrolls sideways."""
         v = self.view
         hh = v.horizontalHeader()
+        self._choose_columns()
         need = {c: wd for c, wd in self._need.items() if not v.isColumnHidden(c)}
         sorted_c = hh.sortIndicatorSection()
         if hh.isSortIndicatorShown() and sorted_c in need:
-            style = v.style()
-            need[sorted_c] += style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize) + \
-                style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+            need[sorted_c] += self._mark_room()
         least = need.pop(WhoContestsModel.C_NAME)
         need[WhoContestsModel.C_NAME] = max(least, v.viewport().width() - sum(need.values()))
         for c, wd in need.items():
@@ -301,7 +359,7 @@ class WhoContestsPanel(DocumentView, QWidget):
         self.computing = False
         self.model.set_data(doc, P)
         for c in range(self.model.columnCount()):
-            self.view.setColumnHidden(c, c in self._hidden)
+            self.view.setColumnHidden(c, c in self._hidden or c in WhoContestsModel.COMPACT)
         self._rows_of = doc.evaluation
         self.figuresChanged.emit(P)
         self.view.sortByColumn(WhoContestsModel.C_COST, Qt.SortOrder.DescendingOrder)
