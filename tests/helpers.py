@@ -75,3 +75,10 @@ def open_window(qtbot, scenario, with_chart: bool = False, **kw):
     qtbot.addWidget(w)
     w.resize(1366, 740)
     return w
+
+
+def plain(rich: str) -> str:
+    """A label's rich text as read on screen: the tags dropped, the entities read."""
+    import html
+    import re
+    return html.unescape(re.sub(r"<[^>]+>", "", rich))
