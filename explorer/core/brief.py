@@ -116,7 +116,8 @@ def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation, uncertainty: dict | None 
         pt = f"{h['seats']} {_point_word(h)}"
         title = labels.first_fitting([f"Seats: alliance {pt} of {n}, leads in {leads}, majority {M} (dashed)",
                                       f"Alliance {pt} of {n}, leads in {leads}, majority {M}",
-                                      f"Alliance {pt}, leads in {leads}, majority {M}"], width, 8)
+                                      f"Alliance {pt}, leads in {leads}, majority {M}",
+                                      f"Alliance {pt}, leads in {leads}"], width, 8)     # the majority: its tick
     else:
         title = labels.first_fitting([f"Seats: alliance leads in {leads} of {n}, majority {M} (dashed)",
                                       f"Alliance leads in {leads} of {n}, majority {M}",
@@ -157,7 +158,7 @@ def _summary_table(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None
         rows.append(["Uncertainty model", f"{m['fitted_on']}. {m['coverage']}. {m['note']}"])
     if sc.rivals:     # every bloc, ours first; with the unaligned and the independents they make the seats
         bs = ev.bloc_seats
-        rows.insert(3, ["Blocs", " · ".join(f"{n} {bs[n]}" for n in ev.blocs.names)
+        rows.insert(3, ["Blocs (seats led)", " · ".join(f"{n} {bs[n]}" for n in ev.blocs.names)
                         + f" · unaligned {bs['unaligned']} · independents {bs['independents']}"
                         + "; " + "; ".join(f"{b.name}: {', '.join(b.partners)}" for b in sc.rivals)])
     return rows
