@@ -100,3 +100,14 @@ def test_another_data_set_shows_the_count_until_its_figures_come(qtbot):
     qtbot.waitUntil(lambda: live.figures is not None and not live.stale, timeout=20000)
     h = U.alliance_headline(live.figures.summary, v.alliance, w.doc.pools.n_partners)
     assert sb.point == h.seats and plain(sb.alliance.value.text()).endswith(f"· leads in {v.alliance}")
+
+
+def test_the_status_line_counts_the_rivals_as_leads_too(qtbot):
+    """With NDA as it stood in 2024: the status line's rival count is the seats it leads in on the
+    projected votes, said so, beside the alliance's."""
+    w = open_window(qtbot, scenario_from_preset(load_embedded("jharkhand"), "INDIA bloc 2024"))
+    assert w.blocs.apply_preset("vs2024")
+    ev = w.doc.evaluation
+    assert tuple(ev.blocs.names[1:]) == ("NDA",)
+    assert (f"alliance leads in {ev.verdict.alliance} on the projected votes (expected seats, P(majority) "
+            f"computing…); rivals lead in NDA {ev.bloc_seats['NDA']} · ") in w.status.text()
