@@ -77,6 +77,11 @@ def open_window(qtbot, scenario, with_chart: bool = False, **kw):
     return w
 
 
+def tile_lines(tile) -> tuple[str, ...]:
+    """A scoreboard tile's figure and its note (if it has one) as read on screen."""
+    return (plain(tile.value.text()),) + ((tile.note.text(),) if tile.note is not None else ())
+
+
 def plain(rich: str) -> str:
     """A label's rich text as read on screen: the tags dropped, the entities read."""
     import html

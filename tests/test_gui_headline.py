@@ -13,7 +13,7 @@ from explorer.core.engine import Engine
 from explorer.core.scenario import scenario_from_preset
 from explorer.gui.panels.scoreboard import EXPECTED_CAPTION, LEADS_CAPTION
 
-from .helpers import open_window, plain
+from .helpers import open_window, tile_lines
 
 CASES = [("haryana", "AAP's Lok Sabha leads", 46), ("jharkhand", "INDIA bloc 2024", 56)]
 
@@ -35,14 +35,14 @@ def test_the_tile_shows_the_model_point_and_the_count_it_leads_in(qtbot, name, p
     sb, live = w.scoreboard, w.analysis.live
     # before any simulated figures: the count, said to be one, and the bar of the seats led
     assert live.figures is None and sb.point is None
-    assert plain(sb.alliance.value.text()) == f"leads in {leads}"
+    assert tile_lines(sb.alliance) == (f"leads in {leads}", "on the projected votes")
     assert sb.bar_box.caption.forms() == LEADS_CAPTION and sb.bar.segments() == w.doc.evaluation.seat_segments()
     qtbot.waitUntil(lambda: live.figures is not None and not live.stale, timeout=20000)
     ev, s, h = core_headline(scenario_from_preset(load_embedded(name), preset))
     assert ev.verdict.alliance == leads and live.figures.p_majority == s.p_majority
     # the model's point (the mean of the draws, whole), its range, and the count led, named
     assert h.seats == int(np.floor(s.alliance_seats.mean() + 0.5)) and sb.point == h.seats
-    assert plain(sb.alliance.value.text()) == f"{h.seats} ({h.p10}–{h.p90}) · leads in {leads}"
+    assert tile_lines(sb.alliance) == (f"{h.seats} ({h.p10}–{h.p90})", f"leads in {leads}")
     assert f"expected seats: {h.seats} of {ds_seats(w)}" in sb.alliance.toolTip()
     assert f"It leads in {leads} of {ds_seats(w)} on the projected votes" in sb.alliance.toolTip()
     # the seat bar: each party's expected seats, the partners' adding up to the headline's point
@@ -77,12 +77,13 @@ def test_stale_figures_keep_the_last_point_greyed(qtbot):
     v = w.doc.evaluation.verdict
     # the last model point, greyed, its range, and the count led now (the evaluation's, current)
     assert sb.point == before and sb.alliance.value.text().startswith(f"<span style='color:#888'>{before}</span>")
-    assert plain(sb.alliance.value.text()).endswith(f" · leads in {v.alliance}")
+    assert tile_lines(sb.alliance) == (f"{before} ({live.figures.interval[1]}–{live.figures.interval[2]})",
+                                      f"leads in {v.alliance}")
     assert "updating" in sb.chance.value.text() and "being updated" in sb.alliance.toolTip()
     qtbot.waitUntil(lambda: not live.stale, timeout=20000)
     h = U.alliance_headline(live.figures.summary, v.alliance, 2)
     assert sb.point == h.seats and "#888" not in sb.alliance.value.text()
-    assert plain(sb.alliance.value.text()) == f"{h.seats} ({h.p10}–{h.p90}) · leads in {v.alliance}"
+    assert tile_lines(sb.alliance) == (f"{h.seats} ({h.p10}–{h.p90})", f"leads in {v.alliance}")
 
 
 def test_another_data_set_shows_the_count_until_its_figures_come(qtbot):
@@ -94,12 +95,12 @@ def test_another_data_set_shows_the_count_until_its_figures_come(qtbot):
     assert w.files.open_dataset("embedded:jharkhand")
     assert w.doc.dataset.id == "jharkhand" and live.figures is None
     v = w.doc.evaluation.verdict
-    assert sb.point is None and plain(sb.alliance.value.text()) == f"leads in {v.alliance}"
+    assert sb.point is None and tile_lines(sb.alliance) == (f"leads in {v.alliance}", "on the projected votes")
     assert sb.bar_box.caption.forms() == LEADS_CAPTION and not sb.bar.expected
     assert sb.bar.segments() == w.doc.evaluation.seat_segments()
     qtbot.waitUntil(lambda: live.figures is not None and not live.stale, timeout=20000)
     h = U.alliance_headline(live.figures.summary, v.alliance, w.doc.pools.n_partners)
-    assert sb.point == h.seats and plain(sb.alliance.value.text()).endswith(f"· leads in {v.alliance}")
+    assert sb.point == h.seats and tile_lines(sb.alliance) == (f"{h.seats} ({h.p10}–{h.p90})", f"leads in {v.alliance}")
 
 
 def test_the_status_line_counts_the_rivals_as_leads_too(qtbot):

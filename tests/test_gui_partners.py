@@ -13,7 +13,7 @@ from explorer.core.pools import Partner
 from explorer.core.scenario import Scenario, scenario_from_preset
 from explorer.gui.mime import seats_mime
 
-from .helpers import congress_everywhere, open_window, plain, real_drag
+from .helpers import congress_everywhere, open_window, real_drag, tile_lines
 from .test_gui import _send_drop
 
 HARYANA = load_embedded("haryana")
@@ -193,7 +193,7 @@ def test_jharkhand_real_split_with_its_fights_leads_in_56_in_the_window(qtbot):
     assert w.doc.scenario.fights == {28: ("JMM", "CPI(ML)L"), 77: ("INC", "RJD"), 78: ("INC", "RJD")}
     # before the simulated elections: the count INDIA leads in, named as such (not a forecast)
     assert w.analysis.live.figures is None and w.scoreboard.point is None
-    assert plain(w.scoreboard.alliance.value.text()) == "leads in 56"
+    assert tile_lines(w.scoreboard.alliance) == ("leads in 56", "on the projected votes")
     assert "41 needed" in w.scoreboard.alliance.caption.text()
     assert w.status.text().startswith("Majority 41 of 81 · alliance leads in 56 on the projected votes")
     assert "3 contested (3 between some partners)" in w.status.text()

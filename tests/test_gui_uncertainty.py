@@ -45,7 +45,8 @@ def test_scoreboard_shows_the_range_and_p_majority(qtbot):
     # and P(majority) in words, each whole in its tile
     assert h.seats == round(float(s.alliance_seats.mean()))
     assert f">{h.seats}</span>" in w.scoreboard.alliance.value.text() and w.scoreboard.point == h.seats
-    assert f"({lo}–{hi}) · leads in 32<" in w.scoreboard.alliance.value.text()
+    assert w.scoreboard.alliance.value.text().endswith(f" ({lo}–{hi})</span>")
+    assert w.scoreboard.alliance.note.text() == "leads in 32"
     assert f">{o.percent}</span>" in w.scoreboard.uncertainty.text() and o.words in w.scoreboard.uncertainty.text()
     # Congress everywhere on 2019: leads in 32, a wide range, a small P(majority)
     assert ev.verdict.alliance == 32 and lo < 32 < hi and s.p_majority < 0.5

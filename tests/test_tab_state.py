@@ -57,7 +57,7 @@ def test_closing_the_last_tab_leaves_one_headline(qtbot):
     from explorer.core.uncertainty import alliance_headline
     h = alliance_headline(w.analysis.live.figures.summary, v.alliance, w.doc.pools.n_partners)
     assert f">{h.seats}</span>" in w.scoreboard.alliance.value.text()
-    assert f" · leads in {v.alliance}</span>" in w.scoreboard.alliance.value.text()
+    assert w.scoreboard.alliance.note.text() == f"leads in {v.alliance}"
     assert w.status.text().startswith(f"Majority 46 of 90 · alliance {h.seats} expected (80 %:")
     # one alliance tile, one chance tile, no label left from the closed scenario
     from explorer.gui.panels.scoreboard import Tile

@@ -213,9 +213,9 @@ def _caption(text: str, *shorter: str) -> QuietLabel:
 
 
 class Tile(QFrame):
-    """A figure with a caption, for the scoreboard."""
+    """A figure with a caption, for the scoreboard; ``note``: a small line under the figure."""
 
-    def __init__(self, caption: str, *shorter: str, parent=None):
+    def __init__(self, caption: str, *shorter: str, note: bool = False, parent=None):
         super().__init__(parent)
         self.setObjectName("tile")
         self.caption = _caption(caption, *shorter)
@@ -229,6 +229,11 @@ class Tile(QFrame):
         lay.setSpacing(0)
         lay.addWidget(self.caption)
         lay.addWidget(self.value)
+        self.note = None
+        if note:
+            self.note = _caption("")
+            lay.addWidget(self.note)
+        lay.addStretch(1)      # the figures on one line across the row, however tall it is
 
 
 class Captioned(QFrame):
@@ -260,7 +265,7 @@ class Scoreboard(DocumentView, QFrame):
         self.lay.setContentsMargins(6, 4, 6, 4)
         self.lay.setSpacing(6)
         self.pool_tiles: list[Tile] = []
-        self.alliance = Tile("Alliance projected")
+        self.alliance = Tile("Alliance projected", note=True)
         self.bar = MajorityBar(doc, self, compact=True)
         self.bar.setMinimumWidth(140)
         self.coverage = Tile("Vote kept")
@@ -342,9 +347,11 @@ class Scoreboard(DocumentView, QFrame):
     # --- the headline: the model's point, its range and P(majority) (issues 17, 25, 26) -------------
     # Once the simulated elections are in (gui/controllers/analysis.py calls set_uncertainty with
     # core.uncertainty.alliance_headline), the big figure is the alliance's expected seats with its
-    # 80 % range; beside it, named for what it is, the count of seats it leads in on the projected
-    # votes (the evaluation's, always current). Stale figures are greyed; before any, the tile says
-    # "leads in N" alone. The point is coloured "won" or "lost" only when P(majority) says so
+    # 80 % range; under it, in the tile's note line, named for what it is, the count of seats it
+    # leads in on the projected votes (the evaluation's, always current: a line of its own keeps
+    # the row's other captions whole at 1366 px, where beside the range it cost "coin flip" and
+    # "contests"). Stale figures are greyed; before any, the big figure is "leads in N" ("on the
+    # projected votes" under it). The point is coloured "won" or "lost" only when P(majority) says so
     # (core.uncertainty.majority_outlook); the range and the chance are shown whole at any width.
     def _build_uncertainty_tile(self) -> None:
         self.chance = Tile("P(majority)")
@@ -402,6 +409,7 @@ class Scoreboard(DocumentView, QFrame):
             self.chance.value.setText(f"{grey}{self._pending}</span>", f"{grey}…</span>")
             self.chance.setToolTip("The chance of a majority is computed from simulated elections.")
             self.alliance.value.setText(f"{grey}leads in </span><span style='color:#555'>{v.alliance}</span>")
+            self.alliance.note.setText("on the projected votes")
             self.alliance.setToolTip(f"{led} The expected seats, their 80 % range and P(majority) follow once the "
                                      f"simulated elections are in.{undecided}")
             return
@@ -416,7 +424,8 @@ class Scoreboard(DocumentView, QFrame):
                                   f"<span style='color:{colour}'>{pc}</span>")
         self.chance.setToolTip(tooltip)
         point = self.point
-        self.alliance.value.setText(f"<span style='color:{colour}'>{point}</span>{grey} ({lo}–{hi}) · {leads}</span>")
+        self.alliance.value.setText(f"<span style='color:{colour}'>{point}</span>{grey} ({lo}–{hi})</span>")
+        self.alliance.note.setText(leads)
         what = (f"The alliance's expected seats: {point} of {v.seats} (the mean of the simulated elections, each "
                 f"seat's P(alliance wins) added up; {h.expected:.1f} before rounding)" if h is not None else
                 f"The alliance's median seats in the simulated elections: {point} of {v.seats}")
