@@ -75,3 +75,15 @@ def open_window(qtbot, scenario, with_chart: bool = False, **kw):
     qtbot.addWidget(w)
     w.resize(1366, 740)
     return w
+
+
+def tile_lines(tile) -> tuple[str, ...]:
+    """A scoreboard tile's figure and its note (if it has one) as read on screen."""
+    return (plain(tile.value.text()),) + ((tile.note.text(),) if tile.note is not None else ())
+
+
+def plain(rich: str) -> str:
+    """A label's rich text as read on screen: the tags dropped, the entities read."""
+    import html
+    import re
+    return html.unescape(re.sub(r"<[^>]+>", "", rich))

@@ -198,6 +198,6 @@ def test_the_sheet_and_the_brief_name_every_bloc(ds, tmp_path):
     assert (df["winner_bloc"] == "NDA").sum() == 24 and (df["winner_bloc"] == "INDIA").sum() == 56
     assert (df["NDA stands"] == "BJP").sum() == 68
     rows = dict(exports.summary_rows(sc, ev))
-    assert rows["Projected seats, INDIA (ours)"] == 56 and rows["Projected seats, NDA"] == 24
+    assert rows["Seats led, INDIA (ours)"] == 56 and rows["Seats led, NDA"] == 24
     table = dict(brief._summary_table(sc, ev))
-    assert table["Blocs"].startswith("INDIA 56 · NDA 24 · unaligned 1 · independents 0; NDA: BJP, AJSU")
+    assert table["Blocs (seats led)"].startswith("INDIA 56 · NDA 24 · unaligned 1 · independents 0; NDA: BJP, AJSU")

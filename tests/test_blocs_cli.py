@@ -37,7 +37,7 @@ def test_rival_baseline_split_and_text(capsys):
                      "contested", "--rival", "NDA=BJP,AJSUP", "--bloc", "INDIA", "--lineage", "none")
     assert rc == 0
     # every partner where it stood in 2019: the 2019 result by bloc (seats_won.csv)
-    assert "Blocs: INDIA 48 · NDA 27 · unaligned 4 · independents 2" in out
+    assert "Blocs (seats led): INDIA 48 · NDA 27 · unaligned 4 · independents 2" in out
 
 
 def test_bad_rivals_are_usage_errors(capsys):

@@ -47,11 +47,24 @@ def test_a_presets_notes_are_left_out_once_its_split_is_changed():
 def test_the_alliance_line_says_reaches_only_as_surely_as_p_majority():
     sc = scenario_from_preset(load_embedded(), AAP)
     v = Engine(sc.dataset).evaluate(sc).verdict
-    unc = {"alliance_seats": {"median": 46, "p10": 30, "p90": 60}, "p_majority": 0.49, "draws": 10000}
+    unc = {"alliance_seats": {"median": 46, "p10": 30, "p90": 60}, "p_majority": 0.49, "draws": 10000,
+           "headline": {"point": "expected seats", "seats": 44, "expected": 44.4, "median": 46, "p10": 30,
+                        "p90": 60, "p_majority": 0.49, "leads": 46, "partners": {"AAP": 2, "INC": 42}}}
     line = brief._alliance_line(v, unc)
-    assert line == ("46 of 90 projected (majority 46); 80 % range 30–60, P(majority) 49 %: coin flip "
-                    "(10,000 simulated elections)")
+    # the simulated elections' point first; the deterministic count named for what it is
+    assert line == ("44 of 90 expected (majority 46); 80 % range 30–60, P(majority) 49 %: coin flip "
+                    "(10,000 simulated elections); leads in 46 on the projected votes")
     assert "reaches" not in line
+    # a dict of before the headline block: its median is the point, and says so
+    del unc["headline"]
+    assert brief._alliance_line(v, unc).startswith("46 of 90 median (majority 46); 80 % range 30–60")
+    # no simulated elections: the count alone, as a count
+    assert brief._alliance_line(v, None) == ("Leads in 46 of 90 on the projected votes — reaches the majority "
+                                             "(46) on that count")
+    rows = dict(brief._summary_table(sc, Engine(sc.dataset).evaluate(sc), unc | {"headline": {
+        "seats": 44, "p10": 30, "p90": 60, "partners": {"AAP": 2, "INC": 42}}}))
+    assert rows["Expected seats (simulated elections)"] == "AAP 2, INC 42; alliance 44"
+    assert rows["Seats led on the projected votes"].startswith("BJP 44, INC 42, AAP 4")
 
 
 def test_no_text_overlaps_another_or_leaves_the_page_and_the_page_is_used():

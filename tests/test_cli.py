@@ -16,8 +16,10 @@ def test_project_text(capsys):
     rc, out, _ = run(capsys, "project", "--baseline", "ls2024", "--assign-all", "INC",
                      "--assign", "AAP=12,14,15,Kalayat", "--transfer", "1")
     assert rc == 0
-    assert "Projected seats: BJP 44, INC 42, AAP 4" in out
-    assert "Alliance: 46 of 90 (reaches the majority of 46)" in out
+    assert "Seats led on the projected votes: BJP 44, INC 42, AAP 4" in out
+    # no simulated elections asked for: the count the alliance leads in, named as such
+    assert ("Alliance: leads in 46 of 90 on the projected votes (reaches the majority of 46 on that count; "
+            "--draws N adds the expected seats and P(majority))") in out
     assert "[error] Pehowa: Hooda camp nominee seat given to AAP" in out
 
 

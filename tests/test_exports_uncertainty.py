@@ -21,7 +21,7 @@ def figures(sc, draws=2000):
     params, _ = U.params_for(ds)
     sim = U.Simulator(ev.projector, ds, params, draws)
     summ = sim.run(sc.pool.astype(np.int64), ds.majority)
-    d = U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority)
+    d = U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority, leads=ev.verdict.alliance)
     d["p_alliance"] = [round(float(p), 4) for p in summ.p_alliance]
     d["walk_away"] = O.Optimiser(ds, sc, params, draws).walk_away(sc.pool.astype(np.int64))
     return ev, d, summ
@@ -38,7 +38,12 @@ def test_xlsx_and_brief_carry_the_range(tmp_path):
     med, lo, hi = summ.interval(summ.alliance_seats)
     write_xlsx(tmp_path / "s.xlsx", sc, ev, uncertainty=d)
     summary = dict((r[0], r[1]) for r in sheet(tmp_path / "s.xlsx", "Summary")[1:])
-    assert summary["Alliance projected seats"] == 32
+    h = U.alliance_headline(summ, 32, 2)
+    assert d["headline"] == h.to_json() and d["headline"]["leads"] == 32
+    # the simulated elections' point, the partners' expected seats adding up to it, the count led named
+    assert summary["Alliance expected seats (simulated elections)"] == h.seats == round(summ.alliance_seats.mean())
+    assert summary["Expected seats AAP"] + summary["Expected seats INC"] == h.seats
+    assert summary["Alliance seats led on the projected votes"] == 32
     assert summary["Alliance seats, 80 % range"] == f"{lo}–{hi}" and summary["Alliance seats, median"] == med
     assert summary["P(majority) (%)"] == round(summ.p_majority * 100, 1)
     assert summary["Simulated elections"] == 2000
@@ -58,6 +63,8 @@ def test_xlsx_and_brief_carry_the_range(tmp_path):
     assert f"80 %: {lo}–{hi} · P(majority) {summ.p_majority * 100:.0f} %" in text
     assert f"80 % range {lo}–{hi}" in text
     flat = " ".join(text.split())
+    assert f"Alliance {h.seats} expected, leads in 32" in flat and "majori…" not in flat     # the chart's title, whole
+    assert f"{h.seats} of 90 expected (majority 46); 80 % range {lo}–{hi}" in flat and "leads in 32 on the" in flat
     assert f"INC {w['alliance']:.1f} expected seats in the alliance, {w['alone']:.1f} alone" in flat
     # what the model was fitted on and its measured coverage (resources/seat_model.json: 134 of 172)
     from explorer.core.seat_model import shipped
@@ -78,6 +85,8 @@ def test_window_export_uses_the_live_figures(qtbot, tmp_path):
     summary = dict((r[0], r[1]) for r in sheet(tmp_path / "w.xlsx", "Summary")[1:])
     med, lo, hi = live.figures.interval
     assert summary["Alliance seats, 80 % range"] == f"{lo}–{hi}"
+    h = U.alliance_headline(live.figures.summary, 32, 2)     # the scoreboard's point, in the sheet too
+    assert summary["Alliance expected seats (simulated elections)"] == h.seats == w.scoreboard.point
     assert summary["Simulated elections"] == 10_000
     job = w.files.export("pdf", str(tmp_path / "w.pdf"))
     qtbot.waitUntil(lambda: job.finished, timeout=60000)

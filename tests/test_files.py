@@ -51,7 +51,7 @@ def test_xlsx_and_csv_read_back_equal_the_table(tmp_path):
     back = book["Seats"].fillna({"conflicts": ""})
     pd.testing.assert_frame_equal(back, table, check_dtype=False)
     summary = dict(zip(book["Summary"]["figure"], book["Summary"]["value"]))
-    assert summary["Projected seats BJP"] == 44 and summary["Alliance projected seats"] == 46
+    assert summary["Seats led BJP"] == 44 and summary["Alliance seats led on the projected votes"] == 46
     write_seat_csv(tmp_path / "s.csv", sc, ev)
     pd.testing.assert_frame_equal(pd.read_csv(tmp_path / "s.csv").fillna({"conflicts": ""}), table, check_dtype=False)
     assert table.loc[table.ac_no == JIND, "conflicts"].item() == "Jind: Hooda camp nominee seat contested by both partners"

@@ -13,7 +13,7 @@ from explorer.core.pools import Partner
 from explorer.core.scenario import Scenario, scenario_from_preset
 from explorer.gui.mime import seats_mime
 
-from .helpers import congress_everywhere, open_window, real_drag
+from .helpers import congress_everywhere, open_window, real_drag, tile_lines
 from .test_gui import _send_drop
 
 HARYANA = load_embedded("haryana")
@@ -188,11 +188,14 @@ def test_removing_a_partner_says_how_many_seats_went_to_unassigned(qtbot):
     assert errors and "same code" in errors[0] and "is a pool" in errors[1]
 
 
-def test_jharkhand_real_split_with_its_fights_projects_india_56_in_the_window(qtbot):
+def test_jharkhand_real_split_with_its_fights_leads_in_56_in_the_window(qtbot):
     w = open_window(qtbot, jharkhand())
     assert w.doc.scenario.fights == {28: ("JMM", "CPI(ML)L"), 77: ("INC", "RJD"), 78: ("INC", "RJD")}
-    assert ">56<" in w.scoreboard.alliance.value.text() and "41 needed" in w.scoreboard.alliance.caption.text()
-    assert w.status.text().startswith("Majority 41 of 81 · alliance projected 56")
+    # before the simulated elections: the count INDIA leads in, named as such (not a forecast)
+    assert w.analysis.live.figures is None and w.scoreboard.point is None
+    assert tile_lines(w.scoreboard.alliance) == ("leads in 56", "on the projected votes")
+    assert "41 needed" in w.scoreboard.alliance.caption.text()
+    assert w.status.text().startswith("Majority 41 of 81 · alliance leads in 56 on the projected votes")
     assert "3 contested (3 between some partners)" in w.status.text()
 
 
@@ -297,7 +300,8 @@ def test_past_three_partners_the_two_bars_are_named(qtbot):
     w.show()
     sb = w.scoreboard
     qtbot.waitUntil(sb.bar_box.isVisible)
-    assert sb.bar_box.caption.text() == "Projected seats" and not sb.share_box.isVisible()
+    # the seat bar: the seats each party leads in, until the simulated elections give the expected seats
+    assert sb.bar_box.caption.text() == "Leads on projected votes" and not sb.share_box.isVisible()
     for code in ("INLD", "JJP"):
         assert w.partners.add(code)
     qtbot.waitUntil(sb.share_box.isVisible)

@@ -40,15 +40,21 @@ def test_scoreboard_shows_the_range_and_p_majority(qtbot):
     ev, s = core_summary(congress_everywhere())
     med, lo, hi = s.interval(s.alliance_seats)
     o = U.majority_outlook(s.p_majority)
-    # the point, its 80 % range and P(majority) in words, each whole in its tile
-    assert f">{ev.verdict.alliance}</span>" in w.scoreboard.alliance.value.text()
-    assert f"({lo}–{hi})" in w.scoreboard.alliance.value.text()
+    h = U.alliance_headline(s, ev.verdict.alliance, 2)
+    # the model's point (the expected seats), its 80 % range, the count it leads in named as such,
+    # and P(majority) in words, each whole in its tile
+    assert h.seats == round(float(s.alliance_seats.mean()))
+    assert f">{h.seats}</span>" in w.scoreboard.alliance.value.text() and w.scoreboard.point == h.seats
+    assert w.scoreboard.alliance.value.text().endswith(f" ({lo}–{hi})</span>")
+    assert w.scoreboard.alliance.note.text() == "leads in 32"
     assert f">{o.percent}</span>" in w.scoreboard.uncertainty.text() and o.words in w.scoreboard.uncertainty.text()
-    # Congress everywhere on 2019: 32 projected, a wide range, a small P(majority)
+    # Congress everywhere on 2019: leads in 32, a wide range, a small P(majority)
     assert ev.verdict.alliance == 32 and lo < 32 < hi and s.p_majority < 0.5
     assert f"median {med}" in w.scoreboard.chance.toolTip()
-    assert f"alliance projected 32, 80 %: {lo}–{hi}, P(majority) {o.percent} ({o.words})" in w.status.text()
-    assert f"Alliance 32 (80 %: {lo}–{hi}, median {med})" in w.analysis.panel.headline.text()
+    assert (f"alliance {h.seats} expected (80 %: {lo}–{hi}), P(majority) {o.percent} ({o.words}), leads in 32"
+            in w.status.text())
+    assert (f"Alliance {h.seats} expected (80 %: {lo}–{hi}, median {med}) · P(majority of 46) {o.percent} · "
+            f"leads in 32 · " in w.analysis.panel.headline.text())
 
 
 def test_a_move_updates_the_moved_seats_to_the_full_recompute(qtbot):
@@ -282,7 +288,7 @@ def test_majority_outlook_bands(p, words, tone):
 
 
 def test_a_coin_flip_majority_is_not_coloured_won(qtbot):
-    """AAP's Lok Sabha leads: 46 projected of 46 needed, but the alliance reaches 46 in about
+    """AAP's Lok Sabha leads: leads in 46 of 46 needed, but the alliance reaches 46 in about
     half the simulated elections: neither the point nor the chance is green, the status bar
     says so, and the range and P(majority) are whole at 1366 px."""
     from explorer.core.dataset_io import load_embedded
@@ -417,8 +423,10 @@ def test_a_move_shows_the_headline_and_the_status_line_once(qtbot):
     w.doc.move([JIND], "AAP")
     assert not live.stale and counts["headline"] == 1 and len(counts["status"]) == 1
     med, lo, hi = live.figures.interval
-    assert f"alliance projected {w.doc.evaluation.verdict.alliance}, 80 %: {lo}–{hi}" in counts["status"][0]
-    assert f"({lo}–{hi})" in sb.alliance.value.text()
+    h = U.alliance_headline(live.figures.summary, w.doc.evaluation.verdict.alliance, 2)
+    assert (f"alliance {h.seats} expected (80 %: {lo}–{hi})" in counts["status"][0]
+            and f"leads in {w.doc.evaluation.verdict.alliance}" in counts["status"][0])
+    assert f">{h.seats}</span>" in sb.alliance.value.text() and f"({lo}–{hi})" in sb.alliance.value.text()
 
 
 def test_the_cushion_table_comes_with_the_simulation_not_on_the_gui_thread(qtbot, monkeypatch):

@@ -54,8 +54,11 @@ def test_closing_the_last_tab_leaves_one_headline(qtbot):
     assert len(w.workspace.docs) == 1 and w.doc.scenario.name != "Test"
     v = w.doc.evaluation.verdict
     qtbot.waitUntil(lambda: w.analysis.live.figures is not None and not w.analysis.live.stale, timeout=20000)
-    assert f">{v.alliance}</span>" in w.scoreboard.alliance.value.text()
-    assert w.status.text().startswith(f"Majority 46 of 90 · alliance projected {v.alliance}, 80 %:")
+    from explorer.core.uncertainty import alliance_headline
+    h = alliance_headline(w.analysis.live.figures.summary, v.alliance, w.doc.pools.n_partners)
+    assert f">{h.seats}</span>" in w.scoreboard.alliance.value.text()
+    assert w.scoreboard.alliance.note.text() == f"leads in {v.alliance}"
+    assert w.status.text().startswith(f"Majority 46 of 90 · alliance {h.seats} expected (80 %:")
     # one alliance tile, one chance tile, no label left from the closed scenario
     from explorer.gui.panels.scoreboard import Tile
     tiles = [t for t in w.scoreboard.findChildren(Tile) if t.isVisible()]

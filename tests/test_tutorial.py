@@ -20,6 +20,14 @@ def test_the_steps_speak_of_the_scenario_in_front():
     text = " ".join(s.text for s in steps)
     assert "JMM, INC, RJD and CPI(ML)L" in text and "41 are needed" in text
     assert "47–60" in text and "97 %" in text and "likely" in text
+    # the headline's point is the simulated elections'; the count led named for what it is
+    assert steps[0].text.startswith("The alliance of JMM, INC, RJD and CPI(ML)L wins a median 50 of 81 seats")
+    assert "“leads in 56” counts the seats where the alliance is ahead on the projected votes" in steps[0].text
+    head = first_steps(sc, ev, 0.97, (50, 47, 60), None, expected=49)[0].text
+    assert head.startswith("The alliance of JMM, INC, RJD and CPI(ML)L is expected to win 49 of 81 seats")
+    none = first_steps(sc, ev)[0].text
+    assert none.startswith("The alliance of JMM, INC, RJD and CPI(ML)L leads in 56 of 81 seats on the projected "
+                           "votes; 41 are needed.") and "expected to win" in none and "P(majority) beside" in none and "in 80 % of" not in none.lower()
     i = closest_seat(sc, ev)
     assert abs(ev.alliance_margin[i]) == np.abs(ev.alliance_margin).min()
     assert f"{sc.seats.ac_no[i]} {sc.seats.names[i]} is the closest seat" in text
@@ -37,6 +45,7 @@ def test_getting_started_shows_the_steps_with_pictures_of_this_window(qtbot):
     text = dlg.browser.toPlainText()
     assert text.startswith("Getting started with Haryana Vidhan Sabha")
     assert [s.title for s in dlg.steps][0] == "Read the headline" and "1. Read the headline" in text
+    assert f"is expected to win {w.scoreboard.point} of 90 seats" in text      # the scoreboard's point
     # a picture of the scoreboard, the table and pools and the conflicts, as big as the window draws them
     assert {"scoreboard", "table and pools", "conflicts"} <= set(dlg.pictures)
     sb = dlg.pictures["scoreboard"]

@@ -200,6 +200,26 @@ def test_project_cli_adds_the_uncertainty(capsys):
     seat = d["per_seat"][0]
     assert abs(sum(seat["p_win"].values()) - 1) < 0.01 and 0 <= seat["p_alliance"] <= 1
     assert len(u["tipping_seats"]) == 10 and all(1 <= a <= 90 for a in u["tipping_seats"])
+    # the headline: the expected seats (the per-seat P(alliance) added up), the partners' adding up to
+    # them, and the seats led on the projected votes (the JSON's "alliance") named as such
+    h = u["headline"]
+    assert h["point"] == "expected seats" and h["leads"] == d["alliance"] and h["p_majority"] == u["p_majority"]
+    assert abs(h["expected"] - sum(r["p_alliance"] for r in d["per_seat"])) < 0.01 and a["mean"] == h["expected"]
+    assert h["seats"] == int(h["expected"] + 0.5) and sum(h["partners"].values()) == h["seats"]
+    assert list(h["partners"]) == ["AAP", "INC"] and (h["p10"], h["median"], h["p90"]) == (a["p10"], a["median"], a["p90"])
+
+
+def test_project_cli_text_heads_with_the_expected_seats(capsys):
+    rc = cli(["project", "--baseline", "ls2024", "--assign-all", "INC", "--draws", "2000"])
+    out = capsys.readouterr().out
+    rc2 = cli(["project", "--baseline", "ls2024", "--assign-all", "INC", "--draws", "2000", "--json"])
+    h = json.loads(capsys.readouterr().out)["uncertainty"]["headline"]
+    assert rc == rc2 == 0
+    o = U.majority_outlook(h["p_majority"])
+    assert (f"Alliance: {h['seats']} of 90 expected (80 %: {h['p10']}–{h['p90']}, majority 46), P(majority) "
+            f"{o.percent} ({o.words}); leads in {h['leads']} on the projected votes") in out
+    assert f"  expected seats: AAP {h['partners']['AAP']}, INC {h['partners']['INC']} (the mean" in out
+    assert f"Uncertainty (2,000 draws): alliance {h['seats']} expected ({h['expected']:.1f}; median {h['median']}" in out
 
 
 @pytest.mark.parametrize("frm", ["vs2019", "ls2024"])

@@ -26,11 +26,12 @@ drag() {  # drag from (x1,y1) to (x2,y2) in small steps, as a hand would
   done
   sleep 0.3; xdotool mouseup 1; sleep 0.6
 }
-# the rows under the table header: row k (1-based) is at y = 161 + 21*(k-1) in a 1366x768 window
-drag 80 371 740 620    # 11 Ladwa -> Contested
-xdotool mousemove 80 518; xdotool click 1; sleep 0.2   # 18 Pundri
-xdotool keydown shift; xdotool mousemove 80 539; xdotool click 1; xdotool keyup shift; sleep 0.2  # + 19 Nilokheri
-drag 80 528 740 230    # both -> AAP
+# the rows under the table header: row k (1-based) is at y = 173 + 21*(k-1) in a 1366x768 window
+# (the scoreboard's alliance tile has a line under its figure: "leads in N")
+drag 80 383 740 620    # 11 Ladwa -> Contested
+xdotool mousemove 80 530; xdotool click 1; sleep 0.2   # 18 Pundri
+xdotool keydown shift; xdotool mousemove 80 551; xdotool click 1; xdotool keyup shift; sleep 0.2  # + 19 Nilokheri
+drag 80 540 740 230    # both -> AAP
 sleep 1
 import -window root "$out"
 echo "saved $out"

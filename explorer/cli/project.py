@@ -111,7 +111,8 @@ def run_project(args) -> int:
             if sc.rivals:
                 poll_seats["blocs"] = U.bloc_intervals(summ, ev.blocs)
         if args.draws:
-            unc = (U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority), summ)
+            unc = (U.uncertainty_json(sim, summ, ev.projector, sc.pool, ds.seats, ds.majority,
+                                      leads=ev.verdict.alliance), summ)
             if sc.rivals:
                 unc[0]["blocs"] = U.bloc_intervals(summ, ev.blocs)
     if args.json:
@@ -126,15 +127,16 @@ def run_project(args) -> int:
                 rec["p_alliance"] = round(float(unc[1].p_alliance[i]), 4)
         print(json.dumps(d, ensure_ascii=False))
     else:
-        print(report.to_text(sc, ev))
+        print(report.to_text(sc, ev, unc[0]["headline"] if unc else None))
         if poll_seats:
             print(poll_text(poll_seats))
         if unc:
             u = unc[0]
             a = u["alliance_seats"]
             c = u["cushion"]
-            print(f"Uncertainty ({u['draws']:,} draws): alliance {a['median']} (80 %: {a['p10']}–{a['p90']}) · "
-                  f"P(majority) {probability_percent(u['p_majority'])}")
+            h = u["headline"]
+            print(f"Uncertainty ({u['draws']:,} draws): alliance {h['seats']} expected ({h['expected']:.1f}; median "
+                  f"{a['median']}, 80 %: {a['p10']}–{a['p90']}) · P(majority) {probability_percent(u['p_majority'])}")
             if "blocs" in u:
                 print("  blocs (80 %): " + ", ".join(f"{k} {v['median']} ({v['p10']}–{v['p90']})"
                                                      for k, v in u["blocs"].items()))

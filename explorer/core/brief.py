@@ -110,9 +110,18 @@ def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation, uncertainty: dict | None 
     ax.set_xlim(0, sc.seats.n)
     ax.set_xticks([0, pr.majority, sc.seats.n])
     ax.tick_params(axis="x", labelsize=6.5)
-    title = labels.first_fitting([f"Seats: alliance {pr.alliance_seats} of {sc.seats.n}, majority {pr.majority} "
-                                  "(dashed)", f"Alliance {pr.alliance_seats} of {sc.seats.n}, majority "
-                                  f"{pr.majority}", f"Alliance {pr.alliance_seats}, majority {pr.majority}"], width, 8)
+    n, M, leads = sc.seats.n, pr.majority, pr.alliance_seats
+    h = headline_of(uncertainty)
+    if h:       # the headline's point (the simulated elections'), the count it leads in named as such
+        pt = f"{h['seats']} {_point_word(h)}"
+        title = labels.first_fitting([f"Seats: alliance {pt} of {n}, leads in {leads}, majority {M} (dashed)",
+                                      f"Alliance {pt} of {n}, leads in {leads}, majority {M}",
+                                      f"Alliance {pt}, leads in {leads}, majority {M}",
+                                      f"Alliance {pt}, leads in {leads}"], width, 8)     # the majority: its tick
+    else:
+        title = labels.first_fitting([f"Seats: alliance leads in {leads} of {n}, majority {M} (dashed)",
+                                      f"Alliance leads in {leads} of {n}, majority {M}",
+                                      f"Alliance leads in {leads}, majority {M}"], width, 8)
     if uncertainty:
         from .uncertainty import probability_percent
         a = uncertainty["alliance_seats"]
@@ -136,31 +145,52 @@ def _summary_table(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None
     rows = [["Seats contested", ", ".join(f"{p.code} {p.fielding} ({p.alone} alone)" for p in ev.partners)
              + f"; {counts[P.key(P.contested)]} contested, {counts[P.key(P.unassigned)]} unassigned"],
             ["SC seats alone", ", ".join(f"{p.code} {p.sc_alone}" for p in ev.partners)],
-            ["Projected seats", ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())],
+            ["Seats led on the projected votes", ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())],
             ["Alliance", _alliance_line(v, uncertainty)],
             ["Vote coverage", f"{pr.coverage * 100:.1f} % of the partners' vote kept "
                               f"({pr.kept_votes:,.0f} of {float(pr.partner_votes.sum()):,.0f})"]]
+    h = headline_of(uncertainty)
+    if h and h.get("partners"):      # the partners' expected seats: they add up to the alliance's
+        rows.insert(3, ["Expected seats (simulated elections)",
+                        ", ".join(f"{p} {n}" for p, n in h["partners"].items()) + f"; alliance {h['seats']}"])
     if uncertainty and uncertainty.get("model"):
         m = uncertainty["model"]
         rows.append(["Uncertainty model", f"{m['fitted_on']}. {m['coverage']}. {m['note']}"])
     if sc.rivals:     # every bloc, ours first; with the unaligned and the independents they make the seats
         bs = ev.bloc_seats
-        rows.insert(3, ["Blocs", " · ".join(f"{n} {bs[n]}" for n in ev.blocs.names)
+        rows.insert(3, ["Blocs (seats led)", " · ".join(f"{n} {bs[n]}" for n in ev.blocs.names)
                         + f" · unaligned {bs['unaligned']} · independents {bs['independents']}"
                         + "; " + "; ".join(f"{b.name}: {', '.join(b.partners)}" for b in sc.rivals)])
     return rows
 
 
-def _alliance_line(v, u: dict | None) -> str:
-    """'46 of 90 projected (majority 46); 80 % range 30–60, P(majority) 49 %: coin flip': the
-    point says "reaches the majority" only when P(majority) does (core.uncertainty.majority_outlook)."""
+def headline_of(u: dict | None) -> dict | None:
+    """The ``headline`` block of the ``uncertainty`` dict (core.uncertainty.headline_of)."""
     if not u:
-        return f"{v.alliance} of {v.seats} projected — {v.phrase} ({v.majority}) on the point projection"
+        return None
+    from .uncertainty import headline_of as of
+    return of(u)
+
+
+def _point_word(h: dict) -> str:
+    """What the headline's point is: "expected" (the mean of the simulated elections) or "median"."""
+    return "median" if h.get("point") == "median" else "expected"
+
+
+def _alliance_line(v, u: dict | None) -> str:
+    """'44 of 90 expected (majority 46); 80 % range 30–60, P(majority) 49 %: coin flip (10,000
+    simulated elections); leads in 46 on the projected votes': the point is the simulated
+    elections' (core.uncertainty.alliance_headline), the deterministic count named for what it is;
+    "reaches the majority" only as surely as P(majority) says (core.uncertainty.majority_outlook)."""
+    led = f"leads in {v.alliance} of {v.seats} on the projected votes"
+    if not u:
+        return f"{led[0].upper()}{led[1:]} — {v.phrase} ({v.majority}) on that count"
     from .uncertainty import majority_outlook
-    a = u["alliance_seats"]
+    h = headline_of(u)
     o = majority_outlook(u["p_majority"])
-    return (f"{v.alliance} of {v.seats} projected (majority {v.majority}); 80 % range {a['p10']}–{a['p90']}, "
-            f"P(majority) {o.percent}: {o.words} ({u['draws']:,} simulated elections)")
+    return (f"{h['seats']} of {v.seats} {_point_word(h)} (majority {v.majority}); 80 % range {h['p10']}–{h['p90']}, "
+            f"P(majority) {o.percent}: {o.words} ({u['draws']:,} simulated elections); "
+            f"leads in {v.alliance} on the projected votes")
 
 
 def notes_line(sc: Scenario) -> str:

@@ -74,7 +74,8 @@ def score_transition(t: Transition, sizes: Sizes, draws: int, seed: int, perfect
              for a in (0.10, 0.25, 0.50, 0.75, 0.90)}
         blocs[t.contenders[k]] = {"partners": list(t.partners.get(t.contenders[k], (t.contenders[k],))),
                                   "real": int(real[k]), "median": q["p50"], "p10": q["p10"], "p25": q["p25"],
-                                  "p75": q["p75"], "p90": q["p90"], "deterministic": int((det == k).sum())}
+                                  "p75": q["p75"], "p90": q["p90"], "deterministic": int((det == k).sum()),
+                                  "mean": round(float(x.mean()), 2)}   # expected seats: the sum of P(win)
     out = {"state": t.state, "from": t.from_year, "to": t.to_year, "seats": t.n, "blocs": blocs,
            "brier": round(brier, 4), "log_loss": round(ll, 4),
            "brier_deterministic": round(b_det, 4), "log_loss_deterministic": round(ll_det, 4),

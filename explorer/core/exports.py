@@ -92,10 +92,13 @@ def uncertainty_rows(uncertainty: dict | None) -> list[tuple[str, object]]:
     if not uncertainty:
         return []
     a = uncertainty["alliance_seats"]
-    rows: list[tuple[str, object]] = [
-        ("Alliance seats, 80 % range", f"{a['p10']}–{a['p90']}"), ("Alliance seats, median", a["median"]),
+    h = uncertainty.get("headline")
+    rows: list[tuple[str, object]] = [("Alliance expected seats (simulated elections)", h["seats"])] if h else []
+    rows += [("Alliance seats, 80 % range", f"{a['p10']}–{a['p90']}"), ("Alliance seats, median", a["median"]),
         ("P(majority) (%)", round(uncertainty["p_majority"] * 100, 1)),
         ("Simulated elections", uncertainty["draws"])]
+    for code, n in (h or {}).get("partners", {}).items():     # adding up to the alliance's expected seats
+        rows.append((f"Expected seats {code}", n))
     for party, r in list(uncertainty.get("seats", {}).items())[:8]:
         rows.append((f"Seats {party}, 80 % range", f"{r['p10']}–{r['p90']}"))
     for code, w in (uncertainty.get("walk_away") or {}).items():
@@ -111,13 +114,14 @@ def summary_rows(sc: Scenario, ev: Evaluation, uncertainty: dict | None = None) 
     for code, v in partner_fielding(sc, ev).items():
         rows.append((f"{code} contests (alone + contested)", v["fielding"]))
         rows.append((f"{code} SC seats alone", v["sc_allotted"]))
+    # the seats each leads in on the projected votes (a count, not the simulated elections' expected seats)
     for party, n in pr.seats_by_party().items():
-        rows.append((f"Projected seats {party}", n))
+        rows.append((f"Seats led {party}", n))
     if sc.rivals:
         for name, n in ev.bloc_seats.items():
             if n or name in ev.blocs.names:
-                rows.append((f"Projected seats, {name}" + (" (ours)" if name == sc.bloc_name else ""), n))
-    rows += [("Alliance projected seats", pr.alliance_seats)] + uncertainty_rows(uncertainty) + [
+                rows.append((f"Seats led, {name}" + (" (ours)" if name == sc.bloc_name else ""), n))
+    rows += [("Alliance seats led on the projected votes", pr.alliance_seats)] + uncertainty_rows(uncertainty) + [
              ("Majority", pr.majority),
              ("Vote coverage (%)", round(pr.coverage * 100, 2)),
              ("Alliance votes kept", int(round(pr.kept_votes))),

@@ -103,7 +103,21 @@ def to_json(sc: Scenario, ev: Evaluation) -> dict:
     }
 
 
-def to_text(sc: Scenario, ev: Evaluation) -> str:
+def alliance_text(v, headline: dict | None = None) -> str:
+    """The alliance's line: with the simulated elections' ``headline`` (core.uncertainty's
+    ``Headline.to_json``) its expected seats, 80 % range and P(majority), then the seats it leads
+    in on the projected votes; without, that count alone, named as such."""
+    if not headline:
+        return (f"Alliance: leads in {v.alliance} of {v.seats} on the projected votes ({v.phrase} of {v.majority} "
+                f"on that count; --draws N adds the expected seats and P(majority))")
+    from .uncertainty import majority_outlook
+    o = majority_outlook(headline["p_majority"])
+    return (f"Alliance: {headline['seats']} of {v.seats} expected (80 %: {headline['p10']}–{headline['p90']}, "
+            f"majority {v.majority}), P(majority) {o.percent} ({o.words}); leads in {v.alliance} on the projected votes")
+
+
+def to_text(sc: Scenario, ev: Evaluation, headline: dict | None = None) -> str:
+    """``headline``: the simulated elections' (``uncertainty_json``'s ``headline``) for the alliance's line."""
     pr, P = ev.projection, sc.pools
     base = sc.dataset.baselines[sc.assumptions.baseline]
     codes = tuple(p.code for p in P.partners)
@@ -114,11 +128,11 @@ def to_text(sc: Scenario, ev: Evaluation) -> str:
     lines.append("Seats contested: " + ", ".join(
         f"{p.code} {p.fielding} ({p.fielding_phrase}; {p.sc_alone} SC, {p.st_alone} ST alone)"
         for p in ev.partners))
-    lines.append("Projected seats: " + ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())
+    lines.append("Seats led on the projected votes: " + ", ".join(f"{p} {n}" for p, n in pr.seats_by_party().items())
                  + (f"; {pr.ties} tied" if pr.ties else ""))
     if sc.rivals:
         bs = ev.bloc_seats
-        lines.append("Blocs: " + " · ".join(f"{n} {bs[n]}" for n in ev.blocs.names)
+        lines.append("Blocs (seats led): " + " · ".join(f"{n} {bs[n]}" for n in ev.blocs.names)
                      + f" · unaligned {bs['unaligned']} · independents {bs['independents']}"
                      + (f" · tied {bs['tied']}" if bs["tied"] else ""))
         for b in sc.rivals:
@@ -127,7 +141,10 @@ def to_text(sc: Scenario, ev: Evaluation) -> str:
     if sc.contenders:
         lines.append("New contenders: " + "; ".join(c.label for c in sc.contenders))
     v = ev.verdict
-    lines.append(f"Alliance: {v.alliance} of {v.seats} ({v.phrase} of {v.majority})")
+    lines.append(alliance_text(v, headline))
+    if headline and headline.get("partners"):
+        lines.append("  expected seats: " + ", ".join(f"{p} {n}" for p, n in headline["partners"].items())
+                     + " (the mean of the simulated elections, made whole)")
     if v.undecided:
         lines.append(f"  {v.undecided_note}")
     lines.extend(f"WARNING: {w}" for w in ev.warnings)

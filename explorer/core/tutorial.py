@@ -33,21 +33,29 @@ def closest_seat(sc: Scenario, ev: Evaluation) -> int:
 
 
 def first_steps(sc: Scenario, ev: Evaluation, p_majority: float | None = None,
-                interval: tuple[int, int, int] | None = None, tipping: list[int] | None = None) -> list[Step]:
+                interval: tuple[int, int, int] | None = None, tipping: list[int] | None = None,
+                expected: int | None = None) -> list[Step]:
+    """``expected``: the headline's point, the alliance's expected seats (core.uncertainty's
+    ``alliance_headline``); without it, with the simulated figures, their median is said."""
     v, P, seats = ev.verdict, sc.pools, sc.seats
     codes = [p.code for p in P.partners]
     alliance = " and ".join(codes) if len(codes) <= 3 else ", ".join(codes[:-1]) + " and " + codes[-1]
     if p_majority is not None and interval is not None:
         o = majority_outlook(p_majority)
-        sure = (f"In 80 % of the simulated elections it wins {interval[1]}–{interval[2]}; it reaches the "
-                f"majority in {o.percent} of them ({o.words}). The figure is green only when the majority is "
-                f"likely, red when it is unlikely, amber between.")
+        point = (f"is expected to win {expected} of {v.seats} seats (the average of thousands of simulated "
+                 f"elections)" if expected is not None else
+                 f"wins a median {interval[0]} of {v.seats} seats in thousands of simulated elections")
+        text = (f"The alliance of {alliance} {point}; {v.majority} are needed. In 80 % of the simulated elections "
+                f"it wins {interval[1]}–{interval[2]}; it reaches the majority in {o.percent} of them ({o.words}). "
+                f"The figure is green only when the majority is likely, red when it is unlikely, amber between. "
+                f"Beside it, “leads in {v.alliance}” counts the seats where the alliance is ahead on the projected "
+                f"votes: a count of today's leads, not a forecast.")
     else:
-        sure = ("Beside it, once the simulated elections are computed, the 80 % range and P(majority) say how "
-                "sure that is.")
-    steps = [Step("Read the headline",
-                  f"The alliance of {alliance} is projected to win {v.alliance} of {v.seats} seats; "
-                  f"{v.majority} are needed. {sure}", "scoreboard")]
+        text = (f"The alliance of {alliance} leads in {v.alliance} of {v.seats} seats on the projected votes; "
+                f"{v.majority} are needed. Once the simulated elections are computed, the big figure becomes the "
+                f"seats it is expected to win, with the 80 % range and P(majority) beside it saying how sure "
+                f"that is.")
+    steps = [Step("Read the headline", text, "scoreboard")]
     i = closest_seat(sc, ev)
     ac, name = int(seats.ac_no[i]), seats.names[i]
     pool = int(sc.pool[i])

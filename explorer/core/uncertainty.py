@@ -1778,13 +1778,19 @@ def _shipped_doc() -> dict:
     return _DOC[0]
 
 
-def uncertainty_json(sim: Simulator, summ: Summary, projector, pools, seats, majority: int) -> dict:
+def uncertainty_json(sim: Simulator, summ: Summary, projector, pools, seats, majority: int,
+                     leads: int | None = None) -> dict:
+    """``leads``: the seats the alliance leads in on the projected votes (then the ``headline``
+    block: the expected seats, the range, P(majority) and the partners' expected seats)."""
     med, lo, hi = summ.interval(summ.alliance_seats)
     by_party = party_intervals(summ)
     notes = model_notes(sim.params)
-    return ({"model": notes} if notes else {}) | {"draws": summ.draws, "seed": sim.seed, "params": sim.params.to_json(),
+    head = {} if leads is None else {"headline": alliance_headline(summ, leads, sim.n_p).to_json()}
+    return ({"model": notes} if notes else {}) | head | {
+            "draws": summ.draws, "seed": sim.seed, "params": sim.params.to_json(),
             "p_majority": round(summ.p_majority, 4),
-            "alliance_seats": {"median": med, "p10": lo, "p90": hi}, "seats": by_party,
+            "alliance_seats": {"median": med, "p10": lo, "p90": hi,
+                               "mean": round(float(expected_seats(summ)[:sim.n_p].sum()), 2)}, "seats": by_party,
             "tipping_seats": summ.tipping_seats(seats),
             "cushion": cushion(projector, pools, majority)}
 
@@ -1843,6 +1849,122 @@ def majority_outlook(p_majority: float) -> Outlook:
         if p >= floor:
             return Outlook(p, words, tone)
     return Outlook(p, OUTLOOK_BANDS[-1][1], OUTLOOK_BANDS[-1][2])
+
+
+# --- the headline: one point figure, named for what it is (issue 25, section 5) ----------------------
+# The scoreboard, the dock, the status line, the brief, the CLI and the exports show the alliance's
+# EXPECTED seats (the mean over the simulated elections: the sum over seats of P(alliance wins)) as
+# the point, with the 80 % range and P(majority); the deterministic projection's count is "the
+# seats it leads in on the projected votes". Leave-one-state-out over the corpus
+# (tools/bench_point_estimate.py, README "Which number is the headline") the expected seats missed
+# the real seats by 0.188 of the seats on average without a poll (the median 0.196, the count led
+# 0.264), and each partner's expected seats add up to the alliance's exactly.
+HEADLINE_POINT = "expected seats"
+
+
+def whole(x: float) -> int:
+    """A count of seats to show: ``x`` rounded half up (44.5 -> 45; never the banker's 44)."""
+    return int(math.floor(float(x) + 0.5))
+
+
+def made_whole(values, total: int) -> list[int]:
+    """Whole numbers, one per value, that add up to ``total`` (largest remainders: the values
+    scaled to add up to ``total``, each one's floor, and one more for the largest fractions, the
+    first of equal ones first): [14.6, 29.7] made whole to 44 (scaled: 14.50, 29.50) -> [15, 29]."""
+    v = np.maximum(np.asarray(values, dtype=float), 0.0)
+    if len(v) == 0:
+        return []
+    s = float(v.sum())
+    if total <= 0:
+        return [0] * len(v)
+    if s <= 0:                 # nothing to weigh by: alike
+        return made_whole(np.ones(len(v)), total)
+    if abs(s - total) > 1e-9:
+        v = v * (total / s)
+    base = np.floor(v + 1e-9).astype(np.int64)
+    left = int(total - base.sum())
+    if left > 0:
+        order = np.argsort(-(v - base), kind="stable")[:left]
+        base[order] += 1
+    elif left < 0:        # rounding of the scaled values: take back from the smallest fractions
+        order = np.argsort(v - base, kind="stable")
+        for k in order:
+            if left == 0:
+                break
+            if base[k] > 0:
+                base[k] -= 1
+                left += 1
+    return base.tolist()
+
+
+def expected_seats(summ: Summary) -> np.ndarray:
+    """(P,) each party's expected seats over the simulated elections: the sum over seats of
+    P(party wins the seat); the partners' (the first ``n_partners``) add up to the alliance's."""
+    on = summ.seat_wins > 0
+    return np.bincount(summ.seat_party[on], weights=summ.seat_wins[on],
+                       minlength=len(summ.parties))[:len(summ.parties)] / summ.draws
+
+
+class Headline(NamedTuple):
+    """What the headline says of the alliance: ``seats``, the point shown (its expected seats,
+    whole), with the 80 % range and P(majority) of the simulated elections; ``leads``, the seats
+    it leads in on the projected votes (the deterministic projection: a count, not a forecast);
+    ``partners``, each partner's expected seats made whole so that they add up to ``seats``."""
+    seats: int
+    expected: float
+    median: int
+    p10: int
+    p90: int
+    p_majority: float
+    majority: int
+    leads: int
+    partners: dict[str, int]
+
+    @property
+    def outlook(self) -> Outlook:
+        return majority_outlook(self.p_majority)
+
+    def to_json(self) -> dict:
+        return {"point": HEADLINE_POINT, "seats": self.seats, "expected": round(self.expected, 2),
+                "median": self.median, "p10": self.p10, "p90": self.p90, "p_majority": round(self.p_majority, 4),
+                "majority": self.majority, "leads": self.leads, "partners": dict(self.partners)}
+
+
+def alliance_headline(summ: Summary, leads: int, n_partners: int) -> Headline:
+    """The alliance's headline from one split's simulated elections (``summ``) and the seats it
+    leads in on the projected votes (``leads``); its partners are the first ``n_partners`` parties."""
+    e = expected_seats(summ)[:n_partners]
+    point = whole(e.sum())
+    med, lo, hi = summ.interval(summ.alliance_seats)
+    return Headline(point, float(e.sum()), med, lo, hi, summ.p_majority, summ.majority, int(leads),
+                    dict(zip(summ.parties[:n_partners], made_whole(e, point))))
+
+
+def expected_segments(summ: Summary, headline: Headline) -> list[tuple[str, int]]:
+    """The seat bar of expected seats: the partners in order (``headline.partners``, adding up to
+    the headline's point), then every other party that wins somewhere, most first, made whole so
+    that the bar adds up to the seats' expected total (ties and NOTA left out); none of 0 seats."""
+    n_p = len(headline.partners)
+    e = expected_seats(summ)
+    rest = [k for k in range(n_p, len(summ.parties)) if e[k] > 0 and summ.parties[k] not in (NOTA, "TIE")]
+    rest.sort(key=lambda k: -e[k])
+    total = whole(e[:n_p].sum() + sum(e[k] for k in rest))
+    others = made_whole([e[k] for k in rest], max(0, total - headline.seats))
+    out = [(name, n) for name, n in headline.partners.items() if n > 0]
+    return out + [(summ.parties[k], n) for k, n in zip(rest, others) if n > 0]
+
+
+def headline_of(u: dict | None) -> dict | None:
+    """The ``headline`` block of an ``uncertainty`` dict (``project --json``, the exports'), or one
+    made from its ``alliance_seats`` when it has none (a dict from before it: the median is its point)."""
+    if not u:
+        return None
+    h = u.get("headline")
+    if h:
+        return h
+    a = u["alliance_seats"]
+    return {"point": "median", "seats": a["median"], "median": a["median"], "p10": a["p10"], "p90": a["p90"],
+            "p_majority": u["p_majority"], "leads": None, "partners": {}}
 
 
 def per_seat_probabilities(summ: Summary, i: int, min_p: float = 0.0005) -> dict[str, float]:

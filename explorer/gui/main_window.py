@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self._fitted = False          # the table's columns fitted once, when first shown
         self._sized = False           # the window sized to the screen once
         self._split_for = None        # the data set the table and the pools share the width for
-        self._outlook = None          # (P(majority), interval, stale) of the live uncertainty, for the status bar
+        self._outlook = None          # (Headline, stale) of the live uncertainty, for the status bar
         self.dataset = dataset
         self.workspace = Workspace(dataset, self)
         self.workspace.set_store(Path(autosave_dir or default_autosave_dir()).parent / "datasets")
@@ -136,11 +136,14 @@ class MainWindow(QMainWindow):
         self._status_of = ev
         self.status.setText(status_summary(self.doc, ev, self._outlook))
 
-    def set_outlook(self, figures) -> None:
-        """The simulated elections' range and P(majority) for the status line (None: computing).
-        During an evaluation the live figures hear of first, the status line is set once, when
-        the window hears of it."""
-        self._outlook = None if figures is None else (figures.p_majority, figures.interval, figures.stale)
+    def set_outlook(self, figures, headline=None) -> None:
+        """The simulated elections' headline (core.uncertainty.Headline: the expected seats, the
+        range, P(majority)) for the status line (None: computing). During an evaluation the live
+        figures hear of first, the status line is set once, when the window hears of it."""
+        if figures is not None and headline is None:
+            from ..core.uncertainty import alliance_headline
+            headline = alliance_headline(figures.summary, figures.point, self.doc.pools.n_partners)
+        self._outlook = None if figures is None else (headline, figures.stale)
         if getattr(self, "_status_of", None) is None or self.doc.evaluation is self._status_of:
             self._on_evaluated(self.doc.evaluation)
 
@@ -349,9 +352,10 @@ class MainWindow(QMainWindow):
 
 
 def status_summary(doc, ev, outlook=None) -> str:
-    """The status bar in one short line: the majority, the verdict with its range and
-    P(majority) (``outlook``: (p, (median, lo, hi), stale) from the simulated elections), what
-    is undecided, the friendly fights and the baseline; the transfer matrix is summarised."""
+    """The status bar in one short line: the majority, the headline (``outlook``: (Headline,
+    stale) from the simulated elections: the expected seats, their range and P(majority)) and
+    the seats the alliance leads in on the projected votes, what is undecided, the friendly
+    fights and the baseline; the transfer matrix is summarised."""
     a = doc.scenario.assumptions
     v = ev.verdict
     counts = ev.pool_counts
@@ -363,14 +367,14 @@ def status_summary(doc, ev, outlook=None) -> str:
                 else f"transfer {rates[0] * 100:.0f}–{rates[-1] * 100:.0f} %")
     fights = len(doc.scenario.fights)
     if outlook is None:
-        verdict = f"alliance projected {v.alliance} ({v.phrase}; P(majority) computing…)"
+        verdict = f"alliance leads in {v.alliance} on the projected votes (expected seats, P(majority) computing…)"
     else:
-        from ..core.uncertainty import majority_outlook
-        p, (_med, lo, hi), stale = outlook
-        o = majority_outlook(p)
-        verdict = (f"alliance projected {v.alliance}, 80 %: {lo}–{hi}, P(majority) {o.percent} ({o.words})"
-                   + (" (updating…)" if stale else ""))
-    verdict += "".join(f", {n} {ev.bloc_seats[n]}" for n in ev.blocs.names[1:])  # the rival blocs' seats
+        h, stale = outlook
+        o = h.outlook
+        verdict = (f"alliance {h.seats} expected (80 %: {h.p10}–{h.p90}), P(majority) {o.percent} ({o.words})"
+                   + (" (updating…)" if stale else "") + f", leads in {v.alliance}")
+    if ev.blocs.names[1:]:       # the rival blocs' seats: those they lead in, as the alliance's count
+        verdict += "; rivals lead in " + ", ".join(f"{n} {ev.bloc_seats[n]}" for n in ev.blocs.names[1:])
     parts = [f"Majority {v.majority} of {v.seats}", verdict,
              f"{con} contested" + (f" ({fights} between some partners)" if fights else ""), f"{un} unassigned",
              doc.dataset.baselines[a.baseline].label, transfer]

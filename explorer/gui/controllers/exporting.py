@@ -33,9 +33,9 @@ class ExportRunner:
         analysis = getattr(self.w, "analysis", None)
         unc, walk = None, None
         if analysis is not None and kind != "csv":
-            f = analysis.live.figures
-            if f is not None and not f.stale:
-                unc, walk = f.to_json(), analysis.walk_away_of()
+            unc = analysis.export_uncertainty(walk_away=False)   # None while stale; with the headline
+            if unc is not None:
+                walk = analysis.walk_away_of()
         req = ExportRequest.of(kind, path, doc.scenario, unc, walk)
         self._show_progress(kind)
 

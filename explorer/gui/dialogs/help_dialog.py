@@ -42,8 +42,12 @@ class GettingStartedDialog(QDialog):
         doc = w.doc
         f = w.analysis.live.figures if getattr(w, "analysis", None) is not None else None
         ok = f is not None and not f.stale
+        expected = None
+        if ok:       # the scoreboard's point: the alliance's expected seats
+            from ...core.uncertainty import alliance_headline
+            expected = alliance_headline(f.summary, f.point, doc.pools.n_partners).seats
         self.steps = first_steps(doc.scenario, doc.evaluation, f.p_majority if ok else None,
-                                 f.interval if ok else None, f.tipping(3) if ok else None)
+                                 f.interval if ok else None, f.tipping(3) if ok else None, expected)
         parts = {"scoreboard": w.scoreboard, "table and pools": w.main_split, "conflicts": w.conflict_dock,
                  "uncertainty": w.analysis.dock if getattr(w, "analysis", None) else None,
                  "walk-away": w.analysis.walk_dock if getattr(w, "analysis", None) else None}

@@ -15,16 +15,21 @@ from ..style import SEVERITY_COLOURS, plain_rich, pool_colour, text_colour_on
 
 
 MAX_TILED_PARTNERS = 3
+# the seat bar's caption: the simulated elections' expected seats (adding up to the headline), or
+# before them the seats each party leads in on the projected votes
+EXPECTED_CAPTION, LEADS_CAPTION = ("Expected seats",), ("Leads on projected votes", "Seats led")
 
 
 class MajorityBar(DocumentView, QWidget):
-    """Projected seats as one bar in the core's party order (the partners from the left),
-    and a line at the majority mark."""
+    """Seats per party as one bar (the partners from the left) and a line at the majority mark:
+    the expected seats of the simulated elections once the scoreboard has them (``set_expected``:
+    the partners' add up to the headline), the seats each leads in on the projected votes before."""
 
     def __init__(self, doc: Document, parent=None, compact: bool = False):
         super().__init__(parent)
         self.compact = compact
         self._ev = None
+        self._expected: list[tuple[str, int]] | None = None
         self.setMinimumHeight(30 if compact else 44)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.set_document(doc)
@@ -40,7 +45,18 @@ class MajorityBar(DocumentView, QWidget):
         return QSize(260, 30 if self.compact else 44)
 
     def segments(self) -> list[tuple[str, int]]:
-        return self._ev.seat_segments()
+        return self._expected if self._expected is not None else self._ev.seat_segments()
+
+    def set_expected(self, segments: list[tuple[str, int]] | None) -> None:
+        """(party, expected seats made whole) in the bar's order (core.uncertainty.expected_segments),
+        or None: the seats each party leads in on the projected votes."""
+        if segments != self._expected:
+            self._expected = segments
+            self.update()
+
+    @property
+    def expected(self) -> bool:
+        return self._expected is not None
 
     def _colours_for(self, ds, palette: dict) -> dict:
         """Each party's QColor, kept while the palette (the same object for the same data set and
@@ -197,9 +213,9 @@ def _caption(text: str, *shorter: str) -> QuietLabel:
 
 
 class Tile(QFrame):
-    """A figure with a caption, for the scoreboard."""
+    """A figure with a caption, for the scoreboard; ``note``: a small line under the figure."""
 
-    def __init__(self, caption: str, *shorter: str, parent=None):
+    def __init__(self, caption: str, *shorter: str, note: bool = False, parent=None):
         super().__init__(parent)
         self.setObjectName("tile")
         self.caption = _caption(caption, *shorter)
@@ -213,6 +229,11 @@ class Tile(QFrame):
         lay.setSpacing(0)
         lay.addWidget(self.caption)
         lay.addWidget(self.value)
+        self.note = None
+        if note:
+            self.note = _caption("")
+            lay.addWidget(self.note)
+        lay.addStretch(1)      # the figures on one line across the row, however tall it is
 
 
 class Captioned(QFrame):
@@ -244,7 +265,7 @@ class Scoreboard(DocumentView, QFrame):
         self.lay.setContentsMargins(6, 4, 6, 4)
         self.lay.setSpacing(6)
         self.pool_tiles: list[Tile] = []
-        self.alliance = Tile("Alliance projected")
+        self.alliance = Tile("Alliance projected", note=True)
         self.bar = MajorityBar(doc, self, compact=True)
         self.bar.setMinimumWidth(140)
         self.coverage = Tile("Vote kept")
@@ -253,7 +274,8 @@ class Scoreboard(DocumentView, QFrame):
         self.share = PoolShareBar(doc, self)
         self.share.setToolTip("Seats per pool")
         self.share_box = Captioned("Seats each contests", self.share)
-        self.bar_box = Captioned("Projected seats", self.bar)
+        self.bar_box = Captioned(LEADS_CAPTION[0], self.bar)
+        self.bar_box.caption.setText(*LEADS_CAPTION)
         for wdg, stretch in ((self.share_box, 2), (self.alliance, 0), (self.bar_box, 2), (self.coverage, 0),
                              (self.conflicts, 0)):
             self.lay.addWidget(wdg, stretch)
@@ -322,17 +344,21 @@ class Scoreboard(DocumentView, QFrame):
         self.conflicts.value.setText(" · ".join(parts) if parts else "<span style='color:#1B7F3B'>none</span>")
         self.conflicts.setToolTip(f"{n['error']} broken, {n['warning']} warnings, {n['info']} pending (unassigned)")
 
-    # --- the headline: the point figure, its range and P(majority) (issues 17, 26) ------------------
-    # The point figure comes from the evaluation; the range and P(majority) from the simulated
-    # elections (gui/analysis.py calls set_uncertainty). The point is coloured "won" or "lost"
-    # only when P(majority) says so (core.uncertainty.majority_outlook); the range and the
-    # chance are shown whole at any width (the tiles never get narrower than them).
+    # --- the headline: the model's point, its range and P(majority) (issues 17, 25, 26) -------------
+    # Once the simulated elections are in (gui/controllers/analysis.py calls set_uncertainty with
+    # core.uncertainty.alliance_headline), the big figure is the alliance's expected seats with its
+    # 80 % range; under it, in the tile's note line, named for what it is, the count of seats it
+    # leads in on the projected votes (the evaluation's, always current: a line of its own keeps
+    # the row's other captions whole at 1366 px, where beside the range it cost "coin flip" and
+    # "contests"). Stale figures are greyed; before any, the big figure is "leads in N" ("on the
+    # projected votes" under it). The point is coloured "won" or "lost" only when P(majority) says so
+    # (core.uncertainty.majority_outlook); the range and the chance are shown whole at any width.
     def _build_uncertainty_tile(self) -> None:
         self.chance = Tile("P(majority)")
         self.chance.setObjectName("chance_tile")
         self.chance.setStyleSheet("#chance_tile { border-left: 1px solid #DDD; }")
         self.lay.insertWidget(self.lay.indexOf(self.alliance) + 1, self.chance, 0)
-        self._figures = None           # (p_majority, (median, lo, hi), stale, tooltip)
+        self._figures = None           # (p_majority, (median, lo, hi), stale, tooltip, Headline | None)
         self._verdict = None
         self._pending = "computing…"   # what the chance tile says until the figures come
 
@@ -341,10 +367,29 @@ class Scoreboard(DocumentView, QFrame):
         """The range and the chance as shown (text(), toolTip()): the chance tile."""
         return self.chance.value
 
+    @property
+    def point(self) -> int | None:
+        """The headline's point as shown: the expected seats (the median of a caller that gives no
+        headline), None before any simulated figures."""
+        if self._figures is None:
+            return None
+        h = self._figures[4]
+        return h.seats if h is not None else self._figures[1][0]
+
     def set_uncertainty(self, text: str, stale: bool = False, tooltip: str = "",
-                        p_majority: float | None = None, interval: tuple[int, int, int] | None = None) -> None:
-        self._figures = None if p_majority is None else (p_majority, interval, stale, tooltip)
+                        p_majority: float | None = None, interval: tuple[int, int, int] | None = None,
+                        headline=None, segments: list[tuple[str, int]] | None = None) -> None:
+        """``headline``: core.uncertainty.Headline (its ``seats`` the point shown); ``segments``:
+        the seat bar's expected seats (core.uncertainty.expected_segments)."""
+        self._figures = None if p_majority is None else (p_majority, interval, stale, tooltip, headline)
         self._pending = text
+        self.bar.set_expected(segments if p_majority is not None else None)
+        self.bar_box.caption.setText(*(EXPECTED_CAPTION if self.bar.expected else LEADS_CAPTION))
+        self.bar_box.setToolTip(
+            "Each party's expected seats in the simulated elections (the sum of its P(win) over the seats), "
+            "made whole: the partners' add up to the alliance's headline" if self.bar.expected else
+            "The seats each party leads in on the projected votes (the expected seats follow once the "
+            "simulated elections are in)")
         if self._verdict is not None and self.doc is not None and self.doc.evaluation.verdict is not self._verdict:
             return     # an evaluation on its way here (the live figures heard of it first): _set shows both, once
         self._show_headline()
@@ -355,27 +400,35 @@ class Scoreboard(DocumentView, QFrame):
         if v is None:
             return
         grey = "<span style='font-size:9pt; color:#777'>"
+        leads = f"leads in {v.alliance}"
+        undecided = (f" {v.undecided} undecided seats are projected as if every partner stands."
+                     if v.undecided else "")
+        led = (f"It leads in {v.alliance} of {v.seats} on the projected votes (every seat to whoever is ahead "
+               f"on them: a count, not a forecast).")
         if self._figures is None:
-            colour, rng = "#555", ""
             self.chance.value.setText(f"{grey}{self._pending}</span>", f"{grey}…</span>")
             self.chance.setToolTip("The chance of a majority is computed from simulated elections.")
-        else:
-            from ...core.uncertainty import majority_outlook
-            p, (_med, lo, hi), stale, tooltip = self._figures
-            o = majority_outlook(p)
-            colour = {"won": "#1B7F3B", "lost": "#B3261E"}.get(o.tone, "#8A5300") if not stale else "#888"
-            rng = f" ({lo}–{hi})"
-            upd = f"{grey} · updating…</span>" if stale else ""
-            pc = o.percent.replace(">", "&gt;").replace("<", "&lt;")     # "> 99 %" in rich text
-            self.chance.value.setText(f"<span style='color:{colour}'>{pc}</span>{grey} {o.words}</span>{upd}",
-                                      f"<span style='color:{colour}'>{pc}</span>{grey} {o.words}</span>",
-                                      f"<span style='color:{colour}'>{pc}</span>")
-            self.chance.setToolTip(tooltip)
-        self.alliance.value.setText(f"<span style='color:{colour}'>{v.alliance}</span>{grey}{rng}</span>")
-        undecided = v.undecided
-        rng_words = (f" In 80 % of the simulated elections it wins {self._figures[1][1]}–{self._figures[1][2]}."
-                     if self._figures else "")
-        self.alliance.setToolTip(f"The alliance is projected to win {v.alliance} of {v.seats} ({v.phrase} of "
-                                 f"{v.majority}).{rng_words}"
-                                 + (f" {undecided} undecided seats are projected as if every partner stands."
-                                    if undecided else ""))
+            self.alliance.value.setText(f"{grey}leads in </span><span style='color:#555'>{v.alliance}</span>")
+            self.alliance.note.setText("on the projected votes")
+            self.alliance.setToolTip(f"{led} The expected seats, their 80 % range and P(majority) follow once the "
+                                     f"simulated elections are in.{undecided}")
+            return
+        from ...core.uncertainty import majority_outlook
+        p, (med, lo, hi), stale, tooltip, h = self._figures
+        o = majority_outlook(p)
+        colour = {"won": "#1B7F3B", "lost": "#B3261E"}.get(o.tone, "#8A5300") if not stale else "#888"
+        upd = f"{grey} · updating…</span>" if stale else ""
+        pc = o.percent.replace(">", "&gt;").replace("<", "&lt;")     # "> 99 %" in rich text
+        self.chance.value.setText(f"<span style='color:{colour}'>{pc}</span>{grey} {o.words}</span>{upd}",
+                                  f"<span style='color:{colour}'>{pc}</span>{grey} {o.words}</span>",
+                                  f"<span style='color:{colour}'>{pc}</span>")
+        self.chance.setToolTip(tooltip)
+        point = self.point
+        self.alliance.value.setText(f"<span style='color:{colour}'>{point}</span>{grey} ({lo}–{hi})</span>")
+        self.alliance.note.setText(leads)
+        what = (f"The alliance's expected seats: {point} of {v.seats} (the mean of the simulated elections, each "
+                f"seat's P(alliance wins) added up; {h.expected:.1f} before rounding)" if h is not None else
+                f"The alliance's median seats in the simulated elections: {point} of {v.seats}")
+        self.alliance.setToolTip(f"{what}. In 80 % of them it wins {lo}–{hi}; it reaches the majority of "
+                                 f"{v.majority} in {o.percent}. {led}{undecided}"
+                                 + (" (The simulated figures are being updated.)" if stale else ""))
