@@ -59,7 +59,7 @@ def haryana_window(qtbot):
 def test_haryana_chart_labels_fit_every_width(qtbot, haryana_window, width, height):
     panel = panel_at(qtbot, haryana_window.doc, width, height)
     texts = check_fits(panel)
-    full = "Seats of 90: alliance 32, majority 46 (dashed)"
+    full = "Seats led of 90: alliance 32, majority 46 (dashed)"
     assert panel.seat_title == full
     titles = [t for t in texts if "majority 46" in t or "need 46" in t]
     assert len(titles) == 1  # a title is shown at every width, never cut through "majority 46"
@@ -69,7 +69,7 @@ def test_haryana_chart_labels_fit_every_width(qtbot, haryana_window, width, heig
         assert titles[0] != full and "46" in texts  # a shorter title; the majority tick kept
     split_title = next(t for t in texts if t.startswith("Seats per pool") or t.startswith("Pools per"))
     assert not split_title.endswith("…")
-    assert {"Projected", "Baseline"} <= set(texts)
+    assert {"Leads", "Baseline"} <= set(texts)
     assert {"AAP", "INC", "Contested", "Unassigned"} <= set(texts)  # the legend wraps, never runs off
     if height >= 560:
         pcs = [t for t in texts if t.rstrip("…") and any(n.startswith(t.rstrip("…")) for n in
@@ -83,7 +83,7 @@ def test_the_full_title_at_800_and_a_shorter_one_at_260(qtbot, haryana_window):
     wide = check_fits(panel_at(qtbot, haryana_window.doc, 800, 400))
     narrow = check_fits(panel_at(qtbot, haryana_window.doc, 260, 400))
     assert "Seats per pool in each Lok Sabha seat" in wide
-    assert "Seats of 90: alliance 32, majority 46 (dashed)" not in narrow
+    assert "Seats led of 90: alliance 32, majority 46 (dashed)" not in narrow
 
 
 def test_long_party_names_become_codes_or_numbers(qtbot, haryana_window):

@@ -343,7 +343,7 @@ def test_chart_redraws_after_a_move(qtbot):
     n = w.chart_panel.draws
     w.doc.move([JIND], "AAP")
     assert w.chart_panel.draws == n + 1
-    assert w.chart_panel.seat_title == "Seats of 90: alliance 32, majority 46 (dashed)"
+    assert w.chart_panel.seat_title == "Seats led of 90: alliance 32, majority 46 (dashed)"
     w.chart_panel.repaint()
     assert w.chart_panel.paints >= 1
 

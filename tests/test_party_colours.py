@@ -171,3 +171,22 @@ def test_one_colour_per_party_per_document_in_every_view(qtbot):
     text = w.summary_panel.projected.text()
     for party in ev.projection.seats_by_party():
         assert f"<span style='color:{pal[party]}'>■</span>&nbsp;{party}" in text
+
+
+def test_a_new_partner_is_never_given_a_colour_the_views_would_shade():
+    """Tamil Nadu's reds: DMK #D50000 a partner, CPI's own #C62828 is 20.8 apart by CIE76 (not
+    alike there) but 6.2 by CIEDE2000, so the views would draw it in a shade; free_colour gives
+    CPI a spare colour instead, unlike DMK's, Contested's and Unassigned's by both rules."""
+    from explorer.core.parties import ALIKE_DELTA_E, delta_e
+    from explorer.core.partner_colours import ALIKE, delta_e00
+    from explorer.core.pools import CONTESTED_COLOUR, UNASSIGNED_COLOUR, Partner
+    from explorer.gui.controllers.partners import free_colour
+
+    class Table:
+        def party_colour(self, code):
+            return {"DMK": "#D50000", "CPI": "#C62828"}.get(code)
+    assert delta_e("#D50000", "#C62828") >= ALIKE_DELTA_E and delta_e00("#D50000", "#C62828") < ALIKE
+    got = free_colour(Table(), [Partner("DMK", "DMK", "#D50000")], "CPI")
+    assert got != "#C62828"
+    for u in ("#D50000", CONTESTED_COLOUR, UNASSIGNED_COLOUR):
+        assert delta_e(got, u) >= ALIKE_DELTA_E and delta_e00(got, u) >= ALIKE

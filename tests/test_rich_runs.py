@@ -17,7 +17,7 @@ TEXTS = [
     "· 14, 33: INC v RJD; 40: JMM v INC v RJD</span>",
     "<b>Tom &amp; Jerry &lt;TJ&gt;</b>&nbsp;&nbsp;<b style='font-size:13pt'>0</b>",
     "99.1 %",
-    "<b>Projected seats</b> — alliance <b>46</b> of 90, <span style='color:#1B7F3B'>reaches the majority</span> (46)"
+    "<b>Seats led on the projected votes</b> — alliance <b>46</b> of 90, <span style='color:#1B7F3B'>reaches the majority</span> (46) on that count"
     "<br><span style='color:#F28C28'>■</span> BJP <b>44</b> &nbsp;<span style='color:#2AA198'>■</span> INC <b>42</b>"
     " &nbsp;<span style='color:#1A5FB4'>■</span> AAP <b>4</b>",
     "<b>JJP-INLD</b>&nbsp;&nbsp;<b style='font-size:13pt'>3</b> <span style='color:#666'>· asked 10/12</span>",

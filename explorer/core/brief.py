@@ -104,7 +104,7 @@ def _draw_seat_chart(ax, sc: Scenario, ev: Evaluation, uncertainty: dict | None 
                         fontweight="bold", clip_on=True)
             left += n
     ax.axvline(pr.majority - 0.5, color="#222", linestyle="--", linewidth=1)
-    ax.set_yticks([0, 1], ["Baseline", "Projected"], fontsize=6.5)
+    ax.set_yticks([0, 1], ["Baseline", "Leads"], fontsize=6.5)
     ax.set_xlabel(labels.elide(f"Baseline: {ds.baselines[sc.assumptions.baseline].label}", width, 6),
                   fontsize=6, color="#555")
     ax.set_xlim(0, sc.seats.n)

@@ -26,7 +26,7 @@ class Segment:
 class SeatChart:
     """Baseline and projected seats stacked by party against the majority line."""
     title: str
-    rows: tuple      # ((row label, (Segment, ...)), ...): "Projected" first, then "Baseline"
+    rows: tuple      # ((row label, (Segment, ...)), ...): "Leads" (on the projected votes) first, then "Baseline"
     majority: int
     total: int
     titles: tuple = ()  # the title and shorter ones, longest first: the drawer shows the first that fits
@@ -55,10 +55,12 @@ def seat_chart(sc: Scenario, ev: Evaluation) -> SeatChart:
     colours = party_colours(sc, ev)  # the map's: never two alike
     rows = tuple((label, tuple(Segment(p, n, colours.get(p) or party_colour(ds, sc.pools.partners, p), short_party(p, ds.parties))
                                for p, n in ev.seat_segments(baseline)))
-                 for label, baseline in (("Projected", False), ("Baseline", True)))
-    titles = (f"Seats of {v.seats}: alliance {v.alliance}, majority {v.majority} (dashed)",
-              f"Alliance {v.alliance} of {v.seats}, majority {v.majority}",
-              f"Alliance {v.alliance}, majority {v.majority}", f"{v.alliance} of {v.seats}, need {v.majority}")
+                 for label, baseline in (("Leads", False), ("Baseline", True)))
+    # the seats each party leads in on the projected votes (the deterministic count), not the
+    # headline's expected seats: the title says so
+    titles = (f"Seats led of {v.seats}: alliance {v.alliance}, majority {v.majority} (dashed)",
+              f"Alliance leads in {v.alliance} of {v.seats}, majority {v.majority}",
+              f"Alliance leads in {v.alliance}, majority {v.majority}", f"leads {v.alliance} of {v.seats}, need {v.majority}")
     return SeatChart(titles[0], rows, int(v.majority), int(sc.seats.n), titles)
 
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QColorDialog, QInputDialog
 
 from ...core import commands as cc
 from ...core.parties import ALIKE_DELTA_E, delta_e
+from ...core.partner_colours import ALIKE, delta_e00
 from ...core.pools import CONTESTED_COLOUR, UNASSIGNED_COLOUR, Partner
 
 # distinct colours for a partner the party table does not know (no two alike in a row)
@@ -17,12 +18,13 @@ _SPARE = ("#E65100", "#6A1B9A", "#00838F", "#AD1457", "#558B2F", "#4527A0", "#F9
 
 def free_colour(dataset, partners, code: str) -> str:
     """The party table's colour for ``code`` unless it looks like a partner's, Contested's or
-    Unassigned's (CIE76 ΔE under ALIKE_DELTA_E: CPI(M)'s red beside CPI's); else the first
-    spare colour unlike all of them (else the first no partner uses)."""
+    Unassigned's (CIE76 ΔE under ALIKE_DELTA_E, or CIEDE2000 under partner_colours.ALIKE — the
+    rule the views shade alike partners by: CPI(M)'s red beside CPI's); else the first spare
+    colour unlike all of them (else the first no partner uses)."""
     used = [p.colour for p in partners] + [CONTESTED_COLOUR, UNASSIGNED_COLOUR]
 
     def unlike(c: str) -> bool:
-        return all(delta_e(c, u) >= ALIKE_DELTA_E for u in used)
+        return all(delta_e(c, u) >= ALIKE_DELTA_E and delta_e00(c, u) >= ALIKE for u in used)
     own = dataset.party_colour(code)
     if own and own.upper() != "#B0B0B0" and unlike(own):
         return own

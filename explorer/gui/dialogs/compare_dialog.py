@@ -151,7 +151,7 @@ class CompareDialog(QDialog):
         self.seats_label.setText(f"<b>{len(c.seats)} seats differ</b> in pool or projected winner")
         pa, pb = da.evaluation.projection, db.evaluation.projection
         d = pb.alliance_seats - pa.alliance_seats
-        self.headline.setText(f"Alliance: A {pa.alliance_seats}, B {pb.alliance_seats} "
+        self.headline.setText(f"Alliance leads in: A {pa.alliance_seats}, B {pb.alliance_seats} "
                               f"(<b>{d:+d}</b>) · majority {pa.majority} · vote kept A {pa.coverage * 100:.1f} %, "
                               f"B {pb.coverage * 100:.1f} %")
         self.added.clear()

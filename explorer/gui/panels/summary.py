@@ -343,7 +343,8 @@ class SummaryPanel(DocumentView, QWidget):
         # a party's swatch, code and seats stay on one line (only the gaps between parties wrap)
         parts = " &nbsp;".join(f"<span style='color:{party_colour(self.doc.dataset, self.doc.pools.partners, p)}'>■</span>&nbsp;{esc(p)}&nbsp;<b>{n}</b>"
                                for p, n in pr.seats_by_party().items())
-        self.projected.setText(f"<b>Projected seats</b> — alliance <b>{v.alliance}</b> of {v.seats}, "
-                               f"<span style='color:{colour}'>{v.phrase}</span> ({v.majority})<br>{parts}")
+        # the deterministic count, named for what it is: the headline's expected seats are the scoreboard's
+        self.projected.setText(f"<b>Seats led on the projected votes</b> — alliance <b>{v.alliance}</b> of {v.seats}, "
+                               f"<span style='color:{colour}'>{v.phrase}</span> ({v.majority}) on that count<br>{parts}")
         self.coverage.setText(f"Vote coverage: the alliance keeps {pr.coverage * 100:.1f} % of the partners' "
                               f"combined vote ({pr.kept_votes:,.0f} of {float(pr.partner_votes.sum()):,.0f}).")
