@@ -1148,6 +1148,8 @@ class Simulator:
         self.base = base.astype(np.float32)
         nsd = 100.0 * z.seat_sd + z.seat_slope * np.clip(self.share, 0, 100)
         nsd = nsd * seat_votes_factor(z, np.asarray(w, dtype=np.float64))[None, :, None]   # small seats: more
+        self.gap_factor = self._gap_factor(z, m, X, g, stands, w, names, cid)
+        nsd = nsd * self.gap_factor        # a lopsided state's seats: more (the poll form's, eighth round)
         self.nsd = np.where(is_ind, 100.0 * z.ind_sd, nsd).astype(np.float32)
         if mult is not None:
             self.c_mult, rest = True, np.ones((1, D))
@@ -1171,6 +1173,27 @@ class Simulator:
         else:
             self.tdraw = None
         self.rtcoef, self.rtdraw = self._rival_transfer_tables(m, X, sc)      # inside the rival blocs
+
+    def _gap_factor(self, z, m: "ModelParams", X: np.ndarray, g: np.ndarray, stands: np.ndarray, w: np.ndarray,
+                    names, cid) -> float:
+        """The seat noise's factor for the later gap between the two largest contenders' statewide
+        shares (``seat_model.later_gap``, ``gap_factor``; 1 where ``seat_gap`` is 0): with a poll
+        its shares (a contender it does not name keeps its own), else the centre's: each
+        contender's share where it stands (points, ``X`` moved by the centre ``g``) times the part
+        of the vote cast where it stands."""
+        from .seat_model import gap_factor
+        if not z.seat_gap or len(X) < 2:
+            return 1.0
+        where = (stands * w[:, None]).sum(0) / (float(w.sum()) or 1.0)
+        if m.poll:
+            target = self._poll_targets(m, names, cid, stands, w)
+            later = np.where(np.isnan(target), X, target)
+        elif z.form == "uniform":
+            later = X + 100.0 * g
+        else:
+            later = X * np.exp(g)
+        v = np.sort(later * where)[::-1]
+        return gap_factor(z, float(v[0] - v[1]) / 100.0)
 
     def _reelected(self, names: list[str], cid: np.ndarray) -> str | None:
         """The contender re-elected (``seat_model.reelected``): the one that won the most seats in
