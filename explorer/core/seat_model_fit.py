@@ -677,3 +677,7 @@ FORMS.update({
 FORMS.update({
     f"{_P5}, seat noise by the poll's gap x {c:g}": dict(_POLL5, gap_noise=c) for c in (1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
 })
+FORMS.update({     # the same part on the form chosen without a poll (the centre's gap: what the swing's centre says)
+    f"{_C4}, re-elected incumbent's centre, seat noise by the centre's gap x {c:g}": dict(_C6, gap_noise=c)
+    for c in (2.0, 4.0)
+})
