@@ -298,3 +298,6 @@ def test_the_seat_noise_by_the_poll_s_gap_as_the_back_test_draws_it():
     # without a poll, the centre's gap: both move by swing_a (2 points), ours 185 / 3 against 115 / 3
     nopoll = U.Simulator(pj, ds, U.ModelParams(replace(z, swing_a=0.02)), 50, 1)
     assert nopoll.gap_factor == pytest.approx(math.exp(4.0 * (70 / 300 - 0.10)))
+    # the same factor on the district and partner swings was tried and not kept: refused, not drawn without it
+    with pytest.raises(ValueError, match="not simulated by the app"):
+        U.Simulator(pj, ds, U.ModelParams(replace(z, gap_local=True), poll=poll), 50, 1)

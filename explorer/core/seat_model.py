@@ -45,7 +45,8 @@ contender's statewide share over the seats it stands in, the later share is
   without one the centre's) — a lopsided poll's seats vary more, a close one's less (kept: the
   leader of a lopsided poll no longer sweeps every seat; ``seat_gap`` set by the back-test, x 4);
   tried and not kept: where a new contender's share lies above its mean the old losers lose it
-  there (``new_take``, :func:`losers_take`);
+  there (``new_take``, :func:`losers_take`); the gap's factor on the district and partner swings
+  too (``gap_local``);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
@@ -120,6 +121,7 @@ class Sizes:
     state_runner_mult: float = 1.0  # ... and x this for the earlier election's second largest contender
     seat_gap: float = 0.0           # the seat noise times exp(seat_gap x (the later gap between the two largest
                                     # statewide shares - GAP_REF)): a lopsided state's seats vary more (:func:`later_gap`)
+    gap_local: bool = False         # the seat_gap factor on the district and partner swings too (tried, not kept)
     new_take: float = 0.0           # where a new contender's share lies above its mean, the old contenders that lose
                                     # statewide lose this x it there, each by its part of the losers' vote in the seat
 
@@ -457,8 +459,11 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     vote_factor = seat_votes_factor(sizes, t.weight0)
     if sizes.seat_spread_pow:
         vote_factor = vote_factor * spread_factor(sizes, lead_spread(x_c, X, t.present1 & old[None, :]))
+    local = 1.0
     if sizes.seat_gap:
-        vote_factor = vote_factor * gap_factor(sizes, later_gap(t, sizes, poll, X, centre))
+        gf = gap_factor(sizes, later_gap(t, sizes, poll, X, centre))
+        vote_factor = vote_factor * gf
+        local = gf if sizes.gap_local else 1.0
     new_share = sizes.new_mean if poll is None else poll_where_standing(t, poll)
     width = max([len(t.partners.get(c, ())) for c in t.contenders[:-2]] + [1])
     pidx = np.where(t.partner1 >= 0, np.arange(K)[None, :] * width + t.partner1, -1)
@@ -496,7 +501,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         else:
             at = np.clip(x, 0, 1)
         if sizes.partner_sd > 0:
-            pz = sizes.partner_sd * rng.standard_normal((d, K * width))
+            pz = local * sizes.partner_sd * rng.standard_normal((d, K * width))
             y = y + np.where(pidx[None] >= 0, pz[:, np.clip(pidx, 0, None)], 0.0)
         if poll is None:
             y = np.where(new[None, None, :], new_share + sizes.new_sd * rng.standard_normal((d, 1, K)), y)
@@ -510,7 +515,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
                 zr = rng.standard_t(sizes.region_df, (d, R, K)) * math.sqrt((sizes.region_df - 2) / sizes.region_df)
             else:
                 zr = rng.standard_normal((d, R, K))
-            y = y + sizes.region_sd * zr[:, t.region, :]
+            y = y + local * sizes.region_sd * zr[:, t.region, :]
         if math.isfinite(sizes.seat_df):
             e = rng.standard_t(sizes.seat_df, (d, n, K)) * math.sqrt((sizes.seat_df - 2) / sizes.seat_df)
         else:

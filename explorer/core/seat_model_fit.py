@@ -206,7 +206,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               noise_by_centre: bool = False, bonus_centre: bool = False,
               reelected_centre: bool = False, reelected_by_seats: bool = False,
               spread_roles: tuple[str, ...] = (), new_from_losers: bool = False,
-              seat_by_gap: bool = False, gap_noise: float | None = None) -> tuple[Sizes, dict]:
+              seat_by_gap: bool = False, gap_noise: float | None = None, gap_local: bool = False) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
@@ -248,7 +248,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     ``seat_by_gap`` (with ``seat_by_votes``): the seat noise also a factor exp(c x (the later gap between the
     two largest statewide shares − GAP_REF)), by maximum likelihood (:func:`seat_model.later_gap`: with a
     poll, the poll's gap); ``gap_noise``: that factor's c set (a form chosen by the back-test, not fitted: the
-    seats' winners, not the shares' residuals, ask for it).
+    seats' winners, not the shares' residuals, ask for it), ``gap_local``: on the district and partner swings too.
     Returns the sizes
     and a report of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
@@ -485,7 +485,7 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   noise_by_centre=noise_by_centre, swing_bonus=s_bonus, swing_reelected=s_reel,
                   swing_reelected_seats=s_reel_seats, state_inc_mult=inc_mult, state_reel_mult=reel_mult,
                   state_runner_mult=ru_mult, new_take=new_take,
-                  seat_gap=float(gap_c) if gap_noise is None else float(gap_noise))
+                  seat_gap=float(gap_c) if gap_noise is None else float(gap_noise), gap_local=gap_local)
     scale = None
     if local_for_winners or local_for_poll:
         sizes, scale = scale_local_for_winners(ts, sizes, poll=local_for_poll)
@@ -680,4 +680,7 @@ FORMS.update({
 FORMS.update({     # the same part on the form chosen without a poll (the centre's gap: what the swing's centre says)
     f"{_C4}, re-elected incumbent's centre, seat noise by the centre's gap x {c:g}": dict(_C6, gap_noise=c)
     for c in (2.0, 4.0)
+})
+FORMS.update({
+    f"{_P5}, local parts by the poll's gap x {c:g}": dict(_POLL5, gap_noise=c, gap_local=True) for c in (2.0, 3.0, 4.0)
 })

@@ -1182,6 +1182,9 @@ class Simulator:
         contender's share where it stands (points, ``X`` moved by the centre ``g``) times the part
         of the vote cast where it stands."""
         from .seat_model import gap_factor
+        if z.gap_local:
+            raise ValueError("the district and partner swings by the poll's gap (tried in the eighth round, not kept) "
+                             "are not simulated by the app")
         if not z.seat_gap or len(X) < 2:
             return 1.0
         where = (stands * w[:, None]).sum(0) / (float(w.sum()) or 1.0)
