@@ -1010,7 +1010,9 @@ class Simulator:
         poll: to the poll's share where the contender stands, ± the poll's error), and ``A``
         the partner's own swing within its bloc and the contender's district swing. Every contender
         here stood in the data set's election, so the model's part for a new contender's uneven seats
-        (``new_seat_sd``, the poll form's) has nothing to apply to."""
+        (``new_seat_sd``, the poll form's) has nothing to apply to. The seat noise is times
+        ``seat_gap``'s factor for the gap between the two largest contenders' later statewide shares
+        (:meth:`_gap_factor`; the poll form's, the eighth round's part: 1 where not fitted)."""
         from .blocs import bloc_index
         from .seat_model import seat_votes_factor
         pj, pb, o, bank, z = self.pj, self.pj.prepared, self.pj.outcomes, self.bank, m.sizes
