@@ -307,3 +307,23 @@ def test_a_group_s_own_statewide_spread_is_recovered_by_maximum_likelihood():
     *_, factors = fit_state_swing(g[:4000], X[:4000], pull=False, hetero=False, tails=False, centre=(-0.1, 0.0),
                                   kinds=kinds[:4000], n_kinds=2)
     assert factors[0] == pytest.approx(0.5, rel=0.05) and factors[1] == pytest.approx(1.0, abs=1e-6)
+
+
+def test_the_seat_noise_by_the_later_gap_by_hand():
+    from explorer.core.seat_model import gap_factor, later_gap
+    t = toy()
+    s = Sizes(form="uniform", state_sd=0.0, seat_sd=0.05, seat_slope=0.1, region_sd=0.0, transfer=0.5,
+              transfer_sd=0.0, ind_sd=0.01, seat_gap=4.0, swing_a=0.01)
+    X = statewide(t.stand0, t.weight0, t.present1)       # A 0.385, B 0.4375, both standing everywhere
+    # a poll: A 50 %, B 30 % (IND and OTH aside): a gap of 20 points, the noise x exp(4 x (0.20 - 0.10))
+    poll = np.array([0.50, 0.30, 0.05, 0.15])
+    assert later_gap(t, s, poll, X, X) == pytest.approx(0.20)
+    assert gap_factor(s, 0.20) == pytest.approx(math.exp(0.4)) and gap_factor(Sizes(), 0.20) == 1.0
+    # without a poll, the centre's: each moves by swing_a = 1 point, B stays 5.25 points ahead
+    assert later_gap(t, s, None, X, np.full(4, 0.01)) == pytest.approx(0.0525)
+    # in the draws: the same as the seat noise's two sizes times the factor (the same seed, the same draws)
+    f = math.exp(0.4)
+    by_gap, _ = simulate(t, s, draws=300, seed=5, poll=poll)
+    scaled, _ = simulate(t, Sizes(**{**s.__dict__, "seat_gap": 0.0, "seat_sd": 0.05 * f, "seat_slope": 0.1 * f}),
+                         draws=300, seed=5, poll=poll)
+    assert np.array_equal(by_gap, scaled)

@@ -3,7 +3,7 @@ coin flip) suggest, measured on the corpus (README: "With a poll, and the perfec
 "The sixth round"): figures, not a fit that ships.
 
     python tools/poll_form_diagnostics.py [--corpus ../shared/data/india_assembly] [--failures] [--coin-flip]
-                                          [--incumbents]
+                                          [--incumbents] [--eighth [--form NAME] [--seed N]]
 
 1. the part of a seat's lead kept (later lead over earlier lead, least squares through 0) by the
    contender's statewide share, as a line in its share and the lead's own size, and as a line in
@@ -47,6 +47,12 @@ coin flip) suggest, measured on the corpus (README: "With a poll, and the perfec
 7. (the seventh round, ``--incumbents``: in sample) the earlier election's largest contender's
    statewide swing residual by its terms in a row and its earlier seats, and every contender's
    residual over its spread by its role (:func:`seventh_round`).
+8. (the eighth round, ``--eighth [--form NAME] [--seed N]``: leave one state out, 2,000 draws, the
+   poll form or ``--form``) the poll leader's median less its real seats by its lead over the
+   runner-up in the poll, the failures with where the real count fell among the draws; in sample:
+   the new contenders' vote taken from the losers where it lies above its mean
+   (``seat_model.losers_take``, least squares through 0, per transition and pooled) and the seat
+   residuals' root mean square by the later gap between the two largest (:func:`eighth_round`).
 Parts 1-4 in sample (every transition), with the fitted transfer rate."""
 from __future__ import annotations
 
@@ -78,8 +84,15 @@ def main() -> int:
     ap.add_argument("--incumbents", action="store_true",
                     help="part 7 only: the earlier election's largest contender's swing in sample, by its terms in a "
                          "row, its seats and its role (the seventh round's forms)")
+    ap.add_argument("--eighth", action="store_true",
+                    help="part 8 only: the poll leader's error by the poll's lead and the losers' take of a new "
+                         "contender's vote (the eighth round's forms)")
+    ap.add_argument("--seed", type=int, default=2024, help="with --eighth: the draws' seed")
     args = ap.parse_args()
     ts = load_transitions(args.corpus)
+    if args.eighth:
+        eighth_round(ts, args.form, args.seed)
+        return 0
     if args.incumbents:
         seventh_round(ts)
         return 0
@@ -563,6 +576,88 @@ def seventh_round(ts) -> None:
         v = np.array(v)
         print(f"   {role:<28} {len(v):3d} contenders: residual over the spread, mean {v.mean():+.2f}, root mean square "
               f"{np.sqrt(np.mean(v * v)):.2f}")
+
+
+
+def eighth_round(ts, form: str | None, seed: int) -> None:
+    """Part 8: the poll leader's error by its lead, and in sample the losers' take of a new
+    contender's vote and the seat residuals by the later gap (README: "The eighth round")."""
+    import json
+
+    from explorer.core.seat_model import _base, consolidated, is_new, losers_take, simulate
+    from explorer.core.seat_model_fit import FORMS, fit_sizes
+    doc = json.loads((ROOT / "resources" / "seat_model.json").read_text(encoding="utf-8"))
+    form = form or doc["poll_form"]
+    kw = FORMS[form]
+    print(f"8. '{form}' with a perfect poll (leave one state out, 2,000 draws, seed {seed})")
+    rows = []
+    for st in sorted({t.state for t in ts}):
+        sizes = fit_sizes([t for t in ts if t.state != st], **kw)[0]
+        for t in (t for t in ts if t.state == st):
+            poll = t.statewide1()
+            _, seats = simulate(t, sizes, 2000, seed, poll)
+            real = t.seats1()
+            top = [int(k) for k in np.argsort(-real, kind="stable")[:2]]
+            med = {k: int(np.quantile(seats[:, k], 0.5, method="inverted_cdf")) for k in top}
+            rank = {k: float((seats[:, k] < real[k]).mean() + 0.5 * (seats[:, k] == real[k]).mean()) for k in top}
+            lead, run = sorted(top, key=lambda k: -poll[k])
+            ok = all(abs(med[k] - real[k]) <= 0.1 * t.n for k in top)
+            rows.append((t, float(poll[lead] - poll[run]), (med[lead] - real[lead]) / t.n, ok, top, med, rank))
+    print(f"   within 10 % in {sum(r[3] for r in rows)} of {len(rows)}; the poll leader's median less its real seats "
+          "(share of the seats) by its lead over the runner-up in the poll:")
+    for lo, hi in ((0, .03), (.03, .08), (.08, .15), (.15, 1.01)):
+        m = [r for r in rows if lo <= r[1] < hi]
+        print(f"   {lo:.0%}-{min(hi, 1):.0%}: {len(m)} transitions, mean {np.mean([r[2] for r in m]):+.1%}, "
+              f"{sum(not r[3] for r in m)} fail")
+    for t, gap, _, ok, top, med, rank in rows:
+        if not ok:
+            print(f"   {t.name} (the poll's lead {gap:.1%}): " + ", ".join(
+                f"{t.contenders[k]} {med[k]} v {int(t.seats1()[k])} (the real count at {rank[k]:.2f} of the draws)"
+                for k in top))
+    s = fit_sizes(ts, **kw)[0]
+    print("   in sample: the losers' take of the new contenders' vote where it lies above its mean, per transition "
+          "with a new contender (least squares through 0) and pooled, the seat residuals' sum of squares before and after")
+    takes = []
+    for t in ts:
+        x = consolidated(t, s.transfer)
+        X = statewide(x, t.weight0, t.present1)
+        S1 = statewide(t.s1, t.weight0, t.present1)
+        new = is_new(t, s)
+        new[t.K - 2:] = False
+        old = ~new & (np.arange(t.K) < t.K - 2) & (X > 0)
+        if not new.any() or not (old & (S1 < X)).any():
+            continue
+        pw = t.present1 * t.weight0[:, None]
+        rl = region_lead(t.region, x, t.weight0, t.present1, X) if s.keep_region else None
+        r = t.s1 - (_base(s, X[None, :], x, pw, rl=rl) - X[None, :]) - S1[None, :]
+        v = losers_take(x, np.where(t.present1 & new[None, :], t.s1, 0.0).sum(1), old & (S1 < X), pw)
+        use = t.present1 & old[None, :] & (t.present1.sum(0) >= 5)[None, :]
+        rv, vv = r[use], v[use]
+        b = -float(vv @ rv) / float(vv @ vv) if vv @ vv > 0 else 0.0
+        print(f"   {t.name:14s} new {float(t.statewide1()[new].sum()):.1%}  take {b:+.2f}")
+        takes.append((rv, vv))
+    beta = -sum(float(vv @ rv) for rv, vv in takes) / sum(float(vv @ vv) for rv, vv in takes)
+    rss0 = sum(float(rv @ rv) for rv, _ in takes)
+    rss1 = sum(float(((rv + beta * vv) ** 2).sum()) for rv, vv in takes)
+    print(f"   pooled {beta:.3f} ({sum(-(vv @ rv) > 0 for rv, vv in takes)} of {len(takes)} positive): the residuals' "
+          f"sum of squares {rss0:.2f} -> {rss1:.2f}")
+    print("   the seat residuals' root mean square (the poll form's centre, in sample) by the later gap between the two largest")
+    res, gaps = [], []
+    for t in ts:
+        x = consolidated(t, s.transfer)
+        X = statewide(x, t.weight0, t.present1)
+        S1 = statewide(t.s1, t.weight0, t.present1)
+        old = ~is_new(t, s) & (np.arange(t.K) < t.K - 2) & (X > 0)
+        pw = t.present1 * t.weight0[:, None]
+        rl = region_lead(t.region, x, t.weight0, t.present1, X) if s.keep_region else None
+        r = (t.s1 - (_base(s, X[None, :], x, pw, rl=rl) - X[None, :]) - S1[None, :])[t.present1 & old[None, :]]
+        v = np.sort(t.statewide1()[:t.K - 2])[::-1]
+        res.append(r)
+        gaps.append(np.full(len(r), v[0] - v[1]))
+    r, g = np.concatenate(res), np.concatenate(gaps)
+    for lo, hi in ((0, .03), (.03, .08), (.08, .15), (.15, 1.01)):
+        m = (g >= lo) & (g < hi)
+        print(f"   gap {lo:.0%}-{min(hi, 1):.0%}: {int(m.sum())} seat residuals, root mean square {np.sqrt(np.mean(r[m] ** 2)):.3f}")
 
 
 if __name__ == "__main__":

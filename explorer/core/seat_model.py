@@ -40,6 +40,13 @@ contender's statewide share over the seats it stands in, the later share is
   share of the seats (``swing_reelected_seats``, :func:`reelected_seats`); the statewide spread
   times a factor of its own for the earlier election's largest contender (``state_inc_mult``), a
   re-elected one (``state_reel_mult``) and the runner-up (``state_runner_mult``; :func:`incumbent_spread`);
+- the eighth round's, with a poll: the seat noise times ``exp(seat_gap x (gap - GAP_REF))``, ``gap``
+  the later gap between the two largest contenders' statewide shares (:func:`later_gap`: the poll's;
+  without one the centre's) — a lopsided poll's seats vary more, a close one's less (kept: the
+  leader of a lopsided poll no longer sweeps every seat; ``seat_gap`` set by the back-test, x 4);
+  tried and not kept: where a new contender's share lies above its mean the old losers lose it
+  there (``new_take``, :func:`losers_take`); the gap's factor on the district and partner swings
+  too (``gap_local``);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
@@ -61,6 +68,7 @@ SMALL_STATE = 60     # a state of fewer seats keeps its own part of the seat lea
 SEAT_VOTES_REF = 100_000.0   # the votes of a seat at which the seat noise is seat_sd + seat_slope x share
 THIRD_REF = 0.10     # the third-largest contender's earlier share at which seat_keep is as fitted (keep_third)
 SPREAD_REF = 0.10    # the earlier leads' spread (root mean square) at which the seat noise is as fitted
+GAP_REF = 0.10      # the gap between the two largest statewide shares at which the seat noise is as fitted (seat_gap)
 REELECTED_SEATS_REF = 0.6   # a re-elected incumbent's earlier share of the seats at which its centre is swing_reelected
 
 
@@ -111,6 +119,11 @@ class Sizes:
     state_inc_mult: float = 1.0     # the statewide spread x this for the earlier election's largest contender ...
     state_reel_mult: float = 1.0    # ... and x this instead where it was re-elected
     state_runner_mult: float = 1.0  # ... and x this for the earlier election's second largest contender
+    seat_gap: float = 0.0           # the seat noise times exp(seat_gap x (the later gap between the two largest
+                                    # statewide shares - GAP_REF)): a lopsided state's seats vary more (:func:`later_gap`)
+    gap_local: bool = False         # the seat_gap factor on the district and partner swings too (tried, not kept)
+    new_take: float = 0.0           # where a new contender's share lies above its mean, the old contenders that lose
+                                    # statewide lose this x it there, each by its part of the losers' vote in the seat
 
     def state_keep(self, seats: int, third: float = THIRD_REF) -> float:
         """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state) whose
@@ -338,6 +351,50 @@ def standing_weight(t: Transition) -> np.ndarray:
     return (t.present1 * t.weight0[:, None]).sum(0) / t.weight0.sum()
 
 
+def later_gap(t: Transition, sizes: Sizes, poll: np.ndarray | None, X: np.ndarray,
+              centre: np.ndarray) -> float:
+    """The gap between the two largest contenders' (IND and OTH aside) later statewide shares of
+    every seat: the poll's, or without one the centre's (``X`` moved by the ``centre`` swing where
+    each stands; a new contender ``new_mean``)."""
+    K = t.K
+    if poll is None:
+        later = np.where(is_new(t, sizes), sizes.new_mean, X + statewide_change(sizes, X, centre)) * standing_weight(t)
+    else:
+        later = np.nan_to_num(poll)
+    v = np.sort(later[:K - 2])[::-1]
+    return float(v[0] - v[1]) if len(v) >= 2 else GAP_REF
+
+
+def gap_factor(sizes: Sizes, gap: float) -> float:
+    """The seat noise's factor for a later gap ``gap`` between the two largest (1 where ``seat_gap`` is 0)."""
+    return math.exp(sizes.seat_gap * (gap - GAP_REF)) if sizes.seat_gap else 1.0
+
+
+def statewide_change(sizes: Sizes, X: np.ndarray, g: np.ndarray) -> np.ndarray:
+    """(.., K) the statewide change of share (points) that a swing ``g`` makes of ``X``."""
+    if sizes.form == "uniform":
+        return g
+    if sizes.form == "proportional":
+        return X * np.expm1(g)
+    return g      # logit: its sign
+
+
+def losers_take(x: np.ndarray, new_y: np.ndarray, loser: np.ndarray, pw: np.ndarray) -> np.ndarray:
+    """(.., n, K) the part of a new contender's uneven vote each old loser gives up in a seat: the
+    new contenders' total share in the seat ``new_y`` (.., n) less its mean over the seats where the
+    contender stands (``pw``: standing x the earlier votes, (n, K)), times the contender's part of
+    the losers' earlier vote in the seat (``x`` (.., n, K); ``loser`` (.., 1, K) or (K,): the old
+    contenders that lose statewide), recentred on 0 over its seats (the statewide shares stay)."""
+    lx = np.where(loser, x, 0.0)
+    tot = lx.sum(-1, keepdims=True)
+    frac = np.where(tot > 0, lx / np.where(tot > 0, tot, 1.0), 0.0)
+    w = np.maximum(pw.sum(0), 1e-12)
+    ny = new_y[..., None]
+    nd = ny - (ny * pw).sum(-2, keepdims=True) / w
+    v = frac * nd
+    return v - (v * pw).sum(-2, keepdims=True) / w
+
+
 def _logit_apply(base, g):
     b = np.clip(base, 1e-4, 1 - 1e-4)
     return 1.0 / (1.0 + np.exp(-(np.log(b / (1 - b)) + g)))
@@ -402,6 +459,11 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     vote_factor = seat_votes_factor(sizes, t.weight0)
     if sizes.seat_spread_pow:
         vote_factor = vote_factor * spread_factor(sizes, lead_spread(x_c, X, t.present1 & old[None, :]))
+    local = 1.0
+    if sizes.seat_gap:
+        gf = gap_factor(sizes, later_gap(t, sizes, poll, X, centre))
+        vote_factor = vote_factor * gf
+        local = gf if sizes.gap_local else 1.0
     new_share = sizes.new_mean if poll is None else poll_where_standing(t, poll)
     width = max([len(t.partners.get(c, ())) for c in t.contenders[:-2]] + [1])
     pidx = np.where(t.partner1 >= 0, np.arange(K)[None, :] * width + t.partner1, -1)
@@ -439,7 +501,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         else:
             at = np.clip(x, 0, 1)
         if sizes.partner_sd > 0:
-            pz = sizes.partner_sd * rng.standard_normal((d, K * width))
+            pz = local * sizes.partner_sd * rng.standard_normal((d, K * width))
             y = y + np.where(pidx[None] >= 0, pz[:, np.clip(pidx, 0, None)], 0.0)
         if poll is None:
             y = np.where(new[None, None, :], new_share + sizes.new_sd * rng.standard_normal((d, 1, K)), y)
@@ -453,12 +515,17 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
                 zr = rng.standard_t(sizes.region_df, (d, R, K)) * math.sqrt((sizes.region_df - 2) / sizes.region_df)
             else:
                 zr = rng.standard_normal((d, R, K))
-            y = y + sizes.region_sd * zr[:, t.region, :]
+            y = y + local * sizes.region_sd * zr[:, t.region, :]
         if math.isfinite(sizes.seat_df):
             e = rng.standard_t(sizes.seat_df, (d, n, K)) * math.sqrt((sizes.seat_df - 2) / sizes.seat_df)
         else:
             e = rng.standard_normal((d, n, K))
         y = y + (sizes.seat_sd + sizes.seat_slope * at) * vote_factor[None, :, None] * e
+        if sizes.new_take and new.any():    # where a new contender does well, the losers lose there
+            loser = old[None, None, :] & (statewide_change(sizes, X[None, None, :], g) < 0)
+            newc = new & (np.arange(K) < K - 2)
+            new_y = np.where(standing[None] & newc[None, None, :], np.maximum(y, 0.0), 0.0).sum(-1)
+            y = y - sizes.new_take * losers_take(x_c[None], new_y, loser, pw)
         y[:, :, ind] = sizes.ind_keep * t.stand0[None, :, ind] + ind_shift + sizes.ind_sd * rng.standard_normal((d, n))
         y = np.where(standing[None], np.maximum(y, 0.0), -1.0)
         w = np.argmax(y, axis=2)
@@ -482,6 +549,11 @@ def deterministic(t: Transition, sizes: Sizes, poll: np.ndarray | None = None) -
                keep=sizes.state_keep(t.n, third_share(t, sizes.transfer)) if sizes.keep_varies else None)
     new = is_new(t, sizes)
     y = np.where(new[None, :], sizes.new_mean if poll is None else poll_where_standing(t, poll)[None, :], y)
+    if sizes.new_take and new[:K - 2].any():
+        old = ~new & (np.arange(K) < K - 2) & (standing_weight(t) > 0)
+        loser = old & (statewide_change(sizes, X, _centre(t, sizes, X, poll, x)) < 0)
+        new_y = np.where(t.present1 & new[None, :] & (np.arange(K) < K - 2)[None, :], y, 0.0).sum(-1)
+        y = y - sizes.new_take * losers_take(x, new_y, loser, t.present1 * t.weight0[:, None])
     y[:, K - 2] = sizes.ind_keep * t.stand0[:, K - 2]
     y = np.where(t.present1 & (np.arange(K) < K - 1)[None, :], y, -1.0)
     return np.argmax(y, axis=1)

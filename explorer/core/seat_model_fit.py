@@ -21,8 +21,8 @@ import math
 
 import numpy as np
 
-from .seat_model import (NEW_BELOW, SEAT_VOTES_REF, SMALL_STATE, SPREAD_REF, STATE_FLOOR, STATE_REF, THIRD_REF, Sizes, consolidated, couple, incumbent,
-                         lead_spread, reelected, reelected_seats, region_lead, relative_loss, runner_up, seat_bonus,
+from .seat_model import (GAP_REF, NEW_BELOW, SEAT_VOTES_REF, SMALL_STATE, SPREAD_REF, STATE_FLOOR, STATE_REF, THIRD_REF, Sizes, consolidated, couple, incumbent,
+                         later_gap, lead_spread, losers_take, reelected, reelected_seats, region_lead, relative_loss, runner_up, seat_bonus,
                          standing_weight, statewide, third_share)
 from .seat_transitions import Transition
 
@@ -205,7 +205,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
               new_by_seat: bool = False, ind_to_poll: bool = False,
               noise_by_centre: bool = False, bonus_centre: bool = False,
               reelected_centre: bool = False, reelected_by_seats: bool = False,
-              spread_roles: tuple[str, ...] = ()) -> tuple[Sizes, dict]:
+              spread_roles: tuple[str, ...] = (), new_from_losers: bool = False,
+              seat_by_gap: bool = False, gap_noise: float | None = None, gap_local: bool = False) -> tuple[Sizes, dict]:
     """Sizes fitted on ``ts``; ``transfer`` fixes the rate instead of fitting it; ``fade`` fits
     seat_keep (else 1: classic uniform/proportional swing); ``pull`` fits the swing's centre
     (else 0). ``state_ml``: the statewide swing's centre, spread and tails by maximum likelihood
@@ -239,7 +240,15 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     ``reelected_by_seats``: and by its earlier share of the seats (:func:`seat_model.reelected_seats`);
     ``spread_roles``: groups of roles ("new": the earlier election's largest contender not re-elected,
     "re-elected", "runner-up": the second largest; joined by "+" to share a factor), each group's
-    statewide spread times a factor of its own (maximum likelihood with the spread, needs ``state_ml``).
+    statewide spread times a factor of its own (maximum likelihood with the spread, needs ``state_ml``);
+    ``new_from_losers``: where a new contender's share lies above its mean, the old contenders that
+    lose statewide lose a part of it there, each by its part of the losers' earlier vote in the seat
+    (:func:`seat_model.losers_take`; least squares through 0 on the seat residuals after the leads
+    kept, before the partner, district and seat parts are fitted on what is left).
+    ``seat_by_gap`` (with ``seat_by_votes``): the seat noise also a factor exp(c x (the later gap between the
+    two largest statewide shares − GAP_REF)), by maximum likelihood (:func:`seat_model.later_gap`: with a
+    poll, the poll's gap); ``gap_noise``: that factor's c set (a form chosen by the back-test, not fitted: the
+    seats' winners, not the shares' residuals, ask for it), ``gap_local``: on the district and partner swings too.
     Returns the sizes
     and a report of what they were counted from."""
     rate, rate_sd, rate_seats = fit_transfer(ts)
@@ -349,11 +358,37 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
     kp = np.array(keeps) if keeps else np.zeros((0, 2))
     keep_sd = float(np.sqrt(max(np.var(kp[:, 0]) - np.mean(kp[:, 1]), 0.0))) if (keep_varies and len(kp) >= 3) else 0.0
     partner_dev, region_m, region_var, e_abs, e_x, e_v, e_l = [], [], [], [], [], [], []
+    e_g = []
+
+    def kept_residual(t, x, X, S1, rl, loss_t, third_t):
+        k_t = keep + (keep_small if t.n < SMALL_STATE else 0.0) + keep_third * (third_t - THIRD_REF)
+        return (t.s1 - S1[None, :]) - kf.kept(X[None, :], x - X[None, :], k_t) - keep_region * rl \
+            - (keep_loss + keep_loss_size * X[None, :]) * loss_t[None, :] * (x - X[None, :])
+
+    def take_of(t, x, X, S1, old):
+        """The losers' take of the new contenders' uneven vote in this transition (n, K), or None."""
+        newc = (statewide(x, t.weight0, np.ones_like(t.present1)) < NEW_BELOW) & (np.arange(t.K) < t.K - 2)
+        if not newc.any():
+            return None
+        new_y = np.where(t.present1 & newc[None, :], t.s1, 0.0).sum(1)
+        return losers_take(x, new_y, old & (S1 < X), t.present1 * t.weight0[:, None])
+    new_take = 0.0
+    if new_from_losers:
+        num = den = 0.0
+        for t, x, X, S1, use, old, rl, loss_t, third_t in per_t:
+            v = take_of(t, x, X, S1, old)
+            if v is not None:
+                r = kept_residual(t, x, X, S1, rl, loss_t, third_t)
+                num, den = num - float((v * r)[use].sum()), den + float((v * v)[use].sum())
+        new_take = num / den if den > 0 else 0.0
     for t, x, X, S1, use, old, rl, loss_t, third_t in per_t:
         spread_t = lead_spread(x, X, use)
-        k_t = keep + (keep_small if t.n < SMALL_STATE else 0.0) + keep_third * (third_t - THIRD_REF)
-        r = (t.s1 - S1[None, :]) - kf.kept(X[None, :], x - X[None, :], k_t) - keep_region * rl \
-            - (keep_loss + keep_loss_size * X[None, :]) * loss_t[None, :] * (x - X[None, :])
+        gap_t = later_gap(t, Sizes(), t.statewide1(), X, X)
+        r = kept_residual(t, x, X, S1, rl, loss_t, third_t)
+        if new_take:
+            v = take_of(t, x, X, S1, old)
+            if v is not None:
+                r = r + new_take * v
         at = np.clip(t.s1 - r, 0, 1) if noise_by_centre else x      # the fitted centre, before the partner's part
         for k in np.flatnonzero(old):
             if len(t.partners[t.contenders[k]]) >= 2:
@@ -376,9 +411,10 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                     e_x.extend(at[m, k].tolist())
                     e_v.extend(t.weight0[m].tolist())
                     e_l.extend([spread_t] * nm)
+                    e_g.extend([gap_t] * nm)
     ea, ex = np.array(e_abs), np.array(e_x)
     c = math.sqrt(2 / math.pi)
-    seat_df, votes_pow, spread_pow = math.inf, 0.0, 0.0
+    seat_df, votes_pow, spread_pow, gap_c = math.inf, 0.0, 0.0, 0.0
     if hetero:
         a, b = np.linalg.lstsq(np.stack([np.ones_like(ex), ex], 1), ea / c, rcond=None)[0]
         if seat_ml:
@@ -404,6 +440,14 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                     return float(np.sum(np.log(sd) + 0.5 * e2 / sd ** 2))
                 a, b, votes_pow, spread_pow = nelder_mead(nll_s, [a, b, votes_pow, 0.0], step=0.01)
                 a, b, votes_pow, spread_pow = nelder_mead(nll_s, [a, b, votes_pow, spread_pow], step=0.01)
+            if seat_by_gap:      # and a factor of the later gap between the two largest (a poll's)
+                lg = np.array(e_g) - GAP_REF
+
+                def nll_g(th):
+                    sd = np.maximum(th[0] + th[1] * ex, 1e-4) * np.exp(th[2] * lv + th[3] * lg)
+                    return float(np.sum(np.log(sd) + 0.5 * e2 / sd ** 2))
+                a, b, votes_pow, gap_c = nelder_mead(nll_g, [a, b, votes_pow, 0.0], step=0.01)
+                a, b, votes_pow, gap_c = nelder_mead(nll_g, [a, b, votes_pow, gap_c], step=0.01)
         if seat_tails:
             e2 = ea ** 2
 
@@ -440,7 +484,8 @@ def fit_sizes(ts: list[Transition], form: str = "proportional", fat_tails: bool 
                   keep_third=keep_third, new_seat_sd=new_seat_sd, ind_to_poll=ind_to_poll,
                   noise_by_centre=noise_by_centre, swing_bonus=s_bonus, swing_reelected=s_reel,
                   swing_reelected_seats=s_reel_seats, state_inc_mult=inc_mult, state_reel_mult=reel_mult,
-                  state_runner_mult=ru_mult)
+                  state_runner_mult=ru_mult, new_take=new_take,
+                  seat_gap=float(gap_c) if gap_noise is None else float(gap_noise), gap_local=gap_local)
     scale = None
     if local_for_winners or local_for_poll:
         sizes, scale = scale_local_for_winners(ts, sizes, poll=local_for_poll)
@@ -617,4 +662,25 @@ FORMS.update({
                      ("incumbent's and runner-up's spreads", dict(spread_roles=("new+re-elected", "runner-up"))),
                      ("first-term, re-elected and runner-up's spreads", dict(spread_roles=("new", "re-elected", "runner-up"))),
                      ("every incumbent's centre", dict(incumbency=True)))
+})
+# issue 25's eighth round, for the perfect-poll failures (README: "The eighth round"): on the fifth
+# round's poll form, where a new contender does well the old losers lose there (a breakaway's vote
+# comes from its parent's seats: Karnataka 2013's KJP, Mizoram 2023's ZPM)
+_P5 = f"{_P4}, new contenders' seats uneven"
+_POLL5 = dict(_POLL4, new_by_seat=True)
+FORMS.update({
+    f"{_P5}, new contenders' vote from the losers": dict(_POLL5, new_from_losers=True),
+})
+FORMS.update({
+    f"{_P5}, seat noise by the poll's gap": dict(_POLL5, seat_by_gap=True),
+})
+FORMS.update({
+    f"{_P5}, seat noise by the poll's gap x {c:g}": dict(_POLL5, gap_noise=c) for c in (1.0, 2.0, 3.0, 4.0, 5.0, 6.0)
+})
+FORMS.update({     # the same part on the form chosen without a poll (the centre's gap: what the swing's centre says)
+    f"{_C4}, re-elected incumbent's centre, seat noise by the centre's gap x {c:g}": dict(_C6, gap_noise=c)
+    for c in (2.0, 4.0)
+})
+FORMS.update({
+    f"{_P5}, local parts by the poll's gap x {c:g}": dict(_POLL5, gap_noise=c, gap_local=True) for c in (2.0, 3.0, 4.0)
 })

@@ -1010,7 +1010,9 @@ class Simulator:
         poll: to the poll's share where the contender stands, ± the poll's error), and ``A``
         the partner's own swing within its bloc and the contender's district swing. Every contender
         here stood in the data set's election, so the model's part for a new contender's uneven seats
-        (``new_seat_sd``, the poll form's) has nothing to apply to."""
+        (``new_seat_sd``, the poll form's) has nothing to apply to. The seat noise is times
+        ``seat_gap``'s factor for the gap between the two largest contenders' later statewide shares
+        (:meth:`_gap_factor`; the poll form's, the eighth round's part: 1 where not fitted)."""
         from .blocs import bloc_index
         from .seat_model import seat_votes_factor
         pj, pb, o, bank, z = self.pj, self.pj.prepared, self.pj.outcomes, self.bank, m.sizes
@@ -1148,6 +1150,8 @@ class Simulator:
         self.base = base.astype(np.float32)
         nsd = 100.0 * z.seat_sd + z.seat_slope * np.clip(self.share, 0, 100)
         nsd = nsd * seat_votes_factor(z, np.asarray(w, dtype=np.float64))[None, :, None]   # small seats: more
+        self.gap_factor = self._gap_factor(z, m, X, g, stands, w, names, cid)
+        nsd = nsd * self.gap_factor        # a lopsided state's seats: more (the poll form's, eighth round)
         self.nsd = np.where(is_ind, 100.0 * z.ind_sd, nsd).astype(np.float32)
         if mult is not None:
             self.c_mult, rest = True, np.ones((1, D))
@@ -1171,6 +1175,30 @@ class Simulator:
         else:
             self.tdraw = None
         self.rtcoef, self.rtdraw = self._rival_transfer_tables(m, X, sc)      # inside the rival blocs
+
+    def _gap_factor(self, z, m: "ModelParams", X: np.ndarray, g: np.ndarray, stands: np.ndarray, w: np.ndarray,
+                    names, cid) -> float:
+        """The seat noise's factor for the later gap between the two largest contenders' statewide
+        shares (``seat_model.later_gap``, ``gap_factor``; 1 where ``seat_gap`` is 0): with a poll
+        its shares (a contender it does not name keeps its own), else the centre's: each
+        contender's share where it stands (points, ``X`` moved by the centre ``g``) times the part
+        of the vote cast where it stands."""
+        from .seat_model import gap_factor
+        if z.gap_local:
+            raise ValueError("the district and partner swings by the poll's gap (tried in the eighth round, not kept) "
+                             "are not simulated by the app")
+        if not z.seat_gap or len(X) < 2:
+            return 1.0
+        where = (stands * w[:, None]).sum(0) / (float(w.sum()) or 1.0)
+        if m.poll:
+            target = self._poll_targets(m, names, cid, stands, w)
+            later = np.where(np.isnan(target), X, target)
+        elif z.form == "uniform":
+            later = X + 100.0 * g
+        else:
+            later = X * np.exp(g)
+        v = np.sort(later * where)[::-1]
+        return gap_factor(z, float(v[0] - v[1]) / 100.0)
 
     def _reelected(self, names: list[str], cid: np.ndarray) -> str | None:
         """The contender re-elected (``seat_model.reelected``): the one that won the most seats in
