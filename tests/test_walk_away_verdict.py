@@ -111,3 +111,56 @@ def test_walk_away_dock_says_same_and_why_where_the_baseline_cannot_tell(qtbot, 
             assert (got is None) if want is None else got.color() == want
     w.close()
 
+
+def test_walk_away_cells_paint_as_qt_paints_them(qtbot):
+    """The table's delegate fills each cell's style option from the model's row in one call
+    (``WalkAwayModel.cell``) instead of Qt's seven ``data`` calls: the viewport's pixels are those of
+    Qt's own delegate, with coloured verdicts, greyed (stale) figures, a selected row and the
+    focused cell; and the option holds what Qt's ``initStyleOption`` puts in it."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+    from explorer.gui.panels.walk_away import WalkAwayCellDelegate
+    w = open_window(qtbot, jharkhand_2024_blocs("vs2019"))     # the partners stood apart: verdicts coloured
+    w.show()
+    qtbot.waitExposed(w)
+    w.analysis.walk_dock.raise_()
+    panel = w.analysis.walk
+    panel.set_active(True)
+    wait(qtbot, panel)
+    qtbot.wait(10)
+    v, m = panel.view, panel.model
+    assert isinstance(v.itemDelegate(), WalkAwayCellDelegate)
+    assert m.rowCount() == 4
+
+    def same():
+        mine = v.viewport().grab().toImage()
+        keep = v.itemDelegate()
+        v.setItemDelegate(QStyledItemDelegate(v))
+        try:
+            qt = v.viewport().grab().toImage()
+        finally:
+            v.setItemDelegate(keep)
+        assert mine.size() == qt.size() and mine == qt
+
+    same()
+    coloured = [(r, c) for r in range(m.rowCount()) for c in (m.C_GAIN, m.C_WORTH)
+                if m.index(r, c).data(Qt.ItemDataRole.ForegroundRole) is not None]
+    m.set_stale(True)                                   # greyed while new figures are computed
+    same()
+    m.set_stale(False)
+    v.setFocus()
+    v.selectRow(1)
+    v.setCurrentIndex(m.index(1, 3))
+    qtbot.wait(10)
+    same()
+    # the option as Qt's initStyleOption fills it, cell by cell
+    for r in range(m.rowCount()):
+        for c in range(m.columnCount()):
+            a, b = QStyleOptionViewItem(), QStyleOptionViewItem()
+            a.initFrom(v)
+            b.initFrom(v)
+            v.itemDelegate().initStyleOption(a, m.index(r, c))
+            QStyledItemDelegate.initStyleOption(QStyledItemDelegate(), b, m.index(r, c))
+            assert (a.text, a.displayAlignment, a.features, a.palette.text().color().name()) == \
+                (b.text, b.displayAlignment, b.features, b.palette.text().color().name()), (r, c)
+    assert coloured                                     # the verdicts' colours were among the pixels compared
+    w.close()

@@ -309,8 +309,10 @@ def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight
         fg = text_colour
     r = rect.adjusted(3, 0, -4, 0)
     item.icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
-    name_w = fm.horizontalAdvance(text)
-    if name_w > r.width() - 19 - fm.horizontalAdvance(right) - 6 and name_w <= r.width() - 19:
+    advance = fm.horizontalAdvance if texts is None else (lambda t: texts.advance(t, fm))   # measured once a text
+    name_w = advance(text)
+    right_w = advance(right)
+    if name_w > r.width() - 19 - right_w - 6 and name_w <= r.width() - 19:
         right = ""       # the margin gives way to a whole name (it is in the tooltip and the table)
     if not right:
         painter.setPen(fg)
@@ -328,7 +330,7 @@ def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight
             painter.drawText(part_rect, _LEFT, part)
         return
     st, w, h = texts.laid_out(right, right, painter.font())
-    rw = fm.horizontalAdvance(right) + 6
+    rw = right_w + 6
     painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
     if w <= r.width() and h <= r.height():
         painter.drawStaticText(QPointF(r.left() + r.width() - w, r.top() + (r.height() - h) / 2), st)
@@ -437,6 +439,9 @@ class PoolView(QListView):
         y0, x = first_rect.top(), first_rect.left()
         w = min(first_rect.width(), vp.width())     # as Qt's list paint: an item no wider than the list
         done = set()
+        # the selected rows read only when there is a selection (a drop's repaint mostly has none)
+        selected = (lambda row: sm.isSelected(m.index(row))) if sm is not None and sm.hasSelection() \
+            else (lambda row: False)
         for dirty in e.region():
             lo = max(0, (dirty.top() - y0) // h)
             hi = min(n - 1, (dirty.bottom() - y0) // h)
@@ -445,7 +450,7 @@ class PoolView(QListView):
                     continue
                 done.add(row)
                 rect = QRect(x, y0 + row * h, w, h)
-                paint_pool_item(p, item(row), rect, sm.isSelected(m.index(row)), fm, *colours, texts=self._texts)
+                paint_pool_item(p, item(row), rect, selected(row), fm, *colours, texts=self._texts)
         p.end()
 
     def paintEvent(self, e):
