@@ -164,3 +164,28 @@ def test_walk_away_cells_paint_as_qt_paints_them(qtbot):
                 (b.text, b.displayAlignment, b.features, b.palette.text().color().name()), (r, c)
     assert coloured                                     # the verdicts' colours were among the pixels compared
     w.close()
+
+
+def test_walk_away_model_keeps_its_rows_widths_and_signals_the_rows_that_show_a_change(qtbot):
+    """The model keeps each row's texts' lengths and shown figures between moves: ``widths`` is the
+    longest text of each column as the texts say, and a move signals the rows whose shown text
+    changed, nothing else."""
+    from explorer.gui.panels.walk_away import WalkAwayModel
+    m = WalkAwayModel()
+
+    def fig(a, b, pm=0.25):
+        return {"alliance": a, "alone": b, "p_majority_alliance": pm, "p_majority_alone": 0.1}
+
+    def brute():
+        return tuple(max(len(m.index(r, c).data()) for r in range(m.rowCount())) for c in range(m.columnCount()))
+    heard = []
+    m.dataChanged.connect(lambda a, b, *_: heard.append((a.row(), b.row())))
+    m.set_figures({"current": {"INC": fig(29.341, 29.3), "AAP": fig(0.019, 0.019), "JJP": fig(3.1, 2.9)}})
+    assert m.widths() == brute() and m.rowCount() == 3
+    m.set_figures({"current": {"INC": fig(29.342, 29.301), "AAP": fig(0.019, 0.019), "JJP": fig(3.1, 2.9)}})
+    assert heard == [] and m.widths() == brute()           # 29.3, 29.3 and +0.04 either way: no row changed
+    m.set_figures({"current": {"INC": fig(129.4, 29.3), "AAP": fig(0.019, 0.019), "JJP": fig(3.1, 12.94)}})
+    assert heard == [(0, 0), (2, 2)] and m.widths() == brute()     # a digit more in two columns
+    assert m.widths()[m.C_ALLIANCE] == len("129.4") and m.widths()[m.C_ALONE] == len("12.9")
+    m.set_figures({"current": {"INC": fig(9.4, 9.3), "AAP": fig(0.019, 0.019), "JJP": fig(3.1, 2.9)}})
+    assert m.widths() == brute() and m.widths()[m.C_ALLIANCE] == len("9.4")

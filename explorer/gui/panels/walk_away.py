@@ -95,6 +95,8 @@ class WalkAwayModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[tuple] = []
+        self._shown_rows: list[tuple] = []    # each row's _shown, kept: a move compares the new rows only
+        self._lens: list[tuple] = []          # each row's texts' lengths (widths), made again where its figures changed
         self.stale = False
 
     def set_figures(self, figures: dict[str, dict], stale: bool | None = None) -> None:
@@ -112,14 +114,16 @@ class WalkAwayModel(QAbstractTableModel):
         rows = [(label, code, w["alliance"], w["alone"], round(w["alliance"] - w["alone"], 3),
                  w["p_majority_alliance"], w["p_majority_alone"], w.get("verdict") or verdict(w["alliance"], w["alone"]))
                 for label, wa in figures.items() for code, w in wa.items()]
+        shown = [self._shown(r) for r in rows]
         if [r[:2] for r in rows] != [r[:2] for r in self._rows]:
             self.beginResetModel()
-            self._rows = rows
+            self._rows, self._shown_rows, self._lens = rows, shown, [self._lengths(r) for r in rows]
             self.endResetModel()
             return
-        shown = [self._shown(r) for r in self._rows]
-        self._rows = rows
-        changed = [k for k, r in enumerate(rows) if every or self._shown(r) != shown[k]]
+        old, was = self._rows, self._shown_rows
+        self._lens = [ln if r == o else self._lengths(r) for r, o, ln in zip(rows, old, self._lens)]
+        self._rows, self._shown_rows = rows, shown
+        changed = [k for k in range(len(rows)) if every or shown[k] != was[k]]
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo, 0), self.index(hi, len(self.COLUMNS) - 1))
 
@@ -137,10 +141,13 @@ class WalkAwayModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1),
                                       [Qt.ItemDataRole.ForegroundRole])
 
+    def _lengths(self, row: tuple) -> tuple:
+        return tuple(len(self._text(c, v)) for c, v in enumerate(row))
+
     def widths(self) -> tuple:
         """The longest text of each column (the rows' labels included): the columns are sized
         again only when this changes."""
-        return tuple(max((len(self._text(c, r[c])) for r in self._rows), default=0) for c in range(len(self.COLUMNS)))
+        return tuple(map(max, zip(*self._lens))) if self._lens else (0,) * len(self.COLUMNS)
 
     def row(self, split: str, code: str) -> tuple | None:
         return next((r for r in self._rows if r[0] == split and r[1] == code), None)
@@ -565,6 +572,8 @@ class WalkAwayPanel(DocumentView, QWidget):
         if self.note.text() != text:     # most moves change no verdict: nothing to re-lay
             self.note.setText(text)
         why = (CANNOT_TELL + " ") if text.startswith("Going alone changes nothing") else ""
-        self.note.setToolTip(why + f"Going alone: every partner fields a candidate in every seat, no transfer. "
-                             f"{s.draws:,} simulated elections ({s.level} uncertainty)."
-                             + (" The proposal rows: the optimiser's last proposal." if "proposal" in figures else ""))
+        tip = (why + f"Going alone: every partner fields a candidate in every seat, no transfer. "
+               f"{s.draws:,} simulated elections ({s.level} uncertainty)."
+               + (" The proposal rows: the optimiser's last proposal." if "proposal" in figures else ""))
+        if self.note.toolTip() != tip:       # the same on most moves
+            self.note.setToolTip(tip)
