@@ -1035,20 +1035,26 @@ class Simulator:
         # the others as they stand with every partner of ours standing
         T = pb._pct_base
         w = pb.valid_votes
-        pts = o.votes / T[None, :, None] * 100.0
-        fld = o.fielded & (o.votes > 0)
+        # the votes made whole once (each read of ``o.votes`` makes the (V, N, K) array again: 40 ms
+        # at 4,100 seats x 21 partners), in points only where read: each partner standing alone
+        # and every partner standing (the same figures as the whole array's division)
+        votes = o.votes
+        allv = min(n_p, V - 1)
+        pts_all = votes[allv] / T[:, None] * 100.0                                   # (N, K)
+        fld_all = o.fielded[allv] & (votes[allv] > 0)
         seat_c = np.zeros((N, C))
         stands = np.zeros((N, C), dtype=bool)
         if n_p:
-            seat_c[:, 0] = np.max(pts[np.arange(n_p), :, np.arange(n_p)], axis=0)
+            own = np.arange(n_p)
+            seat_c[:, 0] = np.max(votes[own, :, own] / T[None, :] * 100.0, axis=0)
             stands[:, 0] = True
-        allv = min(n_p, V - 1)
+        del votes
         col_c = np.where(pb.party >= 0, cid[np.maximum(pb.party, 0)], -1)        # (N, K)
         # the other contenders' strongest candidate per seat, at once for all (a loop over the
         # contenders read every candidate once per contender: 300 contenders at 4,100 seats)
-        sel = (col_c >= (1 if n_p else 0)) & fld[allv]
+        sel = (col_c >= (1 if n_p else 0)) & fld_all
         at_n, at_k = np.nonzero(sel)
-        np.maximum.at(seat_c, (at_n, col_c[at_n, at_k]), pts[allv][at_n, at_k])
+        np.maximum.at(seat_c, (at_n, col_c[at_n, at_k]), pts_all[at_n, at_k])
         stands[at_n, col_c[at_n, at_k]] = True
         ww = stands * w[:, None]
         X = np.divide((seat_c * ww).sum(0), ww.sum(0), out=np.zeros(C), where=ww.sum(0) > 0)   # points
