@@ -103,8 +103,8 @@ class PoolListModel(DocumentView, QStringListModel):
         self._ev = ev                   # before the rows change: a view asking for a row meanwhile gets this one's
         if which is None:
             self._refresh_all(ev, conflicts)
-        else:
-            self._refresh_rows(ev, conflicts, sorted(which))
+        elif not self._refresh_rows(ev, conflicts, sorted(which)):
+            return                      # none of the move's seats is or was here: no row to lay out
         self.refreshed.emit()
 
     def item(self, row: int) -> PoolItem:
@@ -135,8 +135,11 @@ class PoolListModel(DocumentView, QStringListModel):
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))
 
-    def _refresh_rows(self, ev, conflicts, which: list[int]) -> None:
+    def _refresh_rows(self, ev, conflicts, which: list[int]) -> bool:
+        """The rows of the seats in ``which`` followed; False when none of them is or was in the pool."""
         pools, k, members = ev.projection.pools, self.pool_index, self._members
+        if not any(i in members or pools[i] == k for i in which):
+            return False
         leaving = [i for i in which if i in members and pools[i] != k]
         coming = [i for i in which if i not in members and pools[i] == k]
         came = set(coming)
@@ -162,6 +165,7 @@ class PoolListModel(DocumentView, QStringListModel):
                     changed.append(r)
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))
+        return True
 
     def _remove(self, lo: int, hi: int) -> None:
         """Rows lo..hi removed through the C++ list: the seats here follow when it says the rows
@@ -480,6 +484,7 @@ class PoolPanel(DocumentView, QFrame):
         self.setObjectName(f"pool_{pools.key(pool_index)}")
         self.setFrameShape(QFrame.Shape.NoFrame)   # the rounded frame is painted (paintEvent)
         self.setAcceptDrops(True)
+        self._header_key = None      # what the header's text was made of (_update_header)
         self.header = QuietLabel(rich=True, wrap=True)   # the count changes on every move: repaint, no re-layout
         self.header.setMinimumHeight(26)
         self.header.setContentsMargins(9, 3, 6, 3)
@@ -536,9 +541,17 @@ class PoolPanel(DocumentView, QFrame):
     def _update_header(self, ev, delta: Delta | None = None) -> None:
         pools = self.doc.pools
         n = int(ev.breakdown.counts[self.pool_index])
+        sc = self.doc.scenario
+        # what the header says depends on these only: a move that leaves them as they were (most
+        # moves, for most of 21 partners' pools) writes no text again
+        figures = ev.partners[self.pool_index] if self.pool_index < pools.n_partners else None
+        key = (pools, n, sc.rules, figures.sc_alone if figures is not None else None,
+               tuple(sorted(sc.fights.items())) if self.pool_index == pools.contested else None)
+        if key == self._header_key:
+            return
+        self._header_key = key
         extra = ""
         if self.pool_index < pools.n_partners:
-            figures = ev.partners[self.pool_index]
             b = self.doc.scenario.rules.bounds_for(figures.code)
             if b is not None:
                 pos = b.positions()
