@@ -313,3 +313,50 @@ def test_a_drop_painted_at_once_is_not_painted_again_when_the_event_loop_runs(qt
     idle()
     assert paints.n == {}, (first, paints.n)
     assert {t: t.geometry() for t in tiles} == placed     # the tiles had their room before the paint
+
+
+def test_a_move_leaves_the_pools_it_does_not_touch_alone_and_every_header_says_what_a_fresh_one_does(qtbot):
+    """A pool that no moved seat leaves or enters lays out nothing (no ``refreshed``) and writes its
+    header's text only when what it says changes; after many moves, fights, undos and a rule, every
+    header reads as a freshly made pool panel's."""
+    from explorer.core.rules import SeatBounds
+    from explorer.gui.panels.pools import PoolPanel
+    ds = load_embedded("jharkhand")
+    w = open_window(qtbot, Scenario(ds))
+    doc = w.doc
+    by_key = {p.model.pool_key: p for p in w.pool_panels}
+    codes = [p.code for p in doc.pools.partners]
+    a, b = codes[0], codes[1]
+    heard = {k: [] for k in by_key}
+    texts = {k: [] for k in by_key}
+    for k, p in by_key.items():
+        p.model.refreshed.connect(lambda k=k: heard[k].append(1))
+        orig = p.header.setText
+        p.header.setText = (lambda *t, k=k, orig=orig: (texts[k].append(t[0]), orig(*t)))
+    seat = ds.seats.ac_no.tolist()[0]
+    was = doc.pools.key(int(doc.scenario.pool[0]))
+    to = b if was != doc.pools.key(doc.pools.index(b)) else a
+    doc.move([seat], to)
+    moved = {was, doc.pools.key(doc.pools.index(to))}
+    assert len(moved) == 2 and len(by_key) > 2
+    assert {k for k, v in heard.items() if v} == moved
+    assert {k for k, v in texts.items() if v} == moved          # the two counts changed, no other header
+    rng = np.random.default_rng(5)
+    every = ds.seats.ac_no.tolist()
+    keys = list(by_key)
+    for step in range(30):
+        seats = [int(s) for s in rng.choice(every, size=int(rng.integers(1, 4)), replace=False)]
+        if step % 7 == 3:
+            doc.move(seats, "contested")
+            assert w.set_fight(seats, set(codes[:2]))
+        else:
+            doc.move(seats, keys[int(rng.integers(len(keys)))])
+        if step % 8 == 7:
+            doc.undo_stack.undo()
+        if step == 15:
+            doc.set_rules(doc.scenario.rules.with_rule(SeatBounds(f"{b}-bounds", partner=b, maximum=3, asked=5)), "bounds")
+    for k, p in by_key.items():
+        fresh = PoolPanel(doc, w.hub, p.pool_index)
+        assert p.header.text() == fresh.header.text(), k
+        fresh.deleteLater()
+    assert any("· " in p.header.text() for p in by_key.values())      # a bound or a fight is among them

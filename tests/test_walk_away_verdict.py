@@ -111,3 +111,81 @@ def test_walk_away_dock_says_same_and_why_where_the_baseline_cannot_tell(qtbot, 
             assert (got is None) if want is None else got.color() == want
     w.close()
 
+
+def test_walk_away_cells_paint_as_qt_paints_them(qtbot):
+    """The table's delegate fills each cell's style option from the model's row in one call
+    (``WalkAwayModel.cell``) instead of Qt's seven ``data`` calls: the viewport's pixels are those of
+    Qt's own delegate, with coloured verdicts, greyed (stale) figures, a selected row and the
+    focused cell; and the option holds what Qt's ``initStyleOption`` puts in it."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+    from explorer.gui.panels.walk_away import WalkAwayCellDelegate
+    w = open_window(qtbot, jharkhand_2024_blocs("vs2019"))     # the partners stood apart: verdicts coloured
+    w.show()
+    qtbot.waitExposed(w)
+    w.analysis.walk_dock.raise_()
+    panel = w.analysis.walk
+    panel.set_active(True)
+    wait(qtbot, panel)
+    qtbot.wait(10)
+    v, m = panel.view, panel.model
+    assert isinstance(v.itemDelegate(), WalkAwayCellDelegate)
+    assert m.rowCount() == 4
+
+    def same():
+        mine = v.viewport().grab().toImage()
+        keep = v.itemDelegate()
+        v.setItemDelegate(QStyledItemDelegate(v))
+        try:
+            qt = v.viewport().grab().toImage()
+        finally:
+            v.setItemDelegate(keep)
+        assert mine.size() == qt.size() and mine == qt
+
+    same()
+    coloured = [(r, c) for r in range(m.rowCount()) for c in (m.C_GAIN, m.C_WORTH)
+                if m.index(r, c).data(Qt.ItemDataRole.ForegroundRole) is not None]
+    m.set_stale(True)                                   # greyed while new figures are computed
+    same()
+    m.set_stale(False)
+    v.setFocus()
+    v.selectRow(1)
+    v.setCurrentIndex(m.index(1, 3))
+    qtbot.wait(10)
+    same()
+    # the option as Qt's initStyleOption fills it, cell by cell
+    for r in range(m.rowCount()):
+        for c in range(m.columnCount()):
+            a, b = QStyleOptionViewItem(), QStyleOptionViewItem()
+            a.initFrom(v)
+            b.initFrom(v)
+            v.itemDelegate().initStyleOption(a, m.index(r, c))
+            QStyledItemDelegate.initStyleOption(QStyledItemDelegate(), b, m.index(r, c))
+            assert (a.text, a.displayAlignment, a.features, a.palette.text().color().name()) == \
+                (b.text, b.displayAlignment, b.features, b.palette.text().color().name()), (r, c)
+    assert coloured                                     # the verdicts' colours were among the pixels compared
+    w.close()
+
+
+def test_walk_away_model_keeps_its_rows_widths_and_signals_the_rows_that_show_a_change(qtbot):
+    """The model keeps each row's texts' lengths and shown figures between moves: ``widths`` is the
+    longest text of each column as the texts say, and a move signals the rows whose shown text
+    changed, nothing else."""
+    from explorer.gui.panels.walk_away import WalkAwayModel
+    m = WalkAwayModel()
+
+    def fig(a, b, pm=0.25):
+        return {"alliance": a, "alone": b, "p_majority_alliance": pm, "p_majority_alone": 0.1}
+
+    def brute():
+        return tuple(max(len(m.index(r, c).data()) for r in range(m.rowCount())) for c in range(m.columnCount()))
+    heard = []
+    m.dataChanged.connect(lambda a, b, *_: heard.append((a.row(), b.row())))
+    m.set_figures({"current": {"INC": fig(29.341, 29.3), "AAP": fig(0.019, 0.019), "JJP": fig(3.1, 2.9)}})
+    assert m.widths() == brute() and m.rowCount() == 3
+    m.set_figures({"current": {"INC": fig(29.342, 29.301), "AAP": fig(0.019, 0.019), "JJP": fig(3.1, 2.9)}})
+    assert heard == [] and m.widths() == brute()           # 29.3, 29.3 and +0.04 either way: no row changed
+    m.set_figures({"current": {"INC": fig(129.4, 29.3), "AAP": fig(0.019, 0.019), "JJP": fig(3.1, 12.94)}})
+    assert heard == [(0, 0), (2, 2)] and m.widths() == brute()     # a digit more in two columns
+    assert m.widths()[m.C_ALLIANCE] == len("129.4") and m.widths()[m.C_ALONE] == len("12.9")
+    m.set_figures({"current": {"INC": fig(9.4, 9.3), "AAP": fig(0.019, 0.019), "JJP": fig(3.1, 2.9)}})
+    assert m.widths() == brute() and m.widths()[m.C_ALLIANCE] == len("9.4")

@@ -590,7 +590,87 @@ def bulk_only(n: int) -> int:
     return 0
 
 
+def widget_name(w) -> str:
+    """A widget's class and object name, with its parent's (and grandparent's, for a scroll area's
+    viewport or scroll bar) where it has no name of its own: ``QTableView(walk_away)/QWidget(qt_scrollarea_viewport)``."""
+    name = f"{type(w).__name__}({w.objectName()})"
+    p = w.parent()
+    if p is not None and (not w.objectName() or w.objectName().startswith("qt_")):
+        name = f"{type(p).__name__}({p.objectName()})/{name}"
+        g = p.parent()
+        if g is not None and p.objectName().startswith("qt_"):
+            name = f"{type(g).__name__}({g.objectName()})/{name}"
+    return name
+
+
+def paints(n: int) -> int:
+    """``--paints [N]``: which widgets paint, how often and at what GUI-thread CPU, per edit of
+    Haryana's window (offscreen): an assign-all, a 10-seat and a 1-seat move (``doc.move``, the
+    event loop run to idle), 2N edits each after 20 drops and 8 edits of each kind to settle (a
+    label's first wider text re-lays the window once: each widget's mean counts it). Each
+    widget's paint event is timed alone (``time.thread_time`` around its delivery: Qt paints a
+    widget's children in events of their own); the edit's own CPU is printed beside. The timing
+    goes through a Python ``notify``, which adds a few µs an event to every edit alike."""
+    import collections
+    from PySide6.QtCore import QEvent
+
+    cpu, count, on = collections.defaultdict(float), collections.Counter(), [False]
+
+    class TimedApp(QApplication):
+        def notify(self, obj, ev):
+            if on[0] and ev.type() == QEvent.Type.Paint:
+                c0 = time.thread_time()
+                r = super().notify(obj, ev)
+                name = widget_name(obj)
+                cpu[name] += time.thread_time() - c0
+                count[name] += 1
+                return r
+            return super().notify(obj, ev)
+    app = TimedApp(sys.argv[:1])
+    app.setStyle("Fusion")
+    ref = frame_ref(app)
+    from explorer.core.dataset_io import load_embedded
+    from explorer.gui.app_style import apply_style
+    apply_style(app)
+    win = open_window(app, load_embedded())
+    drops(win, app, 20, 99)
+    doc = win.doc
+    every = doc.dataset.seats.ac_no.tolist()
+    keys = [p.model.pool_key for p in win.pool_panels]
+
+    def edit(kind: str, i: int) -> None:
+        seats = every if kind == "assign_all" else \
+            [int(a) for a in np.random.default_rng(i).choice(every, int(kind.split("_")[1]), replace=False)]
+        doc.move(seats, keys[i % len(keys)])
+    for kind in ("assign_all", "move_10", "move_1"):
+        for i in range(8):
+            edit(kind, 1000 + i)
+            settle(app)
+        cpu.clear()
+        count.clear()
+        on[0] = True
+        edit_cpu = timed(app, lambda i: edit(kind, i), n, [])
+        own = []
+        for i in range(n):
+            c0 = time.thread_time()
+            edit(kind, n + i)
+            settle(app)
+            own.append((time.thread_time() - c0) * 1e3)
+        on[0] = False
+        k = 2 * n
+        print(f"{kind}: edit_cpu_median_ms={statistics.median(own):.2f} paint_cpu_ms={sum(cpu.values()) / k * 1e3:.2f} "
+              f"(per edit, {n * 2} edits; wall median {statistics.median(edit_cpu):.1f} ms)")
+        for name, t in sorted(cpu.items(), key=lambda kv: -kv[1])[:14]:
+            print(f"  {t / k * 1e3:6.3f} ms {count[name] / k:4.1f}x  {name}")
+    print(f"paints frame_ref_ms={ref:.1f}")
+    win.hide()
+    return 0
+
+
 if __name__ == "__main__":
+    if "--paints" in sys.argv:
+        k = sys.argv.index("--paints")
+        raise SystemExit(paints(int(sys.argv[k + 1]) if len(sys.argv) > k + 1 else 30))
     if "--bulk" in sys.argv:
         k = sys.argv.index("--bulk")
         raise SystemExit(bulk_only(int(sys.argv[k + 1]) if len(sys.argv) > k + 1 else 40))

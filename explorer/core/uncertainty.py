@@ -827,7 +827,8 @@ class Simulator:
         # even where it had none in the baseline (RJD in Pakaur): not only the baseline's candidates
         present = pb.present.copy()
         present[:, :projector.pools.n_partners] = True
-        contend = o.fielded & present[None] & (votes > 0)
+        fielded = o.fielded                                # read once (made whole on each read)
+        contend = fielded & present[None] & (votes > 0)
         del votes
         score = np.where(contend, share, -np.inf)
         top = top_slots(score, TOP)
@@ -886,7 +887,7 @@ class Simulator:
         self._memo = {} if self.N * self.draws <= MEMO_CELLS else None
         self.n_sp = len(used) + 1
         if isinstance(params, ModelParams):
-            self._model_tables(params)
+            self._model_tables(params, share, fielded)
             return
         # the Haryana-fitted form: state and regional swings together, one row per (region, party)
         # a slot of some seat reads (R * P' rows at most), for one gather per seat and slot
@@ -993,7 +994,7 @@ class Simulator:
             return None, None
         return np.ascontiguousarray(np.stack(coefs, axis=-1)), np.ascontiguousarray(np.stack(draws))
 
-    def _model_tables(self, m: "ModelParams") -> None:
+    def _model_tables(self, m: "ModelParams", share: np.ndarray, fielded: np.ndarray) -> None:
         """The seat model's parts (sizes in fractions of the vote, shares here in points): a
         contender is a bloc (ours, each rival) or a party in none; the strongest independent of
         a seat keeps ``ind_keep`` of its share. Per slot, the share drawn is
@@ -1015,7 +1016,7 @@ class Simulator:
         (:meth:`_gap_factor`; the poll form's, the eighth round's part: 1 where not fitted)."""
         from .blocs import bloc_index
         from .seat_model import seat_votes_factor
-        pj, pb, o, bank, z = self.pj, self.pj.prepared, self.pj.outcomes, self.bank, m.sizes
+        pj, pb, bank, z = self.pj, self.pj.prepared, self.bank, m.sizes
         V, N, n_p, D = self.V, self.N, self.n_p, self.draws
         used = self._used
         bi = bloc_index(list(pb.parties), n_p, "alliance", pj.rivals)
@@ -1035,22 +1036,25 @@ class Simulator:
         self.contenders = names
         # each contender's share per seat (points): ours by its strongest partner standing alone,
         # the others as they stand with every partner of ours standing
-        T = pb._pct_base
         w = pb.valid_votes
-        pts = o.votes / T[None, :, None] * 100.0
-        fld = o.fielded & (o.votes > 0)
+        # ``share``: the (V, N, K) votes in points and ``fielded`` as _prepare made them (each read
+        # of ``o.votes`` or ``o.fielded`` makes the whole array again: 0.15 s for the votes at 4,100
+        # seats x 21 partners), read where needed: each partner standing alone, every partner standing
+        allv = min(n_p, V - 1)
+        pts_all = share[allv]                                                        # (N, K)
+        fld_all = fielded[allv] & (pts_all > 0)          # a vote > 0 is a share > 0 (the base is > 0)
         seat_c = np.zeros((N, C))
         stands = np.zeros((N, C), dtype=bool)
         if n_p:
-            seat_c[:, 0] = np.max(pts[np.arange(n_p), :, np.arange(n_p)], axis=0)
+            own = np.arange(n_p)
+            seat_c[:, 0] = np.max(share[own, :, own], axis=0)
             stands[:, 0] = True
-        allv = min(n_p, V - 1)
         col_c = np.where(pb.party >= 0, cid[np.maximum(pb.party, 0)], -1)        # (N, K)
         # the other contenders' strongest candidate per seat, at once for all (a loop over the
         # contenders read every candidate once per contender: 300 contenders at 4,100 seats)
-        sel = (col_c >= (1 if n_p else 0)) & fld[allv]
+        sel = (col_c >= (1 if n_p else 0)) & fld_all
         at_n, at_k = np.nonzero(sel)
-        np.maximum.at(seat_c, (at_n, col_c[at_n, at_k]), pts[allv][at_n, at_k])
+        np.maximum.at(seat_c, (at_n, col_c[at_n, at_k]), pts_all[at_n, at_k])
         stands[at_n, col_c[at_n, at_k]] = True
         ww = stands * w[:, None]
         X = np.divide((seat_c * ww).sum(0), ww.sum(0), out=np.zeros(C), where=ww.sum(0) > 0)   # points

@@ -30,6 +30,15 @@ class StaticTexts:
         self._texts[key] = value
         return value
 
+    def advance(self, text: str, fm) -> int:
+        """``fm.horizontalAdvance(text)``, measured once per text (``fm``: the metrics of the font
+        in use, ``use_font``)."""
+        key = ("advance", text)
+        w = self._texts.get(key)
+        if w is None:
+            w = self._texts[key] = fm.horizontalAdvance(text)
+        return w
+
     def laid_out(self, key, text: str, font) -> tuple[QStaticText, float, float]:
         """(the static text, its width, its height) of ``text`` in ``font``, made once per key."""
         hit = self._texts.get(key)

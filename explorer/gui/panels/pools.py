@@ -103,8 +103,8 @@ class PoolListModel(DocumentView, QStringListModel):
         self._ev = ev                   # before the rows change: a view asking for a row meanwhile gets this one's
         if which is None:
             self._refresh_all(ev, conflicts)
-        else:
-            self._refresh_rows(ev, conflicts, sorted(which))
+        elif not self._refresh_rows(ev, conflicts, sorted(which)):
+            return                      # none of the move's seats is or was here: no row to lay out
         self.refreshed.emit()
 
     def item(self, row: int) -> PoolItem:
@@ -135,8 +135,11 @@ class PoolListModel(DocumentView, QStringListModel):
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))
 
-    def _refresh_rows(self, ev, conflicts, which: list[int]) -> None:
+    def _refresh_rows(self, ev, conflicts, which: list[int]) -> bool:
+        """The rows of the seats in ``which`` followed; False when none of them is or was in the pool."""
         pools, k, members = ev.projection.pools, self.pool_index, self._members
+        if not any(i in members or pools[i] == k for i in which):
+            return False
         leaving = [i for i in which if i in members and pools[i] != k]
         coming = [i for i in which if i not in members and pools[i] == k]
         came = set(coming)
@@ -162,6 +165,7 @@ class PoolListModel(DocumentView, QStringListModel):
                     changed.append(r)
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))
+        return True
 
     def _remove(self, lo: int, hi: int) -> None:
         """Rows lo..hi removed through the C++ list: the seats here follow when it says the rows
@@ -309,8 +313,10 @@ def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight
         fg = text_colour
     r = rect.adjusted(3, 0, -4, 0)
     item.icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
-    name_w = fm.horizontalAdvance(text)
-    if name_w > r.width() - 19 - fm.horizontalAdvance(right) - 6 and name_w <= r.width() - 19:
+    advance = fm.horizontalAdvance if texts is None else (lambda t: texts.advance(t, fm))   # measured once a text
+    name_w = advance(text)
+    right_w = advance(right)
+    if name_w > r.width() - 19 - right_w - 6 and name_w <= r.width() - 19:
         right = ""       # the margin gives way to a whole name (it is in the tooltip and the table)
     if not right:
         painter.setPen(fg)
@@ -328,7 +334,7 @@ def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight
             painter.drawText(part_rect, _LEFT, part)
         return
     st, w, h = texts.laid_out(right, right, painter.font())
-    rw = fm.horizontalAdvance(right) + 6
+    rw = right_w + 6
     painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
     if w <= r.width() and h <= r.height():
         painter.drawStaticText(QPointF(r.left() + r.width() - w, r.top() + (r.height() - h) / 2), st)
@@ -437,6 +443,9 @@ class PoolView(QListView):
         y0, x = first_rect.top(), first_rect.left()
         w = min(first_rect.width(), vp.width())     # as Qt's list paint: an item no wider than the list
         done = set()
+        # the selected rows read only when there is a selection (a drop's repaint mostly has none)
+        selected = (lambda row: sm.isSelected(m.index(row))) if sm is not None and sm.hasSelection() \
+            else (lambda row: False)
         for dirty in e.region():
             lo = max(0, (dirty.top() - y0) // h)
             hi = min(n - 1, (dirty.bottom() - y0) // h)
@@ -445,7 +454,7 @@ class PoolView(QListView):
                     continue
                 done.add(row)
                 rect = QRect(x, y0 + row * h, w, h)
-                paint_pool_item(p, item(row), rect, sm.isSelected(m.index(row)), fm, *colours, texts=self._texts)
+                paint_pool_item(p, item(row), rect, selected(row), fm, *colours, texts=self._texts)
         p.end()
 
     def paintEvent(self, e):
@@ -475,6 +484,7 @@ class PoolPanel(DocumentView, QFrame):
         self.setObjectName(f"pool_{pools.key(pool_index)}")
         self.setFrameShape(QFrame.Shape.NoFrame)   # the rounded frame is painted (paintEvent)
         self.setAcceptDrops(True)
+        self._header_key = None      # what the header's text was made of (_update_header)
         self.header = QuietLabel(rich=True, wrap=True)   # the count changes on every move: repaint, no re-layout
         self.header.setMinimumHeight(26)
         self.header.setContentsMargins(9, 3, 6, 3)
@@ -531,9 +541,17 @@ class PoolPanel(DocumentView, QFrame):
     def _update_header(self, ev, delta: Delta | None = None) -> None:
         pools = self.doc.pools
         n = int(ev.breakdown.counts[self.pool_index])
+        sc = self.doc.scenario
+        # what the header says depends on these only: a move that leaves them as they were (most
+        # moves, for most of 21 partners' pools) writes no text again
+        figures = ev.partners[self.pool_index] if self.pool_index < pools.n_partners else None
+        key = (pools, n, sc.rules, figures.sc_alone if figures is not None else None,
+               tuple(sorted(sc.fights.items())) if self.pool_index == pools.contested else None)
+        if key == self._header_key:
+            return
+        self._header_key = key
         extra = ""
         if self.pool_index < pools.n_partners:
-            figures = ev.partners[self.pool_index]
             b = self.doc.scenario.rules.bounds_for(figures.code)
             if b is not None:
                 pos = b.positions()
