@@ -134,3 +134,30 @@ def test_the_largest_contender_of_the_election_before_as_counted_from_the_files(
     assert ts[(2009, 2014)].largest_before == -1        # the corpus starts in 2009: nothing before
     # two elections before: 2014 -> 2019 has none (2009 is the first), 2019 -> 2024 has 2009's INC
     assert t14.largest_before2 == -1 and t19.contenders[t19.largest_before2] == "INC"
+
+
+def test_a_breakaway_recorded_as_a_split_takes_its_parent_s_vote_seat_by_seat(tmp_path):
+    """The ninth round's form (tools/fit_seat_model.py --lineage): a breakaway written as a split
+    row draws its earlier vote where its parent's lay, not as a new contender with none. Three
+    seats, AAA 60 %, 30 %, 50 % in 2010; NEW splits from AAA in 2012 with a quarter of its vote."""
+    from explorer.core.lineage import load_lineage
+    from explorer.core.seat_transitions import build_transition
+    (tmp_path / "XX").mkdir()
+    lines = ["year,ac_no,party,votes"]
+    for ac, (a, b) in enumerate([(600, 400), (300, 700), (500, 500)], start=1):
+        lines += [f"2010,{ac},AAA,{a}", f"2010,{ac},BBB,{b}",
+                  f"2015,{ac},AAA,{a - 100}", f"2015,{ac},NEW,100", f"2015,{ac},BBB,{b}"]
+    (tmp_path / "XX" / "XX.csv").write_text("\n".join(lines) + "\n")
+    rows = "kind,code,to,share,state,year,ac_no,source\n" \
+           "split,AAA,AAA,0.75,XX,2012,,a test\nsplit,AAA,NEW,0.25,XX,2012,,a test\n"
+    (tmp_path / "split.csv").write_text(rows)
+    (tmp_path / "none.csv").write_text("kind,code,to,share,state,year,ac_no,source\n")
+    corpus = read_corpus(tmp_path / "XX", ["XX"])
+    e0, e1 = corpus.elections["XX"]
+    split = build_transition(corpus, e0, e1, load_lineage(tmp_path / "split.csv"), [])
+    none = build_transition(corpus, e0, e1, load_lineage(tmp_path / "none.csv"), [])
+    new, aaa = split.contenders.index("NEW"), split.contenders.index("AAA")
+    assert split.stand0[:, new] == pytest.approx([0.15, 0.075, 0.125])     # a quarter of 60, 30, 50 %
+    assert split.stand0[:, aaa] == pytest.approx([0.45, 0.225, 0.375])     # the rump keeps three quarters
+    assert none.stand0[:, none.contenders.index("NEW")] == pytest.approx([0, 0, 0])
+    assert none.stand0[:, none.contenders.index("AAA")] == pytest.approx([0.6, 0.3, 0.5])

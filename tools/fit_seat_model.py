@@ -122,12 +122,16 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED,
                     help="with --compare/--compare-poll: the draws' seed (the 'within 10 %%' count moves with it)")
     ap.add_argument("--check", action="store_true", help="fail when resources/seat_model.json differs")
+    ap.add_argument("--lineage", type=Path, metavar="CSV",
+                    help="with --compare/--compare-poll: this lineage table instead of resources/lineage.csv "
+                         "(the ninth round: the shipped table with breakaways as splits)")
     args = ap.parse_args()
     if args.compare:
-        print(compare(load_transitions(args.corpus), args.draws, args.only, args.seed))
+        print(compare(load_transitions(args.corpus, lineage_path=args.lineage), args.draws, args.only, args.seed))
         return 0
     if args.compare_poll:
-        print(compare_poll(load_transitions(args.corpus), args.draws, args.only, args.seed))
+        print(compare_poll(load_transitions(args.corpus, lineage_path=args.lineage), args.draws, args.only,
+                           args.seed))
         return 0
     data = build(args.corpus, args.draws)
     text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
