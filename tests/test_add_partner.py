@@ -44,7 +44,7 @@ def test_a_partner_with_no_seat_changes_the_projection_and_says_why():
     assert e.alliance_after > e.alliance_before and e.changes
     assert e.transfer == sc.assumptions.transfer_rate("JLKM", "JMM") or e.transfer > 0
     text = e.explain()
-    assert f"alliance 56 → {e.alliance_after}" in text and "transfer matrix" in text
+    assert f"the alliance leads in 56 → {e.alliance_after} seats" in text and "transfer matrix" in text
     assert f"{e.changes[0].name} to {e.changes[0].after}" in text
     assert "It is given no seat to contest yet" in text        # not "no seat" beside its seats won
     # the scenario itself is untouched
@@ -62,7 +62,7 @@ def test_the_dialog_adds_the_party_chosen_from_the_list(qtbot, monkeypatch):
         assert dlg.rows[0].code == "BJP"
         dlg.search.setText("loktantrik")                  # a part of the ECI name finds JLKM
         assert dlg.chosen() == "JLKM"
-        assert "alliance 56 →" in dlg.effect.text()
+        assert "the alliance leads in 56 →" in dlg.effect.text()
         assert dlg.buttons.button(QDialogButtonBox.StandardButton.Ok).isEnabled()
         return QDialog.DialogCode.Accepted
     monkeypatch.setattr(AddPartnerDialog, "exec", fake_exec)

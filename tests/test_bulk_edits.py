@@ -190,7 +190,7 @@ def test_a_hidden_blocs_dock_is_filled_when_shown_not_at_every_edit(qtbot):
     qtbot.waitUntil(lambda: p.active, timeout=3000)
     assert p.fills == fills + 1
     ev = w.doc.evaluation
-    assert p.totals.text().startswith(f"<b>INDIA</b> {ev.bloc_seats['INDIA']} · <b>NDA</b> {ev.bloc_seats['NDA']}")
+    assert p.totals.text().startswith(f"<span style='color:#666'>Leads in</span> <b>INDIA</b> {ev.bloc_seats['INDIA']} · <b>NDA</b> {ev.bloc_seats['NDA']}")
     won = {int(a): ev.projection.parties[int(ev.projection.winner[i])] for i, a in enumerate(every)}
     for lst in p.buckets.values():
         for r in range(lst.count()):

@@ -38,7 +38,7 @@ def test_the_2024_blocs_preset_fills_the_dock_and_undoes_in_one_step(qtbot):
     assert p.rival.currentText() == "NDA" and p.empty.isHidden()
     # who stood for NDA in 2024, counted from resources/jharkhand/baseline_vs2024.csv
     assert counts(p) == {"BJP": 68, "AJSU": 10, "JD(U)": 2, "LJP(RV)": 1, FIGHT: 0, NONE: 0}
-    assert p.totals.text().startswith("<b>INDIA</b> 56 · <b>NDA</b> 24 · unaligned 1")
+    assert p.totals.text().startswith("<span style='color:#666'>Leads in</span> <b>INDIA</b> 56 · <b>NDA</b> 24 · unaligned 1")
     w.doc.undo_stack.undo()
     assert w.doc.scenario.rivals == () and p.rival.count() == 0
 
@@ -112,7 +112,7 @@ def test_a_second_rival_of_four_leaves_our_pools_their_room(qtbot):
     for b in p.buttons.values():
         assert b.fontMetrics().horizontalAdvance(b.text()) < b.width() and b.geometry().right() < p.width()
     assert p.stack.height() >= 3 * p.buckets["CPI"].fontMetrics().height()
-    assert w.blocs.panel.totals.text().startswith("<b>INDIA</b> 56 · <b>NDA</b> 24 · <b>Left</b> 0")
+    assert w.blocs.panel.totals.text().startswith("<span style='color:#666'>Leads in</span> <b>INDIA</b> 56 · <b>NDA</b> 24 · <b>Left</b> 0")
     ev = w.doc.evaluation
     assert sum(ev.bloc_seats.values()) == 81
 

@@ -111,4 +111,4 @@ def test_the_status_line_counts_the_rivals_as_leads_too(qtbot):
     ev = w.doc.evaluation
     assert tuple(ev.blocs.names[1:]) == ("NDA",)
     assert (f"alliance leads in {ev.verdict.alliance} on the projected votes (expected seats, P(majority) "
-            f"computing…); rivals lead in NDA {ev.bloc_seats['NDA']} · ") in w.status.text()
+            f"computing…); NDA leads in {ev.bloc_seats['NDA']} · ") in w.status.text()

@@ -43,7 +43,7 @@ def check_shape(w, codes: list[str]):
     assert pool_keys(w) == keys
     assert [t.caption.text().split()[0] for t in w.scoreboard.pool_tiles] == codes + ["Contested", "Unassigned"]
     pcm = w.summary_panel.pc_model
-    assert pcm.headers == ["PC"] + codes + ["Contested", "Unassigned", "Won", "Split"]     # shown "Con-\ntested" …
+    assert pcm.headers == ["PC"] + codes + ["Contested", "Unassigned", "Led", "Split"]     # shown "Con-\ntested" …
     assert [pcm.headerData(c, Qt.Horizontal, Qt.ToolTipRole) for c in range(1, len(codes) + 3)] == \
         [f"Seats in the {p} pool" for p in codes + ["Contested", "Unassigned"]]
     assert sorted(w.assumptions_panel.transfer_spins) == sorted((f, t) for f in codes for t in codes if f != t)

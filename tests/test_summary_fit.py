@@ -37,7 +37,7 @@ def test_two_partners_every_header_whole_no_sideways_scroll_one_scroll_bar(qtbot
                                                             "unassigned": [40]}))
     v, m = sp.pc_view, sp.pc_model
     assert [m.headerData(c, Qt.Horizontal) for c in range(m.columnCount())] == \
-        ["PC", "AAP", "INC", "Con-\ntested", "Unas-\nsigned", "Won", "Split"]
+        ["PC", "AAP", "INC", "Con-\ntested", "Unas-\nsigned", "Led", "Split"]
     assert not sp.pc_compact and v.isColumnHidden(6)                 # a column per pool: the split in words hidden
     assert m.headerData(3, Qt.Horizontal, Qt.ToolTipRole) == "Seats in the Contested pool"
     fm = v.fontMetrics()

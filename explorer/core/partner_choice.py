@@ -47,8 +47,8 @@ class AddingEffect:
             return f"{self.code} has no votes in this baseline: adding it changes nothing until it is given seats."
         head = (f"Adding {self.code} brings its {self.votes:,} baseline votes into the alliance. It is given no "
                 f"seat to contest yet, but where another partner stands {self.transfer * 100:.0f} % of its voters are counted for "
-                f"that partner (the transfer matrix), so the projection changes now: alliance "
-                f"{self.alliance_before} → {self.alliance_after}")
+                f"that partner (the transfer matrix), so the projection changes now: the alliance leads in "
+                f"{self.alliance_before} → {self.alliance_after} seats on the projected votes")
         if not self.changes:
             return head + "; no seat changes hands."
         seats = ", ".join(f"{c.name} to {c.after} ({c.margin:+.1f})" for c in self.changes[:6])

@@ -374,7 +374,7 @@ def status_summary(doc, ev, outlook=None) -> str:
         verdict = (f"alliance {h.seats} expected (80 %: {h.p10}–{h.p90}), P(majority) {o.percent} ({o.words})"
                    + (" (updating…)" if stale else "") + f", leads in {v.alliance}")
     if ev.blocs.names[1:]:       # the rival blocs' seats: those they lead in, as the alliance's count
-        verdict += "; rivals lead in " + ", ".join(f"{n} {ev.bloc_seats[n]}" for n in ev.blocs.names[1:])
+        verdict += "; " + ", ".join(f"{n} leads in {ev.bloc_seats[n]}" for n in ev.blocs.names[1:])
     parts = [f"Majority {v.majority} of {v.seats}", verdict,
              f"{con} contested" + (f" ({fights} between some partners)" if fights else ""), f"{un} unassigned",
              doc.dataset.baselines[a.baseline].label, transfer]

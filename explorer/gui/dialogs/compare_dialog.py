@@ -148,7 +148,9 @@ class CompareDialog(QDialog):
             headers.append("Differs because of")
         self.seat_model.set_frame(c.seats, headers)
         self.fig_model.set_frame(c.figures, ["Figure", "A", "B", "Change"])
-        self.seats_label.setText(f"<b>{len(c.seats)} seats differ</b> in pool or projected winner")
+        n = len(c.seats)
+        self.seats_label.setText(f"<b>{n} seat{'' if n == 1 else 's'} differ{'s' if n == 1 else ''}</b> in pool or "
+                                 "in who leads on the projected votes")
         pa, pb = da.evaluation.projection, db.evaluation.projection
         d = pb.alliance_seats - pa.alliance_seats
         self.headline.setText(f"Alliance leads in: A {pa.alliance_seats}, B {pb.alliance_seats} "

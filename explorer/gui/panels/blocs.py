@@ -421,7 +421,8 @@ class BlocsPanel(DocumentView, QWidget):
             parts.append(f"independents {bs['independents']}")
         if bs["tied"]:
             parts.append(f"tied {bs['tied']}")
-        self.totals.setText(" · ".join(parts) + f" <span style='color:#666'>of {sc.seats.n}</span>")
+        self.totals.setText("<span style='color:#666'>Leads in</span> " + " · ".join(parts)
+                            + f" <span style='color:#666'>of {sc.seats.n}</span>")
         labels = [c.label for c in sc.contenders]
         self.contenders.setText("New contenders: " + "; ".join(labels))
         self.contenders.setVisible(bool(labels))

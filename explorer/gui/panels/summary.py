@@ -45,7 +45,7 @@ class PcSplitModel(DocumentView, QAbstractTableModel):
             self._shape = shape_of(doc)
             pools = doc.pools
             self.beginResetModel()
-            self.headers = ["PC"] + [pools.label(i) for i in range(len(pools))] + ["Won", "Split"]
+            self.headers = ["PC"] + [pools.label(i) for i in range(len(pools))] + ["Led", "Split"]
             self.n_pools = len(pools)
             self._brushes = [QBrush(pool_colour(pools, j).darker(140)) for j in range(len(pools))]
             self._cells = []
@@ -111,14 +111,14 @@ class PcSplitModel(DocumentView, QAbstractTableModel):
 
 
 class PartnerTableModel(QAbstractTableModel):
-    """Seats each partner contests: alone, + contested, fields, SC alone, projected wins. A
+    """Seats each partner contests: alone, + contested, fields, SC alone, seats led. A
     model, not an HTML table: a move re-formats the figures and signals the rows that changed
     (an HTML table was laid out again on every move, a millisecond)."""
-    HEADERS = ["Partner", "alone", "+ cont.", "fields", "SC alone", "wins"]   # whole in a 330-px dock
+    HEADERS = ["Partner", "alone", "+ cont.", "fields", "SC alone", "leads"]   # whole in a 330-px dock
     TIPS = ["", "Seats where the partner alone fields the alliance candidate",
             "Contested seats (friendly fights) where the partner stands too",
             "Seats the partner fields a candidate in: alone + contested",
-            "SC-reserved seats in the partner's own pool", "Seats the partner is projected to win"]
+            "SC-reserved seats in the partner's own pool", "Seats the partner leads in on the projected votes (the scoreboard has its expected seats)"]
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -203,13 +203,18 @@ def first_pass_text(f: Figures) -> str | None:
     return f"first {f.first_draws:,} of {f.settings.draws:,} draws…"
 
 
+def _points(x: float) -> str:
+    """'1 pt', '2.5 pts': a swing in points of the vote."""
+    return f"{x:g} pt" + ("" if x == 1 else "s")
+
+
 def cushion_phrase(c: dict | None) -> str:
     if c is None:
         return "the cushion comes with all the draws"
     if c.get("majority_lost_at") is not None:
-        return f"majority lost at {-c['majority_lost_at']:g} pts to {c['rival']}"
+        return f"majority lost at {_points(-c['majority_lost_at'])} to {c['rival']}"
     if c.get("majority_won_at") is not None:
-        return f"majority won at {c['majority_won_at']:g} pts from {c['rival']}"
+        return f"majority won at {_points(c['majority_won_at'])} from {c['rival']}"
     return "no swing in ±10 pts changes the majority"
 
 
