@@ -62,19 +62,32 @@ def _expected_seats(summ: U.Summary, k: int) -> float:
 def walk_away_figures(s_in: U.Summary, s_out: U.Summary, pools_def, majority: int) -> dict:
     """``walk_away`` from the split's summary ``s_in`` and the going-alone one ``s_out``, both on the
     same draws: the live figures' summary is the split's (the window's walk-away follows a move
-    with them, no simulation of its own)."""
+    with them, no simulation of its own). Every partner's figures in one pass over its (D,)
+    columns stacked (P, D): integer sums and counts, so the same figures as one partner at a time
+    (``_expected_seats`` and ``np.mean`` of the draws at a majority)."""
+    codes = [p.code for p in pools_def.partners]
+    if not codes:
+        return {}
+    ks = [s_in.parties.index(c) for c in codes]
+    # expected seats: the mean over draws of the partner's seats (the sum over seats of its
+    # P(win), read from its one (D,) column instead of every seat's slots: flat in seats)
+    cin = np.stack([s_in.seats_of(k) for k in ks])             # (P, D)
+    cout = np.stack([s_out.seats_of(k) for k in ks])
+    a_all = (cin.sum(axis=1, dtype=np.int64) / s_in.draws).tolist()
+    b_all = (cout.sum(axis=1, dtype=np.int64) / s_out.draws).tolist()
+    # P(the partner alone reaches a majority): draws at it over draws (an integer count, exact)
+    maj_in = (np.count_nonzero(cin >= majority, axis=1) / cin.shape[1]).tolist()
+    maj_out = (np.count_nonzero(cout >= majority, axis=1) / cout.shape[1]).tolist()
+    pm_in, pm_out = round(s_in.p_majority, 4), round(s_out.p_majority, 4)
     out = {}
-    for p in pools_def.partners:
-        k = s_in.parties.index(p.code)
-        # expected seats: the mean over draws of the partner's seats (the sum over seats of its
-        # P(win), read from its one (D,) column instead of every seat's slots: flat in seats)
-        a, b = _expected_seats(s_in, k), _expected_seats(s_out, k)
-        out[p.code] = {"alliance": round(a, 3), "alone": round(b, 3),
-                       "p_majority_alliance": round(s_in.p_majority, 4),
-                       "p_majority_alone": round(float((s_out.seats_of(k) >= majority).mean()), 4),
-                       "p_majority_partner_in_alliance": round(float((s_in.seats_of(k) >= majority).mean()), 4),
-                       "p_majority_partners_apart": round(s_out.p_majority, 4),
-                       "worth_it": bool(a > b), "verdict": verdict(a, b)}
+    for j, code in enumerate(codes):
+        a, b = a_all[j], b_all[j]
+        out[code] = {"alliance": round(a, 3), "alone": round(b, 3),
+                     "p_majority_alliance": pm_in,
+                     "p_majority_alone": round(maj_out[j], 4),
+                     "p_majority_partner_in_alliance": round(maj_in[j], 4),
+                     "p_majority_partners_apart": pm_out,
+                     "worth_it": bool(a > b), "verdict": verdict(a, b)}
     return out
 
 
