@@ -1,6 +1,7 @@
 """Issue 29, ninth round: the walk-away's figures in one pass over the partners' columns and the
 region's lead counted over the cells where a contender stands are the figures of the old code
-paths (kept here, verbatim, as the reference), bit for bit, on Haryana and Jharkhand."""
+paths (the walk-away's kept here verbatim; the region's lead's is seat_model's dense path), bit
+for bit, on Haryana and Jharkhand."""
 import numpy as np
 import pytest
 
@@ -31,17 +32,10 @@ def walk_away_one_partner_at_a_time(s_in, s_out, pools_def, majority):
 
 
 def region_lead_every_cell(region, x, w, present, X):
-    """The eighth round's ``region_lead``: the dense pass over every (seat, contender) cell."""
-    pw = present * w[:, None]
-    K = x.shape[1]
+    """The eighth round's ``region_lead``: the dense pass over every (seat, contender) cell, kept in
+    seat_model as the path for a per-seat X or a share that is not finite."""
     R = int(region.max()) + 1 if len(region) else 1
-    idx = (region[:, None] * K + np.arange(K)[None, :]).ravel()
-    xpw = x * pw
-    sums = np.bincount(idx, weights=xpw.ravel(), minlength=R * K).reshape(R, K)
-    wts = np.bincount(idx, weights=pw.ravel(), minlength=R * K).reshape(R, K)
-    ls, lw = sums[region] - xpw, wts[region] - pw
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(lw > 1e-9, ls / np.where(lw > 1e-9, lw, 1.0) - X, 0.0)
+    return M._region_lead_dense(region, np.asarray(x, dtype=np.float64), present * w[:, None], X, R, x.shape[1])
 
 
 def _sim(name, preset, monkeypatch=None, seen=None):
