@@ -101,3 +101,39 @@ def test_haryana_and_jharkhand_headlines_from_the_simulator():
         segs = U.expected_segments(s, h)
         assert sum(n for _, n in segs[:len(h.partners)]) == h.seats and sum(n for _, n in segs) <= ds.seats.n
         assert h.leads == ev.verdict.alliance
+
+
+def _segments_one_party_at_a_time(s, h):
+    """expected_segments as first written (a Python sort over the parties): the reference."""
+    n_p = len(h.partners)
+    e = U.expected_seats(s)
+    rest = [k for k in range(n_p, len(s.parties)) if e[k] > 0 and s.parties[k] not in (U.NOTA, "TIE")]
+    rest.sort(key=lambda k: -e[k])
+    total = U.whole(e[:n_p].sum() + sum(e[k] for k in rest))
+    others = U.made_whole([e[k] for k in rest], max(0, total - h.seats))
+    return [(a, n) for a, n in h.partners.items() if n > 0] + [(s.parties[k], n) for k, n in zip(rest, others) if n > 0]
+
+
+def test_the_expected_seats_bar_counted_in_numpy_is_the_bar_sorted_in_python():
+    """Haryana and Jharkhand from the simulator, at two seeds each, and a hand-made Summary whose
+    rivals tie (equal expected seats keep the parties' order) beside NOTA: the same segments."""
+    from explorer.core.dataset_io import load_embedded
+    from explorer.core.engine import Engine
+    from explorer.core.starting import starting_scenario
+    for name in ("haryana", "jharkhand"):
+        ds = load_embedded(name)
+        sc = starting_scenario(ds)
+        ev = Engine(ds).evaluate(sc)
+        for seed in (1, 2):
+            sim = U.Simulator(ev.projector, ds, U.params_for(ds)[0], 500, seed)
+            s = sim.run(sc.pool.astype(np.int64), ds.majority, sc.fight_masks())
+            h = U.alliance_headline(s, ev.verdict.alliance, sc.pools.n_partners)
+            assert U.expected_segments(s, h) == _segments_one_party_at_a_time(s, h)
+            assert len(U.expected_segments(s, h)) > len(h.partners)
+    # rivals R and S tie (each wins one seat in half the draws), NOTA wins once: R before S, NOTA left out
+    s = summary_of([[A, A, A, A], [R, R, B, B], [S, S, B, B], [B, B, B, N]], parties=("A", "B", "R", "S", U.NOTA))
+    h = U.alliance_headline(s, 3, 2)
+    assert U.expected_segments(s, h) == _segments_one_party_at_a_time(s, h) == [("A", 1), ("B", 2), ("R", 1)]
+
+
+S, N = 3, 4

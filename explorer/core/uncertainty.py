@@ -1978,12 +1978,19 @@ def expected_segments(summ: Summary, headline: Headline) -> list[tuple[str, int]
     that the bar adds up to the seats' expected total (ties and NOTA left out); none of 0 seats."""
     n_p = len(headline.partners)
     e = expected_seats(summ)
-    rest = [k for k in range(n_p, len(summ.parties)) if e[k] > 0 and summ.parties[k] not in (NOTA, "TIE")]
-    rest.sort(key=lambda k: -e[k])
-    total = whole(e[:n_p].sum() + sum(e[k] for k in rest))
-    others = made_whole([e[k] for k in rest], max(0, total - headline.seats))
+    # the other parties with any expected seat, most first (a stable sort: equal ones in the
+    # parties' order), counted in numpy: at 4,100 seats some 400 of them, on every live move
+    keep = e > 0
+    keep[:n_p] = False
+    for name in (NOTA, "TIE"):
+        if name in summ.parties:
+            keep[summ.parties.index(name)] = False
+    rest = np.flatnonzero(keep)
+    rest = rest[np.argsort(-e[rest], kind="stable")]
+    total = whole(e[:n_p].sum() + sum(e[rest].tolist()))
+    others = made_whole(e[rest], max(0, total - headline.seats))
     out = [(name, n) for name, n in headline.partners.items() if n > 0]
-    return out + [(summ.parties[k], n) for k, n in zip(rest, others) if n > 0]
+    return out + [(summ.parties[k], n) for k, n in zip(rest.tolist(), others) if n > 0]
 
 
 def headline_of(u: dict | None) -> dict | None:
