@@ -88,6 +88,8 @@ class Figures:
     model: dict | None = None  # what the model was fitted on, its coverage (uncertainty.model_notes)
     first_draws: int | None = None  # the quick first pass's draws (these figures are marked stale,
     #                                 the cushion None): all the settings' draws are on their way
+    headline: U.Headline | None = None  # the alliance's expected seats, range, P(majority), leads in:
+    #                                     made once with the figures, read by every view
 
     @property
     def interval(self) -> tuple[int, int, int]:
@@ -329,9 +331,11 @@ class LiveUncertainty(QObject):
         ev = doc.evaluation
         # its table made with all the draws' simulation (the first pass has none: 1.3 s at 4,100 seats)
         cush = None if self._first_pass else self.sim.cushion(doc.scenario.pool, majority)
-        self.figures = Figures(summ, cush, int(ev.verdict.alliance), doc.dataset.seats, self.settings,
+        leads = int(ev.verdict.alliance)
+        self.figures = Figures(summ, cush, leads, doc.dataset.seats, self.settings,
                                stale or self.stale or self._first_pass, U.model_notes(self.sim.params),
-                               self.sim.draws if self._first_pass else None)
+                               self.sim.draws if self._first_pass else None,
+                               U.alliance_headline(summ, leads, doc.pools.n_partners))
         self.updated.emit(self.figures)
 
     def _set_stale(self, on: bool, show: bool = True) -> None:

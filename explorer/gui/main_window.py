@@ -136,14 +136,11 @@ class MainWindow(QMainWindow):
         self._status_of = ev
         self.status.setText(status_summary(self.doc, ev, self._outlook))
 
-    def set_outlook(self, figures, headline=None) -> None:
-        """The simulated elections' headline (core.uncertainty.Headline: the expected seats, the
-        range, P(majority)) for the status line (None: computing). During an evaluation the live
-        figures hear of first, the status line is set once, when the window hears of it."""
-        if figures is not None and headline is None:
-            from ..core.uncertainty import alliance_headline
-            headline = alliance_headline(figures.summary, figures.point, self.doc.pools.n_partners)
-        self._outlook = None if figures is None else (headline, figures.stale)
+    def set_outlook(self, figures) -> None:
+        """The simulated elections' headline (the figures' core.uncertainty.Headline: the expected
+        seats, the range, P(majority)) for the status line (None: computing). During an evaluation
+        the live figures hear of first, the status line is set once, when the window hears of it."""
+        self._outlook = None if figures is None else (figures.headline, figures.stale)
         if getattr(self, "_status_of", None) is None or self.doc.evaluation is self._status_of:
             self._on_evaluated(self.doc.evaluation)
 

@@ -91,15 +91,15 @@ class Analysis:
             w.seat_model.set_p_win(None)
             w.map_panel.set_p_win(None)
             return
-        from ...core.uncertainty import alliance_headline, expected_segments
-        h = alliance_headline(f.summary, f.point, w.doc.pools.n_partners)     # the core's figures, shown
+        from ...core.uncertainty import expected_segments
+        h = f.headline     # the core's figures, shown
         w.scoreboard.set_uncertainty(
             f.scoreboard_text(), f.stale,
             f"{f.summary.draws:,} simulated elections ({f.settings.level} uncertainty): the alliance's seats "
             f"average {h.expected:.1f} (median {h.median}) and lie in {h.p10}–{h.p90} in 80 % of them; it reaches "
             f"the majority of {f.summary.majority} in {f.p_majority * 100:.1f} %", f.p_majority, f.interval,
             headline=h, segments=expected_segments(f.summary, h))
-        w.set_outlook(f, h)
+        w.set_outlook(f)
         w.seat_model.set_p_win(f.p_alliance, f.stale)
         w.map_panel.set_p_win(f.p_alliance)
 
@@ -110,8 +110,7 @@ class Analysis:
         if f is None or f.stale:
             return None
         d = f.to_json()
-        from ...core.uncertainty import alliance_headline
-        d["headline"] = alliance_headline(f.summary, f.point, self.w.doc.pools.n_partners).to_json()
+        d["headline"] = f.headline.to_json()
         if walk_away:
             d["walk_away"] = self.walk_away_of()()
         return d

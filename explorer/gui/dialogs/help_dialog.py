@@ -44,8 +44,7 @@ class GettingStartedDialog(QDialog):
         ok = f is not None and not f.stale
         expected = None
         if ok:       # the scoreboard's point: the alliance's expected seats
-            from ...core.uncertainty import alliance_headline
-            expected = alliance_headline(f.summary, f.point, doc.pools.n_partners).seats
+            expected = f.headline.seats
         self.steps = first_steps(doc.scenario, doc.evaluation, f.p_majority if ok else None,
                                  f.interval if ok else None, f.tipping(3) if ok else None, expected)
         parts = {"scoreboard": w.scoreboard, "table and pools": w.main_split, "conflicts": w.conflict_dock,

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QSizePolicy, QSpinBox,
                                QTableView, QVBoxLayout, QWidget)
 
-from ...core.uncertainty import LEVELS, alliance_headline, probability_percent
+from ...core.uncertainty import LEVELS, probability_percent
 from ..live_uncertainty import Figures, LiveUncertainty, Settings
 from .common import AC_ROLE, SORT_ROLE, column_need, enclosing_scroll_area, fit_height_to_rows, select_seats_in
 
@@ -439,7 +439,7 @@ class UncertaintyPanel(QWidget):
             self.tipping_model.set_figures(None, doc)
             self._fit_tipping()
             return
-        h = alliance_headline(f.summary, f.point, doc.pools.n_partners)    # the scoreboard's figures
+        h = f.headline    # the scoreboard's figures
         self.headline.setText(f"Alliance {h.seats} expected (80 %: {h.p10}–{h.p90}, median {h.median}) · "
                               f"P(majority of {f.summary.majority}) {probability_percent(f.p_majority)} · "
                               f"leads in {h.leads} · {cushion_phrase(f.cushion)}")
