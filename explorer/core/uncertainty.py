@@ -1931,10 +1931,17 @@ def made_whole(values, total: int) -> list[int]:
 
 def expected_seats(summ: Summary) -> np.ndarray:
     """(P,) each party's expected seats over the simulated elections: the sum over seats of
-    P(party wins the seat); the partners' (the first ``n_partners``) add up to the alliance's."""
-    on = summ.seat_wins > 0
-    return np.bincount(summ.seat_party[on], weights=summ.seat_wins[on],
-                       minlength=len(summ.parties))[:len(summ.parties)] / summ.draws
+    P(party wins the seat); the partners' (the first ``n_partners``) add up to the alliance's.
+    Worked out once per summary (a summary is never written to; the headline and the seat bar
+    of a move both read it) and handed out read-only."""
+    kept = summ.__dict__.get("_expected")
+    if kept is None:
+        on = summ.seat_wins > 0
+        kept = np.bincount(summ.seat_party[on], weights=summ.seat_wins[on],
+                           minlength=len(summ.parties))[:len(summ.parties)] / summ.draws
+        kept.flags.writeable = False
+        summ.__dict__["_expected"] = kept
+    return kept
 
 
 class Headline(NamedTuple):

@@ -90,6 +90,8 @@ class Figures:
     #                                 the cushion None): all the settings' draws are on their way
     headline: U.Headline | None = None  # the alliance's expected seats, range, P(majority), leads in:
     #                                     made once with the figures, read by every view
+    segments: list | None = None  # the seat bar's expected seats (core.uncertainty.expected_segments,
+    #                               made once with the headline it adds up to)
 
     @property
     def interval(self) -> tuple[int, int, int]:
@@ -332,10 +334,10 @@ class LiveUncertainty(QObject):
         # its table made with all the draws' simulation (the first pass has none: 1.3 s at 4,100 seats)
         cush = None if self._first_pass else self.sim.cushion(doc.scenario.pool, majority)
         leads = int(ev.verdict.alliance)
+        h = U.alliance_headline(summ, leads, doc.pools.n_partners)
         self.figures = Figures(summ, cush, leads, doc.dataset.seats, self.settings,
                                stale or self.stale or self._first_pass, U.model_notes(self.sim.params),
-                               self.sim.draws if self._first_pass else None,
-                               U.alliance_headline(summ, leads, doc.pools.n_partners))
+                               self.sim.draws if self._first_pass else None, h, U.expected_segments(summ, h))
         self.updated.emit(self.figures)
 
     def _set_stale(self, on: bool, show: bool = True) -> None:
