@@ -152,6 +152,7 @@ class LiveUncertainty(QObject):
         self._first_pass = False   # self.sim is the quick first pass's: all the draws are coming
         self.jobs_done = 0
         self.stopped = False
+        self._notes = (None, None)  # (params, U.model_notes of them): the same sentences for every move
         self.set_document(doc)
 
     # -- inputs ---------------------------------------------------------------------------------
@@ -335,8 +336,10 @@ class LiveUncertainty(QObject):
         cush = None if self._first_pass else self.sim.cushion(doc.scenario.pool, majority)
         leads = int(ev.verdict.alliance)
         h = U.alliance_headline(summ, leads, doc.pools.n_partners)
+        if self._notes[0] is not self.sim.params:       # made once per simulator's model, not per move
+            self._notes = (self.sim.params, U.model_notes(self.sim.params))
         self.figures = Figures(summ, cush, leads, doc.dataset.seats, self.settings,
-                               stale or self.stale or self._first_pass, U.model_notes(self.sim.params),
+                               stale or self.stale or self._first_pass, self._notes[1],
                                self.sim.draws if self._first_pass else None, h, U.expected_segments(summ, h))
         self.updated.emit(self.figures)
 
