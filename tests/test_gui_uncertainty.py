@@ -446,6 +446,28 @@ def test_the_cushion_table_comes_with_the_simulation_not_on_the_gui_thread(qtbot
     assert live.figures.cushion == U.cushion(w.doc.evaluation.projector, w.doc.scenario.pool, sc.dataset.majority)
 
 
+def test_a_move_works_out_no_cushion_until_a_view_reads_it_and_then_the_one_of_its_split(qtbot, monkeypatch):
+    """The Uncertainty dock behind another and no export: a move leaves the cushion alone (issue 29:
+    only that dock and the exports read it). Read later, after another move, it is the cushion of
+    the split the figures are of, worked out once for every copy of those figures."""
+    w = open_window(qtbot, congress_everywhere())
+    live = ready(qtbot, w)
+    w.analysis.panel.set_active(False)     # the Uncertainty dock behind another (its visibilityChanged)
+    calls = []
+    real = U.Cushion.__call__
+    monkeypatch.setattr(U.Cushion, "__call__", lambda self, *a: (calls.append(a), real(self, *a))[1])
+    sc, majority = w.doc.scenario, w.doc.dataset.majority
+    w.doc.move([KALAYAT], "AAP")
+    first, split = live.figures, sc.pool.copy()
+    w.doc.move([KALAYAT], "INC")
+    assert calls == [] and not np.array_equal(sc.pool, split)
+    want = U.cushion(w.doc.evaluation.projector, split, majority)      # a Cushion of its own
+    calls.clear()
+    assert first.cushion == want and len(calls) == 1
+    from dataclasses import replace
+    assert replace(first, stale=True).cushion == want and len(calls) == 1    # a copy shares it
+
+
 def test_a_big_move_simulates_again_on_the_prepared_tables_of_the_simulator_it_has(qtbot, monkeypatch):
     """Assign all moves every seat, on the same projector and settings: the job draws the split
     again on a fork of the live simulator (its prepared tables, no second preparation); the

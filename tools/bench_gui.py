@@ -429,12 +429,36 @@ def _styled_app():
     return app, ref
 
 
-def scale_pair(sizes: list[int], n_partners: int, n_drops: int) -> int:
-    """``--scale-pair 90,4100 [--partners 21] [--drops N]``: a window of each size in one process,
+def profile_pair(app, wins: dict, prefix: str, n_drops: int, top: int = 25) -> None:
+    """``--profile PREFIX`` of ``--scale-pair``: after the timed drops, ``n_drops`` more of each size
+    (alternating, seeds of their own) under a cProfile of each size's, dumped to PREFIX<seats>.prof
+    (``python -m pstats``); printed: the calls a drop (Python and C functions, as cProfile counts
+    them) and the ``top`` functions of the app by their own time a drop, the call counts beside."""
+    import cProfile
+    import pstats
+    profs = {n: cProfile.Profile() for n in wins}
+    for k in range(n_drops):
+        for n, win in wins.items():
+            profs[n].enable()
+            drops(win, app, 1, 9000 + k)
+            profs[n].disable()
+    for n, pr in profs.items():
+        pr.dump_stats(f"{prefix}{n}.prof")
+        st = pstats.Stats(pr).stats
+        print(f"profile seats={n}: calls_per_drop={sum(v[1] for v in st.values()) / n_drops:.0f} "
+              f"file={prefix}{n}.prof", flush=True)
+        rows = sorted(((tt, nc, f, ln, name) for (f, ln, name), (_, nc, tt, _, _) in st.items()
+                       if "explorer" in f), reverse=True)[:top]
+        for tt, nc, f, ln, name in rows:
+            print(f"  {tt / n_drops * 1e3:7.3f} ms {nc / n_drops:7.1f} calls  {f.split('explorer/')[-1]}:{ln}({name})")
+
+
+def scale_pair(sizes: list[int], n_partners: int, n_drops: int, profile: str | None = None) -> int:
+    """``--scale-pair 90,4100 [--partners 21] [--drops N] [--profile PREFIX]``: a window of each size in one process,
     their drops alternating (drop k of every size with the same seed, one after the other), the GUI
     thread's CPU of each (``time.thread_time``): the machine's load falls on every size alike, so
     the ratio of a move's cost at each size to the first size's is read from the same minutes.
-    One line a size, then ``pair_ratio``."""
+    One line a size, then ``pair_ratio`` (with ``--profile``, the profile's lines before them)."""
     _cap_memory_as_the_app()
     app, ref = _styled_app()
     wins = {}
@@ -449,6 +473,8 @@ def scale_pair(sizes: list[int], n_partners: int, n_drops: int) -> int:
             c0 = time.thread_time()
             drops(win, app, 1, 7000 + k)
             cpu.append((time.thread_time() - c0) * 1e3)
+    if profile:
+        profile_pair(app, {n: w for n, (w, _, _) in wins.items()}, profile, n_drops)
     first = wins[sizes[0]][2]
     for n, (win, held, cpu) in wins.items():
         print(f"pair seats={win.doc.dataset.seats.n} partners={n_partners} ({held}): move_cpu_median_ms="
@@ -685,7 +711,7 @@ if __name__ == "__main__":
         def arg(name, default):
             return a[a.index(name) + 1] if name in a else default
         raise SystemExit(scale_pair([int(x) for x in arg("--scale-pair", "90,4100").split(",")],
-                                    int(arg("--partners", "21")), int(arg("--drops", "60"))))
+                                    int(arg("--partners", "21")), int(arg("--drops", "60")), arg("--profile", None)))
     if "--scale" in sys.argv:
         raise SystemExit(scale(sys.argv))
     if "--543" in sys.argv:  # issue 11's case alone: python tools/bench_gui.py --543

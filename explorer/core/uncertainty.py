@@ -1931,10 +1931,23 @@ def made_whole(values, total: int) -> list[int]:
 
 def expected_seats(summ: Summary) -> np.ndarray:
     """(P,) each party's expected seats over the simulated elections: the sum over seats of
-    P(party wins the seat); the partners' (the first ``n_partners``) add up to the alliance's."""
-    on = summ.seat_wins > 0
-    return np.bincount(summ.seat_party[on], weights=summ.seat_wins[on],
-                       minlength=len(summ.parties))[:len(summ.parties)] / summ.draws
+    P(party wins the seat); the partners' (the first ``n_partners``) add up to the alliance's.
+    Worked out once per summary (a summary is never written to; the headline and the seat bar
+    of a move both read it) and handed out read-only."""
+    kept = summ.__dict__.get("_expected")
+    if kept is None:
+        # every slot counted, its wins the weight: a slot that never wins adds 0.0 to its party's
+        # sum, which leaves it as it was (the same sums as the winning slots' alone, in the same
+        # order), with no masked copies of every seat's slots
+        try:
+            kept = np.bincount(summ.seat_party.ravel(), weights=summ.seat_wins.ravel(), minlength=len(summ.parties))
+        except ValueError:      # a slot with no party (a negative index): the winning slots only
+            on = summ.seat_wins > 0
+            kept = np.bincount(summ.seat_party[on], weights=summ.seat_wins[on], minlength=len(summ.parties))
+        kept = kept[:len(summ.parties)] / summ.draws
+        kept.flags.writeable = False
+        summ.__dict__["_expected"] = kept
+    return kept
 
 
 class Headline(NamedTuple):
@@ -1982,15 +1995,26 @@ def expected_segments(summ: Summary, headline: Headline) -> list[tuple[str, int]
     # parties' order), counted in numpy: at 4,100 seats some 400 of them, on every live move
     keep = e > 0
     keep[:n_p] = False
-    for name in (NOTA, "TIE"):
-        if name in summ.parties:
-            keep[summ.parties.index(name)] = False
+    keep[_not_parties(summ.parties)] = False
     rest = np.flatnonzero(keep)
     rest = rest[np.argsort(-e[rest], kind="stable")]
     total = whole(e[:n_p].sum() + sum(e[rest].tolist()))
-    others = made_whole(e[rest], max(0, total - headline.seats))
+    others = np.asarray(made_whole(e[rest], max(0, total - headline.seats)), dtype=np.int64)
     out = [(name, n) for name, n in headline.partners.items() if n > 0]
-    return out + [(summ.parties[k], n) for k, n in zip(rest.tolist(), others) if n > 0]
+    shown = np.flatnonzero(others > 0)      # most of 500 parties made whole to none at 4,100 seats
+    parties = summ.parties
+    return out + [(parties[k], n) for k, n in zip(rest[shown].tolist(), others[shown].tolist())]
+
+
+_NOT_PARTIES: list = [None, 0, []]  # (parties list, its length, the indices of NOTA and TIE in it): the last asked
+
+
+def _not_parties(parties: list[str]) -> list[int]:
+    """The indices of NOTA and TIE among ``parties`` (a simulator's list, the same object in
+    every summary it makes): looked up once, not in 1,200 names on every move."""
+    if _NOT_PARTIES[0] is not parties or _NOT_PARTIES[1] != len(parties):
+        _NOT_PARTIES[:] = [parties, len(parties), [parties.index(n) for n in (NOTA, "TIE") if n in parties]]
+    return _NOT_PARTIES[2]
 
 
 def headline_of(u: dict | None) -> dict | None:

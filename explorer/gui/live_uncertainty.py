@@ -76,11 +76,26 @@ class Simulation:
     first_pass: bool = False   # the quick first pass (``QUICK_DRAWS``): all the draws follow
 
 
+class Later:
+    """A figure worked out when a view first reads it, once (every copy of the figures shares
+    it): ``Later(fn, *args)()``; the arguments are taken at the move (copies: the split then)."""
+    __slots__ = ("fn", "args", "value")
+
+    def __init__(self, fn, *args):
+        self.fn, self.args, self.value = fn, args, None
+
+    def __call__(self):
+        if self.fn is not None:
+            self.value, self.fn, self.args = self.fn(*self.args), None, None
+        return self.value
+
+
 @dataclass
 class Figures:
     """What the views show of the uncertainty, for one split."""
     summary: U.Summary
-    cushion: dict
+    cushion_of: Later | None   # the cushion (``cushion``), worked out when first read: only the
+    #                            Uncertainty dock in front and the exports read it, not every move
     point: int                 # the deterministic projection of the alliance
     seats: object              # SeatTable
     settings: Settings
@@ -90,6 +105,14 @@ class Figures:
     #                                 the cushion None): all the settings' draws are on their way
     headline: U.Headline | None = None  # the alliance's expected seats, range, P(majority), leads in:
     #                                     made once with the figures, read by every view
+    segments: list | None = None  # the seat bar's expected seats (core.uncertainty.expected_segments,
+    #                               made once with the headline it adds up to)
+
+    @property
+    def cushion(self) -> dict | None:
+        """The uniform swing to the main rival at which the majority is lost or won (None for the
+        quick first pass's figures)."""
+        return None if self.cushion_of is None else self.cushion_of()
 
     @property
     def interval(self) -> tuple[int, int, int]:
@@ -150,6 +173,7 @@ class LiveUncertainty(QObject):
         self._first_pass = False   # self.sim is the quick first pass's: all the draws are coming
         self.jobs_done = 0
         self.stopped = False
+        self._notes = (None, None)  # (params, U.model_notes of them): the same sentences for every move
         self.set_document(doc)
 
     # -- inputs ---------------------------------------------------------------------------------
@@ -330,12 +354,16 @@ class LiveUncertainty(QObject):
         summ = self.sim.move(doc.scenario.pool.astype(np.int64), majority, doc.scenario.fight_masks())
         ev = doc.evaluation
         # its table made with all the draws' simulation (the first pass has none: 1.3 s at 4,100 seats)
-        cush = None if self._first_pass else self.sim.cushion(doc.scenario.pool, majority)
+        # (worked out when a view reads it, on the split as it is now: the Uncertainty dock behind
+        # another and no export, no cushion worked out on a move)
+        cush = None if self._first_pass else Later(self.sim.cushion, doc.scenario.pool.copy(), majority)
         leads = int(ev.verdict.alliance)
+        h = U.alliance_headline(summ, leads, doc.pools.n_partners)
+        if self._notes[0] is not self.sim.params:       # made once per simulator's model, not per move
+            self._notes = (self.sim.params, U.model_notes(self.sim.params))
         self.figures = Figures(summ, cush, leads, doc.dataset.seats, self.settings,
-                               stale or self.stale or self._first_pass, U.model_notes(self.sim.params),
-                               self.sim.draws if self._first_pass else None,
-                               U.alliance_headline(summ, leads, doc.pools.n_partners))
+                               stale or self.stale or self._first_pass, self._notes[1],
+                               self.sim.draws if self._first_pass else None, h, U.expected_segments(summ, h))
         self.updated.emit(self.figures)
 
     def _set_stale(self, on: bool, show: bool = True) -> None:

@@ -348,6 +348,21 @@ class MainWindow(QMainWindow):
                           f"{self.doc.dataset.attribution}</pre>")
 
 
+_TRANSFER_TEXT: list = [None]     # (assumptions, partners, text) of the status line last written
+
+
+def _transfer_text(a, partners) -> str:
+    """The transfer matrix in a few words, kept while the assumptions (immutable) and partners
+    are the same: a move changes neither (21 partners: 420 rates looked up on every move)."""
+    kept = _TRANSFER_TEXT[0]
+    if kept is None or kept[0] is not a or kept[1] != partners:
+        rates = sorted({a.transfer_rate(f.code, t.code) for f in partners for t in partners if f is not t})
+        text = (f"transfer {rates[0] * 100:.0f} % every way" if len(rates) == 1
+                else f"transfer {rates[0] * 100:.0f}–{rates[-1] * 100:.0f} %")
+        kept = _TRANSFER_TEXT[0] = (a, partners, text)
+    return kept[2]
+
+
 def status_summary(doc, ev, outlook=None) -> str:
     """The status bar in one short line: the majority, the headline (``outlook``: (Headline,
     stale) from the simulated elections: the expected seats, their range and P(majority)) and
@@ -358,10 +373,7 @@ def status_summary(doc, ev, outlook=None) -> str:
     counts = ev.pool_counts
     un = counts[doc.pools.key(doc.pools.unassigned)]
     con = counts[doc.pools.key(doc.pools.contested)]
-    rates = sorted({a.transfer_rate(f.code, t.code) for f in doc.pools.partners for t in doc.pools.partners
-                    if f is not t})
-    transfer = (f"transfer {rates[0] * 100:.0f} % every way" if len(rates) == 1
-                else f"transfer {rates[0] * 100:.0f}–{rates[-1] * 100:.0f} %")
+    transfer = _transfer_text(a, doc.pools.partners)
     fights = len(doc.scenario.fights)
     if outlook is None:
         verdict = f"alliance leads in {v.alliance} on the projected votes (expected seats, P(majority) computing…)"

@@ -91,14 +91,13 @@ class Analysis:
             w.seat_model.set_p_win(None)
             w.map_panel.set_p_win(None)
             return
-        from ...core.uncertainty import expected_segments
         h = f.headline     # the core's figures, shown
         w.scoreboard.set_uncertainty(
             f.scoreboard_text(), f.stale,
             f"{f.summary.draws:,} simulated elections ({f.settings.level} uncertainty): the alliance's seats "
             f"average {h.expected:.1f} (median {h.median}) and lie in {h.p10}–{h.p90} in 80 % of them; it reaches "
             f"the majority of {f.summary.majority} in {f.p_majority * 100:.1f} %", f.p_majority, f.interval,
-            headline=h, segments=expected_segments(f.summary, h))
+            headline=h, segments=f.segments)
         w.set_outlook(f)
         w.seat_model.set_p_win(f.p_alliance, f.stale)
         w.map_panel.set_p_win(f.p_alliance)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
 
 from ...core.palette import party_colour, party_palette
+from ...core.partner_colours import keep_given
 from ...core.rules import SEVERITIES
 from ..document import Document, DocumentView, shape_of
 from ..paint.quiet_label import QuietLabel, lay_out_grown
@@ -164,6 +165,7 @@ class PoolShareBar(DocumentView, QWidget):
         self.setMinimumWidth(160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._ev = None
+        self._segs: list[tuple[str, int, str]] = []     # the segments drawn (of the evaluation set last)
         self._shown_key = None      # (segments, seats) last drawn
         self.set_document(doc)
 
@@ -173,12 +175,22 @@ class PoolShareBar(DocumentView, QWidget):
     def segments(self) -> list[tuple[str, int, str]]:
         """(label, seats, colour) per pool, in the pools' order, empty pools left out."""
         P = self.doc.pools
-        counts = self._ev.breakdown.counts
-        return [(P.label(i), int(counts[i]), pool_colour(P, i).name()) for i in range(len(P)) if counts[i] > 0]
+        counts = self._ev.breakdown.counts.tolist()
+        names = self._pool_names(P)
+        return [(label, n, colour) for (label, colour), n in zip(names, counts) if n > 0]
+
+    def _pool_names(self, P) -> list[tuple[str, str]]:
+        """(label, colour) of every pool, kept while the pools and the colours' choice are
+        (document.shape_of): made once, not 23 colours worked out again on every evaluation."""
+        key = (P, keep_given())
+        kept = self.__dict__.get("_names")
+        if kept is None or kept[0] != key:
+            kept = self.__dict__["_names"] = (key, [(P.label(i), pool_colour(P, i).name()) for i in range(len(P))])
+        return kept[1]
 
     def _set(self, ev):
         self._ev = ev
-        segs = self.segments()
+        segs = self._segs = self.segments()
         # repainted (and its tooltip written) only when what it draws changed: a move between two
         # pools' of a 21-partner split changes two counts, most evaluations (a spin box, a
         # re-simulation's figures) none
@@ -202,7 +214,7 @@ class PoolShareBar(DocumentView, QWidget):
         font.setBold(True)
         p.setFont(font)
         fm = p.fontMetrics()
-        for label, n, colour in self.segments():
+        for label, n, colour in self._segs:      # those of the evaluation it was last set to
             seg = w * n / total
             r = QRectF(x, 2, seg, h)
             c = QColor(colour)
@@ -334,7 +346,10 @@ class Scoreboard(DocumentView, QFrame):
     def _set(self, ev):
         pools = self.doc.pools
         counts = ev.breakdown.counts
-        for i, t in enumerate(self.pool_tiles):
+        # past three partners the tiles are hidden (the pool-share bar stands in for them, and they
+        # are made again when the partners change): their 23 texts and tooltips are not written
+        tiles = self.pool_tiles if pools.n_partners <= MAX_TILED_PARTNERS else ()
+        for i, t in enumerate(tiles):
             if i < pools.n_partners:
                 f = ev.partners[i]
                 extra = f.contested
