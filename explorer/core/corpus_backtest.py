@@ -68,7 +68,8 @@ def lead_calibration(t: Transition, sizes: Sizes, p: np.ndarray) -> list[list[fl
     rows = np.arange(t.n)
     lead = order[:, 0]
     margin = x[rows, lead] - np.maximum(x[rows, order[:, 1]], 0.0) if t.K > 1 else x[rows, lead]
-    b = np.clip(np.searchsorted(MARGIN_BUCKETS, margin, side="right") - 1, 0, len(MARGIN_BUCKETS) - 2)
+    # a margin on a bucket's edge (to rounding: 0.42 - 0.40) counts in the bucket above
+    b = np.clip(np.searchsorted(MARGIN_BUCKETS, margin + 1e-9, side="right") - 1, 0, len(MARGIN_BUCKETS) - 2)
     out = []
     for i in range(len(MARGIN_BUCKETS) - 1):
         m = b == i

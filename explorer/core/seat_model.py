@@ -70,6 +70,8 @@ THIRD_REF = 0.10     # the third-largest contender's earlier share at which seat
 SPREAD_REF = 0.10    # the earlier leads' spread (root mean square) at which the seat noise is as fitted
 GAP_REF = 0.10      # the gap between the two largest statewide shares at which the seat noise is as fitted (seat_gap)
 REELECTED_SEATS_REF = 0.6   # a re-elected incumbent's earlier share of the seats at which its centre is swing_reelected
+MARGIN_REF = 0.10    # the seat's earlier margin between its two largest contenders at which the seat noise is as fitted
+FIELD_REF = 2.5      # the seat's earlier effective number of contenders at which the seat noise is as fitted
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,10 @@ class Sizes:
     gap_local: bool = False         # the seat_gap factor on the district and partner swings too (tried, not kept)
     new_take: float = 0.0           # where a new contender's share lies above its mean, the old contenders that lose
                                     # statewide lose this x it there, each by its part of the losers' vote in the seat
+    seat_margin: float = 0.0        # the seat noise times exp(seat_margin x (the seat's earlier margin between its two
+                                    # largest contenders - MARGIN_REF)) (:func:`seat_margin_factor`; tenth round)
+    seat_field: float = 0.0         # the seat noise times exp(seat_field x (the seat's earlier effective number of
+                                    # contenders - FIELD_REF)) (:func:`seat_field_factor`; tenth round, not kept)
 
     def state_keep(self, seats: int, third: float = THIRD_REF) -> float:
         """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state) whose
@@ -349,6 +355,40 @@ def seat_votes_factor(sizes: Sizes, votes: np.ndarray) -> np.ndarray:
     return (np.maximum(votes, 1.0) / SEAT_VOTES_REF) ** sizes.seat_votes_pow
 
 
+def earlier_margin(x: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """(n,) each seat's earlier margin: the largest consolidated earlier share ``x`` (n, K) less the
+    second largest, over the contenders standing now (``present``; OTH, the last, aside)."""
+    v = np.where(present[:, :-1], x[:, :-1], 0.0)
+    if v.shape[1] < 2:
+        return v.max(1) if v.shape[1] else np.zeros(len(x))
+    top = np.partition(v, v.shape[1] - 2, axis=1)[:, -2:]
+    return top[:, 1] - top[:, 0]
+
+
+def seat_margin_factor(sizes: Sizes, x: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """(n,) the seat noise's factor for each seat's earlier margin (:func:`earlier_margin`; 1 where
+    ``seat_margin`` is 0)."""
+    if sizes.seat_margin == 0.0:
+        return np.ones(len(x))
+    return np.exp(sizes.seat_margin * (earlier_margin(x, present) - MARGIN_REF))
+
+
+def earlier_field(x: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """(n,) each seat's earlier effective number of contenders, 1 / the sum of the squared
+    consolidated shares ``x`` of the contenders standing now (OTH, the last, aside)."""
+    v = np.where(present[:, :-1], x[:, :-1], 0.0)
+    sq = (v * v).sum(1)
+    return np.where(sq > 0, 1.0 / np.where(sq > 0, sq, 1.0), 1.0)
+
+
+def seat_field_factor(sizes: Sizes, x: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """(n,) the seat noise's factor for each seat's earlier effective number of contenders
+    (:func:`earlier_field`; 1 where ``seat_field`` is 0)."""
+    if sizes.seat_field == 0.0:
+        return np.ones(len(x))
+    return np.exp(sizes.seat_field * (earlier_field(x, present) - FIELD_REF))
+
+
 def lead_spread(x: np.ndarray, X: np.ndarray, stands: np.ndarray) -> float:
     """The root mean square of the earlier leads ``x - X`` (a contender's seat share less its
     statewide share) over the seats and contenders where ``stands``: how unevenly the earlier
@@ -483,6 +523,10 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     W = standing_weight(t)
     old = ~new & (np.arange(K) < K - 2) & (W > 0)
     vote_factor = seat_votes_factor(sizes, t.weight0)
+    if sizes.seat_margin:
+        vote_factor = vote_factor * seat_margin_factor(sizes, x_c, t.present1)
+    if sizes.seat_field:
+        vote_factor = vote_factor * seat_field_factor(sizes, x_c, t.present1)
     if sizes.seat_spread_pow:
         vote_factor = vote_factor * spread_factor(sizes, lead_spread(x_c, X, t.present1 & old[None, :]))
     local = 1.0
