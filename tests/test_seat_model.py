@@ -1,5 +1,6 @@
 """The seat model on transitions small enough to count by hand, and its fit."""
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -372,3 +373,23 @@ def test_the_seat_noise_by_the_seat_s_margin_and_field_as_counted_by_hand():
     p1, _ = simulate(t, Sizes(**{**quiet.__dict__, "seat_margin": 30.0}), 400, 3)
     assert p0[1, 1] == 1.0 and 0.5 < p0[2, 0] < 1.0
     assert p1[0, 1] == p1[2, 0] == 1.0 and 0.5 < p1[1, 1] < 1.0
+
+
+def test_the_earlier_winner_s_seats_move_its_vote_between_its_seats():
+    """held_lead (tenth round, not kept): 1 where the contender's party won the seat last time, less
+    its mean over the contender's seats weighted by the earlier votes. The toy: B won seats 1 and 2
+    (100 and 100 votes of 400), A seat 3 (200): A 1 - 0.5 in seat 3, -0.5 elsewhere; B 0.5, 0.5, -0.5."""
+    from explorer.core.seat_model import held_lead
+    t = toy()
+    old = np.array([True, True, False, False])
+    h = held_lead(t, old)
+    assert h[:, 0] == pytest.approx([-0.5, -0.5, 0.5]) and h[:, 1] == pytest.approx([0.5, 0.5, -0.5])
+    assert (h[:, 2:] == 0).all()
+    # weighted by the earlier votes the shift leaves each contender's statewide share as it was
+    assert (h * t.weight0[:, None]).sum(0) == pytest.approx([0, 0, 0, 0])
+    # a quiet draw, the winners' seats 10 points worse: seat 1 A 0.40 + 0.05 v B 0.45 - 0.05 (A takes
+    # it), seat 2 B 0.50 - 0.05 v A 0.30 + 0.05, seat 3 A 0.42 - 0.05 v B 0.40 + 0.05 (B takes it)
+    assert deterministic(t, QUIET).tolist() == [1, 1, 0]
+    p, _ = simulate(t, replace(QUIET, winner_shift=-0.10), 50, 1)
+    assert p[0, 0] == p[1, 1] == p[2, 1] == 1.0
+    assert deterministic(t, replace(QUIET, winner_shift=-0.10)).tolist() == [0, 1, 1]

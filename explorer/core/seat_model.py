@@ -128,6 +128,10 @@ class Sizes:
                                     # statewide lose this x it there, each by its part of the losers' vote in the seat
     seat_margin: float = 0.0        # the seat noise times exp(seat_margin x (the seat's earlier margin between its two
                                     # largest contenders - MARGIN_REF)) (:func:`seat_margin_factor`; tenth round)
+    winner_shift: float = 0.0       # the earlier winner's contender's share in the seats it won moved by this (a share
+                                    # of the vote) before the statewide swing, recentred over its seats so that its
+                                    # statewide share stays (:func:`held_lead`; tenth round: a sitting member's seat
+                                    # does worse than its faded lead says)
     seat_field: float = 0.0         # the seat noise times exp(seat_field x (the seat's earlier effective number of
                                     # contenders - FIELD_REF)) (:func:`seat_field_factor`; tenth round, not kept)
 
@@ -373,6 +377,20 @@ def seat_margin_factor(sizes: Sizes, x: np.ndarray, present: np.ndarray) -> np.n
     return np.exp(sizes.seat_margin * (earlier_margin(x, present) - MARGIN_REF))
 
 
+def held_lead(t: Transition, old: np.ndarray) -> np.ndarray:
+    """(n, K) 1 for the contender (among ``old``, standing now) whose party won the seat last time
+    (``winner0``), else 0 — less its mean over the seats where the contender stands (weighted by the
+    earlier votes), so that a shift by it moves a contender's vote between its seats, not its
+    statewide share."""
+    h = np.zeros((t.n, t.K))
+    h[np.arange(t.n), t.winner0] = 1.0
+    on = old[None, :] & t.present1
+    h = h * on
+    pw = on * t.weight0[:, None]
+    mean = np.divide((h * pw).sum(0), pw.sum(0), out=np.zeros(t.K), where=pw.sum(0) > 0)
+    return np.where(on, h - mean[None, :], 0.0)
+
+
 def earlier_field(x: np.ndarray, present: np.ndarray) -> np.ndarray:
     """(n,) each seat's earlier effective number of contenders, 1 / the sum of the squared
     consolidated shares ``x`` of the contenders standing now (OTH, the last, aside)."""
@@ -546,6 +564,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     if sizes.ind_to_poll and poll is not None:
         kept_ind = statewide(sizes.ind_keep * t.stand0, t.weight0, t.present1)[ind]
         ind_shift = float(poll_where_standing(t, poll)[ind] - kept_ind)
+    held = held_lead(t, old) if sizes.winner_shift else None
     wins = np.zeros((n, K))
     seats = np.zeros((draws, K), dtype=np.int32)
     done = 0
@@ -566,6 +585,8 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         if sizes.keep_sd > 0:
             keep = np.clip(sizes.state_keep(n, third) + sizes.keep_sd * rng.standard_normal((d, 1, 1)), 0.0, 1.0)
         y = _apply(sizes, X[None, None, :], x, g, keep, pw, rl, loss)
+        if sizes.winner_shift:      # the seats the contender won: before the swing, as the leads
+            y = y + sizes.winner_shift * held[None] * (np.exp(g) if sizes.form == "proportional" else 1.0)
         if sizes.noise_by_centre:      # the share the seat noise grows with: the centre drawn, a new contender's own
             at = np.clip(np.where(new[None, None, :], new_share if poll is None else new_share[None, None, :], y), 0, 1)
         else:
@@ -618,6 +639,10 @@ def deterministic(t: Transition, sizes: Sizes, poll: np.ndarray | None = None) -
                loss=loss,
                keep=sizes.state_keep(t.n, third_share(t, sizes.transfer)) if sizes.keep_varies else None)
     new = is_new(t, sizes)
+    if sizes.winner_shift:
+        g = _centre(t, sizes, X, poll, x)[None, :]
+        old = ~new & (np.arange(K) < K - 2) & (standing_weight(t) > 0)
+        y = y + sizes.winner_shift * held_lead(t, old) * (np.exp(g) if sizes.form == "proportional" else 1.0)
     y = np.where(new[None, :], sizes.new_mean if poll is None else poll_where_standing(t, poll)[None, :], y)
     if sizes.new_take and new[:K - 2].any():
         old = ~new & (np.arange(K) < K - 2) & (standing_weight(t) > 0)
