@@ -16,9 +16,10 @@ contender's statewide share over the seats it stands in, the later share is
   moves by a fraction, a small party by multiples) and drawn as a Student t when ``state_df`` is
   finite (waves happen); forms compared but not shipped: swings made zero-sum (``coupled``), a
   share ``wave_p`` of elections with every spread ``wave_mult`` times larger;
-- ``seat_keep`` below 1: a seat's lead over the statewide share fades (strongholds erode); in
-  the poll form a line in the contender's share and the lead's size (``keep_size``,
-  ``keep_lead``: big blocs' and big leads fade more), the kept leads recentred on 0;
+- ``seat_keep`` below 1: a seat's lead over the statewide share fades (strongholds erode); a line
+  in the lead's size (``keep_lead``: big leads fade more; both forms since the tenth round) and in
+  the poll form the contender's share (``keep_size``: big blocs' leads fade more), the kept leads
+  recentred on 0;
 - ``partner``: the swing of the partner standing in the seat within its bloc (the bloc's
   partners otherwise move together); ``region``: the contender's district swing;
 - the seat's own noise grows with the share: ``seat_sd + seat_slope * x``, times
@@ -47,6 +48,11 @@ contender's statewide share over the seats it stands in, the later share is
   tried and not kept: where a new contender's share lies above its mean the old losers lose it
   there (``new_take``, :func:`losers_take`); the gap's factor on the district and partner swings
   too (``gap_local``);
+- tried in the tenth round and not kept: the seat noise times a factor of the seat's own earlier
+  margin between its two largest contenders (``seat_margin``, :func:`seat_margin_factor`) or of its
+  earlier effective number of contenders (``seat_field``, :func:`seat_field_factor`); the earlier
+  winner's contender's share moved in the seats it won, recentred over its seats (``winner_shift``,
+  :func:`held_lead`);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
