@@ -186,3 +186,7 @@ def test_a_split_s_heirs_share_the_parent_s_vote_evenly_in_the_blind_transition(
     # the table's shares: JJP's part of INLD's vote in every seat
     assert np.allclose((t.stand0[:, j] + t.away0[:, j])[before > 0] / before[before > 0], 0.8586)
     assert np.array_equal(b.s1[:, bj], t.s1[:, j]) and np.array_equal(b.winner1 == bj, t.winner1 == j)
+    # the contenders come in another order (INLD's half now ahead of BSP): the election before's
+    # largest (2009's INC) is matched by name
+    assert b.contenders != t.contenders
+    assert b.contenders[b.largest_before] == t.contenders[t.largest_before] == "INC" and b.largest_before2 == -1

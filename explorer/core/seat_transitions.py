@@ -290,7 +290,10 @@ def transitions(corpus: Corpus, lin: Lineage, known: list[KnownAlliance],
                     t.largest_before2 = largest_before(es[i - 2], t, lin)
             if lin.splits_between(st, e0.year, e1.year):
                 t.blind = build_transition(corpus, e0, e1, lin.even_splits(), known)
-                t.blind.largest_before, t.blind.largest_before2 = t.largest_before, t.largest_before2
+                # the same contenders, maybe in another order (by the earlier shares): matched by name
+                t.blind.largest_before, t.blind.largest_before2 = (
+                    t.blind.contenders.index(t.contenders[k]) if k >= 0 else -1
+                    for k in (t.largest_before, t.largest_before2))
             if t.n >= 10:
                 out.append(t)
     return out
