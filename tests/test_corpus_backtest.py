@@ -86,3 +86,27 @@ def test_the_summary_counts_coverage_by_hand():
     assert (s["covered80"], s["covered50"], s["bloc_transitions"]) == (1, 1, 2)
     assert s["median_width80"] == 0.2 and s["log_loss_below_coin"] == 1 and s["log_loss_below_last_bloc"] == 0
     assert perfect_poll_check(rows) == {"within": 0, "of": 1, "failures": ["XX 1->2: B 45 v 30"]}
+
+
+@needs_corpus
+def test_without_a_poll_a_split_s_heirs_are_projected_from_even_shares():
+    """Haryana 2014 -> 2019 (INLD split in 2018; the table's JJP 0.8586 is counted from 2019's
+    result): the back-test without a poll projects the transition's ``blind`` copy (each heir
+    half of INLD's 2014 vote), the perfect-poll back-test the table's shares."""
+    import copy
+
+    from explorer.core.corpus_backtest import score_transition
+    from explorer.core.seat_model import shipped
+    from explorer.core.seat_transitions import load_transitions
+    t = {(u.from_year, u.to_year): u for u in load_transitions(CORPUS, ["HR"])}[(2014, 2019)]
+    sizes, _ = shipped()
+    bare = copy.copy(t)
+    bare.blind = None
+    blind = score_transition(t, sizes, 300, 5, today=False)
+    assert blind == score_transition(t.blind, sizes, 300, 5, today=False)
+    assert blind != score_transition(bare, sizes, 300, 5, today=False)
+    # JJP's median: from half of INLD's vote, fewer seats than from 0.8586 of it
+    assert blind["blocs"]["JJP"]["median"] < score_transition(bare, sizes, 300, 5, today=False)["blocs"]["JJP"]["median"]
+    poll_sizes, _ = shipped(poll=True)
+    assert score_transition(t, poll_sizes, 300, 5, perfect_poll=True, today=False) == \
+        score_transition(bare, poll_sizes, 300, 5, perfect_poll=True, today=False)

@@ -301,3 +301,16 @@ def test_the_seat_noise_by_the_poll_s_gap_as_the_back_test_draws_it():
     # the same factor on the district and partner swings was tried and not kept: refused, not drawn without it
     with pytest.raises(ValueError, match="not simulated by the app"):
         U.Simulator(pj, ds, U.ModelParams(replace(z, gap_local=True), poll=poll), 50, 1)
+
+
+def test_the_tenth_round_s_seat_noise_forms_not_kept_are_refused_by_the_app():
+    # the seat noise by the seat's own earlier margin or its number of contenders, and the earlier
+    # winner's own seats, were tried and not kept: the app says so rather than draw without them
+    ds = three_seats()
+    sc = Scenario(ds)
+    sc.assign_all("contested")
+    pj = Engine(ds).evaluate(sc).projector
+    for extra in (dict(seat_margin=1.5), dict(seat_field=0.3), dict(winner_shift=-0.02)):
+        z = Sizes(form="proportional", swing_a=0.1, swing_b=-0.5, state_sd=0.1, **extra)
+        with pytest.raises(ValueError, match="not simulated by the app"):
+            U.Simulator(pj, ds, U.ModelParams(z), 50, 1)

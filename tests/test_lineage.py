@@ -98,3 +98,22 @@ def test_the_shipped_table_counts_inld_s_split_from_haryana_2019():
     assert lin.successors("AJSU PARTY", "JH", 2024, 2024) == {"AJSU": 1.0}
     assert lin.spelling("PDP", "KL") == "PDP" and lin.spelling("JKPDP", "JK") == "JKPDP"
     assert all(e.source for e in lin.events)
+
+
+def test_even_splits_know_the_heirs_not_their_shares():
+    """What a forecast made before a split's first election knows (issue 25, tenth round): the
+    heirs stand, each with an even part of the parent's vote in every seat — the table's 0.8 / 0.2
+    and the per-seat rows are counted from that election's result."""
+    lin = table()
+    even = lin.even_splits()
+    assert even.successors("INLD", "HR", 2014, 2019) == {"JJP": 0.5, "INLD": 0.5}
+    assert even.successors("INLD", "HR", 2014, 2019, ac_no=1) == {"JJP": 0.5, "INLD": 0.5}
+    assert even.successors("INLD", "HR", 2014, 2019, ac_no=3) == {"JJP": 0.5, "INLD": 0.5}
+    assert even.successors("INLD", "HR", 2019, 2024) == {"INLD": 1.0}      # after the split: no split
+    # the other rows stay
+    assert even.successors("AAAP", "DL", 2020, 2025) == {"AAP": 1.0}
+    assert even.successors("HJCBL", "HR", 2014, 2019) == {"INC": 1.0}
+    assert lin.splits_between("HR", 2014, 2019) and not lin.splits_between("HR", 2019, 2024)
+    assert not lin.splits_between("HR", 2009, 2014) and not lin.splits_between("PB", 2014, 2019)
+    # the table itself is unchanged
+    assert lin.successors("INLD", "HR", 2014, 2019) == {"JJP": 0.8, "INLD": 0.2}

@@ -193,10 +193,12 @@ def test_haryana_hooda_soft_beats_every_preset_greedy_and_rule_of_thumb(baseline
     assert r.broken["hooda-nominees"]                                   # the soft claim gives way there
     # a friendly fight only where it beats every partner alone in the draws (a tie goes to the
     # partner alone); under the seat model a seat's lead fades, so a fight costs little and a few win
+    # (vs2019: 1 before the seat model's tenth round, 7 since — a small lead now fades less, so a
+    # fight's whole vote counts for a little more; the expected seats 28.92 then, 28.94 now)
     t = opt.table
     for j in np.flatnonzero(r.pools == sc.pools.contested):
         assert t.win_prob[t.n_partners, j] > t.win_prob[:t.n_partners, j].max()
-    assert (r.pools == sc.pools.contested).sum() <= 3
+    assert (r.pools == sc.pools.contested).sum() <= 7
     # the objective is the per-seat P of the simulation: it equals the simulator's own run
     summ = opt.table.sim.run(r.pools, HARYANA.majority)
     assert r.expected_alliance == pytest.approx(summ.p_alliance.sum()) and r.p_majority == summ.p_majority

@@ -1,5 +1,6 @@
 """The seat model on transitions small enough to count by hand, and its fit."""
 import math
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -327,3 +328,68 @@ def test_the_seat_noise_by_the_later_gap_by_hand():
     scaled, _ = simulate(t, Sizes(**{**s.__dict__, "seat_gap": 0.0, "seat_sd": 0.05 * f, "seat_slope": 0.1 * f}),
                          draws=300, seed=5, poll=poll)
     assert np.array_equal(by_gap, scaled)
+
+
+def test_the_earlier_leader_s_calibration_by_margin_counts_seats_by_hand():
+    """corpus_backtest.lead_calibration (tenth round): per bucket of the seat's earlier margin, the
+    seats, the sum of P(the earlier leader holds the seat) and the seats it held. The toy's leaders:
+    seat 1 B by 5 points (0.45 v 0.40), seat 2 B by 20 (0.50 v 0.30), seat 3 A by 2 (0.42 v 0.40);
+    the later winners A, B, B (winner1 [0, 1, 1])."""
+    from explorer.core.corpus_backtest import MARGIN_BUCKETS, calibration_table, lead_calibration
+    from explorer.core.seat_model import earlier_field, earlier_margin
+    t = toy()
+    assert earlier_margin(t.stand0, t.present1) == pytest.approx([0.05, 0.20, 0.02])
+    # the effective number of contenders: 1 / (0.40² + 0.45² + 0.05²) in seat 1
+    assert earlier_field(t.stand0, t.present1)[0] == pytest.approx(1 / (0.16 + 0.2025 + 0.0025))
+    p = np.array([[0.3, 0.7, 0.0, 0.0], [0.1, 0.9, 0.0, 0.0], [0.6, 0.4, 0.0, 0.0]])
+    cal = lead_calibration(t, QUIET, p)
+    assert MARGIN_BUCKETS[:5] == (0.0, 0.02, 0.05, 0.10, 0.15)
+    # 0-2: none; 2-5: seat 3 (A by 2: P 0.6, lost to B); 5-10: seat 1 (B by 5: P 0.7, lost to A);
+    # 20-30: seat 2 (B by 20: P 0.9, held)
+    assert cal[0] == [0, 0.0, 0] and cal[1] == [1, 0.6, 0] and cal[2] == [1, 0.7, 0]
+    assert cal[3] == [0, 0.0, 0] and cal[4] == [0, 0.0, 0] and cal[5] == [1, 0.9, 1]
+    table = calibration_table([{"leads": cal}, {"leads": cal}])
+    assert table[5] == {"from": 0.20, "to": 0.30, "seats": 2, "p": 0.9, "held": 1.0}
+    assert table[0]["seats"] == 0 and table[0]["p"] is None
+
+
+def test_the_seat_noise_by_the_seat_s_margin_and_field_as_counted_by_hand():
+    """Tenth round's forms (not kept): the seat noise times exp(c x (margin - 0.10)) or exp(c x
+    (effective contenders - 2.5)); 1 where c is 0. The toy's margins: 0.05, 0.20, 0.02."""
+    from explorer.core.seat_model import seat_field_factor, seat_margin_factor
+    t = toy()
+    assert seat_margin_factor(Sizes(), t.stand0, t.present1).tolist() == [1.0, 1.0, 1.0]
+    f = seat_margin_factor(Sizes(seat_margin=2.0), t.stand0, t.present1)
+    assert f == pytest.approx([math.exp(2.0 * -0.05), math.exp(2.0 * 0.10), math.exp(2.0 * -0.08)])
+    # seat 3: A 0.42, B 0.40 (IND stands not; OTH aside): 1 / (0.1764 + 0.16)
+    g = seat_field_factor(Sizes(seat_field=0.5), t.stand0, t.present1)
+    assert g[2] == pytest.approx(math.exp(0.5 * (1 / 0.3364 - 2.5)))
+    # the draws with a margin factor of 30: the seat noise (1 point each) x e^3 in seat 2 (B 0.50 v A
+    # 0.30: 20 points, sure without it, not with it), x e^-1.5 and e^-2.4 in seats 1 and 3 (B by 5,
+    # A by 2: 1.4 points of noise on the margin left A's 2 points unsure; a tenth of it, sure)
+    quiet = Sizes(form="uniform", state_sd=0.0, seat_sd=0.01, region_sd=0.0, transfer=0.5, transfer_sd=0.0,
+                  ind_keep=1.0, ind_sd=1e-9, new_mean=0.0, new_sd=0.0)
+    p0, _ = simulate(t, quiet, 400, 3)
+    p1, _ = simulate(t, Sizes(**{**quiet.__dict__, "seat_margin": 30.0}), 400, 3)
+    assert p0[1, 1] == 1.0 and 0.5 < p0[2, 0] < 1.0
+    assert p1[0, 1] == p1[2, 0] == 1.0 and 0.5 < p1[1, 1] < 1.0
+
+
+def test_the_earlier_winner_s_seats_move_its_vote_between_its_seats():
+    """held_lead (tenth round, not kept): 1 where the contender's party won the seat last time, less
+    its mean over the contender's seats weighted by the earlier votes. The toy: B won seats 1 and 2
+    (100 and 100 votes of 400), A seat 3 (200): A 1 - 0.5 in seat 3, -0.5 elsewhere; B 0.5, 0.5, -0.5."""
+    from explorer.core.seat_model import held_lead
+    t = toy()
+    old = np.array([True, True, False, False])
+    h = held_lead(t, old)
+    assert h[:, 0] == pytest.approx([-0.5, -0.5, 0.5]) and h[:, 1] == pytest.approx([0.5, 0.5, -0.5])
+    assert (h[:, 2:] == 0).all()
+    # weighted by the earlier votes the shift leaves each contender's statewide share as it was
+    assert (h * t.weight0[:, None]).sum(0) == pytest.approx([0, 0, 0, 0])
+    # a quiet draw, the winners' seats 10 points worse: seat 1 A 0.40 + 0.05 v B 0.45 - 0.05 (A takes
+    # it), seat 2 B 0.50 - 0.05 v A 0.30 + 0.05, seat 3 A 0.42 - 0.05 v B 0.40 + 0.05 (B takes it)
+    assert deterministic(t, QUIET).tolist() == [1, 1, 0]
+    p, _ = simulate(t, replace(QUIET, winner_shift=-0.10), 50, 1)
+    assert p[0, 0] == p[1, 1] == p[2, 1] == 1.0
+    assert deterministic(t, replace(QUIET, winner_shift=-0.10)).tolist() == [0, 1, 1]

@@ -161,3 +161,32 @@ def test_a_breakaway_recorded_as_a_split_takes_its_parent_s_vote_seat_by_seat(tm
     assert split.stand0[:, aaa] == pytest.approx([0.45, 0.225, 0.375])     # the rump keeps three quarters
     assert none.stand0[:, none.contenders.index("NEW")] == pytest.approx([0, 0, 0])
     assert none.stand0[:, none.contenders.index("AAA")] == pytest.approx([0.6, 0.3, 0.5])
+
+
+@needs_corpus
+def test_a_split_s_heirs_share_the_parent_s_vote_evenly_in_the_blind_transition():
+    """Haryana 2014 -> 2019: INLD split in 2018 (JJP took 0.8586 of the two's 2019 vote, counted from
+    2019's result). The transition's ``blind`` copy, which the back-test without a poll projects,
+    gives each heir half of INLD's 2014 vote in every seat; the later election is the same."""
+    ts = {(t.from_year, t.to_year): t for t in load_transitions(CORPUS, ["HR"])}
+    t = ts[(2014, 2019)]
+    b = t.blind
+    assert b is not None and ts[(2009, 2014)].blind is None and ts[(2019, 2024)].blind is None
+    j, i = t.contenders.index("JJP"), t.contenders.index("INLD")
+    bj, bi = b.contenders.index("JJP"), b.contenders.index("INLD")
+    assert list(b.ac_no) == list(t.ac_no) and sorted(b.contenders) == sorted(t.contenders)
+    before = t.stand0[:, j] + t.away0[:, j] + t.stand0[:, i] + t.away0[:, i]
+    half_j, half_i = b.stand0[:, bj] + b.away0[:, bj], b.stand0[:, bi] + b.away0[:, bi]
+    assert np.allclose(half_j, half_i) and np.allclose(half_j + half_i, before)
+    # INLD's 2014 vote in seat 1 (Kalka) counted from the file, halved
+    kalka = [(r["party"], int(r["votes"])) for r in rows("HR", 2014) if r["ac_no"] == "1"]
+    share = sum(v for p, v in kalka if p == "INLD") / sum(v for p, v in kalka if p != "NOTA")   # 31,320 of 123,675
+    k = int(np.flatnonzero(b.ac_no == 1)[0])
+    assert half_j[k] == pytest.approx(share / 2)
+    # the table's shares: JJP's part of INLD's vote in every seat
+    assert np.allclose((t.stand0[:, j] + t.away0[:, j])[before > 0] / before[before > 0], 0.8586)
+    assert np.array_equal(b.s1[:, bj], t.s1[:, j]) and np.array_equal(b.winner1 == bj, t.winner1 == j)
+    # the contenders come in another order (INLD's half now ahead of BSP): the election before's
+    # largest (2009's INC) is matched by name
+    assert b.contenders != t.contenders
+    assert b.contenders[b.largest_before] == t.contenders[t.largest_before] == "INC" and b.largest_before2 == -1

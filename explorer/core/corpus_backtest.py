@@ -24,11 +24,14 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .seat_model import Sizes, bloc_log_loss, deterministic, majors, shipped, simulate
+from .seat_model import Sizes, bloc_log_loss, consolidated, deterministic, majors, shipped, simulate
 from .seat_model_fit import fit_sizes
 from .seat_transitions import Transition
 
 DEFAULT_DRAWS = 2000
+# the earlier election's margin (points of the vote) between a seat's two largest contenders, in buckets:
+# the calibration of P(the earlier leader holds the seat) against how often it did (tenth round)
+MARGIN_BUCKETS = (0.0, 0.02, 0.05, 0.10, 0.15, 0.20, 0.30, 1.01)
 DEFAULT_SEED = 2024
 TODAY = Sizes(form="uniform", state_sd=0.0, state_df=8.6, partner_sd=0.0733, region_sd=0.0176, seat_sd=0.1234,
               transfer=0.8, transfer_sd=0.10, ind_keep=1.0, ind_sd=math.hypot(0.0733, 0.1234), new_mean=0.0,
@@ -56,8 +59,41 @@ def _onehot(idx: np.ndarray, K: int) -> np.ndarray:
     return out
 
 
+def lead_calibration(t: Transition, sizes: Sizes, p: np.ndarray) -> list[list[float]]:
+    """Per bucket of the seat's earlier margin (:data:`MARGIN_BUCKETS`): [seats, the sum of P(the earlier
+    leader holds the seat), the seats it held]. The earlier leader is the contender standing now with
+    the largest consolidated earlier share (what the projection at no swing would give the seat)."""
+    x = np.where(t.present1 & (np.arange(t.K) < t.K - 1)[None, :], consolidated(t, sizes.transfer), -1.0)
+    order = np.argsort(-x, axis=1, kind="stable")
+    rows = np.arange(t.n)
+    lead = order[:, 0]
+    margin = x[rows, lead] - np.maximum(x[rows, order[:, 1]], 0.0) if t.K > 1 else x[rows, lead]
+    # a margin on a bucket's edge (to rounding: 0.42 - 0.40) counts in the bucket above
+    b = np.clip(np.searchsorted(MARGIN_BUCKETS, margin + 1e-9, side="right") - 1, 0, len(MARGIN_BUCKETS) - 2)
+    out = []
+    for i in range(len(MARGIN_BUCKETS) - 1):
+        m = b == i
+        out.append([int(m.sum()), round(float(p[rows[m], lead[m]].sum()), 4), int((t.winner1[m] == lead[m]).sum())])
+    return out
+
+
+def calibration_table(rows: list[dict]) -> list[dict]:
+    """The transitions' :func:`lead_calibration` added up: per margin bucket, the seats, the mean
+    P(the earlier leader holds the seat) and the share it held."""
+    out = []
+    for i, (lo, hi) in enumerate(zip(MARGIN_BUCKETS[:-1], MARGIN_BUCKETS[1:])):
+        n = sum(r["leads"][i][0] for r in rows if "leads" in r)
+        sp = sum(r["leads"][i][1] for r in rows if "leads" in r)
+        held = sum(r["leads"][i][2] for r in rows if "leads" in r)
+        out.append({"from": lo, "to": min(hi, 1.0), "seats": n, "p": round(sp / n, 4) if n else None,
+                    "held": round(held / n, 4) if n else None})
+    return out
+
+
 def score_transition(t: Transition, sizes: Sizes, draws: int, seed: int, perfect_poll: bool = False,
                      today: bool = True) -> dict:
+    if not perfect_poll and t.blind is not None:
+        t = t.blind       # without a poll a split's heirs' shares are not known yet: even (Transition.blind)
     poll = t.statewide1() if perfect_poll else None
     p, seats = simulate(t, sizes, draws, seed, poll)
     eps = 1.0 / (2 * draws)
@@ -80,7 +116,8 @@ def score_transition(t: Transition, sizes: Sizes, draws: int, seed: int, perfect
            "brier": round(brier, 4), "log_loss": round(ll, 4),
            "brier_deterministic": round(b_det, 4), "log_loss_deterministic": round(ll_det, 4),
            "brier_last_bloc": round(b_last, 4), "log_loss_last_bloc": round(ll_last, 4),
-           "brier_field": round(brier_all, 4), "log_loss_winner": round(ll_all, 4)}
+           "brier_field": round(brier_all, 4), "log_loss_winner": round(ll_all, 4),
+           "leads": lead_calibration(t, sizes, p)}
     if today:
         pt, st = simulate(t, TODAY, draws, seed, poll)
         b_t, ll_t, _, _ = _scores(pt, t.winner1, eps, big)
@@ -140,6 +177,8 @@ def summarise(rows: list[dict]) -> dict:
                      "log_loss_last_bloc") + (("brier_field", "log_loss_winner") if rows and "brier_field" in rows[0] else ()) +
                    (("brier_today", "log_loss_today") if rows and "brier_today" in rows[0]
                                               else ())} if rows else {}}
+    if rows and "leads" in rows[0]:
+        out["calibration"] = calibration_table(rows)
     if rows and "today_blocs" in rows[0]:
         out["coverage80_today"] = round(t80 / max(nb, 1), 4)
     del t50

@@ -123,6 +123,32 @@ class Lineage:
         use = seat or [e for e in rows if e.ac_no is None]
         return {e.to: float(e.share) for e in use}
 
+    def splits_between(self, state: str, from_year: int, to_year: int) -> bool:
+        """Whether a party of ``state`` split after ``from_year`` and no later than ``to_year``."""
+        return any(e.kind == "split" and e.state in ("", state) and e.year is not None
+                   and from_year < e.year <= to_year for e in self.events)
+
+    def even_splits(self) -> "Lineage":
+        """The same table with each split's heirs sharing the parent's vote evenly (statewide; the
+        per-seat rows dropped): what a forecast made before the split's first election knows — that
+        the heirs stand, not how the vote divides between them (the table's shares are counted
+        from that election's result)."""
+        heirs: dict[tuple[str, str, int | None], set[str]] = {}
+        for e in self.events:
+            if e.kind == "split":
+                heirs.setdefault((e.code, e.state, e.year), set()).add(e.to)
+        out, seen = [], set()
+        for e in self.events:
+            if e.kind != "split":
+                out.append(e)
+                continue
+            k = (e.code, e.state, e.year, e.to)
+            if k not in seen:
+                seen.add(k)
+                n = len(heirs[(e.code, e.state, e.year)])
+                out.append(Event(e.kind, e.code, e.to, 1.0 / n, e.state, e.year, None, e.source, e.line))
+        return Lineage(out)
+
     def canonical(self, code: str, state: str = "") -> str:
         """The party a code of an election stands for in that same election (its spelling)."""
         return self.spelling(code, state)

@@ -16,9 +16,10 @@ contender's statewide share over the seats it stands in, the later share is
   moves by a fraction, a small party by multiples) and drawn as a Student t when ``state_df`` is
   finite (waves happen); forms compared but not shipped: swings made zero-sum (``coupled``), a
   share ``wave_p`` of elections with every spread ``wave_mult`` times larger;
-- ``seat_keep`` below 1: a seat's lead over the statewide share fades (strongholds erode); in
-  the poll form a line in the contender's share and the lead's size (``keep_size``,
-  ``keep_lead``: big blocs' and big leads fade more), the kept leads recentred on 0;
+- ``seat_keep`` below 1: a seat's lead over the statewide share fades (strongholds erode); a line
+  in the lead's size (``keep_lead``: big leads fade more; both forms since the tenth round) and in
+  the poll form the contender's share (``keep_size``: big blocs' leads fade more), the kept leads
+  recentred on 0;
 - ``partner``: the swing of the partner standing in the seat within its bloc (the bloc's
   partners otherwise move together); ``region``: the contender's district swing;
 - the seat's own noise grows with the share: ``seat_sd + seat_slope * x``, times
@@ -47,6 +48,11 @@ contender's statewide share over the seats it stands in, the later share is
   tried and not kept: where a new contender's share lies above its mean the old losers lose it
   there (``new_take``, :func:`losers_take`); the gap's factor on the district and partner swings
   too (``gap_local``);
+- tried in the tenth round and not kept: the seat noise times a factor of the seat's own earlier
+  margin between its two largest contenders (``seat_margin``, :func:`seat_margin_factor`) or of its
+  earlier effective number of contenders (``seat_field``, :func:`seat_field_factor`); the earlier
+  winner's contender's share moved in the seats it won, recentred over its seats (``winner_shift``,
+  :func:`held_lead`);
 - the strongest independent keeps ``ind_keep`` of the earlier one's share (another person,
   mostly), ± ``ind_sd``.
 A share never goes below 0; the highest wins the seat. Vectorised over draws x seats x
@@ -70,6 +76,8 @@ THIRD_REF = 0.10     # the third-largest contender's earlier share at which seat
 SPREAD_REF = 0.10    # the earlier leads' spread (root mean square) at which the seat noise is as fitted
 GAP_REF = 0.10      # the gap between the two largest statewide shares at which the seat noise is as fitted (seat_gap)
 REELECTED_SEATS_REF = 0.6   # a re-elected incumbent's earlier share of the seats at which its centre is swing_reelected
+MARGIN_REF = 0.10    # the seat's earlier margin between its two largest contenders at which the seat noise is as fitted
+FIELD_REF = 2.5      # the seat's earlier effective number of contenders at which the seat noise is as fitted
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,14 @@ class Sizes:
     gap_local: bool = False         # the seat_gap factor on the district and partner swings too (tried, not kept)
     new_take: float = 0.0           # where a new contender's share lies above its mean, the old contenders that lose
                                     # statewide lose this x it there, each by its part of the losers' vote in the seat
+    seat_margin: float = 0.0        # the seat noise times exp(seat_margin x (the seat's earlier margin between its two
+                                    # largest contenders - MARGIN_REF)) (:func:`seat_margin_factor`; tenth round)
+    winner_shift: float = 0.0       # the earlier winner's contender's share in the seats it won moved by this (a share
+                                    # of the vote) before the statewide swing, recentred over its seats so that its
+                                    # statewide share stays (:func:`held_lead`; tenth round: a sitting member's seat
+                                    # does worse than its faded lead says)
+    seat_field: float = 0.0         # the seat noise times exp(seat_field x (the seat's earlier effective number of
+                                    # contenders - FIELD_REF)) (:func:`seat_field_factor`; tenth round, not kept)
 
     def state_keep(self, seats: int, third: float = THIRD_REF) -> float:
         """``seat_keep`` in a state of ``seats`` seats (moved by ``keep_small`` in a small state) whose
@@ -349,6 +365,54 @@ def seat_votes_factor(sizes: Sizes, votes: np.ndarray) -> np.ndarray:
     return (np.maximum(votes, 1.0) / SEAT_VOTES_REF) ** sizes.seat_votes_pow
 
 
+def earlier_margin(x: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """(n,) each seat's earlier margin: the largest consolidated earlier share ``x`` (n, K) less the
+    second largest, over the contenders standing now (``present``; OTH, the last, aside)."""
+    v = np.where(present[:, :-1], x[:, :-1], 0.0)
+    if v.shape[1] < 2:
+        return v.max(1) if v.shape[1] else np.zeros(len(x))
+    top = np.partition(v, v.shape[1] - 2, axis=1)[:, -2:]
+    return top[:, 1] - top[:, 0]
+
+
+def seat_margin_factor(sizes: Sizes, x: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """(n,) the seat noise's factor for each seat's earlier margin (:func:`earlier_margin`; 1 where
+    ``seat_margin`` is 0)."""
+    if sizes.seat_margin == 0.0:
+        return np.ones(len(x))
+    return np.exp(sizes.seat_margin * (earlier_margin(x, present) - MARGIN_REF))
+
+
+def held_lead(t: Transition, old: np.ndarray) -> np.ndarray:
+    """(n, K) 1 for the contender (among ``old``, standing now) whose party won the seat last time
+    (``winner0``), else 0 — less its mean over the seats where the contender stands (weighted by the
+    earlier votes), so that a shift by it moves a contender's vote between its seats, not its
+    statewide share."""
+    h = np.zeros((t.n, t.K))
+    h[np.arange(t.n), t.winner0] = 1.0
+    on = old[None, :] & t.present1
+    h = h * on
+    pw = on * t.weight0[:, None]
+    mean = np.divide((h * pw).sum(0), pw.sum(0), out=np.zeros(t.K), where=pw.sum(0) > 0)
+    return np.where(on, h - mean[None, :], 0.0)
+
+
+def earlier_field(x: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """(n,) each seat's earlier effective number of contenders, 1 / the sum of the squared
+    consolidated shares ``x`` of the contenders standing now (OTH, the last, aside)."""
+    v = np.where(present[:, :-1], x[:, :-1], 0.0)
+    sq = (v * v).sum(1)
+    return np.where(sq > 0, 1.0 / np.where(sq > 0, sq, 1.0), 1.0)
+
+
+def seat_field_factor(sizes: Sizes, x: np.ndarray, present: np.ndarray) -> np.ndarray:
+    """(n,) the seat noise's factor for each seat's earlier effective number of contenders
+    (:func:`earlier_field`; 1 where ``seat_field`` is 0)."""
+    if sizes.seat_field == 0.0:
+        return np.ones(len(x))
+    return np.exp(sizes.seat_field * (earlier_field(x, present) - FIELD_REF))
+
+
 def lead_spread(x: np.ndarray, X: np.ndarray, stands: np.ndarray) -> float:
     """The root mean square of the earlier leads ``x - X`` (a contender's seat share less its
     statewide share) over the seats and contenders where ``stands``: how unevenly the earlier
@@ -483,6 +547,10 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     W = standing_weight(t)
     old = ~new & (np.arange(K) < K - 2) & (W > 0)
     vote_factor = seat_votes_factor(sizes, t.weight0)
+    if sizes.seat_margin:
+        vote_factor = vote_factor * seat_margin_factor(sizes, x_c, t.present1)
+    if sizes.seat_field:
+        vote_factor = vote_factor * seat_field_factor(sizes, x_c, t.present1)
     if sizes.seat_spread_pow:
         vote_factor = vote_factor * spread_factor(sizes, lead_spread(x_c, X, t.present1 & old[None, :]))
     local = 1.0
@@ -502,6 +570,7 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
     if sizes.ind_to_poll and poll is not None:
         kept_ind = statewide(sizes.ind_keep * t.stand0, t.weight0, t.present1)[ind]
         ind_shift = float(poll_where_standing(t, poll)[ind] - kept_ind)
+    held = held_lead(t, old) if sizes.winner_shift else None
     wins = np.zeros((n, K))
     seats = np.zeros((draws, K), dtype=np.int32)
     done = 0
@@ -522,6 +591,8 @@ def simulate(t: Transition, sizes: Sizes, draws: int, seed: int, poll: np.ndarra
         if sizes.keep_sd > 0:
             keep = np.clip(sizes.state_keep(n, third) + sizes.keep_sd * rng.standard_normal((d, 1, 1)), 0.0, 1.0)
         y = _apply(sizes, X[None, None, :], x, g, keep, pw, rl, loss)
+        if sizes.winner_shift:      # the seats the contender won: before the swing, as the leads
+            y = y + sizes.winner_shift * held[None] * (np.exp(g) if sizes.form == "proportional" else 1.0)
         if sizes.noise_by_centre:      # the share the seat noise grows with: the centre drawn, a new contender's own
             at = np.clip(np.where(new[None, None, :], new_share if poll is None else new_share[None, None, :], y), 0, 1)
         else:
@@ -574,6 +645,10 @@ def deterministic(t: Transition, sizes: Sizes, poll: np.ndarray | None = None) -
                loss=loss,
                keep=sizes.state_keep(t.n, third_share(t, sizes.transfer)) if sizes.keep_varies else None)
     new = is_new(t, sizes)
+    if sizes.winner_shift:
+        g = _centre(t, sizes, X, poll, x)[None, :]
+        old = ~new & (np.arange(K) < K - 2) & (standing_weight(t) > 0)
+        y = y + sizes.winner_shift * held_lead(t, old) * (np.exp(g) if sizes.form == "proportional" else 1.0)
     y = np.where(new[None, :], sizes.new_mean if poll is None else poll_where_standing(t, poll)[None, :], y)
     if sizes.new_take and new[:K - 2].any():
         old = ~new & (np.arange(K) < K - 2) & (standing_weight(t) > 0)

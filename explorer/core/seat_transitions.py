@@ -60,6 +60,10 @@ class Transition:
     largest_before: int = -1          # the contender that won most seats in the election before the earlier
                                       # one (its parties as they stand now), -1 where the corpus has none
     largest_before2: int = -1         # ... in the election before that one (a third term), -1 where none
+    blind: "Transition | None" = None  # the same transition with a split's heirs sharing the parent's earlier
+                                      # vote evenly (Lineage.even_splits), where a party split in between: what
+                                      # a forecast without a poll knows (the table's shares are counted from
+                                      # the later election); None where no party split
 
     @property
     def n(self) -> int:
@@ -284,6 +288,12 @@ def transitions(corpus: Corpus, lin: Lineage, known: list[KnownAlliance],
                 t.largest_before = largest_before(es[i - 1], t, lin)
                 if i > 1 and (st, es[i - 2].year) not in NOT_THE_SAME_SEATS:
                     t.largest_before2 = largest_before(es[i - 2], t, lin)
+            if lin.splits_between(st, e0.year, e1.year):
+                t.blind = build_transition(corpus, e0, e1, lin.even_splits(), known)
+                # the same contenders, maybe in another order (by the earlier shares): matched by name
+                t.blind.largest_before, t.blind.largest_before2 = (
+                    t.blind.contenders.index(t.contenders[k]) if k >= 0 else -1
+                    for k in (t.largest_before, t.largest_before2))
             if t.n >= 10:
                 out.append(t)
     return out

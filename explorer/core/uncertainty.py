@@ -1083,11 +1083,12 @@ class Simulator:
             if math.isfinite(z.state_df):                        # fat tails: a t of unit variance
                 zc = zc * _t_scale(bank, z.state_df, zc.shape)
             if (z.coupled or z.wave_p or z.keep_sd or math.isfinite(z.seat_df) or z.swing_inc or z.keep_small
-                    or z.swing_bonus or z.swing_reelected_seats
+                    or z.swing_bonus or z.swing_reelected_seats or z.seat_margin or z.seat_field or z.winner_shift
                     or (z.state_inc_mult, z.state_reel_mult, z.state_runner_mult) != (1.0, 1.0, 1.0)):
                 raise ValueError("coupled or wave swings, a drawn seat_keep, t seat noise, an incumbent's or a seat "
-                                 "bonus's centre, a re-elected centre by seats, a spread by the contender's role "
-                                 "or seat_keep by state size are not simulated by the app")
+                                 "bonus's centre, a re-elected centre by seats, a spread by the contender's role, "
+                                 "seat_keep by state size, a seat noise by the seat's margin or field or the "
+                                 "earlier winner's own seats are not simulated by the app")
             if z.form == "uniform":
                 add_c = 100.0 * (g[:, None] + sd * zc)
             elif z.form == "proportional":
