@@ -74,6 +74,7 @@ class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._bold_fonts: dict = {}
+        self._bold_of = self._bold_last = None     # the last font asked for and its bold
         self._won_brush = QBrush(QColor("#1B7F3B"))
         self._lost_brush = QBrush(QColor("#B3261E"))
         self._stale_brush = QBrush(QColor("#999"))
@@ -125,19 +126,22 @@ class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
         ds = self.doc.dataset
         self._ev = ev
         parties = pr.parties
-        margin = ev.alliance_margin
         adjust = self.doc.scenario.assumptions.seat_adjust
         conflicts = ev.conflicts_by_seat()
         self._conflicts = conflicts
-        pool, winner, won = pr.pools, pr.winner, pr.alliance_won
-        lead, lead_pts = ev.baseline_leader, ev.baseline_lead_pts
+        sel = list(which) if which is not None else list(range(len(self._static)))
+        # the rows' figures read in one pass per array (a numpy scalar a cell cost more than its format)
+        pool, winner, won = pr.pools[sel].tolist(), pr.winner[sel].tolist(), pr.alliance_won[sel].tolist()
+        lead, lead_pts = ev.baseline_leader[sel].tolist(), ev.baseline_lead_pts[sel].tolist()
+        margin = ev.alliance_margin[sel].tolist()
         labels = [pools.label(i) for i in range(len(pools))]
         colour = {}
         old = self._rows
         rows = list(old) if which is not None else [None] * len(self._static)
-        for r in (which if which is not None else range(len(self._static))):
-            ac, name, district, pc, sc = self._static[r]
-            p, w = int(pool[r]), int(winner[r])
+        static = self._static
+        for k, r in enumerate(sel):
+            ac, name, district, pc, sc = static[r]
+            p, w = pool[k], winner[k]
             cs = conflicts.get(ac)
             bad = worst(cs)
             adj = adjust.get(ac, 0.0)
@@ -147,17 +151,17 @@ class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
             fight = fights.get(ac)
             pool_text = " v ".join(fight) if fight else labels[p]
             rows[r] = TableRow(
-                (str(ac), name, district, pc, sc, f"{parties[lead[r]]} +{lead_pts[r]:.1f}",
-                 pool_text, party, f"{margin[r]:+.1f}", f"{adj:+g}" if adj else "", None),
-                (ac, name, district, pc, sc, float(lead_pts[r]), p, party, float(margin[r]),
+                (str(ac), name, district, pc, sc, f"{parties[lead[k]]} +{lead_pts[k]:.1f}",
+                 pool_text, party, f"{margin[k]:+.1f}", f"{adj:+g}" if adj else "", None),
+                (ac, name, district, pc, sc, lead_pts[k], p, party, margin[k],
                  float(adj), 9 if bad is None else SEVERITY_RANK[bad]),
-                p, colour[party], bad, bool(won[r]), adj,
+                p, colour[party], bad, bool(won[k]), adj,
                 conflict_tooltip(cs) if cs else None,
             )
         self._rows = rows
         if not old:
             return list(range(len(rows)))
-        return [r for r in (which if which is not None else range(len(rows))) if rows[r] != old[r]]
+        return [r for r in sel if rows[r] != old[r]]
 
     def _on_evaluated(self, ev, delta: Delta | None = None) -> None:
         for lo, hi in runs(self._apply(ev, delta)):
@@ -189,12 +193,15 @@ class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
         return self._EDITABLE if index.column() == self.C_ADJ else self._CELL
 
     def _bold_for(self, font: QFont) -> QFont:
+        if font is self._bold_of:      # the font a paint passes for each of its cells: its key made once
+            return self._bold_last
         key = font.key()
         if key not in self._bold_fonts:
             f = QFont(font)
             f.setBold(True)
             self._bold_fonts[key] = f
-        return self._bold_fonts[key]
+        self._bold_of, self._bold_last = font, self._bold_fonts[key]
+        return self._bold_last
 
     def ac_no(self, row: int) -> int:
         return self._static[row][0]
