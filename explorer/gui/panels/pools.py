@@ -306,53 +306,55 @@ def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight
     ``texts`` (the view's own paint) keeps the texts laid out as QStaticTexts; without it (the
     delegate) they are drawn as Qt draws them."""
     text, right = item.text, item.margin
+    # the rectangle's numbers read once (each accessor of a QRect is a call into Qt): ``r`` below
+    # is rect.adjusted(3, 0, -4, 0), from rl to rl + rw - 1, top to top + height - 1
+    top, height = rect.y(), rect.height()
+    rl, rw = rect.x() + 3, rect.width() - 7
     if selected:
         painter.fillRect(rect, highlight)
         fg = highlighted_text
     else:
         fg = text_colour
-    r = rect.adjusted(3, 0, -4, 0)
-    item.icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
+    item.icon.paint(painter, rl, top + (height - 14) // 2, 14, 14)
     advance = fm.horizontalAdvance if texts is None else (lambda t: texts.advance(t, fm))   # measured once a text
     name_w = advance(text)
     right_w = advance(right)
-    if name_w > r.width() - 19 - right_w - 6 and name_w <= r.width() - 19:
+    if name_w > rw - 19 - right_w - 6 and name_w <= rw - 19:
         right = ""       # the margin gives way to a whole name (it is in the tooltip and the table)
     if not right:
         painter.setPen(fg)
-        text_rect = r.adjusted(19, 0, 0, 0)
+        text_rect = QRect(rl + 19, top, rw - 19, height)
         for part, part_rect in _name_parts(text, text_rect, fm):
             painter.drawText(part_rect, _LEFT, part)
         return
     if texts is None:
-        rw = fm.horizontalAdvance(right) + 6
+        r = QRect(rl, top, rw, height)
+        margin_w = fm.horizontalAdvance(right) + 6
         painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
         painter.drawText(r, _RIGHT, right)
         painter.setPen(fg)
-        text_rect = r.adjusted(19, 0, -rw, 0)
+        text_rect = r.adjusted(19, 0, -margin_w, 0)
         for part, part_rect in _name_parts(text, text_rect, fm):
             painter.drawText(part_rect, _LEFT, part)
         return
     st, w, h = texts.laid_out(right, right, painter.font())
-    rw = right_w + 6
     painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
-    if w <= r.width() and h <= r.height():
-        painter.drawStaticText(QPointF(r.left() + r.width() - w, r.top() + (r.height() - h) / 2), st)
+    if w <= rw and h <= height:
+        painter.drawStaticText(QPointF(rl + rw - w, top + (height - h) / 2), st)
     else:
-        painter.drawText(r, _RIGHT, right)       # clipped to its rectangle, as drawText does
+        painter.drawText(QRect(rl, top, rw, height), _RIGHT, right)       # clipped to its rectangle, as drawText does
     painter.setPen(fg)
-    text_rect = r.adjusted(19, 0, -rw, 0)
-    key = (text, text_rect.width())
+    tl, tw = rl + 19, rw - 19 - (right_w + 6)     # the name's rectangle: r.adjusted(19, 0, -(margin + 6), 0)
+    key = (text, tw)
     parts = texts.get(key)
-    if parts is None:
-        parts = texts.put(key, [(part, part_rect, texts.laid_out(part, part, painter.font()))
-                                for part, part_rect in _name_parts(text, text_rect, fm)])
-    for part, part_rect, (st, w, h) in parts:
-        pr = part_rect.translated(0, text_rect.top() - part_rect.top())
-        if w <= pr.width() and h <= pr.height():
-            painter.drawStaticText(QPointF(pr.left(), pr.top() + (pr.height() - h) / 2), st)
+    if parts is None:      # each part: its text, its left and width within the name's rectangle, laid out
+        parts = texts.put(key, [(part, part_rect.x() - tl, part_rect.width(), texts.laid_out(part, part, painter.font()))
+                                for part, part_rect in _name_parts(text, QRect(tl, top, tw, height), fm)])
+    for part, dx, pw, (st, w, h) in parts:
+        if w <= pw and h <= height:
+            painter.drawStaticText(QPointF(tl + dx, top + (height - h) / 2), st)
         else:
-            painter.drawText(pr, _LEFT, part)
+            painter.drawText(QRect(tl + dx, top, pw, height), _LEFT, part)
 
 
 def _name_parts(text: str, text_rect, fm) -> list:
