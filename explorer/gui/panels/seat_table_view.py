@@ -105,9 +105,11 @@ def paint_cell(painter, m, r: int, c: int, left: int, top: int, width: int, heig
         if c == m.C_POOL:
             painter.fillRect(left, top, width, height, m._pool_brush[row.pool])    # a tint, over the row's own background
     icon, fg, bold = None, None, False
-    if c >= m.C_PWIN:
-        text = m._p_win_data(r, DISPLAY) if c == m.C_PWIN else m._contest_data(r, c, DISPLAY)
-        brush = m._p_win_data(r, FOREGROUND) if c == m.C_PWIN else m._contest_data(r, c, FOREGROUND)
+    if c == m.C_PWIN:
+        text, fg = m._p_win_cell(r)
+    elif c > m.C_PWIN:
+        text = m._contest_data(r, c, DISPLAY)
+        brush = m._contest_data(r, c, FOREGROUND)
         fg = brush.color() if brush is not None else None
     else:
         text = row.text[c]
