@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMenu, QStyle,
                                QVBoxLayout, QWidget)
 
-from ...core.palette import party_colour
+from ...core.palette import party_colour, party_palette
 from ...core.rules import SEVERITY_RANK
 from ...core.delta import Delta
 from ..document import Document, DocumentView, shape_of
@@ -83,6 +83,8 @@ class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
         self._contest: list[tuple[str, float]] | None = None   # (best partner, cost) per seat (issue 18)
         self._contest_P = None      # the who-contests P those come from (set_contest_figures)
         self._ev = None             # the evaluation the rows show
+        self._ac_texts: list[str] = []   # each seat's number as its cell shows it
+        self._base_texts = None     # (leader, lead, parties, texts): the Baseline cells of those arrays
         self.set_document(doc)
 
     def document_shown(self, doc: Document) -> None:
@@ -104,6 +106,7 @@ class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
             self._reserved_header = "/".join(kinds) or "SC"     # "SC/ST" where the state has both
             self._static = list(zip(seats.ac_no.tolist(), seats.names, f["district"].astype(str).tolist(),
                                     f["pc_name"].astype(str).tolist(), reserved))
+            self._ac_texts = [str(a) for a in seats.ac_no.tolist()]
             self._rows = []
             self._apply(doc.evaluation)
             self.endResetModel()
@@ -132,26 +135,29 @@ class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
         sel = list(which) if which is not None else list(range(len(self._static)))
         # the rows' figures read in one pass per array (a numpy scalar a cell cost more than its format)
         pool, winner, won = pr.pools[sel].tolist(), pr.winner[sel].tolist(), pr.alliance_won[sel].tolist()
-        lead, lead_pts = ev.baseline_leader[sel].tolist(), ev.baseline_lead_pts[sel].tolist()
+        lead_pts = ev.baseline_lead_pts[sel].tolist()
         margin = ev.alliance_margin[sel].tolist()
+        base_texts = self._baseline_texts(ev.baseline_leader, ev.baseline_lead_pts, parties)
         labels = [pools.label(i) for i in range(len(pools))]
+        palette = party_palette(ds, pools.partners)     # once: its key is made of every baseline and partner
         colour = {}
         old = self._rows
         rows = list(old) if which is not None else [None] * len(self._static)
-        static = self._static
+        static, ac_texts = self._static, self._ac_texts
         for k, r in enumerate(sel):
             ac, name, district, pc, sc = static[r]
             p, w = pool[k], winner[k]
             cs = conflicts.get(ac)
-            bad = worst(cs)
+            bad = worst(cs) if cs else None
             adj = adjust.get(ac, 0.0)
             party = parties[w]
             if party not in colour:
-                colour[party] = party_colour(ds, pools.partners, party)
+                c = palette.get(party)      # what party_colour gives: the palette's, else the party table's
+                colour[party] = c if c is not None else party_colour(ds, pools.partners, party)
             fight = fights.get(ac)
             pool_text = " v ".join(fight) if fight else labels[p]
             rows[r] = TableRow(
-                (str(ac), name, district, pc, sc, f"{parties[lead[k]]} +{lead_pts[k]:.1f}",
+                (ac_texts[r], name, district, pc, sc, base_texts[r],
                  pool_text, party, f"{margin[k]:+.1f}", f"{adj:+g}" if adj else "", None),
                 (ac, name, district, pc, sc, lead_pts[k], p, party, margin[k],
                  float(adj), 9 if bad is None else SEVERITY_RANK[bad]),
@@ -162,6 +168,15 @@ class SeatTableModel(DocumentView, AnalysisColumns, QAbstractTableModel):
         if not old:
             return list(range(len(rows)))
         return [r for r in sel if rows[r] != old[r]]
+
+    def _baseline_texts(self, leader, lead_pts, parties) -> list[str]:
+        """Each seat's Baseline cell ("INC +4.2"), made once for the baseline's arrays (the same
+        objects from one evaluation to the next while the projector is), not again per move."""
+        kept = self._base_texts
+        if kept is None or kept[0] is not leader or kept[1] is not lead_pts or kept[2] != tuple(parties):
+            texts = [f"{parties[i]} +{v:.1f}" for i, v in zip(leader.tolist(), lead_pts.tolist())]
+            kept = self._base_texts = (leader, lead_pts, tuple(parties), texts)
+        return kept[3]
 
     def _on_evaluated(self, ev, delta: Delta | None = None) -> None:
         for lo, hi in runs(self._apply(ev, delta)):
