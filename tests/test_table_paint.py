@@ -81,7 +81,7 @@ def test_the_painted_cells_show_pool_tint_selection_and_margin_colour(qtbot):
     margin_cell = [QColor(img.pixel(x, yy)) for x in range(view.columnViewportPosition(m.C_MARGIN),
                    view.columnViewportPosition(m.C_MARGIN) + view.columnWidth(m.C_MARGIN))
                    for yy in range(view.rowViewportPosition(row), view.rowViewportPosition(row) + view.rowHeight(row))]
-    colour = (m._won_brush if m._rows[11].won else m._lost_brush).color()
+    colour = (m._won_brush if m._row(11).won else m._lost_brush).color()
     assert any(abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < 60
                for c in margin_cell)                    # the margin's text in green or red
     w.hub.set([12], None)

@@ -96,7 +96,7 @@ def paint_cell(painter, m, r: int, c: int, left: int, top: int, width: int, heig
     its accessors is a call into Qt, and a bulk edit paints a hundred cells). ``texts`` (the view's
     paint) keeps each text laid out as a QStaticText; without it (the delegate) the text is drawn
     as Qt's item paint would."""
-    row = m._rows[r]
+    row = m._row(r)
     if selected:
         painter.fillRect(left, top, width, height, colours.highlight)
     else:
