@@ -23,6 +23,32 @@ def test_move_seats_do_and_undo():
     assert cc.MoveSeats(sc, range(1, 11), "INC").text == "Move 10 seats to INC"
 
 
+def test_moving_every_seat_remembers_each_seats_pool_and_fight_and_undo_puts_them_back():
+    """A split over every pool (both partners, Contested, Unassigned), then every seat
+    to AAP in one command: it remembers the pool of each seat that moves, in the order given, and
+    none of the seats already in AAP; the event names the moved seats; undo restores every seat's
+    pool, redo does the move again."""
+    sc = Scenario(DS)
+    every = DS.seats.ac_no.tolist()
+    sc.assign(every[:30], "INC")
+    sc.assign(every[30:50], "AAP")
+    sc.assign(every[50:60], "contested")
+    before, fights = sc.pool.copy(), dict(sc.fights)
+    expected = {a: sc.pool_of(a) for a in reversed(every) if sc.pool_of(a) != "AAP"}
+    events = []
+    sc.subscribe(events.append)
+    cmd = cc.MoveSeats(sc, reversed(every), "aap")
+    assert cmd.previous == expected and list(cmd.previous) == list(expected) and len(expected) == 70
+    cmd.do()
+    assert (sc.pool == sc.pools.index("AAP")).all() and sc.fights == {}
+    assert events[-1].seats == tuple(expected)
+    cmd.undo()
+    assert (sc.pool == before).all() and sc.fights == fights
+    assert events[-1].seats == tuple(expected)
+    cmd.do()
+    assert (sc.pool == sc.pools.index("AAP")).all()
+
+
 def test_preset_is_one_event_and_undo_restores_pools_and_assumptions():
     sc = Scenario(DS)
     sc.assign([JIND], "AAP")

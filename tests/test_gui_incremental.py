@@ -360,3 +360,41 @@ def test_a_move_leaves_the_pools_it_does_not_touch_alone_and_every_header_says_w
         assert p.header.text() == fresh.header.text(), k
         fresh.deleteLater()
     assert any("· " in p.header.text() for p in by_key.values())      # a bound or a fight is among them
+
+
+def test_an_assign_all_formats_the_rows_asked_for_and_every_row_reads_as_a_fresh_models(qtbot, monkeypatch):
+    """Every seat to one pool, to another, a fight, an adjustment, undo and redo: after each edit
+    the table formats no row until one is asked for (the rows a view paints, a sort, a tooltip),
+    then only that one; read after any edit, with some rows read between edits and some not, every
+    cell is a freshly made model's."""
+    ds = load_embedded("jharkhand")
+    w = open_window(qtbot, Scenario(ds))
+    assert not w.isVisible()
+    doc, m = w.doc, w.seat_model
+    formatted = []
+    fmt = SeatTableModel._format
+    monkeypatch.setattr(SeatTableModel, "_format", lambda self, r: (formatted.append(r), fmt(self, r))[1])
+    every = ds.seats.ac_no.tolist()
+    keys = [doc.pools.key(k) for k in range(len(doc.pools))]
+    codes = [p.code for p in doc.pools.partners]
+
+    def edits():
+        yield lambda: doc.move(every, keys[0])
+        yield lambda: doc.move(every[::2], "contested")
+        yield lambda: w.set_fight(every[:6:2], set(codes[:2]))
+        yield lambda: doc.set_assumptions(doc.scenario.assumptions.with_seat_adjust(every[3], 2.5), "adjust")
+        yield lambda: doc.move(every, keys[1])
+        yield lambda: doc.undo_stack.undo()
+        yield lambda: doc.undo_stack.undo()
+        yield lambda: doc.undo_stack.redo()
+    for step, edit in enumerate(edits()):
+        formatted.clear()
+        edit()
+        assert formatted == []                   # the window not shown: nothing asks for a row
+        formatted.clear()
+        r = (7 * step) % m.rowCount()
+        m.index(r, SeatTableModel.C_POOL).data()
+        assert formatted in ([r], [])            # that row only (already formatted: none)
+        if step % 3 == 2:                        # every row read now and then, not after each edit
+            assert _cells(m) == _cells(SeatTableModel(doc))
+    assert _cells(m) == _cells(SeatTableModel(doc))

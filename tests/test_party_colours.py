@@ -160,7 +160,7 @@ def test_one_colour_per_party_per_document_in_every_view(qtbot):
     m = w.seat_model
     for r in range(m.rowCount()):
         party = m.index(r, SeatTableModel.C_WIN).data()
-        assert m._rows[r].winner_colour.upper() == pal[party]
+        assert m._row(r).winner_colour.upper() == pal[party]
     for panel in w.pool_panels:
         for item in (panel.model.item(r) for r in range(panel.model.rowCount())):
             if item.conflicts:

@@ -81,7 +81,7 @@ def test_the_painted_cells_show_pool_tint_selection_and_margin_colour(qtbot):
     margin_cell = [QColor(img.pixel(x, yy)) for x in range(view.columnViewportPosition(m.C_MARGIN),
                    view.columnViewportPosition(m.C_MARGIN) + view.columnWidth(m.C_MARGIN))
                    for yy in range(view.rowViewportPosition(row), view.rowViewportPosition(row) + view.rowHeight(row))]
-    colour = (m._won_brush if m._rows[11].won else m._lost_brush).color()
+    colour = (m._won_brush if m._row(11).won else m._lost_brush).color()
     assert any(abs(c.red() - colour.red()) + abs(c.green() - colour.green()) + abs(c.blue() - colour.blue()) < 60
                for c in margin_cell)                    # the margin's text in green or red
     w.hub.set([12], None)
@@ -123,3 +123,23 @@ def test_pool_lists_paint_their_items_as_qt_paints_them(qtbot):
     w.resize(900, 740)
     qtbot.wait(50)
     _same_pool(view)
+
+
+def test_a_p_win_cell_paints_the_text_and_colour_the_model_gives_its_roles(qtbot):
+    """The table's own paint reads a P(win) cell's text and colour in one call: for every seat they
+    are the model's display text and foreground colour, before any figure (…, grey), with fresh
+    figures (green at 50 % and over, red under) and with stale ones (grey)."""
+    from explorer.gui.panels.common import DISPLAY, FOREGROUND
+    w = open_window(qtbot, congress_everywhere())
+    m = w.seat_model
+    n = m.rowCount()
+    p = [i / (n - 1) for i in range(n)]          # 0 to 1: "0 %", "< 1 %", "50 %", "> 99 %", "100 %"
+    cases = [(None, False), (p, False), (p, True)]
+    for figures, stale in cases:
+        m.set_p_win(figures, stale)
+        cells = [m._p_win_cell(r) for r in range(n)]
+        assert cells == [(m._p_win_data(r, DISPLAY), m._p_win_data(r, FOREGROUND).color()) for r in range(n)]
+        assert {t for t, _ in cells} >= ({"…"} if figures is None else {"0 %", "100 %"})
+    assert {c.name() for _, c in [m._p_win_cell(r) for r in range(n)]} == {m._stale_brush.color().name()}
+    m.set_p_win(p, False)
+    assert {m._p_win_cell(r)[1].name() for r in range(n)} == {"#1b7f3b", "#b3261e"}

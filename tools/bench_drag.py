@@ -10,10 +10,15 @@ The reference, in the same run: Qt's own drag and drop between two QListWidgets 
 each drag the window's paints are counted for 0.6 s more (``late``): a second repaint after the frame
 (the re-simulation landing) shows there; ``frames_by_case``: the window's paint passes (UpdateRequest
 events, each a flush) from the release until idle, median and most over a case's drags (1: the drop
-painted in one frame). Last lines:
+painted in one frame). The event filters that count are on the app's window alone during a drag
+(an application-wide one is a Python call per event: the app's drags paid it, Qt's did not) and
+application-wide only while the late paints are counted. Last lines:
     qt_list_drag_ms k_1=… k_10=… k_90=…
     real_drag_ms table_1=… table_10=… table_90=… pool_1=… pool_10=… pool_90=… max=… late_paints=…
     ratio_to_qt table_1=… … max=…
+    qt_list_drag_cpu_ms …, real_drag_cpu_ms …, cpu_ratio_to_qt …: the same drags' GUI-thread CPU from
+    the release to idle (``time.thread_time``: the other processes' share of the cores is not in it)
+BENCH_DRAG_REPS (default 5) sets the drags per case.
 """
 from __future__ import annotations
 
@@ -69,7 +74,7 @@ def real_drag(app, view, rows, target_view) -> float:
         QTest.mouseMove(tvp, dest + QPoint(-6, 0))
         QTest.mouseMove(tvp, dest)
         app.processEvents()
-        out["t0"] = time.perf_counter()
+        out["t0"], out["c0"] = time.perf_counter(), time.thread_time()
         FRAMES["on"], FRAMES["n"] = True, 0
         QTest.mouseRelease(tvp, Qt.LeftButton, Qt.NoModifier, dest)
 
@@ -85,15 +90,35 @@ def real_drag(app, view, rows, target_view) -> float:
     QTest.mouseMove(vp, start + QPoint(d, 2))  # starts the drag; returns once it ended
     QTest.mouseMove(vp, start + QPoint(d + 4, 2))
     settle(app)
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.thread_time()
     FRAMES["on"] = False
     if "t0" not in out or out.get("cancelled"):
         raise SystemExit("bench_drag: the drag did not complete")
+    CPU["last"] = (c1 - out["c0"]) * 1e3
     return (t1 - out["t0"]) * 1e3
 
 
+CPU = {"last": 0.0}     # the GUI thread's CPU ms of the last real_drag, release to idle (steadier under load)
+
+
+class FrameCounter(QObject):
+    """Counts one window's paint passes during a drag (its UpdateRequest events), filtering that
+    window's own events only: an application-wide Python filter is a call into Python for every
+    event of every object, which the app's drags paid and Qt's reference drags did not."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+
+    def eventFilter(self, obj, e):
+        if FRAMES["on"] and obj is self.window and e.type() == QEvent.Type.UpdateRequest:
+            FRAMES["n"] += 1
+        return False
+
+
 class PaintCounter(QObject):
-    """Counts the paint events of one window's widgets (an application event filter)."""
+    """Counts the paint events of one window's widgets (an application event filter, installed
+    only while ``late_paints`` counts, not during the timed drags)."""
 
     def __init__(self, window):
         super().__init__()
@@ -101,8 +126,6 @@ class PaintCounter(QObject):
         self.who: dict[str, int] = {}      # what painted late: class (object name) -> paints
 
     def eventFilter(self, obj, e):
-        if FRAMES["on"] and obj is self.window and e.type() == QEvent.Type.UpdateRequest:
-            FRAMES["n"] += 1
         if self.on and e.type() == QEvent.Type.Paint and isinstance(obj, QWidget) and obj.window() is self.window:
             self.count += 1
             w = obj
@@ -116,16 +139,20 @@ class PaintCounter(QObject):
 def late_paints(app, counter, ms: int = 600) -> int:
     """Paints of the window in the ``ms`` after a drag has settled (0: nothing repainted again)."""
     counter.count, counter.on = 0, True
+    app.installEventFilter(counter)
     end = time.perf_counter() + ms / 1e3
     while time.perf_counter() < end:
         app.processEvents(QEventLoop.AllEvents, 20)
         QThreadPool.globalInstance().waitForDone(10)
+    app.removeEventFilter(counter)
     counter.on = False
     return counter.count
 
 
-def qt_reference(app, reps: int) -> dict[str, list[float]]:
-    """Qt's own list drag: two QListWidgets (items moved between them) and a 90x10 table, 1366x740."""
+def qt_reference(app, reps: int, cpu: dict | None = None) -> dict[str, list[float]]:
+    """Qt's own list drag: two QListWidgets (items moved between them) and a 90x10 table, 1366x740;
+    ``cpu``: each drag's GUI-thread CPU ms, by the same keys."""
+    cpu = {} if cpu is None else cpu
     win = QMainWindow()
     t = QTableWidget(90, 10)
     for r in range(90):
@@ -156,6 +183,7 @@ def qt_reference(app, reps: int) -> dict[str, list[float]]:
             a, b = lists if lists[0].count() >= lists[1].count() else lists[::-1]
             before = b.count()
             times.append(real_drag(app, a, list(range(k)), b))
+            cpu.setdefault(f"k_{k}", []).append(CPU["last"])
             if b.count() != before + k:
                 raise SystemExit(f"bench_drag: Qt's list drop moved {b.count() - before} of {k} items")
         out[f"k_{k}"] = times
@@ -168,7 +196,9 @@ def main() -> int:
     qt_default = "--qt-default-drag" in sys.argv
     app = QApplication.instance() or QApplication(sys.argv[:1])
     reps = int(os.environ.get("BENCH_DRAG_REPS", "5"))
-    ref = qt_reference(app, reps)
+    ref_cpu: dict[str, list[float]] = {}
+    ref = qt_reference(app, reps, ref_cpu)
+    cpu: dict[str, list[float]] = {}
     from explorer.gui.app_style import apply_style
     apply_style(app)   # as the app sets it at start (app.py)
     from explorer.core.dataset_io import load_embedded
@@ -194,7 +224,8 @@ def main() -> int:
     pools = win.pool_panels
     doc = win.doc
     counter = PaintCounter(win)
-    app.installEventFilter(counter)
+    frame_counter = FrameCounter(win)
+    win.installEventFilter(frame_counter)
     late = []
     results = {}
     frames: dict[str, list[int]] = {}
@@ -208,6 +239,7 @@ def main() -> int:
             rows = list(range(3 * rep, 3 * rep + k)) if k < n_seats else list(range(n_seats))
             rows = [r % n_seats for r in rows]
             times.append(real_drag(app, table, rows, target.view))
+            cpu.setdefault(f"table_{k}", []).append(CPU["last"])
             frames.setdefault(f"table_{k}", []).append(FRAMES["n"])
             late.append((f"table_{k}", late_paints(app, counter)))
             if doc.undo_stack.count() != before + 1 and not all(
@@ -229,6 +261,7 @@ def main() -> int:
                 a, b = b, a
             before = b.model.rowCount()
             times.append(real_drag(app, a.view, list(range(k)), b.view))
+            cpu.setdefault(f"pool_{k}", []).append(CPU["last"])
             frames.setdefault(f"pool_{k}", []).append(FRAMES["n"])
             late.append((f"pool_{k}", late_paints(app, counter)))
             if b.model.rowCount() != before + k:
@@ -250,6 +283,13 @@ def main() -> int:
     ratios = {name: statistics.median(t) / statistics.median(ref["k_" + name.split("_")[1]])
               for name, t in results.items()}
     print("ratio_to_qt " + " ".join(f"{k}={v:.2f}" for k, v in ratios.items()) + f" max={max(ratios.values()):.2f}")
+    # the same drags' GUI-thread CPU, release to idle (what the other processes take is not in it)
+    print("qt_list_drag_cpu_ms " + " ".join(f"{k}={statistics.median(t):.1f}" for k, t in ref_cpu.items()))
+    print("real_drag_cpu_ms " + " ".join(f"{k}={statistics.median(t):.1f}" for k, t in cpu.items()))
+    cpu_ratios = {name: statistics.median(t) / statistics.median(ref_cpu["k_" + name.split("_")[1]])
+                  for name, t in cpu.items()}
+    print("cpu_ratio_to_qt " + " ".join(f"{k}={v:.2f}" for k, v in cpu_ratios.items())
+          + f" max={max(cpu_ratios.values()):.2f}")
     win.hide()   # close() would ask to save the changes (a modal question nobody answers here)
     return 0
 

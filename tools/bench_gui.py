@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import numpy as np  # noqa: E402
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, Qt  # noqa: E402
 from PySide6.QtWidgets import (QApplication, QDockWidget, QListWidget, QMainWindow, QTableWidget,  # noqa: E402
                                QTableWidgetItem)
 
@@ -88,18 +88,38 @@ def drops(win, app, n: int, seed: int, probe=None) -> list[float]:
     return times
 
 
-def timed(app, fn, n: int, cpu: list | None = None) -> list[float]:
+FRAMES = {"n": 0}      # the window's paint passes counted by a FrameCounter (--bulk)
+
+
+class FrameCounter(QObject):
+    """Counts a window's paint passes: its UpdateRequest events, each one paint of what is dirty
+    and one flush (a second pass after an edit is a second frame)."""
+
+    def __init__(self, window):
+        super().__init__()
+        self.window = window
+
+    def eventFilter(self, obj, e):
+        if obj is self.window and e.type() == QEvent.Type.UpdateRequest:
+            FRAMES["n"] += 1
+        return False
+
+
+def timed(app, fn, n: int, cpu: list | None = None, frames: list | None = None) -> list[float]:
     """Wall ms of each of ``n`` calls of ``fn`` with the event loop run to idle after it;
     ``cpu``: the GUI thread's CPU ms of each appended there too (a busy machine's other
-    processes take wall time, not this thread's CPU time)."""
+    processes take wall time, not this thread's CPU time); ``frames``: the window's paint
+    passes of each (a FrameCounter installed)."""
     out = []
     for i in range(n):
-        t0, c0 = time.perf_counter(), time.thread_time()
+        t0, c0, f0 = time.perf_counter(), time.thread_time(), FRAMES["n"]
         fn(i)
         settle(app)
         out.append((time.perf_counter() - t0) * 1e3)
         if cpu is not None:
             cpu.append((time.thread_time() - c0) * 1e3)
+        if frames is not None:
+            frames.append(FRAMES["n"] - f0)
     return out
 
 
@@ -118,16 +138,21 @@ def open_window(app, ds, sc=None):
     return win
 
 
-def bulk_cases(win, app, n: int, presets: bool, cpu: dict | None = None) -> dict[str, list[float]]:
-    """Wall ms per edit of each bulk edit; ``cpu``: each edit's GUI-thread CPU ms, by the same keys."""
+def bulk_cases(win, app, n: int, presets: bool, cpu: dict | None = None,
+               frames: dict | None = None) -> dict[str, list[float]]:
+    """Wall ms per edit of each bulk edit; ``cpu``: each edit's GUI-thread CPU ms, by the same keys;
+    ``frames``: each edit's paint passes of the window (a FrameCounter installed)."""
     doc = win.doc
     every = doc.dataset.seats.ac_no.tolist()
     keys = [p.model.pool_key for p in win.pool_panels]
     c = {k: [] for k in ("assign_all", "preset", "undo_all")} if cpu is not None else {}
-    out = {"assign_all": timed(app, lambda i: doc.move(every, keys[i % len(keys)]), n, c.get("assign_all"))}
+    f = {k: [] for k in ("assign_all", "preset", "undo_all")} if frames is not None else {}
+    out = {"assign_all": timed(app, lambda i: doc.move(every, keys[i % len(keys)]), n, c.get("assign_all"),
+                               f.get("assign_all"))}
     names = list(doc.dataset.scenario_docs) if presets else []
     if names:
-        out["preset"] = timed(app, lambda i: win.apply_preset(names[i % len(names)]), n, c.get("preset"))
+        out["preset"] = timed(app, lambda i: win.apply_preset(names[i % len(names)]), n, c.get("preset"),
+                              f.get("preset"))
     doc.move(every, keys[0])
     settle(app)
 
@@ -135,9 +160,11 @@ def bulk_cases(win, app, n: int, presets: bool, cpu: dict | None = None) -> dict
         doc.undo_stack.undo() if i % 2 else doc.undo_stack.redo()
     doc.move(every, keys[1])
     settle(app)
-    out["undo_all"] = timed(app, lambda i: undo(i + 1), n, c.get("undo_all"))
+    out["undo_all"] = timed(app, lambda i: undo(i + 1), n, c.get("undo_all"), f.get("undo_all"))
     if cpu is not None:
         cpu.update({k: v for k, v in c.items() if v})
+    if frames is not None:
+        frames.update({k: v for k, v in f.items() if v})
     return out
 
 
@@ -593,16 +620,21 @@ def bulk_only(n: int) -> int:
         orig_status(*a)
     sb._show_headline, win.status.setText = headline, status
     cpu: dict[str, list[float]] = {}
-    bulk = bulk_cases(win, app, n, presets=True, cpu=cpu)
+    frames: dict[str, list[int]] = {}
+    counter = FrameCounter(win)
+    win.installEventFilter(counter)      # on the window alone: its UpdateRequest events, no other event filtered
+    bulk = bulk_cases(win, app, n, presets=True, cpu=cpu, frames=frames)
     edits = sum(len(t) for t in bulk.values()) + 2          # bulk_cases' two moves between the cases
     shown = dict(counts)
     spins = list(win.assumptions_panel.transfer_spins.values())
     win.assumptions_dock.raise_()
     settle(app)
     base = spins[0].value()
-    cpu["spin"] = []
+    cpu["spin"], frames["spin"] = [], []
     bulk["assumption spin-box step"] = timed(
-        app, lambda i: spins[0].setValue(base + (i % 10 + 1) * (1 if base < 50 else -1)), n, cpu["spin"])
+        app, lambda i: spins[0].setValue(base + (i % 10 + 1) * (1 if base < 50 else -1)), n, cpu["spin"],
+        frames["spin"])
+    win.removeEventFilter(counter)
     for k, t in bulk.items():
         print(f"{k}, 90 seats: median {statistics.median(t):.1f} ms, p95 {p95(t):.1f} ms, max {max(t):.1f} ms "
               f"over {len(t)} runs")
@@ -611,6 +643,8 @@ def bulk_only(n: int) -> int:
     # the GUI thread's own CPU per edit (the wall time above includes what other processes and the
     # re-simulation's thread take from it: under load, this is the steadier figure)
     print("bulk_gui_cpu_ms " + " ".join(f"{k}={statistics.median(v):.1f}" for k, v in cpu.items()))
+    # the window's paint passes from the edit to idle, median/most (1: the edit painted in one frame)
+    print("bulk_frames " + " ".join(f"{k}={statistics.median(v):g}/{max(v)}" for k, v in frames.items()))
     print(f"bulk_ms frame_ref_ms={ref:.1f}")
     win.hide()
     return 0

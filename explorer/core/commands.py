@@ -60,9 +60,12 @@ class MoveSeats(Command):
 
     def __init__(self, scenario: Scenario, ac_nos: Iterable[int], pool_key: str):
         P = scenario.pools
-        self.pool_key = P.key(P.index(pool_key))
+        target = P.index(pool_key)
+        self.pool_key = P.key(target)
         ac_nos = list(dict.fromkeys(int(a) for a in ac_nos))
-        self.previous = {a: scenario.pool_of(a) for a in ac_nos if scenario.pool_of(a) != self.pool_key}
+        keys = P.keys     # the seats' pools read in one pass, not two look-ups a seat
+        self.previous = {a: keys[p] for a, p in zip(ac_nos, scenario.pool[scenario.seats.indices(ac_nos)].tolist())
+                         if p != target}
         self.previous_fights = {a: scenario.fights[a] for a in self.previous if a in scenario.fights}
         super().__init__(scenario, f"Move {seats_phrase(scenario.seats, self.previous)} to "
                                    f"{P.label(P.index(pool_key))}")

@@ -109,14 +109,17 @@ class Scenario:
         target = self.pools.index(pool_key)
         ac_nos = list(dict.fromkeys(int(a) for a in ac_nos))
         idx = self.seats.indices(ac_nos)
-        previous = {a: self.pools.key(int(self.pool[i])) for a, i in zip(ac_nos, idx)}
-        moved = tuple(a for a, i in zip(ac_nos, idx) if self.pool[i] != target)
-        if moved:
+        # the seats' pools read in one pass (an "assign all" is every seat: no per-seat array reads)
+        was = [(a, p) for a, p in zip(ac_nos, self.pool[idx].tolist()) if p != target]
+        if was:
+            moved = tuple(a for a, _ in was)
             self.pool[idx] = target
-            for a in moved:
-                self.fights.pop(a, None)
+            if self.fights:
+                for a in moved:
+                    self.fights.pop(a, None)
             self._emit(ScenarioEvent(EventKind.POOLS, moved))
-        return {a: previous[a] for a in moved}
+        keys = self.pools.keys
+        return {a: keys[p] for a, p in was}
 
     def assign_all(self, pool_key: str) -> dict[int, str]:
         return self.assign(self.seats.ac_no.tolist(), pool_key)
@@ -125,8 +128,9 @@ class Scenario:
         """Put seats back in the given pools (the inverse of assign)."""
         if not pools_by_seat:
             return
-        for a, key in pools_by_seat.items():
-            self.pool[self.seats.index_of(a)] = self.pools.index(key)
+        index = {key: self.pools.index(key) for key in set(pools_by_seat.values())}
+        self.pool[self.seats.indices(pools_by_seat)] = np.fromiter(
+            (index[key] for key in pools_by_seat.values()), dtype=self.pool.dtype, count=len(pools_by_seat))
         self._emit(ScenarioEvent(EventKind.POOLS, tuple(pools_by_seat)))
 
     def set_pool_array(self, pool: np.ndarray) -> np.ndarray:

@@ -136,33 +136,41 @@ class PoolListModel(DocumentView, QStringListModel):
             self.dataChanged.emit(self.index(lo), self.index(hi))
 
     def _refresh_rows(self, ev, conflicts, which: list[int]) -> bool:
-        """The rows of the seats in ``which`` followed; False when none of them is or was in the pool."""
-        pools, k, members = ev.projection.pools, self.pool_index, self._members
-        if not any(i in members or pools[i] == k for i in which):
+        """The rows of the seats in ``which`` (ascending) followed; False when none of them is or was in
+        the pool. Which of them are here now, were here and where they are in the list are found for
+        all of them at once (numpy): an all-India assign-all names every seat to each of 23 pools,
+        and a test a seat was a numpy scalar compared in Python, 94,000 a move."""
+        k = self.pool_index
+        w = np.asarray(which, dtype=np.int64)
+        now = ev.projection.pools[w] == k
+        idx = np.asarray(self._idx, dtype=np.int64)       # the members' seat indices, ascending
+        pos = np.searchsorted(idx, w)
+        was = np.zeros(len(w), dtype=bool)
+        inside = pos < len(idx)
+        was[inside] = idx[pos[inside]] == w[inside]
+        if not now.any() and not was.any():
             return False
-        leaving = [i for i in which if i in members and pools[i] != k]
-        coming = [i for i in which if i not in members and pools[i] == k]
-        came = set(coming)
-        for lo, hi in reversed(runs([bisect_left(self._idx, i) for i in leaving])):
+        for lo, hi in reversed(runs(pos[was & ~now].tolist())):     # the rows of the seats that left
             self._remove(lo, hi)
         # the seats that came, grouped by where they go in the list as it is now (both in seat order);
         # each group inserted shifts the later ones by its size
-        at = [bisect_left(self._idx, i) for i in coming]
-        shift = 0
-        for pos, group in groupby(zip(at, coming), key=lambda t: t[0]):
-            group = [i for _, i in group]
-            self._insert(pos + shift, group, [None] * len(group))     # formatted when a view shows them
-            shift += len(group)
+        coming = w[now & ~was]
+        if len(coming):
+            at = np.searchsorted(np.asarray(self._idx, dtype=np.int64), coming).tolist()
+            shift = 0
+            for p, group in groupby(zip(at, coming.tolist()), key=lambda t: t[0]):
+                group = [i for _, i in group]
+                self._insert(p + shift, group, [None] * len(group))     # formatted when a view shows them
+                shift += len(group)
         changed = []
-        for i in which:
-            if pools[i] == k and i not in came:
-                r = bisect_left(self._idx, i)
-                old = self._items[r]
-                if old is None:           # never shown since it came: formatted when it is
-                    continue
-                item = self._items[r] = self._item(ev, i, conflicts)
-                if not old.looks_the_same(item):
-                    changed.append(r)
+        for i in w[now & was].tolist():      # the seats that stayed
+            r = bisect_left(self._idx, i)
+            old = self._items[r]
+            if old is None:           # never shown since it came: formatted when it is
+                continue
+            item = self._items[r] = self._item(ev, i, conflicts)
+            if not old.looks_the_same(item):
+                changed.append(r)
         for lo, hi in runs(changed):
             self.dataChanged.emit(self.index(lo), self.index(hi))
         return True
@@ -306,53 +314,55 @@ def paint_pool_item(painter, item: PoolItem, rect, selected: bool, fm, highlight
     ``texts`` (the view's own paint) keeps the texts laid out as QStaticTexts; without it (the
     delegate) they are drawn as Qt draws them."""
     text, right = item.text, item.margin
+    # the rectangle's numbers read once (each accessor of a QRect is a call into Qt): ``r`` below
+    # is rect.adjusted(3, 0, -4, 0), from rl to rl + rw - 1, top to top + height - 1
+    top, height = rect.y(), rect.height()
+    rl, rw = rect.x() + 3, rect.width() - 7
     if selected:
         painter.fillRect(rect, highlight)
         fg = highlighted_text
     else:
         fg = text_colour
-    r = rect.adjusted(3, 0, -4, 0)
-    item.icon.paint(painter, r.left(), r.top() + (r.height() - 14) // 2, 14, 14)
+    item.icon.paint(painter, rl, top + (height - 14) // 2, 14, 14)
     advance = fm.horizontalAdvance if texts is None else (lambda t: texts.advance(t, fm))   # measured once a text
     name_w = advance(text)
     right_w = advance(right)
-    if name_w > r.width() - 19 - right_w - 6 and name_w <= r.width() - 19:
+    if name_w > rw - 19 - right_w - 6 and name_w <= rw - 19:
         right = ""       # the margin gives way to a whole name (it is in the tooltip and the table)
     if not right:
         painter.setPen(fg)
-        text_rect = r.adjusted(19, 0, 0, 0)
+        text_rect = QRect(rl + 19, top, rw - 19, height)
         for part, part_rect in _name_parts(text, text_rect, fm):
             painter.drawText(part_rect, _LEFT, part)
         return
     if texts is None:
-        rw = fm.horizontalAdvance(right) + 6
+        r = QRect(rl, top, rw, height)
+        margin_w = fm.horizontalAdvance(right) + 6
         painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
         painter.drawText(r, _RIGHT, right)
         painter.setPen(fg)
-        text_rect = r.adjusted(19, 0, -rw, 0)
+        text_rect = r.adjusted(19, 0, -margin_w, 0)
         for part, part_rect in _name_parts(text, text_rect, fm):
             painter.drawText(part_rect, _LEFT, part)
         return
     st, w, h = texts.laid_out(right, right, painter.font())
-    rw = right_w + 6
     painter.setPen(fg if selected else (won_colour if item.won else lost_colour))
-    if w <= r.width() and h <= r.height():
-        painter.drawStaticText(QPointF(r.left() + r.width() - w, r.top() + (r.height() - h) / 2), st)
+    if w <= rw and h <= height:
+        painter.drawStaticText(QPointF(rl + rw - w, top + (height - h) / 2), st)
     else:
-        painter.drawText(r, _RIGHT, right)       # clipped to its rectangle, as drawText does
+        painter.drawText(QRect(rl, top, rw, height), _RIGHT, right)       # clipped to its rectangle, as drawText does
     painter.setPen(fg)
-    text_rect = r.adjusted(19, 0, -rw, 0)
-    key = (text, text_rect.width())
+    tl, tw = rl + 19, rw - 19 - (right_w + 6)     # the name's rectangle: r.adjusted(19, 0, -(margin + 6), 0)
+    key = (text, tw)
     parts = texts.get(key)
-    if parts is None:
-        parts = texts.put(key, [(part, part_rect, texts.laid_out(part, part, painter.font()))
-                                for part, part_rect in _name_parts(text, text_rect, fm)])
-    for part, part_rect, (st, w, h) in parts:
-        pr = part_rect.translated(0, text_rect.top() - part_rect.top())
-        if w <= pr.width() and h <= pr.height():
-            painter.drawStaticText(QPointF(pr.left(), pr.top() + (pr.height() - h) / 2), st)
+    if parts is None:      # each part: its text, its left and width within the name's rectangle, laid out
+        parts = texts.put(key, [(part, part_rect.x() - tl, part_rect.width(), texts.laid_out(part, part, painter.font()))
+                                for part, part_rect in _name_parts(text, QRect(tl, top, tw, height), fm)])
+    for part, dx, pw, (st, w, h) in parts:
+        if w <= pw and h <= height:
+            painter.drawStaticText(QPointF(tl + dx, top + (height - h) / 2), st)
         else:
-            painter.drawText(pr, _LEFT, part)
+            painter.drawText(QRect(tl + dx, top, pw, height), _LEFT, part)
 
 
 def _name_parts(text: str, text_rect, fm) -> list:

@@ -43,6 +43,17 @@ class AnalysisColumns:
         for lo, hi in runs([r for r in range(min(n, len(new))) if new[r] != old[r]]):
             self.dataChanged.emit(self.index(lo, first), self.index(hi, last))
 
+    def _p_win_cell(self, r: int):
+        """(text, colour) of row ``r``'s P(win) cell as its paint draws them: ``_p_win_data``'s
+        display text and foreground in one call (the seat table's own paint asks for both)."""
+        p = None if self._p_win is None or r >= len(self._p_win) else float(self._p_win[r])
+        if p is None:
+            return "…", self._stale_brush.color()
+        text = probability_percent(p)
+        if self._p_stale:
+            return text, self._stale_brush.color()
+        return text, (self._won_brush if p >= 0.5 else self._lost_brush).color()
+
     def _p_win_data(self, r: int, role):
         p = None if self._p_win is None or r >= len(self._p_win) else float(self._p_win[r])
         if role == DISPLAY:

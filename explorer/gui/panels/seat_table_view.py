@@ -43,7 +43,8 @@ class SeatCellDelegate(QStyledItemDelegate):
         state = option.state.value
         selected = bool(state & self._SELECTED)
         pal = option.palette
-        paint_cell(painter, m, r, index.column(), option.rect, selected,
+        rect = option.rect
+        paint_cell(painter, m, r, index.column(), rect.x(), rect.y(), rect.width(), rect.height(), selected,
                    bool(option.features.value & self._ALTERNATE), bool(state & self._FOCUS), Colours(pal),
                    painter.fontMetrics(), option.font)
 
@@ -67,44 +68,48 @@ _RIGHT_FLAG = int(Qt.AlignmentFlag.AlignRight)
 _CENTRE_FLAG = int(Qt.AlignmentFlag.AlignHCenter)
 
 
-def _draw_static(painter, texts: StaticTexts, text: str, bold: bool, area, align: int, fm) -> None:
-    """``drawText(area, align, text)`` (elided in the middle when it does not fit) from a
-    static text laid out once per text, font and width."""
-    width = area.width()
-    key = (text, bold, width)
+def _draw_static(painter, texts: StaticTexts, text: str, bold: bool, ax: int, ay: int, aw: int, ah: int,
+                 align: int, fm) -> None:
+    """``drawText(QRect(ax, ay, aw, ah), align, text)`` (elided in the middle when it does not
+    fit) from a static text laid out once per text, font and width."""
+    key = (text, bold, aw)
     hit = texts.get(key)
     if hit is None:
-        shown = fm.elidedText(text, _MIDDLE, width) if fm.horizontalAdvance(text) > width else text
+        shown = fm.elidedText(text, _MIDDLE, aw) if fm.horizontalAdvance(text) > aw else text
         hit = texts.laid_out(key, shown, painter.font())
     st, w, h = hit
-    if w > width or h > area.height():
-        painter.drawText(area, align, st.text())    # too narrow even elided: clipped, as drawText clips
+    if w > aw or h > ah:
+        painter.drawText(QRect(ax, ay, aw, ah), align, st.text())    # too narrow even elided: clipped, as drawText clips
         return
-    x = area.left()
+    x = ax
     if align & _RIGHT_FLAG:
-        x += area.width() - w
+        x += aw - w
     elif align & _CENTRE_FLAG:
-        x += (area.width() - w) / 2
-    painter.drawStaticText(QPointF(x, area.top() + (area.height() - h) / 2), st)
+        x += (aw - w) / 2
+    painter.drawStaticText(QPointF(x, ay + (ah - h) / 2), st)
 
 
-def paint_cell(painter, m, r: int, c: int, rect, selected: bool, alternate: bool, focus: bool, colours: Colours,
-               fm, font, texts: StaticTexts | None = None) -> None:
-    """One cell of source row ``r``, column ``c`` of the seat model in ``rect`` (the cell
-    without its grid line). ``texts`` (the view's paint) keeps each text laid out as a
-    QStaticText; without it (the delegate) the text is drawn as Qt's item paint would."""
-    row = m._rows[r]
+def paint_cell(painter, m, r: int, c: int, left: int, top: int, width: int, height: int, selected: bool,
+               alternate: bool, focus: bool, colours: Colours, fm, font, texts: StaticTexts | None = None) -> None:
+    """One cell of source row ``r``, column ``c`` of the seat model in the rectangle ``left``,
+    ``top``, ``width``, ``height`` (the cell without its grid line; integers, not a QRect: each of
+    its accessors is a call into Qt, and a bulk edit paints a hundred cells). ``texts`` (the view's
+    paint) keeps each text laid out as a QStaticText; without it (the delegate) the text is drawn
+    as Qt's item paint would."""
+    row = m._row(r)
     if selected:
-        painter.fillRect(rect, colours.highlight)
+        painter.fillRect(left, top, width, height, colours.highlight)
     else:
         if alternate:
-            painter.fillRect(rect, colours.alternate)
+            painter.fillRect(left, top, width, height, colours.alternate)
         if c == m.C_POOL:
-            painter.fillRect(rect, m._pool_brush[row.pool])    # a tint, over the row's own background
+            painter.fillRect(left, top, width, height, m._pool_brush[row.pool])    # a tint, over the row's own background
     icon, fg, bold = None, None, False
-    if c >= m.C_PWIN:
-        text = m._p_win_data(r, DISPLAY) if c == m.C_PWIN else m._contest_data(r, c, DISPLAY)
-        brush = m._p_win_data(r, FOREGROUND) if c == m.C_PWIN else m._contest_data(r, c, FOREGROUND)
+    if c == m.C_PWIN:
+        text, fg = m._p_win_cell(r)
+    elif c > m.C_PWIN:
+        text = m._contest_data(r, c, DISPLAY)
+        brush = m._contest_data(r, c, FOREGROUND)
         fg = brush.color() if brush is not None else None
     else:
         text = row.text[c]
@@ -117,9 +122,9 @@ def paint_cell(painter, m, r: int, c: int, rect, selected: bool, alternate: bool
             icon = severity_icon(row.worst) if row.worst else None
         elif c == m.C_MARGIN:
             fg = (m._won_brush if row.won else m._lost_brush).color()
-    x = rect.left() + 4
+    x = left + 4
     if icon is not None:
-        icon.paint(painter, x, rect.top() + (rect.height() - 14) // 2, 14, 14)
+        icon.paint(painter, x, top + (height - 14) // 2, 14, 14)
         x += 18
     if text:
         if bold:
@@ -128,20 +133,20 @@ def paint_cell(painter, m, r: int, c: int, rect, selected: bool, alternate: bool
             painter.setFont(bold_font)
             fm = painter.fontMetrics()
         painter.setPen(colours.highlighted_text if selected else (fg or colours.text))
-        area = rect.adjusted(x - rect.left(), 0, -4, 0)
+        aw = width - (x - left) - 4      # the text's area: the cell less 4 px a side and the icon
         align = m._ALIGN.get(c, _LEFT)
         if texts is None:
-            if fm.horizontalAdvance(text) > area.width():
-                text = fm.elidedText(text, _MIDDLE, area.width())
-            painter.drawText(area, align, text)
+            if fm.horizontalAdvance(text) > aw:
+                text = fm.elidedText(text, _MIDDLE, aw)
+            painter.drawText(QRect(x, top, aw, height), align, text)
         else:
-            _draw_static(painter, texts, text, bold, area, align, fm)
+            _draw_static(painter, texts, text, bold, x, top, aw, height, align, fm)
         if bold:
             painter.restore()
     if focus and selected:
         painter.save()
         painter.setPen(colours.highlighted_text)
-        painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.drawRect(left, top, width - 1, height - 1)
         painter.restore()
 
 
@@ -243,7 +248,7 @@ class SeatTableView(QTableView):
                 selected = pr in selected_rows
                 alternate = alternating and bool(vr & 1)
                 for c, x, w in in_view:
-                    paint_cell(p, m, r, c, QRect(x, y, w - g, h - g), selected, alternate,
+                    paint_cell(p, m, r, c, x, y, w - g, h - g, selected, alternate,
                                pr == focus_row and c == focus_col, colours, fm, font, texts)
                 if grid:
                     p.setPen(grid_pen)
