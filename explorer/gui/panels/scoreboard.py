@@ -101,7 +101,7 @@ class MajorityBar(DocumentView, QWidget):
         fm = p.fontMetrics()
         ds, partners = self.doc.dataset, self.doc.pools.partners
         palette = party_palette(ds, partners)      # once a paint: an all-India bar has 80 parties
-        narrowest = min(fm.horizontalAdvance(d) for d in "0123456789") + 6   # no label fits a narrower segment
+        narrowest = min(fm.horizontalAdvance(d) for d in "0123456789") + LABEL_PAD   # no label fits a narrower one
         white = QPen(QColor("white"), 1)
         colours = self._colours_for(ds, palette)
         p.setPen(white)
@@ -115,7 +115,7 @@ class MajorityBar(DocumentView, QWidget):
                 r = QRectF(x, top, seg, bar_h)
                 p.fillRect(r, c)
                 p.drawLine(r.topRight(), r.bottomRight())
-                label = _bar_label(fm, f"{party} {n}", str(n), r, mx)
+                label = _bar_label(fm, party, n, r, mx)
                 if label is not None:
                     p.setPen(text_colour_on(c))
                     p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
@@ -136,18 +136,27 @@ class MajorityBar(DocumentView, QWidget):
         p.end()
 
 
-def _bar_label(fm, text: str, short: str, r: QRectF, mark: float) -> tuple[str, QRectF] | None:
-    """Where a segment's label goes: centred, or on the wider side of the majority mark when
-    the mark crosses the segment (never under the line), the seat count alone when the name
-    does not fit; None when not even that fits."""
+LABEL_PAD = 4       # a segment label's room beyond its text: 2 px either side (Tamil Nadu's "ADMK" in 43 px)
+
+
+def _bar_label(fm, name: str, n: int, r: QRectF, mark: float | None = None) -> tuple[str, QRectF] | None:
+    """Where a segment's label goes, and which: "ADMK 82" on one line, else the name over the
+    seats ("ADMK" / "82") where the bar is two lines tall, else the name alone (the seats in the
+    tooltip): a segment is never labelled by a bare number, which read as anyone's seats. Centred,
+    or on the wider side of the majority mark when the mark crosses the segment (never under the
+    line); None when not even the name fits whole."""
     sides = [r]
-    if r.left() < mark < r.right():
-        left, right = QRectF(r.left(), r.top(), mark - 3 - r.left(), r.height()), \
-            QRectF(mark + 3, r.top(), r.right() - mark - 3, r.height())
+    if mark is not None and r.left() < mark < r.right():
+        left, right = QRectF(r.left(), r.top(), mark - 2 - r.left(), r.height()), \
+            QRectF(mark + 2, r.top(), r.right() - mark - 2, r.height())
         sides = sorted((left, right), key=lambda q: -q.width())
-    for t in (text, short):
+    forms = [(f"{name} {n}", fm.horizontalAdvance(f"{name} {n}"))]
+    if 2 * fm.height() <= r.height() + 2:
+        forms.append((f"{name}\n{n}", max(fm.horizontalAdvance(name), fm.horizontalAdvance(str(n)))))
+    forms.append((name, fm.horizontalAdvance(name)))
+    for t, width in forms:
         for q in sides:
-            if fm.horizontalAdvance(t) + 6 <= q.width():
+            if width + LABEL_PAD <= q.width():
                 return t, q
     return None
 
@@ -221,12 +230,10 @@ class PoolShareBar(DocumentView, QWidget):
             p.fillRect(r, c)
             p.setPen(QPen(QColor("white"), 1))
             p.drawLine(r.topRight(), r.bottomRight())
-            text = f"{label} {n}"
-            if fm.horizontalAdvance(text) + 6 > seg:
-                text = str(n)
-            if fm.horizontalAdvance(text) + 4 <= seg:
+            shown = _bar_label(fm, label, n, r)
+            if shown is not None:
                 p.setPen(text_colour_on(c))
-                p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+                p.drawText(shown[1], Qt.AlignmentFlag.AlignCenter, shown[0])
             x += seg
         p.end()
 
@@ -261,7 +268,7 @@ class Tile(QFrame):
         f.setBold(True)
         self.value.setFont(f)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(8, 3, 8, 3)
+        lay.setContentsMargins(6, 3, 6, 3)
         lay.setSpacing(0)
         lay.addWidget(self.caption)
         lay.addWidget(self.value)
@@ -335,7 +342,9 @@ class Scoreboard(DocumentView, QFrame):
         few = pools.n_partners <= MAX_TILED_PARTNERS
         self.share_box.setVisible(not few)
         for i in range(len(pools)):
-            t = Tile(pools.label(i)) if i >= pools.n_partners else Tile(f"{pools.label(i)} contests", pools.label(i))
+            # a partner's caption keeps "contests" at any width: over the bare code ("AAP" over "4") the
+            # figure read as the seats it wins
+            t = Tile(pools.label(i)) if i >= pools.n_partners else Tile(f"{pools.label(i)} contests")
             c = pool_colour(pools, i)
             _set_colour(t.value, c.darker(120).name())
             t.setStyleSheet(f"#tile {{ border-left: 4px solid {c.name()}; }}")
