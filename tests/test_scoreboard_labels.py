@@ -29,6 +29,7 @@ def test_three_partners_tiles_say_contests_whole_at_any_width(qtbot, width):
         cap = t.caption
         assert cap.width() >= cap.fontMetrics().horizontalAdvance(_shown(cap))
     assert _shown(tiles[0].value).startswith("4")      # AAP's 4 seats under "AAP contests"
+    assert w.minimumSizeHint().width() <= 1366          # the row, whole, still fits a 1366 px screen
 
 
 def test_a_narrow_seat_bar_segment_is_named_never_a_bare_count(qtbot, monkeypatch):

@@ -306,11 +306,11 @@ class Scoreboard(DocumentView, QFrame):
         self._shape = None
         self.lay = QHBoxLayout(self)
         self.lay.setContentsMargins(6, 4, 6, 4)
-        self.lay.setSpacing(6)
+        self.lay.setSpacing(4)
         self.pool_tiles: list[Tile] = []
         self.alliance = Tile("Alliance projected", note=True)
         self.bar = MajorityBar(doc, self, compact=True)
-        self.bar.setMinimumWidth(140)
+        self.bar.setMinimumWidth(120)     # its labels give way (name over count, name alone): the row fits 1366 px
         self.coverage = Tile("Vote kept")
         self.coverage.setToolTip("Alliance votes kept ÷ the partners' combined vote: what transfer losses cost")
         self.conflicts = Tile("Conflicts")
