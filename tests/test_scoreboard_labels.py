@@ -61,3 +61,12 @@ def test_a_narrow_seat_bar_segment_is_named_never_a_bare_count(qtbot, monkeypatc
     # INLD's 4 seats: too narrow for its name, so no label (not "4"); the tooltip and the table name it
     assert drawn.get("INLD") is None
     assert all(t is None or not t.split("\n")[0].isdigit() for t in drawn.values())
+
+
+def test_the_seat_bar_lists_every_segment_with_its_seats(qtbot):
+    w = open_window(qtbot, congress_everywhere())
+    sb = w.scoreboard.bar
+    segs = sb.segments()
+    assert sb.segment_list() == ", ".join(f"{p} {n}" for p, n in segs if n > 0)
+    assert sum(n for _p, n in segs) == w.doc.evaluation.verdict.seats == 90
+    assert sb.segment_list().startswith("INC ")      # every seat with Congress: the partner first

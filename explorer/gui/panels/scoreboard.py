@@ -3,9 +3,9 @@ majority, the seat bar, the vote kept and the conflicts. One tile per pool, rebu
 any number of partners."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from ...core.palette import party_colour, party_palette
 from ...core.partner_colours import keep_given
@@ -60,6 +60,19 @@ class MajorityBar(DocumentView, QWidget):
 
     def sizeHint(self):
         return QSize(260, 30 if self.compact else 44)
+
+    def segment_list(self) -> str:
+        """Every segment's party and seats, in the bar's order ("INC 41, BJP 42, JJP 3"): a narrow
+        segment's label may be its name alone, or none."""
+        return ", ".join(f"{party} {n}" for party, n in self.segments() if n > 0) if self._ev is not None else ""
+
+    def event(self, e):
+        # the list written when the pointer rests on the bar, not on every move (~80 segments at 4,100 seats)
+        if e.type() == QEvent.Type.ToolTip and self._ev is not None:
+            what = "Expected seats" if self.expected else "Leads on projected votes"
+            QToolTip.showText(e.globalPos(), plain_rich(f"{what}: {self.segment_list()}"), self)
+            return True
+        return super().event(e)
 
     def segments(self) -> list[tuple[str, int]]:
         return self._expected if self._expected is not None else self._ev.seat_segments()
