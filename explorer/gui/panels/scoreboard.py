@@ -4,7 +4,7 @@ any number of partners."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from ...core.palette import party_colour, party_palette
@@ -110,6 +110,9 @@ class MajorityBar(DocumentView, QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         font.setBold(True)
         p.setFont(font)
+        plain = QFont(font)
+        plain.setBold(False)
+        thin = QFontMetrics(plain)
         mx = 1 + w * (v.majority - 0.5) / total
         fm = p.fontMetrics()
         ds, partners = self.doc.dataset, self.doc.pools.partners
@@ -128,10 +131,10 @@ class MajorityBar(DocumentView, QWidget):
                 r = QRectF(x, top, seg, bar_h)
                 p.fillRect(r, c)
                 p.drawLine(r.topRight(), r.bottomRight())
-                label = _bar_label(fm, party, n, r, mx)
+                label = _bar_label(fm, party, n, r, mx, thin)
                 if label is not None:
                     p.setPen(text_colour_on(c))
-                    p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
+                    _draw_label(p, label, font, plain)
                     p.setPen(white)
             else:       # no label fits (most of an all-India bar's ~80): the same fill and edge, fewer calls
                 right = x + seg
@@ -152,10 +155,12 @@ class MajorityBar(DocumentView, QWidget):
 LABEL_PAD = 4       # a segment label's room beyond its text: 2 px either side (Tamil Nadu's "ADMK" in 43 px)
 
 
-def _bar_label(fm, name: str, n: int, r: QRectF, mark: float | None = None) -> tuple[str, QRectF] | None:
-    """Where a segment's label goes, and which: "ADMK 82" on one line, else the name over the
-    seats ("ADMK" / "82") where the bar is two lines tall, else the name alone (the seats in the
-    tooltip): a segment is never labelled by a bare number, which read as anyone's seats. Centred,
+def _bar_label(fm, name: str, n: int, r: QRectF, mark: float | None = None,
+               thin=None) -> tuple[str, QRectF, bool] | None:
+    """Where a segment's label goes, which, and whether bold: "ADMK 82" on one line, else the name
+    over the seats ("ADMK" / "82") where the bar is two lines tall, else the name alone (the seats
+    in the tooltip), bold, then (``thin``: the metrics of the regular weight) not bold: a segment
+    is never labelled by a bare number, which read as anyone's seats. Centred,
     or on the wider side of the majority mark when the mark crosses the segment (never under the
     line); None when not even the name fits whole."""
     sides = [r]
@@ -163,15 +168,25 @@ def _bar_label(fm, name: str, n: int, r: QRectF, mark: float | None = None) -> t
         left, right = QRectF(r.left(), r.top(), mark - 2 - r.left(), r.height()), \
             QRectF(mark + 2, r.top(), r.right() - mark - 2, r.height())
         sides = sorted((left, right), key=lambda q: -q.width())
-    forms = [(f"{name} {n}", fm.horizontalAdvance(f"{name} {n}"))]
+    forms = [(f"{name} {n}", fm.horizontalAdvance(f"{name} {n}"), True)]
     if 2 * fm.height() <= r.height() + 2:
-        forms.append((f"{name}\n{n}", max(fm.horizontalAdvance(name), fm.horizontalAdvance(str(n)))))
-    forms.append((name, fm.horizontalAdvance(name)))
-    for t, width in forms:
+        forms.append((f"{name}\n{n}", max(fm.horizontalAdvance(name), fm.horizontalAdvance(str(n))), True))
+    forms.append((name, fm.horizontalAdvance(name), True))
+    if thin is not None:
+        forms.append((name, thin.horizontalAdvance(name), False))
+    for t, width, bold in forms:
         for q in sides:
             if width + LABEL_PAD <= q.width():
-                return t, q
+                return t, q, bold
     return None
+
+
+def _draw_label(p: QPainter, label: tuple[str, QRectF, bool], bold: QFont, plain: QFont) -> None:
+    if not label[2]:
+        p.setFont(plain)
+    p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
+    if not label[2]:
+        p.setFont(bold)
 
 
 class PoolShareBar(DocumentView, QWidget):
@@ -235,6 +250,9 @@ class PoolShareBar(DocumentView, QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         font.setBold(True)
         p.setFont(font)
+        plain = QFont(font)
+        plain.setBold(False)
+        thin = QFontMetrics(plain)
         fm = p.fontMetrics()
         for label, n, colour in self._segs:      # those of the evaluation it was last set to
             seg = w * n / total
@@ -243,10 +261,10 @@ class PoolShareBar(DocumentView, QWidget):
             p.fillRect(r, c)
             p.setPen(QPen(QColor("white"), 1))
             p.drawLine(r.topRight(), r.bottomRight())
-            shown = _bar_label(fm, label, n, r)
+            shown = _bar_label(fm, label, n, r, None, thin)
             if shown is not None:
                 p.setPen(text_colour_on(c))
-                p.drawText(shown[1], Qt.AlignmentFlag.AlignCenter, shown[0])
+                _draw_label(p, shown, font, plain)
             x += seg
         p.end()
 
