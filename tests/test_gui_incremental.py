@@ -196,14 +196,14 @@ def test_the_seat_bar_asks_the_palette_once_a_paint_and_measures_only_segments_a
     monkeypatch.setattr(S, "party_palette", lambda ds, partners: (palettes.append(1), PAL.party_palette(ds, partners))[1])
     monkeypatch.setattr(S, "party_colour", lambda *a: (singles.append(a[2]), PAL.party_colour(*a))[1])
     label = S._bar_label
-    monkeypatch.setattr(S, "_bar_label", lambda fm, text, short, r, mark: (measured.append(r.width()),
-                                                                           label(fm, text, short, r, mark))[1])
+    monkeypatch.setattr(S, "_bar_label", lambda fm, name, n, r, mark, thin=None: (
+        measured.append(r.width()), label(fm, name, n, r, mark, thin))[1])
     segs = sb.segments()
     assert len(segs) >= 2
     img = sb.grab().toImage()                       # one paint
     assert palettes == [1] and singles == []
     total = sum(n for _, n in segs)
-    digit = min(QFontMetrics_of(sb).horizontalAdvance(d) for d in "0123456789") + 6
+    digit = min(QFontMetrics_of(sb).horizontalAdvance(d) for d in "0123456789") + S.LABEL_PAD
 
     def wide_enough():
         return sum(1 for _, n in segs if (sb.width() - 2) * n / total >= digit)

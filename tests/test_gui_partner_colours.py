@@ -91,3 +91,20 @@ def test_partners_apart_say_nothing_and_offer_no_choice(qtbot):
     qtbot.addWidget(dlg)
     assert dlg.colours.text() == "" and not dlg.keep.isVisibleTo(dlg)
     assert QColor(w.map_panel.items[JIND].fill).name().upper() == "#2AA198"
+
+
+def test_the_parties_dialog_lists_a_rival_shaded_and_offers_no_partner_choice(qtbot):
+    """AAP recoloured red: CPI(M), a rival (#B71C1C, CIEDE2000 7.0 from AAP's #D50000), is drawn in a
+    shade; the dialog says so; the partners' choice stays hidden (no partner is shaded)."""
+    ds = load_embedded()
+    sc = Scenario(ds, (Partner("AAP", "Aam Aadmi Party", "#D50000"), Partner("INC", "Indian National Congress",
+                                                                             "#2AA198")),
+                  name="Red AAP", assumptions=Assumptions.make("vs2019"))
+    sc.assign_all("INC")
+    w = open_window(qtbot, sc)
+    dlg = w.blocs.parties()
+    qtbot.addWidget(dlg)
+    text = dlg.colours.text()
+    assert text.startswith("<b>Rivals' colours</b> — CPI(M) <span style='color:#B71C1C'>■</span> is drawn in")
+    assert "reads like AAP's (ΔE 7.0)" in text and "Partners' colours" not in text
+    assert dlg.colours.isVisibleTo(dlg) and not dlg.keep.isVisibleTo(dlg)

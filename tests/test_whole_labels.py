@@ -4,7 +4,7 @@ set's longest names."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
 from explorer.core.dataset_io import load_embedded
@@ -15,15 +15,38 @@ from explorer.gui.panels.scoreboard import _bar_label
 def test_a_segment_label_goes_to_the_wider_side_of_the_majority_line(qapp):
     fm = QFontMetrics(QApplication.font())
     r = QRectF(100, 0, 200, 20)
-    text, where = _bar_label(fm, "INC 16", "16", r, 130)      # the mark 30 px into the segment
+    text, where, _bold = _bar_label(fm, "INC", 16, r, 130)      # the mark 30 px into the segment
     assert text == "INC 16" and where.left() > 130 and where.right() == r.right()
-    text, where = _bar_label(fm, "INC 16", "16", r, 280)
+    text, where, _bold = _bar_label(fm, "INC", 16, r, 280)
     assert where.right() < 280 and where.left() == r.left()
-    # no room either side for the name: the count alone; not even that: nothing
-    n = fm.horizontalAdvance("16") + 8
-    assert _bar_label(fm, "INC 16", "16", QRectF(0, 0, 2 * n + 6, 20), n + 3)[0] == "16"
-    assert _bar_label(fm, "INC 16", "16", QRectF(0, 0, 12, 20), 6) is None
-    assert _bar_label(fm, "INC 16", "16", r, 50) == ("INC 16", r)          # the mark outside: centred
+    # no room either side for "INC 16": the name alone (20 px tall: no room for two lines); not even that: nothing
+    n = fm.horizontalAdvance("INC") + 8         # each side of the mark n + 1 wide: "INC" (+ 4) fits, "INC 16" not
+    assert _bar_label(fm, "INC", 16, QRectF(0, 0, 2 * n + 6, 20), n + 3)[0] == "INC"
+    assert _bar_label(fm, "INC", 16, QRectF(0, 0, 12, 20), 6) is None
+    assert _bar_label(fm, "INC", 16, r, 50) == ("INC 16", r, True)    # the mark outside: centred
+
+
+def test_a_narrow_segment_is_named_never_a_bare_count(qapp):
+    """Tamil Nadu's ADMK with 82 expected seats in a segment too narrow for "ADMK 82": on a bar two
+    lines tall the name over the count, on a thinner one the name alone; never "82" by itself."""
+    fm = QFontMetrics(QApplication.font())
+    tall, thin = 2 * fm.height(), fm.height() + 4
+    one_line = fm.horizontalAdvance("ADMK 82") + 4     # 2 px either side of the text
+    name = fm.horizontalAdvance("ADMK") + 4
+    r = QRectF(0, 0, one_line - 1, tall)
+    assert _bar_label(fm, "ADMK", 82, r) == ("ADMK\n82", r, True)
+    assert _bar_label(fm, "ADMK", 82, QRectF(0, 0, one_line - 1, thin))[0] == "ADMK"
+    assert _bar_label(fm, "ADMK", 82, QRectF(0, 0, name, thin))[0] == "ADMK"
+    assert _bar_label(fm, "ADMK", 82, QRectF(0, 0, name - 1, tall)) is None
+    assert _bar_label(fm, "ADMK", 82, QRectF(0, 0, one_line, thin))[0] == "ADMK 82"
+    # narrower than the bold name: the regular weight's, where it fits (Tamil Nadu's 3-partner bar)
+    bold = QFont(QApplication.font())
+    bold.setBold(True)
+    fb, fr = QFontMetrics(bold), QFontMetrics(QApplication.font())
+    assert fr.horizontalAdvance("ADMK") < fb.horizontalAdvance("ADMK")
+    squeezed = QRectF(0, 0, fr.horizontalAdvance("ADMK") + 4, thin)
+    assert _bar_label(fb, "ADMK", 82, squeezed) is None
+    assert _bar_label(fb, "ADMK", 82, squeezed, None, fr) == ("ADMK", squeezed, False)
 
 
 def test_pool_width_comes_from_the_data_sets_longest_name(qapp):

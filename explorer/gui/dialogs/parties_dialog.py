@@ -4,7 +4,8 @@ initials, marked * — the elections it stood in, what the lineage says of it) a
 mergers, splits with each heir's share), edited here, checked row by row and applied to every
 scenario of the data set; saved to a CSV file or loaded from one (added to the table, its rows
 replacing the table's of the same event). Above them, the partners whose colours read alike and
-the shades they are drawn in (core.partner_colours), with the choice to draw the given colours."""
+the shades they are drawn in (core.partner_colours), with the choice to draw the given colours,
+and the rivals drawn in a shade (core.palette.rival_shades)."""
 from __future__ import annotations
 
 import csv
@@ -42,9 +43,34 @@ def _swatch(colour: str) -> str:
     return f"<span style='color:{colour}'>■</span>"
 
 
-def colour_notes(partners) -> str:
+def colour_notes(partners, dataset=None) -> str:
     """What the Parties dialog says of the partners' colours (rich text): which are drawn in a
-    shade and why, or, with the given colours kept, which read alike; "" when none do."""
+    shade and why, or, with the given colours kept, which read alike; then (given the data set)
+    the rivals drawn in a shade (core.palette.rival_shades); "" when none is."""
+    rivals = _rival_notes(partners, dataset)
+    return " ".join(t for t in (_partner_notes(partners), rivals) if t)
+
+
+def _rival_notes(partners, dataset) -> str:
+    if dataset is None:
+        return ""
+    from ...core.palette import rival_shades
+    shaded = rival_shades(dataset, tuple(partners))
+    if not shaded:
+        return ""
+    said = "; ".join(f"{esc(party)} {_swatch(s.given)} is drawn in {_how(s)} {_swatch(s.shown)}: its colour reads "
+                     f"like {esc(s.alike)}'s (ΔE {s.delta:.1f})" for party, s in shaded)
+    return (f"<b>Rivals' colours</b> — {said}. The rivals are held to the same rule, most seats first, beside "
+            "each other and the partners in the seat bar and on the map; the data set keeps the party table's "
+            "colours.")
+
+
+def _how(s) -> str:
+    dl = lab(s.shown)[0] - lab(s.given)[0]
+    return "a lighter shade" if dl >= 5 else "a darker shade" if dl <= -5 else "its hue turned"
+
+
+def _partner_notes(partners) -> str:
     given = tuple(p.colour for p in partners)
     codes = tuple(p.code for p in partners)
     if keep_given():
@@ -60,9 +86,7 @@ def colour_notes(partners) -> str:
         return ""
     lines = []
     for s in shaded:
-        dl = lab(s.shown)[0] - lab(s.given)[0]
-        how = "a lighter shade" if dl >= 5 else "a darker shade" if dl <= -5 else "its hue turned"
-        lines.append(f"{esc(codes[s.index])} {_swatch(s.given)} is drawn in {how} {_swatch(s.shown)}: its colour "
+        lines.append(f"{esc(codes[s.index])} {_swatch(s.given)} is drawn in {_how(s)} {_swatch(s.shown)}: its colour "
                      f"reads like {esc(s.alike)}'s (ΔE {s.delta:.1f})")
     return ("<b>Partners' colours</b> — " + "; ".join(lines) + f". Under ΔE {ALIKE:g} (CIEDE2000) two colours "
             "read as one on the map, the seat bar and the pools; the partner first in the list keeps its own. "
@@ -160,11 +184,11 @@ class PartiesDialog(QDialog):
         lay.addWidget(bb)
 
     def _show_colours(self) -> None:
-        text = colour_notes(self.partners)
+        text = colour_notes(self.partners, self.ds)
         self.colours.setText(text)
         self.colours.setVisible(bool(text))
-        # the choice shows where it changes something (alike colours), or to undo it
-        self.keep.setVisible(bool(text) or keep_given())
+        # the choice shows where it changes something (partners alike), or to undo it (rivals are shaded either way)
+        self.keep.setVisible(bool(_partner_notes(self.partners)) or keep_given())
 
     def set_keep_given(self, on: bool) -> None:
         """Draw the partners in their given colours (on) or in shades where alike; kept in the

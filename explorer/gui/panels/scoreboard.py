@@ -3,9 +3,9 @@ majority, the seat bar, the vote kept and the conflicts. One tile per pool, rebu
 any number of partners."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QToolTip, QVBoxLayout, QWidget
 
 from ...core.palette import party_colour, party_palette
 from ...core.partner_colours import keep_given
@@ -61,6 +61,19 @@ class MajorityBar(DocumentView, QWidget):
     def sizeHint(self):
         return QSize(260, 30 if self.compact else 44)
 
+    def segment_list(self) -> str:
+        """Every segment's party and seats, in the bar's order ("INC 41, BJP 42, JJP 3"): a narrow
+        segment's label may be its name alone, or none."""
+        return ", ".join(f"{party} {n}" for party, n in self.segments() if n > 0) if self._ev is not None else ""
+
+    def event(self, e):
+        # the list written when the pointer rests on the bar, not on every move (~80 segments at 4,100 seats)
+        if e.type() == QEvent.Type.ToolTip and self._ev is not None:
+            what = "Expected seats" if self.expected else "Leads on projected votes"
+            QToolTip.showText(e.globalPos(), plain_rich(f"{what}: {self.segment_list()}"), self)
+            return True
+        return super().event(e)
+
     def segments(self) -> list[tuple[str, int]]:
         return self._expected if self._expected is not None else self._ev.seat_segments()
 
@@ -97,11 +110,14 @@ class MajorityBar(DocumentView, QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         font.setBold(True)
         p.setFont(font)
+        plain = QFont(font)
+        plain.setBold(False)
+        thin = QFontMetrics(plain)
         mx = 1 + w * (v.majority - 0.5) / total
         fm = p.fontMetrics()
         ds, partners = self.doc.dataset, self.doc.pools.partners
         palette = party_palette(ds, partners)      # once a paint: an all-India bar has 80 parties
-        narrowest = min(fm.horizontalAdvance(d) for d in "0123456789") + 6   # no label fits a narrower segment
+        narrowest = min(fm.horizontalAdvance(d) for d in "0123456789") + LABEL_PAD   # no label fits a narrower one
         white = QPen(QColor("white"), 1)
         colours = self._colours_for(ds, palette)
         p.setPen(white)
@@ -115,10 +131,10 @@ class MajorityBar(DocumentView, QWidget):
                 r = QRectF(x, top, seg, bar_h)
                 p.fillRect(r, c)
                 p.drawLine(r.topRight(), r.bottomRight())
-                label = _bar_label(fm, f"{party} {n}", str(n), r, mx)
+                label = _bar_label(fm, party, n, r, mx, thin)
                 if label is not None:
                     p.setPen(text_colour_on(c))
-                    p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
+                    _draw_label(p, label, font, plain)
                     p.setPen(white)
             else:       # no label fits (most of an all-India bar's ~80): the same fill and edge, fewer calls
                 right = x + seg
@@ -136,20 +152,41 @@ class MajorityBar(DocumentView, QWidget):
         p.end()
 
 
-def _bar_label(fm, text: str, short: str, r: QRectF, mark: float) -> tuple[str, QRectF] | None:
-    """Where a segment's label goes: centred, or on the wider side of the majority mark when
-    the mark crosses the segment (never under the line), the seat count alone when the name
-    does not fit; None when not even that fits."""
+LABEL_PAD = 4       # a segment label's room beyond its text: 2 px either side (Tamil Nadu's "ADMK" in 43 px)
+
+
+def _bar_label(fm, name: str, n: int, r: QRectF, mark: float | None = None,
+               thin=None) -> tuple[str, QRectF, bool] | None:
+    """Where a segment's label goes, which, and whether bold: "ADMK 82" on one line, else the name
+    over the seats ("ADMK" / "82") where the bar is two lines tall, else the name alone (the seats
+    in the tooltip), bold, then (``thin``: the metrics of the regular weight) not bold: a segment
+    is never labelled by a bare number, which read as anyone's seats. Centred,
+    or on the wider side of the majority mark when the mark crosses the segment (never under the
+    line); None when not even the name fits whole."""
     sides = [r]
-    if r.left() < mark < r.right():
-        left, right = QRectF(r.left(), r.top(), mark - 3 - r.left(), r.height()), \
-            QRectF(mark + 3, r.top(), r.right() - mark - 3, r.height())
+    if mark is not None and r.left() < mark < r.right():
+        left, right = QRectF(r.left(), r.top(), mark - 2 - r.left(), r.height()), \
+            QRectF(mark + 2, r.top(), r.right() - mark - 2, r.height())
         sides = sorted((left, right), key=lambda q: -q.width())
-    for t in (text, short):
+    forms = [(f"{name} {n}", fm.horizontalAdvance(f"{name} {n}"), True)]
+    if 2 * fm.height() <= r.height() + 2:
+        forms.append((f"{name}\n{n}", max(fm.horizontalAdvance(name), fm.horizontalAdvance(str(n))), True))
+    forms.append((name, fm.horizontalAdvance(name), True))
+    if thin is not None:
+        forms.append((name, thin.horizontalAdvance(name), False))
+    for t, width, bold in forms:
         for q in sides:
-            if fm.horizontalAdvance(t) + 6 <= q.width():
-                return t, q
+            if width + LABEL_PAD <= q.width():
+                return t, q, bold
     return None
+
+
+def _draw_label(p: QPainter, label: tuple[str, QRectF, bool], bold: QFont, plain: QFont) -> None:
+    if not label[2]:
+        p.setFont(plain)
+    p.drawText(label[1], Qt.AlignmentFlag.AlignCenter, label[0])
+    if not label[2]:
+        p.setFont(bold)
 
 
 class PoolShareBar(DocumentView, QWidget):
@@ -213,6 +250,9 @@ class PoolShareBar(DocumentView, QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         font.setBold(True)
         p.setFont(font)
+        plain = QFont(font)
+        plain.setBold(False)
+        thin = QFontMetrics(plain)
         fm = p.fontMetrics()
         for label, n, colour in self._segs:      # those of the evaluation it was last set to
             seg = w * n / total
@@ -221,12 +261,10 @@ class PoolShareBar(DocumentView, QWidget):
             p.fillRect(r, c)
             p.setPen(QPen(QColor("white"), 1))
             p.drawLine(r.topRight(), r.bottomRight())
-            text = f"{label} {n}"
-            if fm.horizontalAdvance(text) + 6 > seg:
-                text = str(n)
-            if fm.horizontalAdvance(text) + 4 <= seg:
+            shown = _bar_label(fm, label, n, r, None, thin)
+            if shown is not None:
                 p.setPen(text_colour_on(c))
-                p.drawText(r, Qt.AlignmentFlag.AlignCenter, text)
+                _draw_label(p, shown, font, plain)
             x += seg
         p.end()
 
@@ -261,7 +299,7 @@ class Tile(QFrame):
         f.setBold(True)
         self.value.setFont(f)
         lay = QVBoxLayout(self)
-        lay.setContentsMargins(8, 3, 8, 3)
+        lay.setContentsMargins(6, 3, 6, 3)
         lay.setSpacing(0)
         lay.addWidget(self.caption)
         lay.addWidget(self.value)
@@ -299,11 +337,11 @@ class Scoreboard(DocumentView, QFrame):
         self._shape = None
         self.lay = QHBoxLayout(self)
         self.lay.setContentsMargins(6, 4, 6, 4)
-        self.lay.setSpacing(6)
+        self.lay.setSpacing(4)
         self.pool_tiles: list[Tile] = []
         self.alliance = Tile("Alliance projected", note=True)
         self.bar = MajorityBar(doc, self, compact=True)
-        self.bar.setMinimumWidth(140)
+        self.bar.setMinimumWidth(120)     # its labels give way (name over count, name alone): the row fits 1366 px
         self.coverage = Tile("Vote kept")
         self.coverage.setToolTip("Alliance votes kept ÷ the partners' combined vote: what transfer losses cost")
         self.conflicts = Tile("Conflicts")
@@ -335,7 +373,9 @@ class Scoreboard(DocumentView, QFrame):
         few = pools.n_partners <= MAX_TILED_PARTNERS
         self.share_box.setVisible(not few)
         for i in range(len(pools)):
-            t = Tile(pools.label(i)) if i >= pools.n_partners else Tile(f"{pools.label(i)} contests", pools.label(i))
+            # a partner's caption keeps "contests" at any width: over the bare code ("AAP" over "4") the
+            # figure read as the seats it wins
+            t = Tile(pools.label(i)) if i >= pools.n_partners else Tile(f"{pools.label(i)} contests")
             c = pool_colour(pools, i)
             _set_colour(t.value, c.darker(120).name())
             t.setStyleSheet(f"#tile {{ border-left: 4px solid {c.name()}; }}")
